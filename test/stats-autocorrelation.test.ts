@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import {
+  autocorrelation,
+  autocovariance,
+  fftInPlace,
+  integratedAutocorrelationTime,
+  tauFromAutocorrelation,
+} from '../src/stats/index.js';
+
+// ---- seeded test PRNG: Marsaglia xorshift128 (4 x 32-bit words), 53-bit uniforms, Box-Muller normals ----
+function makeNormal(seed: number): () => number {
+  let x = seed >>> 0 || 1;
+  let y = 362436069;
+  let z = 521288629;
+  let w = 88675123;
+  const next32 = (): number => {
+    const t = (x ^ (x << 11)) >>> 0;
+    x = y;
+    y = z;
+    z = w;
+    w = (w ^ (w >>> 19) ^ (t ^ (t >>> 8))) >>> 0;
+    return w;
+  };
+  for (let i = 0; i < 32; i++) next32(); // decorrelate from the seed
+  // uniform in (0, 1]
+  const uniform = (): number => ((next32() >>> 5) * 67108864 + (next32() >>> 6) + 1) / 9007199254740992;
+  let spare = NaN;
+  return () => {
+    if (!Number.isNaN(spare)) {
+      const s = spare;
+      spare = NaN;
+      return s;
+    }
+    const r = Math.sqrt(-2 * Math.log(uniform()));
+    const a = 2 * Math.PI * uniform();
+    spare = r * Math.sin(a);
+    return r * Math.cos(a);
+  };
+}
+
+/** Stationary AR(1): x_t = phi x_{t-1} + eps_t, eps ~ N(0, 1), x_0 ~ N(0, 1/(1 - phi^2)). */
+function ar1(n: number, phi: number, seed: number): Float64Array {
+  const g = makeNormal(seed);
+  const out = new Float64Array(n);
+  let x = g() / Math.sqrt(1 - phi * phi);
+  for (let i = 0; i < n; i++) {
+    if (i > 0) x = phi * x + g();
+    out[i] = x;
+  }
+  return out;
+}
+
+/** Direct O(n W) reference: rho(t) = C(t)/C(0), C(t) = 1/(n-t) sum (x_i - m)(x_{i+t} - m). */
+function directRho(x: ArrayLike<number>, maxLag: number): number[] {
+  const n = x.length;
+  let m = 0;
+  for (let i = 0; i < n; i++) m += x[i];
+  m /= n;
+  const c: number[] = [];
+  for (let t = 0; t <= maxLag; t++) {
+    let s = 0;
+    for (let i = 0; i + t < n; i++) s += (x[i] - m) * (x[i + t] - m);
+    c.push(s / (n - t));
+  }
+  return c.map((v) => v / c[0]);
+}
+
+describe('FFT', () => {
+  it('matches a direct DFT to 1e-12 and inverts', () => {
+    const n = 16;
+    const g = makeNormal(7);
+    const re = new Float64Array(n).map(() => g());
+    const im = new Float64Array(n).map(() => g());
+    const re0 = re.slice();
+    const im0 = im.slice();
+    fftInPlace(re, im);
+    for (let k = 0; k < n; k++) {
+      let sr = 0;
+      let si = 0;
+      for (let j = 0; j < n; j++) {
+        const a = (-2 * Math.PI * j * k) / n;
+        sr += re0[j] * Math.cos(a) - im0[j] * Math.sin(a);
+        si += re0[j] * Math.sin(a) + im0[j] * Math.cos(a);
+      }
+      expect(Math.abs(re[k] - sr)).toBeLessThan(1e-12);
+      expect(Math.abs(im[k] - si)).toBeLessThan(1e-12);
+    }
+    fftInPlace(re, im, true);
+    for (let j = 0; j < n; j++) {
+      expect(Math.abs(re[j] - re0[j])).toBeLessThan(1e-13);
+      expect(Math.abs(im[j] - im0[j])).toBeLessThan(1e-13);
+    }
+  });
+
+  it('rejects lengths that are not a power of two', () => {
+    expect(() => fftInPlace(new Float64Array(12), new Float64Array(12))).toThrow(RangeError);
+  });
+});
+
+describe('autocorrelation by FFT', () => {
+  it('matches the direct O(nW) computation to 1e-10 (n = 1000 and n = 777, all lags up to 300)', () => {
+    for (const n of [1000, 777]) {
+      const x = ar1(n, 0.8, 11 + n);
+      for (let i = 0; i < n; i++) x[i] += 3; // nonzero mean must be removed
+      const rho = autocorrelation(x, 300);
+      const ref = directRho(x, 300);
+      expect(rho.length).toBe(301);
+      for (let t = 0; t <= 300; t++) expect(Math.abs(rho[t] - ref[t])).toBeLessThan(1e-10);
+    }
+  });
+
+  it('all lags n-1 are free of circular wrap-around (tolerance 1e-10 relative to C(0))', () => {
+    const x = ar1(100, 0.5, 3);
+    const c = autocovariance(x);
+    const ref = directRho(x, 99);
+    expect(c.length).toBe(100);
+    for (let t = 0; t < 100; t++) expect(Math.abs(c[t] / c[0] - ref[t])).toBeLessThan(1e-10);
+  });
+
+  it('rho(t) of AR(1) with phi = 0.9 follows phi^t for t <= 10 within 0.02 (n = 2^18)', () => {
+    const rho = autocorrelation(ar1(1 << 18, 0.9, 5), 10);
+    for (let t = 0; t <= 10; t++) expect(Math.abs(rho[t] - 0.9 ** t)).toBeLessThan(0.02);
+  });
+
+  it('constant series: rho and tau are NaN, flagged constant', () => {
+    const x = new Float64Array(64).fill(2.5);
+    expect(Array.from(autocorrelation(x, 4)).every(Number.isNaN)).toBe(true);
+    const r = integratedAutocorrelationTime(x);
+    expect(r.constant).toBe(true);
+    expect(Number.isNaN(r.tau)).toBe(true);
+    expect(Number.isNaN(r.error)).toBe(true);
+  });
+});
+
+describe('integrated autocorrelation time (Sokal windowing, c = 6)', () => {
+  const n = 1 << 20;
+  // exact tau_int = (1 + phi) / (2 (1 - phi)); tolerance relative
+  const cases: Array<[phi: number, relTol: number]> = [
+    [0.0, 0.05],
+    [0.5, 0.05],
+    [0.9, 0.05],
+    [0.98, 0.1],
+  ];
+  for (const [phi, relTol] of cases) {
+    it(`AR(1) phi = ${phi}: tau_int within ${relTol * 100}% of (1+phi)/(2(1-phi)) and within 3 stated errors (n = 2^20)`, () => {
+      const exact = (1 + phi) / (2 * (1 - phi));
+      const r = integratedAutocorrelationTime(ar1(n, phi, 1234 + Math.round(phi * 100)));
+      expect(r.converged).toBe(true);
+      expect(Math.abs(r.tau / exact - 1)).toBeLessThan(relTol);
+      expect(Math.abs(r.tau - exact)).toBeLessThan(3 * r.error);
+      // window: smallest W with W >= 6 tau
+      expect(r.window).toBeGreaterThanOrEqual(6 * r.tau);
+      expect(r.window - 1).toBeLessThan(6 * exact * 1.2 + 1);
+      // Madras-Sokal error formula
+      expect(r.error).toBeCloseTo(Math.sqrt((2 * (2 * r.window + 1)) / n) * r.tau, 12);
+    });
+  }
+
+  it('the padding-room first pass gives the same W and tau as a full search (n = 100000, 1e-12)', () => {
+    const n = 100000; // next power of two 131072 leaves lags up to 31072 for free
+    const x = ar1(n, 0.95, 17);
+    const fast = integratedAutocorrelationTime(x);
+    const full = tauFromAutocorrelation(autocorrelation(x, n / 2), n);
+    expect(fast.window).toBe(full.window);
+    expect(Math.abs(fast.tau / full.tau - 1)).toBeLessThan(1e-12);
+    expect(fast.converged).toBe(true);
+  });
+
+  it('the window constant c is an option: larger c gives a larger window', () => {
+    const x = ar1(1 << 16, 0.9, 99);
+    const r6 = integratedAutocorrelationTime(x);
+    const r10 = integratedAutocorrelationTime(x, { c: 10 });
+    expect(r10.window).toBeGreaterThan(r6.window);
+    expect(r10.window).toBeGreaterThanOrEqual(10 * r10.tau);
+  });
+
+  it('flags a window that does not converge: linear trend (n = 200) and a too small maxWindow', () => {
+    const ramp = Float64Array.from({ length: 200 }, (_, i) => i);
+    const r = integratedAutocorrelationTime(ramp);
+    expect(r.converged).toBe(false);
+    expect(r.window).toBe(100); // default maxWindow = n/2
+    const capped = integratedAutocorrelationTime(ar1(1 << 14, 0.9, 8), { maxWindow: 20 });
+    expect(capped.converged).toBe(false);
+    expect(capped.window).toBe(20);
+    expect(capped.tau).toBeLessThan(9.5); // truncated sum underestimates the exact 9.5
+  });
+
+  it('n = 2^20 takes well under a second (limit 1000 ms)', () => {
+    const x = ar1(n, 0.9, 42);
+    integratedAutocorrelationTime(x.subarray(0, 1 << 12)); // warm-up
+    const t0 = performance.now();
+    integratedAutocorrelationTime(x);
+    const dt = performance.now() - t0;
+    expect(dt).toBeLessThan(1000);
+  });
+});
