@@ -1,0 +1,25 @@
+// The WebAssembly core of criticality: hot loops only, numbers in and numbers out.
+// The wrapper (src/backend/wasm.ts) owns validation, thresholds and statistics.
+
+export { SERIES_CAPACITY, METROPOLIS_ENTRIES, HEATBATH_ENTRIES } from "./layout";
+export {
+  init, spinsPtr, seriesPtr, metropolisTablePtr, heatBathTablePtr,
+  getBondSum, getMagnetization, fillCold, fillHot, recount,
+  sweepMetropolis, sweepHeatBath,
+} from "./ising2d";
+import * as rng from "./rng";
+
+/** Sets the generator state (never all zero: the wrapper seeds it). */
+export function rngSetState(a: u32, b: u32, c: u32, d: u32): void {
+  rng.s0 = a; rng.s1 = b; rng.s2 = c; rng.s3 = d;
+}
+
+/** Word k (0..3) of the generator state. */
+export function rngGetState(k: i32): u32 {
+  return k == 0 ? rng.s0 : k == 1 ? rng.s1 : k == 2 ? rng.s2 : rng.s3;
+}
+
+/** Next 32-bit output (for golden-value and parity tests). */
+export function rngNext(): u32 {
+  return rng.next();
+}

@@ -1,0 +1,29 @@
+// Memory layout of one core instance: the contract with src/backend/wasm.ts.
+//
+// Every instance owns its memory. Regions are laid out once by `init(L)`, from the
+// first 64-byte boundary after the static data (__heap_base):
+//
+//   [metropolis thresholds]  METROPOLIS_ENTRIES x u64
+//   [heat-bath thresholds]   HEATBATH_ENTRIES x u64
+//   [series]                 SERIES_CAPACITY records of (i32 bondSum, i32 magnetization)
+//   [spins]                  L*L x i8, each +1 or -1, row-major (index = y*L + x)
+//
+// The wrapper reads the offsets through the exported getters, never by recomputing them.
+
+/** Metropolis thresholds, index = (s > 0 ? 5 : 0) + (nsum + 4) / 2; accept a flip when u32 r < threshold. */
+export const METROPOLIS_ENTRIES: i32 = 10;
+/** Heat-bath thresholds, index = (nsum + 4) / 2; new spin is +1 when u32 r < threshold. */
+export const HEATBATH_ENTRIES: i32 = 5;
+/** Number of per-sweep records one call can write. */
+export const SERIES_CAPACITY: i32 = 4096;
+/** Bytes per series record: i32 bond sum, i32 magnetization. */
+export const SERIES_RECORD_BYTES: i32 = 8;
+
+export const ALIGN: usize = 64;
+export const PAGE_BYTES: usize = 65536;
+
+// @ts-ignore: decorator
+@inline
+export function alignUp(x: usize): usize {
+  return (x + ALIGN - 1) & ~(ALIGN - 1);
+}

@@ -1,0 +1,125 @@
+/**
+ * The pure-JavaScript fallback: the same kernels as assembly/ising2d.ts, the same site
+ * order and the same random stream, so a seed gives the same lattice bit for bit.
+ */
+import { Xoshiro128, rotl } from '../rng.js';
+import type { Algorithm } from '../options.js';
+import type { IsingKernel } from './types.js';
+
+export class JsIsingKernel implements IsingKernel {
+  readonly backend = 'js' as const;
+  readonly size: number;
+  bondSum = 0;
+  magnetization = 0;
+  private spins: Int8Array;
+  private readonly rng = new Xoshiro128(new Uint32Array([1, 0, 0, 0]));
+  private metropolis = new Float64Array(10);
+  private heatBath = new Float64Array(5);
+
+  constructor(size: number) {
+    this.size = size;
+    this.spins = new Int8Array(size * size).fill(1);
+    this.recount();
+  }
+
+  setThresholds(metropolis: Float64Array, heatBath: Float64Array): void {
+    this.metropolis = Float64Array.from(metropolis);
+    this.heatBath = Float64Array.from(heatBath);
+  }
+
+  getRngState(): Uint32Array {
+    return Uint32Array.from(this.rng.state);
+  }
+
+  setRngState(state: Uint32Array): void {
+    this.rng.state.set(state);
+  }
+
+  nextU32(): number {
+    return this.rng.next();
+  }
+
+  fill(start: 'hot' | 'cold'): void {
+    if (start === 'cold') this.spins.fill(1);
+    else for (let i = 0; i < this.spins.length; i++) this.spins[i] = this.rng.next() >>> 31 ? 1 : -1;
+    this.recount();
+  }
+
+  readSpins(): Int8Array {
+    return this.spins.slice();
+  }
+
+  writeSpins(spins: Int8Array): void {
+    this.spins.set(spins);
+    this.recount();
+  }
+
+  private recount(): void {
+    const L = this.size;
+    const s = this.spins;
+    let b = 0;
+    let m = 0;
+    for (let y = 0; y < L; y++) {
+      const row = y * L;
+      const below = (y === L - 1 ? 0 : y + 1) * L;
+      for (let x = 0; x < L; x++) {
+        const si = s[row + x];
+        b += si * (s[row + (x === L - 1 ? 0 : x + 1)] + s[below + x]);
+        m += si;
+      }
+    }
+    this.bondSum = b;
+    this.magnetization = m;
+  }
+
+  sweep(algorithm: Algorithm, sweeps: number, out?: Int32Array): number {
+    const L = this.size;
+    const spins = this.spins;
+    const heatBath = algorithm === 'heat-bath';
+    const table = heatBath ? this.heatBath : this.metropolis;
+    const st = this.rng.state;
+    let x0 = st[0] | 0, x1 = st[1] | 0, x2 = st[2] | 0, x3 = st[3] | 0;
+    let b = this.bondSum;
+    let m = this.magnetization;
+    let changed = 0;
+    for (let k = 0; k < sweeps; k++) {
+      for (let colour = 0; colour < 2; colour++) {
+        for (let y = 0; y < L; y++) {
+          const row = y * L;
+          const above = (y === 0 ? L - 1 : y - 1) * L;
+          const below = (y === L - 1 ? 0 : y + 1) * L;
+          for (let x = (y + colour) & 1; x < L; x += 2) {
+            const s = spins[row + x];
+            const nsum = spins[row + (x === 0 ? L - 1 : x - 1)] + spins[row + (x === L - 1 ? 0 : x + 1)]
+              + spins[above + x] + spins[below + x];
+            // xoshiro128** step, state in locals
+            const r = Math.imul(rotl(Math.imul(x1, 5), 7), 9) >>> 0;
+            const t = x1 << 9;
+            x2 ^= x0; x3 ^= x1; x1 ^= x2; x0 ^= x3; x2 ^= t; x3 = rotl(x3, 11);
+            const flip = heatBath
+              ? (r < table[(nsum + 4) >> 1]) !== (s > 0)
+              : r < table[(s > 0 ? 5 : 0) + ((nsum + 4) >> 1)];
+            if (flip) {
+              spins[row + x] = -s;
+              m -= 2 * s;
+              b -= 2 * s * nsum;
+              changed++;
+            }
+          }
+        }
+      }
+      if (out) {
+        out[2 * k] = b;
+        out[2 * k + 1] = m;
+      }
+    }
+    st[0] = x0; st[1] = x1; st[2] = x2; st[3] = x3;
+    this.bondSum = b;
+    this.magnetization = m;
+    return changed;
+  }
+
+  dispose(): void {
+    this.spins = new Int8Array(0);
+  }
+}

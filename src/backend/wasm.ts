@@ -1,0 +1,152 @@
+/**
+ * The WebAssembly backend: one core instance per simulation (its own memory and
+ * generator state), driven in batches of sweeps through a narrow numeric ABI.
+ */
+import { CoreError, InvalidOptionError } from '../errors.js';
+import type { Algorithm } from '../options.js';
+import { SERIES_CAPACITY, type IsingKernel } from './types.js';
+
+/** The exports of build/criticality.wasm (assembly/index.ts). */
+interface CoreExports {
+  readonly memory: WebAssembly.Memory;
+  readonly SERIES_CAPACITY: WebAssembly.Global;
+  init(size: number): number;
+  spinsPtr(): number;
+  seriesPtr(): number;
+  metropolisTablePtr(): number;
+  heatBathTablePtr(): number;
+  getBondSum(): number;
+  getMagnetization(): number;
+  fillCold(): void;
+  fillHot(): void;
+  recount(): void;
+  sweepMetropolis(sweeps: number, record: number): number;
+  sweepHeatBath(sweeps: number, record: number): number;
+  rngSetState(a: number, b: number, c: number, d: number): void;
+  rngGetState(k: number): number;
+  rngNext(): number;
+}
+
+/** Reads an AssemblyScript string (UTF-16, byte length stored just before it) from memory. */
+function readString(memory: WebAssembly.Memory, ptr: number): string {
+  if (!ptr) return '';
+  const bytes = new Uint32Array(memory.buffer, ptr - 4, 1)[0];
+  return String.fromCharCode(...new Uint16Array(memory.buffer, ptr, bytes >>> 1));
+}
+
+/** Runs a core call and turns a trap into a {@link CoreError} that says what was being done. */
+function guarded<T>(what: string, call: () => T): T {
+  try {
+    return call();
+  } catch (error) {
+    if (error instanceof WebAssembly.RuntimeError) {
+      throw new CoreError(`WebAssembly core trapped in ${what} (${error.message}); this is a bug in criticality`, { cause: error });
+    }
+    throw error;
+  }
+}
+
+export class WasmIsingKernel implements IsingKernel {
+  readonly backend = 'wasm' as const;
+  readonly size: number;
+  private core: CoreExports | undefined;
+
+  private constructor(core: CoreExports, size: number) {
+    this.core = core;
+    this.size = size;
+  }
+
+  /** Instantiates the compiled core for an L x L lattice. */
+  static async create(module: WebAssembly.Module, size: number): Promise<WasmIsingKernel> {
+    let memory: WebAssembly.Memory | undefined;
+    const imports = {
+      env: {
+        abort(message: number, file: number, line: number, column: number): never {
+          const text = memory ? `${readString(memory, message)} at ${readString(memory, file)}:${line}:${column}` : 'abort';
+          throw new CoreError(`WebAssembly core aborted: ${text}`);
+        },
+      },
+    };
+    const instance = await WebAssembly.instantiate(module, imports);
+    const core = instance.exports as unknown as CoreExports;
+    memory = core.memory;
+    if (core.SERIES_CAPACITY.value !== SERIES_CAPACITY) {
+      throw new CoreError(`core layout mismatch: SERIES_CAPACITY ${core.SERIES_CAPACITY.value}, wrapper expects ${SERIES_CAPACITY}`);
+    }
+    if (guarded('init', () => core.init(size)) !== 0) {
+      throw new InvalidOptionError('size', size, `a lattice that fits in WebAssembly memory (growing memory to ${size}x${size} bytes failed)`);
+    }
+    return new WasmIsingKernel(core, size);
+  }
+
+  private get exports(): CoreExports {
+    if (!this.core) throw new CoreError('the WebAssembly kernel has been disposed');
+    return this.core;
+  }
+
+  get bondSum(): number {
+    return this.exports.getBondSum();
+  }
+
+  get magnetization(): number {
+    return this.exports.getMagnetization();
+  }
+
+  /** A fresh view (memory.grow detaches old ones). */
+  private view<T>(Type: new (buffer: ArrayBuffer, offset: number, length: number) => T, ptr: number, length: number): T {
+    return new Type(this.exports.memory.buffer, ptr, length);
+  }
+
+  setThresholds(metropolis: Float64Array, heatBath: Float64Array): void {
+    const core = this.exports;
+    const toU64 = (table: Float64Array) => BigUint64Array.from(table, (t) => BigInt(t));
+    this.view(BigUint64Array, core.metropolisTablePtr(), metropolis.length).set(toU64(metropolis));
+    this.view(BigUint64Array, core.heatBathTablePtr(), heatBath.length).set(toU64(heatBath));
+  }
+
+  getRngState(): Uint32Array {
+    const core = this.exports;
+    return Uint32Array.from([0, 1, 2, 3], (k) => core.rngGetState(k) >>> 0);
+  }
+
+  setRngState(state: Uint32Array): void {
+    this.exports.rngSetState(state[0], state[1], state[2], state[3]);
+  }
+
+  nextU32(): number {
+    return this.exports.rngNext() >>> 0;
+  }
+
+  fill(start: 'hot' | 'cold'): void {
+    const core = this.exports;
+    guarded('fill', () => (start === 'hot' ? core.fillHot() : core.fillCold()));
+  }
+
+  readSpins(): Int8Array {
+    return this.view(Int8Array, this.exports.spinsPtr(), this.size * this.size).slice();
+  }
+
+  writeSpins(spins: Int8Array): void {
+    const core = this.exports;
+    this.view(Int8Array, core.spinsPtr(), this.size * this.size).set(spins);
+    guarded('recount', () => core.recount());
+  }
+
+  sweep(algorithm: Algorithm, sweeps: number, out?: Int32Array): number {
+    const core = this.exports;
+    const run = algorithm === 'heat-bath' ? core.sweepHeatBath : core.sweepMetropolis;
+    if (!out) return guarded(algorithm, () => run(sweeps, 0));
+    let changed = 0;
+    for (let done = 0; done < sweeps; ) {
+      const n = Math.min(SERIES_CAPACITY, sweeps - done);
+      changed += guarded(algorithm, () => run(n, 1));
+      out.set(this.view(Int32Array, core.seriesPtr(), 2 * n), 2 * done);
+      done += n;
+    }
+    return changed;
+  }
+
+  dispose(): void {
+    this.core = undefined;
+  }
+}

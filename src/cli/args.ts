@@ -1,0 +1,45 @@
+/** Command-line flag parsing on top of node:util parseArgs, with typed errors that name the flag. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { InvalidOptionError } from '../errors.js';
+import { CRITICAL_TEMPERATURE } from '../exact/index.js';
+
+export type FlagSpec = NonNullable<ParseArgsConfig['options']>;
+
+/** Parses argv against `spec`; unknown flags and missing values become InvalidOptionError. */
+export function parseFlags(argv: string[], spec: FlagSpec): Record<string, string | boolean | undefined> {
+  try {
+    return parseArgs({ args: argv, options: spec, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const message = (error as Error).message;
+    const flag = /'(-[^']*)'/.exec(message)?.[1]?.split(' ')[0] ?? '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      throw new InvalidOptionError(flag || 'flag', flag, `one of ${Object.keys(spec).map((f) => `--${f}`).join(', ')} (unknown flag)`);
+    }
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+      const arg = /'([^']*)'/.exec(message)?.[1] ?? '';
+      throw new InvalidOptionError('argument', arg, 'flags of the form --name value (unexpected argument)');
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      throw new InvalidOptionError(flag || 'flag', message, 'a value after the flag');
+    }
+    throw error;
+  }
+}
+
+/** A number flag: the whole string must be a number ("tc" means Onsager's critical temperature for temperatures). */
+export function numberFlag(flag: string, text: string | boolean | undefined, expected = 'a number'): number | undefined {
+  if (text === undefined) return undefined;
+  if (typeof text !== 'string') throw new InvalidOptionError(`--${flag}`, text, expected);
+  if (flag === 'temperature' && text.trim().toLowerCase() === 'tc') return CRITICAL_TEMPERATURE;
+  const value = text.trim() === '' ? NaN : Number(text);
+  if (Number.isNaN(value)) throw new InvalidOptionError(`--${flag}`, text, expected);
+  return value;
+}
+
+/** A string flag restricted to `allowed`. */
+export function choiceFlag<T extends string>(flag: string, text: string | boolean | undefined, allowed: readonly T[]): T | undefined {
+  if (text === undefined) return undefined;
+  if (typeof text === 'string' && (allowed as readonly string[]).includes(text)) return text as T;
+  throw new InvalidOptionError(`--${flag}`, text, `one of ${allowed.join(', ')}`);
+}

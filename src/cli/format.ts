@@ -1,0 +1,90 @@
+/** Output of CLI results as a table, CSV or JSON. */
+import type { Measurement, ObservableName } from '../measure.js';
+import type { ExactReference } from '../reference.js';
+
+export const FORMATS = ['table', 'json', 'csv'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** Observables in output order, with the labels used in tables. */
+export const OBSERVABLE_LABELS: [ObservableName, string][] = [
+  ['energy', 'energy e'],
+  ['absMagnetization', '|m|'],
+  ['magnetization2', 'm^2'],
+  ['magnetization4', 'm^4'],
+  ['specificHeat', 'specific heat c'],
+  ['susceptibility', 'susceptibility chi'],
+  ['susceptibilityFull', 'chi\' = N beta <m^2>'],
+  ['binder', 'Binder U4'],
+];
+
+/** Formats mean +- error with the error rounded to 2 significant digits and the mean to the same decimal place. */
+export function formatWithError(mean: number, error: number): string {
+  if (!Number.isFinite(mean)) return String(mean);
+  if (!Number.isFinite(error) || error <= 0) return `${mean.toPrecision(6)} +- ${error}`;
+  const decimals = Math.min(15, Math.max(0, 1 - Math.floor(Math.log10(error))));
+  return `${mean.toFixed(decimals)} +- ${error.toFixed(decimals)}`;
+}
+
+function fixed(x: number | undefined, digits = 6): string {
+  return x === undefined ? '' : Number.isFinite(x) ? x.toFixed(digits) : String(x);
+}
+
+/** The JSON document of one run: the names other tools parse (see README). */
+export function runToJson(m: Measurement, exact: ExactReference): object {
+  const observables = Object.fromEntries(
+    OBSERVABLE_LABELS.map(([name]) => {
+      const o = m.observables[name];
+      return [name, { mean: o.mean, error: o.error, ...('tauInt' in o ? { tauInt: o.tauInt } : {}) }];
+    }),
+  );
+  return {
+    model: m.model,
+    size: m.size,
+    temperature: m.temperature,
+    beta: m.beta,
+    field: m.field,
+    algorithm: m.algorithm,
+    backend: m.backend,
+    seed: m.seed,
+    thermalize: m.thermalize,
+    sweeps: m.sweeps,
+    start: m.start,
+    acceptance: m.acceptance,
+    observables,
+    exact: { finite: exact.finite, method: exact.finiteMethod, infinite: exact.infinite },
+    binSize: m.binSize,
+    bins: m.bins,
+    warnings: m.warnings,
+  };
+}
+
+/** One CSV header line and one row: parameters, then mean and error of every observable, then exact values. */
+export function runToCsv(m: Measurement, exact: ExactReference): string {
+  const head = ['model', 'size', 'temperature', 'beta', 'field', 'algorithm', 'backend', 'seed', 'thermalize', 'sweeps', 'acceptance'];
+  const row: (string | number)[] = [m.model, m.size, m.temperature, m.beta, m.field, m.algorithm, m.backend, m.seed, m.thermalize, m.sweeps, m.acceptance];
+  for (const [name] of OBSERVABLE_LABELS) {
+    head.push(name, `${name}_error`, `${name}_exact`);
+    row.push(m.observables[name].mean, m.observables[name].error, exact.finite[name] ?? '');
+  }
+  return `${head.join(',')}\n${row.join(',')}\n`;
+}
+
+/** A human-readable table: measured +- error, exact finite-L value with z-score, Onsager's infinite-lattice value. */
+export function runToTable(m: Measurement, exact: ExactReference): string {
+  const method = exact.finiteMethod === 'enumeration' ? 'exact enumeration' : exact.finiteMethod === 'kaufman' ? 'Kaufman' : 'exact';
+  const header = ['observable', 'measured', `exact L=${m.size} (${method})`, 'z', 'L=inf (Onsager)', 'tau_int'];
+  const rows = OBSERVABLE_LABELS.map(([name, label]) => {
+    const o = m.observables[name];
+    const x = exact.finite[name];
+    const z = x === undefined ? '' : ((o.mean - x) / o.error).toFixed(2);
+    return [label, formatWithError(o.mean, o.error), fixed(x), z, fixed(exact.infinite[name]), 'tauInt' in o ? o.tauInt.toFixed(2) : ''];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const title =
+    `Ising ${m.size}x${m.size}  T=${m.temperature.toPrecision(7)} (beta=${m.beta.toPrecision(7)})  h=${m.field}  ${m.algorithm} on ${m.backend}  ` +
+    `seed=${m.seed}  thermalize=${m.thermalize}  sweeps=${m.sweeps}  acceptance=${m.acceptance.toFixed(4)}  bins=${m.bins}x${m.binSize}`;
+  const out = [title, '', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+  if (m.warnings.length > 0) out.push('', 'warnings:', ...m.warnings.map((w) => `  - ${w}`));
+  return `${out.join('\n')}\n`;
+}

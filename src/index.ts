@@ -1,0 +1,15 @@
+/**
+ * criticality: phase transitions in lattice spin models.
+ * Every public export is listed here.
+ */
+export { createSimulation, MAX_MEASURE_SWEEPS } from './simulation.js';
+export type { Simulation, MeasureOptions, Snapshot, SweepResult } from './simulation.js';
+export type { Measurement, Observable, Observables, ObservableName, SampledObservable } from './measure.js';
+export { normalizeOptions, DEFAULTS, MIN_SIZE, MAX_SIZE, MODELS, LATTICES, ALGORITHMS, BACKENDS, STARTS } from './options.js';
+export type { SimulationOptions, NormalizedOptions, Model, Lattice, Algorithm, BackendChoice, Start } from './options.js';
+export { InvalidOptionError, BackendUnavailableError, CoreError, DisposedError } from './errors.js';
+export { loadCore } from './backend/index.js';
+export type { CoreSource, BackendName } from './backend/index.js';
+export { seedState, childSeed, Xoshiro128, MAX_SEED } from './rng.js';
+export * from './exact/index.js';
+export * as stats from './stats/index.js';

@@ -1,0 +1,156 @@
+/**
+ * Simulation options: documented defaults, validated and normalised once, read-only after.
+ */
+import { InvalidOptionError } from './errors.js';
+import { MAX_SEED } from './rng.js';
+import { CRITICAL_TEMPERATURE } from './exact/onsager.js';
+import type { CoreSource } from './backend/loader.js';
+
+/** Spin models. Only `'ising'` exists today; q-state Potts, XY and clock models will join this union. */
+export type Model = 'ising';
+/** Lattices. Only the periodic square lattice exists today; `'cubic'` (3D) will join this union. */
+export type Lattice = 'square';
+/** Update algorithms: checkerboard Metropolis or heat-bath sweeps. */
+export type Algorithm = 'metropolis' | 'heat-bath';
+/** Which engine runs the kernels. `'auto'` prefers WebAssembly and falls back to JavaScript. */
+export type BackendChoice = 'auto' | 'wasm' | 'js';
+/** Initial configuration: `'hot'` random spins (T = infinity), `'cold'` all spins +1 (T = 0). */
+export type Start = 'hot' | 'cold';
+
+export const MODELS: readonly Model[] = ['ising'];
+export const LATTICES: readonly Lattice[] = ['square'];
+export const ALGORITHMS: readonly Algorithm[] = ['metropolis', 'heat-bath'];
+export const BACKENDS: readonly BackendChoice[] = ['auto', 'wasm', 'js'];
+export const STARTS: readonly Start[] = ['hot', 'cold'];
+
+/** Smallest and largest linear size. L*L one-byte spins must fit in 1 GiB. */
+export const MIN_SIZE = 2;
+export const MAX_SIZE = 32768;
+
+/** Options of {@link createSimulation}. Every field is optional. */
+export interface SimulationOptions {
+  /** Spin model. @default 'ising' */
+  model?: Model;
+  /** Lattice geometry (periodic boundaries). @default 'square' */
+  lattice?: Lattice;
+  /** Linear size L of the L x L lattice: an even integer from 2 to 32768. @default 64 */
+  size?: number;
+  /** Temperature T > 0 in units of J / k_B. Give `temperature` or `beta`, not both. @default 2.269185314213022 (Onsager's Tc) */
+  temperature?: number;
+  /** Inverse temperature beta = 1 / T > 0 (alternative to `temperature`). */
+  beta?: number;
+  /** Magnetic field h in H = -J sum s_i s_j - h sum s_i. @default 0 */
+  field?: number;
+  /** Update algorithm. @default 'metropolis' */
+  algorithm?: Algorithm;
+  /** Seed of the random stream: an integer in [0, 2^53 - 1]. The same seed gives the same run on either backend. @default 1 */
+  seed?: number;
+  /** Engine. @default 'auto' */
+  backend?: BackendChoice;
+  /** Initial configuration. @default 'hot' */
+  start?: Start;
+  /** Where to load the WebAssembly core from (bytes, URL, Response or a compiled Module). @default the inlined core */
+  core?: CoreSource;
+}
+
+/** Options after validation: every field present, temperature and beta consistent. */
+export interface NormalizedOptions {
+  readonly model: Model;
+  readonly lattice: Lattice;
+  readonly size: number;
+  readonly temperature: number;
+  readonly beta: number;
+  readonly field: number;
+  readonly algorithm: Algorithm;
+  readonly seed: number;
+  readonly backend: BackendChoice;
+  readonly start: Start;
+}
+
+export const DEFAULTS = {
+  model: 'ising',
+  lattice: 'square',
+  size: 64,
+  temperature: CRITICAL_TEMPERATURE,
+  field: 0,
+  algorithm: 'metropolis',
+  seed: 1,
+  backend: 'auto',
+  start: 'hot',
+} as const satisfies Omit<NormalizedOptions, 'beta'>;
+
+const KNOWN_KEYS = ['model', 'lattice', 'size', 'temperature', 'beta', 'field', 'algorithm', 'seed', 'backend', 'start', 'core'];
+
+export function oneOf<T extends string>(option: string, value: unknown, allowed: readonly T[]): T {
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new InvalidOptionError(option, value, `one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
+}
+
+export function checkSize(value: unknown, option = 'size'): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < MIN_SIZE || value > MAX_SIZE || value % 2 !== 0) {
+    throw new InvalidOptionError(option, value, `an even integer from ${MIN_SIZE} to ${MAX_SIZE} (the checkerboard update needs even L)`);
+  }
+  return value;
+}
+
+export function checkPositive(option: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new InvalidOptionError(option, value, 'a finite number > 0');
+  }
+  return value;
+}
+
+export function checkFinite(option: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new InvalidOptionError(option, value, 'a finite number');
+  }
+  return value;
+}
+
+export function checkSeed(value: unknown, option = 'seed'): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_SEED) {
+    throw new InvalidOptionError(option, value, `an integer from 0 to ${MAX_SEED}`);
+  }
+  return value;
+}
+
+/** A count of sweeps: an integer from `min` to 2^31 - 1. */
+export function checkCount(option: string, value: unknown, min = 0): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > 0x7fffffff) {
+    throw new InvalidOptionError(option, value, `an integer from ${min} to ${0x7fffffff}`);
+  }
+  return value;
+}
+
+/** Validates every option, fills in defaults, and resolves temperature/beta. Throws {@link InvalidOptionError}. */
+export function normalizeOptions(options: SimulationOptions = {}): NormalizedOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw new InvalidOptionError('options', options, 'an object');
+  }
+  for (const key of Object.keys(options)) {
+    if (!KNOWN_KEYS.includes(key)) {
+      throw new InvalidOptionError(key, (options as Record<string, unknown>)[key], `a known option (unknown option "${key}"; known: ${KNOWN_KEYS.join(', ')})`);
+    }
+  }
+  const model = oneOf('model', options.model ?? DEFAULTS.model, MODELS);
+  const lattice = oneOf('lattice', options.lattice ?? DEFAULTS.lattice, LATTICES);
+  const size = checkSize(options.size ?? DEFAULTS.size);
+  let temperature: number;
+  let beta: number;
+  if (options.temperature !== undefined && options.beta !== undefined) {
+    throw new InvalidOptionError('beta', options.beta, `no beta when temperature is given (temperature = ${options.temperature})`);
+  }
+  if (options.beta !== undefined) {
+    beta = checkPositive('beta', options.beta);
+    temperature = 1 / beta;
+  } else {
+    temperature = checkPositive('temperature', options.temperature ?? DEFAULTS.temperature);
+    beta = 1 / temperature;
+  }
+  const field = checkFinite('field', options.field ?? DEFAULTS.field);
+  const algorithm = oneOf('algorithm', options.algorithm ?? DEFAULTS.algorithm, ALGORITHMS);
+  const seed = checkSeed(options.seed ?? DEFAULTS.seed);
+  const backend = oneOf('backend', options.backend ?? DEFAULTS.backend, BACKENDS);
+  const start = oneOf('start', options.start ?? DEFAULTS.start, STARTS);
+  return Object.freeze({ model, lattice, size, temperature, beta, field, algorithm, seed, backend, start });
+}
