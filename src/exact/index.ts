@@ -1,0 +1,33 @@
+/**
+ * Exact reference results for the 2D Ising model (`H = -J Σ_<ij> s_i s_j - h Σ_i s_i`, `J = k_B = 1`,
+ * `β = 1/T`, `K = βJ`; periodic L × L lattices with `N = L²` sites and `2N` bonds; all quantities per site):
+ *
+ * - {@link onsagerEnergy}, {@link onsagerSpecificHeat}, {@link onsagerMagnetization}, {@link onsagerFreeEnergy}:
+ *   infinite lattice, `h = 0` (Onsager / Yang).
+ * - {@link finiteLatticeExact}, {@link finiteLatticeExactRect}: finite periodic lattice, `h = 0`
+ *   (Kaufman / Ferdinand–Fisher), any size.
+ * - {@link densityOfStates}, {@link exactMoments}, {@link boltzmannWeights}: exact enumeration of small
+ *   lattices (N ≤ 30), any `(T, h)`.
+ *
+ * @module
+ */
+
+export {
+  CRITICAL_BETA,
+  CRITICAL_TEMPERATURE,
+  ellipticKE,
+  onsagerEnergy,
+  onsagerFreeEnergy,
+  onsagerMagnetization,
+  onsagerSpecificHeat,
+} from './onsager.js';
+export { finiteLatticeExact, finiteLatticeExactRect } from './finite.js';
+export type { FiniteLatticeResult } from './finite.js';
+export {
+  MAX_ENUMERATION_SITES,
+  boltzmannWeights,
+  densityOfStates,
+  dosCount,
+  exactMoments,
+} from './enumerate.js';
+export type { BoltzmannDistribution, DensityOfStates, ExactMoments } from './enumerate.js';
