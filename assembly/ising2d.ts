@@ -108,20 +108,20 @@ function sweepWith(sweeps: i32, record: bool, heatBath: bool): f64 {
           const r = rotl<u32>(x1 * 5, 7) * 9;
           const t = x1 << 9;
           x2 ^= x0; x3 ^= x1; x1 ^= x2; x0 ^= x3; x2 ^= t; x3 = rotl<u32>(x3, 11);
-          let flip: bool;
+          let flip: i32;
           if (heatBath) {
             const up = <u64>r < load<u64>(table + (<usize>((nsum + 4) >> 1) << 3));
-            flip = up != (s > 0);
+            flip = <i32>(up != (s > 0));
           } else {
             const index = (s > 0 ? 5 : 0) + ((nsum + 4) >> 1);
-            flip = <u64>r < load<u64>(table + (<usize>index << 3));
+            flip = <i32>(<u64>r < load<u64>(table + (<usize>index << 3)));
           }
-          if (flip) {
-            store<i8>(row + x, <i8>-s);
-            m -= 2 * s;
-            b -= 2 * s * nsum;
-            changed++;
-          }
+          // branch-free update: the flip decision is unpredictable near Tc
+          const ds = 2 * s * flip;
+          store<i8>(row + x, <i8>(s - ds));
+          m -= ds;
+          b -= ds * nsum;
+          changed += flip;
         }
       }
     }

@@ -4,7 +4,7 @@
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
-  if (value === undefined) return 'undefined';
+  if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   try {
     return JSON.stringify(value) ?? String(value);

@@ -6,7 +6,7 @@ import { BackendUnavailableError, createSimulation, loadCore } from '../src/inde
 const wasmUrl = new URL('../build/criticality.wasm', import.meta.url);
 const bytes = readFileSync(wasmUrl);
 
-async function spinsAfter(core: Parameters<typeof createSimulation>[0]['core']): Promise<Int8Array> {
+async function spinsAfter(core: NonNullable<Parameters<typeof createSimulation>[0]>['core']): Promise<Int8Array> {
   const sim = await createSimulation({ size: 8, seed: 3, backend: 'wasm', core });
   sim.sweep(5);
   return sim.spins();

@@ -5,8 +5,10 @@ import { createSimulation, onsagerMagnetization } from '../src/index.js';
 
 describe('limits', () => {
   for (const backend of ['wasm', 'js'] as const) {
-    it(`T = 1.0 orders from a hot start (${backend})`, async () => {
-      const sim = await createSimulation({ size: 32, temperature: 1.0, backend, seed: 5, start: 'hot', algorithm: 'heat-bath' });
+    // From a cold start: a hot start quenched to T = 1 often freezes into long-lived stripes
+    // (two domain walls around the torus), which is physics, not a limit.
+    it(`T = 1.0 is ordered (${backend})`, async () => {
+      const sim = await createSimulation({ size: 32, temperature: 1.0, backend, seed: 5, start: 'cold', algorithm: 'heat-bath' });
       const m = sim.measure({ thermalize: 3000, sweeps: 2000 });
       // Exact infinite-lattice values at T = 1: |m| = 0.99927, e = -1.99715; finite-size corrections are exponentially small.
       expect(m.observables.absMagnetization.mean).toBeGreaterThan(0.995);

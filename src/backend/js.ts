@@ -97,14 +97,14 @@ export class JsIsingKernel implements IsingKernel {
             const t = x1 << 9;
             x2 ^= x0; x3 ^= x1; x1 ^= x2; x0 ^= x3; x2 ^= t; x3 = rotl(x3, 11);
             const flip = heatBath
-              ? (r < table[(nsum + 4) >> 1]) !== (s > 0)
-              : r < table[(s > 0 ? 5 : 0) + ((nsum + 4) >> 1)];
-            if (flip) {
-              spins[row + x] = -s;
-              m -= 2 * s;
-              b -= 2 * s * nsum;
-              changed++;
-            }
+              ? +((r < table[(nsum + 4) >> 1]) !== (s > 0))
+              : +(r < table[(s > 0 ? 5 : 0) + ((nsum + 4) >> 1)]);
+            // branch-free update, as in the WebAssembly kernel
+            const ds = 2 * s * flip;
+            spins[row + x] = s - ds;
+            m -= ds;
+            b -= ds * nsum;
+            changed += flip;
           }
         }
       }

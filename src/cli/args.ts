@@ -8,7 +8,7 @@ export type FlagSpec = NonNullable<ParseArgsConfig['options']>;
 /** Parses argv against `spec`; unknown flags and missing values become InvalidOptionError. */
 export function parseFlags(argv: string[], spec: FlagSpec): Record<string, string | boolean | undefined> {
   try {
-    return parseArgs({ args: argv, options: spec, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
+    return parseArgs({ args: joinNegativeValues(argv, spec), options: spec, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
   } catch (error) {
     const code = (error as { code?: string }).code;
     const message = (error as Error).message;
@@ -21,10 +21,29 @@ export function parseFlags(argv: string[], spec: FlagSpec): Record<string, strin
       throw new InvalidOptionError('argument', arg, 'flags of the form --name value (unexpected argument)');
     }
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      throw new InvalidOptionError(flag || 'flag', message, 'a value after the flag');
+      throw new InvalidOptionError(flag || 'flag', undefined, 'a value after the flag');
     }
     throw error;
   }
+}
+
+/**
+ * parseArgs refuses a value that starts with "-" ("--field -0.5"); a number is never a flag,
+ * so "--name -0.5" becomes "--name=-0.5" for string-valued flags.
+ */
+function joinNegativeValues(argv: string[], spec: FlagSpec): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const name = argv[i].startsWith('--') ? argv[i].slice(2) : undefined;
+    const next = argv[i + 1];
+    if (name && spec[name]?.type === 'string' && next !== undefined && /^-(\d|\.\d|Infinity)/.test(next)) {
+      out.push(`${argv[i]}=${next}`);
+      i++;
+    } else {
+      out.push(argv[i]);
+    }
+  }
+  return out;
 }
 
 /** A number flag: the whole string must be a number ("tc" means Onsager's critical temperature for temperatures). */

@@ -121,7 +121,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
   } catch (error) {
     if (error instanceof InvalidOptionError) {
-      io.stderr(`criticality: ${error.message}\n`);
+      // API option names become the flags the user typed: "size" -> "--size".
+      const flagged = error.option in RUN_FLAGS ? new InvalidOptionError(`--${error.option}`, error.value, error.expected) : error;
+      io.stderr(`criticality: ${flagged.message}\n`);
       return 2;
     }
     io.stderr(`criticality: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}\n`);
