@@ -35,6 +35,21 @@ describe('loadCore', () => {
     expect(auto.fallbackReason).toBeUndefined();
   });
 
+  it('auto runs on JavaScript where WebAssembly does not exist at all', async () => {
+    const saved = globalThis.WebAssembly;
+    try {
+      // @ts-expect-error: simulate a runtime without WebAssembly
+      delete globalThis.WebAssembly;
+      const sim = await createSimulation({ size: 8, seed: 3 });
+      expect(sim.backend).toBe('js');
+      expect(sim.fallbackReason).toMatch(/WebAssembly is not available/);
+      const error = await createSimulation({ size: 8, backend: 'wasm' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BackendUnavailableError);
+    } finally {
+      globalThis.WebAssembly = saved;
+    }
+  });
+
   it('backend "wasm" with an unusable core is a BackendUnavailableError', async () => {
     const error = await createSimulation({ size: 8, backend: 'wasm', core: new Uint8Array([1, 2, 3]) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BackendUnavailableError);

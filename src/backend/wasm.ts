@@ -35,7 +35,7 @@ function readString(memory: WebAssembly.Memory, ptr: number): string {
 }
 
 /** Runs a core call and turns a trap into a {@link CoreError} that says what was being done. */
-function guarded<T>(what: string, call: () => T): T {
+export function guarded<T>(what: string, call: () => T): T {
   try {
     return call();
   } catch (error) {
