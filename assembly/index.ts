@@ -7,6 +7,7 @@ export {
   getBondSum, getMagnetization, fillCold, fillHot, recount,
   sweepMetropolis, sweepHeatBath,
 } from "./ising2d";
+export { reservedBytes } from "./memory";
 import * as rng from "./rng";
 
 /** Sets the generator state (never all zero: the wrapper seeds it). */

@@ -12,7 +12,8 @@
 // Acceptance is an integer comparison of that number against thresholds written by the
 // wrapper (src/thresholds.ts), so both backends take identical decisions.
 
-import { ALIGN, HEATBATH_ENTRIES, METROPOLIS_ENTRIES, PAGE_BYTES, SERIES_CAPACITY, SERIES_RECORD_BYTES, alignUp } from "./layout";
+import { HEATBATH_ENTRIES, METROPOLIS_ENTRIES, SERIES_CAPACITY, SERIES_RECORD_BYTES } from "./layout";
+import { reserve } from "./memory";
 import * as rng from "./rng";
 
 let L: i32 = 0;
@@ -24,17 +25,14 @@ let bondSum: i32 = 0;
 let magnetization: i32 = 0;
 
 /**
- * Lays out memory for an L x L lattice (L even, >= 2) and grows memory as needed.
+ * Reserves the tables, the series and an L x L lattice (L even, >= 2); call once per instance.
  * Returns 0 on success, -1 when memory cannot grow that far. Spins are left all +1.
  */
 export function init(size: i32): i32 {
-  const tables = alignUp(__heap_base);
-  const seriesStart = alignUp(tables + <usize>(METROPOLIS_ENTRIES + HEATBATH_ENTRIES) * 8);
-  const spinsStart = alignUp(seriesStart + <usize>SERIES_CAPACITY * SERIES_RECORD_BYTES);
-  const end = spinsStart + <usize>size * <usize>size;
-  const needPages = <i32>((end + PAGE_BYTES - 1) / PAGE_BYTES);
-  const havePages = memory.size();
-  if (needPages > havePages && memory.grow(needPages - havePages) < 0) return -1;
+  const tables = reserve(<usize>(METROPOLIS_ENTRIES + HEATBATH_ENTRIES) * 8);
+  const seriesStart = reserve(<usize>SERIES_CAPACITY * SERIES_RECORD_BYTES);
+  const spinsStart = reserve(<usize>size * <usize>size);
+  if (tables == 0 || seriesStart == 0 || spinsStart == 0) return -1;
   L = size;
   metropolisTable = tables;
   heatBathTable = tables + <usize>METROPOLIS_ENTRIES * 8;

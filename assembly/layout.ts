@@ -1,7 +1,8 @@
 // Memory layout of one core instance: the contract with src/backend/wasm.ts.
 //
-// Every instance owns its memory. Regions are laid out once by `init(L)`, from the
-// first 64-byte boundary after the static data (__heap_base):
+// Every instance owns its memory. Regions are reserved in this order by `init(L)`
+// (assembly/memory.ts: 64-byte aligned, after the static data); kernels that need more
+// (cluster labels, packed lattices, block spins) reserve their regions after these on first use:
 //
 //   [metropolis thresholds]  METROPOLIS_ENTRIES x u64
 //   [heat-bath thresholds]   HEATBATH_ENTRIES x u64
