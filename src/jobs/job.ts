@@ -24,8 +24,8 @@ export interface RunJob {
 
 /** Where a run stands. */
 export interface JobProgress {
-  /** 'thermalize' while discarding sweeps, 'measure' while recording, 'done' when complete. */
-  phase: 'thermalize' | 'measure' | 'done';
+  /** 'thermalize' while discarding sweeps, 'measure' while recording, 'sweep' for plain sweeps (a worker's sweep(n)), 'done' when complete. */
+  phase: 'thermalize' | 'measure' | 'sweep' | 'done';
   /** Sweeps done in total (thermalization plus recorded), over every call that worked on this run. */
   sweepsDone: number;
   /** thermalize + sweeps. */

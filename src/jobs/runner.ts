@@ -45,7 +45,7 @@ export interface ExecuteOptions {
 }
 
 /** A measuring run bound to a live simulation. */
-class Run implements RunState {
+class Run implements RunState, ChunkedWork {
   records: Int32Array;
 
   constructor(
@@ -65,8 +65,16 @@ class Run implements RunState {
     return this.thermalized + this.measured;
   }
 
-  get finished(): boolean {
-    return this.measured === this.sweeps;
+  get total(): number {
+    return this.thermalize + this.sweeps;
+  }
+
+  get sites(): number {
+    return this.sim.sites;
+  }
+
+  get phase(): JobProgress['phase'] {
+    return this.done === this.total ? 'done' : this.thermalized < this.thermalize ? 'thermalize' : 'measure';
   }
 
   /** Runs up to n sweeps of the current phase; returns how many ran. */
@@ -93,62 +101,76 @@ function firstChunk(sites: number, chunkMs: number): number {
   return Math.max(1, Math.floor((0.02 * chunkMs * 1e6) / sites));
 }
 
-async function drive(run: Run, control: ExecuteOptions): Promise<JobResult> {
+/** Work done in chunks of sweeps (a measuring run, or plain sweeps on a worker). */
+export interface ChunkedWork {
+  /** Sites of the lattice (sizes the first chunk). */
+  readonly sites: number;
+  /** Sweeps done and to do in total. */
+  readonly done: number;
+  readonly total: number;
+  readonly phase: JobProgress['phase'];
+  /** Runs up to n sweeps (never across a phase boundary); returns how many ran. */
+  advance(n: number): number;
+  /** A checkpoint that continues this work. */
+  checkpoint(): Uint8Array;
+}
+
+/**
+ * Runs `work` in chunks of about `control.chunkMs`, checking abort, pause, sweep budget and
+ * deadline between chunks and yielding to the event loop. Returns how it ended.
+ */
+export async function runChunks(work: ChunkedWork, control: ExecuteOptions): Promise<{ state: JobResult['state']; progress: JobProgress }> {
   const chunkMs = control.chunkMs ?? 15;
   const progressEvery = control.progressEveryMs ?? 100;
   const checkpointEvery = control.checkpointEveryMs ?? 1000;
   const pause = control.yield ?? yieldToEventLoop;
   const budget = control.maxSweeps ?? Infinity;
   const t0 = Date.now();
-  const startDone = run.done;
+  const startDone = work.done;
   let perMs = NaN; // measured sweeps per ms
   let lastProgress = t0;
   let lastCheckpoint = t0;
 
   const progress = (): JobProgress => {
     const elapsedMs = Date.now() - t0;
-    const thisCall = run.done - startDone;
+    const thisCall = work.done - startDone;
     const sweepsPerSecond = thisCall > 0 && elapsedMs > 0 ? (1000 * thisCall) / elapsedMs : NaN;
-    const total = run.thermalize + run.sweeps;
+    const finished = work.done === work.total;
     return {
-      phase: run.finished ? 'done' : run.thermalized < run.thermalize ? 'thermalize' : 'measure',
-      sweepsDone: run.done,
-      sweepsTotal: total,
+      phase: work.phase,
+      sweepsDone: work.done,
+      sweepsTotal: work.total,
       sweepsThisCall: thisCall,
       elapsedMs,
       sweepsPerSecond,
-      etaMs: run.finished ? 0 : (1000 * (total - run.done)) / sweepsPerSecond,
+      etaMs: finished ? 0 : (1000 * (work.total - work.done)) / sweepsPerSecond,
     };
   };
-  const stop = (state: 'paused' | 'aborted' | 'budget-exhausted'): JobResult => {
+  const end = (state: JobResult['state']) => {
     const p = progress();
     control.onProgress?.(p);
-    return { state, checkpoint: run.checkpoint(), progress: p };
+    return { state, progress: p };
   };
 
   for (;;) {
-    if (run.finished) {
-      const p = progress();
-      control.onProgress?.(p);
-      return { state: 'completed', result: measurementFromRecords(run.sim, run.records, { thermalize: run.thermalize, sweeps: run.sweeps, flips: run.measureFlips }), progress: p };
-    }
-    if (control.signal?.aborted) return stop('aborted');
-    if (control.shouldPause?.()) return stop('paused');
-    const left = budget - (run.done - startDone);
-    if (left <= 0) return stop('budget-exhausted');
-    let n = Number.isNaN(perMs) ? firstChunk(run.sim.sites, chunkMs) : Math.max(1, Math.floor(perMs * chunkMs));
+    if (work.done === work.total) return end('completed');
+    if (control.signal?.aborted) return end('aborted');
+    if (control.shouldPause?.()) return end('paused');
+    const left = budget - (work.done - startDone);
+    if (left <= 0) return end('budget-exhausted');
+    let n = Number.isNaN(perMs) ? firstChunk(work.sites, chunkMs) : Math.max(1, Math.floor(perMs * chunkMs));
     if (control.deadline !== undefined) {
       const remainingMs = control.deadline - Date.now();
-      if (remainingMs <= 0) return stop('budget-exhausted');
+      if (remainingMs <= 0) return end('budget-exhausted');
       if (!Number.isNaN(perMs)) {
         const fits = Math.floor(perMs * remainingMs);
-        if (fits < 1) return stop('budget-exhausted');
+        if (fits < 1) return end('budget-exhausted');
         n = Math.min(n, fits);
       }
     }
     n = Math.min(n, left);
     const c0 = performance.now();
-    const ran = run.advance(n);
+    const ran = work.advance(n);
     const dt = performance.now() - c0;
     // speed from this chunk; a chunk too short to time grows the next one at most 4 times
     perMs = dt > 0.5 ? ran / dt : Number.isNaN(perMs) ? (4 * ran) / chunkMs : Math.max(perMs, (4 * ran) / chunkMs);
@@ -157,12 +179,20 @@ async function drive(run: Run, control: ExecuteOptions): Promise<JobResult> {
       lastProgress = now;
       control.onProgress(progress());
     }
-    if (control.onCheckpoint && now - lastCheckpoint >= checkpointEvery && !run.finished) {
+    if (control.onCheckpoint && now - lastCheckpoint >= checkpointEvery && work.done < work.total) {
       lastCheckpoint = now;
-      control.onCheckpoint(run.checkpoint(), progress());
+      control.onCheckpoint(work.checkpoint(), progress());
     }
     await pause();
   }
+}
+
+async function drive(run: Run, control: ExecuteOptions): Promise<JobResult> {
+  const { state, progress } = await runChunks(run, control);
+  if (state === 'completed') {
+    return { state, result: measurementFromRecords(run.sim, run.records, { thermalize: run.thermalize, sweeps: run.sweeps, flips: run.measureFlips }), progress };
+  }
+  return { state, checkpoint: run.checkpoint(), progress };
 }
 
 /** Decodes a run checkpoint and checks its counts against the limits of a run. */
