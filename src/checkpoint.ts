@@ -128,20 +128,21 @@ function unpackSpins(bytes: Uint8Array, count: number): Int8Array {
 
 /** Zigzag-delta LEB128 varints of interleaved (B, M) records (see the module comment). */
 function encodeRecords(records: Int32Array): Uint8Array {
-  const out: number[] = [];
+  const out = new Uint8Array(5 * records.length); // a 33-bit zigzag value takes at most 5 bytes
   const previous = [0, 0];
+  let p = 0;
   for (let k = 0; k < records.length; k++) {
     const d = records[k] - previous[k & 1];
     previous[k & 1] = records[k];
     // arithmetic, not bit operations: differences of two i32 need 33 bits
     let z = d >= 0 ? 2 * d : -2 * d - 1;
     while (z >= 0x80) {
-      out.push((z % 0x80) | 0x80);
+      out[p++] = (z % 0x80) | 0x80;
       z = Math.floor(z / 0x80);
     }
-    out.push(z);
+    out[p++] = z;
   }
-  return Uint8Array.from(out);
+  return out.slice(0, p);
 }
 
 function decodeRecords(bytes: Uint8Array, count: number): Int32Array {

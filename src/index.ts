@@ -21,3 +21,5 @@ export { executeJob, continueRun, resumeSimulation } from './jobs/runner.js';
 export type { ExecuteOptions } from './jobs/runner.js';
 export { validateRunJob } from './jobs/job.js';
 export type { RunJob, JobOptions, JobProgress, JobResult } from './jobs/job.js';
+export { createSimulationWorker } from './worker/client.js';
+export type { SimulationWorker, CallControl, RunControl, WorkerOptions } from './worker/client.js';

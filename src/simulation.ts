@@ -154,10 +154,7 @@ class IsingSimulation implements Simulation {
   }
 
   measure(options: MeasureOptions): Measurement {
-    if (typeof options !== 'object' || options === null) throw new InvalidOptionError('measure options', options, 'an object like { sweeps: 10000 }');
-    const sweeps = checkCount('sweeps', options.sweeps, 2);
-    if (sweeps > MAX_MEASURE_SWEEPS) throw new InvalidOptionError('sweeps', sweeps, `at most ${MAX_MEASURE_SWEEPS} sweeps per measure() call (split longer runs)`);
-    const thermalize = checkCount('thermalize', options.thermalize ?? 0, 0);
+    const { sweeps, thermalize } = checkMeasureOptions(options);
     this.use('measure');
     if (thermalize > 0) this.run(thermalize);
     const series = new Int32Array(2 * sweeps);
@@ -244,6 +241,15 @@ class IsingSimulation implements Simulation {
     this.kernel?.dispose();
     this.kernel = undefined;
   }
+}
+
+/** Validates the options of measure() (also used by workers); throws InvalidOptionError. */
+export function checkMeasureOptions(options: MeasureOptions): { sweeps: number; thermalize: number; keepSeries: boolean } {
+  if (typeof options !== 'object' || options === null) throw new InvalidOptionError('measure options', options, 'an object like { sweeps: 10000 }');
+  const sweeps = checkCount('sweeps', options.sweeps, 2);
+  if (sweeps > MAX_MEASURE_SWEEPS) throw new InvalidOptionError('sweeps', sweeps, `at most ${MAX_MEASURE_SWEEPS} sweeps per measure() call (split longer runs)`);
+  const thermalize = checkCount('thermalize', options.thermalize ?? 0, 0);
+  return { sweeps, thermalize, keepSeries: options.keepSeries ?? false };
 }
 
 /**

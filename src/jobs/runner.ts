@@ -44,9 +44,18 @@ export interface ExecuteOptions {
   core?: CoreSource;
 }
 
+/** A new measuring run: sweeps discarded, sweeps recorded, and whether to keep the e, m series in the result. */
+export interface RunPlan {
+  thermalize: number;
+  sweeps: number;
+  keepSeries?: boolean;
+}
+
 /** A measuring run bound to a live simulation. */
 class Run implements RunState, ChunkedWork {
   records: Int32Array;
+  /** Keep the per-sweep e and m series in the result (a run started by measure(); not stored in checkpoints). */
+  keepSeries = false;
 
   constructor(
     readonly sim: Simulation,
@@ -190,7 +199,7 @@ export async function runChunks(work: ChunkedWork, control: ExecuteOptions): Pro
 async function drive(run: Run, control: ExecuteOptions): Promise<JobResult> {
   const { state, progress } = await runChunks(run, control);
   if (state === 'completed') {
-    return { state, result: measurementFromRecords(run.sim, run.records, { thermalize: run.thermalize, sweeps: run.sweeps, flips: run.measureFlips }), progress };
+    return { state, result: measurementFromRecords(run.sim, run.records, { thermalize: run.thermalize, sweeps: run.sweeps, flips: run.measureFlips, keepSeries: run.keepSeries }), progress };
   }
   return { state, checkpoint: run.checkpoint(), progress };
 }
@@ -206,8 +215,12 @@ function decodeRun(bytes: Uint8Array): CheckpointContents & { run: RunState } {
 }
 
 /** Binds a new run, or a decoded run checkpoint, to `sim`. */
-function bind(sim: Simulation, plan: { thermalize: number; sweeps: number } | Uint8Array, decoded?: RunState): Run {
-  if (!(plan instanceof Uint8Array)) return new Run(sim, plan.thermalize, plan.sweeps);
+function bind(sim: Simulation, plan: RunPlan | Uint8Array, decoded?: RunState): Run {
+  if (!(plan instanceof Uint8Array)) {
+    const run = new Run(sim, plan.thermalize, plan.sweeps);
+    run.keepSeries = plan.keepSeries ?? false;
+    return run;
+  }
   const r = decoded ?? decodeRun(plan).run;
   sim.resume(plan);
   return new Run(sim, r.thermalize, r.sweeps, r.thermalized, r.measured, r.measureFlips, r.records);
@@ -218,7 +231,7 @@ function bind(sim: Simulation, plan: { thermalize: number; sweeps: number } | Ui
  * run of `thermalize` then `sweeps` recorded sweeps from the simulation's current state; a run
  * checkpoint continues a stopped run (the simulation takes the checkpoint's state).
  */
-export async function continueRun(sim: Simulation, plan: { thermalize: number; sweeps: number } | Uint8Array, control: ExecuteOptions = {}): Promise<JobResult> {
+export async function continueRun(sim: Simulation, plan: RunPlan | Uint8Array, control: ExecuteOptions = {}): Promise<JobResult> {
   return drive(bind(sim, plan), control);
 }
 
