@@ -9,6 +9,7 @@ import { decodeCheckpoint } from '../checkpoint.js';
 import type { BackendChoice } from '../options.js';
 import { resumeSimulation } from '../jobs/runner.js';
 import type { Simulation } from '../simulation.js';
+import type { BackendName } from '../backend/index.js';
 
 export interface TemperingTask {
   /** Identifies the tempering run (keys the worker's cache of live replicas). */
@@ -20,7 +21,7 @@ export interface TemperingTask {
 }
 
 export interface TemperingTaskResult {
-  replicas: { replica: number; checkpoint: Uint8Array; records: Int32Array; flips: number }[];
+  replicas: { replica: number; checkpoint: Uint8Array; records: Int32Array; flips: number; backend: BackendName }[];
 }
 
 /** Live replicas of the current tempering run, with the checkpoint they are at (a cache: avoids re-instantiating each round). */
@@ -53,7 +54,7 @@ export async function temperingRound(task: TemperingTask): Promise<TemperingTask
     const records = new Int32Array(2 * task.sweeps);
     const { flips } = sim.sweep(task.sweeps, records);
     entry.checkpoint = sim.checkpoint();
-    replicas.push({ replica, checkpoint: entry.checkpoint.slice(), records, flips });
+    replicas.push({ replica, checkpoint: entry.checkpoint.slice(), records, flips, backend: sim.backend });
   }
   return { replicas };
 }
