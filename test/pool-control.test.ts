@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPool, executeJob, type PoolProgress, type RunJob } from '../dist/index.js';
 
-const jobs: RunJob[] = [0, 1, 2, 3].map((i) => ({ kind: 'run', options: { size: 32, temperature: 2.1 + 0.2 * i, seed: 100 + i }, thermalize: 100, sweeps: 6000 + 2000 * i }));
+const jobs: RunJob[] = [0, 1, 2, 3].map((i) => ({ kind: 'run', options: { size: 32, temperature: 2.1 + 0.2 * i, seed: 100 + i }, thermalize: 100, sweeps: 15000 + 5000 * i }));
 
 describe('pool control', () => {
   it('reports progress, pauses and resumes without changing results', async () => {
@@ -28,7 +28,7 @@ describe('pool control', () => {
     expect(last).toMatchObject({ tasksDone: 4, tasksTotal: 4, sweepsDone: last.sweepsTotal });
     expect(seen.some((p) => p.etaMs > 0)).toBe(true);
     expect(seen.some((p) => p.paused)).toBe(true);
-  });
+  }, 30_000);
 
   it('abort keeps finished results and returns checkpoints that finish to the uninterrupted results', async () => {
     const pool = await createPool({ size: 2, backend: 'wasm' });
@@ -53,5 +53,5 @@ describe('pool control', () => {
         expect(finished.state === 'completed' && finished.result).toEqual(full.result);
       }
     }
-  });
+  }, 30_000);
 });
