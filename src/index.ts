@@ -26,3 +26,5 @@ export type { SimulationWorker, CallControl, RunControl, WorkerOptions } from '.
 export { createPool } from './worker/pool.js';
 export type { Pool, PoolOptions, PoolProgress, PoolRunControl, PoolRunResult, TaskOutcome } from './worker/pool.js';
 export type { TemperingOptions, TemperingResult, SwapStatistics } from './worker/tempering.js';
+export { planSweep, mergeResults, pointKey } from './jobs/plan.js';
+export type { SweepPlan, MergedSweep } from './jobs/plan.js';
