@@ -14,7 +14,7 @@ const viaJson = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 
 describe('serverless handler', () => {
   it('runs a job and returns the same measurement as executeJob', async () => {
-    const job = { job: 'run', options: { size: 8, temperature: 2.2, seed: 5, backend: 'wasm' }, thermalize: 200, sweeps: 4000 };
+    const job = { job: 'run', options: { size: 8, temperature: 2.2, seed: 5, backend: 'wasm' as const }, thermalize: 200, sweeps: 4000 };
     const response = await handle(post(job));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/application\/json/);

@@ -185,8 +185,9 @@ if (typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !==
   Comlink.expose(api, globalThis as unknown as Comlink.Endpoint);
 } else {
   const nodeWorkerModule = 'node:worker_threads';
+  const adapterModule = 'comlink/dist/esm/node-adapter.mjs';
   const { parentPort } = (await import(/* @vite-ignore */ nodeWorkerModule)) as typeof import('node:worker_threads');
-  const { default: nodeEndpoint } = await import('comlink/dist/esm/node-adapter.mjs');
+  const { default: nodeEndpoint } = (await import(/* @vite-ignore */ adapterModule)) as typeof import('comlink/dist/esm/node-adapter.mjs');
   if (!parentPort) throw new Error('simulation.worker.js must run as a worker (worker_threads or a Web Worker)');
   Comlink.expose(api, nodeEndpoint(parentPort as unknown as Parameters<typeof nodeEndpoint>[0]));
 }

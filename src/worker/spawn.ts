@@ -32,10 +32,13 @@ export async function spawnWorker(source?: WorkerSource): Promise<SpawnedWorker>
   const died = new Promise<never>((_, reject) => (fail = reject));
   died.catch(() => {}); // observed by the calls that race against it
   if (isNode) {
+    // specifiers in variables: bundlers for browsers leave the Node branch alone
     const nodeWorkerModule = 'node:worker_threads';
+    const adapterModule = 'comlink/dist/esm/node-adapter.mjs';
+    const builtWorker = './simulation.worker.js';
     const { Worker } = (await import(/* @vite-ignore */ nodeWorkerModule)) as typeof import('node:worker_threads');
-    const { default: nodeEndpoint } = await import('comlink/dist/esm/node-adapter.mjs');
-    const worker = new Worker(source ?? new URL('./simulation.worker.js', import.meta.url));
+    const { default: nodeEndpoint } = (await import(/* @vite-ignore */ adapterModule)) as typeof import('comlink/dist/esm/node-adapter.mjs');
+    const worker = new Worker(source ?? new URL(builtWorker, import.meta.url));
     worker.on('error', (error: Error) => fail(new WorkerCrashedError(`the worker crashed: ${error.name}: ${error.message}`)));
     worker.on('exit', (code: number) => fail(new WorkerCrashedError(`the worker stopped (exit code ${code}) with calls pending`)));
     return {
