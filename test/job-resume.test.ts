@@ -6,7 +6,7 @@ import { createSimulation, decodeCheckpoint, executeJob, type JobResult, type Ru
 
 const job: RunJob = { kind: 'run', options: { size: 8, temperature: 2.2, field: 0.1, seed: 99, backend: 'wasm' }, thermalize: 300, sweeps: 5000 };
 
-describe('job runner', () => {
+describe('job runner', { timeout: 60_000 }, () => {
   it('an uninterrupted job gives exactly what measure() gives', async () => {
     const r = await executeJob(job);
     expect(r.state).toBe('completed');
@@ -64,7 +64,9 @@ describe('job runner', () => {
       onCheckpoint: (bytes) => checkpoints.push(bytes),
     });
     expect(r.state).toBe('budget-exhausted');
-    expect(Date.now() - t0).toBeLessThan(300 + 200);
+    // stopped near the deadline, far from the ~1 minute the whole job needs (generous: the machine may be busy)
+    expect(Date.now() - t0).toBeLessThan(300 + 3000);
+    expect(r.progress.sweepsDone).toBeLessThan(big.sweeps);
     expect(seen.length).toBeGreaterThan(3);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
     expect(checkpoints.length).toBeGreaterThanOrEqual(1);

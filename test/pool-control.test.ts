@@ -6,7 +6,7 @@ import { createPool, executeJob, type PoolProgress, type RunJob } from '../dist/
 
 const jobs: RunJob[] = [0, 1, 2, 3].map((i) => ({ kind: 'run', options: { size: 32, temperature: 2.1 + 0.2 * i, seed: 100 + i }, thermalize: 100, sweeps: 15000 + 5000 * i }));
 
-describe('pool control', () => {
+describe('pool control', { timeout: 60_000 }, () => {
   it('reports progress, pauses and resumes without changing results', async () => {
     const pool = await createPool({ size: 2, backend: 'wasm' });
     const reference = await pool.run(jobs);

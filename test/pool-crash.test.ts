@@ -8,7 +8,7 @@ const jobs: RunJob[] = [
   { kind: 'run', options: { size: 8, temperature: 2.0, seed: 22 }, sweeps: 2000 },
 ];
 
-describe('pool fault recovery', () => {
+describe('pool fault recovery', { timeout: 60_000 }, () => {
   it('recovers a killed worker’s task from its checkpoint', async () => {
     const pool = await createPool({ size: 2, backend: 'wasm', checkpointEveryMs: 50 });
     const running = pool.run(jobs);

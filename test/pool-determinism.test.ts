@@ -11,7 +11,7 @@ const jobs: RunJob[] = [
   { kind: 'run', options: { size: 4, temperature: 3.0, field: 0.2, seed: 14 }, sweeps: 3000 },
 ];
 
-describe('pool determinism', () => {
+describe('pool determinism', { timeout: 60_000 }, () => {
   it('gives identical results for pool sizes 1 and 2, equal to the main thread', async () => {
     const results = [];
     for (const size of [1, 2]) {

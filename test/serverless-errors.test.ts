@@ -26,7 +26,7 @@ function patched(bytes: Uint8Array, patch: object, version = 1): string {
   return toBase64(encodeContainer({ ...header, ...patch }, [bytes.subarray(14 + length, bytes.length - 4)], version));
 }
 
-describe('serverless handler: bad input', () => {
+describe('serverless handler: bad input', { timeout: 60_000 }, () => {
   it.each([
     ['GET', new Request('http://localhost/'), 405, 'method'],
     ['a text body', post('{}', { 'content-type': 'text/plain' }), 415, 'content-type'],

@@ -12,7 +12,7 @@ function post(body: unknown): Request {
 /** A value as it comes back through JSON (NaN -> null). */
 const viaJson = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 
-describe('serverless handler', () => {
+describe('serverless handler', { timeout: 60_000 }, () => {
   it('runs a job and returns the same measurement as executeJob', async () => {
     const job = { job: 'run', options: { size: 8, temperature: 2.2, seed: 5, backend: 'wasm' as const }, thermalize: 200, sweeps: 4000 };
     const response = await handle(post(job));
@@ -45,7 +45,7 @@ describe('serverless handler', () => {
     const handler = createHandler({ maxMs: 200, maxWork: 1e12 });
     const t0 = Date.now();
     const body = await (await handler(post({ job: 'run', options: { size: 256 }, sweeps: 1_000_000 }))).json();
-    expect(Date.now() - t0).toBeLessThan(200 + 1000);
+    expect(Date.now() - t0).toBeLessThan(200 + 3000); // the whole job would take minutes
     expect(body.state).toBe('budget-exhausted');
     expect(body.result).toBeUndefined();
     expect(body.progress.sweepsDone).toBeGreaterThan(0);

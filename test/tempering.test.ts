@@ -8,7 +8,7 @@ const dos = densityOfStates(4);
 const options: TemperingOptions = { options: { size: 4, field: 0.1 }, temperatures: [1.6, 2.0, 2.5, 3.2], seed: 7, sweepsPerRound: 5, thermalizeRounds: 50, rounds: 3000 };
 const CHECKED = ['energy', 'absMagnetization', 'magnetization2', 'specificHeat', 'susceptibilityFull', 'binder'] as const;
 
-describe('parallel tempering', () => {
+describe('parallel tempering', { timeout: 60_000 }, () => {
   it('matches exact enumeration at every temperature, identically for pool sizes 1 and 2', async () => {
     const results: TemperingResult[] = [];
     for (const size of [1, 2]) {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulationWorker, WorkerCrashedError } from '../dist/index.js';
 
-describe('worker faults', () => {
+describe('worker faults', { timeout: 60_000 }, () => {
   it('a worker that exits rejects pending calls', async () => {
     const w = await createSimulationWorker({ size: 64, seed: 1 });
     const checkpoints: Uint8Array[] = [];

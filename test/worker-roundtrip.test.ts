@@ -9,7 +9,7 @@ const options = { size: 12, temperature: 2.25, field: 0.02, seed: 41, backend: '
 const worker = await createSimulationWorker(options);
 afterAll(() => worker.dispose());
 
-describe('simulation in a worker_thread', () => {
+describe('simulation in a worker_thread', { timeout: 60_000 }, () => {
   it('has every method and property of Simulation, asynchronously', () => {
     expectTypeOf<Exclude<keyof Simulation, keyof SimulationWorker>>().toEqualTypeOf<never>();
     expectTypeOf<SimulationWorker['energy']>().returns.toEqualTypeOf<Promise<number>>();

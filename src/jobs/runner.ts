@@ -161,6 +161,8 @@ export async function runChunks(work: ChunkedWork, control: ExecuteOptions): Pro
     return { state, progress: p };
   };
 
+  // one trip through the event loop first, so that an abort or pause sent along with the call is seen
+  if (work.done < work.total) await pause();
   for (;;) {
     if (work.done === work.total) return end('completed');
     if (control.signal?.aborted) return end('aborted');

@@ -182,10 +182,10 @@ class RemoteSimulation implements SimulationWorker {
   get flips() { return this.info().then((i) => i.flips); }
 
   sweep(n = 1, control: CallControl = {}) {
-    return this.sim('sweep', (r, id) => r.sweep(n, id, proxied(control.onProgress)), control.signal);
+    return this.sim('sweep', (r, id) => r.sweep(n, id, proxied(control.onProgress), control.signal?.aborted), control.signal);
   }
   measure(options: MeasureOptions, control: CallControl = {}) {
-    return this.sim('measure', (r, id) => r.measure(options, id, proxied(control.onProgress)), control.signal);
+    return this.sim('measure', (r, id) => r.measure(options, id, proxied(control.onProgress), control.signal?.aborted), control.signal);
   }
   energy() { return this.sim('energy', (r) => r.energy()); }
   magnetization() { return this.sim('magnetization', (r) => r.magnetization()); }
@@ -203,7 +203,7 @@ class RemoteSimulation implements SimulationWorker {
     const { signal, onProgress, onCheckpoint, ...limits } = control;
     return this.connection.call(
       'run',
-      (r, id) => (r.run(job, id, limits, proxied(onProgress), proxied(onCheckpoint)) as Promise<JobResult>).finally(() => this.runs.delete(id)),
+      (r, id) => (r.run(job, id, { ...limits, aborted: signal?.aborted }, proxied(onProgress), proxied(onCheckpoint)) as Promise<JobResult>).finally(() => this.runs.delete(id)),
       signal,
       (id) => this.runs.add(id),
     );

@@ -234,7 +234,7 @@ class WorkerPool implements Pool, PoolInternals {
                 (remote.run(
                   checkpoint ?? job,
                   id,
-                  { checkpointEveryMs: this.options.checkpointEveryMs ?? 1000, backend: this.backend },
+                  { checkpointEveryMs: this.options.checkpointEveryMs ?? 1000, backend: this.backend, aborted: signal?.aborted },
                   Comlink.proxy((p: JobProgress) => {
                     done[index] = p.sweepsDone;
                     report();

@@ -1,3 +1,4 @@
+/// <reference path="./node-adapter.d.ts" />
 /**
  * The worker entry: one optional simulation (the mirror of the Simulation API used by
  * createSimulationWorker) plus stateless jobs (run, tempering rounds) used by the pool.
@@ -29,6 +30,8 @@ export interface SimulationInfo {
 
 /** Limits of a job run in a worker (the serialisable part of ExecuteOptions). */
 export interface WorkerRunLimits {
+  /** The caller's signal was already aborted when it made the call: stop before any work. */
+  aborted?: boolean;
   maxSweeps?: number;
   deadline?: number;
   chunkMs?: number;
@@ -61,9 +64,11 @@ function notify<T>(callback: Callback<T>, value: T): void {
 async function tracked<T>(callId: number, work: (control: ExecuteOptions) => Promise<T>, onProgress?: Callback<JobProgress>, onCheckpoint?: Callback<Uint8Array>, limits: WorkerRunLimits = {}): Promise<T> {
   const entry = { abort: new AbortController(), pause: false };
   calls.set(callId, entry);
+  const { aborted, ...rest } = limits;
+  if (aborted) entry.abort.abort();
   try {
     return await work({
-      ...limits,
+      ...rest,
       signal: entry.abort.signal,
       shouldPause: () => entry.pause,
       onProgress: onProgress && ((p) => notify(onProgress, p)),
@@ -108,18 +113,18 @@ const api = {
     return info();
   },
   info,
-  async sweep(n: number, callId: number, onProgress?: Callback<JobProgress>): Promise<SweepResult> {
+  async sweep(n: number, callId: number, onProgress?: Callback<JobProgress>, aborted = false): Promise<SweepResult> {
     const s = current();
     checkCount('n', n ?? 1, 0);
     const work = sweepWork(s, n ?? 1);
-    const { state } = await tracked(callId, (control) => runChunks(work, control), onProgress);
+    const { state } = await tracked(callId, (control) => runChunks(work, control), onProgress, undefined, { aborted });
     if (state !== 'completed') throw new AbortedError(`sweep(${n}) ${state} after ${work.done} sweeps`, s.checkpoint());
     return { sweeps: work.total, flips: work.flips, acceptance: work.total > 0 ? work.flips / (work.total * s.sites) : NaN };
   },
-  async measure(options: MeasureOptions, callId: number, onProgress?: Callback<JobProgress>): Promise<Measurement> {
+  async measure(options: MeasureOptions, callId: number, onProgress?: Callback<JobProgress>, aborted = false): Promise<Measurement> {
     const s = current();
     const plan = checkMeasureOptions(options);
-    const result = await tracked(callId, (control) => continueRun(s, plan, control), onProgress);
+    const result = await tracked(callId, (control) => continueRun(s, plan, control), onProgress, undefined, { aborted });
     if (result.state !== 'completed') {
       throw new AbortedError(`measure() ${result.state} after ${result.progress.sweepsDone} of ${result.progress.sweepsTotal} sweeps; run(error.checkpoint) continues it`, result.checkpoint);
     }

@@ -1,3 +1,4 @@
+/// <reference path="./node-adapter.d.ts" />
 /**
  * Starting a worker and noticing when it dies. Browsers (and Deno, Bun) get a module Web Worker,
  * written literally as `new Worker(new URL('./simulation.worker.js', import.meta.url), { type: 'module' })`
