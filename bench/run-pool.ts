@@ -5,25 +5,10 @@
  *
  * Flags: --size 64 --points 8 --sweeps 4000 --pools 1,2 --repeats 3
  */
-import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { commit, flag } from './node-args.js';
 import { runPoolBench } from './pool.js';
-
-function flag(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
-
-function commit(): string {
-  try {
-    const hash = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
-    const dirty = execSync('git status --porcelain -- src assembly bench', { encoding: 'utf8' }).trim() !== '';
-    return dirty ? `${hash} (with uncommitted changes)` : hash;
-  } catch {
-    return 'unknown';
-  }
-}
 
 const poolSizes = flag('pools', '1,2').split(',').map(Number);
 const loadBefore = os.loadavg()[0];
