@@ -51,6 +51,17 @@ describe('serverless handler', { timeout: 60_000 }, () => {
     expect(body.progress.sweepsDone).toBeGreaterThan(0);
   });
 
+  it('a sweep that reaches the wall-time bound is incomplete: checkpoints and unstarted points, no fake results', async () => {
+    const handler = createHandler({ maxMs: 300, maxWork: 1e12 });
+    const points = [{ size: 4, temperature: 2 }, { size: 512, temperature: 2.2 }, { size: 4, temperature: 3 }];
+    const body = await (await handler(post({ job: 'sweep', points, sweeps: 100_000 }))).json();
+    expect(body.state).toBe('incomplete');
+    expect(body.points.map((p: { state: string }) => p.state)).toEqual(['completed', 'budget-exhausted', 'not-started']);
+    expect(body.points[1].result).toBeUndefined();
+    expect(typeof body.points[1].checkpoint).toBe('string');
+    expect(body.points[2].result).toBeUndefined();
+  });
+
   it('runs a sweep of points and merges results in plan order', async () => {
     const points = [{ size: 4, temperature: 2.0 }, { size: 6, temperature: 2.5 }, { size: 4, temperature: 3.0 }];
     const request = { job: 'sweep', options: { field: 0 }, points, seed: 3, thermalize: 100, sweeps: 2000 };

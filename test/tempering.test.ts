@@ -53,6 +53,17 @@ describe('parallel tempering', { timeout: 60_000 }, () => {
     expect({ ...recovered, restarts: 0 }).toEqual(reference);
   }, 60_000);
 
+  it('abort returns the rounds done, marked aborted', async () => {
+    const pool = await createPool({ size: 2, backend: 'wasm' });
+    const controller = new AbortController();
+    const r = await pool.temper({ ...options, thermalizeRounds: 0, rounds: 100_000 }, { signal: controller.signal, progressEveryMs: 0, onProgress: (p) => p.tasksDone >= 200 && controller.abort() });
+    await pool.dispose();
+    expect(r.state).toBe('aborted');
+    expect(r.roundsDone).toBeGreaterThanOrEqual(200);
+    expect(r.roundsDone).toBeLessThan(100_000);
+    expect(r.measurements.map((m) => m.sweeps)).toEqual(Array(4).fill(5 * r.roundsDone));
+  });
+
   it('refuses bad options naming the field', async () => {
     const pool = await createPool({ size: 1 });
     await expect(pool.temper({ ...options, temperatures: [2, 1.5] })).rejects.toThrow(/Invalid option "temperatures": expected an increasing list/);
