@@ -69,14 +69,23 @@ export class WorkerConnection {
     const id = this.nextId++;
     onId?.(id);
     const abort = () => void remote.abort(id).catch(() => {});
-    if (this.pending++ === 0) worker.ref();
     signal?.addEventListener('abort', abort, { once: true });
     try {
-      const result = call(remote, id);
-      if (signal?.aborted) abort();
-      return await Promise.race([result, worker.died]);
+      return await this.kept(worker, () => Promise.race([call(remote, id), worker.died]));
     } finally {
       signal?.removeEventListener('abort', abort);
+    }
+  }
+
+  /**
+   * Node: keeps the worker referenced while `exchange` is pending, so that the process waits for
+   * the answer (an idle worker is unreferenced and does not keep the process alive).
+   */
+  private async kept<T>(worker: SpawnedWorker, exchange: () => Promise<T>): Promise<T> {
+    if (this.pending++ === 0) worker.ref();
+    try {
+      return await exchange();
+    } finally {
       if (--this.pending === 0) worker.unref();
     }
   }
@@ -84,8 +93,8 @@ export class WorkerConnection {
   /** Asks the call `callId` to stop with 'paused' after its current chunk. */
   async pause(callId: number): Promise<void> {
     if (!this.started || this.closed) return;
-    const { remote } = await this.started;
-    await remote.pause(callId).catch(() => {});
+    const { remote, worker } = await this.started;
+    await this.kept(worker, () => Promise.race([remote.pause(callId), worker.died])).catch(() => {});
   }
 
   /** Ends the worker at once: pending calls reject with WorkerCrashedError. */
@@ -101,7 +110,7 @@ export class WorkerConnection {
     if (this.closed) return;
     if (this.started) {
       const { remote, worker } = await this.started;
-      await Promise.race([remote.dispose(), worker.died]).catch(() => {});
+      await this.kept(worker, () => Promise.race([remote.dispose(), worker.died])).catch(() => {});
       remote[Comlink.releaseProxy]();
     }
     await this.terminate();

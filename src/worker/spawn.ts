@@ -39,7 +39,9 @@ export async function spawnWorker(source?: WorkerSource): Promise<SpawnedWorker>
     const builtWorker = './simulation.worker.js';
     const { Worker } = (await import(/* @vite-ignore */ nodeWorkerModule)) as typeof import('node:worker_threads');
     const { default: nodeEndpoint } = (await import(/* @vite-ignore */ adapterModule)) as typeof import('comlink/dist/esm/node-adapter.mjs');
-    const worker = new Worker(source ?? new URL(builtWorker, import.meta.url));
+    // the worker inherits the process's flags, except --input-type (refused for a file entry, e.g. under `node -e`)
+    const execArgv = process.execArgv.filter((arg, i, all) => !arg.startsWith('--input-type') && all[i - 1] !== '--input-type');
+    const worker = new Worker(source ?? new URL(builtWorker, import.meta.url), { execArgv });
     worker.on('error', (error: Error) => fail(new WorkerCrashedError(`the worker crashed: ${error.name}: ${error.message}`)));
     worker.on('exit', (code: number) => fail(new WorkerCrashedError(`the worker stopped (exit code ${code}) with calls pending`)));
     return {
