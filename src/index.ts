@@ -23,6 +23,7 @@ export { validateRunJob } from './jobs/job.js';
 export type { RunJob, JobOptions, JobProgress, JobResult } from './jobs/job.js';
 export { createSimulationWorker } from './worker/client.js';
 export type { SimulationWorker, CallControl, RunControl, WorkerOptions } from './worker/client.js';
+export type { SimulationWorkerApi, SimulationInfo, WorkerRunLimits } from './worker/simulation.worker.js';
 export { createPool } from './worker/pool.js';
 export type { Pool, PoolOptions, PoolProgress, PoolRunControl, PoolRunResult, TaskOutcome } from './worker/pool.js';
 export type { TemperingOptions, TemperingResult, SwapStatistics } from './worker/tempering.js';

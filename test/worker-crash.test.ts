@@ -10,8 +10,7 @@ describe('worker faults', { timeout: 60_000 }, () => {
     const pending = w.run({ kind: 'run', options: { size: 64, seed: 1 }, sweeps: 1 << 22 }, { checkpointEveryMs: 50, onCheckpoint: (c) => checkpoints.push(c) });
     await new Promise((r) => setTimeout(r, 300));
     // the test hook ends the worker_thread with process.exit(3), as a crash would
-    const remote = (w as unknown as { connection: { call(m: string, f: (r: { crashForTesting(code: number): Promise<void> }) => Promise<void>): Promise<void> } }).connection;
-    void remote.call('crash', (r) => r.crashForTesting(3)).catch(() => {});
+    void w.crashForTesting();
     const error = await pending.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WorkerCrashedError);
     expect((error as Error).message).toMatch(/exit code 3/);

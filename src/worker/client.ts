@@ -161,6 +161,11 @@ export interface SimulationWorker {
   dispose(): Promise<void>;
   /** Ends the worker at once; pending calls reject with WorkerCrashedError. */
   terminate(): Promise<void>;
+  /**
+   * TEST HOOK, not for applications: makes the worker end abruptly from inside (process.exit in a
+   * worker_thread, close() in a Web Worker), as a crash would, to exercise fault handling.
+   */
+  crashForTesting(): Promise<void>;
 }
 
 class RemoteSimulation implements SimulationWorker {
@@ -224,6 +229,9 @@ class RemoteSimulation implements SimulationWorker {
 
   dispose() { return this.connection.close(); }
   terminate() { return this.connection.terminate(); }
+  async crashForTesting(): Promise<void> {
+    await this.connection.call('crashForTesting', (r) => r.crashForTesting(3)).catch(() => {});
+  }
 }
 
 /** Checks that a `core` option can be sent to a worker (structured clone): bytes, a URL string or a WebAssembly.Module. */
