@@ -79,5 +79,9 @@ describe('job runner', { timeout: 60_000 }, () => {
     await expect(executeJob({ ...job, options: { size: 7 } })).rejects.toThrow(/Invalid option "options.size"/);
     await expect(executeJob({ ...job, extra: 1 } as RunJob)).rejects.toThrow(/Invalid option "extra"/);
     await expect(executeJob({ ...job, kind: 'sweep' } as unknown as RunJob)).rejects.toThrow(/Invalid option "kind": expected "run"/);
+    await expect(executeJob(job, { maxSweeps: -1 })).rejects.toThrow(/Invalid option "maxSweeps"/);
+    await expect(executeJob(job, { maxSweeps: NaN })).rejects.toThrow(/Invalid option "maxSweeps"/);
+    await expect(executeJob(job, { deadline: NaN })).rejects.toThrow(/Invalid option "deadline"/);
+    await expect(executeJob(job, { chunkMs: 0 })).rejects.toThrow(/Invalid option "chunkMs"/);
   });
 });

@@ -9,7 +9,7 @@
  * final analysis runs on the full series), on either backend.
  */
 import { decodeCheckpoint, encodeCheckpoint, simulationState, type CheckpointContents, type RunState } from '../checkpoint.js';
-import { CheckpointError } from '../errors.js';
+import { CheckpointError, InvalidOptionError } from '../errors.js';
 import type { BackendChoice } from '../options.js';
 import type { CoreSource } from '../backend/index.js';
 import { createSimulation, measurementFromRecords, MAX_MEASURE_SWEEPS, type Simulation } from '../simulation.js';
@@ -129,6 +129,7 @@ export interface ChunkedWork {
  * deadline between chunks and yielding to the event loop. Returns how it ended.
  */
 export async function runChunks(work: ChunkedWork, control: ExecuteOptions): Promise<{ state: JobResult['state']; progress: JobProgress }> {
+  checkControl(control);
   const chunkMs = control.chunkMs ?? 15;
   const progressEvery = control.progressEveryMs ?? 100;
   const checkpointEvery = control.checkpointEveryMs ?? 1000;
@@ -198,6 +199,19 @@ export async function runChunks(work: ChunkedWork, control: ExecuteOptions): Pro
   }
 }
 
+/** Validates the numeric controls (InvalidOptionError naming the field; never a silent clamp). */
+export function checkControl(control: ExecuteOptions): void {
+  if (typeof control !== 'object' || control === null) throw new InvalidOptionError('control', control, 'an object of run controls');
+  if (control.maxSweeps !== undefined && (!Number.isSafeInteger(control.maxSweeps) || control.maxSweeps < 0)) {
+    throw new InvalidOptionError('maxSweeps', control.maxSweeps, 'an integer number of sweeps >= 0');
+  }
+  if (control.deadline !== undefined && !Number.isFinite(control.deadline)) throw new InvalidOptionError('deadline', control.deadline, 'a time in ms since the epoch (Date.now() + budget)');
+  for (const key of ['chunkMs', 'progressEveryMs', 'checkpointEveryMs'] as const) {
+    const value = control[key];
+    if (value !== undefined && (typeof value !== 'number' || Number.isNaN(value) || value <= 0)) throw new InvalidOptionError(key, value, 'a number of milliseconds > 0');
+  }
+}
+
 async function drive(run: Run, control: ExecuteOptions): Promise<JobResult> {
   const { state, progress } = await runChunks(run, control);
   if (state === 'completed') {
@@ -248,6 +262,7 @@ export async function continueRun(sim: Simulation, plan: RunPlan | Uint8Array, c
  * console.log(r.result.observables.energy);
  */
 export async function executeJob(job: RunJob | Uint8Array, control: ExecuteOptions = {}): Promise<JobResult> {
+  checkControl(control);
   const valid = job instanceof Uint8Array ? undefined : validateRunJob(job);
   const decoded = job instanceof Uint8Array ? decodeRun(job) : undefined;
   const sim = decoded
