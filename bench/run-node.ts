@@ -4,25 +4,10 @@
  *
  * Flags: --sizes 256,1024 (default), --time ms per task (default 1500).
  */
-import { execSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { commit, flag } from './node-args.js';
 import { ratio, runSuite, type SuiteResult } from './suite.js';
-
-function flag(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
-
-function commit(): string {
-  try {
-    const hash = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
-    const dirty = execSync('git status --porcelain -- src assembly bench', { encoding: 'utf8' }).trim() !== '';
-    return dirty ? `${hash} (with uncommitted changes)` : hash;
-  } catch {
-    return 'unknown';
-  }
-}
 
 const sizes = flag('sizes', '256,1024').split(',').map(Number);
 const time = Number(flag('time', '1500'));

@@ -51,3 +51,45 @@ export class DisposedError extends Error {
     super(`Cannot call ${method}(): the simulation has been disposed`);
   }
 }
+
+/** Why a checkpoint was refused (see {@link CheckpointError}). */
+export type CheckpointFailure =
+  | 'not-bytes' // not a Uint8Array
+  | 'truncated' // shorter than its own lengths say
+  | 'magic' // does not start with the checkpoint magic bytes
+  | 'version' // written by a newer (or unknown) format version
+  | 'checksum' // CRC32 mismatch: corrupted
+  | 'header' // the JSON header is malformed or inconsistent
+  | 'model' // another model or lattice than this build or this simulation runs
+  | 'kind' // a simulation checkpoint where a run checkpoint is needed, or the reverse
+  | 'size'; // another lattice size than this simulation
+
+/** A checkpoint cannot be read or does not fit where it is used. `reason` says which check failed. */
+export class CheckpointError extends Error {
+  override name = 'CheckpointError';
+  constructor(
+    readonly reason: CheckpointFailure,
+    detail: string,
+  ) {
+    super(`Invalid checkpoint (${reason}): ${detail}`);
+  }
+}
+
+/** A worker stopped (crashed, exited or was terminated) while calls to it were pending. */
+export class WorkerCrashedError extends Error {
+  override name = 'WorkerCrashedError';
+}
+
+/**
+ * A long call (measure, a job) was aborted through its AbortSignal. Named 'AbortError' like the
+ * platform's own. Nothing computed is lost: `checkpoint` resumes the run where it stopped.
+ */
+export class AbortedError extends Error {
+  override name = 'AbortError';
+  constructor(
+    message: string,
+    readonly checkpoint?: Uint8Array,
+  ) {
+    super(message);
+  }
+}

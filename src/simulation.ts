@@ -3,7 +3,8 @@
  * stream and one kernel (WebAssembly or JavaScript); everything is synchronous after creation.
  */
 import { createKernel, type BackendName, type IsingKernel } from './backend/index.js';
-import { DisposedError, InvalidOptionError } from './errors.js';
+import { encodeCheckpoint, decodeCheckpoint, simulationState } from './checkpoint.js';
+import { CheckpointError, DisposedError, InvalidOptionError } from './errors.js';
 import { measureSeries, type Measurement } from './measure.js';
 import {
   checkCount,
@@ -70,8 +71,12 @@ export interface Simulation {
   readonly sweeps: number;
   /** Spins changed so far. */
   readonly flips: number;
-  /** Runs n sweeps (default 1). A sweep is one update attempt per site, checkerboard order. */
-  sweep(n?: number): SweepResult;
+  /**
+   * Runs n sweeps (default 1). A sweep is one update attempt per site, checkerboard order.
+   * With `records` (an Int32Array of length >= 2n), writes after sweep k the exact integers
+   * B = sum_<ij> s_i s_j at records[2k] and M = sum_i s_i at records[2k + 1].
+   */
+  sweep(n?: number, records?: Int32Array): SweepResult;
   /** Thermalizes, then records one sample per sweep and returns estimates with error bars. */
   measure(options: MeasureOptions): Measurement;
   /** Current energy per site e = (-sum_<ij> s_i s_j - h sum_i s_i) / N. */
@@ -83,6 +88,17 @@ export interface Simulation {
   snapshot(): Snapshot;
   /** Restores spins, generator state and counters; temperature, field and algorithm stay as set. */
   restore(snapshot: Snapshot): void;
+  /**
+   * A checkpoint: a small, versioned, checksummed Uint8Array with the parameters, packed spins,
+   * generator state and counters (format in src/checkpoint.ts). {@link resume} continues exactly from it.
+   */
+  checkpoint(): Uint8Array;
+  /**
+   * Continues from a checkpoint of a simulation of the same size (on either backend): spins, generator,
+   * counters and parameters (temperature, beta, field, algorithm, seed, start) become the checkpoint's.
+   * Throws {@link CheckpointError} for a corrupt, truncated, future-version, other-model or other-size checkpoint.
+   */
+  resume(checkpoint: Uint8Array): void;
   setTemperature(temperature: number): void;
   setBeta(beta: number): void;
   setField(field: number): void;
@@ -128,33 +144,22 @@ class IsingSimulation implements Simulation {
     return flips;
   }
 
-  sweep(n = 1): SweepResult {
+  sweep(n = 1, records?: Int32Array): SweepResult {
     checkCount('n', n, 0);
-    const flips = this.run(n);
+    if (records !== undefined && (!(records instanceof Int32Array) || records.length < 2 * n)) {
+      throw new InvalidOptionError('records', records, `an Int32Array of length >= ${2 * n} (2 per sweep)`);
+    }
+    const flips = this.run(n, records);
     return { sweeps: n, flips, acceptance: n > 0 ? flips / (n * this.sites) : NaN };
   }
 
   measure(options: MeasureOptions): Measurement {
-    if (typeof options !== 'object' || options === null) throw new InvalidOptionError('measure options', options, 'an object like { sweeps: 10000 }');
-    const sweeps = checkCount('sweeps', options.sweeps, 2);
-    if (sweeps > MAX_MEASURE_SWEEPS) throw new InvalidOptionError('sweeps', sweeps, `at most ${MAX_MEASURE_SWEEPS} sweeps per measure() call (split longer runs)`);
-    const thermalize = checkCount('thermalize', options.thermalize ?? 0, 0);
+    const { sweeps, thermalize } = checkMeasureOptions(options);
     this.use('measure');
     if (thermalize > 0) this.run(thermalize);
     const series = new Int32Array(2 * sweeps);
     const flips = this.run(sweeps, series);
-    const { size, beta, field } = this.options;
-    return measureSeries(series, {
-      ...this.options,
-      thermalize,
-      sweeps,
-      backend: this.backend,
-      acceptance: flips / (sweeps * this.sites),
-      keepSeries: options.keepSeries ?? false,
-      sites: size * size,
-      beta,
-      field,
-    });
+    return measurementFromRecords(this, series, { thermalize, sweeps, flips, keepSeries: options.keepSeries ?? false });
   }
 
   energy(): number {
@@ -195,6 +200,21 @@ class IsingSimulation implements Simulation {
     this.flips = snapshot.flips;
   }
 
+  checkpoint(): Uint8Array {
+    this.use('checkpoint');
+    return encodeCheckpoint({ kind: 'simulation', state: simulationState(this) });
+  }
+
+  resume(checkpoint: Uint8Array): void {
+    this.use('resume');
+    const { state } = decodeCheckpoint(checkpoint);
+    if (state.size !== this.options.size) throw new CheckpointError('size', `a ${state.size} x ${state.size} lattice; this simulation is ${this.options.size} x ${this.options.size}`);
+    this.restore({ version: 1, model: state.model, size: state.size, spins: state.spins, rngState: state.rngState, sweeps: state.sweeps, flips: state.flips });
+    const { temperature, beta, field, algorithm, seed, start } = state;
+    this.options = Object.freeze({ ...this.options, temperature, beta, field, algorithm, seed, start });
+    this.updateThresholds();
+  }
+
   setTemperature(temperature: number): void {
     checkPositive('temperature', temperature);
     this.options = Object.freeze({ ...this.options, temperature, beta: 1 / temperature });
@@ -221,6 +241,38 @@ class IsingSimulation implements Simulation {
     this.kernel?.dispose();
     this.kernel = undefined;
   }
+}
+
+/** Validates the options of measure() (also used by workers); throws InvalidOptionError. */
+export function checkMeasureOptions(options: MeasureOptions): { sweeps: number; thermalize: number; keepSeries: boolean } {
+  if (typeof options !== 'object' || options === null) throw new InvalidOptionError('measure options', options, 'an object like { sweeps: 10000 }');
+  const sweeps = checkCount('sweeps', options.sweeps, 2);
+  if (sweeps > MAX_MEASURE_SWEEPS) throw new InvalidOptionError('sweeps', sweeps, `at most ${MAX_MEASURE_SWEEPS} sweeps per measure() call (split longer runs)`);
+  const thermalize = checkCount('thermalize', options.thermalize ?? 0, 0);
+  return { sweeps, thermalize, keepSeries: options.keepSeries ?? false };
+}
+
+/**
+ * The {@link Measurement} of `sweeps` recorded (B, M) pairs, exactly as measure() reports it
+ * (used by measure() and by the resumable job runner, so both give identical results).
+ */
+export function measurementFromRecords(
+  sim: Simulation,
+  records: Int32Array,
+  run: { thermalize: number; sweeps: number; flips: number; keepSeries?: boolean },
+): Measurement {
+  const { size, beta, field } = sim.options;
+  return measureSeries(records.length === 2 * run.sweeps ? records : records.subarray(0, 2 * run.sweeps), {
+    ...sim.options,
+    thermalize: run.thermalize,
+    sweeps: run.sweeps,
+    backend: sim.backend,
+    acceptance: run.flips / (run.sweeps * sim.sites),
+    keepSeries: run.keepSeries ?? false,
+    sites: size * size,
+    beta,
+    field,
+  });
 }
 
 /**

@@ -1,0 +1,331 @@
+/**
+ * Checkpoints: a small, versioned, self-describing, checksummed `Uint8Array` holding everything
+ * needed to continue a simulation (or a measuring run) exactly where it stopped.
+ *
+ * Format (version 1), all integers little-endian:
+ *
+ *   offset 0       8 bytes   magic 0x89 "CRIT" 0x0D 0x0A 0x1A (PNG-style: catches text-mode mangling)
+ *   offset 8       u16       format version (1)
+ *   offset 10      u32       H = byte length of the header
+ *   offset 14      H bytes   header: UTF-8 JSON, see {@link CheckpointHeader}
+ *   offset 14 + H  sections, in the order and with the byte lengths listed in header.sections:
+ *                    "spins"   encoding "bits": one bit per site, row-major, bit i of byte k is
+ *                              site 8k + i, 1 = spin +1, 0 = spin -1
+ *                    "records" encoding "zigzag-delta-varint" (run checkpoints only): the per-sweep
+ *                              records (B_0, M_0, B_1, M_1, ...) with B = sum_<ij> s_i s_j and
+ *                              M = sum_i s_i, each stored as the difference from the previous
+ *                              record of the same quantity (the first from 0), zigzag-mapped
+ *                              (d >= 0 -> 2d, d < 0 -> -2d - 1) and written as LEB128 varints
+ *   last 4 bytes   u32       CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320) of every byte before it
+ *
+ * A reader refuses, with a {@link CheckpointError} naming the reason: anything but a Uint8Array,
+ * a truncated file, wrong magic, a newer format version, a checksum mismatch, a malformed or
+ * inconsistent header, and a model or lattice this build does not run.
+ */
+import { CheckpointError, InvalidOptionError } from './errors.js';
+import type { Simulation } from './simulation.js';
+import { ALGORITHMS, STARTS, checkFinite, checkPositive, checkSeed, checkSize, oneOf, type Algorithm, type Start } from './options.js';
+
+export const CHECKPOINT_MAGIC: readonly number[] = [0x89, 0x43, 0x52, 0x49, 0x54, 0x0d, 0x0a, 0x1a];
+/** The format version this build writes and the newest it reads. */
+export const CHECKPOINT_VERSION = 1;
+
+const PREFIX_BYTES = 14;
+const CRC_BYTES = 4;
+
+/** The state of one simulation: parameters, lattice, generator and counters. */
+export interface SimulationState {
+  model: 'ising';
+  lattice: 'square';
+  size: number;
+  temperature: number;
+  beta: number;
+  field: number;
+  algorithm: Algorithm;
+  seed: number;
+  start: Start;
+  /** Sweeps run so far. */
+  sweeps: number;
+  /** Spins changed so far. */
+  flips: number;
+  /** xoshiro128** state, 4 words. */
+  rngState: Uint32Array;
+  /** Spins, row-major, +1 / -1. */
+  spins: Int8Array;
+}
+
+/** How far a measuring run (thermalize, then record one (B, M) pair per sweep) has got. */
+export interface RunState {
+  /** Sweeps to discard first. */
+  thermalize: number;
+  /** Sweeps to record. */
+  sweeps: number;
+  /** Thermalization sweeps done. */
+  thermalized: number;
+  /** Recorded sweeps done. */
+  measured: number;
+  /** Spins changed during the recorded sweeps. */
+  measureFlips: number;
+  /** (B, M) per recorded sweep: the first 2 * measured values are used (decoding gives exactly those). */
+  records: Int32Array;
+}
+
+export interface CheckpointContents {
+  /** 'simulation': from Simulation.checkpoint(); 'run': a measuring run in progress (jobs, workers, serverless). */
+  kind: 'simulation' | 'run';
+  state: SimulationState;
+  /** Present exactly when kind is 'run'. */
+  run?: RunState;
+}
+
+/** The JSON header of a version-1 checkpoint. */
+export interface CheckpointHeader {
+  format: 'criticality-checkpoint';
+  kind: 'simulation' | 'run';
+  model: string;
+  lattice: string;
+  options: { size: number; temperature: number; beta: number; field: number; algorithm: Algorithm; seed: number; start: Start };
+  counters: { sweeps: number; flips: number };
+  rng: number[];
+  run?: { thermalize: number; sweeps: number; thermalized: number; measured: number; measureFlips: number };
+  sections: { name: 'spins' | 'records'; encoding: string; count: number; bytes: number }[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// CRC-32
+
+let crcTable: Uint32Array | undefined;
+
+/** CRC-32 (IEEE 802.3): reflected polynomial 0xEDB88320, initial value and final xor 0xFFFFFFFF. */
+export function crc32(bytes: Uint8Array, end = bytes.length): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (let i = 0; i < end; i++) crc = crcTable[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sections
+
+function packSpins(spins: Int8Array): Uint8Array {
+  const out = new Uint8Array((spins.length + 7) >> 3);
+  for (let i = 0; i < spins.length; i++) if (spins[i] > 0) out[i >> 3] |= 1 << (i & 7);
+  return out;
+}
+
+function unpackSpins(bytes: Uint8Array, count: number): Int8Array {
+  const spins = new Int8Array(count);
+  for (let i = 0; i < count; i++) spins[i] = (bytes[i >> 3] >> (i & 7)) & 1 ? 1 : -1;
+  return spins;
+}
+
+/** Zigzag-delta LEB128 varints of interleaved (B, M) records (see the module comment). */
+function encodeRecords(records: Int32Array): Uint8Array {
+  const out = new Uint8Array(5 * records.length); // a 33-bit zigzag value takes at most 5 bytes
+  const previous = [0, 0];
+  let p = 0;
+  for (let k = 0; k < records.length; k++) {
+    const d = records[k] - previous[k & 1];
+    previous[k & 1] = records[k];
+    // arithmetic, not bit operations: differences of two i32 need 33 bits
+    let z = d >= 0 ? 2 * d : -2 * d - 1;
+    while (z >= 0x80) {
+      out[p++] = (z % 0x80) | 0x80;
+      z = Math.floor(z / 0x80);
+    }
+    out[p++] = z;
+  }
+  return out.slice(0, p);
+}
+
+function decodeRecords(bytes: Uint8Array, count: number): Int32Array {
+  const records = new Int32Array(count);
+  const previous = [0, 0];
+  let p = 0;
+  for (let k = 0; k < count; k++) {
+    let z = 0;
+    let scale = 1;
+    for (let shift = 0; ; shift++) {
+      if (p >= bytes.length || shift > 4) throw new CheckpointError('header', `section "records" is malformed at record ${k}`);
+      const b = bytes[p++];
+      z += (b & 0x7f) * scale;
+      scale *= 0x80;
+      if (b < 0x80) break;
+    }
+    const value = previous[k & 1] + (z % 2 === 0 ? z / 2 : -(z + 1) / 2);
+    if (value < -0x80000000 || value > 0x7fffffff) throw new CheckpointError('header', `section "records" is malformed at record ${k}`);
+    records[k] = previous[k & 1] = value;
+  }
+  if (p !== bytes.length) throw new CheckpointError('header', `section "records" has ${bytes.length - p} bytes more than its ${count} values`);
+  return records;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+/** Serialises a simulation (and optionally a measuring run) into a checkpoint. */
+export function encodeCheckpoint(contents: CheckpointContents): Uint8Array {
+  const { state, run } = contents;
+  const spins = packSpins(state.spins);
+  const records = run ? encodeRecords(run.records.subarray(0, 2 * run.measured)) : undefined;
+  const header: CheckpointHeader = {
+    format: 'criticality-checkpoint',
+    kind: contents.kind,
+    model: state.model,
+    lattice: state.lattice,
+    options: {
+      size: state.size, temperature: state.temperature, beta: state.beta, field: state.field,
+      algorithm: state.algorithm, seed: state.seed, start: state.start,
+    },
+    counters: { sweeps: state.sweeps, flips: state.flips },
+    rng: Array.from(state.rngState),
+    ...(run ? { run: { thermalize: run.thermalize, sweeps: run.sweeps, thermalized: run.thermalized, measured: run.measured, measureFlips: run.measureFlips } } : {}),
+    sections: [
+      { name: 'spins', encoding: 'bits', count: state.spins.length, bytes: spins.length },
+      ...(records && run ? [{ name: 'records' as const, encoding: 'zigzag-delta-varint', count: 2 * run.measured, bytes: records.length }] : []),
+    ],
+  };
+  return encodeContainer(header, records ? [spins, records] : [spins]);
+}
+
+/**
+ * Low-level writer: magic, version, header and sections, then the CRC. Exported for tests that
+ * need well-formed checkpoints with unusual headers (another model, a future version).
+ */
+export function encodeContainer(header: object, sections: Uint8Array[], version = CHECKPOINT_VERSION): Uint8Array {
+  const json = new TextEncoder().encode(JSON.stringify(header));
+  const total = PREFIX_BYTES + json.length + sections.reduce((sum, s) => sum + s.length, 0) + CRC_BYTES;
+  const bytes = new Uint8Array(total);
+  const view = new DataView(bytes.buffer);
+  bytes.set(CHECKPOINT_MAGIC, 0);
+  view.setUint16(8, version, true);
+  view.setUint32(10, json.length, true);
+  bytes.set(json, PREFIX_BYTES);
+  let offset = PREFIX_BYTES + json.length;
+  for (const section of sections) {
+    bytes.set(section, offset);
+    offset += section.length;
+  }
+  view.setUint32(offset, crc32(bytes, offset), true);
+  return bytes;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+function fail(reason: ConstructorParameters<typeof CheckpointError>[0], detail: string): never {
+  throw new CheckpointError(reason, detail);
+}
+
+function isCount(x: unknown): x is number {
+  return typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
+}
+
+/** Reads and checks a checkpoint. Throws {@link CheckpointError} naming the reason. */
+export function decodeCheckpoint(bytes: unknown): CheckpointContents {
+  if (!(bytes instanceof Uint8Array)) {
+    fail('not-bytes', `expected a Uint8Array from checkpoint(), got ${bytes === null ? 'null' : typeof bytes === 'object' ? bytes.constructor?.name ?? 'an object' : typeof bytes}`);
+  }
+  if (bytes.length < PREFIX_BYTES + CRC_BYTES) fail('truncated', `${bytes.length} bytes is shorter than the smallest checkpoint`);
+  for (let i = 0; i < CHECKPOINT_MAGIC.length; i++) {
+    if (bytes[i] !== CHECKPOINT_MAGIC[i]) fail('magic', 'these bytes are not a criticality checkpoint (wrong magic bytes)');
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const version = view.getUint16(8, true);
+  if (version !== CHECKPOINT_VERSION) {
+    fail('version', `format version ${version}; this build reads version ${CHECKPOINT_VERSION}${version > CHECKPOINT_VERSION ? ' (written by a newer criticality)' : ''}`);
+  }
+  const headerBytes = view.getUint32(10, true);
+  if (PREFIX_BYTES + headerBytes + CRC_BYTES > bytes.length) fail('truncated', `the header needs ${headerBytes} bytes but only ${bytes.length - PREFIX_BYTES - CRC_BYTES} follow`);
+  let header: CheckpointHeader | undefined;
+  try {
+    header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(PREFIX_BYTES, PREFIX_BYTES + headerBytes))) as CheckpointHeader;
+  } catch {
+    header = undefined;
+  }
+  const sections = Array.isArray(header?.sections) ? header.sections : undefined;
+  const sectionBytes = sections?.reduce((sum, s) => sum + (isCount(s?.bytes) ? s.bytes : NaN), 0);
+  const expected = PREFIX_BYTES + headerBytes + (sectionBytes ?? 0) + CRC_BYTES;
+  if (sectionBytes !== undefined && !Number.isNaN(sectionBytes) && expected > bytes.length) {
+    fail('truncated', `${bytes.length} bytes, the header announces ${expected}`);
+  }
+  const stored = view.getUint32(bytes.length - CRC_BYTES, true);
+  const computed = crc32(bytes, bytes.length - CRC_BYTES);
+  if (stored !== computed) fail('checksum', `CRC-32 mismatch (stored ${hex(stored)}, computed ${hex(computed)}): the checkpoint is corrupted`);
+  if (!header || typeof header !== 'object' || !sections || Number.isNaN(sectionBytes)) fail('header', 'the header is not a valid checkpoint header');
+  if (expected !== bytes.length) fail('header', `${bytes.length} bytes, the header announces ${expected}`);
+  return readContents(header, bytes.subarray(PREFIX_BYTES + headerBytes, bytes.length - CRC_BYTES));
+}
+
+function hex(x: number): string {
+  return `0x${x.toString(16).padStart(8, '0')}`;
+}
+
+function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointContents {
+  if (header.format !== 'criticality-checkpoint') fail('header', `header.format is ${JSON.stringify(header.format)}, expected "criticality-checkpoint"`);
+  if (header.model !== 'ising') fail('model', `model ${JSON.stringify(header.model)}; this build runs "ising"`);
+  if (header.lattice !== 'square') fail('model', `lattice ${JSON.stringify(header.lattice)}; this build runs "square"`);
+  if (header.kind !== 'simulation' && header.kind !== 'run') fail('header', `header.kind is ${JSON.stringify(header.kind)}, expected "simulation" or "run"`);
+  const o = header.options ?? ({} as CheckpointHeader['options']);
+  let options: CheckpointHeader['options'];
+  try {
+    options = {
+      size: checkSize(o.size, 'options.size'),
+      temperature: checkPositive('options.temperature', o.temperature),
+      beta: checkPositive('options.beta', o.beta),
+      field: checkFinite('options.field', o.field),
+      algorithm: oneOf('options.algorithm', o.algorithm, ALGORITHMS),
+      seed: checkSeed(o.seed, 'options.seed'),
+      start: oneOf('options.start', o.start, STARTS),
+    };
+  } catch (error) {
+    if (error instanceof InvalidOptionError) fail('header', error.message);
+    throw error;
+  }
+  const counters = header.counters;
+  if (!counters || !isCount(counters.sweeps) || !isCount(counters.flips)) fail('header', 'header.counters must hold non-negative integers sweeps and flips');
+  const rng = header.rng;
+  if (!Array.isArray(rng) || rng.length !== 4 || !rng.every((w) => Number.isInteger(w) && w >= 0 && w <= 0xffffffff) || rng.every((w) => w === 0)) {
+    fail('header', 'header.rng must be 4 unsigned 32-bit words, not all zero');
+  }
+  const sites = options.size * options.size;
+  const [spinSection, recordSection, ...extra] = header.sections;
+  if (extra.length > 0 || spinSection?.name !== 'spins' || spinSection.encoding !== 'bits' || spinSection.count !== sites || spinSection.bytes !== (sites + 7) >> 3) {
+    fail('header', `expected a "spins" section of ${sites} bits first`);
+  }
+  const state: SimulationState = {
+    model: 'ising', lattice: 'square', ...options, sweeps: counters.sweeps, flips: counters.flips,
+    rngState: Uint32Array.from(rng), spins: unpackSpins(body.subarray(0, spinSection.bytes), sites),
+  };
+  if (header.kind === 'simulation') {
+    if (recordSection || header.run) fail('header', 'a simulation checkpoint has no run section');
+    return { kind: 'simulation', state };
+  }
+  const r = header.run;
+  if (!r || ![r.thermalize, r.sweeps, r.thermalized, r.measured, r.measureFlips].every(isCount) || r.thermalized > r.thermalize || r.measured > r.sweeps || (r.measured > 0 && r.thermalized !== r.thermalize)) {
+    fail('header', 'header.run must hold consistent counts (thermalized <= thermalize, measured <= sweeps, measuring only after thermalizing)');
+  }
+  if (recordSection?.name !== 'records' || recordSection.encoding !== 'zigzag-delta-varint' || recordSection.count !== 2 * r.measured) {
+    fail('header', `expected a "records" section of ${2 * r.measured} values`);
+  }
+  const records = decodeRecords(body.subarray(spinSection.bytes), recordSection.count);
+  return {
+    kind: 'run',
+    state,
+    run: { thermalize: r.thermalize, sweeps: r.sweeps, thermalized: r.thermalized, measured: r.measured, measureFlips: r.measureFlips, records },
+  };
+}
+
+/** The state of a simulation, read through its public API (options and snapshot). */
+export function simulationState(sim: Simulation): SimulationState {
+  const { model, lattice, size, temperature, beta, field, algorithm, seed, start } = sim.options;
+  const { spins, rngState, sweeps, flips } = sim.snapshot();
+  return { model, lattice, size, temperature, beta, field, algorithm, seed, start, sweeps, flips, rngState, spins };
+}

@@ -1,0 +1,93 @@
+/**
+ * Jobs: plain JSON descriptions of work, validated at the boundary. A run job is one
+ * simulation point: options, sweeps discarded to thermalize, then sweeps recorded (one (B, M)
+ * record a sweep) and turned into a {@link Measurement} at the end.
+ */
+import { InvalidOptionError } from '../errors.js';
+import type { Measurement } from '../measure.js';
+import { checkCount, normalizeOptions, type SimulationOptions } from '../options.js';
+import { MAX_MEASURE_SWEEPS } from '../simulation.js';
+
+/** Simulation options that can travel as JSON (everything but `core`). */
+export type JobOptions = Omit<SimulationOptions, 'core'>;
+
+/** One simulation point, as plain JSON. */
+export interface RunJob {
+  kind: 'run';
+  /** Simulation options (size, temperature or beta, field, algorithm, seed, start, backend, ...). */
+  options: JobOptions;
+  /** Sweeps run first and discarded. @default 0 */
+  thermalize?: number;
+  /** Sweeps recorded, one sample each: an integer from 2 to 2^25. */
+  sweeps: number;
+}
+
+/** Where a run stands. */
+export interface JobProgress {
+  /** 'thermalize' while discarding sweeps, 'measure' while recording, 'sweep' for plain sweeps (a worker's sweep(n)), 'done' when complete. */
+  phase: 'thermalize' | 'measure' | 'sweep' | 'done';
+  /** Sweeps done in total (thermalization plus recorded), over every call that worked on this run. */
+  sweepsDone: number;
+  /** thermalize + sweeps. */
+  sweepsTotal: number;
+  /** Sweeps done by this call. */
+  sweepsThisCall: number;
+  /** Wall time of this call so far, ms. */
+  elapsedMs: number;
+  /** Speed of this call, sweeps per second (NaN before the first chunk). */
+  sweepsPerSecond: number;
+  /** Estimated time to completion at that speed, ms (NaN when unknown, 0 when done). */
+  etaMs: number;
+}
+
+/**
+ * The outcome of running a job: completed with its measurement, or stopped early with a
+ * checkpoint that continues it exactly (pass the checkpoint back to the runner).
+ */
+export type JobResult =
+  | { state: 'completed'; result: Measurement; progress: JobProgress }
+  | { state: 'paused' | 'aborted' | 'budget-exhausted'; checkpoint: Uint8Array; progress: JobProgress };
+
+const JOB_KEYS = ['kind', 'options', 'thermalize', 'sweeps'];
+
+/** Runs `check`, renaming the field of an {@link InvalidOptionError} to `prefix + field` (e.g. "points[2].size"). */
+export function withPrefix<T>(prefix: string, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof InvalidOptionError && prefix) throw new InvalidOptionError(`${prefix}${error.option}`, error.value, error.expected);
+    throw error;
+  }
+}
+
+/** Rejects keys of `value` not in `known`, naming the first unknown one as `prefix + key`. */
+export function rejectUnknownKeys(value: object, known: readonly string[], prefix = ''): void {
+  for (const key of Object.keys(value)) {
+    if (!known.includes(key)) {
+      throw new InvalidOptionError(`${prefix}${key}`, (value as Record<string, unknown>)[key], `a known field (unknown field "${key}"; known: ${known.join(', ')})`);
+    }
+  }
+}
+
+/** Checks that `value` is a plain object, naming it `field` otherwise. */
+export function checkObject(field: string, value: unknown, example: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidOptionError(field, value, `an object like ${example}`);
+  return value as Record<string, unknown>;
+}
+
+/**
+ * Validates a run job (throws {@link InvalidOptionError} naming the field, prefixed by `prefix`)
+ * and returns a clean copy with `thermalize` filled in.
+ */
+export function validateRunJob(job: unknown, prefix = ''): Required<RunJob> {
+  const j = checkObject(prefix ? prefix.replace(/\.$/, '') : 'job', job, '{ "kind": "run", "options": { "size": 16 }, "sweeps": 10000 }');
+  rejectUnknownKeys(j, JOB_KEYS, prefix);
+  if (j.kind !== 'run') throw new InvalidOptionError(`${prefix}kind`, j.kind, '"run"');
+  const options = checkObject(`${prefix}options`, j.options ?? {}, '{ "size": 16, "temperature": 2.3 }');
+  if ('core' in options) throw new InvalidOptionError(`${prefix}options.core`, '(a core source)', 'no core in a job (jobs are plain JSON; pass the core to the runner)');
+  withPrefix(`${prefix}options.`, () => normalizeOptions(options));
+  const thermalize = withPrefix(prefix, () => checkCount('thermalize', j.thermalize ?? 0, 0));
+  const sweeps = withPrefix(prefix, () => checkCount('sweeps', j.sweeps, 2));
+  if (sweeps > MAX_MEASURE_SWEEPS) throw new InvalidOptionError(`${prefix}sweeps`, sweeps, `at most ${MAX_MEASURE_SWEEPS} recorded sweeps per job (split longer runs)`);
+  return { kind: 'run', options: { ...(options as JobOptions) }, thermalize, sweeps };
+}

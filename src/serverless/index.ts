@@ -1,0 +1,12 @@
+/**
+ * criticality/serverless: a fetch handler for serverless and edge runtimes, and the helpers to
+ * fan a sweep out over many invocations (planSweep -> independent jobs; mergeResults).
+ */
+export { handle, createHandler, HANDLER_DEFAULTS } from './handler.js';
+export type { HandlerOptions } from './handler.js';
+export { toBase64, fromBase64 } from './base64.js';
+export { planSweep, mergeResults, pointKey } from '../jobs/plan.js';
+export type { SweepPlan, MergedSweep } from '../jobs/plan.js';
+export { executeJob } from '../jobs/runner.js';
+export type { RunJob, JobResult, JobProgress } from '../jobs/job.js';
+export type { Measurement } from '../measure.js';

@@ -1,0 +1,198 @@
+/// <reference path="./node-adapter.d.ts" />
+/**
+ * The worker entry: one optional simulation (the mirror of the Simulation API used by
+ * createSimulationWorker) plus stateless jobs (run, tempering rounds) used by the pool.
+ * Long calls run in chunks through the job runner and yield to the event loop between chunks,
+ * so abort and pause messages arrive within a chunk (about 15 ms).
+ *
+ * The caller imports only the type {@link SimulationWorkerApi}.
+ */
+import * as Comlink from 'comlink';
+import { AbortedError, InvalidOptionError } from '../errors.js';
+import { continueRun, executeJob, runChunks, type ChunkedWork, type ExecuteOptions } from '../jobs/runner.js';
+import type { JobOptions, JobProgress, JobResult, RunJob } from '../jobs/job.js';
+import type { Measurement } from '../measure.js';
+import { checkCount, type Algorithm, type BackendChoice, type NormalizedOptions } from '../options.js';
+import { checkMeasureOptions, createSimulation, type MeasureOptions, type Simulation, type Snapshot, type SweepResult } from '../simulation.js';
+import type { BackendName } from '../backend/index.js';
+import { temperingRound, type TemperingTask, type TemperingTaskResult } from './tempering-task.js';
+import { registerTransferHandlers } from './transfer.js';
+
+/** The read-only properties of a Simulation, in one message. */
+export interface SimulationInfo {
+  options: NormalizedOptions;
+  backend: BackendName;
+  fallbackReason: string | undefined;
+  sites: number;
+  sweeps: number;
+  flips: number;
+}
+
+/** Limits of a job run in a worker (the serialisable part of ExecuteOptions). */
+export interface WorkerRunLimits {
+  /** The caller's signal was already aborted when it made the call: stop before any work. */
+  aborted?: boolean;
+  maxSweeps?: number;
+  deadline?: number;
+  chunkMs?: number;
+  progressEveryMs?: number;
+  checkpointEveryMs?: number;
+  backend?: BackendChoice;
+}
+
+type Callback<T> = ((value: T) => void) | undefined;
+
+let sim: Simulation | undefined;
+/** Abort and pause flags of the calls in progress, by the caller's call id. */
+const calls = new Map<number, { abort: AbortController; pause: boolean }>();
+
+function current(): Simulation {
+  if (!sim) throw new InvalidOptionError('simulation', 'none', 'create() first (createSimulationWorker does this)');
+  return sim;
+}
+
+function info(): SimulationInfo {
+  const s = current();
+  return { options: s.options, backend: s.backend, fallbackReason: s.fallbackReason, sites: s.sites, sweeps: s.sweeps, flips: s.flips };
+}
+
+/** Calls a proxied callback without waiting for it (a closed caller must not stop the work). */
+function notify<T>(callback: Callback<T>, value: T): void {
+  if (callback) void Promise.resolve(callback(value)).catch(() => {});
+}
+
+async function tracked<T>(callId: number, work: (control: ExecuteOptions) => Promise<T>, onProgress?: Callback<JobProgress>, onCheckpoint?: Callback<Uint8Array>, limits: WorkerRunLimits = {}): Promise<T> {
+  const entry = { abort: new AbortController(), pause: false };
+  calls.set(callId, entry);
+  const { aborted, ...rest } = limits;
+  if (aborted) entry.abort.abort();
+  try {
+    return await work({
+      ...rest,
+      signal: entry.abort.signal,
+      shouldPause: () => entry.pause,
+      onProgress: onProgress && ((p) => notify(onProgress, p)),
+      onCheckpoint: onCheckpoint && ((bytes) => notify(onCheckpoint, Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]))),
+    });
+  } finally {
+    calls.delete(callId);
+    for (const callback of [onProgress, onCheckpoint]) (callback as unknown as Partial<Comlink.Remote<unknown>> | undefined)?.[Comlink.releaseProxy]?.();
+  }
+}
+
+/** Plain sweeps in chunks, so that a long sweep(n) can be aborted. */
+function sweepWork(s: Simulation, n: number): ChunkedWork & { flips: number } {
+  return {
+    sites: s.sites,
+    done: 0,
+    total: n,
+    flips: 0,
+    get phase() {
+      return this.done === n ? 'done' : 'sweep';
+    },
+    advance(k: number) {
+      const ran = Math.min(k, n - this.done);
+      this.flips += s.sweep(ran).flips;
+      this.done += ran;
+      return ran;
+    },
+    checkpoint: () => s.checkpoint(),
+  } as ChunkedWork & { flips: number; done: number };
+}
+
+function transferResult(result: JobResult): JobResult {
+  return result.state === 'completed' ? result : Comlink.transfer(result, [result.checkpoint.buffer as ArrayBuffer]);
+}
+
+const api = {
+  /** Creates the worker's simulation (replacing any previous one). */
+  async create(options: JobOptions): Promise<SimulationInfo> {
+    const next = await createSimulation(options);
+    sim?.dispose();
+    sim = next;
+    return info();
+  },
+  info,
+  async sweep(n: number, callId: number, onProgress?: Callback<JobProgress>, aborted = false): Promise<SweepResult> {
+    const s = current();
+    checkCount('n', n ?? 1, 0);
+    const work = sweepWork(s, n ?? 1);
+    const { state } = await tracked(callId, (control) => runChunks(work, control), onProgress, undefined, { aborted });
+    if (state !== 'completed') throw new AbortedError(`sweep(${n}) ${state} after ${work.done} sweeps`, s.checkpoint());
+    return { sweeps: work.total, flips: work.flips, acceptance: work.total > 0 ? work.flips / (work.total * s.sites) : NaN };
+  },
+  async measure(options: MeasureOptions, callId: number, onProgress?: Callback<JobProgress>, aborted = false): Promise<Measurement> {
+    const s = current();
+    const plan = checkMeasureOptions(options);
+    const result = await tracked(callId, (control) => continueRun(s, plan, control), onProgress, undefined, { aborted });
+    if (result.state !== 'completed') {
+      throw new AbortedError(`measure() ${result.state} after ${result.progress.sweepsDone} of ${result.progress.sweepsTotal} sweeps; run(error.checkpoint) continues it`, result.checkpoint);
+    }
+    return result.result;
+  },
+  energy: () => current().energy(),
+  magnetization: () => current().magnetization(),
+  spins(): Int8Array {
+    const spins = current().spins();
+    return Comlink.transfer(spins, [spins.buffer as ArrayBuffer]);
+  },
+  snapshot(): Snapshot {
+    const snap = current().snapshot();
+    return Comlink.transfer(snap, [snap.spins.buffer as ArrayBuffer, snap.rngState.buffer as ArrayBuffer]);
+  },
+  restore: (snapshot: Snapshot) => current().restore(snapshot),
+  checkpoint(): Uint8Array {
+    const bytes = current().checkpoint();
+    return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);
+  },
+  resume: (checkpoint: Uint8Array) => current().resume(checkpoint),
+  setTemperature: (temperature: number) => current().setTemperature(temperature),
+  setBeta: (beta: number) => current().setBeta(beta),
+  setField: (field: number) => current().setField(field),
+  setAlgorithm: (algorithm: Algorithm) => current().setAlgorithm(algorithm),
+  /** Runs a job or continues one from its checkpoint on a fresh simulation (independent of create()). */
+  async run(job: RunJob | Uint8Array, callId: number, limits: WorkerRunLimits = {}, onProgress?: Callback<JobProgress>, onCheckpoint?: Callback<Uint8Array>): Promise<JobResult> {
+    return transferResult(await tracked(callId, (control) => executeJob(job, control), onProgress, onCheckpoint, limits));
+  },
+  /** One round of parallel tempering for a group of replicas (see tempering-task.ts). */
+  async temperingRound(task: TemperingTask): Promise<TemperingTaskResult> {
+    const result = await temperingRound(task);
+    return Comlink.transfer(result, result.replicas.flatMap((r) => [r.checkpoint.buffer as ArrayBuffer, r.records.buffer as ArrayBuffer]));
+  },
+  /** Makes the call `callId` return (or throw) 'aborted' with a checkpoint after its current chunk. */
+  abort(callId: number): void {
+    calls.get(callId)?.abort.abort();
+  },
+  /** Makes the call `callId` return 'paused' with a checkpoint after its current chunk. */
+  pause(callId: number): void {
+    const entry = calls.get(callId);
+    if (entry) entry.pause = true;
+  },
+  dispose(): void {
+    sim?.dispose();
+    sim = undefined;
+  },
+  /**
+   * TEST HOOK, not for applications: ends the worker abruptly, as a crash would (Node:
+   * process.exit(code) inside the worker_thread; browsers: close()). Used by the fault tests.
+   */
+  crashForTesting(code = 1): void {
+    if (typeof process === 'object' && typeof process.exit === 'function') process.exit(code);
+    (globalThis as unknown as { close(): void }).close();
+  },
+};
+
+/** The worker's API, as the caller sees it through Comlink (import it as a type only). */
+export type SimulationWorkerApi = typeof api;
+
+registerTransferHandlers();
+if (typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined') {
+  Comlink.expose(api, globalThis as unknown as Comlink.Endpoint);
+} else {
+  const nodeWorkerModule = 'node:worker_threads';
+  const adapterModule = 'comlink/dist/esm/node-adapter.mjs';
+  const { parentPort } = (await import(/* @vite-ignore */ nodeWorkerModule)) as typeof import('node:worker_threads');
+  const { default: nodeEndpoint } = (await import(/* @vite-ignore */ adapterModule)) as typeof import('comlink/dist/esm/node-adapter.mjs');
+  if (!parentPort) throw new Error('simulation.worker.js must run as a worker (worker_threads or a Web Worker)');
+  Comlink.expose(api, nodeEndpoint(parentPort as unknown as Parameters<typeof nodeEndpoint>[0]));
+}
