@@ -127,6 +127,7 @@ export function rgFlow(sim: Simulation, options: RgOptions): RgResult {
   const { flow, warnings } = analyzeFlow(data, series, binSize);
   const entropy = analyzeEntropy(data, binSize);
   const mcrg = analyzeMcrg(data, binSize);
+  if (block.levels < 2) warnings.push(`the flow direction needs at least 2 block levels (levels = ${block.levels}): direction is undetermined`);
   if (patterns && !entropy) warnings.push(`pattern entropy needs blocks of at most 3 x 3 (2^9 configurations): not computed for b = ${block.blockSize}`);
   const { size, temperature, beta, field, algorithm, seed } = sim.options;
   return {
