@@ -22,3 +22,7 @@ export type { PatternEntropy } from './rg/entropy.js';
 export type { McrgResult, McrgEntry, McrgEstimate, McrgUndetermined, McrgSector } from './rg/mcrg.js';
 export { BLOCK_RULES, RG_OPERATOR_NAMES } from './backend/rg-types.js';
 export type { BlockRule, RgOperatorName } from './backend/rg-types.js';
+export { landau, landauFreeEnergy } from './landau.js';
+export type { LandauOptions, LandauRunOptions, LandauResult, LandauProfile, LandauPoint, LandauFit, LandauBarrier, LandauShape, OrderParameterSamples } from './landau.js';
+export { landauScan } from './landau-scan.js';
+export type { LandauScanOptions, LandauScanResult, LandauScanSize, LandauScanPoint, LandauCrossover } from './landau-scan.js';
