@@ -9,6 +9,7 @@ import { exactReference } from '../reference.js';
 import { createSimulation } from '../simulation.js';
 import { choiceFlag, numberFlag, parseFlags, type FlagSpec } from './args.js';
 import { FORMATS, runToCsv, runToJson, runToTable } from './format.js';
+import { landauCommand, rgCommand, RG_USAGE } from './rg.js';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -37,6 +38,8 @@ const USAGE = `Usage: criticality <command> [flags]
 
 Commands:
   run       simulate one (L, T, h) point and print measured observables next to exact values
+  rg        block-spin renormalization: flow of observables per level, pattern entropy, MCRG exponents
+  landau    Landau free energy F(m) = -ln P(m) / N from the magnetization histogram, its fit and well shape
   help      show this help
   version   print the version
 
@@ -53,8 +56,11 @@ criticality run flags (defaults in brackets):
   --start hot|cold                   random or all-up initial spins [hot]
   --format table|json|csv            output format [${RUN_DEFAULTS.format}]
 
-Example:
+${RG_USAGE}
+Examples:
   criticality run --size 32 --temperature 2.3 --sweeps 100000 --format json
+  criticality rg --size 64 --temperature tc --samples 20000 --every 5 --format json
+  criticality landau --size 32 --temperature 2.0 --sweeps 50000
 `;
 
 function version(): string {
@@ -106,6 +112,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     switch (command) {
       case 'run':
         return await run(rest, io);
+      case 'rg':
+        return await rgCommand(rest, io, USAGE);
+      case 'landau':
+        return await landauCommand(rest, io, USAGE);
       case undefined:
       case 'help':
       case '--help':
@@ -117,7 +127,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.stdout(`${version()}\n`);
         return 0;
       default:
-        throw new InvalidOptionError('command', command, 'one of run, help, version');
+        throw new InvalidOptionError('command', command, 'one of run, rg, landau, help, version');
     }
   } catch (error) {
     if (error instanceof InvalidOptionError) {

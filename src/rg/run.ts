@@ -102,6 +102,31 @@ export function flowDirection(flow: RgLevelFlow[]): FlowDirection {
 }
 
 /**
+ * Merges the per-series warnings of the statistics layer ("name: message") that say the same
+ * thing about many series into one line naming them (the first three, then how many more).
+ */
+export function mergeWarnings(warnings: string[]): string[] {
+  const groups = new Map<string, string[]>();
+  const order: string[] = [];
+  for (const w of warnings) {
+    const match = /^(level\d+\.\w+): (.*)$/s.exec(w);
+    const key = match ? match[2] : w;
+    if (!groups.has(key)) {
+      groups.set(key, []);
+      order.push(key);
+    }
+    if (match) groups.get(key)!.push(match[1]);
+  }
+  return order.map((message) => {
+    const names = groups.get(message)!;
+    if (names.length === 0) return message;
+    if (names.length === 1) return `${names[0]}: ${message}`;
+    const shown = names.slice(0, 3).join(', ');
+    return `${message} (${names.length} series: ${shown}${names.length > 3 ? `, and ${names.length - 3} more` : ''})`;
+  });
+}
+
+/**
  * Runs `sim` (thermalize, then `samples` x `every` sweeps) and analyses the block pyramid of
  * every sampled configuration. The simulation's trajectory is the one it would follow without
  * the analysis: majority ties draw from the separate RG stream. Every option is validated
@@ -140,6 +165,6 @@ export function rgFlow(sim: Simulation, options: RgOptions): RgResult {
     ties: data.ties,
     binSize,
     bins: Math.floor(samples / binSize),
-    warnings: [...warnings, ...mcrg.warnings],
+    warnings: [...mergeWarnings(warnings), ...mcrg.warnings],
   };
 }
