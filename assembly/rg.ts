@@ -216,28 +216,35 @@ export function rgBuild(rule: i32): i32 {
   return ties;
 }
 
-/** Writes the RG_OPERATORS sums of the n x n lattice at p to out (f64 each). */
+// @ts-ignore: decorator
+@inline
+function wrap(i: i32, n: i32): i32 {
+  return i < n ? i : i % n;
+}
+
+/**
+ * Writes the RG_OPERATORS sums of the n x n lattice at p to out (f64 each). Along a row the
+ * spins slide through registers, so a site costs four loads (the sums are exact integers, so
+ * the JS twin may add them in any order).
+ */
 function measureLevel(p: usize, n: i32, out: usize): void {
   let nn: i64 = 0, nnn: i64 = 0, plaq: i64 = 0, nn3: i64 = 0, mag: i64 = 0, plaq3: i64 = 0, row3: i64 = 0;
   for (let y = 0; y < n; y++) {
     const row = p + <usize>(y * n);
     const up = p + <usize>((y == 0 ? n - 1 : y - 1) * n);
-    const y1 = y + 1 >= n ? y + 1 - n : y + 1;
-    const y2 = y + 2 >= n ? y + 2 - n : y + 2;
-    const down = p + <usize>(y1 * n);
-    const down2 = p + <usize>(y2 * n);
+    const down = p + <usize>(wrap(y + 1, n) * n);
+    const down2 = p + <usize>(wrap(y + 2, n) * n);
+    // window at x = 0: l = s(x-1), s, r = s(x+1), r2 = s(x+2); u, ur above; d, dr below
+    let l = <i32>load<i8>(row + <usize>(n - 1));
+    let s = <i32>load<i8>(row);
+    let r = <i32>load<i8>(row + <usize>wrap(1, n));
+    let r2 = <i32>load<i8>(row + <usize>wrap(2, n));
+    let u = <i32>load<i8>(up);
+    let ur = <i32>load<i8>(up + <usize>wrap(1, n));
+    let d = <i32>load<i8>(down);
+    let dr = <i32>load<i8>(down + <usize>wrap(1, n));
     let rnn = 0, rnnn = 0, rplaq = 0, rnn3 = 0, rmag = 0, rplaq3 = 0, rrow3 = 0;
     for (let x = 0; x < n; x++) {
-      const xl = x == 0 ? n - 1 : x - 1;
-      const xr = x + 1 >= n ? x + 1 - n : x + 1;
-      const x2 = x + 2 >= n ? x + 2 - n : x + 2;
-      const s = <i32>load<i8>(row + x);
-      const r = <i32>load<i8>(row + xr);
-      const d = <i32>load<i8>(down + x);
-      const dr = <i32>load<i8>(down + xr);
-      const ur = <i32>load<i8>(up + xr);
-      const l = <i32>load<i8>(row + xl);
-      const u = <i32>load<i8>(up + x);
       const p4 = s * r * d * dr;
       rmag += s;
       rnn += s * (r + d);
@@ -245,7 +252,12 @@ function measureLevel(p: usize, n: i32, out: usize): void {
       rplaq += p4;
       rplaq3 += p4 * (s + r + d + dr);
       rrow3 += s * (l * r + u * d);
-      rnn3 += s * (<i32>load<i8>(row + x2) + <i32>load<i8>(down2 + x));
+      rnn3 += s * (r2 + <i32>load<i8>(down2 + <usize>x));
+      // slide the window one site to the right
+      const x2 = <usize>wrap(x + 2, n);
+      l = s; s = r; r = r2; r2 = <i32>load<i8>(row + <usize>wrap(x + 3, n));
+      u = ur; ur = <i32>load<i8>(up + x2);
+      d = dr; dr = <i32>load<i8>(down + x2);
     }
     nn += rnn; nnn += rnnn; plaq += rplaq; nn3 += rnn3; mag += rmag; plaq3 += rplaq3; row3 += rrow3;
   }
