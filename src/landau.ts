@@ -20,11 +20,10 @@
  * F of a histogram bin gets error sigma_P / (N P) from the spread of its count over time bins;
  * the fit coefficients and the barrier get leave-one-time-bin-out jackknife errors.
  */
-import type { BackendName } from './backend/index.js';
 import { InvalidOptionError } from './errors.js';
 import { leastSquares, type Matrix } from './linalg.js';
-import type { Observable } from './measure.js';
-import { checkCount, checkPositive, type Algorithm } from './options.js';
+import type { Measurement, Observable } from './measure.js';
+import { checkCount, checkPositive } from './options.js';
 import type { Simulation } from './simulation.js';
 import { chooseBinSize, integratedAutocorrelationTime, jackknife } from './stats/index.js';
 
@@ -392,15 +391,7 @@ export interface LandauRunOptions extends Omit<LandauOptions, 'binSize'> {
 }
 
 /** A Landau profile of one simulation run, with the run's parameters. */
-export interface LandauResult extends LandauProfile {
-  model: 'ising';
-  size: number;
-  temperature: number;
-  beta: number;
-  field: number;
-  algorithm: Algorithm;
-  backend: BackendName;
-  seed: number;
+export interface LandauResult extends LandauProfile, Pick<Measurement, 'model' | 'size' | 'temperature' | 'beta' | 'field' | 'algorithm' | 'backend' | 'seed'> {
   thermalize: number;
   sweeps: number;
 }

@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { InvalidOptionError } from '../errors.js';
-import { ALGORITHMS, BACKENDS, MODELS, STARTS, checkCount } from '../options.js';
+import { checkCount } from '../options.js';
 import { exactReference } from '../reference.js';
 import { createSimulation } from '../simulation.js';
-import { choiceFlag, numberFlag, parseFlags, type FlagSpec } from './args.js';
+import { choiceFlag, numberFlag, parseFlags, simulationOptionsFromFlags, SIMULATION_FLAGS, type FlagSpec } from './args.js';
 import { FORMATS, runToCsv, runToJson, runToTable } from './format.js';
 import { landauCommand, rgCommand, RG_USAGE } from './rg.js';
 
@@ -17,17 +17,9 @@ export interface Io {
 }
 
 const RUN_FLAGS: FlagSpec = {
-  model: { type: 'string' },
-  size: { type: 'string' },
-  temperature: { type: 'string' },
-  beta: { type: 'string' },
-  field: { type: 'string' },
-  algorithm: { type: 'string' },
+  ...SIMULATION_FLAGS,
   thermalize: { type: 'string' },
   sweeps: { type: 'string' },
-  seed: { type: 'string' },
-  backend: { type: 'string' },
-  start: { type: 'string' },
   format: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
@@ -79,20 +71,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   const sweeps = numberFlag('sweeps', flags.sweeps, 'an integer number of sweeps') ?? RUN_DEFAULTS.sweeps;
   checkCount('--thermalize', thermalize, 0);
   checkCount('--sweeps', sweeps, 2);
-  if (flags.temperature !== undefined && flags.beta !== undefined) {
-    throw new InvalidOptionError('--beta', flags.beta, `no --beta when --temperature is given (--temperature ${flags.temperature})`);
-  }
-  const sim = await createSimulation({
-    model: choiceFlag('model', flags.model, MODELS),
-    size: numberFlag('size', flags.size, 'an even integer from 2 to 32768'),
-    temperature: numberFlag('temperature', flags.temperature, 'a number > 0 or "tc"'),
-    beta: numberFlag('beta', flags.beta, 'a number > 0'),
-    field: numberFlag('field', flags.field),
-    algorithm: choiceFlag('algorithm', flags.algorithm, ALGORITHMS),
-    seed: numberFlag('seed', flags.seed, 'an integer from 0 to 2^53 - 1'),
-    backend: choiceFlag('backend', flags.backend, BACKENDS),
-    start: choiceFlag('start', flags.start, STARTS),
-  });
+  const sim = await createSimulation(simulationOptionsFromFlags(flags));
   try {
     const measurement = sim.measure({ thermalize, sweeps });
     const exact = exactReference(measurement.size, measurement.temperature, measurement.field);

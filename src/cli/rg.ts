@@ -5,32 +5,23 @@
 import { InvalidOptionError } from '../errors.js';
 import { landau, type LandauResult } from '../landau.js';
 import type { Observable } from '../measure.js';
-import { ALGORITHMS, BACKENDS, MODELS, STARTS } from '../options.js';
 import { BLOCK_RULES } from '../backend/rg-types.js';
 import { rgFlow, type RgResult } from '../rg/run.js';
 import type { McrgEntry } from '../rg/mcrg.js';
 import { createSimulation, type Simulation } from '../simulation.js';
-import { choiceFlag, numberFlag, parseFlags, type FlagSpec } from './args.js';
+import { choiceFlag, numberFlag, parseFlags, simulationOptionsFromFlags, SIMULATION_FLAGS, type FlagSpec } from './args.js';
 import { formatWithError } from './format.js';
 import type { Io } from './main.js';
 
-const SIMULATION_FLAGS: FlagSpec = {
-  model: { type: 'string' },
-  size: { type: 'string' },
-  temperature: { type: 'string' },
-  beta: { type: 'string' },
-  field: { type: 'string' },
-  algorithm: { type: 'string' },
-  seed: { type: 'string' },
-  backend: { type: 'string' },
-  start: { type: 'string' },
+const COMMON_FLAGS: FlagSpec = {
+  ...SIMULATION_FLAGS,
   thermalize: { type: 'string' },
   format: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
 const RG_FLAGS: FlagSpec = {
-  ...SIMULATION_FLAGS,
+  ...COMMON_FLAGS,
   samples: { type: 'string' },
   every: { type: 'string' },
   block: { type: 'string' },
@@ -41,7 +32,7 @@ const RG_FLAGS: FlagSpec = {
 };
 
 const LANDAU_FLAGS: FlagSpec = {
-  ...SIMULATION_FLAGS,
+  ...COMMON_FLAGS,
   sweeps: { type: 'string' },
   bins: { type: 'string' },
   'min-count': { type: 'string' },
@@ -83,23 +74,6 @@ criticality landau flags (simulation flags as above):
 function asFlag(error: unknown): unknown {
   if (error instanceof InvalidOptionError && error.option in FLAG_OF) return new InvalidOptionError(FLAG_OF[error.option], error.value, error.expected);
   return error;
-}
-
-async function simulationFrom(flags: Record<string, string | boolean | undefined>): Promise<Simulation> {
-  if (flags.temperature !== undefined && flags.beta !== undefined) {
-    throw new InvalidOptionError('--beta', flags.beta, `no --beta when --temperature is given (--temperature ${flags.temperature})`);
-  }
-  return createSimulation({
-    model: choiceFlag('model', flags.model, MODELS),
-    size: numberFlag('size', flags.size, 'an even integer from 2 to 32768'),
-    temperature: numberFlag('temperature', flags.temperature, 'a number > 0 or "tc"'),
-    beta: numberFlag('beta', flags.beta, 'a number > 0'),
-    field: numberFlag('field', flags.field),
-    algorithm: choiceFlag('algorithm', flags.algorithm, ALGORITHMS),
-    seed: numberFlag('seed', flags.seed, 'an integer from 0 to 2^53 - 1'),
-    backend: choiceFlag('backend', flags.backend, BACKENDS),
-    start: choiceFlag('start', flags.start, STARTS),
-  });
 }
 
 function cell(o: Observable | undefined): string {
@@ -180,6 +154,37 @@ function toJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v));
 }
 
+/** Drops the options the user did not give (the API fills in its defaults). */
+function given<T extends object>(options: T): T {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as T;
+}
+
+/**
+ * Creates the simulation from the flags, runs `analyse` on it (errors reported with the flags the
+ * user typed) and prints the result as a table or JSON.
+ */
+async function runAnalysis<T>(flags: Record<string, string | boolean | undefined>, io: Io, analyse: (sim: Simulation) => T, toTable: (result: T) => string): Promise<number> {
+  const format = choiceFlag('format', flags.format, FORMATS) ?? 'table';
+  let sim: Simulation;
+  try {
+    sim = await createSimulation(simulationOptionsFromFlags(flags));
+  } catch (error) {
+    throw asFlag(error);
+  }
+  try {
+    let result: T;
+    try {
+      result = analyse(sim);
+    } catch (error) {
+      throw asFlag(error);
+    }
+    io.stdout(format === 'json' ? `${toJson(result)}\n` : toTable(result));
+  } finally {
+    sim.dispose();
+  }
+  return 0;
+}
+
 /** `criticality rg [flags]`. */
 export async function rgCommand(argv: string[], io: Io, usage: string): Promise<number> {
   const flags = parseFlags(argv, RG_FLAGS);
@@ -187,8 +192,7 @@ export async function rgCommand(argv: string[], io: Io, usage: string): Promise<
     io.stdout(usage);
     return 0;
   }
-  const format = choiceFlag('format', flags.format, FORMATS) ?? RG_DEFAULTS.format;
-  const rgOptions = {
+  const options = given({
     samples: numberFlag('samples', flags.samples, 'an integer number of configurations') ?? RG_DEFAULTS.samples,
     every: numberFlag('every', flags.every, 'an integer number of sweeps') ?? RG_DEFAULTS.every,
     thermalize: numberFlag('thermalize', flags.thermalize, 'an integer number of sweeps') ?? RG_DEFAULTS.thermalize,
@@ -197,20 +201,8 @@ export async function rgCommand(argv: string[], io: Io, usage: string): Promise<
     levels: numberFlag('levels', flags.levels, 'an integer number of levels'),
     seed: numberFlag('rg-seed', flags['rg-seed'], 'an integer from 0 to 2^53 - 1'),
     patterns: !flags['no-patterns'],
-  };
-  const sim = await simulationFrom(flags).catch((e: unknown) => Promise.reject(asFlag(e)));
-  try {
-    let result: RgResult;
-    try {
-      result = rgFlow(sim, Object.fromEntries(Object.entries(rgOptions).filter(([, v]) => v !== undefined)) as unknown as Parameters<typeof rgFlow>[1]);
-    } catch (error) {
-      throw asFlag(error);
-    }
-    io.stdout(format === 'json' ? `${toJson(result)}\n` : rgToTable(result));
-  } finally {
-    sim.dispose();
-  }
-  return 0;
+  });
+  return runAnalysis(flags, io, (sim) => rgFlow(sim, options), rgToTable);
 }
 
 /** `criticality landau [flags]`. */
@@ -220,26 +212,12 @@ export async function landauCommand(argv: string[], io: Io, usage: string): Prom
     io.stdout(usage);
     return 0;
   }
-  const format = choiceFlag('format', flags.format, FORMATS) ?? LANDAU_DEFAULTS.format;
-  const order = numberFlag('order', flags.order, '4 or 6');
-  const options = {
+  const options = given({
     sweeps: numberFlag('sweeps', flags.sweeps, 'an integer number of sweeps') ?? LANDAU_DEFAULTS.sweeps,
     thermalize: numberFlag('thermalize', flags.thermalize, 'an integer number of sweeps') ?? LANDAU_DEFAULTS.thermalize,
     bins: numberFlag('bins', flags.bins, 'an odd integer'),
     minCount: numberFlag('min-count', flags['min-count'], 'an integer >= 1'),
-    order: order as 4 | 6 | undefined,
-  };
-  const sim = await simulationFrom(flags).catch((e: unknown) => Promise.reject(asFlag(e)));
-  try {
-    let result: LandauResult;
-    try {
-      result = landau(sim, Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as unknown as Parameters<typeof landau>[1]);
-    } catch (error) {
-      throw asFlag(error);
-    }
-    io.stdout(format === 'json' ? `${toJson(result)}\n` : landauToTable(result));
-  } finally {
-    sim.dispose();
-  }
-  return 0;
+    order: numberFlag('order', flags.order, '4 or 6') as 4 | 6 | undefined,
+  });
+  return runAnalysis(flags, io, (sim) => landau(sim, options), landauToTable);
 }

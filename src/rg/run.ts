@@ -4,10 +4,8 @@
  * exponents, all with error bars from one common binning of the run.
  */
 import { InvalidOptionError } from '../errors.js';
-import type { BackendName } from '../backend/index.js';
 import type { BlockRule } from '../backend/rg-types.js';
-import type { Observable } from '../measure.js';
-import type { Algorithm } from '../options.js';
+import type { Measurement, Observable } from '../measure.js';
 import type { Simulation } from '../simulation.js';
 import { BLOCK_OPTION_KEYS, checkKeys, normalizeBlockOptions, type BlockSpinOptions } from './blockspin.js';
 import { analyzeEntropy, type PatternEntropy } from './entropy.js';
@@ -35,15 +33,10 @@ export interface RgLevel extends RgLevelFlow {
 /** How the flow runs between level 1 and the last level (see {@link flowDirection}). */
 export type FlowDirection = 'ordered' | 'disordered' | 'critical' | 'undetermined';
 
-export interface RgResult {
-  size: number;
-  temperature: number;
-  beta: number;
-  field: number;
-  algorithm: Algorithm;
-  backend: BackendName;
-  /** The simulation's seed. */
-  seed: number;
+/** The run's parameters, as in a {@link Measurement}. */
+export type RunParameters = Pick<Measurement, 'size' | 'temperature' | 'beta' | 'field' | 'algorithm' | 'backend' | 'seed'>;
+
+export interface RgResult extends RunParameters {
   blockSize: number;
   rule: BlockRule;
   levels: number;
