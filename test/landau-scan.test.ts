@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { CRITICAL_TEMPERATURE, landauScan } from '../src/index.js';
 
-describe('symmetry-breaking temperature per size', () => {
+describe('symmetry-breaking temperature per size', { timeout: 60_000 }, () => {
   it('T*(16) < T*(8), both above Tc, with (T* - Tc) L of the same order', async () => {
     const r = await landauScan({
       sizes: [8, 16],

@@ -16,7 +16,7 @@ function exactMagnetizationDistribution(L: number, T: number, h: number): Float6
   return p;
 }
 
-describe('Landau F(m) against exact enumeration (4 x 4)', () => {
+describe('Landau F(m) against exact enumeration (4 x 4)', { timeout: 60_000 }, () => {
   for (const backend of ['wasm', 'js'] as const) {
     it(`h = 0, T = 2.5: F(|m|) in every bin (${backend})`, async () => {
       const sim = await createSimulation({ size: 4, temperature: 2.5, seed: 6, backend });
@@ -58,7 +58,7 @@ describe('Landau F(m) against exact enumeration (4 x 4)', () => {
   }
 });
 
-describe('symmetry breaking on a 32 x 32 lattice', () => {
+describe('symmetry breaking on a 32 x 32 lattice', { timeout: 60_000 }, () => {
   for (const backend of ['wasm', 'js'] as const) {
     it(`T = 2.0: a double well at +-m* near Onsager's m (${backend})`, async () => {
       const sim = await createSimulation({ size: 32, temperature: 2.0, seed: 3, backend });
@@ -81,7 +81,7 @@ describe('symmetry breaking on a 32 x 32 lattice', () => {
   }
 });
 
-describe('vector order parameter (n = 2)', () => {
+describe('vector order parameter (n = 2)', { timeout: 60_000 }, () => {
   /** Samples of (m_x, m_y) with radius drawn from `radius` and a uniform angle. */
   function ring(count: number, radius: (u: number, v: number) => number, seed: number): [Float64Array, Float64Array] {
     const g = new Xoshiro128(seedState(seed));

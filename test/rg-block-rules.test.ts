@@ -39,7 +39,7 @@ async function pyramids(spins: Int8Array, size: number, options: BlockSpinOption
   return standalone;
 }
 
-describe('block-spin rules on hand-made lattices', () => {
+describe('block-spin rules on hand-made lattices', { timeout: 60_000 }, () => {
   it('majority with b = 2: clear blocks by sign, ties from the RG stream in row-major block order', async () => {
     const spins = lattice([
       '++--+-+-',

@@ -10,7 +10,7 @@ async function cli(...argv: string[]): Promise<{ code: number; stdout: string; s
   return { code, stdout, stderr };
 }
 
-describe('criticality rg and landau', () => {
+describe('criticality rg and landau', { timeout: 60_000 }, () => {
   it('rg --format json: flow per level, direction, MCRG entries, all as documented', async () => {
     const r = await cli('rg', '--size', '16', '--temperature', '3', '--samples', '400', '--every', '2', '--thermalize', '100', '--block', '2', '--levels', '2', '--rg-seed', '5', '--backend', 'js', '--format', 'json');
     expect(r.stderr).toBe('');

@@ -29,7 +29,7 @@ async function simulation(): Promise<Simulation> {
   return createSimulation({ size: 32, temperature: 2.5, seed: 1, backend: 'wasm' });
 }
 
-describe('RG bad input', () => {
+describe('RG bad input', { timeout: 60_000 }, () => {
   it.each(BAD)('%s', async (_label, options, message) => {
     const sim = await simulation();
     const before = sim.snapshot();

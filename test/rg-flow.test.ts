@@ -19,7 +19,7 @@ function z(a: Observable, b: Observable): number {
   return (b.mean - a.mean) / Math.hypot(a.error, b.error);
 }
 
-describe('RG flow', () => {
+describe('RG flow', { timeout: 60_000 }, () => {
   for (const backend of ['wasm', 'js'] as const) {
     it(`T = 2.0 flows to the ordered fixed point (${backend})`, async () => {
       const r = await flowAt(2.0, backend);

@@ -18,7 +18,7 @@ async function run(backend: 'wasm' | 'js'): Promise<RgResult> {
   return rgFlow(sim, { thermalize: 2000, samples: 10_000, every: 2, levels: 3 });
 }
 
-describe('MCRG exponents at Tc', () => {
+describe('MCRG exponents at Tc', { timeout: 60_000 }, () => {
   it('y_t and y_h near the exact 1 and 15/8, on both backends', async () => {
     const r = await run('wasm');
     const thermal = estimated(r.mcrg.thermal, 1, 4);

@@ -20,7 +20,7 @@ const CASES: [number, number, number, BlockRule, number][] = [
   [30, 2.269, 5, 'majority', 1],
 ];
 
-describe('block-spin kernels: WASM vs JS bit-identical', () => {
+describe('block-spin kernels: WASM vs JS bit-identical', { timeout: 60_000 }, () => {
   it.each(CASES)('L=%d T=%d b=%d %s levels=%d', async (size, temperature, b, rule, levels) => {
     const wasm = await createSimulation({ size, temperature, seed: 3, backend: 'wasm' });
     const js = await createSimulation({ size, temperature, seed: 3, backend: 'js' });

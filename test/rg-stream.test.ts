@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { blockSpinPyramid, childSeed, createSimulation, rgFlow, RG_STREAM } from '../src/index.js';
 
-describe('the RG stream is separate from the simulation stream', () => {
+describe('the RG stream is separate from the simulation stream', { timeout: 60_000 }, () => {
   for (const backend of ['wasm', 'js'] as const) {
     it(`rgFlow leaves the trajectory unchanged (${backend})`, async () => {
       const options = { size: 16, temperature: 3.0, seed: 5, backend } as const;
