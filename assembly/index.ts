@@ -8,6 +8,10 @@ export {
   sweepMetropolis, sweepHeatBath,
 } from "./ising2d";
 export { reservedBytes } from "./memory";
+export {
+  RG_OPERATORS, RG_MAX_PATTERN_BLOCK, RG_RULE_MAJORITY, RG_RULE_DECIMATION,
+  rgSetState, rgGetState, rgConfigure, rgBuild, rgMeasure, rgLevelPtr, rgOperatorsPtr, rgPatternsPtr, rgPatternCount,
+} from "./rg";
 import * as rng from "./rng";
 
 /** Sets the generator state (never all zero: the wrapper seeds it). */

@@ -29,3 +29,16 @@ export type { Pool, PoolOptions, PoolProgress, PoolRunControl, PoolRunResult, Ta
 export type { TemperingOptions, TemperingResult, SwapStatistics } from './worker/tempering.js';
 export { planSweep, mergeResults, pointKey } from './jobs/plan.js';
 export type { SweepPlan, MergedSweep } from './jobs/plan.js';
+export { rgFlow, flowDirection } from './rg/run.js';
+export type { RgOptions, RgResult, RgLevel, FlowDirection } from './rg/run.js';
+export { blockSpinPyramid, coarseGrain, RG_STREAM } from './rg/blockspin.js';
+export type { BlockSpinOptions, BlockPyramid } from './rg/blockspin.js';
+export type { RgLevelFlow } from './rg/flow.js';
+export type { PatternEntropy } from './rg/entropy.js';
+export type { McrgResult, McrgEntry, McrgEstimate, McrgUndetermined, McrgSector } from './rg/mcrg.js';
+export { BLOCK_RULES, RG_OPERATOR_NAMES } from './backend/rg-types.js';
+export type { BlockRule, RgOperatorName } from './backend/rg-types.js';
+export { landau, landauFreeEnergy } from './landau.js';
+export type { LandauOptions, LandauRunOptions, LandauResult, LandauProfile, LandauPoint, LandauFit, LandauBarrier, LandauShape, OrderParameterSamples } from './landau.js';
+export { landauScan } from './landau-scan.js';
+export type { LandauScanOptions, LandauScanResult, LandauScanSize, LandauScanPoint, LandauCrossover } from './landau-scan.js';

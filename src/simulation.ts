@@ -132,6 +132,11 @@ class IsingSimulation implements Simulation {
     return this.kernel;
   }
 
+  /** The kernel, for analyses in this package that work on the lattice in place (see {@link simulationKernel}). */
+  kernelFor(method: string): IsingKernel {
+    return this.use(method);
+  }
+
   private updateThresholds(): void {
     const { beta, field } = this.options;
     this.use('update').setThresholds(metropolisThresholds(beta, field), heatBathThresholds(beta, field));
@@ -273,6 +278,17 @@ export function measurementFromRecords(
     beta,
     field,
   });
+}
+
+/**
+ * The kernel running `sim`, for analyses in this package that read the lattice in place
+ * (block spins in src/rg). Throws {@link DisposedError} after dispose() and
+ * {@link InvalidOptionError} (option `simulation`) for anything not made by createSimulation().
+ * @internal
+ */
+export function simulationKernel(sim: Simulation, method: string): IsingKernel {
+  if (!(sim instanceof IsingSimulation)) throw new InvalidOptionError('simulation', sim, 'a simulation from createSimulation()');
+  return sim.kernelFor(method);
 }
 
 /**

@@ -1,5 +1,6 @@
 /** The contract every backend implements for the 2D Ising kernels (see assembly/ising2d.ts). */
 import type { Algorithm } from '../options.js';
+import type { BlockSpinKernel } from './rg-types.js';
 
 export type BackendName = 'wasm' | 'js';
 
@@ -34,4 +35,6 @@ export interface IsingKernel {
   sweep(algorithm: Algorithm, sweeps: number, out?: Int32Array): number;
   /** Releases memory; the kernel is unusable afterwards. */
   dispose(): void;
+  /** Block-spin (RG) kernels over this lattice (assembly/rg.ts or its JS twin); absent on kernels that have none yet. */
+  blockSpins?(): BlockSpinKernel;
 }

@@ -5,6 +5,7 @@
 import { CoreError, InvalidOptionError } from '../errors.js';
 import type { Algorithm } from '../options.js';
 import { SERIES_CAPACITY, type IsingKernel } from './types.js';
+import { WasmBlockSpinKernel, type RgCoreExports } from './rg-wasm.js';
 
 /** The exports of build/criticality.wasm (assembly/index.ts). */
 interface CoreExports {
@@ -144,6 +145,10 @@ export class WasmIsingKernel implements IsingKernel {
       done += n;
     }
     return changed;
+  }
+
+  blockSpins(): WasmBlockSpinKernel {
+    return new WasmBlockSpinKernel(() => this.exports as unknown as RgCoreExports, this.size);
   }
 
   dispose(): void {

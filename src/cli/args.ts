@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InvalidOptionError } from '../errors.js';
 import { CRITICAL_TEMPERATURE } from '../exact/index.js';
+import { ALGORITHMS, BACKENDS, MODELS, STARTS, type SimulationOptions } from '../options.js';
 
 export type FlagSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -61,4 +62,35 @@ export function choiceFlag<T extends string>(flag: string, text: string | boolea
   if (text === undefined) return undefined;
   if (typeof text === 'string' && (allowed as readonly string[]).includes(text)) return text as T;
   throw new InvalidOptionError(`--${flag}`, text, `one of ${allowed.join(', ')}`);
+}
+
+/** The flags every simulating command shares, read by {@link simulationOptionsFromFlags}. */
+export const SIMULATION_FLAGS: FlagSpec = {
+  model: { type: 'string' },
+  size: { type: 'string' },
+  temperature: { type: 'string' },
+  beta: { type: 'string' },
+  field: { type: 'string' },
+  algorithm: { type: 'string' },
+  seed: { type: 'string' },
+  backend: { type: 'string' },
+  start: { type: 'string' },
+};
+
+/** Simulation options from the flags every simulating command shares (--model ... --start); --temperature and --beta exclude each other. */
+export function simulationOptionsFromFlags(flags: Record<string, string | boolean | undefined>): SimulationOptions {
+  if (flags.temperature !== undefined && flags.beta !== undefined) {
+    throw new InvalidOptionError('--beta', flags.beta, `no --beta when --temperature is given (--temperature ${flags.temperature})`);
+  }
+  return {
+    model: choiceFlag('model', flags.model, MODELS),
+    size: numberFlag('size', flags.size, 'an even integer from 2 to 32768'),
+    temperature: numberFlag('temperature', flags.temperature, 'a number > 0 or "tc"'),
+    beta: numberFlag('beta', flags.beta, 'a number > 0'),
+    field: numberFlag('field', flags.field),
+    algorithm: choiceFlag('algorithm', flags.algorithm, ALGORITHMS),
+    seed: numberFlag('seed', flags.seed, 'an integer from 0 to 2^53 - 1'),
+    backend: choiceFlag('backend', flags.backend, BACKENDS),
+    start: choiceFlag('start', flags.start, STARTS),
+  };
 }

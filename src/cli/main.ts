@@ -4,11 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { InvalidOptionError } from '../errors.js';
-import { ALGORITHMS, BACKENDS, MODELS, STARTS, checkCount } from '../options.js';
+import { checkCount } from '../options.js';
 import { exactReference } from '../reference.js';
 import { createSimulation } from '../simulation.js';
-import { choiceFlag, numberFlag, parseFlags, type FlagSpec } from './args.js';
+import { choiceFlag, numberFlag, parseFlags, simulationOptionsFromFlags, SIMULATION_FLAGS, type FlagSpec } from './args.js';
 import { FORMATS, runToCsv, runToJson, runToTable } from './format.js';
+import { landauCommand, rgCommand, RG_USAGE } from './rg.js';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -16,17 +17,9 @@ export interface Io {
 }
 
 const RUN_FLAGS: FlagSpec = {
-  model: { type: 'string' },
-  size: { type: 'string' },
-  temperature: { type: 'string' },
-  beta: { type: 'string' },
-  field: { type: 'string' },
-  algorithm: { type: 'string' },
+  ...SIMULATION_FLAGS,
   thermalize: { type: 'string' },
   sweeps: { type: 'string' },
-  seed: { type: 'string' },
-  backend: { type: 'string' },
-  start: { type: 'string' },
   format: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
@@ -37,6 +30,8 @@ const USAGE = `Usage: criticality <command> [flags]
 
 Commands:
   run       simulate one (L, T, h) point and print measured observables next to exact values
+  rg        block-spin renormalization: flow of observables per level, pattern entropy, MCRG exponents
+  landau    Landau free energy F(m) = -ln P(m) / N from the magnetization histogram, its fit and well shape
   help      show this help
   version   print the version
 
@@ -53,8 +48,11 @@ criticality run flags (defaults in brackets):
   --start hot|cold                   random or all-up initial spins [hot]
   --format table|json|csv            output format [${RUN_DEFAULTS.format}]
 
-Example:
+${RG_USAGE}
+Examples:
   criticality run --size 32 --temperature 2.3 --sweeps 100000 --format json
+  criticality rg --size 64 --temperature tc --samples 20000 --every 5 --format json
+  criticality landau --size 32 --temperature 2.0 --sweeps 50000
 `;
 
 function version(): string {
@@ -73,20 +71,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   const sweeps = numberFlag('sweeps', flags.sweeps, 'an integer number of sweeps') ?? RUN_DEFAULTS.sweeps;
   checkCount('--thermalize', thermalize, 0);
   checkCount('--sweeps', sweeps, 2);
-  if (flags.temperature !== undefined && flags.beta !== undefined) {
-    throw new InvalidOptionError('--beta', flags.beta, `no --beta when --temperature is given (--temperature ${flags.temperature})`);
-  }
-  const sim = await createSimulation({
-    model: choiceFlag('model', flags.model, MODELS),
-    size: numberFlag('size', flags.size, 'an even integer from 2 to 32768'),
-    temperature: numberFlag('temperature', flags.temperature, 'a number > 0 or "tc"'),
-    beta: numberFlag('beta', flags.beta, 'a number > 0'),
-    field: numberFlag('field', flags.field),
-    algorithm: choiceFlag('algorithm', flags.algorithm, ALGORITHMS),
-    seed: numberFlag('seed', flags.seed, 'an integer from 0 to 2^53 - 1'),
-    backend: choiceFlag('backend', flags.backend, BACKENDS),
-    start: choiceFlag('start', flags.start, STARTS),
-  });
+  const sim = await createSimulation(simulationOptionsFromFlags(flags));
   try {
     const measurement = sim.measure({ thermalize, sweeps });
     const exact = exactReference(measurement.size, measurement.temperature, measurement.field);
@@ -106,6 +91,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     switch (command) {
       case 'run':
         return await run(rest, io);
+      case 'rg':
+        return await rgCommand(rest, io, USAGE);
+      case 'landau':
+        return await landauCommand(rest, io, USAGE);
       case undefined:
       case 'help':
       case '--help':
@@ -117,7 +106,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.stdout(`${version()}\n`);
         return 0;
       default:
-        throw new InvalidOptionError('command', command, 'one of run, help, version');
+        throw new InvalidOptionError('command', command, 'one of run, rg, landau, help, version');
     }
   } catch (error) {
     if (error instanceof InvalidOptionError) {

@@ -1,0 +1,282 @@
+// Real-space renormalization group: block-spin kernels on the byte lattice.
+//
+// A pyramid of block lattices is built from the simulation's lattice (level 0, the spins
+// region of ising2d.ts) by coarse-graining b x b blocks, level after level:
+// L -> L/b -> L/b^2 -> ... Every level is itself a byte lattice of +1/-1, row-major,
+// periodic, so the same code measures every level. The TypeScript twin is src/backend/rg-js.ts.
+//
+// Rules (block (X, Y) of level k covers sites x = bX .. bX+b-1, y = bY .. bY+b-1 of level k-1):
+//   majority    s' = sign(sum of the b*b spins); a tie (sum = 0, only for even b) takes one
+//               32-bit number r from the RG stream and sets s' = +1 if r >>> 31 is 1, else -1.
+//   decimation  s' = the spin at the block's corner (bX, bY).
+// Random-stream order: levels 1, 2, ... in turn; within a level blocks in row-major order
+// (Y outer, X inner); exactly one draw per tied block, none otherwise.
+// The RG stream is a xoshiro128** state of its own (not the simulation's): building a
+// pyramid never changes the Monte Carlo trajectory.
+//
+// Regions (reserved on first use by rgConfigure, after the regions of ising2d.ts; a larger
+// configuration later reserves larger regions, the old ones stay unused):
+//   [pyramid]   levels 1..K, level k has (L/b^k)^2 bytes, back to back
+//   [operators] (K + 1) x RG_OPERATORS x f64: operator sums of every level, level-major
+//   [patterns]  K x 2^(b*b) x u32 (only for b <= RG_MAX_PATTERN_BLOCK): block-configuration counts
+//
+// Operators (exact integer sums over the periodic L' x L' level lattice, in this order):
+//   0 nn          sum_i s_i (s_i+x + s_i+y)                  nearest neighbours (even)
+//   1 nnn         sum_i s_i (s_i+x+y + s_i+x-y)              next-nearest (diagonal) neighbours (even)
+//   2 plaquette   sum_i s_i s_i+x s_i+y s_i+x+y              four-spin plaquettes (even)
+//   3 nn3         sum_i s_i (s_i+2x + s_i+2y)                third neighbours at distance 2 (even)
+//   4 magnetization sum_i s_i                                (odd)
+//   5 plaquette3  sum over plaquettes of its four 3-spin products (odd)
+//   6 row3        sum_i s_i (s_i-x s_i+x + s_i-y s_i+y)       three spins in a row (odd)
+//
+// A packed-lattice variant only needs its own level-0 reader: coarsen() and measureLevel()
+// take a byte lattice; a packed source would get its own coarsenPacked(level 0 -> 1) with the
+// same block order and tie draws, and levels >= 1 stay byte lattices.
+
+import { reserve } from "./memory";
+import { spinsPtr } from "./ising2d";
+
+/** Number of operators measured per level (see the list above). */
+export const RG_OPERATORS: i32 = 7;
+/** Largest block size whose b x b configurations are counted (2^9 = 512 patterns for b = 3). */
+export const RG_MAX_PATTERN_BLOCK: i32 = 3;
+/** Rule codes of rgBuild. */
+export const RG_RULE_MAJORITY: i32 = 0;
+export const RG_RULE_DECIMATION: i32 = 1;
+
+// RG stream (xoshiro128**, the step of rng.ts on a state of its own)
+let g0: u32 = 1;
+let g1: u32 = 0;
+let g2: u32 = 0;
+let g3: u32 = 0;
+
+/** Sets the RG stream state (never all zero: the wrapper seeds it). */
+export function rgSetState(a: u32, b: u32, c: u32, d: u32): void {
+  g0 = a; g1 = b; g2 = c; g3 = d;
+}
+
+/** Word k (0..3) of the RG stream state. */
+export function rgGetState(k: i32): u32 {
+  return k == 0 ? g0 : k == 1 ? g1 : k == 2 ? g2 : g3;
+}
+
+// @ts-ignore: decorator
+@inline
+function rgNext(): u32 {
+  const result = rotl<u32>(g1 * 5, 7) * 9;
+  const t = g1 << 9;
+  g2 ^= g0; g3 ^= g1; g1 ^= g2; g0 ^= g3; g2 ^= t; g3 = rotl<u32>(g3, 11);
+  return result;
+}
+
+let size: i32 = 0;
+let block: i32 = 2;
+let levels: i32 = 0;
+let countPatterns: bool = false;
+let pyramid: usize = 0;
+let pyramidCapacity: usize = 0;
+let operators: usize = 0;
+let operatorsCapacity: usize = 0;
+let patterns: usize = 0;
+let patternsCapacity: usize = 0;
+
+/** Linear size of level k. */
+// @ts-ignore: decorator
+@inline
+function levelSize(k: i32): i32 {
+  let n = size;
+  for (let i = 0; i < k; i++) n /= block;
+  return n;
+}
+
+/** Address of level k (0 = the simulation's lattice). */
+export function rgLevelPtr(k: i32): usize {
+  if (k == 0) return spinsPtr();
+  let at = pyramid;
+  for (let i = 1; i < k; i++) {
+    const n = <usize>levelSize(i);
+    at += n * n;
+  }
+  return at;
+}
+
+export function rgOperatorsPtr(): usize { return operators; }
+export function rgPatternsPtr(): usize { return patterns; }
+
+/** Number of b x b patterns counted per level (0 when b is too large to count them). */
+export function rgPatternCount(): i32 {
+  return countPatterns ? 1 << (block * block) : 0;
+}
+
+// @ts-ignore: decorator
+@inline
+function ensure(current: usize, capacity: usize, bytes: usize): usize {
+  return bytes <= capacity && current != 0 ? current : reserve(bytes > 0 ? bytes : 1);
+}
+
+/**
+ * Prepares a pyramid of `count` levels of b x b blocks over the L x L lattice. The wrapper has
+ * checked that b^count divides L. `withPatterns` != 0 counts block configurations (b <= 3).
+ * Returns 0, or -1 when memory cannot grow.
+ */
+export function rgConfigure(latticeSize: i32, b: i32, count: i32, withPatterns: i32): i32 {
+  size = latticeSize;
+  block = b;
+  levels = count;
+  countPatterns = withPatterns != 0 && b <= RG_MAX_PATTERN_BLOCK;
+  let pyramidBytes: usize = 0;
+  for (let k = 1; k <= count; k++) {
+    const n = <usize>levelSize(k);
+    pyramidBytes += n * n;
+  }
+  const operatorBytes = <usize>(count + 1) * <usize>RG_OPERATORS * 8;
+  const patternBytes = countPatterns ? <usize>count * (<usize>1 << <usize>(b * b)) * 4 : 0;
+  const p = ensure(pyramid, pyramidCapacity, pyramidBytes);
+  if (p == 0) return -1;
+  if (p != pyramid) { pyramid = p; pyramidCapacity = pyramidBytes; }
+  const o = ensure(operators, operatorsCapacity, operatorBytes);
+  if (o == 0) return -1;
+  if (o != operators) { operators = o; operatorsCapacity = operatorBytes; }
+  if (countPatterns) {
+    const c = ensure(patterns, patternsCapacity, patternBytes);
+    if (c == 0) return -1;
+    if (c != patterns) { patterns = c; patternsCapacity = patternBytes; }
+  }
+  return 0;
+}
+
+/**
+ * Coarse-grains the n x n byte lattice at src into the (n/b) x (n/b) lattice at dst.
+ * With hist != 0 also counts each block's configuration: code bit (dy*b + dx) is set when
+ * that spin is +1. Returns the number of ties broken.
+ */
+function coarsen(src: usize, n: i32, b: i32, dst: usize, majority: bool, hist: usize): i32 {
+  const m = n / b;
+  let ties = 0;
+  for (let Y = 0; Y < m; Y++) {
+    const rowStart = src + <usize>(Y * b) * <usize>n;
+    const out = dst + <usize>(Y * m);
+    for (let X = 0; X < m; X++) {
+      const corner = rowStart + <usize>(X * b);
+      let s: i32;
+      if (majority || hist != 0) {
+        let sum = 0;
+        let code = 0;
+        for (let dy = 0; dy < b; dy++) {
+          const row = corner + <usize>(dy * n);
+          for (let dx = 0; dx < b; dx++) {
+            const v = <i32>load<i8>(row + dx);
+            sum += v;
+            code |= ((v + 1) >> 1) << (dy * b + dx);
+          }
+        }
+        if (hist != 0) {
+          const at = hist + (<usize>code << 2);
+          store<u32>(at, load<u32>(at) + 1);
+        }
+        if (majority) {
+          if (sum == 0) {
+            s = (rgNext() >>> 31) != 0 ? 1 : -1;
+            ties++;
+          } else {
+            s = sum > 0 ? 1 : -1;
+          }
+        } else {
+          s = <i32>load<i8>(corner);
+        }
+      } else {
+        s = <i32>load<i8>(corner);
+      }
+      store<i8>(out + X, <i8>s);
+    }
+  }
+  return ties;
+}
+
+/**
+ * Builds levels 1..K from level 0 with rule RG_RULE_MAJORITY or RG_RULE_DECIMATION; with
+ * pattern counting configured, first clears and then fills the pattern counts of levels 0..K-1.
+ * Returns the number of ties broken (one RG-stream draw each).
+ */
+export function rgBuild(rule: i32): i32 {
+  const majority = rule == RG_RULE_MAJORITY;
+  const perLevel = <usize>rgPatternCount();
+  if (perLevel != 0) memory.fill(patterns, 0, <usize>levels * perLevel * 4);
+  let ties = 0;
+  let src = spinsPtr();
+  let dst = pyramid;
+  let n = size;
+  for (let k = 1; k <= levels; k++) {
+    const hist = perLevel != 0 ? patterns + <usize>(k - 1) * perLevel * 4 : 0;
+    ties += coarsen(src, n, block, dst, majority, hist);
+    n /= block;
+    src = dst;
+    dst += <usize>n * <usize>n;
+  }
+  return ties;
+}
+
+// @ts-ignore: decorator
+@inline
+function wrap(i: i32, n: i32): i32 {
+  return i < n ? i : i % n;
+}
+
+/**
+ * Writes the RG_OPERATORS sums of the n x n lattice at p to out (f64 each). Along a row the
+ * spins slide through registers, so a site costs four loads (the sums are exact integers, so
+ * the JS twin may add them in any order).
+ */
+function measureLevel(p: usize, n: i32, out: usize): void {
+  let nn: i64 = 0, nnn: i64 = 0, plaq: i64 = 0, nn3: i64 = 0, mag: i64 = 0, plaq3: i64 = 0, row3: i64 = 0;
+  for (let y = 0; y < n; y++) {
+    const row = p + <usize>(y * n);
+    const up = p + <usize>((y == 0 ? n - 1 : y - 1) * n);
+    const down = p + <usize>(wrap(y + 1, n) * n);
+    const down2 = p + <usize>(wrap(y + 2, n) * n);
+    // window at x = 0: l = s(x-1), s, r = s(x+1), r2 = s(x+2); u, ur above; d, dr below
+    let l = <i32>load<i8>(row + <usize>(n - 1));
+    let s = <i32>load<i8>(row);
+    let r = <i32>load<i8>(row + <usize>wrap(1, n));
+    let r2 = <i32>load<i8>(row + <usize>wrap(2, n));
+    let u = <i32>load<i8>(up);
+    let ur = <i32>load<i8>(up + <usize>wrap(1, n));
+    let d = <i32>load<i8>(down);
+    let dr = <i32>load<i8>(down + <usize>wrap(1, n));
+    let rnn = 0, rnnn = 0, rplaq = 0, rnn3 = 0, rmag = 0, rplaq3 = 0, rrow3 = 0;
+    for (let x = 0; x < n; x++) {
+      const p4 = s * r * d * dr;
+      rmag += s;
+      rnn += s * (r + d);
+      rnnn += s * (dr + ur);
+      rplaq += p4;
+      rplaq3 += p4 * (s + r + d + dr);
+      rrow3 += s * (l * r + u * d);
+      rnn3 += s * (r2 + <i32>load<i8>(down2 + <usize>x));
+      // slide the window one site to the right
+      const x2 = <usize>wrap(x + 2, n);
+      l = s; s = r; r = r2; r2 = <i32>load<i8>(row + <usize>wrap(x + 3, n));
+      u = ur; ur = <i32>load<i8>(up + x2);
+      d = dr; dr = <i32>load<i8>(down + x2);
+    }
+    nn += rnn; nnn += rnnn; plaq += rplaq; nn3 += rnn3; mag += rmag; plaq3 += rplaq3; row3 += rrow3;
+  }
+  store<f64>(out, <f64>nn);
+  store<f64>(out, <f64>nnn, 8);
+  store<f64>(out, <f64>plaq, 16);
+  store<f64>(out, <f64>nn3, 24);
+  store<f64>(out, <f64>mag, 32);
+  store<f64>(out, <f64>plaq3, 40);
+  store<f64>(out, <f64>row3, 48);
+}
+
+/** Measures every operator on levels 0..K into the operators region (call after rgBuild). */
+export function rgMeasure(): void {
+  let p = spinsPtr();
+  let n = size;
+  for (let k = 0; k <= levels; k++) {
+    measureLevel(p, n, operators + <usize>(k * RG_OPERATORS) * 8);
+    p = k == 0 ? pyramid : p + <usize>n * <usize>n;
+    n /= block;
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * Block spins: options of the coarse-graining, and the pyramid of block lattices of one
+ * configuration, either in place on a simulation's lattice (WebAssembly or JavaScript kernel)
+ * or from a lattice given as an Int8Array (the JavaScript twin).
+ *
+ * A pyramid has levels 0 (the lattice, L x L), 1 (L/b x L/b), ..., K (L/b^K x L/b^K); every
+ * level is a periodic byte lattice of +1/-1, row-major. See assembly/rg.ts for the rules and the
+ * order of the random draws that break majority ties.
+ */
+import { BLOCK_RULES, MAX_PATTERN_BLOCK, type BlockRule, type BlockSpinKernel } from '../backend/rg-types.js';
+import { coarsen } from '../backend/rg-js.js';
+import { InvalidOptionError } from '../errors.js';
+import { checkSeed, oneOf } from '../options.js';
+import { childSeed, seedState, Xoshiro128 } from '../rng.js';
+import { simulationKernel, type Simulation } from '../simulation.js';
+
+/**
+ * Index of the RG stream among the children of the simulation's seed: tie-breaking draws come
+ * from childSeed(seed, RG_STREAM), far from the indices 0, 1, 2, ... used for workers and replicas.
+ */
+export const RG_STREAM = 2 ** 52 + 0x5247;
+
+/** Options of the block-spin transformation. */
+export interface BlockSpinOptions {
+  /** Linear block size b: an integer >= 2 that divides L (b^levels must divide L). @default 2 */
+  blockSize?: number;
+  /** `'majority'` (sign of the block sum, ties broken by the RG stream) or `'decimation'` (the block's corner spin). @default 'majority' */
+  rule?: BlockRule;
+  /**
+   * Number of block levels K (1 .. the deepest level whose lattice is still at least 2 x 2).
+   * @default the deepest level whose lattice is at least 4 x 4 (or 2 x 2 when no level is that large)
+   */
+  levels?: number;
+  /** Seed of the RG stream that breaks majority ties: an integer in [0, 2^53 - 1]. @default childSeed(simulation seed, RG_STREAM) */
+  seed?: number;
+}
+
+/** Block-spin options after validation. */
+export interface NormalizedBlockOptions {
+  readonly blockSize: number;
+  readonly rule: BlockRule;
+  readonly levels: number;
+  readonly seed: number;
+  /** Linear size of every level, sizes[0] = L. */
+  readonly sizes: readonly number[];
+}
+
+/** Deepest level K such that b^K divides L and L / b^K >= minSize (0 if none). */
+export function deepestLevel(size: number, blockSize: number, minSize = 2): number {
+  let k = 0;
+  for (let n = size; n % blockSize === 0 && n / blockSize >= minSize; n /= blockSize) k++;
+  return k;
+}
+
+/** Throws InvalidOptionError for keys not in `known`. */
+export function checkKeys(options: object, known: readonly string[]): void {
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) {
+      throw new InvalidOptionError(key, (options as Record<string, unknown>)[key], `a known option (unknown option "${key}"; known: ${known.join(', ')})`);
+    }
+  }
+}
+
+export const BLOCK_OPTION_KEYS = ['blockSize', 'rule', 'levels', 'seed'] as const;
+
+/** Validates block-spin options for an L x L lattice whose simulation seed is `simulationSeed`. */
+export function normalizeBlockOptions(size: number, simulationSeed: number, options: BlockSpinOptions = {}): NormalizedBlockOptions {
+  const b = options.blockSize ?? 2;
+  if (typeof b !== 'number' || !Number.isInteger(b) || b < 2 || size % b !== 0 || size / b < 2) {
+    const divisors = Array.from({ length: size }, (_, i) => i + 1).filter((d) => d >= 2 && size % d === 0 && size / d >= 2);
+    throw new InvalidOptionError('blockSize', b, divisors.length > 0
+      ? `an integer >= 2 that divides the lattice size ${size} and leaves a block lattice of at least 2 x 2 (one of ${divisors.join(', ')})`
+      : `an integer >= 2 that divides the lattice size ${size} and leaves a block lattice of at least 2 x 2 (none exists for L = ${size})`);
+  }
+  const rule = oneOf('rule', options.rule ?? 'majority', BLOCK_RULES);
+  const deepest = deepestLevel(size, b);
+  const levels = options.levels ?? Math.max(1, deepestLevel(size, b, 4));
+  if (typeof levels !== 'number' || !Number.isInteger(levels) || levels < 1 || levels > deepest) {
+    throw new InvalidOptionError('levels', levels, `an integer from 1 to ${deepest} (${size} -> ${size / b ** deepest} with blocks of ${b}: b^levels must divide L and leave at least 2 x 2)`);
+  }
+  const seed = options.seed === undefined ? childSeed(simulationSeed, RG_STREAM) : checkSeed(options.seed, 'seed');
+  const sizes = Array.from({ length: levels + 1 }, (_, k) => size / b ** k);
+  return Object.freeze({ blockSize: b, rule, levels, seed, sizes: Object.freeze(sizes) });
+}
+
+/** One configuration and its block lattices. */
+export interface BlockPyramid {
+  blockSize: number;
+  rule: BlockRule;
+  /** Seed the RG stream started from. */
+  seed: number;
+  /** Linear size of every level, sizes[0] = L. */
+  sizes: number[];
+  /** lattices[k]: level k as a copy, row-major, each +1 or -1 (lattices[0] is the configuration itself). */
+  lattices: Int8Array[];
+  /** Number of majority ties broken by the RG stream. */
+  ties: number;
+}
+
+/** Kernel of `sim` configured for `options`, its RG stream seeded (shared by the RG analyses). */
+export function blockKernel(sim: Simulation, options: NormalizedBlockOptions, patterns: boolean, method: string): BlockSpinKernel {
+  const kernel = simulationKernel(sim, method);
+  if (!kernel.blockSpins) {
+    throw new InvalidOptionError('simulation', `${kernel.backend} kernel`, 'a simulation whose kernel offers block spins (the byte-lattice kernels do)');
+  }
+  const blocks = kernel.blockSpins();
+  blocks.configure(options.blockSize, options.levels, patterns && options.blockSize <= MAX_PATTERN_BLOCK);
+  blocks.setRngState(seedState(options.seed));
+  return blocks;
+}
+
+/**
+ * The block-spin pyramid of the simulation's current configuration, computed in place by its
+ * kernel (WebAssembly or JavaScript, bit-identical). The simulation itself is not changed:
+ * neither its lattice nor its random stream.
+ */
+export function blockSpinPyramid(sim: Simulation, options: BlockSpinOptions = {}): BlockPyramid {
+  if (typeof options !== 'object' || options === null) throw new InvalidOptionError('block options', options, 'an object like { blockSize: 2 }');
+  checkKeys(options, BLOCK_OPTION_KEYS);
+  const o = normalizeBlockOptions(sim.options.size, sim.options.seed, options);
+  const blocks = blockKernel(sim, o, false, 'blockSpinPyramid');
+  const ties = blocks.build(o.rule);
+  return { blockSize: o.blockSize, rule: o.rule, seed: o.seed, sizes: [...o.sizes], lattices: o.sizes.map((_, k) => blocks.readLevel(k)), ties };
+}
+
+/**
+ * The block-spin pyramid of a lattice given as an Int8Array of L*L spins (+1 or -1, row-major,
+ * any L >= 2), computed by the JavaScript twin of the kernel. Without `seed` the RG stream is
+ * childSeed(1, RG_STREAM), the stream a simulation of seed 1 would use.
+ */
+export function coarseGrain(spins: Int8Array, options: BlockSpinOptions = {}): BlockPyramid {
+  const size = Math.round(Math.sqrt(spins?.length ?? 0));
+  if (!(spins instanceof Int8Array) || size < 2 || size * size !== spins.length || spins.some((s) => s !== 1 && s !== -1)) {
+    throw new InvalidOptionError('spins', spins instanceof Int8Array ? `Int8Array of length ${spins.length}` : spins, 'an Int8Array of L*L spins (L >= 2), each +1 or -1');
+  }
+  if (typeof options !== 'object' || options === null) throw new InvalidOptionError('block options', options, 'an object like { blockSize: 2 }');
+  checkKeys(options, BLOCK_OPTION_KEYS);
+  const o = normalizeBlockOptions(size, 1, options);
+  const rng = new Xoshiro128(seedState(o.seed));
+  const lattices = [spins.slice()];
+  let ties = 0;
+  for (let k = 1; k <= o.levels; k++) {
+    const next = new Int8Array(o.sizes[k] * o.sizes[k]);
+    ties += coarsen(lattices[k - 1], o.sizes[k - 1], o.blockSize, next, o.rule, rng);
+    lattices.push(next);
+  }
+  return { blockSize: o.blockSize, rule: o.rule, seed: o.seed, sizes: [...o.sizes], lattices, ties };
+}
