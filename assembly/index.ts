@@ -8,6 +8,7 @@ export {
   sweepMetropolis, sweepHeatBath,
 } from "./ising2d";
 export { reservedBytes } from "./memory";
+export { correlationsPtr, measureCorrelations } from "./correlation";
 import * as rng from "./rng";
 
 /** Sets the generator state (never all zero: the wrapper seeds it). */

@@ -4,6 +4,10 @@
  */
 export { createSimulation, MAX_MEASURE_SWEEPS } from './simulation.js';
 export type { Simulation, MeasureOptions, Snapshot, SweepResult } from './simulation.js';
+export { MeasurementRun, defaultCorrelationInterval } from './recorder.js';
+export type { NormalizedMeasureOptions } from './recorder.js';
+export { secondMomentCorrelationLength } from './correlation.js';
+export type { CorrelationMeasurement } from './correlation.js';
 export type { Measurement, Observable, Observables, ObservableName, SampledObservable } from './measure.js';
 export { normalizeOptions, DEFAULTS, MIN_SIZE, MAX_SIZE, MODELS, LATTICES, ALGORITHMS, BACKENDS, STARTS } from './options.js';
 export type { SimulationOptions, NormalizedOptions, Model, Lattice, Algorithm, BackendChoice, Start } from './options.js';

@@ -12,12 +12,15 @@
  *   susceptibility      chi = N beta (<m^2> - <|m|>^2)      (the finite-lattice estimator from |m|)
  *   susceptibilityFull  chi' = N beta <m^2>                  (equals N beta (<m^2> - <m>^2) at h = 0 by symmetry)
  *   binder              U4 = 1 - <m^4> / (3 <m^2>^2)         (-> 2/3 ordered, -> 0 disordered)
+ *   binderRatio         Q = <m^4> / <m^2>^2 = 3 (1 - U4)     (-> 1 ordered, -> 3 disordered)
  * Errors: primaries by binning with one common bin length >= 10 tau_int (the largest among
  * e, e^2, |m|, m^2, m^4); derived quantities by leave-one-bin-out jackknife over the same bins.
  */
 import type { BackendName } from './backend/index.js';
 import type { Algorithm, Lattice, Model, Start } from './options.js';
 import { analyzeSeries } from './stats/index.js';
+import type { ValueCounts } from './stats/index.js';
+import type { CorrelationMeasurement } from './correlation.js';
 
 /** A mean with its one-standard-deviation error. */
 export interface Observable {
@@ -39,6 +42,7 @@ export interface Observables {
   susceptibility: Observable;
   susceptibilityFull: Observable;
   binder: Observable;
+  binderRatio: Observable;
 }
 
 export type ObservableName = keyof Observables;
@@ -66,6 +70,10 @@ export interface Measurement {
   warnings: string[];
   /** Per-sweep e and m, when requested with keepSeries. */
   series?: { energy: Float64Array; magnetization: Float64Array };
+  /** G(r), S(0), S(k_min) and xi_2nd (src/correlation.ts), when requested with `correlations`. */
+  correlations?: CorrelationMeasurement;
+  /** Histograms of the per-sweep e and m (each distinct value with its count), when requested with `histograms`. */
+  histograms?: { energy: ValueCounts; magnetization: ValueCounts };
 }
 
 export interface SeriesContext {
@@ -116,6 +124,7 @@ export function measureSeries(records: Int32Array, context: SeriesContext): Meas
       susceptibility: (x) => N * beta * (x.magnetization2 - x.absMagnetization * x.absMagnetization),
       susceptibilityFull: (x) => N * beta * x.magnetization2,
       binder: (x) => 1 - x.magnetization4 / (3 * x.magnetization2 * x.magnetization2),
+      binderRatio: (x) => x.magnetization4 / (x.magnetization2 * x.magnetization2),
     },
   );
   const sampled = (name: string): SampledObservable => {
@@ -138,6 +147,7 @@ export function measureSeries(records: Int32Array, context: SeriesContext): Meas
       susceptibility: derived('susceptibility'),
       susceptibilityFull: derived('susceptibilityFull'),
       binder: derived('binder'),
+      binderRatio: derived('binderRatio'),
     },
     binSize: analysis.binSize,
     bins: analysis.bins,

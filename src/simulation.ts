@@ -4,7 +4,8 @@
  */
 import { createKernel, type BackendName, type IsingKernel } from './backend/index.js';
 import { DisposedError, InvalidOptionError } from './errors.js';
-import { measureSeries, type Measurement } from './measure.js';
+import type { Measurement } from './measure.js';
+import { MeasurementRun, normalizeMeasureOptions, type MeasureOptions } from './recorder.js';
 import {
   checkCount,
   checkFinite,
@@ -19,18 +20,7 @@ import {
 import { seedState } from './rng.js';
 import { heatBathThresholds, metropolisThresholds } from './thresholds.js';
 
-/** Largest number of recorded sweeps in one measure() call (the per-sweep series is kept in memory: 8 bytes a sweep). */
-export const MAX_MEASURE_SWEEPS = 1 << 25;
-
-/** Options of {@link Simulation.measure}. */
-export interface MeasureOptions {
-  /** Number of sweeps recorded (one sample per sweep): an integer from 2 to 2^25. */
-  sweeps: number;
-  /** Sweeps run first and discarded, to equilibrate. @default 0 */
-  thermalize?: number;
-  /** Keep the per-sweep series of e and m in the result. @default false */
-  keepSeries?: boolean;
-}
+export { MAX_MEASURE_SWEEPS, type MeasureOptions } from './recorder.js';
 
 /** Everything needed to put a simulation back exactly where it was. */
 export interface Snapshot {
@@ -74,6 +64,12 @@ export interface Simulation {
   sweep(n?: number): SweepResult;
   /** Thermalizes, then records one sample per sweep and returns estimates with error bars. */
   measure(options: MeasureOptions): Measurement;
+  /**
+   * The same measurement as {@link measure}, run in slices: `run.step(k)` runs at most k more
+   * sweeps, `run.result()` gives the estimates (partial, with a warning, before the run ends).
+   * Do not call other methods of the simulation while it runs.
+   */
+  startMeasurement(options: MeasureOptions): MeasurementRun;
   /** Current energy per site e = (-sum_<ij> s_i s_j - h sum_i s_i) / N. */
   energy(): number;
   /** Current magnetization per site m = sum_i s_i / N. */
@@ -135,26 +131,23 @@ class IsingSimulation implements Simulation {
   }
 
   measure(options: MeasureOptions): Measurement {
-    if (typeof options !== 'object' || options === null) throw new InvalidOptionError('measure options', options, 'an object like { sweeps: 10000 }');
-    const sweeps = checkCount('sweeps', options.sweeps, 2);
-    if (sweeps > MAX_MEASURE_SWEEPS) throw new InvalidOptionError('sweeps', sweeps, `at most ${MAX_MEASURE_SWEEPS} sweeps per measure() call (split longer runs)`);
-    const thermalize = checkCount('thermalize', options.thermalize ?? 0, 0);
+    const run = this.startMeasurement(options);
+    run.step();
+    return run.result();
+  }
+
+  startMeasurement(options: MeasureOptions): MeasurementRun {
+    const normalized = normalizeMeasureOptions(options, this.options.size);
     this.use('measure');
-    if (thermalize > 0) this.run(thermalize);
-    const series = new Int32Array(2 * sweeps);
-    const flips = this.run(sweeps, series);
-    const { size, beta, field } = this.options;
-    return measureSeries(series, {
-      ...this.options,
-      thermalize,
-      sweeps,
-      backend: this.backend,
-      acceptance: flips / (sweeps * this.sites),
-      keepSeries: options.keepSeries ?? false,
-      sites: size * size,
-      beta,
-      field,
-    });
+    return new MeasurementRun(
+      {
+        size: this.options.size,
+        run: (n, out) => this.run(n, out),
+        correlations: (out) => this.use('measure').correlations(out),
+        context: () => ({ ...this.options, backend: this.backend, sites: this.sites }),
+      },
+      normalized,
+    );
   }
 
   energy(): number {

@@ -5,6 +5,7 @@
 import { Xoshiro128, rotl } from '../rng.js';
 import type { Algorithm } from '../options.js';
 import type { IsingKernel } from './types.js';
+import { measureCorrelationsJs } from './correlation-js.js';
 
 export class JsIsingKernel implements IsingKernel {
   readonly backend = 'js' as const;
@@ -117,6 +118,10 @@ export class JsIsingKernel implements IsingKernel {
     this.bondSum = b;
     this.magnetization = m;
     return changed;
+  }
+
+  correlations(out: Int32Array): void {
+    measureCorrelationsJs(this.spins, this.size, out);
   }
 
   dispose(): void {
