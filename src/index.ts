@@ -17,3 +17,8 @@ export type { CoreSource, BackendName } from './backend/index.js';
 export { seedState, childSeed, Xoshiro128, MAX_SEED } from './rng.js';
 export * from './exact/index.js';
 export * as stats from './stats/index.js';
+export { runSweep, expandTemperatures, sweepPointSeed, MAX_SWEEP_POINTS, MIN_POINT_SAMPLES } from './sweep.js';
+export type { RunSweepOptions, RunSweepResult, SweepPoint, SweepProgress, TemperatureSpec } from './sweep.js';
+export * from './analysis/index.js';
+export { exactReference } from './reference.js';
+export type { ExactReference } from './reference.js';
