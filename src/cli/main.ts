@@ -9,10 +9,15 @@ import { exactReference } from '../reference.js';
 import { createSimulation } from '../simulation.js';
 import { choiceFlag, numberFlag, parseFlags, type FlagSpec } from './args.js';
 import { FORMATS, runToCsv, runToJson, runToTable } from './format.js';
+import { SHOWCASE_USAGE, SWEEP_USAGE, showcaseCommand, sweepCommand } from './sweep.js';
 
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Whether stderr is a terminal (the sweep progress bar is shown by default only then). */
+  stderrIsTTY?: boolean;
+  /** Aborts a running sweep (the bin wires it to Ctrl-C); finished points are still printed. */
+  signal?: AbortSignal;
 }
 
 const RUN_FLAGS: FlagSpec = {
@@ -37,6 +42,8 @@ const USAGE = `Usage: criticality <command> [flags]
 
 Commands:
   run       simulate one (L, T, h) point and print measured observables next to exact values
+  sweep     simulate every (L, T) point of a grid; --analysis adds finite-size scaling
+  showcase  L = 16, 32, 64 across Tc: measured vs exact e and c, Tc and gamma/nu (npm start)
   help      show this help
   version   print the version
 
@@ -55,7 +62,12 @@ criticality run flags (defaults in brackets):
 
 Example:
   criticality run --size 32 --temperature 2.3 --sweeps 100000 --format json
-`;
+
+${SWEEP_USAGE}
+Example:
+  criticality sweep --sizes 8,16,32 --temperatures 2.0:2.6:0.05 --sweeps 20000 --format csv
+
+${SHOWCASE_USAGE}`;
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -106,6 +118,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     switch (command) {
       case 'run':
         return await run(rest, io);
+      case 'sweep':
+        return await sweepCommand(rest, io);
+      case 'showcase':
+        return await showcaseCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -117,7 +133,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.stdout(`${version()}\n`);
         return 0;
       default:
-        throw new InvalidOptionError('command', command, 'one of run, help, version');
+        throw new InvalidOptionError('command', command, 'one of run, sweep, showcase, help, version');
     }
   } catch (error) {
     if (error instanceof InvalidOptionError) {
