@@ -4,9 +4,9 @@ import { main } from '../dist/cli/main.js';
 
 // Ctrl-C stops a sweep between slices of work and prints the points finished so far; a second Ctrl-C quits at once.
 const controller = new AbortController();
-process.once('SIGINT', () => {
+process.on('SIGINT', () => {
+  if (controller.signal.aborted) process.exit(130);
   controller.abort();
-  process.once('SIGINT', () => process.exit(130));
 });
 const code = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

@@ -10,7 +10,7 @@
  *
  * Multiple histogram (R runs; one run is the single-histogram case). With the statistical
  * inefficiency g_i = max(1, 2 tau_int(e)) of each run, the density of states and the free
- * energies solve, by fixed-point iteration in logarithms,
+ * energies solve (in logarithms; by Newton's method on the equivalent convex minimisation)
  *
  *   Omega(E) = sum_i H_i(E) / g_i  /  sum_i (n_i / g_i) exp(-beta_i E) / Z_i,
  *   Z_i      = sum_E Omega(E) exp(-beta_i E).
@@ -109,8 +109,28 @@ function logSumExp(values: Float64Array, length = values.length): number {
   return max + Math.log(sum);
 }
 
-const MAX_ITERATIONS = 100_000;
-const TOLERANCE = 1e-11;
+/** Solves the n x n system held row-wise in A (n x (n + 1), last column the right-hand side) by Gaussian elimination with partial pivoting. */
+function solveLinear(A: Float64Array, n: number): Float64Array {
+  const m = n + 1;
+  for (let c = 0; c < n; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(A[r * m + c]) > Math.abs(A[pivot * m + c])) pivot = r;
+    if (pivot !== c) for (let k = 0; k < m; k++) [A[c * m + k], A[pivot * m + k]] = [A[pivot * m + k], A[c * m + k]];
+    const p = A[c * m + c];
+    if (p === 0) continue;
+    for (let r = c + 1; r < n; r++) {
+      const q = A[r * m + c] / p;
+      if (q !== 0) for (let k = c; k < m; k++) A[r * m + k] -= q * A[c * m + k];
+    }
+  }
+  const x = new Float64Array(n);
+  for (let r = n - 1; r >= 0; r--) {
+    let v = A[r * m + n];
+    for (let k = r + 1; k < n; k++) v -= A[r * m + k] * x[k];
+    x[r] = A[r * m + r] === 0 ? 0 : v / A[r * m + r];
+  }
+  return x;
+}
 
 /** Reweighted curves of one lattice size from one or more runs; see the module comment. */
 export class Reweighting {
@@ -130,6 +150,8 @@ export class Reweighting {
 
   private readonly energies: Float64Array;
   private readonly betas: Float64Array;
+  /** Mean total energy N <e> of each run (for the starting point of the solver). */
+  private readonly meanEnergies: Float64Array;
   private readonly pooledCounts: Float64Array;
   private readonly minEss: number;
   private readonly full: Dataset;
@@ -196,6 +218,7 @@ export class Reweighting {
     const K = this.energies.length;
 
     this.betas = Float64Array.from(runs, ({ m }) => m.beta);
+    this.meanEnergies = Float64Array.from(runs, ({ m }) => m.observables.energy.mean * N);
     this.runs = runs.map(({ m }, r) => ({
       temperature: m.temperature,
       samples: bins * Math.floor(lengths[r] / bins),
@@ -262,7 +285,7 @@ export class Reweighting {
     }
 
     this.full = this.solve(this.dataset(-1), undefined);
-    if (!this.full.converged) this.warnings.push(`the multiple-histogram equations did not converge in ${MAX_ITERATIONS} iterations`);
+    if (!this.full.converged) this.warnings.push('the multiple-histogram equations did not converge (runs that do not overlap leave their relative free energy undetermined)');
     this.replicas = new Array(bins).fill(undefined);
     this.range = this.findRange();
   }
@@ -295,42 +318,94 @@ export class Reweighting {
     return { lnPooled, absM, m2, m4, lnWeight, lnOmega: new Float64Array(K), lnZ: new Float64Array(R), converged: false };
   }
 
-  /** Solves the multiple-histogram equations by fixed-point iteration, from `start` (ln Z_i) when given. */
+  /**
+   * Solves the multiple-histogram equations. Their solution f_i = -ln Z_i (f_0 = 0) minimises the
+   * convex function F(f) = sum_E P(E) ln sum_i (n_i/g_i) exp(f_i - beta_i E) - sum_i (n_i/g_i) f_i,
+   * with P(E) = sum_i H_i(E)/g_i, whose gradient vanishes exactly when the self-consistency
+   * equations hold. Newton's method with a backtracking (Armijo) line search on F converges in a
+   * few steps even where the runs barely overlap (where the classic fixed-point iteration crawls).
+   * The start is `start` (ln Z_i, for replicas: the full solution) or thermodynamic integration
+   * between neighbouring runs, ln Z_{i+1} - ln Z_i = -(beta_{i+1} - beta_i) (<E>_i + <E>_{i+1}) / 2.
+   */
   private solve(data: Dataset, start: Float64Array | undefined): Dataset {
     const K = this.energies.length;
     const R = this.runs.length;
     const E = this.energies;
     const beta = this.betas;
-    const lnZ = start ? Float64Array.from(start) : new Float64Array(R);
-    const terms = new Float64Array(Math.max(K, R));
-    const next = new Float64Array(R);
-    for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+    const f = new Float64Array(R);
+    if (start) for (let r = 0; r < R; r++) f[r] = -start[r];
+    else for (let r = 1; r < R; r++) f[r] = f[r - 1] + ((beta[r] - beta[r - 1]) * (this.meanEnergies[r] + this.meanEnergies[r - 1])) / 2;
+    const weight = Float64Array.from(data.lnWeight, Math.exp);
+    const pooled = Float64Array.from(data.lnPooled, Math.exp);
+    const terms = new Float64Array(R);
+    const lnW = new Float64Array(K * R); // ln w_i(E): the share of run i in the pooled weight of E
+    const hessian = new Float64Array(R * R);
+    let converged = R === 1;
+    for (let iteration = 0; iteration < 100 && !converged; iteration++) {
+      const gradient = Float64Array.from(weight, (x) => -x);
+      hessian.fill(0);
       for (let k = 0; k < K; k++) {
-        if (data.lnPooled[k] === -Infinity) {
-          data.lnOmega[k] = -Infinity;
-          continue;
+        if (pooled[k] === 0) continue;
+        for (let r = 0; r < R; r++) terms[r] = data.lnWeight[r] + f[r] - beta[r] * E[k];
+        const lse = logSumExp(terms, R);
+        for (let a = 0; a < R; a++) {
+          const la = terms[a] - lse;
+          lnW[k * R + a] = la;
+          const wa = Math.exp(la);
+          gradient[a] += pooled[k] * wa;
+          hessian[a * R + a] += pooled[k] * wa;
+          for (let b = 0; b < R; b++) hessian[a * R + b] -= pooled[k] * wa * Math.exp(terms[b] - lse);
         }
-        for (let r = 0; r < R; r++) terms[r] = data.lnWeight[r] - beta[r] * E[k] - lnZ[r];
-        data.lnOmega[k] = data.lnPooled[k] - logSumExp(terms, R);
       }
-      for (let r = 0; r < R; r++) {
-        for (let k = 0; k < K; k++) terms[k] = data.lnOmega[k] - beta[r] * E[k];
-        next[r] = logSumExp(terms, K);
+      let relative = 0;
+      for (let r = 0; r < R; r++) relative = Math.max(relative, Math.abs(gradient[r]) / weight[r]);
+      if (relative < 1e-10) {
+        converged = true;
+        break;
       }
-      let change = 0;
-      const shift = next[0];
-      for (let r = 0; r < R; r++) {
-        next[r] -= shift;
-        change = Math.max(change, Math.abs(next[r] - lnZ[r]));
-        lnZ[r] = next[r];
+      // Newton step on f_1 .. f_{R-1} (f_0 = 0 fixes the additive constant); a tiny ridge keeps
+      // the system solvable when runs do not overlap at all.
+      const n = R - 1;
+      const A = new Float64Array(n * (n + 1));
+      let ridge = 0;
+      for (let a = 1; a < R; a++) ridge = Math.max(ridge, hessian[a * R + a]);
+      for (let a = 1; a < R; a++) {
+        for (let b = 1; b < R; b++) A[(a - 1) * (n + 1) + (b - 1)] = hessian[a * R + b] + (a === b ? 1e-12 * ridge : 0);
+        A[(a - 1) * (n + 1) + n] = -gradient[a];
       }
-      if (change < TOLERANCE) {
-        data.lnZ.set(lnZ);
-        data.converged = true;
-        return data;
+      const d = new Float64Array(R);
+      d.set(solveLinear(A, n), 1);
+      let slope = 0;
+      for (let r = 0; r < R; r++) slope += gradient[r] * d[r];
+      // Change of F along t d, computed from ln w (O(1) numbers) so that it is accurate near the minimum.
+      const change = (t: number): number => {
+        let sum = 0;
+        for (let k = 0; k < K; k++) {
+          if (pooled[k] === 0) continue;
+          for (let r = 0; r < R; r++) terms[r] = lnW[k * R + r] + t * d[r];
+          sum += pooled[k] * logSumExp(terms, R);
+        }
+        for (let r = 0; r < R; r++) sum -= weight[r] * t * d[r];
+        return sum;
+      };
+      let t = 1;
+      while (t > 1e-12 && !(change(t) <= 1e-4 * t * slope)) t /= 2;
+      if (t <= 1e-12) {
+        converged = relative < 1e-6;
+        break;
       }
+      for (let r = 1; r < R; r++) f[r] += t * d[r];
     }
-    data.lnZ.set(lnZ);
+    for (let k = 0; k < K; k++) {
+      if (pooled[k] === 0) {
+        data.lnOmega[k] = -Infinity;
+        continue;
+      }
+      for (let r = 0; r < R; r++) terms[r] = data.lnWeight[r] + f[r] - beta[r] * E[k];
+      data.lnOmega[k] = data.lnPooled[k] - logSumExp(terms, R);
+    }
+    for (let r = 0; r < R; r++) data.lnZ[r] = -f[r];
+    data.converged = converged;
     return data;
   }
 

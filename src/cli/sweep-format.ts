@@ -93,9 +93,10 @@ export function sweepToCsv(result: RunSweepResult): string {
   return `${[head.join(','), ...rows].join('\n')}\n`;
 }
 
-function aligned(header: string[], rows: string[][]): string[] {
+/** Columns padded to a common width: the first one left-aligned when `label` (a text column), the others right-aligned. */
+function aligned(header: string[], rows: string[][], label = false): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
+  const line = (cells: string[]) => cells.map((c, i) => (label && i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
 }
 
@@ -145,6 +146,7 @@ export function analysisToTable(f: FiniteSizeScaling): string {
     ...aligned(
       ['Binder crossing', 'T*', 'U4*', '1/nu from U4 slopes'],
       f.crossings.map((c) => [`L=${c.sizes[0]} / L=${c.sizes[1]}`, formatWithError(c.temperature.mean, c.temperature.error), formatWithError(c.binder.mean, c.binder.error), formatWithError(c.inverseNu.mean, c.inverseNu.error)]),
+      true,
     ),
   );
   out.push('');
@@ -152,6 +154,7 @@ export function analysisToTable(f: FiniteSizeScaling): string {
     ...aligned(
       ['size', 'chi_max', 'at T'],
       f.peaks.map((p) => [`L=${p.size}`, formatWithError(p.susceptibility.mean, p.susceptibility.error), formatWithError(p.temperature.mean, p.temperature.error) + (p.atEdge ? ' (edge)' : '')]),
+      true,
     ),
   );
   const tc = f.criticalTemperature;
@@ -164,6 +167,7 @@ export function analysisToTable(f: FiniteSizeScaling): string {
         ['nu from U4 slopes at Tc', formatWithError(f.nu.mean, f.nu.error), String(EXACT_EXPONENTS.nu), versus(f.nu, EXACT_EXPONENTS.nu)],
         [`gamma/nu from chi_max (chi2/dof = ${f.gammaOverNu.chi2.toFixed(2)}/${f.gammaOverNu.dof})`, formatWithError(f.gammaOverNu.mean, f.gammaOverNu.error), '1.75 (7/4)', versus(f.gammaOverNu, EXACT_EXPONENTS.gammaOverNu)],
       ],
+      true,
     ),
   );
   if (f.warnings.length > 0) out.push('', 'warnings:', ...f.warnings.map((w) => `  - ${w}`));

@@ -137,7 +137,8 @@ function finish(result: RunSweepResult, io: Io, format: string, title: string, a
   else if (format === 'csv') io.stdout(sweepToCsv(result));
   else io.stdout(sweepToTable(result, title) + (analysis ? `\n${analysisToTable(analysis)}` : ''));
   if (result.state === 'aborted') {
-    io.stderr(`criticality: sweep aborted: ${result.points.length} point(s) finished${result.points.some((p) => p.state === 'partial') ? ' (the last one partial)' : ''}, ${result.remaining.length} not; the output holds the finished ones\n`);
+    const partial = result.points.filter((p) => p.state === 'partial').length;
+    io.stderr(`criticality: sweep aborted: ${result.points.length - partial} point(s) completed${partial ? `, ${partial} partial` : ''}, ${result.remaining.length} not completed; the output holds the measured ones\n`);
     return 130;
   }
   if (result.state === 'errored') {
@@ -211,12 +212,6 @@ export async function showcaseCommand(argv: string[], io: Io): Promise<number> {
   checkCount('--sweeps', sweeps, 0);
   const seed = numberFlag('seed', flags.seed, 'an integer from 0 to 2^53 - 1') ?? SHOWCASE.seed;
   const backend = choiceFlag('backend', flags.backend, BACKENDS);
-  if (format === 'table') {
-    io.stdout(
-      `criticality showcase: 2D Ising, Metropolis, L = ${SHOWCASE.sizes.join(', ')} at T = Tc + c/L (c = ${SHOWCASE.offsets.join(', ')}), ` +
-        `${sweeps} sweeps per point after ${SHOWCASE.thermalize}; then finite-size scaling by multiple-histogram reweighting.\n\n`,
-    );
-  }
   let result: RunSweepResult;
   try {
     result = await execute(
@@ -228,7 +223,10 @@ export async function showcaseCommand(argv: string[], io: Io): Promise<number> {
     throw error instanceof InvalidOptionError ? asFlagError(error) : error;
   }
   const first = result.points[0]?.measurement;
-  const title = `Measured vs exact (Kaufman finite-L) energy and specific heat; ${first ? `${first.algorithm} on ${first.backend}` : ''}, seed ${seed}, ${(result.elapsedMs / 1000).toFixed(1)} s`;
+  const title =
+    `criticality showcase: 2D Ising, L = ${SHOWCASE.sizes.join(', ')} at T = Tc + c/L (c = ${SHOWCASE.offsets.join(', ')}), ${sweeps} sweeps per point ` +
+    `after ${SHOWCASE.thermalize}, ${first ? `${first.algorithm} on ${first.backend}` : ''}, seed ${seed}, ${(result.elapsedMs / 1000).toFixed(1)} s.\n` +
+    'Measured energy and specific heat vs the exact finite-lattice values (Kaufman); then finite-size scaling by multiple-histogram reweighting.';
   const analysis = result.state === 'completed' ? analyze(result, io) : undefined;
   return finish(result, io, format, title, analysis);
 }
