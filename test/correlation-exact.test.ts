@@ -8,43 +8,47 @@ import { zScore } from './helpers/core.js';
 const L = 4;
 const N = L * L;
 
-/** Exact <G(1)>, <G(2)>, <S(0)>, <S(k_min)> at (T, h) by brute-force enumeration. */
-function exact(T: number, h: number): { G: number[]; S0: number; Smin: number; xi: number } {
-  const sums = [0, 0, 0, 0];
-  let Z = 0;
+/** Every state of the 4 x 4 lattice: B, M and the sampled quantities G(1), G(2), S(0), S(k_min). */
+const STATES = (() => {
+  const table: number[][] = [];
   const s = new Int8Array(N);
   const at = (x: number, y: number) => s[((y + L) % L) * L + ((x + L) % L)];
-  const weights: number[] = [];
-  const values: number[][] = [];
-  let maxLog = -Infinity;
+  const cos = [1, 0, -1, 0];
+  const sin = [0, 1, 0, -1];
   for (let state = 0; state < 1 << N; state++) {
     for (let i = 0; i < N; i++) s[i] = (state >> i) & 1 ? 1 : -1;
     let B = 0;
     let M = 0;
     const C = [0, 0, 0];
-    let re = [0, 0];
-    let im = [0, 0];
+    let [reX, imX, reY, imY] = [0, 0, 0, 0];
     for (let y = 0; y < L; y++) {
       for (let x = 0; x < L; x++) {
         const v = at(x, y);
         B += v * (at(x + 1, y) + at(x, y + 1));
         M += v;
         for (let r = 0; r <= 2; r++) C[r] += v * (at(x + r, y) + at(x, y + r));
-        const k = (2 * Math.PI) / L;
-        re = [re[0] + v * Math.cos(k * x), re[1] + v * Math.cos(k * y)];
-        im = [im[0] + v * Math.sin(k * x), im[1] + v * Math.sin(k * y)];
+        reX += v * cos[x];
+        imX += v * sin[x];
+        reY += v * cos[y];
+        imY += v * sin[y];
       }
     }
-    const logw = (B + h * M) / T;
-    if (logw > maxLog) maxLog = logw;
-    weights.push(logw);
-    values.push([C[1] / (2 * N), C[2] / (2 * N), (M * M) / N, (re[0] ** 2 + im[0] ** 2 + re[1] ** 2 + im[1] ** 2) / (2 * N)]);
+    table.push([B, M, C[1] / (2 * N), C[2] / (2 * N), (M * M) / N, (reX ** 2 + imX ** 2 + reY ** 2 + imY ** 2) / (2 * N)]);
   }
-  for (let k = 0; k < weights.length; k++) {
-    const w = Math.exp(weights[k] - maxLog);
+  return table;
+})();
+
+/** Exact <G(1)>, <G(2)>, <S(0)>, <S(k_min)> and xi_2nd at (T, h): Boltzmann averages over all 2^16 states. */
+function exact(T: number, h: number): { G: number[]; S0: number; Smin: number; xi: number } {
+  const logw = STATES.map(([B, M]) => (B + h * M) / T);
+  const max = Math.max(...logw);
+  const sums = [0, 0, 0, 0];
+  let Z = 0;
+  STATES.forEach((row, k) => {
+    const w = Math.exp(logw[k] - max);
     Z += w;
-    for (let q = 0; q < 4; q++) sums[q] += w * values[k][q];
-  }
+    for (let q = 0; q < 4; q++) sums[q] += w * row[q + 2];
+  });
   const [G1, G2, S0, Smin] = sums.map((x) => x / Z);
   return { G: [1, G1, G2], S0, Smin, xi: secondMomentCorrelationLength(L, S0, Smin) };
 }

@@ -8,7 +8,7 @@ import { zScore } from './helpers/core.js';
 describe('sweep vs Kaufman: e and c at L = 8, 16, 32, T = 1.5 .. 3.5', () => {
   for (const backend of ['wasm', 'js'] as const) {
     it(`${backend}`, async () => {
-      const result = await runSweep({ sizes: [8, 16, 32], temperatures: { from: 1.5, to: 3.5, step: 0.25 }, sweeps: 30_000, thermalize: 1000, seed: 7, backend });
+      const result = await runSweep({ sizes: [8, 16, 32], temperatures: { from: 1.5, to: 3.5, step: 0.25 }, sweeps: 20_000, thermalize: 1000, seed: 7, backend });
       expect(result.state).toBe('completed');
       expect(result.points).toHaveLength(27);
       for (const p of result.points) {
