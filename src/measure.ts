@@ -94,6 +94,30 @@ export interface SeriesContext {
   keepSeries: boolean;
 }
 
+/** Means of the sampled quantities from which the derived observables follow (per site). */
+export interface PrimaryMeans {
+  energy: number;
+  energy2: number;
+  absMagnetization: number;
+  magnetization2: number;
+  magnetization4: number;
+}
+
+export type DerivedName = 'specificHeat' | 'susceptibility' | 'susceptibilityFull' | 'binder' | 'binderRatio';
+const DERIVED_NAMES: DerivedName[] = ['specificHeat', 'susceptibility', 'susceptibilityFull', 'binder', 'binderRatio'];
+
+/** The derived observables of the module comment from the primary means, for N sites at beta = 1/T. */
+export function derivedObservables(x: PrimaryMeans, sites: number, beta: number): Record<DerivedName, number> {
+  const { energy: e, energy2: e2, absMagnetization: a, magnetization2: m2, magnetization4: m4 } = x;
+  return {
+    specificHeat: sites * beta * beta * (e2 - e * e),
+    susceptibility: sites * beta * (m2 - a * a),
+    susceptibilityFull: sites * beta * m2,
+    binder: 1 - m4 / (3 * m2 * m2),
+    binderRatio: m4 / (m2 * m2),
+  };
+}
+
 /** Estimates every observable from interleaved (B, M) records, one pair per sweep. */
 export function measureSeries(records: Int32Array, context: SeriesContext): Measurement {
   const n = records.length >> 1;
@@ -119,13 +143,7 @@ export function measureSeries(records: Int32Array, context: SeriesContext): Meas
   }
   const analysis = analyzeSeries(
     { energy: e, energy2: e2, absMagnetization: absM, magnetization2: m2, magnetization4: m4 },
-    {
-      specificHeat: (x) => N * beta * beta * (x.energy2 - x.energy * x.energy),
-      susceptibility: (x) => N * beta * (x.magnetization2 - x.absMagnetization * x.absMagnetization),
-      susceptibilityFull: (x) => N * beta * x.magnetization2,
-      binder: (x) => 1 - x.magnetization4 / (3 * x.magnetization2 * x.magnetization2),
-      binderRatio: (x) => x.magnetization4 / (x.magnetization2 * x.magnetization2),
-    },
+    Object.fromEntries(DERIVED_NAMES.map((name) => [name, (x: Record<string, number>) => derivedObservables(x as unknown as PrimaryMeans, N, beta)[name]])),
   );
   const sampled = (name: string): SampledObservable => {
     const p = analysis.primaries[name];

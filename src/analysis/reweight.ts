@@ -31,7 +31,7 @@
  * reported, and the point is `reliable` when ess >= minEssFraction x (mean samples per run).
  */
 import { InvalidOptionError } from '../errors.js';
-import type { Measurement, Observable } from '../measure.js';
+import { derivedObservables, type Measurement, type Observable } from '../measure.js';
 import { checkCount, checkPositive } from '../options.js';
 import { jackknifeError } from '../stats/index.js';
 
@@ -48,6 +48,7 @@ export interface ReweightOptions {
 /** Means of every reweighted observable at one temperature (no errors). */
 export interface ReweightedMoments {
   energy: number;
+  energy2: number;
   specificHeat: number;
   absMagnetization: number;
   magnetization2: number;
@@ -58,7 +59,8 @@ export interface ReweightedMoments {
   binderRatio: number;
 }
 
-export type ReweightedName = keyof ReweightedMoments;
+/** Every reweighted observable reported with an error (the same names as in a Measurement). */
+export type ReweightedName = Exclude<keyof ReweightedMoments, 'energy2'>;
 
 export const REWEIGHTED_NAMES: readonly ReweightedName[] = [
   'energy', 'specificHeat', 'absMagnetization', 'magnetization2', 'magnetization4', 'susceptibility', 'susceptibilityFull', 'binder', 'binderRatio',
@@ -443,6 +445,7 @@ export class Reweighting {
     const p = this.distribution(data, beta);
     const E = this.energies;
     let e1 = 0;
+    let e2 = 0;
     let a = 0;
     let q2 = 0;
     let q4 = 0;
@@ -451,23 +454,13 @@ export class Reweighting {
       if (w === 0) continue;
       const pooled = Math.exp(data.lnPooled[k]);
       e1 += w * E[k];
+      e2 += w * (E[k] / N) ** 2;
       a += (w * data.absM[k]) / pooled;
       q2 += (w * data.m2[k]) / pooled;
       q4 += (w * data.m4[k]) / pooled;
     }
-    let varE = 0;
-    for (let k = 0; k < p.length; k++) if (p[k] > 0) varE += p[k] * (E[k] - e1) ** 2;
-    return {
-      energy: e1 / N,
-      specificHeat: (beta * beta * varE) / N,
-      absMagnetization: a,
-      magnetization2: q2,
-      magnetization4: q4,
-      susceptibility: N * beta * (q2 - a * a),
-      susceptibilityFull: N * beta * q2,
-      binder: 1 - q4 / (3 * q2 * q2),
-      binderRatio: q4 / (q2 * q2),
-    };
+    const primaries = { energy: e1 / N, energy2: e2, absMagnetization: a, magnetization2: q2, magnetization4: q4 };
+    return { ...primaries, ...derivedObservables(primaries, N, beta) };
   }
 
   /**

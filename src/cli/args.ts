@@ -5,6 +5,19 @@ import { CRITICAL_TEMPERATURE } from '../exact/index.js';
 
 export type FlagSpec = NonNullable<ParseArgsConfig['options']>;
 
+/** Flags shared by the commands that simulate (`run`, `sweep`). */
+export const SIMULATION_FLAGS: FlagSpec = {
+  field: { type: 'string' },
+  algorithm: { type: 'string' },
+  thermalize: { type: 'string' },
+  sweeps: { type: 'string' },
+  seed: { type: 'string' },
+  backend: { type: 'string' },
+  start: { type: 'string' },
+  format: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+};
+
 /** Parses argv against `spec`; unknown flags and missing values become InvalidOptionError. */
 export function parseFlags(argv: string[], spec: FlagSpec): Record<string, string | boolean | undefined> {
   try {

@@ -7,7 +7,7 @@ import { InvalidOptionError } from '../errors.js';
 import { ALGORITHMS, BACKENDS, MODELS, STARTS, checkCount } from '../options.js';
 import { exactReference } from '../reference.js';
 import { createSimulation } from '../simulation.js';
-import { choiceFlag, numberFlag, parseFlags, type FlagSpec } from './args.js';
+import { SIMULATION_FLAGS, choiceFlag, numberFlag, parseFlags, type FlagSpec } from './args.js';
 import { FORMATS, runToCsv, runToJson, runToTable } from './format.js';
 import { SHOWCASE_USAGE, SWEEP_USAGE, showcaseCommand, sweepCommand } from './sweep.js';
 
@@ -25,15 +25,7 @@ const RUN_FLAGS: FlagSpec = {
   size: { type: 'string' },
   temperature: { type: 'string' },
   beta: { type: 'string' },
-  field: { type: 'string' },
-  algorithm: { type: 'string' },
-  thermalize: { type: 'string' },
-  sweeps: { type: 'string' },
-  seed: { type: 'string' },
-  backend: { type: 'string' },
-  start: { type: 'string' },
-  format: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
+  ...SIMULATION_FLAGS,
 };
 
 export const RUN_DEFAULTS = { thermalize: 1000, sweeps: 10000, format: 'table' } as const;

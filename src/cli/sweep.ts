@@ -7,7 +7,7 @@ import { InvalidOptionError } from '../errors.js';
 import { CRITICAL_TEMPERATURE } from '../exact/index.js';
 import { ALGORITHMS, BACKENDS, STARTS, checkCount } from '../options.js';
 import { runSweep, type RunSweepOptions, type RunSweepResult, type TemperatureSpec } from '../sweep.js';
-import { choiceFlag, numberFlag, parseFlags, type FlagSpec } from './args.js';
+import { SIMULATION_FLAGS, choiceFlag, numberFlag, parseFlags, type FlagSpec } from './args.js';
 import { FORMATS } from './format.js';
 import type { Io } from './main.js';
 import { createProgressBar } from './progress.js';
@@ -16,21 +16,13 @@ import { analysisToTable, sweepToCsv, sweepToJson, sweepToTable } from './sweep-
 export const SWEEP_FLAGS: FlagSpec = {
   sizes: { type: 'string' },
   temperatures: { type: 'string' },
-  field: { type: 'string' },
-  algorithm: { type: 'string' },
-  thermalize: { type: 'string' },
-  sweeps: { type: 'string' },
-  seed: { type: 'string' },
-  backend: { type: 'string' },
-  start: { type: 'string' },
+  ...SIMULATION_FLAGS,
   independent: { type: 'boolean' },
   correlations: { type: 'boolean' },
   every: { type: 'string' },
   histograms: { type: 'boolean' },
   analysis: { type: 'boolean' },
   progress: { type: 'boolean' },
-  format: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
 };
 
 export const SWEEP_DEFAULTS = { sizes: '8,16,32', temperatures: '2.0:2.6:0.1', thermalize: 1000, sweeps: 10000, format: 'table' } as const;
@@ -68,14 +60,7 @@ export function showcaseTemperatures(size: number): number[] {
   return SHOWCASE.offsets.map((c) => Number((CRITICAL_TEMPERATURE + c / size).toFixed(4)));
 }
 
-export const SHOWCASE_FLAGS: FlagSpec = {
-  sweeps: { type: 'string' },
-  seed: { type: 'string' },
-  backend: { type: 'string' },
-  progress: { type: 'boolean' },
-  format: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-};
+export const SHOWCASE_FLAGS: FlagSpec = Object.fromEntries(['sweeps', 'seed', 'backend', 'progress', 'format', 'help'].map((flag) => [flag, SWEEP_FLAGS[flag]]));
 
 export const SHOWCASE_USAGE = `criticality showcase flags (defaults in brackets):
   --sweeps N                         sweeps measured at each point [${SHOWCASE.sweeps}]
