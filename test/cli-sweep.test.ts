@@ -51,7 +51,15 @@ describe('criticality sweep', () => {
     expect(r.stdout).toMatch(/L=8 \/ L=16 +2\.2\d+ \+- 0\.\d+/);
     expect(r.stdout).toMatch(/Tc from Binder crossings +2\.\d+ \+- 0\.\d+ +2\.269185 \(Onsager\)/);
     expect(r.stdout).toMatch(/gamma\/nu from chi_max/);
-  });
+    const json = JSON.parse((await cli(['sweep', '--sizes', '8,16', '--temperatures', '2.1:2.6:0.1', '--sweeps', '20000', '--analysis', '--format', 'json'])).stdout);
+    expect(json.analysis.criticalTemperature.exact).toBe(2.269185314213022);
+    expect(json.analysis.gammaOverNu.exact).toBe(1.75);
+    expect(json.analysis.curves.map((c: { size: number }) => c.size)).toEqual([8, 16]);
+    const curve = json.analysis.curves[1].points;
+    expect(curve).toHaveLength(41);
+    expect(Object.keys(curve[0].specificHeat)).toEqual(['mean', 'error']);
+    expect(curve.filter((p: { reliable: boolean }) => p.reliable).length).toBeGreaterThan(30);
+  }, 60_000);
 
   it('shows the progress bar on a terminal or with --progress, never otherwise', async () => {
     const quiet = await cli(SMALL, { stderrIsTTY: false });

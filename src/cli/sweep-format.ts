@@ -1,5 +1,5 @@
 /** Output of sweeps and of their finite-size-scaling analysis as a table, CSV or JSON. */
-import type { FiniteSizeScaling } from '../analysis/index.js';
+import { REWEIGHTED_NAMES, type FiniteSizeScaling } from '../analysis/index.js';
 import { CRITICAL_TEMPERATURE } from '../exact/index.js';
 import type { Observable } from '../measure.js';
 import type { RunSweepResult, SweepPoint } from '../sweep.js';
@@ -48,8 +48,26 @@ function histogramJson(h: { values: Float64Array; counts: Float64Array }): objec
   return { values: Array.from(h.values), counts: Array.from(h.counts) };
 }
 
-/** The JSON summary of a finite-size-scaling analysis, with the exact values alongside. */
+/** Points of each reweighted curve in the JSON analysis. */
+export const CURVE_POINTS = 41;
+
+/**
+ * The JSON summary of a finite-size-scaling analysis, with the exact values alongside, and the
+ * reweighted curves of every size (CURVE_POINTS temperatures evenly over its reliable range).
+ */
 export function analysisToJson(f: FiniteSizeScaling): object {
+  const curves = f.reweightings.map((rw) => ({
+    size: rw.size,
+    range: rw.range,
+    runs: rw.runs.map((r) => r.temperature),
+    overlaps: rw.overlaps,
+    points: rw.curve(rw.grid(CURVE_POINTS)).map((p) => ({
+      temperature: p.temperature,
+      reliable: p.reliable,
+      ess: Math.round(p.ess),
+      ...Object.fromEntries(REWEIGHTED_NAMES.map((name) => [name, pair(p[name])])),
+    })),
+  }));
   return {
     sizes: f.sizes,
     crossings: f.crossings.map((c) => ({ sizes: c.sizes, temperature: pair(c.temperature), binder: pair(c.binder), inverseNu: pair(c.inverseNu) })),
@@ -58,6 +76,7 @@ export function analysisToJson(f: FiniteSizeScaling): object {
     peaks: f.peaks.map((p) => ({ size: p.size, temperature: pair(p.temperature), susceptibility: pair(p.susceptibility), atEdge: p.atEdge })),
     gammaOverNu: { ...pair(f.gammaOverNu), chi2: f.gammaOverNu.chi2, dof: f.gammaOverNu.dof, exact: EXACT_EXPONENTS.gammaOverNu },
     warnings: f.warnings,
+    curves,
   };
 }
 
