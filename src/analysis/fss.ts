@@ -87,7 +87,7 @@ function goldenMax(f: (x: number) => number, a: number, b: number): number {
   let d = a + g * (b - a);
   let fc = f(c);
   let fd = f(d);
-  for (let i = 0; i < 60 && b - a > 1e-10 * Math.abs(a + b); i++) {
+  for (let i = 0; i < 60 && b - a > 1e-8 * Math.abs(a + b); i++) {
     if (fc > fd) {
       b = d;
       d = c;
@@ -105,20 +105,30 @@ function goldenMax(f: (x: number) => number, a: number, b: number): number {
   return 0.5 * (a + b);
 }
 
-function bisect(f: (x: number) => number, a: number, b: number): number {
+/** A root of f in [a, b] (f(a) < 0 <= f(b)) by the Illinois variant of regula falsi (superlinear, always bracketed). */
+function findRoot(f: (x: number) => number, a: number, b: number): number {
   let fa = f(a);
-  for (let i = 0; i < 80 && b - a > 1e-12 * Math.abs(a + b); i++) {
-    const m = 0.5 * (a + b);
-    const fm = f(m);
-    if (fm === 0) return m;
-    if (Math.sign(fm) === Math.sign(fa)) {
-      a = m;
-      fa = fm;
+  let fb = f(b);
+  let side = 0;
+  let c = a;
+  for (let i = 0; i < 100; i++) {
+    const previous = c;
+    c = (a * fb - b * fa) / (fb - fa);
+    const fc = f(c);
+    if (fc === 0 || Math.abs(c - previous) < 1e-13 * Math.abs(c)) return c;
+    if (fc > 0) {
+      b = c;
+      fb = fc;
+      if (side === -1) fa /= 2;
+      side = -1;
     } else {
-      b = m;
+      a = c;
+      fa = fc;
+      if (side === 1) fb /= 2;
+      side = 1;
     }
   }
-  return 0.5 * (a + b);
+  return c;
 }
 
 /**
@@ -226,7 +236,7 @@ export function finiteSizeScaling(input: readonly Measurement[] | readonly Rewei
       }
       if (Number.isNaN(lo)) return NaN;
     }
-    return bisect(d, lo, hi);
+    return findRoot(d, lo, hi);
   };
 
   // First pass: the weights of the Tc mean and of the nu fit come from the per-crossing and
@@ -234,21 +244,32 @@ export function finiteSizeScaling(input: readonly Measurement[] | readonly Rewei
   let tcWeights: number[] = crossingBrackets.map(() => 1);
   let nuSigmas: number[] = sizes.map(() => 1);
   let peakSigmas: number[] = sizes.map(() => 1);
+  // The searches (crossings, maxima) do not depend on the weights: done once per replica set.
+  const searched = new Map<Replicas, Pick<Estimates, 'crossings' | 'peaks'>>();
+  const search = (rep: Replicas) => {
+    let found = searched.get(rep);
+    if (!found) {
+      const crossings = crossingBrackets.map((_, a) => {
+        const t = crossingAt(a, rep);
+        const u = Number.isNaN(t) ? NaN : binder(a, t, rep);
+        const inverseNu = Number.isNaN(t) ? NaN : Math.log(slope(a + 1, t, rep) / slope(a, t, rep)) / Math.log(sizes[a + 1] / sizes[a]);
+        return { t, u, inverseNu };
+      });
+      const peaks = peakBrackets.map(({ lo, hi }, s) => {
+        const t = goldenMax((T) => chi(s, T, rep), lo, hi);
+        return { t, chi: chi(s, t, rep) };
+      });
+      found = { crossings, peaks };
+      searched.set(rep, found);
+    }
+    return found;
+  };
   const evaluate = (rep: Replicas): Estimates => {
-    const crossings = crossingBrackets.map((_, a) => {
-      const t = crossingAt(a, rep);
-      const u = Number.isNaN(t) ? NaN : binder(a, t, rep);
-      const inverseNu = Number.isNaN(t) ? NaN : Math.log(slope(a + 1, t, rep) / slope(a, t, rep)) / Math.log(sizes[a + 1] / sizes[a]);
-      return { t, u, inverseNu };
-    });
+    const { crossings, peaks } = search(rep);
     const usable = crossings.map((c, a) => (Number.isFinite(c.t) && tcWeights[a] > 0 ? a : -1)).filter((a) => a >= 0);
     const tc = usable.length === 0 ? NaN : usable.reduce((s, a) => s + tcWeights[a] * crossings[a].t, 0) / usable.reduce((s, a) => s + tcWeights[a], 0);
     const lnSlopes = sizes.map((_, s) => (Number.isFinite(tc) ? Math.log(Math.abs(slope(s, tc, rep))) : NaN));
     const inverseNu = linearFit(sizes.map(Math.log), lnSlopes, nuSigmas).slope;
-    const peaks = peakBrackets.map(({ lo, hi }, s) => {
-      const t = goldenMax((T) => chi(s, T, rep), lo, hi);
-      return { t, chi: chi(s, t, rep) };
-    });
     const gammaOverNu = linearFit(sizes.map(Math.log), peaks.map((p) => Math.log(p.chi)), peakSigmas).slope;
     return { crossings, tc, inverseNu, peaks, gammaOverNu };
   };
