@@ -4,6 +4,10 @@
  */
 export { createSimulation, MAX_MEASURE_SWEEPS } from './simulation.js';
 export type { Simulation, MeasureOptions, Snapshot, SweepResult } from './simulation.js';
+export { MeasurementRun, defaultCorrelationInterval } from './recorder.js';
+export type { NormalizedMeasureOptions } from './recorder.js';
+export { secondMomentCorrelationLength } from './correlation.js';
+export type { CorrelationMeasurement } from './correlation.js';
 export type { Measurement, Observable, Observables, ObservableName, SampledObservable } from './measure.js';
 export { normalizeOptions, DEFAULTS, MIN_SIZE, MAX_SIZE, MODELS, LATTICES, ALGORITHMS, BACKENDS, STARTS } from './options.js';
 export type { SimulationOptions, NormalizedOptions, Model, Lattice, Algorithm, BackendChoice, Start } from './options.js';
@@ -42,3 +46,8 @@ export { landau, landauFreeEnergy } from './landau.js';
 export type { LandauOptions, LandauRunOptions, LandauResult, LandauProfile, LandauPoint, LandauFit, LandauBarrier, LandauShape, OrderParameterSamples } from './landau.js';
 export { landauScan } from './landau-scan.js';
 export type { LandauScanOptions, LandauScanResult, LandauScanSize, LandauScanPoint, LandauCrossover } from './landau-scan.js';
+export { runSweep, expandTemperatures, sweepPointSeed, MAX_SWEEP_POINTS, MIN_POINT_SAMPLES } from './sweep.js';
+export type { RunSweepOptions, RunSweepResult, SweepPoint, SweepProgress, TemperatureSpec } from './sweep.js';
+export * from './analysis/index.js';
+export { exactReference } from './reference.js';
+export type { ExactReference } from './reference.js';

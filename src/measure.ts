@@ -12,12 +12,15 @@
  *   susceptibility      chi = N beta (<m^2> - <|m|>^2)      (the finite-lattice estimator from |m|)
  *   susceptibilityFull  chi' = N beta <m^2>                  (equals N beta (<m^2> - <m>^2) at h = 0 by symmetry)
  *   binder              U4 = 1 - <m^4> / (3 <m^2>^2)         (-> 2/3 ordered, -> 0 disordered)
+ *   binderRatio         Q = <m^4> / <m^2>^2 = 3 (1 - U4)     (-> 1 ordered, -> 3 disordered)
  * Errors: primaries by binning with one common bin length >= 10 tau_int (the largest among
  * e, e^2, |m|, m^2, m^4); derived quantities by leave-one-bin-out jackknife over the same bins.
  */
 import type { BackendName } from './backend/index.js';
 import type { Algorithm, Lattice, Model, Start } from './options.js';
 import { analyzeSeries } from './stats/index.js';
+import type { ValueCounts } from './stats/index.js';
+import type { CorrelationMeasurement } from './correlation.js';
 
 /** A mean with its one-standard-deviation error. */
 export interface Observable {
@@ -39,6 +42,7 @@ export interface Observables {
   susceptibility: Observable;
   susceptibilityFull: Observable;
   binder: Observable;
+  binderRatio: Observable;
 }
 
 export type ObservableName = keyof Observables;
@@ -66,6 +70,10 @@ export interface Measurement {
   warnings: string[];
   /** Per-sweep e and m, when requested with keepSeries. */
   series?: { energy: Float64Array; magnetization: Float64Array };
+  /** G(r), S(0), S(k_min) and xi_2nd (src/correlation.ts), when requested with `correlations`. */
+  correlations?: CorrelationMeasurement;
+  /** Histograms of the per-sweep e and m (each distinct value with its count), when requested with `histograms`. */
+  histograms?: { energy: ValueCounts; magnetization: ValueCounts };
 }
 
 export interface SeriesContext {
@@ -84,6 +92,30 @@ export interface SeriesContext {
   sweeps: number;
   acceptance: number;
   keepSeries: boolean;
+}
+
+/** Means of the sampled quantities from which the derived observables follow (per site). */
+export interface PrimaryMeans {
+  energy: number;
+  energy2: number;
+  absMagnetization: number;
+  magnetization2: number;
+  magnetization4: number;
+}
+
+export type DerivedName = 'specificHeat' | 'susceptibility' | 'susceptibilityFull' | 'binder' | 'binderRatio';
+const DERIVED_NAMES: DerivedName[] = ['specificHeat', 'susceptibility', 'susceptibilityFull', 'binder', 'binderRatio'];
+
+/** The derived observables of the module comment from the primary means, for N sites at beta = 1/T. */
+export function derivedObservables(x: PrimaryMeans, sites: number, beta: number): Record<DerivedName, number> {
+  const { energy: e, energy2: e2, absMagnetization: a, magnetization2: m2, magnetization4: m4 } = x;
+  return {
+    specificHeat: sites * beta * beta * (e2 - e * e),
+    susceptibility: sites * beta * (m2 - a * a),
+    susceptibilityFull: sites * beta * m2,
+    binder: 1 - m4 / (3 * m2 * m2),
+    binderRatio: m4 / (m2 * m2),
+  };
 }
 
 /** Estimates every observable from interleaved (B, M) records, one pair per sweep. */
@@ -111,12 +143,7 @@ export function measureSeries(records: Int32Array, context: SeriesContext): Meas
   }
   const analysis = analyzeSeries(
     { energy: e, energy2: e2, absMagnetization: absM, magnetization2: m2, magnetization4: m4 },
-    {
-      specificHeat: (x) => N * beta * beta * (x.energy2 - x.energy * x.energy),
-      susceptibility: (x) => N * beta * (x.magnetization2 - x.absMagnetization * x.absMagnetization),
-      susceptibilityFull: (x) => N * beta * x.magnetization2,
-      binder: (x) => 1 - x.magnetization4 / (3 * x.magnetization2 * x.magnetization2),
-    },
+    Object.fromEntries(DERIVED_NAMES.map((name) => [name, (x: Record<string, number>) => derivedObservables(x as unknown as PrimaryMeans, N, beta)[name]])),
   );
   const sampled = (name: string): SampledObservable => {
     const p = analysis.primaries[name];
@@ -138,6 +165,7 @@ export function measureSeries(records: Int32Array, context: SeriesContext): Meas
       susceptibility: derived('susceptibility'),
       susceptibilityFull: derived('susceptibilityFull'),
       binder: derived('binder'),
+      binderRatio: derived('binderRatio'),
     },
     binSize: analysis.binSize,
     bins: analysis.bins,

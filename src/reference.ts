@@ -39,6 +39,7 @@ export function exactReference(size: number, temperature: number, field: number)
         susceptibility: x.susceptibility,
         susceptibilityFull: x.susceptibilityFull,
         binder: x.binder,
+        binderRatio: x.binderRatio,
       },
       finiteMethod: 'enumeration',
       infinite,

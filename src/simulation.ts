@@ -6,6 +6,7 @@ import { createKernel, type BackendName, type IsingKernel } from './backend/inde
 import { encodeCheckpoint, decodeCheckpoint, simulationState } from './checkpoint.js';
 import { CheckpointError, DisposedError, InvalidOptionError } from './errors.js';
 import { measureSeries, type Measurement } from './measure.js';
+import { MeasurementRun, normalizeMeasureOptions, type MeasureOptions } from './recorder.js';
 import {
   checkCount,
   checkFinite,
@@ -20,18 +21,7 @@ import {
 import { seedState } from './rng.js';
 import { heatBathThresholds, metropolisThresholds } from './thresholds.js';
 
-/** Largest number of recorded sweeps in one measure() call (the per-sweep series is kept in memory: 8 bytes a sweep). */
-export const MAX_MEASURE_SWEEPS = 1 << 25;
-
-/** Options of {@link Simulation.measure}. */
-export interface MeasureOptions {
-  /** Number of sweeps recorded (one sample per sweep): an integer from 2 to 2^25. */
-  sweeps: number;
-  /** Sweeps run first and discarded, to equilibrate. @default 0 */
-  thermalize?: number;
-  /** Keep the per-sweep series of e and m in the result. @default false */
-  keepSeries?: boolean;
-}
+export { MAX_MEASURE_SWEEPS, type MeasureOptions } from './recorder.js';
 
 /** Everything needed to put a simulation back exactly where it was. */
 export interface Snapshot {
@@ -79,6 +69,12 @@ export interface Simulation {
   sweep(n?: number, records?: Int32Array): SweepResult;
   /** Thermalizes, then records one sample per sweep and returns estimates with error bars. */
   measure(options: MeasureOptions): Measurement;
+  /**
+   * The same measurement as {@link measure}, run in slices: `run.step(k)` runs at most k more
+   * sweeps, `run.result()` gives the estimates (partial, with a warning, before the run ends).
+   * Do not call other methods of the simulation while it runs.
+   */
+  startMeasurement(options: MeasureOptions): MeasurementRun;
   /** Current energy per site e = (-sum_<ij> s_i s_j - h sum_i s_i) / N. */
   energy(): number;
   /** Current magnetization per site m = sum_i s_i / N. */
@@ -159,12 +155,23 @@ class IsingSimulation implements Simulation {
   }
 
   measure(options: MeasureOptions): Measurement {
-    const { sweeps, thermalize } = checkMeasureOptions(options);
+    const run = this.startMeasurement(options);
+    run.step();
+    return run.result();
+  }
+
+  startMeasurement(options: MeasureOptions): MeasurementRun {
+    const normalized = normalizeMeasureOptions(options, this.options.size);
     this.use('measure');
-    if (thermalize > 0) this.run(thermalize);
-    const series = new Int32Array(2 * sweeps);
-    const flips = this.run(sweeps, series);
-    return measurementFromRecords(this, series, { thermalize, sweeps, flips, keepSeries: options.keepSeries ?? false });
+    return new MeasurementRun(
+      {
+        size: this.options.size,
+        run: (n, out) => this.run(n, out),
+        correlations: (out) => this.use('measure').correlations(out),
+        context: () => ({ ...this.options, backend: this.backend, sites: this.sites }),
+      },
+      normalized,
+    );
   }
 
   energy(): number {
@@ -248,13 +255,16 @@ class IsingSimulation implements Simulation {
   }
 }
 
-/** Validates the options of measure() (also used by workers); throws InvalidOptionError. */
-export function checkMeasureOptions(options: MeasureOptions): { sweeps: number; thermalize: number; keepSeries: boolean } {
-  if (typeof options !== 'object' || options === null) throw new InvalidOptionError('measure options', options, 'an object like { sweeps: 10000 }');
-  const sweeps = checkCount('sweeps', options.sweeps, 2);
-  if (sweeps > MAX_MEASURE_SWEEPS) throw new InvalidOptionError('sweeps', sweeps, `at most ${MAX_MEASURE_SWEEPS} sweeps per measure() call (split longer runs)`);
-  const thermalize = checkCount('thermalize', options.thermalize ?? 0, 0);
-  return { sweeps, thermalize, keepSeries: options.keepSeries ?? false };
+/**
+ * Validates the options of a resumable measure() (the job runner and workers); throws
+ * InvalidOptionError. Correlations and histograms are not resumable yet: they are rejected
+ * here rather than silently dropped.
+ */
+export function checkMeasureOptions(options: MeasureOptions, size: number): { sweeps: number; thermalize: number; keepSeries: boolean } {
+  const { sweeps, thermalize, keepSeries, every, histograms } = normalizeMeasureOptions(options, size);
+  if (every > 0) throw new InvalidOptionError('correlations', options.correlations, 'false in workers and jobs (correlations are measured by Simulation.measure() on the calling thread)');
+  if (histograms) throw new InvalidOptionError('histograms', options.histograms, 'false in workers and jobs (build histograms from keepSeries: true)');
+  return { sweeps, thermalize, keepSeries };
 }
 
 /**

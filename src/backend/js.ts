@@ -6,6 +6,7 @@ import { Xoshiro128, rotl } from '../rng.js';
 import type { Algorithm } from '../options.js';
 import type { IsingKernel } from './types.js';
 import { JsBlockSpinKernel } from './rg-js.js';
+import { measureCorrelationsJs } from './correlation-js.js';
 
 export class JsIsingKernel implements IsingKernel {
   readonly backend = 'js' as const;
@@ -122,6 +123,10 @@ export class JsIsingKernel implements IsingKernel {
 
   blockSpins(): JsBlockSpinKernel {
     return new JsBlockSpinKernel(() => this.spins, this.size);
+  }
+
+  correlations(out: Int32Array): void {
+    measureCorrelationsJs(this.spins, this.size, out);
   }
 
   dispose(): void {

@@ -33,6 +33,12 @@ export interface IsingKernel {
    * pair (B, M) at out[2k], out[2k + 1]. Returns the number of spins that changed.
    */
   sweep(algorithm: Algorithm, sweeps: number, out?: Int32Array): number;
+  /**
+   * Measures the spin correlations of the current lattice into `out` (length L/2 + 1 + 2L):
+   * C(r) = sum_i s_i (s_{i+r x} + s_{i+r y}) for r = 0..L/2, then the L row sums, then the
+   * L column sums (see assembly/correlation.ts). Exact integers, identical on both backends.
+   */
+  correlations(out: Int32Array): void;
   /** Releases memory; the kernel is unusable afterwards. */
   dispose(): void;
   /** Block-spin (RG) kernels over this lattice (assembly/rg.ts or its JS twin); absent on kernels that have none yet. */

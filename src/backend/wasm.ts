@@ -6,6 +6,7 @@ import { CoreError, InvalidOptionError } from '../errors.js';
 import type { Algorithm } from '../options.js';
 import { SERIES_CAPACITY, type IsingKernel } from './types.js';
 import { WasmBlockSpinKernel, type RgCoreExports } from './rg-wasm.js';
+import { correlationValues } from './correlation-js.js';
 
 /** The exports of build/criticality.wasm (assembly/index.ts). */
 interface CoreExports {
@@ -26,6 +27,8 @@ interface CoreExports {
   rngSetState(a: number, b: number, c: number, d: number): void;
   rngGetState(k: number): number;
   rngNext(): number;
+  measureCorrelations(size: number): number;
+  correlationsPtr(): number;
 }
 
 /** Reads an AssemblyScript string (UTF-16, byte length stored just before it) from memory. */
@@ -149,6 +152,14 @@ export class WasmIsingKernel implements IsingKernel {
 
   blockSpins(): WasmBlockSpinKernel {
     return new WasmBlockSpinKernel(() => this.exports as unknown as RgCoreExports, this.size);
+  }
+
+  correlations(out: Int32Array): void {
+    const core = this.exports;
+    if (guarded('correlations', () => core.measureCorrelations(this.size)) !== 0) {
+      throw new CoreError(`WebAssembly memory could not grow for the correlation buffers of a ${this.size}x${this.size} lattice`);
+    }
+    out.set(this.view(Int32Array, core.correlationsPtr(), correlationValues(this.size)));
   }
 
   dispose(): void {

@@ -6,6 +6,14 @@ import { ALGORITHMS, BACKENDS, MODELS, STARTS, type SimulationOptions } from '..
 
 export type FlagSpec = NonNullable<ParseArgsConfig['options']>;
 
+/** Flags of the measuring commands besides the simulation options: thermalization, sweeps, output. */
+export const MEASURE_FLAGS: FlagSpec = {
+  thermalize: { type: 'string' },
+  sweeps: { type: 'string' },
+  format: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+};
+
 /** Parses argv against `spec`; unknown flags and missing values become InvalidOptionError. */
 export function parseFlags(argv: string[], spec: FlagSpec): Record<string, string | boolean | undefined> {
   try {

@@ -15,6 +15,7 @@ export const OBSERVABLE_LABELS: [ObservableName, string][] = [
   ['susceptibility', 'susceptibility chi'],
   ['susceptibilityFull', 'chi\' = N beta <m^2>'],
   ['binder', 'Binder U4'],
+  ['binderRatio', 'Binder ratio <m^4>/<m^2>^2'],
 ];
 
 /** Formats mean +- error with the error rounded to 2 significant digits and the mean to the same decimal place. */

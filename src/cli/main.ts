@@ -7,21 +7,23 @@ import { InvalidOptionError } from '../errors.js';
 import { checkCount } from '../options.js';
 import { exactReference } from '../reference.js';
 import { createSimulation } from '../simulation.js';
-import { choiceFlag, numberFlag, parseFlags, simulationOptionsFromFlags, SIMULATION_FLAGS, type FlagSpec } from './args.js';
+import { MEASURE_FLAGS, SIMULATION_FLAGS, choiceFlag, numberFlag, parseFlags, simulationOptionsFromFlags, type FlagSpec } from './args.js';
 import { FORMATS, runToCsv, runToJson, runToTable } from './format.js';
 import { landauCommand, rgCommand, RG_USAGE } from './rg.js';
+import { SHOWCASE_USAGE, SWEEP_USAGE, showcaseCommand, sweepCommand } from './sweep.js';
 
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Whether stderr is a terminal (the sweep progress bar is shown by default only then). */
+  stderrIsTTY?: boolean;
+  /** Aborts a running sweep (the bin wires it to Ctrl-C); finished points are still printed. */
+  signal?: AbortSignal;
 }
 
 const RUN_FLAGS: FlagSpec = {
   ...SIMULATION_FLAGS,
-  thermalize: { type: 'string' },
-  sweeps: { type: 'string' },
-  format: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
+  ...MEASURE_FLAGS,
 };
 
 export const RUN_DEFAULTS = { thermalize: 1000, sweeps: 10000, format: 'table' } as const;
@@ -30,6 +32,8 @@ const USAGE = `Usage: criticality <command> [flags]
 
 Commands:
   run       simulate one (L, T, h) point and print measured observables next to exact values
+  sweep     simulate every (L, T) point of a grid; --analysis adds finite-size scaling
+  showcase  L = 16, 32, 64 across Tc: measured vs exact e and c, Tc and gamma/nu (npm start)
   rg        block-spin renormalization: flow of observables per level, pattern entropy, MCRG exponents
   landau    Landau free energy F(m) = -ln P(m) / N from the magnetization histogram, its fit and well shape
   help      show this help
@@ -48,12 +52,15 @@ criticality run flags (defaults in brackets):
   --start hot|cold                   random or all-up initial spins [hot]
   --format table|json|csv            output format [${RUN_DEFAULTS.format}]
 
-${RG_USAGE}
 Examples:
   criticality run --size 32 --temperature 2.3 --sweeps 100000 --format json
   criticality rg --size 64 --temperature tc --samples 20000 --every 5 --format json
   criticality landau --size 32 --temperature 2.0 --sweeps 50000
-`;
+  criticality sweep --sizes 8,16,32 --temperatures 2.0:2.6:0.05 --sweeps 20000 --format csv
+
+${SWEEP_USAGE}
+${SHOWCASE_USAGE}
+${RG_USAGE}`;
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -91,6 +98,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     switch (command) {
       case 'run':
         return await run(rest, io);
+      case 'sweep':
+        return await sweepCommand(rest, io);
+      case 'showcase':
+        return await showcaseCommand(rest, io);
       case 'rg':
         return await rgCommand(rest, io, USAGE);
       case 'landau':
@@ -106,7 +117,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.stdout(`${version()}\n`);
         return 0;
       default:
-        throw new InvalidOptionError('command', command, 'one of run, rg, landau, help, version');
+        throw new InvalidOptionError('command', command, 'one of run, sweep, showcase, rg, landau, help, version');
     }
   } catch (error) {
     if (error instanceof InvalidOptionError) {

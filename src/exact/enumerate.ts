@@ -196,6 +196,8 @@ export interface ExactMoments {
   readonly magnetization4: number;
   /** Binder cumulant `U4 = 1 - <m⁴> / (3 <m²>²)` (→ 2/3 ordered, → 0 for a Gaussian). */
   readonly binder: number;
+  /** Binder ratio `Q = <m⁴> / <m²>²` (→ 1 ordered, → 3 for a Gaussian). */
+  readonly binderRatio: number;
   /** `χ = N β (<m²> - <|m|>²)` (the usual finite-size estimator at h = 0). */
   readonly susceptibility: number;
   /** `χ_full = N β <m²>`. */
@@ -210,7 +212,7 @@ export interface ExactMoments {
  *
  * - `energy = <e>`, `energy2 = <e²>`, `specificHeat = N β² (<e²> - <e>²)`
  * - `absMagnetization = <|m|>`, `magnetization = <m>`, `magnetization2 = <m²>`, `magnetization4 = <m⁴>`
- * - `binder = U4 = 1 - <m⁴> / (3 <m²>²)`
+ * - `binder = U4 = 1 - <m⁴> / (3 <m²>²)`, `binderRatio = <m⁴> / <m²>²`
  * - `susceptibility = χ = N β (<m²> - <|m|>²)`, `susceptibilityFull = N β <m²>`,
  *   `susceptibilityConnected = N β (<m²> - <m>²)`
  *
@@ -274,6 +276,7 @@ export function exactMoments(dos: DensityOfStates, T: number, h = 0): ExactMomen
     magnetization2: m2,
     magnetization4: m4,
     binder: 1 - m4 / (3 * m2 * m2),
+    binderRatio: m4 / (m2 * m2),
     susceptibility: N * beta * varAbsM,
     susceptibilityFull: N * beta * m2,
     susceptibilityConnected: N * beta * varM,

@@ -72,3 +72,22 @@ export function jackknife(binned: readonly ArrayLike<number>[], f: (means: numbe
   }
   return { value, error: Math.sqrt(((nb - 1) / nb) * ss), bias: (nb - 1) * dbar };
 }
+
+/**
+ * Jackknife error from leave-one-bin-out replica values f_1 .. f_nb of any estimator:
+ * sqrt((nb - 1)/nb * sum_i (f_i - fbar)^2). NaN when nb < 2 or a replica is not finite.
+ *
+ * For an estimator built from several INDEPENDENT data sets (e.g. runs of different lattice
+ * sizes), jackknife each data set in turn with the others held at their full samples and add
+ * the variances: error^2 = sum_d jackknifeError(replicas_d)^2.
+ */
+export function jackknifeError(replicas: ArrayLike<number>): number {
+  const nb = replicas.length;
+  if (nb < 2) return NaN;
+  let mean = 0;
+  for (let i = 0; i < nb; i++) mean += replicas[i];
+  mean /= nb;
+  let ss = 0;
+  for (let i = 0; i < nb; i++) ss += (replicas[i] - mean) ** 2;
+  return Math.sqrt(((nb - 1) / nb) * ss);
+}

@@ -123,7 +123,7 @@ const api = {
   },
   async measure(options: MeasureOptions, callId: number, onProgress?: Callback<JobProgress>, aborted = false): Promise<Measurement> {
     const s = current();
-    const plan = checkMeasureOptions(options);
+    const plan = checkMeasureOptions(options, s.options.size);
     const result = await tracked(callId, (control) => continueRun(s, plan, control), onProgress, undefined, { aborted });
     if (result.state !== 'completed') {
       throw new AbortedError(`measure() ${result.state} after ${result.progress.sweepsDone} of ${result.progress.sweepsTotal} sweeps; run(error.checkpoint) continues it`, result.checkpoint);

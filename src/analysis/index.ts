@@ -1,0 +1,12 @@
+/**
+ * Analysis of runs at several temperatures and sizes: histogram reweighting, finite-size
+ * scaling (Binder crossings, nu, gamma/nu) and data-collapse quality.
+ *
+ * @module
+ */
+export { Reweighting, multipleHistogram, singleHistogram, REWEIGHTED_NAMES } from './reweight.js';
+export type { ReweightOptions, ReweightedMoments, ReweightedName, ReweightedPoint, ReweightRun } from './reweight.js';
+export { finiteSizeScaling } from './fss.js';
+export type { BinderCrossing, FiniteSizeScaling, FittedExponent, FssOptions, SusceptibilityPeak } from './fss.js';
+export { collapseQuality, collapseSeries } from './collapse.js';
+export type { CollapseParameters, CollapseQuality, CollapseSeries } from './collapse.js';

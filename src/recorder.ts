@@ -1,0 +1,184 @@
+/**
+ * A measurement that runs in steps: thermalization, then recorded sweeps (one (B, M) record per
+ * sweep) with an optional correlation sample every `every` sweeps. `Simulation.measure()` runs it
+ * in one go; sweeps over many points run it in slices so they can report progress and stop on an
+ * AbortSignal between slices. The same options and seed give the same numbers however the run is
+ * sliced.
+ */
+import { InvalidOptionError } from './errors.js';
+import { correlationValues } from './backend/correlation-js.js';
+import { analyzeCorrelations } from './correlation.js';
+import { measureSeries, type Measurement, type SeriesContext } from './measure.js';
+import { checkCount } from './options.js';
+import { valueCounts } from './stats/index.js';
+
+/** Largest number of recorded sweeps in one measure() call (the per-sweep series is kept in memory: 8 bytes a sweep). */
+export const MAX_MEASURE_SWEEPS = 1 << 25;
+
+/** Options of {@link Simulation.measure}. */
+export interface MeasureOptions {
+  /** Number of sweeps recorded (one sample per sweep): an integer from 2 to 2^25. */
+  sweeps: number;
+  /** Sweeps run first and discarded, to equilibrate. @default 0 */
+  thermalize?: number;
+  /** Keep the per-sweep series of e and m in the result (needed for histogram reweighting). @default false */
+  keepSeries?: boolean;
+  /**
+   * Measure G(r), S(0), S(k_min) and the second-moment correlation length xi_2nd
+   * (see src/correlation.ts). `true` takes one correlation sample every L sweeps (one sample
+   * costs about 1-3 sweeps in WebAssembly, about L/8 sweeps in JavaScript, so this keeps it
+   * a small fraction of the run); `{ every: k }` every k sweeps. At least 2 samples are needed.
+   * @default false
+   */
+  correlations?: boolean | { every?: number };
+  /** Keep the histograms of the per-sweep e and m (distinct values with counts). @default false */
+  histograms?: boolean;
+}
+
+/** Measure options after validation. */
+export interface NormalizedMeasureOptions {
+  readonly sweeps: number;
+  readonly thermalize: number;
+  readonly keepSeries: boolean;
+  /** Sweeps between correlation samples; 0 when correlations are not measured. */
+  readonly every: number;
+  readonly histograms: boolean;
+}
+
+/** Default sweeps between two correlation samples for linear size L. */
+export function defaultCorrelationInterval(size: number): number {
+  return Math.max(1, size);
+}
+
+function checkBoolean(option: string, value: unknown): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') throw new InvalidOptionError(option, value, 'true or false');
+  return value;
+}
+
+/** Validates measure options for an L x L lattice. Throws {@link InvalidOptionError}. */
+export function normalizeMeasureOptions(options: MeasureOptions, size: number): NormalizedMeasureOptions {
+  if (typeof options !== 'object' || options === null) throw new InvalidOptionError('measure options', options, 'an object like { sweeps: 10000 }');
+  const sweeps = checkCount('sweeps', options.sweeps, 2);
+  if (sweeps > MAX_MEASURE_SWEEPS) throw new InvalidOptionError('sweeps', sweeps, `at most ${MAX_MEASURE_SWEEPS} sweeps per measure() call (split longer runs)`);
+  const thermalize = checkCount('thermalize', options.thermalize ?? 0, 0);
+  const keepSeries = checkBoolean('keepSeries', options.keepSeries);
+  const histograms = checkBoolean('histograms', options.histograms);
+  let every = 0;
+  const c = options.correlations;
+  if (c !== undefined && c !== false) {
+    if (c === true) every = defaultCorrelationInterval(size);
+    else if (typeof c === 'object' && c !== null) every = c.every === undefined ? defaultCorrelationInterval(size) : checkCount('correlations.every', c.every, 1);
+    else throw new InvalidOptionError('correlations', c, 'true, false or { every: k }');
+    if (Math.floor(sweeps / every) < 2) {
+      const most = Math.floor(sweeps / 2);
+      throw new InvalidOptionError('correlations.every', every, `at most ${most} so that ${sweeps} sweeps give at least 2 correlation samples`);
+    }
+  }
+  return { sweeps, thermalize, keepSeries, every, histograms };
+}
+
+/** What a measurement run needs from its simulation. */
+export interface MeasurementDriver {
+  readonly size: number;
+  /** Runs n sweeps, writing (B, M) per sweep into `out` when given; returns the spins changed. */
+  run(n: number, out?: Int32Array): number;
+  /** Writes one correlation record of the current lattice. */
+  correlations(out: Int32Array): void;
+  /** The parameters to report (checked unchanged at every step). */
+  context(): Omit<SeriesContext, 'thermalize' | 'sweeps' | 'acceptance' | 'keepSeries'>;
+}
+
+/** A measurement in progress; see the module comment. */
+export class MeasurementRun {
+  readonly options: NormalizedMeasureOptions;
+  private readonly driver: MeasurementDriver;
+  private readonly context: ReturnType<MeasurementDriver['context']>;
+  private readonly records: Int32Array;
+  private readonly correlationRecords: Int32Array;
+  private thermalized = 0;
+  private recorded = 0;
+  private flips = 0;
+
+  constructor(driver: MeasurementDriver, options: NormalizedMeasureOptions) {
+    this.driver = driver;
+    this.options = options;
+    this.context = driver.context();
+    this.records = new Int32Array(2 * options.sweeps);
+    const samples = options.every > 0 ? Math.floor(options.sweeps / options.every) : 0;
+    this.correlationRecords = new Int32Array(samples * correlationValues(driver.size));
+  }
+
+  /** Sweeps run so far (thermalization included). */
+  get done(): number {
+    return this.thermalized + this.recorded;
+  }
+
+  /** Sweeps of the whole run (thermalization included). */
+  get total(): number {
+    return this.options.thermalize + this.options.sweeps;
+  }
+
+  get finished(): boolean {
+    return this.recorded === this.options.sweeps;
+  }
+
+  /** Runs at most `budget` more sweeps (stopping at correlation samples); returns true when the run is finished. */
+  step(budget = Infinity): boolean {
+    const { thermalize, sweeps, every } = this.options;
+    const current = this.driver.context();
+    if (current.temperature !== this.context.temperature || current.field !== this.context.field || current.algorithm !== this.context.algorithm) {
+      throw new InvalidOptionError('temperature', current.temperature, 'no change of temperature, field or algorithm while a measurement runs');
+    }
+    let left = budget;
+    if (this.thermalized < thermalize && left > 0) {
+      const n = Math.min(thermalize - this.thermalized, left);
+      this.driver.run(n);
+      this.thermalized += n;
+      left -= n;
+    }
+    while (this.thermalized === thermalize && this.recorded < sweeps && left > 0) {
+      const toSample = every > 0 ? every - (this.recorded % every) : sweeps - this.recorded;
+      const n = Math.min(toSample, sweeps - this.recorded, left);
+      this.flips += this.driver.run(n, this.records.subarray(2 * this.recorded, 2 * (this.recorded + n)));
+      this.recorded += n;
+      left -= n;
+      if (every > 0 && this.recorded % every === 0) {
+        const stride = correlationValues(this.driver.size);
+        const k = this.recorded / every - 1;
+        if ((k + 1) * stride <= this.correlationRecords.length) this.driver.correlations(this.correlationRecords.subarray(k * stride, (k + 1) * stride));
+      }
+    }
+    return this.finished;
+  }
+
+  /**
+   * Estimates from the sweeps recorded so far. Before the run has finished this is a partial
+   * measurement (`sweeps` = sweeps recorded, with a warning); it needs at least 2 recorded sweeps.
+   */
+  result(): Measurement {
+    const { every, histograms, keepSeries } = this.options;
+    const n = this.recorded;
+    if (n < 2) throw new InvalidOptionError('sweeps', n, 'at least 2 recorded sweeps before a result can be formed');
+    const sites = this.driver.size * this.driver.size;
+    const measurement = measureSeries(this.records.subarray(0, 2 * n), {
+      ...this.context,
+      thermalize: this.thermalized,
+      sweeps: n,
+      acceptance: this.flips / (n * sites),
+      keepSeries: keepSeries || histograms,
+    });
+    if (histograms) {
+      measurement.histograms = { energy: valueCounts(measurement.series!.energy), magnetization: valueCounts(measurement.series!.magnetization) };
+      if (!keepSeries) delete measurement.series;
+    }
+    const samples = every > 0 ? Math.floor(n / every) : 0;
+    if (samples >= 2) {
+      const stride = correlationValues(this.driver.size);
+      measurement.correlations = analyzeCorrelations(this.correlationRecords.subarray(0, samples * stride), this.driver.size, samples, every);
+      measurement.warnings.push(...measurement.correlations.warnings.map((w) => `correlations: ${w}`));
+    }
+    if (!this.finished) measurement.warnings.unshift(`partial measurement: stopped after ${n} of ${this.options.sweeps} recorded sweeps`);
+    return measurement;
+  }
+}
