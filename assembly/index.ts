@@ -7,6 +7,11 @@ export {
   getBondSum, getMagnetization, fillCold, fillHot, recount,
   sweepMetropolis, sweepHeatBath,
 } from "./ising2d";
+export {
+  CLUSTER_WOLFF, CLUSTER_SWENDSEN_WANG,
+  clusterReserve, clusterParentPtr, clusterWorkPtr, clusterSizesPtr, clusterLastKind, clusterLastCount,
+  clusterFlips, setClusterThresholds, clusterUpdate,
+} from "./cluster";
 export { reservedBytes } from "./memory";
 import * as rng from "./rng";
 
