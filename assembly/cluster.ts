@@ -43,7 +43,7 @@ export const CLUSTER_SWENDSEN_WANG: i32 = 1;
 // Regions, reserved together on first use (clusterReserve):
 //   parent    i32 x (N + 1)    union-find parents; node N is the ghost spin. After a Swendsen-Wang
 //                             update parent[i] is the label of site i: the smallest site index of its cluster.
-//   work      i32 x N         Wolff: the sites of the last cluster, in the order they joined;
+//   work      i32 x N         Wolff: the sites of the last cluster, (y << 16) | x, in the order they joined;
 //                             Swendsen-Wang: cluster sizes, indexed by label.
 //   decision  u8 x N          Swendsen-Wang: 1 when the cluster with this label flips.
 //   sizes     f64 x SERIES_CAPACITY   per recorded step: Wolff sum of |C| over the step's clusters,
@@ -110,12 +110,10 @@ export function setClusterThresholds(bond: f64, ghost: f64, sign: i32): void {
   fieldSign = sign;
 }
 
-/** Sum of the four neighbours of site i. */
+/** Sum of the four neighbours of the site at column x, row y. */
 // @ts-ignore: decorator
 @inline
-function neighbourSum(spins: usize, i: i32, size: i32): i32 {
-  const y = i / size;
-  const x = i - y * size;
+function neighbourSum(spins: usize, x: i32, y: i32, size: i32): i32 {
   const row = spins + <usize>(y * size);
   return <i32>load<i8>(row + <usize>(x == size - 1 ? 0 : x + 1))
     + <i32>load<i8>(row + <usize>(x == 0 ? size - 1 : x - 1))
@@ -125,8 +123,9 @@ function neighbourSum(spins: usize, i: i32, size: i32): i32 {
 
 /**
  * Grows and flips one Wolff cluster. Spins are flipped as they join (so a joined site is never
- * tested again) and B, M follow each single flip exactly. Returns the number of spins flipped:
- * |C|, or 0 when a ghost bond rejected the cluster (its spins are then restored).
+ * tested again) and B, M follow each single flip exactly. The work list holds the sites as
+ * (y << 16) | x (L <= 32768), which saves a division per site. Returns the number of spins
+ * flipped: |C|, or 0 when a ghost bond rejected the cluster (its spins are then restored).
  */
 function wolffCluster(size: i32, n: i32): i32 {
   const spins = spinsPtr();
@@ -136,40 +135,53 @@ function wolffCluster(size: i32, n: i32): i32 {
   lastKind = 1;
   lastCount = 0;
   if (alongField && <u64>rng.next() < ghostThreshold) return 0;
-  let b = getBondSum() - 2 * sc * neighbourSum(spins, seed, size);
+  const seedY = seed / size;
+  const seedX = seed - seedY * size;
+  let b = getBondSum() - 2 * sc * neighbourSum(spins, seedX, seedY, size);
   let m = getMagnetization() - 2 * sc;
   store<i8>(spins + <usize>seed, <i8>(-sc));
-  store<i32>(work, seed);
+  store<i32>(work, (seedY << 16) | seedX);
   let count = 1;
   let head = 0;
   let rejected = false;
+  let x0 = rng.s0, x1 = rng.s1, x2 = rng.s2, x3 = rng.s3;
   while (head < count && !rejected) {
-    const i = load<i32>(work + (<usize>head << 2));
+    const packed = load<i32>(work + (<usize>head << 2));
     head++;
-    const y = i / size;
-    const x = i - y * size;
-    const row = y * size;
+    const x = packed & 0xffff;
+    const y = packed >>> 16;
     for (let d = 0; d < 4; d++) {
-      const j = d == 0 ? row + (x == size - 1 ? 0 : x + 1)
-        : d == 1 ? row + (x == 0 ? size - 1 : x - 1)
-        : d == 2 ? (y == size - 1 ? 0 : y + 1) * size + x
-        : (y == 0 ? size - 1 : y - 1) * size + x;
-      if (<i32>load<i8>(spins + <usize>j) != sc) continue;
-      if (<u64>rng.next() >= bondThreshold) continue;
-      if (alongField && <u64>rng.next() < ghostThreshold) {
-        rejected = true;
-        break;
+      const nx = d == 0 ? (x == size - 1 ? 0 : x + 1) : d == 1 ? (x == 0 ? size - 1 : x - 1) : x;
+      const ny = d == 2 ? (y == size - 1 ? 0 : y + 1) : d == 3 ? (y == 0 ? size - 1 : y - 1) : y;
+      const j = spins + <usize>(ny * size + nx);
+      if (<i32>load<i8>(j) != sc) continue;
+      let r = rotl<u32>(x1 * 5, 7) * 9;
+      let t = x1 << 9;
+      x2 ^= x0; x3 ^= x1; x1 ^= x2; x0 ^= x3; x2 ^= t; x3 = rotl<u32>(x3, 11);
+      if (<u64>r >= bondThreshold) continue;
+      if (alongField) {
+        r = rotl<u32>(x1 * 5, 7) * 9;
+        t = x1 << 9;
+        x2 ^= x0; x3 ^= x1; x1 ^= x2; x0 ^= x3; x2 ^= t; x3 = rotl<u32>(x3, 11);
+        if (<u64>r < ghostThreshold) {
+          rejected = true;
+          break;
+        }
       }
-      b -= 2 * sc * neighbourSum(spins, j, size);
+      b -= 2 * sc * neighbourSum(spins, nx, ny, size);
       m -= 2 * sc;
-      store<i8>(spins + <usize>j, <i8>(-sc));
-      store<i32>(work + (<usize>count << 2), j);
+      store<i8>(j, <i8>(-sc));
+      store<i32>(work + (<usize>count << 2), (ny << 16) | nx);
       count++;
     }
   }
+  rng.s0 = x0; rng.s1 = x1; rng.s2 = x2; rng.s3 = x3;
   lastCount = count;
   if (rejected) {
-    for (let k = 0; k < count; k++) store<i8>(spins + <usize>load<i32>(work + (<usize>k << 2)), <i8>sc);
+    for (let k = 0; k < count; k++) {
+      const packed = load<i32>(work + (<usize>k << 2));
+      store<i8>(spins + <usize>((packed >>> 16) * size + (packed & 0xffff)), <i8>sc);
+    }
     return 0;
   }
   setCounts(b, m);

@@ -41,7 +41,7 @@ export function scaleToSites(r: number, n: number): number {
 export class JsClusters {
   /** Union-find parents; node N is the ghost spin; after Swendsen-Wang, parent[i] is the label of site i. */
   private readonly parent: Int32Array;
-  /** Wolff: the sites of the last cluster in joining order; Swendsen-Wang: cluster sizes by label. */
+  /** Wolff: the sites of the last cluster, (y << 16) | x, in joining order; Swendsen-Wang: cluster sizes by label. */
   private readonly work: Int32Array;
   /** Swendsen-Wang: 1 when the cluster with this label flips. */
   private readonly decision: Uint8Array;
@@ -64,8 +64,8 @@ export class JsClusters {
     this.fieldSign = fieldSign;
   }
 
-  labels(sites: number): Int32Array {
-    return clusterLabelsOf(this.lastKind, sites, () => this.parent, () => this.work.subarray(0, this.lastCount));
+  labels(size: number): Int32Array {
+    return clusterLabelsOf(this.lastKind, size, () => this.parent, () => this.work.subarray(0, this.lastCount));
   }
 
   run(host: JsClusterHost, step: ClusterStep, steps: number, out?: Int32Array, sizes?: Float64Array): ClusterSweepResult {
@@ -95,7 +95,10 @@ export class JsClusters {
     return { flips, clusterFlips };
   }
 
-  /** Grows and flips one Wolff cluster; returns |C|, or 0 when a ghost bond rejected it (spins restored). */
+  /**
+   * Grows and flips one Wolff cluster; returns |C|, or 0 when a ghost bond rejected it (spins
+   * restored). The work list holds the sites as (y << 16) | x, as in the WebAssembly kernel.
+   */
   private wolffCluster(host: JsClusterHost): number {
     const { size, spins, rng } = host;
     const n = size * size;
@@ -108,38 +111,38 @@ export class JsClusters {
     this.lastKind = 1;
     this.lastCount = 0;
     if (alongField && rng.next() < ghost) return 0;
-    let b = host.bondSum - 2 * sc * neighbourSum(spins, seed, size);
+    const seedY = (seed / size) | 0;
+    const seedX = seed - seedY * size;
+    let b = host.bondSum - 2 * sc * neighbourSum(spins, seedX, seedY, size);
     let m = host.magnetization - 2 * sc;
     spins[seed] = -sc;
-    list[0] = seed;
+    list[0] = (seedY << 16) | seedX;
     let count = 1;
     let head = 0;
     let rejected = false;
     while (head < count && !rejected) {
-      const i = list[head++];
-      const y = (i / size) | 0;
-      const x = i - y * size;
-      const row = y * size;
+      const packed = list[head++];
+      const x = packed & 0xffff;
+      const y = packed >>> 16;
       for (let d = 0; d < 4; d++) {
-        const j = d === 0 ? row + (x === size - 1 ? 0 : x + 1)
-          : d === 1 ? row + (x === 0 ? size - 1 : x - 1)
-          : d === 2 ? (y === size - 1 ? 0 : y + 1) * size + x
-          : (y === 0 ? size - 1 : y - 1) * size + x;
+        const nx = d === 0 ? (x === size - 1 ? 0 : x + 1) : d === 1 ? (x === 0 ? size - 1 : x - 1) : x;
+        const ny = d === 2 ? (y === size - 1 ? 0 : y + 1) : d === 3 ? (y === 0 ? size - 1 : y - 1) : y;
+        const j = ny * size + nx;
         if (spins[j] !== sc) continue;
         if (rng.next() >= bond) continue;
         if (alongField && rng.next() < ghost) {
           rejected = true;
           break;
         }
-        b -= 2 * sc * neighbourSum(spins, j, size);
+        b -= 2 * sc * neighbourSum(spins, nx, ny, size);
         m -= 2 * sc;
         spins[j] = -sc;
-        list[count++] = j;
+        list[count++] = (ny << 16) | nx;
       }
     }
     this.lastCount = count;
     if (rejected) {
-      for (let k = 0; k < count; k++) spins[list[k]] = sc;
+      for (let k = 0; k < count; k++) spins[(list[k] >>> 16) * size + (list[k] & 0xffff)] = sc;
       return 0;
     }
     host.bondSum = b;
@@ -215,10 +218,8 @@ export class JsClusters {
   }
 }
 
-/** Sum of the four neighbours of site i on the periodic size x size lattice. */
-function neighbourSum(spins: Int8Array, i: number, size: number): number {
-  const y = (i / size) | 0;
-  const x = i - y * size;
+/** Sum of the four neighbours of the site at column x, row y of the periodic size x size lattice. */
+function neighbourSum(spins: Int8Array, x: number, y: number, size: number): number {
   const row = y * size;
   return spins[row + (x === size - 1 ? 0 : x + 1)] + spins[row + (x === 0 ? size - 1 : x - 1)]
     + spins[(y === size - 1 ? 0 : y + 1) * size + x] + spins[(y === 0 ? size - 1 : y - 1) * size + x];

@@ -102,7 +102,7 @@ export class JsIsingKernel implements IsingKernel {
   }
 
   clusterLabels(): Int32Array {
-    return this.clusters ? this.clusters.labels(this.spins.length) : new Int32Array(this.spins.length).fill(NO_CLUSTER);
+    return this.clusters ? this.clusters.labels(this.size) : new Int32Array(this.spins.length).fill(NO_CLUSTER);
   }
 
   sweep(algorithm: LocalAlgorithm, sweeps: number, out?: Int32Array): number {

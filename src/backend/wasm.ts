@@ -184,7 +184,7 @@ export class WasmIsingKernel implements IsingKernel {
     const sites = this.size * this.size;
     return clusterLabelsOf(
       core.clusterLastKind() as LabelKind,
-      sites,
+      this.size,
       () => this.view(Int32Array, core.clusterParentPtr(), sites),
       () => this.view(Int32Array, core.clusterWorkPtr(), core.clusterLastCount()),
     );

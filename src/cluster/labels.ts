@@ -15,12 +15,16 @@ export const NO_CLUSTER = -1;
 /** Which update the labels describe: 0 none, 1 Wolff, 2 Swendsen-Wang (as assembly/cluster.ts). */
 export type LabelKind = 0 | 1 | 2;
 
-/** Labels from the kernel's state: `parent` (Swendsen-Wang labels) or the Wolff cluster's sites. */
-export function clusterLabelsOf(kind: LabelKind, sites: number, parent: () => Int32Array, wolffSites: () => Int32Array): Int32Array {
+/**
+ * Labels from the kernel's state: `parent` (Swendsen-Wang labels, first L*L entries) or the
+ * Wolff cluster's sites, each packed as (y << 16) | x (assembly/cluster.ts).
+ */
+export function clusterLabelsOf(kind: LabelKind, size: number, parent: () => Int32Array, wolffSites: () => Int32Array): Int32Array {
+  const sites = size * size;
   if (kind === 2) return parent().slice(0, sites);
   const labels = new Int32Array(sites).fill(NO_CLUSTER);
   if (kind === 1) {
-    const members = wolffSites();
+    const members = Array.from(wolffSites(), (packed) => (packed >>> 16) * size + (packed & 0xffff));
     let smallest = sites;
     for (const i of members) smallest = Math.min(smallest, i);
     for (const i of members) labels[i] = smallest;

@@ -22,3 +22,6 @@ export type { JackknifeResult } from './jackknife.js';
 
 export { estimateMean, driftTest, analyzeSeries, DRIFT_MIN_SEGMENT_BINS } from './estimate.js';
 export type { EstimateOptions, Estimate, DriftTest, DerivedEstimate, SeriesAnalysis } from './estimate.js';
+
+export { fitPowerLaw } from './fit.js';
+export type { PowerLawFit } from './fit.js';
