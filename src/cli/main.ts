@@ -4,10 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { InvalidOptionError } from '../errors.js';
-import { ALGORITHMS, BACKENDS, MODELS, STARTS, checkCount } from '../options.js';
+import { ALGORITHMS, BACKENDS, CLUSTER_ALGORITHMS, MODELS, STARTS, checkCount } from '../options.js';
 import { exactReference } from '../reference.js';
 import { createSimulation } from '../simulation.js';
 import { choiceFlag, numberFlag, parseFlags, type FlagSpec } from './args.js';
+import { DYNAMICS_FLAGS, DYNAMICS_USAGE, dynamics } from './dynamics.js';
 import { FORMATS, runToCsv, runToJson, runToTable } from './format.js';
 
 export interface Io {
@@ -22,6 +23,9 @@ const RUN_FLAGS: FlagSpec = {
   beta: { type: 'string' },
   field: { type: 'string' },
   algorithm: { type: 'string' },
+  'clusters-per-step': { type: 'string' },
+  'hybrid-sweeps': { type: 'string' },
+  'hybrid-cluster': { type: 'string' },
   thermalize: { type: 'string' },
   sweeps: { type: 'string' },
   seed: { type: 'string' },
@@ -33,10 +37,14 @@ const RUN_FLAGS: FlagSpec = {
 
 export const RUN_DEFAULTS = { thermalize: 1000, sweeps: 10000, format: 'table' } as const;
 
+/** API option names whose flag is not the same word: errors name the flag the user typed. */
+const OPTION_FLAGS: Record<string, string> = { clustersPerStep: 'clusters-per-step', hybridSweeps: 'hybrid-sweeps', hybridCluster: 'hybrid-cluster' };
+
 const USAGE = `Usage: criticality <command> [flags]
 
 Commands:
   run       simulate one (L, T, h) point and print measured observables next to exact values
+  dynamics  measure critical slowing down: tau_int(|m|), tau_int(e) and the dynamic exponent z per algorithm
   help      show this help
   version   print the version
 
@@ -45,16 +53,23 @@ criticality run flags (defaults in brackets):
   --size L                           linear size, even, 2..32768 [64]
   --temperature T | --beta B         temperature T > 0 ("tc" = Onsager's 2.269185...), or beta = 1/T [tc]
   --field h                          magnetic field in H = -sum s_i s_j - h sum s_i [0]
-  --algorithm metropolis|heat-bath   update algorithm [metropolis]
-  --thermalize M                     sweeps discarded before measuring [${RUN_DEFAULTS.thermalize}]
-  --sweeps N                         sweeps measured, one sample each [${RUN_DEFAULTS.sweeps}]
+  --algorithm A                      metropolis|heat-bath|wolff|swendsen-wang|hybrid [metropolis]
+  --clusters-per-step C              Wolff clusters per step (wolff, hybrid with wolff) [1]
+  --hybrid-sweeps K                  hybrid: Metropolis sweeps before each cluster update [1]
+  --hybrid-cluster wolff|swendsen-wang  hybrid: the cluster update [wolff]
+  --thermalize M                     steps discarded before measuring [${RUN_DEFAULTS.thermalize}]
+  --sweeps N                         steps measured, one sample each (a step: a sweep, C Wolff
+                                     clusters, a Swendsen-Wang update, or K sweeps + a cluster update) [${RUN_DEFAULTS.sweeps}]
   --seed S                           integer seed 0..2^53-1; same seed, same numbers [1]
   --backend auto|wasm|js             engine [auto]
   --start hot|cold                   random or all-up initial spins [hot]
   --format table|json|csv            output format [${RUN_DEFAULTS.format}]
 
-Example:
+${DYNAMICS_USAGE}
+Examples:
   criticality run --size 32 --temperature 2.3 --sweeps 100000 --format json
+  criticality run --size 128 --algorithm wolff --clusters-per-step 10 --sweeps 20000
+  criticality dynamics --sizes 8,16,32,64 --algorithms metropolis,wolff
 `;
 
 function version(): string {
@@ -83,6 +98,9 @@ async function run(argv: string[], io: Io): Promise<number> {
     beta: numberFlag('beta', flags.beta, 'a number > 0'),
     field: numberFlag('field', flags.field),
     algorithm: choiceFlag('algorithm', flags.algorithm, ALGORITHMS),
+    clustersPerStep: numberFlag('clusters-per-step', flags['clusters-per-step'], 'an integer >= 1'),
+    hybridSweeps: numberFlag('hybrid-sweeps', flags['hybrid-sweeps'], 'an integer >= 1'),
+    hybridCluster: choiceFlag('hybrid-cluster', flags['hybrid-cluster'], CLUSTER_ALGORITHMS),
     seed: numberFlag('seed', flags.seed, 'an integer from 0 to 2^53 - 1'),
     backend: choiceFlag('backend', flags.backend, BACKENDS),
     start: choiceFlag('start', flags.start, STARTS),
@@ -106,6 +124,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     switch (command) {
       case 'run':
         return await run(rest, io);
+      case 'dynamics':
+        return await dynamics(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -117,12 +137,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.stdout(`${version()}\n`);
         return 0;
       default:
-        throw new InvalidOptionError('command', command, 'one of run, help, version');
+        throw new InvalidOptionError('command', command, 'one of run, dynamics, help, version');
     }
   } catch (error) {
     if (error instanceof InvalidOptionError) {
       // API option names become the flags the user typed: "size" -> "--size".
-      const flagged = error.option in RUN_FLAGS ? new InvalidOptionError(`--${error.option}`, error.value, error.expected) : error;
+      const flag = OPTION_FLAGS[error.option] ?? error.option;
+      const flagged = flag in RUN_FLAGS || (command === 'dynamics' && flag in DYNAMICS_FLAGS)
+        ? new InvalidOptionError(`--${flag}`, error.value, error.expected)
+        : error;
       io.stderr(`criticality: ${flagged.message}\n`);
       return 2;
     }

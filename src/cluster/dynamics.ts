@@ -95,12 +95,13 @@ export const DYNAMICS_DEFAULTS = {
 };
 
 /**
- * Default recorded steps: enough for about 500 tau_int at Tc with the tau measured on this
- * engine (a budget fixed in advance, not a stopping rule). Local algorithms: 150 L^2.17 sweeps
- * (tau_int(|m|) is about 0.3 L^2.17 at Tc); cluster and hybrid algorithms: 10^5 steps.
+ * Default recorded steps, a budget fixed in advance (not a stopping rule): about 1000 tau_int(|m|)
+ * at Tc. Local algorithms: max(50000, 15 L^2.17) sweeps (tau_int(|m|) of checkerboard Metropolis
+ * is about 0.015 L^2.17 sweeps at Tc for L = 8..64); cluster and hybrid algorithms: 10^5 steps
+ * (tau_int of at most a few steps).
  */
 export function defaultDynamicsSteps(algorithm: Algorithm, size: number): number {
-  if (algorithm === 'metropolis' || algorithm === 'heat-bath') return Math.min(2 ** 25, Math.max(50_000, Math.ceil(150 * size ** 2.17)));
+  if (algorithm === 'metropolis' || algorithm === 'heat-bath') return Math.min(2 ** 25, Math.max(50_000, Math.ceil(15 * size ** 2.17)));
   return 100_000;
 }
 
