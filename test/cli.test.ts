@@ -55,7 +55,7 @@ describe('criticality run', () => {
     [['run', '--temperature', '-1'], /Invalid option "--temperature": expected a finite number > 0, got -1/],
     [['run', '--temperature', 'hot'], /Invalid option "--temperature": expected a number > 0 or "tc", got "hot"/],
     [['run', '--temperature', '2', '--beta', '0.5'], /Invalid option "--beta": expected no --beta when --temperature is given/],
-    [['run', '--algorithm', 'wolff'], /Invalid option "--algorithm": expected one of metropolis, heat-bath, got "wolff"/],
+    [['run', '--algorithm', 'glauber'], /Invalid option "--algorithm": expected one of metropolis, heat-bath, wolff, swendsen-wang, hybrid, got "glauber"/],
     [['run', '--backend', 'gpu'], /Invalid option "--backend".*got "gpu"/],
     [['run', '--model', 'potts'], /Invalid option "--model".*got "potts"/],
     [['run', '--start', 'warm'], /Invalid option "--start".*got "warm"/],
@@ -67,7 +67,7 @@ describe('criticality run', () => {
     [['run', '--sise', '8'], /Invalid option "--sise": expected one of --model, --size.*unknown flag/],
     [['run', '--size'], /Invalid option "--size": expected a value after the flag, got nothing/],
     [['run', 'extra'], /Invalid option "argument".*got "extra"/],
-    [['frobnicate'], /Invalid option "command": expected one of run, help, version, got "frobnicate"/],
+    [['frobnicate'], /Invalid option "command": expected one of run, dynamics, help, version, got "frobnicate"/],
   ])('rejects %j', async (argv, message) => {
     const r = await cli(...argv);
     expect(r.code).toBe(2);
