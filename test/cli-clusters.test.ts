@@ -2,14 +2,7 @@
 // their flags (JSON names, table rows of the improved estimators), `criticality dynamics` in every
 // format, and bad flags rejected with a one-line message naming the flag and exit code 2.
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+import { cli, expectRejected } from './helpers/cli.js';
 
 describe('criticality run with cluster algorithms', () => {
   it('--algorithm wolff --clusters-per-step: JSON with the settings, work and improved estimators', async () => {
@@ -80,10 +73,6 @@ describe('bad cluster flags', () => {
     [['dynamics', '--format', 'xml'], /Invalid option "--format": expected one of table, json, csv, got "xml"/],
     [['dynamics', '--size', '8'], /Invalid option "--size": expected one of --sizes, --algorithms.*unknown flag/],
   ])('rejects %j', async (argv, message) => {
-    const r = await cli(...argv);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(message);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    await expectRejected(argv, message);
   });
 });

@@ -2,14 +2,7 @@
 // rejected with a message on stderr and exit code 2. Also runs the real bin once.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+import { cli, expectRejected } from './helpers/cli.js';
 
 const OBSERVABLES = ['energy', 'absMagnetization', 'magnetization2', 'magnetization4', 'specificHeat', 'susceptibility', 'binder'];
 
@@ -69,11 +62,7 @@ describe('criticality run', () => {
     [['run', 'extra'], /Invalid option "argument".*got "extra"/],
     [['frobnicate'], /Invalid option "command": expected one of run, dynamics, help, version, got "frobnicate"/],
   ])('rejects %j', async (argv, message) => {
-    const r = await cli(...argv);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(message);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    await expectRejected(argv, message);
   });
 
   it('the installed bin runs (built package) and exits non-zero on bad input', () => {
