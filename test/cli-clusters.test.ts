@@ -48,6 +48,10 @@ describe('criticality dynamics', () => {
     expect(table.stderr.trim().split('\n')).toHaveLength(4);
     const json = JSON.parse((await cli(...args, '--format', 'json', '--quiet')).stdout);
     expect(json.points).toHaveLength(4);
+    expect(json.fits[0]).toMatchObject({ fitMinSize: 4, points: 2 });
+    const narrow = JSON.parse((await cli('dynamics', '--sizes', '4,8,12', '--algorithms', 'wolff', '--steps', '2000', '--fit-min-size', '8', '--format', 'json', '--quiet')).stdout);
+    expect(narrow.points.map((p: { size: number }) => p.size)).toEqual([4, 8, 12]);
+    expect(narrow.fits[0]).toMatchObject({ fitMinSize: 8, points: 2 });
     expect(json.fits.map((f: { algorithm: string; observable: string }) => `${f.algorithm}/${f.observable}`)).toEqual([
       'swendsen-wang/absMagnetization', 'swendsen-wang/energy', 'wolff/absMagnetization', 'wolff/energy',
     ]);
@@ -70,6 +74,7 @@ describe('bad cluster flags', () => {
     [['dynamics', '--sizes', ''], /Invalid option "--sizes": expected a comma-separated list, got ""/],
     [['dynamics', '--algorithms', 'wolff,glauber'], /Invalid option "--algorithms": expected one of metropolis, heat-bath, wolff, swendsen-wang, hybrid, got "glauber"/],
     [['dynamics', '--steps', '5'], /Invalid option "--steps": expected an integer from 1000/],
+    [['dynamics', '--sizes', '8,16', '--fit-min-size', '16'], /Invalid option "--fit-min-size": expected a size that leaves at least 2 of the sizes \(8, 16\) for the fit, got 16/],
     [['dynamics', '--format', 'xml'], /Invalid option "--format": expected one of table, json, csv, got "xml"/],
     [['dynamics', '--size', '8'], /Invalid option "--size": expected one of --sizes, --algorithms.*unknown flag/],
   ])('rejects %j', async (argv, message) => {

@@ -12,6 +12,7 @@ export const DYNAMICS_FLAGS: FlagSpec = {
   temperature: { type: 'string' },
   steps: { type: 'string' },
   thermalize: { type: 'string' },
+  'fit-min-size': { type: 'string' },
   seed: { type: 'string' },
   backend: { type: 'string' },
   format: { type: 'string' },
@@ -25,6 +26,7 @@ export const DYNAMICS_USAGE = `criticality dynamics flags (defaults in brackets)
   --temperature T                    temperature ("tc" = Onsager's 2.269185...) [tc]
   --steps N                          recorded steps per point [local: max(50000, 15 L^2.17); cluster: 100000]
   --thermalize M                     steps discarded first [steps/10]
+  --fit-min-size L                   smallest size in the fit of z (all are measured) [smallest of --sizes]
   --seed S                           seed; point k runs with childSeed(S, k) [1]
   --backend auto|wasm|js             engine [auto]
   --format table|json|csv            output format [table]
@@ -59,6 +61,7 @@ export async function dynamics(argv: string[], io: Io): Promise<number> {
     temperature: numberFlag('temperature', flags.temperature, 'a number > 0 or "tc"'),
     steps: numberFlag('steps', flags.steps, 'an integer number of steps'),
     thermalize: numberFlag('thermalize', flags.thermalize, 'an integer number of steps'),
+    fitMinSize: numberFlag('fit-min-size', flags['fit-min-size'], 'a size'),
     seed: numberFlag('seed', flags.seed, 'an integer from 0 to 2^53 - 1'),
     backend: choiceFlag('backend', flags.backend, BACKENDS),
     onPoint: flags.quiet ? undefined : (p) => io.stderr(`criticality: ${describePoint(p)}\n`),
@@ -111,7 +114,7 @@ export function dynamicsToTable(r: DynamicsResult): string {
     '',
     ...points,
     '',
-    'Dynamic exponent z: tau_int = A L^z, weighted least squares in log-log',
+    `Dynamic exponent z: tau_int = A L^z, weighted least squares in log-log over L >= ${r.fits[0]?.fitMinSize}`,
     '',
     ...fits,
   ];

@@ -38,7 +38,9 @@ const RUN_FLAGS: FlagSpec = {
 export const RUN_DEFAULTS = { thermalize: 1000, sweeps: 10000, format: 'table' } as const;
 
 /** API option names whose flag is not the same word: errors name the flag the user typed. */
-const OPTION_FLAGS: Record<string, string> = { clustersPerStep: 'clusters-per-step', hybridSweeps: 'hybrid-sweeps', hybridCluster: 'hybrid-cluster' };
+const OPTION_FLAGS: Record<string, string> = {
+  clustersPerStep: 'clusters-per-step', hybridSweeps: 'hybrid-sweeps', hybridCluster: 'hybrid-cluster', fitMinSize: 'fit-min-size',
+};
 
 const USAGE = `Usage: criticality <command> [flags]
 

@@ -32,6 +32,11 @@ export interface DynamicsOptions {
   steps?: number;
   /** Steps discarded before recording. @default steps / 10 (rounded up) */
   thermalize?: number;
+  /**
+   * Smallest size that enters the fit of z (smaller sizes are measured and reported, but their
+   * corrections to scaling are left out of the fit). @default the smallest of `sizes`
+   */
+  fitMinSize?: number;
   /** Seed; point k (in the order algorithms x sizes) runs with childSeed(seed, k). @default 1 */
   seed?: number;
   /** Engine. @default 'auto' */
@@ -79,6 +84,8 @@ export interface DynamicsFit {
   chi2PerDof: number;
   /** Number of sizes that entered the fit. */
   points: number;
+  /** Smallest size that entered the fit. */
+  fitMinSize: number;
 }
 
 export interface DynamicsResult {
@@ -126,6 +133,10 @@ export async function criticalSlowingDown(options: DynamicsOptions = {}): Promis
   const thermalize = options.thermalize === undefined ? undefined : checkCount('thermalize', options.thermalize, 0);
   const seed = checkSeed(options.seed ?? DYNAMICS_DEFAULTS.seed);
   const backend = oneOf('backend', options.backend ?? DYNAMICS_DEFAULTS.backend, BACKENDS);
+  const fitMinSize = options.fitMinSize ?? Math.min(...sizes);
+  if (typeof fitMinSize !== 'number' || sizes.filter((size) => size >= fitMinSize).length < 2) {
+    throw new InvalidOptionError('fitMinSize', fitMinSize, `a size that leaves at least 2 of the sizes (${sizes.join(', ')}) for the fit`);
+  }
 
   const points: DynamicsPoint[] = [];
   for (const algorithm of algorithms) {
@@ -160,10 +171,10 @@ export async function criticalSlowingDown(options: DynamicsOptions = {}): Promis
   }
   const fits: DynamicsFit[] = [];
   for (const algorithm of algorithms) {
-    const mine = points.filter((p) => p.algorithm === algorithm);
+    const mine = points.filter((p) => p.algorithm === algorithm && p.size >= fitMinSize);
     for (const observable of DYNAMICS_OBSERVABLES) {
       const fit = fitPowerLaw(mine.map((p) => p.size), mine.map((p) => p.tau[observable].sweeps), mine.map((p) => p.tau[observable].error));
-      fits.push({ algorithm, observable, z: fit.exponent, zError: fit.exponentError, amplitude: fit.amplitude, chi2PerDof: fit.chi2PerDof, points: fit.points });
+      fits.push({ algorithm, observable, z: fit.exponent, zError: fit.exponentError, amplitude: fit.amplitude, chi2PerDof: fit.chi2PerDof, points: fit.points, fitMinSize });
     }
   }
   return { temperature, points, fits };
