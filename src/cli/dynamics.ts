@@ -24,7 +24,7 @@ export const DYNAMICS_USAGE = `criticality dynamics flags (defaults in brackets)
   --sizes 8,16,32                    linear sizes, even, >= 4 [${DYNAMICS_DEFAULTS.sizes.join(',')}]
   --algorithms a,b                   algorithms to compare [${DYNAMICS_DEFAULTS.algorithms.join(',')}]
   --temperature T                    temperature ("tc" = Onsager's 2.269185...) [tc]
-  --steps N                          recorded steps per point [local: max(50000, 15 L^2.17); cluster: 100000]
+  --steps N                          recorded steps per point [local: max(50000, 50 L^2.17); cluster: 100000]
   --thermalize M                     steps discarded first [steps/10]
   --fit-min-size L                   smallest size in the fit of z (all are measured) [smallest of --sizes]
   --seed S                           seed; point k runs with childSeed(S, k) [1]
