@@ -52,6 +52,8 @@ describe('criticality dynamics', () => {
     const narrow = JSON.parse((await cli('dynamics', '--sizes', '4,8,12', '--algorithms', 'wolff', '--steps', '2000', '--fit-min-size', '8', '--format', 'json', '--quiet')).stdout);
     expect(narrow.points.map((p: { size: number }) => p.size)).toEqual([4, 8, 12]);
     expect(narrow.fits[0]).toMatchObject({ fitMinSize: 8, points: 2 });
+    const single = JSON.parse((await cli('dynamics', '--sizes', '8', '--algorithms', 'wolff', '--steps', '1000', '--format', 'json', '--quiet')).stdout);
+    expect(single.fits[0]).toMatchObject({ z: null, points: 1 });
     expect(json.fits.map((f: { algorithm: string; observable: string }) => `${f.algorithm}/${f.observable}`)).toEqual([
       'swendsen-wang/absMagnetization', 'swendsen-wang/energy', 'wolff/absMagnetization', 'wolff/energy',
     ]);

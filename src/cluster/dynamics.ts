@@ -34,7 +34,8 @@ export interface DynamicsOptions {
   thermalize?: number;
   /**
    * Smallest size that enters the fit of z (smaller sizes are measured and reported, but their
-   * corrections to scaling are left out of the fit). @default the smallest of `sizes`
+   * corrections to scaling are left out of the fit); it must leave at least 2 sizes. @default the
+   * smallest of `sizes` (with a single size, z is NaN)
    */
   fitMinSize?: number;
   /** Seed; point k (in the order algorithms x sizes) runs with childSeed(seed, k). @default 1 */
@@ -135,7 +136,7 @@ export async function criticalSlowingDown(options: DynamicsOptions = {}): Promis
   const seed = checkSeed(options.seed ?? DYNAMICS_DEFAULTS.seed);
   const backend = oneOf('backend', options.backend ?? DYNAMICS_DEFAULTS.backend, BACKENDS);
   const fitMinSize = options.fitMinSize ?? Math.min(...sizes);
-  if (typeof fitMinSize !== 'number' || sizes.filter((size) => size >= fitMinSize).length < 2) {
+  if (options.fitMinSize !== undefined && (typeof fitMinSize !== 'number' || sizes.filter((size) => size >= fitMinSize).length < 2)) {
     throw new InvalidOptionError('fitMinSize', fitMinSize, `a size that leaves at least 2 of the sizes (${sizes.join(', ')}) for the fit`);
   }
 
