@@ -9,6 +9,9 @@
 //   [series]                 SERIES_CAPACITY records of (i32 bondSum, i32 magnetization)
 //   [spins]                  L*L x i8, each +1 or -1, row-major (index = y*L + x)
 //
+// Reserved on first use of a cluster algorithm (assembly/cluster.ts, one reservation):
+//   [parent] (N+1) x i32, [work] N x i32, [decision] N x u8, [sizes] SERIES_CAPACITY x f64
+//
 // The wrapper reads the offsets through the exported getters, never by recomputing them.
 
 /** Metropolis thresholds, index = (s > 0 ? 5 : 0) + (nsum + 4) / 2; accept a flip when u32 r < threshold. */
