@@ -7,6 +7,11 @@ export {
   getBondSum, getMagnetization, fillCold, fillHot, recount,
   sweepMetropolis, sweepHeatBath,
 } from "./ising2d";
+export {
+  CLUSTER_WOLFF, CLUSTER_SWENDSEN_WANG,
+  clusterReserve, clusterParentPtr, clusterWorkPtr, clusterSizesPtr, clusterLastKind, clusterLastCount,
+  clusterFlips, setClusterThresholds, clusterUpdate,
+} from "./cluster";
 export { reservedBytes } from "./memory";
 export {
   RG_OPERATORS, RG_MAX_PATTERN_BLOCK, RG_RULE_MAJORITY, RG_RULE_DECIMATION,

@@ -48,6 +48,10 @@ export function metropolisTablePtr(): usize { return metropolisTable; }
 export function heatBathTablePtr(): usize { return heatBathTable; }
 export function getBondSum(): i32 { return bondSum; }
 export function getMagnetization(): i32 { return magnetization; }
+/** Linear size L (for other kernels, e.g. assembly/cluster.ts). */
+export function latticeSize(): i32 { return L; }
+/** Sets B and M after another kernel changed spins and kept the exact counts itself. */
+export function setCounts(b: i32, m: i32): void { bondSum = b; magnetization = m; }
 
 /** Cold start: every spin +1. */
 export function fillCold(): void {

@@ -2,10 +2,12 @@
  * `npm run bench`: runs the suite in Node and writes bench/RESULTS.md and bench/results.json
  * with the machine, runtime, versions and commit. Figures, not tests.
  *
- * Flags: --sizes 256,1024 (default), --time ms per task (default 1500).
+ * Flags: --sizes 256,1024 (default), --time ms per task (default 1500); cluster algorithms:
+ * --cluster-sizes 1024,4096 (default), --decorrelation-sizes 64 (default), --skip-clusters.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { clusterSection, runClusterSuite, type ClusterSuiteOptions } from './clusters.js';
 import { commit, flag } from './node-args.js';
 import { ratio, runSuite, type SuiteResult } from './suite.js';
 
@@ -28,6 +30,13 @@ const environment = {
 console.log(`criticality benchmarks: ${environment.runtime}, ${environment.cpu} (${environment.cores} cores), commit ${environment.commit}`);
 const result: SuiteResult = await runSuite({ sizes, time, log: (line) => console.log(line) });
 console.log(`cold start (decode + compile + instantiate + 64x64 lattice): ${result.coldStart.medianMs.toFixed(2)} ms median of ${result.coldStart.runs}`);
+const clusterOptions: ClusterSuiteOptions = {
+  sizes: flag('cluster-sizes', '1024,4096').split(',').map(Number),
+  decorrelationSizes: flag('decorrelation-sizes', '64').split(',').map(Number),
+  time,
+  log: (line) => console.log(line),
+};
+const clusters = process.argv.includes('--skip-clusters') ? undefined : await runClusterSuite(clusterOptions);
 
 const lines = [
   '# Benchmark results',
@@ -66,7 +75,8 @@ const lines = [
   '',
   `Decode the inlined core, compile, instantiate and prepare a 64 x 64 lattice: ${result.coldStart.medianMs.toFixed(2)} ms (median of ${result.coldStart.runs}).`,
   '',
+  ...(clusters ? clusterSection(clusters, clusterOptions) : []),
 ];
 writeFileSync(new URL('./RESULTS.md', import.meta.url), lines.join('\n'));
-writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify({ environment, ...result }, null, 2)}\n`);
+writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify({ environment, ...result, ...(clusters ? { clusters } : {}) }, null, 2)}\n`);
 console.log('wrote bench/RESULTS.md and bench/results.json');

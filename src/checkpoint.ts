@@ -24,7 +24,7 @@
  */
 import { CheckpointError, InvalidOptionError } from './errors.js';
 import type { Simulation } from './simulation.js';
-import { ALGORITHMS, STARTS, checkFinite, checkPositive, checkSeed, checkSize, oneOf, type Algorithm, type Start } from './options.js';
+import { ALGORITHMS, CLUSTER_ALGORITHMS, STARTS, checkCount, checkFinite, checkPositive, checkSeed, checkSize, oneOf, type Algorithm, type ClusterAlgorithm, type Start } from './options.js';
 
 export const CHECKPOINT_MAGIC: readonly number[] = [0x89, 0x43, 0x52, 0x49, 0x54, 0x0d, 0x0a, 0x1a];
 /** The format version this build writes and the newest it reads. */
@@ -48,6 +48,12 @@ export interface SimulationState {
   sweeps: number;
   /** Spins changed so far. */
   flips: number;
+  /** Work so far in sweep equivalents (README "Work accounting"). */
+  sweepEquivalents: number;
+  /** Cluster and hybrid settings (see SimulationOptions); stored for every algorithm. */
+  clustersPerStep: number;
+  hybridSweeps: number;
+  hybridCluster: ClusterAlgorithm;
   /** xoshiro128** state, 4 words. */
   rngState: Uint32Array;
   /** Spins, row-major, +1 / -1. */
@@ -66,6 +72,8 @@ export interface RunState {
   measured: number;
   /** Spins changed during the recorded sweeps. */
   measureFlips: number;
+  /** Work of the recorded sweeps in sweep equivalents. */
+  measureWork: number;
   /** (B, M) per recorded sweep: the first 2 * measured values are used (decoding gives exactly those). */
   records: Int32Array;
 }
@@ -84,10 +92,13 @@ export interface CheckpointHeader {
   kind: 'simulation' | 'run';
   model: string;
   lattice: string;
-  options: { size: number; temperature: number; beta: number; field: number; algorithm: Algorithm; seed: number; start: Start };
-  counters: { sweeps: number; flips: number };
+  options: {
+    size: number; temperature: number; beta: number; field: number; algorithm: Algorithm; seed: number; start: Start;
+    clustersPerStep: number; hybridSweeps: number; hybridCluster: ClusterAlgorithm;
+  };
+  counters: { sweeps: number; flips: number; sweepEquivalents: number };
   rng: number[];
-  run?: { thermalize: number; sweeps: number; thermalized: number; measured: number; measureFlips: number };
+  run?: { thermalize: number; sweeps: number; thermalized: number; measured: number; measureFlips: number; measureWork: number };
   sections: { name: 'spins' | 'records'; encoding: string; count: number; bytes: number }[];
 }
 
@@ -183,10 +194,11 @@ export function encodeCheckpoint(contents: CheckpointContents): Uint8Array {
     options: {
       size: state.size, temperature: state.temperature, beta: state.beta, field: state.field,
       algorithm: state.algorithm, seed: state.seed, start: state.start,
+      clustersPerStep: state.clustersPerStep, hybridSweeps: state.hybridSweeps, hybridCluster: state.hybridCluster,
     },
-    counters: { sweeps: state.sweeps, flips: state.flips },
+    counters: { sweeps: state.sweeps, flips: state.flips, sweepEquivalents: state.sweepEquivalents },
     rng: Array.from(state.rngState),
-    ...(run ? { run: { thermalize: run.thermalize, sweeps: run.sweeps, thermalized: run.thermalized, measured: run.measured, measureFlips: run.measureFlips } } : {}),
+    ...(run ? { run: { thermalize: run.thermalize, sweeps: run.sweeps, thermalized: run.thermalized, measured: run.measured, measureFlips: run.measureFlips, measureWork: run.measureWork } } : {}),
     sections: [
       { name: 'spins', encoding: 'bits', count: state.spins.length, bytes: spins.length },
       ...(records && run ? [{ name: 'records' as const, encoding: 'zigzag-delta-varint', count: 2 * run.measured, bytes: records.length }] : []),
@@ -222,6 +234,11 @@ export function encodeContainer(header: object, sections: Uint8Array[], version 
 
 function fail(reason: ConstructorParameters<typeof CheckpointError>[0], detail: string): never {
   throw new CheckpointError(reason, detail);
+}
+
+/** A work counter in sweep equivalents: finite and >= 0 (Wolff work is fractional). */
+function isWork(x: unknown): x is number {
+  return typeof x === 'number' && Number.isFinite(x) && x >= 0;
 }
 
 function isCount(x: unknown): x is number {
@@ -284,6 +301,9 @@ function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointCon
       algorithm: oneOf('options.algorithm', o.algorithm, ALGORITHMS),
       seed: checkSeed(o.seed, 'options.seed'),
       start: oneOf('options.start', o.start, STARTS),
+      clustersPerStep: checkCount('options.clustersPerStep', o.clustersPerStep, 1),
+      hybridSweeps: checkCount('options.hybridSweeps', o.hybridSweeps, 1),
+      hybridCluster: oneOf('options.hybridCluster', o.hybridCluster, CLUSTER_ALGORITHMS),
     };
   } catch (error) {
     if (error instanceof InvalidOptionError) fail('header', error.message);
@@ -291,6 +311,7 @@ function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointCon
   }
   const counters = header.counters;
   if (!counters || !isCount(counters.sweeps) || !isCount(counters.flips)) fail('header', 'header.counters must hold non-negative integers sweeps and flips');
+  if (!isWork(counters.sweepEquivalents)) fail('header', 'header.counters.sweepEquivalents must be a finite number >= 0');
   const rng = header.rng;
   if (!Array.isArray(rng) || rng.length !== 4 || !rng.every((w) => Number.isInteger(w) && w >= 0 && w <= 0xffffffff) || rng.every((w) => w === 0)) {
     fail('header', 'header.rng must be 4 unsigned 32-bit words, not all zero');
@@ -301,7 +322,7 @@ function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointCon
     fail('header', `expected a "spins" section of ${sites} bits first`);
   }
   const state: SimulationState = {
-    model: 'ising', lattice: 'square', ...options, sweeps: counters.sweeps, flips: counters.flips,
+    model: 'ising', lattice: 'square', ...options, sweeps: counters.sweeps, flips: counters.flips, sweepEquivalents: counters.sweepEquivalents,
     rngState: Uint32Array.from(rng), spins: unpackSpins(body.subarray(0, spinSection.bytes), sites),
   };
   if (header.kind === 'simulation') {
@@ -309,7 +330,7 @@ function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointCon
     return { kind: 'simulation', state };
   }
   const r = header.run;
-  if (!r || ![r.thermalize, r.sweeps, r.thermalized, r.measured, r.measureFlips].every(isCount) || r.thermalized > r.thermalize || r.measured > r.sweeps || (r.measured > 0 && r.thermalized !== r.thermalize)) {
+  if (!r || ![r.thermalize, r.sweeps, r.thermalized, r.measured, r.measureFlips].every(isCount) || !isWork(r.measureWork) || r.thermalized > r.thermalize || r.measured > r.sweeps || (r.measured > 0 && r.thermalized !== r.thermalize)) {
     fail('header', 'header.run must hold consistent counts (thermalized <= thermalize, measured <= sweeps, measuring only after thermalizing)');
   }
   if (recordSection?.name !== 'records' || recordSection.encoding !== 'zigzag-delta-varint' || recordSection.count !== 2 * r.measured) {
@@ -319,13 +340,16 @@ function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointCon
   return {
     kind: 'run',
     state,
-    run: { thermalize: r.thermalize, sweeps: r.sweeps, thermalized: r.thermalized, measured: r.measured, measureFlips: r.measureFlips, records },
+    run: { thermalize: r.thermalize, sweeps: r.sweeps, thermalized: r.thermalized, measured: r.measured, measureFlips: r.measureFlips, measureWork: r.measureWork, records },
   };
 }
 
 /** The state of a simulation, read through its public API (options and snapshot). */
 export function simulationState(sim: Simulation): SimulationState {
-  const { model, lattice, size, temperature, beta, field, algorithm, seed, start } = sim.options;
+  const { model, lattice, size, temperature, beta, field, algorithm, seed, start, clustersPerStep, hybridSweeps, hybridCluster } = sim.options;
   const { spins, rngState, sweeps, flips } = sim.snapshot();
-  return { model, lattice, size, temperature, beta, field, algorithm, seed, start, sweeps, flips, rngState, spins };
+  return {
+    model, lattice, size, temperature, beta, field, algorithm, seed, start, clustersPerStep, hybridSweeps, hybridCluster,
+    sweeps, flips, sweepEquivalents: sim.sweepEquivalents, rngState, spins,
+  };
 }

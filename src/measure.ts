@@ -17,7 +17,8 @@
  * e, e^2, |m|, m^2, m^4); derived quantities by leave-one-bin-out jackknife over the same bins.
  */
 import type { BackendName } from './backend/index.js';
-import type { Algorithm, Lattice, Model, Start } from './options.js';
+import type { ImprovedEstimators } from './cluster/improved.js';
+import type { Algorithm, ClusterAlgorithm, Lattice, Model, Start } from './options.js';
 import { analyzeSeries } from './stats/index.js';
 import type { ValueCounts } from './stats/index.js';
 import type { CorrelationMeasurement } from './correlation.js';
@@ -55,14 +56,25 @@ export interface Measurement {
   beta: number;
   field: number;
   algorithm: Algorithm;
+  /** Wolff clusters per step (used by 'wolff' and by 'hybrid' with hybridCluster 'wolff'). */
+  clustersPerStep: number;
+  /** Metropolis sweeps per 'hybrid' step. */
+  hybridSweeps: number;
+  /** Cluster update of a 'hybrid' step. */
+  hybridCluster: ClusterAlgorithm;
   backend: BackendName;
   seed: number;
   start: Start;
   thermalize: number;
+  /** Recorded steps (sweeps for local algorithms; see `algorithm`). */
   sweeps: number;
-  /** Fraction of update attempts that changed a spin during the recorded sweeps. */
+  /** Work of the recorded steps in sweep equivalents (README "Work accounting"). */
+  sweepEquivalents: number;
+  /** Fraction of update attempts that changed a spin during the recorded sweeps (cluster algorithms: spins changed / (steps N)). */
   acceptance: number;
   observables: Observables;
+  /** Improved estimators from cluster sizes: cluster and hybrid algorithms at h = 0 only. */
+  improved?: ImprovedEstimators;
   /** Common bin length (sweeps) and number of bins used for the errors. */
   binSize: number;
   bins: number;
@@ -85,11 +97,15 @@ export interface SeriesContext {
   beta: number;
   field: number;
   algorithm: Algorithm;
+  clustersPerStep: number;
+  hybridSweeps: number;
+  hybridCluster: ClusterAlgorithm;
   backend: BackendName;
   seed: number;
   start: Start;
   thermalize: number;
   sweeps: number;
+  sweepEquivalents: number;
   acceptance: number;
   keepSeries: boolean;
 }

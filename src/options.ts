@@ -10,8 +10,12 @@ import type { CoreSource } from './backend/loader.js';
 export type Model = 'ising';
 /** Lattices. Only the periodic square lattice exists today; `'cubic'` (3D) will join this union. */
 export type Lattice = 'square';
-/** Update algorithms: checkerboard Metropolis or heat-bath sweeps. */
-export type Algorithm = 'metropolis' | 'heat-bath';
+/** Local update algorithms: checkerboard Metropolis or heat-bath sweeps. */
+export type LocalAlgorithm = 'metropolis' | 'heat-bath';
+/** Cluster algorithms: Wolff single clusters or Swendsen-Wang multi-cluster updates (src/cluster, assembly/cluster.ts). */
+export type ClusterAlgorithm = 'wolff' | 'swendsen-wang';
+/** Update algorithms: local sweeps, cluster updates, or `'hybrid'` (Metropolis sweeps then one cluster update). */
+export type Algorithm = LocalAlgorithm | ClusterAlgorithm | 'hybrid';
 /** Which engine runs the kernels. `'auto'` prefers WebAssembly and falls back to JavaScript. */
 export type BackendChoice = 'auto' | 'wasm' | 'js';
 /** Initial configuration: `'hot'` random spins (T = infinity), `'cold'` all spins +1 (T = 0). */
@@ -19,7 +23,8 @@ export type Start = 'hot' | 'cold';
 
 export const MODELS: readonly Model[] = ['ising'];
 export const LATTICES: readonly Lattice[] = ['square'];
-export const ALGORITHMS: readonly Algorithm[] = ['metropolis', 'heat-bath'];
+export const ALGORITHMS: readonly Algorithm[] = ['metropolis', 'heat-bath', 'wolff', 'swendsen-wang', 'hybrid'];
+export const CLUSTER_ALGORITHMS: readonly ClusterAlgorithm[] = ['wolff', 'swendsen-wang'];
 export const BACKENDS: readonly BackendChoice[] = ['auto', 'wasm', 'js'];
 export const STARTS: readonly Start[] = ['hot', 'cold'];
 
@@ -41,8 +46,19 @@ export interface SimulationOptions {
   beta?: number;
   /** Magnetic field h in H = -J sum s_i s_j - h sum s_i. @default 0 */
   field?: number;
-  /** Update algorithm. @default 'metropolis' */
+  /**
+   * Update algorithm. One step of `sweep(n)` and `measure()` is: a sweep (`'metropolis'`,
+   * `'heat-bath'`); `clustersPerStep` Wolff clusters (`'wolff'`); one Swendsen-Wang update
+   * (`'swendsen-wang'`); `hybridSweeps` Metropolis sweeps then one `hybridCluster` update (`'hybrid'`).
+   * @default 'metropolis'
+   */
   algorithm?: Algorithm;
+  /** Wolff clusters per step (`'wolff'`, or `'hybrid'` with `hybridCluster: 'wolff'`): an integer >= 1. Measurements are taken every step. @default 1 */
+  clustersPerStep?: number;
+  /** Metropolis sweeps before each cluster update of a `'hybrid'` step: an integer >= 1. @default 1 */
+  hybridSweeps?: number;
+  /** Cluster update of a `'hybrid'` step. @default 'wolff' */
+  hybridCluster?: ClusterAlgorithm;
   /** Seed of the random stream: an integer in [0, 2^53 - 1]. The same seed gives the same run on either backend. @default 1 */
   seed?: number;
   /** Engine. @default 'auto' */
@@ -62,6 +78,9 @@ export interface NormalizedOptions {
   readonly beta: number;
   readonly field: number;
   readonly algorithm: Algorithm;
+  readonly clustersPerStep: number;
+  readonly hybridSweeps: number;
+  readonly hybridCluster: ClusterAlgorithm;
   readonly seed: number;
   readonly backend: BackendChoice;
   readonly start: Start;
@@ -74,12 +93,15 @@ export const DEFAULTS = {
   temperature: CRITICAL_TEMPERATURE,
   field: 0,
   algorithm: 'metropolis',
+  clustersPerStep: 1,
+  hybridSweeps: 1,
+  hybridCluster: 'wolff',
   seed: 1,
   backend: 'auto',
   start: 'hot',
 } as const satisfies Omit<NormalizedOptions, 'beta'>;
 
-const KNOWN_KEYS = ['model', 'lattice', 'size', 'temperature', 'beta', 'field', 'algorithm', 'seed', 'backend', 'start', 'core'];
+const KNOWN_KEYS = ['model', 'lattice', 'size', 'temperature', 'beta', 'field', 'algorithm', 'clustersPerStep', 'hybridSweeps', 'hybridCluster', 'seed', 'backend', 'start', 'core'];
 
 export function oneOf<T extends string>(option: string, value: unknown, allowed: readonly T[]): T {
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
@@ -149,8 +171,38 @@ export function normalizeOptions(options: SimulationOptions = {}): NormalizedOpt
   }
   const field = checkFinite('field', options.field ?? DEFAULTS.field);
   const algorithm = oneOf('algorithm', options.algorithm ?? DEFAULTS.algorithm, ALGORITHMS);
+  const update = normalizeUpdateSettings(algorithm, options, DEFAULTS);
   const seed = checkSeed(options.seed ?? DEFAULTS.seed);
   const backend = oneOf('backend', options.backend ?? DEFAULTS.backend, BACKENDS);
   const start = oneOf('start', options.start ?? DEFAULTS.start, STARTS);
-  return Object.freeze({ model, lattice, size, temperature, beta, field, algorithm, seed, backend, start });
+  return Object.freeze({ model, lattice, size, temperature, beta, field, algorithm, ...update, seed, backend, start });
+}
+
+/** The settings of the update algorithm: which ones apply to which algorithm. */
+export interface UpdateSettings {
+  clustersPerStep?: number;
+  hybridSweeps?: number;
+  hybridCluster?: ClusterAlgorithm;
+}
+
+/**
+ * Validates the cluster and hybrid settings for `algorithm` (given ones over `current`).
+ * A setting that does not apply to the algorithm is an error, never silently ignored.
+ */
+export function normalizeUpdateSettings(algorithm: Algorithm, given: UpdateSettings, current: Required<UpdateSettings>): Required<UpdateSettings> {
+  if (given.hybridSweeps !== undefined && algorithm !== 'hybrid') {
+    throw new InvalidOptionError('hybridSweeps', given.hybridSweeps, `no hybridSweeps unless algorithm is "hybrid" (algorithm is "${algorithm}")`);
+  }
+  if (given.hybridCluster !== undefined && algorithm !== 'hybrid') {
+    throw new InvalidOptionError('hybridCluster', given.hybridCluster, `no hybridCluster unless algorithm is "hybrid" (algorithm is "${algorithm}")`);
+  }
+  const hybridSweeps = checkCount('hybridSweeps', given.hybridSweeps ?? current.hybridSweeps, 1);
+  const hybridCluster = oneOf('hybridCluster', given.hybridCluster ?? current.hybridCluster, CLUSTER_ALGORITHMS);
+  const usesWolff = algorithm === 'wolff' || (algorithm === 'hybrid' && hybridCluster === 'wolff');
+  if (given.clustersPerStep !== undefined && !usesWolff) {
+    const what = algorithm === 'hybrid' ? `algorithm "hybrid" with hybridCluster "${hybridCluster}"` : `algorithm "${algorithm}"`;
+    throw new InvalidOptionError('clustersPerStep', given.clustersPerStep, `no clustersPerStep unless Wolff clusters are used (${what})`);
+  }
+  const clustersPerStep = checkCount('clustersPerStep', given.clustersPerStep ?? current.clustersPerStep, 1);
+  return { clustersPerStep, hybridSweeps, hybridCluster };
 }

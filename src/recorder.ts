@@ -5,6 +5,8 @@
  * AbortSignal between slices. The same options and seed give the same numbers however the run is
  * sliced.
  */
+import type { ClusterStep } from './backend/types.js';
+import { improvedEstimators } from './cluster/improved.js';
 import { InvalidOptionError } from './errors.js';
 import { correlationValues } from './backend/correlation-js.js';
 import { analyzeCorrelations } from './correlation.js';
@@ -81,12 +83,17 @@ export function normalizeMeasureOptions(options: MeasureOptions, size: number): 
 /** What a measurement run needs from its simulation. */
 export interface MeasurementDriver {
   readonly size: number;
-  /** Runs n sweeps, writing (B, M) per sweep into `out` when given; returns the spins changed. */
-  run(n: number, out?: Int32Array): number;
+  /** The cluster step of the algorithm (undefined for local algorithms): its cluster sizes feed improved estimators. */
+  readonly clusterStep: ClusterStep | undefined;
+  /**
+   * Runs n steps, writing (B, M) per step into `out` and, for cluster steps, the cluster-size record
+   * into `sizes` when given; returns the spins changed and the work in sweep equivalents.
+   */
+  run(n: number, out?: Int32Array, sizes?: Float64Array): { flips: number; work: number };
   /** Writes one correlation record of the current lattice. */
   correlations(out: Int32Array): void;
   /** The parameters to report (checked unchanged at every step). */
-  context(): Omit<SeriesContext, 'thermalize' | 'sweeps' | 'acceptance' | 'keepSeries'>;
+  context(): Omit<SeriesContext, 'thermalize' | 'sweeps' | 'acceptance' | 'keepSeries' | 'sweepEquivalents'>;
 }
 
 /** A measurement in progress; see the module comment. */
@@ -96,15 +103,18 @@ export class MeasurementRun {
   private readonly context: ReturnType<MeasurementDriver['context']>;
   private readonly records: Int32Array;
   private readonly correlationRecords: Int32Array;
+  private readonly sizes: Float64Array | undefined;
   private thermalized = 0;
   private recorded = 0;
   private flips = 0;
+  private work = 0;
 
   constructor(driver: MeasurementDriver, options: NormalizedMeasureOptions) {
     this.driver = driver;
     this.options = options;
     this.context = driver.context();
     this.records = new Int32Array(2 * options.sweeps);
+    this.sizes = driver.clusterStep ? new Float64Array(options.sweeps) : undefined;
     const samples = options.every > 0 ? Math.floor(options.sweeps / options.every) : 0;
     this.correlationRecords = new Int32Array(samples * correlationValues(driver.size));
   }
@@ -140,7 +150,9 @@ export class MeasurementRun {
     while (this.thermalized === thermalize && this.recorded < sweeps && left > 0) {
       const toSample = every > 0 ? every - (this.recorded % every) : sweeps - this.recorded;
       const n = Math.min(toSample, sweeps - this.recorded, left);
-      this.flips += this.driver.run(n, this.records.subarray(2 * this.recorded, 2 * (this.recorded + n)));
+      const done = this.driver.run(n, this.records.subarray(2 * this.recorded, 2 * (this.recorded + n)), this.sizes?.subarray(this.recorded, this.recorded + n));
+      this.flips += done.flips;
+      this.work += done.work;
       this.recorded += n;
       left -= n;
       if (every > 0 && this.recorded % every === 0) {
@@ -165,9 +177,16 @@ export class MeasurementRun {
       ...this.context,
       thermalize: this.thermalized,
       sweeps: n,
+      sweepEquivalents: this.work,
       acceptance: this.flips / (n * sites),
       keepSeries: keepSeries || histograms,
     });
+    const step = this.driver.clusterStep;
+    if (step && this.sizes && this.context.field === 0) {
+      const { improved, warnings } = improvedEstimators(this.sizes.subarray(0, n), step, sites, this.context.beta);
+      measurement.improved = improved;
+      measurement.warnings.push(...warnings);
+    }
     if (histograms) {
       measurement.histograms = { energy: valueCounts(measurement.series!.energy), magnetization: valueCounts(measurement.series!.magnetization) };
       if (!keepSeries) delete measurement.series;

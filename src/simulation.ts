@@ -4,6 +4,8 @@
  */
 import { createKernel, type BackendName, type IsingKernel } from './backend/index.js';
 import { encodeCheckpoint, decodeCheckpoint, simulationState } from './checkpoint.js';
+import { CLUSTER_BYTES_PER_SITE, clusterStepOf, clusterWork } from './cluster/step.js';
+import { clusterThresholds } from './cluster/thresholds.js';
 import { CheckpointError, DisposedError, InvalidOptionError } from './errors.js';
 import { measureSeries, type Measurement } from './measure.js';
 import { MeasurementRun, normalizeMeasureOptions, type MeasureOptions } from './recorder.js';
@@ -12,11 +14,14 @@ import {
   checkFinite,
   checkPositive,
   normalizeOptions,
+  normalizeUpdateSettings,
   oneOf,
   ALGORITHMS,
   type Algorithm,
+  type LocalAlgorithm,
   type NormalizedOptions,
   type SimulationOptions,
+  type UpdateSettings,
 } from './options.js';
 import { seedState } from './rng.js';
 import { heatBathThresholds, metropolisThresholds } from './thresholds.js';
@@ -36,6 +41,8 @@ export interface Snapshot {
   readonly sweeps: number;
   /** Spins changed so far. */
   readonly flips: number;
+  /** Work so far in sweep equivalents (absent in snapshots from before cluster algorithms: then equal to `sweeps`). */
+  readonly sweepEquivalents?: number;
 }
 
 /** What {@link Simulation.sweep} returns. */
@@ -44,8 +51,10 @@ export interface SweepResult {
   sweeps: number;
   /** Spins that changed in this call. */
   flips: number;
-  /** flips / (sweeps * N): the acceptance rate (for heat bath, the rate of changed spins). */
+  /** flips / (sweeps * N): the acceptance rate (for heat bath, the rate of changed spins; for cluster algorithms, of flipped spins per step). */
   acceptance: number;
+  /** Work of this call in sweep equivalents (README "Work accounting"): sweeps, Swendsen-Wang updates, Wolff flipped spins / N. */
+  sweepEquivalents: number;
 }
 
 export interface Simulation {
@@ -61,9 +70,12 @@ export interface Simulation {
   readonly sweeps: number;
   /** Spins changed so far. */
   readonly flips: number;
+  /** Work so far in sweep equivalents (README "Work accounting"). */
+  readonly sweepEquivalents: number;
   /**
-   * Runs n sweeps (default 1). A sweep is one update attempt per site, checkerboard order.
-   * With `records` (an Int32Array of length >= 2n), writes after sweep k the exact integers
+   * Runs n steps (default 1) of the algorithm: sweeps (one update attempt per site, checkerboard
+   * order), Wolff steps of `clustersPerStep` clusters, Swendsen-Wang updates, or hybrid steps.
+   * With `records` (an Int32Array of length >= 2n), writes after step k the exact integers
    * B = sum_<ij> s_i s_j at records[2k] and M = sum_i s_i at records[2k + 1].
    */
   sweep(n?: number, records?: Int32Array): SweepResult;
@@ -81,6 +93,12 @@ export interface Simulation {
   magnetization(): number;
   /** A copy of the spins (row-major, +1 / -1). */
   spins(): Int8Array;
+  /**
+   * Cluster labels of the last cluster update (a copy, row-major): after Swendsen-Wang the smallest
+   * site index of each site's cluster; after Wolff that label on the sites of the last cluster and
+   * -1 elsewhere; all -1 before any cluster update (see src/cluster/labels.ts).
+   */
+  clusterLabels(): Int32Array;
   snapshot(): Snapshot;
   /** Restores spins, generator state and counters; temperature, field and algorithm stay as set. */
   restore(snapshot: Snapshot): void;
@@ -98,7 +116,8 @@ export interface Simulation {
   setTemperature(temperature: number): void;
   setBeta(beta: number): void;
   setField(field: number): void;
-  setAlgorithm(algorithm: Algorithm): void;
+  /** Changes the algorithm, with its settings (clustersPerStep, hybridSweeps, hybridCluster) where they apply. */
+  setAlgorithm(algorithm: Algorithm, settings?: UpdateSettings): void;
   /** Frees the lattice; any later call throws. */
   dispose(): void;
 }
@@ -110,6 +129,7 @@ class IsingSimulation implements Simulation {
   readonly sites: number;
   sweeps = 0;
   flips = 0;
+  sweepEquivalents = 0;
   private kernel: IsingKernel | undefined;
 
   constructor(options: NormalizedOptions, kernel: IsingKernel, fallbackReason: string | undefined) {
@@ -121,6 +141,16 @@ class IsingSimulation implements Simulation {
     kernel.setRngState(seedState(options.seed));
     kernel.fill(options.start);
     this.updateThresholds();
+    this.reserveClustersFor(options.algorithm);
+  }
+
+  /** Cluster memory is reserved when a cluster algorithm is chosen, so that a later step cannot fail. */
+  private reserveClustersFor(algorithm: Algorithm): void {
+    if (algorithm !== 'wolff' && algorithm !== 'swendsen-wang' && algorithm !== 'hybrid') return;
+    if (this.use('setAlgorithm').reserveClusters()) return;
+    const { size } = this.options;
+    const mib = ((CLUSTER_BYTES_PER_SITE * size * size) / 2 ** 20).toFixed(0);
+    throw new InvalidOptionError('algorithm', algorithm, `an algorithm that fits in memory: cluster updates of a ${size} x ${size} lattice need ${mib} MiB more (${CLUSTER_BYTES_PER_SITE} bytes a site), which the ${this.backend} backend could not allocate; use a smaller size or a local algorithm`);
   }
 
   private use(method: string): IsingKernel {
@@ -135,14 +165,30 @@ class IsingSimulation implements Simulation {
 
   private updateThresholds(): void {
     const { beta, field } = this.options;
-    this.use('update').setThresholds(metropolisThresholds(beta, field), heatBathThresholds(beta, field));
+    const kernel = this.use('update');
+    kernel.setThresholds(metropolisThresholds(beta, field), heatBathThresholds(beta, field));
+    const cluster = clusterThresholds(beta, field);
+    kernel.setClusterThresholds(cluster.bond, cluster.ghost, cluster.fieldSign);
   }
 
-  private run(n: number, out?: Int32Array): number {
-    const flips = this.use('sweep').sweep(this.options.algorithm, n, out);
+  /** Runs n steps; with `out` (and `sizes` for cluster steps) records every step. Returns flips and work. */
+  private run(n: number, out?: Int32Array, sizes?: Float64Array): { flips: number; work: number } {
+    const kernel = this.use('sweep');
+    const step = clusterStepOf(this.options);
+    let flips: number;
+    let work: number;
+    if (step) {
+      const result = kernel.clusterSweep(step, n, out, out ? (sizes ?? new Float64Array(n)) : undefined);
+      flips = result.flips;
+      work = clusterWork(step, n, result.clusterFlips, this.sites);
+    } else {
+      flips = kernel.sweep(this.options.algorithm as LocalAlgorithm, n, out);
+      work = n;
+    }
     this.sweeps += n;
     this.flips += flips;
-    return flips;
+    this.sweepEquivalents += work;
+    return { flips, work };
   }
 
   sweep(n = 1, records?: Int32Array): SweepResult {
@@ -150,8 +196,8 @@ class IsingSimulation implements Simulation {
     if (records !== undefined && (!(records instanceof Int32Array) || records.length < 2 * n)) {
       throw new InvalidOptionError('records', records, `an Int32Array of length >= ${2 * n} (2 per sweep)`);
     }
-    const flips = this.run(n, records);
-    return { sweeps: n, flips, acceptance: n > 0 ? flips / (n * this.sites) : NaN };
+    const { flips, work } = this.run(n, records);
+    return { sweeps: n, flips, acceptance: n > 0 ? flips / (n * this.sites) : NaN, sweepEquivalents: work };
   }
 
   measure(options: MeasureOptions): Measurement {
@@ -166,7 +212,8 @@ class IsingSimulation implements Simulation {
     return new MeasurementRun(
       {
         size: this.options.size,
-        run: (n, out) => this.run(n, out),
+        clusterStep: clusterStepOf(this.options),
+        run: (n, out, sizes) => this.run(n, out, sizes),
         correlations: (out) => this.use('measure').correlations(out),
         context: () => ({ ...this.options, backend: this.backend, sites: this.sites }),
       },
@@ -187,9 +234,16 @@ class IsingSimulation implements Simulation {
     return this.use('spins').readSpins();
   }
 
+  clusterLabels(): Int32Array {
+    return this.use('clusterLabels').clusterLabels();
+  }
+
   snapshot(): Snapshot {
     const k = this.use('snapshot');
-    return { version: 1, model: 'ising', size: this.options.size, spins: k.readSpins(), rngState: k.getRngState(), sweeps: this.sweeps, flips: this.flips };
+    return {
+      version: 1, model: 'ising', size: this.options.size, spins: k.readSpins(), rngState: k.getRngState(),
+      sweeps: this.sweeps, flips: this.flips, sweepEquivalents: this.sweepEquivalents,
+    };
   }
 
   restore(snapshot: Snapshot): void {
@@ -206,10 +260,13 @@ class IsingSimulation implements Simulation {
     }
     checkCount('snapshot.sweeps', snapshot.sweeps);
     if (!Number.isSafeInteger(snapshot.flips) || snapshot.flips < 0) throw new InvalidOptionError('snapshot.flips', snapshot.flips, 'a non-negative integer');
+    const work = snapshot.sweepEquivalents ?? snapshot.sweeps;
+    if (typeof work !== 'number' || !Number.isFinite(work) || work < 0) throw new InvalidOptionError('snapshot.sweepEquivalents', work, 'a finite number >= 0');
     k.writeSpins(snapshot.spins);
     k.setRngState(snapshot.rngState);
     this.sweeps = snapshot.sweeps;
     this.flips = snapshot.flips;
+    this.sweepEquivalents = work;
   }
 
   checkpoint(): Uint8Array {
@@ -221,9 +278,13 @@ class IsingSimulation implements Simulation {
     this.use('resume');
     const { state } = decodeCheckpoint(checkpoint);
     if (state.size !== this.options.size) throw new CheckpointError('size', `a ${state.size} x ${state.size} lattice; this simulation is ${this.options.size} x ${this.options.size}`);
-    this.restore({ version: 1, model: state.model, size: state.size, spins: state.spins, rngState: state.rngState, sweeps: state.sweeps, flips: state.flips });
-    const { temperature, beta, field, algorithm, seed, start } = state;
-    this.options = Object.freeze({ ...this.options, temperature, beta, field, algorithm, seed, start });
+    this.restore({
+      version: 1, model: state.model, size: state.size, spins: state.spins, rngState: state.rngState,
+      sweeps: state.sweeps, flips: state.flips, sweepEquivalents: state.sweepEquivalents,
+    });
+    const { temperature, beta, field, algorithm, seed, start, clustersPerStep, hybridSweeps, hybridCluster } = state;
+    this.reserveClustersFor(algorithm);
+    this.options = Object.freeze({ ...this.options, temperature, beta, field, algorithm, seed, start, clustersPerStep, hybridSweeps, hybridCluster });
     this.updateThresholds();
   }
 
@@ -245,8 +306,17 @@ class IsingSimulation implements Simulation {
     this.updateThresholds();
   }
 
-  setAlgorithm(algorithm: Algorithm): void {
-    this.options = Object.freeze({ ...this.options, algorithm: oneOf('algorithm', algorithm, ALGORITHMS) });
+  setAlgorithm(algorithm: Algorithm, settings: UpdateSettings = {}): void {
+    oneOf('algorithm', algorithm, ALGORITHMS);
+    if (typeof settings !== 'object' || settings === null) throw new InvalidOptionError('settings', settings, 'an object like { clustersPerStep: 4 }');
+    for (const key of Object.keys(settings)) {
+      if (!['clustersPerStep', 'hybridSweeps', 'hybridCluster'].includes(key)) {
+        throw new InvalidOptionError(key, (settings as Record<string, unknown>)[key], 'one of the algorithm settings clustersPerStep, hybridSweeps, hybridCluster');
+      }
+    }
+    const update = normalizeUpdateSettings(algorithm, settings, this.options);
+    this.reserveClustersFor(algorithm);
+    this.options = Object.freeze({ ...this.options, algorithm, ...update });
   }
 
   dispose(): void {
@@ -274,13 +344,14 @@ export function checkMeasureOptions(options: MeasureOptions, size: number): { sw
 export function measurementFromRecords(
   sim: Simulation,
   records: Int32Array,
-  run: { thermalize: number; sweeps: number; flips: number; keepSeries?: boolean },
+  run: { thermalize: number; sweeps: number; flips: number; sweepEquivalents: number; keepSeries?: boolean },
 ): Measurement {
   const { size, beta, field } = sim.options;
   return measureSeries(records.length === 2 * run.sweeps ? records : records.subarray(0, 2 * run.sweeps), {
     ...sim.options,
     thermalize: run.thermalize,
     sweeps: run.sweeps,
+    sweepEquivalents: run.sweepEquivalents,
     backend: sim.backend,
     acceptance: run.flips / (run.sweeps * sim.sites),
     keepSeries: run.keepSeries ?? false,
@@ -313,5 +384,10 @@ export function simulationKernel(sim: Simulation, method: string): IsingKernel {
 export async function createSimulation(options: SimulationOptions = {}): Promise<Simulation> {
   const normalized = normalizeOptions(options);
   const { kernel, fallbackReason } = await createKernel(normalized.backend, normalized.size, options.core);
-  return new IsingSimulation(normalized, kernel, fallbackReason);
+  try {
+    return new IsingSimulation(normalized, kernel, fallbackReason);
+  } catch (error) {
+    kernel.dispose();
+    throw error;
+  }
 }

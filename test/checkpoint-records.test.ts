@@ -9,7 +9,7 @@ const state = decodeCheckpoint(sim.checkpoint()).state;
 describe('checkpoint records section', () => {
   it('round-trips extreme values', () => {
     const records = Int32Array.of(2 ** 31 - 1, -(2 ** 31), -(2 ** 31), 2 ** 31 - 1, 0, 0, -1, 1, 5, -5);
-    const bytes = encodeCheckpoint({ kind: 'run', state, run: { thermalize: 0, sweeps: 8, thermalized: 0, measured: 5, measureFlips: 3, records } });
+    const bytes = encodeCheckpoint({ kind: 'run', state, run: { thermalize: 0, sweeps: 8, thermalized: 0, measured: 5, measureFlips: 3, measureWork: 5, records } });
     const run = decodeCheckpoint(bytes).run!;
     expect(run.records).toEqual(records);
     expect(run).toMatchObject({ thermalize: 0, sweeps: 8, measured: 5, measureFlips: 3 });
@@ -18,7 +18,7 @@ describe('checkpoint records section', () => {
   it('stores a real series compactly', () => {
     const records = new Int32Array(2 * 10_000);
     sim.sweep(10_000, records);
-    const bytes = encodeCheckpoint({ kind: 'run', state, run: { thermalize: 0, sweeps: 10_000, thermalized: 0, measured: 10_000, measureFlips: 0, records } });
+    const bytes = encodeCheckpoint({ kind: 'run', state, run: { thermalize: 0, sweeps: 10_000, thermalized: 0, measured: 10_000, measureFlips: 0, measureWork: 10_000, records } });
     expect(decodeCheckpoint(bytes).run!.records).toEqual(records);
     expect(bytes.length).toBeLessThan(3 * 10_000); // 8 bytes a record raw
   });

@@ -72,7 +72,7 @@ describe('checkpoint rejection', () => {
 
   it('a run checkpoint with inconsistent counts is refused', () => {
     const state = decodeCheckpoint(good).state;
-    const bytes = encodeCheckpoint({ kind: 'run', state, run: { thermalize: 5, sweeps: 10, thermalized: 2, measured: 3, measureFlips: 0, records: new Int32Array(6) } });
+    const bytes = encodeCheckpoint({ kind: 'run', state, run: { thermalize: 5, sweeps: 10, thermalized: 2, measured: 3, measureFlips: 0, measureWork: 3, records: new Int32Array(6) } });
     expect(reason(bytes)).toBe('header');
   });
 });

@@ -101,7 +101,7 @@ describe('criticality sweep', () => {
     [['sweep', '--every', '5'], /"--every": expected to be given with --correlations/],
     [['sweep', '--analysis', '--format', 'csv'], /"--analysis": expected table or json output/],
     [['sweep', '--histograms'], /"--histograms": expected json output/],
-    [['sweep', '--algorithm', 'wolff'], /Invalid option "--algorithm"/],
+    [['sweep', '--algorithm', 'glauber'], /Invalid option "--algorithm"/],
     [['sweep', '--seed', '-1'], /Invalid option "--seed".*got -1/],
     [['sweep', '--temps', '2'], /Invalid option "--temps": expected one of --sizes, --temperatures.*unknown flag/],
     [['showcase', '--sweeps', '5'], /Invalid option "--sweeps": expected at least 100/],

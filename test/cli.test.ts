@@ -2,14 +2,7 @@
 // rejected with a message on stderr and exit code 2. Also runs the real bin once.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+import { cli, expectRejected } from './helpers/cli.js';
 
 const OBSERVABLES = ['energy', 'absMagnetization', 'magnetization2', 'magnetization4', 'specificHeat', 'susceptibility', 'binder'];
 
@@ -55,7 +48,7 @@ describe('criticality run', () => {
     [['run', '--temperature', '-1'], /Invalid option "--temperature": expected a finite number > 0, got -1/],
     [['run', '--temperature', 'hot'], /Invalid option "--temperature": expected a number > 0 or "tc", got "hot"/],
     [['run', '--temperature', '2', '--beta', '0.5'], /Invalid option "--beta": expected no --beta when --temperature is given/],
-    [['run', '--algorithm', 'wolff'], /Invalid option "--algorithm": expected one of metropolis, heat-bath, got "wolff"/],
+    [['run', '--algorithm', 'glauber'], /Invalid option "--algorithm": expected one of metropolis, heat-bath, wolff, swendsen-wang, hybrid, got "glauber"/],
     [['run', '--backend', 'gpu'], /Invalid option "--backend".*got "gpu"/],
     [['run', '--model', 'potts'], /Invalid option "--model".*got "potts"/],
     [['run', '--start', 'warm'], /Invalid option "--start".*got "warm"/],
@@ -67,13 +60,9 @@ describe('criticality run', () => {
     [['run', '--sise', '8'], /Invalid option "--sise": expected one of --model, --size.*unknown flag/],
     [['run', '--size'], /Invalid option "--size": expected a value after the flag, got nothing/],
     [['run', 'extra'], /Invalid option "argument".*got "extra"/],
-    [['frobnicate'], /Invalid option "command": expected one of run, sweep, showcase, rg, landau, help, version, got "frobnicate"/],
+    [['frobnicate'], /Invalid option "command": expected one of run, sweep, showcase, dynamics, rg, landau, help, version, got "frobnicate"/],
   ])('rejects %j', async (argv, message) => {
-    const r = await cli(...argv);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(message);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    await expectRejected(argv, message);
   });
 
   it('the installed bin runs (built package) and exits non-zero on bad input', () => {

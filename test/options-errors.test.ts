@@ -19,7 +19,7 @@ const BAD: [string, SimulationOptions | Record<string, unknown>, RegExp][] = [
   ['temperature and beta', { temperature: 2, beta: 0.5 }, /"beta": expected no beta when temperature is given/],
   ['field NaN', { field: NaN }, /"field": expected a finite number, got NaN/],
   ['field Infinity', { field: -Infinity }, /"field".*got -Infinity/],
-  ['unknown algorithm', { algorithm: 'glauber' as never }, /"algorithm": expected one of "metropolis", "heat-bath", got "glauber"/],
+  ['unknown algorithm', { algorithm: 'glauber' as never }, /"algorithm": expected one of "metropolis", "heat-bath", "wolff", "swendsen-wang", "hybrid", got "glauber"/],
   ['unknown model', { model: 'potts' as never }, /"model": expected one of "ising", got "potts"/],
   ['unknown lattice', { lattice: 'cubic' as never }, /"lattice": expected one of "square", got "cubic"/],
   ['unknown backend', { backend: 'gpu' as never }, /"backend": expected one of "auto", "wasm", "js", got "gpu"/],
@@ -50,7 +50,7 @@ describe('bad options', () => {
     expect(() => sim.setTemperature(0)).toThrow(/"temperature": expected a finite number > 0, got 0/);
     expect(() => sim.setBeta(-2)).toThrow(/"beta"/);
     expect(() => sim.setField(NaN)).toThrow(/"field": expected a finite number, got NaN/);
-    expect(() => sim.setAlgorithm('wolff' as never)).toThrow(/"algorithm": expected one of/);
+    expect(() => sim.setAlgorithm('glauber' as never)).toThrow(/"algorithm": expected one of/);
     expect(() => sim.restore({ ...before, size: 16 })).toThrow(/"snapshot.size": expected 8/);
     expect(() => sim.restore({ ...before, spins: new Int8Array(64) })).toThrow(/"snapshot.spins"/);
     expect(() => sim.restore({ ...before, rngState: new Uint32Array(4) })).toThrow(/"snapshot.rngState"/);

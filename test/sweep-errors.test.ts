@@ -31,7 +31,7 @@ const BAD: [string, Partial<RunSweepOptions> | Record<string, unknown>, RegExp][
   ['correlation interval too long', { sweeps: 1000, correlations: { every: 20 } }, /Invalid option "correlations\.every": expected at most 10 so that 1000 sweeps give at least 100 correlation samples per point, got 20/],
   ['correlations junk', { correlations: 'yes' as never }, /"correlations": expected true, false or \{ every: k \}, got "yes"/],
   ['bad field', { field: NaN }, /"field": expected a finite number, got NaN/],
-  ['bad algorithm', { algorithm: 'wolff' as never }, /"algorithm": expected one of "metropolis", "heat-bath", got "wolff"/],
+  ['bad algorithm', { algorithm: 'glauber' as never }, /"algorithm": expected one of "metropolis", "heat-bath", "wolff", "swendsen-wang", "hybrid", got "glauber"/],
   ['bad seed', { seed: -1 }, /"seed".*got -1/],
   ['bad start', { start: 'warm' as never }, /"start".*got "warm"/],
   ['warmStart not boolean', { warmStart: 'no' as never }, /"warmStart": expected true or false, got "no"/],

@@ -2,7 +2,7 @@
  * A live view of the engine: the lattice on a canvas, temperature, field, size, algorithm and
  * backend controls, and live readouts. Runs on the main thread in small time slices.
  */
-import { createSimulation, CRITICAL_TEMPERATURE, type Simulation, type SimulationOptions } from 'criticality';
+import { createSimulation, CRITICAL_TEMPERATURE, type Algorithm, type Simulation, type SimulationOptions } from 'criticality';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const canvas = $<HTMLCanvasElement>('lattice');
@@ -13,6 +13,7 @@ const size = $<HTMLSelectElement>('size');
 const algorithm = $<HTMLSelectElement>('algorithm');
 const backend = $<HTMLSelectElement>('backend');
 const runButton = $<HTMLButtonElement>('run');
+const showClusters = $<HTMLInputElement>('show-clusters');
 
 temperature.value = String(CRITICAL_TEMPERATURE);
 let sim: Simulation | undefined;
@@ -50,14 +51,29 @@ async function rebuild(): Promise<void> {
   }
 }
 
+/** A colour for a cluster label (a hash of the label into hue, light or dark with the spin). */
+function clusterColour(label: number, up: boolean, out: Uint8ClampedArray, at: number): void {
+  const hue = ((Math.imul(label + 1, 0x9e3779b1) >>> 0) / 2 ** 32) * 6;
+  const k = (n: number) => Math.max(0, Math.min(1, Math.abs(((hue + n) % 6) - 3) - 1));
+  const [lo, hi] = up ? [120, 255] : [20, 150];
+  out[at] = lo + (hi - lo) * k(0);
+  out[at + 1] = lo + (hi - lo) * k(4);
+  out[at + 2] = lo + (hi - lo) * k(2);
+}
+
 function draw(s: Simulation): void {
   const spins = s.spins();
+  const labels = showClusters.checked ? s.clusterLabels() : undefined;
   const data = image!.data;
   for (let i = 0; i < spins.length; i++) {
-    const v = spins[i] > 0 ? 235 : 30;
-    data[4 * i] = v;
-    data[4 * i + 1] = v;
-    data[4 * i + 2] = spins[i] > 0 ? 245 : 60;
+    if (labels && labels[i] >= 0) {
+      clusterColour(labels[i], spins[i] > 0, data, 4 * i);
+    } else {
+      const v = spins[i] > 0 ? 235 : 30;
+      data[4 * i] = v;
+      data[4 * i + 1] = v;
+      data[4 * i + 2] = spins[i] > 0 ? 245 : 60;
+    }
     data[4 * i + 3] = 255;
   }
   context.putImageData(image!, 0, 0);
@@ -68,12 +84,14 @@ function frame(): void {
   const s = sim;
   if (s && running) {
     const t0 = performance.now();
-    s.sweep(sweepsPerFrame);
+    const { sweepEquivalents } = s.sweep(sweepsPerFrame);
     const dt = performance.now() - t0;
     // adapt the batch to the frame budget
     sweepsPerFrame = Math.max(1, Math.min(1000, Math.round(sweepsPerFrame * (dt > 0 ? FRAME_BUDGET_MS / dt : 2))));
-    const flipsPerNs = (sweepsPerFrame * s.sites) / Math.max(dt, 1e-3) / 1e6;
-    $('speed').textContent = `${flipsPerNs.toFixed(3)} flips/ns`;
+    // site updates (cluster spins for cluster algorithms) per nanosecond
+    const sitesPerNs = (sweepEquivalents * s.sites) / Math.max(dt, 1e-3) / 1e6;
+    $('speed').textContent = `${sitesPerNs.toFixed(3)} sites/ns`;
+    $('work').textContent = s.sweepEquivalents.toFixed(0);
     $('energy').textContent = s.energy().toFixed(4);
     $('magnetization').textContent = s.magnetization().toFixed(4);
     $('sweeps').textContent = String(s.sweeps);
@@ -95,7 +113,14 @@ field.addEventListener('input', () => {
   sim?.setField(Number(field.value));
   showParameters();
 });
-algorithm.addEventListener('change', () => sim?.setAlgorithm(algorithm.value as 'metropolis' | 'heat-bath'));
+algorithm.addEventListener('change', () => {
+  try {
+    sim?.setAlgorithm(algorithm.value as Algorithm);
+    sweepsPerFrame = 1;
+  } catch (error) {
+    notice((error as Error).message);
+  }
+});
 size.addEventListener('change', () => void rebuild());
 backend.addEventListener('change', () => void rebuild());
 runButton.addEventListener('click', () => {

@@ -3,8 +3,10 @@
  * order and the same random stream, so a seed gives the same lattice bit for bit.
  */
 import { Xoshiro128, rotl } from '../rng.js';
-import type { Algorithm } from '../options.js';
-import type { IsingKernel } from './types.js';
+import type { LocalAlgorithm } from '../options.js';
+import { NO_CLUSTER } from '../cluster/labels.js';
+import { JsClusters } from './js-cluster.js';
+import type { ClusterStep, ClusterSweepResult, IsingKernel } from './types.js';
 import { JsBlockSpinKernel } from './rg-js.js';
 import { measureCorrelationsJs } from './correlation-js.js';
 
@@ -13,8 +15,12 @@ export class JsIsingKernel implements IsingKernel {
   readonly size: number;
   bondSum = 0;
   magnetization = 0;
-  private spins: Int8Array;
-  private readonly rng = new Xoshiro128(new Uint32Array([1, 0, 0, 0]));
+  /** @internal read by the cluster kernel (src/backend/js-cluster.ts) */
+  spins: Int8Array;
+  /** @internal read by the cluster kernel */
+  readonly rng = new Xoshiro128(new Uint32Array([1, 0, 0, 0]));
+  private clusters: JsClusters | undefined;
+  private clusterThresholds: [number, number, number] = [0, 0, 0];
   private metropolis = new Float64Array(10);
   private heatBath = new Float64Array(5);
 
@@ -56,7 +62,8 @@ export class JsIsingKernel implements IsingKernel {
     this.recount();
   }
 
-  private recount(): void {
+  /** @internal also called by the cluster kernel */
+  recount(): void {
     const L = this.size;
     const s = this.spins;
     let b = 0;
@@ -74,7 +81,33 @@ export class JsIsingKernel implements IsingKernel {
     this.magnetization = m;
   }
 
-  sweep(algorithm: Algorithm, sweeps: number, out?: Int32Array): number {
+  reserveClusters(): boolean {
+    if (this.clusters) return true;
+    try {
+      this.clusters = new JsClusters(this.spins.length);
+    } catch (error) {
+      if (error instanceof RangeError) return false;
+      throw error;
+    }
+    this.clusters.setThresholds(...this.clusterThresholds);
+    return true;
+  }
+
+  setClusterThresholds(bond: number, ghost: number, fieldSign: number): void {
+    this.clusterThresholds = [bond, ghost, fieldSign];
+    this.clusters?.setThresholds(bond, ghost, fieldSign);
+  }
+
+  clusterSweep(step: ClusterStep, steps: number, out?: Int32Array, sizes?: Float64Array): ClusterSweepResult {
+    if (!this.clusters) throw new Error('clusterSweep before reserveClusters');
+    return this.clusters.run(this, step, steps, out, sizes);
+  }
+
+  clusterLabels(): Int32Array {
+    return this.clusters ? this.clusters.labels(this.size) : new Int32Array(this.spins.length).fill(NO_CLUSTER);
+  }
+
+  sweep(algorithm: LocalAlgorithm, sweeps: number, out?: Int32Array): number {
     const L = this.size;
     const spins = this.spins;
     const heatBath = algorithm === 'heat-bath';
@@ -131,5 +164,6 @@ export class JsIsingKernel implements IsingKernel {
 
   dispose(): void {
     this.spins = new Int8Array(0);
+    this.clusters = undefined;
   }
 }

@@ -1,5 +1,5 @@
 /** The contract every backend implements for the 2D Ising kernels (see assembly/ising2d.ts). */
-import type { Algorithm } from '../options.js';
+import type { ClusterAlgorithm, LocalAlgorithm } from '../options.js';
 import type { BlockSpinKernel } from './rg-types.js';
 
 export type BackendName = 'wasm' | 'js';
@@ -32,7 +32,22 @@ export interface IsingKernel {
    * Runs `sweeps` sweeps. With `out` (length >= 2 * sweeps), writes after every sweep the
    * pair (B, M) at out[2k], out[2k + 1]. Returns the number of spins that changed.
    */
-  sweep(algorithm: Algorithm, sweeps: number, out?: Int32Array): number;
+  sweep(algorithm: LocalAlgorithm, sweeps: number, out?: Int32Array): number;
+  /**
+   * Reserves the cluster memory (9 bytes a site; assembly/cluster.ts) on first use.
+   * Returns false when it does not fit (nothing changes then).
+   */
+  reserveClusters(): boolean;
+  /** Installs the cluster thresholds (see src/cluster/thresholds.ts). */
+  setClusterThresholds(bond: number, ghost: number, fieldSign: number): void;
+  /**
+   * Runs `steps` cluster steps (after reserveClusters). With `out` (length >= 2 * steps) and
+   * `sizes` (length >= steps), writes after every step the pair (B, M) and the cluster-size
+   * record (Wolff: sum of |C| over the step's clusters; Swendsen-Wang: sum over clusters of |C|^2).
+   */
+  clusterSweep(step: ClusterStep, steps: number, out?: Int32Array, sizes?: Float64Array): ClusterSweepResult;
+  /** Labels of the last cluster update (see src/cluster/labels.ts): a copy. */
+  clusterLabels(): Int32Array;
   /**
    * Measures the spin correlations of the current lattice into `out` (length L/2 + 1 + 2L):
    * C(r) = sum_i s_i (s_{i+r x} + s_{i+r y}) for r = 0..L/2, then the L row sums, then the
@@ -43,4 +58,19 @@ export interface IsingKernel {
   dispose(): void;
   /** Block-spin (RG) kernels over this lattice (assembly/rg.ts or its JS twin); absent on kernels that have none yet. */
   blockSpins?(): BlockSpinKernel;
+}
+
+/** What one cluster step does: `localSweeps` Metropolis sweeps (0 for none), then the cluster update. */
+export interface ClusterStep {
+  cluster: ClusterAlgorithm;
+  /** Wolff clusters per step (ignored by Swendsen-Wang). */
+  clustersPerStep: number;
+  localSweeps: number;
+}
+
+export interface ClusterSweepResult {
+  /** Spins changed, by Metropolis sweeps and cluster updates together. */
+  flips: number;
+  /** Spins flipped by the cluster updates alone. */
+  clusterFlips: number;
 }

@@ -3,8 +3,9 @@
  * generator state), driven in batches of sweeps through a narrow numeric ABI.
  */
 import { CoreError, InvalidOptionError } from '../errors.js';
-import type { Algorithm } from '../options.js';
-import { SERIES_CAPACITY, type IsingKernel } from './types.js';
+import { clusterLabelsOf, type LabelKind } from '../cluster/labels.js';
+import type { LocalAlgorithm } from '../options.js';
+import { SERIES_CAPACITY, type ClusterStep, type ClusterSweepResult, type IsingKernel } from './types.js';
 import { WasmBlockSpinKernel, type RgCoreExports } from './rg-wasm.js';
 import { correlationValues } from './correlation-js.js';
 
@@ -29,7 +30,19 @@ interface CoreExports {
   rngNext(): number;
   measureCorrelations(size: number): number;
   correlationsPtr(): number;
+  clusterReserve(): number;
+  clusterParentPtr(): number;
+  clusterWorkPtr(): number;
+  clusterSizesPtr(): number;
+  clusterLastKind(): number;
+  clusterLastCount(): number;
+  clusterFlips(): number;
+  setClusterThresholds(bond: number, ghost: number, sign: number): void;
+  clusterUpdate(kind: number, steps: number, clustersPerStep: number, localSweeps: number, record: number): number;
 }
+
+/** Cluster kinds of assembly/cluster.ts. */
+const CLUSTER_KIND = { wolff: 0, 'swendsen-wang': 1 } as const;
 
 /** Reads an AssemblyScript string (UTF-16, byte length stored just before it) from memory. */
 function readString(memory: WebAssembly.Memory, ptr: number): string {
@@ -136,7 +149,52 @@ export class WasmIsingKernel implements IsingKernel {
     guarded('recount', () => core.recount());
   }
 
-  sweep(algorithm: Algorithm, sweeps: number, out?: Int32Array): number {
+  reserveClusters(): boolean {
+    const core = this.exports;
+    return guarded('clusterReserve', () => core.clusterReserve()) === 0;
+  }
+
+  setClusterThresholds(bond: number, ghost: number, fieldSign: number): void {
+    this.exports.setClusterThresholds(bond, ghost, fieldSign);
+  }
+
+  clusterSweep(step: ClusterStep, steps: number, out?: Int32Array, sizes?: Float64Array): ClusterSweepResult {
+    const core = this.exports;
+    const kind = CLUSTER_KIND[step.cluster];
+    const call = (n: number, record: number): number => {
+      const flips = guarded(step.cluster, () => core.clusterUpdate(kind, n, step.clustersPerStep, step.localSweeps, record));
+      if (flips < 0) throw new CoreError(`clusterUpdate refused (${flips}): reserveClusters first, at most ${SERIES_CAPACITY} recorded steps a call`);
+      return flips;
+    };
+    if (!out || !sizes) {
+      const flips = call(steps, 0);
+      return { flips, clusterFlips: core.clusterFlips() };
+    }
+    let flips = 0;
+    let clusterFlips = 0;
+    for (let done = 0; done < steps; ) {
+      const n = Math.min(SERIES_CAPACITY, steps - done);
+      flips += call(n, 1);
+      clusterFlips += core.clusterFlips();
+      out.set(this.view(Int32Array, core.seriesPtr(), 2 * n), 2 * done);
+      sizes.set(this.view(Float64Array, core.clusterSizesPtr(), n), done);
+      done += n;
+    }
+    return { flips, clusterFlips };
+  }
+
+  clusterLabels(): Int32Array {
+    const core = this.exports;
+    const sites = this.size * this.size;
+    return clusterLabelsOf(
+      core.clusterLastKind() as LabelKind,
+      this.size,
+      () => this.view(Int32Array, core.clusterParentPtr(), sites),
+      () => this.view(Int32Array, core.clusterWorkPtr(), core.clusterLastCount()),
+    );
+  }
+
+  sweep(algorithm: LocalAlgorithm, sweeps: number, out?: Int32Array): number {
     const core = this.exports;
     const run = algorithm === 'heat-bath' ? core.sweepHeatBath : core.sweepMetropolis;
     if (!out) return guarded(algorithm, () => run(sweeps, 0));

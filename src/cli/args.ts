@@ -2,7 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InvalidOptionError } from '../errors.js';
 import { CRITICAL_TEMPERATURE } from '../exact/index.js';
-import { ALGORITHMS, BACKENDS, MODELS, STARTS, type SimulationOptions } from '../options.js';
+import { ALGORITHMS, BACKENDS, CLUSTER_ALGORITHMS, MODELS, STARTS, type SimulationOptions } from '../options.js';
 
 export type FlagSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -80,6 +80,9 @@ export const SIMULATION_FLAGS: FlagSpec = {
   beta: { type: 'string' },
   field: { type: 'string' },
   algorithm: { type: 'string' },
+  'clusters-per-step': { type: 'string' },
+  'hybrid-sweeps': { type: 'string' },
+  'hybrid-cluster': { type: 'string' },
   seed: { type: 'string' },
   backend: { type: 'string' },
   start: { type: 'string' },
@@ -97,6 +100,9 @@ export function simulationOptionsFromFlags(flags: Record<string, string | boolea
     beta: numberFlag('beta', flags.beta, 'a number > 0'),
     field: numberFlag('field', flags.field),
     algorithm: choiceFlag('algorithm', flags.algorithm, ALGORITHMS),
+    clustersPerStep: numberFlag('clusters-per-step', flags['clusters-per-step'], 'an integer >= 1'),
+    hybridSweeps: numberFlag('hybrid-sweeps', flags['hybrid-sweeps'], 'an integer >= 1'),
+    hybridCluster: choiceFlag('hybrid-cluster', flags['hybrid-cluster'], CLUSTER_ALGORITHMS),
     seed: numberFlag('seed', flags.seed, 'an integer from 0 to 2^53 - 1'),
     backend: choiceFlag('backend', flags.backend, BACKENDS),
     start: choiceFlag('start', flags.start, STARTS),

@@ -30,6 +30,27 @@ function fixed(x: number | undefined, digits = 6): string {
   return x === undefined ? '' : Number.isFinite(x) ? x.toFixed(digits) : String(x);
 }
 
+/** The settings that apply to the run's algorithm (clustersPerStep for Wolff steps, hybridSweeps and hybridCluster for hybrids). */
+export function algorithmSettings(m: Pick<Measurement, 'algorithm' | 'clustersPerStep' | 'hybridSweeps' | 'hybridCluster'>): Record<string, string | number> {
+  if (m.algorithm === 'wolff') return { clustersPerStep: m.clustersPerStep };
+  if (m.algorithm !== 'hybrid') return {};
+  return m.hybridCluster === 'wolff'
+    ? { hybridSweeps: m.hybridSweeps, hybridCluster: m.hybridCluster, clustersPerStep: m.clustersPerStep }
+    : { hybridSweeps: m.hybridSweeps, hybridCluster: m.hybridCluster };
+}
+
+/** The algorithm with its settings, for titles: "wolff (clustersPerStep=4)". */
+export function algorithmLabel(m: Pick<Measurement, 'algorithm' | 'clustersPerStep' | 'hybridSweeps' | 'hybridCluster'>): string {
+  const settings = Object.entries(algorithmSettings(m));
+  return settings.length === 0 ? m.algorithm : `${m.algorithm} (${settings.map(([k, v]) => `${k}=${v}`).join(', ')})`;
+}
+
+/** Improved (cluster-size) estimators in output order, with the observable they estimate and their labels. */
+const IMPROVED_LABELS = [
+  ['magnetization2', 'm^2 (cluster estimator)'],
+  ['susceptibilityFull', 'chi\' (cluster estimator)'],
+] as const;
+
 /** The JSON document of one run: the names other tools parse (see README). */
 export function runToJson(m: Measurement, exact: ExactReference): object {
   const observables = Object.fromEntries(
@@ -45,13 +66,16 @@ export function runToJson(m: Measurement, exact: ExactReference): object {
     beta: m.beta,
     field: m.field,
     algorithm: m.algorithm,
+    ...algorithmSettings(m),
     backend: m.backend,
     seed: m.seed,
     thermalize: m.thermalize,
     sweeps: m.sweeps,
+    sweepEquivalents: m.sweepEquivalents,
     start: m.start,
     acceptance: m.acceptance,
     observables,
+    ...(m.improved ? { improved: m.improved } : {}),
     exact: { finite: exact.finite, method: exact.finiteMethod, infinite: exact.infinite },
     binSize: m.binSize,
     bins: m.bins,
@@ -67,6 +91,12 @@ export function runToCsv(m: Measurement, exact: ExactReference): string {
     head.push(name, `${name}_error`, `${name}_exact`);
     row.push(m.observables[name].mean, m.observables[name].error, exact.finite[name] ?? '');
   }
+  head.push('sweepEquivalents');
+  row.push(m.sweepEquivalents);
+  for (const [name] of IMPROVED_LABELS) {
+    head.push(`${name}_improved`, `${name}_improved_error`);
+    row.push(m.improved?.[name].mean ?? '', m.improved?.[name].error ?? '');
+  }
   return `${head.join(',')}\n${row.join(',')}\n`;
 }
 
@@ -80,11 +110,16 @@ export function runToTable(m: Measurement, exact: ExactReference): string {
     const z = x === undefined ? '' : ((o.mean - x) / o.error).toFixed(2);
     return [label, formatWithError(o.mean, o.error), fixed(x), z, fixed(exact.infinite[name]), 'tauInt' in o ? o.tauInt.toFixed(2) : ''];
   });
+  for (const [name, label] of m.improved ? IMPROVED_LABELS : []) {
+    const o = m.improved![name];
+    const x = exact.finite[name];
+    rows.push([label, formatWithError(o.mean, o.error), fixed(x), x === undefined ? '' : ((o.mean - x) / o.error).toFixed(2), '', o.tauInt.toFixed(2)]);
+  }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   const title =
-    `Ising ${m.size}x${m.size}  T=${m.temperature.toPrecision(7)} (beta=${m.beta.toPrecision(7)})  h=${m.field}  ${m.algorithm} on ${m.backend}  ` +
-    `seed=${m.seed}  thermalize=${m.thermalize}  sweeps=${m.sweeps}  acceptance=${m.acceptance.toFixed(4)}  bins=${m.bins}x${m.binSize}`;
+    `Ising ${m.size}x${m.size}  T=${m.temperature.toPrecision(7)} (beta=${m.beta.toPrecision(7)})  h=${m.field}  ${algorithmLabel(m)} on ${m.backend}  ` +
+    `seed=${m.seed}  thermalize=${m.thermalize}  sweeps=${m.sweeps}  sweep equivalents=${m.sweepEquivalents.toFixed(1)}  acceptance=${m.acceptance.toFixed(4)}  bins=${m.bins}x${m.binSize}`;
   const out = [title, '', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
   if (m.warnings.length > 0) out.push('', 'warnings:', ...m.warnings.map((w) => `  - ${w}`));
   return `${out.join('\n')}\n`;

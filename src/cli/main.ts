@@ -8,6 +8,7 @@ import { checkCount } from '../options.js';
 import { exactReference } from '../reference.js';
 import { createSimulation } from '../simulation.js';
 import { MEASURE_FLAGS, SIMULATION_FLAGS, choiceFlag, numberFlag, parseFlags, simulationOptionsFromFlags, type FlagSpec } from './args.js';
+import { DYNAMICS_FLAGS, DYNAMICS_USAGE, dynamics } from './dynamics.js';
 import { FORMATS, runToCsv, runToJson, runToTable } from './format.js';
 import { landauCommand, rgCommand, RG_USAGE } from './rg.js';
 import { SHOWCASE_USAGE, SWEEP_USAGE, showcaseCommand, sweepCommand } from './sweep.js';
@@ -28,12 +29,18 @@ const RUN_FLAGS: FlagSpec = {
 
 export const RUN_DEFAULTS = { thermalize: 1000, sweeps: 10000, format: 'table' } as const;
 
+/** API option names whose flag is not the same word: errors name the flag the user typed. */
+const OPTION_FLAGS: Record<string, string> = {
+  clustersPerStep: 'clusters-per-step', hybridSweeps: 'hybrid-sweeps', hybridCluster: 'hybrid-cluster', fitMinSize: 'fit-min-size',
+};
+
 const USAGE = `Usage: criticality <command> [flags]
 
 Commands:
   run       simulate one (L, T, h) point and print measured observables next to exact values
   sweep     simulate every (L, T) point of a grid; --analysis adds finite-size scaling
   showcase  L = 16, 32, 64 across Tc: measured vs exact e and c, Tc and gamma/nu (npm start)
+  dynamics  measure critical slowing down: tau_int(|m|), tau_int(e) and the dynamic exponent z per algorithm
   rg        block-spin renormalization: flow of observables per level, pattern entropy, MCRG exponents
   landau    Landau free energy F(m) = -ln P(m) / N from the magnetization histogram, its fit and well shape
   help      show this help
@@ -44,9 +51,13 @@ criticality run flags (defaults in brackets):
   --size L                           linear size, even, 2..32768 [64]
   --temperature T | --beta B         temperature T > 0 ("tc" = Onsager's 2.269185...), or beta = 1/T [tc]
   --field h                          magnetic field in H = -sum s_i s_j - h sum s_i [0]
-  --algorithm metropolis|heat-bath   update algorithm [metropolis]
-  --thermalize M                     sweeps discarded before measuring [${RUN_DEFAULTS.thermalize}]
-  --sweeps N                         sweeps measured, one sample each [${RUN_DEFAULTS.sweeps}]
+  --algorithm A                      metropolis|heat-bath|wolff|swendsen-wang|hybrid [metropolis]
+  --clusters-per-step C              Wolff clusters per step (wolff, hybrid with wolff) [1]
+  --hybrid-sweeps K                  hybrid: Metropolis sweeps before each cluster update [1]
+  --hybrid-cluster wolff|swendsen-wang  hybrid: the cluster update [wolff]
+  --thermalize M                     steps discarded before measuring [${RUN_DEFAULTS.thermalize}]
+  --sweeps N                         steps measured, one sample each (a step: a sweep, C Wolff
+                                     clusters, a Swendsen-Wang update, or K sweeps + a cluster update) [${RUN_DEFAULTS.sweeps}]
   --seed S                           integer seed 0..2^53-1; same seed, same numbers [1]
   --backend auto|wasm|js             engine [auto]
   --start hot|cold                   random or all-up initial spins [hot]
@@ -56,11 +67,14 @@ Examples:
   criticality run --size 32 --temperature 2.3 --sweeps 100000 --format json
   criticality rg --size 64 --temperature tc --samples 20000 --every 5 --format json
   criticality landau --size 32 --temperature 2.0 --sweeps 50000
+  criticality run --size 128 --algorithm wolff --clusters-per-step 10 --sweeps 20000
+  criticality dynamics --sizes 8,16,32,64 --algorithms metropolis,wolff
   criticality sweep --sizes 8,16,32 --temperatures 2.0:2.6:0.05 --sweeps 20000 --format csv
 
 ${SWEEP_USAGE}
 ${SHOWCASE_USAGE}
-${RG_USAGE}`;
+${RG_USAGE}
+${DYNAMICS_USAGE}`;
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -106,6 +120,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await rgCommand(rest, io, USAGE);
       case 'landau':
         return await landauCommand(rest, io, USAGE);
+      case 'dynamics':
+        return await dynamics(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -117,12 +133,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.stdout(`${version()}\n`);
         return 0;
       default:
-        throw new InvalidOptionError('command', command, 'one of run, sweep, showcase, rg, landau, help, version');
+        throw new InvalidOptionError('command', command, 'one of run, sweep, showcase, dynamics, rg, landau, help, version');
     }
   } catch (error) {
     if (error instanceof InvalidOptionError) {
       // API option names become the flags the user typed: "size" -> "--size".
-      const flagged = error.option in RUN_FLAGS ? new InvalidOptionError(`--${error.option}`, error.value, error.expected) : error;
+      const flag = OPTION_FLAGS[error.option] ?? error.option;
+      const flagged = flag in RUN_FLAGS || (command === 'dynamics' && flag in DYNAMICS_FLAGS)
+        ? new InvalidOptionError(`--${flag}`, error.value, error.expected)
+        : error;
       io.stderr(`criticality: ${flagged.message}\n`);
       return 2;
     }

@@ -17,7 +17,7 @@ export const SWEEP_FLAGS: FlagSpec = {
   sizes: { type: 'string' },
   temperatures: { type: 'string' },
   // the simulation options, but sizes and temperatures come as lists (--sizes, --temperatures)
-  ...Object.fromEntries(Object.entries(SIMULATION_FLAGS).filter(([flag]) => !['model', 'size', 'temperature', 'beta'].includes(flag))),
+  ...Object.fromEntries(Object.entries(SIMULATION_FLAGS).filter(([flag]) => !['model', 'size', 'temperature', 'beta', 'clusters-per-step', 'hybrid-sweeps', 'hybrid-cluster'].includes(flag))),
   ...MEASURE_FLAGS,
   independent: { type: 'boolean' },
   correlations: { type: 'boolean' },

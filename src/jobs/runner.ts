@@ -64,6 +64,7 @@ class Run implements RunState, ChunkedWork {
     public thermalized = 0,
     public measured = 0,
     public measureFlips = 0,
+    public measureWork = 0,
     recordsSoFar?: Int32Array,
   ) {
     this.records = new Int32Array(2 * sweeps);
@@ -95,7 +96,9 @@ class Run implements RunState, ChunkedWork {
       return k;
     }
     const k = Math.min(n, this.sweeps - this.measured);
-    this.measureFlips += this.sim.sweep(k, this.records.subarray(2 * this.measured, 2 * (this.measured + k))).flips;
+    const { flips, sweepEquivalents } = this.sim.sweep(k, this.records.subarray(2 * this.measured, 2 * (this.measured + k)));
+    this.measureFlips += flips;
+    this.measureWork += sweepEquivalents;
     this.measured += k;
     return k;
   }
@@ -215,7 +218,7 @@ export function checkControl(control: ExecuteOptions): void {
 async function drive(run: Run, control: ExecuteOptions): Promise<JobResult> {
   const { state, progress } = await runChunks(run, control);
   if (state === 'completed') {
-    return { state, result: measurementFromRecords(run.sim, run.records, { thermalize: run.thermalize, sweeps: run.sweeps, flips: run.measureFlips, keepSeries: run.keepSeries }), progress };
+    return { state, result: measurementFromRecords(run.sim, run.records, { thermalize: run.thermalize, sweeps: run.sweeps, flips: run.measureFlips, sweepEquivalents: run.measureWork, keepSeries: run.keepSeries }), progress };
   }
   return { state, checkpoint: run.checkpoint(), progress };
 }
@@ -239,7 +242,7 @@ function bind(sim: Simulation, plan: RunPlan | Uint8Array, decoded?: RunState): 
   }
   const r = decoded ?? decodeRun(plan).run;
   sim.resume(plan);
-  return new Run(sim, r.thermalize, r.sweeps, r.thermalized, r.measured, r.measureFlips, r.records);
+  return new Run(sim, r.thermalize, r.sweeps, r.thermalized, r.measured, r.measureFlips, r.measureWork, r.records);
 }
 
 /**

@@ -103,3 +103,46 @@ export function linearFit(x: ArrayLike<number>, y: ArrayLike<number>, sigma: Arr
     dof: n - 2,
   };
 }
+
+/** Result of {@link fitPowerLaw}. */
+export interface PowerLawFit {
+  /** Exponent p. */
+  exponent: number;
+  /** One-standard-deviation error of p (scaled by sqrt(chi^2/dof) when that exceeds 1). */
+  exponentError: number;
+  /** Amplitude A. */
+  amplitude: number;
+  /** chi^2 per degree of freedom (NaN with 2 points). */
+  chi2PerDof: number;
+  /** Number of points used. */
+  points: number;
+}
+
+/**
+ * Weighted fit of a power law y = A x^p as the straight line ln y = ln A + p ln x
+ * ({@link linearFit}) with sigma(ln y) = yErr / y to first order. Points without x > 0, y > 0 and
+ * a finite yErr > 0 are skipped; fewer than 2 usable points give NaN. When chi^2 / dof > 1 the
+ * exponent's error is multiplied by sqrt(chi^2 / dof) (the points scatter more than their error
+ * bars say); `chi2PerDof` is reported so callers can judge.
+ */
+export function fitPowerLaw(x: ArrayLike<number>, y: ArrayLike<number>, yErr: ArrayLike<number>): PowerLawFit {
+  if (x.length !== y.length || x.length !== yErr.length) {
+    throw new RangeError(`fitPowerLaw: x, y and yErr must have the same length, got ${x.length}, ${y.length}, ${yErr.length}`);
+  }
+  const u: number[] = [];
+  const v: number[] = [];
+  const s: number[] = [];
+  for (let k = 0; k < x.length; k++) {
+    if (x[k] > 0 && y[k] > 0 && Number.isFinite(y[k]) && yErr[k] > 0 && Number.isFinite(yErr[k])) {
+      u.push(Math.log(x[k]));
+      v.push(Math.log(y[k]));
+      s.push(yErr[k] / y[k]);
+    }
+  }
+  const n = u.length;
+  if (n < 2) return { exponent: NaN, exponentError: NaN, amplitude: NaN, chi2PerDof: NaN, points: n };
+  const fit = linearFit(u, v, s);
+  const chi2PerDof = fit.dof > 0 ? fit.chi2 / fit.dof : NaN;
+  const scale = chi2PerDof > 1 ? Math.sqrt(chi2PerDof) : 1;
+  return { exponent: fit.slope, exponentError: fit.slopeError * scale, amplitude: Math.exp(fit.intercept), chi2PerDof, points: n };
+}

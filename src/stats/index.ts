@@ -26,5 +26,5 @@ export type { EstimateOptions, Estimate, DriftTest, DerivedEstimate, SeriesAnaly
 export { valueCounts } from './histogram.js';
 export type { ValueCounts } from './histogram.js';
 
-export { weightedMean, linearFit } from './fit.js';
-export type { WeightedMean, LinearFit } from './fit.js';
+export { weightedMean, linearFit, fitPowerLaw } from './fit.js';
+export type { WeightedMean, LinearFit, PowerLawFit } from './fit.js';

@@ -9,7 +9,7 @@ import * as Comlink from 'comlink';
 import { DisposedError, InvalidOptionError } from '../errors.js';
 import type { JobProgress, JobResult, RunJob } from '../jobs/job.js';
 import type { Measurement } from '../measure.js';
-import { normalizeOptions, type Algorithm, type NormalizedOptions, type SimulationOptions } from '../options.js';
+import { normalizeOptions, type Algorithm, type NormalizedOptions, type SimulationOptions, type UpdateSettings } from '../options.js';
 import type { MeasureOptions, Snapshot, SweepResult } from '../simulation.js';
 import type { BackendName } from '../backend/index.js';
 import { spawnWorker, type SpawnedWorker, type WorkerSource } from './spawn.js';
@@ -133,6 +133,7 @@ export interface SimulationWorker {
   readonly sites: Promise<number>;
   readonly sweeps: Promise<number>;
   readonly flips: Promise<number>;
+  readonly sweepEquivalents: Promise<number>;
   /** Runs n sweeps in the worker (in chunks: abortable; an abort rejects with AbortedError, the sweeps done are kept). */
   sweep(n?: number, control?: CallControl): Promise<SweepResult>;
   /** As Simulation.measure, in chunks: an abort rejects with an AbortedError whose checkpoint continues the run with run(). */
@@ -141,6 +142,8 @@ export interface SimulationWorker {
   magnetization(): Promise<number>;
   /** A transferred copy of the spins. */
   spins(): Promise<Int8Array>;
+  /** A transferred copy of the cluster labels of the last cluster update. */
+  clusterLabels(): Promise<Int32Array>;
   snapshot(): Promise<Snapshot>;
   restore(snapshot: Snapshot): Promise<void>;
   checkpoint(): Promise<Uint8Array>;
@@ -148,7 +151,7 @@ export interface SimulationWorker {
   setTemperature(temperature: number): Promise<void>;
   setBeta(beta: number): Promise<void>;
   setField(field: number): Promise<void>;
-  setAlgorithm(algorithm: Algorithm): Promise<void>;
+  setAlgorithm(algorithm: Algorithm, settings?: UpdateSettings): Promise<void>;
   /**
    * Runs a job (or continues one from its checkpoint) in the worker, on its own simulation:
    * resolves to 'completed' with the measurement, or 'paused' / 'aborted' / 'budget-exhausted'
@@ -194,6 +197,7 @@ class RemoteSimulation implements SimulationWorker {
   get sites() { return this.info().then((i) => i.sites); }
   get sweeps() { return this.info().then((i) => i.sweeps); }
   get flips() { return this.info().then((i) => i.flips); }
+  get sweepEquivalents() { return this.info().then((i) => i.sweepEquivalents); }
 
   sweep(n = 1, control: CallControl = {}) {
     return this.sim('sweep', (r, id) => r.sweep(n, id, proxied(control.onProgress), control.signal?.aborted), control.signal);
@@ -204,6 +208,7 @@ class RemoteSimulation implements SimulationWorker {
   energy() { return this.sim('energy', (r) => r.energy()); }
   magnetization() { return this.sim('magnetization', (r) => r.magnetization()); }
   spins() { return this.sim('spins', (r) => r.spins()); }
+  clusterLabels() { return this.sim('clusterLabels', (r) => r.clusterLabels()); }
   snapshot() { return this.sim('snapshot', (r) => r.snapshot()); }
   restore(snapshot: Snapshot) { return this.sim('restore', (r) => r.restore(snapshot)); }
   checkpoint() { return this.sim('checkpoint', (r) => r.checkpoint()); }
@@ -211,7 +216,7 @@ class RemoteSimulation implements SimulationWorker {
   setTemperature(temperature: number) { return this.sim('setTemperature', (r) => r.setTemperature(temperature)); }
   setBeta(beta: number) { return this.sim('setBeta', (r) => r.setBeta(beta)); }
   setField(field: number) { return this.sim('setField', (r) => r.setField(field)); }
-  setAlgorithm(algorithm: Algorithm) { return this.sim('setAlgorithm', (r) => r.setAlgorithm(algorithm)); }
+  setAlgorithm(algorithm: Algorithm, settings?: UpdateSettings) { return this.sim('setAlgorithm', (r) => r.setAlgorithm(algorithm, settings)); }
 
   run(job: RunJob | Uint8Array, control: RunControl = {}): Promise<JobResult> {
     const { signal, onProgress, onCheckpoint, ...limits } = control;

@@ -12,7 +12,7 @@ import { AbortedError, InvalidOptionError } from '../errors.js';
 import { continueRun, executeJob, runChunks, type ChunkedWork, type ExecuteOptions } from '../jobs/runner.js';
 import type { JobOptions, JobProgress, JobResult, RunJob } from '../jobs/job.js';
 import type { Measurement } from '../measure.js';
-import { checkCount, type Algorithm, type BackendChoice, type NormalizedOptions } from '../options.js';
+import { checkCount, type Algorithm, type BackendChoice, type NormalizedOptions, type UpdateSettings } from '../options.js';
 import { checkMeasureOptions, createSimulation, type MeasureOptions, type Simulation, type Snapshot, type SweepResult } from '../simulation.js';
 import type { BackendName } from '../backend/index.js';
 import { temperingRound, type TemperingTask, type TemperingTaskResult } from './tempering-task.js';
@@ -26,6 +26,7 @@ export interface SimulationInfo {
   sites: number;
   sweeps: number;
   flips: number;
+  sweepEquivalents: number;
 }
 
 /** Limits of a job run in a worker (the serialisable part of ExecuteOptions). */
@@ -53,7 +54,7 @@ function current(): Simulation {
 
 function info(): SimulationInfo {
   const s = current();
-  return { options: s.options, backend: s.backend, fallbackReason: s.fallbackReason, sites: s.sites, sweeps: s.sweeps, flips: s.flips };
+  return { options: s.options, backend: s.backend, fallbackReason: s.fallbackReason, sites: s.sites, sweeps: s.sweeps, flips: s.flips, sweepEquivalents: s.sweepEquivalents };
 }
 
 /** Calls a proxied callback without waiting for it (a closed caller must not stop the work). */
@@ -81,23 +82,26 @@ async function tracked<T>(callId: number, work: (control: ExecuteOptions) => Pro
 }
 
 /** Plain sweeps in chunks, so that a long sweep(n) can be aborted. */
-function sweepWork(s: Simulation, n: number): ChunkedWork & { flips: number } {
+function sweepWork(s: Simulation, n: number): ChunkedWork & { flips: number; work: number } {
   return {
     sites: s.sites,
     done: 0,
     total: n,
     flips: 0,
+    work: 0,
     get phase() {
       return this.done === n ? 'done' : 'sweep';
     },
     advance(k: number) {
       const ran = Math.min(k, n - this.done);
-      this.flips += s.sweep(ran).flips;
+      const result = s.sweep(ran);
+      this.flips += result.flips;
+      this.work += result.sweepEquivalents;
       this.done += ran;
       return ran;
     },
     checkpoint: () => s.checkpoint(),
-  } as ChunkedWork & { flips: number; done: number };
+  } as ChunkedWork & { flips: number; work: number; done: number };
 }
 
 function transferResult(result: JobResult): JobResult {
@@ -119,7 +123,7 @@ const api = {
     const work = sweepWork(s, n ?? 1);
     const { state } = await tracked(callId, (control) => runChunks(work, control), onProgress, undefined, { aborted });
     if (state !== 'completed') throw new AbortedError(`sweep(${n}) ${state} after ${work.done} sweeps`, s.checkpoint());
-    return { sweeps: work.total, flips: work.flips, acceptance: work.total > 0 ? work.flips / (work.total * s.sites) : NaN };
+    return { sweeps: work.total, flips: work.flips, acceptance: work.total > 0 ? work.flips / (work.total * s.sites) : NaN, sweepEquivalents: work.work };
   },
   async measure(options: MeasureOptions, callId: number, onProgress?: Callback<JobProgress>, aborted = false): Promise<Measurement> {
     const s = current();
@@ -132,6 +136,10 @@ const api = {
   },
   energy: () => current().energy(),
   magnetization: () => current().magnetization(),
+  clusterLabels(): Int32Array {
+    const labels = current().clusterLabels();
+    return Comlink.transfer(labels, [labels.buffer as ArrayBuffer]);
+  },
   spins(): Int8Array {
     const spins = current().spins();
     return Comlink.transfer(spins, [spins.buffer as ArrayBuffer]);
@@ -149,7 +157,7 @@ const api = {
   setTemperature: (temperature: number) => current().setTemperature(temperature),
   setBeta: (beta: number) => current().setBeta(beta),
   setField: (field: number) => current().setField(field),
-  setAlgorithm: (algorithm: Algorithm) => current().setAlgorithm(algorithm),
+  setAlgorithm: (algorithm: Algorithm, settings?: UpdateSettings) => current().setAlgorithm(algorithm, settings),
   /** Runs a job or continues one from its checkpoint on a fresh simulation (independent of create()). */
   async run(job: RunJob | Uint8Array, callId: number, limits: WorkerRunLimits = {}, onProgress?: Callback<JobProgress>, onCheckpoint?: Callback<Uint8Array>): Promise<JobResult> {
     return transferResult(await tracked(callId, (control) => executeJob(job, control), onProgress, onCheckpoint, limits));

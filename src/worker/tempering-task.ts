@@ -21,7 +21,7 @@ export interface TemperingTask {
 }
 
 export interface TemperingTaskResult {
-  replicas: { replica: number; checkpoint: Uint8Array; records: Int32Array; flips: number; backend: BackendName }[];
+  replicas: { replica: number; checkpoint: Uint8Array; records: Int32Array; flips: number; work: number; backend: BackendName }[];
 }
 
 /** Live replicas of the current tempering run, with the checkpoint they are at (a cache: avoids re-instantiating each round). */
@@ -52,9 +52,9 @@ export async function temperingRound(task: TemperingTask): Promise<TemperingTask
     const { sim } = entry;
     if (sim.options.temperature !== temperature) sim.setTemperature(temperature);
     const records = new Int32Array(2 * task.sweeps);
-    const { flips } = sim.sweep(task.sweeps, records);
+    const { flips, sweepEquivalents: work } = sim.sweep(task.sweeps, records);
     entry.checkpoint = sim.checkpoint();
-    replicas.push({ replica, checkpoint: entry.checkpoint.slice(), records, flips, backend: sim.backend });
+    replicas.push({ replica, checkpoint: entry.checkpoint.slice(), records, flips, work, backend: sim.backend });
   }
   return { replicas };
 }

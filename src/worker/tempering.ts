@@ -127,6 +127,7 @@ export async function temper(pool: PoolInternals, input: TemperingOptions, contr
   const who = Array.from({ length: R }, (_, i) => i); // replica at temperature index i
   const series = temperatures.map(() => new Int32Array(2 * rounds * k));
   const flips = temperatures.map(() => 0);
+  const work = temperatures.map(() => 0);
   const energy = new Float64Array(R);
   const attempts = new Array<number>(R - 1).fill(0);
   const accepted = new Array<number>(R - 1).fill(0);
@@ -168,7 +169,7 @@ export async function temper(pool: PoolInternals, input: TemperingOptions, contr
     );
     const measured = t >= thermalizeRounds;
     for (const { replicas } of results) {
-      for (const { replica, checkpoint, records, flips: f, backend: b } of replicas) {
+      for (const { replica, checkpoint, records, flips: f, work: w, backend: b } of replicas) {
         checkpoints[replica] = checkpoint;
         coreBackend = b;
         const B = records[2 * k - 2];
@@ -177,6 +178,7 @@ export async function temper(pool: PoolInternals, input: TemperingOptions, contr
         if (measured) {
           series[at[replica]].set(records, 2 * (t - thermalizeRounds) * k);
           flips[at[replica]] += f;
+          work[at[replica]] += w;
         }
       }
     }
@@ -229,6 +231,7 @@ export async function temper(pool: PoolInternals, input: TemperingOptions, contr
           sites: N,
           thermalize: thermalizeRounds * k,
           sweeps: recorded,
+          sweepEquivalents: work[i],
           acceptance: flips[i] / (recorded * N),
           keepSeries: false,
         }),
