@@ -5,6 +5,7 @@ import { InvalidOptionError } from './errors.js';
 import { MAX_SEED } from './rng.js';
 import { CRITICAL_TEMPERATURE } from './exact/onsager.js';
 import type { CoreSource } from './backend/loader.js';
+import { MAX_PACKED_SIZE, PACKED_SIZE_MULTIPLE, packable } from './backend/packed.js';
 
 /** Spin models. Only `'ising'` exists today; q-state Potts, XY and clock models will join this union. */
 export type Model = 'ising';
@@ -16,12 +17,19 @@ export type Algorithm = 'metropolis' | 'heat-bath';
 export type BackendChoice = 'auto' | 'wasm' | 'js';
 /** Initial configuration: `'hot'` random spins (T = infinity), `'cold'` all spins +1 (T = 0). */
 export type Start = 'hot' | 'cold';
+/**
+ * Lattice storage. `'packed'`: one bit per spin, Metropolis by multi-spin coding (L a multiple
+ * of 16, up to 32752; heat-bath sweeps run on a byte copy); `'byte'`: one byte per spin.
+ * `'auto'` is packed when L allows it, else byte.
+ */
+export type Layout = 'auto' | 'packed' | 'byte';
 
 export const MODELS: readonly Model[] = ['ising'];
 export const LATTICES: readonly Lattice[] = ['square'];
 export const ALGORITHMS: readonly Algorithm[] = ['metropolis', 'heat-bath'];
 export const BACKENDS: readonly BackendChoice[] = ['auto', 'wasm', 'js'];
 export const STARTS: readonly Start[] = ['hot', 'cold'];
+export const LAYOUTS: readonly Layout[] = ['auto', 'packed', 'byte'];
 
 /** Smallest and largest linear size. L*L one-byte spins must fit in 1 GiB. */
 export const MIN_SIZE = 2;
@@ -51,6 +59,8 @@ export interface SimulationOptions {
   start?: Start;
   /** Where to load the WebAssembly core from (bytes, URL, Response or a compiled Module). @default the inlined core */
   core?: CoreSource;
+  /** Lattice storage (see {@link Layout}). @default 'auto' */
+  layout?: Layout;
 }
 
 /** Options after validation: every field present, temperature and beta consistent. */
@@ -65,6 +75,8 @@ export interface NormalizedOptions {
   readonly seed: number;
   readonly backend: BackendChoice;
   readonly start: Start;
+  /** The layout in use: 'auto' resolved for this size. */
+  readonly layout: 'packed' | 'byte';
 }
 
 export const DEFAULTS = {
@@ -77,9 +89,10 @@ export const DEFAULTS = {
   seed: 1,
   backend: 'auto',
   start: 'hot',
-} as const satisfies Omit<NormalizedOptions, 'beta'>;
+  layout: 'auto',
+} as const satisfies Omit<NormalizedOptions, 'beta' | 'layout'> & { layout: Layout };
 
-const KNOWN_KEYS = ['model', 'lattice', 'size', 'temperature', 'beta', 'field', 'algorithm', 'seed', 'backend', 'start', 'core'];
+const KNOWN_KEYS = ['model', 'lattice', 'size', 'temperature', 'beta', 'field', 'algorithm', 'seed', 'backend', 'start', 'core', 'layout'];
 
 export function oneOf<T extends string>(option: string, value: unknown, allowed: readonly T[]): T {
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
@@ -122,6 +135,14 @@ export function checkCount(option: string, value: unknown, min = 0): number {
   return value;
 }
 
+/** 'auto' becomes 'packed' where L allows it; an explicit 'packed' with an unsuitable L is an error. */
+export function resolveLayout(layout: Layout, size: number): 'packed' | 'byte' {
+  if (layout === 'byte') return 'byte';
+  if (packable(size)) return 'packed';
+  if (layout === 'auto') return 'byte';
+  throw new InvalidOptionError('size', size, `a multiple of ${PACKED_SIZE_MULTIPLE} from ${PACKED_SIZE_MULTIPLE} to ${MAX_PACKED_SIZE} for layout "packed" (or layout "byte")`);
+}
+
 /** Validates every option, fills in defaults, and resolves temperature/beta. Throws {@link InvalidOptionError}. */
 export function normalizeOptions(options: SimulationOptions = {}): NormalizedOptions {
   if (typeof options !== 'object' || options === null) {
@@ -152,5 +173,6 @@ export function normalizeOptions(options: SimulationOptions = {}): NormalizedOpt
   const seed = checkSeed(options.seed ?? DEFAULTS.seed);
   const backend = oneOf('backend', options.backend ?? DEFAULTS.backend, BACKENDS);
   const start = oneOf('start', options.start ?? DEFAULTS.start, STARTS);
-  return Object.freeze({ model, lattice, size, temperature, beta, field, algorithm, seed, backend, start });
+  const layout = resolveLayout(oneOf('layout', options.layout ?? DEFAULTS.layout, LAYOUTS), size);
+  return Object.freeze({ model, lattice, size, temperature, beta, field, algorithm, seed, backend, start, layout });
 }

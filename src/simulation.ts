@@ -2,7 +2,7 @@
  * createSimulation: the typed entry point. One simulation owns one lattice, one random
  * stream and one kernel (WebAssembly or JavaScript); everything is synchronous after creation.
  */
-import { createKernel, type BackendName, type IsingKernel } from './backend/index.js';
+import { createKernel, type BackendName, type EngineName, type IsingKernel } from './backend/index.js';
 import { DisposedError, InvalidOptionError } from './errors.js';
 import { measureSeries, type Measurement } from './measure.js';
 import {
@@ -64,6 +64,10 @@ export interface Simulation {
   readonly backend: BackendName;
   /** Why `backend: 'auto'` fell back to JavaScript, if it did. */
   readonly fallbackReason: string | undefined;
+  /** The engine that runs: 'wasm-simd', 'wasm-scalar' (an engine without WebAssembly SIMD) or 'js'. */
+  readonly engine: EngineName;
+  /** The layout the current algorithm runs on: 'packed' (Metropolis on a packed lattice) or 'byte'. */
+  readonly layout: 'packed' | 'byte';
   /** Number of sites N = L * L. */
   readonly sites: number;
   /** Sweeps run so far (including thermalization and measurements). */
@@ -95,20 +99,26 @@ class IsingSimulation implements Simulation {
   options: NormalizedOptions;
   readonly backend: BackendName;
   readonly fallbackReason: string | undefined;
+  readonly engine: EngineName;
   readonly sites: number;
   sweeps = 0;
   flips = 0;
   private kernel: IsingKernel | undefined;
 
-  constructor(options: NormalizedOptions, kernel: IsingKernel, fallbackReason: string | undefined) {
+  constructor(options: NormalizedOptions, kernel: IsingKernel, fallbackReason: string | undefined, engine: EngineName) {
     this.options = options;
     this.kernel = kernel;
     this.backend = kernel.backend;
     this.fallbackReason = fallbackReason;
+    this.engine = engine;
     this.sites = options.size * options.size;
     kernel.setRngState(seedState(options.seed));
     kernel.fill(options.start);
     this.updateThresholds();
+  }
+
+  get layout(): 'packed' | 'byte' {
+    return this.options.layout === 'packed' && this.options.algorithm === 'metropolis' ? 'packed' : 'byte';
   }
 
   private use(method: string): IsingKernel {
@@ -234,6 +244,6 @@ class IsingSimulation implements Simulation {
  */
 export async function createSimulation(options: SimulationOptions = {}): Promise<Simulation> {
   const normalized = normalizeOptions(options);
-  const { kernel, fallbackReason } = await createKernel(normalized.backend, normalized.size, options.core);
-  return new IsingSimulation(normalized, kernel, fallbackReason);
+  const { kernel, fallbackReason, engine } = await createKernel(normalized.backend, normalized.size, options.core, normalized.layout);
+  return new IsingSimulation(normalized, kernel, fallbackReason, engine);
 }

@@ -7,7 +7,7 @@ import type { Algorithm } from '../options.js';
 import { SERIES_CAPACITY, type IsingKernel } from './types.js';
 
 /** The exports of build/criticality.wasm (assembly/index.ts). */
-interface CoreExports {
+export interface CoreExports {
   readonly memory: WebAssembly.Memory;
   readonly SERIES_CAPACITY: WebAssembly.Global;
   init(size: number): number;
@@ -79,7 +79,8 @@ export class WasmIsingKernel implements IsingKernel {
     return new WasmIsingKernel(core, size);
   }
 
-  private get exports(): CoreExports {
+  /** The instance's exports (kernels that share this instance, e.g. the packed one, use them). */
+  get exports(): CoreExports {
     if (!this.core) throw new CoreError('the WebAssembly kernel has been disposed');
     return this.core;
   }
