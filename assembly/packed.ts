@@ -105,30 +105,42 @@ export function getPackedMagnetization(): i32 { return magnetization; }
 /** Sets the packed counters (workers start from 0 and report differences). */
 export function setPackedCounts(b: i32, m: i32): void { bondSum = b; magnetization = m; }
 
+/**
+ * Visits the sites row by row, two at a time (x = 2j and 2j + 1 share j, and so their vector
+ * and bit, in the two colours), without a division per site.
+ */
 // @ts-ignore: decorator
 @inline
-function bitAddress(x: i32, y: i32): usize {
-  const c = (x + y) & 1;
-  const j = x >> 1;
-  const by = y / B, r = y - by * B;
-  const bx = j / B, w = j - bx * B;
-  return lattice + ((<usize>(c * B + r) * <usize>B + <usize>w) << 4) + <usize>by;
+function convert(toPacked: bool): void {
+  const spins = spinsPtr();
+  const half = L >> 1;
+  for (let y = 0; y < L; y++) {
+    const by = y / B, r = y - by * B;
+    const row = spins + <usize>y * <usize>L;
+    const c = y & 1; // colour of the even-x site
+    const even = lattice + ((<usize>(c * B + r) * <usize>B) << 4) + <usize>by;
+    const odd = lattice + ((<usize>((c ^ 1) * B + r) * <usize>B) << 4) + <usize>by;
+    let bx = 0, w = 0;
+    for (let j = 0; j < half; j++) {
+      const at = <usize>w << 4;
+      const x = row + (<usize>j << 1);
+      if (toPacked) {
+        const bit = 1 << bx;
+        if (load<i8>(x) > 0) store<u8>(even + at, <u8>(<i32>load<u8>(even + at) | bit));
+        if (load<i8>(x, 1) > 0) store<u8>(odd + at, <u8>(<i32>load<u8>(odd + at) | bit));
+      } else {
+        store<i8>(x, <i8>(2 * ((<i32>load<u8>(even + at) >> bx) & 1) - 1));
+        store<i8>(x, <i8>(2 * ((<i32>load<u8>(odd + at) >> bx) & 1) - 1), 1);
+      }
+      if (++w == B) { w = 0; bx++; }
+    }
+  }
 }
 
 /** Packs the byte lattice (assembly/ising2d.ts) into the packed one and copies its counters. */
 export function packFromBytes(): void {
-  const spins = spinsPtr();
   memory.fill(lattice, 0, latticeBytes(L));
-  for (let y = 0; y < L; y++) {
-    const row = spins + <usize>y * <usize>L;
-    for (let x = 0; x < L; x++) {
-      if (load<i8>(row + x) > 0) {
-        const at = bitAddress(x, y);
-        const j = x >> 1;
-        store<u8>(at, <u8>(<i32>load<u8>(at) | (1 << (j / B))));
-      }
-    }
-  }
+  convert(true);
   recount();
   bondSum = getBondSum();
   magnetization = getMagnetization();
@@ -136,14 +148,7 @@ export function packFromBytes(): void {
 
 /** Unpacks into the byte lattice and recounts its bond sum and magnetization. */
 export function unpackToBytes(): void {
-  const spins = spinsPtr();
-  for (let y = 0; y < L; y++) {
-    const row = spins + <usize>y * <usize>L;
-    for (let x = 0; x < L; x++) {
-      const bit = (<i32>load<u8>(bitAddress(x, y)) >> ((x >> 1) / B)) & 1;
-      store<i8>(row + x, <i8>(2 * bit - 1));
-    }
-  }
+  convert(false);
   recount();
 }
 

@@ -8,6 +8,7 @@ export type { Measurement, Observable, Observables, ObservableName, SampledObser
 export { normalizeOptions, DEFAULTS, MIN_SIZE, MAX_SIZE, MODELS, LATTICES, ALGORITHMS, BACKENDS, STARTS, LAYOUTS } from './options.js';
 export type { SimulationOptions, NormalizedOptions, Model, Lattice, Algorithm, BackendChoice, Start, Layout } from './options.js';
 export { MAX_PACKED_SIZE, PACKED_SIZE_MULTIPLE } from './backend/packed.js';
+export { MAX_WORKERS } from './worker/limits.js';
 export { InvalidOptionError, BackendUnavailableError, CoreError, DisposedError } from './errors.js';
 export { loadCore, loadInlinedCore, simdSupported } from './backend/index.js';
 export type { CoreSource, CoreVariant, BackendName, EngineName } from './backend/index.js';

@@ -6,6 +6,7 @@ import { MAX_SEED } from './rng.js';
 import { CRITICAL_TEMPERATURE } from './exact/onsager.js';
 import type { CoreSource } from './backend/loader.js';
 import { MAX_PACKED_SIZE, PACKED_SIZE_MULTIPLE, packable } from './backend/packed.js';
+import { checkWorkerCount } from './worker/limits.js';
 
 /** Spin models. Only `'ising'` exists today; q-state Potts, XY and clock models will join this union. */
 export type Model = 'ising';
@@ -61,6 +62,12 @@ export interface SimulationOptions {
   core?: CoreSource;
   /** Lattice storage (see {@link Layout}). @default 'auto' */
   layout?: Layout;
+  /**
+   * Worker threads sharing one packed lattice (Metropolis sweeps; same numbers as one thread).
+   * Needs SharedArrayBuffer, and a thread that may block: Node, or a Web Worker of a
+   * crossOriginIsolated page. @default 1
+   */
+  workers?: number;
 }
 
 /** Options after validation: every field present, temperature and beta consistent. */
@@ -77,6 +84,7 @@ export interface NormalizedOptions {
   readonly start: Start;
   /** The layout in use: 'auto' resolved for this size. */
   readonly layout: 'packed' | 'byte';
+  readonly workers: number;
 }
 
 export const DEFAULTS = {
@@ -90,9 +98,10 @@ export const DEFAULTS = {
   backend: 'auto',
   start: 'hot',
   layout: 'auto',
+  workers: 1,
 } as const satisfies Omit<NormalizedOptions, 'beta' | 'layout'> & { layout: Layout };
 
-const KNOWN_KEYS = ['model', 'lattice', 'size', 'temperature', 'beta', 'field', 'algorithm', 'seed', 'backend', 'start', 'core', 'layout'];
+const KNOWN_KEYS = ['model', 'lattice', 'size', 'temperature', 'beta', 'field', 'algorithm', 'seed', 'backend', 'start', 'core', 'layout', 'workers'];
 
 export function oneOf<T extends string>(option: string, value: unknown, allowed: readonly T[]): T {
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
@@ -174,5 +183,9 @@ export function normalizeOptions(options: SimulationOptions = {}): NormalizedOpt
   const backend = oneOf('backend', options.backend ?? DEFAULTS.backend, BACKENDS);
   const start = oneOf('start', options.start ?? DEFAULTS.start, STARTS);
   const layout = resolveLayout(oneOf('layout', options.layout ?? DEFAULTS.layout, LAYOUTS), size);
-  return Object.freeze({ model, lattice, size, temperature, beta, field, algorithm, seed, backend, start, layout });
+  const workers = checkWorkerCount(options.workers ?? DEFAULTS.workers, size, layout, backend);
+  if (workers > 1 && options.core !== undefined) {
+    throw new InvalidOptionError('core', options.core, 'no core with workers > 1 (workers run the inlined shared-memory core)');
+  }
+  return Object.freeze({ model, lattice, size, temperature, beta, field, algorithm, seed, backend, start, layout, workers });
 }

@@ -244,6 +244,6 @@ class IsingSimulation implements Simulation {
  */
 export async function createSimulation(options: SimulationOptions = {}): Promise<Simulation> {
   const normalized = normalizeOptions(options);
-  const { kernel, fallbackReason, engine } = await createKernel(normalized.backend, normalized.size, options.core, normalized.layout);
+  const { kernel, fallbackReason, engine } = await createKernel(normalized.backend, normalized.size, options.core, normalized.layout, normalized.workers);
   return new IsingSimulation(normalized, kernel, fallbackReason, engine);
 }

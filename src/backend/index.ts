@@ -8,6 +8,7 @@ import { PackedLayoutKernel } from './packed.js';
 import type { EngineName, IsingKernel } from './types.js';
 import { WasmIsingKernel } from './wasm.js';
 import { coreHasSimd, WasmPackedEngine } from './wasm-packed.js';
+import { checkWorkerRuntime } from '../worker/limits.js';
 
 export interface KernelChoice {
   kernel: IsingKernel;
@@ -42,8 +43,17 @@ function createJs(size: number, layout: 'packed' | 'byte'): IsingKernel {
  * cannot be compiled or instantiated. The default core is the SIMD build where the engine
  * supports SIMD, else the scalar build (src/backend/loader.ts).
  */
-export async function createKernel(backend: BackendChoice, size: number, core?: CoreSource, layout: 'packed' | 'byte' = 'byte'): Promise<KernelChoice> {
+export async function createKernel(backend: BackendChoice, size: number, core?: CoreSource, layout: 'packed' | 'byte' = 'byte', workers = 1): Promise<KernelChoice> {
   if (backend === 'js') return { kernel: createJs(size, layout), engine: 'js' };
+  if (workers > 1) {
+    checkWorkerRuntime(workers);
+    if (typeof WebAssembly !== 'object') {
+      if (backend === 'wasm') throw new BackendUnavailableError('wasm', 'WebAssembly is not available in this runtime');
+      return { kernel: createJs(size, layout), fallbackReason: 'WebAssembly is not available in this runtime (running on one thread)', engine: 'js' };
+    }
+    const { createParallelKernel } = await import('../worker/parallel.js');
+    return createParallelKernel(size, workers);
+  }
   let module: WebAssembly.Module;
   try {
     module = await loadCore(core);

@@ -92,39 +92,43 @@ export class JsPackedEngine implements PackedEngine {
     this.fast = fast;
   }
 
-  /** Word index and bit of site (x, y). */
-  private locate(x: number, y: number): [number, number] {
-    const B = this.blocks;
-    const c = (x + y) & 1;
-    const j = x >> 1;
-    const by = Math.floor(y / B), r = y - by * B;
-    const bx = Math.floor(j / B), w = j - bx * B;
-    return [((c * B + r) * B + w) * 4 + (by >> 2), 8 * (by & 3) + bx];
+  /**
+   * Visits the sites row by row, two at a time (x = 2j and 2j + 1 share j, and so their word
+   * and bit, in the two colours), as assembly/packed.ts does.
+   */
+  private convert(spins: Int8Array, toPacked: boolean): void {
+    const L = this.size, B = this.blocks, lat = this.lattice;
+    for (let y = 0; y < L; y++) {
+      const by = Math.floor(y / B), r = y - by * B;
+      const c = y & 1;
+      const even = (c * B + r) * B * 4 + (by >> 2);
+      const odd = ((c ^ 1) * B + r) * B * 4 + (by >> 2);
+      const shift = 8 * (by & 3);
+      let bx = 0, w = 0;
+      for (let j = 0; j < L >> 1; j++) {
+        const x = y * L + 2 * j;
+        const at = 4 * w;
+        if (toPacked) {
+          if (spins[x] > 0) lat[even + at] |= 1 << (shift + bx);
+          if (spins[x + 1] > 0) lat[odd + at] |= 1 << (shift + bx);
+        } else {
+          spins[x] = ((lat[even + at] >>> (shift + bx)) & 1) * 2 - 1;
+          spins[x + 1] = ((lat[odd + at] >>> (shift + bx)) & 1) * 2 - 1;
+        }
+        if (++w === B) { w = 0; bx++; }
+      }
+    }
   }
 
   pack(spins: Int8Array, bondSum: number, magnetization: number): void {
-    const L = this.size;
     this.lattice.fill(0);
-    for (let y = 0; y < L; y++) {
-      for (let x = 0; x < L; x++) {
-        if (spins[y * L + x] > 0) {
-          const [word, bit] = this.locate(x, y);
-          this.lattice[word] |= 1 << bit;
-        }
-      }
-    }
+    this.convert(spins, true);
     this.bondSum = bondSum;
     this.magnetization = magnetization;
   }
 
   unpack(spins: Int8Array): void {
-    const L = this.size;
-    for (let y = 0; y < L; y++) {
-      for (let x = 0; x < L; x++) {
-        const [word, bit] = this.locate(x, y);
-        spins[y * L + x] = ((this.lattice[word] >>> bit) & 1) * 2 - 1;
-      }
-    }
+    this.convert(spins, false);
   }
 
   /** Draws a sweep's lane-generator states: 32 * B outputs of the generator `state` (advanced in place). */

@@ -33,6 +33,8 @@ export interface PackedEngine {
   unpackInto(byte: IsingKernel): void;
   /** Runs packed Metropolis sweeps on the byte kernel's generator; with `out`, (B, M) after each sweep. */
   run(byte: IsingKernel, sweeps: number, out?: Int32Array): number;
+  /** Releases what the engine holds besides the byte kernel (e.g. worker threads). */
+  dispose?(): void;
 }
 
 type Fresh = 'byte' | 'packed' | 'both';
@@ -120,6 +122,7 @@ export class PackedLayoutKernel implements IsingKernel {
   }
 
   dispose(): void {
+    this.packed.dispose?.();
     this.byte.dispose();
   }
 }

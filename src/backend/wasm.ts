@@ -56,11 +56,12 @@ export class WasmIsingKernel implements IsingKernel {
     this.size = size;
   }
 
-  /** Instantiates the compiled core for an L x L lattice. */
-  static async create(module: WebAssembly.Module, size: number): Promise<WasmIsingKernel> {
+  /** Instantiates the compiled core for an L x L lattice (with `sharedMemory`: a shared-memory build, src/worker/). */
+  static async create(module: WebAssembly.Module, size: number, sharedMemory?: WebAssembly.Memory): Promise<WasmIsingKernel> {
     let memory: WebAssembly.Memory | undefined;
     const imports = {
       env: {
+        ...(sharedMemory ? { memory: sharedMemory } : {}),
         abort(message: number, file: number, line: number, column: number): never {
           const text = memory ? `${readString(memory, message)} at ${readString(memory, file)}:${line}:${column}` : 'abort';
           throw new CoreError(`WebAssembly core aborted: ${text}`);
