@@ -25,6 +25,8 @@ export interface WorkerInit {
   seeds: number;
   index: number;
   workers: number;
+  /** Value of the command counter when the worker was created. */
+  command: number;
   /** Vector rows [rowStart, rowEnd) of each colour. */
   rowStart: number;
   rowEnd: number;
@@ -66,7 +68,8 @@ function serve(core: WorkerCore, init: WorkerInit): void {
   const control = controlViews(init.control);
   const { ints } = control;
   const records = new Int32Array(init.records);
-  let seen = Atomics.load(ints, CMD);
+  // commands counted from the init message: one may already be waiting when this loop starts
+  let seen = init.command;
   for (;;) {
     Atomics.wait(ints, CMD, seen);
     seen = Atomics.load(ints, CMD);

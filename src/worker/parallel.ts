@@ -68,7 +68,8 @@ async function spawn(init: WorkerInit): Promise<WorkerHandle> {
         const worker = new Worker(workerUrl());
         worker.once('message', onMessage);
         worker.once('error', reject);
-        worker.unref();
+        // started, it must not keep the process alive: unref once it is ready
+        void ready.then(() => worker.unref(), () => undefined);
         handle = worker;
       } else {
         const worker = new Worker(workerUrl(), { type: 'module' });
@@ -116,7 +117,7 @@ export class ParallelPackedEngine implements PackedEngine {
         engine.workers.push(await spawn({
           module, memory, control: controlBuffer, records: recordsBuffer, capacity: SERIES_CAPACITY,
           size, lattice: core.packedLatticePtr(), leaves: core.packedLeavesPtr(), seeds: seeds[index],
-          index, workers: count,
+          index, workers: count, command: Atomics.load(engine.control.ints, CMD),
           rowStart: Math.floor((index * rows) / count),
           rowEnd: Math.floor(((index + 1) * rows) / count),
         }));
