@@ -1,87 +1,71 @@
 /**
- * `npm run bench`: runs the suite in Node and writes bench/RESULTS.md and bench/results.json
- * with the machine, runtime, versions and commit. Figures, not tests.
+ * `npm run bench`: runs the suite in Node and writes bench/results.json, then bench/RESULTS.md
+ * (with bench/results-browser.json when `npm run bench:browser` has written it). Figures, not tests.
  *
- * Flags: --sizes 256,1024 (default), --time ms per task (default 1500).
+ * Flags: --sizes 256,1024,4096 (default), --time ms per task (default 1500).
  */
 import { execSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { ratio, runSuite, type SuiteResult } from './suite.js';
+import { kernelCost } from './kernel-cost.js';
+import { renderResults, type Environment, type RunReport } from './report.js';
+import { runSuite } from './suite.js';
 
-function flag(name: string, fallback: string): string {
+export function flag(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 }
 
-function commit(): string {
+/** The commit, marked when the benchmarked sources differ from it. */
+export function commit(): string {
   try {
     const hash = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
-    const dirty = execSync('git status --porcelain -- src assembly bench', { encoding: 'utf8' }).trim() !== '';
+    const dirty = execSync('git status --porcelain -- src assembly bench demo', { encoding: 'utf8' }).trim() !== '';
     return dirty ? `${hash} (with uncommitted changes)` : hash;
   } catch {
     return 'unknown';
   }
 }
 
-const sizes = flag('sizes', '256,1024').split(',').map(Number);
-const time = Number(flag('time', '1500'));
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string; devDependencies: Record<string, string> };
-const environment = {
-  date: new Date().toISOString(),
-  commit: commit(),
-  package: pkg.version,
-  runtime: `Node ${process.version} (V8 ${process.versions.v8})`,
-  cpu: os.cpus()[0]?.model ?? 'unknown',
-  cores: os.cpus().length,
-  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-  platform: `${os.platform()} ${os.release()} ${os.arch()}`,
-  assemblyscript: pkg.devDependencies.assemblyscript,
-  tinybench: pkg.devDependencies.tinybench,
-};
+/** Machine, versions and commit, shared by both runners. */
+export function baseEnvironment(): Environment {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string; devDependencies: Record<string, string> };
+  return {
+    date: new Date().toISOString(),
+    commit: commit(),
+    package: pkg.version,
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    'load average (1 min) at start': os.loadavg()[0].toFixed(2),
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    assemblyscript: pkg.devDependencies.assemblyscript,
+    tinybench: pkg.devDependencies.tinybench,
+  };
+}
 
-console.log(`criticality benchmarks: ${environment.runtime}, ${environment.cpu} (${environment.cores} cores), commit ${environment.commit}`);
-const result: SuiteResult = await runSuite({ sizes, time, log: (line) => console.log(line) });
-console.log(`cold start (decode + compile + instantiate + 64x64 lattice): ${result.coldStart.medianMs.toFixed(2)} ms median of ${result.coldStart.runs}`);
+/** Reads a results JSON if present. */
+export function readReport(name: string): RunReport | undefined {
+  const url = new URL(name, import.meta.url);
+  return existsSync(url) ? (JSON.parse(readFileSync(url, 'utf8')) as RunReport) : undefined;
+}
 
-const lines = [
-  '# Benchmark results',
-  '',
-  'Written by `npm run bench` (bench/run-node.ts). Update attempts (sites visited) per nanosecond,',
-  'one thread, 2D Ising at T = Tc, h = 0, hot start; mean time of a batch of about 2^21 attempts',
-  '(tinybench). Ratios are between engines measured in the same run.',
-  '',
-  '## Environment',
-  '',
-  ...Object.entries(environment).map(([k, v]) => `- ${k}: ${v}`),
-  '',
-  '## Throughput (flips/ns)',
-  '',
-  `| engine | ${sizes.map((s) => `L = ${s}`).join(' | ')} |`,
-  `|---|${sizes.map(() => '---:').join('|')}|`,
-  ...[...new Set(result.flips.map((f) => f.engine))].map(
-    (engine) => `| ${engine} | ${sizes.map((s) => {
-      const f = result.flips.find((x) => x.engine === engine && x.size === s);
-      return f ? `${f.flipsPerNs.toFixed(4)} (+-${f.rme.toFixed(1)}%)` : '';
-    }).join(' | ')} |`,
-  ),
-  '',
-  '## Ratios (same run)',
-  '',
-  `| ratio | ${sizes.map((s) => `L = ${s}`).join(' | ')} |`,
-  `|---|${sizes.map(() => '---:').join('|')}|`,
-  ...([
-    ['wasm byte metropolis', 'js byte metropolis'],
-    ['wasm byte heat-bath', 'js byte heat-bath'],
-    ['wasm byte metropolis', 'typical JS demo'],
-    ['js byte metropolis', 'typical JS demo'],
-  ] as const).map(([a, b]) => `| ${a} / ${b} | ${sizes.map((s) => `${ratio(result.flips, a, b, s).toFixed(1)}x`).join(' | ')} |`),
-  '',
-  '## Cold start',
-  '',
-  `Decode the inlined core, compile, instantiate and prepare a 64 x 64 lattice: ${result.coldStart.medianMs.toFixed(2)} ms (median of ${result.coldStart.runs}).`,
-  '',
-];
-writeFileSync(new URL('./RESULTS.md', import.meta.url), lines.join('\n'));
-writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify({ environment, ...result }, null, 2)}\n`);
-console.log('wrote bench/RESULTS.md and bench/results.json');
+export function writeResultsMarkdown(): void {
+  writeFileSync(new URL('./RESULTS.md', import.meta.url), renderResults(readReport('./results.json'), readReport('./results-browser.json')));
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].split('/').pop()!);
+if (isMain) {
+  const sizes = flag('sizes', '256,1024,4096').split(',').map(Number);
+  const time = Number(flag('time', '1500'));
+  const environment: Environment = { runtime: `Node ${process.version} (V8 ${process.versions.v8})`, ...baseEnvironment() };
+  console.log(`criticality benchmarks: ${environment.runtime}, ${environment.cpu} (${environment.cores} cores), commit ${environment.commit}`);
+  const result = await runSuite({ sizes, time, log: (line) => console.log(line) });
+  for (const c of result.coldStart) console.log(`cold start (${c.core} core, decode + compile + instantiate + 64x64 lattice): ${c.medianMs.toFixed(2)} ms median of ${c.runs}`);
+  console.log(`packed kernel at Tc: ${result.packedCost.planesPerVector.toFixed(2)} planes per vector, ${result.packedCost.randomBitsPerSpin.toFixed(2)} random bits per spin`);
+  const report: RunReport = { environment, ...result, kernelCost: kernelCost(readFileSync(new URL('../build/criticality.wat', import.meta.url), 'utf8')) };
+  console.log(`packed SIMD fast path: ${report.kernelCost!.planeInstructions} wasm instructions per plane, ${report.kernelCost!.vectorInstructions} per vector`);
+  writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
+  writeResultsMarkdown();
+  console.log('wrote bench/results.json and bench/RESULTS.md');
+}
