@@ -48,7 +48,7 @@ function sharedCore(variant: 'simd' | 'scalar'): Promise<WebAssembly.Module> {
   return compiled[variant]!;
 }
 
-/** The URL of the worker entry: the built JS next to this module, or dist/ when running from sources (tests). */
+/** The URL of the Node worker entry: the built JS next to this module, or dist/ when running from sources (tests). */
 function workerUrl(): URL {
   return import.meta.url.endsWith('.ts')
     ? new URL('../../dist/worker/packed-worker.js', import.meta.url)
@@ -72,7 +72,8 @@ async function spawn(init: WorkerInit): Promise<WorkerHandle> {
         void ready.then(() => worker.unref(), () => undefined);
         handle = worker;
       } else {
-        const worker = new Worker(workerUrl(), { type: 'module' });
+        // written out in full so that bundlers (Vite, webpack) find and bundle the worker entry
+        const worker = new Worker(new URL('./packed-worker.js', import.meta.url), { type: 'module' });
         worker.onmessage = (event: MessageEvent<{ type: string; message?: string }>) => onMessage(event.data);
         worker.onerror = (event) => reject(new CoreError(`a worker could not start: ${event.message}`));
         handle = worker;
