@@ -1,8 +1,10 @@
 /**
- * The benchmark page: runs bench/suite.ts in the browser. Headless runs (npm run bench:browser)
- * open it with ?auto=1 and read `window.__benchResult` when the title becomes "done".
+ * The benchmark page: runs bench/suite.ts in the browser, in a Web Worker (src/bench-worker.ts)
+ * so that the engine with workers on one lattice can block as it must. Headless runs
+ * (npm run bench:browser) open it with ?auto=1 and read `window.__benchResult` when the title
+ * becomes "done".
  */
-import { runSuite } from '../../bench/suite.js';
+import type { BenchMessage, BenchRequest } from './bench-worker.js';
 
 const params = new URLSearchParams(location.search);
 const sizes = (params.get('sizes') ?? '256,1024,4096').split(',').map(Number);
@@ -22,7 +24,20 @@ async function run(): Promise<void> {
   button.disabled = true;
   status.textContent = `running (sizes ${sizes.join(', ')}, ${time} ms per task)...`;
   try {
-    const result = await runSuite({ sizes, time, log: (line) => { log.textContent += `${line}\n`; console.log(line); } });
+    const worker = new Worker(new URL('./bench-worker.ts', import.meta.url), { type: 'module' });
+    const result = await new Promise<Extract<BenchMessage, { type: 'done' }>['result']>((resolve, reject) => {
+      worker.onmessage = (event: MessageEvent<BenchMessage>) => {
+        const message = event.data;
+        if (message.type === 'line') {
+          log.textContent += `${message.line}\n`;
+          console.log(message.line);
+        } else if (message.type === 'done') resolve(message.result);
+        else reject(new Error(message.message));
+      };
+      worker.onerror = (event) => reject(new Error(`benchmark worker failed: ${event.message}`));
+      worker.postMessage({ sizes, time } satisfies BenchRequest);
+    });
+    worker.terminate();
     const environment = {
       runtime: navigator.userAgent,
       crossOriginIsolated: globalThis.crossOriginIsolated === true,
