@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { InvalidOptionError } from '../errors.js';
-import { ALGORITHMS, BACKENDS, MODELS, STARTS, checkCount } from '../options.js';
+import { ALGORITHMS, BACKENDS, LAYOUTS, MODELS, STARTS, checkCount } from '../options.js';
 import { exactReference } from '../reference.js';
 import { createSimulation } from '../simulation.js';
 import { choiceFlag, numberFlag, parseFlags, type FlagSpec } from './args.js';
@@ -27,6 +27,8 @@ const RUN_FLAGS: FlagSpec = {
   seed: { type: 'string' },
   backend: { type: 'string' },
   start: { type: 'string' },
+  layout: { type: 'string' },
+  workers: { type: 'string' },
   format: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
@@ -51,6 +53,8 @@ criticality run flags (defaults in brackets):
   --seed S                           integer seed 0..2^53-1; same seed, same numbers [1]
   --backend auto|wasm|js             engine [auto]
   --start hot|cold                   random or all-up initial spins [hot]
+  --layout auto|packed|byte          one bit per spin (L a multiple of 16) or one byte [auto: packed if L allows]
+  --workers N                        worker threads sharing one packed lattice [1]
   --format table|json|csv            output format [${RUN_DEFAULTS.format}]
 
 Example:
@@ -86,6 +90,8 @@ async function run(argv: string[], io: Io): Promise<number> {
     seed: numberFlag('seed', flags.seed, 'an integer from 0 to 2^53 - 1'),
     backend: choiceFlag('backend', flags.backend, BACKENDS),
     start: choiceFlag('start', flags.start, STARTS),
+    layout: choiceFlag('layout', flags.layout, LAYOUTS),
+    workers: numberFlag('workers', flags.workers, 'an integer from 1 to 64'),
   });
   try {
     const measurement = sim.measure({ thermalize, sweeps });
