@@ -44,7 +44,7 @@ async function rebuild(): Promise<void> {
     if (sim.fallbackReason) notice(`Running on JavaScript: ${sim.fallbackReason}`);
     canvas.width = canvas.height = sim.options.size;
     image = context.createImageData(sim.options.size, sim.options.size);
-    $('backend-out').textContent = sim.backend;
+    $('backend-out').textContent = `${sim.engine}, ${sim.layout} layout`;
   } catch (error) {
     notice(`Could not start the simulation: ${(error as Error).message}`);
   }
@@ -95,7 +95,10 @@ field.addEventListener('input', () => {
   sim?.setField(Number(field.value));
   showParameters();
 });
-algorithm.addEventListener('change', () => sim?.setAlgorithm(algorithm.value as 'metropolis' | 'heat-bath'));
+algorithm.addEventListener('change', () => {
+  sim?.setAlgorithm(algorithm.value as 'metropolis' | 'heat-bath');
+  if (sim) $('backend-out').textContent = `${sim.engine}, ${sim.layout} layout`;
+});
 size.addEventListener('change', () => void rebuild());
 backend.addEventListener('change', () => void rebuild());
 runButton.addEventListener('click', () => {
