@@ -5,6 +5,7 @@
  */
 import { Bench } from 'tinybench';
 import { WASM_BASE64, WASM_SCALAR_BASE64 } from '../src/backend/wasm-inline.js';
+import { decodeBase64 } from '../src/backend/loader.js';
 import { JsPackedEngine } from '../src/backend/js-packed.js';
 import { metropolisThresholds } from '../src/thresholds.js';
 import { createSimulation, loadCore, CRITICAL_TEMPERATURE, Xoshiro128, seedState } from '../src/index.js';
@@ -98,13 +99,6 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   return { flips, unavailable, coldStart: [await coldStart('simd'), await coldStart('scalar')], packedCost: packedCost() };
 }
 
-function decode(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let k = 0; k < binary.length; k++) bytes[k] = binary.charCodeAt(k);
-  return bytes;
-}
-
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[sorted.length >> 1];
@@ -117,7 +111,7 @@ async function coldStart(core: 'simd' | 'scalar', runs = 15): Promise<ColdStart>
   const compile: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    const bytes = decode(base64);
+    const bytes = decodeBase64(base64);
     const t1 = performance.now();
     const sim = await createSimulation({ size: 64, backend: 'wasm', core: await loadCore(bytes) });
     const t2 = performance.now();

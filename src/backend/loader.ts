@@ -41,7 +41,8 @@ export function loadInlinedCore(variant: CoreVariant): Promise<WebAssembly.Modul
   return compiled;
 }
 
-function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
+/** Bytes of a base64 text (atob, available in Node and browsers). */
+export function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

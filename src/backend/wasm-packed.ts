@@ -37,10 +37,10 @@ export function coreHasSimd(exports: unknown): boolean {
 }
 
 export class WasmPackedEngine implements PackedEngine {
-  private constructor(private readonly core: PackedCoreExports) {}
+  protected constructor(protected readonly core: PackedCoreExports) {}
 
-  /** Reserves the packed regions in the byte kernel's instance (after its init). */
-  static create(byte: WasmIsingKernel): WasmPackedEngine {
+  /** Reserves the packed regions in the byte kernel's instance (after its init); returns the packed exports. */
+  protected static reserve(byte: WasmIsingKernel): PackedCoreExports {
     const core = byte.exports as unknown as PackedCoreExports;
     if (typeof core.packedInit !== 'function') {
       throw new InvalidOptionError('layout', 'packed', 'a core with the packed kernel (this core predates it; use layout "byte")');
@@ -48,7 +48,12 @@ export class WasmPackedEngine implements PackedEngine {
     if (guarded('packedInit', () => core.packedInit(byte.size)) !== 0) {
       throw new InvalidOptionError('size', byte.size, `a lattice that fits in WebAssembly memory (growing memory for a packed ${byte.size}x${byte.size} lattice failed)`);
     }
-    return new WasmPackedEngine(core);
+    return core;
+  }
+
+  /** The packed engine of the byte kernel's instance. */
+  static create(byte: WasmIsingKernel): WasmPackedEngine {
+    return new WasmPackedEngine(WasmPackedEngine.reserve(byte));
   }
 
   get bondSum(): number {

@@ -11,11 +11,11 @@
  * thread. Workers need SharedArrayBuffer (Node; browsers when the page is crossOriginIsolated).
  */
 import { CoreError, InvalidOptionError } from '../errors.js';
-import { simdSupported } from '../backend/loader.js';
-import { PackedLayoutKernel, type PackedEngine } from '../backend/packed.js';
+import { decodeBase64, simdSupported } from '../backend/loader.js';
+import { PackedLayoutKernel } from '../backend/packed.js';
 import { SERIES_CAPACITY, type EngineName, type IsingKernel } from '../backend/types.js';
-import { guarded, WasmIsingKernel } from '../backend/wasm.js';
-import type { PackedCoreExports } from '../backend/wasm-packed.js';
+import { WasmIsingKernel } from '../backend/wasm.js';
+import { WasmPackedEngine, type PackedCoreExports } from '../backend/wasm-packed.js';
 import {
   controlViews, readError, BOND_OUT, CMD, CONTROL_BYTES, DONE, ERROR, MAG_OUT, RECORD, STATE, STATE_OUT, STOP, SWEEPS,
   type Control,
@@ -32,13 +32,6 @@ interface WorkerHandle {
 }
 
 let compiled: Partial<Record<'simd' | 'scalar', Promise<WebAssembly.Module>>> = {};
-
-function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
 
 function sharedCore(variant: 'simd' | 'scalar'): Promise<WebAssembly.Module> {
   compiled[variant] ??= WebAssembly.compile(decodeBase64(variant === 'simd' ? SHARED_WASM_BASE64 : SHARED_SCALAR_WASM_BASE64)).catch((error: unknown) => {
@@ -86,27 +79,21 @@ async function spawn(init: WorkerInit): Promise<WorkerHandle> {
   return handle!;
 }
 
-/** A packed engine whose sweeps run on worker threads sharing the lattice. */
-export class ParallelPackedEngine implements PackedEngine {
+/** A packed engine whose sweeps run on worker threads sharing the lattice (conversions and counters as on one thread). */
+export class ParallelPackedEngine extends WasmPackedEngine {
   private workers: WorkerHandle[] = [];
   private readonly control: Control;
   private readonly records: Int32Array;
 
-  private constructor(
-    private readonly core: PackedCoreExports,
-    controlBuffer: SharedArrayBuffer,
-    recordsBuffer: SharedArrayBuffer,
-  ) {
+  private constructor(core: PackedCoreExports, controlBuffer: SharedArrayBuffer, recordsBuffer: SharedArrayBuffer) {
+    super(core);
     this.control = controlViews(controlBuffer);
     this.records = new Int32Array(recordsBuffer);
   }
 
-  static async create(byte: WasmIsingKernel, module: WebAssembly.Module, memory: WebAssembly.Memory, count: number): Promise<ParallelPackedEngine> {
-    const core = byte.exports as unknown as PackedCoreExports;
+  static async start(byte: WasmIsingKernel, module: WebAssembly.Module, memory: WebAssembly.Memory, count: number): Promise<ParallelPackedEngine> {
+    const core = WasmPackedEngine.reserve(byte);
     const size = byte.size;
-    if (guarded('packedInit', () => core.packedInit(size)) !== 0) {
-      throw new InvalidOptionError('size', size, `a lattice that fits in WebAssembly memory (growing the shared memory for ${size}x${size} failed)`);
-    }
     const seeds = Array.from({ length: count }, () => core.packedReserveSeeds());
     if (seeds.includes(0)) throw new InvalidOptionError('size', size, 'a lattice that fits in WebAssembly memory (seed tables for the workers)');
     const controlBuffer = new SharedArrayBuffer(CONTROL_BYTES);
@@ -128,26 +115,6 @@ export class ParallelPackedEngine implements PackedEngine {
       throw error;
     }
     return engine;
-  }
-
-  get bondSum(): number {
-    return this.core.getPackedBondSum();
-  }
-
-  get magnetization(): number {
-    return this.core.getPackedMagnetization();
-  }
-
-  prepare(): void {
-    guarded('packedPrepare', () => this.core.packedPrepare());
-  }
-
-  packFrom(): void {
-    guarded('packFromBytes', () => this.core.packFromBytes());
-  }
-
-  unpackInto(): void {
-    guarded('unpackToBytes', () => this.core.unpackToBytes());
   }
 
   /** One command: `sweeps` sweeps on every worker; blocks until all are done. */
@@ -177,7 +144,7 @@ export class ParallelPackedEngine implements PackedEngine {
     return changed;
   }
 
-  run(byte: IsingKernel, sweeps: number, out?: Int32Array): number {
+  override run(byte: IsingKernel, sweeps: number, out?: Int32Array): number {
     if (this.workers.length === 0) throw new CoreError('the worker threads have been disposed');
     if (!out) return sweeps > 0 ? this.command(byte, sweeps, false) : 0;
     let changed = 0;
@@ -219,6 +186,6 @@ export async function createParallelKernel(size: number, workers: number): Promi
   const module = await sharedCore(variant);
   const memory = new WebAssembly.Memory({ initial: Math.ceil(sharedMemoryBytes(size, workers) / 65536), maximum: MAX_PAGES, shared: true });
   const byte = await WasmIsingKernel.create(module, size, memory);
-  const engine = await ParallelPackedEngine.create(byte, module, memory, workers);
+  const engine = await ParallelPackedEngine.start(byte, module, memory, workers);
   return { kernel: new PackedLayoutKernel(byte, engine), engine: variant === 'simd' ? 'wasm-simd' : 'wasm-scalar' };
 }
