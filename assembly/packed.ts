@@ -239,9 +239,13 @@ function popcount4(v: v128): v128 {
   return i32x4.extadd_pairwise_i16x8_u(i16x8.extadd_pairwise_i8x16_u(i8x16.popcnt(v)));
 }
 
-// @ts-ignore: decorator
-@inline
-function halfSweepSimd(colour: i32, r0: i32, r1: i32, fast: bool): f64 {
+/** Selects the acceptance path at compile time: `Fast` (zero-field table shape) or `General`. */
+class Fast {}
+class General {}
+
+/** The SIMD half-sweep, compiled once per path (T = Fast or General) so that no test of the path runs per plane. */
+function halfSweepSimd<T>(colour: i32, r0: i32, r1: i32): f64 {
+  const fast = idof<T>() == idof<Fast>();
   const b = B;
   const rowBytes = <usize>b << 4;
   const own = lattice + <usize>colour * <usize>b * rowBytes;
@@ -354,9 +358,9 @@ function leafSelect64(base: usize, s: u64, a0: u64, a1: u64, a2: u64): u64 {
   return sel(v4, sel(sel(v3, v2, a0), sel(v1, v0, a0), a1), a2);
 }
 
-// @ts-ignore: decorator
-@inline
-function halfSweepScalar(colour: i32, r0: i32, r1: i32, fast: bool): f64 {
+/** The scalar half-sweep, compiled once per path like {@link halfSweepSimd}. */
+function halfSweepScalar<T>(colour: i32, r0: i32, r1: i32): f64 {
+  const fast = idof<T>() == idof<Fast>();
   const b = B;
   const rowBytes = <usize>b << 4;
   const own = lattice + <usize>colour * <usize>b * rowBytes;
@@ -470,9 +474,9 @@ function halfSweepScalar(colour: i32, r0: i32, r1: i32, fast: bool): f64 {
 export function packedHalfSweep(colour: i32, r0: i32, r1: i32): f64 {
   const fast = load<i32>(leaves) != 0;
   if (ASC_FEATURE_SIMD) {
-    return fast ? halfSweepSimd(colour, r0, r1, true) : halfSweepSimd(colour, r0, r1, false);
+    return fast ? halfSweepSimd<Fast>(colour, r0, r1) : halfSweepSimd<General>(colour, r0, r1);
   } else {
-    return fast ? halfSweepScalar(colour, r0, r1, true) : halfSweepScalar(colour, r0, r1, false);
+    return fast ? halfSweepScalar<Fast>(colour, r0, r1) : halfSweepScalar<General>(colour, r0, r1);
   }
 }
 
