@@ -27,5 +27,5 @@ export function rngNext(): u32 {
 export {
   SIMD, packedInit, packedAttach, packedReserveSeeds, packedLatticePtr, packedLeavesPtr, packedSeedsPtr,
   getPackedBondSum, getPackedMagnetization, setPackedCounts, packFromBytes, unpackToBytes,
-  packedPrepare, packedSeeds, packedHalfSweep, packedSweep,
+  packedPrepare, packedSeeds, packedHalfSweep, packedSweep, packedRecount, packedInvalidateCounts,
 } from "./packed";

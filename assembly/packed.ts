@@ -60,6 +60,11 @@ let leaves: usize = 0;
 let seeds: usize = 0;
 let bondSum: i32 = 0;
 let magnetization: i32 = 0;
+/** False after sweeps that did not track the counters: the getters recount the lattice first. */
+let countsValid = true;
+/** Census results (packedRecount): up spins and antiparallel neighbour pairs seen from the visited colour. */
+let censusUp: i32 = 0;
+let censusAnti: i32 = 0;
 
 /** Bytes of the packed lattice for L x L spins (both colours). */
 // @ts-ignore: decorator
@@ -77,6 +82,7 @@ export function packedAttach(size: i32, latticeAt: usize, leavesAt: usize, seeds
   seeds = seedsAt;
   bondSum = 0;
   magnetization = 0;
+  countsValid = true;
 }
 
 /**
@@ -100,10 +106,12 @@ export function packedReserveSeeds(): usize {
 export function packedLatticePtr(): usize { return lattice; }
 export function packedLeavesPtr(): usize { return leaves; }
 export function packedSeedsPtr(): usize { return seeds; }
-export function getPackedBondSum(): i32 { return bondSum; }
-export function getPackedMagnetization(): i32 { return magnetization; }
+export function getPackedBondSum(): i32 { if (!countsValid) packedRecount(); return bondSum; }
+export function getPackedMagnetization(): i32 { if (!countsValid) packedRecount(); return magnetization; }
 /** Sets the packed counters (workers start from 0 and report differences). */
-export function setPackedCounts(b: i32, m: i32): void { bondSum = b; magnetization = m; }
+export function setPackedCounts(b: i32, m: i32): void { bondSum = b; magnetization = m; countsValid = true; }
+/** Marks the counters stale after sweeps that did not track them (workers without records). */
+export function packedInvalidateCounts(): void { countsValid = false; }
 
 /**
  * Visits the sites row by row, two at a time (x = 2j and 2j + 1 share j, and so their vector
@@ -144,6 +152,7 @@ export function packFromBytes(): void {
   recount();
   bondSum = getBondSum();
   magnetization = getMagnetization();
+  countsValid = true;
 }
 
 /** Unpacks into the byte lattice and recounts its bond sum and magnetization. */
@@ -239,13 +248,22 @@ function popcount4(v: v128): v128 {
   return i32x4.extadd_pairwise_i16x8_u(i16x8.extadd_pairwise_i8x16_u(i8x16.popcnt(v)));
 }
 
-/** Selects the acceptance path at compile time: `Fast` (zero-field table shape) or `General`. */
+/**
+ * Compile-time choices of a half-sweep. Path: `Fast` (zero-field table shape), `General`, or
+ * `Census` (no update: counts up spins and antiparallel pairs, for packedRecount). Counters:
+ * `Tracked` keeps bondSum and magnetization up to date, `Untracked` only counts flips.
+ */
 class Fast {}
 class General {}
+class Census {}
+class Tracked {}
+class Untracked {}
 
-/** The SIMD half-sweep, compiled once per path (T = Fast or General) so that no test of the path runs per plane. */
-function halfSweepSimd<T>(colour: i32, r0: i32, r1: i32): f64 {
-  const fast = idof<T>() == idof<Fast>();
+/** The SIMD half-sweep, compiled once per path and counter choice, so that nothing is decided per plane. */
+function halfSweepSimd<Path, Counters>(colour: i32, r0: i32, r1: i32): f64 {
+  const census = idof<Path>() == idof<Census>();
+  const fast = idof<Path>() == idof<Fast>();
+  const track = census || idof<Counters>() == idof<Tracked>();
   const b = B;
   const rowBytes = <usize>b << 4;
   const own = lattice + <usize>colour * <usize>b * rowBytes;
@@ -293,7 +311,11 @@ function halfSweepSimd<T>(colour: i32, r0: i32, r1: i32): f64 {
       const a1 = v128.xor(v128.xor(c1, c2), c3);
       const a2 = v128.and(c1, c2);
       let acc: v128, und: v128;
-      if (fast) {
+      if (census) {
+        // every lane counted as if it flipped: the sums below become sum a and the up spins
+        acc = ALL;
+        und = NONE;
+      } else if (fast) {
         acc = v128.or(a1, a2);
         und = v128.andnot(v128.bitselect(n1, n0, a0), acc);
       } else {
@@ -315,20 +337,36 @@ function halfSweepSimd<T>(colour: i32, r0: i32, r1: i32): f64 {
         plane += PLANE_BYTES;
         if (plane == last) break;
       }
-      v128.store(row + off, v128.xor(s, acc));
+      if (!census) v128.store(row + off, v128.xor(s, acc));
       cnt = i32x4.add(cnt, popcount4(acc));
-      ups = i32x4.add(ups, popcount4(v128.and(acc, s)));
-      const wa = i8x16.add(i8x16.popcnt(v128.and(acc, a0)),
-        i8x16.add(i8x16.shl(i8x16.popcnt(v128.and(acc, a1)), 1), i8x16.shl(i8x16.popcnt(v128.and(acc, a2)), 2)));
-      asum = i32x4.add(asum, i32x4.extadd_pairwise_i16x8_u(i16x8.extadd_pairwise_i8x16_u(wa)));
+      if (track) {
+        ups = i32x4.add(ups, popcount4(v128.and(acc, s)));
+        const wa = i8x16.add(i8x16.popcnt(v128.and(acc, a0)),
+          i8x16.add(i8x16.shl(i8x16.popcnt(v128.and(acc, a1)), 1), i8x16.shl(i8x16.popcnt(v128.and(acc, a2)), 2)));
+        asum = i32x4.add(asum, i32x4.extadd_pairwise_i16x8_u(i16x8.extadd_pairwise_i8x16_u(wa)));
+      }
     }
   }
   const flips = i32x4.extract_lane(cnt, 0) + i32x4.extract_lane(cnt, 1) + i32x4.extract_lane(cnt, 2) + i32x4.extract_lane(cnt, 3);
   const up = i32x4.extract_lane(ups, 0) + i32x4.extract_lane(ups, 1) + i32x4.extract_lane(ups, 2) + i32x4.extract_lane(ups, 3);
   const weighted = i32x4.extract_lane(asum, 0) + i32x4.extract_lane(asum, 1) + i32x4.extract_lane(asum, 2) + i32x4.extract_lane(asum, 3);
-  // a flip of a site with a antiparallel neighbours changes B by 4a - 8; of s = +1, M by -2
-  bondSum += 4 * weighted - 8 * flips;
-  magnetization += 2 * flips - 4 * up;
+  return settle(census, track, flips, up, weighted);
+}
+
+/**
+ * Books a half-sweep's sums: a census records them; a tracked sweep applies its flips to the
+ * counters (a flip of a site with a antiparallel neighbours changes B by 4a - 8; of s = +1, M by -2).
+ */
+// @ts-ignore: decorator
+@inline
+function settle(census: bool, track: bool, flips: i32, up: i32, weighted: i32): f64 {
+  if (census) {
+    censusUp += up;
+    censusAnti += weighted;
+  } else if (track) {
+    bondSum += 4 * weighted - 8 * flips;
+    magnetization += 2 * flips - 4 * up;
+  }
   return <f64>flips;
 }
 
@@ -358,9 +396,11 @@ function leafSelect64(base: usize, s: u64, a0: u64, a1: u64, a2: u64): u64 {
   return sel(v4, sel(sel(v3, v2, a0), sel(v1, v0, a0), a1), a2);
 }
 
-/** The scalar half-sweep, compiled once per path like {@link halfSweepSimd}. */
-function halfSweepScalar<T>(colour: i32, r0: i32, r1: i32): f64 {
-  const fast = idof<T>() == idof<Fast>();
+/** The scalar half-sweep, compiled once per path and counter choice like {@link halfSweepSimd}. */
+function halfSweepScalar<Path, Counters>(colour: i32, r0: i32, r1: i32): f64 {
+  const census = idof<Path>() == idof<Census>();
+  const fast = idof<Path>() == idof<Fast>();
+  const track = census || idof<Counters>() == idof<Tracked>();
   const b = B;
   const rowBytes = <usize>b << 4;
   const own = lattice + <usize>colour * <usize>b * rowBytes;
@@ -411,7 +451,9 @@ function halfSweepScalar<T>(colour: i32, r0: i32, r1: i32): f64 {
       t1 = x1 ^ x2; c1 = x1 & x2; t2 = x3 ^ x4; c2 = x3 & x4;
       const a0h = t1 ^ t2, a1h = c1 ^ c2 ^ (t1 & t2), a2h = c1 & c2;
       let accl: u64, acch: u64, undl: u64, undh: u64;
-      if (fast) {
+      if (census) {
+        accl = ~<u64>0; acch = ~<u64>0; undl = 0; undh = 0;
+      } else if (fast) {
         accl = a1l | a2l; acch = a1h | a2h;
         undl = sel(n1, n0, a0l) & ~accl; undh = sel(n1, n0, a0h) & ~acch;
       } else {
@@ -453,46 +495,80 @@ function halfSweepScalar<T>(colour: i32, r0: i32, r1: i32): f64 {
         plane += PLANE_BYTES;
         if (plane == last) break;
       }
-      store<u64>(row + off, sl ^ accl);
-      store<u64>(row + off, sh ^ acch, 8);
+      if (!census) {
+        store<u64>(row + off, sl ^ accl);
+        store<u64>(row + off, sh ^ acch, 8);
+      }
       flips += popcnt<u64>(accl) + popcnt<u64>(acch);
-      ups += popcnt<u64>(accl & sl) + popcnt<u64>(acch & sh);
-      wsum += popcnt<u64>(accl & a0l) + popcnt<u64>(acch & a0h)
-        + 2 * (popcnt<u64>(accl & a1l) + popcnt<u64>(acch & a1h))
-        + 4 * (popcnt<u64>(accl & a2l) + popcnt<u64>(acch & a2h));
+      if (track) {
+        ups += popcnt<u64>(accl & sl) + popcnt<u64>(acch & sh);
+        wsum += popcnt<u64>(accl & a0l) + popcnt<u64>(acch & a0h)
+          + 2 * (popcnt<u64>(accl & a1l) + popcnt<u64>(acch & a1h))
+          + 4 * (popcnt<u64>(accl & a2l) + popcnt<u64>(acch & a2h));
+      }
     }
   }
-  bondSum += <i32>(4 * wsum - 8 * flips);
-  magnetization += <i32>(2 * flips - 4 * ups);
-  return <f64>flips;
+  return settle(census, track, <i32>flips, <i32>ups, <i32>wsum);
 }
 
 /**
  * Updates the colour-`colour` sites of vector rows r0 .. r1 - 1 with this sweep's seeds
- * (packedSeeds first). Adds the changes to the packed counters; returns the number of flips.
+ * (packedSeeds first). With `track` non-zero adds the changes to the packed counters (else the
+ * caller marks them stale); returns the number of flips.
  */
-export function packedHalfSweep(colour: i32, r0: i32, r1: i32): f64 {
+export function packedHalfSweep(colour: i32, r0: i32, r1: i32, track: i32): f64 {
   const fast = load<i32>(leaves) != 0;
   if (ASC_FEATURE_SIMD) {
-    return fast ? halfSweepSimd<Fast>(colour, r0, r1) : halfSweepSimd<General>(colour, r0, r1);
+    if (track != 0) return fast ? halfSweepSimd<Fast, Tracked>(colour, r0, r1) : halfSweepSimd<General, Tracked>(colour, r0, r1);
+    return fast ? halfSweepSimd<Fast, Untracked>(colour, r0, r1) : halfSweepSimd<General, Untracked>(colour, r0, r1);
   } else {
-    return fast ? halfSweepScalar<Fast>(colour, r0, r1) : halfSweepScalar<General>(colour, r0, r1);
+    if (track != 0) return fast ? halfSweepScalar<Fast, Tracked>(colour, r0, r1) : halfSweepScalar<General, Tracked>(colour, r0, r1);
+    return fast ? halfSweepScalar<Fast, Untracked>(colour, r0, r1) : halfSweepScalar<General, Untracked>(colour, r0, r1);
   }
 }
 
 /**
+ * Recomputes the counters from the packed lattice: M = 2 (up spins) - N, and
+ * B = 2N - 2 (antiparallel bonds), every bond having exactly one colour-0 end.
+ */
+export function packedRecount(): void {
+  censusUp = 0;
+  censusAnti = 0;
+  if (ASC_FEATURE_SIMD) {
+    halfSweepSimd<Census, Tracked>(0, 0, B);
+    const anti = censusAnti;
+    halfSweepSimd<Census, Tracked>(1, 0, B);
+    censusAnti = anti;
+  } else {
+    halfSweepScalar<Census, Tracked>(0, 0, B);
+    const anti = censusAnti;
+    halfSweepScalar<Census, Tracked>(1, 0, B);
+    censusAnti = anti;
+  }
+  const n = L * L;
+  magnetization = 2 * censusUp - n;
+  bondSum = 2 * n - 2 * censusAnti;
+  countsValid = true;
+}
+
+/**
  * Runs `sweeps` packed Metropolis sweeps on one thread. With `record` non-zero writes one
- * (bondSum, magnetization) record per sweep to the series region (sweeps <= SERIES_CAPACITY).
- * Returns the number of flipped spins, or -1 if the record request does not fit.
+ * (bondSum, magnetization) record per sweep to the series region (sweeps <= SERIES_CAPACITY);
+ * without, the counters are recounted when next read. Returns the number of flipped spins, or -1
+ * if the record request does not fit.
  */
 export function packedSweep(sweeps: i32, record: i32): f64 {
   if (record != 0 && sweeps > SERIES_CAPACITY) return -1;
   const series = seriesPtr();
   let changed: f64 = 0;
+  const track = record != 0 ? 1 : 0;
+  // recorded sweeps track the counters (from exact values); others leave them to be recounted
+  if (track != 0 && !countsValid) packedRecount();
+  if (track == 0 && sweeps > 0) countsValid = false;
   for (let k = 0; k < sweeps; k++) {
     packedSeeds();
-    changed += packedHalfSweep(0, 0, B);
-    changed += packedHalfSweep(1, 0, B);
+    changed += packedHalfSweep(0, 0, B, track);
+    changed += packedHalfSweep(1, 0, B, track);
     if (record != 0) {
       const at = series + <usize>k * SERIES_RECORD_BYTES;
       store<i32>(at, bondSum);

@@ -14,6 +14,11 @@ const PLANE_ACCEPT = 32;
 const PLANE_UNDECIDED = 33;
 const LEAF_PLANES = 34;
 const EVEN_BYTES = 0x00ff00ff;
+/** Half-sweep modes: update and track the counters, update only, or count without updating (recount). */
+const TRACKED = 0;
+const UNTRACKED = 1;
+const CENSUS = 2;
+type Mode = typeof TRACKED | typeof UNTRACKED | typeof CENSUS;
 const ODD_BYTES = 0xff00ff00 | 0;
 
 /** MurmurHash3's 32-bit finaliser, as in assembly/packed.ts. */
@@ -53,8 +58,11 @@ export class JsPackedEngine implements PackedEngine {
   readonly size: number;
   /** B = L / 16: vectors per row and rows per colour. */
   readonly blocks: number;
-  bondSum = 0;
-  magnetization = 0;
+  private bond = 0;
+  private mag = 0;
+  /** False after sweeps that did not track the counters: the getters recount first. */
+  private countsValid = true;
+  private census = { up: 0, anti: 0 };
   /** Random planes drawn so far (each 128 bits for 128 sites): the benchmarks' random-bits-per-spin figure. */
   planes = 0;
   /** Both colours, 4 words a vector, vector (c, r, w) at ((c * B + r) * B + w) * 4. */
@@ -70,6 +78,31 @@ export class JsPackedEngine implements PackedEngine {
     this.blocks = size >> 4;
     this.lattice = new Uint32Array((size * size) >> 5);
     this.seeds = new Uint32Array(this.blocks * 32);
+  }
+
+  /** Bond sum B of the packed lattice (recounted after untracked sweeps). */
+  get bondSum(): number {
+    if (!this.countsValid) this.recount();
+    return this.bond;
+  }
+
+  /** Magnetization M of the packed lattice. */
+  get magnetization(): number {
+    if (!this.countsValid) this.recount();
+    return this.mag;
+  }
+
+  /** M = 2 (up spins) - N and B = 2N - 2 (antiparallel bonds), every bond having one colour-0 end. */
+  private recount(): void {
+    const B = this.blocks;
+    this.census = { up: 0, anti: 0 };
+    this.halfSweep(0, 0, B, CENSUS);
+    const anti = this.census.anti;
+    this.halfSweep(1, 0, B, CENSUS);
+    const n = this.size * this.size;
+    this.mag = 2 * this.census.up - n;
+    this.bond = 2 * n - 2 * anti;
+    this.countsValid = true;
   }
 
   /** Leaf planes and the fast flag from the Metropolis thresholds (see assembly/packed.ts packedPrepare). */
@@ -125,8 +158,9 @@ export class JsPackedEngine implements PackedEngine {
   pack(spins: Int8Array, bondSum: number, magnetization: number): void {
     this.lattice.fill(0);
     this.convert(spins, true);
-    this.bondSum = bondSum;
-    this.magnetization = magnetization;
+    this.bond = bondSum;
+    this.mag = magnetization;
+    this.countsValid = true;
   }
 
   unpack(spins: Int8Array): void {
@@ -169,24 +203,32 @@ export class JsPackedEngine implements PackedEngine {
     return changed;
   }
 
-  /** Runs `sweeps` sweeps on generator `state` (advanced in place); with `out`, (B, M) after each sweep. */
+  /**
+   * Runs `sweeps` sweeps on generator `state` (advanced in place); with `out`, (B, M) after each
+   * sweep (tracked from exact counters), without, the counters are recounted when next read.
+   */
   sweep(sweeps: number, state: Uint32Array, out?: Int32Array): number {
     let changed = 0;
     const B = this.blocks;
+    if (out && !this.countsValid) this.recount();
+    if (!out && sweeps > 0) this.countsValid = false;
+    const mode = out ? TRACKED : UNTRACKED;
     for (let k = 0; k < sweeps; k++) {
       this.drawSeeds(state);
-      changed += this.halfSweep(0, 0, B);
-      changed += this.halfSweep(1, 0, B);
+      changed += this.halfSweep(0, 0, B, mode);
+      changed += this.halfSweep(1, 0, B, mode);
       if (out) {
-        out[2 * k] = this.bondSum;
-        out[2 * k + 1] = this.magnetization;
+        out[2 * k] = this.bond;
+        out[2 * k + 1] = this.mag;
       }
     }
     return changed;
   }
 
-  /** Colour-`colour` sites of vector rows r0 .. r1 - 1; adds to the counters, returns the flips. */
-  halfSweep(colour: number, r0: number, r1: number): number {
+  /** Colour-`colour` sites of vector rows r0 .. r1 - 1 in `mode`; returns the flips. */
+  halfSweep(colour: number, r0: number, r1: number, mode: Mode): number {
+    const census = mode === CENSUS;
+    const track = mode !== UNTRACKED;
     const B = this.blocks;
     const lat = this.lattice;
     const leaves = this.leaves;
@@ -238,7 +280,11 @@ export class JsPackedEngine implements PackedEngine {
         const a20 = cls[3], a21 = cls[7], a22 = cls[11], a23 = cls[15];
         let acc0: number, acc1: number, acc2: number, acc3: number;
         let und0: number, und1: number, und2: number, und3: number;
-        if (fast) {
+        if (census) {
+          // every lane counted as if it flipped: the sums below become sum a and the up spins
+          acc0 = acc1 = acc2 = acc3 = -1;
+          und0 = und1 = und2 = und3 = 0;
+        } else if (fast) {
           acc0 = a10 | a20; acc1 = a11 | a21; acc2 = a12 | a22; acc3 = a13 | a23;
           und0 = sel(n1, n0, a00) & ~acc0; und1 = sel(n1, n0, a01) & ~acc1;
           und2 = sel(n1, n0, a02) & ~acc2; und3 = sel(n1, n0, a03) & ~acc3;
@@ -283,21 +329,30 @@ export class JsPackedEngine implements PackedEngine {
           acc3 |= und3 & t3 & ~u3; und3 &= ~(u3 ^ t3);
         }
         planes += k;
-        lat[row + o] = s0 ^ acc0;
-        lat[row + o + 1] = s1 ^ acc1;
-        lat[row + o + 2] = s2 ^ acc2;
-        lat[row + o + 3] = s3 ^ acc3;
+        if (!census) {
+          lat[row + o] = s0 ^ acc0;
+          lat[row + o + 1] = s1 ^ acc1;
+          lat[row + o + 2] = s2 ^ acc2;
+          lat[row + o + 3] = s3 ^ acc3;
+        }
         flips += popcount(acc0) + popcount(acc1) + popcount(acc2) + popcount(acc3);
-        ups += popcount(acc0 & s0) + popcount(acc1 & s1) + popcount(acc2 & s2) + popcount(acc3 & s3);
-        weighted += popcount(acc0 & a00) + popcount(acc1 & a01) + popcount(acc2 & a02) + popcount(acc3 & a03)
-          + 2 * (popcount(acc0 & a10) + popcount(acc1 & a11) + popcount(acc2 & a12) + popcount(acc3 & a13))
-          + 4 * (popcount(acc0 & a20) + popcount(acc1 & a21) + popcount(acc2 & a22) + popcount(acc3 & a23));
+        if (track) {
+          ups += popcount(acc0 & s0) + popcount(acc1 & s1) + popcount(acc2 & s2) + popcount(acc3 & s3);
+          weighted += popcount(acc0 & a00) + popcount(acc1 & a01) + popcount(acc2 & a02) + popcount(acc3 & a03)
+            + 2 * (popcount(acc0 & a10) + popcount(acc1 & a11) + popcount(acc2 & a12) + popcount(acc3 & a13))
+            + 4 * (popcount(acc0 & a20) + popcount(acc1 & a21) + popcount(acc2 & a22) + popcount(acc3 & a23));
+        }
       }
     }
-    // a flip of a site with a antiparallel neighbours changes B by 4a - 8; of s = +1, M by -2
-    this.bondSum += 4 * weighted - 8 * flips;
-    this.magnetization += 2 * flips - 4 * ups;
     this.planes += planes;
+    if (census) {
+      this.census.up += ups;
+      this.census.anti += weighted;
+    } else if (track) {
+      // a flip of a site with a antiparallel neighbours changes B by 4a - 8; of s = +1, M by -2
+      this.bond += 4 * weighted - 8 * flips;
+      this.mag += 2 * flips - 4 * ups;
+    }
     return flips;
   }
 }

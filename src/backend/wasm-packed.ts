@@ -26,8 +26,10 @@ export interface PackedCoreExports {
   unpackToBytes(): void;
   packedPrepare(): void;
   packedSeeds(): void;
-  packedHalfSweep(colour: number, r0: number, r1: number): number;
+  packedHalfSweep(colour: number, r0: number, r1: number, track: number): number;
   packedSweep(sweeps: number, record: number): number;
+  packedRecount(): void;
+  packedInvalidateCounts(): void;
 }
 
 /** True when the compiled core was built with SIMD (its `SIMD` global is 1). */

@@ -42,15 +42,17 @@ function run(core: WorkerCore, init: WorkerInit, control: Control, records: Int3
   const { ints } = control;
   const sweeps = ints[SWEEPS];
   const record = ints[RECORD] !== 0;
+  // without records the counters are not tracked: the main thread recounts when they are read
+  const track = record ? 1 : 0;
   core.rngSetState(ints[STATE], ints[STATE + 1], ints[STATE + 2], ints[STATE + 3]);
   core.setPackedCounts(0, 0);
   let flips = 0;
   const at = init.index * init.capacity * 2;
   for (let k = 0; k < sweeps; k++) {
     core.packedSeeds();
-    flips += core.packedHalfSweep(0, init.rowStart, init.rowEnd);
+    flips += core.packedHalfSweep(0, init.rowStart, init.rowEnd, track);
     barrier(ints, init.workers);
-    flips += core.packedHalfSweep(1, init.rowStart, init.rowEnd);
+    flips += core.packedHalfSweep(1, init.rowStart, init.rowEnd, track);
     barrier(ints, init.workers);
     if (record) {
       records[at + 2 * k] = core.getPackedBondSum();

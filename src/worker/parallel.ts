@@ -117,10 +117,16 @@ export class ParallelPackedEngine extends WasmPackedEngine {
     return engine;
   }
 
-  /** One command: `sweeps` sweeps on every worker; blocks until all are done. */
+  /**
+   * One command: `sweeps` sweeps on every worker; blocks until all are done. Recorded sweeps
+   * track the counters (each worker's change of B and M, exact modulo 2^32 and so is their
+   * sum); others leave them stale, to be recounted when read.
+   */
   private command(byte: IsingKernel, sweeps: number, record: boolean): number {
     const { ints, flips } = this.control;
     const count = this.workers.length;
+    const bond = record ? this.core.getPackedBondSum() : 0;
+    const mag = record ? this.core.getPackedMagnetization() : 0;
     const state = byte.getRngState();
     for (let k = 0; k < 4; k++) ints[STATE + k] = state[k];
     ints[SWEEPS] = sweeps;
@@ -131,16 +137,18 @@ export class ParallelPackedEngine extends WasmPackedEngine {
     for (let done = Atomics.load(ints, DONE); done < count; done = Atomics.load(ints, DONE)) Atomics.wait(ints, DONE, done);
     if (Atomics.load(ints, ERROR) !== 0) throw new CoreError(`a worker failed: ${readError(this.control)}`);
     byte.setRngState(Uint32Array.from([0, 1, 2, 3], (k) => ints[STATE_OUT + k]));
-    let bond = this.core.getPackedBondSum();
-    let mag = this.core.getPackedMagnetization();
     let changed = 0;
-    for (let w = 0; w < count; w++) {
-      // each worker's change is exact modulo 2^32, and so is their sum
-      bond = (bond + ints[BOND_OUT + w]) | 0;
-      mag = (mag + ints[MAG_OUT + w]) | 0;
-      changed += flips[w];
+    for (let w = 0; w < count; w++) changed += flips[w];
+    if (!record) {
+      this.core.packedInvalidateCounts();
+      return changed;
     }
-    this.core.setPackedCounts(bond, mag);
+    let b = bond, m = mag;
+    for (let w = 0; w < count; w++) {
+      b = (b + ints[BOND_OUT + w]) | 0;
+      m = (m + ints[MAG_OUT + w]) | 0;
+    }
+    this.core.setPackedCounts(b, m);
     return changed;
   }
 
