@@ -1,10 +1,13 @@
 /**
  * Static cost of the packed SIMD kernel: WebAssembly instructions per random plane and per
- * vector of 128 sites in the fast (zero-field) path, halfSweepSimd<Fast>, counted in the text
+ * vector of 128 sites in the fast (zero-field) path of sweeps without records, counted in the text
  * format of the release build (build/criticality.wat). Local gets/sets are not counted (the
  * compiler keeps them in registers); of an if/else only the first (fast or common) arm is.
  */
 import type { KernelCost } from './report.js';
+
+/** The instantiation that sweeps without records at h = 0 run (assembly/packed.ts). */
+const KERNEL = 'assembly/packed/halfSweepSimd<assembly/packed/Fast,assembly/packed/Untracked>';
 
 const STRUCTURE = /^(block|loop|if)\b/;
 
@@ -42,8 +45,8 @@ function count(lines: string[], from: number, to: number): number {
 }
 
 export function kernelCost(wat: string): KernelCost {
-  const start = wat.indexOf('\n (func $assembly/packed/halfSweepSimd<assembly/packed/Fast>');
-  if (start < 0) throw new Error('halfSweepSimd<Fast> not found in the .wat text');
+  const start = wat.indexOf(`\n (func $"${KERNEL}"`);
+  if (start < 0) throw new Error(`${KERNEL} not found in the .wat text`);
   const next = wat.indexOf('\n (func ', start + 1);
   const lines = wat.slice(start, next < 0 ? undefined : next).split('\n').map((l) => l.trim());
   const loops: number[] = [];
@@ -57,5 +60,5 @@ export function kernelCost(wat: string): KernelCost {
       return { planeInstructions, vectorInstructions: count(lines, vector, matchingEnd(lines, vector)) - planeInstructions };
     }
   }
-  throw new Error('plane loop (v128.any_true) not found in halfSweepSimd<Fast>');
+  throw new Error(`plane loop (v128.any_true) not found in ${KERNEL}`);
 }

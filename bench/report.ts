@@ -152,7 +152,7 @@ export function renderResults(node?: RunReport, browser?: RunReport): string {
     '  Acceptance is exact: a lane stays undecided while its random digits equal its threshold\'s, so',
     '  a vector draws planes until its slowest lane is decided, about log2(number of undecided lanes) + 1.3,',
     '  against 32 bits per spin for the byte kernel. The mean lane needs only about 2 of them.',
-    `- WebAssembly instructions per spin (SIMD fast path, h = 0): ${kernel ? `${perSpin.toFixed(2)} = (${kernel.vectorInstructions} per vector + ${kernel.planeInstructions} per plane x ${planes.toFixed(2)} planes) / 128 sites, counted in build/criticality.wat (locals excluded)` : 'not counted'}.`,
+    `- WebAssembly instructions per spin (SIMD fast path: h = 0, sweeps without records): ${kernel ? `${perSpin.toFixed(2)} = (${kernel.vectorInstructions} per vector + ${kernel.planeInstructions} per plane x ${planes.toFixed(2)} planes) / 128 sites, counted in build/criticality.wat (locals excluded)` : 'not counted'}.`,
     '  The plane loop (one 4-lane xoshiro128** step, the threshold plane, the comparison and the',
     '  early exit) dominates; the loop exit is a data-dependent branch, mispredicted about once per vector.',
     '- JS packed runs the same contract on four 32-bit words per vector: every vector operation costs',
