@@ -22,9 +22,10 @@ function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function createJsKernel(size: number): IsingKernel {
+function createJsKernel(size: number, layout: 'packed' | 'byte' = 'byte'): IsingKernel {
   try {
-    return new JsIsingKernel(size);
+    const byte = new JsIsingKernel(size);
+    return layout === 'packed' ? new PackedLayoutKernel(byte, new JsPackedEngine(size)) : byte;
   } catch (error) {
     if (error instanceof RangeError) {
       throw new InvalidOptionError('size', size, `a lattice that fits in memory (${reasonOf(error)})`);
@@ -33,23 +34,18 @@ function createJsKernel(size: number): IsingKernel {
   }
 }
 
-function createJs(size: number, layout: 'packed' | 'byte'): IsingKernel {
-  const byte = createJsKernel(size);
-  return layout === 'packed' ? new PackedLayoutKernel(byte, new JsPackedEngine(size)) : byte;
-}
-
 /**
  * Creates the kernel for `backend` and `layout`; `auto` falls back to JavaScript when the core
  * cannot be compiled or instantiated. The default core is the SIMD build where the engine
  * supports SIMD, else the scalar build (src/backend/loader.ts).
  */
 export async function createKernel(backend: BackendChoice, size: number, core?: CoreSource, layout: 'packed' | 'byte' = 'byte', workers = 1): Promise<KernelChoice> {
-  if (backend === 'js') return { kernel: createJs(size, layout), engine: 'js' };
+  if (backend === 'js') return { kernel: createJsKernel(size, layout), engine: 'js' };
   if (workers > 1) {
     checkWorkerRuntime(workers);
     if (typeof WebAssembly !== 'object') {
       if (backend === 'wasm') throw new BackendUnavailableError('wasm', 'WebAssembly is not available in this runtime');
-      return { kernel: createJs(size, layout), fallbackReason: 'WebAssembly is not available in this runtime (running on one thread)', engine: 'js' };
+      return { kernel: createJsKernel(size, layout), fallbackReason: 'WebAssembly is not available in this runtime (running on one thread)', engine: 'js' };
     }
     const { createParallelKernel } = await import('../worker/parallel.js');
     return createParallelKernel(size, workers);
@@ -59,7 +55,7 @@ export async function createKernel(backend: BackendChoice, size: number, core?: 
     module = await loadCore(core);
   } catch (error) {
     if (backend === 'wasm') throw new BackendUnavailableError('wasm', reasonOf(error));
-    return { kernel: createJs(size, layout), fallbackReason: `WebAssembly core unavailable: ${reasonOf(error)}`, engine: 'js' };
+    return { kernel: createJsKernel(size, layout), fallbackReason: `WebAssembly core unavailable: ${reasonOf(error)}`, engine: 'js' };
   }
   const byte = await WasmIsingKernel.create(module, size);
   const engine = coreHasSimd(byte.exports) ? 'wasm-simd' : 'wasm-scalar';
