@@ -1,6 +1,6 @@
 // One lattice across worker threads (SharedArrayBuffer, barriers between half-sweeps) gives the
-// The workers run the built dist/worker/packed-worker.js: `npm test` builds first (after editing src/worker, run `npm run build`).
 // same lattice, series, counters and generator state as one thread, for any number of workers.
+// The workers run the built dist/worker/packed-worker.js: `npm test` builds first (after editing src/worker, run `npm run build`).
 import { describe, expect, it } from 'vitest';
 import { createSimulation, InvalidOptionError } from '../src/index.js';
 import type { SimulationOptions } from '../src/index.js';
