@@ -2,7 +2,8 @@
  * `npm run bench:browser`: serves the built demo (vite preview, cross-origin isolated), runs
  * demo/bench.html in headless Chromium through playwright-core, and writes
  * bench/results-browser.json and bench/RESULTS.md. Run `npm run build:demo` first (the npm
- * script does). Flags: --sizes 256,1024,4096, --time 1500, --port 4179, --chromium /usr/bin/chromium.
+ * script does). Flags: --sizes 256,1024,4096, --time 1500, --port 4179, --chromium /usr/bin/chromium,
+ * --engines "name;name" (a subset of bench/engines.ts; then the JSON holds only those).
  */
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
@@ -10,6 +11,7 @@ import { baseEnvironment, flag, writeResults } from './environment.js';
 import type { RunReport } from './report.js';
 
 const sizes = flag('sizes', '256,1024,4096');
+const engines = flag('engines', '');
 const time = flag('time', '1500');
 const port = Number(flag('port', '4179'));
 const executablePath = flag('chromium', '/usr/bin/chromium');
@@ -45,7 +47,7 @@ try {
   const page = await browser.newPage();
   page.on('console', (message) => console.log(`[chromium] ${message.text()}`));
   page.on('pageerror', (error) => console.error(`[chromium] page error: ${error.message}`));
-  const url = `http://127.0.0.1:${port}/bench.html?auto=1&sizes=${sizes}&time=${time}`;
+  const url = `http://127.0.0.1:${port}/bench.html?auto=1&sizes=${sizes}&time=${time}${engines ? `&engines=${encodeURIComponent(engines)}` : ''}`;
   console.log(`criticality benchmarks in Chromium ${browser.version()}: ${url}`);
   await page.goto(url);
   await page.waitForFunction(() => document.title === 'done', undefined, { timeout: 30 * 60_000, polling: 1000 });

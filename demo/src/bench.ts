@@ -9,6 +9,8 @@ import type { BenchMessage, BenchRequest } from './bench-worker.js';
 const params = new URLSearchParams(location.search);
 const sizes = (params.get('sizes') ?? '256,1024,4096').split(',').map(Number);
 const time = Number(params.get('time') ?? '1500');
+/** Engine names separated by ";" (bench/engines.ts); all by default. */
+const engines = params.get('engines')?.split(';');
 const log = document.getElementById('log')!;
 const status = document.getElementById('status')!;
 const button = document.getElementById('start') as HTMLButtonElement;
@@ -35,7 +37,7 @@ async function run(): Promise<void> {
         else reject(new Error(message.message));
       };
       worker.onerror = (event) => reject(new Error(`benchmark worker failed: ${event.message}`));
-      worker.postMessage({ sizes, time } satisfies BenchRequest);
+      worker.postMessage({ sizes, time, engines } satisfies BenchRequest);
     });
     worker.terminate();
     const environment = {
