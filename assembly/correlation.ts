@@ -11,7 +11,7 @@
 // nonzero wave vectors (src/correlation.ts). The TypeScript twin is src/backend/correlation-js.ts;
 // both produce the same integers. Every product is a dot product of two contiguous byte rows
 // (the horizontal shift reads a doubled copy of the row, so no wrap-around inside the loop),
-// done 16 bytes at a time with SIMD and a scalar tail.
+// done 16 bytes at a time with SIMD (in the SIMD build; the scalar build loops) and a scalar tail.
 
 import { reserve } from "./memory";
 import { spinsPtr } from "./ising2d";
@@ -31,15 +31,18 @@ function valuesFor(size: i32): i32 {
 // @ts-ignore: decorator
 @inline
 function dot(a: usize, b: usize, n: i32): i32 {
-  let acc = i32x4.splat(0);
+  let sum = 0;
   let k = 0;
-  for (; k + 16 <= n; k += 16) {
-    const x = v128.load(a + <usize>k);
-    const y = v128.load(b + <usize>k);
-    const p = i16x8.add(i16x8.extmul_low_i8x16_s(x, y), i16x8.extmul_high_i8x16_s(x, y));
-    acc = i32x4.add(acc, i32x4.extadd_pairwise_i16x8_s(p));
+  if (ASC_FEATURE_SIMD) {
+    let acc = i32x4.splat(0);
+    for (; k + 16 <= n; k += 16) {
+      const x = v128.load(a + <usize>k);
+      const y = v128.load(b + <usize>k);
+      const p = i16x8.add(i16x8.extmul_low_i8x16_s(x, y), i16x8.extmul_high_i8x16_s(x, y));
+      acc = i32x4.add(acc, i32x4.extadd_pairwise_i16x8_s(p));
+    }
+    sum = i32x4.extract_lane(acc, 0) + i32x4.extract_lane(acc, 1) + i32x4.extract_lane(acc, 2) + i32x4.extract_lane(acc, 3);
   }
-  let sum = i32x4.extract_lane(acc, 0) + i32x4.extract_lane(acc, 1) + i32x4.extract_lane(acc, 2) + i32x4.extract_lane(acc, 3);
   for (; k < n; k++) sum += <i32>load<i8>(a + <usize>k) * <i32>load<i8>(b + <usize>k);
   return sum;
 }

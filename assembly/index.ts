@@ -34,3 +34,8 @@ export function rngGetState(k: i32): u32 {
 export function rngNext(): u32 {
   return rng.next();
 }
+export {
+  SIMD, packedInit, packedAttach, packedReserveSeeds, packedLatticePtr, packedLeavesPtr, packedSeedsPtr,
+  getPackedBondSum, getPackedMagnetization, setPackedCounts, packFromBytes, unpackToBytes,
+  packedPrepare, packedSeeds, packedHalfSweep, packedSweep, packedRecount, packedInvalidateCounts,
+} from "./packed";

@@ -120,7 +120,12 @@ export async function runClusterSuite(options: ClusterSuiteOptions): Promise<Clu
 }
 
 /** The RESULTS.md section of the cluster suite. */
-export function clusterSection(r: ClusterSuiteResult, options: ClusterSuiteOptions): string[] {
+/** The parts of the options the report needs (no functions: it is stored as JSON). */
+export function clusterOptionsForReport(options: ClusterSuiteOptions): Pick<ClusterSuiteOptions, 'sizes' | 'decorrelationSizes' | 'time'> {
+  return { sizes: options.sizes, decorrelationSizes: options.decorrelationSizes, time: options.time };
+}
+
+export function clusterSection(r: ClusterSuiteResult, options: Pick<ClusterSuiteOptions, 'sizes' | 'decorrelationSizes'>): string[] {
   const { sizes, decorrelationSizes } = options;
   const cell = (engine: string, size: number) => {
     const t = r.throughput.find((x) => x.engine === engine && x.size === size);

@@ -1,9 +1,9 @@
 /**
  * Every engine the benchmarks compare, behind one interface. No Node APIs here: the same
- * engines run in Node (bench/run-node.ts) and in the browser.
+ * engines run in Node (bench/run-node.ts) and in the browser (demo/bench.html).
  */
-import { createSimulation, CRITICAL_TEMPERATURE } from '../src/index.js';
-import type { Algorithm, BackendChoice } from '../src/index.js';
+import { createSimulation, loadInlinedCore, CRITICAL_TEMPERATURE } from '../src/index.js';
+import type { SimulationOptions } from '../src/index.js';
 
 /** A prepared lattice: `run(sweeps)` performs that many sweeps of L*L update attempts. */
 export interface Prepared {
@@ -14,15 +14,17 @@ export interface Prepared {
 export interface Engine {
   /** Name in tables and JSON. */
   name: string;
-  /** Prepares an L x L lattice at T = Tc, h = 0, hot start. */
+  /** Prepares an L x L lattice at T = Tc, h = 0, hot start. Rejects where the engine cannot run. */
   prepare(size: number): Promise<Prepared>;
 }
 
-function packageEngine(name: string, backend: BackendChoice, algorithm: Algorithm): Engine {
+/** An engine of this package: a simulation with these options (T = Tc, seed 1, hot start). */
+function packageEngine(name: string, options: () => Promise<SimulationOptions> | SimulationOptions): Engine {
   return {
     name,
     async prepare(size) {
-      const sim = await createSimulation({ size, backend, algorithm, temperature: CRITICAL_TEMPERATURE, seed: 1, start: 'hot' });
+      const sim = await createSimulation({ size, temperature: CRITICAL_TEMPERATURE, seed: 1, start: 'hot', ...(await options()) });
+      sim.sweep(1); // converts to the engine's layout outside the timed runs
       return { run: (n) => void sim.sweep(n), dispose: () => sim.dispose() };
     },
   };
@@ -53,10 +55,25 @@ export const typicalDemo: Engine = {
   },
 };
 
+/** Engine names used in ratios and targets. */
+export const NAMES = {
+  simd: 'wasm packed simd',
+  scalar: 'wasm packed scalar',
+  workers: 'wasm packed simd, 2 workers',
+  wasmByte: 'wasm byte',
+  jsPacked: 'js packed',
+  jsByte: 'js byte',
+  demo: typicalDemo.name,
+} as const;
+
 export const ENGINES: Engine[] = [
-  packageEngine('wasm byte metropolis', 'wasm', 'metropolis'),
-  packageEngine('js byte metropolis', 'js', 'metropolis'),
-  packageEngine('wasm byte heat-bath', 'wasm', 'heat-bath'),
-  packageEngine('js byte heat-bath', 'js', 'heat-bath'),
+  packageEngine(NAMES.simd, async () => ({ backend: 'wasm', layout: 'packed', core: await loadInlinedCore('simd') })),
+  packageEngine(NAMES.scalar, async () => ({ backend: 'wasm', layout: 'packed', core: await loadInlinedCore('scalar') })),
+  packageEngine(NAMES.workers, () => ({ backend: 'wasm', layout: 'packed', workers: 2 })),
+  packageEngine(NAMES.wasmByte, () => ({ backend: 'wasm', layout: 'byte' })),
+  packageEngine(NAMES.jsPacked, () => ({ backend: 'js', layout: 'packed' })),
+  packageEngine(NAMES.jsByte, () => ({ backend: 'js', layout: 'byte' })),
+  packageEngine('wasm byte heat-bath', () => ({ backend: 'wasm', layout: 'byte', algorithm: 'heat-bath' })),
+  packageEngine('js byte heat-bath', () => ({ backend: 'js', layout: 'byte', algorithm: 'heat-bath' })),
   typicalDemo,
 ];

@@ -7,11 +7,11 @@ export function flag(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 }
 
-/** Short commit hash, marked when src, assembly or bench have uncommitted changes. */
+/** Short commit hash, marked when src, assembly, bench or demo have uncommitted changes. */
 export function commit(): string {
   try {
     const hash = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
-    const dirty = execSync('git status --porcelain -- src assembly bench', { encoding: 'utf8' }).trim() !== '';
+    const dirty = execSync('git status --porcelain -- src assembly bench demo', { encoding: 'utf8' }).trim() !== '';
     return dirty ? `${hash} (with uncommitted changes)` : hash;
   } catch {
     return 'unknown';

@@ -66,3 +66,4 @@ export async function runPoolBench(options: PoolBenchOptions): Promise<PoolBench
   for (const size of options.poolSizes) speedup[size] = medianMs[options.poolSizes[0]] / medianMs[size];
   return { size: options.size, points: options.points, sweepsPerPoint: options.sweeps, updates, medianMs, speedup };
 }
+

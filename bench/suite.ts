@@ -1,11 +1,15 @@
 /**
- * The benchmark suite: spin-flip attempts per nanosecond for every engine and size, with
- * tinybench, plus the cold start of the WebAssembly core. Runs in Node and in browsers.
+ * The benchmark suite: update attempts (spin-flip attempts) per nanosecond for every engine
+ * and size with tinybench, the cold start of each WebAssembly core apart from warm throughput,
+ * and the random bits the packed kernel draws per spin. Runs in Node and in browsers.
  */
 import { Bench } from 'tinybench';
-import { WASM_BASE64 } from '../src/backend/wasm-inline.js';
-import { createSimulation, loadCore } from '../src/index.js';
-import { ENGINES, type Engine } from './engines.js';
+import { WASM_BASE64, WASM_SCALAR_BASE64 } from '../src/backend/wasm-inline.js';
+import { decodeBase64 } from '../src/backend/loader.js';
+import { JsPackedEngine } from '../src/backend/js-packed.js';
+import { metropolisThresholds } from '../src/thresholds.js';
+import { createSimulation, loadCore, CRITICAL_TEMPERATURE, Xoshiro128, seedState } from '../src/index.js';
+import { ENGINES, type Engine, type Prepared } from './engines.js';
 
 export interface FlipResult {
   engine: string;
@@ -17,15 +21,36 @@ export interface FlipResult {
   samples: number;
 }
 
+/** An engine that could not run here (e.g. workers on a browser's main thread). */
+export interface Unavailable {
+  engine: string;
+  size: number;
+  reason: string;
+}
+
 export interface ColdStart {
-  /** Decode + compile + instantiate + first 64 x 64 lattice, ms (median of runs). */
+  /** Which inlined core. */
+  core: 'simd' | 'scalar';
+  /** Decode base64 + compile + instantiate + a ready 64 x 64 lattice, ms (median of runs). */
   medianMs: number;
+  /** The same from bytes in hand (no base64 decoding), ms (median of runs). */
+  compileMs: number;
   runs: number;
+}
+
+export interface PackedCost {
+  size: number;
+  /** Random bits drawn per spin update at T = Tc, h = 0 (planes of 128 bits per 128 sites, plus the seeding). */
+  randomBitsPerSpin: number;
+  /** Planes drawn per vector of 128 sites. */
+  planesPerVector: number;
 }
 
 export interface SuiteResult {
   flips: FlipResult[];
-  coldStart: ColdStart;
+  unavailable: Unavailable[];
+  coldStart: ColdStart[];
+  packedCost: PackedCost;
 }
 
 export interface SuiteOptions {
@@ -36,22 +61,29 @@ export interface SuiteOptions {
   log?: (line: string) => void;
 }
 
-/** Sweeps per timed batch: about 2^21 update attempts, at least one sweep. */
-function batchSweeps(size: number): number {
-  return Math.max(1, Math.round(2 ** 21 / (size * size)));
+/** Sweeps per timed batch: about 2^22 update attempts, at least one sweep. */
+export function batchSweeps(size: number): number {
+  return Math.max(1, Math.round(2 ** 22 / (size * size)));
 }
 
 export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   const flips: FlipResult[] = [];
+  const unavailable: Unavailable[] = [];
   const log = options.log ?? (() => {});
   for (const size of options.sizes) {
-    const bench = new Bench({ time: options.time, warmupTime: Math.min(200, options.time / 4), iterations: 3 });
+    const bench = new Bench({ time: options.time, warmupTime: Math.min(300, options.time / 4), iterations: 3 });
     const sweeps = batchSweeps(size);
-    const prepared = new Map<string, { run(n: number): void; dispose(): void }>();
+    const prepared: Prepared[] = [];
     for (const engine of options.engines ?? ENGINES) {
-      const p = await engine.prepare(size);
-      prepared.set(engine.name, p);
-      bench.add(engine.name, () => p.run(sweeps));
+      try {
+        const p = await engine.prepare(size);
+        prepared.push(p);
+        bench.add(engine.name, () => p.run(sweeps));
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        unavailable.push({ engine: engine.name, size, reason });
+        log(`${engine.name.padEnd(28)} L=${String(size).padStart(5)}  unavailable: ${reason}`);
+      }
     }
     await bench.run();
     for (const task of bench.tasks) {
@@ -60,28 +92,54 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
       const ns = r.latency.mean * 1e6;
       const result = { engine: task.name, size, flipsPerNs: (sweeps * size * size) / ns, rme: r.latency.rme, samples: r.latency.samples?.length ?? 0 };
       flips.push(result);
-      log(`${task.name.padEnd(24)} L=${String(size).padStart(5)}  ${result.flipsPerNs.toFixed(4)} flips/ns  (+-${result.rme.toFixed(1)}%)`);
+      log(`${task.name.padEnd(28)} L=${String(size).padStart(5)}  ${result.flipsPerNs.toFixed(4)} flips/ns  (+-${result.rme.toFixed(1)}%)`);
     }
-    for (const p of prepared.values()) p.dispose();
+    for (const p of prepared) p.dispose();
   }
-  return { flips, coldStart: await coldStart() };
+  return { flips, unavailable, coldStart: [await coldStart('simd'), await coldStart('scalar')], packedCost: packedCost() };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1];
 }
 
 /** Cold start: from the inlined base64 to a ready 64 x 64 lattice, bypassing the compile cache. */
-async function coldStart(runs = 15): Promise<ColdStart> {
-  const times: number[] = [];
+async function coldStart(core: 'simd' | 'scalar', runs = 15): Promise<ColdStart> {
+  const base64 = core === 'simd' ? WASM_BASE64 : WASM_SCALAR_BASE64;
+  const total: number[] = [];
+  const compile: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    const binary = atob(WASM_BASE64);
-    const bytes = new Uint8Array(binary.length);
-    for (let k = 0; k < binary.length; k++) bytes[k] = binary.charCodeAt(k);
-    const module = await loadCore(bytes);
-    const sim = await createSimulation({ size: 64, backend: 'wasm', core: module });
-    times.push(performance.now() - t0);
+    const bytes = decodeBase64(base64);
+    const t1 = performance.now();
+    const sim = await createSimulation({ size: 64, backend: 'wasm', core: await loadCore(bytes) });
+    const t2 = performance.now();
+    total.push(t2 - t0);
+    compile.push(t2 - t1);
     sim.dispose();
   }
-  times.sort((a, b) => a - b);
-  return { medianMs: times[runs >> 1], runs };
+  return { core, medianMs: median(total), compileMs: median(compile), runs };
+}
+
+/**
+ * Random bits per spin of the packed kernel at Tc, h = 0 (the same on every engine: the
+ * stream is part of the contract), counted by the JavaScript twin on an L = 256 lattice after
+ * 500 sweeps of equilibration.
+ */
+export function packedCost(size = 256, sweeps = 200): PackedCost {
+  const engine = new JsPackedEngine(size);
+  engine.prepare(metropolisThresholds(1 / CRITICAL_TEMPERATURE, 0));
+  const state = seedState(1);
+  const rng = new Xoshiro128(state);
+  const spins = Int8Array.from({ length: size * size }, () => (rng.next() >>> 31 ? 1 : -1));
+  engine.pack(spins, 0, 0);
+  engine.sweep(500, rng.state);
+  engine.planes = 0;
+  engine.sweep(sweeps, rng.state);
+  const vectors = (sweeps * size * size) / 128;
+  const seedBits = (sweeps * 32 * (size / 16) * 32) / (sweeps * size * size);
+  return { size, planesPerVector: engine.planes / vectors, randomBitsPerSpin: engine.planes / vectors + seedBits };
 }
 
 /** Ratio of two engines' flips/ns at one size, measured in the same run. */

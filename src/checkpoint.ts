@@ -54,6 +54,8 @@ export interface SimulationState {
   clustersPerStep: number;
   hybridSweeps: number;
   hybridCluster: ClusterAlgorithm;
+  /** Lattice layout of the Metropolis kernel: 'packed' and 'byte' follow different random streams. */
+  layout: 'packed' | 'byte';
   /** xoshiro128** state, 4 words. */
   rngState: Uint32Array;
   /** Spins, row-major, +1 / -1. */
@@ -94,7 +96,7 @@ export interface CheckpointHeader {
   lattice: string;
   options: {
     size: number; temperature: number; beta: number; field: number; algorithm: Algorithm; seed: number; start: Start;
-    clustersPerStep: number; hybridSweeps: number; hybridCluster: ClusterAlgorithm;
+    clustersPerStep: number; hybridSweeps: number; hybridCluster: ClusterAlgorithm; layout: 'packed' | 'byte';
   };
   counters: { sweeps: number; flips: number; sweepEquivalents: number };
   rng: number[];
@@ -194,7 +196,7 @@ export function encodeCheckpoint(contents: CheckpointContents): Uint8Array {
     options: {
       size: state.size, temperature: state.temperature, beta: state.beta, field: state.field,
       algorithm: state.algorithm, seed: state.seed, start: state.start,
-      clustersPerStep: state.clustersPerStep, hybridSweeps: state.hybridSweeps, hybridCluster: state.hybridCluster,
+      clustersPerStep: state.clustersPerStep, hybridSweeps: state.hybridSweeps, hybridCluster: state.hybridCluster, layout: state.layout,
     },
     counters: { sweeps: state.sweeps, flips: state.flips, sweepEquivalents: state.sweepEquivalents },
     rng: Array.from(state.rngState),
@@ -304,6 +306,7 @@ function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointCon
       clustersPerStep: checkCount('options.clustersPerStep', o.clustersPerStep, 1),
       hybridSweeps: checkCount('options.hybridSweeps', o.hybridSweeps, 1),
       hybridCluster: oneOf('options.hybridCluster', o.hybridCluster, CLUSTER_ALGORITHMS),
+      layout: oneOf('options.layout', o.layout, ['packed', 'byte'] as const),
     };
   } catch (error) {
     if (error instanceof InvalidOptionError) fail('header', error.message);
@@ -346,10 +349,10 @@ function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointCon
 
 /** The state of a simulation, read through its public API (options and snapshot). */
 export function simulationState(sim: Simulation): SimulationState {
-  const { model, lattice, size, temperature, beta, field, algorithm, seed, start, clustersPerStep, hybridSweeps, hybridCluster } = sim.options;
+  const { model, lattice, size, temperature, beta, field, algorithm, seed, start, clustersPerStep, hybridSweeps, hybridCluster, layout } = sim.options;
   const { spins, rngState, sweeps, flips } = sim.snapshot();
   return {
-    model, lattice, size, temperature, beta, field, algorithm, seed, start, clustersPerStep, hybridSweeps, hybridCluster,
+    model, lattice, size, temperature, beta, field, algorithm, seed, start, clustersPerStep, hybridSweeps, hybridCluster, layout,
     sweeps, flips, sweepEquivalents: sim.sweepEquivalents, rngState, spins,
   };
 }

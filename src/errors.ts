@@ -62,7 +62,8 @@ export type CheckpointFailure =
   | 'header' // the JSON header is malformed or inconsistent
   | 'model' // another model or lattice than this build or this simulation runs
   | 'kind' // a simulation checkpoint where a run checkpoint is needed, or the reverse
-  | 'size'; // another lattice size than this simulation
+  | 'size' // another lattice size than this simulation
+  | 'layout'; // another lattice layout (packed or byte) than this simulation
 
 /** A checkpoint cannot be read or does not fit where it is used. `reason` says which check failed. */
 export class CheckpointError extends Error {

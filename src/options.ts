@@ -5,6 +5,8 @@ import { InvalidOptionError } from './errors.js';
 import { MAX_SEED } from './rng.js';
 import { CRITICAL_TEMPERATURE } from './exact/onsager.js';
 import type { CoreSource } from './backend/loader.js';
+import { MAX_PACKED_SIZE, PACKED_SIZE_MULTIPLE, packable } from './backend/packed.js';
+import { checkWorkerCount } from './worker/limits.js';
 
 /** Spin models. Only `'ising'` exists today; q-state Potts, XY and clock models will join this union. */
 export type Model = 'ising';
@@ -20,6 +22,12 @@ export type Algorithm = LocalAlgorithm | ClusterAlgorithm | 'hybrid';
 export type BackendChoice = 'auto' | 'wasm' | 'js';
 /** Initial configuration: `'hot'` random spins (T = infinity), `'cold'` all spins +1 (T = 0). */
 export type Start = 'hot' | 'cold';
+/**
+ * Lattice storage. `'packed'`: one bit per spin, Metropolis by multi-spin coding (L a multiple
+ * of 16, up to 32752; heat-bath sweeps run on a byte copy); `'byte'`: one byte per spin.
+ * `'auto'` is packed when L allows it, else byte.
+ */
+export type Layout = 'auto' | 'packed' | 'byte';
 
 export const MODELS: readonly Model[] = ['ising'];
 export const LATTICES: readonly Lattice[] = ['square'];
@@ -27,10 +35,14 @@ export const ALGORITHMS: readonly Algorithm[] = ['metropolis', 'heat-bath', 'wol
 export const CLUSTER_ALGORITHMS: readonly ClusterAlgorithm[] = ['wolff', 'swendsen-wang'];
 export const BACKENDS: readonly BackendChoice[] = ['auto', 'wasm', 'js'];
 export const STARTS: readonly Start[] = ['hot', 'cold'];
+export const LAYOUTS: readonly Layout[] = ['auto', 'packed', 'byte'];
 
-/** Smallest and largest linear size. L*L one-byte spins must fit in 1 GiB. */
+/**
+ * Smallest and largest linear size. L*L one-byte spins fit in 1 GiB, and the bond sum
+ * |B| <= 2 L^2 stays an exact 32-bit integer in the kernels: 2 * 32766^2 < 2^31 <= 2 * 32768^2.
+ */
 export const MIN_SIZE = 2;
-export const MAX_SIZE = 32768;
+export const MAX_SIZE = 32766;
 
 /** Options of {@link createSimulation}. Every field is optional. */
 export interface SimulationOptions {
@@ -38,7 +50,7 @@ export interface SimulationOptions {
   model?: Model;
   /** Lattice geometry (periodic boundaries). @default 'square' */
   lattice?: Lattice;
-  /** Linear size L of the L x L lattice: an even integer from 2 to 32768. @default 64 */
+  /** Linear size L of the L x L lattice: an even integer from 2 to 32766. @default 64 */
   size?: number;
   /** Temperature T > 0 in units of J / k_B. Give `temperature` or `beta`, not both. @default 2.269185314213022 (Onsager's Tc) */
   temperature?: number;
@@ -67,6 +79,14 @@ export interface SimulationOptions {
   start?: Start;
   /** Where to load the WebAssembly core from (bytes, URL, Response or a compiled Module). @default the inlined core */
   core?: CoreSource;
+  /** Lattice storage (see {@link Layout}). @default 'auto' */
+  layout?: Layout;
+  /**
+   * Worker threads sharing one packed lattice (Metropolis sweeps; same numbers as one thread).
+   * Needs SharedArrayBuffer, and a thread that may block: Node, or a Web Worker of a
+   * crossOriginIsolated page. @default 1
+   */
+  workers?: number;
 }
 
 /** Options after validation: every field present, temperature and beta consistent. */
@@ -84,6 +104,9 @@ export interface NormalizedOptions {
   readonly seed: number;
   readonly backend: BackendChoice;
   readonly start: Start;
+  /** The layout in use: 'auto' resolved for this size. */
+  readonly layout: 'packed' | 'byte';
+  readonly workers: number;
 }
 
 export const DEFAULTS = {
@@ -99,9 +122,11 @@ export const DEFAULTS = {
   seed: 1,
   backend: 'auto',
   start: 'hot',
-} as const satisfies Omit<NormalizedOptions, 'beta'>;
+  layout: 'auto',
+  workers: 1,
+} as const satisfies Omit<NormalizedOptions, 'beta' | 'layout'> & { layout: Layout };
 
-const KNOWN_KEYS = ['model', 'lattice', 'size', 'temperature', 'beta', 'field', 'algorithm', 'clustersPerStep', 'hybridSweeps', 'hybridCluster', 'seed', 'backend', 'start', 'core'];
+const KNOWN_KEYS = ['model', 'lattice', 'size', 'temperature', 'beta', 'field', 'algorithm', 'clustersPerStep', 'hybridSweeps', 'hybridCluster', 'seed', 'backend', 'start', 'core', 'layout', 'workers'];
 
 export function oneOf<T extends string>(option: string, value: unknown, allowed: readonly T[]): T {
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
@@ -144,6 +169,14 @@ export function checkCount(option: string, value: unknown, min = 0): number {
   return value;
 }
 
+/** 'auto' becomes 'packed' where L allows it; an explicit 'packed' with an unsuitable L is an error. */
+export function resolveLayout(layout: Layout, size: number): 'packed' | 'byte' {
+  if (layout === 'byte') return 'byte';
+  if (packable(size)) return 'packed';
+  if (layout === 'auto') return 'byte';
+  throw new InvalidOptionError('size', size, `a multiple of ${PACKED_SIZE_MULTIPLE} from ${PACKED_SIZE_MULTIPLE} to ${MAX_PACKED_SIZE} for layout "packed" (or layout "byte")`);
+}
+
 /** Validates every option, fills in defaults, and resolves temperature/beta. Throws {@link InvalidOptionError}. */
 export function normalizeOptions(options: SimulationOptions = {}): NormalizedOptions {
   if (typeof options !== 'object' || options === null) {
@@ -175,7 +208,12 @@ export function normalizeOptions(options: SimulationOptions = {}): NormalizedOpt
   const seed = checkSeed(options.seed ?? DEFAULTS.seed);
   const backend = oneOf('backend', options.backend ?? DEFAULTS.backend, BACKENDS);
   const start = oneOf('start', options.start ?? DEFAULTS.start, STARTS);
-  return Object.freeze({ model, lattice, size, temperature, beta, field, algorithm, ...update, seed, backend, start });
+  const layout = resolveLayout(oneOf('layout', options.layout ?? DEFAULTS.layout, LAYOUTS), size);
+  const workers = checkWorkerCount(options.workers ?? DEFAULTS.workers, size, layout, backend);
+  if (workers > 1 && options.core !== undefined) {
+    throw new InvalidOptionError('core', options.core, 'no core with workers > 1 (workers run the inlined shared-memory core)');
+  }
+  return Object.freeze({ model, lattice, size, temperature, beta, field, algorithm, ...update, seed, backend, start, layout, workers });
 }
 
 /** The settings of the update algorithm: which ones apply to which algorithm. */

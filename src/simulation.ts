@@ -2,7 +2,7 @@
  * createSimulation: the typed entry point. One simulation owns one lattice, one random
  * stream and one kernel (WebAssembly or JavaScript); everything is synchronous after creation.
  */
-import { createKernel, type BackendName, type IsingKernel } from './backend/index.js';
+import { createKernel, type BackendName, type EngineName, type IsingKernel } from './backend/index.js';
 import { encodeCheckpoint, decodeCheckpoint, simulationState } from './checkpoint.js';
 import { CLUSTER_BYTES_PER_SITE, clusterStepOf, clusterWork } from './cluster/step.js';
 import { clusterThresholds } from './cluster/thresholds.js';
@@ -64,6 +64,10 @@ export interface Simulation {
   readonly backend: BackendName;
   /** Why `backend: 'auto'` fell back to JavaScript, if it did. */
   readonly fallbackReason: string | undefined;
+  /** The engine that runs: 'wasm-simd', 'wasm-scalar' (an engine without WebAssembly SIMD) or 'js'. */
+  readonly engine: EngineName;
+  /** The layout the current algorithm runs on: 'packed' (Metropolis on a packed lattice) or 'byte'. */
+  readonly layout: 'packed' | 'byte';
   /** Number of sites N = L * L. */
   readonly sites: number;
   /** Sweeps run so far (including thermalization and measurements). */
@@ -126,17 +130,19 @@ class IsingSimulation implements Simulation {
   options: NormalizedOptions;
   readonly backend: BackendName;
   readonly fallbackReason: string | undefined;
+  readonly engine: EngineName;
   readonly sites: number;
   sweeps = 0;
   flips = 0;
   sweepEquivalents = 0;
   private kernel: IsingKernel | undefined;
 
-  constructor(options: NormalizedOptions, kernel: IsingKernel, fallbackReason: string | undefined) {
+  constructor(options: NormalizedOptions, kernel: IsingKernel, fallbackReason: string | undefined, engine: EngineName) {
     this.options = options;
     this.kernel = kernel;
     this.backend = kernel.backend;
     this.fallbackReason = fallbackReason;
+    this.engine = engine;
     this.sites = options.size * options.size;
     kernel.setRngState(seedState(options.seed));
     kernel.fill(options.start);
@@ -151,6 +157,10 @@ class IsingSimulation implements Simulation {
     const { size } = this.options;
     const mib = ((CLUSTER_BYTES_PER_SITE * size * size) / 2 ** 20).toFixed(0);
     throw new InvalidOptionError('algorithm', algorithm, `an algorithm that fits in memory: cluster updates of a ${size} x ${size} lattice need ${mib} MiB more (${CLUSTER_BYTES_PER_SITE} bytes a site), which the ${this.backend} backend could not allocate; use a smaller size or a local algorithm`);
+  }
+
+  get layout(): 'packed' | 'byte' {
+    return this.options.layout === 'packed' && this.options.algorithm === 'metropolis' ? 'packed' : 'byte';
   }
 
   private use(method: string): IsingKernel {
@@ -278,6 +288,7 @@ class IsingSimulation implements Simulation {
     this.use('resume');
     const { state } = decodeCheckpoint(checkpoint);
     if (state.size !== this.options.size) throw new CheckpointError('size', `a ${state.size} x ${state.size} lattice; this simulation is ${this.options.size} x ${this.options.size}`);
+    if (state.layout !== this.options.layout) throw new CheckpointError('layout', `a simulation with layout "${state.layout}"; this one has layout "${this.options.layout}" (the layouts follow different random streams)`);
     this.restore({
       version: 1, model: state.model, size: state.size, spins: state.spins, rngState: state.rngState,
       sweeps: state.sweeps, flips: state.flips, sweepEquivalents: state.sweepEquivalents,
@@ -383,9 +394,9 @@ export function simulationKernel(sim: Simulation, method: string): IsingKernel {
  */
 export async function createSimulation(options: SimulationOptions = {}): Promise<Simulation> {
   const normalized = normalizeOptions(options);
-  const { kernel, fallbackReason } = await createKernel(normalized.backend, normalized.size, options.core);
+  const { kernel, fallbackReason, engine } = await createKernel(normalized.backend, normalized.size, options.core, normalized.layout, normalized.workers);
   try {
-    return new IsingSimulation(normalized, kernel, fallbackReason);
+    return new IsingSimulation(normalized, kernel, fallbackReason, engine);
   } catch (error) {
     kernel.dispose();
     throw error;

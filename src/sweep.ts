@@ -46,7 +46,7 @@ export const MIN_POINT_SAMPLES = 100;
 
 /** Options of {@link runSweep}. */
 export interface RunSweepOptions {
-  /** Linear sizes, each an even integer from 2 to 32768, no repeats. */
+  /** Linear sizes, each an even integer from 2 to 32766, no repeats. */
   sizes: readonly number[];
   /** Temperatures, the same for every size or chosen per size by a function. */
   temperatures: TemperatureSpec | ((size: number) => TemperatureSpec);
@@ -202,7 +202,7 @@ function planSweep(options: RunSweepOptions) {
     }
   }
   const { sizes } = options;
-  if (!Array.isArray(sizes) || sizes.length === 0) throw new InvalidOptionError('sizes', sizes, 'a non-empty list of even integers from 2 to 32768');
+  if (!Array.isArray(sizes) || sizes.length === 0) throw new InvalidOptionError('sizes', sizes, 'a non-empty list of even integers from 2 to 32766');
   sizes.forEach((L, i) => checkSize(L, `sizes[${i}]`));
   const repeated = sizes.find((L, i) => sizes.indexOf(L) !== i);
   if (repeated !== undefined) throw new InvalidOptionError('sizes', sizes, `distinct sizes (${repeated} appears twice)`);

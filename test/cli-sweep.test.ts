@@ -88,7 +88,7 @@ describe('criticality sweep', () => {
   });
 
   it.each([
-    [['sweep', '--sizes', '8,9'], /Invalid option "--sizes": expected an even integer from 2 to 32768 \(the checkerboard update needs even L\) \(sizes\[1\]\), got 9/],
+    [['sweep', '--sizes', '8,9'], /Invalid option "--sizes": expected an even integer from 2 to 32766 \(the checkerboard update needs even L\) \(sizes\[1\]\), got 9/],
     [['sweep', '--sizes', '8,x'], /Invalid option "--sizes": expected a comma-separated list of even integers like 8,16,32, got "8,x"/],
     [['sweep', '--sizes', '16,16'], /Invalid option "--sizes": expected distinct sizes \(16 appears twice\)/],
     [['sweep', '--temperatures', '2.6:2.0:0.1'], /Invalid option "--temperatures": expected a temperature >= from = 2\.6 .*\(temperatures\.to\), got 2/],

@@ -43,7 +43,7 @@ describe('criticality run', () => {
   });
 
   it.each([
-    [['run', '--size', '7'], /Invalid option "--size": expected an even integer from 2 to 32768.*got 7/],
+    [['run', '--size', '7'], /Invalid option "--size": expected an even integer from 2 to 32766.*got 7/],
     [['run', '--size', 'big'], /Invalid option "--size": expected an even integer.*got "big"/],
     [['run', '--temperature', '-1'], /Invalid option "--temperature": expected a finite number > 0, got -1/],
     [['run', '--temperature', 'hot'], /Invalid option "--temperature": expected a number > 0 or "tc", got "hot"/],

@@ -46,3 +46,23 @@ describe('job runner with cluster algorithms', { timeout: 60_000 }, () => {
     expect(b.sweepEquivalents).toBe(a.sweepEquivalents);
   });
 });
+
+describe('checkpoints and the lattice layout', () => {
+  it('a byte-layout job resumes on the byte layout, identical to the uninterrupted one', async () => {
+    const job: RunJob = { kind: 'run', options: { size: 16, temperature: 2.3, seed: 4, backend: 'wasm', layout: 'byte' }, thermalize: 50, sweeps: 1000 };
+    const full = await executeJob(job);
+    let r: JobResult = await executeJob(job, { maxSweeps: 400 });
+    while (r.state !== 'completed') {
+      expect(decodeCheckpoint(r.checkpoint).state.layout).toBe('byte');
+      r = await executeJob(r.checkpoint, { maxSweeps: 400 });
+    }
+    if (full.state === 'completed') expect(r.result).toEqual(full.result);
+  });
+
+  it('Simulation.resume() refuses a checkpoint of the other layout', async () => {
+    const packed = await createSimulation({ size: 16, seed: 5 });
+    const byte = await createSimulation({ size: 16, seed: 5, layout: 'byte' });
+    expect(packed.options.layout).toBe('packed');
+    expect(() => byte.resume(packed.checkpoint())).toThrow(/Invalid checkpoint \(layout\): a simulation with layout "packed"; this one has layout "byte"/);
+  });
+});

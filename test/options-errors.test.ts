@@ -4,11 +4,11 @@ import { createSimulation, InvalidOptionError } from '../src/index.js';
 import type { SimulationOptions } from '../src/index.js';
 
 const BAD: [string, SimulationOptions | Record<string, unknown>, RegExp][] = [
-  ['size not an integer', { size: 16.5 }, /Invalid option "size": expected an even integer from 2 to 32768 .*got 16\.5/],
+  ['size not an integer', { size: 16.5 }, /Invalid option "size": expected an even integer from 2 to 32766 .*got 16\.5/],
   ['size odd', { size: 63 }, /"size": expected an even integer .*checkerboard.*got 63/],
   ['size too small', { size: 0 }, /"size".*got 0/],
   ['size negative', { size: -4 }, /"size".*got -4/],
-  ['size too large for memory', { size: 65536 }, /"size": expected an even integer from 2 to 32768.*got 65536/],
+  ['size too large for memory', { size: 65536 }, /"size": expected an even integer from 2 to 32766.*got 65536/],
   ['size a string', { size: '16' }, /"size".*got "16"/],
   ['size NaN', { size: NaN }, /"size".*got NaN/],
   ['temperature zero', { temperature: 0 }, /"temperature": expected a finite number > 0, got 0/],

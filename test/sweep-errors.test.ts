@@ -5,9 +5,9 @@ import { InvalidOptionError, runSweep, type RunSweepOptions } from '../src/index
 const ok: RunSweepOptions = { sizes: [8], temperatures: [2.2], sweeps: 200 };
 
 const BAD: [string, Partial<RunSweepOptions> | Record<string, unknown>, RegExp][] = [
-  ['no sizes', { sizes: [] }, /Invalid option "sizes": expected a non-empty list of even integers from 2 to 32768, got \[\]/],
+  ['no sizes', { sizes: [] }, /Invalid option "sizes": expected a non-empty list of even integers from 2 to 32766, got \[\]/],
   ['sizes not a list', { sizes: 16 as never }, /"sizes": expected a non-empty list.*got 16/],
-  ['odd size', { sizes: [8, 15] }, /Invalid option "sizes\[1\]": expected an even integer from 2 to 32768 \(the checkerboard update needs even L\), got 15/],
+  ['odd size', { sizes: [8, 15] }, /Invalid option "sizes\[1\]": expected an even integer from 2 to 32766 \(the checkerboard update needs even L\), got 15/],
   ['size too large', { sizes: [65536] }, /"sizes\[0\]".*got 65536/],
   ['fractional size', { sizes: [8.5] }, /"sizes\[0\]".*got 8\.5/],
   ['repeated size', { sizes: [8, 16, 8] }, /Invalid option "sizes": expected distinct sizes \(8 appears twice\), got \[8,16,8\]/],

@@ -45,7 +45,7 @@ async function rebuild(): Promise<void> {
     if (sim.fallbackReason) notice(`Running on JavaScript: ${sim.fallbackReason}`);
     canvas.width = canvas.height = sim.options.size;
     image = context.createImageData(sim.options.size, sim.options.size);
-    $('backend-out').textContent = sim.backend;
+    $('backend-out').textContent = `${sim.engine}, ${sim.layout} layout`;
   } catch (error) {
     notice(`Could not start the simulation: ${(error as Error).message}`);
   }
@@ -120,6 +120,7 @@ algorithm.addEventListener('change', () => {
   } catch (error) {
     notice((error as Error).message);
   }
+  if (sim) $('backend-out').textContent = `${sim.engine}, ${sim.layout} layout`;
 });
 size.addEventListener('change', () => void rebuild());
 backend.addEventListener('change', () => void rebuild());

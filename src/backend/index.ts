@@ -2,23 +2,30 @@
 import { BackendUnavailableError, InvalidOptionError } from '../errors.js';
 import type { BackendChoice } from '../options.js';
 import { JsIsingKernel } from './js.js';
+import { JsPackedEngine } from './js-packed.js';
 import { loadCore, type CoreSource } from './loader.js';
-import type { IsingKernel } from './types.js';
+import { PackedLayoutKernel } from './packed.js';
+import type { EngineName, IsingKernel } from './types.js';
 import { WasmIsingKernel } from './wasm.js';
+import { coreHasSimd, WasmPackedEngine } from './wasm-packed.js';
+import { checkWorkerRuntime } from '../worker/limits.js';
 
 export interface KernelChoice {
   kernel: IsingKernel;
   /** Why `auto` did not pick WebAssembly; undefined when it did or when the backend was explicit. */
   fallbackReason?: string;
+  /** Which engine runs: the SIMD or scalar WebAssembly core, or JavaScript. */
+  engine: EngineName;
 }
 
 function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function createJsKernel(size: number): IsingKernel {
+function createJsKernel(size: number, layout: 'packed' | 'byte' = 'byte'): IsingKernel {
   try {
-    return new JsIsingKernel(size);
+    const byte = new JsIsingKernel(size);
+    return layout === 'packed' ? new PackedLayoutKernel(byte, new JsPackedEngine(size)) : byte;
   } catch (error) {
     if (error instanceof RangeError) {
       throw new InvalidOptionError('size', size, `a lattice that fits in memory (${reasonOf(error)})`);
@@ -27,18 +34,34 @@ function createJsKernel(size: number): IsingKernel {
   }
 }
 
-/** Creates the kernel for `backend`; `auto` falls back to JavaScript when the core cannot be compiled or instantiated. */
-export async function createKernel(backend: BackendChoice, size: number, core?: CoreSource): Promise<KernelChoice> {
-  if (backend === 'js') return { kernel: createJsKernel(size) };
+/**
+ * Creates the kernel for `backend` and `layout`; `auto` falls back to JavaScript when the core
+ * cannot be compiled or instantiated. The default core is the SIMD build where the engine
+ * supports SIMD, else the scalar build (src/backend/loader.ts).
+ */
+export async function createKernel(backend: BackendChoice, size: number, core?: CoreSource, layout: 'packed' | 'byte' = 'byte', workers = 1): Promise<KernelChoice> {
+  if (backend === 'js') return { kernel: createJsKernel(size, layout), engine: 'js' };
+  if (workers > 1) {
+    checkWorkerRuntime(workers);
+    if (typeof WebAssembly !== 'object') {
+      if (backend === 'wasm') throw new BackendUnavailableError('wasm', 'WebAssembly is not available in this runtime');
+      return { kernel: createJsKernel(size, layout), fallbackReason: 'WebAssembly is not available in this runtime (running on one thread)', engine: 'js' };
+    }
+    const { createParallelKernel } = await import('../worker/parallel.js');
+    return createParallelKernel(size, workers);
+  }
   let module: WebAssembly.Module;
   try {
     module = await loadCore(core);
   } catch (error) {
     if (backend === 'wasm') throw new BackendUnavailableError('wasm', reasonOf(error));
-    return { kernel: createJsKernel(size), fallbackReason: `WebAssembly core unavailable: ${reasonOf(error)}` };
+    return { kernel: createJsKernel(size, layout), fallbackReason: `WebAssembly core unavailable: ${reasonOf(error)}`, engine: 'js' };
   }
-  return { kernel: await WasmIsingKernel.create(module, size) };
+  const byte = await WasmIsingKernel.create(module, size);
+  const engine = coreHasSimd(byte.exports) ? 'wasm-simd' : 'wasm-scalar';
+  if (layout === 'byte') return { kernel: byte, engine };
+  return { kernel: new PackedLayoutKernel(byte, WasmPackedEngine.create(byte)), engine };
 }
 
-export { loadCore, type CoreSource } from './loader.js';
-export type { BackendName, IsingKernel } from './types.js';
+export { loadCore, loadInlinedCore, simdSupported, type CoreSource, type CoreVariant } from './loader.js';
+export type { BackendName, EngineName, IsingKernel } from './types.js';

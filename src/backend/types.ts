@@ -3,6 +3,8 @@ import type { ClusterAlgorithm, LocalAlgorithm } from '../options.js';
 import type { BlockSpinKernel } from './rg-types.js';
 
 export type BackendName = 'wasm' | 'js';
+/** The engine that runs: the WebAssembly core built with SIMD, the scalar core, or JavaScript. */
+export type EngineName = 'wasm-simd' | 'wasm-scalar' | 'js';
 
 /** Number of per-sweep records a kernel call may write. Mirrors SERIES_CAPACITY in assembly/layout.ts. */
 export const SERIES_CAPACITY = 4096;

@@ -10,7 +10,7 @@ import { WasmBlockSpinKernel, type RgCoreExports } from './rg-wasm.js';
 import { correlationValues } from './correlation-js.js';
 
 /** The exports of build/criticality.wasm (assembly/index.ts). */
-interface CoreExports {
+export interface CoreExports {
   readonly memory: WebAssembly.Memory;
   readonly SERIES_CAPACITY: WebAssembly.Global;
   init(size: number): number;
@@ -73,11 +73,12 @@ export class WasmIsingKernel implements IsingKernel {
     this.size = size;
   }
 
-  /** Instantiates the compiled core for an L x L lattice. */
-  static async create(module: WebAssembly.Module, size: number): Promise<WasmIsingKernel> {
+  /** Instantiates the compiled core for an L x L lattice (with `sharedMemory`: a shared-memory build, src/worker/). */
+  static async create(module: WebAssembly.Module, size: number, sharedMemory?: WebAssembly.Memory): Promise<WasmIsingKernel> {
     let memory: WebAssembly.Memory | undefined;
     const imports = {
       env: {
+        ...(sharedMemory ? { memory: sharedMemory } : {}),
         abort(message: number, file: number, line: number, column: number): never {
           const text = memory ? `${readString(memory, message)} at ${readString(memory, file)}:${line}:${column}` : 'abort';
           throw new CoreError(`WebAssembly core aborted: ${text}`);
@@ -96,7 +97,8 @@ export class WasmIsingKernel implements IsingKernel {
     return new WasmIsingKernel(core, size);
   }
 
-  private get exports(): CoreExports {
+  /** The instance's exports (kernels that share this instance, e.g. the packed one, use them). */
+  get exports(): CoreExports {
     if (!this.core) throw new CoreError('the WebAssembly kernel has been disposed');
     return this.core;
   }

@@ -2,7 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InvalidOptionError } from '../errors.js';
 import { CRITICAL_TEMPERATURE } from '../exact/index.js';
-import { ALGORITHMS, BACKENDS, CLUSTER_ALGORITHMS, MODELS, STARTS, type SimulationOptions } from '../options.js';
+import { ALGORITHMS, BACKENDS, CLUSTER_ALGORITHMS, LAYOUTS, MODELS, STARTS, type SimulationOptions } from '../options.js';
 
 export type FlagSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -86,6 +86,8 @@ export const SIMULATION_FLAGS: FlagSpec = {
   seed: { type: 'string' },
   backend: { type: 'string' },
   start: { type: 'string' },
+  layout: { type: 'string' },
+  workers: { type: 'string' },
 };
 
 /** Simulation options from the flags every simulating command shares (--model ... --start); --temperature and --beta exclude each other. */
@@ -95,7 +97,7 @@ export function simulationOptionsFromFlags(flags: Record<string, string | boolea
   }
   return {
     model: choiceFlag('model', flags.model, MODELS),
-    size: numberFlag('size', flags.size, 'an even integer from 2 to 32768'),
+    size: numberFlag('size', flags.size, 'an even integer from 2 to 32766'),
     temperature: numberFlag('temperature', flags.temperature, 'a number > 0 or "tc"'),
     beta: numberFlag('beta', flags.beta, 'a number > 0'),
     field: numberFlag('field', flags.field),
@@ -106,5 +108,7 @@ export function simulationOptionsFromFlags(flags: Record<string, string | boolea
     seed: numberFlag('seed', flags.seed, 'an integer from 0 to 2^53 - 1'),
     backend: choiceFlag('backend', flags.backend, BACKENDS),
     start: choiceFlag('start', flags.start, STARTS),
+    layout: choiceFlag('layout', flags.layout, LAYOUTS),
+    workers: numberFlag('workers', flags.workers, 'an integer from 1 to 64'),
   };
 }

@@ -48,7 +48,7 @@ Commands:
 
 criticality run flags (defaults in brackets):
   --model ising                      spin model [ising]
-  --size L                           linear size, even, 2..32768 [64]
+  --size L                           linear size, even, 2..32766 [64]
   --temperature T | --beta B         temperature T > 0 ("tc" = Onsager's 2.269185...), or beta = 1/T [tc]
   --field h                          magnetic field in H = -sum s_i s_j - h sum s_i [0]
   --algorithm A                      metropolis|heat-bath|wolff|swendsen-wang|hybrid [metropolis]
@@ -61,6 +61,8 @@ criticality run flags (defaults in brackets):
   --seed S                           integer seed 0..2^53-1; same seed, same numbers [1]
   --backend auto|wasm|js             engine [auto]
   --start hot|cold                   random or all-up initial spins [hot]
+  --layout auto|packed|byte          one bit per spin (L a multiple of 16) or one byte [auto: packed if L allows]
+  --workers N                        worker threads sharing one packed lattice [1]
   --format table|json|csv            output format [${RUN_DEFAULTS.format}]
 
 Examples:

@@ -17,7 +17,7 @@ export const SWEEP_FLAGS: FlagSpec = {
   sizes: { type: 'string' },
   temperatures: { type: 'string' },
   // the simulation options, but sizes and temperatures come as lists (--sizes, --temperatures)
-  ...Object.fromEntries(Object.entries(SIMULATION_FLAGS).filter(([flag]) => !['model', 'size', 'temperature', 'beta', 'clusters-per-step', 'hybrid-sweeps', 'hybrid-cluster'].includes(flag))),
+  ...Object.fromEntries(Object.entries(SIMULATION_FLAGS).filter(([flag]) => !['model', 'size', 'temperature', 'beta', 'clusters-per-step', 'hybrid-sweeps', 'hybrid-cluster', 'layout', 'workers'].includes(flag))),
   ...MEASURE_FLAGS,
   independent: { type: 'boolean' },
   correlations: { type: 'boolean' },
@@ -30,7 +30,7 @@ export const SWEEP_FLAGS: FlagSpec = {
 export const SWEEP_DEFAULTS = { sizes: '8,16,32', temperatures: '2.0:2.6:0.1', thermalize: 1000, sweeps: 10000, format: 'table' } as const;
 
 export const SWEEP_USAGE = `criticality sweep flags (defaults in brackets):
-  --sizes L1,L2,...                  even linear sizes, 2..32768 [${SWEEP_DEFAULTS.sizes}]
+  --sizes L1,L2,...                  even linear sizes, 2..32766 [${SWEEP_DEFAULTS.sizes}]
   --temperatures FROM:TO:STEP | T1,T2,...
                                      increasing temperatures ("tc" = Onsager's Tc) [${SWEEP_DEFAULTS.temperatures}]
   --field h                          magnetic field [0]

@@ -269,7 +269,7 @@ export async function executeJob(job: RunJob | Uint8Array, control: ExecuteOptio
   const valid = job instanceof Uint8Array ? undefined : validateRunJob(job);
   const decoded = job instanceof Uint8Array ? decodeRun(job) : undefined;
   const sim = decoded
-    ? await createSimulation({ size: decoded.state.size, seed: decoded.state.seed, start: 'cold', backend: control.backend, core: control.core })
+    ? await createSimulation({ size: decoded.state.size, seed: decoded.state.seed, start: 'cold', layout: decoded.state.layout, backend: control.backend, core: control.core })
     : await createSimulation({ ...valid!.options, backend: valid!.options.backend ?? control.backend, core: control.core });
   try {
     return await drive(bind(sim, valid ?? (job as Uint8Array), decoded?.run), control);
@@ -281,7 +281,7 @@ export async function executeJob(job: RunJob | Uint8Array, control: ExecuteOptio
 /** A simulation continued from a checkpoint (either kind) on the chosen backend. */
 export async function resumeSimulation(checkpoint: Uint8Array, options: { backend?: BackendChoice; core?: CoreSource } = {}): Promise<Simulation> {
   const { state } = decodeCheckpoint(checkpoint);
-  const sim = await createSimulation({ size: state.size, seed: state.seed, start: 'cold', backend: options.backend, core: options.core });
+  const sim = await createSimulation({ size: state.size, seed: state.seed, start: 'cold', layout: state.layout, backend: options.backend, core: options.core });
   sim.resume(checkpoint);
   return sim;
 }

@@ -11,7 +11,7 @@ import type { JobProgress, JobResult, RunJob } from '../jobs/job.js';
 import type { Measurement } from '../measure.js';
 import { normalizeOptions, type Algorithm, type NormalizedOptions, type SimulationOptions, type UpdateSettings } from '../options.js';
 import type { MeasureOptions, Snapshot, SweepResult } from '../simulation.js';
-import type { BackendName } from '../backend/index.js';
+import type { BackendName, EngineName } from '../backend/index.js';
 import { spawnWorker, type SpawnedWorker, type WorkerSource } from './spawn.js';
 import type { SimulationInfo, SimulationWorkerApi, WorkerRunLimits } from './simulation.worker.js';
 import { registerTransferHandlers } from './transfer.js';
@@ -134,6 +134,8 @@ export interface SimulationWorker {
   readonly sweeps: Promise<number>;
   readonly flips: Promise<number>;
   readonly sweepEquivalents: Promise<number>;
+  readonly engine: Promise<EngineName>;
+  readonly layout: Promise<'packed' | 'byte'>;
   /** Runs n sweeps in the worker (in chunks: abortable; an abort rejects with AbortedError, the sweeps done are kept). */
   sweep(n?: number, control?: CallControl): Promise<SweepResult>;
   /** As Simulation.measure, in chunks: an abort rejects with an AbortedError whose checkpoint continues the run with run(). */
@@ -198,6 +200,8 @@ class RemoteSimulation implements SimulationWorker {
   get sweeps() { return this.info().then((i) => i.sweeps); }
   get flips() { return this.info().then((i) => i.flips); }
   get sweepEquivalents() { return this.info().then((i) => i.sweepEquivalents); }
+  get engine() { return this.info().then((i) => i.engine); }
+  get layout() { return this.info().then((i) => i.layout); }
 
   sweep(n = 1, control: CallControl = {}) {
     return this.sim('sweep', (r, id) => r.sweep(n, id, proxied(control.onProgress), control.signal?.aborted), control.signal);

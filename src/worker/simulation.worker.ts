@@ -14,7 +14,7 @@ import type { JobOptions, JobProgress, JobResult, RunJob } from '../jobs/job.js'
 import type { Measurement } from '../measure.js';
 import { checkCount, type Algorithm, type BackendChoice, type NormalizedOptions, type UpdateSettings } from '../options.js';
 import { checkMeasureOptions, createSimulation, type MeasureOptions, type Simulation, type Snapshot, type SweepResult } from '../simulation.js';
-import type { BackendName } from '../backend/index.js';
+import type { BackendName, EngineName } from '../backend/index.js';
 import { temperingRound, type TemperingTask, type TemperingTaskResult } from './tempering-task.js';
 import { registerTransferHandlers } from './transfer.js';
 
@@ -27,6 +27,8 @@ export interface SimulationInfo {
   sweeps: number;
   flips: number;
   sweepEquivalents: number;
+  engine: EngineName;
+  layout: 'packed' | 'byte';
 }
 
 /** Limits of a job run in a worker (the serialisable part of ExecuteOptions). */
@@ -54,7 +56,7 @@ function current(): Simulation {
 
 function info(): SimulationInfo {
   const s = current();
-  return { options: s.options, backend: s.backend, fallbackReason: s.fallbackReason, sites: s.sites, sweeps: s.sweeps, flips: s.flips, sweepEquivalents: s.sweepEquivalents };
+  return { options: s.options, backend: s.backend, fallbackReason: s.fallbackReason, sites: s.sites, sweeps: s.sweeps, flips: s.flips, sweepEquivalents: s.sweepEquivalents, engine: s.engine, layout: s.layout };
 }
 
 /** Calls a proxied callback without waiting for it (a closed caller must not stop the work). */

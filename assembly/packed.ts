@@ -1,0 +1,579 @@
+// Packed (multi-spin) checkerboard Metropolis for the 2D Ising model: one bit per spin,
+// 128 spins per 128-bit vector, exact acceptance by bit-serial comparison of random digits
+// against the 32-bit thresholds of src/thresholds.ts.
+//
+//   H = -J sum_<ij> s_i s_j - h sum_i s_i,   J = 1, k_B = 1.
+//
+// The same source builds two cores: with SIMD (v128 ops) and without (two i64 halves per
+// vector); ASC_FEATURE_SIMD picks the code at compile time. Both follow the contract below
+// bit for bit, and so does the JavaScript twin, src/backend/js-packed.ts.
+//
+// ## Lane layout (L a multiple of 16, B = L / 16)
+// Colour c = (x + y) & 1. Row y holds the colour-c sites x = 2j + ((y + c) & 1), j = 0 .. L/2 - 1.
+// Colour c is an array of B x B vectors V_c[r][w] (r, w in 0 .. B - 1), 16 bytes each, at
+//   lattice + ((c * B + r) * B + w) * 16.
+// Bit l = 8 * by + bx of a vector (byte by in 0..15, bit bx in 0..7 of that byte, little-endian)
+// is the site y = by * B + r, j = bx * B + w. Bit 1 means s = +1.
+// Neighbours of a colour-c site are colour 1 - c sites: same (r, w); rows r -/+ 1 (at the
+// edges the row B - 1 / 0 with bytes rotated by one); and (r, w - 1) or (r, w + 1) for sites
+// with x even / odd (at the edges the vector w = B - 1 / 0 with bits rotated within each byte).
+//
+// ## Random stream
+// A sweep first draws 32 * B outputs o_t of the generator (src/rng.ts), in the order colour 0
+// rows 0..B-1, then colour 1 rows 0..B-1, 16 a row: row word t (0..15) = fmix32(o_t) is word
+// t >> 2 of lane generator t & 3 (a generator whose four words are all zero gets word 0 = 1).
+// The half-sweep of colour c visits its rows r in order and, within a row, vectors w in order.
+// For a vector, the lanes split into classes by spin s and the number a of antiparallel
+// neighbours; class (s, a) has threshold t = table[s > 0 ? 9 - a : a] (src/thresholds.ts):
+// certain accept if t = 2^32, certain reject if t = 0, undecided otherwise. While some lane is
+// undecided and fewer than 32 planes were drawn, one plane is drawn: each of the 4 lane
+// generators steps once (xoshiro128**), output g giving bits 32 g .. 32 g + 31 of the plane.
+// Plane k (k = 0, 1, ...) is bit 31 - k of each lane's uniform number u; a lane is decided at the
+// first plane where its bit differs from bit 31 - k of its threshold, accepted iff u < t.
+// Lanes still undecided after 32 planes have u = t: rejected. Accepted lanes flip.
+//
+// Each row draws from its own lane generators, so any split of the rows of a half-sweep over
+// workers gives the same lattice as one thread (src/worker/).
+
+import { SERIES_CAPACITY, SERIES_RECORD_BYTES } from "./layout";
+import { reserve } from "./memory";
+import * as rng from "./rng";
+import { getBondSum, getMagnetization, metropolisTablePtr, recount, seriesPtr, spinsPtr } from "./ising2d";
+
+/** 1 when this core was built with SIMD, 0 for the scalar build. */
+export const SIMD: i32 = ASC_FEATURE_SIMD ? 1 : 0;
+
+/** Threshold classes (s, a): index s > 0 ? 9 - a : a, as in the byte kernel's Metropolis table. */
+const CLASSES: i32 = 10;
+/** Leaf planes: 32 threshold bits (MSB first), then "certain accept", then "undecided at start". */
+const PLANE_ACCEPT: i32 = 32;
+const PLANE_UNDECIDED: i32 = 33;
+const LEAF_PLANES: i32 = 34;
+const PLANE_BYTES: usize = <usize>CLASSES * 16;
+/** Leaf region: 16-byte header (i32 fast flag), then LEAF_PLANES x CLASSES splats of 16 bytes. */
+const LEAF_BYTES: usize = 16 + <usize>LEAF_PLANES * PLANE_BYTES;
+
+let L: i32 = 0;
+let B: i32 = 0;
+let lattice: usize = 0;
+let leaves: usize = 0;
+let seeds: usize = 0;
+let bondSum: i32 = 0;
+let magnetization: i32 = 0;
+/** False after sweeps that did not track the counters: the getters recount the lattice first. */
+let countsValid = true;
+/** Census results (packedRecount): up spins and antiparallel neighbour pairs seen from the visited colour. */
+let censusUp: i32 = 0;
+let censusAnti: i32 = 0;
+
+/** Bytes of the packed lattice for L x L spins (both colours). */
+// @ts-ignore: decorator
+@inline
+function latticeBytes(size: i32): usize {
+  return (<usize>size * <usize>size) >> 3;
+}
+
+/** Points this instance at packed regions (the owner's after packedInit, or a worker's view of shared memory). */
+export function packedAttach(size: i32, latticeAt: usize, leavesAt: usize, seedsAt: usize): void {
+  L = size;
+  B = size >> 4;
+  lattice = latticeAt;
+  leaves = leavesAt;
+  seeds = seedsAt;
+  bondSum = 0;
+  magnetization = 0;
+  countsValid = true;
+}
+
+/**
+ * Reserves the packed lattice, the leaf table and one seed table for an L x L lattice
+ * (L a multiple of 16; init(L) first). Returns 0, or -1 when memory cannot grow that far.
+ */
+export function packedInit(size: i32): i32 {
+  const lat = reserve(latticeBytes(size));
+  const lv = reserve(LEAF_BYTES);
+  const sd = reserve(<usize>(size >> 4) * 128);
+  if (lat == 0 || lv == 0 || sd == 0) return -1;
+  packedAttach(size, lat, lv, sd);
+  return 0;
+}
+
+/** Reserves one more seed table (for a worker); returns its address or 0. */
+export function packedReserveSeeds(): usize {
+  return reserve(<usize>B * 128);
+}
+
+export function packedLatticePtr(): usize { return lattice; }
+export function packedLeavesPtr(): usize { return leaves; }
+export function packedSeedsPtr(): usize { return seeds; }
+export function getPackedBondSum(): i32 { if (!countsValid) packedRecount(); return bondSum; }
+export function getPackedMagnetization(): i32 { if (!countsValid) packedRecount(); return magnetization; }
+/** Sets the packed counters (workers start from 0 and report differences). */
+export function setPackedCounts(b: i32, m: i32): void { bondSum = b; magnetization = m; countsValid = true; }
+/** Marks the counters stale after sweeps that did not track them (workers without records). */
+export function packedInvalidateCounts(): void { countsValid = false; }
+
+/**
+ * Visits the sites row by row, two at a time (x = 2j and 2j + 1 share j, and so their vector
+ * and bit, in the two colours), without a division per site.
+ */
+// @ts-ignore: decorator
+@inline
+function convert(toPacked: bool): void {
+  const spins = spinsPtr();
+  const half = L >> 1;
+  for (let y = 0; y < L; y++) {
+    const by = y / B, r = y - by * B;
+    const row = spins + <usize>y * <usize>L;
+    const c = y & 1; // colour of the even-x site
+    const even = lattice + ((<usize>(c * B + r) * <usize>B) << 4) + <usize>by;
+    const odd = lattice + ((<usize>((c ^ 1) * B + r) * <usize>B) << 4) + <usize>by;
+    let bx = 0, w = 0;
+    for (let j = 0; j < half; j++) {
+      const at = <usize>w << 4;
+      const x = row + (<usize>j << 1);
+      if (toPacked) {
+        const bit = 1 << bx;
+        if (load<i8>(x) > 0) store<u8>(even + at, <u8>(<i32>load<u8>(even + at) | bit));
+        if (load<i8>(x, 1) > 0) store<u8>(odd + at, <u8>(<i32>load<u8>(odd + at) | bit));
+      } else {
+        store<i8>(x, <i8>(2 * ((<i32>load<u8>(even + at) >> bx) & 1) - 1));
+        store<i8>(x, <i8>(2 * ((<i32>load<u8>(odd + at) >> bx) & 1) - 1), 1);
+      }
+      if (++w == B) { w = 0; bx++; }
+    }
+  }
+}
+
+/** Packs the byte lattice (assembly/ising2d.ts) into the packed one and copies its counters. */
+export function packFromBytes(): void {
+  memory.fill(lattice, 0, latticeBytes(L));
+  convert(true);
+  recount();
+  bondSum = getBondSum();
+  magnetization = getMagnetization();
+  countsValid = true;
+}
+
+/** Unpacks into the byte lattice and recounts its bond sum and magnetization. */
+export function unpackToBytes(): void {
+  convert(false);
+  recount();
+}
+
+/**
+ * Builds the leaf table from the Metropolis thresholds (call after they change): for each
+ * plane and class a 16-byte splat of all ones or zeros. Sets the fast flag when the table has
+ * the zero-field shape: t(s, a) independent of s, a >= 2 certain accept, a <= 1 not.
+ */
+export function packedPrepare(): void {
+  const table = metropolisTablePtr();
+  const leaf = leaves + 16;
+  const ALL: u64 = 0x1_0000_0000;
+  for (let c = 0; c < CLASSES; c++) {
+    const t = load<u64>(table + (<usize>c << 3));
+    for (let k = 0; k < LEAF_PLANES; k++) {
+      let bit: u64;
+      if (k == PLANE_ACCEPT) bit = t >= ALL ? 1 : 0;
+      else if (k == PLANE_UNDECIDED) bit = t > 0 && t < ALL ? 1 : 0;
+      else bit = t < ALL ? (t >> <u64>(31 - k)) & 1 : 0;
+      const at = leaf + <usize>k * PLANE_BYTES + (<usize>c << 4);
+      store<u64>(at, 0 - bit);
+      store<u64>(at, 0 - bit, 8);
+    }
+  }
+  let fast = true;
+  for (let a = 0; a < 5; a++) {
+    const minus = load<u64>(table + (<usize>a << 3));
+    const plus = load<u64>(table + (<usize>(9 - a) << 3));
+    if (minus != plus) fast = false;
+    if (a >= 2 && minus < ALL) fast = false;
+    if (a < 2 && minus >= ALL) fast = false;
+  }
+  store<i32>(leaves, fast ? 1 : 0);
+}
+
+/** MurmurHash3's 32-bit finaliser (a bijection). */
+// @ts-ignore: decorator
+@inline
+function fmix32(h: u32): u32 {
+  h ^= h >>> 16;
+  h *= 0x85ebca6b;
+  h ^= h >>> 13;
+  h *= 0xc2b2ae35;
+  h ^= h >>> 16;
+  return h;
+}
+
+/** Draws this sweep's lane-generator states (32 * B outputs of the generator) into the seed table. */
+export function packedSeeds(): void {
+  let x0 = rng.s0, x1 = rng.s1, x2 = rng.s2, x3 = rng.s3;
+  const rows = 2 * B;
+  for (let q = 0; q < rows; q++) {
+    const at = seeds + (<usize>q << 6);
+    for (let t = 0; t < 16; t++) {
+      const out = rotl<u32>(x1 * 5, 7) * 9;
+      const s = x1 << 9;
+      x2 ^= x0; x3 ^= x1; x1 ^= x2; x0 ^= x3; x2 ^= s; x3 = rotl<u32>(x3, 11);
+      store<u32>(at + (<usize>t << 2), fmix32(out));
+    }
+    for (let g = 0; g < 4; g++) {
+      const w = at + (<usize>g << 2);
+      if ((load<u32>(w) | load<u32>(w, 16) | load<u32>(w, 32) | load<u32>(w, 48)) == 0) store<u32>(w, 1);
+    }
+  }
+  rng.s0 = x0; rng.s1 = x1; rng.s2 = x2; rng.s3 = x3;
+}
+
+// ---------------------------------------------------------------------------------------------
+// SIMD half-sweep
+
+// @ts-ignore: decorator
+@inline
+function leafSelect(base: usize, s: v128, a0: v128, a1: v128, a2: v128): v128 {
+  // value of the class (s, a) for each lane: mux on s, then a0, a1, a2
+  const v0 = v128.bitselect(v128.load(base, 9 << 4), v128.load(base, 0), s);
+  const v1 = v128.bitselect(v128.load(base, 8 << 4), v128.load(base, 1 << 4), s);
+  const v2 = v128.bitselect(v128.load(base, 7 << 4), v128.load(base, 2 << 4), s);
+  const v3 = v128.bitselect(v128.load(base, 6 << 4), v128.load(base, 3 << 4), s);
+  const v4 = v128.bitselect(v128.load(base, 5 << 4), v128.load(base, 4 << 4), s);
+  const v01 = v128.bitselect(v1, v0, a0);
+  const v23 = v128.bitselect(v3, v2, a0);
+  return v128.bitselect(v4, v128.bitselect(v23, v01, a1), a2);
+}
+
+// @ts-ignore: decorator
+@inline
+function popcount4(v: v128): v128 {
+  return i32x4.extadd_pairwise_i16x8_u(i16x8.extadd_pairwise_i8x16_u(i8x16.popcnt(v)));
+}
+
+/**
+ * Compile-time choices of a half-sweep. Path: `Fast` (zero-field table shape), `General`, or
+ * `Census` (no update: counts up spins and antiparallel pairs, for packedRecount). Counters:
+ * `Tracked` keeps bondSum and magnetization up to date, `Untracked` only counts flips.
+ */
+class Fast {}
+class General {}
+class Census {}
+class Tracked {}
+class Untracked {}
+
+/** The SIMD half-sweep, compiled once per path and counter choice, so that nothing is decided per plane. */
+function halfSweepSimd<Path, Counters>(colour: i32, r0: i32, r1: i32): f64 {
+  const census = idof<Path>() == idof<Census>();
+  const fast = idof<Path>() == idof<Fast>();
+  const track = census || idof<Counters>() == idof<Tracked>();
+  const b = B;
+  const rowBytes = <usize>b << 4;
+  const own = lattice + <usize>colour * <usize>b * rowBytes;
+  const other = lattice + <usize>(1 - colour) * <usize>b * rowBytes;
+  const leaf = leaves + 16;
+  const n0 = v128.load(leaf + <usize>PLANE_UNDECIDED * PLANE_BYTES);
+  const n1 = v128.load(leaf + <usize>PLANE_UNDECIDED * PLANE_BYTES, 16);
+  const ALL = i32x4.splat(-1);
+  const NONE = i32x4.splat(0);
+  const EVEN_BYTES = i16x8.splat(0x00ff);
+  const ODD_BYTES = i16x8.splat(<i16>0xff00);
+  const FIVE = i32x4.splat(5);
+  const NINE = i32x4.splat(9);
+  let cnt = NONE, ups = NONE, asum = NONE;
+  for (let r = r0; r < r1; r++) {
+    const seed = seeds + (<usize>(colour * b + r) << 6);
+    let g0 = v128.load(seed), g1 = v128.load(seed, 16), g2 = v128.load(seed, 32), g3 = v128.load(seed, 48);
+    const row = own + <usize>r * rowBytes;
+    const same = other + <usize>r * rowBytes;
+    const up = other + <usize>(r == 0 ? b - 1 : r - 1) * rowBytes;
+    const down = other + <usize>(r == b - 1 ? 0 : r + 1) * rowBytes;
+    const oddRow = ((r + colour) & 1) != 0;
+    // lanes whose site has x odd: side neighbour at w + 1, else at w - 1
+    const P = (b & 1) != 0 ? (oddRow ? EVEN_BYTES : ODD_BYTES) : (oddRow ? ALL : NONE);
+    for (let w = 0; w < b; w++) {
+      const off = <usize>w << 4;
+      const s = v128.load(row + off);
+      let vu = v128.load(up + off);
+      if (r == 0) vu = i8x16.shuffle(vu, vu, 15, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14);
+      let vd = v128.load(down + off);
+      if (r == b - 1) vd = i8x16.shuffle(vd, vd, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 0);
+      let jm: v128, jp: v128;
+      if (w > 0) jm = v128.load(same + off - 16);
+      else { const v = v128.load(same + rowBytes - 16); jm = v128.or(i8x16.shl(v, 1), i8x16.shr_u(v, 7)); }
+      if (w < b - 1) jp = v128.load(same + off + 16);
+      else { const v = v128.load(same); jp = v128.or(i8x16.shr_u(v, 1), i8x16.shl(v, 7)); }
+      const x1 = v128.xor(s, vu);
+      const x2 = v128.xor(s, vd);
+      const x3 = v128.xor(s, v128.load(same + off));
+      const x4 = v128.xor(s, v128.bitselect(jp, jm, P));
+      // a = x1 + x2 + x3 + x4 (antiparallel neighbours) as bits a2 a1 a0
+      const t1 = v128.xor(x1, x2), c1 = v128.and(x1, x2);
+      const t2 = v128.xor(x3, x4), c2 = v128.and(x3, x4);
+      const a0 = v128.xor(t1, t2), c3 = v128.and(t1, t2);
+      const a1 = v128.xor(v128.xor(c1, c2), c3);
+      const a2 = v128.and(c1, c2);
+      let acc: v128, und: v128;
+      if (census) {
+        // every lane counted as if it flipped: the sums below become sum a and the up spins
+        acc = ALL;
+        und = NONE;
+      } else if (fast) {
+        acc = v128.or(a1, a2);
+        und = v128.andnot(v128.bitselect(n1, n0, a0), acc);
+      } else {
+        acc = leafSelect(leaf + <usize>PLANE_ACCEPT * PLANE_BYTES, s, a0, a1, a2);
+        und = leafSelect(leaf + <usize>PLANE_UNDECIDED * PLANE_BYTES, s, a0, a1, a2);
+      }
+      let plane = leaf;
+      const last = leaf + <usize>32 * PLANE_BYTES;
+      while (v128.any_true(und)) {
+        // xoshiro128** on four lanes, state in locals
+        const x = i32x4.mul(g1, FIVE);
+        const u = i32x4.mul(v128.or(i32x4.shl(x, 7), i32x4.shr_u(x, 25)), NINE);
+        const sh = i32x4.shl(g1, 9);
+        g2 = v128.xor(g2, g0); g3 = v128.xor(g3, g1); g1 = v128.xor(g1, g2); g0 = v128.xor(g0, g3);
+        g2 = v128.xor(g2, sh); g3 = v128.or(i32x4.shl(g3, 11), i32x4.shr_u(g3, 21));
+        const t = fast ? v128.bitselect(v128.load(plane, 16), v128.load(plane), a0) : leafSelect(plane, s, a0, a1, a2);
+        acc = v128.or(acc, v128.and(und, v128.andnot(t, u)));
+        und = v128.andnot(und, v128.xor(u, t));
+        plane += PLANE_BYTES;
+        if (plane == last) break;
+      }
+      if (!census) v128.store(row + off, v128.xor(s, acc));
+      cnt = i32x4.add(cnt, popcount4(acc));
+      if (track) {
+        ups = i32x4.add(ups, popcount4(v128.and(acc, s)));
+        const wa = i8x16.add(i8x16.popcnt(v128.and(acc, a0)),
+          i8x16.add(i8x16.shl(i8x16.popcnt(v128.and(acc, a1)), 1), i8x16.shl(i8x16.popcnt(v128.and(acc, a2)), 2)));
+        asum = i32x4.add(asum, i32x4.extadd_pairwise_i16x8_u(i16x8.extadd_pairwise_i8x16_u(wa)));
+      }
+    }
+  }
+  const flips = i32x4.extract_lane(cnt, 0) + i32x4.extract_lane(cnt, 1) + i32x4.extract_lane(cnt, 2) + i32x4.extract_lane(cnt, 3);
+  const up = i32x4.extract_lane(ups, 0) + i32x4.extract_lane(ups, 1) + i32x4.extract_lane(ups, 2) + i32x4.extract_lane(ups, 3);
+  const weighted = i32x4.extract_lane(asum, 0) + i32x4.extract_lane(asum, 1) + i32x4.extract_lane(asum, 2) + i32x4.extract_lane(asum, 3);
+  return settle(census, track, flips, up, weighted);
+}
+
+/**
+ * Books a half-sweep's sums: a census records them; a tracked sweep applies its flips to the
+ * counters (a flip of a site with a antiparallel neighbours changes B by 4a - 8; of s = +1, M by -2).
+ */
+// @ts-ignore: decorator
+@inline
+function settle(census: bool, track: bool, flips: i32, up: i32, weighted: i32): f64 {
+  if (census) {
+    censusUp += up;
+    censusAnti += weighted;
+  } else if (track) {
+    bondSum += 4 * weighted - 8 * flips;
+    magnetization += 2 * flips - 4 * up;
+  }
+  return <f64>flips;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scalar half-sweep: the same vectors as two i64 halves (bytes 0-7 and 8-15)
+
+const EVEN_BYTES64: u64 = 0x00ff_00ff_00ff_00ff;
+const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+const HIGH1: u64 = 0x8080_8080_8080_8080;
+const LOW1: u64 = 0x0101_0101_0101_0101;
+const HIGH7: u64 = 0xfefe_fefe_fefe_fefe;
+
+// @ts-ignore: decorator
+@inline
+function sel(v1: u64, v2: u64, m: u64): u64 {
+  return v2 ^ ((v1 ^ v2) & m);
+}
+
+// @ts-ignore: decorator
+@inline
+function leafSelect64(base: usize, s: u64, a0: u64, a1: u64, a2: u64): u64 {
+  const v0 = sel(load<u64>(base, 9 << 4), load<u64>(base, 0), s);
+  const v1 = sel(load<u64>(base, 8 << 4), load<u64>(base, 1 << 4), s);
+  const v2 = sel(load<u64>(base, 7 << 4), load<u64>(base, 2 << 4), s);
+  const v3 = sel(load<u64>(base, 6 << 4), load<u64>(base, 3 << 4), s);
+  const v4 = sel(load<u64>(base, 5 << 4), load<u64>(base, 4 << 4), s);
+  return sel(v4, sel(sel(v3, v2, a0), sel(v1, v0, a0), a1), a2);
+}
+
+/** The scalar half-sweep, compiled once per path and counter choice like {@link halfSweepSimd}. */
+function halfSweepScalar<Path, Counters>(colour: i32, r0: i32, r1: i32): f64 {
+  const census = idof<Path>() == idof<Census>();
+  const fast = idof<Path>() == idof<Fast>();
+  const track = census || idof<Counters>() == idof<Tracked>();
+  const b = B;
+  const rowBytes = <usize>b << 4;
+  const own = lattice + <usize>colour * <usize>b * rowBytes;
+  const other = lattice + <usize>(1 - colour) * <usize>b * rowBytes;
+  const leaf = leaves + 16;
+  const n0 = load<u64>(leaf + <usize>PLANE_UNDECIDED * PLANE_BYTES);
+  const n1 = load<u64>(leaf + <usize>PLANE_UNDECIDED * PLANE_BYTES, 16);
+  let flips: i64 = 0, ups: i64 = 0, wsum: i64 = 0;
+  for (let r = r0; r < r1; r++) {
+    const seed = seeds + (<usize>(colour * b + r) << 6);
+    // generator g word k at seed + 16 k + 4 g
+    let p0 = load<u32>(seed, 0), p1 = load<u32>(seed, 16), p2 = load<u32>(seed, 32), p3 = load<u32>(seed, 48);
+    let q0 = load<u32>(seed, 4), q1 = load<u32>(seed, 20), q2 = load<u32>(seed, 36), q3 = load<u32>(seed, 52);
+    let e0 = load<u32>(seed, 8), e1 = load<u32>(seed, 24), e2 = load<u32>(seed, 40), e3 = load<u32>(seed, 56);
+    let f0 = load<u32>(seed, 12), f1 = load<u32>(seed, 28), f2 = load<u32>(seed, 44), f3 = load<u32>(seed, 60);
+    const row = own + <usize>r * rowBytes;
+    const same = other + <usize>r * rowBytes;
+    const up = other + <usize>(r == 0 ? b - 1 : r - 1) * rowBytes;
+    const down = other + <usize>(r == b - 1 ? 0 : r + 1) * rowBytes;
+    const oddRow = ((r + colour) & 1) != 0;
+    const P: u64 = (b & 1) != 0 ? (oddRow ? EVEN_BYTES64 : ~EVEN_BYTES64) : (oddRow ? ~<u64>0 : 0);
+    for (let w = 0; w < b; w++) {
+      const off = <usize>w << 4;
+      const sl = load<u64>(row + off), sh = load<u64>(row + off, 8);
+      let ul = load<u64>(up + off), uh = load<u64>(up + off, 8);
+      if (r == 0) { const l = (ul << 8) | (uh >> 56); uh = (uh << 8) | (ul >> 56); ul = l; }
+      let dl = load<u64>(down + off), dh = load<u64>(down + off, 8);
+      if (r == b - 1) { const l = (dl >> 8) | (dh << 56); dh = (dh >> 8) | (dl << 56); dl = l; }
+      let ml: u64, mh: u64, pl: u64, ph: u64;
+      if (w > 0) { ml = load<u64>(same + off - 16); mh = load<u64>(same + off - 8); }
+      else {
+        const vl = load<u64>(same + rowBytes - 16), vh = load<u64>(same + rowBytes - 8);
+        ml = ((vl << 1) & HIGH7) | ((vl >> 7) & LOW1);
+        mh = ((vh << 1) & HIGH7) | ((vh >> 7) & LOW1);
+      }
+      if (w < b - 1) { pl = load<u64>(same + off + 16); ph = load<u64>(same + off + 24); }
+      else {
+        const vl = load<u64>(same), vh = load<u64>(same, 8);
+        pl = ((vl >> 1) & LOW7) | ((vl << 7) & HIGH1);
+        ph = ((vh >> 1) & LOW7) | ((vh << 7) & HIGH1);
+      }
+      // low half
+      let x1 = sl ^ ul, x2 = sl ^ dl, x3 = sl ^ load<u64>(same + off), x4 = sl ^ sel(pl, ml, P);
+      let t1 = x1 ^ x2, c1 = x1 & x2, t2 = x3 ^ x4, c2 = x3 & x4;
+      const a0l = t1 ^ t2, a1l = c1 ^ c2 ^ (t1 & t2), a2l = c1 & c2;
+      // high half
+      x1 = sh ^ uh; x2 = sh ^ dh; x3 = sh ^ load<u64>(same + off, 8); x4 = sh ^ sel(ph, mh, P);
+      t1 = x1 ^ x2; c1 = x1 & x2; t2 = x3 ^ x4; c2 = x3 & x4;
+      const a0h = t1 ^ t2, a1h = c1 ^ c2 ^ (t1 & t2), a2h = c1 & c2;
+      let accl: u64, acch: u64, undl: u64, undh: u64;
+      if (census) {
+        accl = ~<u64>0; acch = ~<u64>0; undl = 0; undh = 0;
+      } else if (fast) {
+        accl = a1l | a2l; acch = a1h | a2h;
+        undl = sel(n1, n0, a0l) & ~accl; undh = sel(n1, n0, a0h) & ~acch;
+      } else {
+        accl = leafSelect64(leaf + <usize>PLANE_ACCEPT * PLANE_BYTES, sl, a0l, a1l, a2l);
+        acch = leafSelect64(leaf + <usize>PLANE_ACCEPT * PLANE_BYTES, sh, a0h, a1h, a2h);
+        undl = leafSelect64(leaf + <usize>PLANE_UNDECIDED * PLANE_BYTES, sl, a0l, a1l, a2l);
+        undh = leafSelect64(leaf + <usize>PLANE_UNDECIDED * PLANE_BYTES, sh, a0h, a1h, a2h);
+      }
+      let plane = leaf;
+      const last = leaf + <usize>32 * PLANE_BYTES;
+      while ((undl | undh) != 0) {
+        // four xoshiro128** generators, state in locals
+        const o0 = rotl<u32>(p1 * 5, 7) * 9;
+        let z = p1 << 9;
+        p2 ^= p0; p3 ^= p1; p1 ^= p2; p0 ^= p3; p2 ^= z; p3 = rotl<u32>(p3, 11);
+        const o1 = rotl<u32>(q1 * 5, 7) * 9;
+        z = q1 << 9;
+        q2 ^= q0; q3 ^= q1; q1 ^= q2; q0 ^= q3; q2 ^= z; q3 = rotl<u32>(q3, 11);
+        const o2 = rotl<u32>(e1 * 5, 7) * 9;
+        z = e1 << 9;
+        e2 ^= e0; e3 ^= e1; e1 ^= e2; e0 ^= e3; e2 ^= z; e3 = rotl<u32>(e3, 11);
+        const o3 = rotl<u32>(f1 * 5, 7) * 9;
+        z = f1 << 9;
+        f2 ^= f0; f3 ^= f1; f1 ^= f2; f0 ^= f3; f2 ^= z; f3 = rotl<u32>(f3, 11);
+        const ul2 = <u64>o0 | (<u64>o1 << 32);
+        const uh2 = <u64>o2 | (<u64>o3 << 32);
+        let tl: u64, th: u64;
+        if (fast) {
+          tl = sel(load<u64>(plane, 16), load<u64>(plane), a0l);
+          th = sel(load<u64>(plane, 16), load<u64>(plane), a0h);
+        } else {
+          tl = leafSelect64(plane, sl, a0l, a1l, a2l);
+          th = leafSelect64(plane, sh, a0h, a1h, a2h);
+        }
+        accl |= undl & tl & ~ul2;
+        acch |= undh & th & ~uh2;
+        undl &= ~(ul2 ^ tl);
+        undh &= ~(uh2 ^ th);
+        plane += PLANE_BYTES;
+        if (plane == last) break;
+      }
+      if (!census) {
+        store<u64>(row + off, sl ^ accl);
+        store<u64>(row + off, sh ^ acch, 8);
+      }
+      flips += popcnt<u64>(accl) + popcnt<u64>(acch);
+      if (track) {
+        ups += popcnt<u64>(accl & sl) + popcnt<u64>(acch & sh);
+        wsum += popcnt<u64>(accl & a0l) + popcnt<u64>(acch & a0h)
+          + 2 * (popcnt<u64>(accl & a1l) + popcnt<u64>(acch & a1h))
+          + 4 * (popcnt<u64>(accl & a2l) + popcnt<u64>(acch & a2h));
+      }
+    }
+  }
+  return settle(census, track, <i32>flips, <i32>ups, <i32>wsum);
+}
+
+/**
+ * Updates the colour-`colour` sites of vector rows r0 .. r1 - 1 with this sweep's seeds
+ * (packedSeeds first). With `track` non-zero adds the changes to the packed counters (else the
+ * caller marks them stale); returns the number of flips.
+ */
+export function packedHalfSweep(colour: i32, r0: i32, r1: i32, track: i32): f64 {
+  const fast = load<i32>(leaves) != 0;
+  if (ASC_FEATURE_SIMD) {
+    if (track != 0) return fast ? halfSweepSimd<Fast, Tracked>(colour, r0, r1) : halfSweepSimd<General, Tracked>(colour, r0, r1);
+    return fast ? halfSweepSimd<Fast, Untracked>(colour, r0, r1) : halfSweepSimd<General, Untracked>(colour, r0, r1);
+  } else {
+    if (track != 0) return fast ? halfSweepScalar<Fast, Tracked>(colour, r0, r1) : halfSweepScalar<General, Tracked>(colour, r0, r1);
+    return fast ? halfSweepScalar<Fast, Untracked>(colour, r0, r1) : halfSweepScalar<General, Untracked>(colour, r0, r1);
+  }
+}
+
+/**
+ * Recomputes the counters from the packed lattice: M = 2 (up spins) - N, and
+ * B = 2N - 2 (antiparallel bonds), every bond having exactly one colour-0 end.
+ */
+export function packedRecount(): void {
+  censusUp = 0;
+  censusAnti = 0;
+  if (ASC_FEATURE_SIMD) {
+    halfSweepSimd<Census, Tracked>(0, 0, B);
+    const anti = censusAnti;
+    halfSweepSimd<Census, Tracked>(1, 0, B);
+    censusAnti = anti;
+  } else {
+    halfSweepScalar<Census, Tracked>(0, 0, B);
+    const anti = censusAnti;
+    halfSweepScalar<Census, Tracked>(1, 0, B);
+    censusAnti = anti;
+  }
+  const n = L * L;
+  magnetization = 2 * censusUp - n;
+  bondSum = 2 * n - 2 * censusAnti;
+  countsValid = true;
+}
+
+/**
+ * Runs `sweeps` packed Metropolis sweeps on one thread. With `record` non-zero writes one
+ * (bondSum, magnetization) record per sweep to the series region (sweeps <= SERIES_CAPACITY);
+ * without, the counters are recounted when next read. Returns the number of flipped spins, or -1
+ * if the record request does not fit.
+ */
+export function packedSweep(sweeps: i32, record: i32): f64 {
+  if (record != 0 && sweeps > SERIES_CAPACITY) return -1;
+  const series = seriesPtr();
+  let changed: f64 = 0;
+  const track = record != 0 ? 1 : 0;
+  // recorded sweeps track the counters (from exact values); others leave them to be recounted
+  if (track != 0 && !countsValid) packedRecount();
+  if (track == 0 && sweeps > 0) countsValid = false;
+  for (let k = 0; k < sweeps; k++) {
+    packedSeeds();
+    changed += packedHalfSweep(0, 0, B, track);
+    changed += packedHalfSweep(1, 0, B, track);
+    if (record != 0) {
+      const at = series + <usize>k * SERIES_RECORD_BYTES;
+      store<i32>(at, bondSum);
+      store<i32>(at, magnetization, 4);
+    }
+  }
+  return changed;
+}

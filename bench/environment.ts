@@ -1,0 +1,38 @@
+/** Machine, versions and commit for both benchmark runners, and the RESULTS.md writer (Node only). */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { commit } from './node-args.js';
+import type { PoolReport } from './pool-report.js';
+import { renderResults, type Environment, type RunReport } from './report.js';
+
+export { flag } from './node-args.js';
+
+export function baseEnvironment(): Environment {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string; devDependencies: Record<string, string> };
+  return {
+    date: new Date().toISOString(),
+    commit: commit(),
+    package: pkg.version,
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    'load average (1 min) at start': os.loadavg()[0].toFixed(2),
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    assemblyscript: pkg.devDependencies.assemblyscript,
+    tinybench: pkg.devDependencies.tinybench,
+  };
+}
+
+function readReport<T>(name: string): T | undefined {
+  const url = new URL(name, import.meta.url);
+  return existsSync(url) ? (JSON.parse(readFileSync(url, 'utf8')) as T) : undefined;
+}
+
+/** Writes a run's JSON, then RESULTS.md from every run's JSON that exists (Node, browser, worker pool). */
+export function writeResults(file: 'results.json' | 'results-browser.json' | 'results-pool.json', report: RunReport | PoolReport): void {
+  writeFileSync(new URL(`./${file}`, import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(
+    new URL('./RESULTS.md', import.meta.url),
+    renderResults(readReport<RunReport>('./results.json'), readReport<RunReport>('./results-browser.json'), readReport<PoolReport>('./results-pool.json')),
+  );
+}

@@ -1,0 +1,358 @@
+/**
+ * The packed (multi-spin) Metropolis kernel in JavaScript: the algorithm, lane layout and
+ * random-stream order of assembly/packed.ts (read its header for the contract), bit for bit.
+ * A 128-bit vector is four 32-bit words; word g holds bytes 4g .. 4g + 3 (lanes 32g .. 32g + 31)
+ * and is driven by lane generator g.
+ */
+import { rotl } from '../rng.js';
+import { TWO_POW_32 } from '../thresholds.js';
+import type { IsingKernel } from './types.js';
+import type { PackedEngine } from './packed.js';
+
+const CLASSES = 10;
+const PLANE_ACCEPT = 32;
+const PLANE_UNDECIDED = 33;
+const LEAF_PLANES = 34;
+const EVEN_BYTES = 0x00ff00ff;
+/** Half-sweep modes: update and track the counters, update only, or count without updating (recount). */
+const TRACKED = 0;
+const UNTRACKED = 1;
+const CENSUS = 2;
+type Mode = typeof TRACKED | typeof UNTRACKED | typeof CENSUS;
+const ODD_BYTES = 0xff00ff00 | 0;
+
+/** MurmurHash3's 32-bit finaliser, as in assembly/packed.ts. */
+export function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
+/** Bitwise select: v1 where m is 1, v2 where m is 0. */
+function sel(v1: number, v2: number, m: number): number {
+  return v2 ^ ((v1 ^ v2) & m);
+}
+
+/** Class (s, a) value of leaf plane `k` for 32 lanes: mux on s, then a0, a1, a2 (index s ? 9 - a : a). */
+function leafSelect(leaves: Int32Array, k: number, s: number, a0: number, a1: number, a2: number): number {
+  const o = k * CLASSES;
+  const v0 = sel(leaves[o + 9], leaves[o], s);
+  const v1 = sel(leaves[o + 8], leaves[o + 1], s);
+  const v2 = sel(leaves[o + 7], leaves[o + 2], s);
+  const v3 = sel(leaves[o + 6], leaves[o + 3], s);
+  const v4 = sel(leaves[o + 5], leaves[o + 4], s);
+  return sel(v4, sel(sel(v3, v2, a0), sel(v1, v0, a0), a1), a2);
+}
+
+export class JsPackedEngine implements PackedEngine {
+  readonly size: number;
+  /** B = L / 16: vectors per row and rows per colour. */
+  readonly blocks: number;
+  private bond = 0;
+  private mag = 0;
+  /** False after sweeps that did not track the counters: the getters recount first. */
+  private countsValid = true;
+  private census = { up: 0, anti: 0 };
+  /** Random planes drawn so far (each 128 bits for 128 sites): the benchmarks' random-bits-per-spin figure. */
+  planes = 0;
+  /** Both colours, 4 words a vector, vector (c, r, w) at ((c * B + r) * B + w) * 4. */
+  lattice: Uint32Array;
+  private readonly leaves = new Int32Array(LEAF_PLANES * CLASSES);
+  private fast = false;
+  private readonly seeds: Uint32Array;
+  // per-vector scratch (one entry per word)
+  private readonly cls = new Int32Array(16);
+
+  constructor(size: number) {
+    this.size = size;
+    this.blocks = size >> 4;
+    this.lattice = new Uint32Array((size * size) >> 5);
+    this.seeds = new Uint32Array(this.blocks * 32);
+  }
+
+  /** Bond sum B of the packed lattice (recounted after untracked sweeps). */
+  get bondSum(): number {
+    if (!this.countsValid) this.recount();
+    return this.bond;
+  }
+
+  /** Magnetization M of the packed lattice. */
+  get magnetization(): number {
+    if (!this.countsValid) this.recount();
+    return this.mag;
+  }
+
+  /** M = 2 (up spins) - N and B = 2N - 2 (antiparallel bonds), every bond having one colour-0 end. */
+  private recount(): void {
+    const B = this.blocks;
+    this.census = { up: 0, anti: 0 };
+    this.halfSweep(0, 0, B, CENSUS);
+    const anti = this.census.anti;
+    this.halfSweep(1, 0, B, CENSUS);
+    const n = this.size * this.size;
+    this.mag = 2 * this.census.up - n;
+    this.bond = 2 * n - 2 * anti;
+    this.countsValid = true;
+  }
+
+  /** Leaf planes and the fast flag from the Metropolis thresholds (see assembly/packed.ts packedPrepare). */
+  prepare(metropolis: Float64Array): void {
+    for (let c = 0; c < CLASSES; c++) {
+      const t = metropolis[c];
+      for (let k = 0; k < LEAF_PLANES; k++) {
+        let bit: number;
+        if (k === PLANE_ACCEPT) bit = t >= TWO_POW_32 ? 1 : 0;
+        else if (k === PLANE_UNDECIDED) bit = t > 0 && t < TWO_POW_32 ? 1 : 0;
+        else bit = t < TWO_POW_32 ? (t >>> (31 - k)) & 1 : 0;
+        this.leaves[k * CLASSES + c] = -bit;
+      }
+    }
+    let fast = true;
+    for (let a = 0; a < 5; a++) {
+      const minus = metropolis[a];
+      if (minus !== metropolis[9 - a]) fast = false;
+      if (a >= 2 && minus < TWO_POW_32) fast = false;
+      if (a < 2 && minus >= TWO_POW_32) fast = false;
+    }
+    this.fast = fast;
+  }
+
+  /**
+   * Visits the sites row by row, two at a time (x = 2j and 2j + 1 share j, and so their word
+   * and bit, in the two colours), as assembly/packed.ts does.
+   */
+  private convert(spins: Int8Array, toPacked: boolean): void {
+    const L = this.size, B = this.blocks, lat = this.lattice;
+    for (let y = 0; y < L; y++) {
+      const by = Math.floor(y / B), r = y - by * B;
+      const c = y & 1;
+      const even = (c * B + r) * B * 4 + (by >> 2);
+      const odd = ((c ^ 1) * B + r) * B * 4 + (by >> 2);
+      const shift = 8 * (by & 3);
+      let bx = 0, w = 0;
+      for (let j = 0; j < L >> 1; j++) {
+        const x = y * L + 2 * j;
+        const at = 4 * w;
+        if (toPacked) {
+          if (spins[x] > 0) lat[even + at] |= 1 << (shift + bx);
+          if (spins[x + 1] > 0) lat[odd + at] |= 1 << (shift + bx);
+        } else {
+          spins[x] = ((lat[even + at] >>> (shift + bx)) & 1) * 2 - 1;
+          spins[x + 1] = ((lat[odd + at] >>> (shift + bx)) & 1) * 2 - 1;
+        }
+        if (++w === B) { w = 0; bx++; }
+      }
+    }
+  }
+
+  pack(spins: Int8Array, bondSum: number, magnetization: number): void {
+    this.lattice.fill(0);
+    this.convert(spins, true);
+    this.bond = bondSum;
+    this.mag = magnetization;
+    this.countsValid = true;
+  }
+
+  unpack(spins: Int8Array): void {
+    this.convert(spins, false);
+  }
+
+  /** Draws a sweep's lane-generator states: 32 * B outputs of the generator `state` (advanced in place). */
+  drawSeeds(state: Uint32Array): void {
+    let x0 = state[0] | 0, x1 = state[1] | 0, x2 = state[2] | 0, x3 = state[3] | 0;
+    const seeds = this.seeds;
+    for (let q = 0; q < 2 * this.blocks; q++) {
+      const at = q * 16;
+      for (let t = 0; t < 16; t++) {
+        const out = Math.imul(rotl(Math.imul(x1, 5), 7), 9);
+        const sh = x1 << 9;
+        x2 ^= x0; x3 ^= x1; x1 ^= x2; x0 ^= x3; x2 ^= sh; x3 = rotl(x3, 11);
+        seeds[at + t] = fmix32(out);
+      }
+      for (let g = 0; g < 4; g++) {
+        if ((seeds[at + g] | seeds[at + 4 + g] | seeds[at + 8 + g] | seeds[at + 12 + g]) === 0) seeds[at + g] = 1;
+      }
+    }
+    state[0] = x0; state[1] = x1; state[2] = x2; state[3] = x3;
+  }
+
+  packFrom(byte: IsingKernel): void {
+    this.pack(byte.readSpins(), byte.bondSum, byte.magnetization);
+  }
+
+  unpackInto(byte: IsingKernel): void {
+    const spins = new Int8Array(this.size * this.size);
+    this.unpack(spins);
+    byte.writeSpins(spins);
+  }
+
+  run(byte: IsingKernel, sweeps: number, out?: Int32Array): number {
+    const state = byte.getRngState();
+    const changed = this.sweep(sweeps, state, out);
+    byte.setRngState(state);
+    return changed;
+  }
+
+  /**
+   * Runs `sweeps` sweeps on generator `state` (advanced in place); with `out`, (B, M) after each
+   * sweep (tracked from exact counters), without, the counters are recounted when next read.
+   */
+  sweep(sweeps: number, state: Uint32Array, out?: Int32Array): number {
+    let changed = 0;
+    const B = this.blocks;
+    if (out && !this.countsValid) this.recount();
+    if (!out && sweeps > 0) this.countsValid = false;
+    const mode = out ? TRACKED : UNTRACKED;
+    for (let k = 0; k < sweeps; k++) {
+      this.drawSeeds(state);
+      changed += this.halfSweep(0, 0, B, mode);
+      changed += this.halfSweep(1, 0, B, mode);
+      if (out) {
+        out[2 * k] = this.bond;
+        out[2 * k + 1] = this.mag;
+      }
+    }
+    return changed;
+  }
+
+  /** Colour-`colour` sites of vector rows r0 .. r1 - 1 in `mode`; returns the flips. */
+  halfSweep(colour: number, r0: number, r1: number, mode: Mode): number {
+    const census = mode === CENSUS;
+    const track = mode !== UNTRACKED;
+    const B = this.blocks;
+    const lat = this.lattice;
+    const leaves = this.leaves;
+    const seeds = this.seeds;
+    const fast = this.fast;
+    const cls = this.cls;
+    const rowWords = B * 4;
+    const own = colour * B * rowWords;
+    const other = (1 - colour) * B * rowWords;
+    const n0 = leaves[PLANE_UNDECIDED * CLASSES];
+    const n1 = leaves[PLANE_UNDECIDED * CLASSES + 1];
+    let flips = 0, ups = 0, weighted = 0, planes = 0;
+    for (let r = r0; r < r1; r++) {
+      const seed = (colour * B + r) * 16;
+      let p0 = seeds[seed] | 0, p1 = seeds[seed + 4] | 0, p2 = seeds[seed + 8] | 0, p3 = seeds[seed + 12] | 0;
+      let q0 = seeds[seed + 1] | 0, q1 = seeds[seed + 5] | 0, q2 = seeds[seed + 9] | 0, q3 = seeds[seed + 13] | 0;
+      let e0 = seeds[seed + 2] | 0, e1 = seeds[seed + 6] | 0, e2 = seeds[seed + 10] | 0, e3 = seeds[seed + 14] | 0;
+      let f0 = seeds[seed + 3] | 0, f1 = seeds[seed + 7] | 0, f2 = seeds[seed + 11] | 0, f3 = seeds[seed + 15] | 0;
+      const row = own + r * rowWords;
+      const same = other + r * rowWords;
+      const up = other + (r === 0 ? B - 1 : r - 1) * rowWords;
+      const down = other + (r === B - 1 ? 0 : r + 1) * rowWords;
+      const oddRow = ((r + colour) & 1) !== 0;
+      const P = (B & 1) !== 0 ? (oddRow ? EVEN_BYTES : ODD_BYTES) : oddRow ? -1 : 0;
+      const topRow = r === 0, bottomRow = r === B - 1;
+      for (let w = 0; w < B; w++) {
+        const o = w * 4;
+        // neighbours and classes, word by word; cls[4g ..] = s, a0, a1, a2
+        for (let g = 0; g < 4; g++) {
+          const gm = (g + 3) & 3, gp = (g + 1) & 3;
+          const s = lat[row + o + g] | 0;
+          const vu = topRow ? (lat[up + o + g] << 8) | (lat[up + o + gm] >>> 24) : lat[up + o + g] | 0;
+          const vd = bottomRow ? (lat[down + o + g] >>> 8) | (lat[down + o + gp] << 24) : lat[down + o + g] | 0;
+          let jm: number, jp: number;
+          if (w > 0) jm = lat[same + o - 4 + g] | 0;
+          else { const v = lat[same + rowWords - 4 + g]; jm = ((v << 1) & 0xfefefefe) | ((v >>> 7) & 0x01010101); }
+          if (w < B - 1) jp = lat[same + o + 4 + g] | 0;
+          else { const v = lat[same + g]; jp = ((v >>> 1) & 0x7f7f7f7f) | ((v << 7) & 0x80808080); }
+          const x1 = s ^ vu, x2 = s ^ vd, x3 = s ^ lat[same + o + g], x4 = s ^ sel(jp, jm, P);
+          const t1 = x1 ^ x2, c1 = x1 & x2, t2 = x3 ^ x4, c2 = x3 & x4;
+          cls[4 * g] = s;
+          cls[4 * g + 1] = t1 ^ t2;
+          cls[4 * g + 2] = c1 ^ c2 ^ (t1 & t2);
+          cls[4 * g + 3] = c1 & c2;
+        }
+        const s0 = cls[0], s1 = cls[4], s2 = cls[8], s3 = cls[12];
+        const a00 = cls[1], a01 = cls[5], a02 = cls[9], a03 = cls[13];
+        const a10 = cls[2], a11 = cls[6], a12 = cls[10], a13 = cls[14];
+        const a20 = cls[3], a21 = cls[7], a22 = cls[11], a23 = cls[15];
+        let acc0: number, acc1: number, acc2: number, acc3: number;
+        let und0: number, und1: number, und2: number, und3: number;
+        if (census) {
+          // every lane counted as if it flipped: the sums below become sum a and the up spins
+          acc0 = acc1 = acc2 = acc3 = -1;
+          und0 = und1 = und2 = und3 = 0;
+        } else if (fast) {
+          acc0 = a10 | a20; acc1 = a11 | a21; acc2 = a12 | a22; acc3 = a13 | a23;
+          und0 = sel(n1, n0, a00) & ~acc0; und1 = sel(n1, n0, a01) & ~acc1;
+          und2 = sel(n1, n0, a02) & ~acc2; und3 = sel(n1, n0, a03) & ~acc3;
+        } else {
+          acc0 = leafSelect(leaves, PLANE_ACCEPT, s0, a00, a10, a20);
+          acc1 = leafSelect(leaves, PLANE_ACCEPT, s1, a01, a11, a21);
+          acc2 = leafSelect(leaves, PLANE_ACCEPT, s2, a02, a12, a22);
+          acc3 = leafSelect(leaves, PLANE_ACCEPT, s3, a03, a13, a23);
+          und0 = leafSelect(leaves, PLANE_UNDECIDED, s0, a00, a10, a20);
+          und1 = leafSelect(leaves, PLANE_UNDECIDED, s1, a01, a11, a21);
+          und2 = leafSelect(leaves, PLANE_UNDECIDED, s2, a02, a12, a22);
+          und3 = leafSelect(leaves, PLANE_UNDECIDED, s3, a03, a13, a23);
+        }
+        let k = 0;
+        for (; k < 32 && (und0 | und1 | und2 | und3) !== 0; k++) {
+          // four xoshiro128** generators, state in locals
+          const u0 = Math.imul(rotl(Math.imul(p1, 5), 7), 9);
+          let z = p1 << 9;
+          p2 ^= p0; p3 ^= p1; p1 ^= p2; p0 ^= p3; p2 ^= z; p3 = (p3 << 11) | (p3 >>> 21);
+          const u1 = Math.imul(rotl(Math.imul(q1, 5), 7), 9);
+          z = q1 << 9;
+          q2 ^= q0; q3 ^= q1; q1 ^= q2; q0 ^= q3; q2 ^= z; q3 = (q3 << 11) | (q3 >>> 21);
+          const u2 = Math.imul(rotl(Math.imul(e1, 5), 7), 9);
+          z = e1 << 9;
+          e2 ^= e0; e3 ^= e1; e1 ^= e2; e0 ^= e3; e2 ^= z; e3 = (e3 << 11) | (e3 >>> 21);
+          const u3 = Math.imul(rotl(Math.imul(f1, 5), 7), 9);
+          z = f1 << 9;
+          f2 ^= f0; f3 ^= f1; f1 ^= f2; f0 ^= f3; f2 ^= z; f3 = (f3 << 11) | (f3 >>> 21);
+          let t0: number, t1: number, t2: number, t3: number;
+          if (fast) {
+            const b0 = leaves[k * CLASSES], b1 = leaves[k * CLASSES + 1];
+            t0 = sel(b1, b0, a00); t1 = sel(b1, b0, a01); t2 = sel(b1, b0, a02); t3 = sel(b1, b0, a03);
+          } else {
+            t0 = leafSelect(leaves, k, s0, a00, a10, a20);
+            t1 = leafSelect(leaves, k, s1, a01, a11, a21);
+            t2 = leafSelect(leaves, k, s2, a02, a12, a22);
+            t3 = leafSelect(leaves, k, s3, a03, a13, a23);
+          }
+          acc0 |= und0 & t0 & ~u0; und0 &= ~(u0 ^ t0);
+          acc1 |= und1 & t1 & ~u1; und1 &= ~(u1 ^ t1);
+          acc2 |= und2 & t2 & ~u2; und2 &= ~(u2 ^ t2);
+          acc3 |= und3 & t3 & ~u3; und3 &= ~(u3 ^ t3);
+        }
+        planes += k;
+        if (!census) {
+          lat[row + o] = s0 ^ acc0;
+          lat[row + o + 1] = s1 ^ acc1;
+          lat[row + o + 2] = s2 ^ acc2;
+          lat[row + o + 3] = s3 ^ acc3;
+        }
+        flips += popcount(acc0) + popcount(acc1) + popcount(acc2) + popcount(acc3);
+        if (track) {
+          ups += popcount(acc0 & s0) + popcount(acc1 & s1) + popcount(acc2 & s2) + popcount(acc3 & s3);
+          weighted += popcount(acc0 & a00) + popcount(acc1 & a01) + popcount(acc2 & a02) + popcount(acc3 & a03)
+            + 2 * (popcount(acc0 & a10) + popcount(acc1 & a11) + popcount(acc2 & a12) + popcount(acc3 & a13))
+            + 4 * (popcount(acc0 & a20) + popcount(acc1 & a21) + popcount(acc2 & a22) + popcount(acc3 & a23));
+        }
+      }
+    }
+    this.planes += planes;
+    if (census) {
+      this.census.up += ups;
+      this.census.anti += weighted;
+    } else if (track) {
+      // a flip of a site with a antiparallel neighbours changes B by 4a - 8; of s = +1, M by -2
+      this.bond += 4 * weighted - 8 * flips;
+      this.mag += 2 * flips - 4 * ups;
+    }
+    return flips;
+  }
+}

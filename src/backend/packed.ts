@@ -1,0 +1,171 @@
+/**
+ * The packed layout: one bit per spin, Metropolis by multi-spin coding (assembly/packed.ts,
+ * src/backend/js-packed.ts). A packed kernel keeps a byte lattice beside the packed one and
+ * converts on demand: `spins()`, snapshots and the byte-only kernels (heat bath) see the byte
+ * layout, Metropolis sweeps run packed; a conversion happens only when the other side is stale.
+ */
+import type { Algorithm, LocalAlgorithm } from '../options.js';
+import { InvalidOptionError } from '../errors.js';
+import type { BlockRule, BlockSpinKernel } from './rg-types.js';
+import type { ClusterStep, ClusterSweepResult, IsingKernel } from './types.js';
+
+/** Packed lattices have L a multiple of 16 (16 row blocks x 8 column blocks per 128-bit vector). */
+export const PACKED_SIZE_MULTIPLE = 16;
+/**
+ * Largest packed L: the bond sum B = sum s_i s_j (|B| <= 2 L^2) and the magnetization stay exact
+ * 32-bit integers (2 * 32752^2 < 2^31).
+ */
+export const MAX_PACKED_SIZE = 32752;
+
+/** True when the packed layout can hold an L x L lattice. */
+export function packable(size: number): boolean {
+  return size % PACKED_SIZE_MULTIPLE === 0 && size >= PACKED_SIZE_MULTIPLE && size <= MAX_PACKED_SIZE;
+}
+
+/** The packed half of a packed kernel; the byte kernel it works with owns the generator state. */
+export interface PackedEngine {
+  /** Bond sum and magnetization of the packed lattice (exact integers). */
+  readonly bondSum: number;
+  readonly magnetization: number;
+  /** Derives the packed acceptance tables from the Metropolis thresholds (src/thresholds.ts). */
+  prepare(metropolis: Float64Array): void;
+  /** Packs the byte kernel's lattice and takes its counters. */
+  packFrom(byte: IsingKernel): void;
+  /** Writes the packed lattice into the byte kernel (which recounts). */
+  unpackInto(byte: IsingKernel): void;
+  /** Runs packed Metropolis sweeps on the byte kernel's generator; with `out`, (B, M) after each sweep. */
+  run(byte: IsingKernel, sweeps: number, out?: Int32Array): number;
+  /** Releases what the engine holds besides the byte kernel (e.g. worker threads). */
+  dispose?(): void;
+}
+
+type Fresh = 'byte' | 'packed' | 'both';
+
+/** An {@link IsingKernel} whose Metropolis sweeps run on the packed layout. */
+export class PackedLayoutKernel implements IsingKernel {
+  readonly backend: IsingKernel['backend'];
+  readonly size: number;
+  /** Which lattice is up to date. */
+  private fresh: Fresh = 'byte';
+
+  constructor(
+    private readonly byte: IsingKernel,
+    private readonly packed: PackedEngine,
+  ) {
+    this.backend = byte.backend;
+    this.size = byte.size;
+  }
+
+  /** The layout the next sweep of `algorithm` runs on. */
+  static layoutFor(algorithm: Algorithm): 'packed' | 'byte' {
+    return algorithm === 'metropolis' ? 'packed' : 'byte';
+  }
+
+  get bondSum(): number {
+    return this.fresh === 'packed' ? this.packed.bondSum : this.byte.bondSum;
+  }
+
+  get magnetization(): number {
+    return this.fresh === 'packed' ? this.packed.magnetization : this.byte.magnetization;
+  }
+
+  setThresholds(metropolis: Float64Array, heatBath: Float64Array): void {
+    this.byte.setThresholds(metropolis, heatBath);
+    this.packed.prepare(metropolis);
+  }
+
+  getRngState(): Uint32Array {
+    return this.byte.getRngState();
+  }
+
+  setRngState(state: Uint32Array): void {
+    this.byte.setRngState(state);
+  }
+
+  nextU32(): number {
+    return this.byte.nextU32();
+  }
+
+  fill(start: 'hot' | 'cold'): void {
+    this.byte.fill(start);
+    this.fresh = 'byte';
+  }
+
+  private byteSide(): IsingKernel {
+    if (this.fresh === 'packed') {
+      this.packed.unpackInto(this.byte);
+      this.fresh = 'both';
+    }
+    return this.byte;
+  }
+
+  readSpins(): Int8Array {
+    return this.byteSide().readSpins();
+  }
+
+  writeSpins(spins: Int8Array): void {
+    this.byte.writeSpins(spins);
+    this.fresh = 'byte';
+  }
+
+  sweep(algorithm: LocalAlgorithm, sweeps: number, out?: Int32Array): number {
+    if (PackedLayoutKernel.layoutFor(algorithm) === 'byte') {
+      const changed = this.byteSide().sweep(algorithm, sweeps, out);
+      this.fresh = 'byte';
+      return changed;
+    }
+    if (this.fresh === 'byte') {
+      this.packed.packFrom(this.byte);
+      this.fresh = 'both';
+    }
+    const changed = this.packed.run(this.byte, sweeps, out);
+    if (sweeps > 0) this.fresh = 'packed';
+    return changed;
+  }
+
+  // Cluster updates, correlations and block spins work on the byte lattice: bring it up to date first.
+
+  reserveClusters(): boolean {
+    return this.byte.reserveClusters();
+  }
+
+  setClusterThresholds(bond: number, ghost: number, fieldSign: number): void {
+    this.byte.setClusterThresholds(bond, ghost, fieldSign);
+  }
+
+  clusterSweep(step: ClusterStep, steps: number, out?: Int32Array, sizes?: Float64Array): ClusterSweepResult {
+    const result = this.byteSide().clusterSweep(step, steps, out, sizes);
+    this.fresh = 'byte';
+    return result;
+  }
+
+  clusterLabels(): Int32Array {
+    return this.byte.clusterLabels();
+  }
+
+  correlations(out: Int32Array): void {
+    this.byteSide().correlations(out);
+  }
+
+  /** Block spins read level 0 from the byte lattice: every call that reads it refreshes it first. */
+  blockSpins(): BlockSpinKernel {
+    const inner = this.byte.blockSpins?.();
+    if (!inner) throw new InvalidOptionError('simulation', this.backend, 'a backend with block-spin kernels');
+    const fresh = () => void this.byteSide();
+    return {
+      backend: inner.backend,
+      configure: (blockSize: number, levels: number, patterns: boolean) => inner.configure(blockSize, levels, patterns),
+      getRngState: () => inner.getRngState(),
+      setRngState: (state: Uint32Array) => inner.setRngState(state),
+      build: (rule: BlockRule) => (fresh(), inner.build(rule)),
+      measure: (out: Float64Array) => (fresh(), inner.measure(out)),
+      readPatterns: (out: Uint32Array) => inner.readPatterns(out),
+      readLevel: (level: number) => (level === 0 && fresh(), inner.readLevel(level)),
+    };
+  }
+
+  dispose(): void {
+    this.packed.dispose?.();
+    this.byte.dispose();
+  }
+}

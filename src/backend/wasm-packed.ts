@@ -1,0 +1,94 @@
+/**
+ * The packed Metropolis kernel of the WebAssembly core (assembly/packed.ts), sharing one
+ * instance (memory and generator) with the byte kernels of a {@link WasmIsingKernel}.
+ */
+import { InvalidOptionError } from '../errors.js';
+import type { IsingKernel } from './types.js';
+import { SERIES_CAPACITY } from './types.js';
+import type { PackedEngine } from './packed.js';
+import { guarded, type WasmIsingKernel } from './wasm.js';
+
+/** The packed exports of the core (assembly/index.ts). */
+export interface PackedCoreExports {
+  readonly memory: WebAssembly.Memory;
+  readonly SIMD?: WebAssembly.Global;
+  seriesPtr(): number;
+  packedInit(size: number): number;
+  packedAttach(size: number, lattice: number, leaves: number, seeds: number): void;
+  packedReserveSeeds(): number;
+  packedLatticePtr(): number;
+  packedLeavesPtr(): number;
+  packedSeedsPtr(): number;
+  getPackedBondSum(): number;
+  getPackedMagnetization(): number;
+  setPackedCounts(bondSum: number, magnetization: number): void;
+  packFromBytes(): void;
+  unpackToBytes(): void;
+  packedPrepare(): void;
+  packedSeeds(): void;
+  packedHalfSweep(colour: number, r0: number, r1: number, track: number): number;
+  packedSweep(sweeps: number, record: number): number;
+  packedRecount(): void;
+  packedInvalidateCounts(): void;
+}
+
+/** True when the compiled core was built with SIMD (its `SIMD` global is 1). */
+export function coreHasSimd(exports: unknown): boolean {
+  const simd = (exports as { SIMD?: WebAssembly.Global }).SIMD;
+  return simd instanceof WebAssembly.Global && simd.value === 1;
+}
+
+export class WasmPackedEngine implements PackedEngine {
+  protected constructor(protected readonly core: PackedCoreExports) {}
+
+  /** Reserves the packed regions in the byte kernel's instance (after its init); returns the packed exports. */
+  protected static reserve(byte: WasmIsingKernel): PackedCoreExports {
+    const core = byte.exports as unknown as PackedCoreExports;
+    if (typeof core.packedInit !== 'function') {
+      throw new InvalidOptionError('layout', 'packed', 'a core with the packed kernel (this core predates it; use layout "byte")');
+    }
+    if (guarded('packedInit', () => core.packedInit(byte.size)) !== 0) {
+      throw new InvalidOptionError('size', byte.size, `a lattice that fits in WebAssembly memory (growing memory for a packed ${byte.size}x${byte.size} lattice failed)`);
+    }
+    return core;
+  }
+
+  /** The packed engine of the byte kernel's instance. */
+  static create(byte: WasmIsingKernel): WasmPackedEngine {
+    return new WasmPackedEngine(WasmPackedEngine.reserve(byte));
+  }
+
+  get bondSum(): number {
+    return this.core.getPackedBondSum();
+  }
+
+  get magnetization(): number {
+    return this.core.getPackedMagnetization();
+  }
+
+  prepare(): void {
+    // the byte kernel has just written the Metropolis thresholds into the shared table
+    guarded('packedPrepare', () => this.core.packedPrepare());
+  }
+
+  packFrom(): void {
+    guarded('packFromBytes', () => this.core.packFromBytes());
+  }
+
+  unpackInto(): void {
+    guarded('unpackToBytes', () => this.core.unpackToBytes());
+  }
+
+  run(_byte: IsingKernel, sweeps: number, out?: Int32Array): number {
+    const core = this.core;
+    if (!out) return guarded('packedSweep', () => core.packedSweep(sweeps, 0));
+    let changed = 0;
+    for (let done = 0; done < sweeps; ) {
+      const n = Math.min(SERIES_CAPACITY, sweeps - done);
+      changed += guarded('packedSweep', () => core.packedSweep(n, 1));
+      out.set(new Int32Array(core.memory.buffer, core.seriesPtr(), 2 * n), 2 * done);
+      done += n;
+    }
+    return changed;
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * Worker entry for one lattice across workers (Node worker_threads or a Web Worker): updates
+ * its block of vector rows of the shared packed lattice, with barriers between half-sweeps.
+ * Receives one init message, instantiates the shared-memory core on the shared memory, says
+ * 'ready', then serves commands from the control block (blocking on Atomics.wait) until STOP.
+ */
+import type { PackedCoreExports } from '../backend/wasm-packed.js';
+import {
+  barrier, breakBarrier, controlViews, writeError, PeerFailed,
+  BOND_OUT, CMD, DONE, MAG_OUT, RECORD, STATE, STATE_OUT, STOP, SWEEPS,
+  type Control,
+} from './control.js';
+
+/** What the main thread sends once (src/worker/parallel.ts). */
+export interface WorkerInit {
+  module: WebAssembly.Module;
+  memory: WebAssembly.Memory;
+  control: SharedArrayBuffer;
+  /** Int32 (B, M) per sweep, `capacity` per worker. */
+  records: SharedArrayBuffer;
+  capacity: number;
+  size: number;
+  lattice: number;
+  leaves: number;
+  seeds: number;
+  index: number;
+  workers: number;
+  /** Value of the command counter when the worker was created. */
+  command: number;
+  /** Vector rows [rowStart, rowEnd) of each colour. */
+  rowStart: number;
+  rowEnd: number;
+}
+
+/** The part of the core a worker calls (plus the generator state). */
+type WorkerCore = PackedCoreExports & {
+  rngSetState(a: number, b: number, c: number, d: number): void;
+  rngGetState(k: number): number;
+};
+
+function run(core: WorkerCore, init: WorkerInit, control: Control, records: Int32Array): void {
+  const { ints } = control;
+  const sweeps = ints[SWEEPS];
+  const record = ints[RECORD] !== 0;
+  // without records the counters are not tracked: the main thread recounts when they are read
+  const track = record ? 1 : 0;
+  core.rngSetState(ints[STATE], ints[STATE + 1], ints[STATE + 2], ints[STATE + 3]);
+  core.setPackedCounts(0, 0);
+  let flips = 0;
+  const at = init.index * init.capacity * 2;
+  for (let k = 0; k < sweeps; k++) {
+    core.packedSeeds();
+    flips += core.packedHalfSweep(0, init.rowStart, init.rowEnd, track);
+    barrier(ints, init.workers);
+    flips += core.packedHalfSweep(1, init.rowStart, init.rowEnd, track);
+    barrier(ints, init.workers);
+    if (record) {
+      records[at + 2 * k] = core.getPackedBondSum();
+      records[at + 2 * k + 1] = core.getPackedMagnetization();
+    }
+  }
+  ints[BOND_OUT + init.index] = core.getPackedBondSum();
+  ints[MAG_OUT + init.index] = core.getPackedMagnetization();
+  control.flips[init.index] = flips;
+  if (init.index === 0) for (let k = 0; k < 4; k++) ints[STATE_OUT + k] = core.rngGetState(k);
+}
+
+/** Serves commands until STOP; never returns control to the event loop in between. */
+function serve(core: WorkerCore, init: WorkerInit): void {
+  const control = controlViews(init.control);
+  const { ints } = control;
+  const records = new Int32Array(init.records);
+  // commands counted from the init message: one may already be waiting when this loop starts
+  let seen = init.command;
+  for (;;) {
+    Atomics.wait(ints, CMD, seen);
+    seen = Atomics.load(ints, CMD);
+    if (Atomics.load(ints, STOP) !== 0) return;
+    try {
+      run(core, init, control, records);
+    } catch (error) {
+      if (!(error instanceof PeerFailed)) {
+        writeError(control, `worker ${init.index}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+        breakBarrier(ints);
+      }
+    }
+    Atomics.add(ints, DONE, 1);
+    Atomics.notify(ints, DONE);
+  }
+}
+
+async function start(init: WorkerInit, post: (message: unknown) => void): Promise<void> {
+  let core: WorkerCore;
+  try {
+    const instance = await WebAssembly.instantiate(init.module, {
+      env: {
+        memory: init.memory,
+        abort(): never {
+          throw new Error('WebAssembly core aborted');
+        },
+      },
+    });
+    core = instance.exports as unknown as WorkerCore;
+    core.packedAttach(init.size, init.lattice, init.leaves, init.seeds);
+  } catch (error) {
+    post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+    return;
+  }
+  post({ type: 'ready' });
+  serve(core, init);
+}
+
+/** The worker's side of the message channel: Node's parentPort or the Web Worker scope. */
+interface Port {
+  postMessage(message: unknown): void;
+}
+
+if (typeof process === 'object' && typeof process.versions?.node === 'string') {
+  const { parentPort } = await import('node:worker_threads');
+  const port = parentPort!;
+  port.once('message', (init: WorkerInit) => void start(init, (m) => port.postMessage(m)));
+} else {
+  const scope = globalThis as unknown as Port & { onmessage: ((event: MessageEvent<WorkerInit>) => void) | null };
+  scope.onmessage = (event) => {
+    scope.onmessage = null;
+    void start(event.data, (m) => scope.postMessage(m));
+  };
+}
