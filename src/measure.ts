@@ -48,7 +48,8 @@ export interface Observables {
 
 export type ObservableName = keyof Observables;
 
-export interface Measurement {
+/** The parameters of a measurement: what was simulated, how, and how long. */
+export interface MeasurementParameters {
   model: Model;
   lattice: Lattice;
   size: number;
@@ -72,6 +73,9 @@ export interface Measurement {
   sweepEquivalents: number;
   /** Fraction of update attempts that changed a spin during the recorded sweeps (cluster algorithms: spins changed / (steps N)). */
   acceptance: number;
+}
+
+export interface Measurement extends MeasurementParameters {
   observables: Observables;
   /** Improved estimators from cluster sizes: cluster and hybrid algorithms at h = 0 only. */
   improved?: ImprovedEstimators;
@@ -88,25 +92,9 @@ export interface Measurement {
   histograms?: { energy: ValueCounts; magnetization: ValueCounts };
 }
 
-export interface SeriesContext {
-  model: Model;
-  lattice: Lattice;
-  size: number;
+/** What measureSeries needs besides the records: the parameters, the number of sites, and whether to keep the series. */
+export interface SeriesContext extends MeasurementParameters {
   sites: number;
-  temperature: number;
-  beta: number;
-  field: number;
-  algorithm: Algorithm;
-  clustersPerStep: number;
-  hybridSweeps: number;
-  hybridCluster: ClusterAlgorithm;
-  backend: BackendName;
-  seed: number;
-  start: Start;
-  thermalize: number;
-  sweeps: number;
-  sweepEquivalents: number;
-  acceptance: number;
   keepSeries: boolean;
 }
 

@@ -1,36 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { binMeans, jackknife, standardError } from '../src/stats/index.js';
-
-// ---- seeded test PRNG: Marsaglia xorshift128 (4 x 32-bit words), 53-bit uniforms, Box-Muller normals ----
-function makeNormal(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  let y = 362436069;
-  let z = 521288629;
-  let w = 88675123;
-  const next32 = (): number => {
-    const t = (x ^ (x << 11)) >>> 0;
-    x = y;
-    y = z;
-    z = w;
-    w = (w ^ (w >>> 19) ^ (t ^ (t >>> 8))) >>> 0;
-    return w;
-  };
-  for (let i = 0; i < 32; i++) next32(); // decorrelate from the seed
-  // uniform in (0, 1]
-  const uniform = (): number => ((next32() >>> 5) * 67108864 + (next32() >>> 6) + 1) / 9007199254740992;
-  let spare = NaN;
-  return () => {
-    if (!Number.isNaN(spare)) {
-      const s = spare;
-      spare = NaN;
-      return s;
-    }
-    const r = Math.sqrt(-2 * Math.log(uniform()));
-    const a = 2 * Math.PI * uniform();
-    spare = r * Math.sin(a);
-    return r * Math.cos(a);
-  };
-}
+import { makeNormal } from './helpers/random.js';
 
 function sampleVariance(x: ArrayLike<number>): number {
   let m = 0;
