@@ -38,16 +38,39 @@ export function packSpins(spins: Int8Array): Uint8Array {
 }
 
 /**
- * Unpacks `count` spins from bits (the layout of {@link packSpins}) into an Int8Array of +1 / -1.
+ * Unpacks `count` spins from bits (the layout of {@link packSpins}) into an Int8Array of +1 / -1:
+ * a new one, or `out` (an Int8Array of exactly `count` sites, e.g. reused from frame to frame).
  * Throws InvalidOptionError when `bits` is not a Uint8Array of at least ceil(count / 8) bytes.
  */
-export function unpackSpins(bits: Uint8Array, count: number): Int8Array {
+export function unpackSpins(bits: Uint8Array, count: number, out?: Int8Array): Int8Array {
   if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0) throw new InvalidOptionError('count', count, 'a number of sites: an integer >= 0');
   if (!(bits instanceof Uint8Array) || bits.length < spinBitsLength(count)) {
     const got = bits instanceof Uint8Array ? `Uint8Array of length ${bits.length}` : bits;
     throw new InvalidOptionError('bits', got, `a Uint8Array of at least ${spinBitsLength(count)} bytes (${count} sites at one bit each)`);
   }
-  const spins = new Int8Array(count);
-  for (let i = 0; i < count; i++) spins[i] = (((bits[i >> 3] >> (i & 7)) & 1) << 1) - 1;
+  if (out !== undefined && (!(out instanceof Int8Array) || out.length !== count || out.byteOffset % 4 !== 0)) {
+    throw new InvalidOptionError('out', out instanceof Int8Array ? `Int8Array of length ${out.length} at byte offset ${out.byteOffset}` : out, `an Int8Array of ${count} spins at a byte offset that is a multiple of 4`);
+  }
+  const spins = out ?? new Int8Array(count);
+  // whole bytes through a table of the 8 spins of every byte value, written as two 32-bit words
+  // (the table is built through Int8 views, so the words are right for either byte order)
+  const words = new Uint32Array(spins.buffer, spins.byteOffset, (count >> 3) * 2);
+  const table = byteTable();
+  for (let k = 0; k < words.length; k += 2) {
+    const b = bits[k >> 1] << 1;
+    words[k] = table[b];
+    words[k + 1] = table[b + 1];
+  }
+  for (let i = (count >> 3) << 3; i < count; i++) spins[i] = (((bits[i >> 3] >> (i & 7)) & 1) << 1) - 1;
   return spins;
+}
+
+let table: Uint32Array | undefined;
+
+/** Two 32-bit words per byte value b: the spins (+1 / -1 as Int8) of its bits 0..7. */
+function byteTable(): Uint32Array {
+  if (table) return table;
+  const spins = new Int8Array(256 * 8);
+  for (let b = 0; b < 256; b++) for (let j = 0; j < 8; j++) spins[8 * b + j] = (((b >> j) & 1) << 1) - 1;
+  return (table = new Uint32Array(spins.buffer));
 }

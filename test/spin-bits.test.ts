@@ -29,6 +29,16 @@ describe('spin bits', () => {
     }
     const large = randomSpins(256 * 256, 9);
     expect(unpackSpins(packSpins(large), large.length)).toEqual(large);
+    // into a reused array, also one that is a view at an offset
+    const out = new Int8Array(large.length);
+    expect(unpackSpins(packSpins(large), large.length, out)).toBe(out);
+    expect(out).toEqual(large);
+    const backing = new Int8Array(8 + 21);
+    const view = backing.subarray(8);
+    const small = randomSpins(21, 4);
+    unpackSpins(packSpins(small), 21, view);
+    expect(view).toEqual(small);
+    expect(Array.from(backing.subarray(0, 8))).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
   });
 
   it('packs a simulation lattice as the checkpoint stores it', async () => {
@@ -47,5 +57,7 @@ describe('spin bits', () => {
     expect(() => unpackSpins(new Uint8Array(1), 9)).toThrow('Invalid option "bits": expected a Uint8Array of at least 2 bytes (9 sites at one bit each), got "Uint8Array of length 1"');
     expect(() => unpackSpins(new Uint8Array(1), -1)).toThrow('Invalid option "count"');
     expect(() => unpackSpins(new Uint8Array(1), 2.5)).toThrow('Invalid option "count"');
+    expect(() => unpackSpins(new Uint8Array(2), 9, new Int8Array(8))).toThrow('Invalid option "out": expected an Int8Array of 9 spins at a byte offset that is a multiple of 4, got "Int8Array of length 8 at byte offset 0"');
+    expect(() => unpackSpins(new Uint8Array(2), 9, new Int8Array(12).subarray(1, 10))).toThrow('Invalid option "out"');
   });
 });
