@@ -93,10 +93,12 @@ function showPictures(p: FramePictures): void {
   }
   levelCanvases.forEach((level, k) => {
     const shown = p.levels[k];
-    (level.canvas.parentElement as HTMLElement).hidden = !shown;
+    const figure = level.canvas.parentElement as HTMLElement;
+    if (figure.hidden !== !shown) figure.hidden = !shown;
     if (!shown) return;
     show(level.canvas, level.context, shown.bitmap);
-    level.label.textContent = `level ${k + 1}: ${shown.size} × ${shown.size}`;
+    const label = `level ${k + 1}: ${shown.size} × ${shown.size}`;
+    if (level.label.textContent !== label) level.label.textContent = label;
   });
 }
 
@@ -167,7 +169,7 @@ function showPlots(d: PlotData): void {
   setText('out-energy', withError(d.energy, 3));
   const tau = d.absMagnetization?.tauInt;
   setText('est-tau', tau !== undefined && Number.isFinite(tau) ? `${tau.toPrecision(3)} steps` : '-');
-  setText('est-samples', String(d.samples));
+  setText('est-samples', String(d.absMagnetization?.samples ?? 0));
 }
 
 const exports = new Map<number, string>();
@@ -419,6 +421,12 @@ $('sweep-form').addEventListener('submit', (event) => {
   $<HTMLButtonElement>('sweep-run').disabled = true;
   $<HTMLButtonElement>('sweep-stop').disabled = false;
   status.textContent = 'starting the workers…';
+  // with two cores or fewer, the live lattice and the sweep would share them with the page: the live run pauses
+  const pausedLive = engine.running && (navigator.hardwareConcurrency || 2) <= 2;
+  if (pausedLive) {
+    engine.pause();
+    showRunState();
+  }
   const t0 = performance.now();
   sweep.run(settings, (fraction, done, total) => {
     progress.value = fraction;
@@ -429,6 +437,11 @@ $('sweep-form').addEventListener('submit', (event) => {
       status.textContent = `Not run: ${describe(error)}`;
     },
   ).finally(() => {
+    if (pausedLive && !engine.running) {
+      engine.run();
+      showRunState();
+      status.textContent += ' (The live lattice paused meanwhile: this device has two cores or fewer.)';
+    }
     $<HTMLButtonElement>('sweep-run').disabled = false;
     $<HTMLButtonElement>('sweep-stop').disabled = true;
     $<HTMLButtonElement>('sweep-csv').disabled = sweep.points.length === 0;

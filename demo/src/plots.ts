@@ -134,6 +134,9 @@ export class Chart {
     options: Omit<uPlot.Options, 'width' | 'height'>,
     readonly height = 220,
   ) {
+    // a fixed box (the plot and up to two lines of legend): redrawing never lays out the rest of the page
+    container.style.height = `${height + (options.legend?.show === false ? 6 : 50)}px`;
+    container.style.contain = 'strict';
     const empty = options.series.map(() => []) as unknown as uPlot.AlignedData;
     // a legend of names only: values under the cursor would redraw it on every mouse move
     const legend = { live: false, ...options.legend };

@@ -126,8 +126,9 @@ export class SweepPanel {
     this.redraw();
     try {
       await this.computeExact(settings);
+      // leave a core to the live lattice and one to the page (with two cores or fewer the page pauses the live run)
       const cores = navigator.hardwareConcurrency || 2;
-      this.pool ??= await createPool({ size: Math.max(1, Math.min(4, cores - 1)) });
+      this.pool ??= await createPool({ size: Math.max(1, Math.min(4, cores - 2)) });
       const jobs = planSweep({ temperatures, sizes: [settings.size], options: { algorithm: settings.algorithm, start: 'cold' }, seed: settings.seed, thermalize: Math.round(settings.sweeps / 10), sweeps: settings.sweeps });
       const done = jobs.map(() => 0);
       const total = jobs.reduce((sum, j) => sum + (j.thermalize ?? 0) + j.sweeps, 0);
