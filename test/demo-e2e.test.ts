@@ -50,6 +50,18 @@ function until(page: Page, condition: () => boolean, timeout = 30_000): Promise<
   return page.waitForFunction(condition, undefined, { polling: 100, timeout });
 }
 
+/** Notes the page time at which a step of the test starts (for the long-task failure message). */
+const step = (page: Page, name: string) => page.evaluate((n) => (window as unknown as { __frames: string[] }).__frames.push(`step "${n}" at ${Math.round(performance.now())} ms`), name);
+
+/** Sets a form field as a user would (its value, then a change event), without scrolling to it. */
+const setValue = (page: Page, id: string, value: string) =>
+  page.evaluate(([i, v]) => {
+    const field = document.getElementById(i) as HTMLInputElement | HTMLSelectElement;
+    field.value = v;
+    field.dispatchEvent(new Event('change', { bubbles: true }));
+  }, [id, value]);
+const click = (page: Page, id: string) => page.evaluate((i) => document.getElementById(i)!.click(), id);
+
 const text = (page: Page, id: string) => page.locator(`#${id}`).innerText();
 /** The mean of a readout "0.9123 ± 0.0012". */
 const mean = async (page: Page, id: string) => Number((await text(page, id)).split('±')[0]);
@@ -88,13 +100,23 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
     await page.locator('#notice').isVisible();
     // from here on the page runs: no task may block its main thread for more than 50 ms
     await page.evaluate(() => {
-      const w = window as unknown as { __long: string[] };
+      const w = window as unknown as { __long: string[]; __frames: string[] };
       w.__long = [];
+      w.__frames = [];
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) w.__long.push(`${Math.round(entry.duration)} ms at ${Math.round(entry.startTime)} ms`);
       }).observe({ type: 'longtask' });
+      // what the long frames were made of, for the failure message
+      new PerformanceObserver((list) => {
+        for (const f of list.getEntries() as unknown as { startTime: number; duration: number; blockingDuration: number; renderStart: number; scripts: { invoker: string; sourceURL: string; sourceCharPosition: number; duration: number }[] }[]) {
+          if (f.blockingDuration === 0) continue;
+          const scripts = f.scripts.map((x) => `${x.invoker} ${x.sourceURL.split('/').pop()}:${x.sourceCharPosition} ${Math.round(x.duration)} ms`).join('; ');
+          w.__frames.push(`frame at ${Math.round(f.startTime)} ms: ${Math.round(f.duration)} ms, blocking ${Math.round(f.blockingDuration)} ms, rendering ${Math.round(f.startTime + f.duration - f.renderStart)} ms, scripts [${scripts}]`);
+        }
+      }).observe({ type: 'long-animation-frame' });
     });
 
+    await step(page, 'lattice');
     // the lattice draws: a 64 x 64 picture of light and dark spins, both present at T = 3
     await until(page, () => (document.getElementById('lattice') as HTMLCanvasElement).width === 64);
     const hot = await latticePixels(page);
@@ -103,11 +125,13 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
     expect(hot.light).toBeGreaterThan(500);
     expect(hot.dark).toBeGreaterThan(500);
 
+    await step(page, 'disordered');
     // disordered at T = 3: <|m|> small
     await until(page, () => Number(document.getElementById('est-samples')!.textContent) >= 500 && Number.isFinite(parseFloat(document.getElementById('est-absm')!.textContent!)));
     const disordered = await mean(page, 'est-absm');
     expect(disordered).toBeLessThan(0.3);
 
+    await step(page, 'lower T');
     // lowering T below Tc orders the lattice: <|m|> rises toward Onsager's 0.97 at T = 1.8
     await page.locator('#temperature').fill('1.8');
     await page.locator('#temperature').blur();
@@ -117,6 +141,7 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
     const ordered = await latticePixels(page);
     expect(Math.max(ordered.light, ordered.dark)).toBeGreaterThan(0.8 * 64 * 64);
 
+    await step(page, 'backend');
     // switching the backend keeps the run going: same lattice (checkpoint), the JavaScript engine, more steps
     const before = await steps(page);
     await page.selectOption('#backend', 'js');
@@ -126,26 +151,29 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
     expect(await mean(page, 'est-absm')).toBeGreaterThan(0.8);
     await until(page, () => new URL(location.href).searchParams.get('backend') === 'js'); // the shareable address follows
 
+    await step(page, 'sweep');
     // a small temperature sweep on the worker pool, with error bars and exact curves
-    await page.selectOption('#sweep-size', '16');
-    await page.locator('#sweep-from').fill('2');
-    await page.locator('#sweep-to').fill('2.6');
-    await page.locator('#sweep-step').fill('0.3');
-    await page.locator('#sweep-sweeps').fill('2000');
-    await page.locator('#sweep-run').click();
+    // (set and clicked in the page: playwright's own scrolling to a form far down the page would
+    // repaint the whole window in headless Chromium's software rendering, a harness cost)
+    for (const [id, value] of [['sweep-size', '16'], ['sweep-from', '2'], ['sweep-to', '2.6'], ['sweep-step', '0.3'], ['sweep-sweeps', '2000']]) await setValue(page, id, value);
+    await click(page, 'sweep-run');
     await until(page, () => document.getElementById('sweep-status')!.textContent!.startsWith('Done'), 60_000);
     expect(await text(page, 'sweep-status')).toContain('Done: 3 temperatures, L = 16');
 
+    await step(page, 'exports');
     // exports: the lattice as PNG, the data as CSV
-    const [png] = await Promise.all([page.waitForEvent('download'), page.locator('#export-png').click()]);
+    const [png] = await Promise.all([page.waitForEvent('download'), click(page, 'export-png')]);
     expect((await readFile(await png.path())).subarray(1, 4).toString()).toBe('PNG');
-    const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('#export-csv').click()]);
+    const [csv] = await Promise.all([page.waitForEvent('download'), click(page, 'export-csv')]);
     const lines = (await readFile(await csv.path(), 'utf8')).split('\n');
     expect(lines[1]).toBe('step,e,m');
     expect(lines.length).toBeGreaterThan(100);
 
-    const long = await page.evaluate(() => (window as unknown as { __long: string[] }).__long);
-    expect(long, `long tasks on the main thread: ${long.join(', ')}`).toEqual([]);
+    const { long, frames } = await page.evaluate(() => {
+      const w = window as unknown as { __long: string[]; __frames: string[] };
+      return { long: w.__long, frames: w.__frames };
+    });
+    expect(long, `long tasks on the main thread: ${long.join(', ')}\nsteps and long animation frames:\n${frames.join('\n')}`).toEqual([]);
     expect(errors).toEqual([]);
 
     // the screenshot: tall enough that every chart is on screen and drawn

@@ -40,6 +40,8 @@ $('notice-close').addEventListener('click', () => {
   $('notice-text').replaceChildren();
 });
 
+/** A task boundary: startup work is split so that no single task blocks the page for long. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 // ---------------------------------------------------------------------------------------------
@@ -105,31 +107,32 @@ function showPictures(p: FramePictures): void {
 // ---------------------------------------------------------------------------------------------
 // Charts
 
+await nextTask();
 const board = new ChartBoard();
 
-const timeChart = new Chart($('chart-time'), {
+const timeChart = board.add(new Chart($('chart-time'), {
   scales: { x: { time: false }, e: {}, m: { range: [-1, 1] } },
   series: [{ label: 'step' }, lineSeries('e', COLOURS.energy, 'e'), lineSeries('m', COLOURS.magnetization, 'm')],
   axes: [axis('step'), axis('energy per spin e', 'e'), axis('magnetization m', 'm', 1)],
-});
+}));
 
-const histogramChart = new Chart($('chart-histogram'), {
+const histogramChart = board.add(new Chart($('chart-histogram'), {
   scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, max * 1.05 || 1] } },
   series: [{ label: 'm' }, barSeries('P(m)', COLOURS.magnetization)],
   axes: [axis('magnetization m'), axis('P(m)')],
   legend: { show: false },
-}, 200);
+}, 200));
 
-const landauChart = new Chart($('chart-landau'), {
+const landauChart = board.add(new Chart($('chart-landau'), {
   scales: { x: { time: false } },
   series: [{ label: 'm' }, pointSeries('−ln P(m)', COLOURS.points), lineSeries('Landau fit', COLOURS.fit)],
   axes: [axis('magnetization m'), axis('F(m) / kT = −ln P(m)')],
   legend: { show: false },
   plugins: [errorBars([undefined, COLOURS.points])],
-}, 200);
+}, 200));
 
 let rgSizes: number[] = [];
-const rgChart = new Chart($('chart-rg'), {
+const rgChart = board.add(new Chart($('chart-rg'), {
   scales: { x: { time: false }, y: { range: [0, 1.02] } },
   series: [
     { label: 'level' },
@@ -139,7 +142,7 @@ const rgChart = new Chart($('chart-rg'), {
   ],
   axes: [{ ...axis('block lattice size'), values: (_u: uPlot, ticks: number[]) => ticks.map((k) => (Number.isInteger(k) && rgSizes[k] ? String(rgSizes[k]) : '')) }, axis('⟨|m|⟩, U4')],
   plugins: [errorBars([undefined, COLOURS.magnetization, COLOURS.binder])],
-}, 200);
+}, 200));
 
 function showPlots(d: PlotData): void {
   if (d.lattice !== engine.lattice) return; // from a lattice already replaced
@@ -374,7 +377,7 @@ $('run-n').addEventListener('click', () => {
   engine.run(n);
   showRunState();
 });
-$('controls').addEventListener('submit', (event) => event.preventDefault());
+for (const form of document.forms) form.addEventListener('submit', (event) => event.preventDefault());
 
 $('share').addEventListener('click', () => {
   const url = new URL(serializeState(engine.state), location.href).href;
@@ -413,8 +416,7 @@ const previewSweep = () => void sweep.preview(sweepSettings()).then(
   (error: unknown) => setText('sweep-status', `Not run: ${describe(error)}`),
 );
 for (const id of ['sweep-size', 'sweep-from', 'sweep-to', 'sweep-step']) $(id).addEventListener('change', previewSweep);
-$('sweep-form').addEventListener('submit', (event) => {
-  event.preventDefault();
+$('sweep-form').addEventListener('submit', () => {
   const settings = sweepSettings();
   const status = $('sweep-status');
   const progress = $<HTMLProgressElement>('sweep-progress');
@@ -449,23 +451,22 @@ $('sweep-form').addEventListener('submit', (event) => {
 });
 $('sweep-stop').addEventListener('click', () => sweep.stop());
 $('sweep-csv').addEventListener('click', () => download(new Blob([sweep.csv()], { type: 'text/csv' }), `criticality-sweep-L${sweep.settings?.size}.csv`));
+previewSweep();
 
 // ---------------------------------------------------------------------------------------------
 // Start
 
 showState(engine.state);
-previewSweep();
+/** Starts the engine (WebAssembly, else JavaScript with a notice) while the charts are made, one per task; then runs. */
 async function start(): Promise<void> {
-  try {
-    await engine.rebuild(engine.state);
-  } catch (error) {
-    if (error instanceof BackendUnavailableError && engine.state.backend === 'wasm') {
-      notify('WebAssembly is not available here: running the JavaScript engine (same results, slower).', [describe(error)]);
-      await engine.rebuild({ ...engine.state, backend: 'js' });
-    } else {
-      throw error;
-    }
-  }
+  const built = engine.rebuild(engine.state).catch(async (error: unknown) => {
+    if (!(error instanceof BackendUnavailableError && engine.state.backend === 'wasm')) throw error;
+    notify('WebAssembly is not available here: running the JavaScript engine (same results, slower).', [describe(error)]);
+    return engine.rebuild({ ...engine.state, backend: 'js' });
+  });
+  built.catch(() => {}); // awaited below, after the charts
+  await board.prepare();
+  await built;
   applied();
   engine.run();
   showRunState();

@@ -119,53 +119,78 @@ export function axis(label: string, scale?: string, side?: 1 | 3): uPlot.Axis {
 }
 
 /**
- * A chart in a container: sized to the container's width (ResizeObserver), data updates queued
- * and applied by the {@link ChartBoard}, only while the chart is on screen (IntersectionObserver).
+ * A chart in a container: made when it first scrolls into view (IntersectionObserver), sized to
+ * the container's width (ResizeObserver); data updates are queued and applied by the
+ * {@link ChartBoard} while the chart is on screen.
  */
 export class Chart {
-  readonly plot: uPlot;
+  plot: uPlot | undefined;
   pending: { data: uPlot.AlignedData; errors: SeriesErrors } | undefined;
   visible = false;
-  /** Called when the chart comes into view with data waiting. */
+  /** Called when the chart comes into view. */
   onVisible: (() => void) | undefined;
 
   constructor(
     readonly container: HTMLElement,
-    options: Omit<uPlot.Options, 'width' | 'height'>,
+    private readonly options: Omit<uPlot.Options, 'width' | 'height'>,
     readonly height = 220,
   ) {
     // a fixed box (the plot and up to two lines of legend): redrawing never lays out the rest of the page
     container.style.height = `${height + (options.legend?.show === false ? 6 : 50)}px`;
     container.style.contain = 'strict';
-    const empty = options.series.map(() => []) as unknown as uPlot.AlignedData;
-    // a legend of names only: values under the cursor would redraw it on every mouse move
-    const legend = { live: false, ...options.legend };
-    this.plot = new uPlot({ ...options, legend, width: Math.max(200, container.clientWidth), height }, empty, container);
-    new ResizeObserver(() => {
-      const width = Math.max(200, this.container.clientWidth);
-      if (width !== this.plot.width) this.plot.setSize({ width, height: this.height });
-    }).observe(container);
     new IntersectionObserver((entries) => {
       this.visible = entries[entries.length - 1].isIntersecting;
-      if (this.visible && this.pending) this.onVisible?.();
+      if (this.visible) this.onVisible?.();
     }).observe(container);
+  }
+
+  /** Makes the uPlot instance (on first use). */
+  ensure(): uPlot {
+    if (this.plot) return this.plot;
+    const empty = this.options.series.map(() => []) as unknown as uPlot.AlignedData;
+    // a legend of names only: values under the cursor would redraw it on every mouse move
+    const legend = { live: false, ...this.options.legend };
+    const plot = new uPlot({ ...this.options, legend, width: Math.max(200, this.container.clientWidth), height: this.height }, empty, this.container);
+    new ResizeObserver(() => {
+      const width = Math.max(200, this.container.clientWidth);
+      if (width !== plot.width) plot.setSize({ width, height: this.height });
+    }).observe(this.container);
+    return (this.plot = plot);
   }
 }
 
 /**
- * Applies queued chart updates, one chart per animation frame, charts on screen only (a chart
- * off screen keeps its latest data until it scrolls into view): redrawing stays a small part of
- * each frame on the main thread.
+ * Makes charts and applies their queued data, one chart per animation frame and only charts on
+ * screen (a chart off screen keeps its latest data until it scrolls into view): redrawing stays
+ * a small part of each frame on the main thread.
  */
 export class ChartBoard {
   private readonly queue = new Set<Chart>();
+  private readonly charts: Chart[] = [];
   private scheduled = false;
+
+  /** Lets the board make `chart` when it scrolls into view (or in {@link prepare}). */
+  add(chart: Chart): Chart {
+    this.charts.push(chart);
+    chart.onVisible = () => this.enqueue(chart);
+    if (chart.visible) this.enqueue(chart);
+    return chart;
+  }
+
+  /** Makes every chart not made yet, one per task (at startup, so that scrolling later costs no chart creation). */
+  async prepare(): Promise<void> {
+    for (const chart of this.charts) {
+      if (chart.plot) continue;
+      chart.ensure();
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    }
+  }
 
   /** Shows `data` (with the error bars `errors`, by series index) when the chart's turn comes. */
   update(chart: Chart, data: uPlot.AlignedData, errors: SeriesErrors = []): void {
     chart.pending = { data, errors };
-    chart.onVisible ??= () => this.enqueue(chart);
-    if (chart.visible) this.enqueue(chart);
+    if (!chart.onVisible) this.add(chart);
+    else if (chart.visible) this.enqueue(chart);
   }
 
   private enqueue(chart: Chart): void {
@@ -180,11 +205,14 @@ export class ChartBoard {
       this.scheduled = false;
       const chart = this.queue.values().next().value!;
       this.queue.delete(chart);
-      const pending = chart.pending;
-      chart.pending = undefined;
-      if (pending) {
-        errorsOf.set(chart.plot, pending.errors);
-        chart.plot.setData(pending.data);
+      if (chart.visible) {
+        const plot = chart.ensure();
+        const pending = chart.pending;
+        chart.pending = undefined;
+        if (pending) {
+          errorsOf.set(plot, pending.errors);
+          plot.setData(pending.data);
+        }
       }
       this.schedule();
     });

@@ -96,13 +96,13 @@ export class SweepPanel {
     const marker = verticalMarker(() => CRITICAL_TEMPERATURE, 'Tc');
     const x = axis('T');
     const make = (key: Plotted, label: string, series: uPlot.Series[], colours: (string | undefined)[]) =>
-      new Chart(containers[key], {
+      this.board.add(new Chart(containers[key], {
         scales: { x: { time: false } },
         series: [{ label: 'T' }, ...series],
         axes: [x, axis(label)],
         legend: { show: true },
         plugins: [marker, errorBars(colours)],
-      }, 190);
+      }, 190));
     this.charts = {
       absMagnetization: make('absMagnetization', '<|m|>', [pointSeries('measured', COLOURS.points), lineSeries('Onsager (L = ∞)', COLOURS.exact)], [undefined, COLOURS.points]),
       susceptibility: make('susceptibility', 'χ', [pointSeries('measured', COLOURS.points)], [undefined, COLOURS.points]),
