@@ -7,11 +7,15 @@
  */
 import { landauFreeEnergy, stats, type LandauShape, type Observable } from 'criticality';
 
-/** The last `cap` values of a series (a ring buffer). */
+/**
+ * The last `cap` values of a series (a ring buffer), and how many were pushed since the last
+ * clear (`pushed`, which may exceed `cap`).
+ */
 export class Recent {
   private readonly data: Float64Array;
   private next = 0;
   private count = 0;
+  pushed = 0;
 
   constructor(readonly cap: number) {
     this.data = new Float64Array(cap);
@@ -22,6 +26,7 @@ export class Recent {
   }
 
   push(value: number): void {
+    this.pushed++;
     this.data[this.next] = value;
     this.next = this.next + 1 === this.cap ? 0 : this.next + 1;
     if (this.count < this.cap) this.count++;
@@ -30,6 +35,16 @@ export class Recent {
   clear(): void {
     this.next = 0;
     this.count = 0;
+    this.pushed = 0;
+  }
+
+  /**
+   * The values to analyse: the second half of those pushed since the last clear (the first half
+   * is left for equilibration after a change), as far as they are kept. A copy, oldest first.
+   */
+  equilibrated(): Float64Array {
+    const all = this.toArray();
+    return all.subarray(Math.max(0, all.length - Math.ceil(this.pushed / 2)));
   }
 
   /** The values, oldest first (a copy). */
@@ -219,7 +234,7 @@ export interface RgLevelView {
 /**
  * The RG flow of the live run: the magnetization per site m_k of every block level of every
  * drawn frame; <|m_k|> with binned errors and U4 of each level with jackknife errors, over common
- * bins whose length follows tau_int of |m_0|.
+ * bins whose length follows tau_int of |m_0|, from the second half of the frames since the reset.
  */
 export class RgAccumulator {
   private levels: Recent[] = [];
@@ -232,8 +247,10 @@ export class RgAccumulator {
     this.levels = sizes.map(() => new Recent(this.cap));
   }
 
+  /** Samples analysed: the second half of those since the last reset (see Recent.equilibrated). */
   get samples(): number {
-    return this.levels[0]?.length ?? 0;
+    const level = this.levels[0];
+    return level ? Math.min(level.length, Math.ceil(level.pushed / 2)) : 0;
   }
 
   add(magnetizations: number[]): void {
@@ -244,7 +261,7 @@ export class RgAccumulator {
   result(): RgLevelView[] | undefined {
     const n = this.samples;
     if (n < 8) return undefined;
-    const series = this.levels.map((level) => level.toArray());
+    const series = this.levels.map((level) => level.equilibrated());
     const abs0 = series[0].map(Math.abs);
     const tau = stats.integratedAutocorrelationTime(abs0).tau;
     const binSize = stats.chooseBinSize(n, Number.isFinite(tau) && tau > 0.5 ? tau : 0.5);

@@ -52,8 +52,13 @@ if (parsed.problems.length > 0) notify('Some settings in the address could not b
 
 const isCluster = (algorithm: Algorithm) => (CLUSTER_ALGORITHMS as readonly string[]).includes(algorithm) || algorithm === 'hybrid';
 const format = (x: number, digits = 4) => (Number.isFinite(x) ? x.toFixed(digits) : '-');
-const withError = (o: { mean: number; error: number } | undefined, digits = 4) =>
-  o && Number.isFinite(o.mean) ? `${o.mean.toFixed(digits)} ± ${Number.isFinite(o.error) ? o.error.toFixed(digits) : '?'}` : '-';
+/** "mean ± error" with the error to two significant digits (at most `digits` decimals; no error: "mean ± ?"). */
+function withError(o: { mean: number; error: number } | undefined, digits = 5): string {
+  if (!o || !Number.isFinite(o.mean)) return '-';
+  if (!Number.isFinite(o.error)) return `${o.mean.toFixed(3)} ± ?`;
+  const decimals = o.error > 0 ? Math.min(digits, Math.max(0, 1 - Math.floor(Math.log10(o.error)))) : digits;
+  return `${o.mean.toFixed(decimals)} ± ${o.error.toFixed(decimals)}`;
+}
 
 // ---------------------------------------------------------------------------------------------
 // The view worker and the lattice pictures
@@ -167,9 +172,9 @@ function showPlots(d: PlotData): void {
     board.update(rgChart, [k, d.rg.map((l) => l.absMagnetization.mean), d.rg.map((l) => l.binder.mean), k.map(() => BINDER_CRITICAL)], [null, d.rg.map((l) => l.absMagnetization.error), d.rg.map((l) => l.binder.error)]);
   }
   setText('est-absm', withError(d.absMagnetization));
-  setText('out-absm', withError(d.absMagnetization, 3));
+  setText('out-absm', withError(d.absMagnetization, 4));
   setText('est-energy', withError(d.energy));
-  setText('out-energy', withError(d.energy, 3));
+  setText('out-energy', withError(d.energy, 4));
   const tau = d.absMagnetization?.tauInt;
   setText('est-tau', tau !== undefined && Number.isFinite(tau) ? `${tau.toPrecision(3)} steps` : '-');
   setText('est-samples', String(d.absMagnetization?.samples ?? 0));

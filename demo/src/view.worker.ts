@@ -15,7 +15,10 @@ const MAX_PICTURE = 1024;
 const LEVEL_PICTURE = 256;
 /** Block levels shown next to the lattice. */
 const LEVELS_SHOWN = 4;
-/** Samples kept for the averages, P(m) and F(m): the last 2^17 steps since the last change. */
+/**
+ * Samples kept for the averages, P(m) and F(m): the last 2^17 steps since the last change, of
+ * which the second half since the change is analysed (the first half is left for equilibration).
+ */
 const SAMPLES = 2 ** 17;
 /** Plots are sent at most this often, ms. */
 const PLOT_EVERY_MS = 250;
@@ -121,11 +124,11 @@ function frame(next: RunTag, bits: Uint8Array, labels?: Int32Array): void {
 
 function analyseHeavy(): void {
   const t0 = performance.now();
-  const n = magnetizations.length;
-  const m = magnetizations.toArray();
+  const m = magnetizations.equilibrated();
+  const n = m.length;
   heavy = {};
   if (n >= 16) {
-    heavy.energy = liveEstimate(energies.toArray());
+    heavy.energy = liveEstimate(energies.equilibrated());
     heavy.absMagnetization = liveEstimate(m.map(Math.abs));
   }
   if (n < 200) {
@@ -150,7 +153,7 @@ function publish(): void {
     lattice: tag.lattice,
     epoch: tag.epoch,
     time: { t: time.t.slice(), e: time.e.slice(), m: time.m.slice() },
-    histogram: magnetizations.length > 0 ? histogramView(magnetizations.toArray(), tag.size * tag.size) : undefined,
+    histogram: magnetizations.length > 0 ? histogramView(magnetizations.equilibrated(), tag.size * tag.size) : undefined,
     ...heavy,
     rg: rg.result(),
     rgSamples: rg.samples,
@@ -180,7 +183,7 @@ async function exportData(id: number, format: 'csv' | 'json' | 'png', meta: Reco
         ...meta,
         samples: t.length,
         estimates: { energy: heavy.energy, absMagnetization: heavy.absMagnetization },
-        histogram: t.length > 0 ? histogramView(m, tag!.size * tag!.size) : undefined,
+        histogram: t.length > 0 ? histogramView(magnetizations.equilibrated(), tag!.size * tag!.size) : undefined,
         landau: heavy.landau,
         rgFlow: rg.result(),
         series: { step: Array.from(t), e: Array.from(e), m: Array.from(m) },
