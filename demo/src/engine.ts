@@ -10,7 +10,7 @@ import type { RunTag } from './protocol.js';
 import type { LabState } from './state.js';
 
 /** Work per slice in the simulation worker, ms. */
-export const SLICE_MS = 30;
+export const SLICE_MS = 20;
 
 /** What runs, as the worker reports it. */
 export interface EngineInfo {

@@ -8,7 +8,7 @@ import { BackendUnavailableError, CLUSTER_ALGORITHMS, CRITICAL_TEMPERATURE, Work
 import type uPlot from 'uplot';
 import { LiveEngine, type EngineInfo } from './engine.js';
 import { axis, barSeries, Chart, ChartBoard, COLOURS, errorBars, join, lineSeries, pointSeries } from './plots.js';
-import type { FramePictures, FromView, PlotData, ToView } from './protocol.js';
+import type { Exported, FramePictures, FromAnalysis, FromView, RgPlot, SeriesPlot, ToAnalysis, ToView } from './protocol.js';
 import { parseState, serializeState, sliderToTemperature, temperatureToSlider, MAX_CLUSTER_VIEW, SIZES, T_MAX, T_MIN, type LabState } from './state.js';
 import { BINDER_CRITICAL, SweepPanel } from './sweep-panel.js';
 
@@ -61,15 +61,21 @@ function withError(o: { mean: number; error: number } | undefined, digits = 5): 
 }
 
 // ---------------------------------------------------------------------------------------------
-// The view worker and the lattice pictures
+// The helper workers: pictures and RG (view), series and analyses (analysis)
 
 const view = new Worker(new URL('./view.worker.ts', import.meta.url), { type: 'module' });
+const analysis = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
 let viewBusy = false;
 let lastFrameAt = 0;
 const sendToView = (message: ToView, transfer: Transferable[] = []) => view.postMessage(message, transfer);
+const sendToAnalysis = (message: ToAnalysis, transfer: Transferable[] = []) => analysis.postMessage(message, transfer);
 view.addEventListener('error', (event) => {
   event.preventDefault();
-  notify('The drawing worker stopped; the simulation keeps running but the pictures and charts are frozen.', [event.message || 'it could not be loaded']);
+  notify('The drawing worker stopped; the simulation keeps running but the pictures are frozen.', [event.message || 'it could not be loaded']);
+});
+analysis.addEventListener('error', (event) => {
+  event.preventDefault();
+  notify('The analysis worker stopped; the simulation keeps running but the charts are frozen.', [event.message || 'it could not be loaded']);
 });
 
 const latticeCanvas = $<HTMLCanvasElement>('lattice');
@@ -149,7 +155,7 @@ const rgChart = board.add(new Chart($('chart-rg'), {
   plugins: [errorBars([undefined, COLOURS.magnetization, COLOURS.binder])],
 }, 200));
 
-function showPlots(d: PlotData): void {
+function showSeries(d: SeriesPlot): void {
   if (d.lattice !== engine.lattice) return; // from a lattice already replaced
   board.update(timeChart, [d.time.t, d.time.e, d.time.m]);
   if (d.histogram) board.update(histogramChart, [d.histogram.x, d.histogram.p]);
@@ -166,11 +172,6 @@ function showPlots(d: PlotData): void {
   } else if (d.landauNote) {
     setText('landau-shape', `F(m): ${d.landauNote}.`);
   }
-  if (d.rg) {
-    rgSizes = d.rg.map((l) => l.size);
-    const k = d.rg.map((_, i) => i);
-    board.update(rgChart, [k, d.rg.map((l) => l.absMagnetization.mean), d.rg.map((l) => l.binder.mean), k.map(() => BINDER_CRITICAL)], [null, d.rg.map((l) => l.absMagnetization.error), d.rg.map((l) => l.binder.error)]);
-  }
   setText('est-absm', withError(d.absMagnetization));
   setText('out-absm', withError(d.absMagnetization, 4));
   setText('est-energy', withError(d.energy));
@@ -178,6 +179,18 @@ function showPlots(d: PlotData): void {
   const tau = d.absMagnetization?.tauInt;
   setText('est-tau', tau !== undefined && Number.isFinite(tau) ? `${tau.toPrecision(3)} steps` : '-');
   setText('est-samples', String(d.absMagnetization?.samples ?? 0));
+}
+
+/** The latest RG flow (also written into the JSON export). */
+let lastFlow: RgPlot | undefined;
+
+function showFlow(flow: RgPlot): void {
+  if (flow.lattice !== engine.lattice) return;
+  lastFlow = flow;
+  const levels = flow.levels;
+  rgSizes = levels.map((l) => l.size);
+  const k = levels.map((_, i) => i);
+  board.update(rgChart, [k, levels.map((l) => l.absMagnetization.mean), levels.map((l) => l.binder.mean), k.map(() => BINDER_CRITICAL)], [null, levels.map((l) => l.absMagnetization.error), levels.map((l) => l.binder.error)]);
 }
 
 const exports = new Map<number, string>();
@@ -192,21 +205,32 @@ function download(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** An export arrived (a download), or a worker reports a problem. */
+function exported(message: Exported, worker: string): void {
+  if (message.type === 'export') {
+    const name = exports.get(message.id);
+    exports.delete(message.id);
+    if (name) download(message.blob, name);
+  } else {
+    notify(`The ${worker} worker reported a problem.`, [message.message]);
+  }
+}
+
 view.addEventListener('message', (event: MessageEvent<FromView>) => {
   const message = event.data;
   if (message.type === 'pictures') {
     viewBusy = false;
     showPictures(message.pictures);
-  } else if (message.type === 'plots') {
-    showPlots(message.data);
-  } else if (message.type === 'export') {
-    const name = exports.get(message.id);
-    exports.delete(message.id);
-    if (name) download(message.blob, name);
+    if (message.rg) showFlow(message.rg);
   } else {
-    viewBusy = false;
-    notify('The drawing worker reported a problem.', [message.message]);
+    if (message.type === 'error') viewBusy = false;
+    exported(message, 'drawing');
   }
+});
+analysis.addEventListener('message', (event: MessageEvent<FromAnalysis>) => {
+  const message = event.data;
+  if (message.type === 'plots') showSeries(message.data);
+  else exported(message, 'analysis');
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -218,7 +242,7 @@ let lastM = NaN;
 const engine = new LiveEngine(parsed.state, {
   records(tag, firstStep, records, speed) {
     if (records.length >= 2) lastM = records[records.length - 1] / (tag.size * tag.size);
-    sendToView({ type: 'records', tag, firstStep, records, stepsPerSecond: speed.stepsPerSecond }, [records.buffer as ArrayBuffer]);
+    sendToAnalysis({ type: 'records', tag, firstStep, records, stepsPerSecond: speed.stepsPerSecond }, [records.buffer as ArrayBuffer]);
     scheduleReadout();
   },
   wantsFrame(size) {
@@ -396,8 +420,10 @@ function requestExport(format: 'csv' | 'json' | 'png'): void {
   const id = ++exportId;
   const s = engine.state;
   exports.set(id, `criticality-L${s.size}-T${s.temperature.toFixed(4)}-seed${s.seed}.${format}`);
-  const meta = { ...s, steps: engine.steps, engine: engine.info?.engine, layout: engine.info?.layout, url: new URL(serializeState(s), location.href).href, exportedAt: new Date().toISOString() };
-  sendToView({ type: 'export', id, format, meta });
+  if (format === 'png') return sendToView({ type: 'export', id, format });
+  const meta: Record<string, unknown> = { ...s, steps: engine.steps, engine: engine.info?.engine, layout: engine.info?.layout, url: new URL(serializeState(s), location.href).href, exportedAt: new Date().toISOString() };
+  if (format === 'json') meta.rgFlow = lastFlow?.epoch === engine.epoch ? lastFlow : undefined;
+  sendToAnalysis({ type: 'export', id, format, meta });
 }
 $('export-csv').addEventListener('click', () => requestExport('csv'));
 $('export-json').addEventListener('click', () => requestExport('json'));

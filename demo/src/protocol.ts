@@ -1,8 +1,9 @@
 /**
- * Messages between the page and the view worker (demo/src/view.worker.ts). The page relays what
- * the simulation worker produces (records and bit-packed lattices, transferred, never copied); the
- * view worker draws the pictures, keeps the series and runs the analyses, and sends back
- * ImageBitmaps and small arrays for the plots.
+ * Messages between the page and its two helper workers. The page relays what the simulation
+ * worker produces, transferred, never copied: the per-step records to the analysis worker
+ * (demo/src/analysis.worker.ts: series, estimates, P(m), F(m)), the bit-packed lattices to the
+ * view worker (demo/src/view.worker.ts: pictures, block-spin pyramid, RG flow). Two workers, so
+ * that a long analysis never holds up a picture. Both send back small arrays and ImageBitmaps.
  */
 import type { HistogramView, LandauView, LiveEstimate, RgLevelView } from './analysis.js';
 
@@ -17,13 +18,22 @@ export interface RunTag {
   field: number;
 }
 
-export type ToView =
+/** Whether `next` starts a new lattice, or new averages, after `current`. */
+export function changes(current: RunTag | undefined, next: RunTag): { lattice: boolean; epoch: boolean } {
+  const lattice = !current || next.lattice !== current.lattice;
+  return { lattice, epoch: lattice || next.epoch !== current!.epoch };
+}
+
+export type ToAnalysis =
   /** Per-step records (B, M) of the steps from `firstStep` + 1 on; `stepsPerSecond` paces the time plot. */
   | { type: 'records'; tag: RunTag; firstStep: number; records: Int32Array; stepsPerSecond: number }
+  /** The data of the current epoch, with the page's `meta` (parameters, RG flow) in the JSON. */
+  | { type: 'export'; id: number; format: 'csv' | 'json'; meta: Record<string, unknown> };
+
+export type ToView =
   /** A lattice to draw (bits: src/spin-bits.ts layout), with cluster labels when they are shown. */
   | { type: 'frame'; tag: RunTag; bits: Uint8Array; labels?: Int32Array }
-  /** Data of the current epoch for export. */
-  | { type: 'export'; id: number; format: 'csv' | 'json' | 'png'; meta: Record<string, unknown> };
+  | { type: 'export'; id: number; format: 'png' };
 
 /** Pictures of one frame: the lattice and its block levels 1, 2, ... (majority rule, b = 2). */
 export interface FramePictures {
@@ -34,8 +44,16 @@ export interface FramePictures {
   levels: { size: number; picture: number; bitmap: ImageBitmap }[];
 }
 
-/** Everything the plots and readouts show, sent a few times a second. */
-export interface PlotData {
+/** The RG flow of the current epoch. */
+export interface RgPlot {
+  lattice: number;
+  epoch: number;
+  levels: RgLevelView[];
+  samples: number;
+}
+
+/** What the time, histogram and Landau plots and the readouts show, sent a few times a second. */
+export interface SeriesPlot {
   lattice: number;
   epoch: number;
   time: { t: number[]; e: number[]; m: number[] };
@@ -43,16 +61,12 @@ export interface PlotData {
   landau?: LandauView;
   /** Why there is no Landau view yet. */
   landauNote?: string;
-  rg?: RgLevelView[];
-  rgSamples: number;
   energy?: LiveEstimate;
   absMagnetization?: LiveEstimate;
-  /** Steps averaged since the last change. */
-  samples: number;
 }
 
-export type FromView =
-  | { type: 'pictures'; pictures: FramePictures }
-  | { type: 'plots'; data: PlotData }
-  | { type: 'export'; id: number; blob: Blob }
-  | { type: 'error'; message: string };
+/** An export, or a failure. */
+export type Exported = { type: 'export'; id: number; blob: Blob } | { type: 'error'; message: string };
+
+export type FromAnalysis = { type: 'plots'; data: SeriesPlot } | Exported;
+export type FromView = { type: 'pictures'; pictures: FramePictures; rg?: RgPlot } | Exported;
