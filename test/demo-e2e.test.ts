@@ -181,12 +181,12 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
   it('saves a screenshot at Tc, with a temperature sweep', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = watchErrors(page);
-    await page.goto(`${server.url}?L=256&algorithm=wolff&seed=3`);
+    await page.goto(`${server.url}?L=128&algorithm=wolff&seed=3&start=cold`);
     await until(page, () => document.body.dataset.state === 'running');
     for (const [id, value] of [['sweep-size', '32'], ['sweep-from', '1.5'], ['sweep-to', '3.5'], ['sweep-step', '0.1'], ['sweep-sweeps', '10000']]) await setValue(page, id, value);
     await click(page, 'sweep-run');
     await until(page, () => document.getElementById('sweep-status')!.textContent!.startsWith('Done'), 60_000);
-    await until(page, () => Number(document.getElementById('est-samples')!.textContent) >= 2000);
+    await until(page, () => Number(document.getElementById('est-samples')!.textContent) >= 4000);
     // tall enough that every chart is on screen and drawn
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     await page.setViewportSize({ width: 1280, height });
