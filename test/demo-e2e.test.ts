@@ -3,7 +3,8 @@
 // through playwright-core. It loads without console errors, the lattice draws, lowering T below
 // Tc raises |m|, switching to the JavaScript backend keeps the same run going, a temperature sweep
 // runs on the worker pool, exports download, no long task over 50 ms blocks the main thread while
-// it runs, a bad address parameter shows the notice, a phone-sized viewport has no sideways
+// it runs, a simulation worker that cannot load gives a plain notice and a working page, a bad
+// address parameter shows the notice, a phone-sized viewport has no sideways
 // scrolling, and it saves screenshots (test-results/, or the folder in CRITICALITY_SCREENSHOTS,
 // e.g. CRITICALITY_SCREENSHOTS=docs to refresh the README's docs/demo.png). .ci/run installs Chromium.
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -193,6 +194,22 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
     await page.waitForTimeout(2000);
     await page.screenshot({ path: join(shots, 'demo.png') });
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says so plainly when the simulation worker cannot start, and keeps the page', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = watchErrors(page);
+    await page.route('**/simulation.worker-*.js', (route) => route.abort());
+    await page.goto(server.url);
+    await until(page, () => document.body.dataset.state === 'error');
+    expect(await page.locator('#notice').innerText()).toContain('The simulation worker could not start');
+    expect(await text(page, 'engine')).toBe('The engine is not running.');
+    // the rest of the page works: controls, explanations, the exact curves of the sweep panel
+    expect(await page.locator('#temperature-slider').isEnabled()).toBe(true);
+    expect(await page.locator('.explain').count()).toBe(4);
+    // only the refused download itself is logged by the browser; nothing uncaught
+    expect(errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
     await page.close();
   });
 

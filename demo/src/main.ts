@@ -411,7 +411,10 @@ for (const form of document.forms) form.addEventListener('submit', (event) => ev
 $('share').addEventListener('click', () => {
   const url = new URL(serializeState(engine.state), location.href).href;
   navigator.clipboard?.writeText(url).then(
-    () => ($('share').textContent = 'Link copied'),
+    () => {
+      $('share').textContent = 'Link copied';
+      setTimeout(() => ($('share').textContent = 'Copy link'), 2000);
+    },
     () => notify('Copy this link to share these settings:', [url]),
   ) ?? notify('Copy this link to share these settings:', [url]);
 });
