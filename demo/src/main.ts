@@ -93,9 +93,10 @@ const levelCanvases: { canvas: HTMLCanvasElement; context: ImageBitmapRenderingC
 
 function showPictures(p: FramePictures): void {
   show(latticeCanvas, latticeContext, p.lattice);
+  const colours = p.clusters ? 'Colours: the clusters of the last cluster update, light for up, dark for down.' : 'Light: up. Dark: down.';
   setText('lattice-caption', p.picture === p.size
-    ? `${p.size} × ${p.size} spins. Light: up. Dark: down.`
-    : `${p.size} × ${p.size} spins, each pixel the mean of ${p.size / p.picture} × ${p.size / p.picture}. Light: up. Dark: down.`);
+    ? `${p.size} × ${p.size} spins. ${colours}`
+    : `${p.size} × ${p.size} spins, each pixel the mean of ${p.size / p.picture} × ${p.size / p.picture}. ${colours}`);
   while (levelCanvases.length < p.levels.length) {
     const figure = document.createElement('figure');
     const canvas = document.createElement('canvas');
@@ -173,9 +174,9 @@ function showSeries(d: SeriesPlot): void {
     setText('landau-shape', `F(m): ${d.landauNote}.`);
   }
   setText('est-absm', withError(d.absMagnetization));
-  setText('out-absm', withError(d.absMagnetization, 4));
+  setText('out-absm', withError(d.absMagnetization));
   setText('est-energy', withError(d.energy));
-  setText('out-energy', withError(d.energy, 4));
+  setText('out-energy', withError(d.energy));
   const tau = d.absMagnetization?.tauInt;
   setText('est-tau', tau !== undefined && Number.isFinite(tau) ? `${tau.toPrecision(3)} steps` : '-');
   setText('est-samples', String(d.absMagnetization?.samples ?? 0));

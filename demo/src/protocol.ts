@@ -41,6 +41,8 @@ export interface FramePictures {
   /** Linear size of the lattice shown, and of the picture (smaller when each pixel averages b x b spins). */
   size: number;
   picture: number;
+  /** Whether the lattice picture colours the clusters of the last cluster update. */
+  clusters: boolean;
   levels: { size: number; picture: number; bitmap: ImageBitmap }[];
 }
 

@@ -70,7 +70,7 @@ function frame(next: RunTag, bits: Uint8Array, labels?: Int32Array): void {
     const p = picture(level, pyramid.sizes[k + 1], LEVEL_PICTURE);
     return { size: pyramid.sizes[k + 1], picture: p.picture, bitmap: bitmap(p.image) };
   });
-  const pictures: FramePictures = { lattice: bitmap(main.image), size, picture: main.picture, levels };
+  const pictures: FramePictures = { lattice: bitmap(main.image), size, picture: main.picture, clusters: labels !== undefined && main.picture === size, levels };
   let flow: RgPlot | undefined;
   if (performance.now() - rgAt >= RG_EVERY_MS) {
     rgAt = performance.now();
