@@ -30,7 +30,7 @@ export interface TimedSweepResult extends SweepResult {
   records?: Int32Array;
 }
 
-/** Default and largest `maxSweeps` (with records, 2^20 steps take 8 MiB). */
+/** Default `maxSweeps` (with records every step takes 8 bytes: 2^20 steps, 8 MiB). */
 export const SWEEP_FOR_DEFAULT_MAX = 2 ** 20;
 
 export function checkSweepFor(ms: unknown, options: unknown): { ms: number; maxSweeps: number; record: boolean } {
