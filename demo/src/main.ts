@@ -1,8 +1,9 @@
 /**
  * The laboratory page: controls, readouts and charts on the main thread; the simulation in a
- * Comlink worker (engine.ts); pictures and analyses in the view worker (view.worker.ts); the
- * temperature sweep on a pool of workers (sweep-panel.ts). The main thread relays transferred
- * buffers, writes a few numbers into the page and redraws at most two charts per frame.
+ * Comlink worker (engine.ts); pictures and the RG flow in the view worker (view.worker.ts); series
+ * and their analyses in the analysis worker (analysis.worker.ts); the temperature sweep on a pool
+ * of workers (sweep-panel.ts). The main thread relays transferred buffers, writes a few numbers
+ * into the page and redraws one chart per animation frame.
  */
 import { BackendUnavailableError, CLUSTER_ALGORITHMS, CRITICAL_TEMPERATURE, WorkerCrashedError, type Algorithm } from 'criticality';
 import type uPlot from 'uplot';
@@ -14,12 +15,12 @@ import { BINDER_CRITICAL, SweepPanel } from './sweep-panel.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const input = (id: string) => $<HTMLInputElement>(id);
+const select = (id: string) => $<HTMLSelectElement>(id);
 /** Writes text only when it changes (an unchanged readout costs no layout). */
 function setText(id: string, text: string): void {
   const el = $(id);
   if (el.textContent !== text) el.textContent = text;
 }
-const select = (id: string) => $<HTMLSelectElement>(id);
 
 // ---------------------------------------------------------------------------------------------
 // Notices: plain messages, never a blank page
@@ -278,7 +279,7 @@ function scheduleReadout(): void {
 function showEngine(info: EngineInfo | undefined): void {
   if (!info) return;
   const s = engine.state;
-  $('engine').textContent = `Engine: ${info.engine}, ${info.layout} lattice, ${s.algorithm}. Speed in flips/ns: spin-update attempts per nanosecond of kernel time.` +
+  $('engine').textContent = `Engine: ${info.engine}, ${info.layout} lattice, ${s.algorithm}. Speed in flips/ns: site updates (sweep equivalents × N) per nanosecond of kernel time.` +
     (info.fallbackReason ? ` (JavaScript because ${info.fallbackReason})` : '');
 }
 
@@ -288,13 +289,19 @@ function showEngine(info: EngineInfo | undefined): void {
 const sizeSelect = select('size');
 for (const L of SIZES) sizeSelect.append(new Option(`${L} × ${L}`, String(L)));
 
+/** Sets a control's value, unless the user is working it (a drag is not pulled back to the last applied value). */
+function setValue(id: string, value: string): void {
+  const control = input(id);
+  if (document.activeElement !== control) control.value = value;
+}
+
 /** Shows a state in the controls. */
 function showState(s: LabState): void {
-  input('temperature-slider').value = String(Math.round(1000 * temperatureToSlider(s.temperature)));
-  input('temperature').value = s.temperature === CRITICAL_TEMPERATURE ? CRITICAL_TEMPERATURE.toFixed(4) : String(s.temperature);
+  setValue('temperature-slider', String(Math.round(1000 * temperatureToSlider(s.temperature))));
+  setValue('temperature', s.temperature === CRITICAL_TEMPERATURE ? CRITICAL_TEMPERATURE.toFixed(4) : String(s.temperature));
   $('temperature-out').textContent = `T = ${s.temperature.toFixed(4)} (T/Tc = ${(s.temperature / CRITICAL_TEMPERATURE).toFixed(3)})`;
   $('out-temperature').textContent = s.temperature.toFixed(3);
-  input('field').value = String(s.field);
+  setValue('field', String(s.field));
   $('field-out').textContent = `h = ${s.field.toFixed(2)}`;
   select('algorithm').value = s.algorithm;
   select('backend').value = s.backend;
