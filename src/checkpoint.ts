@@ -23,6 +23,7 @@
  * inconsistent header, and a model or lattice this build does not run.
  */
 import { CheckpointError, InvalidOptionError } from './errors.js';
+import { packSpins, unpackSpins } from './spin-bits.js';
 import type { Simulation } from './simulation.js';
 import { ALGORITHMS, CLUSTER_ALGORITHMS, STARTS, checkCount, checkFinite, checkPositive, checkSeed, checkSize, oneOf, type Algorithm, type ClusterAlgorithm, type Start } from './options.js';
 
@@ -126,18 +127,6 @@ export function crc32(bytes: Uint8Array, end = bytes.length): number {
 
 // ---------------------------------------------------------------------------------------------
 // Sections
-
-function packSpins(spins: Int8Array): Uint8Array {
-  const out = new Uint8Array((spins.length + 7) >> 3);
-  for (let i = 0; i < spins.length; i++) if (spins[i] > 0) out[i >> 3] |= 1 << (i & 7);
-  return out;
-}
-
-function unpackSpins(bytes: Uint8Array, count: number): Int8Array {
-  const spins = new Int8Array(count);
-  for (let i = 0; i < count; i++) spins[i] = (bytes[i >> 3] >> (i & 7)) & 1 ? 1 : -1;
-  return spins;
-}
 
 /** Zigzag-delta LEB128 varints of interleaved (B, M) records (see the module comment). */
 function encodeRecords(records: Int32Array): Uint8Array {

@@ -1,142 +1,520 @@
 /**
- * A live view of the engine: the lattice on a canvas, temperature, field, size, algorithm and
- * backend controls, and live readouts. Runs on the main thread in small time slices.
+ * The laboratory page: controls, readouts and charts on the main thread; the simulation in a
+ * Comlink worker (engine.ts); pictures and the RG flow in the view worker (view.worker.ts); series
+ * and their analyses in the analysis worker (analysis.worker.ts); the temperature sweep on a pool
+ * of workers (sweep-panel.ts). The main thread relays transferred buffers, writes a few numbers
+ * into the page and redraws one chart per animation frame.
  */
-import { createSimulation, CRITICAL_TEMPERATURE, type Algorithm, type Simulation, type SimulationOptions } from 'criticality';
+import { BackendUnavailableError, CLUSTER_ALGORITHMS, CRITICAL_TEMPERATURE, WorkerCrashedError, type Algorithm } from 'criticality';
+import type uPlot from 'uplot';
+import { LiveEngine, type EngineInfo } from './engine.js';
+import { axis, barSeries, Chart, ChartBoard, COLOURS, errorBars, join, lineSeries, pointSeries } from './plots.js';
+import type { Exported, FramePictures, FromAnalysis, FromView, RgPlot, SeriesPlot, ToAnalysis, ToView } from './protocol.js';
+import { parseState, serializeState, sliderToTemperature, temperatureToSlider, MAX_CLUSTER_VIEW, SIZES, T_MAX, T_MIN, type LabState } from './state.js';
+import { BINDER_CRITICAL, SweepPanel } from './sweep-panel.js';
 
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const canvas = $<HTMLCanvasElement>('lattice');
-const context = canvas.getContext('2d')!;
-const temperature = $<HTMLInputElement>('temperature');
-const field = $<HTMLInputElement>('field');
-const size = $<HTMLSelectElement>('size');
-const algorithm = $<HTMLSelectElement>('algorithm');
-const backend = $<HTMLSelectElement>('backend');
-const runButton = $<HTMLButtonElement>('run');
-const showClusters = $<HTMLInputElement>('show-clusters');
-
-temperature.value = String(CRITICAL_TEMPERATURE);
-let sim: Simulation | undefined;
-let running = true;
-let image: ImageData | undefined;
-/** Time budget per frame for sweeps, ms: keeps the page responsive. */
-const FRAME_BUDGET_MS = 12;
-
-function notice(text: string): void {
-  const el = $('notice');
-  el.textContent = text;
-  el.hidden = false;
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const input = (id: string) => $<HTMLInputElement>(id);
+const select = (id: string) => $<HTMLSelectElement>(id);
+/** Writes text only when it changes (an unchanged readout costs no layout). */
+function setText(id: string, text: string): void {
+  const el = $(id);
+  if (el.textContent !== text) el.textContent = text;
 }
 
-async function rebuild(): Promise<void> {
-  const options: SimulationOptions = {
-    size: Number(size.value),
-    temperature: Number(temperature.value),
-    field: Number(field.value),
-    algorithm: algorithm.value as SimulationOptions['algorithm'],
-    backend: backend.value as SimulationOptions['backend'],
-    seed: 1,
-    start: 'hot',
-  };
+// ---------------------------------------------------------------------------------------------
+// Notices: plain messages, never a blank page
+
+const noticeBox = $('notice');
+function notify(title: string, lines: string[] = []): void {
+  const text = $('notice-text');
+  const p = document.createElement('p');
+  p.append(document.createElement('strong'), lines.length > 0 ? document.createElement('ul') : '');
+  (p.firstChild as HTMLElement).textContent = title;
+  const list = p.lastChild;
+  if (list instanceof HTMLUListElement) for (const line of lines) list.append(Object.assign(document.createElement('li'), { textContent: line }));
+  text.append(p);
+  noticeBox.hidden = false;
+}
+$('notice-close').addEventListener('click', () => {
+  noticeBox.hidden = true;
+  $('notice-text').replaceChildren();
+});
+
+/** A task boundary: startup work is split so that no single task blocks the page for long. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+// ---------------------------------------------------------------------------------------------
+// State from the address
+
+const parsed = parseState(location.search);
+if (parsed.problems.length > 0) notify('Some settings in the address could not be used, so their defaults apply:', parsed.problems);
+
+const isCluster = (algorithm: Algorithm) => (CLUSTER_ALGORITHMS as readonly string[]).includes(algorithm) || algorithm === 'hybrid';
+const format = (x: number, digits = 4) => (Number.isFinite(x) ? x.toFixed(digits) : '-');
+/** "mean ± error" with the error to two significant digits (at most `digits` decimals; no error: "mean ± ?"). */
+function withError(o: { mean: number; error: number } | undefined, digits = 5): string {
+  if (!o || !Number.isFinite(o.mean)) return '-';
+  if (!Number.isFinite(o.error)) return `${o.mean.toFixed(3)} ± ?`;
+  const decimals = o.error > 0 ? Math.min(digits, Math.max(0, 1 - Math.floor(Math.log10(o.error)))) : digits;
+  return `${o.mean.toFixed(decimals)} ± ${o.error.toFixed(decimals)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The helper workers: pictures and RG (view), series and analyses (analysis)
+
+const view = new Worker(new URL('./view.worker.ts', import.meta.url), { type: 'module' });
+const analysis = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
+let viewBusy = false;
+let lastFrameAt = 0;
+const sendToView = (message: ToView, transfer: Transferable[] = []) => view.postMessage(message, transfer);
+const sendToAnalysis = (message: ToAnalysis, transfer: Transferable[] = []) => analysis.postMessage(message, transfer);
+view.addEventListener('error', (event) => {
+  event.preventDefault();
+  notify('The drawing worker stopped; the simulation keeps running but the pictures are frozen.', [event.message || 'it could not be loaded']);
+});
+analysis.addEventListener('error', (event) => {
+  event.preventDefault();
+  notify('The analysis worker stopped; the simulation keeps running but the charts are frozen.', [event.message || 'it could not be loaded']);
+});
+
+const latticeCanvas = $<HTMLCanvasElement>('lattice');
+const latticeContext = latticeCanvas.getContext('bitmaprenderer');
+if (!latticeContext) notify('This browser cannot show the lattice (no "bitmaprenderer" canvas); the charts still work.');
+
+function show(canvas: HTMLCanvasElement, context: ImageBitmapRenderingContext | null, bitmap: ImageBitmap): void {
+  if (canvas.width !== bitmap.width) canvas.width = canvas.height = bitmap.width;
+  if (context) context.transferFromImageBitmap(bitmap);
+  else bitmap.close();
+}
+
+const pyramid = $('pyramid');
+const levelCanvases: { canvas: HTMLCanvasElement; context: ImageBitmapRenderingContext | null; label: HTMLElement }[] = [];
+
+function showPictures(p: FramePictures): void {
+  show(latticeCanvas, latticeContext, p.lattice);
+  const colours = p.clusters ? 'Colours: the clusters of the last cluster update, light for up, dark for down.' : 'Light: up. Dark: down.';
+  setText('lattice-caption', p.picture === p.size
+    ? `${p.size} × ${p.size} spins. ${colours}`
+    : `${p.size} × ${p.size} spins, each pixel the mean of ${p.size / p.picture} × ${p.size / p.picture}. ${colours}`);
+  while (levelCanvases.length < p.levels.length) {
+    const figure = document.createElement('figure');
+    const canvas = document.createElement('canvas');
+    const label = document.createElement('figcaption');
+    figure.append(canvas, label);
+    pyramid.append(figure);
+    levelCanvases.push({ canvas, context: canvas.getContext('bitmaprenderer'), label });
+  }
+  levelCanvases.forEach((level, k) => {
+    const shown = p.levels[k];
+    const figure = level.canvas.parentElement as HTMLElement;
+    if (figure.hidden !== !shown) figure.hidden = !shown;
+    if (!shown) return;
+    show(level.canvas, level.context, shown.bitmap);
+    const label = `level ${k + 1}: ${shown.size} × ${shown.size}`;
+    if (level.label.textContent !== label) level.label.textContent = label;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Charts
+
+await nextTask();
+const board = new ChartBoard();
+
+const timeChart = board.add(new Chart($('chart-time'), {
+  scales: { x: { time: false }, e: {}, m: { range: [-1, 1] } },
+  series: [{ label: 'step' }, lineSeries('e', COLOURS.energy, 'e'), lineSeries('m', COLOURS.magnetization, 'm')],
+  axes: [axis('step'), axis('energy per spin e', 'e'), axis('magnetization m', 'm', 1)],
+}));
+
+const histogramChart = board.add(new Chart($('chart-histogram'), {
+  scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, max * 1.05 || 1] } },
+  series: [{ label: 'm' }, barSeries('P(m)', COLOURS.magnetization)],
+  axes: [axis('magnetization m'), axis('P(m)')],
+  legend: { show: false },
+}, 200));
+
+const landauChart = board.add(new Chart($('chart-landau'), {
+  scales: { x: { time: false } },
+  series: [{ label: 'm' }, pointSeries('−ln P(m)', COLOURS.points), lineSeries('Landau fit', COLOURS.fit)],
+  axes: [axis('magnetization m'), axis('F(m) / kT = −ln P(m)')],
+  legend: { show: false },
+  plugins: [errorBars([undefined, COLOURS.points])],
+}, 200));
+
+let rgSizes: number[] = [];
+const rgChart = board.add(new Chart($('chart-rg'), {
+  scales: { x: { time: false }, y: { range: [0, 1.02] } },
+  series: [
+    { label: 'level' },
+    { ...lineSeries('⟨|m|⟩', COLOURS.magnetization), points: { show: true, size: 6 } },
+    { ...lineSeries('U4', COLOURS.binder), points: { show: true, size: 6 } },
+    lineSeries('U4* at Tc', COLOURS.marker, 'y', [4, 4]),
+  ],
+  axes: [{ ...axis('block lattice size'), values: (_u: uPlot, ticks: number[]) => ticks.map((k) => (Number.isInteger(k) && rgSizes[k] ? String(rgSizes[k]) : '')) }, axis('⟨|m|⟩, U4')],
+  plugins: [errorBars([undefined, COLOURS.magnetization, COLOURS.binder])],
+}, 200));
+
+function showSeries(d: SeriesPlot): void {
+  if (d.lattice !== engine.lattice) return; // from a lattice already replaced
+  board.update(timeChart, [d.time.t, d.time.e, d.time.m]);
+  if (d.histogram) board.update(histogramChart, [d.histogram.x, d.histogram.p]);
+  const landau = d.landau;
+  if (landau) {
+    const data = join([[landau.x, landau.F], [landau.fitX, landau.fitF]]);
+    const errors = new Map(landau.x.map((x, j) => [x, landau.error[j]]));
+    board.update(landauChart, data, [null, Array.from(data[0], (x) => errors.get(x) ?? null)]);
+    const barrier = landau.barrier;
+    const words = { 'double-well': 'F(m) has two wells: the symmetry is broken', 'single-well': 'F(m) has one well at m = 0: disordered', flat: 'F(m) is flat around m = 0: the crossover', undetermined: 'F(m) is tilted by the field' } as const;
+    setText('landau-shape', words[landau.shape] +
+      (barrier && landau.shape !== 'undetermined' ? `; barrier ${barrier.lowerBound ? '> ' : ''}${barrier.value.toFixed(1)} kT` : '') +
+      (landau.a2 ? `; a₂ = ${landau.a2.mean.toExponential(2)} per spin` : '') + ` (${landau.samples} samples).`);
+  } else if (d.landauNote) {
+    setText('landau-shape', `F(m): ${d.landauNote}.`);
+  }
+  setText('est-absm', withError(d.absMagnetization));
+  setText('out-absm', withError(d.absMagnetization));
+  setText('est-energy', withError(d.energy));
+  setText('out-energy', withError(d.energy));
+  const tau = d.absMagnetization?.tauInt;
+  setText('est-tau', tau !== undefined && Number.isFinite(tau) ? `${tau.toPrecision(3)} steps` : '-');
+  setText('est-samples', String(d.absMagnetization?.samples ?? 0));
+}
+
+/** The latest RG flow (also written into the JSON export). */
+let lastFlow: RgPlot | undefined;
+
+function showFlow(flow: RgPlot): void {
+  if (flow.lattice !== engine.lattice) return;
+  lastFlow = flow;
+  const levels = flow.levels;
+  rgSizes = levels.map((l) => l.size);
+  const k = levels.map((_, i) => i);
+  board.update(rgChart, [k, levels.map((l) => l.absMagnetization.mean), levels.map((l) => l.binder.mean), k.map(() => BINDER_CRITICAL)], [null, levels.map((l) => l.absMagnetization.error), levels.map((l) => l.binder.error)]);
+}
+
+const exports = new Map<number, string>();
+let exportId = 0;
+
+function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** An export arrived (a download), or a worker reports a problem. */
+function exported(message: Exported, worker: string): void {
+  if (message.type === 'export') {
+    const name = exports.get(message.id);
+    exports.delete(message.id);
+    if (name) download(message.blob, name);
+  } else {
+    notify(`The ${worker} worker reported a problem.`, [message.message]);
+  }
+}
+
+view.addEventListener('message', (event: MessageEvent<FromView>) => {
+  const message = event.data;
+  if (message.type === 'pictures') {
+    viewBusy = false;
+    showPictures(message.pictures);
+    if (message.rg) showFlow(message.rg);
+  } else {
+    if (message.type === 'error') viewBusy = false;
+    exported(message, 'drawing');
+  }
+});
+analysis.addEventListener('message', (event: MessageEvent<FromAnalysis>) => {
+  const message = event.data;
+  if (message.type === 'plots') showSeries(message.data);
+  else exported(message, 'analysis');
+});
+
+// ---------------------------------------------------------------------------------------------
+// The engine
+
+let readoutScheduled = false;
+let lastM = NaN;
+
+const engine = new LiveEngine(parsed.state, {
+  records(tag, firstStep, records, speed) {
+    if (records.length >= 2) lastM = records[records.length - 1] / (tag.size * tag.size);
+    sendToAnalysis({ type: 'records', tag, firstStep, records, stepsPerSecond: speed.stepsPerSecond }, [records.buffer as ArrayBuffer]);
+    scheduleReadout();
+  },
+  wantsFrame(size) {
+    // at most 25 pictures a second (4 a second for the largest lattices, whose bits cost the simulation worker more)
+    const due = performance.now() - lastFrameAt >= (size >= 2048 ? 250 : 40);
+    return !viewBusy && due && !document.hidden;
+  },
+  wantsLabels: (s) => s.clusters && isCluster(s.algorithm) && s.size <= MAX_CLUSTER_VIEW,
+  frame(tag, bits, labels) {
+    viewBusy = true;
+    lastFrameAt = performance.now();
+    sendToView({ type: 'frame', tag, bits, labels }, labels ? [bits.buffer as ArrayBuffer, labels.buffer as ArrayBuffer] : [bits.buffer as ArrayBuffer]);
+  },
+  stopped(error) {
+    if (error !== undefined) notify('The simulation stopped.', [describe(error)]);
+    showRunState();
+  },
+});
+
+function scheduleReadout(): void {
+  if (readoutScheduled) return;
+  readoutScheduled = true;
+  setTimeout(() => {
+    readoutScheduled = false;
+    setText('out-m', format(lastM, 3));
+    setText('out-steps', engine.steps.toLocaleString('en'));
+    const { updatesPerNs } = engine.speed;
+    setText('out-speed', Number.isFinite(updatesPerNs) ? `${updatesPerNs.toFixed(2)} flips/ns` : '-');
+  }, 100);
+}
+
+function showEngine(info: EngineInfo | undefined): void {
+  if (!info) return;
+  const s = engine.state;
+  $('engine').textContent = `Engine: ${info.engine}, ${info.layout} lattice, ${s.algorithm}. Speed in flips/ns: site updates (sweep equivalents × N) per nanosecond of kernel time.` +
+    (info.fallbackReason ? ` (JavaScript because ${info.fallbackReason})` : '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Controls
+
+const sizeSelect = select('size');
+for (const L of SIZES) sizeSelect.append(new Option(`${L} × ${L}`, String(L)));
+
+/** Sets a control's value, unless the user is working it (a drag is not pulled back to the last applied value). */
+function setValue(id: string, value: string): void {
+  const control = input(id);
+  if (document.activeElement !== control) control.value = value;
+}
+
+/** Shows a state in the controls. */
+function showState(s: LabState): void {
+  setValue('temperature-slider', String(Math.round(1000 * temperatureToSlider(s.temperature))));
+  setValue('temperature', s.temperature === CRITICAL_TEMPERATURE ? CRITICAL_TEMPERATURE.toFixed(4) : String(s.temperature));
+  $('temperature-out').textContent = `T = ${s.temperature.toFixed(4)} (T/Tc = ${(s.temperature / CRITICAL_TEMPERATURE).toFixed(3)})`;
+  $('out-temperature').textContent = s.temperature.toFixed(3);
+  setValue('field', String(s.field));
+  $('field-out').textContent = `h = ${s.field.toFixed(2)}`;
+  select('algorithm').value = s.algorithm;
+  select('backend').value = s.backend;
+  sizeSelect.value = String(s.size);
+  select('start').value = s.start;
+  input('seed').value = String(s.seed);
+  input('clusters').checked = s.clusters;
+  input('clusters').disabled = !isCluster(s.algorithm) || s.size > MAX_CLUSTER_VIEW;
+  $('clusters').parentElement!.title = s.size > MAX_CLUSTER_VIEW ? `clusters are coloured up to L = ${MAX_CLUSTER_VIEW}` : 'colour the clusters of the last cluster update';
+}
+
+let urlTimer: ReturnType<typeof setTimeout> | undefined;
+function rememberState(): void {
+  clearTimeout(urlTimer);
+  urlTimer = setTimeout(() => history.replaceState(null, '', serializeState(engine.state)), 250);
+}
+
+function applied(): void {
+  showState(engine.state);
+  showEngine(engine.info);
+  rememberState();
+  if (!engine.running) void engine.refresh().catch(() => {});
+}
+
+/** A new lattice (size, seed, start, backend, quench); on failure the running one stays and the controls show it. */
+async function rebuild(next: LabState, handover = false): Promise<void> {
   try {
-    const next = await createSimulation(options);
-    sim?.dispose();
-    sim = next;
-    if (sim.fallbackReason) notice(`Running on JavaScript: ${sim.fallbackReason}`);
-    canvas.width = canvas.height = sim.options.size;
-    image = context.createImageData(sim.options.size, sim.options.size);
-    $('backend-out').textContent = `${sim.engine}, ${sim.layout} layout`;
+    await engine.rebuild(next, handover);
   } catch (error) {
-    notice(`Could not start the simulation: ${(error as Error).message}`);
+    const what = error instanceof WorkerCrashedError ? 'The simulation worker could not start' : `Could not switch to ${next.size} × ${next.size}, ${next.backend}, ${next.algorithm}`;
+    notify(`${what}; the current simulation keeps running.`, [describe(error)]);
   }
+  applied();
 }
 
-/** A colour for a cluster label (a hash of the label into hue, light or dark with the spin). */
-function clusterColour(label: number, up: boolean, out: Uint8ClampedArray, at: number): void {
-  const hue = ((Math.imul(label + 1, 0x9e3779b1) >>> 0) / 2 ** 32) * 6;
-  const k = (n: number) => Math.max(0, Math.min(1, Math.abs(((hue + n) % 6) - 3) - 1));
-  const [lo, hi] = up ? [120, 255] : [20, 150];
-  out[at] = lo + (hi - lo) * k(0);
-  out[at + 1] = lo + (hi - lo) * k(4);
-  out[at + 2] = lo + (hi - lo) * k(2);
+function setLive(parameters: Partial<Pick<LabState, 'temperature' | 'field' | 'algorithm'>>): void {
+  engine.set(parameters).then(applied, (error: unknown) => {
+    notify('That change could not be made.', [describe(error)]);
+    applied();
+  });
 }
 
-function draw(s: Simulation): void {
-  const spins = s.spins();
-  const labels = showClusters.checked ? s.clusterLabels() : undefined;
-  const data = image!.data;
-  for (let i = 0; i < spins.length; i++) {
-    if (labels && labels[i] >= 0) {
-      clusterColour(labels[i], spins[i] > 0, data, 4 * i);
-    } else {
-      const v = spins[i] > 0 ? 235 : 30;
-      data[4 * i] = v;
-      data[4 * i + 1] = v;
-      data[4 * i + 2] = spins[i] > 0 ? 245 : 60;
-    }
-    data[4 * i + 3] = 255;
+input('temperature-slider').addEventListener('input', (event) => {
+  const u = Number((event.target as HTMLInputElement).value) / 1000;
+  const T = u === 0 ? CRITICAL_TEMPERATURE : Number(sliderToTemperature(u).toFixed(4));
+  $('temperature-out').textContent = `T = ${T.toFixed(4)} (T/Tc = ${(T / CRITICAL_TEMPERATURE).toFixed(3)})`;
+  setLive({ temperature: T });
+});
+input('temperature').addEventListener('change', (event) => {
+  const T = Number((event.target as HTMLInputElement).value);
+  if (!(T >= T_MIN && T <= T_MAX)) {
+    notify(`The temperature must be a number from ${T_MIN} to ${T_MAX}.`, [`got "${(event.target as HTMLInputElement).value}"; it stays at ${engine.state.temperature.toFixed(4)}`]);
+    showState(engine.state);
+    return;
   }
-  context.putImageData(image!, 0, 0);
-}
-
-let sweepsPerFrame = 1;
-function frame(): void {
-  const s = sim;
-  if (s && running) {
-    const t0 = performance.now();
-    const { sweepEquivalents } = s.sweep(sweepsPerFrame);
-    const dt = performance.now() - t0;
-    // adapt the batch to the frame budget
-    sweepsPerFrame = Math.max(1, Math.min(1000, Math.round(sweepsPerFrame * (dt > 0 ? FRAME_BUDGET_MS / dt : 2))));
-    // site updates (cluster spins for cluster algorithms) per nanosecond
-    const sitesPerNs = (sweepEquivalents * s.sites) / Math.max(dt, 1e-3) / 1e6;
-    $('speed').textContent = `${sitesPerNs.toFixed(3)} sites/ns`;
-    $('work').textContent = s.sweepEquivalents.toFixed(0);
-    $('energy').textContent = s.energy().toFixed(4);
-    $('magnetization').textContent = s.magnetization().toFixed(4);
-    $('sweeps').textContent = String(s.sweeps);
-    draw(s);
+  setLive({ temperature: T });
+});
+$('tc').addEventListener('click', () => setLive({ temperature: CRITICAL_TEMPERATURE }));
+input('field').addEventListener('input', (event) => {
+  const h = Number((event.target as HTMLInputElement).value);
+  $('field-out').textContent = `h = ${h.toFixed(2)}`;
+  setLive({ field: h });
+});
+select('algorithm').addEventListener('change', (event) => setLive({ algorithm: (event.target as HTMLSelectElement).value as Algorithm }));
+select('backend').addEventListener('change', (event) => void rebuild({ ...engine.state, backend: (event.target as HTMLSelectElement).value as LabState['backend'] }, true));
+sizeSelect.addEventListener('change', () => void rebuild({ ...engine.state, size: Number(sizeSelect.value) }));
+select('start').addEventListener('change', (event) => void rebuild({ ...engine.state, start: (event.target as HTMLSelectElement).value as LabState['start'] }));
+input('seed').addEventListener('change', (event) => {
+  const seed = Number((event.target as HTMLInputElement).value);
+  if (!Number.isSafeInteger(seed) || seed < 0) {
+    notify('The seed must be a whole number from 0 to 2^53 - 1.', [`got "${(event.target as HTMLInputElement).value}"; it stays ${engine.state.seed}`]);
+    showState(engine.state);
+    return;
   }
-  requestAnimationFrame(frame);
-}
-
-function showParameters(): void {
-  $('t-out').textContent = Number(temperature.value).toFixed(3);
-  $('h-out').textContent = Number(field.value).toFixed(2);
-}
-
-temperature.addEventListener('input', () => {
-  sim?.setTemperature(Number(temperature.value));
-  showParameters();
+  void rebuild({ ...engine.state, seed });
 });
-field.addEventListener('input', () => {
-  sim?.setField(Number(field.value));
-  showParameters();
-});
-algorithm.addEventListener('change', () => {
-  try {
-    sim?.setAlgorithm(algorithm.value as Algorithm);
-    sweepsPerFrame = 1;
-  } catch (error) {
-    notice((error as Error).message);
-  }
-  if (sim) $('backend-out').textContent = `${sim.engine}, ${sim.layout} layout`;
-});
-size.addEventListener('change', () => void rebuild());
-backend.addEventListener('change', () => void rebuild());
-runButton.addEventListener('click', () => {
-  running = !running;
-  runButton.textContent = running ? 'Pause' : 'Run';
-});
-$('tc').addEventListener('click', () => {
-  temperature.value = String(CRITICAL_TEMPERATURE);
-  temperature.dispatchEvent(new Event('input'));
+input('clusters').addEventListener('change', (event) => {
+  engine.state = { ...engine.state, clusters: (event.target as HTMLInputElement).checked };
+  applied();
 });
 $('quench').addEventListener('click', () => {
-  temperature.value = '1.5';
-  temperature.dispatchEvent(new Event('input'));
+  const T = Number(input('quench-to').value);
+  if (!(T >= T_MIN && T <= T_MAX)) {
+    notify(`The quench temperature must be a number from ${T_MIN} to ${T_MAX}.`, [`got "${input('quench-to').value}"`]);
+    return;
+  }
+  void rebuild({ ...engine.state, start: 'hot', temperature: T }).then(() => engine.run());
 });
 
-showParameters();
-await rebuild();
-requestAnimationFrame(frame);
+function showRunState(): void {
+  $('run').textContent = engine.running ? 'Pause' : 'Run';
+  document.body.dataset.state = engine.running ? 'running' : 'paused';
+}
+$('run').addEventListener('click', () => {
+  if (engine.running) engine.pause();
+  else engine.run();
+  showRunState();
+});
+$('step').addEventListener('click', () => {
+  engine.pause();
+  showRunState();
+  engine.step().catch((error: unknown) => notify('The step failed.', [describe(error)]));
+});
+$('run-n').addEventListener('click', () => {
+  const n = Number(input('n').value);
+  if (!Number.isSafeInteger(n) || n < 1 || n > 2 ** 31 - 1) {
+    notify('The number of steps must be a whole number from 1 to 2147483647.', [`got "${input('n').value}"`]);
+    return;
+  }
+  engine.run(n);
+  showRunState();
+});
+for (const form of document.forms) form.addEventListener('submit', (event) => event.preventDefault());
+
+$('share').addEventListener('click', () => {
+  const url = new URL(serializeState(engine.state), location.href).href;
+  navigator.clipboard?.writeText(url).then(
+    () => {
+      $('share').textContent = 'Link copied';
+      setTimeout(() => ($('share').textContent = 'Copy link'), 2000);
+    },
+    () => notify('Copy this link to share these settings:', [url]),
+  ) ?? notify('Copy this link to share these settings:', [url]);
+});
+
+function requestExport(format: 'csv' | 'json' | 'png'): void {
+  const id = ++exportId;
+  const s = engine.state;
+  exports.set(id, `criticality-L${s.size}-T${s.temperature.toFixed(4)}-seed${s.seed}.${format}`);
+  if (format === 'png') return sendToView({ type: 'export', id, format });
+  const meta: Record<string, unknown> = { ...s, steps: engine.steps, engine: engine.info?.engine, layout: engine.info?.layout, url: new URL(serializeState(s), location.href).href, exportedAt: new Date().toISOString() };
+  if (format === 'json') meta.rgFlow = lastFlow?.epoch === engine.epoch ? lastFlow : undefined;
+  sendToAnalysis({ type: 'export', id, format, meta });
+}
+$('export-csv').addEventListener('click', () => requestExport('csv'));
+$('export-json').addEventListener('click', () => requestExport('json'));
+$('export-png').addEventListener('click', () => requestExport('png'));
+
+// ---------------------------------------------------------------------------------------------
+// The temperature sweep
+
+const sweep = new SweepPanel({ absMagnetization: $('chart-sweep-m'), susceptibility: $('chart-sweep-chi'), specificHeat: $('chart-sweep-c'), binder: $('chart-sweep-u4') }, board);
+const sweepSettings = () => ({
+  size: Number(select('sweep-size').value),
+  from: Number(input('sweep-from').value),
+  to: Number(input('sweep-to').value),
+  step: Number(input('sweep-step').value),
+  sweeps: Number(input('sweep-sweeps').value),
+  algorithm: engine.state.algorithm,
+  seed: engine.state.seed,
+});
+const previewSweep = () => void sweep.preview(sweepSettings()).then(
+  () => setText('sweep-status', 'Lines: exact results. Each point will be an independent run on a pool of workers, with the live algorithm.'),
+  (error: unknown) => setText('sweep-status', `Not run: ${describe(error)}`),
+);
+for (const id of ['sweep-size', 'sweep-from', 'sweep-to', 'sweep-step']) $(id).addEventListener('change', previewSweep);
+$('sweep-form').addEventListener('submit', () => {
+  const settings = sweepSettings();
+  const status = $('sweep-status');
+  const progress = $<HTMLProgressElement>('sweep-progress');
+  $<HTMLButtonElement>('sweep-run').disabled = true;
+  $<HTMLButtonElement>('sweep-stop').disabled = false;
+  status.textContent = 'starting the workers…';
+  // with two cores or fewer, the live lattice and the sweep would share them with the page: the live run pauses
+  const pausedLive = engine.running && (navigator.hardwareConcurrency || 2) <= 2;
+  if (pausedLive) {
+    engine.pause();
+    showRunState();
+  }
+  const t0 = performance.now();
+  sweep.run(settings, (fraction, done, total) => {
+    progress.value = fraction;
+    status.textContent = `${done} of ${total} temperatures, ${((performance.now() - t0) / 1000).toFixed(1)} s`;
+  }).then(
+    (result) => (status.textContent = `${result === 'completed' ? 'Done' : 'Stopped'}: ${sweep.points.length} temperatures, L = ${settings.size}, ${settings.sweeps} ${settings.algorithm} steps each, in ${((performance.now() - t0) / 1000).toFixed(1)} s.`),
+    (error: unknown) => {
+      status.textContent = `Not run: ${describe(error)}`;
+    },
+  ).finally(() => {
+    if (pausedLive && !engine.running) {
+      engine.run();
+      showRunState();
+      status.textContent += ' (The live lattice paused meanwhile: this device has two cores or fewer.)';
+    }
+    $<HTMLButtonElement>('sweep-run').disabled = false;
+    $<HTMLButtonElement>('sweep-stop').disabled = true;
+    $<HTMLButtonElement>('sweep-csv').disabled = sweep.points.length === 0;
+  });
+});
+$('sweep-stop').addEventListener('click', () => sweep.stop());
+$('sweep-csv').addEventListener('click', () => download(new Blob([sweep.csv()], { type: 'text/csv' }), `criticality-sweep-L${sweep.settings?.size}.csv`));
+previewSweep();
+
+// ---------------------------------------------------------------------------------------------
+// Start
+
+showState(engine.state);
+/** Starts the engine (WebAssembly, else JavaScript with a notice) while the charts are made, one per task; then runs. */
+async function start(): Promise<void> {
+  const built = engine.rebuild(engine.state).catch(async (error: unknown) => {
+    if (!(error instanceof BackendUnavailableError && engine.state.backend === 'wasm')) throw error;
+    notify('WebAssembly is not available here: running the JavaScript engine (same results, slower).', [describe(error)]);
+    return engine.rebuild({ ...engine.state, backend: 'js' });
+  });
+  built.catch(() => {}); // awaited below, after the charts
+  await board.prepare();
+  await built;
+  applied();
+  engine.run();
+  showRunState();
+}
+start().catch((error: unknown) => {
+  document.body.dataset.state = 'error';
+  $('engine').textContent = 'The engine is not running.';
+  notify(error instanceof WorkerCrashedError ? 'The simulation worker could not start. The page works without it, but nothing moves; reload to try again.' : 'The simulation could not start.', [describe(error)]);
+});

@@ -14,6 +14,7 @@ import type { MeasureOptions, Snapshot, SweepResult } from '../simulation.js';
 import type { BackendName, EngineName } from '../backend/index.js';
 import { spawnWorker, type SpawnedWorker, type WorkerSource } from './spawn.js';
 import type { SimulationInfo, SimulationWorkerApi, WorkerRunLimits } from './simulation.worker.js';
+import type { SweepForOptions, TimedSweepResult } from './timed-sweep.js';
 import { registerTransferHandlers } from './transfer.js';
 
 type Remote = Comlink.Remote<SimulationWorkerApi>;
@@ -140,10 +141,18 @@ export interface SimulationWorker {
   sweep(n?: number, control?: CallControl): Promise<SweepResult>;
   /** As Simulation.measure, in chunks: an abort rejects with an AbortedError whose checkpoint continues the run with run(). */
   measure(options: MeasureOptions, control?: CallControl): Promise<Measurement>;
+  /**
+   * Runs steps for about `ms` milliseconds in the worker (at least one step, at most
+   * `options.maxSweeps`), for callers paced by the clock, e.g. a page drawing frames; with
+   * `record: true` the records (B, M) of every step come back (transferred). Abortable like sweep().
+   */
+  sweepFor(ms: number, options?: SweepForOptions, control?: Pick<CallControl, 'signal'>): Promise<TimedSweepResult>;
   energy(): Promise<number>;
   magnetization(): Promise<number>;
   /** A transferred copy of the spins. */
   spins(): Promise<Int8Array>;
+  /** The spins one bit per site (see packSpins: site i is bit i & 7 of byte i >> 3, 1 = up), transferred: L^2 / 8 bytes. */
+  spinBits(): Promise<Uint8Array>;
   /** A transferred copy of the cluster labels of the last cluster update. */
   clusterLabels(): Promise<Int32Array>;
   snapshot(): Promise<Snapshot>;
@@ -209,9 +218,13 @@ class RemoteSimulation implements SimulationWorker {
   measure(options: MeasureOptions, control: CallControl = {}) {
     return this.sim('measure', (r, id) => r.measure(options, id, proxied(control.onProgress), control.signal?.aborted), control.signal);
   }
+  sweepFor(ms: number, options: SweepForOptions = {}, control: Pick<CallControl, 'signal'> = {}) {
+    return this.sim('sweepFor', (r, id) => r.sweepFor(ms, options, id, control.signal?.aborted), control.signal);
+  }
   energy() { return this.sim('energy', (r) => r.energy()); }
   magnetization() { return this.sim('magnetization', (r) => r.magnetization()); }
   spins() { return this.sim('spins', (r) => r.spins()); }
+  spinBits() { return this.sim('spinBits', (r) => r.spinBits()); }
   clusterLabels() { return this.sim('clusterLabels', (r) => r.clusterLabels()); }
   snapshot() { return this.sim('snapshot', (r) => r.snapshot()); }
   restore(snapshot: Snapshot) { return this.sim('restore', (r) => r.restore(snapshot)); }

@@ -15,7 +15,9 @@ import type { Measurement } from '../measure.js';
 import { checkCount, type Algorithm, type BackendChoice, type NormalizedOptions, type UpdateSettings } from '../options.js';
 import { checkMeasureOptions, createSimulation, type MeasureOptions, type Simulation, type Snapshot, type SweepResult } from '../simulation.js';
 import type { BackendName, EngineName } from '../backend/index.js';
+import { packSpins } from '../spin-bits.js';
 import { temperingRound, type TemperingTask, type TemperingTaskResult } from './tempering-task.js';
+import { checkSweepFor, TimedSweeps, type SweepForOptions, type TimedSweepResult } from './timed-sweep.js';
 import { registerTransferHandlers } from './transfer.js';
 
 /** The read-only properties of a Simulation, in one message. */
@@ -136,6 +138,18 @@ const api = {
     }
     return result.result;
   },
+  /** Steps for about `ms` milliseconds (at least one step, at most options.maxSweeps), in chunks: abortable. */
+  async sweepFor(ms: number, options: SweepForOptions, callId: number, aborted = false): Promise<TimedSweepResult> {
+    const s = current();
+    const o = checkSweepFor(ms, options ?? {});
+    const work = new TimedSweeps(s, o.maxSweeps, o.record);
+    const t0 = performance.now();
+    const { state } = await tracked(callId, (control) => runChunks(work, { ...control, deadline: Date.now() + o.ms, chunkMs: Math.min(15, o.ms) }), undefined, undefined, { aborted });
+    if (state === 'aborted') throw new AbortedError(`sweepFor(${ms}) aborted after ${work.done} steps`, s.checkpoint());
+    if (work.done === 0) work.advance(1); // the budget ran out in the first yield: a call always makes progress
+    const result = work.result(performance.now() - t0);
+    return result.records ? Comlink.transfer(result, [result.records.buffer as ArrayBuffer]) : result;
+  },
   energy: () => current().energy(),
   magnetization: () => current().magnetization(),
   clusterLabels(): Int32Array {
@@ -145,6 +159,11 @@ const api = {
   spins(): Int8Array {
     const spins = current().spins();
     return Comlink.transfer(spins, [spins.buffer as ArrayBuffer]);
+  },
+  /** The spins one bit per site (src/spin-bits.ts layout): L^2 / 8 bytes, transferred. */
+  spinBits(): Uint8Array {
+    const bits = packSpins(current().spins());
+    return Comlink.transfer(bits, [bits.buffer as ArrayBuffer]);
   },
   snapshot(): Snapshot {
     const snap = current().snapshot();

@@ -1,0 +1,280 @@
+/**
+ * What the view worker keeps and computes from the live run (pure, no DOM): the thinned window
+ * of e(t) and m(t) for the time plot, the samples since the last change of parameters, the
+ * histogram P(m), the Landau free energy -ln P(m) with its fit, the RG flow of |m| and U4 over
+ * the block levels, and estimates with error bars. The statistics come from the package
+ * (criticality's stats and landauFreeEnergy); this file only arranges them for plots.
+ */
+import { landauFreeEnergy, stats, type LandauShape, type Observable } from 'criticality';
+
+/**
+ * The last `cap` values of a series (a ring buffer), and how many were pushed since the last
+ * clear (`pushed`, which may exceed `cap`).
+ */
+export class Recent {
+  private readonly data: Float64Array;
+  private next = 0;
+  private count = 0;
+  pushed = 0;
+
+  constructor(readonly cap: number) {
+    this.data = new Float64Array(cap);
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  push(value: number): void {
+    this.pushed++;
+    this.data[this.next] = value;
+    this.next = this.next + 1 === this.cap ? 0 : this.next + 1;
+    if (this.count < this.cap) this.count++;
+  }
+
+  clear(): void {
+    this.next = 0;
+    this.count = 0;
+    this.pushed = 0;
+  }
+
+  /**
+   * The values to analyse: the second half of those pushed since the last clear (the first half
+   * is left for equilibration after a change), as far as they are kept. A copy, oldest first.
+   */
+  equilibrated(): Float64Array {
+    const all = this.toArray();
+    return all.subarray(Math.max(0, all.length - Math.ceil(this.pushed / 2)));
+  }
+
+  /** The values, oldest first (a copy). */
+  toArray(): Float64Array {
+    const out = new Float64Array(this.count);
+    const start = this.count < this.cap ? 0 : this.next;
+    const head = this.data.subarray(start, start + this.count);
+    out.set(head);
+    if (head.length < this.count) out.set(this.data.subarray(0, this.count - head.length), head.length);
+    return out;
+  }
+
+  /** The most recent value (NaN when empty). */
+  last(): number {
+    return this.count === 0 ? NaN : this.data[(this.next + this.cap - 1) % this.cap];
+  }
+}
+
+/**
+ * A window of (t, e, m) for the time plot: one sample in every `stride` kept, at most `points`
+ * kept (the oldest dropped). The stride follows the speed so that the window spans about
+ * `seconds` of the run whatever the lattice size.
+ */
+export class TimeWindow {
+  t: number[] = [];
+  e: number[] = [];
+  m: number[] = [];
+  private stride = 1;
+  private skip = 0;
+
+  constructor(
+    readonly points = 1500,
+    readonly seconds = 12,
+  ) {}
+
+  /** Adapts the stride to a speed in steps per second. */
+  setRate(stepsPerSecond: number): void {
+    if (Number.isFinite(stepsPerSecond) && stepsPerSecond > 0) this.stride = Math.max(1, Math.round((stepsPerSecond * this.seconds) / this.points));
+  }
+
+  push(t: number, e: number, m: number): void {
+    if (this.skip > 0) {
+      this.skip--;
+      return;
+    }
+    this.skip = this.stride - 1;
+    this.t.push(t);
+    this.e.push(e);
+    this.m.push(m);
+    if (this.t.length > this.points * 1.25) {
+      const drop = this.t.length - this.points;
+      this.t.splice(0, drop);
+      this.e.splice(0, drop);
+      this.m.splice(0, drop);
+    }
+  }
+
+  clear(): void {
+    this.t = [];
+    this.e = [];
+    this.m = [];
+    this.skip = 0;
+  }
+}
+
+/** The histogram P(m) of signed m, on bins of whole grid steps (m = M / N moves in steps of 2 / N). */
+export interface HistogramView {
+  /** Bin centres. */
+  x: number[];
+  /** Fraction of the samples in each bin. */
+  p: number[];
+}
+
+export function histogramView(m: Float64Array, sites: number, bins = 61): HistogramView {
+  if (m.length === 0) return { x: [], p: [] };
+  const step = 2 / sites;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of m) {
+    const g = Math.round((v + 1) / step);
+    if (g < lo) lo = g;
+    if (g > hi) hi = g;
+  }
+  // grid values per bin: a whole number, so that no bin holds more grid values than another
+  const k = Math.max(1, Math.ceil((hi - lo + 1) / bins));
+  const n = Math.floor((hi - lo) / k) + 1;
+  const counts = new Float64Array(n);
+  for (const v of m) counts[Math.floor((Math.round((v + 1) / step) - lo) / k)]++;
+  return {
+    x: Array.from({ length: n }, (_, j) => -1 + step * (lo + j * k + (k - 1) / 2)),
+    p: Array.from(counts, (c) => c / m.length),
+  };
+}
+
+/** -ln P(m) with its Landau fit, ready to plot. */
+export interface LandauView {
+  /** Order parameter m of each bin (mirrored onto m < 0 at h = 0, where P(m) = P(-m) exactly). */
+  x: number[];
+  /** -ln P(m) = N F(m) / k_B T + const, shifted so that its lowest point is 0; null for empty bins. */
+  F: (number | null)[];
+  error: (number | null)[];
+  /** The fit N (a0 + a1 m + a2 m^2 + a4 m^4 + a6 m^6) on the fitted range, shifted like F (a null breaks the curve). */
+  fitX: number[];
+  fitF: (number | null)[];
+  shape: LandauShape;
+  /** a2 of the fit per site (negative: two wells). */
+  a2?: Observable;
+  /** Barrier -ln P(0) + ln P(m*) in k_B T for the whole lattice, or a lower bound when m = 0 was never seen. */
+  barrier?: { value: number; error: number; lowerBound: boolean };
+  samples: number;
+  warnings: string[];
+}
+
+/** Odd number of histogram bins over [-1, 1] giving about `across` bins over the sampled range (whole grid steps at least). */
+export function landauBins(values: Float64Array, sites: number, across = 24): number {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  const width = Math.max((hi - lo) / across, 2 / sites);
+  const bins = Math.min(100001, Math.ceil(2 / width));
+  return Math.max(3, bins % 2 === 1 ? bins : bins + 1);
+}
+
+/**
+ * The Landau view of the samples `m` (magnetization per site) of an N-site lattice in field h:
+ * folded onto |m| and mirrored at h = 0, signed otherwise. Throws the package's
+ * InvalidOptionError when the samples cannot give a profile (fewer than 4).
+ */
+export function landauView(m: Float64Array, sites: number, field: number): LandauView {
+  const symmetric = field === 0;
+  const folded = symmetric ? m.map(Math.abs) : m;
+  const profile = landauFreeEnergy({ components: [m], sites, step: 2 / sites, symmetric }, { bins: landauBins(folded, sites), order: 6 });
+  const seen = profile.points.filter((p) => p.F !== null);
+  const lowest = Math.min(...seen.map((p) => p.F!));
+  const points = symmetric ? [...seen.filter((p) => p.x > 0).map((p) => ({ ...p, x: -p.x })).reverse(), ...seen] : seen;
+  const view: LandauView = {
+    x: points.map((p) => p.x),
+    F: points.map((p) => (p.F! - lowest) * sites),
+    error: points.map((p) => p.error! * sites),
+    fitX: [],
+    fitF: [],
+    shape: profile.shape,
+    samples: profile.samples,
+    warnings: profile.warnings,
+  };
+  const fit = profile.fit;
+  if (fit) {
+    view.a2 = fit.a2;
+    const fitted = profile.points.filter((p) => p.fitted).map((p) => p.x);
+    const lo = Math.min(...fitted);
+    const hi = Math.max(...fitted);
+    const f = (x: number) => (fit.a0.mean + (fit.a1?.mean ?? 0) * x + fit.a2.mean * x ** 2 + fit.a4.mean * x ** 4 + (fit.a6?.mean ?? 0) * x ** 6 - lowest) * sites;
+    const xs = Array.from({ length: 121 }, (_, j) => lo + ((hi - lo) * j) / 120);
+    // mirrored at h = 0; a null at m = 0 breaks the curve where the middle was not fitted (never extrapolated over it)
+    const mirrored = symmetric ? [...xs.filter((x) => x > 0).map((x) => -x).reverse(), ...(lo > 0 ? [0] : [])] : [];
+    view.fitX = [...mirrored, ...xs];
+    view.fitF = view.fitX.map((x) => (symmetric && lo > 0 && x === 0 ? null : f(x)));
+  }
+  const b = profile.barrier;
+  if (b) view.barrier = b.state === 'measured' ? { value: b.mean * sites, error: b.error * sites, lowerBound: false } : { value: b.lowerBound * sites, error: NaN, lowerBound: true };
+  return view;
+}
+
+/** Mean and error of a series with the package's automatic binning, and its tau_int in steps. */
+export interface LiveEstimate extends Observable {
+  tauInt: number;
+  samples: number;
+}
+
+export function liveEstimate(series: Float64Array): LiveEstimate {
+  const e = stats.estimateMean(series);
+  return { mean: e.mean, error: e.error, tauInt: e.tauInt, samples: e.samples };
+}
+
+/** One level of the live RG flow. */
+export interface RgLevelView {
+  /** Linear size of the block lattice. */
+  size: number;
+  absMagnetization: Observable;
+  /** U4 = 1 - <m^4> / (3 <m^2>^2) of the block lattice. */
+  binder: Observable;
+}
+
+/**
+ * The RG flow of the live run: the magnetization per site m_k of every block level of every
+ * drawn frame; <|m_k|> with binned errors and U4 of each level with jackknife errors, over common
+ * bins whose length follows tau_int of |m_0|, from the second half of the frames since the reset.
+ */
+export class RgAccumulator {
+  private levels: Recent[] = [];
+  sizes: number[] = [];
+
+  constructor(readonly cap = 4096) {}
+
+  reset(sizes: number[]): void {
+    this.sizes = sizes;
+    this.levels = sizes.map(() => new Recent(this.cap));
+  }
+
+  /** Samples analysed: the second half of those since the last reset (see Recent.equilibrated). */
+  get samples(): number {
+    const level = this.levels[0];
+    return level ? Math.min(level.length, Math.ceil(level.pushed / 2)) : 0;
+  }
+
+  add(magnetizations: number[]): void {
+    magnetizations.forEach((m, k) => this.levels[k]?.push(m));
+  }
+
+  /** Per level, once there are at least 8 samples; undefined before. */
+  result(): RgLevelView[] | undefined {
+    const n = this.samples;
+    if (n < 8) return undefined;
+    const series = this.levels.map((level) => level.equilibrated());
+    const abs0 = series[0].map(Math.abs);
+    const tau = stats.integratedAutocorrelationTime(abs0).tau;
+    const binSize = stats.chooseBinSize(n, Number.isFinite(tau) && tau > 0.5 ? tau : 0.5);
+    return series.map((m, k) => {
+      const abs = stats.binnedError(m.map(Math.abs), binSize);
+      const m2 = stats.binMeans(m.map((v) => v * v), binSize);
+      const m4 = stats.binMeans(m.map((v) => v ** 4), binSize);
+      const u4 = stats.jackknife([m2, m4], ([a, b]) => 1 - b / (3 * a * a));
+      return {
+        size: this.sizes[k],
+        absMagnetization: { mean: abs.mean, error: abs.error },
+        binder: { mean: u4.value, error: Number.isFinite(u4.error) ? u4.error : NaN },
+      };
+    });
+  }
+}

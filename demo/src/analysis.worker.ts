@@ -1,0 +1,150 @@
+/**
+ * The analysis worker: the per-step records (B, M) the simulation worker produced, relayed by the
+ * page (transferred). It keeps the thinned window of e(t) and m(t) for the time plot and the
+ * samples since the last change of parameters, analyses their second half (estimates with error
+ * bars and tau_int, P(m), the Landau free energy -ln P(m) with its fit) and sends the page small
+ * arrays a few times a second. It also writes the CSV and JSON exports of those samples.
+ */
+import { histogramView, landauView, liveEstimate, Recent, TimeWindow, type LandauView, type LiveEstimate } from './analysis.js';
+import { changes, type FromAnalysis, type RunTag, type SeriesPlot, type ToAnalysis } from './protocol.js';
+
+/**
+ * Samples kept for the averages, P(m) and F(m): the last 2^17 steps since the last change, of
+ * which the second half since the change is analysed (the first half is left for equilibration).
+ */
+const SAMPLES = 2 ** 17;
+/** Plots are sent at most this often, ms. */
+const PLOT_EVERY_MS = 250;
+
+const scope = globalThis as unknown as {
+  postMessage(message: FromAnalysis): void;
+  onmessage: ((event: MessageEvent<ToAnalysis>) => void) | null;
+};
+
+let tag: RunTag | undefined;
+const time = new TimeWindow();
+const steps = new Recent(SAMPLES);
+const energies = new Recent(SAMPLES);
+const magnetizations = new Recent(SAMPLES);
+let dirty = false;
+
+/** The slow analyses, recomputed at most every `heavyEveryMs` (which grows with their cost). */
+let heavy: { energy?: LiveEstimate; absMagnetization?: LiveEstimate; landau?: LandauView; landauNote?: string } = {};
+let heavyAt = 0;
+let heavyEveryMs = 500;
+
+/** Starts the averages over (new parameters), and the time plot too for a new lattice. */
+function follow(next: RunTag): void {
+  const change = changes(tag, next);
+  if (change.lattice) time.clear();
+  if (change.epoch) {
+    steps.clear();
+    energies.clear();
+    magnetizations.clear();
+    heavy = {};
+    heavyAt = 0;
+  }
+  tag = next;
+}
+
+function ingest(next: RunTag, firstStep: number, records: Int32Array, stepsPerSecond: number): void {
+  follow(next);
+  time.setRate(stepsPerSecond);
+  const sites = next.size * next.size;
+  const h = next.field;
+  for (let k = 0; 2 * k < records.length; k++) {
+    const B = records[2 * k];
+    const M = records[2 * k + 1];
+    const e = (-B - h * M) / sites;
+    const m = M / sites;
+    time.push(firstStep + k + 1, e, m);
+    steps.push(firstStep + k + 1);
+    energies.push(e);
+    magnetizations.push(m);
+  }
+  dirty = true;
+}
+
+function analyseHeavy(): void {
+  const t0 = performance.now();
+  const m = magnetizations.equilibrated();
+  const n = m.length;
+  heavy = {};
+  if (n >= 16) {
+    heavy.energy = liveEstimate(energies.equilibrated());
+    heavy.absMagnetization = liveEstimate(m.map(Math.abs));
+  }
+  if (n < 200) {
+    heavy.landauNote = `collecting samples (${n} of at least 200)`;
+  } else {
+    try {
+      heavy.landau = landauView(m, tag!.size * tag!.size, tag!.field);
+    } catch (error) {
+      heavy.landauNote = (error as Error).message;
+    }
+  }
+  const cost = performance.now() - t0;
+  heavyAt = performance.now();
+  heavyEveryMs = Math.max(500, 2 * cost); // at most a third of this worker's time
+}
+
+function publish(): void {
+  if (!dirty || !tag) return;
+  dirty = false;
+  if (performance.now() - heavyAt >= heavyEveryMs) analyseHeavy();
+  const data: SeriesPlot = {
+    lattice: tag.lattice,
+    epoch: tag.epoch,
+    time: { t: time.t.slice(), e: time.e.slice(), m: time.m.slice() },
+    histogram: magnetizations.length > 0 ? histogramView(magnetizations.equilibrated(), tag.size * tag.size) : undefined,
+    ...heavy,
+  };
+  scope.postMessage({ type: 'plots', data });
+}
+
+function exportData(id: number, format: 'csv' | 'json', meta: Record<string, unknown>): void {
+  const t = steps.toArray();
+  const e = energies.toArray();
+  const m = magnetizations.toArray();
+  let blob: Blob;
+  if (format === 'csv') {
+    const lines = [`# criticality live run: ${JSON.stringify(meta)}`, 'step,e,m'];
+    for (let i = 0; i < t.length; i++) lines.push(`${t[i]},${e[i]},${m[i]}`);
+    blob = new Blob([`${lines.join('\n')}\n`], { type: 'text/csv' });
+  } else {
+    if (tag) analyseHeavy();
+    const body = {
+      ...meta,
+      samples: t.length,
+      analysed: magnetizations.equilibrated().length,
+      estimates: { energy: heavy.energy, absMagnetization: heavy.absMagnetization },
+      histogram: t.length > 0 ? histogramView(magnetizations.equilibrated(), tag!.size * tag!.size) : undefined,
+      landau: heavy.landau,
+      series: { step: Array.from(t), e: Array.from(e), m: Array.from(m) },
+    };
+    blob = new Blob([JSON.stringify(body, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 1)], { type: 'application/json' });
+  }
+  scope.postMessage({ type: 'export', id, blob });
+}
+
+function report(error: unknown): void {
+  scope.postMessage({ type: 'error', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+}
+
+scope.onmessage = (event) => {
+  const message = event.data;
+  try {
+    if (message.type === 'records') ingest(message.tag, message.firstStep, message.records, message.stepsPerSecond);
+    else exportData(message.id, message.format, message.meta);
+  } catch (error) {
+    report(error);
+  }
+};
+
+setInterval(() => {
+  try {
+    publish();
+  } catch (error) {
+    report(error);
+  }
+}, PLOT_EVERY_MS);

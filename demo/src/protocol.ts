@@ -1,0 +1,74 @@
+/**
+ * Messages between the page and its two helper workers. The page relays what the simulation
+ * worker produces, transferred, never copied: the per-step records to the analysis worker
+ * (demo/src/analysis.worker.ts: series, estimates, P(m), F(m)), the bit-packed lattices to the
+ * view worker (demo/src/view.worker.ts: pictures, block-spin pyramid, RG flow). Two workers, so
+ * that a long analysis never holds up a picture. Both send back small arrays and ImageBitmaps.
+ */
+import type { HistogramView, LandauView, LiveEstimate, RgLevelView } from './analysis.js';
+
+/** What the records and frames belong to. */
+export interface RunTag {
+  /** Changes when a new lattice is made (size, seed, start, quench): the time plot starts over. */
+  lattice: number;
+  /** Changes with every parameter change (T, h, algorithm) too: the averages start over. */
+  epoch: number;
+  size: number;
+  temperature: number;
+  field: number;
+}
+
+/** Whether `next` starts a new lattice, or new averages, after `current`. */
+export function changes(current: RunTag | undefined, next: RunTag): { lattice: boolean; epoch: boolean } {
+  const lattice = !current || next.lattice !== current.lattice;
+  return { lattice, epoch: lattice || next.epoch !== current!.epoch };
+}
+
+export type ToAnalysis =
+  /** Per-step records (B, M) of the steps from `firstStep` + 1 on; `stepsPerSecond` paces the time plot. */
+  | { type: 'records'; tag: RunTag; firstStep: number; records: Int32Array; stepsPerSecond: number }
+  /** The data of the current epoch, with the page's `meta` (parameters, RG flow) in the JSON. */
+  | { type: 'export'; id: number; format: 'csv' | 'json'; meta: Record<string, unknown> };
+
+export type ToView =
+  /** A lattice to draw (bits: src/spin-bits.ts layout), with cluster labels when they are shown. */
+  | { type: 'frame'; tag: RunTag; bits: Uint8Array; labels?: Int32Array }
+  | { type: 'export'; id: number; format: 'png' };
+
+/** Pictures of one frame: the lattice and its block levels 1, 2, ... (majority rule, b = 2). */
+export interface FramePictures {
+  lattice: ImageBitmap;
+  /** Linear size of the lattice shown, and of the picture (smaller when each pixel averages b x b spins). */
+  size: number;
+  picture: number;
+  /** Whether the lattice picture colours the clusters of the last cluster update. */
+  clusters: boolean;
+  levels: { size: number; picture: number; bitmap: ImageBitmap }[];
+}
+
+/** The RG flow of the current epoch. */
+export interface RgPlot {
+  lattice: number;
+  epoch: number;
+  levels: RgLevelView[];
+  samples: number;
+}
+
+/** What the time, histogram and Landau plots and the readouts show, sent a few times a second. */
+export interface SeriesPlot {
+  lattice: number;
+  epoch: number;
+  time: { t: number[]; e: number[]; m: number[] };
+  histogram?: HistogramView;
+  landau?: LandauView;
+  /** Why there is no Landau view yet. */
+  landauNote?: string;
+  energy?: LiveEstimate;
+  absMagnetization?: LiveEstimate;
+}
+
+/** An export, or a failure. */
+export type Exported = { type: 'export'; id: number; blob: Blob } | { type: 'error'; message: string };
+
+export type FromAnalysis = { type: 'plots'; data: SeriesPlot } | Exported;
+export type FromView = { type: 'pictures'; pictures: FramePictures; rg?: RgPlot } | Exported;

@@ -1,0 +1,239 @@
+// The demo end to end: Vite builds the static site (demo/vite.config.ts), a plain static server
+// without COOP/COEP headers serves it (as any static host would), and Debian's Chromium drives it
+// through playwright-core. It loads without console errors, the lattice draws, lowering T below
+// Tc raises |m|, switching to the JavaScript backend keeps the same run going, a temperature sweep
+// runs on the worker pool, exports download, no long task over 50 ms blocks the main thread while
+// it runs, a simulation worker that cannot load gives a plain notice and a working page, a bad
+// address parameter shows the notice, a phone-sized viewport has no sideways
+// scrolling, and it saves screenshots (test-results/, or the folder in CRITICALITY_SCREENSHOTS,
+// e.g. CRITICALITY_SCREENSHOTS=docs to refresh the README's docs/demo.png). .ci/run installs Chromium.
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, serveStatic } from './helpers/browser.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const shots = join(root, process.env.CRITICALITY_SCREENSHOTS ?? 'test-results');
+let outDir: string;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+
+beforeAll(async () => {
+  outDir = await mkdtemp(join(tmpdir(), 'criticality-demo-'));
+  await build({ configFile: join(root, 'demo/vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  server = await serveStatic(outDir);
+  browser = await launchChromium();
+  await mkdir(shots, { recursive: true });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+  if (outDir) await rm(outDir, { recursive: true, force: true });
+});
+
+/** Console errors and uncaught exceptions of a page. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  return errors;
+}
+
+/** Waits for a condition in the page, checked every 100 ms (not every frame: the check is work on the page's main thread too). */
+function until(page: Page, condition: () => boolean, timeout = 30_000): Promise<unknown> {
+  return page.waitForFunction(condition, undefined, { polling: 100, timeout });
+}
+
+/** Notes the page time at which a step of the test starts (for the long-task failure message). */
+const step = (page: Page, name: string) => page.evaluate((n) => (window as unknown as { __frames: string[] }).__frames.push(`step "${n}" at ${Math.round(performance.now())} ms`), name);
+
+/** Sets a form field as a user would (its value, then a change event), without scrolling to it. */
+const setValue = (page: Page, id: string, value: string) =>
+  page.evaluate(([i, v]) => {
+    const field = document.getElementById(i) as HTMLInputElement | HTMLSelectElement;
+    field.value = v;
+    field.dispatchEvent(new Event('change', { bubbles: true }));
+  }, [id, value]);
+const click = (page: Page, id: string) => page.evaluate((i) => document.getElementById(i)!.click(), id);
+
+const text = (page: Page, id: string) => page.locator(`#${id}`).innerText();
+/** The mean of a readout "0.9123 ± 0.0012". */
+const mean = async (page: Page, id: string) => Number((await text(page, id)).split('±')[0]);
+const steps = async (page: Page) => Number((await text(page, 'out-steps')).replace(/,/g, ''));
+
+/** Counts the light (up) and dark (down) pixels of the lattice canvas, as drawn on the page. */
+function latticePixels(page: Page): Promise<{ width: number; light: number; dark: number; other: number }> {
+  return page.evaluate(() => {
+    const source = document.getElementById('lattice') as HTMLCanvasElement;
+    const copy = document.createElement('canvas');
+    copy.width = source.width;
+    copy.height = source.height;
+    const context = copy.getContext('2d')!;
+    context.drawImage(source, 0, 0);
+    const data = context.getImageData(0, 0, copy.width, copy.height).data;
+    let light = 0;
+    let dark = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const sum = data[i] + data[i + 1] + data[i + 2];
+      if (sum > 600) light++;
+      else if (sum < 200) dark++;
+    }
+    return { width: copy.width, light, dark, other: data.length / 4 - light - dark };
+  });
+}
+
+describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () => {
+  it('runs the laboratory: lattice, |m| below Tc, backend switch, sweep, exports, no long tasks', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}?L=64&T=3&algorithm=swendsen-wang&seed=5`);
+    await until(page, () => document.body.dataset.state === 'running' && Number(document.getElementById('out-steps')!.textContent!.replace(/,/g, '')) > 0);
+    expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(false);
+
+    // playwright injects its helper scripts into the page on first use (a task of its own): done before measuring
+    await page.locator('#notice').isVisible();
+    // from here on the page runs: no task may block its main thread for more than 50 ms
+    await page.evaluate(() => {
+      const w = window as unknown as { __long: string[]; __frames: string[] };
+      w.__long = [];
+      w.__frames = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.__long.push(`${Math.round(entry.duration)} ms at ${Math.round(entry.startTime)} ms`);
+      }).observe({ type: 'longtask' });
+      // what the long frames were made of, for the failure message
+      new PerformanceObserver((list) => {
+        for (const f of list.getEntries() as unknown as { startTime: number; duration: number; blockingDuration: number; renderStart: number; scripts: { invoker: string; sourceURL: string; sourceCharPosition: number; duration: number }[] }[]) {
+          if (f.blockingDuration === 0) continue;
+          const scripts = f.scripts.map((x) => `${x.invoker} ${x.sourceURL.split('/').pop()}:${x.sourceCharPosition} ${Math.round(x.duration)} ms`).join('; ');
+          w.__frames.push(`frame at ${Math.round(f.startTime)} ms: ${Math.round(f.duration)} ms, blocking ${Math.round(f.blockingDuration)} ms, rendering ${Math.round(f.startTime + f.duration - f.renderStart)} ms, scripts [${scripts}]`);
+        }
+      }).observe({ type: 'long-animation-frame' });
+    });
+
+    await step(page, 'lattice');
+    // the lattice draws: a 64 x 64 picture of light and dark spins, both present at T = 3
+    await until(page, () => (document.getElementById('lattice') as HTMLCanvasElement).width === 64);
+    const hot = await latticePixels(page);
+    expect(hot.width).toBe(64);
+    expect(hot.other).toBe(0);
+    expect(hot.light).toBeGreaterThan(500);
+    expect(hot.dark).toBeGreaterThan(500);
+
+    await step(page, 'disordered');
+    // disordered at T = 3: <|m|> small
+    await until(page, () => Number(document.getElementById('est-samples')!.textContent) >= 500 && Number.isFinite(parseFloat(document.getElementById('est-absm')!.textContent!)));
+    const disordered = await mean(page, 'est-absm');
+    expect(disordered).toBeLessThan(0.3);
+
+    await step(page, 'lower T');
+    // lowering T below Tc orders the lattice: <|m|> rises toward Onsager's 0.97 at T = 1.8
+    await page.locator('#temperature').fill('1.8');
+    await page.locator('#temperature').blur();
+    await until(page, () => document.getElementById('out-temperature')!.textContent === '1.800');
+    await until(page, () => Number(document.getElementById('est-samples')!.textContent) >= 500 && Number(document.getElementById('est-absm')!.textContent!.split('±')[0]) > 0.8, 30_000);
+    expect(await mean(page, 'est-absm')).toBeGreaterThan(disordered + 0.5);
+    const ordered = await latticePixels(page);
+    expect(Math.max(ordered.light, ordered.dark)).toBeGreaterThan(0.8 * 64 * 64);
+
+    await step(page, 'backend');
+    // switching the backend keeps the run going: same lattice (checkpoint), the JavaScript engine, more steps
+    const before = await steps(page);
+    await page.selectOption('#backend', 'js');
+    await until(page, () => document.getElementById('engine')!.textContent!.includes('Engine: js'));
+    await page.waitForFunction((n) => Number(document.getElementById('out-steps')!.textContent!.replace(/,/g, '')) > n + 200, before, { polling: 100 });
+    await until(page, () => Number(document.getElementById('est-samples')!.textContent) >= 200 && Number.isFinite(parseFloat(document.getElementById('est-absm')!.textContent!)));
+    expect(await mean(page, 'est-absm')).toBeGreaterThan(0.8);
+    await until(page, () => new URL(location.href).searchParams.get('backend') === 'js'); // the shareable address follows
+
+    await step(page, 'sweep');
+    // a small temperature sweep on the worker pool, with error bars and exact curves
+    // (set and clicked in the page: playwright's own scrolling to a form far down the page would
+    // repaint the whole window in headless Chromium's software rendering, a harness cost)
+    for (const [id, value] of [['sweep-size', '16'], ['sweep-from', '2'], ['sweep-to', '2.6'], ['sweep-step', '0.3'], ['sweep-sweeps', '2000']]) await setValue(page, id, value);
+    await click(page, 'sweep-run');
+    await until(page, () => document.getElementById('sweep-status')!.textContent!.startsWith('Done'), 60_000);
+    expect(await text(page, 'sweep-status')).toContain('Done: 3 temperatures, L = 16');
+
+    await step(page, 'exports');
+    // exports: the lattice as PNG, the data as CSV
+    const [png] = await Promise.all([page.waitForEvent('download'), click(page, 'export-png')]);
+    expect((await readFile(await png.path())).subarray(1, 4).toString()).toBe('PNG');
+    const [csv] = await Promise.all([page.waitForEvent('download'), click(page, 'export-csv')]);
+    const lines = (await readFile(await csv.path(), 'utf8')).split('\n');
+    expect(lines[1]).toBe('step,e,m');
+    expect(lines.length).toBeGreaterThan(100);
+
+    const { long, frames } = await page.evaluate(() => {
+      const w = window as unknown as { __long: string[]; __frames: string[] };
+      return { long: w.__long, frames: w.__frames };
+    });
+    expect(long, `long tasks on the main thread: ${long.join(', ')}\nsteps and long animation frames:\n${frames.join('\n')}`).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('saves a screenshot at Tc, with a temperature sweep', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}?L=128&algorithm=wolff&seed=3&start=cold`);
+    await until(page, () => document.body.dataset.state === 'running');
+    for (const [id, value] of [['sweep-size', '32'], ['sweep-from', '1.5'], ['sweep-to', '3.5'], ['sweep-step', '0.1'], ['sweep-sweeps', '10000']]) await setValue(page, id, value);
+    await click(page, 'sweep-run');
+    await until(page, () => document.getElementById('sweep-status')!.textContent!.startsWith('Done'), 60_000);
+    await until(page, () => Number(document.getElementById('est-samples')!.textContent) >= 4000);
+    // tall enough that every chart is on screen and drawn
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width: 1280, height });
+    await page.waitForTimeout(2000);
+    await page.screenshot({ path: join(shots, 'demo.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says so plainly when the simulation worker cannot start, and keeps the page', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = watchErrors(page);
+    await page.route('**/simulation.worker-*.js', (route) => route.abort());
+    await page.goto(server.url);
+    await until(page, () => document.body.dataset.state === 'error');
+    expect(await page.locator('#notice').innerText()).toContain('The simulation worker could not start');
+    expect(await text(page, 'engine')).toBe('The engine is not running.');
+    // the rest of the page works: controls, explanations, the exact curves of the sweep panel
+    expect(await page.locator('#temperature-slider').isEnabled()).toBe(true);
+    expect(await page.locator('.explain').count()).toBe(4);
+    // only the refused download itself is logged by the browser; nothing uncaught
+    expect(errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a notice for bad address parameters and fits a phone', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}?T=-3&L=63&algorithm=glauber`);
+    await until(page, () => document.body.dataset.state === 'running' && Number(document.getElementById('out-steps')!.textContent!.replace(/,/g, '')) > 0);
+    const notice = page.locator('#notice');
+    expect(await notice.isVisible()).toBe(true);
+    const message = await notice.innerText();
+    expect(message).toContain('T = "-3": expected a temperature from 0.5 to 5');
+    expect(message).toContain('L = "63": expected one of 16, 32, 64, 128, 256, 512, 1024, 2048, 4096; using 128');
+    expect(message).toContain('algorithm = "glauber"');
+    // the defaults run
+    expect(await text(page, 'out-temperature')).toBe('2.269');
+    await until(page, () => (document.getElementById('lattice') as HTMLCanvasElement).width === 128);
+    // a phone: no sideways scrolling, the lattice as wide as the screen allows
+    const layout = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: innerWidth, lattice: document.getElementById('lattice')!.getBoundingClientRect().width }));
+    expect(layout.scroll).toBeLessThanOrEqual(layout.inner);
+    expect(layout.lattice).toBeGreaterThan(300);
+    expect(layout.lattice).toBeLessThanOrEqual(layout.inner);
+    await page.screenshot({ path: join(shots, 'demo-mobile.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
