@@ -44,10 +44,9 @@ describe('parallel tempering', { timeout: 60_000 }, () => {
     const small: TemperingOptions = { ...options, rounds: 600 };
     const pool = await createPool({ size: 2, backend: 'wasm' });
     const reference = await pool.temper(small);
-    const running = pool.temper(small);
-    await new Promise((r) => setTimeout(r, 150));
-    await pool.crashWorkerForTesting(1);
-    const recovered = await running;
+    // slot 1 crashes as its 200th round of the second run starts (of 650): mid-run on any machine
+    await pool.crashWorkerForTesting(1, { atTemperingRound: 200 });
+    const recovered = await pool.temper(small);
     await pool.dispose();
     expect(recovered.restarts).toBe(1);
     expect({ ...recovered, restarts: 0 }).toEqual(reference);

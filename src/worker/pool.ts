@@ -18,6 +18,7 @@ import { WorkerConnection } from './client.js';
 import type { WorkerSource } from './spawn.js';
 import * as Comlink from 'comlink';
 import { temper, type TemperingOptions, type TemperingResult } from './tempering.js';
+import type { CrashPlan } from './simulation.worker.js';
 
 export interface PoolOptions {
   /** Number of workers. @default the available cores (os.availableParallelism() in Node, navigator.hardwareConcurrency in browsers) */
@@ -91,9 +92,10 @@ export interface Pool {
   dispose(): Promise<void>;
   /**
    * TEST HOOK, not for applications: makes the worker in `slot` end abruptly (process.exit inside a
-   * worker_thread), as a crash would, to exercise recovery.
+   * worker_thread), as a crash would, to exercise recovery: at once, or at the point of later work
+   * that `plan` names (deterministic, whatever the machine's speed).
    */
-  crashWorkerForTesting(slot: number): Promise<void>;
+  crashWorkerForTesting(slot: number, plan?: CrashPlan): Promise<void>;
 }
 
 interface Slot {
@@ -293,10 +295,10 @@ class WorkerPool implements Pool, PoolInternals {
     await Promise.all(this.slots.map((s) => s.connection.close()));
   }
 
-  async crashWorkerForTesting(slot: number): Promise<void> {
+  async crashWorkerForTesting(slot: number, plan?: CrashPlan): Promise<void> {
     const connection = this.slots[slot]?.connection;
     if (!connection) throw new InvalidOptionError('slot', slot, `a slot from 0 to ${this.size - 1}`);
-    await connection.call('crashForTesting', (remote) => remote.crashForTesting(3)).catch(() => {});
+    await connection.call('crashForTesting', (remote) => remote.crashForTesting(3, plan)).catch(() => {});
   }
 }
 

@@ -47,6 +47,24 @@ export interface WorkerRunLimits {
 
 type Callback<T> = ((value: T) => void) | undefined;
 
+/**
+ * TEST HOOK, not for applications: where an armed worker crashes (see crashForTesting), so that
+ * fault tests hit a point of the work rather than a moment in time.
+ */
+export interface CrashPlan {
+  /** Crash in a job run once it has done this many sweeps and sent at least one checkpoint. */
+  afterSweeps?: number;
+  /** Crash at the start of this worker's n-th tempering round call (1 = the next one). */
+  atTemperingRound?: number;
+}
+
+let crashPlan: CrashPlan | undefined;
+
+function crashNow(code: number): void {
+  if (typeof process === 'object' && typeof process.exit === 'function') process.exit(code);
+  (globalThis as unknown as { close(): void }).close();
+}
+
 let sim: Simulation | undefined;
 /** Abort and pause flags of the calls in progress, by the caller's call id. */
 const calls = new Map<number, { abort: AbortController; pause: boolean }>();
@@ -71,13 +89,26 @@ async function tracked<T>(callId: number, work: (control: ExecuteOptions) => Pro
   calls.set(callId, entry);
   const { aborted, ...rest } = limits;
   if (aborted) entry.abort.abort();
+  // an armed crash (test hook) is checked at every chunk, once a checkpoint has gone out
+  const crashAt = crashPlan?.afterSweeps;
+  let checkpointed = false;
+  const progressed = crashAt === undefined
+    ? onProgress && ((p: JobProgress) => notify(onProgress, p))
+    : (p: JobProgress) => {
+        if (checkpointed && p.sweepsDone >= crashAt) crashNow(3);
+        notify(onProgress, p);
+      };
   try {
     return await work({
       ...rest,
+      ...(crashAt === undefined ? {} : { progressEveryMs: 1e-6 }), // every chunk
       signal: entry.abort.signal,
       shouldPause: () => entry.pause,
-      onProgress: onProgress && ((p) => notify(onProgress, p)),
-      onCheckpoint: onCheckpoint && ((bytes) => notify(onCheckpoint, Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]))),
+      onProgress: progressed,
+      onCheckpoint: onCheckpoint && ((bytes) => {
+        checkpointed = true;
+        notify(onCheckpoint, Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]));
+      }),
     });
   } finally {
     calls.delete(callId);
@@ -185,6 +216,7 @@ const api = {
   },
   /** One round of parallel tempering for a group of replicas (see tempering-task.ts). */
   async temperingRound(task: TemperingTask): Promise<TemperingTaskResult> {
+    if (crashPlan?.atTemperingRound !== undefined && --crashPlan.atTemperingRound <= 0) crashNow(3);
     const result = await temperingRound(task);
     return Comlink.transfer(result, result.replicas.flatMap((r) => [r.checkpoint.buffer as ArrayBuffer, r.records.buffer as ArrayBuffer]));
   },
@@ -203,11 +235,12 @@ const api = {
   },
   /**
    * TEST HOOK, not for applications: ends the worker abruptly, as a crash would (Node:
-   * process.exit(code) inside the worker_thread; browsers: close()). Used by the fault tests.
+   * process.exit(code) inside the worker_thread; browsers: close()), now or, with a plan, at a
+   * given point of later work. Used by the fault tests.
    */
-  crashForTesting(code = 1): void {
-    if (typeof process === 'object' && typeof process.exit === 'function') process.exit(code);
-    (globalThis as unknown as { close(): void }).close();
+  crashForTesting(code = 1, plan?: CrashPlan): void {
+    if (plan) crashPlan = { ...plan };
+    else crashNow(code);
   },
 };
 
