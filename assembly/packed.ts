@@ -104,6 +104,8 @@ export function packedReserveSeeds(): usize {
 }
 
 export function packedLatticePtr(): usize { return lattice; }
+/** Linear size L of the packed lattice (for assembly/rg-packed.ts). */
+export function packedSize(): i32 { return L; }
 export function packedLeavesPtr(): usize { return leaves; }
 export function packedSeedsPtr(): usize { return seeds; }
 export function getPackedBondSum(): i32 { if (!countsValid) packedRecount(); return bondSum; }

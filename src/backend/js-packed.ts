@@ -8,6 +8,9 @@ import { rotl } from '../rng.js';
 import { TWO_POW_32 } from '../thresholds.js';
 import type { IsingKernel } from './types.js';
 import type { PackedEngine } from './packed.js';
+import { JsBlockSpinKernel } from './rg-js.js';
+import { JsPackedLevelZero } from './rg-packed-js.js';
+import type { BlockSpinKernel } from './rg-types.js';
 
 const CLASSES = 10;
 const PLANE_ACCEPT = 32;
@@ -184,6 +187,11 @@ export class JsPackedEngine implements PackedEngine {
       }
     }
     state[0] = x0; state[1] = x1; state[2] = x2; state[3] = x3;
+  }
+
+  /** Block spins from this packed lattice, with the pyramid and RG stream of `blocks` (a JavaScript block-spin kernel). */
+  levelZero(_byte: IsingKernel, blocks: BlockSpinKernel): JsPackedLevelZero | undefined {
+    return blocks instanceof JsBlockSpinKernel ? new JsPackedLevelZero(this, blocks) : undefined;
   }
 
   packFrom(byte: IsingKernel): void {
