@@ -33,7 +33,7 @@ describe('block spins from the packed lattice: identical to the byte pyramid', {
         const sim = await createSimulation({ size, temperature, seed: 5, backend, layout: 'packed' });
         expect(sim.layout).toBe('packed');
         const packed = simulationKernel(sim, 'test').blockSpins!();
-        let copy = new Int8Array(0);
+        let copy: Int8Array = new Int8Array(0);
         const reference = new JsBlockSpinKernel(() => copy, size);
         for (const k of [packed, reference]) {
           k.configure(b, levels, true);

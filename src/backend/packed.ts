@@ -155,11 +155,13 @@ export class PackedLayoutKernel implements IsingKernel {
   /**
    * Block spins read level 0 from the packed lattice while it is up to date (no conversion), else
    * from the byte lattice; both give the same pyramid, operator sums, pattern counts and draws.
+   * `levelZero: 'byte'` always reads the byte lattice (converting first when it is stale), as
+   * before the packed reader existed: for benchmarks and comparisons.
    */
-  blockSpins(): BlockSpinKernel {
+  blockSpins(levelZero: 'auto' | 'byte' = 'auto'): BlockSpinKernel {
     const inner = this.byte.blockSpins?.();
     if (!inner) throw new InvalidOptionError('simulation', this.backend, 'a backend with block-spin kernels');
-    const packed = this.packed.levelZero?.(this.byte, inner);
+    const packed = levelZero === 'auto' ? this.packed.levelZero?.(this.byte, inner) : undefined;
     const fromPacked = () => packed !== undefined && this.fresh !== 'byte';
     const fresh = () => void this.byteSide();
     return {
