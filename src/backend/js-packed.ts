@@ -16,6 +16,10 @@ const CLASSES = 10;
 const PLANE_ACCEPT = 32;
 const PLANE_UNDECIDED = 33;
 const LEAF_PLANES = 34;
+/** Planes every vector with an undecided lane draws (PACKED_PLANES of assembly/packed.ts). */
+export const PACKED_PLANES = 7;
+/** Words of a row-queue entry: w, 3 unused, then 4 words each: lanes of the current layer, lanes left, a0, a1, a2. */
+const ENTRY_WORDS = 24;
 const EVEN_BYTES = 0x00ff00ff;
 /** Half-sweep modes: update and track the counters, update only, or count without updating (recount). */
 const TRACKED = 0;
@@ -75,12 +79,17 @@ export class JsPackedEngine implements PackedEngine {
   private readonly seeds: Uint32Array;
   // per-vector scratch (one entry per word)
   private readonly cls = new Int32Array(16);
+  /** The row queue: lanes undecided after PACKED_PLANES planes (see assembly/packed.ts finishRowSimd). */
+  private readonly queue: Int32Array;
+  /** Up spins and weighted sums of the flips made at the ends of rows. */
+  private late = { ups: 0, weighted: 0, planes: 0 };
 
   constructor(size: number) {
     this.size = size;
     this.blocks = size >> 4;
     this.lattice = new Uint32Array((size * size) >> 5);
     this.seeds = new Uint32Array(this.blocks * 32);
+    this.queue = new Int32Array(this.blocks * ENTRY_WORDS);
   }
 
   /** Bond sum B of the packed lattice (recounted after untracked sweeps). */
@@ -125,7 +134,7 @@ export class JsPackedEngine implements PackedEngine {
       const minus = metropolis[a];
       if (minus !== metropolis[9 - a]) fast = false;
       if (a >= 2 && minus < TWO_POW_32) fast = false;
-      if (a < 2 && minus >= TWO_POW_32) fast = false;
+      if (a < 2 && (minus >= TWO_POW_32 || minus === 0)) fast = false;
     }
     this.fast = fast;
   }
@@ -246,11 +255,12 @@ export class JsPackedEngine implements PackedEngine {
     const rowWords = B * 4;
     const own = colour * B * rowWords;
     const other = (1 - colour) * B * rowWords;
-    const n0 = leaves[PLANE_UNDECIDED * CLASSES];
-    const n1 = leaves[PLANE_UNDECIDED * CLASSES + 1];
+    const queue = this.queue;
     let flips = 0, ups = 0, weighted = 0, planes = 0;
+    this.late = { ups: 0, weighted: 0, planes: 0 };
     for (let r = r0; r < r1; r++) {
       const seed = (colour * B + r) * 16;
+      let queued = 0;
       let p0 = seeds[seed] | 0, p1 = seeds[seed + 4] | 0, p2 = seeds[seed + 8] | 0, p3 = seeds[seed + 12] | 0;
       let q0 = seeds[seed + 1] | 0, q1 = seeds[seed + 5] | 0, q2 = seeds[seed + 9] | 0, q3 = seeds[seed + 13] | 0;
       let e0 = seeds[seed + 2] | 0, e1 = seeds[seed + 6] | 0, e2 = seeds[seed + 10] | 0, e3 = seeds[seed + 14] | 0;
@@ -294,8 +304,7 @@ export class JsPackedEngine implements PackedEngine {
           und0 = und1 = und2 = und3 = 0;
         } else if (fast) {
           acc0 = a10 | a20; acc1 = a11 | a21; acc2 = a12 | a22; acc3 = a13 | a23;
-          und0 = sel(n1, n0, a00) & ~acc0; und1 = sel(n1, n0, a01) & ~acc1;
-          und2 = sel(n1, n0, a02) & ~acc2; und3 = sel(n1, n0, a03) & ~acc3;
+          und0 = ~acc0; und1 = ~acc1; und2 = ~acc2; und3 = ~acc3;
         } else {
           acc0 = leafSelect(leaves, PLANE_ACCEPT, s0, a00, a10, a20);
           acc1 = leafSelect(leaves, PLANE_ACCEPT, s1, a01, a11, a21);
@@ -306,37 +315,49 @@ export class JsPackedEngine implements PackedEngine {
           und2 = leafSelect(leaves, PLANE_UNDECIDED, s2, a02, a12, a22);
           und3 = leafSelect(leaves, PLANE_UNDECIDED, s3, a03, a13, a23);
         }
-        let k = 0;
-        for (; k < 32 && (und0 | und1 | und2 | und3) !== 0; k++) {
-          // four xoshiro128** generators, state in locals
-          const u0 = Math.imul(rotl(Math.imul(p1, 5), 7), 9);
-          let z = p1 << 9;
-          p2 ^= p0; p3 ^= p1; p1 ^= p2; p0 ^= p3; p2 ^= z; p3 = (p3 << 11) | (p3 >>> 21);
-          const u1 = Math.imul(rotl(Math.imul(q1, 5), 7), 9);
-          z = q1 << 9;
-          q2 ^= q0; q3 ^= q1; q1 ^= q2; q0 ^= q3; q2 ^= z; q3 = (q3 << 11) | (q3 >>> 21);
-          const u2 = Math.imul(rotl(Math.imul(e1, 5), 7), 9);
-          z = e1 << 9;
-          e2 ^= e0; e3 ^= e1; e1 ^= e2; e0 ^= e3; e2 ^= z; e3 = (e3 << 11) | (e3 >>> 21);
-          const u3 = Math.imul(rotl(Math.imul(f1, 5), 7), 9);
-          z = f1 << 9;
-          f2 ^= f0; f3 ^= f1; f1 ^= f2; f0 ^= f3; f2 ^= z; f3 = (f3 << 11) | (f3 >>> 21);
-          let t0: number, t1: number, t2: number, t3: number;
-          if (fast) {
-            const b0 = leaves[k * CLASSES], b1 = leaves[k * CLASSES + 1];
-            t0 = sel(b1, b0, a00); t1 = sel(b1, b0, a01); t2 = sel(b1, b0, a02); t3 = sel(b1, b0, a03);
-          } else {
-            t0 = leafSelect(leaves, k, s0, a00, a10, a20);
-            t1 = leafSelect(leaves, k, s1, a01, a11, a21);
-            t2 = leafSelect(leaves, k, s2, a02, a12, a22);
-            t3 = leafSelect(leaves, k, s3, a03, a13, a23);
+        if (!census && (und0 | und1 | und2 | und3) !== 0) {
+          // PACKED_PLANES planes, no data-dependent exit
+          for (let k = 0; k < PACKED_PLANES; k++) {
+            // four xoshiro128** generators, state in locals
+            const u0 = Math.imul(rotl(Math.imul(p1, 5), 7), 9);
+            let z = p1 << 9;
+            p2 ^= p0; p3 ^= p1; p1 ^= p2; p0 ^= p3; p2 ^= z; p3 = (p3 << 11) | (p3 >>> 21);
+            const u1 = Math.imul(rotl(Math.imul(q1, 5), 7), 9);
+            z = q1 << 9;
+            q2 ^= q0; q3 ^= q1; q1 ^= q2; q0 ^= q3; q2 ^= z; q3 = (q3 << 11) | (q3 >>> 21);
+            const u2 = Math.imul(rotl(Math.imul(e1, 5), 7), 9);
+            z = e1 << 9;
+            e2 ^= e0; e3 ^= e1; e1 ^= e2; e0 ^= e3; e2 ^= z; e3 = (e3 << 11) | (e3 >>> 21);
+            const u3 = Math.imul(rotl(Math.imul(f1, 5), 7), 9);
+            z = f1 << 9;
+            f2 ^= f0; f3 ^= f1; f1 ^= f2; f0 ^= f3; f2 ^= z; f3 = (f3 << 11) | (f3 >>> 21);
+            let t0: number, t1: number, t2: number, t3: number;
+            if (fast) {
+              const b0 = leaves[k * CLASSES], b1 = leaves[k * CLASSES + 1];
+              t0 = sel(b1, b0, a00); t1 = sel(b1, b0, a01); t2 = sel(b1, b0, a02); t3 = sel(b1, b0, a03);
+            } else {
+              t0 = leafSelect(leaves, k, s0, a00, a10, a20);
+              t1 = leafSelect(leaves, k, s1, a01, a11, a21);
+              t2 = leafSelect(leaves, k, s2, a02, a12, a22);
+              t3 = leafSelect(leaves, k, s3, a03, a13, a23);
+            }
+            acc0 |= und0 & t0 & ~u0; und0 &= ~(u0 ^ t0);
+            acc1 |= und1 & t1 & ~u1; und1 &= ~(u1 ^ t1);
+            acc2 |= und2 & t2 & ~u2; und2 &= ~(u2 ^ t2);
+            acc3 |= und3 & t3 & ~u3; und3 &= ~(u3 ^ t3);
           }
-          acc0 |= und0 & t0 & ~u0; und0 &= ~(u0 ^ t0);
-          acc1 |= und1 & t1 & ~u1; und1 &= ~(u1 ^ t1);
-          acc2 |= und2 & t2 & ~u2; und2 &= ~(u2 ^ t2);
-          acc3 |= und3 & t3 & ~u3; und3 &= ~(u3 ^ t3);
+          planes += PACKED_PLANES;
+          // queue the lanes still undecided (the entry is written either way)
+          const e = queued * ENTRY_WORDS;
+          queue[e] = w;
+          queue[e + 8] = und0; queue[e + 9] = und1; queue[e + 10] = und2; queue[e + 11] = und3;
+          queue[e + 12] = a00; queue[e + 13] = a01; queue[e + 14] = a02; queue[e + 15] = a03;
+          if (!fast) {
+            queue[e + 16] = a10; queue[e + 17] = a11; queue[e + 18] = a12; queue[e + 19] = a13;
+            queue[e + 20] = a20; queue[e + 21] = a21; queue[e + 22] = a22; queue[e + 23] = a23;
+          }
+          if ((und0 | und1 | und2 | und3) !== 0) queued++;
         }
-        planes += k;
         if (!census) {
           lat[row + o] = s0 ^ acc0;
           lat[row + o + 1] = s1 ^ acc1;
@@ -351,8 +372,17 @@ export class JsPackedEngine implements PackedEngine {
             + 4 * (popcount(acc0 & a20) + popcount(acc1 & a21) + popcount(acc2 & a22) + popcount(acc3 & a23));
         }
       }
+      if (queued > 0) {
+        seeds[seed] = p0; seeds[seed + 4] = p1; seeds[seed + 8] = p2; seeds[seed + 12] = p3;
+        seeds[seed + 1] = q0; seeds[seed + 5] = q1; seeds[seed + 9] = q2; seeds[seed + 13] = q3;
+        seeds[seed + 2] = e0; seeds[seed + 6] = e1; seeds[seed + 10] = e2; seeds[seed + 14] = e3;
+        seeds[seed + 3] = f0; seeds[seed + 7] = f1; seeds[seed + 11] = f2; seeds[seed + 15] = f3;
+        flips += this.finishRow(seed, queued, row, fast, track);
+      }
     }
-    this.planes += planes;
+    ups += this.late.ups;
+    weighted += this.late.weighted;
+    this.planes += planes + this.late.planes;
     if (census) {
       this.census.up += ups;
       this.census.anti += weighted;
@@ -360,6 +390,104 @@ export class JsPackedEngine implements PackedEngine {
       // a flip of a site with a antiparallel neighbours changes B by 4a - 8; of s = +1, M by -2
       this.bond += 4 * weighted - 8 * flips;
       this.mag += 2 * flips - 4 * ups;
+    }
+    return flips;
+  }
+  /**
+   * Finishes a row (assembly/packed.ts finishRowSimd): the queued lanes form layers, first fit in
+   * queue order; each layer draws planes PACKED_PLANES, PACKED_PLANES + 1, ... until its lanes are
+   * decided (at most to plane 31) and applies its flips. The generators continue from the state at
+   * seeds[seed..]. Returns the flips; up spins, weighted sums and planes go to this.late.
+   */
+  private finishRow(seed: number, n: number, row: number, fast: boolean, track: boolean): number {
+    const lat = this.lattice, leaves = this.leaves, seeds = this.seeds, q = this.queue;
+    const late = this.late;
+    let p0 = seeds[seed] | 0, p1 = seeds[seed + 4] | 0, p2 = seeds[seed + 8] | 0, p3 = seeds[seed + 12] | 0;
+    let q0 = seeds[seed + 1] | 0, q1 = seeds[seed + 5] | 0, q2 = seeds[seed + 9] | 0, q3 = seeds[seed + 13] | 0;
+    let e0 = seeds[seed + 2] | 0, e1 = seeds[seed + 6] | 0, e2 = seeds[seed + 10] | 0, e3 = seeds[seed + 14] | 0;
+    let f0 = seeds[seed + 3] | 0, f1 = seeds[seed + 7] | 0, f2 = seeds[seed + 11] | 0, f3 = seeds[seed + 15] | 0;
+    const occ = new Int32Array(4), c0 = new Int32Array(4), c1 = new Int32Array(4), c2 = new Int32Array(4), sv = new Int32Array(4);
+    const acc = new Int32Array(4), und = new Int32Array(4), u = new Int32Array(4);
+    let flips = 0;
+    // layer 0
+    for (let e = 0; e < n; e++) {
+      const at = e * ENTRY_WORDS;
+      for (let g = 0; g < 4; g++) {
+        const take = q[at + 8 + g] & ~occ[g];
+        q[at + 4 + g] = take;
+        occ[g] |= take;
+        c0[g] |= take & q[at + 12 + g];
+        if (!fast) {
+          c1[g] |= take & q[at + 16 + g];
+          c2[g] |= take & q[at + 20 + g];
+          sv[g] |= take & lat[row + 4 * q[at] + g];
+        }
+      }
+    }
+    for (;;) {
+      for (let g = 0; g < 4; g++) { und[g] = occ[g]; acc[g] = 0; }
+      for (let k = PACKED_PLANES; k < 32 && (und[0] | und[1] | und[2] | und[3]) !== 0; k++) {
+        u[0] = Math.imul(rotl(Math.imul(p1, 5), 7), 9);
+        let z = p1 << 9;
+        p2 ^= p0; p3 ^= p1; p1 ^= p2; p0 ^= p3; p2 ^= z; p3 = (p3 << 11) | (p3 >>> 21);
+        u[1] = Math.imul(rotl(Math.imul(q1, 5), 7), 9);
+        z = q1 << 9;
+        q2 ^= q0; q3 ^= q1; q1 ^= q2; q0 ^= q3; q2 ^= z; q3 = (q3 << 11) | (q3 >>> 21);
+        u[2] = Math.imul(rotl(Math.imul(e1, 5), 7), 9);
+        z = e1 << 9;
+        e2 ^= e0; e3 ^= e1; e1 ^= e2; e0 ^= e3; e2 ^= z; e3 = (e3 << 11) | (e3 >>> 21);
+        u[3] = Math.imul(rotl(Math.imul(f1, 5), 7), 9);
+        z = f1 << 9;
+        f2 ^= f0; f3 ^= f1; f1 ^= f2; f0 ^= f3; f2 ^= z; f3 = (f3 << 11) | (f3 >>> 21);
+        late.planes++;
+        for (let g = 0; g < 4; g++) {
+          const t = fast ? sel(leaves[k * CLASSES + 1], leaves[k * CLASSES], c0[g]) : leafSelect(leaves, k, sv[g], c0[g], c1[g], c2[g]);
+          acc[g] |= und[g] & t & ~u[g];
+          und[g] &= ~(u[g] ^ t);
+        }
+      }
+      // apply this layer's flips; compact the entries with lanes left and build the next layer
+      occ.fill(0); c0.fill(0); c1.fill(0); c2.fill(0); sv.fill(0);
+      let m = 0;
+      for (let e = 0; e < n; e++) {
+        const at = e * ENTRY_WORDS, to = m * ENTRY_WORDS;
+        const w = q[at];
+        let any = 0;
+        q[to] = w;
+        for (let g = 0; g < 4; g++) {
+          const take = q[at + 4 + g];
+          const left = q[at + 8 + g] & ~take;
+          const b0 = q[at + 12 + g];
+          const flip = acc[g] & take;
+          const v = row + 4 * w + g;
+          const s = lat[v] | 0;
+          lat[v] = s ^ flip;
+          flips += popcount(flip);
+          if (track) {
+            late.ups += popcount(flip & s);
+            late.weighted += popcount(flip & b0);
+            if (!fast) late.weighted += 2 * popcount(flip & q[at + 16 + g]) + 4 * popcount(flip & q[at + 20 + g]);
+          }
+          const next = left & ~occ[g];
+          q[to + 4 + g] = next;
+          q[to + 8 + g] = left;
+          q[to + 12 + g] = b0;
+          occ[g] |= next;
+          c0[g] |= next & b0;
+          if (!fast) {
+            const b1 = q[at + 16 + g], b2 = q[at + 20 + g];
+            q[to + 16 + g] = b1;
+            q[to + 20 + g] = b2;
+            c1[g] |= next & b1;
+            c2[g] |= next & b2;
+            sv[g] |= next & s;
+          }
+          any |= left;
+        }
+        if (any !== 0) m++;
+      }
+      if (m === 0) break;
+      n = m;
     }
     return flips;
   }
