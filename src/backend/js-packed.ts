@@ -81,8 +81,10 @@ export class JsPackedEngine implements PackedEngine {
   private readonly cls = new Int32Array(16);
   /** The row queue: lanes undecided after PACKED_PLANES planes (see assembly/packed.ts finishRowSimd). */
   private readonly queue: Int32Array;
-  /** Up spins and weighted sums of the flips made at the ends of rows. */
-  private late = { ups: 0, weighted: 0, planes: 0 };
+  /** Up spins, weighted sums and planes of the ends of rows (finishRow). */
+  private readonly late = { ups: 0, weighted: 0, planes: 0 };
+  /** resolveLayer's words: the layer's lanes (0..3), then its accepted lanes (4..7). */
+  private readonly layer = new Int32Array(8);
 
   constructor(size: number) {
     this.size = size;
@@ -257,7 +259,8 @@ export class JsPackedEngine implements PackedEngine {
     const other = (1 - colour) * B * rowWords;
     const queue = this.queue;
     let flips = 0, ups = 0, weighted = 0, planes = 0;
-    this.late = { ups: 0, weighted: 0, planes: 0 };
+    const late = this.late;
+    late.ups = 0; late.weighted = 0; late.planes = 0;
     for (let r = r0; r < r1; r++) {
       const seed = (colour * B + r) * 16;
       let queued = 0;
@@ -380,9 +383,9 @@ export class JsPackedEngine implements PackedEngine {
         flips += this.finishRow(seed, queued, row, fast, track);
       }
     }
-    ups += this.late.ups;
-    weighted += this.late.weighted;
-    this.planes += planes + this.late.planes;
+    ups += late.ups;
+    weighted += late.weighted;
+    this.planes += planes + late.planes;
     if (census) {
       this.census.up += ups;
       this.census.anti += weighted;
@@ -400,87 +403,64 @@ export class JsPackedEngine implements PackedEngine {
    * seeds[seed..]. Returns the flips; up spins, weighted sums and planes go to this.late.
    */
   private finishRow(seed: number, n: number, row: number, fast: boolean, track: boolean): number {
-    const lat = this.lattice, leaves = this.leaves, seeds = this.seeds, q = this.queue;
-    const late = this.late;
-    let p0 = seeds[seed] | 0, p1 = seeds[seed + 4] | 0, p2 = seeds[seed + 8] | 0, p3 = seeds[seed + 12] | 0;
-    let q0 = seeds[seed + 1] | 0, q1 = seeds[seed + 5] | 0, q2 = seeds[seed + 9] | 0, q3 = seeds[seed + 13] | 0;
-    let e0 = seeds[seed + 2] | 0, e1 = seeds[seed + 6] | 0, e2 = seeds[seed + 10] | 0, e3 = seeds[seed + 14] | 0;
-    let f0 = seeds[seed + 3] | 0, f1 = seeds[seed + 7] | 0, f2 = seeds[seed + 11] | 0, f3 = seeds[seed + 15] | 0;
-    const occ = new Int32Array(4), c0 = new Int32Array(4), c1 = new Int32Array(4), c2 = new Int32Array(4), sv = new Int32Array(4);
-    const acc = new Int32Array(4), und = new Int32Array(4), u = new Int32Array(4);
-    let flips = 0;
+    const q = this.queue, lat = this.lattice, cls = this.cls, layer = this.layer;
+    // layer[g]: the layer's lanes of word g; cls[4 g ..]: their s, a0, a1, a2
+    layer.fill(0);
+    cls.fill(0);
     // layer 0
     for (let e = 0; e < n; e++) {
-      const at = e * ENTRY_WORDS;
+      const at = e * ENTRY_WORDS, v = row + 4 * q[at];
       for (let g = 0; g < 4; g++) {
-        const take = q[at + 8 + g] & ~occ[g];
+        const take = q[at + 8 + g] & ~layer[g];
         q[at + 4 + g] = take;
-        occ[g] |= take;
-        c0[g] |= take & q[at + 12 + g];
+        layer[g] |= take;
+        cls[4 * g + 1] |= take & q[at + 12 + g];
         if (!fast) {
-          c1[g] |= take & q[at + 16 + g];
-          c2[g] |= take & q[at + 20 + g];
-          sv[g] |= take & lat[row + 4 * q[at] + g];
+          cls[4 * g] |= take & lat[v + g];
+          cls[4 * g + 2] |= take & q[at + 16 + g];
+          cls[4 * g + 3] |= take & q[at + 20 + g];
         }
       }
     }
+    let flips = 0, ups = 0, weighted = 0;
     for (;;) {
-      for (let g = 0; g < 4; g++) { und[g] = occ[g]; acc[g] = 0; }
-      for (let k = PACKED_PLANES; k < 32 && (und[0] | und[1] | und[2] | und[3]) !== 0; k++) {
-        u[0] = Math.imul(rotl(Math.imul(p1, 5), 7), 9);
-        let z = p1 << 9;
-        p2 ^= p0; p3 ^= p1; p1 ^= p2; p0 ^= p3; p2 ^= z; p3 = (p3 << 11) | (p3 >>> 21);
-        u[1] = Math.imul(rotl(Math.imul(q1, 5), 7), 9);
-        z = q1 << 9;
-        q2 ^= q0; q3 ^= q1; q1 ^= q2; q0 ^= q3; q2 ^= z; q3 = (q3 << 11) | (q3 >>> 21);
-        u[2] = Math.imul(rotl(Math.imul(e1, 5), 7), 9);
-        z = e1 << 9;
-        e2 ^= e0; e3 ^= e1; e1 ^= e2; e0 ^= e3; e2 ^= z; e3 = (e3 << 11) | (e3 >>> 21);
-        u[3] = Math.imul(rotl(Math.imul(f1, 5), 7), 9);
-        z = f1 << 9;
-        f2 ^= f0; f3 ^= f1; f1 ^= f2; f0 ^= f3; f2 ^= z; f3 = (f3 << 11) | (f3 >>> 21);
-        late.planes++;
-        for (let g = 0; g < 4; g++) {
-          const t = fast ? sel(leaves[k * CLASSES + 1], leaves[k * CLASSES], c0[g]) : leafSelect(leaves, k, sv[g], c0[g], c1[g], c2[g]);
-          acc[g] |= und[g] & t & ~u[g];
-          und[g] &= ~(u[g] ^ t);
-        }
-      }
+      this.resolveLayer(seed, fast);
       // apply this layer's flips; compact the entries with lanes left and build the next layer
-      occ.fill(0); c0.fill(0); c1.fill(0); c2.fill(0); sv.fill(0);
+      for (let g = 0; g < 4; g++) layer[g] = 0;
+      cls.fill(0);
       let m = 0;
       for (let e = 0; e < n; e++) {
         const at = e * ENTRY_WORDS, to = m * ENTRY_WORDS;
-        const w = q[at];
+        const w = q[at], v = row + 4 * w;
         let any = 0;
+        // entry m (m <= e) gets this entry; it counts only with lanes left
         q[to] = w;
         for (let g = 0; g < 4; g++) {
           const take = q[at + 4 + g];
           const left = q[at + 8 + g] & ~take;
           const b0 = q[at + 12 + g];
-          const flip = acc[g] & take;
-          const v = row + 4 * w + g;
-          const s = lat[v] | 0;
-          lat[v] = s ^ flip;
+          const flip = layer[4 + g] & take;
+          const s = lat[v + g] | 0;
+          lat[v + g] = s ^ flip;
           flips += popcount(flip);
           if (track) {
-            late.ups += popcount(flip & s);
-            late.weighted += popcount(flip & b0);
-            if (!fast) late.weighted += 2 * popcount(flip & q[at + 16 + g]) + 4 * popcount(flip & q[at + 20 + g]);
+            ups += popcount(flip & s);
+            weighted += popcount(flip & b0);
+            if (!fast) weighted += 2 * popcount(flip & q[at + 16 + g]) + 4 * popcount(flip & q[at + 20 + g]);
           }
-          const next = left & ~occ[g];
+          const next = left & ~layer[g];
           q[to + 4 + g] = next;
           q[to + 8 + g] = left;
           q[to + 12 + g] = b0;
-          occ[g] |= next;
-          c0[g] |= next & b0;
+          layer[g] |= next;
+          cls[4 * g + 1] |= next & b0;
           if (!fast) {
             const b1 = q[at + 16 + g], b2 = q[at + 20 + g];
             q[to + 16 + g] = b1;
             q[to + 20 + g] = b2;
-            c1[g] |= next & b1;
-            c2[g] |= next & b2;
-            sv[g] |= next & s;
+            cls[4 * g] |= next & s;
+            cls[4 * g + 2] |= next & b1;
+            cls[4 * g + 3] |= next & b2;
           }
           any |= left;
         }
@@ -489,6 +469,58 @@ export class JsPackedEngine implements PackedEngine {
       if (m === 0) break;
       n = m;
     }
+    this.late.ups += ups;
+    this.late.weighted += weighted;
     return flips;
+  }
+
+  /**
+   * Draws planes PACKED_PLANES, PACKED_PLANES + 1, ... for the layer's lanes layer[0..3] (classes in
+   * this.cls) until they are decided or plane 31 is compared; the accepted lanes go to layer[4..7].
+   * The four generators are read from and written back to seeds[seed..].
+   */
+  private resolveLayer(seed: number, fast: boolean): void {
+    const seeds = this.seeds, leaves = this.leaves, cls = this.cls, layer = this.layer;
+    let p0 = seeds[seed] | 0, p1 = seeds[seed + 4] | 0, p2 = seeds[seed + 8] | 0, p3 = seeds[seed + 12] | 0;
+    let q0 = seeds[seed + 1] | 0, q1 = seeds[seed + 5] | 0, q2 = seeds[seed + 9] | 0, q3 = seeds[seed + 13] | 0;
+    let e0 = seeds[seed + 2] | 0, e1 = seeds[seed + 6] | 0, e2 = seeds[seed + 10] | 0, e3 = seeds[seed + 14] | 0;
+    let f0 = seeds[seed + 3] | 0, f1 = seeds[seed + 7] | 0, f2 = seeds[seed + 11] | 0, f3 = seeds[seed + 15] | 0;
+    let u0 = layer[0], u1 = layer[1], u2 = layer[2], u3 = layer[3];
+    let c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+    let k = PACKED_PLANES;
+    for (; k < 32 && (u0 | u1 | u2 | u3) !== 0; k++) {
+      const x0 = Math.imul(rotl(Math.imul(p1, 5), 7), 9);
+      let z = p1 << 9;
+      p2 ^= p0; p3 ^= p1; p1 ^= p2; p0 ^= p3; p2 ^= z; p3 = (p3 << 11) | (p3 >>> 21);
+      const x1 = Math.imul(rotl(Math.imul(q1, 5), 7), 9);
+      z = q1 << 9;
+      q2 ^= q0; q3 ^= q1; q1 ^= q2; q0 ^= q3; q2 ^= z; q3 = (q3 << 11) | (q3 >>> 21);
+      const x2 = Math.imul(rotl(Math.imul(e1, 5), 7), 9);
+      z = e1 << 9;
+      e2 ^= e0; e3 ^= e1; e1 ^= e2; e0 ^= e3; e2 ^= z; e3 = (e3 << 11) | (e3 >>> 21);
+      const x3 = Math.imul(rotl(Math.imul(f1, 5), 7), 9);
+      z = f1 << 9;
+      f2 ^= f0; f3 ^= f1; f1 ^= f2; f0 ^= f3; f2 ^= z; f3 = (f3 << 11) | (f3 >>> 21);
+      let t0: number, t1: number, t2: number, t3: number;
+      if (fast) {
+        const b0 = leaves[k * CLASSES], b1 = leaves[k * CLASSES + 1];
+        t0 = sel(b1, b0, cls[1]); t1 = sel(b1, b0, cls[5]); t2 = sel(b1, b0, cls[9]); t3 = sel(b1, b0, cls[13]);
+      } else {
+        t0 = leafSelect(leaves, k, cls[0], cls[1], cls[2], cls[3]);
+        t1 = leafSelect(leaves, k, cls[4], cls[5], cls[6], cls[7]);
+        t2 = leafSelect(leaves, k, cls[8], cls[9], cls[10], cls[11]);
+        t3 = leafSelect(leaves, k, cls[12], cls[13], cls[14], cls[15]);
+      }
+      c0 |= u0 & t0 & ~x0; u0 &= ~(x0 ^ t0);
+      c1 |= u1 & t1 & ~x1; u1 &= ~(x1 ^ t1);
+      c2 |= u2 & t2 & ~x2; u2 &= ~(x2 ^ t2);
+      c3 |= u3 & t3 & ~x3; u3 &= ~(x3 ^ t3);
+    }
+    this.late.planes += k - PACKED_PLANES;
+    layer[4] = c0; layer[5] = c1; layer[6] = c2; layer[7] = c3;
+    seeds[seed] = p0; seeds[seed + 4] = p1; seeds[seed + 8] = p2; seeds[seed + 12] = p3;
+    seeds[seed + 1] = q0; seeds[seed + 5] = q1; seeds[seed + 9] = q2; seeds[seed + 13] = q3;
+    seeds[seed + 2] = e0; seeds[seed + 6] = e1; seeds[seed + 10] = e2; seeds[seed + 14] = e3;
+    seeds[seed + 3] = f0; seeds[seed + 7] = f1; seeds[seed + 11] = f2; seeds[seed + 15] = f3;
   }
 }
