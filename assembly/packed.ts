@@ -25,12 +25,24 @@
 // The half-sweep of colour c visits its rows r in order and, within a row, vectors w in order.
 // For a vector, the lanes split into classes by spin s and the number a of antiparallel
 // neighbours; class (s, a) has threshold t = table[s > 0 ? 9 - a : a] (src/thresholds.ts):
-// certain accept if t = 2^32, certain reject if t = 0, undecided otherwise. While some lane is
-// undecided and fewer than 32 planes were drawn, one plane is drawn: each of the 4 lane
-// generators steps once (xoshiro128**), output g giving bits 32 g .. 32 g + 31 of the plane.
-// Plane k (k = 0, 1, ...) is bit 31 - k of each lane's uniform number u; a lane is decided at the
-// first plane where its bit differs from bit 31 - k of its threshold, accepted iff u < t.
-// Lanes still undecided after 32 planes have u = t: rejected. Accepted lanes flip.
+// certain accept if t = 2^32, certain reject if t = 0, undecided otherwise. A plane is one step of
+// each of the 4 lane generators (xoshiro128**), output g giving bits 32 g .. 32 g + 31 of the
+// plane; lane l takes bit l. A lane compares its plane bits, one plane per bit of its uniform
+// number u from the top, with bits 31, 30, ... of its threshold: it is decided at the first bit
+// where they differ, accepted iff there u has 0 and t has 1 (u < t), and rejected if all 32 bits
+// are equal (u = t). Accepted lanes flip. The planes are drawn in two phases:
+//   1. A vector with an undecided lane draws exactly PACKED_PLANES planes (bits 31 .. 32 - K, with
+//      K = PACKED_PLANES). Its lanes still undecided then go, in vector order, to the row's queue.
+//   2. After the row's last vector, while queued lanes remain, a layer is formed: going through
+//      the queue in order, it takes every remaining lane whose lane index l is not yet taken by
+//      this layer (first fit); the layer draws planes for bits 31 - K, 31 - K - 1, ... of its lanes
+//      until they are all decided or bit 0 was compared, and its accepted lanes flip.
+// Every lane so compares fresh random bits with its threshold bit by bit, exactly as one uniform
+// 32-bit number per site would. Phase 1 has no data-dependent branch (the queue is written either
+// way and its length grows by 0 or 1), so vectors overlap in the processor's pipeline. At T = Tc,
+// h = 0 about 57% of vectors queue 1.5 lanes on average, finished in 1.5 layers per row at L = 256
+// and 2.8 at L = 1024: 7.2 to 7.4 planes per vector in all, against 8.1 for a vector that draws
+// planes until its last lane is decided.
 //
 // Each row draws from its own lane generators, so any split of the rows of a half-sweep over
 // workers gives the same lattice as one thread (src/worker/).
@@ -96,8 +108,8 @@ export function packedAttach(size: i32, latticeAt: usize, leavesAt: usize, seeds
 }
 
 /**
- * Reserves the packed lattice, the leaf table and one seed table for an L x L lattice
- * (L a multiple of 16; init(L) first). Returns 0, or -1 when memory cannot grow that far.
+ * Reserves the packed lattice, the leaf table and one seed table (with its row queue) for an
+ * L x L lattice (L a multiple of 16; init(L) first). Returns 0, or -1 when memory cannot grow that far.
  */
 export function packedInit(size: i32): i32 {
   const lat = reserve(latticeBytes(size));
@@ -108,7 +120,7 @@ export function packedInit(size: i32): i32 {
   return 0;
 }
 
-/** Reserves one more seed table (for a worker); returns its address or 0. */
+/** Reserves one more seed table with its row queue (for a worker); returns its address or 0. */
 export function packedReserveSeeds(): usize {
   return reserve(seedTableBytes(B));
 }
