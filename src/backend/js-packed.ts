@@ -72,6 +72,10 @@ export class JsPackedEngine implements PackedEngine {
   private census = { up: 0, anti: 0 };
   /** Random planes drawn so far (each 128 bits for 128 sites): the benchmarks' random-bits-per-spin figure. */
   planes = 0;
+  /** Of those, planes drawn by the layers that finish rows; vectors queued; layers formed (benchmark figures). */
+  layerPlanes = 0;
+  queuedVectors = 0;
+  layers = 0;
   /** Both colours, 4 words a vector, vector (c, r, w) at ((c * B + r) * B + w) * 4. */
   lattice: Uint32Array;
   private readonly leaves = new Int32Array(LEAF_PLANES * CLASSES);
@@ -375,6 +379,7 @@ export class JsPackedEngine implements PackedEngine {
             + 4 * (popcount(acc0 & a20) + popcount(acc1 & a21) + popcount(acc2 & a22) + popcount(acc3 & a23));
         }
       }
+      this.queuedVectors += queued;
       if (queued > 0) {
         seeds[seed] = p0; seeds[seed + 4] = p1; seeds[seed + 8] = p2; seeds[seed + 12] = p3;
         seeds[seed + 1] = q0; seeds[seed + 5] = q1; seeds[seed + 9] = q2; seeds[seed + 13] = q3;
@@ -386,6 +391,7 @@ export class JsPackedEngine implements PackedEngine {
     ups += late.ups;
     weighted += late.weighted;
     this.planes += planes + late.planes;
+    this.layerPlanes += late.planes;
     if (census) {
       this.census.up += ups;
       this.census.anti += weighted;
@@ -424,6 +430,7 @@ export class JsPackedEngine implements PackedEngine {
     }
     let flips = 0, ups = 0, weighted = 0;
     for (;;) {
+      this.layers++;
       this.resolveLayer(seed, fast);
       // apply this layer's flips; compact the entries with lanes left and build the next layer
       for (let g = 0; g < 4; g++) layer[g] = 0;
