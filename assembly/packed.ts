@@ -215,6 +215,12 @@ export function packedPrepare(): void {
     if (a < 2 && (minus >= ALL || minus == 0)) fast = false;
   }
   store<i32>(leaves, fast ? 1 : 0);
+  // header bytes 4 .. 4 + PACKED_PLANES - 1: per fixed plane k, bit 31 - k of t(a = 0) | that of t(a = 1) << 1
+  for (let k = 0; k < PACKED_PLANES; k++) {
+    const b0 = <u8>((load<u64>(table) >> <u64>(31 - k)) & 1);
+    const b1 = <u8>((load<u64>(table, 8) >> <u64>(31 - k)) & 1);
+    store<u8>(leaves + 4 + <usize>k, b0 | (b1 << 1));
+  }
 }
 
 /** MurmurHash3's 32-bit finaliser (a bijection). */
@@ -369,9 +375,20 @@ function halfSweepSimd<Path, Counters>(colour: i32, r0: i32, r1: i32): f64 {
           const sh = i32x4.shl(g1, 9);
           g2 = v128.xor(g2, g0); g3 = v128.xor(g3, g1); g1 = v128.xor(g1, g2); g0 = v128.xor(g0, g3);
           g2 = v128.xor(g2, sh); g3 = v128.or(i32x4.shl(g3, 11), i32x4.shr_u(g3, 21));
-          const t = fast ? v128.bitselect(v128.load(plane, 16), v128.load(plane), a0) : leafSelect(plane, s, a0, a1, a2);
-          acc = v128.or(acc, v128.and(und, v128.andnot(t, u)));
-          und = v128.andnot(und, v128.xor(u, t));
+          // fast path: the plane's threshold bits of classes a = 0 and a = 1 (leaf header code)
+          const code = fast ? <i32>load<u8>(leaves + 4 + <usize>k) : 4;
+          if (code == 0) {
+            // both 0: a random 1 rejects, a 0 goes on
+            und = v128.andnot(und, u);
+          } else if (code == 3) {
+            // both 1: a random 0 accepts, a 1 goes on
+            acc = v128.or(acc, v128.andnot(und, u));
+            und = v128.and(und, u);
+          } else {
+            const t = fast ? v128.bitselect(v128.load(plane, 16), v128.load(plane), a0) : leafSelect(plane, s, a0, a1, a2);
+            acc = v128.or(acc, v128.and(und, v128.andnot(t, u)));
+            und = v128.andnot(und, v128.xor(u, t));
+          }
           plane += PLANE_BYTES;
         }
         // queue the lanes still undecided (the entry is written either way: no branch)
@@ -631,18 +648,29 @@ function halfSweepScalar<Path, Counters>(colour: i32, r0: i32, r1: i32): f64 {
           f2 ^= f0; f3 ^= f1; f1 ^= f2; f0 ^= f3; f2 ^= z; f3 = rotl<u32>(f3, 11);
           const ul2 = <u64>o0 | (<u64>o1 << 32);
           const uh2 = <u64>o2 | (<u64>o3 << 32);
-          let tl: u64, th: u64;
-          if (fast) {
-            tl = sel(load<u64>(plane, 16), load<u64>(plane), a0l);
-            th = sel(load<u64>(plane, 16), load<u64>(plane), a0h);
+          // fast path: the plane's threshold bits of classes a = 0 and a = 1 (0 or all ones)
+          const b0 = load<u64>(plane), b1 = load<u64>(plane, 16);
+          if (fast && (b0 | b1) == 0) {
+            // both 0: a random 1 rejects, a 0 goes on
+            undl &= ~ul2; undh &= ~uh2;
+          } else if (fast && (b0 & b1) != 0) {
+            // both 1: a random 0 accepts, a 1 goes on
+            accl |= undl & ~ul2; acch |= undh & ~uh2;
+            undl &= ul2; undh &= uh2;
           } else {
-            tl = leafSelect64(plane, sl, a0l, a1l, a2l);
-            th = leafSelect64(plane, sh, a0h, a1h, a2h);
+            let tl: u64, th: u64;
+            if (fast) {
+              tl = sel(b1, b0, a0l);
+              th = sel(b1, b0, a0h);
+            } else {
+              tl = leafSelect64(plane, sl, a0l, a1l, a2l);
+              th = leafSelect64(plane, sh, a0h, a1h, a2h);
+            }
+            accl |= undl & tl & ~ul2;
+            acch |= undh & th & ~uh2;
+            undl &= ~(ul2 ^ tl);
+            undh &= ~(uh2 ^ th);
           }
-          accl |= undl & tl & ~ul2;
-          acch |= undh & th & ~uh2;
-          undl &= ~(ul2 ^ tl);
-          undh &= ~(uh2 ^ th);
           plane += PLANE_BYTES;
         }
         // queue the lanes still undecided (the entry is written either way: no branch)

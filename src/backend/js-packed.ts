@@ -338,20 +338,32 @@ export class JsPackedEngine implements PackedEngine {
             const u3 = Math.imul(rotl(Math.imul(f1, 5), 7), 9);
             z = f1 << 9;
             f2 ^= f0; f3 ^= f1; f1 ^= f2; f0 ^= f3; f2 ^= z; f3 = (f3 << 11) | (f3 >>> 21);
-            let t0: number, t1: number, t2: number, t3: number;
-            if (fast) {
-              const b0 = leaves[k * CLASSES], b1 = leaves[k * CLASSES + 1];
-              t0 = sel(b1, b0, a00); t1 = sel(b1, b0, a01); t2 = sel(b1, b0, a02); t3 = sel(b1, b0, a03);
+            // fast path: the plane's threshold bits of classes a = 0 and a = 1, b0 and b1 (0 or -1)
+            const b0 = leaves[k * CLASSES], b1 = leaves[k * CLASSES + 1];
+            if (fast && (b0 | b1) === 0) {
+              // both 0: a random 1 rejects, a 0 goes on
+              und0 &= ~u0; und1 &= ~u1; und2 &= ~u2; und3 &= ~u3;
+            } else if (fast && (b0 & b1) === -1) {
+              // both 1: a random 0 accepts, a 1 goes on
+              acc0 |= und0 & ~u0; und0 &= u0;
+              acc1 |= und1 & ~u1; und1 &= u1;
+              acc2 |= und2 & ~u2; und2 &= u2;
+              acc3 |= und3 & ~u3; und3 &= u3;
             } else {
-              t0 = leafSelect(leaves, k, s0, a00, a10, a20);
-              t1 = leafSelect(leaves, k, s1, a01, a11, a21);
-              t2 = leafSelect(leaves, k, s2, a02, a12, a22);
-              t3 = leafSelect(leaves, k, s3, a03, a13, a23);
+              let t0: number, t1: number, t2: number, t3: number;
+              if (fast) {
+                t0 = sel(b1, b0, a00); t1 = sel(b1, b0, a01); t2 = sel(b1, b0, a02); t3 = sel(b1, b0, a03);
+              } else {
+                t0 = leafSelect(leaves, k, s0, a00, a10, a20);
+                t1 = leafSelect(leaves, k, s1, a01, a11, a21);
+                t2 = leafSelect(leaves, k, s2, a02, a12, a22);
+                t3 = leafSelect(leaves, k, s3, a03, a13, a23);
+              }
+              acc0 |= und0 & t0 & ~u0; und0 &= ~(u0 ^ t0);
+              acc1 |= und1 & t1 & ~u1; und1 &= ~(u1 ^ t1);
+              acc2 |= und2 & t2 & ~u2; und2 &= ~(u2 ^ t2);
+              acc3 |= und3 & t3 & ~u3; und3 &= ~(u3 ^ t3);
             }
-            acc0 |= und0 & t0 & ~u0; und0 &= ~(u0 ^ t0);
-            acc1 |= und1 & t1 & ~u1; und1 &= ~(u1 ^ t1);
-            acc2 |= und2 & t2 & ~u2; und2 &= ~(u2 ^ t2);
-            acc3 |= und3 & t3 & ~u3; und3 &= ~(u3 ^ t3);
           }
           planes += PACKED_PLANES;
           // queue the lanes still undecided (the entry is written either way)
