@@ -3,8 +3,10 @@
  * vector of 128 sites in the fast (zero-field) path of sweeps without records, counted in the text
  * format of the release build (build/criticality.wat): the vector loop of the half-sweep, its loop of
  * PACKED_PLANES fixed planes, and the plane loop of the layers that finish a row (finishRowSimd).
- * Local gets/sets are not counted (the compiler keeps them in registers); of an if/else only the
- * first (fast or common) arm is. A plane loop is recognised by its generator step (i32x4.mul).
+ * Local gets/sets are not counted (the compiler keeps them in registers). Of an if/else, outside the
+ * plane loops only the first (fast or common) arm is counted; inside them the most expensive arm (the
+ * planes are specialised by their threshold bits, the general comparison being the costliest case).
+ * A plane loop is recognised by its generator step (i32x4.mul).
  */
 import type { KernelCost } from './report.js';
 
@@ -28,19 +30,31 @@ function matchingEnd(lines: string[], start: number): number {
   throw new Error('unbalanced structure in the .wat text');
 }
 
-/** Instructions in lines [from, to], skipping every else arm. */
-function count(lines: string[], from: number, to: number): number {
+/** The `else` of the if that opens at `start`, or -1. */
+function elseOf(lines: string[], start: number): number {
+  let depth = 0;
+  for (let i = start; i < lines.length; i++) {
+    if (STRUCTURE.test(lines[i])) depth++;
+    else if (lines[i] === 'end' && --depth === 0) return -1;
+    else if (lines[i] === 'else' && depth === 1) return i;
+  }
+  return -1;
+}
+
+/** Instructions in lines [from, to]: of an if/else the first arm, or with `costliest` the larger arm. */
+function count(lines: string[], from: number, to: number, costliest = false): number {
   let n = 0;
   for (let i = from; i <= to; i++) {
-    if (lines[i] === 'else') {
-      // skip to the end of this if: nesting within the else arm
-      let depth = 1;
-      while (depth > 0) {
-        i++;
-        if (STRUCTURE.test(lines[i])) depth++;
-        else if (lines[i] === 'end') depth--;
+    if (lines[i].startsWith('if')) {
+      const otherwise = elseOf(lines, i);
+      if (otherwise >= 0) {
+        const end = matchingEnd(lines, i);
+        const first = count(lines, i + 1, otherwise - 1, costliest);
+        const second = count(lines, otherwise + 1, end - 1, costliest);
+        n += 1 + (costliest ? Math.max(first, second) : first);
+        i = end;
+        continue;
       }
-      continue;
     }
     if (isInstruction(lines[i])) n++;
   }
@@ -72,12 +86,13 @@ export function kernelCost(wat: string): KernelCost {
   const sweep = functionLines(wat, HALF_SWEEP);
   const [plane, vector] = planeLoop(sweep, HALF_SWEEP);
   if (vector === undefined) throw new Error(`vector loop around the plane loop not found in ${HALF_SWEEP}`);
-  const planeInstructions = count(sweep, plane, matchingEnd(sweep, plane));
+  const planeEnd = matchingEnd(sweep, plane);
+  const planeInstructions = count(sweep, plane, planeEnd, true);
   const finish = functionLines(wat, FINISH_ROW);
   const [layerPlane] = planeLoop(finish, FINISH_ROW);
   return {
     planeInstructions,
-    vectorInstructions: count(sweep, vector, matchingEnd(sweep, vector)) - planeInstructions,
-    layerPlaneInstructions: count(finish, layerPlane, matchingEnd(finish, layerPlane)),
+    vectorInstructions: count(sweep, vector, matchingEnd(sweep, vector)) - count(sweep, plane, planeEnd),
+    layerPlaneInstructions: count(finish, layerPlane, matchingEnd(finish, layerPlane), true),
   };
 }
