@@ -538,15 +538,17 @@ function settle(census: bool, track: bool, flips: i32, up: i32, weighted: i32): 
 // ---------------------------------------------------------------------------------------------
 // Scalar half-sweep: the same vectors as two i64 halves (bytes 0-7 and 8-15)
 
-const EVEN_BYTES64: u64 = 0x00ff_00ff_00ff_00ff;
-const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-const HIGH1: u64 = 0x8080_8080_8080_8080;
-const LOW1: u64 = 0x0101_0101_0101_0101;
-const HIGH7: u64 = 0xfefe_fefe_fefe_fefe;
+/** Byte masks of a 64-bit half (also used by assembly/rg-packed.ts): even bytes, bit rotations within bytes. */
+export const EVEN_BYTES64: u64 = 0x00ff_00ff_00ff_00ff;
+export const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+export const HIGH1: u64 = 0x8080_8080_8080_8080;
+export const LOW1: u64 = 0x0101_0101_0101_0101;
+export const HIGH7: u64 = 0xfefe_fefe_fefe_fefe;
 
+/** Bitwise select: v1 where m is 1, v2 where m is 0. */
 // @ts-ignore: decorator
 @inline
-function sel(v1: u64, v2: u64, m: u64): u64 {
+export function sel(v1: u64, v2: u64, m: u64): u64 {
   return v2 ^ ((v1 ^ v2) & m);
 }
 

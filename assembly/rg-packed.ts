@@ -22,7 +22,7 @@
 // products of two or four spins and 2 odd - T for three. Parities are counted 128 sites at a time
 // with popcounts (two 64-bit halves per vector, in both cores).
 
-import { packedLatticePtr, packedSize } from "./packed";
+import { EVEN_BYTES64, HIGH1, HIGH7, LOW1, LOW7, packedLatticePtr, packedSize, sel } from "./packed";
 import { reserve } from "./memory";
 import {
   coarsenBlockRow, rgBlockSize, rgBuildFrom, rgClearPatterns, rgLevelPtr, rgMeasureFrom,
@@ -160,12 +160,6 @@ function levelOneRows(majority: bool, hist: usize): i32 {
 // ---------------------------------------------------------------------------------------------
 // Level 0 operators from the lanes
 
-const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-const HIGH1: u64 = 0x8080_8080_8080_8080;
-const LOW1: u64 = 0x0101_0101_0101_0101;
-const HIGH7: u64 = 0xfefe_fefe_fefe_fefe;
-const EVEN_BYTES: u64 = 0x00ff_00ff_00ff_00ff;
-
 /**
  * One 64-bit half of a 128-bit vector (a = that half, b = the other) after a row wrapped k times:
  * byte i takes byte (i + k) mod 16 (k = -1: row -1 is row B - 1 one byte lower; k >= 1: rows
@@ -196,12 +190,6 @@ function half(row: usize, w: i32, B: i32, k: i32, high: bool): u64 {
   if (w < 0) return ((v << 1) & HIGH7) | ((v >> 7) & LOW1);
   if (w >= B) return ((v >> 1) & LOW7) | ((v << 7) & HIGH1);
   return v;
-}
-
-// @ts-ignore: decorator
-@inline
-function sel(v1: u64, v2: u64, m: u64): u64 {
-  return v2 ^ ((v1 ^ v2) & m);
 }
 
 // @ts-ignore: decorator
@@ -243,7 +231,7 @@ function countColour(colour: i32, high: bool): void {
     let rDown2 = r + 2, kDown2 = 0;
     while (rDown2 >= B) { rDown2 -= B; kDown2++; }
     const oddRow = ((r + colour) & 1) != 0;
-    const P: u64 = (B & 1) != 0 ? (oddRow ? EVEN_BYTES : ~EVEN_BYTES) : (oddRow ? ~<u64>0 : 0);
+    const P: u64 = (B & 1) != 0 ? (oddRow ? EVEN_BYTES64 : ~EVEN_BYTES64) : (oddRow ? ~<u64>0 : 0);
     const ownRow = own + <usize>r * rowBytes;
     const ownUp = own + <usize>rUp * rowBytes;
     const ownDown = own + <usize>rDown * rowBytes;
