@@ -17,6 +17,7 @@ export {
   RG_OPERATORS, RG_MAX_PATTERN_BLOCK, RG_RULE_MAJORITY, RG_RULE_DECIMATION,
   rgSetState, rgGetState, rgConfigure, rgBuild, rgMeasure, rgLevelPtr, rgOperatorsPtr, rgPatternsPtr, rgPatternCount,
 } from "./rg";
+export { rgPackedConfigure, rgBuildPacked, rgMeasurePacked } from "./rg-packed";
 export { correlationsPtr, measureCorrelations } from "./correlation";
 import * as rng from "./rng";
 

@@ -25,12 +25,24 @@
 // The half-sweep of colour c visits its rows r in order and, within a row, vectors w in order.
 // For a vector, the lanes split into classes by spin s and the number a of antiparallel
 // neighbours; class (s, a) has threshold t = table[s > 0 ? 9 - a : a] (src/thresholds.ts):
-// certain accept if t = 2^32, certain reject if t = 0, undecided otherwise. While some lane is
-// undecided and fewer than 32 planes were drawn, one plane is drawn: each of the 4 lane
-// generators steps once (xoshiro128**), output g giving bits 32 g .. 32 g + 31 of the plane.
-// Plane k (k = 0, 1, ...) is bit 31 - k of each lane's uniform number u; a lane is decided at the
-// first plane where its bit differs from bit 31 - k of its threshold, accepted iff u < t.
-// Lanes still undecided after 32 planes have u = t: rejected. Accepted lanes flip.
+// certain accept if t = 2^32, certain reject if t = 0, undecided otherwise. A plane is one step of
+// each of the 4 lane generators (xoshiro128**), output g giving bits 32 g .. 32 g + 31 of the
+// plane; lane l takes bit l. A lane compares its plane bits, one plane per bit of its uniform
+// number u from the top, with bits 31, 30, ... of its threshold: it is decided at the first bit
+// where they differ, accepted iff there u has 0 and t has 1 (u < t), and rejected if all 32 bits
+// are equal (u = t). Accepted lanes flip. The planes are drawn in two phases:
+//   1. A vector with an undecided lane draws exactly PACKED_PLANES planes (bits 31 .. 32 - K, with
+//      K = PACKED_PLANES). Its lanes still undecided then go, in vector order, to the row's queue.
+//   2. After the row's last vector, while queued lanes remain, a layer is formed: going through
+//      the queue in order, it takes every remaining lane whose lane index l is not yet taken by
+//      this layer (first fit); the layer draws planes for bits 31 - K, 31 - K - 1, ... of its lanes
+//      until they are all decided or bit 0 was compared, and its accepted lanes flip.
+// Every lane so compares fresh random bits with its threshold bit by bit, exactly as one uniform
+// 32-bit number per site would. Phase 1 has no data-dependent branch (the queue is written either
+// way and its length grows by 0 or 1), so vectors overlap in the processor's pipeline. At T = Tc,
+// h = 0 about 57% of vectors queue 1.5 lanes on average, finished in 1.5 layers per row at L = 256
+// and 2.8 at L = 1024: 7.2 to 7.4 planes per vector in all, against 8.1 for a vector that draws
+// planes until its last lane is decided.
 //
 // Each row draws from its own lane generators, so any split of the rows of a half-sweep over
 // workers gives the same lattice as one thread (src/worker/).
@@ -52,6 +64,16 @@ const LEAF_PLANES: i32 = 34;
 const PLANE_BYTES: usize = <usize>CLASSES * 16;
 /** Leaf region: 16-byte header (i32 fast flag), then LEAF_PLANES x CLASSES splats of 16 bytes. */
 const LEAF_BYTES: usize = 16 + <usize>LEAF_PLANES * PLANE_BYTES;
+/** Planes every vector with an undecided lane draws; its lanes still undecided wait for the end of the row. */
+export const PACKED_PLANES: i32 = 7;
+/** Bytes of a row-queue entry: w (i32), then 16-byte slots: lanes of the current layer, lanes still undecided, a0, a1, a2. */
+const ENTRY_BYTES: usize = 96;
+/** Bytes of one seed table with its row queue (per instance: each worker has its own): 4 generators per row, B entries. */
+// @ts-ignore: decorator
+@inline
+function seedTableBytes(b: i32): usize {
+  return <usize>b * (128 + ENTRY_BYTES);
+}
 
 let L: i32 = 0;
 let B: i32 = 0;
@@ -86,24 +108,26 @@ export function packedAttach(size: i32, latticeAt: usize, leavesAt: usize, seeds
 }
 
 /**
- * Reserves the packed lattice, the leaf table and one seed table for an L x L lattice
- * (L a multiple of 16; init(L) first). Returns 0, or -1 when memory cannot grow that far.
+ * Reserves the packed lattice, the leaf table and one seed table (with its row queue) for an
+ * L x L lattice (L a multiple of 16; init(L) first). Returns 0, or -1 when memory cannot grow that far.
  */
 export function packedInit(size: i32): i32 {
   const lat = reserve(latticeBytes(size));
   const lv = reserve(LEAF_BYTES);
-  const sd = reserve(<usize>(size >> 4) * 128);
+  const sd = reserve(seedTableBytes(size >> 4));
   if (lat == 0 || lv == 0 || sd == 0) return -1;
   packedAttach(size, lat, lv, sd);
   return 0;
 }
 
-/** Reserves one more seed table (for a worker); returns its address or 0. */
+/** Reserves one more seed table with its row queue (for a worker); returns its address or 0. */
 export function packedReserveSeeds(): usize {
-  return reserve(<usize>B * 128);
+  return reserve(seedTableBytes(B));
 }
 
 export function packedLatticePtr(): usize { return lattice; }
+/** Linear size L of the packed lattice (for assembly/rg-packed.ts). */
+export function packedSize(): i32 { return L; }
 export function packedLeavesPtr(): usize { return leaves; }
 export function packedSeedsPtr(): usize { return seeds; }
 export function getPackedBondSum(): i32 { if (!countsValid) packedRecount(); return bondSum; }
@@ -164,7 +188,7 @@ export function unpackToBytes(): void {
 /**
  * Builds the leaf table from the Metropolis thresholds (call after they change): for each
  * plane and class a 16-byte splat of all ones or zeros. Sets the fast flag when the table has
- * the zero-field shape: t(s, a) independent of s, a >= 2 certain accept, a <= 1 not.
+ * the zero-field shape: t(s, a) independent of s, a >= 2 certain accept, a <= 1 undecided (0 < t < 2^32).
  */
 export function packedPrepare(): void {
   const table = metropolisTablePtr();
@@ -188,9 +212,15 @@ export function packedPrepare(): void {
     const plus = load<u64>(table + (<usize>(9 - a) << 3));
     if (minus != plus) fast = false;
     if (a >= 2 && minus < ALL) fast = false;
-    if (a < 2 && minus >= ALL) fast = false;
+    if (a < 2 && (minus >= ALL || minus == 0)) fast = false;
   }
   store<i32>(leaves, fast ? 1 : 0);
+  // header bytes 4 .. 4 + PACKED_PLANES - 1: per fixed plane k, bit 31 - k of t(a = 0) | that of t(a = 1) << 1
+  for (let k = 0; k < PACKED_PLANES; k++) {
+    const b0 = <u8>((load<u64>(table) >> <u64>(31 - k)) & 1);
+    const b1 = <u8>((load<u64>(table, 8) >> <u64>(31 - k)) & 1);
+    store<u8>(leaves + 4 + <usize>k, b0 | (b1 << 1));
+  }
 }
 
 /** MurmurHash3's 32-bit finaliser (a bijection). */
@@ -248,6 +278,18 @@ function popcount4(v: v128): v128 {
   return i32x4.extadd_pairwise_i16x8_u(i16x8.extadd_pairwise_i8x16_u(i8x16.popcnt(v)));
 }
 
+/** The plane of a xoshiro128** step on four lanes (the state is advanced by the caller). */
+// @ts-ignore: decorator
+@inline
+function nextPlane(g0: v128, g1: v128, g2: v128, g3: v128): v128 {
+  const x = i32x4.mul(g1, i32x4.splat(5));
+  return i32x4.mul(v128.or(i32x4.shl(x, 7), i32x4.shr_u(x, 25)), i32x4.splat(9));
+}
+
+/** Up spins and a-weighted sums of the flips made at the ends of rows (finishRow*), for settle(). */
+let lateUps: i32 = 0;
+let lateWeighted: i32 = 0;
+
 /**
  * Compile-time choices of a half-sweep. Path: `Fast` (zero-field table shape), `General`, or
  * `Census` (no update: counts up spins and antiparallel pairs, for packedRecount). Counters:
@@ -269,17 +311,20 @@ function halfSweepSimd<Path, Counters>(colour: i32, r0: i32, r1: i32): f64 {
   const own = lattice + <usize>colour * <usize>b * rowBytes;
   const other = lattice + <usize>(1 - colour) * <usize>b * rowBytes;
   const leaf = leaves + 16;
-  const n0 = v128.load(leaf + <usize>PLANE_UNDECIDED * PLANE_BYTES);
-  const n1 = v128.load(leaf + <usize>PLANE_UNDECIDED * PLANE_BYTES, 16);
+  const queue = seeds + (<usize>b << 7);
   const ALL = i32x4.splat(-1);
   const NONE = i32x4.splat(0);
   const EVEN_BYTES = i16x8.splat(0x00ff);
   const ODD_BYTES = i16x8.splat(<i16>0xff00);
   const FIVE = i32x4.splat(5);
   const NINE = i32x4.splat(9);
-  let cnt = NONE, ups = NONE, asum = NONE;
+  let ups = NONE, asum = NONE;
+  let flipCount = 0;
+  lateUps = 0;
+  lateWeighted = 0;
   for (let r = r0; r < r1; r++) {
     const seed = seeds + (<usize>(colour * b + r) << 6);
+    let queued = 0;
     let g0 = v128.load(seed), g1 = v128.load(seed, 16), g2 = v128.load(seed, 32), g3 = v128.load(seed, 48);
     const row = own + <usize>r * rowBytes;
     const same = other + <usize>r * rowBytes;
@@ -317,28 +362,48 @@ function halfSweepSimd<Path, Counters>(colour: i32, r0: i32, r1: i32): f64 {
         und = NONE;
       } else if (fast) {
         acc = v128.or(a1, a2);
-        und = v128.andnot(v128.bitselect(n1, n0, a0), acc);
+        und = v128.not(acc);
       } else {
         acc = leafSelect(leaf + <usize>PLANE_ACCEPT * PLANE_BYTES, s, a0, a1, a2);
         und = leafSelect(leaf + <usize>PLANE_UNDECIDED * PLANE_BYTES, s, a0, a1, a2);
       }
-      let plane = leaf;
-      const last = leaf + <usize>32 * PLANE_BYTES;
-      while (v128.any_true(und)) {
-        // xoshiro128** on four lanes, state in locals
-        const x = i32x4.mul(g1, FIVE);
-        const u = i32x4.mul(v128.or(i32x4.shl(x, 7), i32x4.shr_u(x, 25)), NINE);
-        const sh = i32x4.shl(g1, 9);
-        g2 = v128.xor(g2, g0); g3 = v128.xor(g3, g1); g1 = v128.xor(g1, g2); g0 = v128.xor(g0, g3);
-        g2 = v128.xor(g2, sh); g3 = v128.or(i32x4.shl(g3, 11), i32x4.shr_u(g3, 21));
-        const t = fast ? v128.bitselect(v128.load(plane, 16), v128.load(plane), a0) : leafSelect(plane, s, a0, a1, a2);
-        acc = v128.or(acc, v128.and(und, v128.andnot(t, u)));
-        und = v128.andnot(und, v128.xor(u, t));
-        plane += PLANE_BYTES;
-        if (plane == last) break;
+      if (!census && v128.any_true(und)) {
+        // PACKED_PLANES planes, no data-dependent exit
+        let plane = leaf;
+        for (let k = 0; k < PACKED_PLANES; k++) {
+          const u = nextPlane(g0, g1, g2, g3);
+          const sh = i32x4.shl(g1, 9);
+          g2 = v128.xor(g2, g0); g3 = v128.xor(g3, g1); g1 = v128.xor(g1, g2); g0 = v128.xor(g0, g3);
+          g2 = v128.xor(g2, sh); g3 = v128.or(i32x4.shl(g3, 11), i32x4.shr_u(g3, 21));
+          // fast path: the plane's threshold bits of classes a = 0 and a = 1 (leaf header code)
+          const code = fast ? <i32>load<u8>(leaves + 4 + <usize>k) : 4;
+          if (code == 0) {
+            // both 0: a random 1 rejects, a 0 goes on
+            und = v128.andnot(und, u);
+          } else if (code == 3) {
+            // both 1: a random 0 accepts, a 1 goes on
+            acc = v128.or(acc, v128.andnot(und, u));
+            und = v128.and(und, u);
+          } else {
+            const t = fast ? v128.bitselect(v128.load(plane, 16), v128.load(plane), a0) : leafSelect(plane, s, a0, a1, a2);
+            acc = v128.or(acc, v128.and(und, v128.andnot(t, u)));
+            und = v128.andnot(und, v128.xor(u, t));
+          }
+          plane += PLANE_BYTES;
+        }
+        // queue the lanes still undecided (the entry is written either way: no branch)
+        const e = queue + <usize>queued * ENTRY_BYTES;
+        store<i32>(e, w);
+        v128.store(e, und, 32);
+        v128.store(e, a0, 48);
+        if (!fast) {
+          v128.store(e, a1, 64);
+          v128.store(e, a2, 80);
+        }
+        queued += <i32>v128.any_true(und);
       }
       if (!census) v128.store(row + off, v128.xor(s, acc));
-      cnt = i32x4.add(cnt, popcount4(acc));
+      flipCount += <i32>popcnt<u64>(i64x2.extract_lane(acc, 0)) + <i32>popcnt<u64>(i64x2.extract_lane(acc, 1));
       if (track) {
         ups = i32x4.add(ups, popcount4(v128.and(acc, s)));
         const wa = i8x16.add(i8x16.popcnt(v128.and(acc, a0)),
@@ -346,11 +411,111 @@ function halfSweepSimd<Path, Counters>(colour: i32, r0: i32, r1: i32): f64 {
         asum = i32x4.add(asum, i32x4.extadd_pairwise_i16x8_u(i16x8.extadd_pairwise_i8x16_u(wa)));
       }
     }
+    if (queued > 0) {
+      v128.store(seed, g0); v128.store(seed, g1, 16); v128.store(seed, g2, 32); v128.store(seed, g3, 48);
+      flipCount += finishRowSimd<Path, Counters>(seed, queue, queued, row);
+    }
   }
-  const flips = i32x4.extract_lane(cnt, 0) + i32x4.extract_lane(cnt, 1) + i32x4.extract_lane(cnt, 2) + i32x4.extract_lane(cnt, 3);
-  const up = i32x4.extract_lane(ups, 0) + i32x4.extract_lane(ups, 1) + i32x4.extract_lane(ups, 2) + i32x4.extract_lane(ups, 3);
-  const weighted = i32x4.extract_lane(asum, 0) + i32x4.extract_lane(asum, 1) + i32x4.extract_lane(asum, 2) + i32x4.extract_lane(asum, 3);
+  const flips = flipCount;
+  const up = i32x4.extract_lane(ups, 0) + i32x4.extract_lane(ups, 1) + i32x4.extract_lane(ups, 2) + i32x4.extract_lane(ups, 3) + lateUps;
+  const weighted = i32x4.extract_lane(asum, 0) + i32x4.extract_lane(asum, 1) + i32x4.extract_lane(asum, 2) + i32x4.extract_lane(asum, 3) + lateWeighted;
   return settle(census, track, flips, up, weighted);
+}
+
+/**
+ * Finishes a row: its queued lanes (undecided after PACKED_PLANES planes, entries in vector order)
+ * form layers. A layer takes, entry by entry, every remaining lane whose position is still free
+ * in it, draws planes PACKED_PLANES, PACKED_PLANES + 1, ... for them until they are decided (at
+ * most to plane 31; a lane equal to its threshold in all 32 bits is rejected), and applies its
+ * flips; entries with lanes left keep their order for the next layer. The generators continue from
+ * the state at `seed`. Returns the flips (their up spins and weighted sums go to lateUps, lateWeighted).
+ */
+function finishRowSimd<Path, Counters>(seed: usize, queue: usize, n: i32, row: usize): i32 {
+  const fast = idof<Path>() == idof<Fast>();
+  const track = idof<Counters>() == idof<Tracked>();
+  const leaf = leaves + 16;
+  const NONE = i32x4.splat(0);
+  let g0 = v128.load(seed), g1 = v128.load(seed, 16), g2 = v128.load(seed, 32), g3 = v128.load(seed, 48);
+  let flips = 0, ups = 0, weighted = 0;
+  // layer 0
+  let occ = NONE, c0 = NONE, c1 = NONE, c2 = NONE, sv = NONE;
+  for (let e = 0; e < n; e++) {
+    const at = queue + <usize>e * ENTRY_BYTES;
+    const take = v128.andnot(v128.load(at, 32), occ);
+    v128.store(at, take, 16);
+    occ = v128.or(occ, take);
+    c0 = v128.or(c0, v128.and(take, v128.load(at, 48)));
+    if (!fast) {
+      c1 = v128.or(c1, v128.and(take, v128.load(at, 64)));
+      c2 = v128.or(c2, v128.and(take, v128.load(at, 80)));
+      sv = v128.or(sv, v128.and(take, v128.load(row + (<usize>load<i32>(at) << 4))));
+    }
+  }
+  for (;;) {
+    let und = occ, acc = NONE;
+    let plane = leaf + <usize>PACKED_PLANES * PLANE_BYTES;
+    const last = leaf + <usize>32 * PLANE_BYTES;
+    while (v128.any_true(und) && plane != last) {
+      const u = nextPlane(g0, g1, g2, g3);
+      const sh = i32x4.shl(g1, 9);
+      g2 = v128.xor(g2, g0); g3 = v128.xor(g3, g1); g1 = v128.xor(g1, g2); g0 = v128.xor(g0, g3);
+      g2 = v128.xor(g2, sh); g3 = v128.or(i32x4.shl(g3, 11), i32x4.shr_u(g3, 21));
+      const t = fast ? v128.bitselect(v128.load(plane, 16), v128.load(plane), c0) : leafSelect(plane, sv, c0, c1, c2);
+      acc = v128.or(acc, v128.and(und, v128.andnot(t, u)));
+      und = v128.andnot(und, v128.xor(u, t));
+      plane += PLANE_BYTES;
+    }
+    // apply this layer's flips; compact the entries with lanes left and build the next layer
+    occ = NONE; c0 = NONE; c1 = NONE; c2 = NONE; sv = NONE;
+    let m = 0;
+    for (let e = 0; e < n; e++) {
+      const at = queue + <usize>e * ENTRY_BYTES;
+      const w = load<i32>(at);
+      const take = v128.load(at, 16);
+      const left = v128.andnot(v128.load(at, 32), take);
+      const b0 = v128.load(at, 48);
+      const flip = v128.and(acc, take);
+      const vec = row + (<usize>w << 4);
+      const s = v128.load(vec);
+      v128.store(vec, v128.xor(s, flip));
+      flips += <i32>popcnt<u64>(i64x2.extract_lane(flip, 0)) + <i32>popcnt<u64>(i64x2.extract_lane(flip, 1));
+      if (track) {
+        const f = v128.and(flip, s);
+        ups += <i32>popcnt<u64>(i64x2.extract_lane(f, 0)) + <i32>popcnt<u64>(i64x2.extract_lane(f, 1));
+        let x = v128.and(flip, b0);
+        weighted += <i32>popcnt<u64>(i64x2.extract_lane(x, 0)) + <i32>popcnt<u64>(i64x2.extract_lane(x, 1));
+        if (!fast) {
+          x = v128.and(flip, v128.load(at, 64));
+          weighted += 2 * (<i32>popcnt<u64>(i64x2.extract_lane(x, 0)) + <i32>popcnt<u64>(i64x2.extract_lane(x, 1)));
+          x = v128.and(flip, v128.load(at, 80));
+          weighted += 4 * (<i32>popcnt<u64>(i64x2.extract_lane(x, 0)) + <i32>popcnt<u64>(i64x2.extract_lane(x, 1)));
+        }
+      }
+      // entry m (m <= e) gets this entry if it has lanes left (written either way: no branch)
+      const to = queue + <usize>m * ENTRY_BYTES;
+      const next = v128.andnot(left, occ);
+      store<i32>(to, w);
+      v128.store(to, next, 16);
+      v128.store(to, left, 32);
+      v128.store(to, b0, 48);
+      occ = v128.or(occ, next);
+      c0 = v128.or(c0, v128.and(next, b0));
+      if (!fast) {
+        const b1 = v128.load(at, 64), b2 = v128.load(at, 80);
+        v128.store(to, b1, 64);
+        v128.store(to, b2, 80);
+        c1 = v128.or(c1, v128.and(next, b1));
+        c2 = v128.or(c2, v128.and(next, b2));
+        sv = v128.or(sv, v128.and(next, s));
+      }
+      m += <i32>v128.any_true(left);
+    }
+    if (m == 0) break;
+    n = m;
+  }
+  lateUps += ups;
+  lateWeighted += weighted;
+  return flips;
 }
 
 /**
@@ -373,15 +538,17 @@ function settle(census: bool, track: bool, flips: i32, up: i32, weighted: i32): 
 // ---------------------------------------------------------------------------------------------
 // Scalar half-sweep: the same vectors as two i64 halves (bytes 0-7 and 8-15)
 
-const EVEN_BYTES64: u64 = 0x00ff_00ff_00ff_00ff;
-const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-const HIGH1: u64 = 0x8080_8080_8080_8080;
-const LOW1: u64 = 0x0101_0101_0101_0101;
-const HIGH7: u64 = 0xfefe_fefe_fefe_fefe;
+/** Byte masks of a 64-bit half (also used by assembly/rg-packed.ts): even bytes, bit rotations within bytes. */
+export const EVEN_BYTES64: u64 = 0x00ff_00ff_00ff_00ff;
+export const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+export const HIGH1: u64 = 0x8080_8080_8080_8080;
+export const LOW1: u64 = 0x0101_0101_0101_0101;
+export const HIGH7: u64 = 0xfefe_fefe_fefe_fefe;
 
+/** Bitwise select: v1 where m is 1, v2 where m is 0. */
 // @ts-ignore: decorator
 @inline
-function sel(v1: u64, v2: u64, m: u64): u64 {
+export function sel(v1: u64, v2: u64, m: u64): u64 {
   return v2 ^ ((v1 ^ v2) & m);
 }
 
@@ -406,11 +573,13 @@ function halfSweepScalar<Path, Counters>(colour: i32, r0: i32, r1: i32): f64 {
   const own = lattice + <usize>colour * <usize>b * rowBytes;
   const other = lattice + <usize>(1 - colour) * <usize>b * rowBytes;
   const leaf = leaves + 16;
-  const n0 = load<u64>(leaf + <usize>PLANE_UNDECIDED * PLANE_BYTES);
-  const n1 = load<u64>(leaf + <usize>PLANE_UNDECIDED * PLANE_BYTES, 16);
+  const queue = seeds + (<usize>b << 7);
   let flips: i64 = 0, ups: i64 = 0, wsum: i64 = 0;
+  lateUps = 0;
+  lateWeighted = 0;
   for (let r = r0; r < r1; r++) {
     const seed = seeds + (<usize>(colour * b + r) << 6);
+    let queued = 0;
     // generator g word k at seed + 16 k + 4 g
     let p0 = load<u32>(seed, 0), p1 = load<u32>(seed, 16), p2 = load<u32>(seed, 32), p3 = load<u32>(seed, 48);
     let q0 = load<u32>(seed, 4), q1 = load<u32>(seed, 20), q2 = load<u32>(seed, 36), q3 = load<u32>(seed, 52);
@@ -455,45 +624,67 @@ function halfSweepScalar<Path, Counters>(colour: i32, r0: i32, r1: i32): f64 {
         accl = ~<u64>0; acch = ~<u64>0; undl = 0; undh = 0;
       } else if (fast) {
         accl = a1l | a2l; acch = a1h | a2h;
-        undl = sel(n1, n0, a0l) & ~accl; undh = sel(n1, n0, a0h) & ~acch;
+        undl = ~accl; undh = ~acch;
       } else {
         accl = leafSelect64(leaf + <usize>PLANE_ACCEPT * PLANE_BYTES, sl, a0l, a1l, a2l);
         acch = leafSelect64(leaf + <usize>PLANE_ACCEPT * PLANE_BYTES, sh, a0h, a1h, a2h);
         undl = leafSelect64(leaf + <usize>PLANE_UNDECIDED * PLANE_BYTES, sl, a0l, a1l, a2l);
         undh = leafSelect64(leaf + <usize>PLANE_UNDECIDED * PLANE_BYTES, sh, a0h, a1h, a2h);
       }
-      let plane = leaf;
-      const last = leaf + <usize>32 * PLANE_BYTES;
-      while ((undl | undh) != 0) {
-        // four xoshiro128** generators, state in locals
-        const o0 = rotl<u32>(p1 * 5, 7) * 9;
-        let z = p1 << 9;
-        p2 ^= p0; p3 ^= p1; p1 ^= p2; p0 ^= p3; p2 ^= z; p3 = rotl<u32>(p3, 11);
-        const o1 = rotl<u32>(q1 * 5, 7) * 9;
-        z = q1 << 9;
-        q2 ^= q0; q3 ^= q1; q1 ^= q2; q0 ^= q3; q2 ^= z; q3 = rotl<u32>(q3, 11);
-        const o2 = rotl<u32>(e1 * 5, 7) * 9;
-        z = e1 << 9;
-        e2 ^= e0; e3 ^= e1; e1 ^= e2; e0 ^= e3; e2 ^= z; e3 = rotl<u32>(e3, 11);
-        const o3 = rotl<u32>(f1 * 5, 7) * 9;
-        z = f1 << 9;
-        f2 ^= f0; f3 ^= f1; f1 ^= f2; f0 ^= f3; f2 ^= z; f3 = rotl<u32>(f3, 11);
-        const ul2 = <u64>o0 | (<u64>o1 << 32);
-        const uh2 = <u64>o2 | (<u64>o3 << 32);
-        let tl: u64, th: u64;
-        if (fast) {
-          tl = sel(load<u64>(plane, 16), load<u64>(plane), a0l);
-          th = sel(load<u64>(plane, 16), load<u64>(plane), a0h);
-        } else {
-          tl = leafSelect64(plane, sl, a0l, a1l, a2l);
-          th = leafSelect64(plane, sh, a0h, a1h, a2h);
+      if (!census && (undl | undh) != 0) {
+        // PACKED_PLANES planes, no data-dependent exit
+        let plane = leaf;
+        for (let k = 0; k < PACKED_PLANES; k++) {
+          // four xoshiro128** generators, state in locals
+          const o0 = rotl<u32>(p1 * 5, 7) * 9;
+          let z = p1 << 9;
+          p2 ^= p0; p3 ^= p1; p1 ^= p2; p0 ^= p3; p2 ^= z; p3 = rotl<u32>(p3, 11);
+          const o1 = rotl<u32>(q1 * 5, 7) * 9;
+          z = q1 << 9;
+          q2 ^= q0; q3 ^= q1; q1 ^= q2; q0 ^= q3; q2 ^= z; q3 = rotl<u32>(q3, 11);
+          const o2 = rotl<u32>(e1 * 5, 7) * 9;
+          z = e1 << 9;
+          e2 ^= e0; e3 ^= e1; e1 ^= e2; e0 ^= e3; e2 ^= z; e3 = rotl<u32>(e3, 11);
+          const o3 = rotl<u32>(f1 * 5, 7) * 9;
+          z = f1 << 9;
+          f2 ^= f0; f3 ^= f1; f1 ^= f2; f0 ^= f3; f2 ^= z; f3 = rotl<u32>(f3, 11);
+          const ul2 = <u64>o0 | (<u64>o1 << 32);
+          const uh2 = <u64>o2 | (<u64>o3 << 32);
+          // fast path: the plane's threshold bits of classes a = 0 and a = 1 (0 or all ones)
+          const b0 = load<u64>(plane), b1 = load<u64>(plane, 16);
+          if (fast && (b0 | b1) == 0) {
+            // both 0: a random 1 rejects, a 0 goes on
+            undl &= ~ul2; undh &= ~uh2;
+          } else if (fast && (b0 & b1) != 0) {
+            // both 1: a random 0 accepts, a 1 goes on
+            accl |= undl & ~ul2; acch |= undh & ~uh2;
+            undl &= ul2; undh &= uh2;
+          } else {
+            let tl: u64, th: u64;
+            if (fast) {
+              tl = sel(b1, b0, a0l);
+              th = sel(b1, b0, a0h);
+            } else {
+              tl = leafSelect64(plane, sl, a0l, a1l, a2l);
+              th = leafSelect64(plane, sh, a0h, a1h, a2h);
+            }
+            accl |= undl & tl & ~ul2;
+            acch |= undh & th & ~uh2;
+            undl &= ~(ul2 ^ tl);
+            undh &= ~(uh2 ^ th);
+          }
+          plane += PLANE_BYTES;
         }
-        accl |= undl & tl & ~ul2;
-        acch |= undh & th & ~uh2;
-        undl &= ~(ul2 ^ tl);
-        undh &= ~(uh2 ^ th);
-        plane += PLANE_BYTES;
-        if (plane == last) break;
+        // queue the lanes still undecided (the entry is written either way: no branch)
+        const e = queue + <usize>queued * ENTRY_BYTES;
+        store<i32>(e, w);
+        store<u64>(e, undl, 32); store<u64>(e, undh, 40);
+        store<u64>(e, a0l, 48); store<u64>(e, a0h, 56);
+        if (!fast) {
+          store<u64>(e, a1l, 64); store<u64>(e, a1h, 72);
+          store<u64>(e, a2l, 80); store<u64>(e, a2h, 88);
+        }
+        queued += <i32>((undl | undh) != 0);
       }
       if (!census) {
         store<u64>(row + off, sl ^ accl);
@@ -507,8 +698,116 @@ function halfSweepScalar<Path, Counters>(colour: i32, r0: i32, r1: i32): f64 {
           + 4 * (popcnt<u64>(accl & a2l) + popcnt<u64>(acch & a2h));
       }
     }
+    if (queued > 0) {
+      store<u32>(seed, p0, 0); store<u32>(seed, p1, 16); store<u32>(seed, p2, 32); store<u32>(seed, p3, 48);
+      store<u32>(seed, q0, 4); store<u32>(seed, q1, 20); store<u32>(seed, q2, 36); store<u32>(seed, q3, 52);
+      store<u32>(seed, e0, 8); store<u32>(seed, e1, 24); store<u32>(seed, e2, 40); store<u32>(seed, e3, 56);
+      store<u32>(seed, f0, 12); store<u32>(seed, f1, 28); store<u32>(seed, f2, 44); store<u32>(seed, f3, 60);
+      flips += finishRowScalar<Path, Counters>(seed, queue, queued, row);
+    }
   }
-  return settle(census, track, <i32>flips, <i32>ups, <i32>wsum);
+  return settle(census, track, <i32>flips, <i32>ups + lateUps, <i32>wsum + lateWeighted);
+}
+
+/** Steps the four lane generators whose state is at `seed` (word k of generator g at 16 k + 4 g); returns output g. */
+// @ts-ignore: decorator
+@inline
+function stepLane(seed: usize, g: usize): u32 {
+  const at = seed + (g << 2);
+  let x0 = load<u32>(at), x1 = load<u32>(at, 16), x2 = load<u32>(at, 32), x3 = load<u32>(at, 48);
+  const out = rotl<u32>(x1 * 5, 7) * 9;
+  const z = x1 << 9;
+  x2 ^= x0; x3 ^= x1; x1 ^= x2; x0 ^= x3; x2 ^= z; x3 = rotl<u32>(x3, 11);
+  store<u32>(at, x0); store<u32>(at, x1, 16); store<u32>(at, x2, 32); store<u32>(at, x3, 48);
+  return out;
+}
+
+/** {@link finishRowSimd} on two 64-bit halves: the same layers, planes and flips. */
+function finishRowScalar<Path, Counters>(seed: usize, queue: usize, n: i32, row: usize): i64 {
+  const fast = idof<Path>() == idof<Fast>();
+  const track = idof<Counters>() == idof<Tracked>();
+  const leaf = leaves + 16;
+  let flips: i64 = 0, ups: i64 = 0, weighted: i64 = 0;
+  // layer 0
+  let ol: u64 = 0, oh: u64 = 0, c0l: u64 = 0, c0h: u64 = 0, c1l: u64 = 0, c1h: u64 = 0, c2l: u64 = 0, c2h: u64 = 0, svl: u64 = 0, svh: u64 = 0;
+  for (let e = 0; e < n; e++) {
+    const at = queue + <usize>e * ENTRY_BYTES;
+    const tl = load<u64>(at, 32) & ~ol, th = load<u64>(at, 40) & ~oh;
+    store<u64>(at, tl, 16); store<u64>(at, th, 24);
+    ol |= tl; oh |= th;
+    c0l |= tl & load<u64>(at, 48); c0h |= th & load<u64>(at, 56);
+    if (!fast) {
+      c1l |= tl & load<u64>(at, 64); c1h |= th & load<u64>(at, 72);
+      c2l |= tl & load<u64>(at, 80); c2h |= th & load<u64>(at, 88);
+      const vec = row + (<usize>load<i32>(at) << 4);
+      svl |= tl & load<u64>(vec); svh |= th & load<u64>(vec, 8);
+    }
+  }
+  for (;;) {
+    let ul = ol, uh = oh, al: u64 = 0, ah: u64 = 0;
+    let plane = leaf + <usize>PACKED_PLANES * PLANE_BYTES;
+    const last = leaf + <usize>32 * PLANE_BYTES;
+    while ((ul | uh) != 0 && plane != last) {
+      const xl = <u64>stepLane(seed, 0) | (<u64>stepLane(seed, 1) << 32);
+      const xh = <u64>stepLane(seed, 2) | (<u64>stepLane(seed, 3) << 32);
+      let tl: u64, th: u64;
+      if (fast) {
+        tl = sel(load<u64>(plane, 16), load<u64>(plane), c0l);
+        th = sel(load<u64>(plane, 16), load<u64>(plane), c0h);
+      } else {
+        tl = leafSelect64(plane, svl, c0l, c1l, c2l);
+        th = leafSelect64(plane, svh, c0h, c1h, c2h);
+      }
+      al |= ul & tl & ~xl; ah |= uh & th & ~xh;
+      ul &= ~(xl ^ tl); uh &= ~(xh ^ th);
+      plane += PLANE_BYTES;
+    }
+    // apply this layer's flips; compact the entries with lanes left and build the next layer
+    ol = 0; oh = 0; c0l = 0; c0h = 0; c1l = 0; c1h = 0; c2l = 0; c2h = 0; svl = 0; svh = 0;
+    let m = 0;
+    for (let e = 0; e < n; e++) {
+      const at = queue + <usize>e * ENTRY_BYTES;
+      const w = load<i32>(at);
+      const tl = load<u64>(at, 16), th = load<u64>(at, 24);
+      const ll = load<u64>(at, 32) & ~tl, lh = load<u64>(at, 40) & ~th;
+      const b0l = load<u64>(at, 48), b0h = load<u64>(at, 56);
+      const fl = al & tl, fh = ah & th;
+      const vec = row + (<usize>w << 4);
+      const sl = load<u64>(vec), sh = load<u64>(vec, 8);
+      store<u64>(vec, sl ^ fl); store<u64>(vec, sh ^ fh, 8);
+      flips += popcnt<u64>(fl) + popcnt<u64>(fh);
+      if (track) {
+        ups += popcnt<u64>(fl & sl) + popcnt<u64>(fh & sh);
+        weighted += popcnt<u64>(fl & b0l) + popcnt<u64>(fh & b0h);
+        if (!fast) {
+          weighted += 2 * (popcnt<u64>(fl & load<u64>(at, 64)) + popcnt<u64>(fh & load<u64>(at, 72)));
+          weighted += 4 * (popcnt<u64>(fl & load<u64>(at, 80)) + popcnt<u64>(fh & load<u64>(at, 88)));
+        }
+      }
+      // entry m (m <= e) gets this entry if it has lanes left (written either way: no branch)
+      const to = queue + <usize>m * ENTRY_BYTES;
+      const nl = ll & ~ol, nh = lh & ~oh;
+      store<i32>(to, w);
+      store<u64>(to, nl, 16); store<u64>(to, nh, 24);
+      store<u64>(to, ll, 32); store<u64>(to, lh, 40);
+      store<u64>(to, b0l, 48); store<u64>(to, b0h, 56);
+      ol |= nl; oh |= nh;
+      c0l |= nl & b0l; c0h |= nh & b0h;
+      if (!fast) {
+        const b1l = load<u64>(at, 64), b1h = load<u64>(at, 72), b2l = load<u64>(at, 80), b2h = load<u64>(at, 88);
+        store<u64>(to, b1l, 64); store<u64>(to, b1h, 72); store<u64>(to, b2l, 80); store<u64>(to, b2h, 88);
+        c1l |= nl & b1l; c1h |= nh & b1h;
+        c2l |= nl & b2l; c2h |= nh & b2h;
+        svl |= nl & sl; svh |= nh & sh;
+      }
+      m += <i32>((ll | lh) != 0);
+    }
+    if (m == 0) break;
+    n = m;
+  }
+  lateUps += <i32>ups;
+  lateWeighted += <i32>weighted;
+  return flips;
 }
 
 /**

@@ -29,9 +29,9 @@
 //   5 plaquette3  sum over plaquettes of its four 3-spin products (odd)
 //   6 row3        sum_i s_i (s_i-x s_i+x + s_i-y s_i+y)       three spins in a row (odd)
 //
-// A packed-lattice variant only needs its own level-0 reader: coarsen() and measureLevel()
-// take a byte lattice; a packed source would get its own coarsenPacked(level 0 -> 1) with the
-// same block order and tie draws, and levels >= 1 stay byte lattices.
+// A packed level 0 (assembly/packed.ts) has its own reader, assembly/rg-packed.ts: it builds
+// level 1 with the same block order, tie draws and pattern counts (coarsenBlockRow below, or a
+// b = 2 path of its own) and measures level 0 from the packed lanes; levels >= 1 stay byte lattices.
 
 import { reserve } from "./memory";
 import { spinsPtr } from "./ising2d";
@@ -60,9 +60,10 @@ export function rgGetState(k: i32): u32 {
   return k == 0 ? g0 : k == 1 ? g1 : k == 2 ? g2 : g3;
 }
 
+/** Next output of the RG stream (one per majority tie). */
 // @ts-ignore: decorator
 @inline
-function rgNext(): u32 {
+export function rgNext(): u32 {
   const result = rotl<u32>(g1 * 5, 7) * 9;
   const t = g1 << 9;
   g2 ^= g0; g3 ^= g1; g1 ^= g2; g0 ^= g3; g2 ^= t; g3 = rotl<u32>(g3, 11);
@@ -102,6 +103,9 @@ export function rgLevelPtr(k: i32): usize {
 
 export function rgOperatorsPtr(): usize { return operators; }
 export function rgPatternsPtr(): usize { return patterns; }
+/** The configuration of rgConfigure (for assembly/rg-packed.ts). */
+export function rgBlockSize(): i32 { return block; }
+export function rgLatticeSize(): i32 { return size; }
 
 /** Number of b x b patterns counted per level (0 when b is too large to count them). */
 export function rgPatternCount(): i32 {
@@ -146,49 +150,89 @@ export function rgConfigure(latticeSize: i32, b: i32, count: i32, withPatterns: 
 }
 
 /**
- * Coarse-grains the n x n byte lattice at src into the (n/b) x (n/b) lattice at dst.
- * With hist != 0 also counts each block's configuration: code bit (dy*b + dx) is set when
- * that spin is +1. Returns the number of ties broken.
+ * Coarse-grains one block row: the b rows of n spins at rowStart (row stride n) into the n/b
+ * block spins at out, blocks in order X = 0, 1, ... With hist != 0 also counts each block's
+ * configuration: code bit (dy*b + dx) is set when that spin is +1. Returns the ties broken.
+ */
+export function coarsenBlockRow(rowStart: usize, n: i32, b: i32, out: usize, majority: bool, hist: usize): i32 {
+  const m = n / b;
+  let ties = 0;
+  for (let X = 0; X < m; X++) {
+    const corner = rowStart + <usize>(X * b);
+    let s: i32;
+    if (majority || hist != 0) {
+      let sum = 0;
+      let code = 0;
+      for (let dy = 0; dy < b; dy++) {
+        const row = corner + <usize>(dy * n);
+        for (let dx = 0; dx < b; dx++) {
+          const v = <i32>load<i8>(row + dx);
+          sum += v;
+          code |= ((v + 1) >> 1) << (dy * b + dx);
+        }
+      }
+      if (hist != 0) {
+        const at = hist + (<usize>code << 2);
+        store<u32>(at, load<u32>(at) + 1);
+      }
+      if (majority) {
+        if (sum == 0) {
+          s = (rgNext() >>> 31) != 0 ? 1 : -1;
+          ties++;
+        } else {
+          s = sum > 0 ? 1 : -1;
+        }
+      } else {
+        s = <i32>load<i8>(corner);
+      }
+    } else {
+      s = <i32>load<i8>(corner);
+    }
+    store<i8>(out + X, <i8>s);
+  }
+  return ties;
+}
+
+/**
+ * Coarse-grains the n x n byte lattice at src into the (n/b) x (n/b) lattice at dst, block rows
+ * Y = 0, 1, ... in turn (see coarsenBlockRow). Returns the number of ties broken.
  */
 function coarsen(src: usize, n: i32, b: i32, dst: usize, majority: bool, hist: usize): i32 {
   const m = n / b;
   let ties = 0;
   for (let Y = 0; Y < m; Y++) {
-    const rowStart = src + <usize>(Y * b) * <usize>n;
-    const out = dst + <usize>(Y * m);
-    for (let X = 0; X < m; X++) {
-      const corner = rowStart + <usize>(X * b);
-      let s: i32;
-      if (majority || hist != 0) {
-        let sum = 0;
-        let code = 0;
-        for (let dy = 0; dy < b; dy++) {
-          const row = corner + <usize>(dy * n);
-          for (let dx = 0; dx < b; dx++) {
-            const v = <i32>load<i8>(row + dx);
-            sum += v;
-            code |= ((v + 1) >> 1) << (dy * b + dx);
-          }
-        }
-        if (hist != 0) {
-          const at = hist + (<usize>code << 2);
-          store<u32>(at, load<u32>(at) + 1);
-        }
-        if (majority) {
-          if (sum == 0) {
-            s = (rgNext() >>> 31) != 0 ? 1 : -1;
-            ties++;
-          } else {
-            s = sum > 0 ? 1 : -1;
-          }
-        } else {
-          s = <i32>load<i8>(corner);
-        }
-      } else {
-        s = <i32>load<i8>(corner);
-      }
-      store<i8>(out + X, <i8>s);
-    }
+    ties += coarsenBlockRow(src + <usize>(Y * b) * <usize>n, n, b, dst + <usize>(Y * m), majority, hist);
+  }
+  return ties;
+}
+
+/**
+ * Clears the pattern counts (when they are counted) and returns the address of level 0's:
+ * level k's follow at k * rgPatternCount() * 4 bytes; 0 when patterns are not counted.
+ */
+export function rgClearPatterns(): usize {
+  const perLevel = <usize>rgPatternCount();
+  if (perLevel == 0) return 0;
+  memory.fill(patterns, 0, <usize>levels * perLevel * 4);
+  return patterns;
+}
+
+/**
+ * Builds levels from..K, each from the level before it (level from - 1 already built; from >= 1),
+ * counting their block patterns when configured. Returns the number of ties broken.
+ */
+export function rgBuildFrom(rule: i32, from: i32): i32 {
+  const majority = rule == RG_RULE_MAJORITY;
+  const perLevel = <usize>rgPatternCount();
+  let ties = 0;
+  let src = rgLevelPtr(from - 1);
+  let n = levelSize(from - 1);
+  for (let k = from; k <= levels; k++) {
+    const dst = rgLevelPtr(k);
+    const hist = perLevel != 0 ? patterns + <usize>(k - 1) * perLevel * 4 : 0;
+    ties += coarsen(src, n, block, dst, majority, hist);
+    n /= block;
+    src = dst;
   }
   return ties;
 }
@@ -199,21 +243,8 @@ function coarsen(src: usize, n: i32, b: i32, dst: usize, majority: bool, hist: u
  * Returns the number of ties broken (one RG-stream draw each).
  */
 export function rgBuild(rule: i32): i32 {
-  const majority = rule == RG_RULE_MAJORITY;
-  const perLevel = <usize>rgPatternCount();
-  if (perLevel != 0) memory.fill(patterns, 0, <usize>levels * perLevel * 4);
-  let ties = 0;
-  let src = spinsPtr();
-  let dst = pyramid;
-  let n = size;
-  for (let k = 1; k <= levels; k++) {
-    const hist = perLevel != 0 ? patterns + <usize>(k - 1) * perLevel * 4 : 0;
-    ties += coarsen(src, n, block, dst, majority, hist);
-    n /= block;
-    src = dst;
-    dst += <usize>n * <usize>n;
-  }
-  return ties;
+  rgClearPatterns();
+  return rgBuildFrom(rule, 1);
 }
 
 // @ts-ignore: decorator
@@ -270,13 +301,16 @@ function measureLevel(p: usize, n: i32, out: usize): void {
   store<f64>(out, <f64>row3, 48);
 }
 
-/** Measures every operator on levels 0..K into the operators region (call after rgBuild). */
-export function rgMeasure(): void {
-  let p = spinsPtr();
-  let n = size;
-  for (let k = 0; k <= levels; k++) {
-    measureLevel(p, n, operators + <usize>(k * RG_OPERATORS) * 8);
-    p = k == 0 ? pyramid : p + <usize>n * <usize>n;
+/** Measures every operator on levels from..K into the operators region (call after rgBuild). */
+export function rgMeasureFrom(from: i32): void {
+  let n = levelSize(from);
+  for (let k = from; k <= levels; k++) {
+    measureLevel(rgLevelPtr(k), n, operators + <usize>(k * RG_OPERATORS) * 8);
     n /= block;
   }
+}
+
+/** Measures every operator on levels 0..K into the operators region (call after rgBuild). */
+export function rgMeasure(): void {
+  rgMeasureFrom(0);
 }

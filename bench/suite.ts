@@ -44,6 +44,12 @@ export interface PackedCost {
   randomBitsPerSpin: number;
   /** Planes drawn per vector of 128 sites. */
   planesPerVector: number;
+  /** Of those, planes drawn by the layers that finish the rows. */
+  layerPlanesPerVector: number;
+  /** Fraction of vectors with lanes left after their fixed planes (queued for the end of the row). */
+  queuedPerVector: number;
+  /** Layers formed per vector row. */
+  layersPerRow: number;
 }
 
 export interface SuiteResult {
@@ -124,10 +130,10 @@ async function coldStart(core: 'simd' | 'scalar', runs = 15): Promise<ColdStart>
 
 /**
  * Random bits per spin of the packed kernel at Tc, h = 0 (the same on every engine: the
- * stream is part of the contract), counted by the JavaScript twin on an L = 256 lattice after
- * 500 sweeps of equilibration.
+ * stream is part of the contract), counted by the JavaScript twin on an L x L lattice (default
+ * 1024, the size of the targets) after 500 sweeps of equilibration.
  */
-export function packedCost(size = 256, sweeps = 200): PackedCost {
+export function packedCost(size = 1024, sweeps = 20): PackedCost {
   const engine = new JsPackedEngine(size);
   engine.prepare(metropolisThresholds(1 / CRITICAL_TEMPERATURE, 0));
   const state = seedState(1);
@@ -136,10 +142,21 @@ export function packedCost(size = 256, sweeps = 200): PackedCost {
   engine.pack(spins, 0, 0);
   engine.sweep(500, rng.state);
   engine.planes = 0;
+  engine.layerPlanes = 0;
+  engine.queuedVectors = 0;
+  engine.layers = 0;
   engine.sweep(sweeps, rng.state);
   const vectors = (sweeps * size * size) / 128;
+  const rows = sweeps * 2 * (size / 16);
   const seedBits = (sweeps * 32 * (size / 16) * 32) / (sweeps * size * size);
-  return { size, planesPerVector: engine.planes / vectors, randomBitsPerSpin: engine.planes / vectors + seedBits };
+  return {
+    size,
+    planesPerVector: engine.planes / vectors,
+    randomBitsPerSpin: engine.planes / vectors + seedBits,
+    layerPlanesPerVector: engine.layerPlanes / vectors,
+    queuedPerVector: engine.queuedVectors / vectors,
+    layersPerRow: engine.layers / rows,
+  };
 }
 
 /** Ratio of two engines' flips/ns at one size, measured in the same run. */

@@ -8,11 +8,18 @@ import { rotl } from '../rng.js';
 import { TWO_POW_32 } from '../thresholds.js';
 import type { IsingKernel } from './types.js';
 import type { PackedEngine } from './packed.js';
+import { JsBlockSpinKernel } from './rg-js.js';
+import { JsPackedLevelZero } from './rg-packed-js.js';
+import type { BlockSpinKernel } from './rg-types.js';
 
 const CLASSES = 10;
 const PLANE_ACCEPT = 32;
 const PLANE_UNDECIDED = 33;
 const LEAF_PLANES = 34;
+/** Planes every vector with an undecided lane draws (PACKED_PLANES of assembly/packed.ts). */
+export const PACKED_PLANES = 7;
+/** Words of a row-queue entry: w, 3 unused, then 4 words each: lanes of the current layer, lanes left, a0, a1, a2. */
+const ENTRY_WORDS = 24;
 const EVEN_BYTES = 0x00ff00ff;
 /** Half-sweep modes: update and track the counters, update only, or count without updating (recount). */
 const TRACKED = 0;
@@ -65,6 +72,10 @@ export class JsPackedEngine implements PackedEngine {
   private census = { up: 0, anti: 0 };
   /** Random planes drawn so far (each 128 bits for 128 sites): the benchmarks' random-bits-per-spin figure. */
   planes = 0;
+  /** Of those, planes drawn by the layers that finish rows; vectors queued; layers formed (benchmark figures). */
+  layerPlanes = 0;
+  queuedVectors = 0;
+  layers = 0;
   /** Both colours, 4 words a vector, vector (c, r, w) at ((c * B + r) * B + w) * 4. */
   lattice: Uint32Array;
   private readonly leaves = new Int32Array(LEAF_PLANES * CLASSES);
@@ -72,12 +83,19 @@ export class JsPackedEngine implements PackedEngine {
   private readonly seeds: Uint32Array;
   // per-vector scratch (one entry per word)
   private readonly cls = new Int32Array(16);
+  /** The row queue: lanes undecided after PACKED_PLANES planes (see assembly/packed.ts finishRowSimd). */
+  private readonly queue: Int32Array;
+  /** Up spins, weighted sums and planes of the ends of rows (finishRow). */
+  private readonly late = { ups: 0, weighted: 0, planes: 0 };
+  /** resolveLayer's words: the layer's lanes (0..3), then its accepted lanes (4..7). */
+  private readonly layer = new Int32Array(8);
 
   constructor(size: number) {
     this.size = size;
     this.blocks = size >> 4;
     this.lattice = new Uint32Array((size * size) >> 5);
     this.seeds = new Uint32Array(this.blocks * 32);
+    this.queue = new Int32Array(this.blocks * ENTRY_WORDS);
   }
 
   /** Bond sum B of the packed lattice (recounted after untracked sweeps). */
@@ -122,7 +140,7 @@ export class JsPackedEngine implements PackedEngine {
       const minus = metropolis[a];
       if (minus !== metropolis[9 - a]) fast = false;
       if (a >= 2 && minus < TWO_POW_32) fast = false;
-      if (a < 2 && minus >= TWO_POW_32) fast = false;
+      if (a < 2 && (minus >= TWO_POW_32 || minus === 0)) fast = false;
     }
     this.fast = fast;
   }
@@ -186,6 +204,11 @@ export class JsPackedEngine implements PackedEngine {
     state[0] = x0; state[1] = x1; state[2] = x2; state[3] = x3;
   }
 
+  /** Block spins from this packed lattice, with the pyramid and RG stream of `blocks` (a JavaScript block-spin kernel). */
+  levelZero(_byte: IsingKernel, blocks: BlockSpinKernel): JsPackedLevelZero | undefined {
+    return blocks instanceof JsBlockSpinKernel ? new JsPackedLevelZero(this, blocks) : undefined;
+  }
+
   packFrom(byte: IsingKernel): void {
     this.pack(byte.readSpins(), byte.bondSum, byte.magnetization);
   }
@@ -238,11 +261,13 @@ export class JsPackedEngine implements PackedEngine {
     const rowWords = B * 4;
     const own = colour * B * rowWords;
     const other = (1 - colour) * B * rowWords;
-    const n0 = leaves[PLANE_UNDECIDED * CLASSES];
-    const n1 = leaves[PLANE_UNDECIDED * CLASSES + 1];
+    const queue = this.queue;
     let flips = 0, ups = 0, weighted = 0, planes = 0;
+    const late = this.late;
+    late.ups = 0; late.weighted = 0; late.planes = 0;
     for (let r = r0; r < r1; r++) {
       const seed = (colour * B + r) * 16;
+      let queued = 0;
       let p0 = seeds[seed] | 0, p1 = seeds[seed + 4] | 0, p2 = seeds[seed + 8] | 0, p3 = seeds[seed + 12] | 0;
       let q0 = seeds[seed + 1] | 0, q1 = seeds[seed + 5] | 0, q2 = seeds[seed + 9] | 0, q3 = seeds[seed + 13] | 0;
       let e0 = seeds[seed + 2] | 0, e1 = seeds[seed + 6] | 0, e2 = seeds[seed + 10] | 0, e3 = seeds[seed + 14] | 0;
@@ -286,8 +311,7 @@ export class JsPackedEngine implements PackedEngine {
           und0 = und1 = und2 = und3 = 0;
         } else if (fast) {
           acc0 = a10 | a20; acc1 = a11 | a21; acc2 = a12 | a22; acc3 = a13 | a23;
-          und0 = sel(n1, n0, a00) & ~acc0; und1 = sel(n1, n0, a01) & ~acc1;
-          und2 = sel(n1, n0, a02) & ~acc2; und3 = sel(n1, n0, a03) & ~acc3;
+          und0 = ~acc0; und1 = ~acc1; und2 = ~acc2; und3 = ~acc3;
         } else {
           acc0 = leafSelect(leaves, PLANE_ACCEPT, s0, a00, a10, a20);
           acc1 = leafSelect(leaves, PLANE_ACCEPT, s1, a01, a11, a21);
@@ -298,37 +322,61 @@ export class JsPackedEngine implements PackedEngine {
           und2 = leafSelect(leaves, PLANE_UNDECIDED, s2, a02, a12, a22);
           und3 = leafSelect(leaves, PLANE_UNDECIDED, s3, a03, a13, a23);
         }
-        let k = 0;
-        for (; k < 32 && (und0 | und1 | und2 | und3) !== 0; k++) {
-          // four xoshiro128** generators, state in locals
-          const u0 = Math.imul(rotl(Math.imul(p1, 5), 7), 9);
-          let z = p1 << 9;
-          p2 ^= p0; p3 ^= p1; p1 ^= p2; p0 ^= p3; p2 ^= z; p3 = (p3 << 11) | (p3 >>> 21);
-          const u1 = Math.imul(rotl(Math.imul(q1, 5), 7), 9);
-          z = q1 << 9;
-          q2 ^= q0; q3 ^= q1; q1 ^= q2; q0 ^= q3; q2 ^= z; q3 = (q3 << 11) | (q3 >>> 21);
-          const u2 = Math.imul(rotl(Math.imul(e1, 5), 7), 9);
-          z = e1 << 9;
-          e2 ^= e0; e3 ^= e1; e1 ^= e2; e0 ^= e3; e2 ^= z; e3 = (e3 << 11) | (e3 >>> 21);
-          const u3 = Math.imul(rotl(Math.imul(f1, 5), 7), 9);
-          z = f1 << 9;
-          f2 ^= f0; f3 ^= f1; f1 ^= f2; f0 ^= f3; f2 ^= z; f3 = (f3 << 11) | (f3 >>> 21);
-          let t0: number, t1: number, t2: number, t3: number;
-          if (fast) {
+        if (!census && (und0 | und1 | und2 | und3) !== 0) {
+          // PACKED_PLANES planes, no data-dependent exit
+          for (let k = 0; k < PACKED_PLANES; k++) {
+            // four xoshiro128** generators, state in locals
+            const u0 = Math.imul(rotl(Math.imul(p1, 5), 7), 9);
+            let z = p1 << 9;
+            p2 ^= p0; p3 ^= p1; p1 ^= p2; p0 ^= p3; p2 ^= z; p3 = (p3 << 11) | (p3 >>> 21);
+            const u1 = Math.imul(rotl(Math.imul(q1, 5), 7), 9);
+            z = q1 << 9;
+            q2 ^= q0; q3 ^= q1; q1 ^= q2; q0 ^= q3; q2 ^= z; q3 = (q3 << 11) | (q3 >>> 21);
+            const u2 = Math.imul(rotl(Math.imul(e1, 5), 7), 9);
+            z = e1 << 9;
+            e2 ^= e0; e3 ^= e1; e1 ^= e2; e0 ^= e3; e2 ^= z; e3 = (e3 << 11) | (e3 >>> 21);
+            const u3 = Math.imul(rotl(Math.imul(f1, 5), 7), 9);
+            z = f1 << 9;
+            f2 ^= f0; f3 ^= f1; f1 ^= f2; f0 ^= f3; f2 ^= z; f3 = (f3 << 11) | (f3 >>> 21);
+            // fast path: the plane's threshold bits of classes a = 0 and a = 1, b0 and b1 (0 or -1)
             const b0 = leaves[k * CLASSES], b1 = leaves[k * CLASSES + 1];
-            t0 = sel(b1, b0, a00); t1 = sel(b1, b0, a01); t2 = sel(b1, b0, a02); t3 = sel(b1, b0, a03);
-          } else {
-            t0 = leafSelect(leaves, k, s0, a00, a10, a20);
-            t1 = leafSelect(leaves, k, s1, a01, a11, a21);
-            t2 = leafSelect(leaves, k, s2, a02, a12, a22);
-            t3 = leafSelect(leaves, k, s3, a03, a13, a23);
+            if (fast && (b0 | b1) === 0) {
+              // both 0: a random 1 rejects, a 0 goes on
+              und0 &= ~u0; und1 &= ~u1; und2 &= ~u2; und3 &= ~u3;
+            } else if (fast && (b0 & b1) === -1) {
+              // both 1: a random 0 accepts, a 1 goes on
+              acc0 |= und0 & ~u0; und0 &= u0;
+              acc1 |= und1 & ~u1; und1 &= u1;
+              acc2 |= und2 & ~u2; und2 &= u2;
+              acc3 |= und3 & ~u3; und3 &= u3;
+            } else {
+              let t0: number, t1: number, t2: number, t3: number;
+              if (fast) {
+                t0 = sel(b1, b0, a00); t1 = sel(b1, b0, a01); t2 = sel(b1, b0, a02); t3 = sel(b1, b0, a03);
+              } else {
+                t0 = leafSelect(leaves, k, s0, a00, a10, a20);
+                t1 = leafSelect(leaves, k, s1, a01, a11, a21);
+                t2 = leafSelect(leaves, k, s2, a02, a12, a22);
+                t3 = leafSelect(leaves, k, s3, a03, a13, a23);
+              }
+              acc0 |= und0 & t0 & ~u0; und0 &= ~(u0 ^ t0);
+              acc1 |= und1 & t1 & ~u1; und1 &= ~(u1 ^ t1);
+              acc2 |= und2 & t2 & ~u2; und2 &= ~(u2 ^ t2);
+              acc3 |= und3 & t3 & ~u3; und3 &= ~(u3 ^ t3);
+            }
           }
-          acc0 |= und0 & t0 & ~u0; und0 &= ~(u0 ^ t0);
-          acc1 |= und1 & t1 & ~u1; und1 &= ~(u1 ^ t1);
-          acc2 |= und2 & t2 & ~u2; und2 &= ~(u2 ^ t2);
-          acc3 |= und3 & t3 & ~u3; und3 &= ~(u3 ^ t3);
+          planes += PACKED_PLANES;
+          // queue the lanes still undecided (the entry is written either way)
+          const e = queued * ENTRY_WORDS;
+          queue[e] = w;
+          queue[e + 8] = und0; queue[e + 9] = und1; queue[e + 10] = und2; queue[e + 11] = und3;
+          queue[e + 12] = a00; queue[e + 13] = a01; queue[e + 14] = a02; queue[e + 15] = a03;
+          if (!fast) {
+            queue[e + 16] = a10; queue[e + 17] = a11; queue[e + 18] = a12; queue[e + 19] = a13;
+            queue[e + 20] = a20; queue[e + 21] = a21; queue[e + 22] = a22; queue[e + 23] = a23;
+          }
+          if ((und0 | und1 | und2 | und3) !== 0) queued++;
         }
-        planes += k;
         if (!census) {
           lat[row + o] = s0 ^ acc0;
           lat[row + o + 1] = s1 ^ acc1;
@@ -343,8 +391,19 @@ export class JsPackedEngine implements PackedEngine {
             + 4 * (popcount(acc0 & a20) + popcount(acc1 & a21) + popcount(acc2 & a22) + popcount(acc3 & a23));
         }
       }
+      this.queuedVectors += queued;
+      if (queued > 0) {
+        seeds[seed] = p0; seeds[seed + 4] = p1; seeds[seed + 8] = p2; seeds[seed + 12] = p3;
+        seeds[seed + 1] = q0; seeds[seed + 5] = q1; seeds[seed + 9] = q2; seeds[seed + 13] = q3;
+        seeds[seed + 2] = e0; seeds[seed + 6] = e1; seeds[seed + 10] = e2; seeds[seed + 14] = e3;
+        seeds[seed + 3] = f0; seeds[seed + 7] = f1; seeds[seed + 11] = f2; seeds[seed + 15] = f3;
+        flips += this.finishRow(seed, queued, row, fast, track);
+      }
     }
-    this.planes += planes;
+    ups += late.ups;
+    weighted += late.weighted;
+    this.planes += planes + late.planes;
+    this.layerPlanes += late.planes;
     if (census) {
       this.census.up += ups;
       this.census.anti += weighted;
@@ -354,5 +413,133 @@ export class JsPackedEngine implements PackedEngine {
       this.mag += 2 * flips - 4 * ups;
     }
     return flips;
+  }
+  /**
+   * Finishes a row (assembly/packed.ts finishRowSimd): the queued lanes form layers, first fit in
+   * queue order; each layer draws planes PACKED_PLANES, PACKED_PLANES + 1, ... until its lanes are
+   * decided (at most to plane 31) and applies its flips. The generators continue from the state at
+   * seeds[seed..]. Returns the flips; up spins, weighted sums and planes go to this.late.
+   */
+  private finishRow(seed: number, n: number, row: number, fast: boolean, track: boolean): number {
+    const q = this.queue, lat = this.lattice, cls = this.cls, layer = this.layer;
+    // layer[g]: the layer's lanes of word g; cls[4 g ..]: their s, a0, a1, a2
+    layer.fill(0);
+    cls.fill(0);
+    // layer 0
+    for (let e = 0; e < n; e++) {
+      const at = e * ENTRY_WORDS, v = row + 4 * q[at];
+      for (let g = 0; g < 4; g++) {
+        const take = q[at + 8 + g] & ~layer[g];
+        q[at + 4 + g] = take;
+        layer[g] |= take;
+        cls[4 * g + 1] |= take & q[at + 12 + g];
+        if (!fast) {
+          cls[4 * g] |= take & lat[v + g];
+          cls[4 * g + 2] |= take & q[at + 16 + g];
+          cls[4 * g + 3] |= take & q[at + 20 + g];
+        }
+      }
+    }
+    let flips = 0, ups = 0, weighted = 0;
+    for (;;) {
+      this.layers++;
+      this.resolveLayer(seed, fast);
+      // apply this layer's flips; compact the entries with lanes left and build the next layer
+      for (let g = 0; g < 4; g++) layer[g] = 0;
+      cls.fill(0);
+      let m = 0;
+      for (let e = 0; e < n; e++) {
+        const at = e * ENTRY_WORDS, to = m * ENTRY_WORDS;
+        const w = q[at], v = row + 4 * w;
+        let any = 0;
+        // entry m (m <= e) gets this entry; it counts only with lanes left
+        q[to] = w;
+        for (let g = 0; g < 4; g++) {
+          const take = q[at + 4 + g];
+          const left = q[at + 8 + g] & ~take;
+          const b0 = q[at + 12 + g];
+          const flip = layer[4 + g] & take;
+          const s = lat[v + g] | 0;
+          lat[v + g] = s ^ flip;
+          flips += popcount(flip);
+          if (track) {
+            ups += popcount(flip & s);
+            weighted += popcount(flip & b0);
+            if (!fast) weighted += 2 * popcount(flip & q[at + 16 + g]) + 4 * popcount(flip & q[at + 20 + g]);
+          }
+          const next = left & ~layer[g];
+          q[to + 4 + g] = next;
+          q[to + 8 + g] = left;
+          q[to + 12 + g] = b0;
+          layer[g] |= next;
+          cls[4 * g + 1] |= next & b0;
+          if (!fast) {
+            const b1 = q[at + 16 + g], b2 = q[at + 20 + g];
+            q[to + 16 + g] = b1;
+            q[to + 20 + g] = b2;
+            cls[4 * g] |= next & s;
+            cls[4 * g + 2] |= next & b1;
+            cls[4 * g + 3] |= next & b2;
+          }
+          any |= left;
+        }
+        if (any !== 0) m++;
+      }
+      if (m === 0) break;
+      n = m;
+    }
+    this.late.ups += ups;
+    this.late.weighted += weighted;
+    return flips;
+  }
+
+  /**
+   * Draws planes PACKED_PLANES, PACKED_PLANES + 1, ... for the layer's lanes layer[0..3] (classes in
+   * this.cls) until they are decided or plane 31 is compared; the accepted lanes go to layer[4..7].
+   * The four generators are read from and written back to seeds[seed..].
+   */
+  private resolveLayer(seed: number, fast: boolean): void {
+    const seeds = this.seeds, leaves = this.leaves, cls = this.cls, layer = this.layer;
+    let p0 = seeds[seed] | 0, p1 = seeds[seed + 4] | 0, p2 = seeds[seed + 8] | 0, p3 = seeds[seed + 12] | 0;
+    let q0 = seeds[seed + 1] | 0, q1 = seeds[seed + 5] | 0, q2 = seeds[seed + 9] | 0, q3 = seeds[seed + 13] | 0;
+    let e0 = seeds[seed + 2] | 0, e1 = seeds[seed + 6] | 0, e2 = seeds[seed + 10] | 0, e3 = seeds[seed + 14] | 0;
+    let f0 = seeds[seed + 3] | 0, f1 = seeds[seed + 7] | 0, f2 = seeds[seed + 11] | 0, f3 = seeds[seed + 15] | 0;
+    let u0 = layer[0], u1 = layer[1], u2 = layer[2], u3 = layer[3];
+    let c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+    let k = PACKED_PLANES;
+    for (; k < 32 && (u0 | u1 | u2 | u3) !== 0; k++) {
+      const x0 = Math.imul(rotl(Math.imul(p1, 5), 7), 9);
+      let z = p1 << 9;
+      p2 ^= p0; p3 ^= p1; p1 ^= p2; p0 ^= p3; p2 ^= z; p3 = (p3 << 11) | (p3 >>> 21);
+      const x1 = Math.imul(rotl(Math.imul(q1, 5), 7), 9);
+      z = q1 << 9;
+      q2 ^= q0; q3 ^= q1; q1 ^= q2; q0 ^= q3; q2 ^= z; q3 = (q3 << 11) | (q3 >>> 21);
+      const x2 = Math.imul(rotl(Math.imul(e1, 5), 7), 9);
+      z = e1 << 9;
+      e2 ^= e0; e3 ^= e1; e1 ^= e2; e0 ^= e3; e2 ^= z; e3 = (e3 << 11) | (e3 >>> 21);
+      const x3 = Math.imul(rotl(Math.imul(f1, 5), 7), 9);
+      z = f1 << 9;
+      f2 ^= f0; f3 ^= f1; f1 ^= f2; f0 ^= f3; f2 ^= z; f3 = (f3 << 11) | (f3 >>> 21);
+      let t0: number, t1: number, t2: number, t3: number;
+      if (fast) {
+        const b0 = leaves[k * CLASSES], b1 = leaves[k * CLASSES + 1];
+        t0 = sel(b1, b0, cls[1]); t1 = sel(b1, b0, cls[5]); t2 = sel(b1, b0, cls[9]); t3 = sel(b1, b0, cls[13]);
+      } else {
+        t0 = leafSelect(leaves, k, cls[0], cls[1], cls[2], cls[3]);
+        t1 = leafSelect(leaves, k, cls[4], cls[5], cls[6], cls[7]);
+        t2 = leafSelect(leaves, k, cls[8], cls[9], cls[10], cls[11]);
+        t3 = leafSelect(leaves, k, cls[12], cls[13], cls[14], cls[15]);
+      }
+      c0 |= u0 & t0 & ~x0; u0 &= ~(x0 ^ t0);
+      c1 |= u1 & t1 & ~x1; u1 &= ~(x1 ^ t1);
+      c2 |= u2 & t2 & ~x2; u2 &= ~(x2 ^ t2);
+      c3 |= u3 & t3 & ~x3; u3 &= ~(x3 ^ t3);
+    }
+    this.late.planes += k - PACKED_PLANES;
+    layer[4] = c0; layer[5] = c1; layer[6] = c2; layer[7] = c3;
+    seeds[seed] = p0; seeds[seed + 4] = p1; seeds[seed + 8] = p2; seeds[seed + 12] = p3;
+    seeds[seed + 1] = q0; seeds[seed + 5] = q1; seeds[seed + 9] = q2; seeds[seed + 13] = q3;
+    seeds[seed + 2] = e0; seeds[seed + 6] = e1; seeds[seed + 10] = e2; seeds[seed + 14] = e3;
+    seeds[seed + 3] = f0; seeds[seed + 7] = f1; seeds[seed + 11] = f2; seeds[seed + 15] = f3;
   }
 }

@@ -6,7 +6,7 @@
  */
 import type { Algorithm, LocalAlgorithm } from '../options.js';
 import { InvalidOptionError } from '../errors.js';
-import type { BlockRule, BlockSpinKernel } from './rg-types.js';
+import type { BlockRule, BlockSpinKernel, PackedLevelZero } from './rg-types.js';
 import type { ClusterStep, ClusterSweepResult, IsingKernel } from './types.js';
 
 /** Packed lattices have L a multiple of 16 (16 row blocks x 8 column blocks per 128-bit vector). */
@@ -37,6 +37,11 @@ export interface PackedEngine {
   run(byte: IsingKernel, sweeps: number, out?: Int32Array): number;
   /** Releases what the engine holds besides the byte kernel (e.g. worker threads). */
   dispose?(): void;
+  /**
+   * Block-spin stages that read level 0 from this packed lattice, sharing the pyramid and RG
+   * stream of `blocks` (the byte kernel's block-spin kernel); undefined when the engine has none.
+   */
+  levelZero?(byte: IsingKernel, blocks: BlockSpinKernel): PackedLevelZero | undefined;
 }
 
 type Fresh = 'byte' | 'packed' | 'both';
@@ -147,18 +152,28 @@ export class PackedLayoutKernel implements IsingKernel {
     this.byteSide().correlations(out);
   }
 
-  /** Block spins read level 0 from the byte lattice: every call that reads it refreshes it first. */
-  blockSpins(): BlockSpinKernel {
+  /**
+   * Block spins read level 0 from the packed lattice while it is up to date (no conversion), else
+   * from the byte lattice; both give the same pyramid, operator sums, pattern counts and draws.
+   * `levelZero: 'byte'` always reads the byte lattice (converting first when it is stale), as
+   * before the packed reader existed: for benchmarks and comparisons.
+   */
+  blockSpins(levelZero: 'auto' | 'byte' = 'auto'): BlockSpinKernel {
     const inner = this.byte.blockSpins?.();
     if (!inner) throw new InvalidOptionError('simulation', this.backend, 'a backend with block-spin kernels');
+    const packed = levelZero === 'auto' ? this.packed.levelZero?.(this.byte, inner) : undefined;
+    const fromPacked = () => packed !== undefined && this.fresh !== 'byte';
     const fresh = () => void this.byteSide();
     return {
       backend: inner.backend,
-      configure: (blockSize: number, levels: number, patterns: boolean) => inner.configure(blockSize, levels, patterns),
+      configure: (blockSize: number, levels: number, patterns: boolean) => {
+        inner.configure(blockSize, levels, patterns);
+        packed?.configure(blockSize, levels);
+      },
       getRngState: () => inner.getRngState(),
       setRngState: (state: Uint32Array) => inner.setRngState(state),
-      build: (rule: BlockRule) => (fresh(), inner.build(rule)),
-      measure: (out: Float64Array) => (fresh(), inner.measure(out)),
+      build: (rule: BlockRule) => (fromPacked() ? packed!.build(rule) : (fresh(), inner.build(rule))),
+      measure: (out: Float64Array) => (fromPacked() ? packed!.measure(out) : (fresh(), inner.measure(out))),
       readPatterns: (out: Uint32Array) => inner.readPatterns(out),
       readLevel: (level: number) => (level === 0 && fresh(), inner.readLevel(level)),
     };

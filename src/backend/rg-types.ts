@@ -50,3 +50,17 @@ export interface BlockSpinKernel {
   /** A copy of level k (0 = the lattice itself), row-major, each +1 or -1. */
   readLevel(level: number): Int8Array;
 }
+
+/**
+ * The level-0 stages of a {@link BlockSpinKernel} when level 0 is a packed lattice
+ * (assembly/rg-packed.ts, src/backend/rg-packed-js.ts): they read the packed lanes directly and
+ * share the byte kernel's pyramid, RG stream and pattern counts, with bit-identical results.
+ */
+export interface PackedLevelZero {
+  /** Prepares for the configuration just given to the block-spin kernel's configure(). */
+  configure(blockSize: number, levels: number): void;
+  /** As BlockSpinKernel.build, level 1 read from the packed lattice. */
+  build(rule: BlockRule): number;
+  /** As BlockSpinKernel.measure, level 0 read from the packed lattice. */
+  measure(out: Float64Array): void;
+}

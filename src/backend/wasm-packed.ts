@@ -6,7 +6,9 @@ import { InvalidOptionError } from '../errors.js';
 import type { IsingKernel } from './types.js';
 import { SERIES_CAPACITY } from './types.js';
 import type { PackedEngine } from './packed.js';
-import { guarded, type WasmIsingKernel } from './wasm.js';
+import type { BlockSpinKernel, PackedLevelZero } from './rg-types.js';
+import { WasmPackedLevelZero, type PackedRgCoreExports } from './rg-packed-wasm.js';
+import { guarded, WasmIsingKernel } from './wasm.js';
 
 /** The packed exports of the core (assembly/index.ts). */
 export interface PackedCoreExports {
@@ -77,6 +79,12 @@ export class WasmPackedEngine implements PackedEngine {
 
   unpackInto(): void {
     guarded('unpackToBytes', () => this.core.unpackToBytes());
+  }
+
+  /** Block spins from the packed lattice of the byte kernel's instance (cores that have assembly/rg-packed.ts). */
+  levelZero(byte: IsingKernel, _blocks: BlockSpinKernel): PackedLevelZero | undefined {
+    if (!(byte instanceof WasmIsingKernel) || typeof (this.core as Partial<PackedRgCoreExports>).rgBuildPacked !== 'function') return undefined;
+    return new WasmPackedLevelZero(() => byte.exports as unknown as PackedRgCoreExports);
   }
 
   run(_byte: IsingKernel, sweeps: number, out?: Int32Array): number {

@@ -12,11 +12,17 @@ export { MAX_WORKERS } from './control.js';
 export const MAX_PAGES = 65536;
 
 /**
+ * Bytes of one thread's seed table per vector row: 4 lane generators (64 bytes) for each colour,
+ * and a row-queue entry of 96 bytes per vector (assembly/packed.ts seedTableBytes).
+ */
+export const SEED_TABLE_BYTES_PER_ROW = 128 + 96;
+
+/**
  * Bytes the core needs for an L x L packed lattice with `workers` workers: the byte lattice,
  * the packed one, one seed table per thread, tables, series and alignment slack.
  */
 export function sharedMemoryBytes(size: number, workers: number): number {
-  return size * size + (size * size) / 8 + (workers + 1) * (size / 16) * 128 + SERIES_CAPACITY * 8 + 16 * 65536;
+  return size * size + (size * size) / 8 + (workers + 1) * (size / 16) * SEED_TABLE_BYTES_PER_ROW + SERIES_CAPACITY * 8 + 16 * 65536;
 }
 
 /** Validates `workers` for this lattice (a pure check: options validation runs it). */
