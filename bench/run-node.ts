@@ -4,7 +4,7 @@
  * worker pool). Figures, not tests.
  *
  * Flags: --sizes 256,1024,4096 (default), --time ms per task (default 1500); cluster algorithms:
- * --cluster-sizes 1024,4096 (default), --decorrelation-sizes 64 (default), --skip-clusters.
+ * --cluster-sizes 1024,4096 (default), --decorrelation-sizes 64,128 (default), --skip-clusters.
  */
 import { readFileSync } from 'node:fs';
 import { clusterOptionsForReport, runClusterSuite, type ClusterSuiteOptions } from './clusters.js';
@@ -24,7 +24,7 @@ const pc = result.packedCost;
 console.log(`packed kernel at Tc, L = ${pc.size}: ${pc.planesPerVector.toFixed(2)} planes per vector (${pc.layerPlanesPerVector.toFixed(2)} in row-finishing layers; ${(100 * pc.queuedPerVector).toFixed(0)}% of vectors queued, ${pc.layersPerRow.toFixed(2)} layers per row), ${pc.randomBitsPerSpin.toFixed(2)} random bits per spin`);
 const clusterOptions: ClusterSuiteOptions = {
   sizes: flag('cluster-sizes', '1024,4096').split(',').map(Number),
-  decorrelationSizes: flag('decorrelation-sizes', '64').split(',').map(Number),
+  decorrelationSizes: flag('decorrelation-sizes', '64,128').split(',').map(Number),
   time,
   log: (line) => console.log(line),
 };
