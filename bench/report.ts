@@ -170,10 +170,12 @@ export function renderResults(node?: RunReport, browser?: RunReport, pool?: Pool
     '- JS packed runs the same contract on four 32-bit words per vector: every vector operation costs',
     '  four scalar ones, and there is no popcount instruction.',
     '- Workers: two barriers per sweep and the per-sweep seeding (32 L / 16 generator outputs, drawn by',
-    '  every worker) are the serial part; on this shared 2-core machine other processes take cores too.',
+    '  every worker) are the serial part, and on 2 cores every other process (the browser, the OS)',
+    '  takes time from one of the two workers.',
     '',
-    'Figures on this page were measured on a 2-core machine shared with other work: they are noisy, and',
-    'throughput is the first thing such sharing lowers. Re-run on a quiet machine for final figures.',
+    'Each run below states the load average (1 min) when it started: about 1 means the machine was otherwise',
+    'idle apart from the benchmark itself. Runs on a busy machine are noisy, and throughput is the first',
+    'thing such sharing lowers; compare ratios from the same run rather than figures across runs.',
     '',
   ];
   for (const [name, run] of runs) lines.push(...runSection(name, run));

@@ -95,7 +95,7 @@ const lines = [
   `- date: ${new Date().toISOString()}`,
   `- commit: ${commit}`,
   `- runtime: Node ${process.version}`,
-  `- cpu: ${os.cpus()[0]?.model ?? 'unknown'} (${os.cpus().length} cores, shared: figures are noisy)`,
+  `- cpu: ${os.cpus()[0]?.model ?? 'unknown'} (${os.cpus().length} cores), 1-minute load average ${os.loadavg()[0].toFixed(2)} when written (about 1: otherwise idle)`,
   '',
   `| task | backend | ${sizes.map((s) => `L = ${s}`).join(' | ')} |`,
   `|---|---|${sizes.map(() => '---').join('|')}|`,

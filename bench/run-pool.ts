@@ -3,7 +3,7 @@
  * bench/results-pool.json (with the machine, its load average and the commit), then
  * bench/RESULTS.md from every JSON result that exists.
  *
- * Flags: --size 64 --points 8 --sweeps 4000 --pools 1,2 --repeats 3
+ * Flags: --size 64 --points 8 --sweeps 40000 --pools 1,2 --repeats 3
  */
 import os from 'node:os';
 import { writeResults } from './environment.js';
@@ -16,7 +16,7 @@ const loadBefore = os.loadavg()[0];
 const result = await runPoolBench({
   size: Number(flag('size', '64')),
   points: Number(flag('points', '8')),
-  sweeps: Number(flag('sweeps', '4000')),
+  sweeps: Number(flag('sweeps', '40000')),
   poolSizes,
   repeats: Number(flag('repeats', '3')),
   log: (line) => console.log(line),
