@@ -79,6 +79,10 @@ export interface RunState {
   measureWork: number;
   /** (B, M) per recorded sweep: the first 2 * measured values are used (decoding gives exactly those). */
   records: Int32Array;
+  /** The result keeps the per-sweep e and m series. @default false */
+  keepSeries?: boolean;
+  /** The result has the e and m histograms. @default false */
+  histograms?: boolean;
 }
 
 export interface CheckpointContents {
@@ -101,7 +105,8 @@ export interface CheckpointHeader {
   };
   counters: { sweeps: number; flips: number; sweepEquivalents: number };
   rng: number[];
-  run?: { thermalize: number; sweeps: number; thermalized: number; measured: number; measureFlips: number; measureWork: number };
+  /** keepSeries and histograms appear only when true (a checkpoint without them reads as false). */
+  run?: { thermalize: number; sweeps: number; thermalized: number; measured: number; measureFlips: number; measureWork: number; keepSeries?: true; histograms?: true };
   sections: { name: 'spins' | 'records'; encoding: string; count: number; bytes: number }[];
 }
 
@@ -189,7 +194,13 @@ export function encodeCheckpoint(contents: CheckpointContents): Uint8Array {
     },
     counters: { sweeps: state.sweeps, flips: state.flips, sweepEquivalents: state.sweepEquivalents },
     rng: Array.from(state.rngState),
-    ...(run ? { run: { thermalize: run.thermalize, sweeps: run.sweeps, thermalized: run.thermalized, measured: run.measured, measureFlips: run.measureFlips, measureWork: run.measureWork } } : {}),
+    ...(run ? {
+      run: {
+        thermalize: run.thermalize, sweeps: run.sweeps, thermalized: run.thermalized, measured: run.measured, measureFlips: run.measureFlips, measureWork: run.measureWork,
+        ...(run.keepSeries ? { keepSeries: true as const } : {}),
+        ...(run.histograms ? { histograms: true as const } : {}),
+      },
+    } : {}),
     sections: [
       { name: 'spins', encoding: 'bits', count: state.spins.length, bytes: spins.length },
       ...(records && run ? [{ name: 'records' as const, encoding: 'zigzag-delta-varint', count: 2 * run.measured, bytes: records.length }] : []),
@@ -325,6 +336,9 @@ function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointCon
   if (!r || ![r.thermalize, r.sweeps, r.thermalized, r.measured, r.measureFlips].every(isCount) || !isWork(r.measureWork) || r.thermalized > r.thermalize || r.measured > r.sweeps || (r.measured > 0 && r.thermalized !== r.thermalize)) {
     fail('header', 'header.run must hold consistent counts (thermalized <= thermalize, measured <= sweeps, measuring only after thermalizing)');
   }
+  for (const flag of ['keepSeries', 'histograms'] as const) {
+    if (r[flag] !== undefined && r[flag] !== true) fail('header', `header.run.${flag} must be true when present`);
+  }
   if (recordSection?.name !== 'records' || recordSection.encoding !== 'zigzag-delta-varint' || recordSection.count !== 2 * r.measured) {
     fail('header', `expected a "records" section of ${2 * r.measured} values`);
   }
@@ -332,7 +346,10 @@ function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointCon
   return {
     kind: 'run',
     state,
-    run: { thermalize: r.thermalize, sweeps: r.sweeps, thermalized: r.thermalized, measured: r.measured, measureFlips: r.measureFlips, measureWork: r.measureWork, records },
+    run: {
+      thermalize: r.thermalize, sweeps: r.sweeps, thermalized: r.thermalized, measured: r.measured, measureFlips: r.measureFlips, measureWork: r.measureWork, records,
+      keepSeries: r.keepSeries === true, histograms: r.histograms === true,
+    },
   };
 }
 

@@ -19,7 +19,8 @@
 import type { BackendName } from './backend/index.js';
 import type { ImprovedEstimators } from './cluster/improved.js';
 import type { Algorithm, ClusterAlgorithm, Lattice, Model, Start } from './options.js';
-import { analyzeSeries } from './stats/index.js';
+import { analyzeSeries, valueCounts } from './stats/index.js';
+import { InvalidOptionError } from './errors.js';
 import type { ValueCounts } from './stats/index.js';
 import type { CorrelationMeasurement } from './correlation.js';
 
@@ -176,4 +177,17 @@ export function measureSeries(records: Int32Array, context: SeriesContext): Meas
     warnings: analysis.warnings,
     ...(keepSeries ? { series: { energy: e, magnetization: m } } : {}),
   };
+}
+
+/**
+ * Adds the histograms of the per-sweep e and m (distinct values with counts) to a measurement
+ * taken with its series, and drops the series unless `keepSeries`. Used by measure() and by the
+ * job runner, so both give identical results.
+ */
+export function withHistograms(measurement: Measurement, keepSeries: boolean): Measurement {
+  const series = measurement.series;
+  if (!series) throw new InvalidOptionError('histograms', true, 'a measurement taken with its series');
+  measurement.histograms = { energy: valueCounts(series.energy), magnetization: valueCounts(series.magnetization) };
+  if (!keepSeries) delete measurement.series;
+  return measurement;
 }

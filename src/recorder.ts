@@ -10,9 +10,8 @@ import { improvedEstimators } from './cluster/improved.js';
 import { InvalidOptionError } from './errors.js';
 import { correlationValues } from './backend/correlation-js.js';
 import { analyzeCorrelations } from './correlation.js';
-import { measureSeries, type Measurement, type SeriesContext } from './measure.js';
+import { measureSeries, withHistograms, type Measurement, type SeriesContext } from './measure.js';
 import { checkCount } from './options.js';
-import { valueCounts } from './stats/index.js';
 
 /** Largest number of recorded sweeps in one measure() call (the per-sweep series is kept in memory: 8 bytes a sweep). */
 export const MAX_MEASURE_SWEEPS = 1 << 25;
@@ -187,10 +186,7 @@ export class MeasurementRun {
       measurement.improved = improved;
       measurement.warnings.push(...warnings);
     }
-    if (histograms) {
-      measurement.histograms = { energy: valueCounts(measurement.series!.energy), magnetization: valueCounts(measurement.series!.magnetization) };
-      if (!keepSeries) delete measurement.series;
-    }
+    if (histograms) withHistograms(measurement, keepSeries);
     const samples = every > 0 ? Math.floor(n / every) : 0;
     if (samples >= 2) {
       const stride = correlationValues(this.driver.size);

@@ -7,7 +7,7 @@ import { encodeCheckpoint, decodeCheckpoint, simulationState } from './checkpoin
 import { CLUSTER_BYTES_PER_SITE, clusterStepOf, clusterWork } from './cluster/step.js';
 import { clusterThresholds } from './cluster/thresholds.js';
 import { CheckpointError, DisposedError, InvalidOptionError } from './errors.js';
-import { measureSeries, type Measurement } from './measure.js';
+import { measureSeries, type Measurement, withHistograms } from './measure.js';
 import { MeasurementRun, normalizeMeasureOptions, type MeasureOptions } from './recorder.js';
 import {
   checkCount,
@@ -338,14 +338,13 @@ class IsingSimulation implements Simulation {
 
 /**
  * Validates the options of a resumable measure() (the job runner and workers); throws
- * InvalidOptionError. Correlations and histograms are not resumable yet: they are rejected
- * here rather than silently dropped.
+ * InvalidOptionError. Correlations are not resumable yet: they are rejected here rather than
+ * silently dropped.
  */
-export function checkMeasureOptions(options: MeasureOptions, size: number): { sweeps: number; thermalize: number; keepSeries: boolean } {
+export function checkMeasureOptions(options: MeasureOptions, size: number): { sweeps: number; thermalize: number; keepSeries: boolean; histograms: boolean } {
   const { sweeps, thermalize, keepSeries, every, histograms } = normalizeMeasureOptions(options, size);
   if (every > 0) throw new InvalidOptionError('correlations', options.correlations, 'false in workers and jobs (correlations are measured by Simulation.measure() on the calling thread)');
-  if (histograms) throw new InvalidOptionError('histograms', options.histograms, 'false in workers and jobs (build histograms from keepSeries: true)');
-  return { sweeps, thermalize, keepSeries };
+  return { sweeps, thermalize, keepSeries, histograms };
 }
 
 /**
@@ -355,21 +354,22 @@ export function checkMeasureOptions(options: MeasureOptions, size: number): { sw
 export function measurementFromRecords(
   sim: Simulation,
   records: Int32Array,
-  run: { thermalize: number; sweeps: number; flips: number; sweepEquivalents: number; keepSeries?: boolean },
+  run: { thermalize: number; sweeps: number; flips: number; sweepEquivalents: number; keepSeries?: boolean; histograms?: boolean },
 ): Measurement {
   const { size, beta, field } = sim.options;
-  return measureSeries(records.length === 2 * run.sweeps ? records : records.subarray(0, 2 * run.sweeps), {
+  const measurement = measureSeries(records.length === 2 * run.sweeps ? records : records.subarray(0, 2 * run.sweeps), {
     ...sim.options,
     thermalize: run.thermalize,
     sweeps: run.sweeps,
     sweepEquivalents: run.sweepEquivalents,
     backend: sim.backend,
     acceptance: run.flips / (run.sweeps * sim.sites),
-    keepSeries: run.keepSeries ?? false,
+    keepSeries: (run.keepSeries ?? false) || (run.histograms ?? false),
     sites: size * size,
     beta,
     field,
   });
+  return run.histograms ? withHistograms(measurement, run.keepSeries ?? false) : measurement;
 }
 
 /**

@@ -20,7 +20,14 @@ export interface RunJob {
   thermalize?: number;
   /** Sweeps recorded, one sample each: an integer from 2 to 2^25. */
   sweeps: number;
+  /** Keep the per-sweep e and m series in the result (for histogram reweighting and finite-size scaling). @default false */
+  keepSeries?: boolean;
+  /** Add the histograms of the per-sweep e and m (distinct values with counts) to the result. @default false */
+  histograms?: boolean;
 }
+
+/** A validated run job: thermalize filled in; the output flags present only when given. */
+export type ValidRunJob = Required<Pick<RunJob, 'kind' | 'options' | 'thermalize' | 'sweeps'>> & Pick<RunJob, 'keepSeries' | 'histograms'>;
 
 /** Where a run stands. */
 export interface JobProgress {
@@ -48,7 +55,7 @@ export type JobResult =
   | { state: 'completed'; result: Measurement; progress: JobProgress }
   | { state: 'paused' | 'aborted' | 'budget-exhausted'; checkpoint: Uint8Array; progress: JobProgress };
 
-const JOB_KEYS = ['kind', 'options', 'thermalize', 'sweeps'];
+const JOB_KEYS = ['kind', 'options', 'thermalize', 'sweeps', 'keepSeries', 'histograms'];
 
 /** Runs `check`, renaming the field of an {@link InvalidOptionError} to `prefix + field` (e.g. "points[2].size"). */
 export function withPrefix<T>(prefix: string, check: () => T): T {
@@ -79,7 +86,7 @@ export function checkObject(field: string, value: unknown, example: string): Rec
  * Validates a run job (throws {@link InvalidOptionError} naming the field, prefixed by `prefix`)
  * and returns a clean copy with `thermalize` filled in.
  */
-export function validateRunJob(job: unknown, prefix = ''): Required<RunJob> {
+export function validateRunJob(job: unknown, prefix = ''): ValidRunJob {
   const j = checkObject(prefix ? prefix.replace(/\.$/, '') : 'job', job, '{ "kind": "run", "options": { "size": 16 }, "sweeps": 10000 }');
   rejectUnknownKeys(j, JOB_KEYS, prefix);
   if (j.kind !== 'run') throw new InvalidOptionError(`${prefix}kind`, j.kind, '"run"');
@@ -89,5 +96,11 @@ export function validateRunJob(job: unknown, prefix = ''): Required<RunJob> {
   const thermalize = withPrefix(prefix, () => checkCount('thermalize', j.thermalize ?? 0, 0));
   const sweeps = withPrefix(prefix, () => checkCount('sweeps', j.sweeps, 2));
   if (sweeps > MAX_MEASURE_SWEEPS) throw new InvalidOptionError(`${prefix}sweeps`, sweeps, `at most ${MAX_MEASURE_SWEEPS} recorded sweeps per job (split longer runs)`);
-  return { kind: 'run', options: { ...(options as JobOptions) }, thermalize, sweeps };
+  const flags: Pick<RunJob, 'keepSeries' | 'histograms'> = {};
+  for (const key of ['keepSeries', 'histograms'] as const) {
+    if (j[key] === undefined) continue;
+    if (typeof j[key] !== 'boolean') throw new InvalidOptionError(`${prefix}${key}`, j[key], 'true or false');
+    flags[key] = j[key];
+  }
+  return { kind: 'run', options: { ...(options as JobOptions) }, thermalize, sweeps, ...flags };
 }

@@ -27,6 +27,10 @@ export interface SweepPlan {
   thermalize?: number;
   /** Sweeps recorded at each point. */
   sweeps: number;
+  /** Every point keeps its per-sweep e and m series (for reweighting and finiteSizeScaling after mergeResults). @default false */
+  keepSeries?: boolean;
+  /** Every point adds the histograms of its per-sweep e and m. @default false */
+  histograms?: boolean;
 }
 
 const TWO_POW_64 = 1n << 64n;
@@ -69,7 +73,7 @@ export function planSweep(plan: SweepPlan): RunJob[] {
   }
   const seed = checkSeed(plan.seed ?? 1);
   return points.map(({ size, temperature }) =>
-    validateRunJob({ kind: 'run', options: { ...options, size, temperature, seed: childSeed(seed, pointKey(size, temperature)) }, thermalize: plan.thermalize ?? 0, sweeps: plan.sweeps }),
+    validateRunJob({ kind: 'run', options: { ...options, size, temperature, seed: childSeed(seed, pointKey(size, temperature)) }, thermalize: plan.thermalize ?? 0, sweeps: plan.sweeps, keepSeries: plan.keepSeries, histograms: plan.histograms }),
   );
 }
 

@@ -44,18 +44,23 @@ export interface ExecuteOptions {
   core?: CoreSource;
 }
 
-/** A new measuring run: sweeps discarded, sweeps recorded, and whether to keep the e, m series in the result. */
+/** A new measuring run: sweeps discarded, sweeps recorded, and what the result keeps besides the estimates. */
 export interface RunPlan {
   thermalize: number;
   sweeps: number;
+  /** Keep the per-sweep e and m series. */
   keepSeries?: boolean;
+  /** Add the e and m histograms. */
+  histograms?: boolean;
 }
 
 /** A measuring run bound to a live simulation. */
 class Run implements RunState, ChunkedWork {
   records: Int32Array;
-  /** Keep the per-sweep e and m series in the result (a run started by measure(); not stored in checkpoints). */
+  /** Keep the per-sweep e and m series in the result (stored in checkpoints). */
   keepSeries = false;
+  /** Add the e and m histograms to the result (stored in checkpoints). */
+  histograms = false;
 
   constructor(
     readonly sim: Simulation,
@@ -218,7 +223,7 @@ export function checkControl(control: ExecuteOptions): void {
 async function drive(run: Run, control: ExecuteOptions): Promise<JobResult> {
   const { state, progress } = await runChunks(run, control);
   if (state === 'completed') {
-    return { state, result: measurementFromRecords(run.sim, run.records, { thermalize: run.thermalize, sweeps: run.sweeps, flips: run.measureFlips, sweepEquivalents: run.measureWork, keepSeries: run.keepSeries }), progress };
+    return { state, result: measurementFromRecords(run.sim, run.records, { thermalize: run.thermalize, sweeps: run.sweeps, flips: run.measureFlips, sweepEquivalents: run.measureWork, keepSeries: run.keepSeries, histograms: run.histograms }), progress };
   }
   return { state, checkpoint: run.checkpoint(), progress };
 }
@@ -238,11 +243,15 @@ function bind(sim: Simulation, plan: RunPlan | Uint8Array, decoded?: RunState): 
   if (!(plan instanceof Uint8Array)) {
     const run = new Run(sim, plan.thermalize, plan.sweeps);
     run.keepSeries = plan.keepSeries ?? false;
+    run.histograms = plan.histograms ?? false;
     return run;
   }
   const r = decoded ?? decodeRun(plan).run;
   sim.resume(plan);
-  return new Run(sim, r.thermalize, r.sweeps, r.thermalized, r.measured, r.measureFlips, r.measureWork, r.records);
+  const run = new Run(sim, r.thermalize, r.sweeps, r.thermalized, r.measured, r.measureFlips, r.measureWork, r.records);
+  run.keepSeries = r.keepSeries ?? false;
+  run.histograms = r.histograms ?? false;
+  return run;
 }
 
 /**
