@@ -5,7 +5,7 @@
  * each L is the transition into the 8 x 8 block lattice with all operators (the most RG steps
  * whose coarse lattice is still 8 x 8, the same final size for every L).
  *
- *   npx tsx scripts/validate-mcrg.ts [--sizes 64,128,256] [--sweeps 1000000,1000000,400000] [--every 10] [--seed 1] [--backend wasm]
+ *   npx tsx scripts/validate-mcrg.ts [--sizes 64,128,256] [--sweeps 1000000] [--every 10] [--seed 1] [--backend wasm]
  *
  * --sweeps gives the recorded sweeps of every size (one number for all, or one per size).
  *
@@ -22,7 +22,7 @@ function flag(name: string, fallback: string): string {
 }
 
 const sizes = flag('sizes', '64,128,256').split(',').map(Number);
-const sweepList = flag('sweeps', '1000000,1000000,400000').split(',').map(Number);
+const sweepList = flag('sweeps', '1000000').split(',').map(Number);
 const every = Number(flag('every', '10'));
 const seed = Number(flag('seed', '1'));
 const backend = flag('backend', 'wasm') as BackendChoice;
