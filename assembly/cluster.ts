@@ -141,6 +141,12 @@ function wolffCluster(size: i32, n: i32): i32 {
   let m = getMagnetization() - 2 * sc;
   store<i8>(spins + <usize>seed, <i8>(-sc));
   store<i32>(work, (seedY << 16) | seedX);
+  if (!alongField) {
+    // no ghost draws: grow the cluster without data-dependent branches
+    const count = growFree(spins, size, sc, b, m);
+    lastCount = count;
+    return count;
+  }
   let count = 1;
   let head = 0;
   let rejected = false;
@@ -185,6 +191,104 @@ function wolffCluster(size: i32, n: i32): i32 {
     return 0;
   }
   setCounts(b, m);
+  return count;
+}
+
+/**
+ * The Wolff cluster of a seed already flipped and queued (work[0]) when no ghost draw can
+ * happen, with the same draws as the loop of wolffCluster: for every neighbour (right, left,
+ * down, up) the next generator state is computed and kept only when the neighbour has the
+ * cluster's old spin sc (that draw is taken), the neighbour joins when its draw is below the bond
+ * threshold, and its flip, work-list entry and B, M changes are written either way, counted or
+ * undone by that outcome. Without branches on random outcomes the processor does not stall on
+ * mispredictions. A joining neighbour's neighbour sum is its three other neighbours plus the
+ * current site, already flipped to -sc. Sets B and M; returns |C|.
+ */
+function growFree(spins: usize, size: i32, sc: i32, b: i32, m: i32): i32 {
+  let count = 1;
+  let head = 0;
+  let x0 = rng.s0, x1 = rng.s1, x2 = rng.s2, x3 = rng.s3;
+  const threshold = bondThreshold;
+  const flipped = <i8>(-sc);
+  const last = size - 1;
+  const flip = 2 * sc;
+  // every neighbour's entry is written and kept only if it joined: once the cluster holds all N
+  // sites (nothing can join any more) the write goes to the last slot, never past the work list
+  const lastSlot = size * size - 1;
+  while (head < count) {
+    const packed = load<i32>(work + (<usize>head << 2));
+    head++;
+    const x = packed & 0xffff;
+    const y = packed >>> 16;
+    const xr = x == last ? 0 : x + 1, xl = x == 0 ? last : x - 1;
+    const yd = y == last ? 0 : y + 1, yu = y == 0 ? last : y - 1;
+    const row = spins + <usize>(y * size), down = spins + <usize>(yd * size), up = spins + <usize>(yu * size);
+    // right (xr, y): its other neighbours (xr + 1, y), (xr, yd), (xr, yu)
+    let j = row + <usize>xr;
+    let v = <i32>load<i8>(j);
+    let same = v == sc;
+    let r = rotl<u32>(x1 * 5, 7) * 9;
+    let t = x1 << 9;
+    let y2 = x2 ^ x0, y3 = x3 ^ x1;
+    x0 = same ? x0 ^ y3 : x0; x1 = same ? x1 ^ y2 : x1; x2 = same ? y2 ^ t : x2; x3 = same ? rotl<u32>(y3, 11) : x3;
+    let join = <i32>same & <i32>(<u64>r < threshold);
+    let ns = <i32>load<i8>(row + <usize>(xr == last ? 0 : xr + 1)) + <i32>load<i8>(down + <usize>xr) + <i32>load<i8>(up + <usize>xr) - sc;
+    b -= join * flip * ns; m -= join * flip;
+    store<i8>(j, join != 0 ? flipped : <i8>v);
+    store<i32>(work + (<usize>min(count, lastSlot) << 2), (y << 16) | xr);
+    count += join;
+    // left (xl, y): (xl - 1, y), (xl, yd), (xl, yu)
+    j = row + <usize>xl;
+    v = <i32>load<i8>(j);
+    same = v == sc;
+    r = rotl<u32>(x1 * 5, 7) * 9;
+    t = x1 << 9;
+    y2 = x2 ^ x0; y3 = x3 ^ x1;
+    x0 = same ? x0 ^ y3 : x0; x1 = same ? x1 ^ y2 : x1; x2 = same ? y2 ^ t : x2; x3 = same ? rotl<u32>(y3, 11) : x3;
+    join = <i32>same & <i32>(<u64>r < threshold);
+    ns = <i32>load<i8>(row + <usize>(xl == 0 ? last : xl - 1)) + <i32>load<i8>(down + <usize>xl) + <i32>load<i8>(up + <usize>xl) - sc;
+    b -= join * flip * ns; m -= join * flip;
+    store<i8>(j, join != 0 ? flipped : <i8>v);
+    store<i32>(work + (<usize>min(count, lastSlot) << 2), (y << 16) | xl);
+    count += join;
+    // down (x, yd): (xr, yd), (xl, yd), (x, yd + 1)
+    j = down + <usize>x;
+    v = <i32>load<i8>(j);
+    same = v == sc;
+    r = rotl<u32>(x1 * 5, 7) * 9;
+    t = x1 << 9;
+    y2 = x2 ^ x0; y3 = x3 ^ x1;
+    x0 = same ? x0 ^ y3 : x0; x1 = same ? x1 ^ y2 : x1; x2 = same ? y2 ^ t : x2; x3 = same ? rotl<u32>(y3, 11) : x3;
+    join = <i32>same & <i32>(<u64>r < threshold);
+    ns = <i32>load<i8>(down + <usize>xr) + <i32>load<i8>(down + <usize>xl) + <i32>load<i8>(spins + <usize>((yd == last ? 0 : yd + 1) * size + x)) - sc;
+    b -= join * flip * ns; m -= join * flip;
+    store<i8>(j, join != 0 ? flipped : <i8>v);
+    store<i32>(work + (<usize>min(count, lastSlot) << 2), (yd << 16) | x);
+    count += join;
+    // up (x, yu): (xr, yu), (xl, yu), (x, yu - 1)
+    j = up + <usize>x;
+    v = <i32>load<i8>(j);
+    same = v == sc;
+    r = rotl<u32>(x1 * 5, 7) * 9;
+    t = x1 << 9;
+    y2 = x2 ^ x0; y3 = x3 ^ x1;
+    x0 = same ? x0 ^ y3 : x0; x1 = same ? x1 ^ y2 : x1; x2 = same ? y2 ^ t : x2; x3 = same ? rotl<u32>(y3, 11) : x3;
+    join = <i32>same & <i32>(<u64>r < threshold);
+    ns = <i32>load<i8>(up + <usize>xr) + <i32>load<i8>(up + <usize>xl) + <i32>load<i8>(spins + <usize>((yu == 0 ? last : yu - 1) * size + x)) - sc;
+    b -= join * flip * ns; m -= join * flip;
+    store<i8>(j, join != 0 ? flipped : <i8>v);
+    store<i32>(work + (<usize>min(count, lastSlot) << 2), (yu << 16) | x);
+    count += join;
+  }
+  rng.s0 = x0; rng.s1 = x1; rng.s2 = x2; rng.s3 = x3;
+  setCounts(b, m);
+  if (count == lastSlot + 1) {
+    // the whole lattice joined: later writes to the last slot replaced an entry; list every site
+    for (let k = 0; k < count; k++) {
+      const ky = k / size;
+      store<i32>(work + (<usize>k << 2), (ky << 16) | (k - ky * size));
+    }
+  }
   return count;
 }
 

@@ -10,6 +10,8 @@ const CASES: [string, SimulationOptions][] = [
   ['wolff L=16 h=0.3 cold', { algorithm: 'wolff', size: 16, temperature: 1.5, field: 0.3, seed: 42, start: 'cold' }],
   ['wolff L=30 h=-0.7, 3 clusters a step', { algorithm: 'wolff', clustersPerStep: 3, size: 30, temperature: 3.5, field: -0.7, seed: 2 ** 40 }],
   ['wolff L=64 T=2', { algorithm: 'wolff', size: 64, temperature: 2.0, seed: 7 }],
+  // p = 1 - e^-8: most clusters take the whole lattice (the work list's last slot is reused then)
+  ['wolff L=6 T=0.5, whole-lattice clusters', { algorithm: 'wolff', size: 6, temperature: 0.5, seed: 4 }],
   ['swendsen-wang L=2 h=0.2', { algorithm: 'swendsen-wang', size: 2, temperature: 0.7, field: 0.2, seed: 5, start: 'cold' }],
   ['swendsen-wang L=8 Tc', { algorithm: 'swendsen-wang', size: 8, temperature: 2.269, seed: 1 }],
   ['swendsen-wang L=16 h=-0.1', { algorithm: 'swendsen-wang', size: 16, temperature: 1.5, field: -0.1, seed: 9 }],
