@@ -16,6 +16,9 @@
  *                              M = sum_i s_i, each stored as the difference from the previous
  *                              record of the same quantity (the first from 0), zigzag-mapped
  *                              (d >= 0 -> 2d, d < 0 -> -2d - 1) and written as LEB128 varints
+ *                    "sizes"   encoding "float64le" (run checkpoints of cluster algorithms only,
+ *                              after "records"): the per-step cluster-size statistic of the
+ *                              improved estimators (Wolff: sum of |C|; Swendsen-Wang: sum of |C|^2)
  *   last 4 bytes   u32       CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320) of every byte before it
  *
  * A reader refuses, with a {@link CheckpointError} naming the reason: anything but a Uint8Array,
@@ -83,6 +86,8 @@ export interface RunState {
   keepSeries?: boolean;
   /** The result has the e and m histograms. @default false */
   histograms?: boolean;
+  /** Cluster algorithms: the per-step cluster-size statistic of the improved estimators (the first `measured` values are used). */
+  sizes?: Float64Array;
 }
 
 export interface CheckpointContents {
@@ -107,7 +112,7 @@ export interface CheckpointHeader {
   rng: number[];
   /** keepSeries and histograms appear only when true (a checkpoint without them reads as false). */
   run?: { thermalize: number; sweeps: number; thermalized: number; measured: number; measureFlips: number; measureWork: number; keepSeries?: true; histograms?: true };
-  sections: { name: 'spins' | 'records'; encoding: string; count: number; bytes: number }[];
+  sections: { name: 'spins' | 'records' | 'sizes'; encoding: string; count: number; bytes: number }[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -174,6 +179,25 @@ function decodeRecords(bytes: Uint8Array, count: number): Int32Array {
   return records;
 }
 
+/** Cluster-size statistics as little-endian float64 (they can exceed 2^32: sums of squared sizes). */
+function encodeSizes(sizes: Float64Array): Uint8Array {
+  const out = new Uint8Array(8 * sizes.length);
+  const view = new DataView(out.buffer);
+  sizes.forEach((s, k) => view.setFloat64(8 * k, s, true));
+  return out;
+}
+
+function decodeSizes(bytes: Uint8Array): Float64Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const sizes = new Float64Array(bytes.length / 8);
+  for (let k = 0; k < sizes.length; k++) {
+    const s = view.getFloat64(8 * k, true);
+    if (!Number.isFinite(s) || s < 0) throw new CheckpointError('header', `section "sizes" holds ${s} at step ${k}, expected a finite number >= 0`);
+    sizes[k] = s;
+  }
+  return sizes;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Writing
 
@@ -182,6 +206,7 @@ export function encodeCheckpoint(contents: CheckpointContents): Uint8Array {
   const { state, run } = contents;
   const spins = packSpins(state.spins);
   const records = run ? encodeRecords(run.records.subarray(0, 2 * run.measured)) : undefined;
+  const sizes = run?.sizes ? encodeSizes(run.sizes.subarray(0, run.measured)) : undefined;
   const header: CheckpointHeader = {
     format: 'criticality-checkpoint',
     kind: contents.kind,
@@ -204,9 +229,10 @@ export function encodeCheckpoint(contents: CheckpointContents): Uint8Array {
     sections: [
       { name: 'spins', encoding: 'bits', count: state.spins.length, bytes: spins.length },
       ...(records && run ? [{ name: 'records' as const, encoding: 'zigzag-delta-varint', count: 2 * run.measured, bytes: records.length }] : []),
+      ...(sizes && run ? [{ name: 'sizes' as const, encoding: 'float64le', count: run.measured, bytes: sizes.length }] : []),
     ],
   };
-  return encodeContainer(header, records ? [spins, records] : [spins]);
+  return encodeContainer(header, [spins, ...(records ? [records] : []), ...(sizes ? [sizes] : [])]);
 }
 
 /**
@@ -320,7 +346,7 @@ function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointCon
     fail('header', 'header.rng must be 4 unsigned 32-bit words, not all zero');
   }
   const sites = options.size * options.size;
-  const [spinSection, recordSection, ...extra] = header.sections;
+  const [spinSection, recordSection, sizeSection, ...extra] = header.sections;
   if (extra.length > 0 || spinSection?.name !== 'spins' || spinSection.encoding !== 'bits' || spinSection.count !== sites || spinSection.bytes !== (sites + 7) >> 3) {
     fail('header', `expected a "spins" section of ${sites} bits first`);
   }
@@ -329,7 +355,7 @@ function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointCon
     rngState: Uint32Array.from(rng), spins: unpackSpins(body.subarray(0, spinSection.bytes), sites),
   };
   if (header.kind === 'simulation') {
-    if (recordSection || header.run) fail('header', 'a simulation checkpoint has no run section');
+    if (recordSection || sizeSection || header.run) fail('header', 'a simulation checkpoint has no run section');
     return { kind: 'simulation', state };
   }
   const r = header.run;
@@ -342,13 +368,21 @@ function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointCon
   if (recordSection?.name !== 'records' || recordSection.encoding !== 'zigzag-delta-varint' || recordSection.count !== 2 * r.measured) {
     fail('header', `expected a "records" section of ${2 * r.measured} values`);
   }
-  const records = decodeRecords(body.subarray(spinSection.bytes), recordSection.count);
+  const records = decodeRecords(body.subarray(spinSection.bytes, spinSection.bytes + recordSection.bytes), recordSection.count);
+  let sizes: Float64Array | undefined;
+  if (sizeSection) {
+    if (sizeSection.name !== 'sizes' || sizeSection.encoding !== 'float64le' || sizeSection.count !== r.measured || sizeSection.bytes !== 8 * r.measured) {
+      fail('header', `expected a "sizes" section of ${r.measured} float64 values after the records`);
+    }
+    sizes = decodeSizes(body.subarray(spinSection.bytes + recordSection.bytes, spinSection.bytes + recordSection.bytes + sizeSection.bytes));
+  }
   return {
     kind: 'run',
     state,
     run: {
       thermalize: r.thermalize, sweeps: r.sweeps, thermalized: r.thermalized, measured: r.measured, measureFlips: r.measureFlips, measureWork: r.measureWork, records,
       keepSeries: r.keepSeries === true, histograms: r.histograms === true,
+      ...(sizes ? { sizes } : {}),
     },
   };
 }

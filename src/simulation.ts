@@ -6,6 +6,7 @@ import { createKernel, type BackendName, type EngineName, type IsingKernel } fro
 import { encodeCheckpoint, decodeCheckpoint, simulationState } from './checkpoint.js';
 import { CLUSTER_BYTES_PER_SITE, clusterStepOf, clusterWork } from './cluster/step.js';
 import { clusterThresholds } from './cluster/thresholds.js';
+import { improvedEstimators } from './cluster/improved.js';
 import { CheckpointError, DisposedError, InvalidOptionError } from './errors.js';
 import { measureSeries, type Measurement, withHistograms } from './measure.js';
 import { MeasurementRun, normalizeMeasureOptions, type MeasureOptions } from './recorder.js';
@@ -80,9 +81,12 @@ export interface Simulation {
    * Runs n steps (default 1) of the algorithm: sweeps (one update attempt per site, checkerboard
    * order), Wolff steps of `clustersPerStep` clusters, Swendsen-Wang updates, or hybrid steps.
    * With `records` (an Int32Array of length >= 2n), writes after step k the exact integers
-   * B = sum_<ij> s_i s_j at records[2k] and M = sum_i s_i at records[2k + 1].
+   * B = sum_<ij> s_i s_j at records[2k] and M = sum_i s_i at records[2k + 1]. With `sizes` too (a
+   * Float64Array of length >= n; cluster algorithms only) writes after step k the cluster-size
+   * statistic of the improved estimators: Wolff, the summed size of the step's clusters;
+   * Swendsen-Wang, the sum of the squared sizes of all its clusters.
    */
-  sweep(n?: number, records?: Int32Array): SweepResult;
+  sweep(n?: number, records?: Int32Array, sizes?: Float64Array): SweepResult;
   /** Thermalizes, then records one sample per sweep and returns estimates with error bars. */
   measure(options: MeasureOptions): Measurement;
   /**
@@ -201,12 +205,17 @@ class IsingSimulation implements Simulation {
     return { flips, work };
   }
 
-  sweep(n = 1, records?: Int32Array): SweepResult {
+  sweep(n = 1, records?: Int32Array, sizes?: Float64Array): SweepResult {
     checkCount('n', n, 0);
     if (records !== undefined && (!(records instanceof Int32Array) || records.length < 2 * n)) {
       throw new InvalidOptionError('records', records, `an Int32Array of length >= ${2 * n} (2 per sweep)`);
     }
-    const { flips, work } = this.run(n, records);
+    if (sizes !== undefined) {
+      if (!clusterStepOf(this.options)) throw new InvalidOptionError('sizes', sizes, `no sizes with algorithm "${this.options.algorithm}" (cluster algorithms only)`);
+      if (records === undefined) throw new InvalidOptionError('sizes', sizes, 'sizes together with records');
+      if (!(sizes instanceof Float64Array) || sizes.length < n) throw new InvalidOptionError('sizes', sizes, `a Float64Array of length >= ${n} (1 per step)`);
+    }
+    const { flips, work } = this.run(n, records, sizes);
     return { sweeps: n, flips, acceptance: n > 0 ? flips / (n * this.sites) : NaN, sweepEquivalents: work };
   }
 
@@ -354,7 +363,7 @@ export function checkMeasureOptions(options: MeasureOptions, size: number): { sw
 export function measurementFromRecords(
   sim: Simulation,
   records: Int32Array,
-  run: { thermalize: number; sweeps: number; flips: number; sweepEquivalents: number; keepSeries?: boolean; histograms?: boolean },
+  run: { thermalize: number; sweeps: number; flips: number; sweepEquivalents: number; keepSeries?: boolean; histograms?: boolean; sizes?: Float64Array },
 ): Measurement {
   const { size, beta, field } = sim.options;
   const measurement = measureSeries(records.length === 2 * run.sweeps ? records : records.subarray(0, 2 * run.sweeps), {
@@ -369,6 +378,12 @@ export function measurementFromRecords(
     beta,
     field,
   });
+  const step = clusterStepOf(sim.options);
+  if (step && run.sizes && field === 0) {
+    const { improved, warnings } = improvedEstimators(run.sizes.subarray(0, run.sweeps), step, size * size, beta);
+    measurement.improved = improved;
+    measurement.warnings.push(...warnings);
+  }
   return run.histograms ? withHistograms(measurement, run.keepSeries ?? false) : measurement;
 }
 

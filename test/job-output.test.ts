@@ -54,6 +54,29 @@ describe('run job output', { timeout: 60_000 }, () => {
     sim.dispose();
   });
 
+  it('a worker measuring Wolff reports the improved estimators, as measure() does', async () => {
+    const options = { size: 8, temperature: 2.4, seed: 6, backend: 'wasm', algorithm: 'wolff' } as const;
+    const w = await createSimulationWorker(options);
+    const m = await w.measure({ thermalize: 100, sweeps: 2000 });
+    await w.dispose();
+    const sim = await createSimulation(options);
+    const direct = sim.measure({ thermalize: 100, sweeps: 2000 });
+    sim.dispose();
+    expect(m.improved?.susceptibilityFull.mean).toBeGreaterThan(0);
+    expect(m).toEqual(direct);
+  });
+
+  it('sweep(n, records, sizes) checks its sizes array', async () => {
+    const wolff = await createSimulation({ size: 8, algorithm: 'wolff', backend: 'js' });
+    expect(() => wolff.sweep(4, new Int32Array(8), new Float64Array(3))).toThrow(/Invalid option "sizes".*a Float64Array of length >= 4/);
+    expect(() => wolff.sweep(4, undefined, new Float64Array(4))).toThrow(/sizes together with records/);
+    const sizes = new Float64Array(4);
+    wolff.sweep(4, new Int32Array(8), sizes);
+    expect(sizes.every((s) => s >= 1)).toBe(true);
+    const metropolis = await createSimulation({ size: 8, backend: 'js' });
+    expect(() => metropolis.sweep(1, new Int32Array(2), new Float64Array(1))).toThrow(/cluster algorithms only/);
+  });
+
   it('a sweep on the pool with keepSeries feeds finite-size scaling', async () => {
     const jobs = planSweep({ sizes: [8, 16], temperatures: [2.2, 2.3, 2.4], sweeps: 4000, thermalize: 200, seed: 2, keepSeries: true, options: { backend: 'wasm' } });
     const pool = await createPool({ size: 2, backend: 'wasm' });

@@ -1,13 +1,15 @@
-// Checkpoints carry the cluster settings and the work counters: a Wolff (several clusters per
-// step) or hybrid job stopped and resumed from its checkpoints, on either backend, gives exactly
-// the result of the uninterrupted job and of measure() (in a field, where measure() has no
-// improved estimators; at h = 0 jobs do not report them).
+// Checkpoints carry the cluster settings, the work counters and the per-step cluster sizes: a
+// Wolff (several clusters per step), Swendsen-Wang or hybrid job stopped and resumed from its
+// checkpoints, on either backend, gives exactly the result of the uninterrupted job and of
+// measure(), improved estimators included at h = 0.
 import { describe, expect, it } from 'vitest';
 import { createSimulation, decodeCheckpoint, executeJob, type JobResult, type RunJob } from '../src/index.js';
 
 const JOBS: RunJob[] = [
   { kind: 'run', options: { size: 8, temperature: 2.3, field: 0.05, seed: 7, backend: 'wasm', algorithm: 'wolff', clustersPerStep: 3 }, thermalize: 100, sweeps: 2000 },
   { kind: 'run', options: { size: 8, temperature: 2.3, field: -0.05, seed: 8, backend: 'wasm', algorithm: 'hybrid', hybridSweeps: 2, hybridCluster: 'swendsen-wang' }, thermalize: 100, sweeps: 2000 },
+  { kind: 'run', options: { size: 8, temperature: 2.3, seed: 9, backend: 'wasm', algorithm: 'wolff', clustersPerStep: 2 }, thermalize: 100, sweeps: 2000 },
+  { kind: 'run', options: { size: 8, temperature: 2.3, seed: 10, backend: 'wasm', algorithm: 'swendsen-wang' }, thermalize: 100, sweeps: 2000 },
 ];
 
 describe('job runner with cluster algorithms', { timeout: 60_000 }, () => {
@@ -17,11 +19,14 @@ describe('job runner with cluster algorithms', { timeout: 60_000 }, () => {
     const sim = await createSimulation(job.options);
     const direct = sim.measure({ thermalize: job.thermalize, sweeps: job.sweeps });
     if (full.state === 'completed') expect(full.result).toEqual(direct);
+    expect(full.state === 'completed' && full.result.improved !== undefined).toBe(!job.options.field);
 
     let r: JobResult = await executeJob(job, { maxSweeps: 333 });
     let calls = 1;
     while (r.state !== 'completed') {
-      const header = decodeCheckpoint(r.checkpoint).state;
+      const contents = decodeCheckpoint(r.checkpoint);
+      expect(contents.run?.sizes?.length).toBe(contents.run?.measured);
+      const header = contents.state;
       expect(header.algorithm).toBe(job.options.algorithm);
       expect([header.clustersPerStep, header.hybridSweeps, header.hybridCluster]).toEqual([
         job.options.clustersPerStep ?? 1, job.options.hybridSweeps ?? 1, job.options.hybridCluster ?? 'wolff',

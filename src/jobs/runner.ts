@@ -12,6 +12,7 @@ import { decodeCheckpoint, encodeCheckpoint, simulationState, type CheckpointCon
 import { CheckpointError, InvalidOptionError } from '../errors.js';
 import type { BackendChoice } from '../options.js';
 import type { CoreSource } from '../backend/index.js';
+import { clusterStepOf } from '../cluster/step.js';
 import { createSimulation, measurementFromRecords, MAX_MEASURE_SWEEPS, type Simulation } from '../simulation.js';
 import { validateRunJob, type JobProgress, type JobResult, type RunJob } from './job.js';
 import { yieldToEventLoop } from './yield.js';
@@ -61,6 +62,8 @@ class Run implements RunState, ChunkedWork {
   keepSeries = false;
   /** Add the e and m histograms to the result (stored in checkpoints). */
   histograms = false;
+  /** Cluster algorithms: the per-step cluster-size statistic, for the improved estimators (stored in checkpoints). */
+  sizes: Float64Array | undefined;
 
   constructor(
     readonly sim: Simulation,
@@ -71,9 +74,16 @@ class Run implements RunState, ChunkedWork {
     public measureFlips = 0,
     public measureWork = 0,
     recordsSoFar?: Int32Array,
+    sizesSoFar?: Float64Array,
   ) {
     this.records = new Int32Array(2 * sweeps);
     if (recordsSoFar) this.records.set(recordsSoFar.subarray(0, 2 * measured));
+    // sizes are kept when the run records them from its first step (a checkpoint without them, of
+    // a run already measuring, goes on without improved estimators)
+    if (clusterStepOf(sim.options) && (measured === 0 || sizesSoFar)) {
+      this.sizes = new Float64Array(sweeps);
+      if (sizesSoFar) this.sizes.set(sizesSoFar.subarray(0, measured));
+    }
   }
 
   get done(): number {
@@ -101,7 +111,7 @@ class Run implements RunState, ChunkedWork {
       return k;
     }
     const k = Math.min(n, this.sweeps - this.measured);
-    const { flips, sweepEquivalents } = this.sim.sweep(k, this.records.subarray(2 * this.measured, 2 * (this.measured + k)));
+    const { flips, sweepEquivalents } = this.sim.sweep(k, this.records.subarray(2 * this.measured, 2 * (this.measured + k)), this.sizes?.subarray(this.measured, this.measured + k));
     this.measureFlips += flips;
     this.measureWork += sweepEquivalents;
     this.measured += k;
@@ -223,7 +233,7 @@ export function checkControl(control: ExecuteOptions): void {
 async function drive(run: Run, control: ExecuteOptions): Promise<JobResult> {
   const { state, progress } = await runChunks(run, control);
   if (state === 'completed') {
-    return { state, result: measurementFromRecords(run.sim, run.records, { thermalize: run.thermalize, sweeps: run.sweeps, flips: run.measureFlips, sweepEquivalents: run.measureWork, keepSeries: run.keepSeries, histograms: run.histograms }), progress };
+    return { state, result: measurementFromRecords(run.sim, run.records, { thermalize: run.thermalize, sweeps: run.sweeps, flips: run.measureFlips, sweepEquivalents: run.measureWork, keepSeries: run.keepSeries, histograms: run.histograms, sizes: run.sizes }), progress };
   }
   return { state, checkpoint: run.checkpoint(), progress };
 }
@@ -248,7 +258,7 @@ function bind(sim: Simulation, plan: RunPlan | Uint8Array, decoded?: RunState): 
   }
   const r = decoded ?? decodeRun(plan).run;
   sim.resume(plan);
-  const run = new Run(sim, r.thermalize, r.sweeps, r.thermalized, r.measured, r.measureFlips, r.measureWork, r.records);
+  const run = new Run(sim, r.thermalize, r.sweeps, r.thermalized, r.measured, r.measureFlips, r.measureWork, r.records, r.sizes);
   run.keepSeries = r.keepSeries ?? false;
   run.histograms = r.histograms ?? false;
   return run;
