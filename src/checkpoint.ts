@@ -19,6 +19,9 @@
  *                    "sizes"   encoding "float64le" (run checkpoints of cluster algorithms only,
  *                              after "records"): the per-step cluster-size statistic of the
  *                              improved estimators (Wolff: sum of |C|; Swendsen-Wang: sum of |C|^2)
+ *                    "correlations" encoding "zigzag-delta-varint" (run checkpoints measuring
+ *                              correlations only, last): the correlation samples taken so far,
+ *                              header.run.every sweeps apart (src/correlation.ts record layout)
  *   last 4 bytes   u32       CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320) of every byte before it
  *
  * A reader refuses, with a {@link CheckpointError} naming the reason: anything but a Uint8Array,
@@ -27,6 +30,7 @@
  */
 import { CheckpointError, InvalidOptionError } from './errors.js';
 import { packSpins, unpackSpins } from './spin-bits.js';
+import { correlationValues } from './backend/correlation-js.js';
 import type { Simulation } from './simulation.js';
 import { ALGORITHMS, CLUSTER_ALGORITHMS, STARTS, checkCount, checkFinite, checkPositive, checkSeed, checkSize, oneOf, type Algorithm, type ClusterAlgorithm, type Start } from './options.js';
 
@@ -88,6 +92,10 @@ export interface RunState {
   histograms?: boolean;
   /** Cluster algorithms: the per-step cluster-size statistic of the improved estimators (the first `measured` values are used). */
   sizes?: Float64Array;
+  /** Sweeps between correlation samples (0 or absent: none). */
+  every?: number;
+  /** The correlation samples: the first floor(measured / every) x correlationValues(L) values are used. */
+  correlations?: Int32Array;
 }
 
 export interface CheckpointContents {
@@ -111,8 +119,8 @@ export interface CheckpointHeader {
   counters: { sweeps: number; flips: number; sweepEquivalents: number };
   rng: number[];
   /** keepSeries and histograms appear only when true (a checkpoint without them reads as false). */
-  run?: { thermalize: number; sweeps: number; thermalized: number; measured: number; measureFlips: number; measureWork: number; keepSeries?: true; histograms?: true };
-  sections: { name: 'spins' | 'records' | 'sizes'; encoding: string; count: number; bytes: number }[];
+  run?: { thermalize: number; sweeps: number; thermalized: number; measured: number; measureFlips: number; measureWork: number; keepSeries?: true; histograms?: true; every?: number };
+  sections: { name: 'spins' | 'records' | 'sizes' | 'correlations'; encoding: string; count: number; bytes: number }[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -207,6 +215,9 @@ export function encodeCheckpoint(contents: CheckpointContents): Uint8Array {
   const spins = packSpins(state.spins);
   const records = run ? encodeRecords(run.records.subarray(0, 2 * run.measured)) : undefined;
   const sizes = run?.sizes ? encodeSizes(run.sizes.subarray(0, run.measured)) : undefined;
+  const every = run?.every ?? 0;
+  const samples = run && every > 0 && run.correlations ? run.correlations.subarray(0, Math.floor(run.measured / every) * correlationValues(state.size)) : undefined;
+  const correlations = samples ? encodeRecords(samples) : undefined;
   const header: CheckpointHeader = {
     format: 'criticality-checkpoint',
     kind: contents.kind,
@@ -224,15 +235,17 @@ export function encodeCheckpoint(contents: CheckpointContents): Uint8Array {
         thermalize: run.thermalize, sweeps: run.sweeps, thermalized: run.thermalized, measured: run.measured, measureFlips: run.measureFlips, measureWork: run.measureWork,
         ...(run.keepSeries ? { keepSeries: true as const } : {}),
         ...(run.histograms ? { histograms: true as const } : {}),
+        ...(samples ? { every } : {}),
       },
     } : {}),
     sections: [
       { name: 'spins', encoding: 'bits', count: state.spins.length, bytes: spins.length },
       ...(records && run ? [{ name: 'records' as const, encoding: 'zigzag-delta-varint', count: 2 * run.measured, bytes: records.length }] : []),
       ...(sizes && run ? [{ name: 'sizes' as const, encoding: 'float64le', count: run.measured, bytes: sizes.length }] : []),
+      ...(correlations && samples ? [{ name: 'correlations' as const, encoding: 'zigzag-delta-varint', count: samples.length, bytes: correlations.length }] : []),
     ],
   };
-  return encodeContainer(header, [spins, ...(records ? [records] : []), ...(sizes ? [sizes] : [])]);
+  return encodeContainer(header, [spins, ...(records ? [records] : []), ...(sizes ? [sizes] : []), ...(correlations ? [correlations] : [])]);
 }
 
 /**
@@ -346,7 +359,10 @@ function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointCon
     fail('header', 'header.rng must be 4 unsigned 32-bit words, not all zero');
   }
   const sites = options.size * options.size;
-  const [spinSection, recordSection, sizeSection, ...extra] = header.sections;
+  const [spinSection, recordSection, ...optional] = header.sections;
+  const sizeSection = optional.find((s) => s?.name === 'sizes');
+  const correlationSection = optional.find((s) => s?.name === 'correlations');
+  const extra = optional.filter((s) => s !== sizeSection && s !== correlationSection);
   if (extra.length > 0 || spinSection?.name !== 'spins' || spinSection.encoding !== 'bits' || spinSection.count !== sites || spinSection.bytes !== (sites + 7) >> 3) {
     fail('header', `expected a "spins" section of ${sites} bits first`);
   }
@@ -355,7 +371,7 @@ function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointCon
     rngState: Uint32Array.from(rng), spins: unpackSpins(body.subarray(0, spinSection.bytes), sites),
   };
   if (header.kind === 'simulation') {
-    if (recordSection || sizeSection || header.run) fail('header', 'a simulation checkpoint has no run section');
+    if (recordSection || optional.length > 0 || header.run) fail('header', 'a simulation checkpoint has no run section');
     return { kind: 'simulation', state };
   }
   const r = header.run;
@@ -369,12 +385,23 @@ function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointCon
     fail('header', `expected a "records" section of ${2 * r.measured} values`);
   }
   const records = decodeRecords(body.subarray(spinSection.bytes, spinSection.bytes + recordSection.bytes), recordSection.count);
+  let offset = spinSection.bytes + recordSection.bytes;
   let sizes: Float64Array | undefined;
   if (sizeSection) {
-    if (sizeSection.name !== 'sizes' || sizeSection.encoding !== 'float64le' || sizeSection.count !== r.measured || sizeSection.bytes !== 8 * r.measured) {
+    if (optional[0] !== sizeSection || sizeSection.encoding !== 'float64le' || sizeSection.count !== r.measured || sizeSection.bytes !== 8 * r.measured) {
       fail('header', `expected a "sizes" section of ${r.measured} float64 values after the records`);
     }
-    sizes = decodeSizes(body.subarray(spinSection.bytes + recordSection.bytes, spinSection.bytes + recordSection.bytes + sizeSection.bytes));
+    sizes = decodeSizes(body.subarray(offset, offset + sizeSection.bytes));
+    offset += sizeSection.bytes;
+  }
+  let correlations: Int32Array | undefined;
+  const every = r.every;
+  if (correlationSection || every !== undefined) {
+    const count = isCount(every) && every > 0 ? Math.floor(r.measured / every) * correlationValues(options.size) : NaN;
+    if (!correlationSection || optional.at(-1) !== correlationSection || correlationSection.encoding !== 'zigzag-delta-varint' || correlationSection.count !== count || !isCount(correlationSection.bytes)) {
+      fail('header', 'header.run.every (an integer >= 1) and a last "correlations" section of floor(measured / every) samples go together');
+    }
+    correlations = decodeRecords(body.subarray(offset, offset + correlationSection.bytes), count);
   }
   return {
     kind: 'run',
@@ -383,6 +410,7 @@ function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointCon
       thermalize: r.thermalize, sweeps: r.sweeps, thermalized: r.thermalized, measured: r.measured, measureFlips: r.measureFlips, measureWork: r.measureWork, records,
       keepSeries: r.keepSeries === true, histograms: r.histograms === true,
       ...(sizes ? { sizes } : {}),
+      ...(correlations ? { every, correlations } : {}),
     },
   };
 }

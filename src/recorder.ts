@@ -65,18 +65,25 @@ export function normalizeMeasureOptions(options: MeasureOptions, size: number): 
   const thermalize = checkCount('thermalize', options.thermalize ?? 0, 0);
   const keepSeries = checkBoolean('keepSeries', options.keepSeries);
   const histograms = checkBoolean('histograms', options.histograms);
-  let every = 0;
-  const c = options.correlations;
-  if (c !== undefined && c !== false) {
-    if (c === true) every = defaultCorrelationInterval(size);
-    else if (typeof c === 'object' && c !== null) every = c.every === undefined ? defaultCorrelationInterval(size) : checkCount('correlations.every', c.every, 1);
-    else throw new InvalidOptionError('correlations', c, 'true, false or { every: k }');
-    if (Math.floor(sweeps / every) < 2) {
-      const most = Math.floor(sweeps / 2);
-      throw new InvalidOptionError('correlations.every', every, `at most ${most} so that ${sweeps} sweeps give at least 2 correlation samples`);
-    }
-  }
+  const every = correlationInterval(options.correlations, sweeps, size);
   return { sweeps, thermalize, keepSeries, every, histograms };
+}
+
+/**
+ * Sweeps between correlation samples for the `correlations` option of a run of `sweeps` recorded
+ * sweeps on an L x L lattice (0: none). Throws {@link InvalidOptionError}.
+ */
+export function correlationInterval(c: MeasureOptions['correlations'], sweeps: number, size: number): number {
+  if (c === undefined || c === false) return 0;
+  let every: number;
+  if (c === true) every = defaultCorrelationInterval(size);
+  else if (typeof c === 'object' && c !== null) every = c.every === undefined ? defaultCorrelationInterval(size) : checkCount('correlations.every', c.every, 1);
+  else throw new InvalidOptionError('correlations', c, 'true, false or { every: k }');
+  if (Math.floor(sweeps / every) < 2) {
+    const most = Math.floor(sweeps / 2);
+    throw new InvalidOptionError('correlations.every', every, `at most ${most} so that ${sweeps} sweeps give at least 2 correlation samples`);
+  }
+  return every;
 }
 
 /** What a measurement run needs from its simulation. */

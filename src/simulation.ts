@@ -7,6 +7,8 @@ import { encodeCheckpoint, decodeCheckpoint, simulationState } from './checkpoin
 import { CLUSTER_BYTES_PER_SITE, clusterStepOf, clusterWork } from './cluster/step.js';
 import { clusterThresholds } from './cluster/thresholds.js';
 import { improvedEstimators } from './cluster/improved.js';
+import { correlationValues } from './backend/correlation-js.js';
+import { analyzeCorrelations } from './correlation.js';
 import { CheckpointError, DisposedError, InvalidOptionError } from './errors.js';
 import { measureSeries, type Measurement, withHistograms } from './measure.js';
 import { MeasurementRun, normalizeMeasureOptions, type MeasureOptions } from './recorder.js';
@@ -345,15 +347,10 @@ class IsingSimulation implements Simulation {
   }
 }
 
-/**
- * Validates the options of a resumable measure() (the job runner and workers); throws
- * InvalidOptionError. Correlations are not resumable yet: they are rejected here rather than
- * silently dropped.
- */
-export function checkMeasureOptions(options: MeasureOptions, size: number): { sweeps: number; thermalize: number; keepSeries: boolean; histograms: boolean } {
+/** Validates the options of a resumable measure() (the job runner and workers); throws InvalidOptionError. */
+export function checkMeasureOptions(options: MeasureOptions, size: number): { sweeps: number; thermalize: number; keepSeries: boolean; histograms: boolean; every: number } {
   const { sweeps, thermalize, keepSeries, every, histograms } = normalizeMeasureOptions(options, size);
-  if (every > 0) throw new InvalidOptionError('correlations', options.correlations, 'false in workers and jobs (correlations are measured by Simulation.measure() on the calling thread)');
-  return { sweeps, thermalize, keepSeries, histograms };
+  return { sweeps, thermalize, keepSeries, histograms, every };
 }
 
 /**
@@ -363,7 +360,11 @@ export function checkMeasureOptions(options: MeasureOptions, size: number): { sw
 export function measurementFromRecords(
   sim: Simulation,
   records: Int32Array,
-  run: { thermalize: number; sweeps: number; flips: number; sweepEquivalents: number; keepSeries?: boolean; histograms?: boolean; sizes?: Float64Array },
+  run: {
+    thermalize: number; sweeps: number; flips: number; sweepEquivalents: number; keepSeries?: boolean; histograms?: boolean; sizes?: Float64Array;
+    /** Correlation samples (correlationValues(L) values each) taken every `every` recorded sweeps. */
+    correlations?: { every: number; records: Int32Array };
+  },
 ): Measurement {
   const { size, beta, field } = sim.options;
   const measurement = measureSeries(records.length === 2 * run.sweeps ? records : records.subarray(0, 2 * run.sweeps), {
@@ -383,6 +384,14 @@ export function measurementFromRecords(
     const { improved, warnings } = improvedEstimators(run.sizes.subarray(0, run.sweeps), step, size * size, beta);
     measurement.improved = improved;
     measurement.warnings.push(...warnings);
+  }
+  if (run.correlations) {
+    const { every, records: samplesRecorded } = run.correlations;
+    const samples = Math.floor(run.sweeps / every);
+    if (samples >= 2) {
+      measurement.correlations = analyzeCorrelations(samplesRecorded.subarray(0, samples * correlationValues(size)), size, samples, every);
+      measurement.warnings.push(...measurement.correlations.warnings.map((w) => `correlations: ${w}`));
+    }
   }
   return run.histograms ? withHistograms(measurement, run.keepSeries ?? false) : measurement;
 }

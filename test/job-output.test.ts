@@ -1,6 +1,7 @@
 // What a run job keeps besides the estimates: keepSeries (per-sweep e and m, for reweighting and
-// finite-size scaling after a pool sweep) and histograms travel with the job, survive its
-// checkpoints, and give exactly what measure() gives; in a worker, measure({ histograms }) too.
+// finite-size scaling after a pool sweep), histograms, correlations and the improved estimators
+// of cluster runs travel with the job, survive its checkpoints, and give exactly what measure()
+// gives; in a worker too.
 import { describe, expect, it } from 'vitest';
 import {
   createPool, createSimulation, createSimulationWorker, decodeCheckpoint, executeJob, finiteSizeScaling, mergeResults, planSweep,
@@ -90,9 +91,36 @@ describe('run job output', { timeout: 60_000 }, () => {
     expect(Math.abs(fss.criticalTemperature.mean - 2.269)).toBeLessThan(0.1);
   });
 
+  it('correlations: a job, resumed in pieces across backends, and a worker give exactly what measure() gives', async () => {
+    const corr: RunJob = { kind: 'run', options: { size: 12, temperature: 2.4, seed: 8, backend: 'wasm' }, thermalize: 50, sweeps: 1200, correlations: { every: 7 } };
+    const sim = await createSimulation(corr.options);
+    const direct = sim.measure({ thermalize: 50, sweeps: 1200, correlations: { every: 7 } });
+    sim.dispose();
+    expect(direct.correlations?.samples).toBe(171);
+    expect(completed(await executeJob(corr))).toEqual(direct);
+    let r = await executeJob(corr, { maxSweeps: 250 });
+    let calls = 1;
+    while (r.state !== 'completed') {
+      const run = decodeCheckpoint(r.checkpoint).run!;
+      expect(run.every).toBe(7);
+      expect(run.correlations?.length).toBe(Math.floor(run.measured / 7) * (6 + 1 + 24));
+      r = await executeJob(r.checkpoint, { maxSweeps: 250, backend: calls++ % 2 ? 'js' : 'wasm' });
+    }
+    expect(calls).toBe(5); // 1250 sweeps in pieces of 250
+    expect({ ...r.result, backend: 'wasm' }).toEqual(direct);
+    const w = await createSimulationWorker(corr.options);
+    const inWorker = await w.measure({ thermalize: 50, sweeps: 1200, correlations: { every: 7 } });
+    await w.dispose();
+    expect(inWorker).toEqual(direct);
+  });
+
   it('bad flags are named', () => {
+    expect(() => validateRunJob({ ...job, correlations: { every: 2000 } })).toThrow(/Invalid option "correlations.every": expected at most 1500/);
+    expect(() => validateRunJob({ ...job, correlations: 'yes' })).toThrow(/Invalid option "correlations"/);
     expect(() => validateRunJob({ ...job, keepSeries: 'yes' })).toThrow(InvalidOptionError);
     expect(() => validateRunJob({ ...job, histograms: 1 })).toThrow(/Invalid option "histograms": expected true or false, got 1/);
     expect(() => planSweep({ sizes: [8], temperatures: [2], sweeps: 10, keepSeries: 'no' as never })).toThrow(/"keepSeries"/);
+    expect(planSweep({ sizes: [8], temperatures: [2], sweeps: 100, correlations: { every: 5 } })[0].correlations).toEqual({ every: 5 });
+    expect(() => planSweep({ sizes: [8], temperatures: [2], sweeps: 100, correlations: { every: 60 } })).toThrow(/"correlations.every"/);
   });
 });

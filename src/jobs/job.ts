@@ -7,6 +7,7 @@ import { InvalidOptionError } from '../errors.js';
 import type { Measurement } from '../measure.js';
 import { checkCount, normalizeOptions, type SimulationOptions } from '../options.js';
 import { MAX_MEASURE_SWEEPS } from '../simulation.js';
+import { correlationInterval } from '../recorder.js';
 
 /** Simulation options that can travel as JSON (everything but `core`). */
 export type JobOptions = Omit<SimulationOptions, 'core'>;
@@ -24,10 +25,12 @@ export interface RunJob {
   keepSeries?: boolean;
   /** Add the histograms of the per-sweep e and m (distinct values with counts) to the result. @default false */
   histograms?: boolean;
+  /** Spin correlations, as for measure(): `true` (a sample every L sweeps) or `{ every: k }`. @default false */
+  correlations?: boolean | { every?: number };
 }
 
 /** A validated run job: thermalize filled in; the output flags present only when given. */
-export type ValidRunJob = Required<Pick<RunJob, 'kind' | 'options' | 'thermalize' | 'sweeps'>> & Pick<RunJob, 'keepSeries' | 'histograms'>;
+export type ValidRunJob = Required<Pick<RunJob, 'kind' | 'options' | 'thermalize' | 'sweeps'>> & Pick<RunJob, 'keepSeries' | 'histograms' | 'correlations'>;
 
 /** Where a run stands. */
 export interface JobProgress {
@@ -55,7 +58,7 @@ export type JobResult =
   | { state: 'completed'; result: Measurement; progress: JobProgress }
   | { state: 'paused' | 'aborted' | 'budget-exhausted'; checkpoint: Uint8Array; progress: JobProgress };
 
-const JOB_KEYS = ['kind', 'options', 'thermalize', 'sweeps', 'keepSeries', 'histograms'];
+const JOB_KEYS = ['kind', 'options', 'thermalize', 'sweeps', 'keepSeries', 'histograms', 'correlations'];
 
 /** Runs `check`, renaming the field of an {@link InvalidOptionError} to `prefix + field` (e.g. "points[2].size"). */
 export function withPrefix<T>(prefix: string, check: () => T): T {
@@ -92,11 +95,15 @@ export function validateRunJob(job: unknown, prefix = ''): ValidRunJob {
   if (j.kind !== 'run') throw new InvalidOptionError(`${prefix}kind`, j.kind, '"run"');
   const options = checkObject(`${prefix}options`, j.options ?? {}, '{ "size": 16, "temperature": 2.3 }');
   if ('core' in options) throw new InvalidOptionError(`${prefix}options.core`, '(a core source)', 'no core in a job (jobs are plain JSON; pass the core to the runner)');
-  withPrefix(`${prefix}options.`, () => normalizeOptions(options));
+  const normalized = withPrefix(`${prefix}options.`, () => normalizeOptions(options));
   const thermalize = withPrefix(prefix, () => checkCount('thermalize', j.thermalize ?? 0, 0));
   const sweeps = withPrefix(prefix, () => checkCount('sweeps', j.sweeps, 2));
   if (sweeps > MAX_MEASURE_SWEEPS) throw new InvalidOptionError(`${prefix}sweeps`, sweeps, `at most ${MAX_MEASURE_SWEEPS} recorded sweeps per job (split longer runs)`);
-  const flags: Pick<RunJob, 'keepSeries' | 'histograms'> = {};
+  const flags: Pick<RunJob, 'keepSeries' | 'histograms' | 'correlations'> = {};
+  if (j.correlations !== undefined) {
+    withPrefix(prefix, () => correlationInterval(j.correlations as RunJob['correlations'], sweeps, normalized.size));
+    flags.correlations = typeof j.correlations === 'object' && j.correlations !== null ? { ...(j.correlations as object) } : (j.correlations as boolean);
+  }
   for (const key of ['keepSeries', 'histograms'] as const) {
     if (j[key] === undefined) continue;
     if (typeof j[key] !== 'boolean') throw new InvalidOptionError(`${prefix}${key}`, j[key], 'true or false');

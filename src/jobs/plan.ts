@@ -31,6 +31,8 @@ export interface SweepPlan {
   keepSeries?: boolean;
   /** Every point adds the histograms of its per-sweep e and m. @default false */
   histograms?: boolean;
+  /** Every point measures spin correlations, as for measure(). @default false */
+  correlations?: boolean | { every?: number };
 }
 
 const TWO_POW_64 = 1n << 64n;
@@ -73,7 +75,7 @@ export function planSweep(plan: SweepPlan): RunJob[] {
   }
   const seed = checkSeed(plan.seed ?? 1);
   return points.map(({ size, temperature }) =>
-    validateRunJob({ kind: 'run', options: { ...options, size, temperature, seed: childSeed(seed, pointKey(size, temperature)) }, thermalize: plan.thermalize ?? 0, sweeps: plan.sweeps, keepSeries: plan.keepSeries, histograms: plan.histograms }),
+    validateRunJob({ kind: 'run', options: { ...options, size, temperature, seed: childSeed(seed, pointKey(size, temperature)) }, thermalize: plan.thermalize ?? 0, sweeps: plan.sweeps, keepSeries: plan.keepSeries, histograms: plan.histograms, correlations: plan.correlations }),
   );
 }
 

@@ -13,7 +13,9 @@ import { CheckpointError, InvalidOptionError } from '../errors.js';
 import type { BackendChoice } from '../options.js';
 import type { CoreSource } from '../backend/index.js';
 import { clusterStepOf } from '../cluster/step.js';
-import { createSimulation, measurementFromRecords, MAX_MEASURE_SWEEPS, type Simulation } from '../simulation.js';
+import { createSimulation, measurementFromRecords, MAX_MEASURE_SWEEPS, simulationKernel, type Simulation } from '../simulation.js';
+import { correlationValues } from '../backend/correlation-js.js';
+import { correlationInterval } from '../recorder.js';
 import { validateRunJob, type JobProgress, type JobResult, type RunJob } from './job.js';
 import { yieldToEventLoop } from './yield.js';
 
@@ -53,6 +55,8 @@ export interface RunPlan {
   keepSeries?: boolean;
   /** Add the e and m histograms. */
   histograms?: boolean;
+  /** Sweeps between correlation samples (0 or absent: none). */
+  every?: number;
 }
 
 /** A measuring run bound to a live simulation. */
@@ -64,6 +68,9 @@ class Run implements RunState, ChunkedWork {
   histograms = false;
   /** Cluster algorithms: the per-step cluster-size statistic, for the improved estimators (stored in checkpoints). */
   sizes: Float64Array | undefined;
+  /** Correlation samples every `every` recorded sweeps (stored in checkpoints); every = 0: none. */
+  every = 0;
+  correlations: Int32Array | undefined;
 
   constructor(
     readonly sim: Simulation,
@@ -102,7 +109,15 @@ class Run implements RunState, ChunkedWork {
     return this.done === this.total ? 'done' : this.thermalized < this.thermalize ? 'thermalize' : 'measure';
   }
 
-  /** Runs up to n sweeps of the current phase; returns how many ran. */
+  /** Takes correlation samples every `every` recorded sweeps (a checkpoint's samples so far in `samples`). */
+  sampleCorrelations(every: number, samples?: Int32Array): void {
+    this.every = every;
+    if (every === 0) return;
+    this.correlations = new Int32Array(Math.floor(this.sweeps / every) * correlationValues(this.sim.options.size));
+    if (samples) this.correlations.set(samples.subarray(0, this.correlations.length));
+  }
+
+  /** Runs up to n sweeps of the current phase (stopping at a correlation sample); returns how many ran. */
   advance(n: number): number {
     if (this.thermalized < this.thermalize) {
       const k = Math.min(n, this.thermalize - this.thermalized);
@@ -110,12 +125,23 @@ class Run implements RunState, ChunkedWork {
       this.thermalized += k;
       return k;
     }
-    const k = Math.min(n, this.sweeps - this.measured);
+    const every = this.every;
+    const k = Math.min(n, this.sweeps - this.measured, every > 0 ? every - (this.measured % every) : Infinity);
     const { flips, sweepEquivalents } = this.sim.sweep(k, this.records.subarray(2 * this.measured, 2 * (this.measured + k)), this.sizes?.subarray(this.measured, this.measured + k));
     this.measureFlips += flips;
     this.measureWork += sweepEquivalents;
     this.measured += k;
+    if (every > 0 && this.measured % every === 0 && this.correlations) {
+      const stride = correlationValues(this.sim.options.size);
+      const sample = this.measured / every - 1;
+      simulationKernel(this.sim, 'measure').correlations(this.correlations.subarray(sample * stride, (sample + 1) * stride));
+    }
     return k;
+  }
+
+  /** The correlation samples taken so far. */
+  get correlationsSoFar(): Int32Array | undefined {
+    return this.every > 0 && this.correlations ? this.correlations.subarray(0, Math.floor(this.measured / this.every) * correlationValues(this.sim.options.size)) : undefined;
   }
 
   checkpoint(): Uint8Array {
@@ -233,7 +259,9 @@ export function checkControl(control: ExecuteOptions): void {
 async function drive(run: Run, control: ExecuteOptions): Promise<JobResult> {
   const { state, progress } = await runChunks(run, control);
   if (state === 'completed') {
-    return { state, result: measurementFromRecords(run.sim, run.records, { thermalize: run.thermalize, sweeps: run.sweeps, flips: run.measureFlips, sweepEquivalents: run.measureWork, keepSeries: run.keepSeries, histograms: run.histograms, sizes: run.sizes }), progress };
+    return { state, result: measurementFromRecords(run.sim, run.records, { thermalize: run.thermalize, sweeps: run.sweeps, flips: run.measureFlips, sweepEquivalents: run.measureWork, keepSeries: run.keepSeries, histograms: run.histograms, sizes: run.sizes,
+      correlations: run.every > 0 && run.correlations ? { every: run.every, records: run.correlations } : undefined,
+    }), progress };
   }
   return { state, checkpoint: run.checkpoint(), progress };
 }
@@ -254,6 +282,7 @@ function bind(sim: Simulation, plan: RunPlan | Uint8Array, decoded?: RunState): 
     const run = new Run(sim, plan.thermalize, plan.sweeps);
     run.keepSeries = plan.keepSeries ?? false;
     run.histograms = plan.histograms ?? false;
+    run.sampleCorrelations(plan.every ?? 0);
     return run;
   }
   const r = decoded ?? decodeRun(plan).run;
@@ -261,6 +290,7 @@ function bind(sim: Simulation, plan: RunPlan | Uint8Array, decoded?: RunState): 
   const run = new Run(sim, r.thermalize, r.sweeps, r.thermalized, r.measured, r.measureFlips, r.measureWork, r.records, r.sizes);
   run.keepSeries = r.keepSeries ?? false;
   run.histograms = r.histograms ?? false;
+  run.sampleCorrelations(r.every ?? 0, r.correlations);
   return run;
 }
 
@@ -291,7 +321,8 @@ export async function executeJob(job: RunJob | Uint8Array, control: ExecuteOptio
     ? await createSimulation({ size: decoded.state.size, seed: decoded.state.seed, start: 'cold', layout: decoded.state.layout, backend: control.backend, core: control.core })
     : await createSimulation({ ...valid!.options, backend: valid!.options.backend ?? control.backend, core: control.core });
   try {
-    return await drive(bind(sim, valid ?? (job as Uint8Array), decoded?.run), control);
+    const plan = valid ? { ...valid, every: correlationInterval(valid.correlations, valid.sweeps, sim.options.size) } : (job as Uint8Array);
+    return await drive(bind(sim, plan, decoded?.run), control);
   } finally {
     sim.dispose();
   }
