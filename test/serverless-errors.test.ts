@@ -37,6 +37,8 @@ describe('serverless handler: bad input', { timeout: 60_000 }, () => {
     ['an unknown job', post({ job: 'explode' }), 422, 'job'],
     ['an unknown field', post({ ...run, sweepz: 5 }), 422, 'sweepz'],
     ['an unknown option', post({ ...run, options: { size: 8, colour: 'red' } }), 422, 'options.colour'],
+    ['a keepSeries that is not a boolean', post({ ...run, keepSeries: 'yes' }), 422, 'keepSeries'],
+    ['correlations too sparse for the run', post({ ...run, correlations: { every: 800 } }), 422, 'correlations.every'],
     ['an odd size', post({ ...run, options: { size: 7 } }), 422, 'options.size'],
     ['a negative temperature', post({ ...run, options: { temperature: -2 } }), 422, 'options.temperature'],
     ['a string sweep count', post({ ...run, sweeps: '1000' }), 422, 'sweeps'],

@@ -25,6 +25,26 @@ describe('serverless handler', { timeout: 60_000 }, () => {
     expect(direct.state === 'completed' && viaJson(direct.result)).toEqual(body.result);
   });
 
+  it('keeps series, histograms and correlations on request, as JSON arrays, through a resumed chain too', async () => {
+    const job = { job: 'run', options: { size: 8, temperature: 2.4, seed: 4, backend: 'wasm' as const }, thermalize: 50, sweeps: 600, keepSeries: true, histograms: true, correlations: { every: 6 } };
+    const handler = createHandler({ maxWork: 64 * 400 });
+    let body = await (await handler(post({ ...job, budget: { sweeps: 400 } }))).json();
+    let requests = 1;
+    while (body.state !== 'completed') {
+      body = await (await handler(post({ job: 'resume', checkpoint: body.checkpoint, budget: { sweeps: 400 } }))).json();
+      requests++;
+    }
+    expect(requests).toBe(2);
+    const direct = await executeJob({ kind: 'run', options: job.options, thermalize: 50, sweeps: 600, keepSeries: true, histograms: true, correlations: { every: 6 } });
+    if (direct.state !== 'completed') throw new Error('expected a completed run');
+    expect(Array.isArray(body.result.series.energy)).toBe(true);
+    expect(body.result.series.energy).toEqual(Array.from(direct.result.series!.energy));
+    expect(body.result.histograms.magnetization.counts.reduce((a: number, b: number) => a + b, 0)).toBe(600);
+    expect(body.result.correlations.samples).toBe(100);
+    const plain = JSON.parse(JSON.stringify(direct.result, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v)));
+    expect(body.result).toEqual(plain);
+  });
+
   it('splits a run over budgeted requests; the resumed chain gives the identical result', async () => {
     const handler = createHandler({ maxWork: 64 * 1500 });
     const job = { job: 'run', options: { size: 8, temperature: 2.5, field: 0.1, seed: 9 }, thermalize: 100, sweeps: 5000 };

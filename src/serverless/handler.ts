@@ -8,6 +8,9 @@
  *     "seed": 1, "thermalize": 1000, "sweeps": 10000 }                 at most `maxPoints` points
  *   { "job": "resume", "checkpoint": "<base64>", "budget": { "sweeps": 20000 } }
  *
+ * Run and sweep jobs also take "keepSeries", "histograms" and "correlations" as measure() does
+ * (typed arrays in the answer become JSON arrays; a resumed run keeps what its checkpoint says).
+ *
  * and bounds the work it accepts: sites x sweeps per request (thermalization included) at most
  * `maxWork`, and wall time at most `maxMs` (a run that reaches it stops with a checkpoint). Answers:
  *
@@ -59,8 +62,13 @@ class HttpError extends Error {
   }
 }
 
+/** Typed arrays (series, histograms, correlation data) as plain JSON arrays. */
+function plainArrays(_key: string, value: unknown): unknown {
+  return ArrayBuffer.isView(value) && !(value instanceof DataView) ? Array.from(value as unknown as ArrayLike<number>) : value;
+}
+
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers } });
+  return new Response(JSON.stringify(body, plainArrays), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers } });
 }
 
 async function readBody(request: Request, max: number): Promise<string> {
@@ -116,9 +124,16 @@ function runResponse(r: JobResult) {
 
 type Limits = Required<Omit<HandlerOptions, 'core'>>;
 
+/** What a run keeps besides the estimates (as for measure()), passed on to the job as given. */
+const OUTPUT_KEYS = ['keepSeries', 'histograms', 'correlations'] as const;
+
+function outputOf(body: Record<string, unknown>): Pick<RunJob, (typeof OUTPUT_KEYS)[number]> {
+  return Object.fromEntries(OUTPUT_KEYS.filter((k) => body[k] !== undefined).map((k) => [k, body[k]]));
+}
+
 async function runJob(body: Record<string, unknown>, limits: Limits, control: ExecuteOptions) {
-  rejectUnknownKeys(body, ['job', 'options', 'thermalize', 'sweeps', 'budget']);
-  const job = validateRunJob({ kind: 'run', options: body.options, thermalize: body.thermalize, sweeps: body.sweeps });
+  rejectUnknownKeys(body, ['job', 'options', 'thermalize', 'sweeps', 'budget', ...OUTPUT_KEYS]);
+  const job = validateRunJob({ kind: 'run', options: body.options, thermalize: body.thermalize, sweeps: body.sweeps, ...outputOf(body) });
   const sites = (job.options.size ?? 64) ** 2;
   const budget = budgetOf(body.budget, limits);
   const total = job.thermalize + job.sweeps;
@@ -151,11 +166,11 @@ interface PointOutcome {
 }
 
 async function sweepJob(body: Record<string, unknown>, limits: Limits, control: ExecuteOptions) {
-  rejectUnknownKeys(body, ['job', 'options', 'points', 'seed', 'thermalize', 'sweeps']);
+  rejectUnknownKeys(body, ['job', 'options', 'points', 'seed', 'thermalize', 'sweeps', ...OUTPUT_KEYS]);
   if (Array.isArray(body.points) && body.points.length > limits.maxPoints) {
     throw new HttpError(413, 'too-many-points', 'points', `${body.points.length} points; one request may run at most ${limits.maxPoints} (split the sweep with planSweep)`);
   }
-  const jobs = planSweep({ points: body.points as never, options: body.options as never, seed: body.seed as never, thermalize: body.thermalize as never, sweeps: body.sweeps as never });
+  const jobs = planSweep({ points: body.points as never, options: body.options as never, seed: body.seed as never, thermalize: body.thermalize as never, sweeps: body.sweeps as never, ...outputOf(body) });
   const work = jobs.reduce((sum, j) => sum + (j.options.size ?? 64) ** 2 * ((j.thermalize ?? 0) + j.sweeps), 0);
   if (work > limits.maxWork) throw tooMuch('points', work, limits.maxWork, 'split the points over several requests (planSweep)');
   const deadline = Date.now() + limits.maxMs;
