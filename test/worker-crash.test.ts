@@ -20,8 +20,9 @@ describe('worker faults', { timeout: 60_000 }, () => {
 
   it('terminate() rejects pending calls', async () => {
     const w = await createSimulationWorker({ size: 64, seed: 2 });
-    const pending = w.measure({ sweeps: 1 << 22 });
-    await new Promise((r) => setTimeout(r, 100));
+    let running = false;
+    const pending = w.measure({ sweeps: 1 << 22 }, { onProgress: () => (running = true) });
+    while (!running) await new Promise((r) => setTimeout(r, 10)); // the worker is measuring
     await w.terminate();
     await expect(pending).rejects.toBeInstanceOf(WorkerCrashedError);
   });
