@@ -86,6 +86,43 @@ export function correlationInterval(c: MeasureOptions['correlations'], sweeps: n
   return every;
 }
 
+/** What a measurement holds besides the estimates of its (B, M) series, and what it is built from. */
+export interface MeasurementParts {
+  size: number;
+  beta: number;
+  field: number;
+  /** The cluster step (undefined for local algorithms) and its per-step cluster sizes: improved estimators at h = 0. */
+  step: ClusterStep | undefined;
+  sizes?: Float64Array;
+  histograms: boolean;
+  /** Keep the series (the measurement was made with its series when histograms are asked for). */
+  keepSeries: boolean;
+  /** Correlation samples every `every` recorded sweeps (0: none), correlationValues(L) values each. */
+  every: number;
+  correlations?: Int32Array;
+}
+
+/**
+ * Adds to a measurement of `measurement.sweeps` recorded sweeps its improved estimators, histograms
+ * and correlations. Shared by measure() and the job runner, so both give identical results.
+ */
+export function completeMeasurement(measurement: Measurement, parts: MeasurementParts): Measurement {
+  const n = measurement.sweeps;
+  if (parts.step && parts.sizes && parts.field === 0) {
+    const { improved, warnings } = improvedEstimators(parts.sizes.subarray(0, n), parts.step, parts.size * parts.size, parts.beta);
+    measurement.improved = improved;
+    measurement.warnings.push(...warnings);
+  }
+  if (parts.histograms) withHistograms(measurement, parts.keepSeries);
+  const samples = parts.every > 0 ? Math.floor(n / parts.every) : 0;
+  if (samples >= 2 && parts.correlations) {
+    const stride = correlationValues(parts.size);
+    measurement.correlations = analyzeCorrelations(parts.correlations.subarray(0, samples * stride), parts.size, samples, parts.every);
+    measurement.warnings.push(...measurement.correlations.warnings.map((w) => `correlations: ${w}`));
+  }
+  return measurement;
+}
+
 /** What a measurement run needs from its simulation. */
 export interface MeasurementDriver {
   readonly size: number;
@@ -187,19 +224,10 @@ export class MeasurementRun {
       acceptance: this.flips / (n * sites),
       keepSeries: keepSeries || histograms,
     });
-    const step = this.driver.clusterStep;
-    if (step && this.sizes && this.context.field === 0) {
-      const { improved, warnings } = improvedEstimators(this.sizes.subarray(0, n), step, sites, this.context.beta);
-      measurement.improved = improved;
-      measurement.warnings.push(...warnings);
-    }
-    if (histograms) withHistograms(measurement, keepSeries);
-    const samples = every > 0 ? Math.floor(n / every) : 0;
-    if (samples >= 2) {
-      const stride = correlationValues(this.driver.size);
-      measurement.correlations = analyzeCorrelations(this.correlationRecords.subarray(0, samples * stride), this.driver.size, samples, every);
-      measurement.warnings.push(...measurement.correlations.warnings.map((w) => `correlations: ${w}`));
-    }
+    completeMeasurement(measurement, {
+      size: this.driver.size, beta: this.context.beta, field: this.context.field, step: this.driver.clusterStep, sizes: this.sizes,
+      histograms, keepSeries, every, correlations: this.correlationRecords,
+    });
     if (!this.finished) measurement.warnings.unshift(`partial measurement: stopped after ${n} of ${this.options.sweeps} recorded sweeps`);
     return measurement;
   }

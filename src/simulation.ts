@@ -6,12 +6,9 @@ import { createKernel, type BackendName, type EngineName, type IsingKernel } fro
 import { encodeCheckpoint, decodeCheckpoint, simulationState } from './checkpoint.js';
 import { CLUSTER_BYTES_PER_SITE, clusterStepOf, clusterWork } from './cluster/step.js';
 import { clusterThresholds } from './cluster/thresholds.js';
-import { improvedEstimators } from './cluster/improved.js';
-import { correlationValues } from './backend/correlation-js.js';
-import { analyzeCorrelations } from './correlation.js';
 import { CheckpointError, DisposedError, InvalidOptionError } from './errors.js';
-import { measureSeries, type Measurement, withHistograms } from './measure.js';
-import { MeasurementRun, normalizeMeasureOptions, type MeasureOptions } from './recorder.js';
+import { measureSeries, type Measurement } from './measure.js';
+import { completeMeasurement, MeasurementRun, normalizeMeasureOptions, type MeasureOptions } from './recorder.js';
 import {
   checkCount,
   checkFinite,
@@ -379,21 +376,11 @@ export function measurementFromRecords(
     beta,
     field,
   });
-  const step = clusterStepOf(sim.options);
-  if (step && run.sizes && field === 0) {
-    const { improved, warnings } = improvedEstimators(run.sizes.subarray(0, run.sweeps), step, size * size, beta);
-    measurement.improved = improved;
-    measurement.warnings.push(...warnings);
-  }
-  if (run.correlations) {
-    const { every, records: samplesRecorded } = run.correlations;
-    const samples = Math.floor(run.sweeps / every);
-    if (samples >= 2) {
-      measurement.correlations = analyzeCorrelations(samplesRecorded.subarray(0, samples * correlationValues(size)), size, samples, every);
-      measurement.warnings.push(...measurement.correlations.warnings.map((w) => `correlations: ${w}`));
-    }
-  }
-  return run.histograms ? withHistograms(measurement, run.keepSeries ?? false) : measurement;
+  return completeMeasurement(measurement, {
+    size, beta, field, step: clusterStepOf(sim.options), sizes: run.sizes,
+    histograms: run.histograms ?? false, keepSeries: run.keepSeries ?? false,
+    every: run.correlations?.every ?? 0, correlations: run.correlations?.records,
+  });
 }
 
 /**
