@@ -139,11 +139,6 @@ class Run implements RunState, ChunkedWork {
     return k;
   }
 
-  /** The correlation samples taken so far. */
-  get correlationsSoFar(): Int32Array | undefined {
-    return this.every > 0 && this.correlations ? this.correlations.subarray(0, Math.floor(this.measured / this.every) * correlationValues(this.sim.options.size)) : undefined;
-  }
-
   checkpoint(): Uint8Array {
     return encodeCheckpoint({ kind: 'run', state: simulationState(this.sim), run: this });
   }
