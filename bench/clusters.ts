@@ -68,10 +68,22 @@ export const CLUSTER_ENGINES: ClusterEngine[] = [
   { name: 'js metropolis', backend: 'js', algorithm: 'metropolis' },
 ];
 
-/** Steps per timed batch: about 2^22 cluster spins at Tc (a Wolff cluster there covers roughly a third of a small lattice, less on larger ones). */
-function batchSteps(engine: ClusterEngine, size: number): number {
-  if (engine.algorithm !== 'wolff') return Math.max(1, Math.round(2 ** 22 / (size * size)));
-  return Math.max(1, Math.round(2 ** 22 / (0.1 * size * size)));
+/** Steps per timed batch of a sweep-like algorithm: about 2^22 site updates. */
+function batchSteps(size: number): number {
+  return Math.max(1, Math.round(2 ** 22 / (size * size)));
+}
+
+/**
+ * One timed batch: Wolff steps until at least 2^22 cluster spins have flipped (cluster sizes at Tc
+ * vary over orders of magnitude, so a fixed number of steps would make batches of very different
+ * work); other algorithms a fixed number of steps. Returns the work in sweep equivalents.
+ */
+function batch(sim: Awaited<ReturnType<typeof createSimulation>>, engine: ClusterEngine, size: number): number {
+  if (engine.algorithm !== 'wolff') return sim.sweep(batchSteps(size)).sweepEquivalents;
+  const target = 2 ** 22 / (size * size);
+  let work = 0;
+  while (work < target) work += sim.sweep(1).sweepEquivalents;
+  return work;
 }
 
 async function throughput(options: ClusterSuiteOptions, log: (line: string) => void): Promise<ClusterThroughput[]> {
@@ -79,11 +91,10 @@ async function throughput(options: ClusterSuiteOptions, log: (line: string) => v
   for (const size of options.sizes) {
     for (const engine of CLUSTER_ENGINES) {
       const sim = await createSimulation({ size, backend: engine.backend, algorithm: engine.algorithm, temperature: CRITICAL_TEMPERATURE, seed: 1, start: 'cold' });
-      const steps = batchSteps(engine, size);
       let work = 0;
       const bench = new Bench({ time: options.time, warmupTime: Math.min(500, options.time / 3), iterations: 2, warmupIterations: 1 });
       bench.add(engine.name, () => {
-        work += sim.sweep(steps).sweepEquivalents;
+        work += batch(sim, engine, size);
       }, { beforeAll: () => { work = 0; } });
       await bench.run();
       const r = bench.tasks[0].result;
