@@ -43,7 +43,8 @@ export const CLUSTER_SWENDSEN_WANG: i32 = 1;
 // Regions, reserved together on first use (clusterReserve):
 //   parent    i32 x (N + 1)    union-find parents; node N is the ghost spin. After a Swendsen-Wang
 //                             update parent[i] is the label of site i: the smallest site index of its cluster.
-//   work      i32 x N         Wolff: the sites of the last cluster, (y << 16) | x, in the order they joined;
+//   work      i32 x (N + 1)   Wolff: the sites of the last cluster, (y << 16) | x, in the order they joined
+//                             (plus one spare slot for growFree's unconditional writes);
 //                             Swendsen-Wang: cluster sizes, indexed by label.
 //   decision  u8 x N          Swendsen-Wang: 1 when the cluster with this label flips.
 //   sizes     f64 x SERIES_CAPACITY   per recorded step: Wolff sum of |C| over the step's clusters,
@@ -74,7 +75,7 @@ export function clusterReserve(): i32 {
   if (parent != 0) return 0;
   const n = <u64>latticeSize() * <u64>latticeSize();
   const workAt = alignUp64((n + 1) * 4);
-  const decisionAt = workAt + alignUp64(n * 4);
+  const decisionAt = workAt + alignUp64((n + 1) * 4); // one spare slot: see growFree
   const sizesAt = decisionAt + alignUp64(n);
   const total = sizesAt + <u64>SERIES_CAPACITY * 8;
   if (total >= 0xFFFF0000) return -1;
@@ -212,9 +213,8 @@ function growFree(spins: usize, size: i32, sc: i32, b: i32, m: i32): i32 {
   const flipped = <i8>(-sc);
   const last = size - 1;
   const flip = 2 * sc;
-  // every neighbour's entry is written and kept only if it joined: once the cluster holds all N
-  // sites (nothing can join any more) the write goes to the last slot, never past the work list
-  const lastSlot = size * size - 1;
+  // every neighbour's entry is written at work[count] and kept only if it joined; once the cluster
+  // holds all N sites those writes land in the spare slot N (clusterReserve)
   while (head < count) {
     const packed = load<i32>(work + (<usize>head << 2));
     head++;
@@ -235,7 +235,7 @@ function growFree(spins: usize, size: i32, sc: i32, b: i32, m: i32): i32 {
     let ns = <i32>load<i8>(row + <usize>(xr == last ? 0 : xr + 1)) + <i32>load<i8>(down + <usize>xr) + <i32>load<i8>(up + <usize>xr) - sc;
     b -= join * flip * ns; m -= join * flip;
     store<i8>(j, join != 0 ? flipped : <i8>v);
-    store<i32>(work + (<usize>min(count, lastSlot) << 2), (y << 16) | xr);
+    store<i32>(work + (<usize>count << 2), (y << 16) | xr);
     count += join;
     // left (xl, y): (xl - 1, y), (xl, yd), (xl, yu)
     j = row + <usize>xl;
@@ -249,7 +249,7 @@ function growFree(spins: usize, size: i32, sc: i32, b: i32, m: i32): i32 {
     ns = <i32>load<i8>(row + <usize>(xl == 0 ? last : xl - 1)) + <i32>load<i8>(down + <usize>xl) + <i32>load<i8>(up + <usize>xl) - sc;
     b -= join * flip * ns; m -= join * flip;
     store<i8>(j, join != 0 ? flipped : <i8>v);
-    store<i32>(work + (<usize>min(count, lastSlot) << 2), (y << 16) | xl);
+    store<i32>(work + (<usize>count << 2), (y << 16) | xl);
     count += join;
     // down (x, yd): (xr, yd), (xl, yd), (x, yd + 1)
     j = down + <usize>x;
@@ -263,7 +263,7 @@ function growFree(spins: usize, size: i32, sc: i32, b: i32, m: i32): i32 {
     ns = <i32>load<i8>(down + <usize>xr) + <i32>load<i8>(down + <usize>xl) + <i32>load<i8>(spins + <usize>((yd == last ? 0 : yd + 1) * size + x)) - sc;
     b -= join * flip * ns; m -= join * flip;
     store<i8>(j, join != 0 ? flipped : <i8>v);
-    store<i32>(work + (<usize>min(count, lastSlot) << 2), (yd << 16) | x);
+    store<i32>(work + (<usize>count << 2), (yd << 16) | x);
     count += join;
     // up (x, yu): (xr, yu), (xl, yu), (x, yu - 1)
     j = up + <usize>x;
@@ -277,18 +277,11 @@ function growFree(spins: usize, size: i32, sc: i32, b: i32, m: i32): i32 {
     ns = <i32>load<i8>(up + <usize>xr) + <i32>load<i8>(up + <usize>xl) + <i32>load<i8>(spins + <usize>((yu == 0 ? last : yu - 1) * size + x)) - sc;
     b -= join * flip * ns; m -= join * flip;
     store<i8>(j, join != 0 ? flipped : <i8>v);
-    store<i32>(work + (<usize>min(count, lastSlot) << 2), (yu << 16) | x);
+    store<i32>(work + (<usize>count << 2), (yu << 16) | x);
     count += join;
   }
   rng.s0 = x0; rng.s1 = x1; rng.s2 = x2; rng.s3 = x3;
   setCounts(b, m);
-  if (count == lastSlot + 1) {
-    // the whole lattice joined: later writes to the last slot replaced an entry; list every site
-    for (let k = 0; k < count; k++) {
-      const ky = k / size;
-      store<i32>(work + (<usize>k << 2), (ky << 16) | (k - ky * size));
-    }
-  }
   return count;
 }
 
