@@ -109,12 +109,18 @@ class Run implements RunState, ChunkedWork {
     return this.done === this.total ? 'done' : this.thermalized < this.thermalize ? 'thermalize' : 'measure';
   }
 
-  /** Takes correlation samples every `every` recorded sweeps (a checkpoint's samples so far in `samples`). */
-  sampleCorrelations(every: number, samples?: Int32Array): void {
-    this.every = every;
-    if (every === 0) return;
+  /**
+   * Sets what the result keeps besides the estimates; correlation samples are taken every `every`
+   * recorded sweeps (a checkpoint's samples so far in `samples`).
+   */
+  keep(output: { keepSeries?: boolean; histograms?: boolean; every?: number }, samples?: Int32Array): this {
+    this.keepSeries = output.keepSeries ?? false;
+    this.histograms = output.histograms ?? false;
+    const every = (this.every = output.every ?? 0);
+    if (every === 0) return this;
     this.correlations = new Int32Array(Math.floor(this.sweeps / every) * correlationValues(this.sim.options.size));
     if (samples) this.correlations.set(samples.subarray(0, this.correlations.length));
+    return this;
   }
 
   /** Runs up to n sweeps of the current phase (stopping at a correlation sample); returns how many ran. */
@@ -274,19 +280,11 @@ function decodeRun(bytes: Uint8Array): CheckpointContents & { run: RunState } {
 /** Binds a new run, or a decoded run checkpoint, to `sim`. */
 function bind(sim: Simulation, plan: RunPlan | Uint8Array, decoded?: RunState): Run {
   if (!(plan instanceof Uint8Array)) {
-    const run = new Run(sim, plan.thermalize, plan.sweeps);
-    run.keepSeries = plan.keepSeries ?? false;
-    run.histograms = plan.histograms ?? false;
-    run.sampleCorrelations(plan.every ?? 0);
-    return run;
+    return new Run(sim, plan.thermalize, plan.sweeps).keep(plan);
   }
   const r = decoded ?? decodeRun(plan).run;
   sim.resume(plan);
-  const run = new Run(sim, r.thermalize, r.sweeps, r.thermalized, r.measured, r.measureFlips, r.measureWork, r.records, r.sizes);
-  run.keepSeries = r.keepSeries ?? false;
-  run.histograms = r.histograms ?? false;
-  run.sampleCorrelations(r.every ?? 0, r.correlations);
-  return run;
+  return new Run(sim, r.thermalize, r.sweeps, r.thermalized, r.measured, r.measureFlips, r.measureWork, r.records, r.sizes).keep(r, r.correlations);
 }
 
 /**
