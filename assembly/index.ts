@@ -36,7 +36,7 @@ export function rngNext(): u32 {
   return rng.next();
 }
 export {
-  SIMD, packedInit, packedAttach, packedReserveSeeds, packedLatticePtr, packedLeavesPtr, packedSeedsPtr,
+  SIMD, PACKED_PLANES, packedInit, packedAttach, packedReserveSeeds, packedLatticePtr, packedLeavesPtr, packedSeedsPtr,
   getPackedBondSum, getPackedMagnetization, setPackedCounts, packFromBytes, unpackToBytes,
   packedPrepare, packedSeeds, packedHalfSweep, packedSweep, packedRecount, packedInvalidateCounts,
 } from "./packed";

@@ -53,8 +53,24 @@ export function secondMomentCorrelationLength(size: number, structureFactorZero:
   return ratio >= 1 ? Math.sqrt(ratio - 1) / (2 * Math.sin(Math.PI / size)) : NaN;
 }
 
+/** Per-sample values of the correlation observables: G(r) for r = 1 .. L/2, S(0) and S(k_min). */
+export interface CorrelationSamples {
+  /** g[r - 1][k]: G(r) of sample k. */
+  g: Float64Array[];
+  zero: Float64Array;
+  min: Float64Array;
+}
+
+/** cos and sin of 2 pi x / L for x = 0 .. L-1. */
+export function waveTable(size: number): { cos: Float64Array; sin: Float64Array } {
+  return {
+    cos: Float64Array.from({ length: size }, (_, x) => Math.cos((2 * Math.PI * x) / size)),
+    sin: Float64Array.from({ length: size }, (_, x) => Math.sin((2 * Math.PI * x) / size)),
+  };
+}
+
 /**
- * Turns `samples` correlation records (each {@link correlationValues}(L) integers, concatenated)
+ * Turns `samples` Ising correlation records (each {@link correlationValues}(L) integers, concatenated)
  * into G(r), S(0), S(k_min) and xi_2nd with error bars.
  */
 export function analyzeCorrelations(records: Int32Array, size: number, samples: number, every: number): CorrelationMeasurement {
@@ -62,8 +78,7 @@ export function analyzeCorrelations(records: Int32Array, size: number, samples: 
   const N = L * L;
   const half = L >> 1;
   const stride = correlationValues(L);
-  const cos = Float64Array.from({ length: L }, (_, x) => Math.cos((2 * Math.PI * x) / L));
-  const sin = Float64Array.from({ length: L }, (_, x) => Math.sin((2 * Math.PI * x) / L));
+  const { cos, sin } = waveTable(L);
   const zero = new Float64Array(samples);
   const min = new Float64Array(samples);
   const g: Float64Array[] = Array.from({ length: half }, () => new Float64Array(samples));
@@ -89,6 +104,13 @@ export function analyzeCorrelations(records: Int32Array, size: number, samples: 
     zero[k] = (M * M) / N;
     min[k] = (rowRe * rowRe + rowIm * rowIm + colRe * colRe + colIm * colIm) / (2 * N);
   }
+  return analyzeCorrelationSamples({ g, zero, min }, size, samples, every);
+}
+
+/** G(r), S(0), S(k_min) and xi_2nd with error bars from per-sample values (any model). */
+export function analyzeCorrelationSamples({ g, zero, min }: CorrelationSamples, size: number, samples: number, every: number): CorrelationMeasurement {
+  const L = size;
+  const half = L >> 1;
   const series: Record<string, Float64Array> = { structureFactorZero: zero, structureFactorMin: min };
   for (let r = 1; r <= half; r++) series[`G(${r})`] = g[r - 1];
   const analysis = analyzeSeries(series, {

@@ -16,9 +16,8 @@
  * Errors: primaries by binning with one common bin length >= 10 tau_int (the largest among
  * e, e^2, |m|, m^2, m^4); derived quantities by leave-one-bin-out jackknife over the same bins.
  */
-import type { BackendName } from './backend/index.js';
 import type { ImprovedEstimators } from './cluster/improved.js';
-import type { Algorithm, ClusterAlgorithm, Lattice, Model, Start } from './options.js';
+import type { Algorithm, BackendName, ClusterAlgorithm, Lattice, Model, Start } from './vocabulary.js';
 import { analyzeSeries, valueCounts } from './stats/index.js';
 import { InvalidOptionError } from './errors.js';
 import type { ValueCounts } from './stats/index.js';
@@ -49,6 +48,17 @@ export interface Observables {
 
 export type ObservableName = keyof Observables;
 
+/**
+ * Observables of a Potts measurement: the common ones (m = |M| / N of the simplex order parameter,
+ * src/models/potts/observables.ts) plus the majority fraction and the energy cumulant V4.
+ */
+export interface PottsObservables extends Observables {
+  /** <max_k n_k / N>: the fraction of the majority state. */
+  majority: SampledObservable;
+  /** V4 = 1 - <e^4> / (3 <e^2>^2) (Challa, Landau and Binder 1986). */
+  energyCumulant: Observable;
+}
+
 /** The parameters of a measurement: what was simulated, how, and how long. */
 export interface MeasurementParameters {
   model: Model;
@@ -76,7 +86,9 @@ export interface MeasurementParameters {
   acceptance: number;
 }
 
-export interface Measurement extends MeasurementParameters {
+/** A measurement of model M: its parameters, its observables with errors, and what was asked for besides. */
+export interface Measurement<M extends Model = Model> extends MeasurementParameters {
+  model: M;
   observables: Observables;
   /** Improved estimators from cluster sizes: cluster and hybrid algorithms at h = 0 only. */
   improved?: ImprovedEstimators;

@@ -31,7 +31,8 @@ import {
   type BackendChoice,
   type Start,
 } from './options.js';
-import { MAX_MEASURE_SWEEPS, defaultCorrelationInterval } from './recorder.js';
+import { defaultCorrelationInterval, maxMeasureSweeps } from './run.js';
+import { modelDefinition } from './models/index.js';
 import { exactReference, type ExactReference } from './reference.js';
 import { childSeed, mix64, seedState } from './rng.js';
 import { createSimulation, type Simulation } from './simulation.js';
@@ -211,11 +212,12 @@ function planSweep(options: RunSweepOptions) {
   if (sweeps < MIN_POINT_SAMPLES) {
     throw new InvalidOptionError('sweeps', sweeps, `at least ${MIN_POINT_SAMPLES} recorded sweeps per point (the error analysis cuts the series into bins; fewer samples give no error bar worth reporting)`);
   }
-  if (sweeps > MAX_MEASURE_SWEEPS) throw new InvalidOptionError('sweeps', sweeps, `at most ${MAX_MEASURE_SWEEPS} sweeps per point`);
   const base = normalizeOptions({
     size: sizes[0], temperature: 1, field: options.field, algorithm: options.algorithm, seed: options.seed,
     backend: options.backend, start: options.start ?? 'cold',
   });
+  const most = maxMeasureSweeps(modelDefinition(base.model).recordWidth(base));
+  if (sweeps > most) throw new InvalidOptionError('sweeps', sweeps, `at most ${most} sweeps per point`);
   const warmStart = checkFlag('warmStart', options.warmStart, true);
   const histograms = checkFlag('histograms', options.histograms, false);
   const keepSeries = checkFlag('keepSeries', options.keepSeries, false);
