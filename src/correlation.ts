@@ -20,32 +20,11 @@
  * Errors: S(0), S(k_min) and G(r) by binning with one common bin length (the statistics layer);
  * xi_2nd by the leave-one-bin-out jackknife over the same bins.
  */
-import type { Observable } from './measure.js';
+import type { CorrelationMeasurement, Observable } from './measure.js';
+
+export type { CorrelationMeasurement } from './measure.js';
 import { correlationValues } from './backend/correlation-js.js';
 import { analyzeSeries } from './stats/index.js';
-
-/** Correlation observables of one measurement; see the module comment for the formulas. */
-export interface CorrelationMeasurement {
-  /** Sweeps between two correlation samples. */
-  every: number;
-  /** Number of correlation samples. */
-  samples: number;
-  /** Distances r = 0 .. L/2 (lattice units). */
-  distances: number[];
-  /** G(r) for every distance (G(0) = 1 exactly, error 0). */
-  correlation: Observable[];
-  /** S(0) = N <m^2>. */
-  structureFactorZero: Observable;
-  /** S(k_min), |k_min| = 2 pi / L, averaged over both axes. */
-  structureFactorMin: Observable;
-  /** Second-moment correlation length xi_2nd (lattice units). */
-  correlationLength: Observable;
-  /** Common bin length (in samples) and number of bins of the error analysis. */
-  binSize: number;
-  bins: number;
-  /** Reliability warnings of S(0), S(k_min), xi_2nd and (summarised) G(r). */
-  warnings: string[];
-}
 
 /** xi_2nd = sqrt(S(0)/S(k_min) - 1) / (2 sin(pi/L)); NaN when the ratio is below 1. */
 export function secondMomentCorrelationLength(size: number, structureFactorZero: number, structureFactorMin: number): number {

@@ -9,7 +9,7 @@
 import { encodeCheckpoint, type RunState, type SimulationState } from './checkpoint.js';
 import { improvedEstimators } from './cluster/improved.js';
 import { InvalidOptionError } from './errors.js';
-import type { ChunkedWork, JobProgress } from './jobs/job.js';
+import type { ChunkedWork, JobProgress } from './jobs/work.js';
 import { withHistograms, type Measurement, type SeriesContext } from './measure.js';
 import type { ModelDefinition, ModelParameters } from './models/model.js';
 import { checkBoolean, checkCount, checkObject, rejectUnknownKeys } from './validate.js';

@@ -11,6 +11,9 @@ import { correlationInterval, maxMeasureSweeps } from '../run.js';
 import { checkCount, checkObject, rejectUnknownKeys, withPrefix } from '../validate.js';
 
 export { checkObject, rejectUnknownKeys, withPrefix } from '../validate.js';
+import type { JobProgress } from './work.js';
+
+export type { ChunkedWork, JobProgress } from './work.js';
 
 /** Simulation options that can travel as JSON (everything but `core`). */
 export type JobOptions = Omit<SimulationOptions, 'core'>;
@@ -35,24 +38,6 @@ export interface RunJob {
 /** A validated run job: thermalize filled in; the output flags present only when given. */
 export type ValidRunJob = Required<Pick<RunJob, 'kind' | 'options' | 'thermalize' | 'sweeps'>> & Pick<RunJob, 'keepSeries' | 'histograms' | 'correlations'>;
 
-/** Where a run stands. */
-export interface JobProgress {
-  /** 'thermalize' while discarding sweeps, 'measure' while recording, 'sweep' for plain sweeps (a worker's sweep(n)), 'done' when complete. */
-  phase: 'thermalize' | 'measure' | 'sweep' | 'done';
-  /** Sweeps done in total (thermalization plus recorded), over every call that worked on this run. */
-  sweepsDone: number;
-  /** thermalize + sweeps. */
-  sweepsTotal: number;
-  /** Sweeps done by this call. */
-  sweepsThisCall: number;
-  /** Wall time of this call so far, ms. */
-  elapsedMs: number;
-  /** Speed of this call, sweeps per second (NaN before the first chunk). */
-  sweepsPerSecond: number;
-  /** Estimated time to completion at that speed, ms (NaN when unknown, 0 when done). */
-  etaMs: number;
-}
-
 /**
  * The outcome of running a job: completed with its measurement, or stopped early with a
  * checkpoint that continues it exactly (pass the checkpoint back to the runner).
@@ -60,20 +45,6 @@ export interface JobProgress {
 export type JobResult =
   | { state: 'completed'; result: Measurement; progress: JobProgress }
   | { state: 'paused' | 'aborted' | 'budget-exhausted'; checkpoint: Uint8Array; progress: JobProgress };
-
-/** Work done in chunks of steps: a measuring run (src/run.ts), or plain sweeps on a worker. */
-export interface ChunkedWork {
-  /** Sites of the lattice (sizes the first chunk). */
-  readonly sites: number;
-  /** Steps done and to do in total. */
-  readonly done: number;
-  readonly total: number;
-  readonly phase: JobProgress['phase'];
-  /** Runs up to n steps (never across a phase boundary); returns how many ran. */
-  advance(n: number): number;
-  /** A checkpoint that continues this work. */
-  checkpoint(): Uint8Array;
-}
 
 const JOB_KEYS = ['kind', 'options', 'thermalize', 'sweeps', 'keepSeries', 'histograms', 'correlations'];
 

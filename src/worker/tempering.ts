@@ -34,7 +34,7 @@ import { createSimulation } from '../simulation.js';
 import { checkCount, checkObject, checkSeed, rejectUnknownKeys, withPrefix } from '../validate.js';
 import { threshold } from '../thresholds.js';
 import type { BackendName } from '../backend/index.js';
-import type { PoolInternals, PoolProgress, PoolRunControl } from './pool.js';
+import type { PoolInternals, PoolProgress, PoolRunControl } from './pool-types.js';
 import type { TemperingTaskResult } from './tempering-task.js';
 
 export interface TemperingOptions {
