@@ -51,7 +51,7 @@ const IMPROVED_LABELS = [
   ['susceptibilityFull', 'chi\' (cluster estimator)'],
 ] as const;
 
-/** The JSON document of one run: the names other tools parse (see README). */
+/** The JSON document of one run: the names other tools parse (see docs/cli.md). */
 export function runToJson(m: Measurement, exact: ExactReference): object {
   const observables = Object.fromEntries(
     OBSERVABLE_LABELS.map(([name]) => {

@@ -4,7 +4,7 @@
  * exponent z fitted to tau_int ~ A L^z.
  *
  * Units. tau_int is estimated in recorded steps (Sokal's automatic window, src/stats) and
- * converted to sweep equivalents by the measured work per step (README "Work accounting"):
+ * converted to sweep equivalents by the measured work per step (docs/algorithms.md, "Work accounting"):
  * tau_sweeps = tau_steps * sweepEquivalents / steps. For Wolff that is the usual
  * tau_steps <|C|> / N; for Metropolis, heat bath and Swendsen-Wang one step is one sweep.
  * z is fitted to tau in sweep equivalents (src/stats/fit.ts: weighted least squares in log-log).

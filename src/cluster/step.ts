@@ -1,7 +1,7 @@
 /**
  * What one step of a cluster or hybrid algorithm does, and what it costs in sweep equivalents.
  *
- * Work accounting (so that algorithms can be compared; README "Work accounting"):
+ * Work accounting (so that algorithms can be compared; docs/algorithms.md, "Work accounting"):
  *   metropolis, heat-bath   1 sweep equivalent per sweep (N update attempts)
  *   swendsen-wang           1 per update (every site and bond is visited once)
  *   wolff                   flipped spins / N (the sum of the cluster sizes over N)
