@@ -124,8 +124,14 @@ export interface Measurement<M extends Model = Model> extends MeasurementParamet
   /** Common bin length (sweeps) and number of bins used for the errors. */
   binSize: number;
   bins: number;
-  /** Reliability warnings (run too short for tau_int, drift suggesting incomplete equilibration, ...). */
+  /** Reliability warnings (run too short for tau_int, drift suggesting incomplete equilibration, phases not sampled, ...). */
   warnings: string[];
+  /**
+   * Changes of the phase sector of the order parameter between consecutive recorded steps (Ising:
+   * the sign of M; Potts: the majority state; a tie keeps the previous sector). Counted by every
+   * measuring run (measure(), jobs, workers, sweeps); see src/phases.ts for the warning it feeds.
+   */
+  tunnelings?: number;
   /** Per-sweep e and m, when requested with keepSeries. */
   series?: { energy: Float64Array; magnetization: Float64Array };
   /** G(r), S(0), S(k_min) and xi_2nd (src/correlation.ts), when requested with `correlations`. */

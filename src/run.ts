@@ -12,6 +12,7 @@ import { InvalidOptionError } from './errors.js';
 import type { ChunkedWork, JobProgress } from './jobs/work.js';
 import { withHistograms, type Measurement, type SeriesContext } from './measure.js';
 import type { ModelDefinition, ModelParameters } from './models/model.js';
+import { phaseVisits } from './phases.js';
 import { checkBoolean, checkCount, checkObject, rejectUnknownKeys } from './validate.js';
 import type { ClusterStep } from './vocabulary.js';
 
@@ -262,6 +263,10 @@ export class MeasurementRun implements RunState, ChunkedWork {
       acceptance: this.measureFlips / (n * sites),
       keepSeries: keepSeries || histograms,
     }, parameters);
+    const order = (measurement.observables as unknown as Record<string, { mean: number }>)[definition.phases.order].mean;
+    const visits = phaseVisits(definition, parameters, this.records, n, { ...context, order });
+    measurement.tunnelings = visits.tunnelings;
+    if (visits.warning) measurement.warnings.push(visits.warning);
     const step = this.host.clusterStep();
     if (step && this.sizes && context.field === 0 && definition.improvedEstimators) {
       const { improved, warnings } = improvedEstimators(this.sizes.subarray(0, n), step, sites, context.beta);

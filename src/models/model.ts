@@ -95,6 +95,27 @@ export interface Reference {
   citation: string;
 }
 
+/**
+ * The phases of a model's ordered state, for the check that a measurement sampled them (src/phases.ts):
+ * which sector a record's order parameter points to, which sectors the field favours, and an estimate
+ * of the weight the disfavoured phases carry in equilibrium.
+ */
+export interface PhaseSectors<P extends ModelParameters = ModelParameters> {
+  /** What a sector is, for messages (e.g. 'the sign of M'). */
+  readonly describe: string;
+  /** The sector of the record at `offset`; `previous` is kept on a tie (e.g. M = 0). */
+  sector(records: ArrayLike<number>, offset: number, previous: number, parameters: P): number;
+  /** Whether the field favours `sector`; undefined at h = 0, where every sector is equivalent by symmetry. */
+  favoured(sector: number, field: number): boolean | undefined;
+  /**
+   * The equilibrium weight of the disfavoured phases together, estimated from the measured order
+   * (mean |m|, or the majority fraction) at beta and h on N sites (the formula is in the model's definition).
+   */
+  disfavouredWeight(order: number, beta: number, field: number, sites: number, parameters: P): number;
+  /** The observable `disfavouredWeight` takes as `order`. */
+  readonly order: 'absMagnetization' | 'majority';
+}
+
 /** One spin model: see the module comment. */
 export interface ModelDefinition<P extends ModelParameters = ModelParameters> {
   readonly name: Model;
@@ -128,6 +149,8 @@ export interface ModelDefinition<P extends ModelParameters = ModelParameters> {
   correlationValues(size: number, parameters: P): number;
   /** G(r), S(0), S(k_min) and xi_2nd from correlation samples. */
   analyzeCorrelations(samples: Int32Array, size: number, count: number, every: number, parameters: P): CorrelationMeasurement;
+  /** The phases of the ordered state (metastability check). */
+  readonly phases: PhaseSectors<P>;
   /** Whether cluster sizes give improved estimators (the Fortuin-Kasteleyn identities this package implements). */
   readonly improvedEstimators: boolean;
   /** Exact and literature references. */

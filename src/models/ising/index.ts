@@ -64,6 +64,18 @@ export const ising: ModelDefinition = {
   analyzeCorrelations: (samples, size, count, every) => analyzeCorrelations(samples, size, count, every),
   improvedEstimators: true,
 
+  /**
+   * Sectors: the sign of M. In a field the reversed phase (magnetisation -sign(h) |m|) costs
+   * 2 |h| |m| N in energy, so it carries the weight w = 1 / (1 + exp(2 beta |h| <|m|> N)).
+   */
+  phases: {
+    describe: 'the sign of M',
+    order: 'absMagnetization',
+    sector: (records, offset, previous) => Math.sign(records[offset + 1]) || previous,
+    favoured: (sector, field) => (field === 0 ? undefined : sector === Math.sign(field)),
+    disfavouredWeight: (order, beta, field, sites) => 1 / (1 + Math.exp(2 * beta * Math.abs(field) * order * sites)),
+  },
+
   references: [
     { what: 'T_c = 2 / ln(1 + sqrt 2), e, c and spontaneous m of the infinite lattice', citation: 'Onsager, Phys. Rev. 65, 117 (1944); Yang, Phys. Rev. 85, 808 (1952)' },
     { what: 'exact partition function of the finite periodic L x L lattice', citation: 'Kaufman, Phys. Rev. 76, 1232 (1949); Ferdinand and Fisher, Phys. Rev. 185, 832 (1969)' },
