@@ -37,7 +37,7 @@
 import { CheckpointError, InvalidOptionError } from './errors.js';
 import { modelDefinition, type ModelParameters, type SpinArray } from './models/index.js';
 import { checkSize } from './options.js';
-import { checkCount, checkFinite, checkObject, checkPositive, checkSeed, oneOf } from './validate.js';
+import { checkCount, checkField, checkObject, checkSeed, checkTemperature, oneOf } from './validate.js';
 import { ALGORITHMS, CLUSTER_ALGORITHMS, LATTICES, MODELS, STARTS, type Algorithm, type ClusterAlgorithm, type Lattice, type Model, type Start } from './vocabulary.js';
 
 export const CHECKPOINT_MAGIC: readonly number[] = [0x89, 0x43, 0x52, 0x49, 0x54, 0x0d, 0x0a, 0x1a];
@@ -374,9 +374,9 @@ function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointCon
   try {
     options = {
       size: checkSize(o.size, 'options.size'),
-      temperature: checkPositive('options.temperature', o.temperature),
-      beta: checkPositive('options.beta', o.beta),
-      field: checkFinite('options.field', o.field),
+      temperature: checkTemperature('options.temperature', o.temperature),
+      beta: checkTemperature('options.beta', o.beta),
+      field: checkField('options.field', o.field),
       algorithm: oneOf('options.algorithm', o.algorithm, ALGORITHMS),
       seed: checkSeed(o.seed, 'options.seed'),
       start: oneOf('options.start', o.start, STARTS),
@@ -388,6 +388,9 @@ function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointCon
   } catch (error) {
     if (error instanceof InvalidOptionError) fail('header', error.message);
     throw error;
+  }
+  if (options.beta !== 1 / options.temperature && options.temperature !== 1 / options.beta) {
+    fail('header', `header.options.beta is ${options.beta}, not 1 / temperature = ${1 / options.temperature}`);
   }
   const counters = header.counters;
   if (!counters || !isCount(counters.sweeps) || !isCount(counters.flips)) fail('header', 'header.counters must hold non-negative integers sweeps and flips');

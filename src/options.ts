@@ -6,7 +6,7 @@ import { InvalidOptionError } from './errors.js';
 import { CRITICAL_TEMPERATURE } from './exact/onsager.js';
 import { checkWorkerCount } from './limits.js';
 import { MODEL_PARAMETER_KEYS, modelDefinition } from './models/index.js';
-import { checkCount, checkFinite, checkObject, checkPositive, checkSeed, oneOf } from './validate.js';
+import { checkCount, checkField, checkObject, checkSeed, checkTemperature, oneOf } from './validate.js';
 import {
   ALGORITHMS, BACKENDS, CLUSTER_ALGORITHMS, LATTICES, LAYOUTS, MAX_SIZE, MIN_SIZE, MODELS, STARTS,
   type Algorithm, type BackendChoice, type ClusterAlgorithm, type CoreSource, type Lattice, type Layout, type Model, type Start,
@@ -14,7 +14,7 @@ import {
 
 export type { Model, Lattice, LocalAlgorithm, ClusterAlgorithm, Algorithm, BackendChoice, Start, Layout } from './vocabulary.js';
 export { MODELS, LATTICES, ALGORITHMS, CLUSTER_ALGORITHMS, BACKENDS, STARTS, LAYOUTS, MIN_SIZE, MAX_SIZE } from './vocabulary.js';
-export { oneOf, checkPositive, checkFinite, checkSeed, checkCount } from './validate.js';
+export { oneOf, checkPositive, checkFinite, checkSeed, checkCount, checkTemperature, checkField } from './validate.js';
 
 /** Options of {@link createSimulation}. Every field is optional. */
 export interface SimulationOptions {
@@ -144,13 +144,13 @@ export function normalizeOptions(options: SimulationOptions = {}): NormalizedOpt
     throw new InvalidOptionError('beta', o.beta, `no beta when temperature is given (temperature = ${String(o.temperature)})`);
   }
   if (o.beta !== undefined) {
-    beta = checkPositive('beta', o.beta);
+    beta = checkTemperature('beta', o.beta);
     temperature = 1 / beta;
   } else {
-    temperature = checkPositive('temperature', given(o, 'temperature', definition.criticalTemperature(parameters)));
+    temperature = checkTemperature('temperature', given(o, 'temperature', definition.criticalTemperature(parameters)));
     beta = 1 / temperature;
   }
-  const field = checkFinite('field', given(o, 'field', DEFAULTS.field));
+  const field = checkField('field', given(o, 'field', DEFAULTS.field));
   const algorithm = oneOf('algorithm', given(o, 'algorithm', DEFAULTS.algorithm), ALGORITHMS);
   const update = normalizeUpdateSettings(algorithm, o as UpdateSettings, DEFAULTS);
   const seed = checkSeed(given(o, 'seed', DEFAULTS.seed));

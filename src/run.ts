@@ -98,7 +98,8 @@ export function correlationInterval(c: MeasureOptions['correlations'], sweeps: n
   } else throw new InvalidOptionError('correlations', c, 'true, false or { every: k }');
   if (Math.floor(sweeps / every) < 2) {
     const most = Math.floor(sweeps / 2);
-    throw new InvalidOptionError('correlations.every', every, `at most ${most} so that ${sweeps} sweeps give at least 2 correlation samples`);
+    const given = typeof c === 'object' && c.every !== undefined;
+    throw new InvalidOptionError('correlations.every', every, `at most ${most} so that ${sweeps} sweeps give at least 2 correlation samples${given ? '' : ` (without "every" a sample is taken every L = ${size} steps: give { every: k } or more sweeps)`}`);
   }
   return every;
 }

@@ -12,7 +12,7 @@ import { modelDefinition, type ModelDefinition, type ModelKernel, type ModelPara
 import { normalizeOptions, normalizeUpdateSettings, type NormalizedOptions, type SimulationOptions, type UpdateSettings } from './options.js';
 import { seedState } from './rng.js';
 import { MeasurementRun, normalizeMeasureOptions, type MeasureOptions, type RunHost } from './run.js';
-import { checkCount, checkFinite, checkObject, checkPositive, oneOf } from './validate.js';
+import { checkCount, checkField, checkObject, checkTemperature, oneOf } from './validate.js';
 import { ALGORITHMS, type Algorithm, type BackendName, type ClusterStep, type EngineName, type LocalAlgorithm, type Model, type SpinsOf } from './vocabulary.js';
 
 export { MAX_MEASURE_SWEEPS, type MeasureOptions } from './run.js';
@@ -317,7 +317,7 @@ class LatticeSimulation implements Simulation<Model>, RunHost {
     if (!(s.rngState instanceof Uint32Array) || s.rngState.length !== 4 || s.rngState.every((w) => w === 0)) {
       throw new InvalidOptionError('snapshot.rngState', s.rngState, 'a Uint32Array of 4 words, not all zero');
     }
-    checkCount('snapshot.sweeps', s.sweeps);
+    if (!Number.isSafeInteger(s.sweeps) || s.sweeps < 0) throw new InvalidOptionError('snapshot.sweeps', s.sweeps, 'a non-negative integer');
     if (!Number.isSafeInteger(s.flips) || s.flips < 0) throw new InvalidOptionError('snapshot.flips', s.flips, 'a non-negative integer');
     const work = s.sweepEquivalents ?? s.sweeps;
     if (typeof work !== 'number' || !Number.isFinite(work) || work < 0) throw new InvalidOptionError('snapshot.sweepEquivalents', work, 'a finite number >= 0');
@@ -349,13 +349,13 @@ class LatticeSimulation implements Simulation<Model>, RunHost {
     });
     const { temperature, beta, field, algorithm, seed, start, clustersPerStep, hybridSweeps, hybridCluster } = state;
     this.reserveClustersFor(algorithm);
-    this.setCouplings(beta, field);
+    this.setCouplings(beta, field, 'resume');
     this.options = Object.freeze({ ...this.options, temperature, beta, field, algorithm, seed, start, clustersPerStep, hybridSweeps, hybridCluster });
   }
 
-  /** Installs beta and field in the kernel; a failure leaves the previous couplings installed. */
-  private setCouplings(beta: number, field: number): void {
-    const kernel = this.use('setCouplings');
+  /** Installs beta and field in the kernel (validated by the caller); a failure leaves the previous couplings installed. */
+  private setCouplings(beta: number, field: number, method: string): void {
+    const kernel = this.use(method);
     try {
       kernel.setCouplings(beta, field);
     } catch (error) {
@@ -365,20 +365,23 @@ class LatticeSimulation implements Simulation<Model>, RunHost {
   }
 
   setTemperature(temperature: number): void {
-    checkPositive('temperature', temperature);
-    this.setCouplings(1 / temperature, this.options.field);
+    this.use('setTemperature');
+    checkTemperature('temperature', temperature);
+    this.setCouplings(1 / temperature, this.options.field, 'setTemperature');
     this.options = Object.freeze({ ...this.options, temperature, beta: 1 / temperature });
   }
 
   setBeta(beta: number): void {
-    checkPositive('beta', beta);
-    this.setCouplings(beta, this.options.field);
+    this.use('setBeta');
+    checkTemperature('beta', beta);
+    this.setCouplings(beta, this.options.field, 'setBeta');
     this.options = Object.freeze({ ...this.options, beta, temperature: 1 / beta });
   }
 
   setField(field: number): void {
-    checkFinite('field', field);
-    this.setCouplings(this.options.beta, field);
+    this.use('setField');
+    checkField('field', field);
+    this.setCouplings(this.options.beta, field, 'setField');
     this.options = Object.freeze({ ...this.options, field });
   }
 

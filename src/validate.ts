@@ -4,7 +4,7 @@
  * Depends only on the error classes and the vocabulary, so every layer (options, models, jobs) can use it.
  */
 import { InvalidOptionError } from './errors.js';
-import { MAX_COUNT, MAX_SEED } from './vocabulary.js';
+import { MAX_COUNT, MAX_FIELD, MAX_SEED, MAX_TEMPERATURE, MIN_TEMPERATURE } from './vocabulary.js';
 
 export function oneOf<T extends string>(option: string, value: unknown, allowed: readonly T[]): T {
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
@@ -21,6 +21,22 @@ export function checkPositive(option: string, value: unknown): number {
 export function checkFinite(option: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw new InvalidOptionError(option, value, 'a finite number');
+  }
+  return value;
+}
+
+/** A temperature T (or with `option` 'beta', an inverse temperature) from 1e-6 to 1e6 (see MIN_TEMPERATURE). */
+export function checkTemperature(option: string, value: unknown): number {
+  if (typeof value !== 'number' || !(value >= MIN_TEMPERATURE && value <= MAX_TEMPERATURE)) {
+    throw new InvalidOptionError(option, value, `a number from ${MIN_TEMPERATURE} to ${MAX_TEMPERATURE} (${option === 'beta' || option.endsWith('.beta') ? 'beta = 1/T' : 'T'} and its inverse must both be finite and representable in the acceptance tables)`);
+  }
+  return value;
+}
+
+/** A field h with |h| <= 1e6 (see MAX_FIELD). */
+export function checkField(option: string, value: unknown): number {
+  if (typeof value !== 'number' || !(Math.abs(value) <= MAX_FIELD)) {
+    throw new InvalidOptionError(option, value, `a number from ${-MAX_FIELD} to ${MAX_FIELD}`);
   }
   return value;
 }

@@ -63,6 +63,15 @@ export const MAX_PACKED_SIZE = 32752;
 /** Most worker threads sharing one lattice. */
 export const MAX_WORKERS = 64;
 
+/**
+ * Range of the temperature and of beta = 1/T: both must be finite and the acceptance tables
+ * representable (exp(-beta dE) and its logistic forms neither NaN nor overflowing), on every backend.
+ */
+export const MIN_TEMPERATURE = 1e-6;
+export const MAX_TEMPERATURE = 1e6;
+/** Largest |h|: energies E = -J sum ... - h sum ... stay finite and exact to float64 precision. */
+export const MAX_FIELD = 1e6;
+
 /** Largest seed: seeds are integers from 0 to 2^53 - 1. */
 export const MAX_SEED = Number.MAX_SAFE_INTEGER;
 
