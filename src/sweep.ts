@@ -25,6 +25,7 @@ import type { Measurement } from './measure.js';
 import {
   checkCount,
   checkPositive,
+  checkTemperature,
   checkSize,
   normalizeOptions,
   type Algorithm,
@@ -143,7 +144,7 @@ export function expandTemperatures(spec: unknown, option = 'temperatures'): numb
   if (Array.isArray(spec)) {
     if (spec.length === 0) throw new InvalidOptionError(option, spec, 'at least one temperature');
     if (spec.length > MAX_SWEEP_POINTS) throw new InvalidOptionError(option, `${spec.length} temperatures`, `at most ${MAX_SWEEP_POINTS} temperatures`);
-    spec.forEach((t, i) => checkPositive(`${option}[${i}]`, t));
+    spec.forEach((t, i) => checkTemperature(`${option}[${i}]`, t));
     for (let i = 1; i < spec.length; i++) {
       if (!(spec[i] > spec[i - 1])) {
         throw new InvalidOptionError(option, spec, `strictly increasing temperatures (warm starts run from low to high T), but ${spec[i]} follows ${spec[i - 1]}`);
@@ -155,8 +156,8 @@ export function expandTemperatures(spec: unknown, option = 'temperatures'): numb
     throw new InvalidOptionError(option, spec, 'an increasing list of temperatures or a range { from, to, step }');
   }
   const { from, to, step } = spec as { from: unknown; to: unknown; step: unknown };
-  checkPositive(`${option}.from`, from);
-  checkPositive(`${option}.to`, to);
+  checkTemperature(`${option}.from`, from);
+  checkTemperature(`${option}.to`, to);
   checkPositive(`${option}.step`, step);
   const lo = from as number;
   const hi = to as number;
