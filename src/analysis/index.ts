@@ -5,7 +5,7 @@
  * @module
  */
 export { Reweighting, multipleHistogram, singleHistogram, REWEIGHTED_NAMES } from './reweight.js';
-export type { ReweightOptions, ReweightedMoments, ReweightedName, ReweightedPoint, ReweightRun } from './reweight.js';
+export type { ReweightOptions, ReweightSeries, ReweightSeriesRun, ReweightedMoments, ReweightedName, ReweightedPoint, ReweightRun } from './reweight.js';
 export { finiteSizeScaling } from './fss.js';
 export type { BinderCrossing, FiniteSizeScaling, FittedExponent, FssOptions, SusceptibilityPeak } from './fss.js';
 export { collapseQuality, collapseSeries } from './collapse.js';

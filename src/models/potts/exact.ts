@@ -18,7 +18,7 @@
  *   e_d = -(1 + 1/√q) + Δe/2,   e_o = -(1 + 1/√q) - Δe/2.
  *   ```
  *
- *   Values (per site, J = 1): q = 5: 0.052919, q = 10: 0.696049 (e_d = -0.968203, e_o = -1.664253),
+ *   Values (per site, J = 1): q = 5: 0.052919, q = 10: 0.696049 (e_d = -0.968203, e_o = -1.664252),
  *   q = 20: 1.194155; the latent heat vanishes faster than any power of q - 4 as q → 4⁺ (θ → 0). Some
  *   papers quote it per bond (half these values, e.g. 0.026 for q = 5).
  *
@@ -56,7 +56,7 @@ export function pottsCriticalBeta(q: number): number {
   return Math.log1p(Math.sqrt(q));
 }
 
-/** Transition temperature `T_c = 1 / ln(1 + √q)` (q = 2: 1.1346…, q = 3: 0.9950…, q = 10: 0.7012…). */
+/** Transition temperature `T_c = 1 / ln(1 + √q)` (q = 2: 1.134593…, q = 3: 0.994973…, q = 10: 0.701232…). */
 export function pottsCriticalTemperature(q: number): number {
   return 1 / pottsCriticalBeta(q);
 }
