@@ -2,7 +2,8 @@
  * Writes test/fixtures/potts-exact.json: exact references for the Potts acceptance tests that take too
  * long to recompute inside `npm test` (the q = 8 density of states on 6 x 6 alone takes ~30 s).
  *
- *   npx tsx scripts/potts-exact-fixture.ts            (about 6 minutes on one core)
+ *   npx tsx scripts/potts-exact-fixture.ts               (about 10 minutes on one core)
+ *   npx tsx scripts/potts-exact-fixture.ts --only 10x6   (recompute some lattices, keep the others)
  *
  * For every lattice: the exact density of states ln g(b) (src/models/potts/density.ts), and at a grid of
  * temperatures e, c and V4 from it; <m^2>, <m^4> from the moment transfer matrix where it fits (not q = 8 on
@@ -10,7 +11,7 @@
  * Conventions: H = -sum_<ij> delta(s_i, s_j) (h = 0), periodic Lx x Ly, 2N bonds, per-site e = E/N,
  * c = N beta^2 (<e^2> - <e>^2), m = |M|/N with |M|^2 = (q sum_k n_k^2 - N^2)/(q - 1).
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import {
   pottsCriticalTemperature,
   pottsDensityOfStates,
@@ -29,12 +30,22 @@ const LATTICES: { q: number; L: number; moments: boolean; abs: boolean }[] = [
   { q: 8, L: 4, moments: true, abs: false },
   { q: 8, L: 6, moments: false, abs: false },
   { q: 10, L: 4, moments: true, abs: false },
+  { q: 10, L: 6, moments: false, abs: false },
 ];
 const TEMPERATURES = [0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.5, 2.0, 3.0];
 
 const round = (x: number) => Number(x.toPrecision(15));
-const cases = [];
+const path = new URL('../test/fixtures/potts-exact.json', import.meta.url);
+const at = process.argv.indexOf('--only');
+const only = at >= 0 ? new Set(process.argv[at + 1].split(',')) : undefined;
+const previous: { q: number; Lx: number }[] = only && existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')).cases : [];
+const cases: unknown[] = [];
 for (const { q, L, moments, abs } of LATTICES) {
+  if (only && !only.has(`${q}x${L}`)) {
+    const kept = previous.find((c) => c.q === q && c.Lx === L);
+    if (kept) cases.push(kept);
+    continue;
+  }
   const started = performance.now();
   const dos = pottsDensityOfStates(q, L);
   const temperatures = [...TEMPERATURES, pottsCriticalTemperature(q)].sort((a, b) => a - b);
@@ -68,4 +79,4 @@ const fixture = {
   generatedBy: 'npx tsx scripts/potts-exact-fixture.ts',
   cases,
 };
-writeFileSync(new URL('../test/fixtures/potts-exact.json', import.meta.url), `${JSON.stringify(fixture, null, 1)}\n`);
+writeFileSync(path, `${JSON.stringify(fixture, null, 1)}\n`);

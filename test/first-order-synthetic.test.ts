@@ -59,6 +59,16 @@ describe('first-order analysis of a correlated series drawn from a known double-
     expect(a.latentHeatBound.mean).toBeGreaterThan(a.latentHeat.mean);
   });
 
+  it('equal weight per phase: W_o = 3 W_d agrees with the exact point, at a larger beta than equal areas', () => {
+    const k3 = analyzeFirstOrder([{ beta: beta0, energy: series }], { sites: N, size: L, orderedPhases: 3 });
+    const exact3 = transitionPoints(exactFamily, k3.betaRange.from, k3.betaRange.to, N, k3.bandwidth, undefined, 3);
+    expect(k3.equalWeight!.ordered.weight.mean).toBeCloseTo(0.75, 10);
+    expect(z(k3.equalWeight!.beta, exact3.equalWeight!.beta)).toBeLessThan(4);
+    expect(k3.equalWeight!.beta.mean).toBeGreaterThan(a.equalWeight!.beta.mean);
+    // equal height, c_max and V4 do not depend on k
+    expect(k3.equalHeight!.beta.mean).toBeCloseTo(a.equalHeight!.beta.mean, 9);
+  }, 60_000);
+
   it('runs at one beta are one series; total energies are accepted with energyUnit "total"', () => {
     const half = series.length / 2;
     const split = analyzeFirstOrder(

@@ -15,11 +15,14 @@
  *   and the minimum between them are read from p; weights and means from P itself.
  * - Double peak: the global maximum of p and, on either side, the local maximum separated from it by the deepest
  *   dip; the split `e_min` is the minimum of p between them. Ordered phase `e < e_min`, disordered `e > e_min`.
- * - Pseudo-transition by equal weight: β_w with `Σ_{e<e_min} P = Σ_{e>e_min} P` (Borgs and Kotecký: the
- *   equal-weight point of a periodic box approaches β_t exponentially fast in L, the peak maxima only as L^-d).
+ * - Pseudo-transition by equal weight: β_w with `Σ_{e<e_min} P = k Σ_{e>e_min} P`, k = `orderedPhases` (default 1:
+ *   equal areas). With k the number of coexisting ordered phases (q for the q-state Potts model) this is equal
+ *   weight per phase, which on a periodic box approaches β_t exponentially fast in L (Borgs and Kotecký 1990;
+ *   Borgs and Janke 1992); with k = 1 the shift is `ln k / (N Δe)`-like, ∝ L^-d, as for the peak maxima.
  * - By equal height: β_h with `max_{e<e_min} p = max_{e>e_min} p` (Lee and Kosterlitz 1990).
- * - Peak positions `e_o`, `e_d`: the maxima of p (parabolic refinement) at β_w; latent heat `Δe = e_d - e_o`. The
- *   phase means `<e>_o`, `<e>_d` at β_w are reported too.
+ * - Peak positions `e_o`, `e_d`: the maxima of p (parabolic refinement) at β_w (at β_h when one peak is only a
+ *   shoulder at β_w, which equal weight per phase can give on small lattices); latent heat `Δe = e_d - e_o`. The
+ *   phase means `<e>_o`, `<e>_d` there are reported too.
  * - Interface tension (Lee and Kosterlitz, PRL 65, 137 (1990); J. Lee and J. M. Kosterlitz, PRB 43, 3265 (1991)):
  *   at β_h, `ΔF = ln(P_max / P_min)` and `σ = ΔF / (2 L^(d-1))` (two interfaces on a periodic box; σ is the
  *   reduced tension β f_int per unit length/area). Across sizes `σ_L = σ + a / L^(d-1)`.
@@ -42,7 +45,7 @@
 
 import { InvalidOptionError } from '../errors.js';
 import type { Observable } from '../measure.js';
-import { jackknifeError, linearFit } from '../stats/index.js';
+import { fitPowerLaw, jackknifeError, linearFit } from '../stats/index.js';
 import { Reweighting } from './reweight.js';
 
 /** One run: inverse temperature and the energy of every recorded step. */
@@ -69,6 +72,11 @@ export interface FirstOrderOptions {
   bandwidth?: number;
   /** Significance, in jackknife errors, of the barrier and the peak separation for a resolved double peak. @default 3 */
   minSignificance?: number;
+  /**
+   * Number k of ordered phases that coexist with the disordered one; the equal-weight point has `W_o = k W_d`
+   * (k = q for the q-state Potts model gives the Borgs-Kotecky point, exponentially close to β_t). @default 1
+   */
+  orderedPhases?: number;
 }
 
 /** A normalised distribution of the energy per site. */
@@ -203,17 +211,34 @@ export function doublePeak(dist: EnergyDistribution, bandwidth: number): DoubleP
     const shape = { energy: m.energy, height: m.height, weight: 1, mean: all.mo };
     return { resolved: false, ordered: shape, disordered: shape, minimum: { energy: m.energy, height: m.height } };
   }
-  const [lowPeak, highPeak] = best.peak < top ? [best.peak, top] : [top, best.peak];
-  const split = s.energies[best.valley];
-  const w = sides(dist, split);
-  const o = refineMaximum(s, lowPeak);
-  const d = refineMaximum(s, highPeak);
+  return split(dist, s, best.valley, true);
+}
+
+/** The two sides of a split at grid point `valley` of the smoothed density: the maximum of p on each side. */
+function split(dist: EnergyDistribution, s: SmoothedDistribution, valley: number, resolved: boolean): DoublePeak {
+  const p = s.density;
+  let io = 0;
+  for (let i = 1; i < valley; i++) if (p[i] > p[io]) io = i;
+  let id = valley;
+  for (let i = valley + 1; i < p.length; i++) if (p[i] > p[id]) id = i;
+  const at = s.energies[valley];
+  const w = sides(dist, at);
+  const o = refineMaximum(s, io);
+  const d = refineMaximum(s, id);
   return {
-    resolved: true,
+    resolved,
     ordered: { energy: o.energy, height: o.height, weight: w.wo, mean: w.mo },
     disordered: { energy: d.energy, height: d.height, weight: w.wd, mean: w.md },
-    minimum: { energy: split, height: p[best.valley] },
+    minimum: { energy: at, height: p[valley] },
   };
+}
+
+/** {@link doublePeak} with the split held at energy `at` (the maxima of p on each side; `resolved: false`). */
+function splitAt(dist: EnergyDistribution, bandwidth: number, at: number): DoublePeak {
+  const s = smoothDistribution(dist, bandwidth);
+  let valley = 0;
+  while (valley < s.energies.length - 1 && s.energies[valley] < at) valley++;
+  return split(dist, s, valley, false);
 }
 
 /**
@@ -327,7 +352,10 @@ export function energyCumulantLimit(disorderedEnergy: number, orderedEnergy: num
 
 /** The transition points of one distribution family (no errors); see {@link transitionPoints}. */
 export interface TransitionPoints {
-  /** Equal weight: β_w and the double peak there (undefined when no double peak with a root in range). */
+  /**
+   * Equal weight: β_w and the double peak there (undefined when no double peak with a root in range;
+   * `peaks.resolved` is false when one peak has become a shoulder at β_w and the last split was kept).
+   */
   equalWeight?: { beta: number; peaks: DoublePeak };
   /** Equal height: β_h, the double peak there and the barrier `ln(P_max / P_min)`. */
   equalHeight?: { beta: number; peaks: DoublePeak; barrier: number };
@@ -339,11 +367,12 @@ export interface TransitionPoints {
 
 /**
  * The pseudo-transition points (module comment) of the family `distributionAt(β)` over [betaLo, betaHi]:
- * equal weight (split at the minimum between the peaks, iterated with the split held fixed while solving for β,
- * which makes the equation monotone), equal height (same scheme), the specific-heat maximum and the V4 minimum.
- * Used on reweighted Monte Carlo data and, unchanged, on exact distributions.
+ * equal weight `W_o = k W_d` (split at the minimum between the peaks, iterated with the split held fixed while
+ * solving for β, which makes the equation monotone), equal height (same scheme), the specific-heat maximum and
+ * the V4 minimum. Used on reweighted Monte Carlo data and, unchanged, on exact distributions.
  *
- * @param start β at which to look for the double peak first (e.g. the specific-heat maximum)
+ * @param start β at which to look for the double peak first (default: the specific-heat maximum)
+ * @param orderedPhases k of the equal-weight condition (default 1)
  */
 export function transitionPoints(
   distributionAt: (beta: number) => EnergyDistribution,
@@ -352,28 +381,39 @@ export function transitionPoints(
   sites: number,
   bandwidth: number,
   start?: number,
+  orderedPhases = 1,
 ): TransitionPoints {
   const tolerance = 1e-12 * betaHi;
   const c = extremum((b) => specificHeatOf(distributionAt(b), sites, b), betaLo, betaHi, 1);
   const v4 = extremum((b) => energyCumulant(distributionAt(b)), betaLo, betaHi, -1);
+  // Solves quantity(β, split) = 0 with the split held at the minimum between the peaks, then moves the split to
+  // the minimum at the new β and solves again, until the split stays put. If the minimum disappears at the new β
+  // (one peak has become a shoulder, as equal weight per phase can do on small lattices), the last split is kept
+  // and the point is returned with `peaks.resolved = false`.
   const solve = (quantity: (beta: number, split: number) => number, from: number): { beta: number; peaks: DoublePeak } | undefined => {
     let beta = from;
     let peaks = doublePeak(distributionAt(beta), bandwidth);
+    if (!peaks.resolved && from !== c.x) {
+      beta = c.x;
+      peaks = doublePeak(distributionAt(beta), bandwidth);
+    }
+    if (!peaks.resolved) return undefined;
     for (let iteration = 0; iteration < 20; iteration++) {
-      if (!peaks.resolved) return undefined;
-      const split = peaks.minimum.energy;
-      const next = increasingRoot((b) => quantity(b, split), betaLo, betaHi, tolerance);
+      const at = peaks.minimum.energy;
+      const next = increasingRoot((b) => quantity(b, at), betaLo, betaHi, tolerance);
       if (next === undefined) return undefined;
       const moved = Math.abs(next - beta);
       beta = next;
       peaks = doublePeak(distributionAt(beta), bandwidth);
-      if (moved <= tolerance || (peaks.resolved && peaks.minimum.energy === split)) break;
+      if (!peaks.resolved) return { beta, peaks: splitAt(distributionAt(beta), bandwidth, at) };
+      if (moved <= tolerance || peaks.minimum.energy === at) break;
     }
-    return peaks.resolved ? { beta, peaks } : undefined;
+    return { beta, peaks };
   };
+  const lnK = Math.log(orderedPhases);
   const weight = (b: number, split: number) => {
     const s = sides(distributionAt(b), split);
-    return Math.log(s.wo) - Math.log(s.wd);
+    return Math.log(s.wo) - Math.log(s.wd) - lnK;
   };
   const height = (b: number, split: number) => {
     const s = smoothDistribution(distributionAt(b), bandwidth);
@@ -388,7 +428,8 @@ export function transitionPoints(
     return Math.log(refineMaximum(s, io).height) - Math.log(refineMaximum(s, id).height);
   };
   const equalWeight = solve(weight, start ?? c.x);
-  const heightPoint = solve(height, equalWeight?.beta ?? start ?? c.x);
+  const solvedHeight = solve(height, equalWeight?.peaks.resolved ? equalWeight.beta : (start ?? c.x));
+  const heightPoint = solvedHeight?.peaks.resolved ? solvedHeight : undefined;
   const equalHeight = heightPoint && {
     ...heightPoint,
     barrier: Math.log(Math.max(heightPoint.peaks.ordered.height, heightPoint.peaks.disordered.height) / heightPoint.peaks.minimum.height),
@@ -417,11 +458,16 @@ export interface FirstOrderAnalysis {
   bandwidth: number;
   /** β range over which the reweighting is reliable (src/analysis/reweight.ts). */
   betaRange: { from: number; to: number };
-  /** Equal-weight point (absent when no double peak is found in range). */
+  /** Equal-weight point `W_o = k W_d`, k = `orderedPhases` (absent when no double peak is found in range). */
   equalWeight?: PeakPoint;
+  /** k of the equal-weight condition. */
+  orderedPhases: number;
   /** Equal-height point with the Lee-Kosterlitz barrier ΔF = ln(P_max/P_min) and σ = ΔF / (2 L^(d-1)). */
   equalHeight?: PeakPoint & { barrier: Observable; interfaceTension: Observable };
-  /** Latent heat `e_d - e_o` from the peak maxima at β_w; 0 (error 0) when the double peak is not resolved. */
+  /**
+   * Latent heat `e_d - e_o` from the peak maxima at β_w (at β_h if one peak is only a shoulder at β_w, with a
+   * warning); 0 (error 0) when the double peak is not resolved.
+   */
   latentHeat: Observable;
   /** `<e>_d - <e>_o` from the phase means at β_w (0 when not resolved). */
   latentHeatFromMeans: Observable;
@@ -502,6 +548,10 @@ export function analyzeFirstOrder(runs: readonly FirstOrderRun[], options: First
   if (unit !== 'site' && unit !== 'total') throw new InvalidOptionError('energyUnit', unit, '"site" or "total"');
   const minSignificance = options.minSignificance ?? 3;
   if (typeof minSignificance !== 'number' || !(minSignificance > 0)) throw new InvalidOptionError('minSignificance', minSignificance, 'a number > 0');
+  const orderedPhases = options.orderedPhases ?? 1;
+  if (typeof orderedPhases !== 'number' || !(orderedPhases >= 1) || !Number.isFinite(orderedPhases)) {
+    throw new InvalidOptionError('orderedPhases', orderedPhases, 'a number >= 1 (q for the q-state Potts model)');
+  }
   if (options.bandwidth !== undefined && !(typeof options.bandwidth === 'number' && options.bandwidth > 0 && Number.isFinite(options.bandwidth))) {
     throw new InvalidOptionError('bandwidth', options.bandwidth, 'a finite number > 0 (per-site energy units)');
   }
@@ -551,9 +601,10 @@ export function analyzeFirstOrder(runs: readonly FirstOrderRun[], options: First
     bandwidth = Math.max(sd / 5, 1 / sites);
   }
 
-  const points = (replica: number, start?: number) => transitionPoints(distributionAt(replica), betaLo, betaHi, sites, bandwidth, start);
+  const points = (replica: number, start?: number) => transitionPoints(distributionAt(replica), betaLo, betaHi, sites, bandwidth, start, orderedPhases);
   const main = points(-1);
-  const replicas = Array.from({ length: rw.bins }, (_, j) => points(j, main.equalWeight?.beta ?? main.specificHeat.beta));
+  const start = main.equalWeight?.peaks.resolved ? main.equalWeight.beta : (main.equalHeight?.beta ?? main.specificHeat.beta);
+  const replicas = Array.from({ length: rw.bins }, (_, j) => points(j, start));
   const dims = size ** (dimension - 1);
 
   const cMax = {
@@ -586,12 +637,15 @@ export function analyzeFirstOrder(runs: readonly FirstOrderRun[], options: First
     `barrier ln(P_max/P_min) and peak separation each above ${minSignificance} jackknife errors`;
   let reason: string;
   let resolved = false;
+  // Peak positions at β_w when both peaks are maxima there (full data and every replica), else at β_h.
+  const weightPeaks = main.equalWeight?.peaks.resolved && replicas.every((r) => r.equalWeight?.peaks.resolved);
+  const peaksAt = (p: TransitionPoints) => (weightPeaks ? p.equalWeight! : p.equalHeight!);
   if (!main.equalHeight || !main.equalWeight) {
     reason = 'no double peak with equal weight and equal height inside the reliable beta range';
   } else if (!equalHeight || !equalWeight) {
     reason = 'the double peak disappears in some jackknife replicas';
   } else {
-    const dE = observe(separation(main.equalWeight), replicas.map((r) => separation(r.equalWeight!)));
+    const dE = observe(separation(peaksAt(main)), replicas.map((r) => separation(peaksAt(r))));
     if (!(equalHeight.barrier.mean > minSignificance * equalHeight.barrier.error)) {
       reason = `barrier ${equalHeight.barrier.mean.toPrecision(3)} +- ${equalHeight.barrier.error.toPrecision(2)} is not significant`;
     } else if (!(dE.mean > minSignificance * dE.error)) {
@@ -600,8 +654,12 @@ export function analyzeFirstOrder(runs: readonly FirstOrderRun[], options: First
       resolved = true;
       reason = `barrier ${equalHeight.barrier.mean.toPrecision(3)} +- ${equalHeight.barrier.error.toPrecision(2)}, separation ${dE.mean.toPrecision(3)} +- ${dE.error.toPrecision(2)}`;
       latentHeat = dE;
-      latentHeatFromMeans = observe(meanSeparation(main.equalWeight), replicas.map((r) => meanSeparation(r.equalWeight!)));
+      latentHeatFromMeans = observe(meanSeparation(peaksAt(main)), replicas.map((r) => meanSeparation(peaksAt(r))));
+      if (!weightPeaks) warnings.push('at the equal-weight point one peak is only a shoulder: the latent heat is taken from the peaks at the equal-height point');
     }
+  }
+  if (main.equalWeight && !main.equalWeight.peaks.resolved) {
+    warnings.push('at the equal-weight point one peak is only a shoulder: beta_w depends on where the split is held (the minimum at the last beta where both peaks were maxima)');
   }
   if (!resolved && main.equalWeight) warnings.push('a double peak is present but not resolved by the criterion: the latent heat is reported as 0 (see latentHeatBound)');
   return {
@@ -612,6 +670,7 @@ export function analyzeFirstOrder(runs: readonly FirstOrderRun[], options: First
     bandwidth,
     betaRange: { from: betaLo, to: betaHi },
     equalWeight,
+    orderedPhases,
     equalHeight,
     latentHeat,
     latentHeatFromMeans,
@@ -634,8 +693,11 @@ export interface FirstOrderScaling {
   latentHeat?: { limit: Observable; slope: Observable; chi2PerDof: number; sizes: number[] };
   /** `V4_min(L) = V4* + c / L^d` over all sizes; compare V4* with 2/3 (continuous) and {@link energyCumulantLimit}. */
   energyCumulant?: { limit: Observable; slope: Observable; chi2PerDof: number; distanceFrom2over3: number };
-  /** `(Δe_max)² = 4 c_max / (N β²) = Δe² + a / L^d`: the squared latent-heat bound extrapolated (0 if continuous). */
-  latentHeatSquaredBound?: { limit: Observable; slope: Observable; chi2PerDof: number };
+  /**
+   * `c_max ∝ L^y` (src/stats/fit.ts fitPowerLaw): y → d for a first-order transition (Challa, Landau and Binder),
+   * y = α/ν < d for a continuous one (0.4 for q = 3, logarithmic for q = 2).
+   */
+  specificHeatExponent?: { exponent: Observable; chi2PerDof: number };
   /**
    * `'first-order'` when the largest size resolves a double peak and the extrapolated latent heat (or, with fewer
    * than two resolved sizes, the largest size's) is above 3 errors; otherwise `'no-latent-heat'`.
@@ -655,7 +717,7 @@ function fit(x: number[], y: Observable[]) {
 /**
  * Finite-size scaling of several {@link analyzeFirstOrder} results (one per size, same dimension): the interface
  * tension against 1/L^(d-1), the latent heat and the V4 minimum against L^-d (Challa, Landau and Binder), the
- * squared latent-heat bound against L^-d, and a verdict. Fits are weighted least squares with the jackknife
+ * exponent of the specific-heat maximum, and a verdict. Fits are weighted least squares with the jackknife
  * errors (src/stats/fit.ts).
  */
 export function firstOrderScaling(analyses: readonly FirstOrderAnalysis[]): FirstOrderScaling {
@@ -675,8 +737,8 @@ export function firstOrderScaling(analyses: readonly FirstOrderAnalysis[]): Firs
   if (sorted.length >= 2) {
     const v4 = fit(sizes.map((L) => L ** -dimension), sorted.map((a) => a.energyCumulantMinimum.value));
     out.energyCumulant = { ...v4, distanceFrom2over3: (2 / 3 - v4.limit.mean) / v4.limit.error };
-    const squared = sorted.map((a) => ({ mean: a.latentHeatBound.mean ** 2, error: 2 * a.latentHeatBound.mean * a.latentHeatBound.error }));
-    out.latentHeatSquaredBound = fit(sizes.map((L) => L ** -dimension), squared);
+    const c = fitPowerLaw(sizes, sorted.map((a) => a.specificHeatMaximum.value.mean), sorted.map((a) => a.specificHeatMaximum.value.error));
+    out.specificHeatExponent = { exponent: { mean: c.exponent, error: c.exponentError }, chi2PerDof: c.chi2PerDof };
   }
   const largest = sorted[sorted.length - 1];
   if (!largest.verdict.doublePeak) {
