@@ -14,7 +14,9 @@
  *   a fifth of the narrower phase's standard deviation at the transition, at least one energy quantum). Peaks
  *   and the minimum between them are read from p; weights and means from P itself.
  * - Double peak: the global maximum of p and, on either side, the local maximum separated from it by the deepest
- *   dip; the split `e_min` is the minimum of p between them. Ordered phase `e < e_min`, disordered `e > e_min`.
+ *   dip; the split `e_min` is the minimum of p between them (parabolic refinement). Ordered phase `e < e_min`,
+ *   disordered `e > e_min`, with the boundary softened by the kernel: level e counts as ordered with probability
+ *   `Φ((e_min - e)/w)`, so that weights and means move continuously with the split.
  * - Pseudo-transition by equal weight: β_w with `Σ_{e<e_min} P = k Σ_{e>e_min} P`, k = `orderedPhases` (default 1:
  *   equal areas). With k the number of coexisting ordered phases (q for the q-state Potts model) this is equal
  *   weight per phase, which on a periodic box approaches β_t exponentially fast in L (Borgs and Kotecký 1990;
@@ -165,8 +167,33 @@ function refineMaximum(s: SmoothedDistribution, i: number): { energy: number; he
   return { energy: s.energies[i] + shift * step, height: b - 0.25 * (a - c) * shift };
 }
 
-/** Weight and mean of the two sides of a split. */
-function sides(dist: EnergyDistribution, split: number): { wo: number; wd: number; mo: number; md: number } {
+/** Position and height of a minimum at grid point i, refined by the parabola through i-1, i, i+1. */
+function refineMinimum(s: SmoothedDistribution, i: number): { energy: number; height: number } {
+  if (i <= 0 || i >= s.density.length - 1) return { energy: s.energies[i], height: s.density[i] };
+  const negated = Float64Array.of(-s.density[i - 1], -s.density[i], -s.density[i + 1]);
+  const r = refineMaximum({ energies: s.energies.subarray(i - 1, i + 2), density: negated }, 1);
+  return { energy: r.energy, height: -r.height };
+}
+
+/** Standard normal CDF, `Φ(x) = erfc(-x/√2)/2` (Chebyshev fit of erfc, Numerical Recipes `erfcc`, relative error < 1.2e-7). */
+function normalCdf(x: number): number {
+  const z = Math.abs(x) / Math.SQRT2;
+  const t = 1 / (1 + 0.5 * z);
+  const erfc =
+    t *
+    Math.exp(
+      -z * z - 1.26551223 +
+        t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
+  return x >= 0 ? 1 - 0.5 * erfc : 0.5 * erfc;
+}
+
+/**
+ * Weight and mean of the two sides of a split at `at`, softened by the smoothing kernel: a level e counts as
+ * ordered with probability `Φ((at - e)/w)`, so the weights move continuously with the split (a hard split on
+ * discrete energy levels jumps, which no jackknife error would describe).
+ */
+function sides(dist: EnergyDistribution, at: number, width: number): { wo: number; wd: number; mo: number; md: number } {
   let wo = 0;
   let so = 0;
   let wd = 0;
@@ -174,13 +201,11 @@ function sides(dist: EnergyDistribution, split: number): { wo: number; wd: numbe
   for (let k = 0; k < dist.energies.length; k++) {
     const e = dist.energies[k];
     const p = dist.probabilities[k];
-    if (e < split) {
-      wo += p;
-      so += p * e;
-    } else {
-      wd += p;
-      sd += p * e;
-    }
+    const f = at === Infinity ? 1 : normalCdf((at - e) / width);
+    wo += f * p;
+    so += f * p * e;
+    wd += (1 - f) * p;
+    sd += (1 - f) * p * e;
   }
   return { wo, wd, mo: so / wo, md: sd / wd };
 }
@@ -207,29 +232,32 @@ export function doublePeak(dist: EnergyDistribution, bandwidth: number): DoubleP
   }
   if (best.peak < 0) {
     const m = refineMaximum(s, top);
-    const all = sides(dist, Infinity);
+    const all = sides(dist, Infinity, bandwidth);
     const shape = { energy: m.energy, height: m.height, weight: 1, mean: all.mo };
     return { resolved: false, ordered: shape, disordered: shape, minimum: { energy: m.energy, height: m.height } };
   }
-  return split(dist, s, best.valley, true);
+  return split(dist, s, bandwidth, best.valley, true);
 }
 
-/** The two sides of a split at grid point `valley` of the smoothed density: the maximum of p on each side. */
-function split(dist: EnergyDistribution, s: SmoothedDistribution, valley: number, resolved: boolean): DoublePeak {
+/**
+ * The two sides of a split: at grid point `valley` of the smoothed density refined by a parabola (or at the given
+ * energy `at`), the maximum of p on each side, and the soft-split weights and means.
+ */
+function split(dist: EnergyDistribution, s: SmoothedDistribution, bandwidth: number, valley: number, resolved: boolean, at?: number): DoublePeak {
   const p = s.density;
   let io = 0;
   for (let i = 1; i < valley; i++) if (p[i] > p[io]) io = i;
   let id = valley;
   for (let i = valley + 1; i < p.length; i++) if (p[i] > p[id]) id = i;
-  const at = s.energies[valley];
-  const w = sides(dist, at);
+  const minimum = at === undefined ? refineMinimum(s, valley) : { energy: at, height: p[valley] };
+  const w = sides(dist, minimum.energy, bandwidth);
   const o = refineMaximum(s, io);
   const d = refineMaximum(s, id);
   return {
     resolved,
     ordered: { energy: o.energy, height: o.height, weight: w.wo, mean: w.mo },
     disordered: { energy: d.energy, height: d.height, weight: w.wd, mean: w.md },
-    minimum: { energy: at, height: p[valley] },
+    minimum,
   };
 }
 
@@ -238,7 +266,7 @@ function splitAt(dist: EnergyDistribution, bandwidth: number, at: number): Doubl
   const s = smoothDistribution(dist, bandwidth);
   let valley = 0;
   while (valley < s.energies.length - 1 && s.energies[valley] < at) valley++;
-  return split(dist, s, valley, false);
+  return split(dist, s, bandwidth, valley, false, at);
 }
 
 /**
@@ -406,13 +434,13 @@ export function transitionPoints(
       beta = next;
       peaks = doublePeak(distributionAt(beta), bandwidth);
       if (!peaks.resolved) return { beta, peaks: splitAt(distributionAt(beta), bandwidth, at) };
-      if (moved <= tolerance || peaks.minimum.energy === at) break;
+      if (moved <= tolerance || Math.abs(peaks.minimum.energy - at) <= 1e-9 * bandwidth) break;
     }
     return { beta, peaks };
   };
   const lnK = Math.log(orderedPhases);
   const weight = (b: number, split: number) => {
-    const s = sides(distributionAt(b), split);
+    const s = sides(distributionAt(b), split, bandwidth);
     return Math.log(s.wo) - Math.log(s.wd) - lnK;
   };
   const height = (b: number, split: number) => {
