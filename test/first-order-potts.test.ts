@@ -27,7 +27,7 @@ describe('first-order analysis of q = 10 Potts energies sampled from the exact d
   {
     it('equal weight, equal height, peaks, c_max and V4_min within 4 errors of exact', () => {
       const a = analyzeFirstOrder([{ beta: beta0, energy: series }], { sites: N, size: L, bandwidth: 2 / N });
-      const exact = transitionPoints(exactAt, a.betaRange.from, a.betaRange.to, N, a.bandwidth);
+      const exact = transitionPoints(exactAt, { betaFrom: a.betaRange.from, betaTo: a.betaRange.to, sites: N, bandwidth: a.bandwidth });
       expect(a.verdict.doublePeak, a.verdict.reason).toBe(true);
       const w = exact.equalWeight!;
       expect(z(a.equalWeight!.beta, w.beta)).toBeLessThan(4);
@@ -55,8 +55,8 @@ describe('first-order analysis of q = 10 Potts energies sampled from the exact d
   }
 
   it('equal weight per phase (W_o = q W_d) lies above beta_w of equal areas, closer to beta_c', () => {
-    const exact1 = transitionPoints(exactAt, 1.2, 1.6, N, 2 / N, undefined, 1);
-    const exactQ = transitionPoints(exactAt, 1.2, 1.6, N, 2 / N, undefined, q);
+    const exact1 = transitionPoints(exactAt, { betaFrom: 1.2, betaTo: 1.6, sites: N, bandwidth: 2 / N, orderedPhases: 1 });
+    const exactQ = transitionPoints(exactAt, { betaFrom: 1.2, betaTo: 1.6, sites: N, bandwidth: 2 / N, orderedPhases: q });
     expect(exactQ.equalWeight!.beta).toBeGreaterThan(exact1.equalWeight!.beta);
     expect(Math.abs(exactQ.equalWeight!.beta - beta0)).toBeLessThan(Math.abs(exact1.equalWeight!.beta - beta0));
     // on 6 x 6 the disordered peak is only a shoulder there: the point says so

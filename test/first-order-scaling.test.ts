@@ -30,7 +30,7 @@ function analyse(family: (L: number) => ReturnType<typeof mixture>, seed: number
     const dist = family(L);
     const series = correlatedSamples(dist.energies, dist.probabilities, 120_000, 0.8, seed + i);
     const a = analyzeFirstOrder([{ beta: beta0, energy: series }], { sites: L * L, size: L });
-    const exact = transitionPoints((b) => reweighted(dist, b - beta0), a.betaRange.from, a.betaRange.to, L * L, a.bandwidth);
+    const exact = transitionPoints((b) => reweighted(dist, b - beta0), { betaFrom: a.betaRange.from, betaTo: a.betaRange.to, sites: L * L, bandwidth: a.bandwidth });
     return { L, a, exact };
   });
 }

@@ -18,7 +18,7 @@ const z = (o: { mean: number; error: number }, exact: number) => Math.abs(o.mean
 
 describe('first-order analysis of a correlated series drawn from a known double-peaked distribution', () => {
   const a = analyzeFirstOrder([{ beta: beta0, energy: series }], { sites: N, size: L });
-  const exact = transitionPoints(exactFamily, a.betaRange.from, a.betaRange.to, N, a.bandwidth);
+  const exact = transitionPoints(exactFamily, { betaFrom: a.betaRange.from, betaTo: a.betaRange.to, sites: N, bandwidth: a.bandwidth });
 
   it('resolves the double peak, with jackknife bins longer than 10 tau_int', () => {
     expect(a.verdict.doublePeak).toBe(true);
@@ -61,7 +61,7 @@ describe('first-order analysis of a correlated series drawn from a known double-
 
   it('equal weight per phase: W_o = 3 W_d agrees with the exact point, at a larger beta than equal areas', () => {
     const k3 = analyzeFirstOrder([{ beta: beta0, energy: series }], { sites: N, size: L, orderedPhases: 3 });
-    const exact3 = transitionPoints(exactFamily, k3.betaRange.from, k3.betaRange.to, N, k3.bandwidth, undefined, 3);
+    const exact3 = transitionPoints(exactFamily, { betaFrom: k3.betaRange.from, betaTo: k3.betaRange.to, sites: N, bandwidth: k3.bandwidth, orderedPhases: 3 });
     expect(k3.equalWeight!.ordered.weight.mean).toBeCloseTo(0.75, 10);
     expect(z(k3.equalWeight!.beta, exact3.equalWeight!.beta)).toBeLessThan(4);
     expect(k3.equalWeight!.beta.mean).toBeGreaterThan(a.equalWeight!.beta.mean);
@@ -93,7 +93,7 @@ describe('a single peak (continuous transition)', () => {
     expect(a.latentHeat).toEqual({ mean: 0, error: 0 });
     // a Gaussian of width 25 in E keeps var(e) = (25/N)^2 at every beta, so the bound is 2 * 25 / (N beta) * beta
     expect(z(a.latentHeatBound, (2 * 25) / N)).toBeLessThan(4);
-    const exact = transitionPoints((b) => reweighted(one, b - beta0), a.betaRange.from, a.betaRange.to, N, a.bandwidth);
+    const exact = transitionPoints((b) => reweighted(one, b - beta0), { betaFrom: a.betaRange.from, betaTo: a.betaRange.to, sites: N, bandwidth: a.bandwidth });
     expect(exact.equalWeight).toBeUndefined();
     expect(z(a.energyCumulantMinimum.value, exact.energyCumulant.value)).toBeLessThan(4);
   }, 60_000);

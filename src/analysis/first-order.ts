@@ -393,24 +393,30 @@ export interface TransitionPoints {
   energyCumulant: { beta: number; value: number };
 }
 
+/** Options of {@link transitionPoints}. */
+export interface TransitionPointOptions {
+  /** Smallest β searched. */
+  betaFrom: number;
+  /** Largest β searched. */
+  betaTo: number;
+  /** Number of sites N (for c = N β² var e). */
+  sites: number;
+  /** Width w of the smoothing of P(e) (per-site energy units). */
+  bandwidth: number;
+  /** β at which to look for the double peak first. @default the specific-heat maximum */
+  start?: number;
+  /** k of the equal-weight condition `W_o = k W_d`. @default 1 */
+  orderedPhases?: number;
+}
+
 /**
- * The pseudo-transition points (module comment) of the family `distributionAt(β)` over [betaLo, betaHi]:
+ * The pseudo-transition points (module comment) of the family `distributionAt(β)` over [betaFrom, betaTo]:
  * equal weight `W_o = k W_d` (split at the minimum between the peaks, iterated with the split held fixed while
  * solving for β, which makes the equation monotone), equal height (same scheme), the specific-heat maximum and
  * the V4 minimum. Used on reweighted Monte Carlo data and, unchanged, on exact distributions.
- *
- * @param start β at which to look for the double peak first (default: the specific-heat maximum)
- * @param orderedPhases k of the equal-weight condition (default 1)
  */
-export function transitionPoints(
-  distributionAt: (beta: number) => EnergyDistribution,
-  betaLo: number,
-  betaHi: number,
-  sites: number,
-  bandwidth: number,
-  start?: number,
-  orderedPhases = 1,
-): TransitionPoints {
+export function transitionPoints(distributionAt: (beta: number) => EnergyDistribution, options: TransitionPointOptions): TransitionPoints {
+  const { betaFrom: betaLo, betaTo: betaHi, sites, bandwidth, start, orderedPhases = 1 } = options;
   const tolerance = 1e-12 * betaHi;
   const c = extremum((b) => specificHeatOf(distributionAt(b), sites, b), betaLo, betaHi, 1);
   const v4 = extremum((b) => energyCumulant(distributionAt(b)), betaLo, betaHi, -1);
@@ -629,7 +635,8 @@ export function analyzeFirstOrder(runs: readonly FirstOrderRun[], options: First
     bandwidth = Math.max(sd / 5, 1 / sites);
   }
 
-  const points = (replica: number, start?: number) => transitionPoints(distributionAt(replica), betaLo, betaHi, sites, bandwidth, start, orderedPhases);
+  const points = (replica: number, start?: number) =>
+    transitionPoints(distributionAt(replica), { betaFrom: betaLo, betaTo: betaHi, sites, bandwidth, start, orderedPhases });
   const main = points(-1);
   const start = main.equalWeight?.peaks.resolved ? main.equalWeight.beta : (main.equalHeight?.beta ?? main.specificHeat.beta);
   const replicas = Array.from({ length: rw.bins }, (_, j) => points(j, start));

@@ -30,5 +30,6 @@ export type {
   PeakPoint,
   PeakShape,
   SmoothedDistribution,
+  TransitionPointOptions,
   TransitionPoints,
 } from './first-order.js';
