@@ -21,28 +21,32 @@
 //     (xoshiro128**, assembly/rng.ts); fmix32(o_t) (MurmurHash3's finaliser) is word t >> 2 of lane
 //     generator t & 3 (g = 0 .. 3, each a xoshiro128** state; one whose four words are all zero
 //     gets word 0 = 1), exactly as the packed Ising kernel seeds its rows (assembly/packed.ts).
-//  2. Chunks. The row is cut into chunks of 16 sites, x = 16 j + i, i = 0 .. 15 (the last chunk
-//     holds the L mod 16 sites left, if any), visited in order j = 0, 1, ... The active lanes of a
-//     chunk are its sites of colour c, i.e. i = p, p + 2, ... with p = (y + c) & 1.
+//  2. Chunks. The row is cut into chunks of 32 sites, x = 32 j + i, i = 0 .. 31 (the last chunk
+//     holds the L mod 32 sites left, if any), visited in order j = 0, 1, ... Lane k = 0, 1, ... of a
+//     chunk is its k-th site of colour c: i = 2k + p, p = (y + c) & 1 (16 lanes, fewer in a short
+//     last chunk).
 //     A plane is 16 random bytes: one step of each lane generator g, whose output gives bytes
-//     4g .. 4g + 3 (byte 4g + b = bits 8b .. 8b + 7). A chunk draws plane 1, then, while some active
-//     lane is undecided after k planes, plane k + 1 (at most 4 planes; then every lane is decided).
-//  3. Lane i of a chunk has two uniform 32-bit numbers whose bytes, most significant first, are
-//     byte i^1 (U) and byte i (A) of planes 1, 2, 3, 4. It proposes d = floor(U (q - 1) / 2^32),
+//     4g .. 4g + 3 (byte 4g + b = bits 8b .. 8b + 7). Planes come in pairs (U-plane, A-plane), each
+//     pair one step of the generators for the U-plane, then one for the A-plane. A chunk draws pair 1,
+//     then, while some lane is undecided after r pairs, pair r + 1 (at most 4 pairs; then every lane
+//     is decided).
+//  3. Lane k has two uniform 32-bit numbers whose bytes, most significant first, are byte k of the
+//     U-planes (U) and of the A-planes (A) of pairs 1, 2, 3, 4. It proposes d = floor(U (q - 1) / 2^32),
 //     s' = (s + 1 + d) mod q (a uniformly random other state), and accepts when A < t, the threshold
 //     table[(c(s') - c(s) + 4) + 9 (delta(s', 0) - delta(s, 0) + 1)] (POTTS_METROPOLIS_ENTRIES
 //     u64 entries, threshold(min(1, exp(-beta dE))) of src/thresholds.ts; t = 2^32 accepts always).
-//     After k planes the lane knows the top 8k bits P of U and Q of A. It is decided when
-//       - d is known: k = 4, or (P (q - 1)) mod 2^(8k) + q - 1 <= 2^(8k) (every U with that prefix
+//     After r pairs the lane knows the top 8r bits P of U and Q of A. It is decided when
+//       - d is known: r = 4, or (P (q - 1)) mod 2^(8r) + q - 1 <= 2^(8r) (every U with that prefix
 //         gives the same d), and
-//       - A < t is known: t = 2^32, or k = 4, or Q differs from the top 8k bits of t.
+//       - A < t is known: t = 2^32, or r = 4, or Q differs from the top 8r bits of t.
 //     The decision is then exactly A < t, as a comparison of two full 32-bit numbers would give.
 //     Accepted lanes take s'. Lanes of one chunk are independent (their neighbours have the other colour).
-// The main generator is used for nothing else in a Metropolis sweep. A lane is decided by plane 1
-// in all but about 1/256 of the cases (and always when q - 1 is a power of two and t has no
-// byte equal to A's), so the SIMD build updates a chunk of 16 sites in a few dozen v128 operations
-// and finishes the rare undecided chunks lane by lane (chunkScalar, the same contract); the scalar
-// build and rows with L mod 16 != 0 run chunkScalar for every chunk.
+// The main generator is used for nothing else in a Metropolis sweep. A lane is decided by pair 1 in
+// all but about 1/256 of the cases (always, when q - 1 is a power of two, but for the 1/256 of A
+// whose top byte equals t's), so the SIMD build updates the 16 lanes of a chunk at once, the sites of
+// colour c gathered into one v128 and scattered back, and finishes the few undecided lanes one by one
+// (resolveLane, the same contract); the scalar build and rows with L mod 32 != 0 resolve every lane
+// with resolveLane.
 //
 // ## Heat bath: stream contract
 // Sites in the order of the Ising byte kernel: colour 0, rows y = 0 .. L-1, x = (y & 1), +2, ...;
@@ -67,7 +71,7 @@
 //   [heat bath]    POTTS_HEATBATH_PATTERNS x POTTS_HEATBATH_GROUPS x u64 cumulative thresholds
 //   [sources]      POTTS_HEATBATH_PATTERNS x POTTS_SOURCE_STRIDE x u8
 //   [counts]       POTTS_MAX_Q x i32: n_k
-//   [scratch]      lane generators (4 x v128: word w of generators 0..3), 4 planes, 2 x v128, the RG
+//   [scratch]      lane generators (4 x v128: word w of generators 0..3), 4 pairs of planes, 2 x v128, the RG
 //                  block histogram (POTTS_MAX_Q x i32) and its list of states seen (POTTS_MAX_Q x u8)
 //   [records]      POTTS_RECORD_WORDS x i32: per-sweep records [Nb, n_0 .. n_{q-1}]
 // Reserved on first use: [correlations] (pottsCorrelations), [patterns] (pottsRgConfigure); the
@@ -138,7 +142,7 @@ export function pottsInit(states: i32): i32 {
   const h = reserve(<usize>(POTTS_HEATBATH_PATTERNS * POTTS_HEATBATH_GROUPS) * 8);
   const s = reserve(<usize>(POTTS_HEATBATH_PATTERNS * POTTS_SOURCE_STRIDE));
   const c = reserve(<usize>POTTS_MAX_Q * 4);
-  const x = reserve(64 + 64 + 32 + <usize>POTTS_MAX_Q * 5);
+  const x = reserve(64 + 128 + 32 + <usize>POTTS_MAX_Q * 5);
   const r = reserve(<usize>POTTS_RECORD_WORDS * 4);
   if (m == 0 || b == 0 || p == 0 || h == 0 || s == 0 || c == 0 || x == 0 || r == 0) return -1;
   L = latticeSize();
@@ -152,8 +156,8 @@ export function pottsInit(states: i32): i32 {
   counts = c;
   lanes = x;
   planes = x + 64;
-  save = x + 128;
-  hist = x + 160;
+  save = x + 192;
+  hist = x + 224;
   seen = hist + <usize>POTTS_MAX_Q * 4;
   records = r;
   const qm1 = q - 1;
@@ -267,68 +271,75 @@ function drawPlane(at: usize): void {
   }
 }
 
-/**
- * Resolves the active lanes i = p, p + 2, ... < width of the chunk at x0 of row `row` (plane 1 at
- * `planes`), drawing planes 2 .. 4 when a lane needs them (the contract above). Updates the lattice,
- * Nb and n_k; returns the number of sites changed.
- */
-function chunkScalar(row: usize, up: usize, down: usize, x0: i32, width: i32, p: i32): i32 {
-  const qm1 = <u64>(q - 1);
-  let drawn = 1;
-  let changed = 0;
-  for (let i = p; i < width; i += 2) {
-    const x = x0 + i;
-    const s = <i32>load<u8>(row + <usize>x);
-    const nl = <i32>load<u8>(row + <usize>(x == 0 ? L - 1 : x - 1));
-    const nr = <i32>load<u8>(row + <usize>(x == L - 1 ? 0 : x + 1));
-    const nu = <i32>load<u8>(up + <usize>x);
-    const nd = <i32>load<u8>(down + <usize>x);
-    const cs = <i32>(nl == s) + <i32>(nr == s) + <i32>(nu == s) + <i32>(nd == s);
-    let u: u64 = <u64>load<u8>(planes + <usize>(i ^ 1));
-    let a: u64 = <u64>load<u8>(planes + <usize>i);
-    let accept = false;
-    let sn = 0, dc = 0;
-    for (let k = 1; ; k++) {
-      const bits = <u64>(k << 3);
-      const xq = u * qm1;
-      if (k == 4 || (xq & ((<u64>1 << bits) - 1)) + qm1 <= (<u64>1 << bits)) {
-        const d = <i32>(xq >> bits);
-        sn = s + 1 + d;
-        if (sn >= q) sn -= q;
-        dc = <i32>(nl == sn) + <i32>(nr == sn) + <i32>(nu == sn) + <i32>(nd == sn) - cs;
-        const dz = <i32>(sn == 0) - <i32>(s == 0);
-        const t = load<u64>(metropolis + (<usize>(dc + 13 + 9 * dz) << 3));
-        if (t >= ALWAYS) { accept = true; break; }
-        const tp = t >> (32 - bits);
-        if (k == 4 || a != tp) { accept = a < tp; break; }
-      }
-      if (k == drawn) { drawPlane(planes + (<usize>drawn << 4)); drawn++; }
-      const next = planes + (<usize>k << 4);
-      u = (u << 8) | <u64>load<u8>(next + <usize>(i ^ 1));
-      a = (a << 8) | <u64>load<u8>(next + <usize>i);
-    }
-    if (accept) {
-      store<u8>(row + <usize>x, <u8>sn);
-      bondCount += dc;
-      const from = counts + (<usize>s << 2), to = counts + (<usize>sn << 2);
-      store<i32>(from, load<i32>(from) - 1);
-      store<i32>(to, load<i32>(to) + 1);
-      changed++;
-    }
-  }
-  return changed;
+/** Pairs of planes drawn for the current chunk (pair r, 1-based: U-plane at planes + 32 (r - 1), A-plane 16 bytes on). */
+let pairsDrawn: i32 = 0;
+
+/** Draws pair r = pairsDrawn + 1 of the current chunk. */
+// @ts-ignore: decorator
+@inline
+function drawPair(): void {
+  const at = planes + (<usize>pairsDrawn << 5);
+  drawPlane(at);
+  drawPlane(at + 16);
+  pairsDrawn++;
 }
 
-/** A row of colour c, chunk by chunk, with chunkScalar (scalar build, or L mod 16 != 0). */
+/**
+ * Lane k (site x of row `row`) of the current chunk by the contract, pair 1 already drawn, drawing
+ * pairs 2 .. 4 when it needs them. Updates the lattice, Nb and n_k; returns 1 when the site changed.
+ */
+function resolveLane(row: usize, up: usize, down: usize, x: i32, k: i32): i32 {
+  const qm1 = <u64>(q - 1);
+  const s = <i32>load<u8>(row + <usize>x);
+  const nl = <i32>load<u8>(row + <usize>(x == 0 ? L - 1 : x - 1));
+  const nr = <i32>load<u8>(row + <usize>(x == L - 1 ? 0 : x + 1));
+  const nu = <i32>load<u8>(up + <usize>x);
+  const nd = <i32>load<u8>(down + <usize>x);
+  const cs = <i32>(nl == s) + <i32>(nr == s) + <i32>(nu == s) + <i32>(nd == s);
+  let u: u64 = <u64>load<u8>(planes + <usize>k);
+  let a: u64 = <u64>load<u8>(planes + 16 + <usize>k);
+  let accept = false;
+  let sn = 0, dc = 0;
+  for (let r = 1; ; r++) {
+    const bits = <u64>(r << 3);
+    const xq = u * qm1;
+    if (r == 4 || (xq & ((<u64>1 << bits) - 1)) + qm1 <= (<u64>1 << bits)) {
+      const d = <i32>(xq >> bits);
+      sn = s + 1 + d;
+      if (sn >= q) sn -= q;
+      dc = <i32>(nl == sn) + <i32>(nr == sn) + <i32>(nu == sn) + <i32>(nd == sn) - cs;
+      const dz = <i32>(sn == 0) - <i32>(s == 0);
+      const t = load<u64>(metropolis + (<usize>(dc + 13 + 9 * dz) << 3));
+      if (t >= ALWAYS) { accept = true; break; }
+      const tp = t >> (32 - bits);
+      if (r == 4 || a != tp) { accept = a < tp; break; }
+    }
+    if (r == pairsDrawn) drawPair();
+    const next = planes + (<usize>r << 5);
+    u = (u << 8) | <u64>load<u8>(next + <usize>k);
+    a = (a << 8) | <u64>load<u8>(next + 16 + <usize>k);
+  }
+  if (!accept) return 0;
+  store<u8>(row + <usize>x, <u8>sn);
+  bondCount += dc;
+  const from = counts + (<usize>s << 2), to = counts + (<usize>sn << 2);
+  store<i32>(from, load<i32>(from) - 1);
+  store<i32>(to, load<i32>(to) + 1);
+  return 1;
+}
+
+/** A row of colour c, chunk by chunk and lane by lane (scalar build, or L mod 32 != 0). */
 function rowScalar(colour: i32, y: i32): i32 {
   const row = spins + <usize>(y * L);
   const up = spins + <usize>((y == 0 ? L - 1 : y - 1) * L);
   const down = spins + <usize>((y == L - 1 ? 0 : y + 1) * L);
   const p = (y + colour) & 1;
   let changed = 0;
-  for (let x0 = 0; x0 < L; x0 += 16) {
-    drawPlane(planes);
-    changed += chunkScalar(row, up, down, x0, min(16, L - x0), p);
+  for (let x0 = 0; x0 < L; x0 += 32) {
+    pairsDrawn = 0;
+    drawPair();
+    const width = min(32, L - x0);
+    for (let k = 0; 2 * k + p < width; k++) changed += resolveLane(row, up, down, x0 + 2 * k + p, k);
   }
   return changed;
 }
@@ -341,24 +352,47 @@ function sumBytes(v: v128): i32 {
   return i32x4.extract_lane(w, 0) + i32x4.extract_lane(w, 1) + i32x4.extract_lane(w, 2) + i32x4.extract_lane(w, 3);
 }
 
-/** Compile-time choice of rowSimd: the threshold index with dz (a field) or without. */
+/** One xoshiro128** step of the four lane generators: the plane (their outputs). */
+// @ts-ignore: decorator
+@inline
+function planeOf(g1: v128): v128 {
+  const f = i32x4.mul(g1, i32x4.splat(5));
+  return i32x4.mul(v128.or(i32x4.shl(f, 7), i32x4.shr_u(f, 25)), i32x4.splat(9));
+}
+
+/** Even bytes of a then b (16 bytes: a0, a2, ..., a14, b0, ..., b14). */
+// @ts-ignore: decorator
+@inline
+function evens(a: v128, b: v128): v128 {
+  return i8x16.shuffle(a, b, 0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
+}
+
+/** Odd bytes of a then b. */
+// @ts-ignore: decorator
+@inline
+function odds(a: v128, b: v128): v128 {
+  return i8x16.shuffle(a, b, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31);
+}
+
+/** Compile-time choices of rowSimd: the threshold index with dz (a field) or without; lanes on even or odd x. */
 class WithField {}
 class NoField {}
+class EvenSites {}
+class OddSites {}
 
 /**
- * A row of colour c, 16 sites a chunk in v128 lanes (SIMD build, L a multiple of 16). Chunks with a
- * lane undecided by plane 1 go to chunkScalar with that plane. Nb, n_k and the changes are summed in
- * byte lanes and flushed every FLUSH_CHUNKS chunks (n_k in lanes for q <= 4; for larger q the
- * changed lanes are counted one by one).
+ * A row of colour c, 32 sites a chunk, the 16 sites of colour c gathered into one v128 (SIMD build,
+ * L a multiple of 32). Lanes undecided by pair 1 are finished by resolveLane. Nb, n_k and the
+ * changes are summed in byte lanes and flushed every FLUSH_CHUNKS chunks (n_k in lanes for q <= 4;
+ * for larger q the changed lanes are counted one by one).
  */
-function rowSimd<Field>(colour: i32, y: i32): i32 {
+function rowSimd<Field, Parity>(colour: i32, y: i32): i32 {
   const field = idof<Field>() == idof<WithField>();
+  const odd = idof<Parity>() == idof<OddSites>();
   const size = L;
   const row = spins + <usize>(y * size);
   const up = spins + <usize>((y == 0 ? size - 1 : y - 1) * size);
   const down = spins + <usize>((y == size - 1 ? 0 : y + 1) * size);
-  const p = (y + colour) & 1;
-  const ACT = p == 0 ? i16x8.splat(0x00ff) : i16x8.splat(<i16>0xff00);
   const ZERO = i8x16.splat(0);
   const ONE = i8x16.splat(1);
   const QM1 = i8x16.splat(<i8>(q - 1));
@@ -373,26 +407,44 @@ function rowSimd<Field>(colour: i32, y: i32): i32 {
   const alwLo = v128.load(byteTables, 32), alwHi = v128.load(byteTables, 48);
   const top0 = v128.load(byteTables, 64), alw0 = v128.load(byteTables, 80);
   let g0 = v128.load(lanes), g1 = v128.load(lanes, 16), g2 = v128.load(lanes, 32), g3 = v128.load(lanes, 48);
-  const chunks = size >> 4;
-  let prev = v128.load(row + <usize>(size - 16));
-  let cur = v128.load(row);
-  let nbAcc = ZERO, chAcc = ZERO, c0 = ZERO, c1 = ZERO, c2 = ZERO;
+  const chunks = size >> 5;
+  let c0 = v128.load(row), c1 = v128.load(row, 16);
+  // the other colour's sites of the previous chunk (even x: their odd sites), for the left neighbour of lane 0
+  let before = odd ? ZERO : odds(v128.load(row + <usize>(size - 32)), v128.load(row + <usize>(size - 16)));
+  let nbAcc = ZERO, chAcc = ZERO, n0 = ZERO, n1 = ZERO, n2 = ZERO;
   let changed = 0;
   let pending = 0;
   for (let j = 0; j < chunks; j++) {
-    const off = <usize>(j << 4);
-    const next = v128.load(row + (j + 1 < chunks ? off + 16 : 0));
-    const left = i8x16.shuffle(prev, cur, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30);
-    const right = i8x16.shuffle(cur, next, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
-    const vu = v128.load(up + off);
-    const vd = v128.load(down + off);
-    // plane 1: one xoshiro128** step of each lane generator
-    const plane = i32x4.mul(v128.or(i32x4.shl(i32x4.mul(g1, i32x4.splat(5)), 7), i32x4.shr_u(i32x4.mul(g1, i32x4.splat(5)), 25)), i32x4.splat(9));
-    const sh = i32x4.shl(g1, 9);
+    const off = <usize>(j << 5);
+    const nextOff = j + 1 < chunks ? off + 32 : 0;
+    const next0 = v128.load(row + nextOff), next1 = v128.load(row + nextOff, 16);
+    let s: v128, left: v128, right: v128, other: v128;
+    if (odd) {
+      s = odds(c0, c1);
+      other = evens(c0, c1); // x - 1
+      left = other;
+      right = i8x16.shuffle(other, evens(next0, next1), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
+    } else {
+      s = evens(c0, c1);
+      other = odds(c0, c1); // x + 1
+      right = other;
+      left = i8x16.shuffle(before, other, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30);
+      before = other;
+    }
+    const u0 = v128.load(up + off), u1 = v128.load(up + off, 16);
+    const d0 = v128.load(down + off), d1 = v128.load(down + off, 16);
+    const vu = odd ? odds(u0, u1) : evens(u0, u1);
+    const vd = odd ? odds(d0, d1) : evens(d0, d1);
+    // pair 1: the U-plane, then the A-plane (one xoshiro128** step of the lane generators each)
+    const ub = planeOf(g1);
+    let sh = i32x4.shl(g1, 9);
     g2 = v128.xor(g2, g0); g3 = v128.xor(g3, g1); g1 = v128.xor(g1, g2); g0 = v128.xor(g0, g3);
     g2 = v128.xor(g2, sh); g3 = v128.or(i32x4.shl(g3, 11), i32x4.shr_u(g3, 21));
-    // proposal from byte i^1 of the plane
-    const ub = i8x16.shuffle(plane, plane, 1, 0, 3, 2, 5, 4, 7, 6, 9, 8, 11, 10, 13, 12, 15, 14);
+    const ab = planeOf(g1);
+    sh = i32x4.shl(g1, 9);
+    g2 = v128.xor(g2, g0); g3 = v128.xor(g3, g1); g1 = v128.xor(g1, g2); g0 = v128.xor(g0, g3);
+    g2 = v128.xor(g2, sh); g3 = v128.or(i32x4.shl(g3, 11), i32x4.shr_u(g3, 21));
+    // proposal d from U's top byte
     let d = ZERO;
     let und = ZERO;
     if (mode == PROPOSE_POW2) {
@@ -403,7 +455,6 @@ function rowSimd<Field>(colour: i32, y: i32): i32 {
       d = i8x16.narrow_i16x8_u(i16x8.shr_u(lo, 8), i16x8.shr_u(hi, 8));
       und = i8x16.gt_u(i8x16.narrow_i16x8_u(v128.and(lo, LOW), v128.and(hi, LOW)), LIMIT);
     }
-    const s = cur;
     const wrap = i8x16.ge_u(d, i8x16.sub(QM1, s));
     const sn = i8x16.sub(i8x16.add(i8x16.add(s, d), ONE), v128.and(wrap, QB));
     const cold = i8x16.add(i8x16.add(i8x16.eq(left, s), i8x16.eq(right, s)), i8x16.add(i8x16.eq(vu, s), i8x16.eq(vd, s)));
@@ -421,53 +472,64 @@ function rowSimd<Field>(colour: i32, y: i32): i32 {
       top = i8x16.swizzle(top0, idx);
       alw = i8x16.swizzle(alw0, idx);
     }
-    const acc = v128.or(alw, i8x16.lt_u(plane, top));
-    und = v128.or(und, v128.andnot(i8x16.eq(plane, top), alw));
-    if (v128.any_true(v128.and(und, ACT))) {
-      // a lane needs more planes: the whole chunk lane by lane, from plane 1
-      v128.store(planes, plane);
-      v128.store(lanes, g0); v128.store(lanes, g1, 16); v128.store(lanes, g2, 32); v128.store(lanes, g3, 48);
-      changed += chunkScalar(row, up, down, j << 4, 16, p);
-      g0 = v128.load(lanes); g1 = v128.load(lanes, 16); g2 = v128.load(lanes, 32); g3 = v128.load(lanes, 48);
+    und = v128.or(und, v128.andnot(i8x16.eq(ab, top), alw));
+    const m = v128.andnot(v128.or(alw, i8x16.lt_u(ab, top)), und);
+    const nv = v128.bitselect(sn, s, m);
+    if (odd) {
+      v128.store(row + off, i8x16.shuffle(other, nv, 0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23));
+      v128.store(row + off, i8x16.shuffle(other, nv, 8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31), 16);
     } else {
-      const m = v128.and(acc, ACT);
-      const nv = v128.bitselect(sn, s, m);
-      v128.store(row + off, nv);
-      nbAcc = i8x16.add(nbAcc, v128.and(dc, m));
-      chAcc = i8x16.sub(chAcc, m);
-      if (laneCounts) {
-        c0 = i8x16.add(c0, i8x16.sub(i8x16.eq(s, ZERO), i8x16.eq(nv, ZERO)));
-        if (K > 1) c1 = i8x16.add(c1, i8x16.sub(i8x16.eq(s, ONE), i8x16.eq(nv, ONE)));
-        if (K > 2) c2 = i8x16.add(c2, i8x16.sub(i8x16.eq(s, i8x16.splat(2)), i8x16.eq(nv, i8x16.splat(2))));
-      } else {
-        let bits = i8x16.bitmask(m);
-        if (bits != 0) {
-          v128.store(save, s);
-          v128.store(save, sn, 16);
-          while (bits != 0) {
-            const i = <usize>ctz<i32>(bits);
-            bits &= bits - 1;
-            const from = counts + (<usize>load<u8>(save + i) << 2), to = counts + (<usize>load<u8>(save + 16 + i) << 2);
-            store<i32>(from, load<i32>(from) - 1);
-            store<i32>(to, load<i32>(to) + 1);
-          }
+      v128.store(row + off, i8x16.shuffle(nv, other, 0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23));
+      v128.store(row + off, i8x16.shuffle(nv, other, 8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31), 16);
+    }
+    nbAcc = i8x16.add(nbAcc, v128.and(dc, m));
+    chAcc = i8x16.sub(chAcc, m);
+    if (laneCounts) {
+      n0 = i8x16.add(n0, i8x16.sub(i8x16.eq(s, ZERO), i8x16.eq(nv, ZERO)));
+      if (K > 1) n1 = i8x16.add(n1, i8x16.sub(i8x16.eq(s, ONE), i8x16.eq(nv, ONE)));
+      if (K > 2) n2 = i8x16.add(n2, i8x16.sub(i8x16.eq(s, i8x16.splat(2)), i8x16.eq(nv, i8x16.splat(2))));
+    } else {
+      let bits = i8x16.bitmask(m);
+      if (bits != 0) {
+        v128.store(save, s);
+        v128.store(save, sn, 16);
+        while (bits != 0) {
+          const i = <usize>ctz<i32>(bits);
+          bits &= bits - 1;
+          const from = counts + (<usize>load<u8>(save + i) << 2), to = counts + (<usize>load<u8>(save + 16 + i) << 2);
+          store<i32>(from, load<i32>(from) - 1);
+          store<i32>(to, load<i32>(to) + 1);
         }
       }
     }
-    prev = cur;
-    cur = next;
+    if (v128.any_true(und)) {
+      // lanes that need more pairs: one by one, from pair 1
+      v128.store(planes, ub);
+      v128.store(planes, ab, 16);
+      v128.store(lanes, g0); v128.store(lanes, g1, 16); v128.store(lanes, g2, 32); v128.store(lanes, g3, 48);
+      pairsDrawn = 1;
+      let bits = i8x16.bitmask(und);
+      while (bits != 0) {
+        const k = ctz<i32>(bits);
+        bits &= bits - 1;
+        changed += resolveLane(row, up, down, (j << 5) + 2 * k + (odd ? 1 : 0), k);
+      }
+      g0 = v128.load(lanes); g1 = v128.load(lanes, 16); g2 = v128.load(lanes, 32); g3 = v128.load(lanes, 48);
+    }
+    c0 = next0;
+    c1 = next1;
     if (++pending == FLUSH_CHUNKS || j == chunks - 1) {
       bondCount += sumBytes(nbAcc);
       changed += sumBytes(chAcc);
       if (laneCounts) {
-        const d0 = sumBytes(c0), d1 = K > 1 ? sumBytes(c1) : 0, d2 = K > 2 ? sumBytes(c2) : 0;
-        store<i32>(counts, load<i32>(counts) + d0);
-        if (K > 1) store<i32>(counts, load<i32>(counts, 4) + d1, 4);
-        if (K > 2) store<i32>(counts, load<i32>(counts, 8) + d2, 8);
+        const e0 = sumBytes(n0), e1 = K > 1 ? sumBytes(n1) : 0, e2 = K > 2 ? sumBytes(n2) : 0;
+        store<i32>(counts, load<i32>(counts) + e0);
+        if (K > 1) store<i32>(counts, load<i32>(counts, 4) + e1, 4);
+        if (K > 2) store<i32>(counts, load<i32>(counts, 8) + e2, 8);
         const last = counts + (<usize>K << 2);
-        store<i32>(last, load<i32>(last) - d0 - d1 - d2);
+        store<i32>(last, load<i32>(last) - e0 - e1 - e2);
       }
-      nbAcc = ZERO; chAcc = ZERO; c0 = ZERO; c1 = ZERO; c2 = ZERO;
+      nbAcc = ZERO; chAcc = ZERO; n0 = ZERO; n1 = ZERO; n2 = ZERO;
       pending = 0;
     }
   }
@@ -478,14 +540,15 @@ function rowSimd<Field>(colour: i32, y: i32): i32 {
 /** One Metropolis sweep (the contract above); returns the sites changed. */
 function metropolisSweep(): i32 {
   let changed = 0;
-  const simd = (L & 15) == 0;
+  const simd = (L & 31) == 0;
   const field = !fieldFree;
   for (let colour = 0; colour < 2; colour++) {
     for (let y = 0; y < L; y++) {
       seedRow();
       if (ASC_FEATURE_SIMD) {
-        if (simd) changed += field ? rowSimd<WithField>(colour, y) : rowSimd<NoField>(colour, y);
-        else changed += rowScalar(colour, y);
+        if (!simd) changed += rowScalar(colour, y);
+        else if (((y + colour) & 1) != 0) changed += field ? rowSimd<WithField, OddSites>(colour, y) : rowSimd<NoField, OddSites>(colour, y);
+        else changed += field ? rowSimd<WithField, EvenSites>(colour, y) : rowSimd<NoField, EvenSites>(colour, y);
       } else {
         changed += rowScalar(colour, y);
       }

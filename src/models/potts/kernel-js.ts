@@ -41,14 +41,20 @@ export class JsPottsKernel implements PottsKernel {
   private sources = new Uint8Array(75 * POTTS_SOURCE_STRIDE);
   /** Lane generators of the current row: word w of generator g at lanes[4 w + g]. */
   private readonly lanes = new Int32Array(16);
-  /** The planes of the current chunk: plane k (0-based) in words planes[4 k .. 4 k + 3]. */
-  private readonly planes = new Int32Array(16);
-  private drawn = 1;
+  /** The planes of the current chunk: pair r (0-based), U-plane in words planes[8 r .. 8 r + 3], A-plane in planes[8 r + 4 .. 8 r + 7]. */
+  private readonly planes = new Int32Array(32);
+  /** Pairs drawn for the current chunk. */
+  private pairs = 0;
+  /** For q <= 4: see buildLocalTable. */
+  private local = new Int32Array(0);
+  /** The current row with its periodic neighbours (metropolisRow). */
+  private readonly pad: Uint8Array;
 
   constructor(size: number, q: number) {
     this.size = checkPottsSize(size);
     this.q = checkQ(q);
     this.spins = new Uint8Array(size * size);
+    this.pad = new Uint8Array(size + 2);
     this.counts = new Int32Array(q);
     this.recount();
   }
@@ -111,6 +117,7 @@ export class JsPottsKernel implements PottsKernel {
     const tables = pottsTables(beta, field, this.q);
     this.metropolis = Float64Array.from(tables.metropolis);
     this.topByte = Int32Array.from(tables.metropolis, (t) => (t >= TWO_POW_32 ? 256 : Math.floor(t / 2 ** 24)));
+    this.buildLocalTable();
     this.partitions = Uint8Array.from(tables.heatBath.partitions);
     this.heatBath = Float64Array.from(tables.heatBath.thresholds);
     this.sources = Uint8Array.from(tables.heatBath.sources);
@@ -157,37 +164,40 @@ export class JsPottsKernel implements PottsKernel {
     }
   }
 
-  /** Draws plane k (0-based) of the chunk into planes[4k ..]: one step of each lane generator. */
-  private drawPlane(k: number): void {
+  /** Draws the next pair of planes of the chunk (U-plane, then A-plane) into planes[8 r ..]: two steps of each lane generator. */
+  private drawPair(): void {
     const lanes = this.lanes;
-    for (let g = 0; g < 4; g++) {
-      let x0 = lanes[g], x1 = lanes[4 + g], x2 = lanes[8 + g], x3 = lanes[12 + g];
-      this.planes[4 * k + g] = Math.imul(rotl(Math.imul(x1, 5), 7), 9);
-      const t = x1 << 9;
-      x2 ^= x0; x3 ^= x1; x1 ^= x2; x0 ^= x3; x2 ^= t; x3 = rotl(x3, 11);
-      lanes[g] = x0; lanes[4 + g] = x1; lanes[8 + g] = x2; lanes[12 + g] = x3;
+    const at = 8 * this.pairs++;
+    for (let plane = 0; plane < 2; plane++) {
+      for (let g = 0; g < 4; g++) {
+        let x0 = lanes[g], x1 = lanes[4 + g], x2 = lanes[8 + g], x3 = lanes[12 + g];
+        this.planes[at + 4 * plane + g] = Math.imul(rotl(Math.imul(x1, 5), 7), 9);
+        const t = x1 << 9;
+        x2 ^= x0; x3 ^= x1; x1 ^= x2; x0 ^= x3; x2 ^= t; x3 = rotl(x3, 11);
+        lanes[g] = x0; lanes[4 + g] = x1; lanes[8 + g] = x2; lanes[12 + g] = x3;
+      }
     }
   }
 
-  /** Byte i of plane k (0-based). */
-  private planeByte(k: number, i: number): number {
-    return (this.planes[4 * k + (i >> 2)] >>> ((i & 3) << 3)) & 255;
+  /** Byte k of the U-plane (a = 0) or A-plane (a = 1) of pair r (0-based). */
+  private planeByte(r: number, a: number, k: number): number {
+    return (this.planes[8 * r + 4 * a + (k >> 2)] >>> ((k & 3) << 3)) & 255;
   }
 
   /**
-   * Lane i of the current chunk (plane 1 at planes[0 .. 3]) by the contract, drawing planes 2 .. 4
-   * when needed: the new state, or -1 when the move is rejected.
+   * Lane k of the current chunk (pair 1 drawn) by the contract, drawing pairs 2 .. 4 when needed:
+   * the new state, or -1 when the move is rejected.
    */
-  private resolveLane(i: number, s: number, nl: number, nr: number, nu: number, nd: number): number {
+  private resolveLane(k: number, s: number, nl: number, nr: number, nu: number, nd: number): number {
     const q = this.q;
     const qm1 = q - 1;
     const cs = +(nl === s) + +(nr === s) + +(nu === s) + +(nd === s);
-    let u = this.planeByte(0, i ^ 1);
-    let a = this.planeByte(0, i);
-    for (let k = 1; ; k++) {
-      const span = 2 ** (8 * k);
+    let u = this.planeByte(0, 0, k);
+    let a = this.planeByte(0, 1, k);
+    for (let r = 1; ; r++) {
+      const span = 2 ** (8 * r);
       const xq = u * qm1;
-      if (k === 4 || (xq % span) + qm1 <= span) {
+      if (r === 4 || (xq % span) + qm1 <= span) {
         const d = Math.floor(xq / span);
         let sn = s + 1 + d;
         if (sn >= q) sn -= q;
@@ -195,13 +205,37 @@ export class JsPottsKernel implements PottsKernel {
         const dz = +(sn === 0) - +(s === 0);
         const t = this.metropolis[dc + 13 + 9 * dz];
         if (t >= TWO_POW_32) return sn;
-        const tp = Math.floor(t / 2 ** (32 - 8 * k));
-        if (k === 4 || a !== tp) return a < tp ? sn : -1;
+        const tp = Math.floor(t / 2 ** (32 - 8 * r));
+        if (r === 4 || a !== tp) return a < tp ? sn : -1;
       }
-      if (k === this.drawn) this.drawPlane(this.drawn++);
-      u = u * 256 + this.planeByte(k, i ^ 1);
-      a = a * 256 + this.planeByte(k, i);
+      if (r === this.pairs) this.drawPair();
+      u = u * 256 + this.planeByte(r, 0, k);
+      a = a * 256 + this.planeByte(r, 1, k);
     }
+  }
+
+  /**
+   * For q <= 4, what a lane decided by its top bytes needs, in one lookup: local[(code << 4) | (s << 2) | d]
+   * with code = nl | nr << 2 | nu << 4 | nd << 6 holds the threshold's top byte t (256: accept
+   * always) | (dc + 4) << 9 | s' << 13, dc = c(s') - c(s) (an implementation detail of this twin).
+   */
+  private buildLocalTable(): void {
+    const q = this.q;
+    if (q > 4) return;
+    const table = new Int32Array(4096);
+    for (let code = 0; code < 256; code++) {
+      const n = [code & 3, (code >> 2) & 3, (code >> 4) & 3, code >> 6];
+      const count = (k: number) => n.filter((v) => v === k).length;
+      for (let s = 0; s < q; s++) {
+        for (let d = 0; d < q - 1; d++) {
+          const sn = (s + 1 + d) % q;
+          const dc = count(sn) - count(s);
+          const t = this.topByte[dc + 13 + 9 * (+(sn === 0) - +(s === 0))];
+          table[(code << 4) | (s << 2) | d] = t | ((dc + 4) << 9) | (sn << 13);
+        }
+      }
+    }
+    this.local = table;
   }
 
   private metropolisRow(colour: number, y: number): number {
@@ -211,56 +245,119 @@ export class JsPottsKernel implements PottsKernel {
     const spins = this.spins;
     const counts = this.counts;
     const top = this.topByte;
+    const local = this.local;
+    const small = q <= 4;
     const planes = this.planes;
+    const lanes = this.lanes;
     const row = y * L;
     const up = (y === 0 ? L - 1 : y - 1) * L;
     const down = (y === L - 1 ? 0 : y + 1) * L;
     const p = (y + colour) & 1;
-    const shiftA = 8 * p;
-    const shiftU = 8 - shiftA;
-    // d = floor(U (q - 1) / 256) is exact from U's top byte when q - 1 is a power of two
+    // d = floor(U (q - 1) / 2^32) is known from U's top byte when q - 1 is a power of two
     const pow2 = (qm1 & (qm1 - 1)) === 0;
-    const dShift = 8 - Math.log2(qm1);
+    const dShift = pow2 ? 8 - Math.log2(qm1) : 0;
+    // the row with its periodic neighbours: pad[x + 1] = s(x), pad[0] = s(L - 1), pad[L + 1] = s(0)
+    // (only the other colour's sites are read from it, and they do not change in this half-sweep)
+    const pad = this.pad;
+    pad.set(spins.subarray(row, row + L), 1);
+    pad[0] = spins[row + L - 1];
+    pad[L + 1] = spins[row];
+    // the lane generators in locals: word w of generator g is gGw
+    let g00 = lanes[0], g10 = lanes[1], g20 = lanes[2], g30 = lanes[3];
+    let g01 = lanes[4], g11 = lanes[5], g21 = lanes[6], g31 = lanes[7];
+    let g02 = lanes[8], g12 = lanes[9], g22 = lanes[10], g32 = lanes[11];
+    let g03 = lanes[12], g13 = lanes[13], g23 = lanes[14], g33 = lanes[15];
     let b = this.bonds;
     let changed = 0;
-    for (let x0 = 0; x0 < L; x0 += 16) {
-      const width = Math.min(16, L - x0);
-      this.drawPlane(0);
-      this.drawn = 1;
-      for (let i = p; i < width; i += 2) {
-        const x = x0 + i;
-        const word = planes[i >> 2];
-        const a = (word >>> (shiftA + ((i & 2) << 3))) & 255;
-        const ub = (word >>> (shiftU + ((i & 2) << 3))) & 255;
-        const s = spins[row + x];
-        const nl = spins[row + (x === 0 ? L - 1 : x - 1)];
-        const nr = spins[row + (x === L - 1 ? 0 : x + 1)];
+    for (let x0 = 0; x0 < L; x0 += 32) {
+      // pair 1: the U-plane, then the A-plane
+      for (let plane = 0; plane < 8; plane += 4) {
+        let t = g01 << 9;
+        planes[plane] = Math.imul(rotl(Math.imul(g01, 5), 7), 9);
+        g02 ^= g00; g03 ^= g01; g01 ^= g02; g00 ^= g03; g02 ^= t; g03 = rotl(g03, 11);
+        t = g11 << 9;
+        planes[plane + 1] = Math.imul(rotl(Math.imul(g11, 5), 7), 9);
+        g12 ^= g10; g13 ^= g11; g11 ^= g12; g10 ^= g13; g12 ^= t; g13 = rotl(g13, 11);
+        t = g21 << 9;
+        planes[plane + 2] = Math.imul(rotl(Math.imul(g21, 5), 7), 9);
+        g22 ^= g20; g23 ^= g21; g21 ^= g22; g20 ^= g23; g22 ^= t; g23 = rotl(g23, 11);
+        t = g31 << 9;
+        planes[plane + 3] = Math.imul(rotl(Math.imul(g31, 5), 7), 9);
+        g32 ^= g30; g33 ^= g31; g31 ^= g32; g30 ^= g33; g32 ^= t; g33 = rotl(g33, 11);
+      }
+      this.pairs = 1;
+      let spilled = false;
+      const end = Math.min(x0 + 32, L);
+      let uw = 0, aw = 0;
+      for (let k = 0, x = x0 + p; x < end; k++, x += 2) {
+        if ((k & 3) === 0) {
+          uw = planes[k >> 2];
+          aw = planes[4 + (k >> 2)];
+        }
+        const ub = uw & 255;
+        const a = aw & 255;
+        uw >>>= 8;
+        aw >>>= 8;
+        const s = pad[x + 1];
+        const nl = pad[x];
+        const nr = pad[x + 2];
         const nu = spins[up + x];
         const nd = spins[down + x];
-        let sn: number;
-        let undecided = false;
+        let d: number;
+        let undecided = 0;
         if (pow2) {
-          sn = s + 1 + (ub >>> dShift);
+          d = ub >>> dShift;
         } else {
           const xq = ub * qm1;
-          undecided = (xq & 255) + qm1 > 256;
-          sn = s + 1 + (xq >>> 8);
+          undecided = ((256 - qm1 - (xq & 255)) >> 31) & 1;
+          d = xq >>> 8;
         }
-        if (sn >= q) sn -= q;
-        const cs = +(nl === s) + +(nr === s) + +(nu === s) + +(nd === s);
-        const dc = +(nl === sn) + +(nr === sn) + +(nu === sn) + +(nd === sn) - cs;
-        const t = top[dc + 13 + 9 * (+(sn === 0) - +(s === 0))];
-        if (undecided || a === t) {
-          sn = this.resolveLane(i, s, nl, nr, nu, nd);
-          if (sn < 0) continue;
-        } else if (a > t) {
+        let t: number, dc: number, sn: number;
+        if (small) {
+          const entry = local[(nl << 4 | nr << 6 | nu << 8 | nd << 10) | (s << 2) | d];
+          t = entry & 511;
+          dc = ((entry >>> 9) & 15) - 4;
+          sn = entry >>> 13;
+        } else {
+          sn = s + 1 + d;
+          sn -= q & ((qm1 - sn) >> 31);
+          dc = (((nl ^ sn) - 1) >>> 31) + (((nr ^ sn) - 1) >>> 31) + (((nu ^ sn) - 1) >>> 31) + (((nd ^ sn) - 1) >>> 31)
+            - (((nl ^ s) - 1) >>> 31) - (((nr ^ s) - 1) >>> 31) - (((nu ^ s) - 1) >>> 31) - (((nd ^ s) - 1) >>> 31);
+          t = top[dc + 13 + 9 * (((sn - 1) >>> 31) - ((s - 1) >>> 31))];
+        }
+        if ((undecided | +(a === t)) !== 0) {
+          // a lane that needs more pairs: by the contract, generators spilled to this.lanes
+          if (!spilled) {
+            lanes[0] = g00; lanes[1] = g10; lanes[2] = g20; lanes[3] = g30;
+            lanes[4] = g01; lanes[5] = g11; lanes[6] = g21; lanes[7] = g31;
+            lanes[8] = g02; lanes[9] = g12; lanes[10] = g22; lanes[11] = g32;
+            lanes[12] = g03; lanes[13] = g13; lanes[14] = g23; lanes[15] = g33;
+            spilled = true;
+          }
+          sn = this.resolveLane(k, s, nl, nr, nu, nd);
+          if (sn >= 0) {
+            spins[row + x] = sn;
+            b += +(nl === sn) + +(nr === sn) + +(nu === sn) + +(nd === sn) - +(nl === s) - +(nr === s) - +(nu === s) - +(nd === s);
+            counts[s]--;
+            counts[sn]++;
+            changed++;
+          }
           continue;
         }
-        spins[row + x] = sn;
-        b += +(nl === sn) + +(nr === sn) + +(nu === sn) + +(nd === sn) - cs;
-        counts[s]--;
-        counts[sn]++;
-        changed++;
+        // branch-free update: acceptance is unpredictable near Tc
+        const accept = (a - t) >>> 31;
+        const mask = -accept;
+        spins[row + x] = s ^ ((s ^ sn) & mask);
+        b += dc & mask;
+        counts[s] -= accept;
+        counts[sn] += accept;
+        changed += accept;
+      }
+      if (spilled) {
+        g00 = lanes[0]; g10 = lanes[1]; g20 = lanes[2]; g30 = lanes[3];
+        g01 = lanes[4]; g11 = lanes[5]; g21 = lanes[6]; g31 = lanes[7];
+        g02 = lanes[8]; g12 = lanes[9]; g22 = lanes[10]; g32 = lanes[11];
+        g03 = lanes[12]; g13 = lanes[13]; g23 = lanes[14]; g33 = lanes[15];
       }
     }
     this.bonds = b;
