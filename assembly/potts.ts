@@ -21,32 +21,34 @@
 //     (xoshiro128**, assembly/rng.ts); fmix32(o_t) (MurmurHash3's finaliser) is word t >> 2 of lane
 //     generator t & 3 (g = 0 .. 3, each a xoshiro128** state; one whose four words are all zero
 //     gets word 0 = 1), exactly as the packed Ising kernel seeds its rows (assembly/packed.ts).
-//  2. Chunks. The row is cut into chunks of 32 sites, x = 32 j + i, i = 0 .. 31 (the last chunk
-//     holds the L mod 32 sites left, if any), visited in order j = 0, 1, ... Lane k = 0, 1, ... of a
+//  2. Chunks and planes. The row is cut into J = ceil(L / 32) chunks of 32 sites, x = 32 j + i,
+//     i = 0 .. 31 (the last chunk holds the L mod 32 sites left, if any). Lane k = 0, 1, ... of a
 //     chunk is its k-th site of colour c: i = 2k + p, p = (y + c) & 1 (16 lanes, fewer in a short
-//     last chunk).
-//     A plane is 16 random bytes: one step of each lane generator g, whose output gives bytes
-//     4g .. 4g + 3 (byte 4g + b = bits 8b .. 8b + 7). Planes come in pairs (U-plane, A-plane), each
-//     pair one step of the generators for the U-plane, then one for the A-plane. A chunk draws pair 1,
-//     then, while some lane is undecided after r pairs, pair r + 1 (at most 4 pairs; then every lane
-//     is decided).
-//  3. Lane k has two uniform 32-bit numbers whose bytes, most significant first, are byte k of the
-//     U-planes (U) and of the A-planes (A) of pairs 1, 2, 3, 4. It proposes d = floor(U (q - 1) / 2^32),
-//     s' = (s + 1 + d) mod q (a uniformly random other state), and accepts when A < t, the threshold
-//     table[(c(s') - c(s) + 4) + 9 (delta(s', 0) - delta(s, 0) + 1)] (POTTS_METROPOLIS_ENTRIES
-//     u64 entries, threshold(min(1, exp(-beta dE))) of src/thresholds.ts; t = 2^32 accepts always).
-//     After r pairs the lane knows the top 8r bits P of U and Q of A. It is decided when
+//     last chunk). A plane is 16 random bytes: one step of each lane generator g, whose output gives
+//     bytes 4g .. 4g + 3 (byte 4g + b = bits 8b .. 8b + 7); a pair is a U-plane, then an A-plane.
+//     The row first draws J pairs, pair j for chunk j.
+//  3. Lane k has two uniform 32-bit numbers U and A, whose top bytes are byte k of its chunk's U-plane
+//     and A-plane. It proposes d = floor(U (q - 1) / 2^32), s' = (s + 1 + d) mod q (a uniformly
+//     random other state), and accepts when A < t, the threshold
+//     table[(c(s') - c(s) + 4) + 9 (delta(s', 0) - delta(s, 0) + 1)] (POTTS_METROPOLIS_ENTRIES u64
+//     entries, threshold(min(1, exp(-beta dE))) of src/thresholds.ts; t = 2^32 accepts always).
+//     Knowing the top 8r bits P of U and Q of A, the lane is decided when
 //       - d is known: r = 4, or (P (q - 1)) mod 2^(8r) + q - 1 <= 2^(8r) (every U with that prefix
 //         gives the same d), and
 //       - A < t is known: t = 2^32, or r = 4, or Q differs from the top 8r bits of t.
 //     The decision is then exactly A < t, as a comparison of two full 32-bit numbers would give.
-//     Accepted lanes take s'. Lanes of one chunk are independent (their neighbours have the other colour).
-// The main generator is used for nothing else in a Metropolis sweep. A lane is decided by pair 1 in
-// all but about 1/256 of the cases (always, when q - 1 is a power of two, but for the 1/256 of A
-// whose top byte equals t's), so the SIMD build updates the 16 lanes of a chunk at once, the sites of
-// colour c gathered into one v128 and scattered back, and finishes the few undecided lanes one by one
-// (resolveLane, the same contract); the scalar build and rows with L mod 32 != 0 resolve every lane
-// with resolveLane.
+//     Chunks are visited in order j = 0, 1, ...; their lanes decided by the top bytes take s' when
+//     accepted, the others are queued (in chunk order, then lane order).
+//  4. After the last chunk, each queued lane in turn draws pairs from the row's lane generators while
+//     it is undecided: byte k of the r-th pair's U-plane and A-plane are byte r + 1 of U and of A
+//     (r = 1, 2, 3; after 4 bytes every lane is decided). Lanes of one colour are independent (their
+//     neighbours have the other colour), so the order of their updates within a row does not matter.
+// The main generator is used for nothing else in a Metropolis sweep. A lane is decided by its top
+// bytes in all but about 1/256 of the cases (always, when q - 1 is a power of two, but for the 1/256
+// of A whose top byte equals t's). The pairs of a row do not depend on the lattice, so a row draws
+// them in one tight loop; the SIMD build then updates the 16 lanes of a chunk at once (the sites of
+// colour c gathered into one v128 and scattered back). The scalar build and rows with L mod 32 != 0
+// go lane by lane (decideLane), with the same contract.
 //
 // ## Heat bath: stream contract
 // Sites in the order of the Ising byte kernel: colour 0, rows y = 0 .. L-1, x = (y & 1), +2, ...;
@@ -71,9 +73,11 @@
 //   [heat bath]    POTTS_HEATBATH_PATTERNS x POTTS_HEATBATH_GROUPS x u64 cumulative thresholds
 //   [sources]      POTTS_HEATBATH_PATTERNS x POTTS_SOURCE_STRIDE x u8
 //   [counts]       POTTS_MAX_Q x i32: n_k
-//   [scratch]      lane generators (4 x v128: word w of generators 0..3), 4 pairs of planes, 2 x v128, the RG
+//   [scratch]      lane generators (4 x v128: word w of generators 0..3), 4 pairs of planes (only the first used), 2 x v128, the RG
 //                  block histogram (POTTS_MAX_Q x i32) and its list of states seen (POTTS_MAX_Q x u8)
 //   [records]      POTTS_RECORD_WORDS x i32: per-sweep records [Nb, n_0 .. n_{q-1}]
+//   [row planes]   ceil(L / 32) x 32 B: the current row's pairs (U-plane, A-plane)
+//   [queue]        ceil(L / 32) x 16 x i32: the x of the row's queued lanes
 // Reserved on first use: [correlations] (pottsCorrelations), [patterns] (pottsRgConfigure); the
 // block pyramid is assembly/rg.ts's (rgConfigure), and so is the RG stream.
 
@@ -126,6 +130,8 @@ let save: usize = 0;
 let hist: usize = 0;
 let seen: usize = 0;
 let records: usize = 0;
+let rowPlanes: usize = 0;
+let queue: usize = 0;
 let bondCount: i32 = 0;
 let proposeMode: i32 = PROPOSE_GENERAL;
 let proposeShift: i32 = 0;
@@ -144,7 +150,12 @@ export function pottsInit(states: i32): i32 {
   const c = reserve(<usize>POTTS_MAX_Q * 4);
   const x = reserve(64 + 128 + 32 + <usize>POTTS_MAX_Q * 5);
   const r = reserve(<usize>POTTS_RECORD_WORDS * 4);
-  if (m == 0 || b == 0 || p == 0 || h == 0 || s == 0 || c == 0 || x == 0 || r == 0) return -1;
+  const chunks = <usize>((latticeSize() + 31) >> 5);
+  const w = reserve(chunks * 32);
+  const e = reserve(chunks * 16 * 4);
+  if (m == 0 || b == 0 || p == 0 || h == 0 || s == 0 || c == 0 || x == 0 || r == 0 || w == 0 || e == 0) return -1;
+  rowPlanes = w;
+  queue = e;
   L = latticeSize();
   q = states;
   spins = spinsPtr();
@@ -271,55 +282,49 @@ function drawPlane(at: usize): void {
   }
 }
 
-/** Pairs of planes drawn for the current chunk (pair r, 1-based: U-plane at planes + 32 (r - 1), A-plane 16 bytes on). */
-let pairsDrawn: i32 = 0;
-
-/** Draws pair r = pairsDrawn + 1 of the current chunk. */
-// @ts-ignore: decorator
-@inline
-function drawPair(): void {
-  const at = planes + (<usize>pairsDrawn << 5);
-  drawPlane(at);
-  drawPlane(at + 16);
-  pairsDrawn++;
+/** Draws the row's J = ceil(L / 32) pairs into rowPlanes (pair j: U-plane at 32 j, A-plane at 32 j + 16). */
+function drawRowPlanes(): void {
+  const pairs = (L + 31) >> 5;
+  if (ASC_FEATURE_SIMD) {
+    let g0 = v128.load(lanes), g1 = v128.load(lanes, 16), g2 = v128.load(lanes, 32), g3 = v128.load(lanes, 48);
+    for (let j = 0; j < 2 * pairs; j++) {
+      v128.store(rowPlanes + (<usize>j << 4), planeOf(g1));
+      const sh = i32x4.shl(g1, 9);
+      g2 = v128.xor(g2, g0); g3 = v128.xor(g3, g1); g1 = v128.xor(g1, g2); g0 = v128.xor(g0, g3);
+      g2 = v128.xor(g2, sh); g3 = v128.or(i32x4.shl(g3, 11), i32x4.shr_u(g3, 21));
+    }
+    v128.store(lanes, g0); v128.store(lanes, g1, 16); v128.store(lanes, g2, 32); v128.store(lanes, g3, 48);
+  } else {
+    for (let j = 0; j < 2 * pairs; j++) drawPlane(rowPlanes + (<usize>j << 4));
+  }
 }
 
 /**
- * Lane k (site x of row `row`) of the current chunk by the contract, pair 1 already drawn, drawing
- * pairs 2 .. 4 when it needs them. Updates the lattice, Nb and n_k; returns 1 when the site changed.
+ * Decides lane k (site x of `row`) from the top r bytes u of U and a of A (the contract above).
+ * Returns 1 when the move is accepted (and applies it: lattice, Nb, n_k), 0 when it is rejected,
+ * -1 when the lane is still undecided.
  */
-function resolveLane(row: usize, up: usize, down: usize, x: i32, k: i32): i32 {
+function decideLane(row: usize, up: usize, down: usize, x: i32, u: u64, a: u64, r: i32): i32 {
   const qm1 = <u64>(q - 1);
+  const bits = <u64>(r << 3);
+  const xq = u * qm1;
+  if (r < 4 && (xq & ((<u64>1 << bits) - 1)) + qm1 > (<u64>1 << bits)) return -1;
   const s = <i32>load<u8>(row + <usize>x);
   const nl = <i32>load<u8>(row + <usize>(x == 0 ? L - 1 : x - 1));
   const nr = <i32>load<u8>(row + <usize>(x == L - 1 ? 0 : x + 1));
   const nu = <i32>load<u8>(up + <usize>x);
   const nd = <i32>load<u8>(down + <usize>x);
-  const cs = <i32>(nl == s) + <i32>(nr == s) + <i32>(nu == s) + <i32>(nd == s);
-  let u: u64 = <u64>load<u8>(planes + <usize>k);
-  let a: u64 = <u64>load<u8>(planes + 16 + <usize>k);
-  let accept = false;
-  let sn = 0, dc = 0;
-  for (let r = 1; ; r++) {
-    const bits = <u64>(r << 3);
-    const xq = u * qm1;
-    if (r == 4 || (xq & ((<u64>1 << bits) - 1)) + qm1 <= (<u64>1 << bits)) {
-      const d = <i32>(xq >> bits);
-      sn = s + 1 + d;
-      if (sn >= q) sn -= q;
-      dc = <i32>(nl == sn) + <i32>(nr == sn) + <i32>(nu == sn) + <i32>(nd == sn) - cs;
-      const dz = <i32>(sn == 0) - <i32>(s == 0);
-      const t = load<u64>(metropolis + (<usize>(dc + 13 + 9 * dz) << 3));
-      if (t >= ALWAYS) { accept = true; break; }
-      const tp = t >> (32 - bits);
-      if (r == 4 || a != tp) { accept = a < tp; break; }
-    }
-    if (r == pairsDrawn) drawPair();
-    const next = planes + (<usize>r << 5);
-    u = (u << 8) | <u64>load<u8>(next + <usize>k);
-    a = (a << 8) | <u64>load<u8>(next + 16 + <usize>k);
+  let sn = s + 1 + <i32>(xq >> bits);
+  if (sn >= q) sn -= q;
+  const dc = <i32>(nl == sn) + <i32>(nr == sn) + <i32>(nu == sn) + <i32>(nd == sn)
+    - <i32>(nl == s) - <i32>(nr == s) - <i32>(nu == s) - <i32>(nd == s);
+  const dz = <i32>(sn == 0) - <i32>(s == 0);
+  const t = load<u64>(metropolis + (<usize>(dc + 13 + 9 * dz) << 3));
+  if (t < ALWAYS) {
+    const tp = t >> (32 - bits);
+    if (r < 4 && a == tp) return -1;
+    if (a >= tp) return 0;
   }
-  if (!accept) return 0;
   store<u8>(row + <usize>x, <u8>sn);
   bondCount += dc;
   const from = counts + (<usize>s << 2), to = counts + (<usize>sn << 2);
@@ -328,20 +333,41 @@ function resolveLane(row: usize, up: usize, down: usize, x: i32, k: i32): i32 {
   return 1;
 }
 
-/** A row of colour c, chunk by chunk and lane by lane (scalar build, or L mod 32 != 0). */
+/** Finishes the row's queued lanes (step 4 of the contract); returns the sites changed. */
+function finishQueue(row: usize, up: usize, down: usize, queued: i32): i32 {
+  let changed = 0;
+  for (let e = 0; e < queued; e++) {
+    const x = load<i32>(queue + (<usize>e << 2));
+    const k = (x >> 1) & 15;
+    const at = rowPlanes + (<usize>(x >> 5) << 5) + <usize>k;
+    let u = <u64>load<u8>(at);
+    let a = <u64>load<u8>(at, 16);
+    for (let r = 2; ; r++) {
+      drawPlane(planes);
+      drawPlane(planes + 16);
+      u = (u << 8) | <u64>load<u8>(planes + <usize>k);
+      a = (a << 8) | <u64>load<u8>(planes + 16 + <usize>k);
+      const decided = decideLane(row, up, down, x, u, a, r);
+      if (decided >= 0) { changed += decided; break; }
+    }
+  }
+  return changed;
+}
+
+/** A row of colour c, lane by lane (scalar build, or L mod 32 != 0); pairs already drawn. */
 function rowScalar(colour: i32, y: i32): i32 {
   const row = spins + <usize>(y * L);
   const up = spins + <usize>((y == 0 ? L - 1 : y - 1) * L);
   const down = spins + <usize>((y == L - 1 ? 0 : y + 1) * L);
-  const p = (y + colour) & 1;
   let changed = 0;
-  for (let x0 = 0; x0 < L; x0 += 32) {
-    pairsDrawn = 0;
-    drawPair();
-    const width = min(32, L - x0);
-    for (let k = 0; 2 * k + p < width; k++) changed += resolveLane(row, up, down, x0 + 2 * k + p, k);
+  let queued = 0;
+  for (let x = (y + colour) & 1; x < L; x += 2) {
+    const at = rowPlanes + (<usize>(x >> 5) << 5) + <usize>((x >> 1) & 15);
+    const decided = decideLane(row, up, down, x, <u64>load<u8>(at), <u64>load<u8>(at, 16), 1);
+    if (decided >= 0) changed += decided;
+    else { store<i32>(queue + (<usize>queued << 2), x); queued++; }
   }
-  return changed;
+  return changed + finishQueue(row, up, down, queued);
 }
 
 /** Sum of the 16 signed bytes of v. */
@@ -382,7 +408,7 @@ class OddSites {}
 
 /**
  * A row of colour c, 32 sites a chunk, the 16 sites of colour c gathered into one v128 (SIMD build,
- * L a multiple of 32). Lanes undecided by pair 1 are finished by resolveLane. Nb, n_k and the
+ * L a multiple of 32), pairs already drawn. Lanes undecided by their top bytes are queued. Nb, n_k and the
  * changes are summed in byte lanes and flushed every FLUSH_CHUNKS chunks (n_k in lanes for q <= 4;
  * for larger q the changed lanes are counted one by one).
  */
@@ -406,7 +432,6 @@ function rowSimd<Field, Parity>(colour: i32, y: i32): i32 {
   const topLo = v128.load(byteTables), topHi = v128.load(byteTables, 16);
   const alwLo = v128.load(byteTables, 32), alwHi = v128.load(byteTables, 48);
   const top0 = v128.load(byteTables, 64), alw0 = v128.load(byteTables, 80);
-  let g0 = v128.load(lanes), g1 = v128.load(lanes, 16), g2 = v128.load(lanes, 32), g3 = v128.load(lanes, 48);
   const chunks = size >> 5;
   let c0 = v128.load(row), c1 = v128.load(row, 16);
   // the other colour's sites of the previous chunk (even x: their odd sites), for the left neighbour of lane 0
@@ -414,6 +439,7 @@ function rowSimd<Field, Parity>(colour: i32, y: i32): i32 {
   let nbAcc = ZERO, chAcc = ZERO, n0 = ZERO, n1 = ZERO, n2 = ZERO;
   let changed = 0;
   let pending = 0;
+  let queued = 0;
   for (let j = 0; j < chunks; j++) {
     const off = <usize>(j << 5);
     const nextOff = j + 1 < chunks ? off + 32 : 0;
@@ -435,15 +461,8 @@ function rowSimd<Field, Parity>(colour: i32, y: i32): i32 {
     const d0 = v128.load(down + off), d1 = v128.load(down + off, 16);
     const vu = odd ? odds(u0, u1) : evens(u0, u1);
     const vd = odd ? odds(d0, d1) : evens(d0, d1);
-    // pair 1: the U-plane, then the A-plane (one xoshiro128** step of the lane generators each)
-    const ub = planeOf(g1);
-    let sh = i32x4.shl(g1, 9);
-    g2 = v128.xor(g2, g0); g3 = v128.xor(g3, g1); g1 = v128.xor(g1, g2); g0 = v128.xor(g0, g3);
-    g2 = v128.xor(g2, sh); g3 = v128.or(i32x4.shl(g3, 11), i32x4.shr_u(g3, 21));
-    const ab = planeOf(g1);
-    sh = i32x4.shl(g1, 9);
-    g2 = v128.xor(g2, g0); g3 = v128.xor(g3, g1); g1 = v128.xor(g1, g2); g0 = v128.xor(g0, g3);
-    g2 = v128.xor(g2, sh); g3 = v128.or(i32x4.shl(g3, 11), i32x4.shr_u(g3, 21));
+    const ub = v128.load(rowPlanes + off);
+    const ab = v128.load(rowPlanes + off, 16);
     // proposal d from U's top byte
     let d = ZERO;
     let und = ZERO;
@@ -503,18 +522,13 @@ function rowSimd<Field, Parity>(colour: i32, y: i32): i32 {
       }
     }
     if (v128.any_true(und)) {
-      // lanes that need more pairs: one by one, from pair 1
-      v128.store(planes, ub);
-      v128.store(planes, ab, 16);
-      v128.store(lanes, g0); v128.store(lanes, g1, 16); v128.store(lanes, g2, 32); v128.store(lanes, g3, 48);
-      pairsDrawn = 1;
+      // lanes that need more bytes: queued for the end of the row
       let bits = i8x16.bitmask(und);
       while (bits != 0) {
-        const k = ctz<i32>(bits);
+        store<i32>(queue + (<usize>queued << 2), (j << 5) + 2 * ctz<i32>(bits) + (odd ? 1 : 0));
+        queued++;
         bits &= bits - 1;
-        changed += resolveLane(row, up, down, (j << 5) + 2 * k + (odd ? 1 : 0), k);
       }
-      g0 = v128.load(lanes); g1 = v128.load(lanes, 16); g2 = v128.load(lanes, 32); g3 = v128.load(lanes, 48);
     }
     c0 = next0;
     c1 = next1;
@@ -533,8 +547,7 @@ function rowSimd<Field, Parity>(colour: i32, y: i32): i32 {
       pending = 0;
     }
   }
-  v128.store(lanes, g0); v128.store(lanes, g1, 16); v128.store(lanes, g2, 32); v128.store(lanes, g3, 48);
-  return changed;
+  return changed + finishQueue(row, up, down, queued);
 }
 
 /** One Metropolis sweep (the contract above); returns the sites changed. */
@@ -545,6 +558,7 @@ function metropolisSweep(): i32 {
   for (let colour = 0; colour < 2; colour++) {
     for (let y = 0; y < L; y++) {
       seedRow();
+      drawRowPlanes();
       if (ASC_FEATURE_SIMD) {
         if (!simd) changed += rowScalar(colour, y);
         else if (((y + colour) & 1) != 0) changed += field ? rowSimd<WithField, OddSites>(colour, y) : rowSimd<NoField, OddSites>(colour, y);

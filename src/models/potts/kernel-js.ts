@@ -41,20 +41,34 @@ export class JsPottsKernel implements PottsKernel {
   private sources = new Uint8Array(75 * POTTS_SOURCE_STRIDE);
   /** Lane generators of the current row: word w of generator g at lanes[4 w + g]. */
   private readonly lanes = new Int32Array(16);
-  /** The planes of the current chunk: pair r (0-based), U-plane in words planes[8 r .. 8 r + 3], A-plane in planes[8 r + 4 .. 8 r + 7]. */
-  private readonly planes = new Int32Array(32);
-  /** Pairs drawn for the current chunk. */
-  private pairs = 0;
-  /** For q <= 4: see buildLocalTable. */
+  /** The current row's pairs: pair j, U-plane in words 8j .. 8j + 3, A-plane in 8j + 4 .. 8j + 7. */
+  private readonly rowPlanes: Int32Array;
+  /** The pair a queued lane draws: U-plane in words 0 .. 3, A-plane in 4 .. 7. */
+  private readonly planes = new Int32Array(8);
+  /** The x of the current row's queued lanes. */
+  private readonly queue: Int32Array;
+  /** For q <= 4: see buildLocalTables. */
   private local = new Int32Array(0);
+  private delta = new Int32Array(0);
+  /** d = floor(b (q - 1) / 256) for a top byte b of U, | 256 when that byte does not decide d. */
+  private readonly proposal: Int32Array;
   /** The current row with its periodic neighbours (metropolisRow). */
   private readonly pad: Uint8Array;
+  /** Views of the lattice's rows (copied into pad without allocating). */
+  private rows: Uint8Array[];
 
   constructor(size: number, q: number) {
     this.size = checkPottsSize(size);
     this.q = checkQ(q);
     this.spins = new Uint8Array(size * size);
     this.pad = new Uint8Array(size + 2);
+    this.rows = Array.from({ length: size }, (_, y) => this.spins.subarray(y * size, (y + 1) * size));
+    this.rowPlanes = new Int32Array(8 * ((size + 31) >> 5));
+    this.queue = new Int32Array(size);
+    this.proposal = Int32Array.from({ length: 256 }, (_, b) => {
+      const xq = b * (q - 1);
+      return (xq >>> 8) | ((xq & 255) + q - 1 > 256 ? 256 : 0);
+    });
     this.counts = new Int32Array(q);
     this.recount();
   }
@@ -117,7 +131,7 @@ export class JsPottsKernel implements PottsKernel {
     const tables = pottsTables(beta, field, this.q);
     this.metropolis = Float64Array.from(tables.metropolis);
     this.topByte = Int32Array.from(tables.metropolis, (t) => (t >= TWO_POW_32 ? 256 : Math.floor(t / 2 ** 24)));
-    this.buildLocalTable();
+    this.buildLocalTables();
     this.partitions = Uint8Array.from(tables.heatBath.partitions);
     this.heatBath = Float64Array.from(tables.heatBath.thresholds);
     this.sources = Uint8Array.from(tables.heatBath.sources);
@@ -149,7 +163,8 @@ export class JsPottsKernel implements PottsKernel {
     for (let colour = 0; colour < 2; colour++) {
       for (let y = 0; y < this.size; y++) {
         this.seedRow();
-        changed += this.metropolisRow(colour, y);
+        this.drawRowPlanes();
+        changed += this.q <= 4 ? this.metropolisRowSmall(colour, y) : this.metropolisRowGeneral(colour, y);
       }
     }
     return changed;
@@ -164,65 +179,113 @@ export class JsPottsKernel implements PottsKernel {
     }
   }
 
-  /** Draws the next pair of planes of the chunk (U-plane, then A-plane) into planes[8 r ..]: two steps of each lane generator. */
-  private drawPair(): void {
+  /** Draws the row's J = ceil(L / 32) pairs into rowPlanes (pair j: U-plane in words 8j .. 8j + 3, A-plane in 8j + 4 .. 8j + 7). */
+  private drawRowPlanes(): void {
+    const words = 8 * ((this.size + 31) >> 5);
+    // the lane generators are independent: two at a time keeps their states in registers
+    for (let g = 0; g < 4; g += 2) this.drawLanes(g, words);
+  }
+
+  /** Steps lane generators g and g + 1 once per plane, writing words g, g + 1 of the row's planes. */
+  private drawLanes(g: number, words: number): void {
     const lanes = this.lanes;
-    const at = 8 * this.pairs++;
-    for (let plane = 0; plane < 2; plane++) {
-      for (let g = 0; g < 4; g++) {
-        let x0 = lanes[g], x1 = lanes[4 + g], x2 = lanes[8 + g], x3 = lanes[12 + g];
-        this.planes[at + 4 * plane + g] = Math.imul(rotl(Math.imul(x1, 5), 7), 9);
-        const t = x1 << 9;
-        x2 ^= x0; x3 ^= x1; x1 ^= x2; x0 ^= x3; x2 ^= t; x3 = rotl(x3, 11);
-        lanes[g] = x0; lanes[4 + g] = x1; lanes[8 + g] = x2; lanes[12 + g] = x3;
-      }
+    const out = this.rowPlanes;
+    let a0 = lanes[g], a1 = lanes[4 + g], a2 = lanes[8 + g], a3 = lanes[12 + g];
+    let b0 = lanes[g + 1], b1 = lanes[5 + g], b2 = lanes[9 + g], b3 = lanes[13 + g];
+    for (let at = g; at < words; at += 4) {
+      out[at] = Math.imul(rotl(Math.imul(a1, 5), 7), 9);
+      out[at + 1] = Math.imul(rotl(Math.imul(b1, 5), 7), 9);
+      const ta = a1 << 9;
+      const tb = b1 << 9;
+      a2 ^= a0; a3 ^= a1; a1 ^= a2; a0 ^= a3; a2 ^= ta; a3 = rotl(a3, 11);
+      b2 ^= b0; b3 ^= b1; b1 ^= b2; b0 ^= b3; b2 ^= tb; b3 = rotl(b3, 11);
+    }
+    lanes[g] = a0; lanes[4 + g] = a1; lanes[8 + g] = a2; lanes[12 + g] = a3;
+    lanes[g + 1] = b0; lanes[5 + g] = b1; lanes[9 + g] = b2; lanes[13 + g] = b3;
+  }
+
+  /** Draws one plane (one step of each lane generator) into planes[at .. at + 3]. */
+  private drawPlane(at: number): void {
+    const lanes = this.lanes;
+    for (let g = 0; g < 4; g++) {
+      let x0 = lanes[g], x1 = lanes[4 + g], x2 = lanes[8 + g], x3 = lanes[12 + g];
+      this.planes[at + g] = Math.imul(rotl(Math.imul(x1, 5), 7), 9);
+      const t = x1 << 9;
+      x2 ^= x0; x3 ^= x1; x1 ^= x2; x0 ^= x3; x2 ^= t; x3 = rotl(x3, 11);
+      lanes[g] = x0; lanes[4 + g] = x1; lanes[8 + g] = x2; lanes[12 + g] = x3;
     }
   }
 
-  /** Byte k of the U-plane (a = 0) or A-plane (a = 1) of pair r (0-based). */
-  private planeByte(r: number, a: number, k: number): number {
-    return (this.planes[8 * r + 4 * a + (k >> 2)] >>> ((k & 3) << 3)) & 255;
-  }
-
   /**
-   * Lane k of the current chunk (pair 1 drawn) by the contract, drawing pairs 2 .. 4 when needed:
-   * the new state, or -1 when the move is rejected.
+   * Decides the lane at site x of row `row` from the top r bytes u of U and a of A (contract:
+   * assembly/potts.ts). Returns 1 when accepted (and applies the move), 0 when rejected, -1 when undecided.
    */
-  private resolveLane(k: number, s: number, nl: number, nr: number, nu: number, nd: number): number {
+  private decideLane(row: number, up: number, down: number, x: number, u: number, a: number, r: number): number {
+    const L = this.size;
     const q = this.q;
     const qm1 = q - 1;
-    const cs = +(nl === s) + +(nr === s) + +(nu === s) + +(nd === s);
-    let u = this.planeByte(0, 0, k);
-    let a = this.planeByte(0, 1, k);
-    for (let r = 1; ; r++) {
-      const span = 2 ** (8 * r);
-      const xq = u * qm1;
-      if (r === 4 || (xq % span) + qm1 <= span) {
-        const d = Math.floor(xq / span);
-        let sn = s + 1 + d;
-        if (sn >= q) sn -= q;
-        const dc = +(nl === sn) + +(nr === sn) + +(nu === sn) + +(nd === sn) - cs;
-        const dz = +(sn === 0) - +(s === 0);
-        const t = this.metropolis[dc + 13 + 9 * dz];
-        if (t >= TWO_POW_32) return sn;
-        const tp = Math.floor(t / 2 ** (32 - 8 * r));
-        if (r === 4 || a !== tp) return a < tp ? sn : -1;
-      }
-      if (r === this.pairs) this.drawPair();
-      u = u * 256 + this.planeByte(r, 0, k);
-      a = a * 256 + this.planeByte(r, 1, k);
+    const span = 2 ** (8 * r);
+    const xq = u * qm1;
+    if (r < 4 && (xq % span) + qm1 > span) return -1;
+    const spins = this.spins;
+    const s = spins[row + x];
+    const nl = spins[row + (x === 0 ? L - 1 : x - 1)];
+    const nr = spins[row + (x === L - 1 ? 0 : x + 1)];
+    const nu = spins[up + x];
+    const nd = spins[down + x];
+    let sn = s + 1 + Math.floor(xq / span);
+    if (sn >= q) sn -= q;
+    const dc = +(nl === sn) + +(nr === sn) + +(nu === sn) + +(nd === sn) - +(nl === s) - +(nr === s) - +(nu === s) - +(nd === s);
+    const t = this.metropolis[dc + 13 + 9 * (+(sn === 0) - +(s === 0))];
+    if (t < TWO_POW_32) {
+      const tp = Math.floor(t / 2 ** (32 - 8 * r));
+      if (r < 4 && a === tp) return -1;
+      if (a >= tp) return 0;
     }
+    spins[row + x] = sn;
+    this.bonds += dc;
+    this.counts[s]--;
+    this.counts[sn]++;
+    return 1;
+  }
+
+  /** Finishes the row's queued lanes (step 4 of the contract); returns the sites changed. */
+  private finishQueue(row: number, up: number, down: number, queued: number): number {
+    let changed = 0;
+    for (let e = 0; e < queued; e++) {
+      const x = this.queue[e];
+      const k = (x >> 1) & 15;
+      const word = 8 * (x >> 5) + (k >> 2);
+      const shift = (k & 3) << 3;
+      let u = (this.rowPlanes[word] >>> shift) & 255;
+      let a = (this.rowPlanes[word + 4] >>> shift) & 255;
+      for (let r = 2; ; r++) {
+        this.drawPlane(0);
+        this.drawPlane(4);
+        u = u * 256 + ((this.planes[k >> 2] >>> shift) & 255);
+        a = a * 256 + ((this.planes[4 + (k >> 2)] >>> shift) & 255);
+        const decided = this.decideLane(row, up, down, x, u, a, r);
+        if (decided >= 0) {
+          changed += decided;
+          break;
+        }
+      }
+    }
+    return changed;
   }
 
   /**
-   * For q <= 4, what a lane decided by its top bytes needs, in one lookup: local[(code << 4) | (s << 2) | d]
-   * with code = nl | nr << 2 | nu << 4 | nd << 6 holds the threshold's top byte t (256: accept
-   * always) | (dc + 4) << 9 | s' << 13, dc = c(s') - c(s) (an implementation detail of this twin).
+   * For q <= 4, what a lane decided by its top bytes needs, in one lookup at index
+   * (code << 4) | (s << 2) | d, code = nl | nr << 2 | nu << 4 | nd << 6: local[] holds the
+   * threshold's top byte t (256: accept always) | s' << 9, and delta[] the changes of an accepted
+   * move packed in bytes: dc = c(s') - c(s), then those of n_0, n_1, n_2 (an implementation detail
+   * of this twin: the same decisions, fewer operations).
    */
-  private buildLocalTable(): void {
+  private buildLocalTables(): void {
     const q = this.q;
     if (q > 4) return;
-    const table = new Int32Array(4096);
+    const local = new Int32Array(4096);
+    const delta = new Int32Array(4096);
     for (let code = 0; code < 256; code++) {
       const n = [code & 3, (code >> 2) & 3, (code >> 4) & 3, code >> 6];
       const count = (k: number) => n.filter((v) => v === k).length;
@@ -230,138 +293,147 @@ export class JsPottsKernel implements PottsKernel {
         for (let d = 0; d < q - 1; d++) {
           const sn = (s + 1 + d) % q;
           const dc = count(sn) - count(s);
-          const t = this.topByte[dc + 13 + 9 * (+(sn === 0) - +(s === 0))];
-          table[(code << 4) | (s << 2) | d] = t | ((dc + 4) << 9) | (sn << 13);
+          const at = (code << 4) | (s << 2) | d;
+          local[at] = this.topByte[dc + 13 + 9 * (+(sn === 0) - +(s === 0))] | (sn << 9);
+          const dn = (k: number) => +(sn === k) - +(s === k);
+          delta[at] = (dc + 256 * dn(0) + 65536 * dn(1) + 16777216 * dn(2)) | 0;
         }
       }
     }
-    this.local = table;
+    this.local = local;
+    this.delta = delta;
   }
 
-  private metropolisRow(colour: number, y: number): number {
+  /**
+   * Copies row y with its periodic neighbours into pad (pad[x + 1] = s(x), pad[0] = s(L - 1),
+   * pad[L + 1] = s(0)): a half-sweep reads only the other colour's sites from it, which do not change.
+   */
+  private padRow(y: number): Uint8Array {
+    const L = this.size;
+    const pad = this.pad;
+    pad.set(this.rows[y], 1);
+    pad[0] = this.spins[y * L + L - 1];
+    pad[L + 1] = this.spins[y * L];
+    return pad;
+  }
+
+  /** Row y of colour c for q <= 4 (the lookup tables of buildLocalTables); returns the sites changed. */
+  private metropolisRowSmall(colour: number, y: number): number {
+    const L = this.size;
+    const q = this.q;
+    const spins = this.spins;
+    const counts = this.counts;
+    const local = this.local;
+    const delta = this.delta;
+    const proposal = this.proposal;
+    const planes = this.rowPlanes;
+    const queue = this.queue;
+    const row = y * L;
+    const up = (y === 0 ? L - 1 : y - 1) * L;
+    const down = (y === L - 1 ? 0 : y + 1) * L;
+    const pad = this.padRow(y);
+    const BIAS = 0x80808080 | 0;
+    let b = this.bonds;
+    let changed = 0;
+    let queued = 0;
+    // the changes of Nb, n_0, n_1, n_2 in the bytes of one word (see buildLocalTables), flushed every 16 lanes
+    let acc = BIAS;
+    let uw = 0, aw = 0;
+    for (let x = (y + colour) & 1; x < L; x += 2) {
+      const lane = (x >> 1) & 15; // lane k of chunk x >> 5
+      if ((lane & 3) === 0) {
+        const word = ((x >> 5) << 3) + (lane >> 2);
+        uw = planes[word];
+        aw = planes[word + 4];
+      }
+      const a = aw & 255;
+      const d = proposal[uw & 255];
+      uw >>>= 8;
+      aw >>>= 8;
+      const s = pad[x + 1];
+      const at = (pad[x] << 4) | (pad[x + 2] << 6) | (spins[up + x] << 8) | (spins[down + x] << 10) | (s << 2) | (d & 3);
+      const entry = local[at];
+      const t = entry & 511;
+      if (((d >>> 8) | +(a === t)) !== 0) {
+        queue[queued++] = x;
+      } else {
+        // branch-free update: acceptance is unpredictable near Tc
+        const accept = (a - t) >>> 31;
+        const mask = -accept;
+        spins[row + x] = s ^ ((s ^ (entry >>> 9)) & mask);
+        acc = (acc + (delta[at] & mask)) | 0;
+        changed += accept;
+      }
+      if (lane === 15 || x + 2 >= L) {
+        b += (acc & 255) - 128;
+        const d0 = ((acc >>> 8) & 255) - 128;
+        const d1 = ((acc >>> 16) & 255) - 128;
+        const d2 = (acc >>> 24) - 128;
+        counts[0] += d0;
+        counts[1] += d1;
+        if (q > 2) counts[2] += d2;
+        if (q > 3) counts[3] -= d0 + d1 + d2;
+        acc = BIAS;
+      }
+    }
+    this.bonds = b;
+    return changed + this.finishQueue(row, up, down, queued);
+  }
+
+  /** Row y of colour c for any q; returns the sites changed. */
+  private metropolisRowGeneral(colour: number, y: number): number {
     const L = this.size;
     const q = this.q;
     const qm1 = q - 1;
     const spins = this.spins;
     const counts = this.counts;
     const top = this.topByte;
-    const local = this.local;
-    const small = q <= 4;
-    const planes = this.planes;
-    const lanes = this.lanes;
+    const proposal = this.proposal;
+    const planes = this.rowPlanes;
+    const queue = this.queue;
     const row = y * L;
     const up = (y === 0 ? L - 1 : y - 1) * L;
     const down = (y === L - 1 ? 0 : y + 1) * L;
-    const p = (y + colour) & 1;
-    // d = floor(U (q - 1) / 2^32) is known from U's top byte when q - 1 is a power of two
-    const pow2 = (qm1 & (qm1 - 1)) === 0;
-    const dShift = pow2 ? 8 - Math.log2(qm1) : 0;
-    // the row with its periodic neighbours: pad[x + 1] = s(x), pad[0] = s(L - 1), pad[L + 1] = s(0)
-    // (only the other colour's sites are read from it, and they do not change in this half-sweep)
-    const pad = this.pad;
-    pad.set(spins.subarray(row, row + L), 1);
-    pad[0] = spins[row + L - 1];
-    pad[L + 1] = spins[row];
-    // the lane generators in locals: word w of generator g is gGw
-    let g00 = lanes[0], g10 = lanes[1], g20 = lanes[2], g30 = lanes[3];
-    let g01 = lanes[4], g11 = lanes[5], g21 = lanes[6], g31 = lanes[7];
-    let g02 = lanes[8], g12 = lanes[9], g22 = lanes[10], g32 = lanes[11];
-    let g03 = lanes[12], g13 = lanes[13], g23 = lanes[14], g33 = lanes[15];
+    const pad = this.padRow(y);
     let b = this.bonds;
     let changed = 0;
-    for (let x0 = 0; x0 < L; x0 += 32) {
-      // pair 1: the U-plane, then the A-plane
-      for (let plane = 0; plane < 8; plane += 4) {
-        let t = g01 << 9;
-        planes[plane] = Math.imul(rotl(Math.imul(g01, 5), 7), 9);
-        g02 ^= g00; g03 ^= g01; g01 ^= g02; g00 ^= g03; g02 ^= t; g03 = rotl(g03, 11);
-        t = g11 << 9;
-        planes[plane + 1] = Math.imul(rotl(Math.imul(g11, 5), 7), 9);
-        g12 ^= g10; g13 ^= g11; g11 ^= g12; g10 ^= g13; g12 ^= t; g13 = rotl(g13, 11);
-        t = g21 << 9;
-        planes[plane + 2] = Math.imul(rotl(Math.imul(g21, 5), 7), 9);
-        g22 ^= g20; g23 ^= g21; g21 ^= g22; g20 ^= g23; g22 ^= t; g23 = rotl(g23, 11);
-        t = g31 << 9;
-        planes[plane + 3] = Math.imul(rotl(Math.imul(g31, 5), 7), 9);
-        g32 ^= g30; g33 ^= g31; g31 ^= g32; g30 ^= g33; g32 ^= t; g33 = rotl(g33, 11);
+    let queued = 0;
+    let uw = 0, aw = 0;
+    for (let x = (y + colour) & 1; x < L; x += 2) {
+      const lane = (x >> 1) & 15;
+      if ((lane & 3) === 0) {
+        const word = ((x >> 5) << 3) + (lane >> 2);
+        uw = planes[word];
+        aw = planes[word + 4];
       }
-      this.pairs = 1;
-      let spilled = false;
-      const end = Math.min(x0 + 32, L);
-      let uw = 0, aw = 0;
-      for (let k = 0, x = x0 + p; x < end; k++, x += 2) {
-        if ((k & 3) === 0) {
-          uw = planes[k >> 2];
-          aw = planes[4 + (k >> 2)];
-        }
-        const ub = uw & 255;
-        const a = aw & 255;
-        uw >>>= 8;
-        aw >>>= 8;
-        const s = pad[x + 1];
-        const nl = pad[x];
-        const nr = pad[x + 2];
-        const nu = spins[up + x];
-        const nd = spins[down + x];
-        let d: number;
-        let undecided = 0;
-        if (pow2) {
-          d = ub >>> dShift;
-        } else {
-          const xq = ub * qm1;
-          undecided = ((256 - qm1 - (xq & 255)) >> 31) & 1;
-          d = xq >>> 8;
-        }
-        let t: number, dc: number, sn: number;
-        if (small) {
-          const entry = local[(nl << 4 | nr << 6 | nu << 8 | nd << 10) | (s << 2) | d];
-          t = entry & 511;
-          dc = ((entry >>> 9) & 15) - 4;
-          sn = entry >>> 13;
-        } else {
-          sn = s + 1 + d;
-          sn -= q & ((qm1 - sn) >> 31);
-          dc = (((nl ^ sn) - 1) >>> 31) + (((nr ^ sn) - 1) >>> 31) + (((nu ^ sn) - 1) >>> 31) + (((nd ^ sn) - 1) >>> 31)
-            - (((nl ^ s) - 1) >>> 31) - (((nr ^ s) - 1) >>> 31) - (((nu ^ s) - 1) >>> 31) - (((nd ^ s) - 1) >>> 31);
-          t = top[dc + 13 + 9 * (((sn - 1) >>> 31) - ((s - 1) >>> 31))];
-        }
-        if ((undecided | +(a === t)) !== 0) {
-          // a lane that needs more pairs: by the contract, generators spilled to this.lanes
-          if (!spilled) {
-            lanes[0] = g00; lanes[1] = g10; lanes[2] = g20; lanes[3] = g30;
-            lanes[4] = g01; lanes[5] = g11; lanes[6] = g21; lanes[7] = g31;
-            lanes[8] = g02; lanes[9] = g12; lanes[10] = g22; lanes[11] = g32;
-            lanes[12] = g03; lanes[13] = g13; lanes[14] = g23; lanes[15] = g33;
-            spilled = true;
-          }
-          sn = this.resolveLane(k, s, nl, nr, nu, nd);
-          if (sn >= 0) {
-            spins[row + x] = sn;
-            b += +(nl === sn) + +(nr === sn) + +(nu === sn) + +(nd === sn) - +(nl === s) - +(nr === s) - +(nu === s) - +(nd === s);
-            counts[s]--;
-            counts[sn]++;
-            changed++;
-          }
-          continue;
-        }
-        // branch-free update: acceptance is unpredictable near Tc
-        const accept = (a - t) >>> 31;
-        const mask = -accept;
-        spins[row + x] = s ^ ((s ^ sn) & mask);
-        b += dc & mask;
-        counts[s] -= accept;
-        counts[sn] += accept;
-        changed += accept;
+      const a = aw & 255;
+      const d = proposal[uw & 255];
+      uw >>>= 8;
+      aw >>>= 8;
+      const s = pad[x + 1];
+      const nl = pad[x];
+      const nr = pad[x + 2];
+      const nu = spins[up + x];
+      const nd = spins[down + x];
+      let sn = s + 1 + (d & 255);
+      sn -= q & ((qm1 - sn) >> 31);
+      const dc = (((nl ^ sn) - 1) >>> 31) + (((nr ^ sn) - 1) >>> 31) + (((nu ^ sn) - 1) >>> 31) + (((nd ^ sn) - 1) >>> 31)
+        - (((nl ^ s) - 1) >>> 31) - (((nr ^ s) - 1) >>> 31) - (((nu ^ s) - 1) >>> 31) - (((nd ^ s) - 1) >>> 31);
+      const t = top[dc + 13 + 9 * (((sn - 1) >>> 31) - ((s - 1) >>> 31))];
+      if (((d >>> 8) | +(a === t)) !== 0) {
+        queue[queued++] = x;
+        continue;
       }
-      if (spilled) {
-        g00 = lanes[0]; g10 = lanes[1]; g20 = lanes[2]; g30 = lanes[3];
-        g01 = lanes[4]; g11 = lanes[5]; g21 = lanes[6]; g31 = lanes[7];
-        g02 = lanes[8]; g12 = lanes[9]; g22 = lanes[10]; g32 = lanes[11];
-        g03 = lanes[12]; g13 = lanes[13]; g23 = lanes[14]; g33 = lanes[15];
-      }
+      const accept = (a - t) >>> 31;
+      const mask = -accept;
+      spins[row + x] = s ^ ((s ^ sn) & mask);
+      b += dc & mask;
+      counts[s] -= accept;
+      counts[sn] += accept;
+      changed += accept;
     }
     this.bonds = b;
-    return changed;
+    return changed + this.finishQueue(row, up, down, queued);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -444,6 +516,7 @@ export class JsPottsKernel implements PottsKernel {
 
   dispose(): void {
     this.spins = new Uint8Array(0);
+    this.rows = [];
   }
 }
 
