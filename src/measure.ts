@@ -88,6 +88,9 @@ export interface CorrelationMeasurement {
   warnings: string[];
 }
 
+/** The observables a measurement of model M reports. */
+export type ObservablesOf<M extends Model> = M extends 'potts' ? PottsObservables : Observables;
+
 /** The parameters of a measurement: what was simulated, how, and how long. */
 export interface MeasurementParameters {
   model: Model;
@@ -118,7 +121,9 @@ export interface MeasurementParameters {
 /** A measurement of model M: its parameters, its observables with errors, and what was asked for besides. */
 export interface Measurement<M extends Model = Model> extends MeasurementParameters {
   model: M;
-  observables: Observables;
+  observables: ObservablesOf<M>;
+  /** The Potts q (Potts measurements only). */
+  q?: number;
   /** Improved estimators from cluster sizes: cluster and hybrid algorithms at h = 0 only. */
   improved?: ImprovedEstimators;
   /** Common bin length (sweeps) and number of bins used for the errors. */

@@ -5,16 +5,16 @@
 import { InvalidOptionError } from './errors.js';
 import { CRITICAL_TEMPERATURE } from './exact/onsager.js';
 import { checkWorkerCount } from './limits.js';
-import { MODEL_PARAMETER_KEYS, modelDefinition } from './models/index.js';
-import { checkCount, checkField, checkObject, checkSeed, checkTemperature, oneOf } from './validate.js';
+import { MODEL_PARAMETER_KEYS, modelDefinition, type ModelDefinition } from './models/index.js';
+import { checkCount, checkField, checkObject, checkSeed, checkSize, checkTemperature, oneOf } from './validate.js';
 import {
-  ALGORITHMS, BACKENDS, CLUSTER_ALGORITHMS, LATTICES, LAYOUTS, MAX_SIZE, MIN_SIZE, MODELS, STARTS,
+  ALGORITHMS, BACKENDS, CLUSTER_ALGORITHMS, LATTICES, LAYOUTS, MODELS, STARTS,
   type Algorithm, type BackendChoice, type ClusterAlgorithm, type CoreSource, type Lattice, type Layout, type Model, type Start,
 } from './vocabulary.js';
 
 export type { Model, Lattice, LocalAlgorithm, ClusterAlgorithm, Algorithm, BackendChoice, Start, Layout } from './vocabulary.js';
 export { MODELS, LATTICES, ALGORITHMS, CLUSTER_ALGORITHMS, BACKENDS, STARTS, LAYOUTS, MIN_SIZE, MAX_SIZE } from './vocabulary.js';
-export { oneOf, checkPositive, checkFinite, checkSeed, checkCount, checkTemperature, checkField } from './validate.js';
+export { oneOf, checkPositive, checkFinite, checkSeed, checkCount, checkTemperature, checkField, checkSize } from './validate.js';
 
 /** Options of {@link createSimulation}. Every field is optional. */
 export interface SimulationOptions {
@@ -45,6 +45,8 @@ export interface SimulationOptions {
   hybridCluster?: ClusterAlgorithm;
   /** Seed of the random stream: an integer in [0, 2^53 - 1]. The same seed gives the same run on either backend. @default 1 */
   seed?: number;
+  /** Number of states of the Potts model (`model: 'potts'` only, where it is required): an integer from 2 to 256. */
+  q?: number;
   /** Engine. @default 'auto' */
   backend?: BackendChoice;
   /** Initial configuration. @default 'hot' */
@@ -108,11 +110,11 @@ export const DEFAULTS = {
 export const COMMON_OPTION_KEYS: readonly string[] = ['model', 'lattice', 'size', 'temperature', 'beta', 'field', 'algorithm', 'clustersPerStep', 'hybridSweeps', 'hybridCluster', 'seed', 'backend', 'start', 'core', 'layout', 'workers'];
 const KNOWN_KEYS = [...COMMON_OPTION_KEYS, ...MODEL_PARAMETER_KEYS];
 
-export function checkSize(value: unknown, option = 'size'): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < MIN_SIZE || value > MAX_SIZE || value % 2 !== 0) {
-    throw new InvalidOptionError(option, value, `an even integer from ${MIN_SIZE} to ${MAX_SIZE} (the checkerboard update needs even L)`);
-  }
-  return value;
+/** An algorithm the model runs. */
+export function checkAlgorithm(definition: ModelDefinition, value: unknown): Algorithm {
+  const algorithm = oneOf('algorithm', value, ALGORITHMS);
+  if (!definition.algorithms.includes(algorithm)) throw new InvalidOptionError('algorithm', algorithm, `one of ${definition.algorithms.map((a) => `"${a}"`).join(', ')} for model "${definition.name}"`);
+  return algorithm;
 }
 
 /** The given value of `key`, or `fallback` when the key is absent or undefined (null is a value: it is refused). */
@@ -151,7 +153,7 @@ export function normalizeOptions(options: SimulationOptions = {}): NormalizedOpt
     beta = 1 / temperature;
   }
   const field = checkField('field', given(o, 'field', DEFAULTS.field));
-  const algorithm = oneOf('algorithm', given(o, 'algorithm', DEFAULTS.algorithm), ALGORITHMS);
+  const algorithm = checkAlgorithm(definition, given(o, 'algorithm', DEFAULTS.algorithm));
   const update = normalizeUpdateSettings(algorithm, o as UpdateSettings, DEFAULTS);
   const seed = checkSeed(given(o, 'seed', DEFAULTS.seed));
   const backend = oneOf('backend', given(o, 'backend', DEFAULTS.backend), BACKENDS);

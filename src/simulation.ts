@@ -9,7 +9,7 @@ import { CLUSTER_BYTES_PER_SITE, clusterStepOf, clusterWork } from './cluster/st
 import { CheckpointError, DisposedError, InvalidOptionError } from './errors.js';
 import type { Measurement } from './measure.js';
 import { modelDefinition, type ModelDefinition, type ModelKernel, type ModelParameters } from './models/index.js';
-import { normalizeOptions, normalizeUpdateSettings, type NormalizedOptions, type SimulationOptions, type UpdateSettings } from './options.js';
+import { checkAlgorithm, normalizeOptions, normalizeUpdateSettings, type NormalizedOptions, type SimulationOptions, type UpdateSettings } from './options.js';
 import { seedState } from './rng.js';
 import { MeasurementRun, normalizeMeasureOptions, type MeasureOptions, type RunHost } from './run.js';
 import { checkCount, checkField, checkObject, checkTemperature, oneOf } from './validate.js';
@@ -52,7 +52,7 @@ export interface SweepResult {
  * A simulation of model M (`'ising'` unless the options name another): the same methods for every
  * model; `spins()`, snapshots and measurements carry the model's types.
  */
-export interface Simulation<M extends Model = 'ising'> {
+export interface Simulation<M extends Model = Model> {
   /** The normalised options (temperature, beta and field follow the setters). */
   readonly options: NormalizedOptions;
   /** The backend that actually runs. */
@@ -394,6 +394,7 @@ class LatticeSimulation implements Simulation<Model>, RunHost {
         throw new InvalidOptionError(key, given[key], 'one of the algorithm settings clustersPerStep, hybridSweeps, hybridCluster');
       }
     }
+    checkAlgorithm(this.definition, algorithm);
     const update = normalizeUpdateSettings(algorithm, given as UpdateSettings, this.options);
     this.reserveClustersFor(algorithm);
     this.options = Object.freeze({ ...this.options, algorithm, ...update });

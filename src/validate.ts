@@ -4,7 +4,7 @@
  * Depends only on the error classes and the vocabulary, so every layer (options, models, jobs) can use it.
  */
 import { InvalidOptionError } from './errors.js';
-import { MAX_COUNT, MAX_FIELD, MAX_SEED, MAX_TEMPERATURE, MIN_TEMPERATURE } from './vocabulary.js';
+import { MAX_COUNT, MAX_FIELD, MAX_SEED, MAX_SIZE, MAX_TEMPERATURE, MIN_SIZE, MIN_TEMPERATURE } from './vocabulary.js';
 
 export function oneOf<T extends string>(option: string, value: unknown, allowed: readonly T[]): T {
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
@@ -37,6 +37,14 @@ export function checkTemperature(option: string, value: unknown): number {
 export function checkField(option: string, value: unknown): number {
   if (typeof value !== 'number' || !(Math.abs(value) <= MAX_FIELD)) {
     throw new InvalidOptionError(option, value, `a number from ${-MAX_FIELD} to ${MAX_FIELD}`);
+  }
+  return value;
+}
+
+/** A linear size L: an even integer from MIN_SIZE to MAX_SIZE. */
+export function checkSize(value: unknown, option = 'size'): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < MIN_SIZE || value > MAX_SIZE || value % 2 !== 0) {
+    throw new InvalidOptionError(option, value, `an even integer from ${MIN_SIZE} to ${MAX_SIZE} (the checkerboard update needs even L)`);
   }
   return value;
 }

@@ -10,7 +10,7 @@
  * - `'potts'`: the q-state Potts model, H = -J sum_<ij> delta(s_i, s_j) - h sum_i delta(s_i, 0),
  *   s_i in {0, ..., q - 1}.
  */
-export type Model = 'ising';
+export type Model = 'ising' | 'potts';
 /** What `spins()` returns for a model: Ising spins +1 / -1 as Int8Array, Potts states 0 .. q-1 as Uint8Array. */
 export type SpinsOf<M extends Model> = M extends 'ising' ? Int8Array : Uint8Array;
 /** Lattices. Only the periodic square lattice exists today; `'cubic'` (3D) will join this union. */
@@ -36,7 +36,7 @@ export type Start = 'hot' | 'cold';
  */
 export type Layout = 'auto' | 'packed' | 'byte';
 
-export const MODELS: readonly Model[] = ['ising'];
+export const MODELS: readonly Model[] = ['ising', 'potts'];
 export const LATTICES: readonly Lattice[] = ['square'];
 export const LOCAL_ALGORITHMS: readonly LocalAlgorithm[] = ['metropolis', 'heat-bath'];
 export const ALGORITHMS: readonly Algorithm[] = ['metropolis', 'heat-bath', 'wolff', 'swendsen-wang', 'hybrid'];

@@ -10,7 +10,7 @@
  */
 import { decodeCheckpoint, decodeRunCheckpoint, simulationOptionsOf } from '../checkpoint.js';
 import { InvalidOptionError } from '../errors.js';
-import type { BackendChoice, CoreSource } from '../vocabulary.js';
+import type { BackendChoice, CoreSource, Model } from '../vocabulary.js';
 import type { MeasureOptions, MeasurementRun } from '../run.js';
 import { createSimulation, type Simulation } from '../simulation.js';
 import { validateRunJob, type ChunkedWork, type JobProgress, type JobResult, type RunJob } from './job.js';
@@ -187,7 +187,7 @@ export async function executeJob(job: RunJob | Uint8Array, control: ExecuteOptio
 }
 
 /** A simulation continued from a checkpoint (either kind) on the chosen backend. */
-export async function resumeSimulation(checkpoint: Uint8Array, options: { backend?: BackendChoice; core?: CoreSource } = {}): Promise<Simulation> {
+export async function resumeSimulation(checkpoint: Uint8Array, options: { backend?: BackendChoice; core?: CoreSource } = {}): Promise<Simulation<Model>> {
   const { state } = decodeCheckpoint(checkpoint);
   const sim = await createSimulation({ ...simulationOptionsOf(state), backend: options.backend, core: options.core });
   sim.resume(checkpoint);

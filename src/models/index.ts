@@ -2,8 +2,9 @@
 import type { Model } from '../vocabulary.js';
 import type { ModelDefinition } from './model.js';
 import { ising } from './ising/index.js';
+import { potts } from './potts/index.js';
 
-export const MODEL_DEFINITIONS: Readonly<Record<Model, ModelDefinition>> = { ising };
+export const MODEL_DEFINITIONS: Readonly<Record<Model, ModelDefinition>> = { ising, potts: potts as unknown as ModelDefinition };
 
 /** The definition of `model` (already validated as one of MODELS). */
 export function modelDefinition(model: Model): ModelDefinition {

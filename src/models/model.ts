@@ -127,6 +127,8 @@ export interface ModelDefinition<P extends ModelParameters = ModelParameters> {
   readonly parameterKeys: readonly string[];
   /** Validates and fills in this model's parameters from the options (other keys are ignored). Throws InvalidOptionError. */
   parameters(given: object): P;
+  /** The update algorithms this model runs. */
+  readonly algorithms: readonly Algorithm[];
   /** The infinite-lattice critical (or transition) temperature: the default temperature. */
   criticalTemperature(parameters: P): number;
   /** Resolves the layout for size L ('auto' to what the model runs best); throws for one it cannot run. */

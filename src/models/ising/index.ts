@@ -16,7 +16,7 @@ import { CRITICAL_TEMPERATURE } from '../../exact/onsager.js';
 import { packable } from '../../limits.js';
 import { measureSeries } from '../../measure.js';
 import { packSpins, unpackSpins } from '../../spin-bits.js';
-import { MAX_PACKED_SIZE, PACKED_SIZE_MULTIPLE, type Layout } from '../../vocabulary.js';
+import { ALGORITHMS, MAX_PACKED_SIZE, PACKED_SIZE_MULTIPLE, type Layout } from '../../vocabulary.js';
 import type { ModelDefinition, SpinArray } from '../model.js';
 import { IsingModelKernel } from './kernel.js';
 
@@ -26,6 +26,7 @@ export const ising: ModelDefinition = {
   hamiltonian: 'H = -J sum_<ij> s_i s_j - h sum_i s_i, s_i = +1 or -1',
   parameterKeys: [],
   parameters: () => ({}),
+  algorithms: ALGORITHMS,
   criticalTemperature: () => CRITICAL_TEMPERATURE,
 
   /** 'auto' becomes 'packed' where L allows it; an explicit 'packed' with an unsuitable L is an error. */

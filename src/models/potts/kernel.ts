@@ -15,7 +15,7 @@
  * tables turn them into decisions.
  */
 import { InvalidOptionError } from '../../errors.js';
-import { checkSize } from '../../options.js';
+import { checkSize } from '../../validate.js';
 import { threshold, TWO_POW_32 } from '../../thresholds.js';
 
 /** Smallest and largest number of states (one byte a site). */

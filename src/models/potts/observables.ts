@@ -28,6 +28,7 @@
 import { waveTable, type CorrelationSamples } from '../../correlation.js';
 import type { Measurement, Observable, PottsObservables, SampledObservable, SeriesContext } from '../../measure.js';
 import { analyzeSeries } from '../../stats/index.js';
+import { pottsCorrelationValues } from './kernel.js';
 
 /** |M|^2 of one record: (q sum_k n_k^2 - N^2) / (q - 1). */
 export function orderParameterSquared(records: ArrayLike<number>, offset: number, q: number, sites: number): number {
@@ -107,16 +108,8 @@ export function analyzePotts(records: Int32Array, context: SeriesContext, q: num
 }
 
 /**
- * Values in one Potts correlation sample for linear size L: C(r) for r = 0 .. L/2, then the state
- * counts of every row (n_k(y) at y q + k), then of every column (n_k(x) at x q + k).
- */
-export function pottsCorrelationValues(size: number, q: number): number {
-  return (size >> 1) + 1 + 2 * size * q;
-}
-
-/**
  * G(r), S(0), S(k_min) and xi_2nd of the simplex order parameter from Potts correlation samples
- * (layout of {@link pottsCorrelationValues}, C(r) = sum_i [delta(s_i, s_{i + r x}) + delta(s_i, s_{i + r y})]):
+ * (layout of pottsCorrelationValues in ./kernel.ts, C(r) = sum_i [delta(s_i, s_{i + r x}) + delta(s_i, s_{i + r y})]):
  *   G(r)     = <e_{s_i} . e_{s_{i+r}}> = (q <delta(s_i, s_{i+r})> - 1) / (q - 1),   G(0) = 1
  *   S(0)     = |M|^2 / N = (q sum_a n_a^2 - N^2) / ((q - 1) N)
  *   S(k)     = |sum_y e^{i k y} R_y|^2 / N with R_y the row's order parameter, which for k != 0 is
