@@ -11,7 +11,8 @@
  */
 
 import { InvalidOptionError } from '../../errors.js';
-import { checkBeta, checkField, checkQ, checkSide } from './lattice.js';
+import { checkQ } from './kernel.js';
+import { checkBeta, checkField, checkSide } from './lattice.js';
 
 /** Largest number of configurations `q^N` that {@link pottsEnumerate} visits. */
 export const MAX_POTTS_ENUMERATION = 2 ** 26;

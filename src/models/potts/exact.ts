@@ -40,9 +40,8 @@
  * @module
  */
 
-import { checkQ } from './lattice.js';
+import { checkQ } from './kernel.js';
 
-export { POTTS_MAX_Q, POTTS_MIN_Q } from './lattice.js';
 export { pottsDensityOfStates, pottsEnergyDistribution, pottsEnergyMoments } from './density.js';
 export type { PottsDensityOfStates, PottsEnergyDistribution, PottsEnergyMoments } from './density.js';
 export { pottsExactMoments, pottsMagnetizationDistribution } from './moments.js';

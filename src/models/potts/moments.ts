@@ -27,7 +27,8 @@
  */
 
 import { InvalidOptionError } from '../../errors.js';
-import { checkBeta, checkField, checkQ, checkSide, rowBonds, rowClasses } from './lattice.js';
+import { checkQ } from './kernel.js';
+import { checkBeta, checkField, checkSide, rowBonds, rowClasses } from './lattice.js';
 
 /** Largest transfer state (q^L frontiers × carried numbers) accepted, in doubles (2^25 = 256 MB per vector). */
 const MAX_PAYLOAD = 2 ** 25;
