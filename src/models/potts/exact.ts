@@ -45,7 +45,7 @@ import { checkQ } from './kernel.js';
 export { pottsDensityOfStates, pottsEnergyDistribution, pottsEnergyMoments } from './density.js';
 export type { PottsDensityOfStates, PottsEnergyDistribution, PottsEnergyMoments } from './density.js';
 export { pottsExactMoments, pottsMagnetizationDistribution } from './moments.js';
-export type { PottsExactMoments, PottsMagnetizationDistribution } from './moments.js';
+export type { PottsExactMoments, PottsExactPoint, PottsMagnetizationDistribution } from './moments.js';
 export { MAX_POTTS_ENUMERATION, pottsEnumerate, pottsEnumerationMoments } from './enumerate.js';
 export type { PottsEnumeration, PottsEnumerationMoments } from './enumerate.js';
 
