@@ -311,7 +311,7 @@ export async function runSweep(options: RunSweepOptions): Promise<RunSweepResult
           await yieldToEventLoop();
           if (signal?.aborted) break;
         }
-        const exact = exactReference(size, temperature, base.field);
+        const exact = exactReference(size, temperature, base.field, base);
         if (!run.finished) {
           state = 'aborted';
           if (run.done - thermalize >= MIN_POINT_SAMPLES) {
