@@ -39,7 +39,7 @@ describe('Potts through every layer', () => {
       backend = backend === 'wasm' ? 'js' : 'wasm';
     }
     expect({ ...r.result, backend: 'x' }).toEqual({ ...reference, backend: 'x' });
-    expect(r.result.observables.energyCumulant.mean).toBeTypeOf('number');
+    expect('energyCumulant' in r.result.observables).toBe(true);
   });
 
   it('runs in a worker, on the pool and in parallel tempering', async () => {
