@@ -40,3 +40,6 @@ export {
   getPackedBondSum, getPackedMagnetization, setPackedCounts, packFromBytes, unpackToBytes,
   packedPrepare, packedSeeds, packedHalfSweep, packedSweep, packedRecount, packedInvalidateCounts,
 } from "./packed";
+export {
+  langReserve, langEqualCounts, langPairCounts, langNgramCounts, langSampleChain, langSampleTrees,
+} from "./language";
