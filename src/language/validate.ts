@@ -5,15 +5,15 @@
 import { InvalidOptionError } from '../errors.js';
 
 /** `options` must be an object (or undefined) whose keys are all in `known`. */
-export function checkKnownKeys(options: unknown, known: readonly string[], name = 'options'): Record<string, unknown> {
-  if (options === undefined) return {};
+export function checkKnownKeys<T extends object = Record<string, unknown>>(options: unknown, known: readonly string[], name = 'options'): T {
+  if (options === undefined) return {} as T;
   if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new InvalidOptionError(name, options, 'an object');
   for (const key of Object.keys(options)) {
     if (!known.includes(key)) {
       throw new InvalidOptionError(key, (options as Record<string, unknown>)[key], `a known option (unknown option "${key}"; known: ${known.join(', ')})`);
     }
   }
-  return options as Record<string, unknown>;
+  return options as T;
 }
 
 /** An integer in [min, max]. */
