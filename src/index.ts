@@ -60,3 +60,4 @@ export type { RunSweepOptions, RunSweepResult, SweepPoint, SweepProgress, Temper
 export * from './analysis/index.js';
 export { exactReference } from './reference.js';
 export type { ExactReference } from './reference.js';
+export * from './language/index.js';

@@ -5,9 +5,10 @@
  *   power law     y = A r^(-alpha)    ln y = ln A - alpha ln r
  *   exponential   y = A exp(-r / xi)  ln y = ln A - r / xi
  *
- * with sigma(ln y) = sigma / y. Only significant points enter (y > 2 sigma, sigma > 0), from the
- * first distance up to the last significant one before the first insignificant one (beyond it the
- * signal is noise). Both models have two parameters, so Akaike's criterion AIC = chi^2 + 2k reduces
+ * with sigma(ln y) = sigma / y, over the distances in `range` (default: all). Only significant points
+ * enter (y > 2 sigma, sigma > 0): the first run of them, from the first significant distance (short
+ * distances where y is negative or small, e.g. parts of speech that rarely repeat at r = 1, are
+ * skipped) up to the last one before the next insignificant point (beyond it the signal is noise). Both models have two parameters, so Akaike's criterion AIC = chi^2 + 2k reduces
  * to comparing chi^2: the model with the smaller AIC wins, and its Akaike weight
  * w = 1 / (1 + exp(-|Delta AIC| / 2)) says how clearly. Errors of neighbouring distances are
  * correlated (they share symbols), so chi^2 values are a guide and exponent errors are the formal ones
@@ -38,19 +39,20 @@ export interface DecayFit {
   points: number;
 }
 
-/** Significant points of a decay: the leading run with y > 2 sigma (see the module comment). */
+/** Significant points of a decay: the first run with y > 2 sigma (see the module comment). */
 export function significantPoints(points: readonly DistancePoint[]): DistancePoint[] {
   const out: DistancePoint[] = [];
   for (const p of points) {
-    if (!(p.error > 0) || !(p.value > 2 * p.error) || !Number.isFinite(p.value)) break;
-    out.push(p);
+    const significant = p.error > 0 && p.value > 2 * p.error && Number.isFinite(p.value);
+    if (significant) out.push(p);
+    else if (out.length > 0) break;
   }
   return out;
 }
 
 /** Fits both forms to the significant points and says which wins. */
-export function fitDecay(points: readonly DistancePoint[]): DecayFit {
-  const used = significantPoints(points);
+export function fitDecay(points: readonly DistancePoint[], range?: readonly [number, number]): DecayFit {
+  const used = significantPoints(range ? points.filter((p) => p.r >= range[0] && p.r <= range[1]) : points);
   const n = used.length;
   const lnY = used.map((p) => Math.log(p.value));
   const sigma = used.map((p) => p.error / p.value);

@@ -43,13 +43,15 @@ export interface AnalyzeOptions {
   maxOrder?: number;
   /** Compute I(r) (needs B K^2 counts a distance). @default true when B K^2 <= 2^24 */
   mutualInformation?: boolean;
+  /** Distances [from, to] of the decay fits. @default all (the first significant run, see fit.ts) */
+  fitRange?: [number, number];
   /** Engine of the counting loops. @default 'auto' (WebAssembly where available) */
   backend?: 'auto' | 'wasm' | 'js';
   /** Where the WebAssembly core comes from (see loadCore). */
   core?: CoreSource;
 }
 
-const KNOWN = ['maxDistance', 'blocks', 'distances', 'maxOrder', 'mutualInformation', 'backend', 'core'];
+const KNOWN = ['maxDistance', 'blocks', 'distances', 'maxOrder', 'mutualInformation', 'fitRange', 'backend', 'core'];
 
 export interface Estimate {
   value: number;
@@ -189,6 +191,11 @@ function heapsExponent(s: Uint8Array | Uint16Array, from: number, to: number, K:
   return xs.length >= 3 ? slope(xs, ys) : NaN;
 }
 
+function checkFitRange(range: unknown): [number, number] {
+  if (!Array.isArray(range) || range.length !== 2 || !(range[0] >= 1) || !(range[1] >= range[0])) throw new InvalidOptionError('fitRange', range, '[from, to] with 1 <= from <= to');
+  return [range[0], range[1]];
+}
+
 /** The options, checked: throws InvalidOptionError for unknown keys and bad values. */
 function normalize(text: SymbolText, options: AnalyzeOptions | undefined) {
   const o = checkKnownKeys<AnalyzeOptions>(options, KNOWN);
@@ -206,7 +213,8 @@ function normalize(text: SymbolText, options: AnalyzeOptions | undefined) {
   const mutualInformation = o.mutualInformation ?? blocks * K * K <= 1 << 24;
   if (mutualInformation && blocks * K * K > 1 << 26) throw new InvalidOptionError('mutualInformation', true, `false for K = ${K} (B K^2 = ${blocks * K * K} counts a distance, more than 2^26)`);
   const backend = o.backend ?? 'auto';
-  return { n, K, maxDistance, blocks, blockLength, distances, maxOrder, mutualInformation, backend, core: o.core };
+  const fitRange = o.fitRange === undefined ? undefined : checkFitRange(o.fitRange);
+  return { n, K, maxDistance, blocks, blockLength, distances, maxOrder, mutualInformation, fitRange, backend, core: o.core };
 }
 
 /**
@@ -315,8 +323,8 @@ function analyzeWith(kernel: LanguageKernel, text: SymbolText, o: ReturnType<typ
     entropyRate: { value: last.value, error: last.error, order: last.k },
     zipf,
     heaps: { value: heapsAll, error: heapsError },
-    correlationFit: fitDecay(correlation.filter((p) => onDistances.has(p.r))),
-    ...(mutualInformation.length > 0 ? { mutualInformationFit: fitDecay(mutualInformation) } : {}),
+    correlationFit: fitDecay(correlation.filter((p) => onDistances.has(p.r)), o.fitRange),
+    ...(mutualInformation.length > 0 ? { mutualInformationFit: fitDecay(mutualInformation, o.fitRange) } : {}),
     warnings,
   };
 }
