@@ -4,6 +4,7 @@ import os from 'node:os';
 import { commit } from './node-args.js';
 import type { PoolReport } from './pool-report.js';
 import { renderResults, type Environment, type RunReport } from './report.js';
+import { languageSection, type LanguageReport } from './language-report.js';
 
 export { flag } from './node-args.js';
 
@@ -33,6 +34,7 @@ export function writeResults(file: 'results.json' | 'results-browser.json' | 're
   writeFileSync(new URL(`./${file}`, import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(
     new URL('./RESULTS.md', import.meta.url),
-    renderResults(readReport<RunReport>('./results.json'), readReport<RunReport>('./results-browser.json'), readReport<PoolReport>('./results-pool.json')),
+    renderResults(readReport<RunReport>('./results.json'), readReport<RunReport>('./results-browser.json'), readReport<PoolReport>('./results-pool.json')) +
+      languageSection(readReport<LanguageReport>('./results-language.json')).map((line) => `${line}\n`).join(''),
   );
 }
