@@ -1,6 +1,6 @@
 /**
  * The language-model adapter run end to end with a small model: a word bigram model of the Brown
- * corpus (the 3000 most frequent words and <unk>; logits ln(c(w, w') + 0.1 * 3001 * p(w')), an
+ * corpus (the 1000 most frequent words and <unk>, which is never generated; logits ln(c(w, w') + 0.1 * 1001 * p(w')), an
  * add-constant mixture with the unigram frequencies), sampled with sampleText at several
  * temperatures by temperatureSweep, each word mapped to its most frequent universal part of speech
  * in the corpus (the paper's analysis is on parts of speech). Any model plugs in the same way; see
@@ -15,7 +15,7 @@ const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const V = 3000;
+const V = 1000;
 const words = await loadBrown({ symbols: 'words' });
 const tags = await loadBrown({ symbols: 'pos' });
 // vocabulary: the V most frequent words, then <unk>
@@ -52,18 +52,19 @@ const nextLogits = (context: readonly number[]): Float64Array => {
     const l = Float64Array.from(base);
     for (const [w, c] of rows[last]) l[w] += c;
     for (let j = 0; j < size; j++) l[j] = Math.log(l[j]);
+    l[V] = -Infinity; // <unk> is never generated
     logits = l;
     cache.set(last, logits);
   }
   return logits;
 };
 
-const length = arg('length', 4000);
+const length = arg('length', 10000);
 const samples = arg('samples', 4);
 const t0 = Date.now();
 const sweep = await temperatureSweep({
   nextLogits,
-  temperatures: [0.2, 0.4, 0.6, 0.8, 1, 1.5, 2, 3],
+  temperatures: [0.3, 0.6, 1, 1.5, 2, 3],
   length,
   samples,
   seed: 1,

@@ -54,7 +54,7 @@ writeFileSync(
 const model = fitMarkov(brown, { order: 2 });
 console.log(`\n## Order-2 Markov model of the Brown parts of speech (${model.rows.length - 1} contexts), 10^6 symbols a temperature, seed 1`);
 const markovSeries: Series[] = [];
-for (const temperature of [0.3, 0.5, 1, 2, 4]) {
+for (const temperature of [0.15, 0.3, 0.5, 1, 2, 4]) {
   const text = await sampleMarkov(model, { temperature, length: 1_000_000, seed: 1 });
   const a = await analyzeText(text, { maxDistance: 200 });
   const f = a.mutualInformationFit!;
@@ -85,10 +85,10 @@ writeFileSync(docs('language-rlm-child.svg'), rlmPlot('childEntropy', 'RLM child
 writeFileSync(docs('language-rlm-participation.svg'), rlmPlot('participation', 'RLM participation ratio Y = sum p(bc|a)^2'));
 
 // 4. The RG flow of text: Brown vs its Markov model at T = 1
-console.log('\n## RG flow (majority blocks of 2): power-law exponent and xi of C(r) at each level, same physical distances');
+console.log('\n## RG flow (majority blocks of 2): C(r) fitted over r = 10..1024 original symbols at each level');
 const markovText = await sampleMarkov(model, { temperature: 1, length: brown.symbols.length, seed: 2 });
 for (const [name, text] of [['Brown', brown], ['Markov T=1', markovText]] as const) {
-  const levels = await textRgFlow(text, { block: 2, levels: 5, maxDistance: 1024 });
+  const levels = await textRgFlow(text, { block: 2, levels: 5, maxDistance: 1024, fitRange: [10, 1024] });
   for (const l of levels) console.log(`${name} level ${l.level} (scale ${l.scale}, n = ${l.length}): ${l.fit.winner === 'undetermined' ? 'no significant correlations' : fitText(l.fit)}; h = ${formatWithError(l.entropyRate.value, l.entropyRate.error)} bits`);
 }
 console.log(`\n(${((Date.now() - t0) / 1000).toFixed(0)} s)`);

@@ -59,8 +59,8 @@ export function plotSvg(series: Series[], o: PlotOptions): string {
     `<text x="${W / 2}" y="20" text-anchor="middle" font-size="14">${o.title}</text>`,
     `<rect x="${m.left}" y="${m.top}" width="${W - m.left - m.right}" height="${H - m.top - m.bottom}" fill="none" stroke="#444"/>`,
   ];
-  for (const t of ticks(x0, x1, o.logX ?? false)) out.push(`<line x1="${X(t)}" x2="${X(t)}" y1="${H - m.bottom}" y2="${H - m.bottom + 5}" stroke="#444"/><text x="${X(t)}" y="${H - m.bottom + 18}" text-anchor="middle">${t}</text>`);
-  for (const t of ticks(y0, y1, o.logY ?? false)) out.push(`<line x1="${m.left - 5}" x2="${m.left}" y1="${Y(t)}" y2="${Y(t)}" stroke="#444"/><text x="${m.left - 8}" y="${Y(t) + 4}" text-anchor="end">${t}</text>`);
+  for (const t of ticks(x0, x1, o.logX ?? false)) out.push(`<line x1="${X(t)}" x2="${X(t)}" y1="${H - m.bottom}" y2="${H - m.bottom + 5}" stroke="#444"/><text x="${X(t)}" y="${H - m.bottom + 18}" text-anchor="middle">${Number(t.toPrecision(6))}</text>`);
+  for (const t of ticks(y0, y1, o.logY ?? false)) out.push(`<line x1="${m.left - 5}" x2="${m.left}" y1="${Y(t)}" y2="${Y(t)}" stroke="#444"/><text x="${m.left - 8}" y="${Y(t) + 4}" text-anchor="end">${Number(t.toPrecision(6))}</text>`);
   out.push(`<text x="${W / 2}" y="${H - 12}" text-anchor="middle">${o.xLabel}</text>`);
   out.push(`<text transform="translate(16 ${H / 2}) rotate(-90)" text-anchor="middle">${o.yLabel}</text>`);
   series.forEach((s, i) => {

@@ -71,6 +71,8 @@ export interface TextRgOptions {
   rule?: TextBlockRule;
   /** Largest distance at level 0 (in original symbols). @default 256 */
   maxDistance?: number;
+  /** Distances [from, to] of the decay fit at every level, in original symbols. @default all */
+  fitRange?: [number, number];
   backend?: 'auto' | 'wasm' | 'js';
   core?: CoreSource;
 }
@@ -95,7 +97,7 @@ function inPhysicalUnits(fit: DecayFit, scale: number): DecayFit {
 
 /** C(r) and the entropy rate level by level (see the module comment). */
 export async function textRgFlow(input: TextInput, options?: TextRgOptions): Promise<TextRgLevel[]> {
-  const o = checkKnownKeys<TextRgOptions>(options, ['block', 'levels', 'rule', 'maxDistance', 'backend', 'core']);
+  const o = checkKnownKeys<TextRgOptions>(options, ['block', 'levels', 'rule', 'maxDistance', 'fitRange', 'backend', 'core']);
   let text = toSymbolText(input);
   const b = checkInteger('block', o.block ?? 2, 2, 1024);
   const levels = checkInteger('levels', o.levels ?? 4, 1, 30);
@@ -105,7 +107,8 @@ export async function textRgFlow(input: TextInput, options?: TextRgOptions): Pro
   for (let level = 0; level <= levels; level++) {
     const scale = b ** level;
     const maxDistance = Math.max(1, Math.min(Math.floor(R / scale), Math.floor(text.symbols.length / 4)));
-    const a = await analyzeText(text, { maxDistance, mutualInformation: false, ...(o.backend ? { backend: o.backend } : {}), ...(o.core ? { core: o.core } : {}) });
+    const fitRange: [number, number] | undefined = o.fitRange ? [Math.max(1, Math.ceil(o.fitRange[0] / scale)), Math.max(1, Math.floor(o.fitRange[1] / scale))] : undefined;
+    const a = await analyzeText(text, { maxDistance, mutualInformation: false, ...(fitRange ? { fitRange } : {}), ...(o.backend ? { backend: o.backend } : {}), ...(o.core ? { core: o.core } : {}) });
     const correlation = a.correlation.map((p) => ({ r: p.r * scale, value: p.value, error: p.error }));
     out.push({ level, scale, length: a.length, correlation, fit: inPhysicalUnits(a.correlationFit, scale), entropyRate: a.entropyRate });
     if (level < levels) text = coarseGrainText(text, b, o.rule ?? 'majority');
