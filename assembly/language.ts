@@ -60,6 +60,15 @@ function countEqual(a: usize, b: usize, len: i32, width: i32): i32 {
         count += i32x4.extract_lane(wide, 0) + i32x4.extract_lane(wide, 1) + i32x4.extract_lane(wide, 2) + i32x4.extract_lane(wide, 3);
       }
     }
+  } else {
+    // without SIMD: 8 bytes (or 4 u16) a step in a u64; a lane of x = a ^ b is zero exactly when its
+    // top bit survives ~((x & 0x7f..) + 0x7f.. | x | 0x7f..), so popcnt counts the equal lanes
+    const low: u64 = width == 1 ? 0x7f7f7f7f7f7f7f7f : 0x7fff7fff7fff7fff;
+    const step = 8 / width;
+    for (; k + step <= len; k += step) {
+      const x = load<u64>(a + (<usize>k << (width - 1))) ^ load<u64>(b + (<usize>k << (width - 1)));
+      count += <i32>popcnt<u64>(~(((x & low) + low) | x | low));
+    }
   }
   if (width == 1) {
     for (; k < len; k++) count += <i32>(load<u8>(a + <usize>k) == load<u8>(b + <usize>k));

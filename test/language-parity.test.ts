@@ -27,16 +27,16 @@ describe('language kernels: WebAssembly and JavaScript agree bit for bit', () =>
     it(`counts, K = ${K}, n = ${n}, blocks of ${blockLen}, SIMD and scalar cores`, async () => {
       const text = randomText(n, K, K);
       for (const variant of ['simd', 'scalar'] as const) {
-        const wasm = await WasmLanguageKernel.create(await loadInlinedCore(variant));
-      const js = new JsLanguageKernel();
-      wasm.setText(text);
-      js.setText(text);
-      const maxR = Math.min(600, blockLen - 1);
-      const eq = wasm.equalCounts(blockLen, maxR);
-      expect(same(eq, js.equalCounts(blockLen, maxR))).toBe(true);
-      expect(eq[1]).toBeGreaterThan(0);
-      for (const r of [0, 1, 17, maxR]) expect(same(wasm.pairCounts(blockLen, r, K), js.pairCounts(blockLen, r, K))).toBe(true);
-      for (const k of K <= 7 ? [1, 2, 3] : [1]) expect(same(wasm.ngramCounts(blockLen, k, K), js.ngramCounts(blockLen, k, K))).toBe(true);
+          const wasm = await WasmLanguageKernel.create(await loadInlinedCore(variant));
+        const js = new JsLanguageKernel();
+        wasm.setText(text);
+        js.setText(text);
+        const maxR = Math.min(600, blockLen - 1);
+        const eq = wasm.equalCounts(blockLen, maxR);
+        expect(same(eq, js.equalCounts(blockLen, maxR))).toBe(true);
+        expect(eq[1]).toBeGreaterThan(0);
+        for (const r of [0, 1, 17, maxR]) expect(same(wasm.pairCounts(blockLen, r, K), js.pairCounts(blockLen, r, K))).toBe(true);
+        for (const k of K <= 7 ? [1, 2, 3] : [1]) expect(same(wasm.ngramCounts(blockLen, k, K), js.ngramCounts(blockLen, k, K))).toBe(true);
       }
     });
   }

@@ -355,6 +355,7 @@ async function rgCommand(argv: string[], io: Io): Promise<number> {
     levels: numberFlag('levels', flags.levels, 'an integer') ?? 4,
     rule: choiceFlag('rule', flags.rule, TEXT_BLOCK_RULES) ?? 'majority',
     ...(stats.maxDistance !== undefined ? { maxDistance: stats.maxDistance } : {}),
+    ...(stats.fitRange ? { fitRange: stats.fitRange } : {}),
     ...(stats.backend ? { backend: stats.backend } : {}),
   });
   io.stdout(format === 'json' ? toJson({ levels }) : rgToTable(levels, `text RG of ${positionals[0] ?? 'the Brown corpus (parts of speech)'}`));

@@ -14,7 +14,7 @@ export { fitMarkov, sampleMarkov, markovProbabilities, markovTable, exactChainSt
 export type { MarkovModel, MarkovSampleOptions, EmittingChain } from './markov.js';
 export { sampleTrees, treeTables, MAX_TREE_DEPTH } from './grammar.js';
 export type { CnfGrammar, TreeSampleOptions } from './grammar.js';
-export { createRlm, rlmOrderParameters, rlmSweep, MAX_HIDDEN } from './rlm.js';
+export { createRlm, rlmOrderParameters, rlmSweep, rlmPointSeed, MAX_HIDDEN } from './rlm.js';
 export type { RlmOptions, RandomLanguageModel, RlmOrderParameters, RlmSweepOptions, RlmSweepPoint } from './rlm.js';
 export { sampleText, temperatureSweep } from './adapter.js';
 export type { NextLogits, SampleTextOptions, SampledText, TemperatureSweepOptions, TemperaturePoint, TemperatureSweepResult } from './adapter.js';

@@ -161,7 +161,7 @@ export interface RlmSweepOptions {
   observable?: number;
   /** Grammars averaged at each (N, x). @default 8 */
   grammars?: number;
-  /** Seed; grammar j of point (i) uses childSeed(childSeed(seed, i), j). @default 1 */
+  /** Seed; grammar j of the point (N, x) uses childSeed(rlmPointSeed(seed, N, x), j). @default 1 */
   seed?: number;
 }
 
@@ -176,6 +176,14 @@ export interface RlmSweepPoint {
 
 const PARAMETERS = ['ruleEntropy', 'childEntropy', 'participation', 'siblingInformation', 'surfaceEntropy'] as const;
 
+/**
+ * Seed of the sweep point (N, x): childSeed(childSeed(seed, N), round(x * 10^6)), so a point has the
+ * same grammars whatever other points the sweep holds.
+ */
+export function rlmPointSeed(seed: number, hidden: number, x: number): number {
+  return childSeed(childSeed(seed, hidden), Number.isFinite(x) ? Math.round(x * 1e6) : 0x7fffffff);
+}
+
 /** Order parameters against x at several N, averaged over grammars (the RLM transition). */
 export function rlmSweep(options: RlmSweepOptions): RlmSweepPoint[] {
   const o = checkKnownKeys<RlmSweepOptions>(options, ['hidden', 'x', 'observable', 'grammars', 'seed']);
@@ -185,10 +193,9 @@ export function rlmSweep(options: RlmSweepOptions): RlmSweepPoint[] {
   const grammars = checkInteger('grammars', o.grammars ?? 8, 1, 100000);
   const seed = checkSeed(o.seed ?? 1);
   const points: RlmSweepPoint[] = [];
-  let index = 0;
   for (const N of Ns) {
     for (const x of o.x) {
-      const pointSeed = childSeed(seed, index++);
+      const pointSeed = rlmPointSeed(seed, N, x);
       const epsilon = x / Math.log(N);
       const values = Array.from({ length: grammars }, (_, j) => rlmOrderParameters(createRlm({ hidden: N, observable: M, epsilon, seed: childSeed(pointSeed, j) })));
       const mean = {} as RlmOrderParameters;
