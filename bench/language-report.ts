@@ -23,7 +23,7 @@ export function languageSection(report: LanguageReport | undefined): string[] {
     '',
     '## Language kernels (issue 17)',
     '',
-    `Written by \`npm run bench:language\` (bench/language.ts): a text of ${report.symbols.toExponential(0)} symbols (K = ${report.alphabet}, an order-2 Markov`,
+    `Written by \`npm run bench:language\` (bench/language.ts): a text of ${Number.isInteger(Math.log10(report.symbols)) ? `10^${Math.log10(report.symbols)}` : report.symbols} symbols (K = ${report.alphabet}, an order-2 Markov`,
     `model of the Brown corpus parts of speech at T = 1), analysed through the public API with maxDistance = ${report.maxDistance}.`,
     `Node ${e.runtime}, ${e.cpu}, ${e.cores} cores, commit ${e.commit}, ${e.date}; load average (1 min) ${e['load average (1 min) at start']} at start, ${report.loadAtEnd.toFixed(2)} at end.`,
     '',

@@ -27,7 +27,7 @@ describe('language kernels: WebAssembly and JavaScript agree bit for bit', () =>
     it(`counts, K = ${K}, n = ${n}, blocks of ${blockLen}, SIMD and scalar cores`, async () => {
       const text = randomText(n, K, K);
       for (const variant of ['simd', 'scalar'] as const) {
-          const wasm = await WasmLanguageKernel.create(await loadInlinedCore(variant));
+        const wasm = await WasmLanguageKernel.create(await loadInlinedCore(variant));
         const js = new JsLanguageKernel();
         wasm.setText(text);
         js.setText(text);
