@@ -1,6 +1,7 @@
 // C(r) and I(r) of a Markov chain, measured on a sampled text, against their exact values from the
 // transition matrix (pi P^r), within the jackknife errors; and a chain fitted to that text samples at
-// temperature T with correlations that decay exponentially (the fit says so) and lengthen as T falls.
+// temperature T with correlations that decay exponentially (the fit says so) and lengthen as T falls,
+// the same text for the same seed on both engines.
 import { describe, expect, it } from 'vitest';
 import { JsLanguageKernel } from '../src/language/kernel-js.js';
 import { thresholdsOf, type ChainTable } from '../src/language/kernel.js';
@@ -59,6 +60,11 @@ describe('Markov chain: estimators against pi P^r', () => {
     for (let s = 0; s < 3; s++) {
       for (let e = model.rows[s]; e < model.rows[s + 1]; e++) expect(Math.abs(p[e] - P[s][model.symbols[e]])).toBeLessThan(0.01);
     }
+    // same seed, same text on both engines; another seed, another text
+    const viaWasm = await sampleMarkov(model, { temperature: 0.7, length: 5000, seed: 9, backend: 'wasm' });
+    const viaJs = await sampleMarkov(model, { temperature: 0.7, length: 5000, seed: 9, backend: 'js' });
+    expect(Array.from(viaWasm.symbols)).toEqual(Array.from(viaJs.symbols));
+    expect(Array.from((await sampleMarkov(model, { temperature: 0.7, length: 5000, seed: 10 })).symbols)).not.toEqual(Array.from(viaJs.symbols));
     const xi: number[] = [];
     for (const temperature of [0.5, 1, 2]) {
       const sampled = await sampleMarkov(model, { temperature, length: 100_000, seed: 4 });
