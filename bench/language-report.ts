@@ -1,4 +1,4 @@
-/** The "Language kernels" section of bench/RESULTS.md, from bench/results-language.json (bench/language.ts). */
+/** The "Language kernels" section of bench/RESULTS.md (bench/language.ts writes it into bench/results-language.json). */
 
 export interface LanguageReport {
   environment: Record<string, string | number>;
@@ -20,7 +20,6 @@ export function languageSection(report: LanguageReport | undefined): string[] {
   const engines = Object.keys(report.pairsPerNs);
   const simd = report.pairsPerNs['wasm simd'];
   return [
-    '',
     '## Language kernels (issue 17)',
     '',
     `Written by \`npm run bench:language\` (bench/language.ts): a text of ${Number.isInteger(Math.log10(report.symbols)) ? `10^${Math.log10(report.symbols)}` : report.symbols} symbols (K = ${report.alphabet}, an order-2 Markov`,
@@ -34,5 +33,6 @@ export function languageSection(report: LanguageReport | undefined): string[] {
     'analyzeText times the whole analysis (C(r) at every r up to R, I(r) at about 30 distances, block entropies,',
     'Zipf, Heaps, 20 jackknife blocks); the JS engine is timed on a 10^6-symbol prefix for the pair counting',
     'and not for the whole analysis (it would take minutes). Throughput drops on a busy machine: compare ratios.',
+    '',
   ];
 }

@@ -5,12 +5,11 @@
  * bench/results-language.json and the "Language kernels" section of bench/RESULTS.md. Figures, not tests.
  */
 import os from 'node:os';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { analyzeText, fitMarkov, loadBrown, sampleMarkov } from '../src/index.js';
 import { loadInlinedCore } from '../src/backend/loader.js';
 import { JsLanguageKernel } from '../src/language/kernel-js.js';
 import { WasmLanguageKernel } from '../src/language/kernel-wasm.js';
-import { baseEnvironment, flag } from './environment.js';
+import { baseEnvironment, flag, writeResults } from './environment.js';
 import type { LanguageReport } from './language-report.js';
 import { languageSection } from './language-report.js';
 
@@ -62,11 +61,5 @@ pairsPerNs.js = pairs(prefix.length) / tJs / 1e9;
 for (const name of Object.keys(pairsPerNs)) console.log(`${name}: ${pairsPerNs[name].toFixed(2)} pairs/ns, sampling ${samplingPerNs[name]?.toFixed(3) ?? '-'} symbols/ns`);
 
 const report: LanguageReport = { environment, symbols: n, alphabet: text.alphabetSize, maxDistance: R, analyze, pairsPerNs, samplingPerNs, loadAtEnd: os.loadavg()[0] };
-writeFileSync(new URL('./results-language.json', import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
-// RESULTS.md: replace (or add) the language section, leaving the rest as bench/environment.ts wrote it
-const results = new URL('./RESULTS.md', import.meta.url);
-const text0 = readFileSync(results, 'utf8');
-const start = text0.indexOf('\n## Language kernels');
-const kept = start >= 0 ? text0.slice(0, start) : text0.replace(/\n+$/, '');
-writeFileSync(results, `${kept}\n${languageSection(report).join('\n')}\n`);
-console.log('wrote bench/results-language.json and the language section of bench/RESULTS.md');
+writeResults('results-language.json', { ...report, lines: languageSection(report) });
+console.log('wrote bench/results-language.json and bench/RESULTS.md');

@@ -51,7 +51,7 @@ const IMPROVED_LABELS = [
   ['susceptibilityFull', 'chi\' (cluster estimator)'],
 ] as const;
 
-/** The JSON document of one run: the names other tools parse (see README). */
+/** The JSON document of one run: the names other tools parse (see docs/cli.md). */
 export function runToJson(m: Measurement, exact: ExactReference): object {
   const observables = Object.fromEntries(
     OBSERVABLE_LABELS.map(([name]) => {
@@ -74,6 +74,7 @@ export function runToJson(m: Measurement, exact: ExactReference): object {
     sweepEquivalents: m.sweepEquivalents,
     start: m.start,
     acceptance: m.acceptance,
+    ...(m.tunnelings !== undefined ? { tunnelings: m.tunnelings } : {}),
     observables,
     ...(m.improved ? { improved: m.improved } : {}),
     exact: { finite: exact.finite, method: exact.finiteMethod, infinite: exact.infinite },

@@ -11,7 +11,7 @@ import type { McrgEntry } from '../rg/mcrg.js';
 import { createSimulation, type Simulation } from '../simulation.js';
 import { choiceFlag, numberFlag, parseFlags, simulationOptionsFromFlags, SIMULATION_FLAGS, type FlagSpec } from './args.js';
 import { formatWithError } from './format.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 
 const COMMON_FLAGS: FlagSpec = {
   ...SIMULATION_FLAGS,

@@ -132,6 +132,7 @@ export interface SimulationWorker {
   readonly backend: Promise<BackendName>;
   readonly fallbackReason: Promise<string | undefined>;
   readonly sites: Promise<number>;
+  readonly recordWidth: Promise<number>;
   readonly sweeps: Promise<number>;
   readonly flips: Promise<number>;
   readonly sweepEquivalents: Promise<number>;
@@ -206,6 +207,7 @@ class RemoteSimulation implements SimulationWorker {
   get backend() { return this.info().then((i) => i.backend); }
   get fallbackReason() { return this.info().then((i) => i.fallbackReason); }
   get sites() { return this.info().then((i) => i.sites); }
+  get recordWidth() { return this.info().then((i) => i.recordWidth); }
   get sweeps() { return this.info().then((i) => i.sweeps); }
   get flips() { return this.info().then((i) => i.flips); }
   get sweepEquivalents() { return this.info().then((i) => i.sweepEquivalents); }

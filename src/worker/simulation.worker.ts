@@ -12,8 +12,9 @@ import { AbortedError, InvalidOptionError } from '../errors.js';
 import { continueRun, executeJob, runChunks, type ChunkedWork, type ExecuteOptions } from '../jobs/runner.js';
 import type { JobOptions, JobProgress, JobResult, RunJob } from '../jobs/job.js';
 import type { Measurement } from '../measure.js';
-import { checkCount, type Algorithm, type BackendChoice, type NormalizedOptions, type UpdateSettings } from '../options.js';
-import { checkMeasureOptions, createSimulation, type MeasureOptions, type Simulation, type Snapshot, type SweepResult } from '../simulation.js';
+import type { Algorithm, BackendChoice, NormalizedOptions, UpdateSettings } from '../options.js';
+import { checkCount } from '../validate.js';
+import { createSimulation, type MeasureOptions, type Simulation, type Snapshot, type SweepResult } from '../simulation.js';
 import type { BackendName, EngineName } from '../backend/index.js';
 import { packSpins } from '../spin-bits.js';
 import { temperingRound, type TemperingTask, type TemperingTaskResult } from './tempering-task.js';
@@ -26,6 +27,7 @@ export interface SimulationInfo {
   backend: BackendName;
   fallbackReason: string | undefined;
   sites: number;
+  recordWidth: number;
   sweeps: number;
   flips: number;
   sweepEquivalents: number;
@@ -76,7 +78,7 @@ function current(): Simulation {
 
 function info(): SimulationInfo {
   const s = current();
-  return { options: s.options, backend: s.backend, fallbackReason: s.fallbackReason, sites: s.sites, sweeps: s.sweeps, flips: s.flips, sweepEquivalents: s.sweepEquivalents, engine: s.engine, layout: s.layout };
+  return { options: s.options, backend: s.backend, fallbackReason: s.fallbackReason, sites: s.sites, recordWidth: s.recordWidth, sweeps: s.sweeps, flips: s.flips, sweepEquivalents: s.sweepEquivalents, engine: s.engine, layout: s.layout };
 }
 
 /** Calls a proxied callback without waiting for it (a closed caller must not stop the work). */
@@ -162,8 +164,7 @@ const api = {
   },
   async measure(options: MeasureOptions, callId: number, onProgress?: Callback<JobProgress>, aborted = false): Promise<Measurement> {
     const s = current();
-    const plan = checkMeasureOptions(options, s.options.size);
-    const result = await tracked(callId, (control) => continueRun(s, plan, control), onProgress, undefined, { aborted });
+    const result = await tracked(callId, (control) => continueRun(s, options, control), onProgress, undefined, { aborted });
     if (result.state !== 'completed') {
       throw new AbortedError(`measure() ${result.state} after ${result.progress.sweepsDone} of ${result.progress.sweepsTotal} sweeps; run(error.checkpoint) continues it`, result.checkpoint);
     }
