@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
 import { InvalidOptionError } from '../errors.js';
 import { formatWithError } from './format.js';
 import { choiceFlag, numberFlag, parseFlags, type FlagSpec } from './args.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 import { analyzeText, type TextAnalysis } from '../language/statistics.js';
 import type { DecayFit } from '../language/fit.js';
 import { TokenEncoder, toSymbolText, type SymbolText } from '../language/text.js';
