@@ -238,7 +238,7 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
   });
 
   it('language page: Markov text at T against the Brown corpus, then the Random Language Model', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = watchErrors(page);
     await page.goto(server.url);
     await page.locator('a[href="./language.html"]').first().click();
