@@ -5,8 +5,9 @@
 // runs on the worker pool, exports download, no long task over 50 ms blocks the main thread while
 // it runs, a simulation worker that cannot load gives a plain notice and a working page, a bad
 // address parameter shows the notice, a phone-sized viewport has no sideways
-// scrolling, and it saves screenshots (test-results/, or the folder in CRITICALITY_SCREENSHOTS,
-// e.g. CRITICALITY_SCREENSHOTS=docs to refresh the README's docs/demo.png). .ci/run installs Chromium.
+// scrolling, the language page generates and analyses text (Markov at T, then an RLM grammar), and
+// it saves screenshots (test-results/, or the folder in CRITICALITY_SCREENSHOTS,
+// e.g. CRITICALITY_SCREENSHOTS=docs to refresh the README's docs/demo.png and docs/demo-language.png). .ci/run installs Chromium.
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
