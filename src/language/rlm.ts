@@ -48,35 +48,35 @@ export interface RandomLanguageModel extends CnfGrammar {
 
 export const MAX_HIDDEN = 256;
 
-/** Standard normals from xoshiro128** (Box-Muller on 53-bit uniforms in (0, 1]); computed in TypeScript only. */
-function normals(g: Xoshiro128): () => number {
-  let spare = NaN;
+/**
+ * Fills `out` with standard normals from xoshiro128**, two at a time (Box-Muller on 53-bit uniforms
+ * in (0, 1]; an odd last entry uses the cosine of its pair). TypeScript only: both engines sample the
+ * grammar's thresholds, never these floating-point numbers.
+ */
+function fillNormals(g: Xoshiro128, out: Float64Array): void {
   const uniform = () => ((g.next() >>> 5) * 67108864 + (g.next() >>> 6) + 1) / 9007199254740992;
-  return () => {
-    if (!Number.isNaN(spare)) {
-      const s = spare;
-      spare = NaN;
-      return s;
-    }
-    const r = Math.sqrt(-2 * Math.log(uniform()));
-    const t = 2 * Math.PI * uniform();
-    spare = r * Math.sin(t);
-    return r * Math.cos(t);
-  };
+  for (let j = 0; j < out.length; j += 2) {
+    const radius = Math.sqrt(-2 * Math.log(uniform()));
+    const angle = 2 * Math.PI * uniform();
+    out[j] = radius * Math.cos(angle);
+    if (j + 1 < out.length) out[j + 1] = radius * Math.sin(angle);
+  }
 }
 
-/** Fills `out` row by row with normalised log-normal weights exp(sigma z) (sigma = 0: uniform rows). */
-function logNormalRows(out: Float64Array, rowLength: number, sigma: number, z: () => number): void {
+/**
+ * Turns `out` (standard normals z) row by row into normalised log-normal weights:
+ * w_j = exp(sigma z_j) / sum_k exp(sigma z_k) (sigma = 0: uniform rows).
+ */
+function logNormalRows(out: Float64Array, rowLength: number, sigma: number): void {
   for (let start = 0; start < out.length; start += rowLength) {
-    const logs = new Float64Array(rowLength);
     let max = -Infinity;
-    for (let j = 0; j < rowLength; j++) {
-      logs[j] = sigma === 0 ? 0 : sigma * z();
-      if (logs[j] > max) max = logs[j];
+    for (let j = start; j < start + rowLength; j++) {
+      out[j] = sigma === 0 ? 0 : sigma * out[j];
+      if (out[j] > max) max = out[j];
     }
     let sum = 0;
-    for (let j = 0; j < rowLength; j++) sum += out[start + j] = Math.exp(logs[j] - max);
-    for (let j = 0; j < rowLength; j++) out[start + j] /= sum;
+    for (let j = start; j < start + rowLength; j++) sum += out[j] = Math.exp(out[j] - max);
+    for (let j = start; j < start + rowLength; j++) out[j] /= sum;
   }
 }
 
@@ -89,11 +89,13 @@ export function createRlm(options: RlmOptions): RandomLanguageModel {
   const epsilon = checkPositiveOrInfinity('epsilon', o.epsilon);
   const surfaceEpsilon = o.surfaceEpsilon === undefined ? epsilon : checkPositiveOrInfinity('surfaceEpsilon', o.surfaceEpsilon);
   const seed = checkSeed(o.seed ?? 1);
-  const z = normals(new Xoshiro128(seedState(seed)));
+  const g = new Xoshiro128(seedState(seed));
   const branch = new Float64Array(N * N * N);
   const emit = new Float64Array(N * M);
-  logNormalRows(branch, N * N, Math.sqrt(1 / (2 * epsilon)), z);
-  logNormalRows(emit, M, Math.sqrt(1 / (2 * surfaceEpsilon)), z);
+  fillNormals(g, branch);
+  fillNormals(g, emit);
+  logNormalRows(branch, N * N, Math.sqrt(1 / (2 * epsilon)));
+  logNormalRows(emit, M, Math.sqrt(1 / (2 * surfaceEpsilon)));
   return { hidden: N, observable: M, branch, emit, epsilon, surfaceEpsilon, seed };
 }
 
