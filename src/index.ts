@@ -66,3 +66,4 @@ export type { HysteresisOptions, HysteresisResult, HysteresisBranch } from './hy
 export { analyzeTransition } from './analysis/transition.js';
 export type { TransitionAnalysis } from './analysis/transition.js';
 export type { ExactReference, CriticalReference, ReferenceModel, ReferenceName } from './reference.js';
+export * from './language/index.js';

@@ -11,6 +11,7 @@ import { MEASURE_FLAGS, SIMULATION_FLAGS, choiceFlag, numberFlag, parseFlags, si
 import { DYNAMICS_FLAGS, DYNAMICS_USAGE, dynamics } from './dynamics.js';
 import { FORMATS, runToCsv, runToJson, runToTable } from './format.js';
 import { landauCommand, rgCommand, RG_USAGE } from './rg.js';
+import { languageCommand, LANGUAGE_USAGE } from './language.js';
 import { SHOWCASE_USAGE, SWEEP_USAGE, showcaseCommand, sweepCommand } from './sweep.js';
 import type { Io } from './io.js';
 import { HYSTERESIS_FLAGS, HYSTERESIS_USAGE, hysteresisCommand } from './hysteresis.js';
@@ -38,6 +39,7 @@ Commands:
   dynamics  measure critical slowing down: tau_int(|m|), tau_int(e) and the dynamic exponent z per algorithm
   rg        block-spin renormalization: flow of observables per level, pattern entropy, MCRG exponents
   landau    Landau free energy F(m) = -ln P(m) / N from the magnetization histogram, its fit and well shape
+  language  symbol sequences: C(r), I(r) of texts and the Brown corpus, Markov and random-grammar generators
   help      show this help
   version   print the version
 
@@ -72,7 +74,8 @@ ${SWEEP_USAGE}
 ${SHOWCASE_USAGE}
 ${RG_USAGE}
 ${DYNAMICS_USAGE}
-${HYSTERESIS_USAGE}`;
+${HYSTERESIS_USAGE}
+${LANGUAGE_USAGE}`;
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -122,6 +125,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await dynamics(rest, io);
       case 'hysteresis':
         return await hysteresisCommand(rest, io);
+      case 'language':
+        return await languageCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -133,7 +138,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.stdout(`${version()}\n`);
         return 0;
       default:
-        throw new InvalidOptionError('command', command, 'one of run, sweep, showcase, hysteresis, dynamics, rg, landau, help, version');
+        throw new InvalidOptionError('command', command, 'one of run, sweep, showcase, hysteresis, dynamics, rg, landau, language, help, version');
     }
   } catch (error) {
     if (error instanceof InvalidOptionError) {
