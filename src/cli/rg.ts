@@ -111,7 +111,7 @@ function mcrgTable(entries: McrgEntry[], label: string): string[] {
 /** The human-readable report of an RG run. */
 export function rgToTable(r: RgResult): string {
   const out = [
-    `RG  Ising ${r.size}x${r.size}  T=${r.temperature.toPrecision(7)}  h=${r.field}  ${r.algorithm} on ${r.backend}  seed=${r.seed}  ` +
+    `RG  ${modelLabel(r)} ${r.size}x${r.size}  T=${r.temperature.toPrecision(7)}  h=${r.field}  ${r.algorithm} on ${r.backend}  seed=${r.seed}  ` +
       `${r.rule} ${r.blockSize}x${r.blockSize} blocks, ${r.levels} levels  samples=${r.samples} every ${r.every}  bins=${r.bins}x${r.binSize}`,
     '',
     ...table(
@@ -121,9 +121,11 @@ export function rgToTable(r: RgResult): string {
     '',
     `flow direction: ${r.direction}`,
     '',
-    ...mcrgTable(r.mcrg.thermal, 'MCRG thermal exponent y_t = 1/nu (exact 1)'),
-    '',
-    ...mcrgTable(r.mcrg.magnetic, 'MCRG magnetic exponent y_h (exact 15/8 = 1.875)'),
+    ...(r.mcrg ? [
+      ...mcrgTable(r.mcrg.thermal, 'MCRG thermal exponent y_t = 1/nu (exact 1)'),
+      '',
+      ...mcrgTable(r.mcrg.magnetic, 'MCRG magnetic exponent y_h (exact 15/8 = 1.875)'),
+    ] : ['MCRG: Ising only (its operators are those of the spin-flip symmetry)']),
   ];
   if (r.warnings.length > 0) out.push('', 'warnings:', ...r.warnings.map((w) => `  - ${w}`));
   return `${out.join('\n')}\n`;
