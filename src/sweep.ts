@@ -21,6 +21,7 @@
  */
 import { InvalidOptionError } from './errors.js';
 import type { CoreSource } from './backend/loader.js';
+import type { RunJob } from './jobs/job.js';
 import type { Measurement } from './measure.js';
 import {
   checkCount,
@@ -244,6 +245,39 @@ function planSweep(options: RunSweepOptions) {
   const total = plan.reduce((n, p) => n + p.temperatures.length, 0);
   if (total > MAX_SWEEP_POINTS) throw new InvalidOptionError('temperatures', `${total} points`, `at most ${MAX_SWEEP_POINTS} (L, T) points in one sweep`);
   return { base, plan, thermalize, sweeps, warmStart, histograms, keepSeries, signal, onProgress: options.onProgress };
+}
+
+/** The points of a sweep as run jobs (see {@link sweepJobs}). */
+export interface SweepJobs {
+  /** One job per point, in run order (sizes as given, temperatures increasing). */
+  jobs: RunJob[];
+  /** Each point after the first of its size starts from the last lattice of the previous one. */
+  warmStart: boolean;
+  /** The sweep seed. */
+  seed: number;
+}
+
+/**
+ * The points of a sweep as run jobs, each exactly the run {@link runSweep} makes of it (options,
+ * seed, thermalization, sweeps, correlation interval, outputs). Without warm starts every job is
+ * independent; with them, a job's run starts from the final lattice of the previous job of its size,
+ * its generator reseeded with seedState(its own seed) and its counters at zero, as runSweep does.
+ * Validates like runSweep (throws {@link InvalidOptionError}).
+ */
+export function sweepJobs(options: Omit<RunSweepOptions, 'onProgress' | 'signal' | 'core'>): SweepJobs {
+  const { base, plan, thermalize, sweeps, warmStart, histograms, keepSeries } = planSweep(options);
+  const jobs = plan.flatMap(({ size, temperatures, every }) =>
+    temperatures.map((temperature): RunJob => ({
+      kind: 'run',
+      options: { size, temperature, field: base.field, algorithm: base.algorithm, seed: sweepPointSeed(base.seed, size, temperature), backend: base.backend, start: base.start },
+      thermalize,
+      sweeps,
+      ...(every > 0 ? { correlations: { every } } : {}),
+      ...(histograms ? { histograms } : {}),
+      ...(keepSeries ? { keepSeries } : {}),
+    })),
+  );
+  return { jobs, warmStart, seed: base.seed };
 }
 
 /** Lets timers, I/O and abort handlers run between slices of work. */

@@ -1,0 +1,106 @@
+/**
+ * What travels through Redis between enqueueSweep, the workers and collectSweep. Plain data, no
+ * BullMQ: the payload of a queue job, its progress, its return value and the sweep's manifest.
+ *
+ * A sweep with id S on queue Q is
+ *   - a manifest at key "<prefix>:<Q>:criticality-sweep:<S>": the planned run jobs in plan order;
+ *   - one queue job per point, id "<S>-<k>" for plan index k, whose data is a {@link PointPayload}.
+ *     With warm starts, the points of one size form a BullMQ flow: point k is the parent of the
+ *     previous point of its size and runs after it, from its final lattice.
+ * A running point keeps its newest checkpoint in its own job data (`checkpoint`), so a retried,
+ * stalled or drained job resumes where it stopped, and removing the job removes the checkpoint.
+ */
+import { InvalidOptionError } from '../errors.js';
+import { validateRunJob, type RunJob } from '../jobs/job.js';
+
+/** The queue a sweep goes to when none is named. */
+export const DEFAULT_QUEUE = 'criticality';
+/** Name of every point job on the queue. */
+export const POINT_JOB_NAME = 'point';
+export const PAYLOAD_FORMAT = 'criticality-point';
+export const MANIFEST_FORMAT = 'criticality-sweep';
+export const OUTCOME_FORMAT = 'criticality-result';
+/** Version of the payload, outcome and manifest formats: a worker refuses any other. */
+export const PROTOCOL_VERSION = 1;
+
+/** The newest checkpoint of a running point, kept in its job data. */
+export interface StoredCheckpoint {
+  /** A run checkpoint (encodeCheckpoint), base64. */
+  data: string;
+  sweepsDone: number;
+  sweepsTotal: number;
+  /** Name of the worker that wrote it. */
+  worker: string;
+  /** Date.now() when it was written. */
+  writtenAt: number;
+}
+
+/** The data of one queue job: one point of a sweep. */
+export interface PointPayload {
+  format: typeof PAYLOAD_FORMAT;
+  version: typeof PROTOCOL_VERSION;
+  /** The sweep id. */
+  sweep: string;
+  /** Position of the point in the plan. */
+  index: number;
+  /** The run, as planSweep (or sweepJobs) made it; options travel untouched. */
+  job: RunJob;
+  /** Start from the final lattice of the previous point of this size (the job's one child), reseeded with this point's seed. */
+  warm: boolean;
+  checkpoint?: StoredCheckpoint;
+}
+
+/** What a point reports with job.updateProgress. */
+export interface PointProgress {
+  sweepsDone: number;
+  sweepsTotal: number;
+  /** Lattice sites (weights the point in the sweep's fraction done). */
+  sites: number;
+}
+
+/** The return value of a completed point job. */
+export interface PointOutcome {
+  format: typeof OUTCOME_FORMAT;
+  version: typeof PROTOCOL_VERSION;
+  /** The Measurement, through toWire (bit-exact). */
+  result: unknown;
+  /** The final state (a simulation checkpoint, base64) when a later point warm-starts from it. */
+  final?: string;
+}
+
+/** The plan of a sweep, stored once when it is enqueued. */
+export interface SweepManifest {
+  format: typeof MANIFEST_FORMAT;
+  version: typeof PROTOCOL_VERSION;
+  id: string;
+  jobs: RunJob[];
+  warmStart: boolean;
+  createdAt: number;
+}
+
+/** The queue job id of point `index` of sweep `sweep`. */
+export function pointJobId(sweep: string, index: number): string {
+  return `${sweep}-${index}`;
+}
+
+/** A sweep id: letters, digits, '_' and '.', 1 to 64 characters (no ':' or '-': they separate key parts and job ids). */
+export function checkSweepId(id: unknown, field = 'id'): string {
+  if (typeof id !== 'string' || !/^[A-Za-z0-9_.]{1,64}$/.test(id)) throw new InvalidOptionError(field, id, 'a sweep id of 1 to 64 letters, digits, "_" or "."');
+  return id;
+}
+
+/**
+ * Checks a job payload read from the queue. A payload this build cannot run (another format or
+ * version, a malformed run job, options it does not know) throws InvalidOptionError naming the field.
+ */
+export function checkPayload(data: unknown): PointPayload {
+  if (typeof data !== 'object' || data === null) throw new InvalidOptionError('data', data, `a ${PAYLOAD_FORMAT} payload object`);
+  const p = data as Partial<PointPayload>;
+  if (p.format !== PAYLOAD_FORMAT) throw new InvalidOptionError('data.format', p.format, `"${PAYLOAD_FORMAT}"`);
+  if (p.version !== PROTOCOL_VERSION) throw new InvalidOptionError('data.version', p.version, `${PROTOCOL_VERSION} (the version this worker reads; run workers and clients of the same release)`);
+  checkSweepId(p.sweep, 'data.sweep');
+  if (!Number.isSafeInteger(p.index) || (p.index as number) < 0) throw new InvalidOptionError('data.index', p.index, 'an integer >= 0');
+  if (typeof p.warm !== 'boolean') throw new InvalidOptionError('data.warm', p.warm, 'true or false');
+  validateRunJob(p.job, 'data.job.');
+  return p as PointPayload;
+}
