@@ -12,6 +12,7 @@ import { DYNAMICS_FLAGS, DYNAMICS_USAGE, dynamics } from './dynamics.js';
 import { FORMATS, runToCsv, runToJson, runToTable } from './format.js';
 import { landauCommand, rgCommand, RG_USAGE } from './rg.js';
 import { SHOWCASE_USAGE, SWEEP_USAGE, showcaseCommand, sweepCommand } from './sweep.js';
+import { WORKER_USAGE, workerCommand } from './worker.js';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -43,6 +44,7 @@ Commands:
   dynamics  measure critical slowing down: tau_int(|m|), tau_int(e) and the dynamic exponent z per algorithm
   rg        block-spin renormalization: flow of observables per level, pattern entropy, MCRG exponents
   landau    Landau free energy F(m) = -ln P(m) / N from the magnetization histogram, its fit and well shape
+  worker    run points of sweeps from a queue (BullMQ on Redis) until SIGTERM: see sweep --redis
   help      show this help
   version   print the version
 
@@ -72,8 +74,11 @@ Examples:
   criticality run --size 128 --algorithm wolff --clusters-per-step 10 --sweeps 20000
   criticality dynamics --sizes 8,16,32,64 --algorithms metropolis,wolff
   criticality sweep --sizes 8,16,32 --temperatures 2.0:2.6:0.05 --sweeps 20000 --format csv
+  criticality sweep --sizes 16,32 --temperatures 2.2:2.4:0.05 --redis redis://127.0.0.1:6379 --local-workers 2
+  criticality worker --redis redis://10.0.0.5:6379 --concurrency 4
 
 ${SWEEP_USAGE}
+${WORKER_USAGE}
 ${SHOWCASE_USAGE}
 ${RG_USAGE}
 ${DYNAMICS_USAGE}`;
@@ -124,6 +129,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await landauCommand(rest, io, USAGE);
       case 'dynamics':
         return await dynamics(rest, io);
+      case 'worker':
+        return await workerCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -135,7 +142,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.stdout(`${version()}\n`);
         return 0;
       default:
-        throw new InvalidOptionError('command', command, 'one of run, sweep, showcase, dynamics, rg, landau, help, version');
+        throw new InvalidOptionError('command', command, 'one of run, sweep, showcase, dynamics, rg, landau, worker, help, version');
     }
   } catch (error) {
     if (error instanceof InvalidOptionError) {

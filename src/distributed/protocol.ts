@@ -89,6 +89,12 @@ export function checkSweepId(id: unknown, field = 'id'): string {
   return id;
 }
 
+/** A queue name: 1 to 64 letters, digits, '_', '.' or '-' (BullMQ keys start with "bull:<queue>:"). */
+export function checkQueueName(name: unknown = DEFAULT_QUEUE, field = 'queue'): string {
+  if (typeof name !== 'string' || !/^[A-Za-z0-9_.-]{1,64}$/.test(name)) throw new InvalidOptionError(field, name, 'a queue name of 1 to 64 letters, digits, "_", "." or "-"');
+  return name;
+}
+
 /**
  * Checks a job payload read from the queue. A payload this build cannot run (another format or
  * version, a malformed run job, options it does not know) throws InvalidOptionError naming the field.

@@ -2,7 +2,7 @@
 import { Queue } from 'bullmq';
 import { InvalidOptionError } from '../errors.js';
 import { connected, connectionOptions, type RedisConnection } from './connection.js';
-import { DEFAULT_QUEUE, MANIFEST_FORMAT, PROTOCOL_VERSION, type SweepManifest } from './protocol.js';
+import { checkQueueName, MANIFEST_FORMAT, PROTOCOL_VERSION, type SweepManifest } from './protocol.js';
 
 /** Where a sweep's jobs are: the Redis connection and the queue name. Shared by enqueue, worker and collect. */
 export interface QueueOptions {
@@ -14,9 +14,7 @@ export interface QueueOptions {
 
 /** The queue name of `options`, checked. */
 export function queueName(options: QueueOptions): string {
-  const name = options.queue ?? DEFAULT_QUEUE;
-  if (typeof name !== 'string' || !/^[A-Za-z0-9_.-]{1,64}$/.test(name)) throw new InvalidOptionError('queue', name, 'a queue name of 1 to 64 letters, digits, "_", "." or "-"');
-  return name;
+  return checkQueueName(options.queue);
 }
 
 /** A connected Queue (throws a clear error when Redis cannot be reached). Close it when done. */
