@@ -5,7 +5,7 @@ import type { RunJob } from '../jobs/job.js';
 import { mergeResults, type MergedSweep } from '../jobs/plan.js';
 import type { Measurement } from '../measure.js';
 import { connected, connectionOptions } from './connection.js';
-import { checkSweepId, OUTCOME_FORMAT, pointJobId, PROTOCOL_VERSION, type PointOutcome, type PointProgress } from './protocol.js';
+import { checkSweepId, describePoint, OUTCOME_FORMAT, pointJobId, PROTOCOL_VERSION, type PointOutcome, type PointProgress } from './protocol.js';
 import { openQueue, queueName, readManifest, type QueueOptions } from './queue.js';
 import { fromWire } from './wire.js';
 
@@ -90,7 +90,7 @@ export async function collectSweep(id: string, options: CollectOptions): Promise
   const events = new QueueEvents(queueName(options), { connection: connectionOptions(options.connection) });
   events.on('error', () => {});
   try {
-    await connected(events, options.connection);
+    await connected(events, options);
     const manifest = await readManifest(queue, id);
     if (!manifest) throw new InvalidOptionError('id', id, `the id of a sweep on queue "${queueName(options)}" of this Redis (enqueueSweep returns it; removeSweep deletes it)`);
     const { jobs } = manifest;
@@ -212,6 +212,12 @@ export async function collectSweep(id: string, options: CollectOptions): Promise
       const job = await queue.getJob(jobId);
       if (status[k] === 'completed' && job) results.push(decodeOutcome(job.returnvalue, jobId));
       else failed.push({ index: k, job: jobs[k], error: job ? job.failedReason || 'failed' : `job ${jobId} is no longer on the queue (removed)` });
+    }
+    // BullMQ's reason for a chain's later points ("child bull:<queue>:<job id> failed"), in the sweep's terms
+    for (const f of failed) {
+      const child = /^child \S*:([^:\s]+) failed$/.exec(f.error);
+      const from = child ? index.get(child[1]) : undefined;
+      if (from !== undefined) f.error = `the point it warm-starts from (${describePoint(jobs[from])}, index ${from}) failed`;
     }
     return { ...mergeResults(jobs, results), id, failed, finished: !stopped };
   } finally {

@@ -53,10 +53,12 @@ interface Connecting {
 }
 
 /**
- * Waits until `target` is connected, at most `timeoutMs`; then throws an Error naming the
+ * Waits until `target` is connected, at most `connectTimeoutMs`; then throws an Error naming the
  * connection and the last connection error (ioredis itself would retry forever).
  */
-export async function connected(target: Connecting, connection: RedisConnection, timeoutMs = CONNECT_TIMEOUT_MS): Promise<void> {
+export async function connected(target: Connecting, options: { connection: RedisConnection; connectTimeoutMs?: number }): Promise<void> {
+  const { connection, connectTimeoutMs: timeoutMs = CONNECT_TIMEOUT_MS } = options;
+  if (typeof timeoutMs !== 'number' || !(timeoutMs > 0)) throw new InvalidOptionError('connectTimeoutMs', timeoutMs, 'a number of milliseconds > 0');
   let last = '';
   const onError = (error: Error) => {
     last = error.message;

@@ -101,7 +101,7 @@ export async function enqueueSweep(plan: SweepPlan | readonly RunJob[], options:
       const flows = new FlowProducer({ connection: connectionOptions(options.connection) });
       flows.on('error', () => {});
       try {
-        await connected(flows, options.connection);
+        await connected(flows, options);
         for (const chain of linked) {
           // a chain is added atomically: when its last point exists, the whole chain does
           if (await queue.getJob(pointJobId(id, chain[chain.length - 1]))) continue;

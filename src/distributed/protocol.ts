@@ -83,6 +83,13 @@ export function pointJobId(sweep: string, index: number): string {
   return `${sweep}-${index}`;
 }
 
+/** A point for messages: "L=32 T=2.3" (or beta=...); options travel opaquely, so only what is there. */
+export function describePoint(job: RunJob | undefined): string {
+  const o = job?.options as { size?: number; temperature?: number; beta?: number } | undefined;
+  if (!o) return 'a point';
+  return `L=${o.size}${o.temperature !== undefined ? ` T=${o.temperature}` : o.beta !== undefined ? ` beta=${o.beta}` : ''}`;
+}
+
 /** A sweep id: letters, digits, '_' and '.', 1 to 64 characters (no ':' or '-': they separate key parts and job ids). */
 export function checkSweepId(id: unknown, field = 'id'): string {
   if (typeof id !== 'string' || !/^[A-Za-z0-9_.]{1,64}$/.test(id)) throw new InvalidOptionError(field, id, 'a sweep id of 1 to 64 letters, digits, "_" or "."');

@@ -10,6 +10,8 @@ export interface QueueOptions {
   connection: RedisConnection;
   /** Queue name (BullMQ keys start with "bull:<queue>:"). @default 'criticality' */
   queue?: string;
+  /** How long the first connection may take before a clear error, ms. @default 10000 */
+  connectTimeoutMs?: number;
 }
 
 /** The queue name of `options`, checked. */
@@ -25,7 +27,7 @@ export async function openQueue(options: QueueOptions): Promise<Queue> {
   // without a listener would end the process instead
   queue.on('error', () => {});
   try {
-    await connected(queue, options.connection);
+    await connected(queue, options);
   } catch (error) {
     await queue.close();
     throw error;

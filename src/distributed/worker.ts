@@ -18,7 +18,7 @@ import type { BackendChoice } from '../options.js';
 import type { CoreSource } from '../backend/index.js';
 import { seedState } from '../rng.js';
 import { connected, connectionOptions } from './connection.js';
-import { checkPayload, OUTCOME_FORMAT, PROTOCOL_VERSION, type PointOutcome, type PointPayload, type PointProgress, type StoredCheckpoint } from './protocol.js';
+import { checkPayload, describePoint, OUTCOME_FORMAT, PROTOCOL_VERSION, type PointOutcome, type PointPayload, type PointProgress, type StoredCheckpoint } from './protocol.js';
 import { queueName, type QueueOptions } from './queue.js';
 import { toWire } from './wire.js';
 
@@ -71,11 +71,9 @@ function checkInteger(name: string, value: unknown, min: number, max: number): n
   return value as number;
 }
 
-/** A short label of a point for logs: its id, size and temperature (or beta). */
+/** A short label of a point for logs: its job id, size and temperature. */
 function label(job: Job, run: RunJob | undefined): string {
-  const o = run?.options as { size?: number; temperature?: number; beta?: number } | undefined;
-  const point = o ? ` L=${o.size}${o.temperature !== undefined ? ` T=${o.temperature}` : o.beta !== undefined ? ` beta=${o.beta}` : ''}` : '';
-  return `${job.id}${point}`;
+  return `${job.id} ${describePoint(run)}`;
 }
 
 const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
@@ -105,6 +103,8 @@ export async function startWorker(options: StartWorkerOptions): Promise<ClusterW
   const { backend, core } = options;
   let closing = false;
   let completed = 0;
+  /** Points whose lock this worker lost (it stalled, and another worker has taken them over). */
+  const lost = new Set<string>();
 
   /** The checkpoint in the job data, if it belongs to this job; else undefined (and why, in the log). */
   const storedStart = (job: Job, payload: PointPayload): Uint8Array | undefined => {
@@ -195,6 +195,11 @@ export async function startWorker(options: StartWorkerOptions): Promise<ClusterW
         const t0 = performance.now();
         const r = await continueRun(sim, start, control);
         await writing;
+        if (lost.has(job.id!)) {
+          // the point is someone else's now: write nothing, move nothing (WaitingError makes BullMQ let go)
+          log(`${name}: ${what} stopped at sweep ${r.progress.sweepsDone}/${r.progress.sweepsTotal}: its lock was lost (this worker stalled) and another worker has the point`);
+          throw new WaitingError();
+        }
         if (r.state !== 'completed') {
           await save(r.checkpoint, r.progress);
           log(`${name}: ${what} returned to the queue at sweep ${r.progress.sweepsDone}/${r.progress.sweepsTotal} (worker stopping)`);
@@ -209,6 +214,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<ClusterW
         return outcome;
       } finally {
         sim.dispose();
+        lost.delete(job.id!);
       }
     } catch (error) {
       if (error instanceof WaitingError || error instanceof UnrecoverableError) throw error;
@@ -226,12 +232,20 @@ export async function startWorker(options: StartWorkerOptions): Promise<ClusterW
     name,
     autorun: true,
   });
-  worker.on('error', (error) => log(`${name}: queue error: ${error.message}`));
+  worker.on('error', (error) => {
+    if (!error.message.startsWith('could not renew lock')) log(`${name}: queue error: ${error.message}`);
+  });
+  worker.on('lockRenewalFailed', (ids) => {
+    for (const id of ids) {
+      lost.add(id);
+      worker.cancelJob(id, 'lock lost');
+    }
+  });
   worker.on('failed', (job, error) => {
     if (job && !(error instanceof WaitingError)) log(`${name}: ${label(job, job.data?.job)} failed (attempt ${job.attemptsMade}): ${error.message}`);
   });
   try {
-    await connected(worker, options.connection);
+    await connected(worker, options);
   } catch (error) {
     await worker.close(true);
     throw error;
