@@ -5,7 +5,7 @@ import type { RunJob } from '../jobs/job.js';
 import { mergeResults, type MergedSweep } from '../jobs/plan.js';
 import type { Measurement } from '../measure.js';
 import { connected, connectionOptions } from './connection.js';
-import { checkSweepId, describePoint, OUTCOME_FORMAT, pointJobId, PROTOCOL_VERSION, type PointOutcome, type PointProgress } from './protocol.js';
+import { checkSweepId, describePoint, isOutcome, OUTCOME_FORMAT, pointJobId, PROTOCOL_VERSION, type PointPayload, type PointProgress } from './protocol.js';
 import { openQueue, queueName, readManifest, type QueueOptions } from './queue.js';
 import { fromWire } from './wire.js';
 
@@ -59,12 +59,10 @@ export interface CollectedSweep extends MergedSweep {
 
 type Status = 'pending' | 'completed' | 'failed';
 
-/** The Measurement in a completed job's return value. */
-function decodeOutcome(value: unknown, jobId: string): Measurement {
-  const outcome = value as PointOutcome | undefined;
-  if (!outcome || outcome.format !== OUTCOME_FORMAT || outcome.version !== PROTOCOL_VERSION) {
-    throw new InvalidOptionError(`result of job ${jobId}`, value === undefined ? undefined : '(a return value)', `a ${OUTCOME_FORMAT} version ${PROTOCOL_VERSION} result`);
-  }
+/** The Measurement of a completed job (in its data). */
+function decodeOutcome(payload: PointPayload | undefined, jobId: string): Measurement {
+  const outcome = payload?.outcome;
+  if (!isOutcome(outcome)) throw new InvalidOptionError(`data.outcome of job ${jobId}`, outcome === undefined ? undefined : '(an outcome)', `a ${OUTCOME_FORMAT} version ${PROTOCOL_VERSION} result`);
   return fromWire(outcome.result) as Measurement;
 }
 
@@ -210,7 +208,7 @@ export async function collectSweep(id: string, options: CollectOptions): Promise
       if (status[k] === 'pending') continue;
       const jobId = pointJobId(id, k);
       const job = await queue.getJob(jobId);
-      if (status[k] === 'completed' && job) results.push(decodeOutcome(job.returnvalue, jobId));
+      if (status[k] === 'completed' && job) results.push(decodeOutcome(job.data as PointPayload, jobId));
       else failed.push({ index: k, job: jobs[k], error: job ? job.failedReason || 'failed' : `job ${jobId} is no longer on the queue (removed)` });
     }
     // BullMQ's reason for a chain's later points ("child bull:<queue>:<job id> failed"), in the sweep's terms

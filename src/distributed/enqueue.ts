@@ -89,12 +89,12 @@ export async function enqueueSweep(plan: SweepPlan | readonly RunJob[], options:
       await writeManifest(queue, manifest);
     }
     const opts = (k: number): JobsOptions => ({ jobId: pointJobId(id, k), attempts, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: false, removeOnFail: false });
-    const payload = (k: number, warm: boolean): PointPayload => ({ format: PAYLOAD_FORMAT, version: PROTOCOL_VERSION, sweep: id, index: k, job: jobs[k], warm });
+    const payload = (k: number, after?: number): PointPayload => ({ format: PAYLOAD_FORMAT, version: PROTOCOL_VERSION, sweep: id, index: k, job: jobs[k], ...(after === undefined ? {} : { after }) });
     const all = chains(jobs, warmStart);
     const single = all.filter((chain) => chain.length === 1).map(([k]) => k);
     // a job id already on the queue is not added again (BullMQ keeps the existing job)
     for (let i = 0; i < single.length; i += BATCH) {
-      await queue.addBulk(single.slice(i, i + BATCH).map((k) => ({ name: POINT_JOB_NAME, data: payload(k, false), opts: opts(k) })));
+      await queue.addBulk(single.slice(i, i + BATCH).map((k) => ({ name: POINT_JOB_NAME, data: payload(k), opts: opts(k) })));
     }
     const linked = all.filter((chain) => chain.length > 1);
     if (linked.length > 0) {
@@ -108,7 +108,7 @@ export async function enqueueSweep(plan: SweepPlan | readonly RunJob[], options:
           let node: FlowJob | undefined;
           chain.forEach((k, position) => {
             node = {
-              name: POINT_JOB_NAME, queueName: name, data: payload(k, position > 0),
+              name: POINT_JOB_NAME, queueName: name, data: payload(k, position > 0 ? chain[position - 1] : undefined),
               opts: { ...opts(k), failParentOnFailure: true },
               ...(node ? { children: [node] } : {}),
             } as FlowJob;

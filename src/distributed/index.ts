@@ -16,4 +16,4 @@ export type { CollectOptions, CollectProgress, CollectedSweep, FailedPoint } fro
 export type { QueueOptions } from './queue.js';
 export type { RedisConnection } from './connection.js';
 export { DEFAULT_QUEUE, PROTOCOL_VERSION, pointJobId } from './protocol.js';
-export type { PointPayload, PointProgress, PointOutcome, StoredCheckpoint, SweepManifest } from './protocol.js';
+export type { PointPayload, PointProgress, PointOutcome, PointReturn, StoredCheckpoint, SweepManifest } from './protocol.js';

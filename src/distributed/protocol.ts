@@ -8,7 +8,9 @@
  *     With warm starts, the points of one size form a BullMQ flow: point k is the parent of the
  *     previous point of its size and runs after it, from its final lattice.
  * A running point keeps its newest checkpoint in its own job data (`checkpoint`), so a retried,
- * stalled or drained job resumes where it stopped, and removing the job removes the checkpoint.
+ * stalled or drained job resumes where it stopped; a completed point keeps its result there too
+ * (`outcome`), not in BullMQ's return value, which every 'completed' event would carry again in the
+ * queue's event stream. Removing the job removes them.
  */
 import { InvalidOptionError } from '../errors.js';
 import { validateRunJob, type RunJob } from '../jobs/job.js';
@@ -45,9 +47,15 @@ export interface PointPayload {
   index: number;
   /** The run, as planSweep (or sweepJobs) made it; options travel untouched. */
   job: RunJob;
-  /** Start from the final lattice of the previous point of this size (the job's one child), reseeded with this point's seed. */
-  warm: boolean;
+  /**
+   * Warm start: the plan index of the point whose final lattice this one starts from (reseeded with
+   * this point's own seed); that point's job is this job's one child, so it has finished first.
+   */
+  after?: number;
+  /** The newest checkpoint while the point runs. */
   checkpoint?: StoredCheckpoint;
+  /** The result, once the point has completed. */
+  outcome?: PointOutcome;
 }
 
 /** What a point reports with job.updateProgress. */
@@ -58,7 +66,7 @@ export interface PointProgress {
   sites: number;
 }
 
-/** The return value of a completed point job. */
+/** What a completed point keeps in its job data. */
 export interface PointOutcome {
   format: typeof OUTCOME_FORMAT;
   version: typeof PROTOCOL_VERSION;
@@ -66,6 +74,19 @@ export interface PointOutcome {
   result: unknown;
   /** The final state (a simulation checkpoint, base64) when a later point warm-starts from it. */
   final?: string;
+}
+
+/** The BullMQ return value of a completed point: a pointer to the outcome in its data. */
+export interface PointReturn {
+  format: typeof OUTCOME_FORMAT;
+  version: typeof PROTOCOL_VERSION;
+  in: 'data.outcome';
+}
+
+/** Whether `value` is an outcome of this protocol version. */
+export function isOutcome(value: unknown): value is PointOutcome {
+  const o = value as Partial<PointOutcome> | undefined;
+  return typeof o === 'object' && o !== null && o.format === OUTCOME_FORMAT && o.version === PROTOCOL_VERSION && 'result' in o;
 }
 
 /** The plan of a sweep, stored once when it is enqueued. */
@@ -113,7 +134,7 @@ export function checkPayload(data: unknown): PointPayload {
   if (p.version !== PROTOCOL_VERSION) throw new InvalidOptionError('data.version', p.version, `${PROTOCOL_VERSION} (the version this worker reads; run workers and clients of the same release)`);
   checkSweepId(p.sweep, 'data.sweep');
   if (!Number.isSafeInteger(p.index) || (p.index as number) < 0) throw new InvalidOptionError('data.index', p.index, 'an integer >= 0');
-  if (typeof p.warm !== 'boolean') throw new InvalidOptionError('data.warm', p.warm, 'true or false');
+  if (p.after !== undefined && (!Number.isSafeInteger(p.after) || p.after < 0 || p.after === p.index)) throw new InvalidOptionError('data.after', p.after, 'the index of another point of the sweep');
   validateRunJob(p.job, 'data.job.');
   return p as PointPayload;
 }

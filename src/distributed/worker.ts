@@ -6,10 +6,11 @@
  * taken from the previous point's final state when it warm-starts. The run writes a checkpoint
  * into the job data every `checkpointEveryMs` and when the worker shuts down, so a killed worker
  * loses at most that much work; since every run is deterministic, the resumed point gives the same
- * result, bit for bit, as an uninterrupted one.
+ * result, bit for bit, as an uninterrupted one. The result goes into the job data too (with the
+ * final lattice when a later point starts from it); a point found with its result is not run again.
  */
 import { hostname } from 'node:os';
-import { UnrecoverableError, WaitingError, Worker, type Job } from 'bullmq';
+import { Job, UnrecoverableError, WaitingError, Worker } from 'bullmq';
 import { CheckpointError, InvalidOptionError } from '../errors.js';
 import { decodeCheckpoint, encodeCheckpoint } from '../checkpoint.js';
 import { continueRun, executeJob, resumeSimulation, type ExecuteOptions } from '../jobs/runner.js';
@@ -18,7 +19,7 @@ import type { BackendChoice } from '../options.js';
 import type { CoreSource } from '../backend/index.js';
 import { seedState } from '../rng.js';
 import { connected, connectionOptions } from './connection.js';
-import { checkPayload, describePoint, OUTCOME_FORMAT, PROTOCOL_VERSION, type PointOutcome, type PointPayload, type PointProgress, type StoredCheckpoint } from './protocol.js';
+import { checkPayload, describePoint, isOutcome, OUTCOME_FORMAT, pointJobId, PROTOCOL_VERSION, type PointOutcome, type PointPayload, type PointProgress, type PointReturn, type StoredCheckpoint } from './protocol.js';
 import { queueName, type QueueOptions } from './queue.js';
 import { toWire } from './wire.js';
 
@@ -61,7 +62,7 @@ export interface ClusterWorker {
   /** Points completed by this worker so far. */
   readonly completed: number;
   /** The BullMQ Worker, for its events and metrics. */
-  readonly bullWorker: Worker<PointPayload, PointOutcome>;
+  readonly bullWorker: Worker<PointPayload, PointReturn>;
 }
 
 export const WORKER_DEFAULTS = { concurrency: 1, checkpointEveryMs: 5000, lockDurationMs: 30_000, maxStalledCount: 3 } as const;
@@ -130,9 +131,10 @@ export async function startWorker(options: StartWorkerOptions): Promise<ClusterW
   const freshStart = async (job: Job, payload: PointPayload): Promise<Uint8Array> => {
     const fresh = await executeJob(payload.job, { maxSweeps: 0, backend, core });
     if (fresh.state === 'completed') throw new Error('a run with a budget of 0 sweeps completed');
-    if (!payload.warm) return fresh.checkpoint;
-    const previous = Object.values(await job.getChildrenValues<PointOutcome>())[0];
-    if (typeof previous?.final !== 'string') throw new UnrecoverableError(`${job.id}: warm start needs the final state of the previous point, and its job returned none`);
+    if (payload.after === undefined) return fresh.checkpoint;
+    const previousId = pointJobId(payload.sweep, payload.after);
+    const previous = (await Job.fromId<PointPayload>(worker, previousId))?.data.outcome;
+    if (typeof previous?.final !== 'string') throw new UnrecoverableError(`warm start needs the final state of point ${payload.after} (job ${previousId}), and it has none`);
     const start = decodeCheckpoint(fresh.checkpoint);
     const { state } = decodeCheckpoint(fromBase64(previous.final));
     // as runSweep's warm start: the previous lattice, this point's own seed, counters from zero
@@ -144,15 +146,21 @@ export async function startWorker(options: StartWorkerOptions): Promise<ClusterW
     return encodeCheckpoint(start);
   };
 
-  const processPoint = async (job: Job<PointPayload, PointOutcome>, token?: string, signal?: AbortSignal): Promise<PointOutcome> => {
+  const processPoint = async (job: Job<PointPayload, PointReturn>, token?: string, signal?: AbortSignal): Promise<PointReturn> => {
     let payload: PointPayload;
     try {
       payload = checkPayload(job.data);
     } catch (error) {
       throw new UnrecoverableError(`bad job payload: ${(error as Error).message}`);
     }
-    const { checkpoint: _stored, ...base } = payload;
+    const { checkpoint: _stored, outcome: _outcome, ...base } = payload;
     const what = label(job, payload.job);
+    const done: PointReturn = { format: OUTCOME_FORMAT, version: PROTOCOL_VERSION, in: 'data.outcome' };
+    if (isOutcome(payload.outcome)) {
+      // completed before, but its worker died before BullMQ heard of it
+      log(`${name}: ${what} already has its result`);
+      return done;
+    }
     const handBack = async (): Promise<never> => {
       await job.moveToWait(token);
       throw new WaitingError();
@@ -208,10 +216,10 @@ export async function startWorker(options: StartWorkerOptions): Promise<ClusterW
         const outcome: PointOutcome = { format: OUTCOME_FORMAT, version: PROTOCOL_VERSION, result: toWire(r.result) };
         // the next point of a warm-start chain (this job's parent) starts from this final state
         if (job.parentKey) outcome.final = toBase64(sim.checkpoint());
-        if (payload.checkpoint || written > 0) await job.updateData(base as PointPayload);
+        await job.updateData({ ...base, outcome });
         completed++;
         log(`${name}: ${what} completed in ${((performance.now() - t0) / 1000).toFixed(1)} s (${written} checkpoint(s) written)`);
-        return outcome;
+        return done;
       } finally {
         sim.dispose();
         lost.delete(job.id!);
@@ -223,7 +231,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<ClusterW
     }
   };
 
-  const worker = new Worker<PointPayload, PointOutcome>(queueName(options), processPoint, {
+  const worker = new Worker<PointPayload, PointReturn>(queueName(options), processPoint, {
     connection: connectionOptions(options.connection),
     concurrency,
     lockDuration,

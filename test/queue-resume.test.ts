@@ -9,7 +9,7 @@ import { Queue, Worker, type Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectSweep, enqueueSweep, startWorker, type ClusterWorker, type PointPayload } from '../src/distributed/index.js';
 import { executeJob, type RunJob } from '../src/index.js';
-import { activeWithCheckpoint, exact, startWorkerProcesses, waitFor, type TestWorkers } from './helpers/cluster.js';
+import { activeWithCheckpoint, exact, startWorkerProcesses, waitFor, type TestWorkers } from './helpers/queue.js';
 import { startRedis, type TestRedis } from './helpers/redis.js';
 
 const LOCK_MS = 2000;

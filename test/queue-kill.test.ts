@@ -5,7 +5,7 @@ import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectSweep, enqueueSweep } from '../src/distributed/index.js';
 import { executeJob, mergeResults, planSweep, type Measurement, type SweepPlan } from '../src/index.js';
-import { activeWithCheckpoint, exact, startWorkerProcesses, waitFor, type TestWorkers } from './helpers/cluster.js';
+import { activeWithCheckpoint, exact, startWorkerProcesses, waitFor, type TestWorkers } from './helpers/queue.js';
 import { startRedis, type TestRedis } from './helpers/redis.js';
 
 // four points of about a second each (WebAssembly, 2-core machine): long enough to be killed mid-point

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activeWithCheckpoint, startWorkerProcesses, waitFor, type TestWorkers } from './helpers/cluster.js';
+import { activeWithCheckpoint, startWorkerProcesses, waitFor, type TestWorkers } from './helpers/queue.js';
 import { cli, expectRejected } from './helpers/cli.js';
 import { exited, startRedis, type TestRedis } from './helpers/redis.js';
 
