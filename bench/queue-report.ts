@@ -33,7 +33,8 @@ export function queueSection(report: QueueReport): string[] {
     `${env.cpu}, ${env.cores} cores, 1-minute load average ${env.loadAverage1mBefore} before and ${env.loadAverage1mAfter} after; other agents share this machine).`,
     `A sweep of ${report.points} independent points (L = ${report.size}, ${report.thermalize} + ${report.sweepsPerPoint} sweeps each, WebAssembly),`,
     `${(report.updates / 1e6).toFixed(0)} M site updates, from enqueueSweep to collectSweep's answer with \`criticality worker\` processes already`,
-    `waiting; median of ${report.repeats}. Reference: the same points one after another in one process, without a queue.`,
+    `waiting; median of ${report.repeats}, the configurations interleaved. Reference: the same points one after another in one
+process, without a queue.`,
     '',
     '| worker processes | wall time | site updates/ns | speed-up vs 1 | vs one process, no queue |',
     '|---:|---:|---:|---:|---:|',

@@ -12,7 +12,7 @@
  * 4. Redis memory (INFO used_memory) per completed point, without and with keepSeries.
  *
  * Writes bench/results-queue.json, then bench/RESULTS.md from every JSON result that exists.
- * Flags: --size 128 --points 8 --sweeps 50000 --workers 1,2,4 --repeats 2
+ * Flags: --size 128 --points 8 --sweeps 50000 --workers 1,2,4 --repeats 3 (configurations interleaved)
  */
 import os from 'node:os';
 import { Queue, type Job } from 'bullmq';
@@ -28,7 +28,7 @@ const size = Number(flag('size', '128'));
 const points = Number(flag('points', '8'));
 const sweeps = Number(flag('sweeps', '50000'));
 const workerCounts = flag('workers', '1,2,4').split(',').map(Number);
-const repeats = Number(flag('repeats', '2'));
+const repeats = Number(flag('repeats', '3'));
 const thermalize = Math.round(sweeps / 10);
 const QUEUE = 'bench';
 
@@ -62,27 +62,29 @@ try {
   // 1. throughput
   const plan = (seed: number) => ({ sizes: [size], temperatures: Array.from({ length: points }, (_, k) => 2 + 0.05 * k), thermalize, sweeps, seed });
   const updates = points * size * size * (thermalize + sweeps);
-  const t0 = performance.now();
-  for (const job of planSweep(plan(1))) await executeJob(job);
-  const sequentialMs = performance.now() - t0;
-  log(`one process, no queue: ${(sequentialMs / 1000).toFixed(2)} s`);
-  const wallMs: Record<number, number> = {};
-  for (const count of workerCounts) {
-    processes = await startWorkers(count);
-    const times: number[] = [];
-    for (let r = 0; r < repeats; r++) {
+  // configurations interleaved, so that a change of the machine's load hits them alike
+  const sequential: number[] = [];
+  const times: Record<number, number[]> = Object.fromEntries(workerCounts.map((c) => [c, []]));
+  for (let r = 0; r < repeats; r++) {
+    const t0 = performance.now();
+    for (const job of planSweep(plan(1))) await executeJob(job);
+    sequential.push(performance.now() - t0);
+    log(`one process, no queue: ${(sequential.at(-1)! / 1000).toFixed(2)} s`);
+    for (const count of workerCounts) {
+      processes = await startWorkers(count);
       const start = performance.now();
       const sweep = await enqueueSweep(plan(100 * count + r), options);
       const merged = await collectSweep(sweep.id, { ...options, pollMs: 500 });
-      times.push(performance.now() - start);
+      times[count].push(performance.now() - start);
       if (merged.state !== 'completed') throw new Error(`sweep ${merged.state}`);
+      await processes.stop();
+      processes = undefined;
       await removeSweep(sweep.id, options);
+      log(`${count} worker process(es): ${(times[count].at(-1)! / 1000).toFixed(2)} s`);
     }
-    await processes.stop();
-    processes = undefined;
-    wallMs[count] = median(times);
-    log(`${count} worker process(es): ${(wallMs[count] / 1000).toFixed(2)} s`);
   }
+  const sequentialMs = median(sequential);
+  const wallMs: Record<number, number> = Object.fromEntries(workerCounts.map((c) => [c, median(times[c])]));
 
   // 2. overhead per point
   processes = await startWorkers(1);
