@@ -24,6 +24,19 @@ export function baseEnvironment(): Environment {
   };
 }
 
+/** Where and when a Node benchmark ran: date, commit, runtime, CPU, and the load average before (given) and now. */
+export function runEnvironment(loadBefore: number): Record<string, string | number> {
+  return {
+    date: new Date().toISOString(),
+    commit: commit(),
+    runtime: `Node ${process.version}`,
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    loadAverage1mBefore: Number(loadBefore.toFixed(2)),
+    loadAverage1mAfter: Number(os.loadavg()[0].toFixed(2)),
+  };
+}
+
 function readReport<T>(name: string): T | undefined {
   const url = new URL(name, import.meta.url);
   return existsSync(url) ? (JSON.parse(readFileSync(url, 'utf8')) as T) : undefined;

@@ -20,8 +20,8 @@ import { decodeCheckpoint, encodeCheckpoint, executeJob, planSweep, type RunJob 
 import { collectSweep, enqueueSweep, removeSweep, type PointPayload } from '../dist/distributed/index.js';
 import { spawnWorkerProcesses, type WorkerProcesses } from '../dist/cli/worker-processes.js';
 import { startRedis } from '../test/helpers/redis.js';
-import { writeResults } from './environment.js';
-import { commit, flag } from './node-args.js';
+import { runEnvironment, writeResults } from './environment.js';
+import { flag } from './node-args.js';
 import type { QueueReport } from './queue-report.js';
 
 const size = Number(flag('size', '128'));
@@ -151,16 +151,7 @@ try {
   processes = undefined;
 
   const report: QueueReport = {
-    environment: {
-      date: new Date().toISOString(),
-      commit: commit(),
-      runtime: `Node ${process.version}`,
-      cpu: os.cpus()[0]?.model ?? 'unknown',
-      cores: os.cpus().length,
-      redis: (/redis_version:(\S+)/.exec(await client.info()) ?? [])[1] ?? 'unknown',
-      loadAverage1mBefore: Number(loadBefore.toFixed(2)),
-      loadAverage1mAfter: Number(os.loadavg()[0].toFixed(2)),
-    },
+    environment: { ...runEnvironment(loadBefore), redis: (/redis_version:(\S+)/.exec(await client.info()) ?? [])[1] ?? 'unknown' },
     size, points, sweepsPerPoint: sweeps, thermalize, updates, repeats, sequentialMs, wallMs,
     overhead: { startMedianMs: median(startMs), startP90Ms: quantile(startMs, 0.9), roundTripMedianMs: median(roundTripMs), enqueuePerPointMs },
     checkpoints, memory,

@@ -42,7 +42,7 @@ describe('criticality sweep --redis and criticality worker', { timeout: 60_000 }
   });
 
   it('prints the same after a worker is SIGKILLed mid-point (warm-start chain)', async () => {
-    const sweep = ['sweep', '--sizes', '128', '--temperatures', '2.2,2.3,2.4', '--thermalize', '1000', '--sweeps', '100000', '--format', 'json'];
+    const sweep = ['sweep', '--sizes', '128', '--temperatures', '2.2,2.3,2.4', '--thermalize', '1000', '--sweeps', '60000', '--correlations', '--histograms', '--format', 'json'];
     const local = await cli(...sweep);
     workers = startWorkerProcesses(2, redis.url, ['--queue', 'kill', '--checkpoint-ms', '100', '--lock-ms', '1500']);
     const queued = cli(...sweep, '--redis', redis.url, '--queue', 'kill');
@@ -59,6 +59,18 @@ describe('criticality sweep --redis and criticality worker', { timeout: 60_000 }
     } finally {
       await queue.close();
     }
+  });
+
+  it('carries series, histograms and correlations exactly: --independent --analysis', async () => {
+    const sweep = ['sweep', '--sizes', '8,16', '--temperatures', '2.1:2.5:0.1', '--sweeps', '4000', '--independent', '--analysis', '--correlations', '--histograms', '--format', 'json'];
+    const local = await cli(...sweep);
+    const queued = await cli(...sweep, '--redis', redis.url, '--local-workers', '2', '--queue', 'analysis');
+    expect(queued.code, queued.stderr).toBe(0);
+    const result = withoutTiming(queued.stdout) as { analysis?: unknown; points: { histograms?: unknown; correlation?: unknown }[] };
+    expect(result.analysis).toBeDefined();
+    expect(result.points[0].histograms).toBeDefined();
+    expect(result.points[0].correlation).toBeDefined();
+    expect(result).toEqual(withoutTiming(local.stdout));
   });
 
   it('worker --concurrency 2 runs two processes and drains them on SIGTERM', async () => {

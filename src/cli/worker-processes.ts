@@ -20,7 +20,8 @@ export interface WorkerProcesses {
   stop(graceMs?: number): Promise<(number | null)[]>;
 }
 
-function ended(child: ChildProcess, ms: number): Promise<boolean> {
+/** Waits for `child` to exit, at most `ms`; true when it did. */
+export function exited(child: ChildProcess, ms: number): Promise<boolean> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(false), ms);
@@ -74,9 +75,9 @@ export function spawnWorkerProcesses(count: number, args: string[], onLine: (ind
       for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       return Promise.all(
         children.map(async (child) => {
-          if (!(await ended(child, graceMs))) {
+          if (!(await exited(child, graceMs))) {
             child.kill('SIGKILL');
-            await ended(child, 5000);
+            await exited(child, 5000);
           }
           return child.exitCode;
         }),

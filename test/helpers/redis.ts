@@ -1,6 +1,9 @@
 // A private redis-server for a test: 127.0.0.1, a free port, no persistence; stopped by its pid.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createConnection, createServer } from 'node:net';
+import { exited } from '../../src/cli/worker-processes.js';
+
+export { exited };
 
 export interface TestRedis {
   url: string;
@@ -34,18 +37,6 @@ function pong(port: number): Promise<boolean> {
     socket.once('error', () => done(false));
     socket.once('connect', () => socket.write('PING\r\n'));
     socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
-  });
-}
-
-/** Waits for `child` to exit, at most `ms`; true when it did. */
-export function exited(child: ChildProcess, ms: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve(true);
-    });
   });
 }
 
