@@ -32,7 +32,8 @@ export async function queueSweep(options: RunSweepOptions, how: QueueSweepOption
   const cluster = await loadCluster();
   const queueOptions = { connection: how.redis, queue: how.queue };
   const sweep = await cluster.enqueueSweep(jobs, { ...queueOptions, warmStart });
-  io.stderr(`criticality: sweep ${sweep.id} ${sweep.created ? 'queued' : 'already on the queue (collecting it)'}: ${jobs.length} point(s) on queue "${sweep.queue}" at ${how.redis}\n`);
+  const hint = how.localWorkers === 0 ? `; workers: criticality worker --redis ${how.redis}${how.queue ? ` --queue ${how.queue}` : ''}` : '';
+  io.stderr(`criticality: sweep ${sweep.id} ${sweep.created ? 'queued' : 'already on the queue (collecting it)'}: ${jobs.length} point(s) on queue "${sweep.queue}" at ${how.redis}${hint}\n`);
 
   let workers: WorkerProcesses | undefined;
   const lastLines = new Map<number, string[]>(); // the last lines of each local worker, shown if it dies
