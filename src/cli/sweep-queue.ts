@@ -8,6 +8,7 @@
  * queue and collects it (points resume from their checkpoints). A sweep that finished is removed
  * from the queue once its results are in hand.
  */
+import { describeConnection } from '../distributed/connection.js';
 import { exactReference } from '../reference.js';
 import { sweepJobs, type RunSweepOptions, type RunSweepResult, type SweepPoint } from '../sweep.js';
 import type { Io } from './main.js';
@@ -32,8 +33,9 @@ export async function queueSweep(options: RunSweepOptions, how: QueueSweepOption
   const cluster = await loadCluster();
   const queueOptions = { connection: how.redis, queue: how.queue };
   const sweep = await cluster.enqueueSweep(jobs, { ...queueOptions, warmStart });
-  const hint = how.localWorkers === 0 ? `; workers: criticality worker --redis ${how.redis}${how.queue ? ` --queue ${how.queue}` : ''}` : '';
-  io.stderr(`criticality: sweep ${sweep.id} ${sweep.created ? 'queued' : 'already on the queue (collecting it)'}: ${jobs.length} point(s) on queue "${sweep.queue}" at ${how.redis}${hint}\n`);
+  const where = describeConnection(how.redis); // without the password
+  const hint = how.localWorkers === 0 ? `; workers: criticality worker --redis ${where}${how.queue ? ` --queue ${how.queue}` : ''}` : '';
+  io.stderr(`criticality: sweep ${sweep.id} ${sweep.created ? 'queued' : 'already on the queue (collecting it)'}: ${jobs.length} point(s) on queue "${sweep.queue}" at ${where}${hint}\n`);
 
   let workers: WorkerProcesses | undefined;
   const lastLines = new Map<number, string[]>(); // the last lines of each local worker, shown if it dies
