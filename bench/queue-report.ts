@@ -12,8 +12,12 @@ export interface QueueReport {
   repeats: number;
   /** The points one after another in one process, no queue. */
   sequentialMs: number;
+  /** CPU time (user + system) of the reference, ms. */
+  sequentialCpuMs: number;
   /** Median wall time from enqueueSweep to collectSweep's answer, per number of worker processes. */
   wallMs: Record<number, number>;
+  /** Median CPU time of the worker processes over the same span, ms. */
+  cpuMs: Record<number, number>;
   overhead: { startMedianMs: number; startP90Ms: number; roundTripMedianMs: number; enqueuePerPointMs: number };
   checkpoints: { size: number; recorded: number; bytes: number; latticeBytes: number; bytesPerSweep: number; encodeMs: number; writeMs: number }[];
   memory: { size: number; sweeps: number; keepSeries: boolean; bytesPerPoint: number }[];
@@ -36,10 +40,14 @@ export function queueSection(report: QueueReport): string[] {
     `waiting; median of ${report.repeats}, the configurations interleaved. Reference: the same points one after another in one
 process, without a queue.`,
     '',
-    '| worker processes | wall time | site updates/ns | speed-up vs 1 | vs one process, no queue |',
-    '|---:|---:|---:|---:|---:|',
-    `| none (one process, no queue) | ${(report.sequentialMs / 1000).toFixed(2)} s | ${perNs(report.sequentialMs)} | | 1.00x |`,
-    ...counts.map((c) => `| ${c} | ${(report.wallMs[c] / 1000).toFixed(2)} s | ${perNs(report.wallMs[c])} | ${(one / report.wallMs[c]).toFixed(2)}x | ${(report.sequentialMs / report.wallMs[c]).toFixed(2)}x |`),
+    'CPU time is what the worker processes (or the reference process) got over the same span (Linux /proc): cores used =',
+    'CPU time / wall time shows how much of the machine they had; site updates per CPU ns shows the work per CPU second,',
+    'which the queue leaves unchanged if its overhead is small.',
+    '',
+    '| worker processes | wall time | site updates/ns | speed-up vs 1 | vs one process, no queue | CPU time | cores used | site updates per CPU ns |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+    `| none (one process, no queue) | ${(report.sequentialMs / 1000).toFixed(2)} s | ${perNs(report.sequentialMs)} | | 1.00x | ${(report.sequentialCpuMs / 1000).toFixed(2)} s | ${(report.sequentialCpuMs / report.sequentialMs).toFixed(2)} | ${perNs(report.sequentialCpuMs)} |`,
+    ...counts.map((c) => `| ${c} | ${(report.wallMs[c] / 1000).toFixed(2)} s | ${perNs(report.wallMs[c])} | ${(one / report.wallMs[c]).toFixed(2)}x | ${(report.sequentialMs / report.wallMs[c]).toFixed(2)}x | ${(report.cpuMs[c] / 1000).toFixed(2)} s | ${(report.cpuMs[c] / report.wallMs[c]).toFixed(2)} | ${perNs(report.cpuMs[c])} |`),
     '',
     `Overhead per point: enqueue to start ${o.startMedianMs} ms median (${o.startP90Ms} ms 90th percentile; BullMQ's processedOn - timestamp, an`,
     `idle worker, tiny points); a tiny point's round trip (enqueueSweep, run, collectSweep) ${o.roundTripMedianMs.toFixed(1)} ms median; enqueueSweep`,

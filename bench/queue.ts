@@ -4,7 +4,8 @@
  *
  * 1. Throughput: one sweep of independent points run by 1, 2 and 4 worker processes, wall time from
  *    enqueueSweep to collectSweep's answer; and the same points one after another in this process
- *    without a queue (executeJob), the reference. Ratios are from the same run.
+ *    without a queue (executeJob), the reference. Ratios are from the same run. The CPU time the
+ *    workers got (Linux /proc) tells the queue's cost apart from the machine's load.
  * 2. Overhead per point: enqueue to start (BullMQ's job.processedOn - job.timestamp) of tiny points
  *    with an idle worker, the whole round trip of a tiny point, and enqueueSweep's time per point.
  * 3. Checkpoints: run checkpoints after R recorded sweeps for several L: size, encoding time (in the
@@ -14,6 +15,8 @@
  * Writes bench/results-queue.json, then bench/RESULTS.md from every JSON result that exists.
  * Flags: --size 128 --points 8 --sweeps 50000 --workers 1,2,4 --repeats 3 (configurations interleaved)
  */
+import { execSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { Queue, type Job } from 'bullmq';
 import { decodeCheckpoint, encodeCheckpoint, executeJob, planSweep, type RunJob } from '../dist/index.js';
@@ -32,6 +35,12 @@ const repeats = Number(flag('repeats', '3'));
 const thermalize = Math.round(sweeps / 10);
 const QUEUE = 'bench';
 
+const TICK_MS = 1000 / Number(execSync('getconf CLK_TCK', { encoding: 'utf8' }).trim() || 100);
+/** CPU time (user + system) of processes `pids` so far, ms (Linux /proc). */
+const cpuMs = (pids: number[]) => pids.reduce((sum, pid) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return sum + (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+}, 0);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 const log = (line: string) => console.log(line);
@@ -64,27 +73,36 @@ try {
   const updates = points * size * size * (thermalize + sweeps);
   // configurations interleaved, so that a change of the machine's load hits them alike
   const sequential: number[] = [];
+  const sequentialCpu: number[] = [];
   const times: Record<number, number[]> = Object.fromEntries(workerCounts.map((c) => [c, []]));
+  const cpu: Record<number, number[]> = Object.fromEntries(workerCounts.map((c) => [c, []]));
   for (let r = 0; r < repeats; r++) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     for (const job of planSweep(plan(1))) await executeJob(job);
     sequential.push(performance.now() - t0);
+    const c1 = process.cpuUsage(c0);
+    sequentialCpu.push((c1.user + c1.system) / 1000);
     log(`one process, no queue: ${(sequential.at(-1)! / 1000).toFixed(2)} s`);
     for (const count of workerCounts) {
       processes = await startWorkers(count);
+      const cpuBefore = cpuMs(processes.pids);
       const start = performance.now();
       const sweep = await enqueueSweep(plan(100 * count + r), options);
       const merged = await collectSweep(sweep.id, { ...options, pollMs: 500 });
       times[count].push(performance.now() - start);
+      cpu[count].push(cpuMs(processes.pids) - cpuBefore);
       if (merged.state !== 'completed') throw new Error(`sweep ${merged.state}`);
       await processes.stop();
       processes = undefined;
       await removeSweep(sweep.id, options);
-      log(`${count} worker process(es): ${(times[count].at(-1)! / 1000).toFixed(2)} s`);
+      log(`${count} worker process(es): ${(times[count].at(-1)! / 1000).toFixed(2)} s, ${(cpu[count].at(-1)! / 1000).toFixed(2)} s of CPU`);
     }
   }
   const sequentialMs = median(sequential);
   const wallMs: Record<number, number> = Object.fromEntries(workerCounts.map((c) => [c, median(times[c])]));
+  const cpuMsOf: Record<number, number> = Object.fromEntries(workerCounts.map((c) => [c, median(cpu[c])]));
+  const sequentialCpuMs = median(sequentialCpu);
 
   // 2. overhead per point
   processes = await startWorkers(1);
@@ -152,7 +170,7 @@ try {
 
   const report: QueueReport = {
     environment: { ...runEnvironment(loadBefore), redis: (/redis_version:(\S+)/.exec(await client.info()) ?? [])[1] ?? 'unknown' },
-    size, points, sweepsPerPoint: sweeps, thermalize, updates, repeats, sequentialMs, wallMs,
+    size, points, sweepsPerPoint: sweeps, thermalize, updates, repeats, sequentialMs, sequentialCpuMs, wallMs, cpuMs: cpuMsOf,
     overhead: { startMedianMs: median(startMs), startP90Ms: quantile(startMs, 0.9), roundTripMedianMs: median(roundTripMs), enqueuePerPointMs },
     checkpoints, memory,
   };
