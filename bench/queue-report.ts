@@ -1,4 +1,4 @@
-/** The distributed-queue part of bench/RESULTS.md (no runtime imports: report.ts renders it from JSON). */
+/** The distributed-queue section of bench/RESULTS.md: bench/queue.ts stores its lines in results-queue.json. */
 
 /** bench/results-queue.json: a bench/queue.ts run with where and when it ran. */
 export interface QueueReport {

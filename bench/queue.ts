@@ -25,7 +25,7 @@ import { spawnWorkerProcesses, type WorkerProcesses } from '../dist/cli/worker-p
 import { startRedis } from '../test/helpers/redis.js';
 import { runEnvironment, writeResults } from './environment.js';
 import { flag } from './node-args.js';
-import type { QueueReport } from './queue-report.js';
+import { queueSection, type QueueReport } from './queue-report.js';
 
 const size = Number(flag('size', '128'));
 const points = Number(flag('points', '8'));
@@ -174,7 +174,7 @@ try {
     overhead: { startMedianMs: median(startMs), startP90Ms: quantile(startMs, 0.9), roundTripMedianMs: median(roundTripMs), enqueuePerPointMs },
     checkpoints, memory,
   };
-  writeResults('results-queue.json', report);
+  writeResults('results-queue.json', { ...report, lines: queueSection(report) });
   log('wrote bench/results-queue.json and bench/RESULTS.md');
 } finally {
   await processes?.stop();

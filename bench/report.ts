@@ -8,7 +8,6 @@ import { PACKED_PLANES } from '../src/backend/js-packed.js';
 import { NAMES } from './engines.js';
 import { clusterSection, type ClusterSuiteOptions, type ClusterSuiteResult } from './clusters.js';
 import { poolSection, type PoolReport } from './pool-report.js';
-import { queueSection, type QueueReport } from './queue-report.js';
 
 /** Where a run happened: machine, runtime, versions, commit. */
 export type Environment = Record<string, string | number | boolean>;
@@ -128,7 +127,12 @@ function runSection(title: string, run: RunReport): string[] {
   ];
 }
 
-export function renderResults(node?: RunReport, browser?: RunReport, pool?: PoolReport, queue?: QueueReport): string {
+/** A section written by a smaller benchmark (bench/rg.ts, bench/measurements.ts): its Markdown lines. */
+export interface SectionReport {
+  lines: string[];
+}
+
+export function renderResults(node?: RunReport, browser?: RunReport, pool?: PoolReport, sections: (SectionReport | undefined)[] = []): string {
   const runs: [string, RunReport][] = [];
   if (node) runs.push(['Node', node]);
   if (browser) runs.push(['Chromium', browser]);
@@ -182,6 +186,6 @@ export function renderResults(node?: RunReport, browser?: RunReport, pool?: Pool
   for (const [name, run] of runs) lines.push(...runSection(name, run));
   if (node?.clusters) lines.push(...clusterSection(node.clusters.result, node.clusters.options));
   if (pool) lines.push(...poolSection(pool));
-  if (queue) lines.push(...queueSection(queue));
+  for (const section of sections) if (section) lines.push(...section.lines);
   return lines.join('\n');
 }

@@ -1,5 +1,5 @@
 /**
- * Longer finite-size-scaling run than the tests can afford; its figures go into the README.
+ * Longer finite-size-scaling run than the tests can afford; its figures go into docs/validation.md.
  *
  *   npx tsx scripts/validate-fss.ts [--sizes 16,32,64,128] [--sweeps 1000000] [--seed 1]
  *

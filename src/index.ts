@@ -4,8 +4,10 @@
  */
 export { createSimulation, MAX_MEASURE_SWEEPS } from './simulation.js';
 export type { Simulation, MeasureOptions, Snapshot, SweepResult } from './simulation.js';
-export { MeasurementRun, defaultCorrelationInterval } from './recorder.js';
-export type { NormalizedMeasureOptions } from './recorder.js';
+export { MeasurementRun, defaultCorrelationInterval, maxMeasureSweeps, MAX_RECORD_VALUES } from './run.js';
+export type { NormalizedMeasureOptions } from './run.js';
+export { MODEL_DEFINITIONS, modelDefinition } from './models/index.js';
+export type { ModelDefinition, ModelKernel, ModelParameters, SpinArray, SpinCodec, Reference } from './models/index.js';
 export { secondMomentCorrelationLength } from './correlation.js';
 export type { CorrelationMeasurement } from './correlation.js';
 export type { Measurement, Observable, Observables, ObservableName, SampledObservable } from './measure.js';

@@ -14,7 +14,7 @@
  *     (its smallest index), one draw for that cluster, flipped when the top bit is set; the
  *     ghost's cluster takes no draw.
  *   Hybrid step: `localSweeps` Metropolis sweeps (src/backend/js.ts order), then the cluster update.
- * Why the ghost rules are exact: see assembly/cluster.ts and the README.
+ * Why the ghost rules are exact: see assembly/cluster.ts and docs/algorithms.md.
  */
 import type { Xoshiro128 } from '../rng.js';
 import { clusterLabelsOf, type LabelKind } from '../cluster/labels.js';

@@ -13,15 +13,9 @@ import { FORMATS, runToCsv, runToJson, runToTable } from './format.js';
 import { landauCommand, rgCommand, RG_USAGE } from './rg.js';
 import { SHOWCASE_USAGE, SWEEP_USAGE, showcaseCommand, sweepCommand } from './sweep.js';
 import { WORKER_USAGE, workerCommand } from './worker.js';
+import type { Io } from './io.js';
 
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** Whether stderr is a terminal (the sweep progress bar is shown by default only then). */
-  stderrIsTTY?: boolean;
-  /** Aborts a running sweep (the bin wires it to Ctrl-C); finished points are still printed. */
-  signal?: AbortSignal;
-}
+export type { Io } from './io.js';
 
 const RUN_FLAGS: FlagSpec = {
   ...SIMULATION_FLAGS,
@@ -102,7 +96,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   const sim = await createSimulation(simulationOptionsFromFlags(flags));
   try {
     const measurement = sim.measure({ thermalize, sweeps });
-    const exact = exactReference(measurement.size, measurement.temperature, measurement.field);
+    const exact = exactReference(measurement.size, measurement.temperature, measurement.field, measurement);
     if (format === 'json') io.stdout(`${JSON.stringify(runToJson(measurement, exact))}\n`);
     else if (format === 'csv') io.stdout(runToCsv(measurement, exact));
     else io.stdout(runToTable(measurement, exact));

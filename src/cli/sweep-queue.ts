@@ -11,7 +11,7 @@
 import { describeConnection } from '../distributed/connection.js';
 import { exactReference } from '../reference.js';
 import { sweepJobs, type RunSweepOptions, type RunSweepResult, type SweepPoint } from '../sweep.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 import { createProgressBar } from './progress.js';
 import { loadCluster } from './worker.js';
 import { spawnWorkerProcesses, type WorkerProcesses } from './worker-processes.js';

@@ -7,7 +7,7 @@ import { InvalidOptionError } from '../errors.js';
 import { checkQueueName } from '../distributed/protocol.js';
 import { BACKENDS } from '../options.js';
 import { choiceFlag, numberFlag, parseFlags, type FlagSpec } from './args.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 import { spawnWorkerProcesses, type ProcessExit } from './worker-processes.js';
 
 export const WORKER_FLAGS: FlagSpec = {
