@@ -21,7 +21,7 @@
  */
 import { InvalidOptionError } from './errors.js';
 import type { CoreSource } from './backend/loader.js';
-import type { RunJob } from './jobs/job.js';
+import type { JobOptions, RunJob } from './jobs/job.js';
 import type { Measurement } from './measure.js';
 import {
   checkCount,
@@ -31,6 +31,7 @@ import {
   normalizeOptions,
   type Algorithm,
   type BackendChoice,
+  type NormalizedOptions,
   type Start,
 } from './options.js';
 import { defaultCorrelationInterval, maxMeasureSweeps } from './run.js';
@@ -250,6 +251,11 @@ function planSweep(options: RunSweepOptions) {
   return { base, plan, thermalize, sweeps, warmStart, histograms, keepSeries, signal, onProgress: options.onProgress };
 }
 
+/** The simulation options of point (L, T): what runSweep creates it with, and what sweepJobs puts in its job. */
+function pointOptions(base: NormalizedOptions, size: number, temperature: number): JobOptions {
+  return { size, temperature, field: base.field, algorithm: base.algorithm, seed: sweepPointSeed(base.seed, size, temperature), backend: base.backend, start: base.start };
+}
+
 /** The points of a sweep as run jobs (see {@link sweepJobs}). */
 export interface SweepJobs {
   /** One job per point, in run order (sizes as given, temperatures increasing). */
@@ -272,7 +278,7 @@ export function sweepJobs(options: Omit<RunSweepOptions, 'onProgress' | 'signal'
   const jobs = plan.flatMap(({ size, temperatures, every }) =>
     temperatures.map((temperature): RunJob => ({
       kind: 'run',
-      options: { size, temperature, field: base.field, algorithm: base.algorithm, seed: sweepPointSeed(base.seed, size, temperature), backend: base.backend, start: base.start },
+      options: pointOptions(base, size, temperature),
       thermalize,
       sweeps,
       ...(every > 0 ? { correlations: { every } } : {}),
@@ -333,9 +339,7 @@ export async function runSweep(options: RunSweepOptions): Promise<RunSweepResult
           sim.restore({ ...sim.snapshot(), rngState: seedState(seed), sweeps: 0, flips: 0 });
         } else {
           sim?.dispose();
-          sim = await createSimulation({
-            size, temperature, field: base.field, algorithm: base.algorithm, seed, backend: base.backend, start: base.start, core: options.core,
-          });
+          sim = await createSimulation({ ...pointOptions(base, size, temperature), core: options.core });
         }
         const run = sim.startMeasurement({ thermalize, sweeps, correlations: every > 0 ? { every } : false, histograms, keepSeries });
         const slice = Math.max(1, Math.floor(2 ** 22 / (size * size)));
