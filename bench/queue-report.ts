@@ -1,14 +1,10 @@
 /** The distributed-queue section of bench/RESULTS.md: bench/queue.ts stores its lines in results-queue.json. */
+import type { PoolBenchResult } from './pool.js';
 
-/** bench/results-queue.json: a bench/queue.ts run with where and when it ran. */
-export interface QueueReport {
+/** bench/results-queue.json: a bench/queue.ts run (the sweep described as the pool bench's) with where and when it ran. */
+export interface QueueReport extends Pick<PoolBenchResult, 'size' | 'points' | 'sweepsPerPoint' | 'updates'> {
   environment: Record<string, string | number>;
-  size: number;
-  points: number;
-  sweepsPerPoint: number;
   thermalize: number;
-  /** Site updates in the whole sweep. */
-  updates: number;
   repeats: number;
   /** The points one after another in one process, no queue. */
   sequentialMs: number;
