@@ -41,9 +41,9 @@ function readReport<T>(name: string): T | undefined {
   return existsSync(url) ? (JSON.parse(readFileSync(url, 'utf8')) as T) : undefined;
 }
 
-/** Writes a run's JSON, then RESULTS.md from every run's JSON that exists (Node, browser, worker pool, RG, measurements, queue). */
+/** Writes a run's JSON, then RESULTS.md from every run's JSON that exists (Node, browser, worker pool, RG, measurements, language, queue). */
 export function writeResults(
-  file: 'results.json' | 'results-browser.json' | 'results-pool.json' | 'results-rg.json' | 'results-measurements.json' | 'results-queue.json',
+  file: 'results.json' | 'results-browser.json' | 'results-pool.json' | 'results-rg.json' | 'results-measurements.json' | 'results-language.json' | 'results-queue.json',
   report: RunReport | PoolReport | SectionReport,
 ): void {
   writeFileSync(new URL(`./${file}`, import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
@@ -52,6 +52,7 @@ export function writeResults(
     renderResults(readReport<RunReport>('./results.json'), readReport<RunReport>('./results-browser.json'), readReport<PoolReport>('./results-pool.json'), [
       readReport<SectionReport>('./results-rg.json'),
       readReport<SectionReport>('./results-measurements.json'),
+      readReport<SectionReport>('./results-language.json'),
       readReport<SectionReport>('./results-queue.json'),
     ]),
   );

@@ -31,6 +31,7 @@ import {
   normalizeOptions,
   type Algorithm,
   type BackendChoice,
+  type Model,
   type NormalizedOptions,
   type Start,
 } from './options.js';
@@ -50,6 +51,10 @@ export const MIN_POINT_SAMPLES = 100;
 
 /** Options of {@link runSweep}. */
 export interface RunSweepOptions {
+  /** Spin model. @default 'ising' */
+  model?: Model;
+  /** Number of Potts states (`model: 'potts'`, where it is required). */
+  q?: number;
   /** Linear sizes, each an even integer from 2 to 32766, no repeats. */
   sizes: readonly number[];
   /** Temperatures, the same for every size or chosen per size by a function. */
@@ -131,7 +136,7 @@ export interface RunSweepResult {
 }
 
 const KNOWN_KEYS = [
-  'sizes', 'temperatures', 'field', 'algorithm', 'seed', 'backend', 'core', 'start', 'warmStart', 'thermalize', 'sweeps',
+  'model', 'q', 'sizes', 'temperatures', 'field', 'algorithm', 'seed', 'backend', 'core', 'start', 'warmStart', 'thermalize', 'sweeps',
   'correlations', 'histograms', 'keepSeries', 'onProgress', 'signal',
 ];
 
@@ -216,6 +221,7 @@ function planSweep(options: RunSweepOptions) {
     throw new InvalidOptionError('sweeps', sweeps, `at least ${MIN_POINT_SAMPLES} recorded sweeps per point (the error analysis cuts the series into bins; fewer samples give no error bar worth reporting)`);
   }
   const base = normalizeOptions({
+    model: options.model, ...(options.q === undefined ? {} : { q: options.q }),
     size: sizes[0], temperature: 1, field: options.field, algorithm: options.algorithm, seed: options.seed,
     backend: options.backend, start: options.start ?? 'cold',
   });
@@ -253,7 +259,10 @@ function planSweep(options: RunSweepOptions) {
 
 /** The simulation options of point (L, T): what runSweep creates it with, and what sweepJobs puts in its job. */
 function pointOptions(base: NormalizedOptions, size: number, temperature: number): JobOptions {
-  return { size, temperature, field: base.field, algorithm: base.algorithm, seed: sweepPointSeed(base.seed, size, temperature), backend: base.backend, start: base.start };
+  return {
+    model: base.model, ...(base.q === undefined ? {} : { q: base.q }),
+    size, temperature, field: base.field, algorithm: base.algorithm, seed: sweepPointSeed(base.seed, size, temperature), backend: base.backend, start: base.start,
+  };
 }
 
 /** The points of a sweep as run jobs (see {@link sweepJobs}). */

@@ -75,7 +75,7 @@ export async function queueSweep(options: RunSweepOptions, how: QueueSweepOption
     if (!result) return;
     const o = job.options as { size: number; temperature: number; seed: number };
     const warmStarted = warmStart && k > 0 && (jobs[k - 1].options.size === o.size);
-    points.push({ state: 'completed', size: o.size, temperature: o.temperature, seed: o.seed, warmStarted, measurement: result, exact: exactReference(o.size, o.temperature, result.field) });
+    points.push({ state: 'completed', size: o.size, temperature: o.temperature, seed: o.seed, warmStarted, measurement: result, exact: exactReference(o.size, o.temperature, result.field, job.options) });
   });
   const remaining = collected.missing.map((job) => ({ size: job.options.size as number, temperature: job.options.temperature as number }));
   const elapsedMs = performance.now() - started;
