@@ -62,6 +62,8 @@ export type { RunSweepOptions, RunSweepResult, SweepPoint, SweepProgress, Temper
 export * from './analysis/index.js';
 export { exactReference, criticalReference } from './reference.js';
 export { hysteresis } from './hysteresis.js';
+export { countPhases, judgePhases, phaseVisits, MIN_TUNNELINGS, MIN_EXPECTED_STEPS } from './phases.js';
+export type { PhaseCounts, PhaseRun, PhaseVisits } from './phases.js';
 export type { HysteresisOptions, HysteresisResult, HysteresisBranch } from './hysteresis.js';
 export { analyzeTransition } from './analysis/transition.js';
 export type { TransitionAnalysis } from './analysis/transition.js';
