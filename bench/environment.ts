@@ -23,14 +23,27 @@ export function baseEnvironment(): Environment {
   };
 }
 
+/** Where and when a Node benchmark ran: date, commit, runtime, CPU, and the load average before (given) and now. */
+export function runEnvironment(loadBefore: number): Record<string, string | number> {
+  return {
+    date: new Date().toISOString(),
+    commit: commit(),
+    runtime: `Node ${process.version}`,
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    loadAverage1mBefore: Number(loadBefore.toFixed(2)),
+    loadAverage1mAfter: Number(os.loadavg()[0].toFixed(2)),
+  };
+}
+
 function readReport<T>(name: string): T | undefined {
   const url = new URL(name, import.meta.url);
   return existsSync(url) ? (JSON.parse(readFileSync(url, 'utf8')) as T) : undefined;
 }
 
-/** Writes a run's JSON, then RESULTS.md from every run's JSON that exists (Node, browser, worker pool, RG, measurements, language). */
+/** Writes a run's JSON, then RESULTS.md from every run's JSON that exists (Node, browser, worker pool, RG, measurements, language, queue). */
 export function writeResults(
-  file: 'results.json' | 'results-browser.json' | 'results-pool.json' | 'results-rg.json' | 'results-measurements.json' | 'results-language.json',
+  file: 'results.json' | 'results-browser.json' | 'results-pool.json' | 'results-rg.json' | 'results-measurements.json' | 'results-language.json' | 'results-queue.json',
   report: RunReport | PoolReport | SectionReport,
 ): void {
   writeFileSync(new URL(`./${file}`, import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
@@ -40,6 +53,7 @@ export function writeResults(
       readReport<SectionReport>('./results-rg.json'),
       readReport<SectionReport>('./results-measurements.json'),
       readReport<SectionReport>('./results-language.json'),
+      readReport<SectionReport>('./results-queue.json'),
     ]),
   );
 }
