@@ -2,6 +2,11 @@
  * criticality: phase transitions in lattice spin models.
  * Every public export is listed here.
  */
+import { useInlinedFallback } from './backend/inline.js';
+
+// the default core: the shipped .wasm file, else the inlined copy (never in a worker bundle: see src/backend/loader.ts)
+useInlinedFallback();
+
 export { createSimulation, MAX_MEASURE_SWEEPS } from './simulation.js';
 export type { Simulation, MeasureOptions, Snapshot, SweepResult } from './simulation.js';
 export { MeasurementRun, defaultCorrelationInterval } from './recorder.js';

@@ -11,7 +11,7 @@ import type { JobProgress, JobResult, RunJob } from '../jobs/job.js';
 import type { Measurement } from '../measure.js';
 import { normalizeOptions, type Algorithm, type NormalizedOptions, type SimulationOptions, type UpdateSettings } from '../options.js';
 import type { MeasureOptions, Snapshot, SweepResult } from '../simulation.js';
-import type { BackendName, EngineName } from '../backend/index.js';
+import { loadCore, type BackendName, type CoreSource, type EngineName } from '../backend/index.js';
 import { spawnWorker, type SpawnedWorker, type WorkerSource } from './spawn.js';
 import type { SimulationInfo, SimulationWorkerApi, WorkerRunLimits } from './simulation.worker.js';
 import type { SweepForOptions, TimedSweepResult } from './timed-sweep.js';
@@ -42,15 +42,32 @@ export class WorkerConnection {
   private pending = 0;
   private nextId = 1;
   private closed = false;
+  /** Whether the worker got the compiled core from this thread (then it never loads one itself). */
+  coreShared = false;
 
-  constructor(private readonly source?: WorkerSource) {}
+  /**
+   * @param source where the worker module is (default: the package's simulation worker)
+   * @param core the core to compile here once and send to the worker as a WebAssembly.Module
+   *   (undefined: the default core; false: none, e.g. for backend 'js')
+   */
+  constructor(
+    private readonly source?: WorkerSource,
+    private readonly core: CoreSource | undefined | false = undefined,
+  ) {}
 
   private start(): Promise<{ worker: SpawnedWorker; remote: Remote }> {
     this.started ??= (async () => {
       registerTransferHandlers();
       const worker = await spawnWorker(this.source);
       worker.unref();
-      return { worker, remote: Comlink.wrap<SimulationWorkerApi>(worker.endpoint) };
+      const remote = Comlink.wrap<SimulationWorkerApi>(worker.endpoint);
+      // a core that does not load here is left to the worker, which reports it as the main thread would
+      const module = this.core === false ? undefined : await loadCore(this.core).catch(() => undefined);
+      if (module) {
+        await this.kept(worker, () => Promise.race([remote.useCore(module), worker.died]));
+        this.coreShared = true;
+      }
+      return { worker, remote };
     })();
     return this.started;
   }
@@ -193,9 +210,18 @@ class RemoteSimulation implements SimulationWorker {
 
   /** Calls the worker's simulation, creating it on first use. */
   private async sim<T>(method: string, call: (remote: Remote, callId: number) => Promise<T>, signal?: AbortSignal): Promise<T> {
-    this.created ??= this.connection.call('create', (remote) => remote.create(this.createOptions as never));
+    this.created ??= this.connection.call('create', (remote) => remote.create(this.createOptionsFor(this.connection.coreShared) as never));
     await this.created;
     return this.connection.call(method, call, signal);
+  }
+
+  /** The options the worker creates its simulation with: without `core` when the compiled core was shared. */
+  private createOptionsFor(coreShared: boolean): SimulationOptions {
+    if (coreShared) {
+      const { core: _shared, ...rest } = this.createOptions;
+      return rest;
+    }
+    return portableOptions(this.createOptions);
   }
 
   private info(): Promise<SimulationInfo> {
@@ -256,7 +282,7 @@ class RemoteSimulation implements SimulationWorker {
   }
 }
 
-/** Checks that a `core` option can be sent to a worker (structured clone): bytes, a URL string or a WebAssembly.Module. */
+/** Checks that a `core` option can be sent to a worker (structured clone): bytes, a URL string or a WebAssembly.Module (used when it could not be compiled on this thread). */
 function portableOptions(options: SimulationOptions): SimulationOptions {
   const { core } = options;
   if (core === undefined || typeof core === 'string' || core instanceof ArrayBuffer || ArrayBuffer.isView(core) || core instanceof WebAssembly.Module) return options;
@@ -282,5 +308,5 @@ export interface WorkerOptions {
  */
 export async function createSimulationWorker(options: SimulationOptions = {}, workerOptions: WorkerOptions = {}): Promise<SimulationWorker> {
   normalizeOptions(options);
-  return new RemoteSimulation(new WorkerConnection(workerOptions.worker), portableOptions(options));
+  return new RemoteSimulation(new WorkerConnection(workerOptions.worker, options.backend === 'js' ? false : options.core), options);
 }

@@ -9,9 +9,11 @@
  *     crashes is replaced and its task re-runs from its latest checkpoint (deterministically, so
  *     the result is the same as without the crash).
  */
+import { availableCores } from '#platform';
 import { childSeed } from '../rng.js';
 import { DisposedError, InvalidOptionError, WorkerCrashedError } from '../errors.js';
 import { checkCount, type BackendChoice } from '../options.js';
+import type { CoreSource } from '../backend/loader.js';
 import { validateRunJob, type JobProgress, type JobResult, type RunJob } from '../jobs/job.js';
 import type { Measurement } from '../measure.js';
 import { WorkerConnection } from './client.js';
@@ -27,6 +29,11 @@ export interface PoolOptions {
   backend?: BackendChoice;
   /** Where the worker module is. @default the built simulation.worker.js */
   worker?: WorkerSource;
+  /**
+   * The WebAssembly core, compiled once on this thread and sent to every worker as a
+   * `WebAssembly.Module` (bytes, a URL, a Response or a Module). @default the default core (see loadCore)
+   */
+  core?: CoreSource;
   /** How often a running task sends a checkpoint back, ms (a crash loses at most this much work). @default 1000 */
   checkpointEveryMs?: number;
   /** Worker crashes tolerated per task before it is reported as failed. @default 2 */
@@ -114,18 +121,6 @@ export interface PoolInternals {
   restarts: number;
 }
 
-async function defaultSize(): Promise<number> {
-  const browserCores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency;
-  if (browserCores) return browserCores;
-  try {
-    const osModule = 'node:os';
-    const os = (await import(/* @vite-ignore */ osModule)) as typeof import('node:os');
-    return os.availableParallelism?.() ?? os.cpus().length;
-  } catch {
-    return 2;
-  }
-}
-
 class WorkerPool implements Pool, PoolInternals {
   readonly size: number;
   readonly backend: BackendChoice | undefined;
@@ -139,7 +134,7 @@ class WorkerPool implements Pool, PoolInternals {
   constructor(size: number, private readonly options: PoolOptions) {
     this.size = size;
     this.backend = options.backend;
-    this.slots = Array.from({ length: size }, () => ({ connection: new WorkerConnection(options.worker), busy: false }));
+    this.slots = Array.from({ length: size }, () => ({ connection: new WorkerConnection(options.worker, options.core), busy: false }));
   }
 
   get paused(): boolean {
@@ -172,7 +167,7 @@ class WorkerPool implements Pool, PoolInternals {
         if (!(error instanceof WorkerCrashedError) || this.disposed) throw error;
         // replace the dead worker; the task runs again from its latest checkpoint
         void slot.connection.terminate();
-        slot.connection = new WorkerConnection(this.options.worker);
+        slot.connection = new WorkerConnection(this.options.worker, this.options.core);
         this.restarts++;
         if (attempt >= retries) throw error;
       } finally {
@@ -311,7 +306,7 @@ class WorkerPool implements Pool, PoolInternals {
  * await pool.dispose();
  */
 export async function createPool(options: PoolOptions = {}): Promise<Pool> {
-  const size = options.size === undefined ? await defaultSize() : checkCount('size', options.size, 1);
+  const size = options.size === undefined ? availableCores() : checkCount('size', options.size, 1);
   if (options.retries !== undefined) checkCount('retries', options.retries, 0);
   if (options.checkpointEveryMs !== undefined) checkCount('checkpointEveryMs', options.checkpointEveryMs, 1);
   return new WorkerPool(size, options);
