@@ -3,6 +3,7 @@
  * simulation point: options, sweeps discarded to thermalize, then sweeps recorded (one (B, M)
  * record a sweep) and turned into a {@link Measurement} at the end.
  */
+import { checkObject, rejectUnknownKeys } from '../check.js';
 import { InvalidOptionError } from '../errors.js';
 import type { Measurement } from '../measure.js';
 import { checkCount, normalizeOptions, type SimulationOptions } from '../options.js';
@@ -70,20 +71,7 @@ export function withPrefix<T>(prefix: string, check: () => T): T {
   }
 }
 
-/** Rejects keys of `value` not in `known`, naming the first unknown one as `prefix + key`. */
-export function rejectUnknownKeys(value: object, known: readonly string[], prefix = ''): void {
-  for (const key of Object.keys(value)) {
-    if (!known.includes(key)) {
-      throw new InvalidOptionError(`${prefix}${key}`, (value as Record<string, unknown>)[key], `a known field (unknown field "${key}"; known: ${known.join(', ')})`);
-    }
-  }
-}
-
-/** Checks that `value` is a plain object, naming it `field` otherwise. */
-export function checkObject(field: string, value: unknown, example: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidOptionError(field, value, `an object like ${example}`);
-  return value as Record<string, unknown>;
-}
+export { checkObject, rejectUnknownKeys } from '../check.js';
 
 /**
  * Validates a run job (throws {@link InvalidOptionError} naming the field, prefixed by `prefix`)
