@@ -48,10 +48,11 @@ export function checkSignal(option: string, value: unknown): AbortSignal {
   return value;
 }
 
-/** A number of milliseconds > 0 (Infinity allowed when `infinite`). */
-export function checkMilliseconds(option: string, value: unknown, infinite = false): number {
-  if (typeof value !== 'number' || Number.isNaN(value) || value <= 0 || (!infinite && !Number.isFinite(value))) {
-    throw new InvalidOptionError(option, value, `a number of milliseconds > 0${infinite ? ' (or Infinity)' : ''}`);
+/** A number of milliseconds: > 0, or >= 0 with `zero`; Infinity allowed with `infinite`. */
+export function checkMilliseconds(option: string, value: unknown, allow: { zero?: boolean; infinite?: boolean } = {}): number {
+  const low = allow.zero ? 0 : Number.MIN_VALUE;
+  if (typeof value !== 'number' || Number.isNaN(value) || value < low || (!allow.infinite && !Number.isFinite(value))) {
+    throw new InvalidOptionError(option, value, `a number of milliseconds ${allow.zero ? '>= 0' : '> 0'}${allow.infinite ? ' (or Infinity)' : ''}`);
   }
   return value;
 }

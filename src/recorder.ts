@@ -7,6 +7,7 @@
  */
 import type { ClusterStep } from './backend/types.js';
 import { improvedEstimators } from './cluster/improved.js';
+import { rejectUnknownKeys } from './check.js';
 import { InvalidOptionError } from './errors.js';
 import { correlationValues } from './backend/correlation-js.js';
 import { analyzeCorrelations } from './correlation.js';
@@ -57,9 +58,12 @@ function checkBoolean(option: string, value: unknown): boolean {
   return value;
 }
 
+const MEASURE_KEYS = ['sweeps', 'thermalize', 'keepSeries', 'correlations', 'histograms'];
+
 /** Validates measure options for an L x L lattice. Throws {@link InvalidOptionError}. */
 export function normalizeMeasureOptions(options: MeasureOptions, size: number): NormalizedMeasureOptions {
   if (typeof options !== 'object' || options === null) throw new InvalidOptionError('measure options', options, 'an object like { sweeps: 10000 }');
+  rejectUnknownKeys(options, MEASURE_KEYS, '', 'option');
   const sweeps = checkCount('sweeps', options.sweeps, 2);
   if (sweeps > MAX_MEASURE_SWEEPS) throw new InvalidOptionError('sweeps', sweeps, `at most ${MAX_MEASURE_SWEEPS} sweeps per measure() call (split longer runs)`);
   const thermalize = checkCount('thermalize', options.thermalize ?? 0, 0);
@@ -77,7 +81,10 @@ export function correlationInterval(c: MeasureOptions['correlations'], sweeps: n
   if (c === undefined || c === false) return 0;
   let every: number;
   if (c === true) every = defaultCorrelationInterval(size);
-  else if (typeof c === 'object' && c !== null) every = c.every === undefined ? defaultCorrelationInterval(size) : checkCount('correlations.every', c.every, 1);
+  else if (typeof c === 'object' && c !== null && !Array.isArray(c)) {
+    rejectUnknownKeys(c, ['every'], 'correlations.', 'option');
+    every = c.every === undefined ? defaultCorrelationInterval(size) : checkCount('correlations.every', c.every, 1);
+  }
   else throw new InvalidOptionError('correlations', c, 'true, false or { every: k }');
   if (Math.floor(sweeps / every) < 2) {
     const most = Math.floor(sweeps / 2);

@@ -30,6 +30,7 @@
  * samples behind it, ess = 1 / sum_E P_beta(E)^2 / H(E) (H the pooled counts; Kish), is
  * reported, and the point is `reliable` when ess >= minEssFraction x (mean samples per run).
  */
+import { checkOptions } from '../check.js';
 import { InvalidOptionError } from '../errors.js';
 import { derivedObservables, type Measurement, type Observable } from '../measure.js';
 import { checkCount, checkPositive } from '../options.js';
@@ -135,6 +136,9 @@ function solveLinear(A: Float64Array, n: number): Float64Array {
 }
 
 /** Reweighted curves of one lattice size from one or more runs; see the module comment. */
+/** The options of a reweighting (see {@link ReweightOptions}). */
+export const REWEIGHT_KEYS = ['bins', 'minOverlap', 'minEssFraction'];
+
 export class Reweighting {
   readonly size: number;
   readonly sites: number;
@@ -162,6 +166,7 @@ export class Reweighting {
   private readonly replicas: (Dataset | undefined)[];
 
   constructor(measurements: readonly Measurement[], options: ReweightOptions = {}) {
+    checkOptions('options', options, REWEIGHT_KEYS);
     if (!Array.isArray(measurements) || measurements.length === 0) {
       throw new InvalidOptionError('measurements', measurements, 'a non-empty list of measurements of one lattice size taken with keepSeries: true');
     }

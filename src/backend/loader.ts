@@ -122,6 +122,15 @@ export async function loadCore(source?: CoreSource): Promise<WebAssembly.Module>
   throw new TypeError('core source must be bytes, a URL, a Response or a WebAssembly.Module');
 }
 
+/** Whether `value` can be a core source (checked before it is used, e.g. in options). */
+export function isCoreSource(value: unknown): value is CoreSource {
+  return (
+    value instanceof ArrayBuffer || ArrayBuffer.isView(value) || value instanceof URL || typeof value === 'string' ||
+    (typeof Response === 'function' && value instanceof Response) || (typeof WebAssembly === 'object' && value instanceof WebAssembly.Module) ||
+    (typeof value === 'object' && value !== null && typeof (value as PromiseLike<unknown>).then === 'function')
+  );
+}
+
 /** What a relative URL string is relative to: the page, or the working directory in Node. */
 function baseUrl(): string | undefined {
   const location = (globalThis as { location?: { href: string } }).location;

@@ -9,6 +9,7 @@
  * final analysis runs on the full series), on either backend.
  */
 import { decodeCheckpoint, encodeCheckpoint, simulationState, type CheckpointContents, type RunState } from '../checkpoint.js';
+import { checkOptions, rejectUnknownKeys } from '../check.js';
 import { CheckpointError, InvalidOptionError } from '../errors.js';
 import type { BackendChoice } from '../options.js';
 import type { CoreSource } from '../backend/index.js';
@@ -244,9 +245,12 @@ export async function runChunks(work: ChunkedWork, control: ExecuteOptions): Pro
   }
 }
 
-/** Validates the numeric controls (InvalidOptionError naming the field; never a silent clamp). */
+const CONTROL_KEYS = ['maxSweeps', 'deadline', 'signal', 'shouldPause', 'onProgress', 'progressEveryMs', 'onCheckpoint', 'checkpointEveryMs', 'chunkMs', 'yield', 'backend', 'core'];
+
+/** Validates the controls: no unknown keys, numbers in range (InvalidOptionError naming the field; never a silent clamp). */
 export function checkControl(control: ExecuteOptions): void {
   if (typeof control !== 'object' || control === null) throw new InvalidOptionError('control', control, 'an object of run controls');
+  rejectUnknownKeys(control, CONTROL_KEYS, '', 'option');
   if (control.maxSweeps !== undefined && (!Number.isSafeInteger(control.maxSweeps) || control.maxSweeps < 0)) {
     throw new InvalidOptionError('maxSweeps', control.maxSweeps, 'an integer number of sweeps >= 0');
   }
@@ -293,6 +297,7 @@ function bind(sim: Simulation, plan: RunPlan | Uint8Array, decoded?: RunState): 
  * checkpoint continues a stopped run (the simulation takes the checkpoint's state).
  */
 export async function continueRun(sim: Simulation, plan: RunPlan | Uint8Array, control: ExecuteOptions = {}): Promise<JobResult> {
+  if (!(plan instanceof Uint8Array)) checkOptions('plan', plan, ['thermalize', 'sweeps', 'keepSeries', 'histograms', 'every']);
   return drive(bind(sim, plan), control);
 }
 
@@ -323,6 +328,7 @@ export async function executeJob(job: RunJob | Uint8Array, control: ExecuteOptio
 
 /** A simulation continued from a checkpoint (either kind) on the chosen backend. */
 export async function resumeSimulation(checkpoint: Uint8Array, options: { backend?: BackendChoice; core?: CoreSource } = {}): Promise<Simulation> {
+  checkOptions('options', options, ['backend', 'core']);
   const { state } = decodeCheckpoint(checkpoint);
   const sim = await createSimulation({ size: state.size, seed: state.seed, start: 'cold', layout: state.layout, backend: options.backend, core: options.core });
   sim.resume(checkpoint);

@@ -38,7 +38,8 @@ import { BACKENDS, checkCount, oneOf, type BackendChoice, type SimulationOptions
 import { validateRunJob, type JobProgress, type JobResult, type RunJob } from '../jobs/job.js';
 import { planSweep } from '../jobs/plan.js';
 import { executeJob, type ExecuteOptions } from '../jobs/runner.js';
-import type { CoreSource, EngineName } from '../backend/index.js';
+import type { EngineName } from '../backend/index.js';
+import { isCoreSource, type CoreSource } from '../backend/loader.js';
 import type { Measurement } from '../measure.js';
 import { fromBase64, toBase64 } from './base64.js';
 import { chooseEngine, type EngineChoice } from './engine.js';
@@ -327,14 +328,6 @@ function checkHandlerOptions(value: unknown): { limits: Limits; core: CoreSource
 function positive(option: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) throw new InvalidOptionError(option, value, 'an integer >= 1');
   return value;
-}
-
-function isCoreSource(value: unknown): boolean {
-  return (
-    value instanceof ArrayBuffer || ArrayBuffer.isView(value) || value instanceof URL || typeof value === 'string' ||
-    (typeof Response === 'function' && value instanceof Response) || (typeof WebAssembly === 'object' && value instanceof WebAssembly.Module) ||
-    (typeof value === 'object' && value !== null && typeof (value as PromiseLike<unknown>).then === 'function')
-  );
 }
 
 function checkCors(value: unknown): Required<CorsOptions> | false {

@@ -13,7 +13,8 @@ import { normalizeOptions, type Algorithm, type NormalizedOptions, type Simulati
 import type { MeasureOptions, Snapshot, SweepResult } from '../simulation.js';
 import type { BackendName, EngineName } from '../backend/index.js';
 import { loadCore, type CoreSource } from '../backend/loader.js';
-import { spawnWorker, type SpawnedWorker, type WorkerSource } from './spawn.js';
+import { checkWorkerSource, spawnWorker, type SpawnedWorker, type WorkerSource } from './spawn.js';
+import { checkFunction, checkOptions, checkSignal } from '../check.js';
 import type { SimulationInfo, SimulationWorkerApi, WorkerRunLimits } from './simulation.worker.js';
 import type { SweepForOptions, TimedSweepResult } from './timed-sweep.js';
 import { registerTransferHandlers } from './transfer.js';
@@ -136,6 +137,16 @@ export class WorkerConnection {
   }
 }
 
+const CALL_KEYS = ['signal', 'onProgress'];
+const RUN_KEYS = ['signal', 'onProgress', 'onCheckpoint', 'maxSweeps', 'deadline', 'chunkMs', 'progressEveryMs', 'checkpointEveryMs', 'backend'];
+
+/** Checks the controls of a call on this side (the worker checks the numeric limits). */
+function checkCallControl(control: unknown, known: readonly string[]): void {
+  const c = checkOptions('control', control, known);
+  if (c.signal !== undefined) checkSignal('signal', c.signal);
+  for (const key of ['onProgress', 'onCheckpoint']) if (c[key] !== undefined) checkFunction(key, c[key]);
+}
+
 /** A function proxied to the worker (released by the worker when the call ends). */
 function proxied<T extends (...args: never[]) => unknown>(f: T | undefined): T | undefined {
   return f ? Comlink.proxy(f) : undefined;
@@ -239,13 +250,16 @@ class RemoteSimulation implements SimulationWorker {
   get engine() { return this.info().then((i) => i.engine); }
   get layout() { return this.info().then((i) => i.layout); }
 
-  sweep(n = 1, control: CallControl = {}) {
+  async sweep(n = 1, control: CallControl = {}) {
+    checkCallControl(control, CALL_KEYS);
     return this.sim('sweep', (r, id) => r.sweep(n, id, proxied(control.onProgress), control.signal?.aborted), control.signal);
   }
-  measure(options: MeasureOptions, control: CallControl = {}) {
+  async measure(options: MeasureOptions, control: CallControl = {}) {
+    checkCallControl(control, CALL_KEYS);
     return this.sim('measure', (r, id) => r.measure(options, id, proxied(control.onProgress), control.signal?.aborted), control.signal);
   }
-  sweepFor(ms: number, options: SweepForOptions = {}, control: Pick<CallControl, 'signal'> = {}) {
+  async sweepFor(ms: number, options: SweepForOptions = {}, control: Pick<CallControl, 'signal'> = {}) {
+    checkCallControl(control, ['signal']);
     return this.sim('sweepFor', (r, id) => r.sweepFor(ms, options, id, control.signal?.aborted), control.signal);
   }
   energy() { return this.sim('energy', (r) => r.energy()); }
@@ -262,7 +276,8 @@ class RemoteSimulation implements SimulationWorker {
   setField(field: number) { return this.sim('setField', (r) => r.setField(field)); }
   setAlgorithm(algorithm: Algorithm, settings?: UpdateSettings) { return this.sim('setAlgorithm', (r) => r.setAlgorithm(algorithm, settings)); }
 
-  run(job: RunJob | Uint8Array, control: RunControl = {}): Promise<JobResult> {
+  async run(job: RunJob | Uint8Array, control: RunControl = {}): Promise<JobResult> {
+    checkCallControl(control, RUN_KEYS);
     const { signal, onProgress, onCheckpoint, ...limits } = control;
     return this.connection.call(
       'run',
@@ -309,5 +324,7 @@ export interface WorkerOptions {
  */
 export async function createSimulationWorker(options: SimulationOptions = {}, workerOptions: WorkerOptions = {}): Promise<SimulationWorker> {
   normalizeOptions(options);
+  checkOptions('workerOptions', workerOptions, ['worker']);
+  if (workerOptions.worker !== undefined) checkWorkerSource(workerOptions.worker);
   return new RemoteSimulation(new WorkerConnection(workerOptions.worker, options.backend === 'js' ? false : options.core), options);
 }

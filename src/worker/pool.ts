@@ -12,12 +12,13 @@
 import { availableCores } from '#platform';
 import { childSeed } from '../rng.js';
 import { DisposedError, InvalidOptionError, WorkerCrashedError } from '../errors.js';
-import { checkCount, type BackendChoice } from '../options.js';
-import type { CoreSource } from '../backend/loader.js';
+import { BACKENDS, checkCount, oneOf, type BackendChoice } from '../options.js';
+import { checkFunction, checkMilliseconds, checkOptions, checkSignal } from '../check.js';
+import { isCoreSource, type CoreSource } from '../backend/loader.js';
 import { validateRunJob, type JobProgress, type JobResult, type RunJob } from '../jobs/job.js';
 import type { Measurement } from '../measure.js';
 import { WorkerConnection } from './client.js';
-import type { WorkerSource } from './spawn.js';
+import { checkWorkerSource, type WorkerSource } from './spawn.js';
 import * as Comlink from 'comlink';
 import { temper, type TemperingOptions, type TemperingResult } from './tempering.js';
 import type { CrashPlan } from './simulation.worker.js';
@@ -103,6 +104,14 @@ export interface Pool {
    * that `plan` names (deterministic, whatever the machine's speed).
    */
   crashWorkerForTesting(slot: number, plan?: CrashPlan): Promise<void>;
+}
+
+/** Checks the controls of a pool run (unknown keys and mistyped values are InvalidOptionErrors). */
+function checkPoolControl(control: unknown): void {
+  const c = checkOptions('control', control, ['signal', 'onProgress', 'progressEveryMs']);
+  if (c.signal !== undefined) checkSignal('signal', c.signal);
+  if (c.onProgress !== undefined) checkFunction('onProgress', c.onProgress);
+  if (c.progressEveryMs !== undefined) checkMilliseconds('progressEveryMs', c.progressEveryMs, { zero: true, infinite: true });
 }
 
 interface Slot {
@@ -198,6 +207,7 @@ class WorkerPool implements Pool, PoolInternals {
   }
 
   async run(jobs: RunJob[], control: PoolRunControl = {}): Promise<PoolRunResult> {
+    checkPoolControl(control);
     if (!Array.isArray(jobs)) throw new InvalidOptionError('jobs', jobs, 'an array of run jobs');
     const valid = jobs.map((job, i) => validateRunJob(job, `jobs[${i}].`));
     const { signal } = control;
@@ -281,6 +291,7 @@ class WorkerPool implements Pool, PoolInternals {
   }
 
   temper(options: TemperingOptions, control?: PoolRunControl): Promise<TemperingResult> {
+    checkPoolControl(control);
     return temper(this, options, control);
   }
 
@@ -306,7 +317,11 @@ class WorkerPool implements Pool, PoolInternals {
  * await pool.dispose();
  */
 export async function createPool(options: PoolOptions = {}): Promise<Pool> {
+  checkOptions('options', options, ['size', 'backend', 'worker', 'core', 'checkpointEveryMs', 'retries']);
   const size = options.size === undefined ? availableCores() : checkCount('size', options.size, 1);
+  if (options.backend !== undefined) oneOf('backend', options.backend, BACKENDS);
+  if (options.worker !== undefined) checkWorkerSource(options.worker);
+  if (options.core !== undefined && !isCoreSource(options.core)) throw new InvalidOptionError('core', options.core, 'bytes, a URL, a Response or a WebAssembly.Module');
   if (options.retries !== undefined) checkCount('retries', options.retries, 0);
   if (options.checkpointEveryMs !== undefined) checkCount('checkpointEveryMs', options.checkpointEveryMs, 1);
   return new WorkerPool(size, options);

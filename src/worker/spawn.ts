@@ -9,7 +9,7 @@
  */
 import type { Endpoint } from 'comlink';
 import { startThread, threadEntry, usesThreads } from '#platform';
-import { WorkerCrashedError } from '../errors.js';
+import { InvalidOptionError, WorkerCrashedError } from '../errors.js';
 
 export interface SpawnedWorker {
   readonly endpoint: Endpoint;
@@ -24,6 +24,12 @@ export interface SpawnedWorker {
 
 /** Where the worker module is: the default, or a caller's URL (e.g. a CDN copy). */
 export type WorkerSource = URL | string | undefined;
+
+/** Checks a `worker` option: a URL or a URL string. */
+export function checkWorkerSource(value: unknown): WorkerSource {
+  if (!(value instanceof URL) && typeof value !== 'string') throw new InvalidOptionError('worker', value, 'the URL of the worker module (a URL or a string)');
+  return value;
+}
 
 /** Starts a worker running src/worker/simulation.worker.ts (built), or the module at `source`. */
 export async function spawnWorker(source?: WorkerSource): Promise<SpawnedWorker> {
