@@ -8,7 +8,7 @@ import { useInlinedFallback } from '../backend/inline.js';
 useInlinedFallback();
 
 export { handle, createHandler, HANDLER_DEFAULTS } from './handler.js';
-export type { HandlerOptions } from './handler.js';
+export type { HandlerOptions, CorsOptions } from './handler.js';
 export { toBase64, fromBase64 } from './base64.js';
 export { planSweep, mergeResults, pointKey } from '../jobs/plan.js';
 export type { SweepPlan, MergedSweep } from '../jobs/plan.js';
