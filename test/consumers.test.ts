@@ -199,6 +199,19 @@ describe('a fresh project with the packed tarball, no configuration', { timeout:
     expect(out).toEqual({ engine: 'wasm-simd', energy: expected.energy, status: 200, state: 'completed' });
   });
 
+  it('esbuild with the condition criticality-no-inline: no inlined core; a core passed in runs (problem 5)', async () => {
+    const dir = join(project, 'esbuild');
+    await esbuild.build({ absWorkingDir: dir, entryPoints: ['lean.js'], bundle: true, platform: 'node', format: 'esm', outfile: 'out/lean.mjs', conditions: ['criticality-no-inline'], logLevel: 'silent' });
+    const bundle = await readFile(join(dir, 'out/lean.mjs'), 'utf8');
+    expect(bundle).not.toContain(INLINED_MARK);
+    const full = await esbuild.build({ absWorkingDir: dir, entryPoints: ['lean.js'], bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'silent' });
+    expect(full.outputFiles[0].text).toContain(INLINED_MARK);
+    sizes.esbuildNode = { withInlinedCores: full.outputFiles[0].contents.length, withoutInlinedCores: bundle.length };
+    const out = JSON.parse(await sh(dir, process.execPath, ['out/lean.mjs']));
+    expect(out.missing).toMatch(/left out of this build/);
+    expect(out).toMatchObject({ engine: 'wasm-simd', energy: expected.energy });
+  });
+
   it('Node ESM: the API, a worker, a pool and the serverless handler', async () => {
     const out = JSON.parse(await sh(join(project, 'node'), process.execPath, ['app.mjs']));
     expect(out).toEqual({
