@@ -273,7 +273,7 @@ async function sweepJob(body: Record<string, unknown>, ctx: Context, control: Ex
   const engine = await engineFor(ctx, (body.options ?? {}) as { backend?: BackendChoice }, 'options.backend');
   // every point must fit in a request of its own; a point that does not fit in what is left waits
   for (const [i, job] of jobs.entries()) await deadlineFor(ctx, job.options, engine, limits.maxMs, `points[${i}].size`, Date.now());
-  const end = ctx.started + limits.maxMs;
+  let end = ctx.started + limits.maxMs;
   const points: PointOutcome[] = [];
   for (const job of jobs) {
     const deadline = Date.now() < end ? await deadlineFor(ctx, job.options, engine, limits.maxMs, 'points', ctx.started).catch(notStarted) : undefined;
@@ -283,6 +283,7 @@ async function sweepJob(body: Record<string, unknown>, ctx: Context, control: Ex
     }
     const r = await executeJob({ ...job, options: { ...job.options, backend: engine.backend } }, { ...control, core: engine.core, deadline });
     points.push({ job, ...runResponse(r) });
+    if (r.state === 'budget-exhausted') end = Date.now(); // out of time: the points after it wait
   }
   return { state: points.every((p) => p.state === 'completed') ? 'completed' : 'incomplete', points };
 }

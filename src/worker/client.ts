@@ -46,6 +46,8 @@ export class WorkerConnection {
   private closed = false;
   /** Whether the worker got the compiled core from this thread (then it never loads one itself). */
   coreShared = false;
+  /** The worker, once spawned (also when its start then failed, so that it can be ended). */
+  private spawned: SpawnedWorker | undefined;
 
   /**
    * @param source where the worker module is (default: the package's simulation worker)
@@ -61,6 +63,7 @@ export class WorkerConnection {
     this.started ??= (async () => {
       registerTransferHandlers();
       const worker = await spawnWorker(this.source);
+      this.spawned = worker;
       worker.unref();
       const remote = Comlink.wrap<SimulationWorkerApi>(worker.endpoint);
       // a core that does not load here is left to the worker, which reports it as the main thread would
@@ -113,23 +116,25 @@ export class WorkerConnection {
   /** Asks the call `callId` to stop with 'paused' after its current chunk. */
   async pause(callId: number): Promise<void> {
     if (!this.started || this.closed) return;
-    const { remote, worker } = await this.started;
+    const started = await this.started.catch(() => undefined);
+    if (!started) return;
+    const { remote, worker } = started;
     await this.kept(worker, () => Promise.race([remote.pause(callId), worker.died])).catch(() => {});
   }
 
   /** Ends the worker at once: pending calls reject with WorkerCrashedError. */
   async terminate(): Promise<void> {
     this.closed = true;
-    if (!this.started) return;
-    const { worker } = await this.started;
-    await worker.terminate();
+    await this.started?.catch(() => undefined); // a worker that failed to start is ended too
+    await this.spawned?.terminate();
   }
 
   /** Frees the worker's simulation and ends the worker; later calls reject with DisposedError. */
   async close(): Promise<void> {
     if (this.closed) return;
-    if (this.started) {
-      const { remote, worker } = await this.started;
+    const started = await this.started?.catch(() => undefined);
+    if (started) {
+      const { remote, worker } = started;
       await this.kept(worker, () => Promise.race([remote.dispose(), worker.died])).catch(() => {});
       remote[Comlink.releaseProxy]();
     }
