@@ -1,15 +1,3 @@
 'use strict';
-// require('criticality/serverless'): see ./index.cjs.
-try {
-  module.exports = require('../dist/serverless/index.js');
-} catch (error) {
-  if (error && error.code === 'ERR_REQUIRE_ESM') {
-    throw new Error(
-      "criticality/serverless is an ES module and this Node (" + process.version + ") cannot require() it: " +
-        "write import { createHandler } from 'criticality/serverless' (or await import('criticality/serverless')), " +
-        'or use Node >= 20.19',
-      { cause: error },
-    );
-  }
-  throw error;
-}
+// require('criticality/serverless'): see ./require-esm.cjs.
+module.exports = require('./require-esm.cjs')(() => require('../dist/serverless/index.js'), 'criticality/serverless', "import { createHandler } from 'criticality/serverless'");
