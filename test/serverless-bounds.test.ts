@@ -121,6 +121,15 @@ describe('maxMs within one step', { timeout: 60_000 }, () => {
     expect(error.message).toMatch(/smaller lattice|larger maxMs/);
   });
 
+  it('counts every sweep of a hybrid step and every cluster of a Wolff step, also on a small lattice', async () => {
+    const handler = createHandler({ maxMs: 1000, maxWork: 1e15 });
+    const hybrid = await handler(post({ job: 'run', options: { size: 128, algorithm: 'hybrid', hybridSweeps: 1_000_000 }, sweeps: 2 }));
+    expect(hybrid.status).toBe(413);
+    expect((await hybrid.json()).error).toMatchObject({ code: 'step-too-long', field: 'options.size' });
+    const wolff = await handler(post({ job: 'run', options: { size: 1024, algorithm: 'wolff', clustersPerStep: 100_000 }, sweeps: 2 }));
+    expect(wolff.status).toBe(413);
+  });
+
   it('a sweep names the point that can never fit', async () => {
     const answer = await createHandler({ maxMs: 1000, maxWork: 1e13 })(post({ job: 'sweep', points: [{ size: 8, temperature: 2 }, { size: 16384, temperature: 2 }], sweeps: 100 }));
     expect(answer.status).toBe(413);
