@@ -15,7 +15,8 @@ import { Bench } from 'tinybench';
 import { writeResults } from './environment.js';
 import { createSimulation, CRITICAL_TEMPERATURE } from '../src/index.js';
 import { RG_OPERATORS } from '../src/backend/rg-types.js';
-import { simulationKernel } from '../src/simulation.js';
+import { kernelOf } from '../src/simulation.js';
+import type { IsingModelKernel } from '../src/models/ising/kernel.js';
 import { PackedLayoutKernel } from '../src/backend/packed.js';
 
 function flag(name: string, fallback: string): string {
@@ -44,7 +45,7 @@ for (const size of sizes) {
     sim.sweep(20);
     sims.push(sim);
     const levels = Math.log2(size / 4);
-    const lattice = simulationKernel(sim, 'bench');
+    const lattice = (kernelOf(sim, 'bench') as IsingModelKernel).ising;
     // kernels of one simulation share its pyramid (in WebAssembly): each task configures before it runs
     const kernel = lattice.blockSpins!();
     const withPatterns = { beforeAll: () => kernel.configure(2, levels, true) };

@@ -20,7 +20,7 @@
  * F of a histogram bin gets error sigma_P / (N P) from the spread of its count over time bins;
  * the fit coefficients and the barrier get leave-one-time-bin-out jackknife errors.
  */
-import { checkOptions, rejectUnknownKeys } from './check.js';
+import { checkOptions, rejectUnknownKeys } from './validate.js';
 import { InvalidOptionError } from './errors.js';
 import { leastSquares, type Matrix } from './linalg.js';
 import type { Measurement, Observable } from './measure.js';

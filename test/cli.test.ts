@@ -45,7 +45,7 @@ describe('criticality run', () => {
   it.each([
     [['run', '--size', '7'], /Invalid option "--size": expected an even integer from 2 to 32766.*got 7/],
     [['run', '--size', 'big'], /Invalid option "--size": expected an even integer.*got "big"/],
-    [['run', '--temperature', '-1'], /Invalid option "--temperature": expected a finite number > 0, got -1/],
+    [['run', '--temperature', '-1'], /Invalid option "--temperature": expected a number from 0\.000001 to 1000000 .*, got -1/],
     [['run', '--temperature', 'hot'], /Invalid option "--temperature": expected a number > 0 or "tc", got "hot"/],
     [['run', '--temperature', '2', '--beta', '0.5'], /Invalid option "--beta": expected no --beta when --temperature is given/],
     [['run', '--algorithm', 'glauber'], /Invalid option "--algorithm": expected one of metropolis, heat-bath, wolff, swendsen-wang, hybrid, got "glauber"/],

@@ -15,7 +15,7 @@
  * points), and grows quickly when (Tc, nu, a) are wrong. Points of reweighted curves are
  * strongly correlated, so there only the comparison of S between parameter sets is meaningful.
  */
-import { checkOptions } from '../check.js';
+import { checkOptions } from '../validate.js';
 import { InvalidOptionError } from '../errors.js';
 import type { Measurement, ObservableName } from '../measure.js';
 import { checkFinite, checkPositive } from '../options.js';

@@ -18,7 +18,7 @@
  * inside each size's reliable reweighting range; a crossing or maximum that cannot be found
  * there, or lies at its edge, is NaN or flagged with a warning.
  */
-import { checkOptions } from '../check.js';
+import { checkOptions } from '../validate.js';
 import { InvalidOptionError } from '../errors.js';
 import type { Measurement, Observable } from '../measure.js';
 import { jackknifeError, linearFit, weightedMean } from '../stats/index.js';

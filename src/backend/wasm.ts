@@ -4,8 +4,13 @@
  */
 import { CoreError, InvalidOptionError } from '../errors.js';
 import { clusterLabelsOf, type LabelKind } from '../cluster/labels.js';
-import type { LocalAlgorithm } from '../options.js';
-import { SERIES_CAPACITY, type ClusterStep, type ClusterSweepResult, type IsingKernel } from './types.js';
+import type { ClusterStep, LocalAlgorithm } from '../vocabulary.js';
+import { SERIES_CAPACITY, type ClusterSweepResult, type IsingKernel } from './types.js';
+import { guarded } from './core-call.js';
+import { checkCoreConstants } from './core-constants.js';
+import { CLUSTER_KIND } from '../cluster/step.js';
+
+export { guarded } from './core-call.js';
 import { WasmBlockSpinKernel, type RgCoreExports } from './rg-wasm.js';
 import { correlationValues } from './correlation-js.js';
 
@@ -41,26 +46,12 @@ export interface CoreExports {
   clusterUpdate(kind: number, steps: number, clustersPerStep: number, localSweeps: number, record: number): number;
 }
 
-/** Cluster kinds of assembly/cluster.ts. */
-const CLUSTER_KIND = { wolff: 0, 'swendsen-wang': 1 } as const;
 
 /** Reads an AssemblyScript string (UTF-16, byte length stored just before it) from memory. */
 function readString(memory: WebAssembly.Memory, ptr: number): string {
   if (!ptr) return '';
   const bytes = new Uint32Array(memory.buffer, ptr - 4, 1)[0];
   return String.fromCharCode(...new Uint16Array(memory.buffer, ptr, bytes >>> 1));
-}
-
-/** Runs a core call and turns a trap into a {@link CoreError} that says what was being done. */
-export function guarded<T>(what: string, call: () => T): T {
-  try {
-    return call();
-  } catch (error) {
-    if (error instanceof WebAssembly.RuntimeError) {
-      throw new CoreError(`WebAssembly core trapped in ${what} (${error.message}); this is a bug in criticality`, { cause: error });
-    }
-    throw error;
-  }
 }
 
 export class WasmIsingKernel implements IsingKernel {
@@ -88,9 +79,7 @@ export class WasmIsingKernel implements IsingKernel {
     const instance = await WebAssembly.instantiate(module, imports);
     const core = instance.exports as unknown as CoreExports;
     memory = core.memory;
-    if (core.SERIES_CAPACITY.value !== SERIES_CAPACITY) {
-      throw new CoreError(`core layout mismatch: SERIES_CAPACITY ${core.SERIES_CAPACITY.value}, wrapper expects ${SERIES_CAPACITY}`);
-    }
+    checkCoreConstants(instance.exports);
     if (guarded('init', () => core.init(size)) !== 0) {
       throw new InvalidOptionError('size', size, `a lattice that fits in WebAssembly memory (growing memory to ${size}x${size} bytes failed)`);
     }

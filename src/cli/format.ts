@@ -74,6 +74,7 @@ export function runToJson(m: Measurement, exact: ExactReference): object {
     sweepEquivalents: m.sweepEquivalents,
     start: m.start,
     acceptance: m.acceptance,
+    ...(m.tunnelings !== undefined ? { tunnelings: m.tunnelings } : {}),
     observables,
     ...(m.improved ? { improved: m.improved } : {}),
     exact: { finite: exact.finite, method: exact.finiteMethod, infinite: exact.infinite },

@@ -12,15 +12,9 @@ import { DYNAMICS_FLAGS, DYNAMICS_USAGE, dynamics } from './dynamics.js';
 import { FORMATS, runToCsv, runToJson, runToTable } from './format.js';
 import { landauCommand, rgCommand, RG_USAGE } from './rg.js';
 import { SHOWCASE_USAGE, SWEEP_USAGE, showcaseCommand, sweepCommand } from './sweep.js';
+import type { Io } from './io.js';
 
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** Whether stderr is a terminal (the sweep progress bar is shown by default only then). */
-  stderrIsTTY?: boolean;
-  /** Aborts a running sweep (the bin wires it to Ctrl-C); finished points are still printed. */
-  signal?: AbortSignal;
-}
+export type { Io } from './io.js';
 
 const RUN_FLAGS: FlagSpec = {
   ...SIMULATION_FLAGS,

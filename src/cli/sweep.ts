@@ -9,7 +9,7 @@ import { ALGORITHMS, BACKENDS, STARTS, checkCount } from '../options.js';
 import { runSweep, type RunSweepOptions, type RunSweepResult, type TemperatureSpec } from '../sweep.js';
 import { MEASURE_FLAGS, SIMULATION_FLAGS, choiceFlag, numberFlag, parseFlags, type FlagSpec } from './args.js';
 import { FORMATS } from './format.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 import { createProgressBar } from './progress.js';
 import { analysisToTable, sweepToCsv, sweepToJson, sweepToTable } from './sweep-format.js';
 

@@ -9,7 +9,7 @@ import { InvalidOptionError } from '../errors.js';
 import type { Measurement } from '../measure.js';
 import { checkPositive, checkSeed, checkSize } from '../options.js';
 import { childSeed, mix64 } from '../rng.js';
-import { rejectUnknownKeys } from '../check.js';
+import { rejectUnknownKeys } from '../validate.js';
 import { checkObject, validateRunJob, withPrefix, type JobOptions, type RunJob } from './job.js';
 
 /** A sweep: every (size, temperature) point of `points`, or the grid sizes x temperatures. */

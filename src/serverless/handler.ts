@@ -31,7 +31,7 @@
  *       cannot run here (never a silent fallback)
  *   500 { "error": { "code": "internal", ... } } only for a bug in criticality.
  */
-import { checkObject, checkOptions, rejectUnknownKeys } from '../check.js';
+import { checkObject, checkOptions, rejectUnknownKeys } from '../validate.js';
 import { BackendUnavailableError, CheckpointError, InvalidOptionError } from '../errors.js';
 import { decodeCheckpoint } from '../checkpoint.js';
 import { BACKENDS, checkCount, oneOf, type BackendChoice, type SimulationOptions } from '../options.js';

@@ -18,7 +18,7 @@
  *
  * @module
  */
-import { checkOptions } from '../check.js';
+import { checkOptions } from '../validate.js';
 
 /**
  * Root table shared by all transforms: for every power of two h < tableSize,

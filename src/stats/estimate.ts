@@ -6,7 +6,7 @@
  * @module
  */
 
-import { checkOptions } from '../check.js';
+import { checkOptions } from '../validate.js';
 import { integratedAutocorrelationTime } from './autocorrelation.js';
 import type { IntegratedAutocorrelation } from './autocorrelation.js';
 import { binMeans, binnedError, chooseBinSize, standardError } from './binning.js';
