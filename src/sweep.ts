@@ -30,6 +30,7 @@ import {
   normalizeOptions,
   type Algorithm,
   type BackendChoice,
+  type Model,
   type Start,
 } from './options.js';
 import { defaultCorrelationInterval, maxMeasureSweeps } from './run.js';
@@ -48,6 +49,10 @@ export const MIN_POINT_SAMPLES = 100;
 
 /** Options of {@link runSweep}. */
 export interface RunSweepOptions {
+  /** Spin model. @default 'ising' */
+  model?: Model;
+  /** Number of Potts states (`model: 'potts'`, where it is required). */
+  q?: number;
   /** Linear sizes, each an even integer from 2 to 32766, no repeats. */
   sizes: readonly number[];
   /** Temperatures, the same for every size or chosen per size by a function. */
@@ -129,7 +134,7 @@ export interface RunSweepResult {
 }
 
 const KNOWN_KEYS = [
-  'sizes', 'temperatures', 'field', 'algorithm', 'seed', 'backend', 'core', 'start', 'warmStart', 'thermalize', 'sweeps',
+  'model', 'q', 'sizes', 'temperatures', 'field', 'algorithm', 'seed', 'backend', 'core', 'start', 'warmStart', 'thermalize', 'sweeps',
   'correlations', 'histograms', 'keepSeries', 'onProgress', 'signal',
 ];
 
@@ -214,6 +219,7 @@ function planSweep(options: RunSweepOptions) {
     throw new InvalidOptionError('sweeps', sweeps, `at least ${MIN_POINT_SAMPLES} recorded sweeps per point (the error analysis cuts the series into bins; fewer samples give no error bar worth reporting)`);
   }
   const base = normalizeOptions({
+    model: options.model, ...(options.q === undefined ? {} : { q: options.q }),
     size: sizes[0], temperature: 1, field: options.field, algorithm: options.algorithm, seed: options.seed,
     backend: options.backend, start: options.start ?? 'cold',
   });
@@ -300,6 +306,7 @@ export async function runSweep(options: RunSweepOptions): Promise<RunSweepResult
         } else {
           sim?.dispose();
           sim = await createSimulation({
+            model: base.model, ...(base.q === undefined ? {} : { q: base.q }),
             size, temperature, field: base.field, algorithm: base.algorithm, seed, backend: base.backend, start: base.start, core: options.core,
           });
         }
@@ -311,7 +318,7 @@ export async function runSweep(options: RunSweepOptions): Promise<RunSweepResult
           await yieldToEventLoop();
           if (signal?.aborted) break;
         }
-        const exact = exactReference(size, temperature, base.field);
+        const exact = exactReference(size, temperature, base.field, base);
         if (!run.finished) {
           state = 'aborted';
           if (run.done - thermalize >= MIN_POINT_SAMPLES) {

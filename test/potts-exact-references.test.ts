@@ -50,7 +50,7 @@ describe('Potts infinite-lattice references', () => {
 
   it('bad input is an InvalidOptionError naming the field and value', () => {
     expect(() => pottsCriticalBeta(1)).toThrow(InvalidOptionError);
-    expect(() => pottsLatentHeat(300)).toThrow(/Invalid option "q": expected an integer from 2 to 256, got 300/);
+    expect(() => pottsLatentHeat(300)).toThrow(/Invalid option "q": expected an integer from 2 to 256 .*, got 300/);
     expect(() => pottsDensityOfStates(3, 1)).toThrow(/Invalid option "Lx": expected an integer >= 2, got 1/);
     expect(() => pottsExactMoments(3, 4, 4, -1)).toThrow(/Invalid option "beta": expected a finite number >= 0, got -1/);
     expect(() => pottsExactMoments(3, 4, 4, 1, Number.NaN)).toThrow(/Invalid option "field"/);

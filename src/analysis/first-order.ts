@@ -49,6 +49,7 @@ import { InvalidOptionError } from '../errors.js';
 import type { Observable } from '../measure.js';
 import { fitPowerLaw, jackknifeError, linearFit } from '../stats/index.js';
 import { Reweighting } from './reweight.js';
+import { findRoot, goldenMax } from './search.js';
 
 /** One run: inverse temperature and the energy of every recorded step. */
 export interface FirstOrderRun {
@@ -269,72 +270,26 @@ function splitAt(dist: EnergyDistribution, bandwidth: number, at: number): Doubl
   return split(dist, s, bandwidth, valley, false, at);
 }
 
-/**
- * Root of an increasing function on [lo, hi] by the Illinois variant of regula falsi (bisection-safe);
- * undefined when f(lo) and f(hi) do not bracket a root.
- */
-function increasingRoot(f: (x: number) => number, lo: number, hi: number, tolerance: number): number | undefined {
-  let a = lo;
-  let b = hi;
-  let fa = f(a);
-  let fb = f(b);
-  if (!(fa <= 0 && fb >= 0)) return undefined;
-  let side = 0;
-  for (let iteration = 0; iteration < 100 && b - a > tolerance; iteration++) {
-    let x = fb === fa ? 0.5 * (a + b) : b - (fb * (b - a)) / (fb - fa);
-    if (!(x > a && x < b)) x = 0.5 * (a + b);
-    const fx = f(x);
-    if (fx === 0) return x;
-    if (fx < 0) {
-      a = x;
-      fa = fx;
-      if (side === -1) fb /= 2;
-      side = -1;
-    } else {
-      b = x;
-      fb = fx;
-      if (side === 1) fa /= 2;
-      side = 1;
-    }
-  }
-  return fa === fb ? 0.5 * (a + b) : a - (fa * (b - a)) / (fb - fa);
+/** Root of an increasing function on [lo, hi] ({@link findRoot}); undefined when f(lo), f(hi) do not bracket one. */
+function increasingRoot(f: (x: number) => number, lo: number, hi: number): number | undefined {
+  const flo = f(lo);
+  const fhi = f(hi);
+  return flo <= 0 && fhi >= 0 ? findRoot(f, lo, hi, flo, fhi) : undefined;
 }
 
 /** Maximum (sign +1) or minimum (-1) of f over [lo, hi]: a grid of 33 points, then golden-section refinement. */
 function extremum(f: (x: number) => number, lo: number, hi: number, sign: 1 | -1): { x: number; value: number } {
   const n = 32;
-  let bestI = 0;
-  let bestV = -Infinity;
+  let best = 0;
+  let bestValue = -Infinity;
   for (let i = 0; i <= n; i++) {
     const v = sign * f(lo + ((hi - lo) * i) / n);
-    if (v > bestV) {
-      bestV = v;
-      bestI = i;
+    if (v > bestValue) {
+      bestValue = v;
+      best = i;
     }
   }
-  let a = lo + ((hi - lo) * Math.max(0, bestI - 1)) / n;
-  let b = lo + ((hi - lo) * Math.min(n, bestI + 1)) / n;
-  const r = (Math.sqrt(5) - 1) / 2;
-  let x1 = b - r * (b - a);
-  let x2 = a + r * (b - a);
-  let f1 = sign * f(x1);
-  let f2 = sign * f(x2);
-  for (let i = 0; i < 60 && b - a > 1e-12 * Math.abs(b); i++) {
-    if (f1 > f2) {
-      b = x2;
-      x2 = x1;
-      f2 = f1;
-      x1 = b - r * (b - a);
-      f1 = sign * f(x1);
-    } else {
-      a = x1;
-      x1 = x2;
-      f1 = f2;
-      x2 = a + r * (b - a);
-      f2 = sign * f(x2);
-    }
-  }
-  const x = 0.5 * (a + b);
+  const x = goldenMax((t) => sign * f(t), lo + ((hi - lo) * Math.max(0, best - 1)) / n, lo + ((hi - lo) * Math.min(n, best + 1)) / n, 1e-12);
   return { x, value: f(x) };
 }
 
@@ -434,7 +389,7 @@ export function transitionPoints(distributionAt: (beta: number) => EnergyDistrib
     if (!peaks.resolved) return undefined;
     for (let iteration = 0; iteration < 20; iteration++) {
       const at = peaks.minimum.energy;
-      const next = increasingRoot((b) => quantity(b, at), betaLo, betaHi, tolerance);
+      const next = increasingRoot((b) => quantity(b, at), betaLo, betaHi);
       if (next === undefined) return undefined;
       const moved = Math.abs(next - beta);
       beta = next;

@@ -91,7 +91,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   const sim = await createSimulation(simulationOptionsFromFlags(flags));
   try {
     const measurement = sim.measure({ thermalize, sweeps });
-    const exact = exactReference(measurement.size, measurement.temperature, measurement.field);
+    const exact = exactReference(measurement.size, measurement.temperature, measurement.field, measurement);
     if (format === 'json') io.stdout(`${JSON.stringify(runToJson(measurement, exact))}\n`);
     else if (format === 'csv') io.stdout(runToCsv(measurement, exact));
     else io.stdout(runToTable(measurement, exact));

@@ -5,9 +5,9 @@
 import { finiteSizeScaling, type FiniteSizeScaling } from '../analysis/index.js';
 import { InvalidOptionError } from '../errors.js';
 import { CRITICAL_TEMPERATURE } from '../exact/index.js';
-import { ALGORITHMS, BACKENDS, STARTS, checkCount } from '../options.js';
+import { ALGORITHMS, BACKENDS, MODELS, STARTS, checkCount } from '../options.js';
 import { runSweep, type RunSweepOptions, type RunSweepResult, type TemperatureSpec } from '../sweep.js';
-import { MEASURE_FLAGS, SIMULATION_FLAGS, choiceFlag, numberFlag, parseFlags, type FlagSpec } from './args.js';
+import { MEASURE_FLAGS, SIMULATION_FLAGS, choiceFlag, modelCriticalTemperature, numberFlag, parseFlags, type FlagSpec } from './args.js';
 import { FORMATS } from './format.js';
 import type { Io } from './io.js';
 import { createProgressBar } from './progress.js';
@@ -17,7 +17,7 @@ export const SWEEP_FLAGS: FlagSpec = {
   sizes: { type: 'string' },
   temperatures: { type: 'string' },
   // the simulation options, but sizes and temperatures come as lists (--sizes, --temperatures)
-  ...Object.fromEntries(Object.entries(SIMULATION_FLAGS).filter(([flag]) => !['model', 'size', 'temperature', 'beta', 'clusters-per-step', 'hybrid-sweeps', 'hybrid-cluster', 'layout', 'workers'].includes(flag))),
+  ...Object.fromEntries(Object.entries(SIMULATION_FLAGS).filter(([flag]) => !['size', 'temperature', 'beta', 'clusters-per-step', 'hybrid-sweeps', 'hybrid-cluster', 'layout', 'workers'].includes(flag))),
   ...MEASURE_FLAGS,
   independent: { type: 'boolean' },
   correlations: { type: 'boolean' },
@@ -30,9 +30,11 @@ export const SWEEP_FLAGS: FlagSpec = {
 export const SWEEP_DEFAULTS = { sizes: '8,16,32', temperatures: '2.0:2.6:0.1', thermalize: 1000, sweeps: 10000, format: 'table' } as const;
 
 export const SWEEP_USAGE = `criticality sweep flags (defaults in brackets):
+  --model ising|potts                spin model [ising]
+  --q Q                              number of Potts states, 2..256 (--model potts)
   --sizes L1,L2,...                  even linear sizes, 2..32766 [${SWEEP_DEFAULTS.sizes}]
   --temperatures FROM:TO:STEP | T1,T2,...
-                                     increasing temperatures ("tc" = Onsager's Tc) [${SWEEP_DEFAULTS.temperatures}]
+                                     increasing temperatures ("tc" = the model's Tc) [${SWEEP_DEFAULTS.temperatures}]
   --field h                          magnetic field [0]
   --algorithm metropolis|heat-bath   update algorithm [metropolis]
   --thermalize M                     sweeps discarded at each point [${SWEEP_DEFAULTS.thermalize}]
@@ -72,12 +74,12 @@ export const SHOWCASE_USAGE = `criticality showcase flags (defaults in brackets)
   --format table|json                output format [table]
 `;
 
-/** "2.0:2.6:0.05" -> a range; "2.1,2.2,tc" -> a list. */
-export function parseTemperatures(text: string): TemperatureSpec {
+/** "2.0:2.6:0.05" -> a range; "2.1,2.2,tc" -> a list ("tc" is the critical temperature `tc()` gives, Onsager's by default). */
+export function parseTemperatures(text: string, tc: () => number = () => CRITICAL_TEMPERATURE): TemperatureSpec {
   const expected = 'a range FROM:TO:STEP like 2.0:2.6:0.05, or an increasing list like 2.1,2.2,tc';
   const value = (part: string) => {
     const t = part.trim().toLowerCase();
-    const x = t === 'tc' ? CRITICAL_TEMPERATURE : t === '' ? NaN : Number(t);
+    const x = t === 'tc' ? tc() : t === '' ? NaN : Number(t);
     if (Number.isNaN(x)) throw new InvalidOptionError('--temperatures', text, expected);
     return x;
   };
@@ -157,9 +159,13 @@ export async function sweepCommand(argv: string[], io: Io): Promise<number> {
   if (flags.histograms && format !== 'json') throw new InvalidOptionError('--histograms', true, 'json output (tables and csv hold one row per point)');
   if (flags.every !== undefined && !flags.correlations) throw new InvalidOptionError('--every', flags.every, 'to be given with --correlations');
   const every = numberFlag('every', flags.every, 'an integer number of sweeps');
+  const model = choiceFlag('model', flags.model, MODELS);
+  const q = numberFlag('q', flags.q, 'an integer from 2 to 256 (the number of Potts states)');
   const options: RunSweepOptions = {
+    model,
+    ...(q === undefined ? {} : { q }),
     sizes: parseSizes(typeof flags.sizes === 'string' ? flags.sizes : SWEEP_DEFAULTS.sizes),
-    temperatures: parseTemperatures(typeof flags.temperatures === 'string' ? flags.temperatures : SWEEP_DEFAULTS.temperatures),
+    temperatures: parseTemperatures(typeof flags.temperatures === 'string' ? flags.temperatures : SWEEP_DEFAULTS.temperatures, () => modelCriticalTemperature(model, q)),
     field: numberFlag('field', flags.field),
     algorithm: choiceFlag('algorithm', flags.algorithm, ALGORITHMS),
     thermalize: numberFlag('thermalize', flags.thermalize, 'an integer number of sweeps') ?? SWEEP_DEFAULTS.thermalize,

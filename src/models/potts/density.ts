@@ -24,7 +24,8 @@
  */
 
 import { InvalidOptionError } from '../../errors.js';
-import { checkBeta, checkQ, checkSide, rowBonds, rowClasses } from './lattice.js';
+import { checkQ } from './kernel.js';
+import { checkBeta, checkSide, rowBonds, rowClasses } from './lattice.js';
 
 /** Density of states `g(b)` of the zero-field Potts model on a periodic Lx × Ly lattice. */
 export interface PottsDensityOfStates {

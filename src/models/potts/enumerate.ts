@@ -11,7 +11,9 @@
  */
 
 import { InvalidOptionError } from '../../errors.js';
-import { checkBeta, checkField, checkQ, checkSide } from './lattice.js';
+import { torusNeighbours } from '../../exact/enumerate.js';
+import { checkQ } from './kernel.js';
+import { checkBeta, checkField, checkSide } from './lattice.js';
 
 /** Largest number of configurations `q^N` that {@link pottsEnumerate} visits. */
 export const MAX_POTTS_ENUMERATION = 2 ** 26;
@@ -44,16 +46,7 @@ export function pottsEnumerate(q: number, Lx: number, Ly: number = Lx): PottsEnu
   if (q ** N > MAX_POTTS_ENUMERATION) {
     throw new InvalidOptionError('Lx, Ly', `${Lx} x ${Ly} with q = ${q}`, `at most ${MAX_POTTS_ENUMERATION} configurations (q^N)`);
   }
-  const nb = new Int32Array(4 * N);
-  for (let y = 0; y < Ly; y++) {
-    for (let x = 0; x < Lx; x++) {
-      const i = y * Lx + x;
-      nb[4 * i] = y * Lx + ((x + 1) % Lx);
-      nb[4 * i + 1] = y * Lx + ((x + Lx - 1) % Lx);
-      nb[4 * i + 2] = ((y + 1) % Ly) * Lx + x;
-      nb[4 * i + 3] = ((y + Ly - 1) % Ly) * Lx + x;
-    }
-  }
+  const nb = torusNeighbours(Lx, Ly);
   const s = new Int32Array(N);
   const n = new Int32Array(q);
   n[0] = N;

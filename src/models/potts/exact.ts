@@ -40,13 +40,12 @@
  * @module
  */
 
-import { checkQ } from './lattice.js';
+import { checkQ } from './kernel.js';
 
-export { POTTS_MAX_Q, POTTS_MIN_Q } from './lattice.js';
 export { pottsDensityOfStates, pottsEnergyDistribution, pottsEnergyMoments } from './density.js';
 export type { PottsDensityOfStates, PottsEnergyDistribution, PottsEnergyMoments } from './density.js';
 export { pottsExactMoments, pottsMagnetizationDistribution } from './moments.js';
-export type { PottsExactMoments, PottsMagnetizationDistribution } from './moments.js';
+export type { PottsExactMoments, PottsExactPoint, PottsMagnetizationDistribution } from './moments.js';
 export { MAX_POTTS_ENUMERATION, pottsEnumerate, pottsEnumerationMoments } from './enumerate.js';
 export type { PottsEnumeration, PottsEnumerationMoments } from './enumerate.js';
 

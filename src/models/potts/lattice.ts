@@ -1,6 +1,6 @@
 /**
- * Shared pieces of the exact Potts computations: argument checks, the orbits of first rows under
- * the symmetries of the torus, and falling factorials.
+ * Shared pieces of the exact Potts computations: argument checks (q itself: ./kernel.ts), the orbits of
+ * first rows under the symmetries of the torus, and falling factorials.
  *
  * Lattice convention (as in `src/exact/`): an Lx × Ly torus with `N = Lx·Ly` sites and `2N` bonds,
  * every site bonded to its right and its down neighbour with periodic wrap. A side of length 2 joins
@@ -10,18 +10,6 @@
  */
 
 import { InvalidOptionError } from '../../errors.js';
-
-/** Smallest and largest number of Potts states (one byte per site). */
-export const POTTS_MIN_Q = 2;
-export const POTTS_MAX_Q = 256;
-
-/** Throws unless `q` is an integer from 2 to 256. */
-export function checkQ(q: unknown, option = 'q'): number {
-  if (typeof q !== 'number' || !Number.isInteger(q) || q < POTTS_MIN_Q || q > POTTS_MAX_Q) {
-    throw new InvalidOptionError(option, q, `an integer from ${POTTS_MIN_Q} to ${POTTS_MAX_Q}`);
-  }
-  return q;
-}
 
 /** Throws unless `v` is an integer >= 2 (a side of the torus). */
 export function checkSide(v: unknown, option: string): number {

@@ -27,7 +27,8 @@
  */
 
 import { InvalidOptionError } from '../../errors.js';
-import { checkBeta, checkField, checkQ, checkSide, rowBonds, rowClasses } from './lattice.js';
+import { checkQ } from './kernel.js';
+import { checkBeta, checkField, checkSide, rowBonds, rowClasses } from './lattice.js';
 
 /** Largest transfer state (q^L frontiers × carried numbers) accepted, in doubles (2^25 = 256 MB per vector). */
 const MAX_PAYLOAD = 2 ** 25;
@@ -200,14 +201,18 @@ function momentPayload(q: number): Payload & { A: number; D: number; B: number; 
   };
 }
 
-/** Exact averages at one `(β, h)`; see {@link pottsExactMoments}. */
-export interface PottsExactMoments {
+/** The lattice and the point `(β, h)` an exact result is for. */
+export interface PottsExactPoint {
   readonly q: number;
   readonly Lx: number;
   readonly Ly: number;
   readonly N: number;
   readonly beta: number;
   readonly field: number;
+}
+
+/** Exact averages at one `(β, h)`; see {@link pottsExactMoments}. */
+export interface PottsExactMoments extends PottsExactPoint {
   /** `ln Z` (total). */
   readonly lnZ: number;
   /** `<e>`, `e = E/N`. */
@@ -285,13 +290,7 @@ export function pottsExactMoments(q: number, Lx: number, Ly: number, beta: numbe
 }
 
 /** Exact distribution of the order parameter at one `(β, h)`; see {@link pottsMagnetizationDistribution}. */
-export interface PottsMagnetizationDistribution {
-  readonly q: number;
-  readonly Lx: number;
-  readonly Ly: number;
-  readonly N: number;
-  readonly beta: number;
-  readonly field: number;
+export interface PottsMagnetizationDistribution extends PottsExactPoint {
   /** Distinct values of `m = |M|/N`, increasing. */
   readonly values: Float64Array;
   /** `P(m)` for each value (sums to 1). */
