@@ -15,9 +15,10 @@ export { MODEL_DEFINITIONS, modelDefinition } from './models/index.js';
 export type { ModelDefinition, ModelKernel, ModelParameters, SpinArray, SpinCodec, Reference } from './models/index.js';
 export { secondMomentCorrelationLength } from './correlation.js';
 export type { CorrelationMeasurement } from './correlation.js';
-export type { Measurement, Observable, Observables, ObservableName, SampledObservable } from './measure.js';
+export type { Measurement, Observable, Observables, ObservableName, ObservablesOf, PottsObservables, SampledObservable } from './measure.js';
 export { normalizeOptions, DEFAULTS, MIN_SIZE, MAX_SIZE, MODELS, LATTICES, ALGORITHMS, CLUSTER_ALGORITHMS, BACKENDS, STARTS, LAYOUTS } from './options.js';
 export type { SimulationOptions, NormalizedOptions, Model, Lattice, Algorithm, LocalAlgorithm, ClusterAlgorithm, UpdateSettings, BackendChoice, Start, Layout } from './options.js';
+export type { SpinsOf } from './vocabulary.js';
 export { criticalSlowingDown, defaultDynamicsSteps, DYNAMICS_DEFAULTS, DYNAMICS_OBSERVABLES } from './cluster/dynamics.js';
 export type { DynamicsOptions, DynamicsPoint, DynamicsFit, DynamicsResult, DynamicsObservable, TauEstimate } from './cluster/dynamics.js';
 export type { ImprovedEstimators } from './cluster/improved.js';
@@ -37,7 +38,7 @@ export type { CheckpointContents, SimulationState, RunState } from './checkpoint
 export { executeJob, continueRun, resumeSimulation } from './jobs/runner.js';
 export type { ExecuteOptions } from './jobs/runner.js';
 export { validateRunJob } from './jobs/job.js';
-export type { RunJob, JobOptions, JobProgress, JobResult, ValidRunJob } from './jobs/job.js';
+export type { RunJob, JobOptions, JobProgress, JobResult, ValidRunJob, ChunkedWork } from './jobs/job.js';
 export { createSimulationWorker } from './worker/client.js';
 export type { SimulationWorker, CallControl, RunControl, WorkerOptions } from './worker/client.js';
 export type { SweepForOptions, TimedSweepResult } from './worker/timed-sweep.js';
@@ -67,4 +68,4 @@ export { runSweep, expandTemperatures, sweepPointSeed, MAX_SWEEP_POINTS, MIN_POI
 export type { RunSweepOptions, RunSweepResult, SweepPoint, SweepProgress, TemperatureSpec } from './sweep.js';
 export * from './analysis/index.js';
 export { exactReference } from './reference.js';
-export type { ExactReference } from './reference.js';
+export type { ExactReference, ReferenceName, ReferenceModel } from './reference.js';
