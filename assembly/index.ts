@@ -48,3 +48,6 @@ export {
   pottsSetBondCount, pottsSweep, pottsWriteRecord, pottsCorrelations, pottsCorrelationsPtr,
   pottsRgConfigure, pottsRgPatternCount, pottsRgPatternsPtr, pottsRgBuild,
 } from "./potts";
+export {
+  langReserve, langEqualCounts, langPairCounts, langNgramCounts, langSampleChain, langSampleTrees,
+} from "./language";

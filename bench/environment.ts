@@ -28,9 +28,9 @@ function readReport<T>(name: string): T | undefined {
   return existsSync(url) ? (JSON.parse(readFileSync(url, 'utf8')) as T) : undefined;
 }
 
-/** Writes a run's JSON, then RESULTS.md from every run's JSON that exists (Node, browser, worker pool, RG, measurements). */
+/** Writes a run's JSON, then RESULTS.md from every run's JSON that exists (Node, browser, worker pool, RG, measurements, language). */
 export function writeResults(
-  file: 'results.json' | 'results-browser.json' | 'results-pool.json' | 'results-rg.json' | 'results-measurements.json',
+  file: 'results.json' | 'results-browser.json' | 'results-pool.json' | 'results-rg.json' | 'results-measurements.json' | 'results-language.json',
   report: RunReport | PoolReport | SectionReport,
 ): void {
   writeFileSync(new URL(`./${file}`, import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
@@ -39,6 +39,7 @@ export function writeResults(
     renderResults(readReport<RunReport>('./results.json'), readReport<RunReport>('./results-browser.json'), readReport<PoolReport>('./results-pool.json'), [
       readReport<SectionReport>('./results-rg.json'),
       readReport<SectionReport>('./results-measurements.json'),
+      readReport<SectionReport>('./results-language.json'),
     ]),
   );
 }

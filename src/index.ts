@@ -67,5 +67,10 @@ export type { LandauScanOptions, LandauScanResult, LandauScanSize, LandauScanPoi
 export { runSweep, expandTemperatures, sweepPointSeed, MAX_SWEEP_POINTS, MIN_POINT_SAMPLES } from './sweep.js';
 export type { RunSweepOptions, RunSweepResult, SweepPoint, SweepProgress, TemperatureSpec } from './sweep.js';
 export * from './analysis/index.js';
-export { exactReference } from './reference.js';
-export type { ExactReference, ReferenceName, ReferenceModel } from './reference.js';
+export { exactReference, criticalReference } from './reference.js';
+export { hysteresis } from './hysteresis.js';
+export type { HysteresisOptions, HysteresisResult, HysteresisBranch } from './hysteresis.js';
+export { analyzeTransition } from './analysis/transition.js';
+export type { TransitionAnalysis } from './analysis/transition.js';
+export type { ExactReference, CriticalReference, ReferenceModel, ReferenceName } from './reference.js';
+export * from './language/index.js';

@@ -12,9 +12,9 @@
  * <m^4> and what derives from them at any field (and <m> for q^L <= 100); at T = T_c and h = 0
  * the infinite-lattice e(T_c) = -(1 + 1/sqrt q).
  */
-import { densityOfStates, exactMoments, finiteLatticeExact, onsagerEnergy, onsagerMagnetization, onsagerSpecificHeat } from './exact/index.js';
+import { CRITICAL_TEMPERATURE, densityOfStates, exactMoments, finiteLatticeExact, onsagerEnergy, onsagerMagnetization, onsagerSpecificHeat } from './exact/index.js';
 import type { ObservableName } from './measure.js';
-import { pottsCriticalEnergy, pottsCriticalTemperature, pottsExactMoments, pottsMagnetizationDistribution } from './models/potts/exact.js';
+import { pottsCriticalEnergy, pottsCriticalTemperature, pottsExactMoments, pottsMagnetizationDistribution, pottsTransition } from './models/potts/exact.js';
 import type { Model } from './vocabulary.js';
 
 /** Largest L for which every Ising observable is computed by exact enumeration (2^(L*L) states). */
@@ -107,4 +107,35 @@ function pottsReference(size: number, temperature: number, field: number, q: num
   const x = pottsExactMoments(q, size, size, beta, field);
   const abs = rows <= POTTS_DISTRIBUTION_MAX_ROWS ? pottsMagnetizationDistribution(q, size, size, beta, field).absMagnetization : undefined;
   return { finite: fromMoments(x, size * size, beta, abs), finiteMethod: 'transfer-matrix', infinite };
+}
+
+/** What a sweep's analysis is compared with: the infinite-lattice transition of the model. */
+export interface CriticalReference {
+  /** T_c, and where it comes from. */
+  temperature: number;
+  source: string;
+  /** 'continuous' (exponents known) or 'first-order' (latent heat known). */
+  order: 'continuous' | 'first-order';
+  /** Exact exponents of a continuous transition. */
+  exponents?: { nu: number; nuLabel: string; gammaOverNu: number; gammaOverNuLabel: string; source: string };
+  /** Baxter's latent heat and coexisting energies per site of a first-order transition. */
+  latentHeat?: { value: number; disordered: number; ordered: number; source: string };
+}
+
+/** The transition of the model at h = 0 on the infinite square lattice. */
+export function criticalReference(model: ReferenceModel = {}): CriticalReference {
+  if (model.model !== 'potts') {
+    return { temperature: CRITICAL_TEMPERATURE, source: 'Onsager', order: 'continuous', exponents: { nu: 1, nuLabel: '1', gammaOverNu: 7 / 4, gammaOverNuLabel: '7/4', source: 'Onsager' } };
+  }
+  const q = model.q as number;
+  const t = pottsTransition(q);
+  const source = '1/ln(1 + sqrt q)';
+  if (q > 4) return { temperature: t.temperature, source, order: 'first-order', latentHeat: { value: t.latentHeat, disordered: t.disorderedEnergy, ordered: t.orderedEnergy, source: 'Baxter 1973' } };
+  // 2D Potts exponents (den Nijs 1979, Nienhuis 1982; q = 4 with logarithmic corrections)
+  const exponents = {
+    2: { nu: 1, nuLabel: '1', gammaOverNu: 7 / 4, gammaOverNuLabel: '7/4' },
+    3: { nu: 5 / 6, nuLabel: '5/6', gammaOverNu: 26 / 15, gammaOverNuLabel: '26/15' },
+    4: { nu: 2 / 3, nuLabel: '2/3', gammaOverNu: 7 / 4, gammaOverNuLabel: '7/4' },
+  }[q as 2 | 3 | 4];
+  return { temperature: t.temperature, source, order: 'continuous', exponents: { ...exponents, source: q === 2 ? 'Onsager (q = 2 is Ising)' : 'den Nijs 1979, Nienhuis 1982' } };
 }

@@ -60,10 +60,10 @@ describe('criticality run', () => {
     [['run', '--sweeps', '1'], /Invalid option "--sweeps": expected an integer from 2/],
     [['run', '--thermalize', '2.5'], /Invalid option "--thermalize".*got 2\.5/],
     [['run', '--field', 'NaN'], /Invalid option "--field"/],
-    [['run', '--sise', '8'], /Invalid option "--sise": expected one of --model, --size.*unknown flag/],
+    [['run', '--sise', '8'], /Invalid option "--sise": expected one of --model, --q, --size.*unknown flag/],
     [['run', '--size'], /Invalid option "--size": expected a value after the flag, got nothing/],
     [['run', 'extra'], /Invalid option "argument".*got "extra"/],
-    [['frobnicate'], /Invalid option "command": expected one of run, sweep, showcase, dynamics, rg, landau, help, version, got "frobnicate"/],
+    [['frobnicate'], /Invalid option "command": expected one of run, sweep, showcase, hysteresis, dynamics, rg, landau, language, help, version, got "frobnicate"/],
   ])('rejects %j', async (argv, message) => {
     await expectRejected(argv, message);
   });

@@ -548,8 +548,12 @@ export function analyzeFirstOrder(runs: readonly FirstOrderRun[], options: First
   const merged = mergeRuns(runs, unit === 'total' ? 1 / sites : 1);
   const rw = new Reweighting({ sites, size, runs: merged }, options.bins === undefined ? {} : { bins: options.bins });
   const warnings = [...rw.warnings];
-  const betaLo = 1 / rw.range.to;
-  const betaHi = 1 / rw.range.from;
+  // search within the reliable range, and with several runs within the temperatures they span: far
+  // outside them a small lattice's discrete low-energy levels look like a second peak
+  const runBetas = merged.map((r) => r.beta);
+  const spanned = merged.length > 1;
+  const betaLo = Math.max(1 / rw.range.to, spanned ? Math.min(...runBetas) : 0);
+  const betaHi = Math.min(1 / rw.range.from, spanned ? Math.max(...runBetas) : Infinity);
   const cache = new Map<string, EnergyDistribution>();
   const distributionAt = (replica: number) => (beta: number): EnergyDistribution => {
     const key = `${replica}:${beta}`;

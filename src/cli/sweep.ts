@@ -2,13 +2,13 @@
  * `criticality sweep` (every (L, T) point of a grid) and `criticality showcase` (the default
  * experiment of `npm start`: L = 16, 32, 64 across Tc, then Tc and gamma/nu from finite-size scaling).
  */
-import { finiteSizeScaling, type FiniteSizeScaling } from '../analysis/index.js';
+import { analyzeTransition, type TransitionAnalysis } from '../analysis/transition.js';
 import { InvalidOptionError } from '../errors.js';
 import { CRITICAL_TEMPERATURE } from '../exact/index.js';
 import { ALGORITHMS, BACKENDS, MODELS, STARTS, checkCount } from '../options.js';
 import { runSweep, type RunSweepOptions, type RunSweepResult, type TemperatureSpec } from '../sweep.js';
 import { MEASURE_FLAGS, SIMULATION_FLAGS, choiceFlag, modelCriticalTemperature, numberFlag, parseFlags, type FlagSpec } from './args.js';
-import { FORMATS } from './format.js';
+import { FORMATS, modelLabel } from './format.js';
 import type { Io } from './io.js';
 import { createProgressBar } from './progress.js';
 import { analysisToTable, sweepToCsv, sweepToJson, sweepToTable } from './sweep-format.js';
@@ -121,7 +121,7 @@ async function execute(options: RunSweepOptions, io: Io, showProgress: boolean):
 }
 
 /** Writes the result; returns the exit code (0, 130 when aborted, 1 when errored). */
-function finish(result: RunSweepResult, io: Io, format: string, title: string, analysis?: FiniteSizeScaling): number {
+function finish(result: RunSweepResult, io: Io, format: string, title: string, analysis?: TransitionAnalysis): number {
   if (format === 'json') io.stdout(`${JSON.stringify(sweepToJson(result, analysis))}\n`);
   else if (format === 'csv') io.stdout(sweepToCsv(result));
   else io.stdout(sweepToTable(result, title) + (analysis ? `\n${analysisToTable(analysis)}` : ''));
@@ -138,13 +138,13 @@ function finish(result: RunSweepResult, io: Io, format: string, title: string, a
   return 0;
 }
 
-function analyze(result: RunSweepResult, io: Io): FiniteSizeScaling | undefined {
+function analyze(result: RunSweepResult, io: Io): TransitionAnalysis | undefined {
   const completed = result.points.filter((p) => p.state === 'completed').map((p) => p.measurement);
-  if (new Set(completed.map((m) => m.size)).size < 2) {
+  if (new Set(completed.map((m) => m.size)).size < 2 && completed[0]?.model !== 'potts') {
     io.stderr('criticality: --analysis needs completed points of at least two sizes; skipped\n');
     return undefined;
   }
-  return finiteSizeScaling(completed);
+  return analyzeTransition(completed);
 }
 
 /** `criticality sweep [flags]`. */
@@ -186,7 +186,7 @@ export async function sweepCommand(argv: string[], io: Io): Promise<number> {
   }
   const first = result.points[0]?.measurement;
   const title =
-    `Ising sweep: sizes ${options.sizes.join(', ')}  ${first ? `${first.algorithm} on ${first.backend}` : ''}  h=${first?.field ?? options.field ?? 0}  ` +
+    `${first ? modelLabel(first) : 'Ising'} sweep: sizes ${options.sizes.join(', ')}  ${first ? `${first.algorithm} on ${first.backend}` : ''}  h=${first?.field ?? options.field ?? 0}  ` +
     `seed=${result.seed}  thermalize=${options.thermalize}  sweeps=${options.sweeps} per point  ${options.warmStart ? 'warm starts' : 'independent starts'}  ` +
     `(${(result.elapsedMs / 1000).toFixed(1)} s; exact: Kaufman finite L, enumeration for L <= 4)`;
   const analysis = flags.analysis && result.state !== 'errored' ? analyze(result, io) : undefined;
