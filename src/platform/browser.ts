@@ -19,6 +19,18 @@ export function readFileBytes(url: URL): Promise<Uint8Array<ArrayBuffer>> {
   return Promise.reject(new Error(`cannot read ${url.href}: file: URLs are read only in Node (pass the bytes, an http(s) URL or a WebAssembly.Module)`));
 }
 
+export function packageDirectory(): string | undefined {
+  return undefined;
+}
+
+export function listDirectory(directory: string): Promise<string[]> {
+  return Promise.reject(new Error(`cannot list ${directory}: folders are read only in Node`));
+}
+
+export function readTextFile(directory: string, name: string): Promise<string> {
+  return Promise.reject(new Error(`cannot read ${name} in ${directory}: files are read only in Node`));
+}
+
 export function threadEntry(name: ThreadEntry): URL {
   throw new Error(`no worker_threads here (the ${name} worker is a Web Worker outside Node)`);
 }

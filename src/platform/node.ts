@@ -4,8 +4,10 @@
  * the core count. A leaf (imports no module of the package), so that sources and the built copy
  * may mix (tests run sources against this file built). Its browser twin is ./browser.ts.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { availableParallelism, cpus } from 'node:os';
+import { dirname, join } from 'node:path';
 import { parentPort as nodeParentPort, Worker } from 'node:worker_threads';
 import type { Endpoint } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
@@ -24,6 +26,22 @@ export function usesThreads(): boolean {
 export async function readFileBytes(url: URL): Promise<Uint8Array<ArrayBuffer>> {
   const bytes = await readFile(url);
   return new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+}
+
+export function packageDirectory(name: string): string | undefined {
+  try {
+    return dirname(createRequire(import.meta.url).resolve(`${name}/package.json`));
+  } catch {
+    return undefined;
+  }
+}
+
+export function listDirectory(directory: string): Promise<string[]> {
+  return readdir(directory);
+}
+
+export function readTextFile(directory: string, name: string): Promise<string> {
+  return readFile(join(directory, name), 'utf8');
 }
 
 /** The built worker entries, next to this file's directory in dist/ (also when the caller runs from sources). */

@@ -37,6 +37,12 @@ export interface Platform {
   /** True where workers are Node worker_threads (no global Web Worker). */
   usesThreads(): boolean;
   readFileBytes(url: URL): Promise<Uint8Array<ArrayBuffer>>;
+  /** The folder of an installed package (resolved from this package), or undefined when it is not installed. */
+  packageDirectory(name: string): string | undefined;
+  /** The names in a folder. */
+  listDirectory(directory: string): Promise<string[]>;
+  /** A UTF-8 file in a folder. */
+  readTextFile(directory: string, name: string): Promise<string>;
   threadEntry(name: ThreadEntry): URL;
   startThread(entry: URL | string, options?: { execArgv?: string[] }): Thread;
   parentPort(): ParentPort;
