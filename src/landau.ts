@@ -26,6 +26,7 @@
  * F of a histogram bin gets error sigma_P / (N P) from the spread of its count over time bins;
  * the fit coefficients and the barrier get leave-one-time-bin-out jackknife errors.
  */
+import { checkOptions, rejectUnknownKeys } from './validate.js';
 import { InvalidOptionError } from './errors.js';
 import { leastSquares, type Matrix } from './linalg.js';
 import type { Measurement, Observable } from './measure.js';
@@ -238,6 +239,8 @@ function fittedMinimum(a2: number, a4: number, a6: number, xLow: number, xHigh: 
  * well. Pure analysis: see {@link landau} for a run of a simulation.
  */
 export function landauFreeEnergy(data: OrderParameterSamples, options: LandauOptions = {}): LandauProfile {
+  checkOptions('options', options, ['bins', 'minCount', 'binSize', 'order']);
+  if (typeof data === 'object' && data !== null) rejectUnknownKeys(data, ['components', 'sites', 'step', 'symmetric']);
   if (typeof data !== 'object' || data === null || !Array.isArray(data.components) || data.components.length === 0) {
     throw new InvalidOptionError('components', data?.components, 'an array of n >= 1 series, one per order-parameter component');
   }

@@ -63,5 +63,6 @@ export async function createKernel(backend: BackendChoice, size: number, core?: 
   return { kernel: new PackedLayoutKernel(byte, WasmPackedEngine.create(byte)), engine };
 }
 
-export { loadCore, loadInlinedCore, simdSupported, type CoreSource, type CoreVariant } from './loader.js';
+export { loadCore, setDefaultCore, simdSupported, type CoreSource, type CoreVariant } from './loader.js';
+export { loadInlinedCore } from './inline.js';
 export type { BackendName, EngineName, IsingKernel } from './types.js';
