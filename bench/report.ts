@@ -8,6 +8,7 @@ import { PACKED_PLANES } from '../src/backend/js-packed.js';
 import { NAMES } from './engines.js';
 import { clusterSection, type ClusterSuiteOptions, type ClusterSuiteResult } from './clusters.js';
 import { poolSection, type PoolReport } from './pool-report.js';
+import { pottsSection, type PottsReport } from './potts-report.js';
 
 /** Where a run happened: machine, runtime, versions, commit. */
 export type Environment = Record<string, string | number | boolean>;
@@ -127,7 +128,7 @@ function runSection(title: string, run: RunReport): string[] {
   ];
 }
 
-export function renderResults(node?: RunReport, browser?: RunReport, pool?: PoolReport): string {
+export function renderResults(node?: RunReport, browser?: RunReport, pool?: PoolReport, potts?: PottsReport): string {
   const runs: [string, RunReport][] = [];
   if (node) runs.push(['Node', node]);
   if (browser) runs.push(['Chromium', browser]);
@@ -181,5 +182,6 @@ export function renderResults(node?: RunReport, browser?: RunReport, pool?: Pool
   for (const [name, run] of runs) lines.push(...runSection(name, run));
   if (node?.clusters) lines.push(...clusterSection(node.clusters.result, node.clusters.options));
   if (pool) lines.push(...poolSection(pool));
+  if (potts) lines.push(...pottsSection(potts));
   return lines.join('\n');
 }

@@ -1,0 +1,82 @@
+/** The Potts section of bench/RESULTS.md, from bench/results-potts.json (bench/potts.ts). */
+import type { Environment } from './report.js';
+
+export interface PottsThroughput {
+  engine: string;
+  size: number;
+  /** Update attempts (sites visited) per nanosecond, from the mean time of one batch. */
+  updatesPerNs: number;
+  /** Relative margin of error of the batch time (%), from tinybench. */
+  rme: number;
+  samples: number;
+  /** Mean energy per site of the lattice after the timed batches (Ising: -B/N, Potts: -Nb/N). */
+  energy: number;
+}
+
+export interface PottsReport {
+  environment: Environment;
+  q: number;
+  /** Potts T = Tc = 1 / ln(1 + sqrt q). */
+  temperature: number;
+  /** e(Tc) = -(1 + 1/sqrt q) for L -> infinity. */
+  exactEnergy: number;
+  /** Onsager's Tc, where the Ising engines run. */
+  isingTemperature: number;
+  thermalize: number;
+  results: PottsThroughput[];
+}
+
+const TARGETS: { engine: string; goal: number }[] = [
+  { engine: 'wasm potts simd', goal: 0.5 },
+  { engine: 'js potts', goal: 0.2 },
+];
+
+const RATIOS: [string, string][] = [
+  ['wasm potts simd', 'wasm ising byte'],
+  ['js potts', 'js ising byte'],
+  ['wasm potts simd', 'js potts'],
+  ['wasm potts simd', 'wasm potts scalar'],
+  ['wasm potts simd heat-bath', 'wasm ising byte'],
+];
+
+export function pottsSection(report: PottsReport): string[] {
+  const sizes = [...new Set(report.results.map((r) => r.size))].sort((a, b) => a - b);
+  const engines = [...new Set(report.results.map((r) => r.engine))];
+  const at = (engine: string, size: number) => report.results.find((r) => r.engine === engine && r.size === size);
+  const largest = sizes[sizes.length - 1];
+  return [
+    `## Potts model (q = ${report.q}): local updates`,
+    '',
+    'Written by `npm run bench:potts` (bench/potts.ts): the Potts kernels (src/models/potts/, assembly/potts.ts)',
+    `at T = Tc = 1 / ln(1 + sqrt q) = ${report.temperature.toFixed(6)}, h = 0, next to the Ising byte kernels at`,
+    `Onsager's Tc in the same run, every engine of a model from the same lattice (${report.thermalize} Metropolis sweeps`,
+    'from a hot start); update attempts per ns on one thread, mean time of batches of about 2^22 attempts',
+    `(tinybench). e is the energy per site during the timed batches (Potts e(Tc) = ${report.exactEnergy.toFixed(4)} for`,
+    'L -> infinity; at L = 1024 local updates coarsen slowly, so the lattice is close to, not at, equilibrium).',
+    'The kernels are timed through their contract (PottsKernel, IsingKernel): the public API for Potts is not wired yet.',
+    '',
+    ...Object.entries(report.environment).map(([k, v]) => `- ${k}: ${v}`),
+    '',
+    `| target (L = ${largest}, T = Tc) | goal | measured |`,
+    '|---|---:|---|',
+    ...TARGETS.map((t) => {
+      const r = at(t.engine, largest);
+      return `| ${t.engine} Metropolis | >= ${t.goal} updates/ns | ${r ? `${r.updatesPerNs.toFixed(3)} (${r.updatesPerNs >= t.goal ? 'met' : `missed by ${(t.goal / r.updatesPerNs).toFixed(2)}x`})` : 'not run'} |`;
+    }),
+    '',
+    `| engine | ${sizes.map((s) => `L = ${s}`).join(' | ')} | e |`,
+    `|---|${sizes.map(() => '---:|').join('')}---:|`,
+    ...engines.map((engine) => `| ${engine} | ${sizes.map((s) => {
+      const r = at(engine, s);
+      return r ? `${r.updatesPerNs.toFixed(4)} (+-${r.rme.toFixed(1)}%)` : '';
+    }).join(' | ')} | ${at(engine, largest)?.energy.toFixed(4) ?? ''} |`),
+    '',
+    `| ratio (same run) | ${sizes.map((s) => `L = ${s}`).join(' | ')} |`,
+    `|---|${sizes.map(() => '---:').join('|')}|`,
+    ...RATIOS.filter(([a, b]) => engines.includes(a) && engines.includes(b)).map(([a, b]) => `| ${a} / ${b} | ${sizes.map((s) => {
+      const x = at(a, s), y = at(b, s);
+      return x && y ? `${(x.updatesPerNs / y.updatesPerNs).toFixed(2)}x` : '';
+    }).join(' | ')} |`),
+    '',
+  ];
+}
