@@ -47,8 +47,8 @@
 // bytes in all but about 1/256 of the cases (always, when q - 1 is a power of two, but for the 1/256
 // of A whose top byte equals t's). The pairs of a row do not depend on the lattice, so a row draws
 // them in one tight loop; the SIMD build then updates the 16 lanes of a chunk at once (the sites of
-// colour c gathered into one v128 and scattered back). The scalar build and rows with L mod 32 != 0
-// go lane by lane (decideLane), with the same contract.
+// colour c gathered into one v128 and scattered back) and goes lane by lane through a short last
+// chunk. The scalar build, and lattices with L < 32, go lane by lane (decideLane), with the same contract.
 //
 // ## Heat bath: stream contract
 // Sites in the order of the Ising byte kernel: colour 0, rows y = 0 .. L-1, x = (y & 1), +2, ...;
@@ -354,7 +354,7 @@ function finishQueue(row: usize, up: usize, down: usize, queued: i32): i32 {
   return changed;
 }
 
-/** A row of colour c, lane by lane (scalar build, or L mod 32 != 0); pairs already drawn. */
+/** A row of colour c, lane by lane (scalar build, or L < 32); pairs already drawn. */
 function rowScalar(colour: i32, y: i32): i32 {
   const row = spins + <usize>(y * L);
   const up = spins + <usize>((y == 0 ? L - 1 : y - 1) * L);
@@ -408,7 +408,7 @@ class OddSites {}
 
 /**
  * A row of colour c, 32 sites a chunk, the 16 sites of colour c gathered into one v128 (SIMD build,
- * L a multiple of 32), pairs already drawn. Lanes undecided by their top bytes are queued. Nb, n_k and the
+ * L >= 32), pairs already drawn; a short last chunk lane by lane. Lanes undecided by their top bytes are queued. Nb, n_k and the
  * changes are summed in byte lanes and flushed every FLUSH_CHUNKS chunks (n_k in lanes for q <= 4;
  * for larger q the changed lanes are counted one by one).
  */
@@ -433,6 +433,7 @@ function rowSimd<Field, Parity>(colour: i32, y: i32): i32 {
   const alwLo = v128.load(byteTables, 32), alwHi = v128.load(byteTables, 48);
   const top0 = v128.load(byteTables, 64), alw0 = v128.load(byteTables, 80);
   const chunks = size >> 5;
+  const tail = (size & 31) != 0;
   let c0 = v128.load(row), c1 = v128.load(row, 16);
   // the other colour's sites of the previous chunk (even x: their odd sites), for the left neighbour of lane 0
   let before = odd ? ZERO : odds(v128.load(row + <usize>(size - 32)), v128.load(row + <usize>(size - 16)));
@@ -442,14 +443,19 @@ function rowSimd<Field, Parity>(colour: i32, y: i32): i32 {
   let queued = 0;
   for (let j = 0; j < chunks; j++) {
     const off = <usize>(j << 5);
-    const nextOff = j + 1 < chunks ? off + 32 : 0;
-    const next0 = v128.load(row + nextOff), next1 = v128.load(row + nextOff, 16);
+    // the next chunk (chunk 0 after the last; nothing is read past the row when a short chunk follows)
+    const last = j + 1 == chunks;
+    const nextOff = last ? 0 : off + 32;
+    const next0 = last && tail ? ZERO : v128.load(row + nextOff);
+    const next1 = last && tail ? ZERO : v128.load(row + nextOff, 16);
     let s: v128, left: v128, right: v128, other: v128;
     if (odd) {
       s = odds(c0, c1);
       other = evens(c0, c1); // x - 1
       left = other;
-      right = i8x16.shuffle(other, evens(next0, next1), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
+      // x + 1: the next even site, for lane 15 the first site of the next chunk
+      const after = last && tail ? i8x16.splat(load<u8>(row + off + 32)) : evens(next0, next1);
+      right = i8x16.shuffle(other, after, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
     } else {
       s = evens(c0, c1);
       other = odds(c0, c1); // x + 1
@@ -547,13 +553,20 @@ function rowSimd<Field, Parity>(colour: i32, y: i32): i32 {
       pending = 0;
     }
   }
+  // the short last chunk, lane by lane
+  for (let x = (chunks << 5) + (odd ? 1 : 0); x < size; x += 2) {
+    const at = rowPlanes + (<usize>(x >> 5) << 5) + <usize>((x >> 1) & 15);
+    const decided = decideLane(row, up, down, x, <u64>load<u8>(at), <u64>load<u8>(at, 16), 1);
+    if (decided >= 0) changed += decided;
+    else { store<i32>(queue + (<usize>queued << 2), x); queued++; }
+  }
   return changed + finishQueue(row, up, down, queued);
 }
 
 /** One Metropolis sweep (the contract above); returns the sites changed. */
 function metropolisSweep(): i32 {
   let changed = 0;
-  const simd = (L & 31) == 0;
+  const simd = L >= 32;
   const field = !fieldFree;
   for (let colour = 0; colour < 2; colour++) {
     for (let y = 0; y < L; y++) {
@@ -594,7 +607,8 @@ function heatBathSweep(): i32 {
         const nd = <i32>load<u8>(down + <usize>x);
         const key = <i32>(nl == nr) | (<i32>(nl == nu) << 1) | (<i32>(nr == nu) << 2)
           | (<i32>(nl == nd) << 3) | (<i32>(nr == nd) << 4) | (<i32>(nu == nd) << 5);
-        const z = nl == 0 ? 0 : nr == 0 ? 1 : nu == 0 ? 2 : nd == 0 ? 3 : 4;
+        // the first position whose neighbour is in state 0, 4 for none (branch-free)
+        const z = ctz<i32>(<i32>(nl == 0) | (<i32>(nr == 0) << 1) | (<i32>(nu == 0) << 2) | (<i32>(nd == 0) << 3) | 16);
         const pattern = <usize>(<i32>load<u8>(partitions + <usize>key) * 5 + z);
         // xoshiro128** step, state in locals
         const r = rotl<u32>(x1 * 5, 7) * 9;
@@ -604,11 +618,12 @@ function heatBathSweep(): i32 {
         const r64 = <u64>r;
         const g = <i32>(load<u64>(at) <= r64) + <i32>(load<u64>(at, 8) <= r64) + <i32>(load<u64>(at, 16) <= r64)
           + <i32>(load<u64>(at, 24) <= r64) + <i32>(load<u64>(at, 32) <= r64);
-        const src = <i32>load<u8>(sources + (pattern << 3) + <usize>g);
-        let sn: i32;
-        if (src < 4) sn = src == 0 ? nl : src == 1 ? nr : src == 2 ? nu : nd;
-        else if (src == 4) sn = 0;
-        else {
+        const src = <usize>load<u8>(sources + (pattern << 3) + <usize>g);
+        // the candidates by source: the four neighbours' states, then state 0
+        store<u32>(save, <u32>nl | (<u32>nr << 8) | (<u32>nu << 16) | (<u32>nd << 24));
+        store<u8>(save, 0, 4);
+        let sn = <i32>load<u8>(save + src);
+        if (src == 5) {
           // the j-th smallest state that is neither 0 nor a neighbour's
           const groups = <i32>load<u8>(sources + (pattern << 3) + 6);
           const base = load<u64>(at + (<usize>(groups - 1) << 3));
@@ -623,15 +638,14 @@ function heatBathSweep(): i32 {
             sn = j + 1 + below;
           }
         }
-        if (sn != s) {
-          store<u8>(row + <usize>x, <u8>sn);
-          b += <i32>(nl == sn) + <i32>(nr == sn) + <i32>(nu == sn) + <i32>(nd == sn)
-            - <i32>(nl == s) - <i32>(nr == s) - <i32>(nu == s) - <i32>(nd == s);
-          const from = counts + (<usize>s << 2), to = counts + (<usize>sn << 2);
-          store<i32>(from, load<i32>(from) - 1);
-          store<i32>(to, load<i32>(to) + 1);
-          changed++;
-        }
+        // branch-free update (a site that keeps its state changes nothing)
+        store<u8>(row + <usize>x, <u8>sn);
+        b += <i32>(nl == sn) + <i32>(nr == sn) + <i32>(nu == sn) + <i32>(nd == sn)
+          - <i32>(nl == s) - <i32>(nr == s) - <i32>(nu == s) - <i32>(nd == s);
+        const from = counts + (<usize>s << 2), to = counts + (<usize>sn << 2);
+        store<i32>(from, load<i32>(from) - 1);
+        store<i32>(to, load<i32>(to) + 1);
+        changed += <i32>(sn != s);
       }
     }
   }

@@ -1,7 +1,8 @@
 // Potts kernels, WebAssembly (SIMD and scalar cores) vs JavaScript: the same seed, couplings and
 // start give the same lattice, the same per-sweep records, the same number of changed sites and
 // the same generator state, bit for bit; and the running record always equals the record counted
-// from the lattice. Sizes that are multiples of 32 run the SIMD rows, the others the lane-by-lane rows.
+// from the lattice. On the SIMD core L >= 32 runs the SIMD rows (a short last chunk, L mod 32 != 0,
+// lane by lane), smaller L and the scalar core lane by lane.
 import { describe, expect, it } from 'vitest';
 import { pottsRecordWidth, type PottsAlgorithm } from '../src/models/potts/kernel.js';
 import { allPotts, firstDifference, naiveRecord } from './helpers/potts.js';
@@ -15,6 +16,8 @@ const CASES: [PottsAlgorithm, number, number, number, number, number, 'hot' | 'c
   ['metropolis', 32, 3, 1 / TC3, 0, 3, 'hot'],
   ['metropolis', 64, 3, 1.1, 0.2, 4, 'hot'],
   ['metropolis', 34, 2, 0.9, 0, 5, 'hot'],
+  ['metropolis', 100, 3, 1 / TC3, 0.1, 21, 'hot'],
+  ['metropolis', 48, 6, 1.3, 0, 22, 'hot'],
   ['metropolis', 64, 2, 0.8, -0.3, 6, 'cold'],
   ['metropolis', 32, 4, 1.0, 0, 7, 'hot'],
   ['metropolis', 64, 4, 1.2, 0.4, 8, 'hot'],

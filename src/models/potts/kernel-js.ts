@@ -45,6 +45,8 @@ export class JsPottsKernel implements PottsKernel {
   private readonly rowPlanes: Int32Array;
   /** The pair a queued lane draws: U-plane in words 0 .. 3, A-plane in 4 .. 7. */
   private readonly planes = new Int32Array(8);
+  /** Heat bath: the states a pattern's sources name (four neighbours, then 0). */
+  private readonly candidates = new Uint8Array(6);
   /** The x of the current row's queued lanes. */
   private readonly queue: Int32Array;
   /** For q <= 4: see buildLocalTables. */
@@ -447,6 +449,8 @@ export class JsPottsKernel implements PottsKernel {
     const partitions = this.partitions;
     const thresholds = this.heatBath;
     const sources = this.sources;
+    // candidates[4] stays 0 (state 0); [5] is never read (the rest is chosen apart)
+    const candidates = this.candidates;
     const st = this.rng.state;
     let x0 = st[0] | 0, x1 = st[1] | 0, x2 = st[2] | 0, x3 = st[3] | 0;
     let b = this.bonds;
@@ -463,7 +467,9 @@ export class JsPottsKernel implements PottsKernel {
           const nu = spins[up + x];
           const nd = spins[down + x];
           const key = +(nl === nr) | (+(nl === nu) << 1) | (+(nr === nu) << 2) | (+(nl === nd) << 3) | (+(nr === nd) << 4) | (+(nu === nd) << 5);
-          const z = nl === 0 ? 0 : nr === 0 ? 1 : nu === 0 ? 2 : nd === 0 ? 3 : 4;
+          // the first position whose neighbour is in state 0, 4 for none (branch-free)
+          const zeros = ((nl - 1) >>> 31) | (((nr - 1) >>> 31) << 1) | (((nu - 1) >>> 31) << 2) | (((nd - 1) >>> 31) << 3) | 16;
+          const z = 31 - Math.clz32(zeros & -zeros);
           const pattern = partitions[key] * 5 + z;
           // xoshiro128** step, state in locals
           const r = Math.imul(rotl(Math.imul(x1, 5), 7), 9) >>> 0;
@@ -472,10 +478,13 @@ export class JsPottsKernel implements PottsKernel {
           const at = pattern * 5;
           const g = +(thresholds[at] <= r) + +(thresholds[at + 1] <= r) + +(thresholds[at + 2] <= r) + +(thresholds[at + 3] <= r) + +(thresholds[at + 4] <= r);
           const src = sources[pattern * 8 + g];
-          let sn: number;
-          if (src < 4) sn = src === 0 ? nl : src === 1 ? nr : src === 2 ? nu : nd;
-          else if (src === 4) sn = 0;
-          else {
+          // the candidates by source: the four neighbours' states, then state 0
+          candidates[0] = nl;
+          candidates[1] = nr;
+          candidates[2] = nu;
+          candidates[3] = nd;
+          let sn = candidates[src];
+          if (src === 5) {
             // the j-th smallest state that is neither 0 nor a neighbour's
             const groups = sources[pattern * 8 + 6];
             const base = thresholds[at + groups - 1];
@@ -488,13 +497,13 @@ export class JsPottsKernel implements PottsKernel {
               sn = j + 1 + below;
             }
           }
-          if (sn !== s) {
-            spins[row + x] = sn;
-            b += +(nl === sn) + +(nr === sn) + +(nu === sn) + +(nd === sn) - +(nl === s) - +(nr === s) - +(nu === s) - +(nd === s);
-            counts[s]--;
-            counts[sn]++;
-            changed++;
-          }
+          // branch-free update (a site that keeps its state changes nothing)
+          spins[row + x] = sn;
+          b += (((nl ^ sn) - 1) >>> 31) + (((nr ^ sn) - 1) >>> 31) + (((nu ^ sn) - 1) >>> 31) + (((nd ^ sn) - 1) >>> 31)
+            - (((nl ^ s) - 1) >>> 31) - (((nr ^ s) - 1) >>> 31) - (((nu ^ s) - 1) >>> 31) - (((nd ^ s) - 1) >>> 31);
+          counts[s]--;
+          counts[sn]++;
+          changed += +(sn !== s);
         }
       }
     }
