@@ -295,7 +295,17 @@ function drawRowPlanes(): void {
     }
     v128.store(lanes, g0); v128.store(lanes, g1, 16); v128.store(lanes, g2, 32); v128.store(lanes, g3, 48);
   } else {
-    for (let j = 0; j < 2 * pairs; j++) drawPlane(rowPlanes + (<usize>j << 4));
+    // the generators are independent: one at a time, its state in locals
+    for (let g = 0; g < 4; g++) {
+      const w = lanes + (<usize>g << 2);
+      let x0 = load<u32>(w), x1 = load<u32>(w, 16), x2 = load<u32>(w, 32), x3 = load<u32>(w, 48);
+      for (let j = 0; j < 2 * pairs; j++) {
+        store<u32>(rowPlanes + (<usize>j << 4) + (<usize>g << 2), rotl<u32>(x1 * 5, 7) * 9);
+        const t = x1 << 9;
+        x2 ^= x0; x3 ^= x1; x1 ^= x2; x0 ^= x3; x2 ^= t; x3 = rotl<u32>(x3, 11);
+      }
+      store<u32>(w, x0); store<u32>(w, x1, 16); store<u32>(w, x2, 32); store<u32>(w, x3, 48);
+    }
   }
 }
 
@@ -354,19 +364,61 @@ function finishQueue(row: usize, up: usize, down: usize, queued: i32): i32 {
   return changed;
 }
 
+/** Lanes queued in the current row (laneByLane and rowSimd append; finishQueue empties). */
+let queued: i32 = 0;
+
+/**
+ * The lanes x = from, from + 2, ... < L of a row by their top bytes (step 3 of the contract): decided
+ * lanes updated without a data-dependent branch, the others queued. Returns the sites changed.
+ */
+function laneByLane(row: usize, up: usize, down: usize, from: i32): i32 {
+  const size = L;
+  const states = q;
+  const qm1 = states - 1;
+  const top = byteTables;
+  const always = byteTables + 32;
+  let b = 0;
+  let changed = 0;
+  for (let x = from; x < size; x += 2) {
+    const at = rowPlanes + (<usize>(x >> 5) << 5) + <usize>((x >> 1) & 15);
+    const xq = <i32>load<u8>(at) * qm1;
+    const a = <i32>load<u8>(at, 16);
+    const s = <i32>load<u8>(row + <usize>x);
+    const nl = <i32>load<u8>(row + <usize>(x == 0 ? size - 1 : x - 1));
+    const nr = <i32>load<u8>(row + <usize>(x == size - 1 ? 0 : x + 1));
+    const nu = <i32>load<u8>(up + <usize>x);
+    const nd = <i32>load<u8>(down + <usize>x);
+    let sn = s + 1 + (xq >> 8);
+    sn = select(sn - states, sn, sn >= states);
+    const dc = <i32>(nl == sn) + <i32>(nr == sn) + <i32>(nu == sn) + <i32>(nd == sn)
+      - <i32>(nl == s) - <i32>(nr == s) - <i32>(nu == s) - <i32>(nd == s);
+    const idx = <usize>(dc + 13 + 9 * (<i32>(sn == 0) - <i32>(s == 0)));
+    // the threshold's top byte, 256 when it accepts always
+    const t = <i32>load<u8>(top + idx) | ((<i32>load<u8>(always + idx) << 1) & 256);
+    if (((xq & 255) + qm1 > 256) | (a == t)) {
+      store<i32>(queue + (<usize>queued << 2), x);
+      queued++;
+      continue;
+    }
+    const accept = <i32>(a < t);
+    store<u8>(row + <usize>x, <u8>select(sn, s, accept));
+    b += dc & -accept;
+    const from = counts + (<usize>s << 2), to = counts + (<usize>sn << 2);
+    store<i32>(from, load<i32>(from) - accept);
+    store<i32>(to, load<i32>(to) + accept);
+    changed += accept;
+  }
+  bondCount += b;
+  return changed;
+}
+
 /** A row of colour c, lane by lane (scalar build, or L < 32); pairs already drawn. */
 function rowScalar(colour: i32, y: i32): i32 {
   const row = spins + <usize>(y * L);
   const up = spins + <usize>((y == 0 ? L - 1 : y - 1) * L);
   const down = spins + <usize>((y == L - 1 ? 0 : y + 1) * L);
-  let changed = 0;
-  let queued = 0;
-  for (let x = (y + colour) & 1; x < L; x += 2) {
-    const at = rowPlanes + (<usize>(x >> 5) << 5) + <usize>((x >> 1) & 15);
-    const decided = decideLane(row, up, down, x, <u64>load<u8>(at), <u64>load<u8>(at, 16), 1);
-    if (decided >= 0) changed += decided;
-    else { store<i32>(queue + (<usize>queued << 2), x); queued++; }
-  }
+  queued = 0;
+  const changed = laneByLane(row, up, down, (y + colour) & 1);
   return changed + finishQueue(row, up, down, queued);
 }
 
@@ -440,7 +492,7 @@ function rowSimd<Field, Parity>(colour: i32, y: i32): i32 {
   let nbAcc = ZERO, chAcc = ZERO, n0 = ZERO, n1 = ZERO, n2 = ZERO;
   let changed = 0;
   let pending = 0;
-  let queued = 0;
+  queued = 0;
   for (let j = 0; j < chunks; j++) {
     const off = <usize>(j << 5);
     // the next chunk (chunk 0 after the last; nothing is read past the row when a short chunk follows)
@@ -554,12 +606,7 @@ function rowSimd<Field, Parity>(colour: i32, y: i32): i32 {
     }
   }
   // the short last chunk, lane by lane
-  for (let x = (chunks << 5) + (odd ? 1 : 0); x < size; x += 2) {
-    const at = rowPlanes + (<usize>(x >> 5) << 5) + <usize>((x >> 1) & 15);
-    const decided = decideLane(row, up, down, x, <u64>load<u8>(at), <u64>load<u8>(at, 16), 1);
-    if (decided >= 0) changed += decided;
-    else { store<i32>(queue + (<usize>queued << 2), x); queued++; }
-  }
+  if (tail) changed += laneByLane(row, up, down, (chunks << 5) + (odd ? 1 : 0));
   return changed + finishQueue(row, up, down, queued);
 }
 
