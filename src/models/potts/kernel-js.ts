@@ -338,7 +338,8 @@ export class JsPottsKernel implements PottsKernel {
     let b = this.bonds;
     let changed = 0;
     let queued = 0;
-    // the changes of Nb, n_0, n_1, n_2 in the bytes of one word (see buildLocalTables), flushed every 16 lanes
+    // the changes of Nb, n_0, n_1, n_2 in the bytes of one word (see buildLocalTables), added up over
+    // the lanes of a chunk and flushed at the start of the next one
     let acc = BIAS;
     let uw = 0, aw = 0;
     for (let x = (y + colour) & 1; x < L; x += 2) {
@@ -347,6 +348,18 @@ export class JsPottsKernel implements PottsKernel {
         const word = ((x >> 5) << 3) + (lane >> 2);
         uw = planes[word];
         aw = planes[word + 4];
+        if (lane === 0 && acc !== BIAS) {
+          // flush the previous chunk's changes (at most 16 lanes: no byte overflows)
+          b += (acc & 255) - 128;
+          const d0 = ((acc >>> 8) & 255) - 128;
+          const d1 = ((acc >>> 16) & 255) - 128;
+          const d2 = (acc >>> 24) - 128;
+          counts[0] += d0;
+          counts[1] += d1;
+          if (q > 2) counts[2] += d2;
+          if (q > 3) counts[3] -= d0 + d1 + d2;
+          acc = BIAS;
+        }
       }
       const a = aw & 255;
       const d = proposal[uw & 255];
@@ -366,18 +379,15 @@ export class JsPottsKernel implements PottsKernel {
         acc = (acc + (delta[at] & mask)) | 0;
         changed += accept;
       }
-      if (lane === 15 || x + 2 >= L) {
-        b += (acc & 255) - 128;
-        const d0 = ((acc >>> 8) & 255) - 128;
-        const d1 = ((acc >>> 16) & 255) - 128;
-        const d2 = (acc >>> 24) - 128;
-        counts[0] += d0;
-        counts[1] += d1;
-        if (q > 2) counts[2] += d2;
-        if (q > 3) counts[3] -= d0 + d1 + d2;
-        acc = BIAS;
-      }
     }
+    b += (acc & 255) - 128;
+    const d0 = ((acc >>> 8) & 255) - 128;
+    const d1 = ((acc >>> 16) & 255) - 128;
+    const d2 = (acc >>> 24) - 128;
+    counts[0] += d0;
+    counts[1] += d1;
+    if (q > 2) counts[2] += d2;
+    if (q > 3) counts[3] -= d0 + d1 + d2;
     this.bonds = b;
     return changed + this.finishQueue(row, up, down, queued);
   }
