@@ -5,7 +5,9 @@
 // lane by lane), smaller L and the scalar core lane by lane.
 import { describe, expect, it } from 'vitest';
 import { pottsRecordWidth, type PottsAlgorithm } from '../src/models/potts/kernel.js';
-import { allPotts, firstDifference, naiveRecord } from './helpers/potts.js';
+import { seedState } from '../src/rng.js';
+import { JsPottsKernel } from '../src/models/potts/kernel-js.js';
+import { allPotts, firstDifference, naiveRecord, wasmPotts } from './helpers/potts.js';
 
 const TC3 = 1 / Math.log(1 + Math.sqrt(3));
 
@@ -75,6 +77,18 @@ describe('Potts kernels: WASM (SIMD, scalar) vs JS bit-identical', () => {
       expect(firstDifference(outs[2], outs[0])).toBe(-1);
     }
     expect(kernels[2].readSpins()).toEqual(kernels[0].readSpins());
+  });
+
+  it('a new kernel runs at beta = 0, h = 0 (every Metropolis move accepted) on every backend', async () => {
+    const kernels = await allPotts(32, 4, 3, 0, 0);
+    const fresh = [await wasmPotts(32, 4), await wasmPotts(32, 4, 'scalar'), new JsPottsKernel(32, 4)];
+    for (const k of fresh) {
+      k.setRngState(seedState(3));
+      k.fill('hot');
+    }
+    const changed = [...kernels, ...fresh].map((k) => k.sweep('metropolis', 3));
+    expect(changed).toEqual(changed.map(() => 3 * 32 * 32));
+    for (const k of fresh) expect(k.readSpins()).toEqual(kernels[0].readSpins());
   });
 
   it('a lattice written by the caller continues identically on every kernel', async () => {

@@ -71,6 +71,7 @@ export class JsPottsKernel implements PottsKernel {
       const xq = b * (q - 1);
       return (xq >>> 8) | ((xq & 255) + q - 1 > 256 ? 256 : 0);
     });
+    this.setCouplings(0, 0);
     this.counts = new Int32Array(q);
     this.recount();
   }
