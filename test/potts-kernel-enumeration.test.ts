@@ -23,19 +23,27 @@ function keyOf(records: Int32Array, at: number, q: number, marginal: boolean): n
   return key;
 }
 
-/** Exact probability of every cell, by enumeration of the q^4 configurations. */
-function exactCells(q: number, beta: number, field: number, marginal: boolean): Map<number, number> {
-  const cells = new Map<number, number>();
+/** Calls `visit` with the record and Boltzmann weight exp(beta (Nb + h n_0)) of each of the q^4 configurations; returns Z. */
+function enumerate(q: number, beta: number, field: number, visit: (record: Int32Array, weight: number) => void): number {
   const states = new Uint8Array(L * L);
   let Z = 0;
   for (let c = 0; c < q ** (L * L); c++) {
     for (let i = 0, v = c; i < L * L; i++, v = Math.floor(v / q)) states[i] = v % q;
     const record = naiveRecord(states, L, q);
     const w = Math.exp(beta * (record[0] + field * record[1]));
-    const key = keyOf(record, 0, q, marginal);
-    cells.set(key, (cells.get(key) ?? 0) + w);
+    visit(record, w);
     Z += w;
   }
+  return Z;
+}
+
+/** Exact probability of every cell. */
+function exactCells(q: number, beta: number, field: number, marginal: boolean): Map<number, number> {
+  const cells = new Map<number, number>();
+  const Z = enumerate(q, beta, field, (record, w) => {
+    const key = keyOf(record, 0, q, marginal);
+    cells.set(key, (cells.get(key) ?? 0) + w);
+  });
   for (const [key, w] of cells) cells.set(key, w / Z);
   return cells;
 }
@@ -96,15 +104,9 @@ function check(records: Int32Array, q: number, beta: number, field: number): voi
   if (!marginal) return;
   // every state's mean occupation (the marginal above only sees n_0)
   const exact = new Map<number, number>();
-  const states = new Uint8Array(L * L);
-  let Z = 0;
-  for (let c = 0; c < q ** (L * L); c++) {
-    for (let i = 0, v = c; i < L * L; i++, v = Math.floor(v / q)) states[i] = v % q;
-    const record = naiveRecord(states, L, q);
-    const w = Math.exp(beta * (record[0] + field * record[1]));
-    Z += w;
+  const Z = enumerate(q, beta, field, (record, w) => {
     for (let k = 1; k < q; k++) exact.set(k, (exact.get(k) ?? 0) + (w * record[1 + k]) / (L * L));
-  }
+  });
   for (let k = 1; k < q; k++) {
     const { mean, error } = batchMean(Float64Array.from({ length: SWEEPS }, (_, t) => records[t * (q + 1) + 1 + k] / (L * L)));
     expect(Math.abs((mean - exact.get(k)! / Z) / error), `n_${k}`).toBeLessThan(4.5);

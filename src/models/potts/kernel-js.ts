@@ -323,9 +323,7 @@ export class JsPottsKernel implements PottsKernel {
   /** Row y of colour c for q <= 4 (the lookup tables of buildLocalTables); returns the sites changed. */
   private metropolisRowSmall(colour: number, y: number): number {
     const L = this.size;
-    const q = this.q;
     const spins = this.spins;
-    const counts = this.counts;
     const local = this.local;
     const delta = this.delta;
     const proposal = this.proposal;
@@ -350,15 +348,8 @@ export class JsPottsKernel implements PottsKernel {
         uw = planes[word];
         aw = planes[word + 4];
         if (lane === 0 && acc !== BIAS) {
-          // flush the previous chunk's changes (at most 16 lanes: no byte overflows)
-          b += (acc & 255) - 128;
-          const d0 = ((acc >>> 8) & 255) - 128;
-          const d1 = ((acc >>> 16) & 255) - 128;
-          const d2 = (acc >>> 24) - 128;
-          counts[0] += d0;
-          counts[1] += d1;
-          if (q > 2) counts[2] += d2;
-          if (q > 3) counts[3] -= d0 + d1 + d2;
+          // the previous chunk's changes (at most 16 lanes: no byte overflows)
+          b += this.flushCounts(acc);
           acc = BIAS;
         }
       }
@@ -381,16 +372,21 @@ export class JsPottsKernel implements PottsKernel {
         changed += accept;
       }
     }
-    b += (acc & 255) - 128;
+    this.bonds = b + this.flushCounts(acc);
+    return changed + this.finishQueue(row, up, down, queued);
+  }
+
+  /** Adds the changes of n_0, n_1, n_2 packed in acc (bytes 1 .. 3, each biased by 128) to n_k; returns that of Nb (byte 0). */
+  private flushCounts(acc: number): number {
+    const counts = this.counts;
     const d0 = ((acc >>> 8) & 255) - 128;
     const d1 = ((acc >>> 16) & 255) - 128;
     const d2 = (acc >>> 24) - 128;
     counts[0] += d0;
     counts[1] += d1;
-    if (q > 2) counts[2] += d2;
-    if (q > 3) counts[3] -= d0 + d1 + d2;
-    this.bonds = b;
-    return changed + this.finishQueue(row, up, down, queued);
+    if (this.q > 2) counts[2] += d2;
+    if (this.q > 3) counts[3] -= d0 + d1 + d2;
+    return (acc & 255) - 128;
   }
 
   /** Row y of colour c for any q; returns the sites changed. */
