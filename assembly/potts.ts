@@ -48,7 +48,8 @@
 // of A whose top byte equals t's). The pairs of a row do not depend on the lattice, so a row draws
 // them in one tight loop; the SIMD build then updates the 16 lanes of a chunk at once (the sites of
 // colour c gathered into one v128 and scattered back) and goes lane by lane through a short last
-// chunk. The scalar build, and lattices with L < 32, go lane by lane (decideLane), with the same contract.
+// chunk. The scalar build, and lattices with L < 32, go lane by lane (laneByLane), with the same
+// contract; queued lanes are finished by decideLane in both.
 //
 // ## Heat bath: stream contract
 // Sites in the order of the Ising byte kernel: colour 0, rows y = 0 .. L-1, x = (y & 1), +2, ...;
@@ -73,7 +74,8 @@
 //   [heat bath]    POTTS_HEATBATH_PATTERNS x POTTS_HEATBATH_GROUPS x u64 cumulative thresholds
 //   [sources]      POTTS_HEATBATH_PATTERNS x POTTS_SOURCE_STRIDE x u8
 //   [counts]       POTTS_MAX_Q x i32: n_k
-//   [scratch]      lane generators (4 x v128: word w of generators 0..3), 4 pairs of planes (only the first used), 2 x v128, the RG
+//   [scratch]      lane generators (4 x v128: word w of generators 0..3), the pair a queued lane
+//                  draws (2 x 16 B), 2 x v128 (SIMD count pass; heat bath's candidate states), the RG
 //                  block histogram (POTTS_MAX_Q x i32) and its list of states seen (POTTS_MAX_Q x u8)
 //   [records]      POTTS_RECORD_WORDS x i32: per-sweep records [Nb, n_0 .. n_{q-1}]
 //   [row planes]   ceil(L / 32) x 32 B: the current row's pairs (U-plane, A-plane)
@@ -148,7 +150,7 @@ export function pottsInit(states: i32): i32 {
   const h = reserve(<usize>(POTTS_HEATBATH_PATTERNS * POTTS_HEATBATH_GROUPS) * 8);
   const s = reserve(<usize>(POTTS_HEATBATH_PATTERNS * POTTS_SOURCE_STRIDE));
   const c = reserve(<usize>POTTS_MAX_Q * 4);
-  const x = reserve(64 + 128 + 32 + <usize>POTTS_MAX_Q * 5);
+  const x = reserve(64 + 32 + 32 + <usize>POTTS_MAX_Q * 5);
   const r = reserve(<usize>POTTS_RECORD_WORDS * 4);
   const chunks = <usize>((latticeSize() + 31) >> 5);
   const w = reserve(chunks * 32);
@@ -167,8 +169,8 @@ export function pottsInit(states: i32): i32 {
   counts = c;
   lanes = x;
   planes = x + 64;
-  save = x + 192;
-  hist = x + 224;
+  save = x + 96;
+  hist = x + 128;
   seen = hist + <usize>POTTS_MAX_Q * 4;
   records = r;
   const qm1 = q - 1;
@@ -248,7 +250,10 @@ export function pottsRecount(): i32 {
   return bad;
 }
 
-/** Sets Nb after another kernel (e.g. a cluster update) changed the lattice and kept the counts itself. */
+/**
+ * Sets Nb after another kernel (e.g. a cluster update on this lattice) changed states and kept the
+ * counts itself; n_k are at pottsCountsPtr().
+ */
 export function pottsSetBondCount(b: i32): void { bondCount = b; }
 
 // @ts-ignore: decorator
@@ -715,11 +720,6 @@ export function pottsSweep(heatBathFlag: i32, sweeps: i32, record: i32): f64 {
     if (record != 0) writeRecord(records + <usize>k * width);
   }
   return changed;
-}
-
-/** Writes the current record at the start of the record region. */
-export function pottsWriteRecord(): void {
-  writeRecord(records);
 }
 
 // ---------------------------------------------------------------------------------------------
