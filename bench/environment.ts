@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { commit } from './node-args.js';
 import type { PoolReport } from './pool-report.js';
+import { pottsSection, type PottsReport } from './potts-report.js';
 import { renderResults, type Environment, type RunReport, type SectionReport } from './report.js';
 
 export { flag } from './node-args.js';
@@ -41,10 +42,15 @@ function readReport<T>(name: string): T | undefined {
   return existsSync(url) ? (JSON.parse(readFileSync(url, 'utf8')) as T) : undefined;
 }
 
-/** Writes a run's JSON, then RESULTS.md from every run's JSON that exists (Node, browser, worker pool, RG, measurements, language, queue). */
+/** The Potts section of RESULTS.md (bench/potts.ts). */
+function pottsLines(report: PottsReport | undefined): SectionReport | undefined {
+  return report && { lines: pottsSection(report) };
+}
+
+/** Writes a run's JSON, then RESULTS.md from every run's JSON that exists (Node, browser, worker pool, RG, measurements, language, queue, Potts). */
 export function writeResults(
-  file: 'results.json' | 'results-browser.json' | 'results-pool.json' | 'results-rg.json' | 'results-measurements.json' | 'results-language.json' | 'results-queue.json',
-  report: RunReport | PoolReport | SectionReport,
+  file: 'results.json' | 'results-browser.json' | 'results-pool.json' | 'results-rg.json' | 'results-measurements.json' | 'results-language.json' | 'results-queue.json' | 'results-potts.json',
+  report: RunReport | PoolReport | SectionReport | PottsReport,
 ): void {
   writeFileSync(new URL(`./${file}`, import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(
@@ -54,6 +60,7 @@ export function writeResults(
       readReport<SectionReport>('./results-measurements.json'),
       readReport<SectionReport>('./results-language.json'),
       readReport<SectionReport>('./results-queue.json'),
+      pottsLines(readReport<PottsReport>('./results-potts.json')),
     ]),
   );
 }
