@@ -42,8 +42,8 @@ for (const [i, size] of sizes.entries()) {
   const r = rgFlow(sim, { thermalize: Math.min(200_000, sweeps / 10), samples: Math.floor(sweeps / every), every, levels });
   const seconds = (performance.now() - t0) / 1000;
   console.log(rgToTable(r));
-  const thermal = quoted(r.mcrg!.thermal, 8);
-  const magnetic = quoted(r.mcrg!.magnetic, 8);
+  const thermal = quoted(r.mcrg.thermal, 8);
+  const magnetic = quoted(r.mcrg.magnetic, 8);
   if (!thermal || !magnetic) {
     summary.push(`L=${size}: no estimate at the transition into 8 x 8`);
     failed = true;

@@ -239,8 +239,8 @@ function fittedMinimum(a2: number, a4: number, a6: number, xLow: number, xHigh: 
  * well. Pure analysis: see {@link landau} for a run of a simulation.
  */
 export function landauFreeEnergy(data: OrderParameterSamples, options: LandauOptions = {}): LandauProfile {
-  checkOptions('options', options, ['bins', 'minCount', 'binSize', 'order']);
-  if (typeof data === 'object' && data !== null) rejectUnknownKeys(data, ['components', 'sites', 'step', 'symmetric']);
+  checkOptions('options', options, ['bins', 'minCount', 'binSize', 'order', 'cubic']);
+  if (typeof data === 'object' && data !== null) rejectUnknownKeys(data, ['components', 'sites', 'step', 'origin', 'symmetric']);
   if (typeof data !== 'object' || data === null || !Array.isArray(data.components) || data.components.length === 0) {
     throw new InvalidOptionError('components', data?.components, 'an array of n >= 1 series, one per order-parameter component');
   }

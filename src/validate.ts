@@ -4,6 +4,7 @@
  * Depends only on the error classes and the vocabulary, so every layer (options, models, jobs) can use it.
  */
 import { InvalidOptionError } from './errors.js';
+import type { CoreSource } from './vocabulary.js';
 import { MAX_COUNT, MAX_FIELD, MAX_SEED, MAX_SIZE, MAX_TEMPERATURE, MIN_SIZE, MIN_TEMPERATURE } from './vocabulary.js';
 
 export function oneOf<T extends string>(option: string, value: unknown, allowed: readonly T[]): T {
@@ -134,4 +135,19 @@ export function withPrefix<T>(prefix: string, check: () => T): T {
     if (error instanceof InvalidOptionError && prefix) throw new InvalidOptionError(`${prefix}${error.option}`, error.value, error.expected);
     throw error;
   }
+}
+
+/** Whether `value` can be a core source (checked before it is used, e.g. in options). */
+export function isCoreSource(value: unknown): value is CoreSource {
+  return (
+    value instanceof ArrayBuffer || ArrayBuffer.isView(value) || value instanceof URL || typeof value === 'string' ||
+    (typeof Response === 'function' && value instanceof Response) || (typeof WebAssembly === 'object' && value instanceof WebAssembly.Module) ||
+    (typeof value === 'object' && value !== null && typeof (value as PromiseLike<unknown>).then === 'function')
+  );
+}
+
+/** A core source (see CoreSource), or absent. */
+export function checkCoreSource(option: string, value: unknown): CoreSource | undefined {
+  if (value !== undefined && !isCoreSource(value)) throw new InvalidOptionError(option, value, 'bytes, a URL, a Response or a WebAssembly.Module');
+  return value;
 }

@@ -33,7 +33,7 @@ function node(env: Record<string, string> = {}): Promise<string> {
 
 describe('criticality/cluster keeps the core light', { timeout: 40_000 }, () => {
   it('is its own export, with optional peer dependencies', () => {
-    expect(pkg.exports['./cluster']).toEqual({ types: './dist/distributed/index.d.ts', import: './dist/distributed/index.js' });
+    expect(pkg.exports['./cluster']).toEqual({ types: './dist/distributed/index.d.ts', require: './cjs/cluster.cjs', default: './dist/distributed/index.js' });
     expect(Object.keys(pkg.peerDependencies)).toEqual(expect.arrayContaining(['bullmq', 'ioredis']));
     expect(pkg.peerDependenciesMeta).toMatchObject({ bullmq: { optional: true }, ioredis: { optional: true } });
     expect(pkg.dependencies).not.toHaveProperty('bullmq');

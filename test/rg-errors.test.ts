@@ -25,7 +25,7 @@ const BAD: [string, Record<string, unknown>, RegExp][] = [
   ['unknown option', { samples: 100, blocksize: 2 }, /Invalid option "blocksize": expected a known option/],
 ];
 
-async function simulation(): Promise<Simulation> {
+async function simulation(): Promise<Simulation<'ising'>> {
   return createSimulation({ size: 32, temperature: 2.5, seed: 1, backend: 'wasm' });
 }
 
@@ -62,7 +62,7 @@ describe('RG bad input', { timeout: 60_000 }, () => {
     const sim = await simulation();
     const two = rgFlow(sim, { samples: 2, levels: 2 });
     expect(two.bins).toBe(2);
-    for (const e of [...two.mcrg!.thermal, ...two.mcrg!.magnetic]) {
+    for (const e of [...two.mcrg.thermal, ...two.mcrg.magnetic]) {
       expect(e.state).toBe('undetermined');
       if (e.state === 'undetermined') expect(e.reason).toMatch(/jackknife samples give no real positive leading eigenvalue|singular|does not fluctuate|is not positive|complex pair/);
     }
@@ -75,11 +75,11 @@ describe('RG bad input', { timeout: 60_000 }, () => {
   it('a pyramid down to 2 x 2: operators that cannot fluctuate or coincide give undetermined entries', async () => {
     const sim = await createSimulation({ size: 16, temperature: 2.269, seed: 4, backend: 'wasm' });
     const r = rgFlow(sim, { samples: 400, levels: 3, thermalize: 100 });
-    const last = r.mcrg!.thermal.filter((e) => e.level === 2);
+    const last = r.mcrg.thermal.filter((e) => e.level === 2);
     expect(last.map((e) => e.state)).toContain('undetermined');
     const nn3 = last.find((e) => e.operators.length === 4)!;
     expect(nn3.state === 'undetermined' && nn3.reason).toMatch(/operator nn3 does not fluctuate on the 2 x 2 lattice of level 3/);
-    for (const e of [...r.mcrg!.thermal, ...r.mcrg!.magnetic]) {
+    for (const e of [...r.mcrg.thermal, ...r.mcrg.magnetic]) {
       if (e.state === 'estimated') expect(Number.isFinite(e.exponent.mean) && Number.isFinite(e.exponent.error)).toBe(true);
       else expect(e.reason.length).toBeGreaterThan(20);
     }

@@ -13,7 +13,7 @@ function estimated(entries: McrgEntry[], level: number, operators: number): Mcrg
   return e as McrgEstimate;
 }
 
-async function run(backend: 'wasm' | 'js'): Promise<RgResult> {
+async function run(backend: 'wasm' | 'js') {
   const sim = await createSimulation({ size: 32, temperature: CRITICAL_TEMPERATURE, seed: 3, backend });
   return rgFlow(sim, { thermalize: 2000, samples: 10_000, every: 2, levels: 3 });
 }
@@ -21,19 +21,19 @@ async function run(backend: 'wasm' | 'js'): Promise<RgResult> {
 describe('MCRG exponents at Tc', { timeout: 60_000 }, () => {
   it('y_t and y_h near the exact 1 and 15/8, on both backends', async () => {
     const r = await run('wasm');
-    const thermal = estimated(r.mcrg!.thermal, 1, 4);
-    const magnetic = estimated(r.mcrg!.magnetic, 1, 3);
+    const thermal = estimated(r.mcrg.thermal, 1, 4);
+    const magnetic = estimated(r.mcrg.magnetic, 1, 3);
     expect(thermal.operators).toEqual(['nn', 'nnn', 'plaquette', 'nn3']);
     expect(magnetic.operators).toEqual(['magnetization', 'plaquette3', 'row3']);
     expect(Math.abs(thermal.nu!.mean - 1)).toBeLessThan(0.1);
     expect(Math.abs(magnetic.exponent.mean / 1.875 - 1)).toBeLessThan(0.03);
     expect(thermal.eigenvalue.mean).toBeCloseTo(2 ** thermal.exponent.mean, 12);
-    for (const e of [...r.mcrg!.thermal, ...r.mcrg!.magnetic]) {
+    for (const e of [...r.mcrg.thermal, ...r.mcrg.magnetic]) {
       if (e.state !== 'estimated') continue;
       expect(Number.isFinite(e.exponent.mean) && e.exponent.error > 0 && e.exponent.error < 0.05, JSON.stringify(e)).toBe(true);
     }
     // more operators move y_t towards 1 (one operator, nn alone, is the crudest truncation)
-    expect(Math.abs(thermal.exponent.mean - 1)).toBeLessThan(Math.abs(estimated(r.mcrg!.thermal, 1, 1).exponent.mean - 1));
+    expect(Math.abs(thermal.exponent.mean - 1)).toBeLessThan(Math.abs(estimated(r.mcrg.thermal, 1, 1).exponent.mean - 1));
     expect(await run('js')).toEqual({ ...r, backend: 'js' });
   });
 });

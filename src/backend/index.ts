@@ -64,5 +64,4 @@ export async function createKernel(backend: BackendChoice, size: number, core?: 
 }
 
 export { loadCore, setDefaultCore, simdSupported, type CoreSource, type CoreVariant } from './loader.js';
-export { loadInlinedCore } from './inline.js';
 export type { BackendName, EngineName, IsingKernel } from './types.js';

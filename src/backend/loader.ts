@@ -98,6 +98,29 @@ async function defaultCore(variant: CoreVariant): Promise<WebAssembly.Module> {
   }
 }
 
+/** How long a core source (a promise of a Response, a fetch) may take to arrive before loading fails. */
+export const CORE_LOAD_TIMEOUT_MS = 20_000;
+
+/** Exports every criticality core has; a module without them is another WebAssembly module. */
+const CORE_EXPORTS = ['memory', 'init', 'SERIES_CAPACITY', 'spinsPtr'];
+
+/** The module, if it is a criticality core; otherwise an Error saying what it lacks. */
+function asCore(module: WebAssembly.Module): WebAssembly.Module {
+  const names = new Set(WebAssembly.Module.exports(module).map((e) => e.name));
+  const missing = CORE_EXPORTS.find((name) => !names.has(name));
+  if (missing) throw new Error(`not a criticality core: the module has no export "${missing}" (another WebAssembly module, or a core built from other sources)`);
+  return module;
+}
+
+/** `promise`, or an Error after CORE_LOAD_TIMEOUT_MS. */
+function withTimeout<T>(promise: PromiseLike<T>, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not arrive within ${CORE_LOAD_TIMEOUT_MS / 1000} s`)), CORE_LOAD_TIMEOUT_MS);
+  });
+  return Promise.race([Promise.resolve(promise), timeout]).finally(() => clearTimeout(timer));
+}
+
 /**
  * Compiles the core from `source`, or without a source the default core (see the module comment:
  * the SIMD build where the engine supports SIMD, else the scalar build; compiled once and cached).
@@ -114,23 +137,20 @@ export async function loadCore(source?: CoreSource): Promise<WebAssembly.Module>
     });
     return loading;
   }
-  if (source instanceof WebAssembly.Module) return source;
-  if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) return WebAssembly.compile(source as BufferSource);
-  if (source instanceof URL) return fromUrl(source);
-  if (typeof source === 'string') return fromUrl(new URL(source, baseUrl()));
-  if (typeof Response === 'function' && source instanceof Response) return fromResponse(source);
-  if (typeof (source as PromiseLike<Response>).then === 'function') return fromResponse(await source);
+  if (source instanceof WebAssembly.Module) return asCore(source);
+  if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) return asCore(await WebAssembly.compile(source as BufferSource));
+  if (source instanceof URL) return asCore(await withTimeout(fromUrl(source), `the core at ${source.href}`));
+  if (typeof source === 'string') return asCore(await withTimeout(fromUrl(new URL(source, baseUrl())), `the core at ${source}`));
+  if (typeof Response === 'function' && source instanceof Response) return asCore(await fromResponse(source));
+  if (typeof (source as PromiseLike<Response>)?.then === 'function') {
+    const response = await withTimeout(source as PromiseLike<Response>, 'the promised core Response');
+    if (!(typeof Response === 'function' && response instanceof Response)) throw new Error(`a promise of a core source must resolve to a Response, got ${response === null ? 'null' : typeof response}`);
+    return asCore(await fromResponse(response));
+  }
   throw new TypeError('core source must be bytes, a URL, a Response or a WebAssembly.Module');
 }
 
-/** Whether `value` can be a core source (checked before it is used, e.g. in options). */
-export function isCoreSource(value: unknown): value is CoreSource {
-  return (
-    value instanceof ArrayBuffer || ArrayBuffer.isView(value) || value instanceof URL || typeof value === 'string' ||
-    (typeof Response === 'function' && value instanceof Response) || (typeof WebAssembly === 'object' && value instanceof WebAssembly.Module) ||
-    (typeof value === 'object' && value !== null && typeof (value as PromiseLike<unknown>).then === 'function')
-  );
-}
+export { isCoreSource } from '../validate.js';
 
 /** What a relative URL string is relative to: the page, or the working directory in Node. */
 function baseUrl(): string | undefined {

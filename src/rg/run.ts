@@ -137,6 +137,8 @@ export function mergeWarnings(warnings: string[]): string[] {
  * rg.flow.map((l) => l.binder);            // U4 per level
  * rg.mcrg.thermal.filter((e) => e.state === 'estimated').map((e) => e.exponent);  // y_t
  */
+export function rgFlow(sim: Simulation<'ising'>, options: RgOptions): RgResult & { mcrg: McrgResult };
+export function rgFlow(sim: Simulation<Model>, options: RgOptions): RgResult;
 export function rgFlow(sim: Simulation<Model>, options: RgOptions): RgResult {
   if (typeof options !== 'object' || options === null) throw new InvalidOptionError('rg options', options, 'an object like { samples: 10000 }');
   checkKeys(options, RG_KEYS);

@@ -382,7 +382,7 @@ export function createHandler(options: HandlerOptions = {}): (request: Request) 
       if (request.method === 'OPTIONS') return preflight(request, headers, cors);
       if (request.method !== 'POST') throw new HttpError(405, 'method-not-allowed', 'method', `${request.method} is not allowed; POST a JSON job`);
       const type = request.headers.get('content-type');
-      if (type && !/^application\/json\b/i.test(type)) throw new HttpError(415, 'unsupported-media-type', 'content-type', `content-type ${type}; send application/json`);
+      if (type && !/^application\/json\s*(;|$)/i.test(type)) throw new HttpError(415, 'unsupported-media-type', 'content-type', `content-type ${type}; send application/json`);
       const text = await readBody(request, limits.maxBodyBytes);
       let body: unknown;
       try {
