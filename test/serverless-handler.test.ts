@@ -64,7 +64,7 @@ describe('serverless handler', { timeout: 60_000 }, () => {
   it('stops at its wall-time bound with a checkpoint, never with a result', async () => {
     const handler = createHandler({ maxMs: 200, maxWork: 1e12 });
     const t0 = Date.now();
-    const body = await (await handler(post({ job: 'run', options: { size: 256 }, sweeps: 1_000_000 }))).json();
+    const body = await (await handler(post({ job: 'run', options: { size: 256 }, sweeps: 20_000 }))).json();
     expect(Date.now() - t0).toBeLessThan(200 + 3000); // the whole job would take minutes
     expect(body.state).toBe('budget-exhausted');
     expect(body.result).toBeUndefined();

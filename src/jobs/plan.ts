@@ -7,7 +7,7 @@
  */
 import { InvalidOptionError } from '../errors.js';
 import type { Measurement } from '../measure.js';
-import { checkPositive, checkSeed, checkSize } from '../options.js';
+import { checkPositive, checkSeed, checkSize, checkTemperature } from '../options.js';
 import { childSeed, mix64 } from '../rng.js';
 import { rejectUnknownKeys } from '../validate.js';
 import { checkObject, validateRunJob, withPrefix, type JobOptions, type RunJob } from './job.js';
@@ -65,7 +65,8 @@ export function planSweep(plan: SweepPlan): RunJob[] {
     if (!Array.isArray(plan.points) || plan.points.length === 0) throw new InvalidOptionError('points', plan.points, 'a non-empty list of { size, temperature }');
     points = plan.points.map((p, i) => {
       const point = checkObject(`points[${i}]`, p, '{ "size": 16, "temperature": 2.3 }');
-      return { size: checkSize(point.size, `points[${i}].size`), temperature: withPrefix(`points[${i}].`, () => checkPositive('temperature', point.temperature)) };
+      rejectUnknownKeys(point, ['size', 'temperature'], `points[${i}].`);
+      return { size: checkSize(point.size, `points[${i}].size`), temperature: withPrefix(`points[${i}].`, () => checkTemperature('temperature', point.temperature)) };
     });
   } else {
     const list = (name: 'sizes' | 'temperatures') => {

@@ -39,6 +39,12 @@ export interface ExecuteOptions {
   checkpointEveryMs?: number;
   /** Target wall time of one chunk of sweeps, ms (a single sweep is never split). @default 15 */
   chunkMs?: number;
+  /**
+   * With a deadline: time to keep free before it for the analysis of a run that completes, ms. The
+   * chunk that would complete the run starts only when its sweeps and this much still fit; otherwise
+   * the call stops 'budget-exhausted' one step short, and a later call completes it. @default 0
+   */
+  completionReserveMs?: number;
   /** How to let other work run between chunks. @default yieldToEventLoop (a MessageChannel task) */
   yield?: () => Promise<void>;
   /** Backend when the job's options do not name one. @default 'auto' */
@@ -109,6 +115,14 @@ export async function runChunks(work: ChunkedWork, control: ExecuteOptions): Pro
       }
     }
     n = Math.min(n, left);
+    const reserve = control.completionReserveMs ?? 0;
+    if (reserve > 0 && control.deadline !== undefined && work.done + n >= work.total) {
+      const chunkEstimate = Number.isNaN(perMs) ? 0 : n / perMs;
+      if (control.deadline - Date.now() - chunkEstimate < reserve) {
+        n = work.total - work.done - 1; // all but the last step; the analysis waits for a call with room for it
+        if (n < 1) return end('budget-exhausted');
+      }
+    }
     const c0 = performance.now();
     const ran = work.advance(n);
     const dt = performance.now() - c0;
@@ -127,7 +141,7 @@ export async function runChunks(work: ChunkedWork, control: ExecuteOptions): Pro
   }
 }
 
-const CONTROL_KEYS = ['maxSweeps', 'deadline', 'signal', 'shouldPause', 'onProgress', 'progressEveryMs', 'onCheckpoint', 'checkpointEveryMs', 'chunkMs', 'yield', 'backend', 'core'];
+const CONTROL_KEYS = ['maxSweeps', 'deadline', 'signal', 'shouldPause', 'onProgress', 'progressEveryMs', 'onCheckpoint', 'checkpointEveryMs', 'chunkMs', 'completionReserveMs', 'yield', 'backend', 'core'];
 
 /** Validates the controls: no unknown keys, numbers in range (InvalidOptionError naming the field; never a silent clamp). */
 export function checkControl(control: ExecuteOptions): void {
@@ -137,6 +151,9 @@ export function checkControl(control: ExecuteOptions): void {
     throw new InvalidOptionError('maxSweeps', control.maxSweeps, 'an integer number of sweeps >= 0');
   }
   if (control.deadline !== undefined && !Number.isFinite(control.deadline)) throw new InvalidOptionError('deadline', control.deadline, 'a time in ms since the epoch (Date.now() + budget)');
+  if (control.completionReserveMs !== undefined && (typeof control.completionReserveMs !== 'number' || !(control.completionReserveMs >= 0))) {
+    throw new InvalidOptionError('completionReserveMs', control.completionReserveMs, 'a number of milliseconds >= 0');
+  }
   for (const key of ['chunkMs', 'progressEveryMs', 'checkpointEveryMs'] as const) {
     const value = control[key];
     if (value !== undefined && (typeof value !== 'number' || Number.isNaN(value) || value <= 0)) throw new InvalidOptionError(key, value, 'a number of milliseconds > 0');

@@ -64,6 +64,12 @@ export interface HandlerOptions {
   maxMs?: number;
   /** Most points in one sweep request. @default 64 */
   maxPoints?: number;
+  /**
+   * Most recorded steps of one run (a run job, a resumed run, every point of a sweep): this bounds
+   * the memory of its records and series and the time of its analysis, which the deadline of the
+   * request that completes the run keeps free (ANALYSIS_MS_PER_SAMPLE a step). @default 1048576 (2^20)
+   */
+  maxSamples?: number;
   /** Largest request body, bytes. @default 16 MiB */
   maxBodyBytes?: number;
   /**
@@ -81,9 +87,15 @@ export interface HandlerOptions {
   cors?: CorsOptions | false;
 }
 
-export const HANDLER_DEFAULTS = { maxWork: 1e9, maxMs: 10_000, maxPoints: 64, maxBodyBytes: 16 * 2 ** 20, backend: 'auto', cors: { origins: '*', maxAge: 86_400 } } as const;
+/**
+ * Wall time the analysis of one recorded step may take, ms (measured: about 2 us a step at 2^20 steps
+ * on a loaded core; with a margin). The deadline of a run keeps this much free for its analysis.
+ */
+export const ANALYSIS_MS_PER_SAMPLE = 0.005;
 
-const HANDLER_KEYS = ['maxWork', 'maxMs', 'maxPoints', 'maxBodyBytes', 'core', 'backend', 'cors'];
+export const HANDLER_DEFAULTS = { maxWork: 1e9, maxMs: 10_000, maxPoints: 64, maxSamples: 2 ** 20, maxBodyBytes: 16 * 2 ** 20, backend: 'auto', cors: { origins: '*', maxAge: 86_400 } } as const;
+
+const HANDLER_KEYS = ['maxWork', 'maxMs', 'maxPoints', 'maxSamples', 'maxBodyBytes', 'core', 'backend', 'cors'];
 
 /** An answer that is not a 200, with the field it is about. */
 class HttpError extends Error {
@@ -162,6 +174,7 @@ interface Limits {
   maxWork: number;
   maxMs: number;
   maxPoints: number;
+  maxSamples: number;
   maxBodyBytes: number;
 }
 
@@ -205,6 +218,16 @@ async function deadlineFor(ctx: Context, options: SimulationOptions, engine: Eng
   return startAt + budgetMs - checkpointMs;
 }
 
+/** Refuses a run of more recorded steps than `maxSamples`; returns the time its analysis needs, ms. */
+function analysisReserve(samples: number, limits: Limits, field: string): number {
+  // a run whose analysis alone cannot fit in half a request could never complete here
+  const most = Math.min(limits.maxSamples, Math.floor(limits.maxMs / 2 / ANALYSIS_MS_PER_SAMPLE));
+  if (samples > most) {
+    throw new HttpError(413, 'too-many-samples', field, `${samples} recorded steps; one run here may record at most ${most} (its records, series and analysis are bounded by maxSamples ${limits.maxSamples} and by maxMs ${limits.maxMs}): split it into several runs and merge them, or use a handler with larger bounds`, { samples, maxSamples: most });
+  }
+  return samples * ANALYSIS_MS_PER_SAMPLE;
+}
+
 /** What a run keeps besides the estimates (as for measure()), passed on to the job as given. */
 const OUTPUT_KEYS = ['keepSeries', 'histograms', 'correlations'] as const;
 
@@ -223,10 +246,11 @@ async function runJob(body: Record<string, unknown>, ctx: Context, control: Exec
   if (sites * sweeps > limits.maxWork) {
     throw tooMuch(budget.sweeps === undefined ? 'sweeps' : 'budget.sweeps', sites * sweeps, limits.maxWork, `at most ${Math.floor(limits.maxWork / sites)} sweeps of this lattice: send budget.sweeps and continue with resume jobs`);
   }
+  const reserve = analysisReserve(job.sweeps, limits, 'sweeps');
   const engine = await engineFor(ctx, job.options, 'options.backend');
   const deadline = await deadlineFor(ctx, job.options, engine, budget.ms, 'options.size');
   const pinned = { ...job, options: { ...job.options, backend: engine.backend } };
-  return runResponse(await executeJob(pinned, { ...control, core: engine.core, maxSweeps: sweeps, deadline }));
+  return runResponse(await executeJob(pinned, { ...control, core: engine.core, maxSweeps: sweeps, deadline, completionReserveMs: reserve }));
 }
 
 async function resumeJob(body: Record<string, unknown>, ctx: Context, control: ExecuteOptions) {
@@ -240,10 +264,14 @@ async function resumeJob(body: Record<string, unknown>, ctx: Context, control: E
   const left = run.thermalize + run.sweeps - run.thermalized - run.measured;
   const sweeps = Math.min(left, budget.sweeps ?? Math.max(1, Math.floor(limits.maxWork / sites)));
   if (sites * sweeps > limits.maxWork) throw tooMuch('budget.sweeps', sites * sweeps, limits.maxWork, `at most ${Math.floor(limits.maxWork / sites)} sweeps of this lattice`);
+  const reserve = analysisReserve(run.sweeps, limits, 'checkpoint');
   const engine = await engineFor(ctx, {}, 'backend');
-  const options: SimulationOptions = { size: state.size, algorithm: state.algorithm, temperature: state.temperature, field: state.field, layout: state.layout, ...clusterSettings(state) };
+  const options: SimulationOptions = {
+    model: state.model, ...(state.q === undefined ? {} : { q: state.q }),
+    size: state.size, algorithm: state.algorithm, temperature: state.temperature, field: state.field, layout: state.layout, ...clusterSettings(state),
+  };
   const deadline = await deadlineFor(ctx, options, engine, budget.ms, 'checkpoint');
-  return runResponse(await executeJob(bytes, { ...control, backend: engine.backend, core: engine.core, maxSweeps: sweeps, deadline }));
+  return runResponse(await executeJob(bytes, { ...control, backend: engine.backend, core: engine.core, maxSweeps: sweeps, deadline, completionReserveMs: reserve }));
 }
 
 /** The cluster settings a checkpoint's algorithm takes (others would be refused as not applying). */
@@ -272,7 +300,10 @@ async function sweepJob(body: Record<string, unknown>, ctx: Context, control: Ex
   if (work > limits.maxWork) throw tooMuch('points', work, limits.maxWork, 'split the points over several requests (planSweep)');
   const engine = await engineFor(ctx, (body.options ?? {}) as { backend?: BackendChoice }, 'options.backend');
   // every point must fit in a request of its own; a point that does not fit in what is left waits
-  for (const [i, job] of jobs.entries()) await deadlineFor(ctx, job.options, engine, limits.maxMs, `points[${i}].size`, Date.now());
+  for (const [i, job] of jobs.entries()) {
+    analysisReserve(job.sweeps, limits, `points[${i}].sweeps`);
+    await deadlineFor(ctx, job.options, engine, limits.maxMs, `points[${i}].size`, Date.now());
+  }
   let end = ctx.started + limits.maxMs;
   const points: PointOutcome[] = [];
   for (const job of jobs) {
@@ -281,7 +312,7 @@ async function sweepJob(body: Record<string, unknown>, ctx: Context, control: Ex
       points.push({ job, state: 'not-started' });
       continue;
     }
-    const r = await executeJob({ ...job, options: { ...job.options, backend: engine.backend } }, { ...control, core: engine.core, deadline });
+    const r = await executeJob({ ...job, options: { ...job.options, backend: engine.backend } }, { ...control, core: engine.core, deadline, completionReserveMs: job.sweeps * ANALYSIS_MS_PER_SAMPLE });
     points.push({ job, ...runResponse(r) });
     if (r.state === 'budget-exhausted') end = Date.now(); // out of time: the points after it wait
   }
@@ -319,6 +350,7 @@ function checkHandlerOptions(value: unknown): { limits: Limits; core: CoreSource
     maxWork: positive('maxWork', o.maxWork ?? HANDLER_DEFAULTS.maxWork),
     maxMs: positive('maxMs', o.maxMs ?? HANDLER_DEFAULTS.maxMs),
     maxPoints: checkCount('maxPoints', o.maxPoints ?? HANDLER_DEFAULTS.maxPoints, 1),
+    maxSamples: checkCount('maxSamples', o.maxSamples ?? HANDLER_DEFAULTS.maxSamples, 2),
     maxBodyBytes: checkCount('maxBodyBytes', o.maxBodyBytes ?? HANDLER_DEFAULTS.maxBodyBytes, 1),
   };
   const backend = oneOf('backend', o.backend ?? HANDLER_DEFAULTS.backend, BACKENDS);

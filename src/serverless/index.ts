@@ -7,7 +7,7 @@ import { useInlinedFallback } from '../backend/inline.js';
 // the default core: the shipped .wasm file, else the inlined copy (edge runtimes pass a Module instead)
 useInlinedFallback();
 
-export { handle, createHandler, HANDLER_DEFAULTS } from './handler.js';
+export { handle, createHandler, HANDLER_DEFAULTS, ANALYSIS_MS_PER_SAMPLE } from './handler.js';
 export type { HandlerOptions, CorsOptions } from './handler.js';
 export { toBase64, fromBase64 } from './base64.js';
 export { planSweep, mergeResults, pointKey } from '../jobs/plan.js';
