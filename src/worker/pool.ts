@@ -74,7 +74,10 @@ export interface Pool {
   replicas(job: RunJob, count: number, control?: PoolRunControl): Promise<PoolRunResult>;
   /** Parallel tempering (replica exchange) across temperatures; see TemperingOptions. */
   temper(options: TemperingOptions, control?: PoolRunControl): Promise<TemperingResult>;
-  /** Running tasks stop after their current chunk and wait (their checkpoints kept); no task starts until resume(). */
+  /**
+   * Running tasks stop after their current chunk and wait (their checkpoints kept); no task starts
+   * until resume(). Both report progress to the runs in progress at once (`paused` says which).
+   */
   pause(): void;
   resume(): void;
   /** Ends every worker. */
@@ -116,6 +119,9 @@ class WorkerPool implements Pool, PoolInternals {
     this.backend = options.backend;
     this.slots = Array.from({ length: size }, () => ({ connection: new WorkerConnection(options.worker, options.core), busy: false }));
   }
+
+  /** The progress reports of the runs in progress, told of pause() and resume(). */
+  private readonly reporters = new Set<() => void>();
 
   get paused(): boolean {
     return this.pauseGate !== undefined;
@@ -169,12 +175,14 @@ class WorkerPool implements Pool, PoolInternals {
     const promise = new Promise<void>((resolve) => (open = resolve));
     this.pauseGate = { promise, open };
     for (const [id, connection] of this.running) void connection.pause(id);
+    for (const report of this.reporters) report();
   }
 
   resume(): void {
     const gate = this.pauseGate;
     this.pauseGate = undefined;
     gate?.open();
+    if (gate) for (const report of this.reporters) report();
   }
 
   async run(jobs: RunJob[], control: PoolRunControl = {}): Promise<PoolRunResult> {
@@ -197,6 +205,9 @@ class WorkerPool implements Pool, PoolInternals {
       const elapsedMs = now - t0;
       control.onProgress({ tasksDone, tasksTotal: valid.length, sweepsDone, sweepsTotal, elapsedMs, etaMs: sweepsDone > 0 ? ((sweepsTotal - sweepsDone) * elapsedMs) / sweepsDone : NaN, paused: this.paused });
     };
+
+    const onPauseOrResume = () => report(true);
+    this.reporters.add(onPauseOrResume);
 
     const runOne = async (job: RunJob, index: number): Promise<TaskOutcome> => {
       let checkpoint: Uint8Array | undefined;
@@ -243,7 +254,7 @@ class WorkerPool implements Pool, PoolInternals {
       }
     };
 
-    const tasks = await Promise.all(valid.map(runOne));
+    const tasks = await Promise.all(valid.map(runOne)).finally(() => this.reporters.delete(onPauseOrResume));
     report(true);
     const completed = tasks.filter((t) => t.state === 'completed').length;
     return {
