@@ -1,27 +1,95 @@
 /**
- * Cluster-algorithm benchmarks (no Node APIs: runs in Node and in browsers).
+ * Cluster-algorithm benchmarks, measured in the state users run: equilibrium at Tc, through the
+ * public `sim.sweep` (no Node APIs here; the native reference is injected by the Node runner).
  *
- * 1. Cluster throughput: cluster spins per nanosecond at Tc from a cold start (all spins up), where
- *    cluster spins = sweep equivalents x N (Wolff: flipped spins; Swendsen-Wang: N per update; see
- *    src/cluster/step.ts). Metropolis runs alongside as a reference (update attempts per ns).
- *    tinybench times batches; the work of the measured phase (warm-up excluded) is summed and
- *    divided by the summed batch times.
+ * 1. Throughput in equilibrium, L = 1024 by default (`sizes`). For each algorithm (Wolff one
+ *    cluster a step, Swendsen-Wang) a WebAssembly simulation starts hot (seed 1, T = Tc, h = 0)
+ *    and warms up with its own algorithm until it has flipped `warmupFlips` x N spins (200 N by
+ *    default: from a hot start at L = 1024 the Wolff cluster size reaches its equilibrium level,
+ *    about 0.2 N, after about 120 N flipped spins). Its snapshot (spins and generator state) then
+ *    starts every engine: WebAssembly and JavaScript through `sim.restore` and `sim.sweep`, and the
+ *    native C reference (bench/native/clusters.c, same algorithm and random stream) on the same
+ *    bytes. Each engine runs one untimed batch (JIT and caches), then `batches` timed batches of
+ *    the same steps, so every engine does exactly the same work and must end in the same lattice
+ *    (checked). A batch is `batchSweeps` sweep equivalents: Swendsen-Wang updates, or Wolff
+ *    clusters whose number is fixed from the warm-up's mean cluster size.
+ *    Cluster spins = sweep equivalents x N (Wolff: flipped spins; Swendsen-Wang: N per update);
+ *    throughput = cluster spins of the timed batches / their summed time; the native ratio is
+ *    throughput / native throughput over the same steps (= native time / engine time).
+ *    The state that was timed: mean cluster fraction (Wolff <|C|>/N, Swendsen-Wang
+ *    <sum_C |C|^2>/N^2: both estimate <m^2>) and the mean energy per site against the exact
+ *    finite-lattice value (Kaufman; src/exact).
  * 2. Decorrelated samples per second at Tc: recorded steps / (2 tau_int) / seconds, with tau_int
  *    the larger of tau_int(|m|) and tau_int(e) in steps (src/cluster/dynamics.ts), against Metropolis
  *    measured in the same run.
  */
-import { Bench } from 'tinybench';
-import { createSimulation, criticalSlowingDown, CRITICAL_TEMPERATURE } from '../src/index.js';
-import type { Algorithm, BackendName, DynamicsPoint } from '../src/index.js';
+import { createSimulation, criticalSlowingDown, finiteLatticeExact, CRITICAL_TEMPERATURE } from '../src/index.js';
+import type { Algorithm, BackendName, DynamicsPoint, Simulation, Snapshot } from '../src/index.js';
+import { clusterThresholds } from '../src/cluster/thresholds.js';
+
+export type ClusterKind = 'wolff' | 'swendsen-wang';
+
+/** What a native reference process starts from (bench/native/clusters.c). */
+export interface NativeRequest {
+  /** The C update: 'wolff' (plain), 'wolff-bf' (branch-free growth) or 'sw'. */
+  variant: string;
+  size: number;
+  /** Bond threshold: a bond is active when a 32-bit draw r < threshold. */
+  threshold: number;
+  spins: Int8Array;
+  rngState: Uint32Array;
+}
+
+/** One running native process: timed batches on demand, then the final lattice's hash. */
+export interface NativeSession {
+  /** Runs `steps` steps; the time (ns, measured in the process) and the spins flipped. */
+  run(steps: number): Promise<{ ns: number; flips: number }>;
+  /** FNV-1a of the final lattice and the generator state; ends the process. */
+  end(): Promise<{ hash: number; state: number[] }>;
+}
+
+/** The native reference, or why it is not run (no C compiler). */
+export type NativeRunner = { compiler: string; start(request: NativeRequest): NativeSession } | { skipped: string };
+
+/** The native variants run next to each algorithm (the ratio is taken to the fastest). */
+export const NATIVE_VARIANTS: Record<ClusterKind, { variant: string; engine: string }[]> = {
+  wolff: [
+    { variant: 'wolff', engine: 'native wolff, plain C' },
+    { variant: 'wolff-bf', engine: 'native wolff, branch-free C' },
+  ],
+  'swendsen-wang': [{ variant: 'sw', engine: 'native swendsen-wang, plain C' }],
+};
 
 export interface ClusterThroughput {
   engine: string;
+  algorithm: ClusterKind;
+  backend: BackendName | 'native';
   size: number;
-  /** Cluster spins (sweep equivalents x N) per nanosecond in the measured phase. */
+  /** Steps per batch (Wolff clusters or Swendsen-Wang updates). */
+  stepsPerBatch: number;
+  batches: number;
+  /** Cluster spins per ns over the timed batches (summed work / summed time). */
   spinsPerNs: number;
-  /** Relative margin of error of the batch time (%), from tinybench. */
-  rme: number;
-  samples: number;
+  /** Slowest and fastest batch. */
+  minSpinsPerNs: number;
+  maxSpinsPerNs: number;
+  /** spinsPerNs / native spinsPerNs over the same steps (absent without a native reference). */
+  nativeRatio?: number;
+  /** Whether the engine ended in the same lattice as the WebAssembly one. */
+  sameLattice: boolean;
+}
+
+/** The equilibrium state each algorithm's engines were timed in. */
+export interface ClusterState {
+  algorithm: ClusterKind;
+  size: number;
+  /** Spins flipped in the warm-up, / N. */
+  warmupFlipsPerSite: number;
+  warmupSeconds: number;
+  /** Timed steps: Wolff <|C|>/N; Swendsen-Wang <sum_C |C|^2>/N^2. */
+  meanClusterFraction: number;
+  /** Mean energy per site of the timed steps minus the exact finite-lattice energy at Tc. */
+  energyOffset: number;
 }
 
 export interface Decorrelation {
@@ -39,79 +107,218 @@ export interface Decorrelation {
 
 export interface ClusterSuiteResult {
   throughput: ClusterThroughput[];
+  states: ClusterState[];
   decorrelation: Decorrelation[];
+  /** The native compiler and flags, or why the native reference was skipped. */
+  native: string;
+  /** 1-minute load average before and after the throughput runs, when the runner knows it. */
+  load?: string;
 }
 
 export interface ClusterSuiteOptions {
-  /** Sizes of the throughput runs. */
+  /** Sizes of the throughput runs. @default [1024] */
   sizes: number[];
   /** Sizes of the decorrelation runs. */
   decorrelationSizes: number[];
-  /** Time budget per throughput task in ms. */
-  time: number;
+  /** Warm-up: spins flipped after the hot start, in units of N. @default 200 */
+  warmupFlips: number;
+  /** Sweep equivalents per batch. @default 20 */
+  batchSweeps: number;
+  /** Timed batches per engine. @default 5 */
+  batches: number;
+  /** The native reference (Node runner), or why there is none. */
+  native?: NativeRunner;
+  /** The 1-minute load average, when the runner can read it. */
+  loadAverage?: () => number;
   log?: (line: string) => void;
 }
 
-interface ClusterEngine {
-  name: string;
-  backend: BackendName;
-  algorithm: Algorithm;
+const ALGORITHMS: ClusterKind[] = ['wolff', 'swendsen-wang'];
+const BACKENDS: BackendName[] = ['wasm', 'js'];
+
+/** FNV-1a over the lattice bytes (as bench/native/clusters.c). */
+export function latticeHash(spins: Int8Array): number {
+  let hash = 2166136261;
+  for (let i = 0; i < spins.length; i++) hash = Math.imul(hash ^ (spins[i] & 0xff), 16777619) >>> 0;
+  return hash;
 }
 
-export const CLUSTER_ENGINES: ClusterEngine[] = [
-  { name: 'wasm wolff', backend: 'wasm', algorithm: 'wolff' },
-  { name: 'js wolff', backend: 'js', algorithm: 'wolff' },
-  { name: 'wasm swendsen-wang', backend: 'wasm', algorithm: 'swendsen-wang' },
-  { name: 'js swendsen-wang', backend: 'js', algorithm: 'swendsen-wang' },
-  // the default Metropolis of each backend: the packed kernel (layout 'auto')
-  { name: 'wasm metropolis', backend: 'wasm', algorithm: 'metropolis' },
-  { name: 'js metropolis', backend: 'js', algorithm: 'metropolis' },
-];
+function simulationOf(size: number, backend: BackendName, algorithm: ClusterKind): Promise<Simulation> {
+  return createSimulation({ size, backend, algorithm, temperature: CRITICAL_TEMPERATURE, seed: 1, start: 'hot' });
+}
 
-/** Steps per timed batch of a sweep-like algorithm: about 2^22 site updates. */
-function batchSteps(size: number): number {
-  return Math.max(1, Math.round(2 ** 22 / (size * size)));
+/** Hot start, then the algorithm's own steps until warmupFlips x N spins have flipped. Returns the snapshot and the mean work per step of the last quarter. */
+async function warmUp(size: number, algorithm: ClusterKind, options: ClusterSuiteOptions): Promise<{ snapshot: Snapshot; workPerStep: number; flipsPerSite: number; seconds: number }> {
+  const sim = await simulationOf(size, 'wasm', algorithm);
+  const n = size * size;
+  const t0 = performance.now();
+  let tailSteps = 0;
+  let tailWork = 0;
+  while (sim.flips < options.warmupFlips * n) {
+    const r = sim.sweep(algorithm === 'wolff' ? 16 : 1);
+    if (sim.flips >= 0.75 * options.warmupFlips * n) {
+      tailSteps += r.sweeps;
+      tailWork += r.sweepEquivalents;
+    }
+  }
+  const result = { snapshot: sim.snapshot(), workPerStep: tailWork / tailSteps, flipsPerSite: sim.flips / n, seconds: (performance.now() - t0) / 1000 };
+  sim.dispose();
+  return result;
+}
+
+/** One engine started from the warm-up's snapshot: batches of steps, each timed, then its final lattice. */
+interface Session {
+  engine: string;
+  backend: ClusterThroughput['backend'];
+  /** Runs one batch; returns its time (ns) and work (cluster spins). */
+  batch(steps: number, timed: boolean): Promise<{ ns: number; work: number }>;
+  /** Hash of the final lattice; releases the engine. */
+  finish(): Promise<number>;
+}
+
+/** Sums over the timed steps of the WebAssembly session: the state that was timed. */
+interface StateSums {
+  steps: number;
+  bondSum: number;
+  clusterFraction: number;
+}
+
+/** A package engine: `sim.restore(snapshot)`, then `sim.sweep(steps, records, sizes)` as `measure()` runs it. */
+async function packageSession(size: number, backend: BackendName, algorithm: ClusterKind, snapshot: Snapshot, sums?: StateSums): Promise<Session> {
+  const sim = await simulationOf(size, backend, algorithm);
+  sim.restore(snapshot);
+  const n = size * size;
+  let records = new Int32Array(0);
+  let sizes = new Float64Array(0);
+  return {
+    engine: `${backend} ${algorithm}`,
+    backend,
+    async batch(steps, timed) {
+      if (records.length < 2 * steps) {
+        records = new Int32Array(2 * steps);
+        sizes = new Float64Array(steps);
+      }
+      const t0 = performance.now();
+      const r = sim.sweep(steps, records, sizes);
+      const ns = (performance.now() - t0) * 1e6;
+      if (timed && sums) {
+        sums.steps += steps;
+        for (let k = 0; k < steps; k++) {
+          sums.bondSum += records[2 * k];
+          sums.clusterFraction += algorithm === 'wolff' ? sizes[k] / n : sizes[k] / (n * n);
+        }
+      }
+      return { ns, work: r.sweepEquivalents * n };
+    },
+    async finish() {
+      const hash = latticeHash(sim.spins());
+      sim.dispose();
+      return hash;
+    },
+  };
+}
+
+function nativeSession(runner: Extract<NativeRunner, { start: unknown }>, variant: { variant: string; engine: string }, algorithm: ClusterKind, size: number, snapshot: Snapshot): Session {
+  const process = runner.start({ variant: variant.variant, size, threshold: clusterThresholds(1 / CRITICAL_TEMPERATURE, 0).bond, spins: snapshot.spins, rngState: snapshot.rngState });
+  return {
+    engine: variant.engine,
+    backend: 'native',
+    async batch(steps) {
+      const r = await process.run(steps);
+      return { ns: r.ns, work: algorithm === 'wolff' ? r.flips : steps * size * size };
+    },
+    finish: async () => (await process.end()).hash,
+  };
 }
 
 /**
- * One timed batch: Wolff steps until at least 2^22 cluster spins have flipped (cluster sizes at Tc
- * vary over orders of magnitude, so a fixed number of steps would make batches of very different
- * work); other algorithms a fixed number of steps. Returns the work in sweep equivalents.
+ * Interleaved rounds: one untimed batch per engine, then `batches` rounds in which every engine runs
+ * the same steps (the order rotates from round to round), so that a change of the machine's load
+ * falls on all engines alike.
  */
-function batch(sim: Awaited<ReturnType<typeof createSimulation>>, engine: ClusterEngine, size: number): number {
-  if (engine.algorithm !== 'wolff') return sim.sweep(batchSteps(size)).sweepEquivalents;
-  const target = 2 ** 22 / (size * size);
-  let work = 0;
-  while (work < target) work += sim.sweep(1).sweepEquivalents;
-  return work;
-}
-
-async function throughput(options: ClusterSuiteOptions, log: (line: string) => void): Promise<ClusterThroughput[]> {
-  const out: ClusterThroughput[] = [];
-  for (const size of options.sizes) {
-    for (const engine of CLUSTER_ENGINES) {
-      const sim = await createSimulation({ size, backend: engine.backend, algorithm: engine.algorithm, temperature: CRITICAL_TEMPERATURE, seed: 1, start: 'cold' });
-      let work = 0;
-      const bench = new Bench({ time: options.time, warmupTime: Math.min(500, options.time / 3), iterations: 2, warmupIterations: 1 });
-      bench.add(engine.name, () => {
-        work += batch(sim, engine, size);
-      }, { beforeAll: () => { work = 0; } });
-      await bench.run();
-      const r = bench.tasks[0].result;
-      if (r.state !== 'completed') throw new Error(`benchmark ${engine.name} L=${size} ${r.state}`);
-      const result = { engine: engine.name, size, spinsPerNs: (work * size * size) / (r.totalTime * 1e6), rme: r.latency.rme, samples: r.latency.df + 1 };
-      out.push(result);
-      log(`${engine.name.padEnd(22)} L=${String(size).padStart(5)}  ${result.spinsPerNs.toFixed(4)} cluster spins/ns  (+-${result.rme.toFixed(1)}%, ${result.samples} batches)`);
-      sim.dispose();
+async function timeSessions(sessions: Session[], steps: number, batches: number): Promise<{ ns: number[]; work: number[] }[]> {
+  for (const s of sessions) await s.batch(steps, false);
+  const out = sessions.map(() => ({ ns: [] as number[], work: [] as number[] }));
+  for (let b = 0; b < batches; b++) {
+    for (let k = 0; k < sessions.length; k++) {
+      const i = (b + k) % sessions.length;
+      const r = await sessions[i].batch(steps, true);
+      out[i].ns.push(r.ns);
+      out[i].work.push(r.work);
     }
   }
   return out;
 }
 
+function throughputOf(session: Session, algorithm: ClusterKind, size: number, steps: number, timed: { ns: number[]; work: number[] }, sameLattice: boolean): ClusterThroughput {
+  const { ns, work } = timed;
+  const perBatch = ns.map((t, b) => work[b] / t);
+  return {
+    engine: session.engine, algorithm, backend: session.backend, size, stepsPerBatch: steps, batches: ns.length,
+    spinsPerNs: work.reduce((a, b) => a + b, 0) / ns.reduce((a, b) => a + b, 0),
+    minSpinsPerNs: Math.min(...perBatch), maxSpinsPerNs: Math.max(...perBatch), sameLattice,
+  };
+}
+
+async function throughput(options: ClusterSuiteOptions, log: (line: string) => void): Promise<{ throughput: ClusterThroughput[]; states: ClusterState[] }> {
+  const out: ClusterThroughput[] = [];
+  const states: ClusterState[] = [];
+  const native = options.native && 'start' in options.native ? options.native : undefined;
+  for (const size of options.sizes) {
+    const n = size * size;
+    const exactEnergy = finiteLatticeExact(size, CRITICAL_TEMPERATURE).energy;
+    for (const algorithm of ALGORITHMS) {
+      const warm = await warmUp(size, algorithm, options);
+      const steps = Math.max(1, Math.round(options.batchSweeps / warm.workPerStep));
+      const sums: StateSums = { steps: 0, bondSum: 0, clusterFraction: 0 };
+      const sessions: Session[] = [];
+      for (const backend of BACKENDS) sessions.push(await packageSession(size, backend, algorithm, warm.snapshot, backend === 'wasm' ? sums : undefined));
+      if (native) for (const variant of NATIVE_VARIANTS[algorithm]) sessions.push(nativeSession(native, variant, algorithm, size, warm.snapshot));
+      const timed = await timeSessions(sessions, steps, options.batches);
+      const hashes: number[] = [];
+      for (const s of sessions) hashes.push(await s.finish());
+      const rows = sessions.map((s, i) => throughputOf(s, algorithm, size, steps, timed[i], hashes[i] === hashes[0]));
+      const natives = rows.filter((r) => r.backend === 'native');
+      if (natives.length) {
+        const best = Math.max(...natives.map((r) => r.spinsPerNs));
+        for (const r of rows) r.nativeRatio = r.spinsPerNs / best;
+      }
+      const state: ClusterState = {
+        algorithm, size, warmupFlipsPerSite: warm.flipsPerSite, warmupSeconds: warm.seconds,
+        meanClusterFraction: sums.clusterFraction / sums.steps, energyOffset: -sums.bondSum / (n * sums.steps) - exactEnergy,
+      };
+      states.push(state);
+      log(`${algorithm} L=${size}: warm-up ${state.warmupFlipsPerSite.toFixed(0)} N flipped spins (${state.warmupSeconds.toFixed(1)} s), timed ${options.batches} x ${steps} steps: cluster fraction ${state.meanClusterFraction.toFixed(3)}, e - e_exact ${state.energyOffset.toExponential(1)}`);
+      for (const row of rows) {
+        const ratio = row.nativeRatio === undefined ? '' : `  ${row.nativeRatio.toFixed(2)}x native`;
+        log(`  ${row.engine.padEnd(30)} ${row.spinsPerNs.toFixed(4)} cluster spins/ns (${row.minSpinsPerNs.toFixed(4)}-${row.maxSpinsPerNs.toFixed(4)})${ratio}${row.sameLattice ? '' : '  DIFFERENT LATTICE'}`);
+      }
+      out.push(...rows);
+    }
+  }
+  return { throughput: out, states };
+}
+
+interface DecorrelationEngine {
+  name: string;
+  backend: BackendName;
+  algorithm: Algorithm;
+}
+
+/** Cluster algorithms against the default (packed) Metropolis of each backend. */
+const DECORRELATION_ENGINES: DecorrelationEngine[] = [
+  { name: 'wasm wolff', backend: 'wasm', algorithm: 'wolff' },
+  { name: 'js wolff', backend: 'js', algorithm: 'wolff' },
+  { name: 'wasm swendsen-wang', backend: 'wasm', algorithm: 'swendsen-wang' },
+  { name: 'js swendsen-wang', backend: 'js', algorithm: 'swendsen-wang' },
+  { name: 'wasm metropolis', backend: 'wasm', algorithm: 'metropolis' },
+  { name: 'js metropolis', backend: 'js', algorithm: 'metropolis' },
+];
+
 async function decorrelation(options: ClusterSuiteOptions, log: (line: string) => void): Promise<Decorrelation[]> {
   const out: Decorrelation[] = [];
   for (const size of options.decorrelationSizes) {
-    for (const engine of CLUSTER_ENGINES) {
+    for (const engine of DECORRELATION_ENGINES) {
       const { points } = await criticalSlowingDown({ sizes: [size], algorithms: [engine.algorithm], backend: engine.backend, seed: 1 });
       const p: DynamicsPoint = points[0];
       const tauSteps = Math.max(p.tau.absMagnetization.steps, p.tau.energy.steps);
@@ -128,32 +335,51 @@ async function decorrelation(options: ClusterSuiteOptions, log: (line: string) =
 
 export async function runClusterSuite(options: ClusterSuiteOptions): Promise<ClusterSuiteResult> {
   const log = options.log ?? (() => {});
-  return { throughput: await throughput(options, log), decorrelation: await decorrelation(options, log) };
+  const native = options.native === undefined ? 'not available in this runtime' : 'start' in options.native ? options.native.compiler : `skipped: ${options.native.skipped}`;
+  log(`cluster benchmarks: native reference ${native}`);
+  const before = options.loadAverage?.();
+  const { throughput: rows, states } = await throughput(options, log);
+  const after = options.loadAverage?.();
+  const load = before === undefined || after === undefined ? undefined : `${before.toFixed(2)} before, ${after.toFixed(2)} after`;
+  return { throughput: rows, states, decorrelation: await decorrelation(options, log), native, ...(load ? { load } : {}) };
+}
+
+/** The parts of the options the report needs (no functions: it is stored as JSON). */
+export type ClusterReportOptions = Pick<ClusterSuiteOptions, 'sizes' | 'decorrelationSizes' | 'warmupFlips' | 'batchSweeps' | 'batches'>;
+
+export function clusterOptionsForReport(options: ClusterSuiteOptions): ClusterReportOptions {
+  const { sizes, decorrelationSizes, warmupFlips, batchSweeps, batches } = options;
+  return { sizes, decorrelationSizes, warmupFlips, batchSweeps, batches };
 }
 
 /** The RESULTS.md section of the cluster suite. */
-/** The parts of the options the report needs (no functions: it is stored as JSON). */
-export function clusterOptionsForReport(options: ClusterSuiteOptions): Pick<ClusterSuiteOptions, 'sizes' | 'decorrelationSizes' | 'time'> {
-  return { sizes: options.sizes, decorrelationSizes: options.decorrelationSizes, time: options.time };
-}
-
-export function clusterSection(r: ClusterSuiteResult, options: Pick<ClusterSuiteOptions, 'sizes' | 'decorrelationSizes'>): string[] {
-  const { sizes, decorrelationSizes } = options;
-  const cell = (engine: string, size: number) => {
-    const t = r.throughput.find((x) => x.engine === engine && x.size === size);
-    return t ? `${t.spinsPerNs.toFixed(4)} (+-${t.rme.toFixed(1)}%, ${t.samples})` : '';
-  };
+export function clusterSection(r: ClusterSuiteResult, options: ClusterReportOptions, environment: Record<string, string | number | boolean>): string[] {
+  const { decorrelationSizes } = options;
   const samples = (engine: string, size: number) => r.decorrelation.find((x) => x.engine === engine && x.size === size);
+  const state = (t: ClusterThroughput) => r.states.find((s) => s.algorithm === t.algorithm && s.size === t.size);
   return [
-    '## Cluster algorithms: throughput (cluster spins/ns)',
+    '## Cluster algorithms: throughput in equilibrium (cluster spins/ns)',
     '',
-    'T = Tc, h = 0, cold start (all spins up; the warm-up lets the lattice relax, larger lattices only',
-    'partly). Cluster spins = sweep equivalents x N: flipped spins for Wolff, N per Swendsen-Wang update;',
-    'Metropolis (the default, packed kernel) counts update attempts. In brackets: margin of error of the batch time, batches timed.',
+    `Node run: ${['runtime', 'date', 'commit', 'cpu', 'cores'].map((k) => `${k} ${environment[k]}`).join(', ')}.`,
     '',
-    `| engine | ${sizes.map((s) => `L = ${s}`).join(' | ')} |`,
-    `|---|${sizes.map(() => '---:').join('|')}|`,
-    ...CLUSTER_ENGINES.map((e) => `| ${e.name} | ${sizes.map((s) => cell(e.name, s)).join(' | ')} |`),
+    `T = Tc, h = 0. Each algorithm warms up from a hot start on WebAssembly until ${options.warmupFlips} N spins have flipped; its`,
+    'snapshot then starts every engine, which runs one untimed batch and then the same timed batches',
+    `(${options.batches} of ${options.batchSweeps} sweep equivalents) through \`sim.sweep\` with records, as \`measure()\` does; the native C`,
+    'reference (bench/native/clusters.c: same algorithm and random stream, plain C) runs the same steps',
+    'from the same bytes, so every engine does the same work, and each must end in the same lattice.',
+    'Cluster spins = sweep equivalents x N (Wolff: flipped spins; Swendsen-Wang: N per update);',
+    'in brackets the slowest and fastest batch. Cluster fraction: Wolff <|C|>/N, Swendsen-Wang',
+    '<sum_C |C|^2>/N^2 (both estimate <m^2>); e - e_exact: mean energy per site of the timed steps',
+    'minus the exact finite-lattice value (Kaufman).',
+    '',
+    `Native reference: ${r.native}.${r.load ? ` Load average (1 min): ${r.load}.` : ''}`,
+    '',
+    '| engine | L | steps x batches | cluster fraction | e - e_exact | cluster spins/ns | vs native | same lattice |',
+    '|---|---:|---:|---:|---:|---:|---:|---|',
+    ...r.throughput.map((t) => {
+      const s = state(t);
+      return `| ${t.engine} | ${t.size} | ${t.stepsPerBatch} x ${t.batches} | ${s ? s.meanClusterFraction.toFixed(3) : ''} | ${s ? s.energyOffset.toExponential(1) : ''} | ${t.spinsPerNs.toFixed(4)} (${t.minSpinsPerNs.toFixed(4)}-${t.maxSpinsPerNs.toFixed(4)}) | ${t.nativeRatio === undefined ? '' : `${t.nativeRatio.toFixed(2)}x`} | ${t.sameLattice ? 'yes' : 'NO'} |`;
+    }),
     '',
     '## Cluster algorithms: decorrelated samples per second',
     '',
@@ -162,7 +388,7 @@ export function clusterSection(r: ClusterSuiteResult, options: Pick<ClusterSuite
     '',
     '| engine | L | tau (sweeps) | samples/s | vs Metropolis |',
     '|---|---:|---:|---:|---:|',
-    ...decorrelationSizes.flatMap((size) => CLUSTER_ENGINES.flatMap((e) => {
+    ...decorrelationSizes.flatMap((size) => DECORRELATION_ENGINES.flatMap((e) => {
       const d = samples(e.name, size);
       if (!d) return []; // an engine this run did not measure
       const metropolis = samples(`${e.name.split(' ')[0]} metropolis`, size);
