@@ -12,6 +12,9 @@ export {
   clusterReserve, clusterParentPtr, clusterWorkPtr, clusterSizesPtr, clusterLastKind, clusterLastCount,
   clusterFlips, setClusterThresholds, clusterUpdate,
 } from "./cluster";
+export {
+  POTTS_MAX_STATES, pottsSetup, pottsFill, pottsRecount, pottsSatisfied, pottsCountsPtr, pottsUpdate,
+} from "./potts";
 export { reservedBytes } from "./memory";
 export {
   RG_OPERATORS, RG_MAX_PATTERN_BLOCK, RG_RULE_MAJORITY, RG_RULE_DECIMATION,

@@ -1,35 +1,20 @@
 /**
- * The JavaScript twin of assembly/cluster.ts: Wolff and Swendsen-Wang updates with the same
- * site order and the same random stream, so both backends produce the same lattice bit for bit.
+ * The JavaScript twin of the cluster engine (assembly/cluster-engine.ts) and of its models, the
+ * Ising model (assembly/cluster.ts) and the q-state Potts model (assembly/potts.ts): the same
+ * growth, labels and bookkeeping, and the same random stream, so that both backends produce the
+ * same lattice bit for bit. The engine's header states the contract between engine and model and
+ * the order of the draws; this twin draws one by one from the generator (the ring of the
+ * WebAssembly engine is a faster way to take the same draws).
  *
- * Random-stream order (one 32-bit draw r per item, in this order):
- *   Wolff cluster: seed = floor(r * N / 2^32); if the seed spin is along the field (h s > 0), one
- *     ghost draw for the seed; then sites are taken from the work list first in, first out, and for
- *     each the neighbours right, left, down, up: a neighbour with the cluster's old spin costs one
- *     bond draw, and when that bond is active, one ghost draw if the cluster is along the field.
- *     The first active ghost bond stops the cluster and undoes it (no further draws).
- *   Swendsen-Wang update: sites row by row; for each site the bond to the right, then the bond
- *     below (one draw each when the two spins are equal), then its ghost bond (one draw when the
- *     spin is along the field). Then sites row by row again: at the first site of each cluster
- *     (its smallest index), one draw for that cluster, flipped when the top bit is set; the
- *     ghost's cluster takes no draw.
- *   Hybrid step: `localSweeps` Metropolis sweeps (src/backend/js.ts order), then the cluster update.
- * Why the ghost rules are exact: see assembly/cluster.ts and the README.
+ * A model supplies its bond test (`same`, `threshold`), its flips (`wolffTarget`, `swNew`), the
+ * field's ghost rules and the bookkeeping of its counters; the engine keeps the work list, the
+ * union-find labels and the cluster sizes.
  */
-import type { Xoshiro128 } from '../rng.js';
+import { Xoshiro128 } from '../rng.js';
 import { clusterLabelsOf, type LabelKind } from '../cluster/labels.js';
+import { checkLattice, checkStates, type PottsClusterKernel, type PottsCounts } from '../cluster/potts.js';
+import type { ClusterAlgorithm } from '../options.js';
 import type { ClusterStep, ClusterSweepResult } from './types.js';
-
-/** What the cluster kernel needs from the JavaScript Ising kernel (src/backend/js.ts). */
-export interface JsClusterHost {
-  readonly size: number;
-  readonly spins: Int8Array;
-  readonly rng: Xoshiro128;
-  bondSum: number;
-  magnetization: number;
-  recount(): void;
-  sweep(algorithm: 'metropolis', sweeps: number): number;
-}
 
 /** floor(r * n / 2^32) for a 32-bit r and n <= 2^30, exactly, in double arithmetic. */
 export function scaleToSites(r: number, n: number): number {
@@ -38,119 +23,121 @@ export function scaleToSites(r: number, n: number): number {
   return Math.floor((high * n + Math.floor((low * n) / 65536)) / 65536);
 }
 
-export class JsClusters {
-  /** Union-find parents; node N is the ghost spin; after Swendsen-Wang, parent[i] is the label of site i. */
+/** What a model supplies to the cluster engine (see assembly/cluster-engine.ts for each rule). */
+export interface ClusterModel {
+  /** Bond threshold: a candidate bond is active when a draw r < threshold. */
+  readonly threshold: number;
+  /** Ghost threshold (field). */
+  readonly ghost: number;
+  /** Bond test, part 1: may a site of value v bond to one of value c? */
+  same(v: number, c: number): boolean;
+  /** The value a Wolff cluster of value c moves to (draws from rng when the choice takes a draw). */
+  wolffTarget(c: number, rng: Xoshiro128): number;
+  /** Whether moving a cluster from c to t needs the ghost acceptance. */
+  atRisk(c: number, t: number): boolean;
+  /** A value no site takes: the mark of a site of a growing cluster of value c. */
+  joined(c: number): number;
+  /** Wolff bookkeeping term of one visit that saw value v. */
+  term(v: number, c: number, t: number): number;
+  /** Applies a moved cluster (count sites, terms summed over its visits) to the model's counters. */
+  wolffDone(count: number, sum: number, c: number, t: number): void;
+  /** Swendsen-Wang: may a site of value v bond to the ghost? */
+  ghostCandidate(v: number): boolean;
+  /** Whether clusters bonded to the ghost merge into one cluster that keeps its value. */
+  readonly ghostMerges: boolean;
+  /** Whether a cluster (bound to the ghost or not) takes a draw for its new value. */
+  swDraws(bound: boolean): boolean;
+  /** The new value of a cluster of value v from its draw r. */
+  swNew(v: number, bound: boolean, r: number): number;
+  bondTerm(a: number, b: number): number;
+  siteTerm(v: number): number;
+  /** Sets the counters after a Swendsen-Wang update (sums over the 2N bonds and the N sites). */
+  swDone(bonds: number, sites: number): void;
+}
+
+/** Lattice values: Int8Array (Ising +1/-1) or Uint8Array (Potts 0..q-1). */
+type Lattice = Int8Array | Uint8Array;
+
+/** The engine's memory and labels; one per lattice. */
+export class ClusterEngine {
+  /** Union-find parents (parent[i] <= i); node N is the ghost; after Swendsen-Wang, parent[i] is the label of site i. */
   private readonly parent: Int32Array;
   /** Wolff: the sites of the last cluster, (y << 16) | x, in joining order; Swendsen-Wang: cluster sizes by label. */
   private readonly work: Int32Array;
-  /** Swendsen-Wang: 1 when the cluster with this label flips. */
-  private readonly decision: Uint8Array;
-  private bondThreshold = 0;
-  private ghostThreshold = 0;
-  private fieldSign = 0;
+  /** Swendsen-Wang: bond bits (1 below, 2 right, 4 ghost), then the new value of each cluster at its label. */
+  private readonly decision: Int32Array;
   private lastKind: LabelKind = 0;
-  private lastCount = 0;
-  private lastSumSquares = 0;
+  /** Sites of the last Wolff cluster (grown before a rejection, if it was rejected). */
+  lastCount = 0;
+  /** Sum of |C|^2 of the last Swendsen-Wang update. */
+  lastSumSquares = 0;
 
   constructor(sites: number) {
     this.parent = new Int32Array(sites + 1);
     this.work = new Int32Array(sites);
-    this.decision = new Uint8Array(sites);
-  }
-
-  setThresholds(bond: number, ghost: number, fieldSign: number): void {
-    this.bondThreshold = bond;
-    this.ghostThreshold = ghost;
-    this.fieldSign = fieldSign;
+    this.decision = new Int32Array(sites);
   }
 
   labels(size: number): Int32Array {
     return clusterLabelsOf(this.lastKind, size, () => this.parent, () => this.work.subarray(0, this.lastCount));
   }
 
-  run(host: JsClusterHost, step: ClusterStep, steps: number, out?: Int32Array, sizes?: Float64Array): ClusterSweepResult {
-    let flips = 0;
-    let clusterFlips = 0;
-    for (let k = 0; k < steps; k++) {
-      if (step.localSweeps > 0) flips += host.sweep('metropolis', step.localSweeps);
-      let flipped = 0;
-      let size2 = 0;
-      if (step.cluster === 'wolff') {
-        for (let c = 0; c < step.clustersPerStep; c++) {
-          flipped += this.wolffCluster(host);
-          size2 += this.lastCount;
-        }
-      } else {
-        flipped = this.swendsenWang(host);
-        size2 = this.lastSumSquares;
-      }
-      flips += flipped;
-      clusterFlips += flipped;
-      if (out && sizes) {
-        out[2 * k] = host.bondSum;
-        out[2 * k + 1] = host.magnetization;
-        sizes[k] = size2;
-      }
-    }
-    return { flips, clusterFlips };
-  }
-
   /**
-   * Grows and flips one Wolff cluster; returns |C|, or 0 when a ghost bond rejected it (spins
-   * restored). The work list holds the sites as (y << 16) | x, as in the WebAssembly kernel.
+   * Grows and moves one Wolff cluster; returns the sites moved (0 when the field rejected the move,
+   * the sites then restored). Marks and bookkeeping as in the WebAssembly engine: a joined site
+   * carries model.joined(c) until it leaves the list and takes t; every visit adds model.term.
    */
-  private wolffCluster(host: JsClusterHost): number {
-    const { size, spins, rng } = host;
+  wolff(model: ClusterModel, lattice: Lattice, size: number, rng: Xoshiro128): number {
     const n = size * size;
     const list = this.work;
-    const bond = this.bondThreshold;
-    const ghost = this.ghostThreshold;
+    const last = size - 1;
     const seed = scaleToSites(rng.next(), n);
-    const sc = spins[seed];
-    const alongField = this.fieldSign * sc > 0;
+    const c = lattice[seed];
+    const t = model.wolffTarget(c, rng);
+    const risky = model.atRisk(c, t);
+    const threshold = model.threshold;
+    const ghost = model.ghost;
     this.lastKind = 1;
     this.lastCount = 0;
-    if (alongField && rng.next() < ghost) return 0;
+    if (risky && rng.next() < ghost) return 0;
+    const joined = model.joined(c);
     const seedY = (seed / size) | 0;
-    const seedX = seed - seedY * size;
-    let b = host.bondSum - 2 * sc * neighbourSum(spins, seedX, seedY, size);
-    let m = host.magnetization - 2 * sc;
-    spins[seed] = -sc;
-    list[0] = (seedY << 16) | seedX;
+    lattice[seed] = joined;
+    list[0] = (seedY << 16) | (seed - seedY * size);
     let count = 1;
     let head = 0;
+    let sum = 0;
     let rejected = false;
     while (head < count && !rejected) {
-      const packed = list[head++];
-      const x = packed & 0xffff;
-      const y = packed >>> 16;
+      const entry = list[head++];
+      const x = entry & 0xffff;
+      const y = entry >>> 16;
+      lattice[y * size + x] = t;
       for (let d = 0; d < 4; d++) {
-        const nx = d === 0 ? (x === size - 1 ? 0 : x + 1) : d === 1 ? (x === 0 ? size - 1 : x - 1) : x;
-        const ny = d === 2 ? (y === size - 1 ? 0 : y + 1) : d === 3 ? (y === 0 ? size - 1 : y - 1) : y;
+        const nx = d === 0 ? (x === last ? 0 : x + 1) : d === 1 ? (x === 0 ? last : x - 1) : x;
+        const ny = d === 2 ? (y === last ? 0 : y + 1) : d === 3 ? (y === 0 ? last : y - 1) : y;
         const j = ny * size + nx;
-        if (spins[j] !== sc) continue;
-        if (rng.next() >= bond) continue;
-        if (alongField && rng.next() < ghost) {
+        const v = lattice[j];
+        sum += model.term(v, c, t);
+        if (!model.same(v, c) || rng.next() >= threshold) continue;
+        if (risky && rng.next() < ghost) {
           rejected = true;
           break;
         }
-        b -= 2 * sc * neighbourSum(spins, nx, ny, size);
-        m -= 2 * sc;
-        spins[j] = -sc;
+        lattice[j] = joined;
         list[count++] = (ny << 16) | nx;
       }
     }
     this.lastCount = count;
     if (rejected) {
-      for (let k = 0; k < count; k++) spins[(list[k] >>> 16) * size + (list[k] & 0xffff)] = sc;
+      for (let k = 0; k < count; k++) lattice[(list[k] >>> 16) * size + (list[k] & 0xffff)] = c;
       return 0;
     }
-    host.bondSum = b;
-    host.magnetization = m;
+    model.wolffDone(count, sum, c, t);
     return count;
   }
 
-  /** Root of i's tree (the smallest site index of its cluster), halving the path on the way. */
+  /** Root of i's tree, halving the path on the way. */
   private find(i: number): number {
     const parent = this.parent;
     let x = i;
@@ -164,7 +151,7 @@ export class JsClusters {
     return x;
   }
 
-  /** Joins the trees of a and b under the smaller root. */
+  /** Joins the trees of a and b under the smaller root (parent[i] <= i stays true). */
   private union(a: number, b: number): void {
     const ra = this.find(a);
     const rb = this.find(b);
@@ -172,55 +159,358 @@ export class JsClusters {
     else if (rb < ra) this.parent[ra] = rb;
   }
 
-  /** One Swendsen-Wang update; returns the number of spins flipped. */
-  private swendsenWang(host: JsClusterHost): number {
-    const { size, spins, rng } = host;
+  /**
+   * One Swendsen-Wang update (labels as the WebAssembly engine: each site labelled from its bonds
+   * to the left and above while the bonds are drawn, periodic bonds joined after, then labels in
+   * index order); returns the sites whose value changed.
+   */
+  swendsenWang(model: ClusterModel, lattice: Lattice, size: number, rng: Xoshiro128): number {
     const n = size * size;
+    const last = size - 1;
     const { parent, work, decision } = this;
-    const bond = this.bondThreshold;
-    const ghost = this.ghostThreshold;
-    const fieldSign = this.fieldSign;
-    for (let i = 0; i <= n; i++) parent[i] = i;
+    const threshold = model.threshold;
+    const ghost = model.ghost;
+    const merges = model.ghostMerges;
+    parent[n] = n;
     for (let y = 0; y < size; y++) {
       const row = y * size;
-      const below = (y === size - 1 ? 0 : y + 1) * size;
+      const below = (y === last ? 0 : y + 1) * size;
+      let leftBond = false;
       for (let x = 0; x < size; x++) {
         const i = row + x;
-        const s = spins[i];
-        const right = row + (x === size - 1 ? 0 : x + 1);
-        if (spins[right] === s && rng.next() < bond) this.union(i, right);
-        if (spins[below + x] === s && rng.next() < bond) this.union(i, below + x);
-        if (fieldSign * s > 0 && rng.next() < ghost) this.union(i, n);
+        const v = lattice[i];
+        const right = model.same(lattice[row + (x === last ? 0 : x + 1)], v) && rng.next() < threshold;
+        const down = model.same(lattice[below + x], v) && rng.next() < threshold;
+        let bits = (down ? 1 : 0) | (right ? 2 : 0);
+        const up = y > 0 && (decision[i - size] & 1) !== 0;
+        const left = x > 0 && leftBond;
+        parent[i] = up ? i - size : left ? i - 1 : i;
+        if (up && left) this.union(i - 1, i - size);
+        if (model.ghostCandidate(v) && rng.next() < ghost) {
+          if (merges) this.union(i, n);
+          else bits |= 4;
+        }
+        decision[i] = bits;
+        leftBond = right;
       }
     }
-    const ghostRoot = this.find(n);
-    let flipped = 0;
+    for (let y = 0; y < size; y++) if ((decision[y * size + last] & 2) !== 0) this.union(y * size + last, y * size);
+    for (let x = 0; x < size; x++) if ((decision[last * size + x] & 1) !== 0) this.union(last * size + x, x);
+    const ghostRoot = merges ? this.find(n) : n;
+    if (!merges) {
+      for (let i = 0; i < n; i++) {
+        const r = parent[parent[i]];
+        parent[i] = r;
+        decision[r] |= decision[i] & 4;
+      }
+    }
+    let changed = 0;
     let sumSquares = 0;
-    for (let i = 0; i < n; i++) {
-      const r = this.find(i);
-      parent[i] = r;
-      if (r === i) {
-        work[i] = 0;
-        decision[i] = i !== ghostRoot && rng.next() >>> 31 !== 0 ? 1 : 0;
-      }
-      const count = work[r];
-      sumSquares += 2 * count + 1;
-      work[r] = count + 1;
-      if (decision[r] !== 0) {
-        spins[i] = -spins[i];
-        flipped++;
+    let bondSum = 0;
+    let siteSum = 0;
+    for (let y = 0; y < size; y++) {
+      const row = y * size;
+      for (let x = 0; x < size; x++) {
+        const i = row + x;
+        const r = parent[parent[i]];
+        parent[i] = r;
+        const v = lattice[i];
+        let nv: number;
+        let count: number;
+        if (r === i) {
+          count = 0;
+          const bound = merges ? i === ghostRoot : (decision[i] & 4) !== 0;
+          nv = model.swNew(v, bound, model.swDraws(bound) ? rng.next() : 0);
+        } else {
+          count = work[r];
+          nv = decision[r];
+        }
+        work[r] = count + 1;
+        sumSquares += 2 * count + 1;
+        decision[i] = nv;
+        lattice[i] = nv;
+        if (nv !== v) changed++;
+        siteSum += model.siteTerm(nv);
+        if (x > 0) bondSum += model.bondTerm(nv, lattice[i - 1]);
+        if (y > 0) bondSum += model.bondTerm(nv, lattice[i - size]);
       }
     }
-    host.recount();
+    for (let y = 0; y < size; y++) bondSum += model.bondTerm(lattice[y * size + last], lattice[y * size]);
+    for (let x = 0; x < size; x++) bondSum += model.bondTerm(lattice[last * size + x], lattice[x]);
+    model.swDone(bondSum, siteSum);
     this.lastKind = 2;
     this.lastSumSquares = sumSquares;
-    return flipped;
+    return changed;
   }
 }
 
-/** Sum of the four neighbours of the site at column x, row y of the periodic size x size lattice. */
-function neighbourSum(spins: Int8Array, x: number, y: number, size: number): number {
-  const row = y * size;
-  return spins[row + (x === size - 1 ? 0 : x + 1)] + spins[row + (x === 0 ? size - 1 : x - 1)]
-    + spins[(y === size - 1 ? 0 : y + 1) * size + x] + spins[(y === 0 ? size - 1 : y - 1) * size + x];
+/** What the Ising cluster kernel needs from the JavaScript Ising kernel (src/backend/js.ts). */
+export interface JsClusterHost {
+  readonly size: number;
+  readonly spins: Int8Array;
+  readonly rng: Xoshiro128;
+  bondSum: number;
+  magnetization: number;
+  recount(): void;
+  sweep(algorithm: 'metropolis', sweeps: number): number;
+}
+
+/** The Ising model (twin of class Ising in assembly/cluster.ts): spins +1 / -1; B and M kept exact. */
+class IsingModel implements ClusterModel {
+  threshold = 0;
+  ghost = 0;
+  fieldSign = 0;
+  readonly ghostMerges = true;
+  host: JsClusterHost | undefined;
+
+  same(v: number, c: number): boolean {
+    return v === c;
+  }
+  wolffTarget(c: number): number {
+    return -c;
+  }
+  atRisk(c: number): boolean {
+    return this.fieldSign * c > 0;
+  }
+  joined(): number {
+    return 0;
+  }
+  term(v: number, _c: number, t: number): number {
+    return v === t ? 1 : 0;
+  }
+  /** dB = 4 n_t - 8 |C| over the visits (assembly/cluster.ts); dM = -2 c |C|. */
+  wolffDone(count: number, sum: number, c: number): void {
+    const host = this.host!;
+    host.bondSum += 4 * sum - 8 * count;
+    host.magnetization -= 2 * c * count;
+  }
+  ghostCandidate(v: number): boolean {
+    return this.fieldSign * v > 0;
+  }
+  swDraws(bound: boolean): boolean {
+    return !bound;
+  }
+  swNew(v: number, bound: boolean, r: number): number {
+    return !bound && r >>> 31 !== 0 ? -v : v;
+  }
+  bondTerm(a: number, b: number): number {
+    return a * b;
+  }
+  siteTerm(v: number): number {
+    return v;
+  }
+  swDone(bonds: number, sites: number): void {
+    this.host!.bondSum = bonds;
+    this.host!.magnetization = sites;
+  }
+}
+
+/** The Ising cluster kernel of the JavaScript backend (Wolff, Swendsen-Wang and hybrid steps). */
+export class JsClusters {
+  private readonly engine: ClusterEngine;
+  private readonly model = new IsingModel();
+
+  constructor(sites: number) {
+    this.engine = new ClusterEngine(sites);
+  }
+
+  setThresholds(bond: number, ghost: number, fieldSign: number): void {
+    this.model.threshold = bond;
+    this.model.ghost = ghost;
+    this.model.fieldSign = fieldSign;
+  }
+
+  labels(size: number): Int32Array {
+    return this.engine.labels(size);
+  }
+
+  run(host: JsClusterHost, step: ClusterStep, steps: number, out?: Int32Array, sizes?: Float64Array): ClusterSweepResult {
+    const { engine, model } = this;
+    model.host = host;
+    let flips = 0;
+    let clusterFlips = 0;
+    for (let k = 0; k < steps; k++) {
+      if (step.localSweeps > 0) flips += host.sweep('metropolis', step.localSweeps);
+      let flipped = 0;
+      let size2 = 0;
+      if (step.cluster === 'wolff') {
+        for (let c = 0; c < step.clustersPerStep; c++) {
+          flipped += engine.wolff(model, host.spins, host.size, host.rng);
+          size2 += engine.lastCount;
+        }
+      } else {
+        flipped = engine.swendsenWang(model, host.spins, host.size, host.rng);
+        size2 = engine.lastSumSquares;
+      }
+      flips += flipped;
+      clusterFlips += flipped;
+      if (out && sizes) {
+        out[2 * k] = host.bondSum;
+        out[2 * k + 1] = host.magnetization;
+        sizes[k] = size2;
+      }
+    }
+    return { flips, clusterFlips };
+  }
+}
+
+/** The q-state Potts model (twin of class Potts in assembly/potts.ts): states 0..q-1; S and N_s kept exact. */
+class PottsModel implements ClusterModel {
+  readonly counts: Int32Array;
+  satisfied = 0;
+  readonly ghostMerges: boolean;
+
+  constructor(
+    readonly q: number,
+    readonly threshold: number,
+    readonly ghost: number,
+    readonly fieldMode: number,
+  ) {
+    this.counts = new Int32Array(q);
+    this.ghostMerges = fieldMode >= 0;
+  }
+
+  same(v: number, c: number): boolean {
+    return v === c;
+  }
+  wolffTarget(c: number, rng: Xoshiro128): number {
+    if (this.q === 2) return 1 - c;
+    const t = c + 1 + scaleToSites(rng.next(), this.q - 1);
+    return t >= this.q ? t - this.q : t;
+  }
+  atRisk(c: number, t: number): boolean {
+    return this.fieldMode > 0 ? c === 0 : this.fieldMode < 0 ? t === 0 : false;
+  }
+  joined(): number {
+    return 255;
+  }
+  term(v: number, c: number, t: number): number {
+    return v === t ? 2 : v < this.q && v !== c ? 1 : 0;
+  }
+  /** dS = 2 n_t(seen) + n_other(seen) - 4 |C| (assembly/potts.ts). */
+  wolffDone(count: number, sum: number, c: number, t: number): void {
+    this.satisfied += sum - 4 * count;
+    this.counts[c] -= count;
+    this.counts[t] += count;
+  }
+  ghostCandidate(v: number): boolean {
+    return this.fieldMode > 0 ? v === 0 : this.fieldMode < 0 ? v !== 0 : false;
+  }
+  swDraws(bound: boolean): boolean {
+    return !bound || (this.fieldMode < 0 && this.q > 2);
+  }
+  swNew(v: number, bound: boolean, r: number): number {
+    if (!bound) return scaleToSites(r, this.q);
+    return this.fieldMode < 0 ? 1 + scaleToSites(r, this.q - 1) : v;
+  }
+  bondTerm(a: number, b: number): number {
+    return a === b ? 1 : 0;
+  }
+  siteTerm(): number {
+    return 0;
+  }
+  swDone(bonds: number): void {
+    this.satisfied = bonds;
+  }
+}
+
+/** The Potts cluster kernel of the JavaScript backend: the twin of the pottsUpdate exports (src/backend/wasm.ts). */
+export class JsPottsClusters implements PottsClusterKernel {
+  readonly backend = 'js' as const;
+  private readonly states: Uint8Array;
+  private readonly engine: ClusterEngine;
+  private readonly rng = new Xoshiro128(new Uint32Array([1, 0, 0, 0]));
+  private model: PottsModel | undefined;
+
+  constructor(readonly size: number) {
+    this.states = new Uint8Array(size * size);
+    this.engine = new ClusterEngine(size * size);
+  }
+
+  getRngState(): Uint32Array {
+    return Uint32Array.from(this.rng.state);
+  }
+
+  setRngState(state: Uint32Array): void {
+    this.rng.state.set(state);
+  }
+
+  setup(q: number, bond: number, ghost: number, fieldMode: number): void {
+    checkStates(q);
+    this.model = new PottsModel(q, bond, ghost, fieldMode);
+    this.recount();
+  }
+
+  private use(): PottsModel {
+    if (!this.model) throw new Error('call setup(q, ...) first');
+    return this.model;
+  }
+
+  fill(start: 'hot' | 'cold'): void {
+    const q = this.use().q;
+    for (let i = 0; i < this.states.length; i++) this.states[i] = start === 'hot' ? scaleToSites(this.rng.next(), q) : 0;
+    this.recount();
+  }
+
+  writeStates(states: Uint8Array): void {
+    checkLattice(states, this.size, this.use().q);
+    this.states.set(states);
+    this.recount();
+  }
+
+  readStates(): Uint8Array {
+    return this.states.slice();
+  }
+
+  counts(): PottsCounts {
+    const model = this.use();
+    return { satisfied: model.satisfied, states: model.counts.slice() };
+  }
+
+  labels(): Int32Array {
+    return this.engine.labels(this.size);
+  }
+
+  update(cluster: ClusterAlgorithm, steps: number, clustersPerStep: number, out?: Int32Array, sizes?: Float64Array): number {
+    const model = this.use();
+    const { engine, states, size, rng } = this;
+    let changed = 0;
+    for (let k = 0; k < steps; k++) {
+      let size2 = 0;
+      if (cluster === 'wolff') {
+        for (let c = 0; c < clustersPerStep; c++) {
+          changed += engine.wolff(model, states, size, rng);
+          size2 += engine.lastCount;
+        }
+      } else {
+        changed += engine.swendsenWang(model, states, size, rng);
+        model.counts.fill(0);
+        for (const s of states) model.counts[s]++;
+        size2 = engine.lastSumSquares;
+      }
+      if (out && sizes) {
+        out[2 * k] = model.satisfied;
+        out[2 * k + 1] = model.counts[0];
+        sizes[k] = size2;
+      }
+    }
+    return changed;
+  }
+
+  /** S and N_s from the lattice. */
+  private recount(): void {
+    const model = this.use();
+    const { states, size } = this;
+    let s = 0;
+    for (let y = 0; y < size; y++) {
+      for (let x = 0; x < size; x++) {
+        const v = states[y * size + x];
+        if (states[y * size + (x === size - 1 ? 0 : x + 1)] === v) s++;
+        if (states[(y === size - 1 ? 0 : y + 1) * size + x] === v) s++;
+      }
+    }
+    model.satisfied = s;
+    model.counts.fill(0);
+    for (const v of states) model.counts[v]++;
+  }
 }

@@ -4,6 +4,8 @@
  */
 import { CoreError, InvalidOptionError } from '../errors.js';
 import { clusterLabelsOf, type LabelKind } from '../cluster/labels.js';
+import { checkLattice, checkStates, type PottsClusterKernel, type PottsCounts } from '../cluster/potts.js';
+import type { ClusterAlgorithm } from '../options.js';
 import type { LocalAlgorithm } from '../options.js';
 import { SERIES_CAPACITY, type ClusterStep, type ClusterSweepResult, type IsingKernel } from './types.js';
 import { WasmBlockSpinKernel, type RgCoreExports } from './rg-wasm.js';
@@ -39,6 +41,12 @@ export interface CoreExports {
   clusterFlips(): number;
   setClusterThresholds(bond: number, ghost: number, sign: number): void;
   clusterUpdate(kind: number, steps: number, clustersPerStep: number, localSweeps: number, record: number): number;
+  pottsSetup(q: number, bond: number, ghost: number, fieldMode: number): number;
+  pottsFill(hot: number): void;
+  pottsRecount(): void;
+  pottsSatisfied(): number;
+  pottsCountsPtr(): number;
+  pottsUpdate(kind: number, steps: number, clustersPerStep: number, record: number): number;
 }
 
 /** Cluster kinds of assembly/cluster.ts. */
@@ -163,26 +171,36 @@ export class WasmIsingKernel implements IsingKernel {
   clusterSweep(step: ClusterStep, steps: number, out?: Int32Array, sizes?: Float64Array): ClusterSweepResult {
     const core = this.exports;
     const kind = CLUSTER_KIND[step.cluster];
-    const call = (n: number, record: number): number => {
-      const flips = guarded(step.cluster, () => core.clusterUpdate(kind, n, step.clustersPerStep, step.localSweeps, record));
-      if (flips < 0) throw new CoreError(`clusterUpdate refused (${flips}): reserveClusters first, at most ${SERIES_CAPACITY} recorded steps a call`);
-      return flips;
-    };
-    if (!out || !sizes) {
-      const flips = call(steps, 0);
-      return { flips, clusterFlips: core.clusterFlips() };
-    }
-    let flips = 0;
     let clusterFlips = 0;
+    const flips = this.recordedCalls(step.cluster, steps, out, sizes, (n, record) => {
+      const changed = core.clusterUpdate(kind, n, step.clustersPerStep, step.localSweeps, record);
+      clusterFlips += core.clusterFlips();
+      return changed;
+    });
+    return { flips, clusterFlips };
+  }
+
+  /**
+   * Runs a cluster kernel call (clusterUpdate, pottsUpdate) over `steps`: in one call without records,
+   * else in calls of at most SERIES_CAPACITY steps, copying the (counter, counter) series and the sizes out.
+   */
+  recordedCalls(what: string, steps: number, out: Int32Array | undefined, sizes: Float64Array | undefined, call: (n: number, record: number) => number): number {
+    const core = this.exports;
+    const checked = (n: number, record: number): number => {
+      const changed = guarded(what, () => call(n, record));
+      if (changed < 0) throw new CoreError(`${what} refused (${changed}): reserve the cluster memory first, at most ${SERIES_CAPACITY} recorded steps a call`);
+      return changed;
+    };
+    if (!out || !sizes) return checked(steps, 0);
+    let changed = 0;
     for (let done = 0; done < steps; ) {
       const n = Math.min(SERIES_CAPACITY, steps - done);
-      flips += call(n, 1);
-      clusterFlips += core.clusterFlips();
+      changed += checked(n, 1);
       out.set(this.view(Int32Array, core.seriesPtr(), 2 * n), 2 * done);
       sizes.set(this.view(Float64Array, core.clusterSizesPtr(), n), done);
       done += n;
     }
-    return { flips, clusterFlips };
+    return changed;
   }
 
   clusterLabels(): Int32Array {
@@ -194,6 +212,21 @@ export class WasmIsingKernel implements IsingKernel {
       () => this.view(Int32Array, core.clusterParentPtr(), sites),
       () => this.view(Int32Array, core.clusterWorkPtr(), core.clusterLastCount()),
     );
+  }
+
+  /** A copy of the byte lattice (Potts states). */
+  readBytes(): Uint8Array {
+    return this.view(Uint8Array, this.exports.spinsPtr(), this.size * this.size).slice();
+  }
+
+  /** Writes the byte lattice (Potts states; the caller recounts). */
+  writeBytes(bytes: Uint8Array): void {
+    this.view(Uint8Array, this.exports.spinsPtr(), this.size * this.size).set(bytes);
+  }
+
+  /** Reads `length` i32 from the core's memory (Potts counts). */
+  readInt32(ptr: number, length: number): Int32Array {
+    return this.view(Int32Array, ptr, length).slice();
   }
 
   sweep(algorithm: LocalAlgorithm, sweeps: number, out?: Int32Array): number {
@@ -224,5 +257,79 @@ export class WasmIsingKernel implements IsingKernel {
 
   dispose(): void {
     this.core = undefined;
+  }
+}
+
+/**
+ * The Potts cluster kernel (assembly/potts.ts) on a core instance of its own, at the kernel level
+ * (src/cluster/potts.ts); its lattice is the instance's byte lattice, one state a byte.
+ */
+export class WasmPottsClusters implements PottsClusterKernel {
+  readonly backend = 'wasm' as const;
+  private q = 0;
+
+  private constructor(private readonly kernel: WasmIsingKernel) {}
+
+  get size(): number {
+    return this.kernel.size;
+  }
+
+  /** A fresh core instance for an L x L Potts lattice, with the cluster memory reserved. */
+  static async create(module: WebAssembly.Module, size: number): Promise<WasmPottsClusters> {
+    const kernel = await WasmIsingKernel.create(module, size);
+    if (!kernel.reserveClusters()) throw new InvalidOptionError('size', size, 'a lattice whose cluster memory fits in WebAssembly memory');
+    return new WasmPottsClusters(kernel);
+  }
+
+  getRngState(): Uint32Array {
+    return this.kernel.getRngState();
+  }
+
+  setRngState(state: Uint32Array): void {
+    this.kernel.setRngState(state);
+  }
+
+  setup(q: number, bond: number, ghost: number, fieldMode: number): void {
+    checkStates(q);
+    const core = this.kernel.exports;
+    if (guarded('pottsSetup', () => core.pottsSetup(q, bond, ghost, fieldMode)) !== 0) throw new CoreError('WebAssembly memory could not grow for the Potts counters');
+    this.q = q;
+    guarded('pottsRecount', () => core.pottsRecount());
+  }
+
+  private core(): CoreExports {
+    if (this.q === 0) throw new Error('call setup(q, ...) first');
+    return this.kernel.exports;
+  }
+
+  fill(start: 'hot' | 'cold'): void {
+    const core = this.core();
+    guarded('pottsFill', () => core.pottsFill(start === 'hot' ? 1 : 0));
+  }
+
+  writeStates(states: Uint8Array): void {
+    const core = this.core();
+    checkLattice(states, this.size, this.q);
+    this.kernel.writeBytes(states);
+    guarded('pottsRecount', () => core.pottsRecount());
+  }
+
+  readStates(): Uint8Array {
+    return this.kernel.readBytes();
+  }
+
+  counts(): PottsCounts {
+    const core = this.core();
+    return { satisfied: core.pottsSatisfied(), states: this.kernel.readInt32(core.pottsCountsPtr(), this.q) };
+  }
+
+  labels(): Int32Array {
+    return this.kernel.clusterLabels();
+  }
+
+  update(cluster: ClusterAlgorithm, steps: number, clustersPerStep: number, out?: Int32Array, sizes?: Float64Array): number {
+    const core = this.core();
+    const kind = CLUSTER_KIND[cluster];
+    return this.kernel.recordedCalls(`potts ${cluster}`, steps, out, sizes, (n, record) => core.pottsUpdate(kind, n, clustersPerStep, record));
   }
 }
