@@ -8,14 +8,16 @@
  *    default: from a hot start at L = 1024 the Wolff cluster size reaches its equilibrium level,
  *    about 0.2 N, after about 120 N flipped spins). Its snapshot (spins and generator state) then
  *    starts every engine: WebAssembly and JavaScript through `sim.restore` and `sim.sweep`, and the
- *    native C reference (bench/native/clusters.c, same algorithm and random stream) on the same
- *    bytes. Each engine runs one untimed batch (JIT and caches), then `batches` timed batches of
- *    the same steps, so every engine does exactly the same work and must end in the same lattice
+ *    native C references (bench/native/clusters.c: plain C, and the kernels' scheme in C; same
+ *    algorithm and random stream) on the same bytes. Each engine runs one untimed batch (JIT and
+ *    caches), then `batches` timed batches of the same steps, interleaved with the other engines'
+ *    (round k runs batch k of each, in a rotating order, so that the load of a shared machine falls
+ *    on all alike): every engine does exactly the same work and must end in the same lattice
  *    (checked). A batch is `batchSweeps` sweep equivalents: Swendsen-Wang updates, or Wolff
  *    clusters whose number is fixed from the warm-up's mean cluster size.
  *    Cluster spins = sweep equivalents x N (Wolff: flipped spins; Swendsen-Wang: N per update);
- *    throughput = cluster spins of the timed batches / their summed time; the native ratio is
- *    throughput / native throughput over the same steps (= native time / engine time).
+ *    throughput = cluster spins of the timed batches / their summed time; a native ratio is
+ *    throughput / that native build's throughput over the same steps (= native time / engine time).
  *    The state that was timed: mean cluster fraction (Wolff <|C|>/N, Swendsen-Wang
  *    <sum_C |C|^2>/N^2: both estimate <m^2>) and the mean energy per site against the exact
  *    finite-lattice value (Kaufman; src/exact).
@@ -31,7 +33,7 @@ export type ClusterKind = 'wolff' | 'swendsen-wang';
 
 /** What a native reference process starts from (bench/native/clusters.c). */
 export interface NativeRequest {
-  /** The C update: 'wolff' (plain), 'wolff-bf' (branch-free growth) or 'sw'. */
+  /** The C update: 'wolff', 'sw' (plain C) or 'wolff-tuned', 'sw-tuned' (the kernels' scheme in C). */
   variant: string;
   size: number;
   /** Bond threshold: a bond is active when a 32-bit draw r < threshold. */
@@ -51,14 +53,20 @@ export interface NativeSession {
 /** The native reference, or why it is not run (no C compiler). */
 export type NativeRunner = { compiler: string; start(request: NativeRequest): NativeSession } | { skipped: string };
 
-/** The native variants run next to each algorithm (the ratio is taken to the fastest). */
-export const NATIVE_VARIANTS: Record<ClusterKind, { variant: string; engine: string }[]> = {
+/** The native builds run next to each algorithm. */
+export const NATIVE_VARIANTS: Record<ClusterKind, { variant: string; build: NativeBuild; engine: string }[]> = {
   wolff: [
-    { variant: 'wolff', engine: 'native wolff, plain C' },
-    { variant: 'wolff-bf', engine: 'native wolff, branch-free C' },
+    { variant: 'wolff', build: 'plain', engine: 'native wolff, plain C' },
+    { variant: 'wolff-tuned', build: 'tuned', engine: 'native wolff, tuned C' },
   ],
-  'swendsen-wang': [{ variant: 'sw', engine: 'native swendsen-wang, plain C' }],
+  'swendsen-wang': [
+    { variant: 'sw', build: 'plain', engine: 'native swendsen-wang, plain C' },
+    { variant: 'sw-tuned', build: 'tuned', engine: 'native swendsen-wang, tuned C' },
+  ],
 };
+
+/** The two native builds: plain C, and the kernels' own scheme in C (bench/native/clusters.c). */
+export type NativeBuild = 'plain' | 'tuned';
 
 export interface ClusterThroughput {
   engine: string;
@@ -73,8 +81,8 @@ export interface ClusterThroughput {
   /** Slowest and fastest batch. */
   minSpinsPerNs: number;
   maxSpinsPerNs: number;
-  /** spinsPerNs / native spinsPerNs over the same steps (absent without a native reference). */
-  nativeRatio?: number;
+  /** spinsPerNs / each native build's spinsPerNs over the same steps (absent without a native reference). */
+  nativeRatios?: Partial<Record<NativeBuild, number>>;
   /** Whether the engine ended in the same lattice as the WebAssembly one. */
   sameLattice: boolean;
 }
@@ -278,10 +286,11 @@ async function throughput(options: ClusterSuiteOptions, log: (line: string) => v
       const hashes: number[] = [];
       for (const s of sessions) hashes.push(await s.finish());
       const rows = sessions.map((s, i) => throughputOf(s, algorithm, size, steps, timed[i], hashes[i] === hashes[0]));
-      const natives = rows.filter((r) => r.backend === 'native');
-      if (natives.length) {
-        const best = Math.max(...natives.map((r) => r.spinsPerNs));
-        for (const r of rows) r.nativeRatio = r.spinsPerNs / best;
+      if (native) {
+        for (const variant of NATIVE_VARIANTS[algorithm]) {
+          const reference = rows.find((r) => r.engine === variant.engine)!;
+          for (const r of rows) r.nativeRatios = { ...r.nativeRatios, [variant.build]: r.spinsPerNs / reference.spinsPerNs };
+        }
       }
       const state: ClusterState = {
         algorithm, size, warmupFlipsPerSite: warm.flipsPerSite, warmupSeconds: warm.seconds,
@@ -290,7 +299,7 @@ async function throughput(options: ClusterSuiteOptions, log: (line: string) => v
       states.push(state);
       log(`${algorithm} L=${size}: warm-up ${state.warmupFlipsPerSite.toFixed(0)} N flipped spins (${state.warmupSeconds.toFixed(1)} s), timed ${options.batches} x ${steps} steps: cluster fraction ${state.meanClusterFraction.toFixed(3)}, e - e_exact ${state.energyOffset.toExponential(1)}`);
       for (const row of rows) {
-        const ratio = row.nativeRatio === undefined ? '' : `  ${row.nativeRatio.toFixed(2)}x native`;
+        const ratio = row.nativeRatios ? `  ${row.nativeRatios.plain!.toFixed(2)}x plain C, ${row.nativeRatios.tuned!.toFixed(2)}x tuned C` : '';
         log(`  ${row.engine.padEnd(30)} ${row.spinsPerNs.toFixed(4)} cluster spins/ns (${row.minSpinsPerNs.toFixed(4)}-${row.maxSpinsPerNs.toFixed(4)})${ratio}${row.sameLattice ? '' : '  DIFFERENT LATTICE'}`);
       }
       out.push(...rows);
@@ -364,21 +373,24 @@ export function clusterSection(r: ClusterSuiteResult, options: ClusterReportOpti
     '',
     `T = Tc, h = 0. Each algorithm warms up from a hot start on WebAssembly until ${options.warmupFlips} N spins have flipped; its`,
     'snapshot then starts every engine, which runs one untimed batch and then the same timed batches',
-    `(${options.batches} of ${options.batchSweeps} sweep equivalents) through \`sim.sweep\` with records, as \`measure()\` does; the native C`,
-    'reference (bench/native/clusters.c: same algorithm and random stream, plain C) runs the same steps',
-    'from the same bytes, so every engine does the same work, and each must end in the same lattice.',
-    'Cluster spins = sweep equivalents x N (Wolff: flipped spins; Swendsen-Wang: N per update);',
-    'in brackets the slowest and fastest batch. Cluster fraction: Wolff <|C|>/N, Swendsen-Wang',
-    '<sum_C |C|^2>/N^2 (both estimate <m^2>); e - e_exact: mean energy per site of the timed steps',
-    'minus the exact finite-lattice value (Kaufman).',
+    `(${options.batches} of ${options.batchSweeps} sweep equivalents, interleaved: round k runs batch k of every engine, in an order that rotates)`,
+    'through `sim.sweep` with records, as `measure()` does. The native C references (bench/native/clusters.c, gcc',
+    '-O3 -march=native, the same algorithm and random stream) start from the same bytes: plain C (a branch per bond',
+    'test, the generator stepped per draw) and tuned C (the kernels\' own scheme: draw ring, no branches on random',
+    'outcomes, raster labels); neither keeps B, M or cluster sizes. Every engine does the same work and must end in',
+    'the same lattice. Cluster spins = sweep equivalents x N (Wolff: flipped spins; Swendsen-Wang: N per update);',
+    'in brackets the slowest and fastest batch. Cluster fraction: Wolff <|C|>/N, Swendsen-Wang <sum_C |C|^2>/N^2',
+    '(both estimate <m^2>); e - e_exact: mean energy per site of the timed steps minus the exact finite-lattice',
+    'value (Kaufman).',
     '',
     `Native reference: ${r.native}.${r.load ? ` Load average (1 min): ${r.load}.` : ''}`,
     '',
-    '| engine | L | steps x batches | cluster fraction | e - e_exact | cluster spins/ns | vs native | same lattice |',
-    '|---|---:|---:|---:|---:|---:|---:|---|',
+    '| engine | L | steps x batches | cluster fraction | e - e_exact | cluster spins/ns | vs plain C | vs tuned C | same lattice |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---|',
     ...r.throughput.map((t) => {
       const s = state(t);
-      return `| ${t.engine} | ${t.size} | ${t.stepsPerBatch} x ${t.batches} | ${s ? s.meanClusterFraction.toFixed(3) : ''} | ${s ? s.energyOffset.toExponential(1) : ''} | ${t.spinsPerNs.toFixed(4)} (${t.minSpinsPerNs.toFixed(4)}-${t.maxSpinsPerNs.toFixed(4)}) | ${t.nativeRatio === undefined ? '' : `${t.nativeRatio.toFixed(2)}x`} | ${t.sameLattice ? 'yes' : 'NO'} |`;
+      const ratio = (build: NativeBuild) => (t.nativeRatios?.[build] === undefined ? '' : `${t.nativeRatios[build]!.toFixed(2)}x`);
+      return `| ${t.engine} | ${t.size} | ${t.stepsPerBatch} x ${t.batches} | ${s ? s.meanClusterFraction.toFixed(3) : ''} | ${s ? s.energyOffset.toExponential(1) : ''} | ${t.spinsPerNs.toFixed(4)} (${t.minSpinsPerNs.toFixed(4)}-${t.maxSpinsPerNs.toFixed(4)}) | ${ratio('plain')} | ${ratio('tuned')} | ${t.sameLattice ? 'yes' : 'NO'} |`;
     }),
     '',
     '## Cluster algorithms: decorrelated samples per second',

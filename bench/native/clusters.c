@@ -1,21 +1,27 @@
 /*
  * Native reference for the cluster benchmarks (bench/clusters.ts): Wolff and Swendsen-Wang
- * updates of the 2D Ising model, h = 0, written as plain C (branches where the algorithm has
- * them) and compiled with gcc -O3 -march=native by bench/native/native.ts.
+ * updates of the 2D Ising model at h = 0, compiled with gcc -O3 -march=native by
+ * bench/native/native.ts. Two builds of each update, both with the package's algorithm and random
+ * stream, so that from the same lattice and generator state they do exactly the same work as the
+ * package's kernels and end in the same lattice (the benchmark checks it):
+ *   plain   what one writes first: a branch per bond test, the generator stepped per draw
+ *   tuned   the package's own scheme (assembly/cluster-engine.ts) in C: draws from a ring of
+ *           pre-generated outputs, no branches on random outcomes, Swendsen-Wang labels drawn
+ *           in one raster pass (see that file)
+ * Neither keeps the bond sum and magnetization up to date, nor the cluster sizes (the package's
+ * kernels do, for the measurements).
  *
- * Same algorithms and random stream as the package's kernels (assembly/cluster.ts), so that from
- * the same lattice and generator state both do exactly the same work and end in the same lattice
- * (the benchmark checks it):
  *   generator  xoshiro128** (Blackman & Vigna), 32-bit outputs
  *   Wolff      seed site floor(r N / 2^32); sites taken from a first-in first-out work list
  *              holding (y << 16) | x; neighbours right, left, down, up; a neighbour with the
  *              cluster's spin costs one draw and joins (flipped at once) when r < threshold
- *   SW         union-find (path halving, the smaller root wins); sites row by row, bond to the
- *              right then below (one draw each when the spins are equal); then sites row by row:
- *              label = root, one draw at each cluster's smallest site, flip when its top bit is set
+ *   SW         sites row by row, bond to the right then below (one draw each when the spins are
+ *              equal); labels = the smallest site index of each cluster (union-find, the smaller
+ *              root wins); then sites row by row: one draw at each cluster's smallest site, flip
+ *              when its top bit is set
  *
- * Usage: clusters wolff|wolff-bf|sw L threshold s0 s1 s2 s3, then on stdin the lattice (L*L signed
- * bytes, +1 / -1) followed by commands, one a line, each answered by one JSON line on stdout:
+ * Usage: clusters wolff|wolff-tuned|sw|sw-tuned L threshold s0 s1 s2 s3, then on stdin the lattice
+ * (L*L signed bytes, +1 / -1) followed by commands, one a line, each answered by one JSON line:
  *   run K   K steps (a Wolff step is one cluster, a Swendsen-Wang step one update), timed with
  *           CLOCK_MONOTONIC: {"ns":time,"flips":spins flipped}
  *   end     {"hash":FNV-1a of the lattice bytes,"state":[s0,s1,s2,s3]}, then exit
@@ -45,7 +51,7 @@ static inline uint32_t next(void) {
 
 static int L, N;
 static int8_t *spin;
-static int32_t *work, *parent; /* work: N + 1 entries (wolffBranchFree writes one past the cluster) */
+static int32_t *work, *parent; /* work: N + 1 entries (wolffTuned writes one past the cluster) */
 static uint8_t *decision;
 static uint64_t threshold;
 
@@ -74,52 +80,64 @@ static long wolff(void) {
 }
 
 /*
- * The same cluster, grown without branches on random outcomes (the scheme of assembly/cluster.ts):
- * for every neighbour the next generator state is computed and kept, through a mask, only when
- * the neighbour has the cluster's spin (that draw is taken); the neighbour's spin and work-list
- * entry are written either way and counted only when it joined. Same draws, same cluster, same
- * order. Masks rather than conditional expressions, which gcc turns back into branches here.
+ * The kernel's own scheme (assembly/cluster-engine.ts) in C: draws taken from a ring of
+ * pre-generated outputs (idx += taken, no generator state to select), the growth without branches
+ * on random outcomes. Same draws, same cluster, same order.
  */
-typedef struct { uint32_t a, b, c, d; int count; } Grow;
+#define RING 256
+static uint32_t ring[RING];
+static uint32_t marks[RING / 8][4];
+static uint32_t generated;
 
-static inline void visit(Grow *g, int8_t *j, int32_t entry, int8_t sc, int8_t flipped, uint64_t thr) {
-  int8_t v = *j;
-  uint32_t same = (uint32_t)(v == sc);
-  uint32_t m = 0u - same;
-  uint32_t r = rotl(g->b * 5, 7) * 9, t = g->b << 9;
-  uint32_t c2 = g->c ^ g->a, d2 = g->d ^ g->b;
-  uint32_t na = g->a ^ d2, nb = g->b ^ c2, nc = c2 ^ t, nd = rotl(d2, 11);
-  g->a = (na & m) | (g->a & ~m);
-  g->b = (nb & m) | (g->b & ~m);
-  g->c = (nc & m) | (g->c & ~m);
-  g->d = (nd & m) | (g->d & ~m);
-  int join = (int)(same & (uint32_t)((uint64_t)r < thr));
-  *j = (int8_t)(v ^ ((v ^ flipped) & -join));
-  work[g->count] = entry;
-  g->count += join;
+static void refill(void) {
+  for (int block = 0; block < 4; block++) {
+    uint32_t *m = marks[(generated >> 3) & (RING / 8 - 1)];
+    m[0] = s0; m[1] = s1; m[2] = s2; m[3] = s3;
+    for (int k = 0; k < 8; k++) ring[generated++ & (RING - 1)] = next();
+  }
 }
 
-static long wolffBranchFree(void) {
-  int seed = (int)(((uint64_t)next() * (uint64_t)N) >> 32);
+/* Leaves the generator in the state after idx draws from the ring's start. */
+static void ringEnd(uint32_t idx) {
+  if (generated == 0) return;
+  uint32_t *m = marks[(idx >> 3) & (RING / 8 - 1)];
+  s0 = m[0]; s1 = m[1]; s2 = m[2]; s3 = m[3];
+  for (uint32_t k = 0; k < (idx & 7); k++) next();
+  generated = 0;
+}
+
+static long wolffTuned(void) {
+  uint32_t idx = 0;
+  generated = 0;
+  refill();
+  int seed = (int)(((uint64_t)ring[idx++] * (uint64_t)N) >> 32);
   int8_t sc = spin[seed], flipped = (int8_t)-sc;
   int y0 = seed / L, x0 = seed - y0 * L, last = L - 1;
   spin[seed] = flipped;
   work[0] = (y0 << 16) | x0;
-  Grow g = { s0, s1, s2, s3, 1 };
+  int head = 0, count = 1;
   uint64_t thr = threshold;
-  for (int head = 0; head < g.count; head++) {
-    int p = work[head];
+  while (head < count) {
+    if (generated - idx < 8) refill();
+    int p = work[head++];
     int x = p & 0xffff, y = p >> 16;
     int xr = x == last ? 0 : x + 1, xl = x == 0 ? last : x - 1;
     int yd = y == last ? 0 : y + 1, yu = y == 0 ? last : y - 1;
     int8_t *row = spin + y * L;
-    visit(&g, row + xr, (y << 16) | xr, sc, flipped, thr);
-    visit(&g, row + xl, (y << 16) | xl, sc, flipped, thr);
-    visit(&g, spin + yd * L + x, (yd << 16) | x, sc, flipped, thr);
-    visit(&g, spin + yu * L + x, (yu << 16) | x, sc, flipped, thr);
+    int8_t *at[4] = { row + xr, row + xl, spin + yd * L + x, spin + yu * L + x };
+    int32_t entry[4] = { (y << 16) | xr, (y << 16) | xl, (yd << 16) | x, (yu << 16) | x };
+    for (int k = 0; k < 4; k++) {
+      int8_t v = *at[k];
+      int same = v == sc;
+      int join = same & ((uint64_t)ring[idx & (RING - 1)] < thr);
+      *at[k] = (int8_t)(v ^ ((v ^ flipped) & -join));
+      work[count] = entry[k];
+      idx += (uint32_t)same;
+      count += join;
+    }
   }
-  s0 = g.a; s1 = g.b; s2 = g.c; s3 = g.d;
-  return g.count;
+  ringEnd(idx);
+  return count;
 }
 
 static inline int find(int i) {
@@ -161,6 +179,54 @@ static long swendsenWang(void) {
   return flipped;
 }
 
+/*
+ * The kernel's Swendsen-Wang scheme in C: bond draws from the ring without branches, each site
+ * labelled from its bonds to the left and above as the bonds are drawn (links always to smaller
+ * indices), the periodic bonds joined after; then in index order parent[parent[i]] is the label.
+ */
+static long swendsenWangTuned(void) {
+  uint32_t idx = 0;
+  generated = 0;
+  uint64_t thr = threshold;
+  int last = L - 1;
+  for (int y = 0; y < L; y++) {
+    int row = y * L, below = (y == last ? 0 : y + 1) * L;
+    int leftBond = 0;
+    for (int x = 0; x < L; x++) {
+      if (generated - idx < 8) refill();
+      int i = row + x, s = spin[i];
+      int sameRight = spin[row + (x == last ? 0 : x + 1)] == s;
+      int right = sameRight & ((uint64_t)ring[idx & (RING - 1)] < thr);
+      idx += (uint32_t)sameRight;
+      int sameBelow = spin[below + x] == s;
+      int down = sameBelow & ((uint64_t)ring[idx & (RING - 1)] < thr);
+      idx += (uint32_t)sameBelow;
+      int up = y > 0 ? decision[i - L] & 1 : 0;
+      int left = x > 0 ? leftBond : 0;
+      parent[i] = up ? i - L : left ? i - 1 : i;
+      if (up & left) unite(i - 1, i - L);
+      decision[i] = (uint8_t)(down | (right << 1));
+      leftBond = right;
+    }
+  }
+  for (int y = 0; y < L; y++) if (decision[y * L + last] & 2) unite(y * L + last, y * L);
+  for (int x = 0; x < L; x++) if (decision[last * L + x] & 1) unite(last * L + x, x);
+  long flipped = 0;
+  for (int i = 0; i < N; i++) {
+    if (generated - idx < 8) refill();
+    int r = parent[parent[i]];
+    parent[i] = r;
+    int root = r == i;
+    int flip = root ? (int)(ring[idx & (RING - 1)] >> 31) : decision[r];
+    idx += (uint32_t)root;
+    decision[i] = (uint8_t)flip;
+    spin[i] = (int8_t)(flip ? -spin[i] : spin[i]);
+    flipped += flip;
+  }
+  ringEnd(idx);
+  return flipped;
+}
+
 static double nowNs(void) {
   struct timespec t;
   clock_gettime(CLOCK_MONOTONIC, &t);
@@ -169,12 +235,13 @@ static double nowNs(void) {
 
 int main(int argc, char **argv) {
   if (argc != 8) {
-    fprintf(stderr, "usage: %s wolff|wolff-bf|sw L threshold s0 s1 s2 s3 < spins and commands\n", argv[0]);
+    fprintf(stderr, "usage: %s wolff|wolff-tuned|sw|sw-tuned L threshold s0 s1 s2 s3 < spins and commands\n", argv[0]);
     return 2;
   }
   long (*update)(void) = strcmp(argv[1], "wolff") == 0 ? wolff
-    : strcmp(argv[1], "wolff-bf") == 0 ? wolffBranchFree
-    : strcmp(argv[1], "sw") == 0 ? swendsenWang : NULL;
+    : strcmp(argv[1], "wolff-tuned") == 0 ? wolffTuned
+    : strcmp(argv[1], "sw") == 0 ? swendsenWang
+    : strcmp(argv[1], "sw-tuned") == 0 ? swendsenWangTuned : NULL;
   L = atoi(argv[2]);
   N = L * L;
   threshold = strtoull(argv[3], NULL, 10);

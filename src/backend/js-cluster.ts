@@ -10,7 +10,7 @@
  * field's ghost rules and the bookkeeping of its counters; the engine keeps the work list, the
  * union-find labels and the cluster sizes.
  */
-import { Xoshiro128 } from '../rng.js';
+import { Xoshiro128, rotl } from '../rng.js';
 import { clusterLabelsOf, type LabelKind } from '../cluster/labels.js';
 import { checkLattice, checkStates, type PottsClusterKernel, type PottsCounts } from '../cluster/potts.js';
 import type { ClusterAlgorithm } from '../options.js';
@@ -89,26 +89,89 @@ export class ClusterEngine {
    */
   wolff(model: ClusterModel, lattice: Lattice, size: number, rng: Xoshiro128): number {
     const n = size * size;
-    const list = this.work;
-    const last = size - 1;
     const seed = scaleToSites(rng.next(), n);
     const c = lattice[seed];
     const t = model.wolffTarget(c, rng);
     const risky = model.atRisk(c, t);
-    const threshold = model.threshold;
-    const ghost = model.ghost;
     this.lastKind = 1;
     this.lastCount = 0;
-    if (risky && rng.next() < ghost) return 0;
-    const joined = model.joined(c);
+    if (risky && rng.next() < model.ghost) return 0;
     const seedY = (seed / size) | 0;
-    lattice[seed] = joined;
-    list[0] = (seedY << 16) | (seed - seedY * size);
+    lattice[seed] = model.joined(c);
+    this.work[0] = (seedY << 16) | (seed - seedY * size);
+    const sum = risky ? this.growChecked(model, lattice, size, rng, c, t) : this.growFree(model, lattice, size, rng, c, t);
+    const count = this.lastCount;
+    if (sum === undefined) {
+      for (let k = 0; k < count; k++) lattice[(this.work[k] >>> 16) * size + (this.work[k] & 0xffff)] = c;
+      return 0;
+    }
+    model.wolffDone(count, sum, c, t);
+    return count;
+  }
+
+  /** The growth without ghost draws: neighbours unrolled, the generator state in locals. Returns the sum of terms. */
+  private growFree(model: ClusterModel, lattice: Lattice, size: number, rng: Xoshiro128, c: number, t: number): number {
+    const list = this.work;
+    const last = size - 1;
+    const threshold = model.threshold;
+    const joined = model.joined(c);
+    const state = rng.state;
+    let s0 = state[0];
+    let s1 = state[1];
+    let s2 = state[2];
+    let s3 = state[3];
     let count = 1;
     let head = 0;
     let sum = 0;
-    let rejected = false;
-    while (head < count && !rejected) {
+    while (head < count) {
+      const entry = list[head++];
+      const x = entry & 0xffff;
+      const y = entry >>> 16;
+      const row = y * size;
+      lattice[row + x] = t;
+      const xr = x === last ? 0 : x + 1;
+      const xl = x === 0 ? last : x - 1;
+      const yd = y === last ? 0 : y + 1;
+      const yu = y === 0 ? last : y - 1;
+      const rowEntry = entry & 0xffff0000;
+      // right, left, down, up: the term of the value seen, and for a value c one draw (xoshiro128**
+      // inlined) and the join
+      for (let d = 0; d < 4; d++) {
+        const j = d === 0 ? row + xr : d === 1 ? row + xl : d === 2 ? yd * size + x : yu * size + x;
+        const v = lattice[j];
+        sum += model.term(v, c, t);
+        if (!model.same(v, c)) continue;
+        const r = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+        const u = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= u;
+        s3 = rotl(s3, 11);
+        if (r < threshold) {
+          lattice[j] = joined;
+          list[count++] = d === 0 ? rowEntry | xr : d === 1 ? rowEntry | xl : d === 2 ? (yd << 16) | x : (yu << 16) | x;
+        }
+      }
+    }
+    state[0] = s0;
+    state[1] = s1;
+    state[2] = s2;
+    state[3] = s3;
+    this.lastCount = count;
+    return sum;
+  }
+
+  /** The growth of a risky move: a ghost draw for every joining site; undefined when one rejects the move. */
+  private growChecked(model: ClusterModel, lattice: Lattice, size: number, rng: Xoshiro128, c: number, t: number): number | undefined {
+    const list = this.work;
+    const last = size - 1;
+    const joined = model.joined(c);
+    let count = 1;
+    let head = 0;
+    let sum = 0;
+    while (head < count) {
       const entry = list[head++];
       const x = entry & 0xffff;
       const y = entry >>> 16;
@@ -119,22 +182,17 @@ export class ClusterEngine {
         const j = ny * size + nx;
         const v = lattice[j];
         sum += model.term(v, c, t);
-        if (!model.same(v, c) || rng.next() >= threshold) continue;
-        if (risky && rng.next() < ghost) {
-          rejected = true;
-          break;
+        if (!model.same(v, c) || rng.next() >= model.threshold) continue;
+        if (rng.next() < model.ghost) {
+          this.lastCount = count;
+          return undefined;
         }
         lattice[j] = joined;
         list[count++] = (ny << 16) | nx;
       }
     }
     this.lastCount = count;
-    if (rejected) {
-      for (let k = 0; k < count; k++) lattice[(list[k] >>> 16) * size + (list[k] & 0xffff)] = c;
-      return 0;
-    }
-    model.wolffDone(count, sum, c, t);
-    return count;
+    return sum;
   }
 
   /** Root of i's tree, halving the path on the way. */
