@@ -130,9 +130,9 @@ export interface ClusterSuiteOptions {
   decorrelationSizes: number[];
   /** Warm-up: spins flipped after the hot start, in units of N. @default 200 */
   warmupFlips: number;
-  /** Sweep equivalents per batch. @default 20 */
+  /** Sweep equivalents per batch. @default 10 */
   batchSweeps: number;
-  /** Timed batches per engine. @default 5 */
+  /** Timed batches per engine. @default 8 */
   batches: number;
   /** The native reference (Node runner), or why there is none. */
   native?: NativeRunner;

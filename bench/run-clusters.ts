@@ -2,7 +2,7 @@
  * `npm run bench:clusters`: the cluster section alone (bench/clusters.ts, with the native reference
  * of bench/native/), written into bench/results.json next to the last full run's figures, then
  * bench/RESULTS.md. Flags: --cluster-sizes 1024, --decorrelation-sizes 64,128 (an empty value
- * skips them), --warmup-flips 200, --batch-sweeps 20, --batches 5.
+ * skips them), --warmup-flips 200, --batch-sweeps 10, --batches 8.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { clusterOptionsForReport, runClusterSuite } from './clusters.js';

@@ -5,7 +5,7 @@
  *
  * Flags: --sizes 256,1024,4096 (default), --time ms per task (default 1500); cluster algorithms
  * (bench/run-clusters.ts has the same flags and runs only them): --cluster-sizes 1024 (default),
- * --decorrelation-sizes 64,128 (default), --warmup-flips 200, --batch-sweeps 20, --batches 5, --skip-clusters.
+ * --decorrelation-sizes 64,128 (default), --warmup-flips 200, --batch-sweeps 10, --batches 8, --skip-clusters.
  */
 import { readFileSync } from 'node:fs';
 import { clusterOptionsForReport, runClusterSuite } from './clusters.js';
