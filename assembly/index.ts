@@ -12,9 +12,7 @@ export {
   clusterReserve, clusterParentPtr, clusterWorkPtr, clusterSizesPtr, clusterLastKind, clusterLastCount,
   clusterFlips, setClusterThresholds, clusterUpdate,
 } from "./cluster";
-export {
-  POTTS_MAX_STATES, pottsSetup, pottsFill, pottsRecount, pottsSatisfied, pottsCountsPtr, pottsUpdate,
-} from "./potts";
+export { POTTS_CLUSTER_MAX_Q, pottsClusterSetup, pottsClusterUpdate } from "./potts-cluster";
 export { reservedBytes } from "./memory";
 export {
   RG_OPERATORS, RG_MAX_PATTERN_BLOCK, RG_RULE_MAJORITY, RG_RULE_DECIMATION,
@@ -39,7 +37,18 @@ export function rngNext(): u32 {
   return rng.next();
 }
 export {
-  SIMD, packedInit, packedAttach, packedReserveSeeds, packedLatticePtr, packedLeavesPtr, packedSeedsPtr,
+  SIMD, PACKED_PLANES, packedInit, packedAttach, packedReserveSeeds, packedLatticePtr, packedLeavesPtr, packedSeedsPtr,
   getPackedBondSum, getPackedMagnetization, setPackedCounts, packFromBytes, unpackToBytes,
   packedPrepare, packedSeeds, packedHalfSweep, packedSweep, packedRecount, packedInvalidateCounts,
 } from "./packed";
+export {
+  POTTS_MAX_Q, POTTS_METROPOLIS_ENTRIES, POTTS_HEATBATH_PATTERNS, POTTS_HEATBATH_GROUPS, POTTS_SOURCE_STRIDE,
+  POTTS_PARTITION_KEYS, POTTS_RECORD_WORDS, POTTS_MAX_PATTERNS, POTTS_RG_MAJORITY, POTTS_RG_DECIMATION,
+  pottsInit, pottsQ, pottsMetropolisPtr, pottsPartitionsPtr, pottsHeatBathPtr, pottsSourcesPtr, pottsCountsPtr,
+  pottsRecordsPtr, pottsBondCount, pottsRecordCapacity, pottsPrepare, pottsFillCold, pottsFillHot, pottsRecount,
+  pottsSetBondCount, pottsSweep, pottsWriteRecord, pottsCorrelations, pottsCorrelationsPtr,
+  pottsRgConfigure, pottsRgPatternCount, pottsRgPatternsPtr, pottsRgBuild,
+} from "./potts";
+export {
+  langReserve, langEqualCounts, langPairCounts, langNgramCounts, langSampleChain, langSampleTrees,
+} from "./language";

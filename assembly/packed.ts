@@ -223,10 +223,10 @@ export function packedPrepare(): void {
   }
 }
 
-/** MurmurHash3's 32-bit finaliser (a bijection). */
+/** MurmurHash3's 32-bit finaliser (a bijection); also seeds the Potts lane generators (assembly/potts.ts). */
 // @ts-ignore: decorator
 @inline
-function fmix32(h: u32): u32 {
+export function fmix32(h: u32): u32 {
   h ^= h >>> 16;
   h *= 0x85ebca6b;
   h ^= h >>> 13;

@@ -38,7 +38,7 @@ export interface NativeRequest {
   size: number;
   /** Bond threshold: a bond is active when a 32-bit draw r < threshold. */
   threshold: number;
-  spins: Int8Array;
+  spins: Int8Array | Uint8Array;
   rngState: Uint32Array;
 }
 
@@ -145,7 +145,7 @@ const ALGORITHMS: ClusterKind[] = ['wolff', 'swendsen-wang'];
 const BACKENDS: BackendName[] = ['wasm', 'js'];
 
 /** FNV-1a over the lattice bytes (as bench/native/clusters.c). */
-export function latticeHash(spins: Int8Array): number {
+export function latticeHash(spins: Int8Array | Uint8Array): number {
   let hash = 2166136261;
   for (let i = 0; i < spins.length; i++) hash = Math.imul(hash ^ (spins[i] & 0xff), 16777619) >>> 0;
   return hash;

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { commit } from './node-args.js';
 import type { PoolReport } from './pool-report.js';
-import { renderResults, type Environment, type RunReport } from './report.js';
+import { renderResults, type Environment, type RunReport, type SectionReport } from './report.js';
 
 export { flag } from './node-args.js';
 
@@ -28,11 +28,18 @@ function readReport<T>(name: string): T | undefined {
   return existsSync(url) ? (JSON.parse(readFileSync(url, 'utf8')) as T) : undefined;
 }
 
-/** Writes a run's JSON, then RESULTS.md from every run's JSON that exists (Node, browser, worker pool). */
-export function writeResults(file: 'results.json' | 'results-browser.json' | 'results-pool.json', report: RunReport | PoolReport): void {
+/** Writes a run's JSON, then RESULTS.md from every run's JSON that exists (Node, browser, worker pool, RG, measurements, language). */
+export function writeResults(
+  file: 'results.json' | 'results-browser.json' | 'results-pool.json' | 'results-rg.json' | 'results-measurements.json' | 'results-language.json',
+  report: RunReport | PoolReport | SectionReport,
+): void {
   writeFileSync(new URL(`./${file}`, import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(
     new URL('./RESULTS.md', import.meta.url),
-    renderResults(readReport<RunReport>('./results.json'), readReport<RunReport>('./results-browser.json'), readReport<PoolReport>('./results-pool.json')),
+    renderResults(readReport<RunReport>('./results.json'), readReport<RunReport>('./results-browser.json'), readReport<PoolReport>('./results-pool.json'), [
+      readReport<SectionReport>('./results-rg.json'),
+      readReport<SectionReport>('./results-measurements.json'),
+      readReport<SectionReport>('./results-language.json'),
+    ]),
   );
 }

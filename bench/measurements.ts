@@ -3,12 +3,12 @@
  * - one correlation sample (G(r), row and column sums: assembly/correlation.ts and its JS twin)
  *   in units of one Metropolis sweep of the same engine, for several L (tinybench);
  * - the wall time of the showcase (`npm start`): the sweep, and the finite-size-scaling analysis.
- * Writes bench/MEASUREMENTS.md. Figures, not tests: on a shared machine they are noisy.
+ * Writes bench/results-measurements.json and its section of bench/RESULTS.md. Figures, not tests: on a shared machine they are noisy.
  */
 import { execSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { Bench } from 'tinybench';
+import { writeResults } from './environment.js';
 import { correlationValues } from '../src/backend/correlation-js.js';
 import { JsIsingKernel } from '../src/backend/js.js';
 import { loadCore } from '../src/backend/loader.js';
@@ -69,12 +69,12 @@ try {
   // not a git checkout
 }
 const lines = [
-  '# Measurement costs',
+  '## Measurement costs',
   '',
   'Written by `npm run bench:measurements` (bench/measurements.ts).',
   `Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown cpu'} (${os.cpus().length} cores), commit ${commit}, ${new Date().toISOString()}.`,
   '',
-  '## One correlation sample vs one Metropolis sweep (T = Tc)',
+  '### One correlation sample vs one Metropolis sweep (T = Tc)',
   '',
   'A sample computes C(r) for r = 0..L/2 along both axes and the row and column sums (exact integers).',
   'The last column is the overhead with the default interval of one sample every L sweeps.',
@@ -83,11 +83,11 @@ const lines = [
   '|---:|---|---:|---:|---:|---:|',
   ...rows,
   '',
-  '## The showcase (`npm start`)',
+  '### The showcase (`npm start`)',
   '',
   `L = ${SHOWCASE.sizes.join(', ')}, four temperatures each, ${SHOWCASE.sweeps} sweeps per point after ${SHOWCASE.thermalize}:`,
   `sweep ${sweepSeconds.toFixed(1)} s (${sweep.points[0].measurement.backend}), finite-size-scaling analysis ${analysisSeconds.toFixed(1)} s.`,
   '',
 ];
-writeFileSync(new URL('./MEASUREMENTS.md', import.meta.url), lines.join('\n'));
-console.log('wrote bench/MEASUREMENTS.md');
+writeResults('results-measurements.json', { lines });
+console.log('wrote bench/results-measurements.json and bench/RESULTS.md');

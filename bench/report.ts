@@ -127,7 +127,12 @@ function runSection(title: string, run: RunReport): string[] {
   ];
 }
 
-export function renderResults(node?: RunReport, browser?: RunReport, pool?: PoolReport): string {
+/** A section written by a smaller benchmark (bench/rg.ts, bench/measurements.ts): its Markdown lines. */
+export interface SectionReport {
+  lines: string[];
+}
+
+export function renderResults(node?: RunReport, browser?: RunReport, pool?: PoolReport, sections: (SectionReport | undefined)[] = []): string {
   const runs: [string, RunReport][] = [];
   if (node) runs.push(['Node', node]);
   if (browser) runs.push(['Chromium', browser]);
@@ -184,5 +189,6 @@ export function renderResults(node?: RunReport, browser?: RunReport, pool?: Pool
     lines.push(...clusterSection(result, options, environment ?? node.environment));
   }
   if (pool) lines.push(...poolSection(pool));
+  for (const section of sections) if (section) lines.push(...section.lines);
   return lines.join('\n');
 }

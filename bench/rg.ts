@@ -5,17 +5,18 @@
  * same lattice for scale. On the packed layout (the default where L is a multiple of 16) level 0
  * is read from the packed lanes; the `unpack+` tasks read it the old way, converting the packed
  * lattice to bytes after every sweep, and the `native / unpack` rows give the ratio measured in
- * the same run. Writes bench/RG-RESULTS.md. Figures, not tests.
+ * the same run. Writes bench/results-rg.json and its section of bench/RESULTS.md. Figures, not tests.
  *
  * Flags: --sizes 64,256,1024 (default), --time ms per task (default 1000).
  */
 import { execSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { Bench } from 'tinybench';
+import { writeResults } from './environment.js';
 import { createSimulation, CRITICAL_TEMPERATURE } from '../src/index.js';
 import { RG_OPERATORS } from '../src/backend/rg-types.js';
-import { simulationKernel } from '../src/simulation.js';
+import { kernelOf } from '../src/simulation.js';
+import type { IsingModelKernel } from '../src/models/ising/kernel.js';
 import { PackedLayoutKernel } from '../src/backend/packed.js';
 
 function flag(name: string, fallback: string): string {
@@ -44,7 +45,7 @@ for (const size of sizes) {
     sim.sweep(20);
     sims.push(sim);
     const levels = Math.log2(size / 4);
-    const lattice = simulationKernel(sim, 'bench');
+    const lattice = (kernelOf(sim, 'bench') as IsingModelKernel).ising;
     // kernels of one simulation share its pyramid (in WebAssembly): each task configures before it runs
     const kernel = lattice.blockSpins!();
     const withPatterns = { beforeAll: () => kernel.configure(2, levels, true) };
@@ -82,7 +83,7 @@ const ratios = ['wasm', 'js'].map((backend) => `| native / unpack | ${backend} |
   return native && unpack ? `${(native.sitesPerNs / unpack.sitesPerNs).toFixed(1)}x` : '-';
 }).join(' | ')} |`);
 const lines = [
-  '# Block-spin kernel benchmarks',
+  '## Block-spin kernel benchmarks',
   '',
   'Written by `npm run bench:rg` (bench/rg.ts). Level-0 lattice sites processed per nanosecond',
   '(one thread, 2D Ising at Tc after 20 sweeps, 2 x 2 majority blocks down to 4 x 4): `build` makes the',
@@ -108,5 +109,5 @@ const lines = [
   ...ratios,
   '',
 ];
-writeFileSync(new URL('./RG-RESULTS.md', import.meta.url), lines.join('\n'));
-console.log('wrote bench/RG-RESULTS.md');
+writeResults('results-rg.json', { lines });
+console.log('wrote bench/results-rg.json and bench/RESULTS.md');

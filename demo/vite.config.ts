@@ -22,6 +22,7 @@ export default defineConfig({
       input: {
         main: fileURLToPath(new URL('./index.html', import.meta.url)),
         bench: fileURLToPath(new URL('./bench.html', import.meta.url)),
+        language: fileURLToPath(new URL('./language.html', import.meta.url)),
       },
     },
   },

@@ -1,5 +1,5 @@
 /**
- * Longer validation of the cluster algorithms than the test suite runs (figures for the README):
+ * Longer validation of the cluster algorithms than the test suite runs (figures for docs/validation.md):
  *   - L = 4 against exact enumeration, with and without a field: the largest |z| over
  *     e, |m|, m^2, m^4, c, chi, chi', U4 (and the improved m^2, chi' at h = 0);
  *   - L = 64 and 128 against Kaufman's exact e and c at T = 2.0, Tc, 2.5;

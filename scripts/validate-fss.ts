@@ -1,5 +1,5 @@
 /**
- * Longer finite-size-scaling run than the tests can afford; its figures go into the README.
+ * Longer finite-size-scaling run than the tests can afford; its figures go into docs/validation.md.
  *
  *   npx tsx scripts/validate-fss.ts [--sizes 16,32,64,128] [--sweeps 1000000] [--seed 1]
  *
@@ -7,6 +7,7 @@
  * WebAssembly; then Binder crossings, Tc, nu, chi_max and gamma/nu by multiple-histogram
  * reweighting, and the chi / U4 collapse quality at the exact exponents.
  */
+import { criticalReference } from '../src/reference.js';
 import { CRITICAL_TEMPERATURE, collapseQuality, collapseSeries, finiteSizeScaling, runSweep } from '../src/index.js';
 import { SHOWCASE, showcaseTemperatures } from '../src/cli/sweep.js';
 import { analysisToTable, sweepToTable } from '../src/cli/sweep-format.js';
@@ -32,7 +33,7 @@ const t0 = performance.now();
 const fss = finiteSizeScaling(result.points.map((p) => p.measurement));
 const analysisSeconds = (performance.now() - t0) / 1000;
 console.log(sweepToTable(result, `validate-fss: L = ${sizes.join(', ')}, ${sweeps} sweeps per point, seed ${seed}: sweep ${sweepSeconds.toFixed(0)} s, analysis ${analysisSeconds.toFixed(1)} s`));
-console.log(analysisToTable(fss));
+console.log(analysisToTable({ reference: criticalReference(), fss, warnings: [] }));
 const measurements = result.points.map((p) => p.measurement);
 const exact = { criticalTemperature: CRITICAL_TEMPERATURE, nu: 1 };
 console.log(`collapse quality at the exact exponents: chi (gamma/nu = 7/4) S = ${collapseQuality(collapseSeries(measurements, 'susceptibility'), { ...exact, exponent: 1.75 }).quality.toFixed(2)}, ` +

@@ -1,5 +1,5 @@
 /**
- * The documented symmetry-breaking scan (README, "Landau free energy"): for L = 8, 16, 32, 64 the
+ * The documented symmetry-breaking scan (docs/rg-landau.md, "Landau free energy"): for L = 8, 16, 32, 64 the
  * Landau profile F(|m|) = -ln P(|m|) / N at temperatures T = Tc + x / L, x = 2.5 .. 8 in steps of
  * 0.5, the quartic fit's a2(T), and T*(L), where a2 changes sign (the single well at m = 0 turns
  * into a double well), with T*(L) - Tc, (T*(L) - Tc) L and the shift exponent between sizes

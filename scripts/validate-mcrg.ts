@@ -1,5 +1,5 @@
 /**
- * The documented MCRG run (README, "Renormalization group"): Metropolis at Onsager's Tc on
+ * The documented MCRG run (docs/rg-landau.md, "Monte Carlo renormalization group"): Metropolis at Onsager's Tc on
  * L = 64, 128, 256 with 2 x 2 majority blocks; the thermal exponent y_t = 1/nu and the magnetic
  * y_h from every level transition and operator count, jackknife errors. The quoted estimate of
  * each L is the transition into the 8 x 8 block lattice with all operators (the most RG steps

@@ -1,5 +1,5 @@
 /**
- * The packed Metropolis path against Kaufman's exact finite-lattice e and c (the README's
+ * The packed Metropolis path against Kaufman's exact finite-lattice e and c (docs/validation.md's
  * figures): L = 16 and 32 at T = 2.0, Tc, 2.5, 10^5 sweeps after 2000, seed 1600 + L, on the
  * default engine (the JavaScript twin gives the same numbers bit for bit).
  * Run: npx tsx scripts/validate-packed.ts

@@ -9,13 +9,15 @@
  *   offset 10      u32       H = byte length of the header
  *   offset 14      H bytes   header: UTF-8 JSON, see {@link CheckpointHeader}
  *   offset 14 + H  sections, in the order and with the byte lengths listed in header.sections:
- *                    "spins"   encoding "bits": one bit per site, row-major, bit i of byte k is
- *                              site 8k + i, 1 = spin +1, 0 = spin -1
- *                    "records" encoding "zigzag-delta-varint" (run checkpoints only): the per-sweep
- *                              records (B_0, M_0, B_1, M_1, ...) with B = sum_<ij> s_i s_j and
- *                              M = sum_i s_i, each stored as the difference from the previous
- *                              record of the same quantity (the first from 0), zigzag-mapped
- *                              (d >= 0 -> 2d, d < 0 -> -2d - 1) and written as LEB128 varints
+ *                    "spins"   encoding "bits" (Ising): one bit per site, row-major, bit i of byte k
+ *                              is site 8k + i, 1 = spin +1, 0 = spin -1; encoding "bytes" (Potts):
+ *                              one byte per site, row-major, the state 0 .. q-1
+ *                    "records" encoding "zigzag-delta-varint" (run checkpoints only): the per-step
+ *                              records of the model's layout, W integers each (Ising (B, M), W = 2:
+ *                              B = sum_<ij> s_i s_j, M = sum_i s_i; Potts W = q + 1), each integer
+ *                              stored as the difference from the same integer of the previous
+ *                              record (the first from 0), zigzag-mapped (d >= 0 -> 2d,
+ *                              d < 0 -> -2d - 1) and written as LEB128 varints
  *                    "sizes"   encoding "float64le" (run checkpoints of cluster algorithms only,
  *                              after "records"): the per-step cluster-size statistic of the
  *                              improved estimators (Wolff: sum of |C|; Swendsen-Wang: sum of |C|^2)
@@ -24,15 +26,19 @@
  *                              header.run.every sweeps apart (src/correlation.ts record layout)
  *   last 4 bytes   u32       CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320) of every byte before it
  *
+ * The header names the model and lattice, and the model's parameters in `parameters` (absent for
+ * the Ising model, which has none: Ising checkpoints are byte for byte those of the first release).
+ *
  * A reader refuses, with a {@link CheckpointError} naming the reason: anything but a Uint8Array,
  * a truncated file, wrong magic, a newer format version, a checksum mismatch, a malformed or
- * inconsistent header, and a model or lattice this build does not run.
+ * inconsistent header, and a model or lattice this build does not run. A checkpoint comes from
+ * outside: its parameters pass the same validation as a new simulation's options.
  */
 import { CheckpointError, InvalidOptionError } from './errors.js';
-import { packSpins, unpackSpins } from './spin-bits.js';
-import { correlationValues } from './backend/correlation-js.js';
-import type { Simulation } from './simulation.js';
-import { ALGORITHMS, CLUSTER_ALGORITHMS, STARTS, checkCount, checkFinite, checkPositive, checkSeed, checkSize, oneOf, type Algorithm, type ClusterAlgorithm, type Start } from './options.js';
+import { modelDefinition, type ModelParameters, type SpinArray } from './models/index.js';
+import { checkSize } from './options.js';
+import { checkCount, checkField, checkObject, checkSeed, checkTemperature, oneOf } from './validate.js';
+import { ALGORITHMS, CLUSTER_ALGORITHMS, LATTICES, MODELS, STARTS, type Algorithm, type ClusterAlgorithm, type Lattice, type Model, type Start } from './vocabulary.js';
 
 export const CHECKPOINT_MAGIC: readonly number[] = [0x89, 0x43, 0x52, 0x49, 0x54, 0x0d, 0x0a, 0x1a];
 /** The format version this build writes and the newest it reads. */
@@ -42,9 +48,9 @@ const PREFIX_BYTES = 14;
 const CRC_BYTES = 4;
 
 /** The state of one simulation: parameters, lattice, generator and counters. */
-export interface SimulationState {
-  model: 'ising';
-  lattice: 'square';
+export interface SimulationState extends ModelParameters {
+  model: Model;
+  lattice: Lattice;
   size: number;
   temperature: number;
   beta: number;
@@ -66,8 +72,8 @@ export interface SimulationState {
   layout: 'packed' | 'byte';
   /** xoshiro128** state, 4 words. */
   rngState: Uint32Array;
-  /** Spins, row-major, +1 / -1. */
-  spins: Int8Array;
+  /** The lattice, row-major, as `spins()` returns it (Ising +1 / -1, Potts 0 .. q-1). */
+  spins: SpinArray;
 }
 
 /** How far a measuring run (thermalize, then record one (B, M) pair per sweep) has got. */
@@ -84,7 +90,7 @@ export interface RunState {
   measureFlips: number;
   /** Work of the recorded sweeps in sweep equivalents. */
   measureWork: number;
-  /** (B, M) per recorded sweep: the first 2 * measured values are used (decoding gives exactly those). */
+  /** The record of every recorded step (the model's layout, W integers each): the first W * measured values are used. */
   records: Int32Array;
   /** The result keeps the per-sweep e and m series. @default false */
   keepSeries?: boolean;
@@ -112,6 +118,8 @@ export interface CheckpointHeader {
   kind: 'simulation' | 'run';
   model: string;
   lattice: string;
+  /** The model's parameters (absent when it has none, e.g. Ising). */
+  parameters?: Record<string, unknown>;
   options: {
     size: number; temperature: number; beta: number; field: number; algorithm: Algorithm; seed: number; start: Start;
     clustersPerStep: number; hybridSweeps: number; hybridCluster: ClusterAlgorithm; layout: 'packed' | 'byte';
@@ -146,14 +154,14 @@ export function crc32(bytes: Uint8Array, end = bytes.length): number {
 // ---------------------------------------------------------------------------------------------
 // Sections
 
-/** Zigzag-delta LEB128 varints of interleaved (B, M) records (see the module comment). */
-function encodeRecords(records: Int32Array): Uint8Array {
+/** Zigzag-delta LEB128 varints of records of `width` integers each (see the module comment). */
+function encodeRecords(records: Int32Array, width: number): Uint8Array {
   const out = new Uint8Array(5 * records.length); // a 33-bit zigzag value takes at most 5 bytes
-  const previous = [0, 0];
+  const previous = new Float64Array(width);
   let p = 0;
-  for (let k = 0; k < records.length; k++) {
-    const d = records[k] - previous[k & 1];
-    previous[k & 1] = records[k];
+  for (let k = 0, c = 0; k < records.length; k++, c = c + 1 === width ? 0 : c + 1) {
+    const d = records[k] - previous[c];
+    previous[c] = records[k];
     // arithmetic, not bit operations: differences of two i32 need 33 bits
     let z = d >= 0 ? 2 * d : -2 * d - 1;
     while (z >= 0x80) {
@@ -165,11 +173,11 @@ function encodeRecords(records: Int32Array): Uint8Array {
   return out.slice(0, p);
 }
 
-function decodeRecords(bytes: Uint8Array, count: number): Int32Array {
+function decodeRecords(bytes: Uint8Array, count: number, width: number): Int32Array {
   const records = new Int32Array(count);
-  const previous = [0, 0];
+  const previous = new Float64Array(width);
   let p = 0;
-  for (let k = 0; k < count; k++) {
+  for (let k = 0, c = 0; k < count; k++, c = c + 1 === width ? 0 : c + 1) {
     let z = 0;
     let scale = 1;
     for (let shift = 0; ; shift++) {
@@ -179,9 +187,9 @@ function decodeRecords(bytes: Uint8Array, count: number): Int32Array {
       scale *= 0x80;
       if (b < 0x80) break;
     }
-    const value = previous[k & 1] + (z % 2 === 0 ? z / 2 : -(z + 1) / 2);
+    const value = previous[c] + (z % 2 === 0 ? z / 2 : -(z + 1) / 2);
     if (value < -0x80000000 || value > 0x7fffffff) throw new CheckpointError('header', `section "records" is malformed at record ${k}`);
-    records[k] = previous[k & 1] = value;
+    records[k] = previous[c] = value;
   }
   if (p !== bytes.length) throw new CheckpointError('header', `section "records" has ${bytes.length - p} bytes more than its ${count} values`);
   return records;
@@ -209,20 +217,37 @@ function decodeSizes(bytes: Uint8Array): Float64Array {
 // ---------------------------------------------------------------------------------------------
 // Writing
 
+/**
+ * Correlation samples are delta-encoded against the value two places before (the layout of the
+ * first release, kept so that its checkpoints read back).
+ */
+const CORRELATION_DELTA_WIDTH = 2;
+
+/** The model parameters held in a state (e.g. `{ q }` for Potts; `{}` for Ising). */
+export function modelParametersOf(state: SimulationState): ModelParameters {
+  const keys = modelDefinition(state.model).parameterKeys;
+  return Object.fromEntries(keys.map((key) => [key, (state as unknown as Record<string, unknown>)[key]])) as ModelParameters;
+}
+
 /** Serialises a simulation (and optionally a measuring run) into a checkpoint. */
 export function encodeCheckpoint(contents: CheckpointContents): Uint8Array {
   const { state, run } = contents;
-  const spins = packSpins(state.spins);
-  const records = run ? encodeRecords(run.records.subarray(0, 2 * run.measured)) : undefined;
+  const definition = modelDefinition(state.model);
+  const parameters = modelParametersOf(state);
+  const width = definition.recordWidth(parameters);
+  const spins = definition.spins.encode(state.spins);
+  const records = run ? encodeRecords(run.records.subarray(0, width * run.measured), width) : undefined;
   const sizes = run?.sizes ? encodeSizes(run.sizes.subarray(0, run.measured)) : undefined;
   const every = run?.every ?? 0;
-  const samples = run && every > 0 && run.correlations ? run.correlations.subarray(0, Math.floor(run.measured / every) * correlationValues(state.size)) : undefined;
-  const correlations = samples ? encodeRecords(samples) : undefined;
+  const stride = definition.correlationValues(state.size, parameters);
+  const samples = run && every > 0 && run.correlations ? run.correlations.subarray(0, Math.floor(run.measured / every) * stride) : undefined;
+  const correlations = samples ? encodeRecords(samples, CORRELATION_DELTA_WIDTH) : undefined;
   const header: CheckpointHeader = {
     format: 'criticality-checkpoint',
     kind: contents.kind,
     model: state.model,
     lattice: state.lattice,
+    ...(Object.keys(parameters).length > 0 ? { parameters: { ...parameters } } : {}),
     options: {
       size: state.size, temperature: state.temperature, beta: state.beta, field: state.field,
       algorithm: state.algorithm, seed: state.seed, start: state.start,
@@ -239,8 +264,8 @@ export function encodeCheckpoint(contents: CheckpointContents): Uint8Array {
       },
     } : {}),
     sections: [
-      { name: 'spins', encoding: 'bits', count: state.spins.length, bytes: spins.length },
-      ...(records && run ? [{ name: 'records' as const, encoding: 'zigzag-delta-varint', count: 2 * run.measured, bytes: records.length }] : []),
+      { name: 'spins', encoding: definition.spins.encoding, count: state.spins.length, bytes: spins.length },
+      ...(records && run ? [{ name: 'records' as const, encoding: 'zigzag-delta-varint', count: width * run.measured, bytes: records.length }] : []),
       ...(sizes && run ? [{ name: 'sizes' as const, encoding: 'float64le', count: run.measured, bytes: sizes.length }] : []),
       ...(correlations && samples ? [{ name: 'correlations' as const, encoding: 'zigzag-delta-varint', count: samples.length, bytes: correlations.length }] : []),
     ],
@@ -328,17 +353,30 @@ function hex(x: number): string {
 
 function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointContents {
   if (header.format !== 'criticality-checkpoint') fail('header', `header.format is ${JSON.stringify(header.format)}, expected "criticality-checkpoint"`);
-  if (header.model !== 'ising') fail('model', `model ${JSON.stringify(header.model)}; this build runs "ising"`);
-  if (header.lattice !== 'square') fail('model', `lattice ${JSON.stringify(header.lattice)}; this build runs "square"`);
+  if (!(MODELS as readonly unknown[]).includes(header.model)) fail('model', `model ${JSON.stringify(header.model)}; this build runs ${MODELS.map((m) => `"${m}"`).join(', ')}`);
+  if (!(LATTICES as readonly unknown[]).includes(header.lattice)) fail('model', `lattice ${JSON.stringify(header.lattice)}; this build runs ${LATTICES.map((l) => `"${l}"`).join(', ')}`);
+  const model = header.model as Model;
+  const definition = modelDefinition(model);
+  let parameters: ModelParameters;
+  try {
+    const given = checkObject('parameters', header.parameters ?? {}, '{ "q": 3 }');
+    for (const key of Object.keys(given)) {
+      if (!definition.parameterKeys.includes(key)) throw new InvalidOptionError(`parameters.${key}`, given[key], `no ${key} for model "${model}"`);
+    }
+    parameters = definition.parameters(given);
+  } catch (error) {
+    if (error instanceof InvalidOptionError) fail('header', error.message);
+    throw error;
+  }
   if (header.kind !== 'simulation' && header.kind !== 'run') fail('header', `header.kind is ${JSON.stringify(header.kind)}, expected "simulation" or "run"`);
   const o = header.options ?? ({} as CheckpointHeader['options']);
   let options: CheckpointHeader['options'];
   try {
     options = {
       size: checkSize(o.size, 'options.size'),
-      temperature: checkPositive('options.temperature', o.temperature),
-      beta: checkPositive('options.beta', o.beta),
-      field: checkFinite('options.field', o.field),
+      temperature: checkTemperature('options.temperature', o.temperature),
+      beta: checkTemperature('options.beta', o.beta),
+      field: checkField('options.field', o.field),
       algorithm: oneOf('options.algorithm', o.algorithm, ALGORITHMS),
       seed: checkSeed(o.seed, 'options.seed'),
       start: oneOf('options.start', o.start, STARTS),
@@ -350,6 +388,9 @@ function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointCon
   } catch (error) {
     if (error instanceof InvalidOptionError) fail('header', error.message);
     throw error;
+  }
+  if (options.beta !== 1 / options.temperature && options.temperature !== 1 / options.beta) {
+    fail('header', `header.options.beta is ${options.beta}, not 1 / temperature = ${1 / options.temperature}`);
   }
   const counters = header.counters;
   if (!counters || !isCount(counters.sweeps) || !isCount(counters.flips)) fail('header', 'header.counters must hold non-negative integers sweeps and flips');
@@ -363,12 +404,15 @@ function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointCon
   const sizeSection = optional.find((s) => s?.name === 'sizes');
   const correlationSection = optional.find((s) => s?.name === 'correlations');
   const extra = optional.filter((s) => s !== sizeSection && s !== correlationSection);
-  if (extra.length > 0 || spinSection?.name !== 'spins' || spinSection.encoding !== 'bits' || spinSection.count !== sites || spinSection.bytes !== (sites + 7) >> 3) {
-    fail('header', `expected a "spins" section of ${sites} bits first`);
+  const codec = definition.spins;
+  if (extra.length > 0 || spinSection?.name !== 'spins' || spinSection.encoding !== codec.encoding || spinSection.count !== sites || !isCount(spinSection.bytes)) {
+    fail('header', `expected a "spins" section of ${sites} sites in encoding "${codec.encoding}" first`);
   }
+  const spins = codec.decode(body.subarray(0, spinSection.bytes), sites, parameters);
+  if (!spins) fail('header', `the "spins" section is not ${codec.describe(sites, parameters)}`);
   const state: SimulationState = {
-    model: 'ising', lattice: 'square', ...options, sweeps: counters.sweeps, flips: counters.flips, sweepEquivalents: counters.sweepEquivalents,
-    rngState: Uint32Array.from(rng), spins: unpackSpins(body.subarray(0, spinSection.bytes), sites),
+    model, lattice: header.lattice as Lattice, ...options, ...parameters, sweeps: counters.sweeps, flips: counters.flips, sweepEquivalents: counters.sweepEquivalents,
+    rngState: Uint32Array.from(rng), spins,
   };
   if (header.kind === 'simulation') {
     if (recordSection || optional.length > 0 || header.run) fail('header', 'a simulation checkpoint has no run section');
@@ -381,10 +425,11 @@ function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointCon
   for (const flag of ['keepSeries', 'histograms'] as const) {
     if (r[flag] !== undefined && r[flag] !== true) fail('header', `header.run.${flag} must be true when present`);
   }
-  if (recordSection?.name !== 'records' || recordSection.encoding !== 'zigzag-delta-varint' || recordSection.count !== 2 * r.measured) {
-    fail('header', `expected a "records" section of ${2 * r.measured} values`);
+  const width = definition.recordWidth(parameters);
+  if (recordSection?.name !== 'records' || recordSection.encoding !== 'zigzag-delta-varint' || recordSection.count !== width * r.measured) {
+    fail('header', `expected a "records" section of ${width * r.measured} values (${width} a step)`);
   }
-  const records = decodeRecords(body.subarray(spinSection.bytes, spinSection.bytes + recordSection.bytes), recordSection.count);
+  const records = decodeRecords(body.subarray(spinSection.bytes, spinSection.bytes + recordSection.bytes), recordSection.count, width);
   let offset = spinSection.bytes + recordSection.bytes;
   let sizes: Float64Array | undefined;
   if (sizeSection) {
@@ -397,11 +442,11 @@ function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointCon
   let correlations: Int32Array | undefined;
   const every = r.every;
   if (correlationSection || every !== undefined) {
-    const count = isCount(every) && every > 0 ? Math.floor(r.measured / every) * correlationValues(options.size) : NaN;
+    const count = isCount(every) && every > 0 ? Math.floor(r.measured / every) * definition.correlationValues(options.size, parameters) : NaN;
     if (!correlationSection || optional.at(-1) !== correlationSection || correlationSection.encoding !== 'zigzag-delta-varint' || correlationSection.count !== count || !isCount(correlationSection.bytes)) {
       fail('header', 'header.run.every (an integer >= 1) and a last "correlations" section of floor(measured / every) samples go together');
     }
-    correlations = decodeRecords(body.subarray(offset, offset + correlationSection.bytes), count);
+    correlations = decodeRecords(body.subarray(offset, offset + correlationSection.bytes), count, CORRELATION_DELTA_WIDTH);
   }
   return {
     kind: 'run',
@@ -415,12 +460,16 @@ function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointCon
   };
 }
 
-/** The state of a simulation, read through its public API (options and snapshot). */
-export function simulationState(sim: Simulation): SimulationState {
-  const { model, lattice, size, temperature, beta, field, algorithm, seed, start, clustersPerStep, hybridSweeps, hybridCluster, layout } = sim.options;
-  const { spins, rngState, sweeps, flips } = sim.snapshot();
-  return {
-    model, lattice, size, temperature, beta, field, algorithm, seed, start, clustersPerStep, hybridSweeps, hybridCluster, layout,
-    sweeps, flips, sweepEquivalents: sim.sweepEquivalents, rngState, spins,
-  };
+/** Decodes a run checkpoint (from a paused, aborted or budget-exhausted run) and checks its counts against the limits of a run. */
+export function decodeRunCheckpoint(bytes: Uint8Array): CheckpointContents & { run: RunState } {
+  const contents = decodeCheckpoint(bytes);
+  if (contents.kind !== 'run' || !contents.run) {
+    throw new CheckpointError('kind', 'a simulation checkpoint (from checkpoint()); a run needs a run checkpoint (from a paused, aborted or budget-exhausted job)');
+  }
+  return contents as CheckpointContents & { run: RunState };
+}
+
+/** The options of a simulation that can take a checkpoint of this state (its size, model, parameters, seed and layout). */
+export function simulationOptionsOf(state: SimulationState): { model: Model; lattice: Lattice; size: number; seed: number; start: 'cold'; layout: 'packed' | 'byte'; q?: number } {
+  return { model: state.model, lattice: state.lattice, size: state.size, seed: state.seed, start: 'cold', layout: state.layout, ...modelParametersOf(state) };
 }

@@ -20,32 +20,11 @@
  * Errors: S(0), S(k_min) and G(r) by binning with one common bin length (the statistics layer);
  * xi_2nd by the leave-one-bin-out jackknife over the same bins.
  */
-import type { Observable } from './measure.js';
+import type { CorrelationMeasurement, Observable } from './measure.js';
+
+export type { CorrelationMeasurement } from './measure.js';
 import { correlationValues } from './backend/correlation-js.js';
 import { analyzeSeries } from './stats/index.js';
-
-/** Correlation observables of one measurement; see the module comment for the formulas. */
-export interface CorrelationMeasurement {
-  /** Sweeps between two correlation samples. */
-  every: number;
-  /** Number of correlation samples. */
-  samples: number;
-  /** Distances r = 0 .. L/2 (lattice units). */
-  distances: number[];
-  /** G(r) for every distance (G(0) = 1 exactly, error 0). */
-  correlation: Observable[];
-  /** S(0) = N <m^2>. */
-  structureFactorZero: Observable;
-  /** S(k_min), |k_min| = 2 pi / L, averaged over both axes. */
-  structureFactorMin: Observable;
-  /** Second-moment correlation length xi_2nd (lattice units). */
-  correlationLength: Observable;
-  /** Common bin length (in samples) and number of bins of the error analysis. */
-  binSize: number;
-  bins: number;
-  /** Reliability warnings of S(0), S(k_min), xi_2nd and (summarised) G(r). */
-  warnings: string[];
-}
 
 /** xi_2nd = sqrt(S(0)/S(k_min) - 1) / (2 sin(pi/L)); NaN when the ratio is below 1. */
 export function secondMomentCorrelationLength(size: number, structureFactorZero: number, structureFactorMin: number): number {
@@ -53,8 +32,24 @@ export function secondMomentCorrelationLength(size: number, structureFactorZero:
   return ratio >= 1 ? Math.sqrt(ratio - 1) / (2 * Math.sin(Math.PI / size)) : NaN;
 }
 
+/** Per-sample values of the correlation observables: G(r) for r = 1 .. L/2, S(0) and S(k_min). */
+export interface CorrelationSamples {
+  /** g[r - 1][k]: G(r) of sample k. */
+  g: Float64Array[];
+  zero: Float64Array;
+  min: Float64Array;
+}
+
+/** cos and sin of 2 pi x / L for x = 0 .. L-1. */
+export function waveTable(size: number): { cos: Float64Array; sin: Float64Array } {
+  return {
+    cos: Float64Array.from({ length: size }, (_, x) => Math.cos((2 * Math.PI * x) / size)),
+    sin: Float64Array.from({ length: size }, (_, x) => Math.sin((2 * Math.PI * x) / size)),
+  };
+}
+
 /**
- * Turns `samples` correlation records (each {@link correlationValues}(L) integers, concatenated)
+ * Turns `samples` Ising correlation records (each {@link correlationValues}(L) integers, concatenated)
  * into G(r), S(0), S(k_min) and xi_2nd with error bars.
  */
 export function analyzeCorrelations(records: Int32Array, size: number, samples: number, every: number): CorrelationMeasurement {
@@ -62,8 +57,7 @@ export function analyzeCorrelations(records: Int32Array, size: number, samples: 
   const N = L * L;
   const half = L >> 1;
   const stride = correlationValues(L);
-  const cos = Float64Array.from({ length: L }, (_, x) => Math.cos((2 * Math.PI * x) / L));
-  const sin = Float64Array.from({ length: L }, (_, x) => Math.sin((2 * Math.PI * x) / L));
+  const { cos, sin } = waveTable(L);
   const zero = new Float64Array(samples);
   const min = new Float64Array(samples);
   const g: Float64Array[] = Array.from({ length: half }, () => new Float64Array(samples));
@@ -89,6 +83,13 @@ export function analyzeCorrelations(records: Int32Array, size: number, samples: 
     zero[k] = (M * M) / N;
     min[k] = (rowRe * rowRe + rowIm * rowIm + colRe * colRe + colIm * colIm) / (2 * N);
   }
+  return analyzeCorrelationSamples({ g, zero, min }, size, samples, every);
+}
+
+/** G(r), S(0), S(k_min) and xi_2nd with error bars from per-sample values (any model). */
+export function analyzeCorrelationSamples({ g, zero, min }: CorrelationSamples, size: number, samples: number, every: number): CorrelationMeasurement {
+  const L = size;
+  const half = L >> 1;
   const series: Record<string, Float64Array> = { structureFactorZero: zero, structureFactorMin: min };
   for (let r = 1; r <= half; r++) series[`G(${r})`] = g[r - 1];
   const analysis = analyzeSeries(series, {

@@ -1,15 +1,25 @@
 /** Errors thrown by criticality. Every message names the field, the value and what was expected. */
 
-/** Formats a value for an error message: strings quoted, numbers as written, objects as JSON. */
+/** Longest quotation of a value in an error message; longer ones are cut with their length said. */
+export const MAX_QUOTED = 200;
+
+function cut(text: string): string {
+  return text.length <= MAX_QUOTED ? text : `${text.slice(0, MAX_QUOTED)}... (${text.length} characters)`;
+}
+
+/** Formats a value for an error message: strings quoted, numbers as written, bigints with their n, objects as JSON, all cut to MAX_QUOTED. */
 export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') return cut(JSON.stringify(value));
+  if (typeof value === 'bigint') return `${value}n (a bigint)`;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'symbol') return String(value);
+  if (typeof value === 'function') return `a function${value.name ? ` (${value.name})` : ''}`;
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
+  if (ArrayBuffer.isView(value)) return `${value.constructor.name} of ${(value as unknown as { length?: number }).length ?? value.byteLength} elements`;
   try {
-    return JSON.stringify(value) ?? String(value);
+    return cut(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)) ?? String(value));
   } catch {
-    return String(value);
+    return cut(String(value));
   }
 }
 

@@ -4,8 +4,10 @@
  */
 export { createSimulation, MAX_MEASURE_SWEEPS } from './simulation.js';
 export type { Simulation, MeasureOptions, Snapshot, SweepResult } from './simulation.js';
-export { MeasurementRun, defaultCorrelationInterval } from './recorder.js';
-export type { NormalizedMeasureOptions } from './recorder.js';
+export { MeasurementRun, defaultCorrelationInterval, maxMeasureSweeps, MAX_RECORD_VALUES } from './run.js';
+export type { NormalizedMeasureOptions } from './run.js';
+export { MODEL_DEFINITIONS, modelDefinition } from './models/index.js';
+export type { ModelDefinition, ModelKernel, ModelParameters, SpinArray, SpinCodec, Reference } from './models/index.js';
 export { secondMomentCorrelationLength } from './correlation.js';
 export type { CorrelationMeasurement } from './correlation.js';
 export type { Measurement, Observable, Observables, ObservableName, SampledObservable } from './measure.js';
@@ -58,5 +60,10 @@ export type { LandauScanOptions, LandauScanResult, LandauScanSize, LandauScanPoi
 export { runSweep, expandTemperatures, sweepPointSeed, MAX_SWEEP_POINTS, MIN_POINT_SAMPLES } from './sweep.js';
 export type { RunSweepOptions, RunSweepResult, SweepPoint, SweepProgress, TemperatureSpec } from './sweep.js';
 export * from './analysis/index.js';
-export { exactReference } from './reference.js';
-export type { ExactReference } from './reference.js';
+export { exactReference, criticalReference } from './reference.js';
+export { hysteresis } from './hysteresis.js';
+export type { HysteresisOptions, HysteresisResult, HysteresisBranch } from './hysteresis.js';
+export { analyzeTransition } from './analysis/transition.js';
+export type { TransitionAnalysis } from './analysis/transition.js';
+export type { ExactReference, CriticalReference, ReferenceModel, ReferenceName } from './reference.js';
+export * from './language/index.js';

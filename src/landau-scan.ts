@@ -13,7 +13,7 @@ import { CRITICAL_TEMPERATURE } from './exact/index.js';
 import { landau, type LandauBarrier, type LandauShape } from './landau.js';
 import { leastSquares } from './linalg.js';
 import type { Observable } from './measure.js';
-import { ALGORITHMS, BACKENDS, checkCount, checkPositive, checkSeed, checkSize, oneOf, type Algorithm, type BackendChoice } from './options.js';
+import { ALGORITHMS, BACKENDS, checkCount, checkSeed, checkSize, checkTemperature, oneOf, type Algorithm, type BackendChoice } from './options.js';
 import { childSeed } from './rng.js';
 import { createSimulation } from './simulation.js';
 
@@ -112,7 +112,7 @@ export async function landauScan(options: LandauScanOptions): Promise<LandauScan
   const temperaturesOf = (L: number): number[] => {
     const list = typeof options.temperatures === 'function' ? options.temperatures(L) : options.temperatures;
     if (!Array.isArray(list) || list.length < 2) throw new InvalidOptionError('temperatures', list, `at least 2 temperatures for L = ${L}`);
-    return list.map((T) => checkPositive('temperatures', T));
+    return list.map((T) => checkTemperature('temperatures', T));
   };
   const grid = sizes.map((L) => ({ L, temperatures: temperaturesOf(L) }));
   const sweeps = checkCount('sweeps', options.sweeps, 2);

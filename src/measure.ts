@@ -16,13 +16,10 @@
  * Errors: primaries by binning with one common bin length >= 10 tau_int (the largest among
  * e, e^2, |m|, m^2, m^4); derived quantities by leave-one-bin-out jackknife over the same bins.
  */
-import type { BackendName } from './backend/index.js';
-import type { ImprovedEstimators } from './cluster/improved.js';
-import type { Algorithm, ClusterAlgorithm, Lattice, Model, Start } from './options.js';
+import type { Algorithm, BackendName, ClusterAlgorithm, Lattice, Model, Start } from './vocabulary.js';
 import { analyzeSeries, valueCounts } from './stats/index.js';
 import { InvalidOptionError } from './errors.js';
 import type { ValueCounts } from './stats/index.js';
-import type { CorrelationMeasurement } from './correlation.js';
 
 /** A mean with its one-standard-deviation error. */
 export interface Observable {
@@ -48,6 +45,51 @@ export interface Observables {
 }
 
 export type ObservableName = keyof Observables;
+
+/**
+ * Observables of a Potts measurement: the common ones (m = |M| / N of the simplex order parameter,
+ * src/models/potts/observables.ts) plus the majority fraction and the energy cumulant V4.
+ */
+export interface PottsObservables extends Observables {
+  /** <max_k n_k / N>: the fraction of the majority state. */
+  majority: SampledObservable;
+  /** V4 = 1 - <e^4> / (3 <e^2>^2) (Challa, Landau and Binder 1986). */
+  energyCumulant: Observable;
+}
+
+/** Improved estimators from cluster sizes (src/cluster/improved.ts; valid at h = 0). */
+export interface ImprovedEstimators {
+  /** <m^2> from cluster sizes (see module comment). */
+  magnetization2: SampledObservable;
+  /** chi' = N beta <m^2> from cluster sizes. */
+  susceptibilityFull: SampledObservable;
+}
+
+/** Correlation observables of one measurement; formulas in src/correlation.ts. */
+export interface CorrelationMeasurement {
+  /** Sweeps between two correlation samples. */
+  every: number;
+  /** Number of correlation samples. */
+  samples: number;
+  /** Distances r = 0 .. L/2 (lattice units). */
+  distances: number[];
+  /** G(r) for every distance (G(0) = 1 exactly, error 0). */
+  correlation: Observable[];
+  /** S(0) = N <m^2>. */
+  structureFactorZero: Observable;
+  /** S(k_min), |k_min| = 2 pi / L, averaged over both axes. */
+  structureFactorMin: Observable;
+  /** Second-moment correlation length xi_2nd (lattice units). */
+  correlationLength: Observable;
+  /** Common bin length (in samples) and number of bins of the error analysis. */
+  binSize: number;
+  bins: number;
+  /** Reliability warnings of S(0), S(k_min), xi_2nd and (summarised) G(r). */
+  warnings: string[];
+}
+
+/** The observables a measurement of model M reports. */
+export type ObservablesOf<M extends Model> = M extends 'potts' ? PottsObservables : Observables;
 
 /** The parameters of a measurement: what was simulated, how, and how long. */
 export interface MeasurementParameters {
@@ -76,15 +118,25 @@ export interface MeasurementParameters {
   acceptance: number;
 }
 
-export interface Measurement extends MeasurementParameters {
-  observables: Observables;
+/** A measurement of model M: its parameters, its observables with errors, and what was asked for besides. */
+export interface Measurement<M extends Model = Model> extends MeasurementParameters {
+  model: M;
+  observables: ObservablesOf<M>;
+  /** The Potts q (Potts measurements only). */
+  q?: number;
   /** Improved estimators from cluster sizes: cluster and hybrid algorithms at h = 0 only. */
   improved?: ImprovedEstimators;
   /** Common bin length (sweeps) and number of bins used for the errors. */
   binSize: number;
   bins: number;
-  /** Reliability warnings (run too short for tau_int, drift suggesting incomplete equilibration, ...). */
+  /** Reliability warnings (run too short for tau_int, drift suggesting incomplete equilibration, phases not sampled, ...). */
   warnings: string[];
+  /**
+   * Changes of the phase sector of the order parameter between consecutive recorded steps (Ising:
+   * the sign of M; Potts: the majority state; a tie keeps the previous sector). Counted by every
+   * measuring run (measure(), jobs, workers, sweeps); see src/phases.ts for the warning it feeds.
+   */
+  tunnelings?: number;
   /** Per-sweep e and m, when requested with keepSeries. */
   series?: { energy: Float64Array; magnetization: Float64Array };
   /** G(r), S(0), S(k_min) and xi_2nd (src/correlation.ts), when requested with `correlations`. */

@@ -1,48 +1,20 @@
 /**
  * Simulation options: documented defaults, validated and normalised once, read-only after.
+ * The model's own parameters (e.g. the Potts `q`) are validated by its definition (src/models/).
  */
 import { InvalidOptionError } from './errors.js';
-import { MAX_SEED } from './rng.js';
 import { CRITICAL_TEMPERATURE } from './exact/onsager.js';
-import type { CoreSource } from './backend/loader.js';
-import { MAX_PACKED_SIZE, PACKED_SIZE_MULTIPLE, packable } from './backend/packed.js';
-import { checkWorkerCount } from './worker/limits.js';
+import { checkWorkerCount } from './limits.js';
+import { MODEL_PARAMETER_KEYS, modelDefinition, type ModelDefinition } from './models/index.js';
+import { checkCount, checkField, checkObject, checkSeed, checkSize, checkTemperature, oneOf } from './validate.js';
+import {
+  ALGORITHMS, BACKENDS, CLUSTER_ALGORITHMS, LATTICES, LAYOUTS, MODELS, STARTS,
+  type Algorithm, type BackendChoice, type ClusterAlgorithm, type CoreSource, type Lattice, type Layout, type Model, type Start,
+} from './vocabulary.js';
 
-/** Spin models. Only `'ising'` exists today; q-state Potts, XY and clock models will join this union. */
-export type Model = 'ising';
-/** Lattices. Only the periodic square lattice exists today; `'cubic'` (3D) will join this union. */
-export type Lattice = 'square';
-/** Local update algorithms: checkerboard Metropolis or heat-bath sweeps. */
-export type LocalAlgorithm = 'metropolis' | 'heat-bath';
-/** Cluster algorithms: Wolff single clusters or Swendsen-Wang multi-cluster updates (src/cluster, assembly/cluster.ts). */
-export type ClusterAlgorithm = 'wolff' | 'swendsen-wang';
-/** Update algorithms: local sweeps, cluster updates, or `'hybrid'` (Metropolis sweeps then one cluster update). */
-export type Algorithm = LocalAlgorithm | ClusterAlgorithm | 'hybrid';
-/** Which engine runs the kernels. `'auto'` prefers WebAssembly and falls back to JavaScript. */
-export type BackendChoice = 'auto' | 'wasm' | 'js';
-/** Initial configuration: `'hot'` random spins (T = infinity), `'cold'` all spins +1 (T = 0). */
-export type Start = 'hot' | 'cold';
-/**
- * Lattice storage. `'packed'`: one bit per spin, Metropolis by multi-spin coding (L a multiple
- * of 16, up to 32752; heat-bath sweeps run on a byte copy); `'byte'`: one byte per spin.
- * `'auto'` is packed when L allows it, else byte.
- */
-export type Layout = 'auto' | 'packed' | 'byte';
-
-export const MODELS: readonly Model[] = ['ising'];
-export const LATTICES: readonly Lattice[] = ['square'];
-export const ALGORITHMS: readonly Algorithm[] = ['metropolis', 'heat-bath', 'wolff', 'swendsen-wang', 'hybrid'];
-export const CLUSTER_ALGORITHMS: readonly ClusterAlgorithm[] = ['wolff', 'swendsen-wang'];
-export const BACKENDS: readonly BackendChoice[] = ['auto', 'wasm', 'js'];
-export const STARTS: readonly Start[] = ['hot', 'cold'];
-export const LAYOUTS: readonly Layout[] = ['auto', 'packed', 'byte'];
-
-/**
- * Smallest and largest linear size. L*L one-byte spins fit in 1 GiB, and the bond sum
- * |B| <= 2 L^2 stays an exact 32-bit integer in the kernels: 2 * 32766^2 < 2^31 <= 2 * 32768^2.
- */
-export const MIN_SIZE = 2;
-export const MAX_SIZE = 32766;
+export type { Model, Lattice, LocalAlgorithm, ClusterAlgorithm, Algorithm, BackendChoice, Start, Layout } from './vocabulary.js';
+export { MODELS, LATTICES, ALGORITHMS, CLUSTER_ALGORITHMS, BACKENDS, STARTS, LAYOUTS, MIN_SIZE, MAX_SIZE } from './vocabulary.js';
+export { oneOf, checkPositive, checkFinite, checkSeed, checkCount, checkTemperature, checkField, checkSize } from './validate.js';
 
 /** Options of {@link createSimulation}. Every field is optional. */
 export interface SimulationOptions {
@@ -73,6 +45,8 @@ export interface SimulationOptions {
   hybridCluster?: ClusterAlgorithm;
   /** Seed of the random stream: an integer in [0, 2^53 - 1]. The same seed gives the same run on either backend. @default 1 */
   seed?: number;
+  /** Number of states of the Potts model (`model: 'potts'` only, where it is required): an integer from 2 to 256. */
+  q?: number;
   /** Engine. @default 'auto' */
   backend?: BackendChoice;
   /** Initial configuration. @default 'hot' */
@@ -107,8 +81,14 @@ export interface NormalizedOptions {
   /** The layout in use: 'auto' resolved for this size. */
   readonly layout: 'packed' | 'byte';
   readonly workers: number;
+  /** The model's parameters (present for the models that have them: `q` for Potts). */
+  readonly q?: number;
 }
 
+/**
+ * Defaults of the common options. The default temperature is the model's critical temperature
+ * (`temperature` below is the Ising one, Onsager's T_c; see each model's definition).
+ */
 export const DEFAULTS = {
   model: 'ising',
   lattice: 'square',
@@ -126,94 +106,64 @@ export const DEFAULTS = {
   workers: 1,
 } as const satisfies Omit<NormalizedOptions, 'beta' | 'layout'> & { layout: Layout };
 
-const KNOWN_KEYS = ['model', 'lattice', 'size', 'temperature', 'beta', 'field', 'algorithm', 'clustersPerStep', 'hybridSweeps', 'hybridCluster', 'seed', 'backend', 'start', 'core', 'layout', 'workers'];
+/** The options every model takes; a model adds its own parameters (src/models/). */
+export const COMMON_OPTION_KEYS: readonly string[] = ['model', 'lattice', 'size', 'temperature', 'beta', 'field', 'algorithm', 'clustersPerStep', 'hybridSweeps', 'hybridCluster', 'seed', 'backend', 'start', 'core', 'layout', 'workers'];
+const KNOWN_KEYS = [...COMMON_OPTION_KEYS, ...MODEL_PARAMETER_KEYS];
 
-export function oneOf<T extends string>(option: string, value: unknown, allowed: readonly T[]): T {
-  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new InvalidOptionError(option, value, `one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
+/** An algorithm the model runs. */
+export function checkAlgorithm(definition: ModelDefinition, value: unknown): Algorithm {
+  const algorithm = oneOf('algorithm', value, ALGORITHMS);
+  if (!definition.algorithms.includes(algorithm)) throw new InvalidOptionError('algorithm', algorithm, `one of ${definition.algorithms.map((a) => `"${a}"`).join(', ')} for model "${definition.name}"`);
+  return algorithm;
 }
 
-export function checkSize(value: unknown, option = 'size'): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < MIN_SIZE || value > MAX_SIZE || value % 2 !== 0) {
-    throw new InvalidOptionError(option, value, `an even integer from ${MIN_SIZE} to ${MAX_SIZE} (the checkerboard update needs even L)`);
-  }
-  return value;
-}
-
-export function checkPositive(option: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new InvalidOptionError(option, value, 'a finite number > 0');
-  }
-  return value;
-}
-
-export function checkFinite(option: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new InvalidOptionError(option, value, 'a finite number');
-  }
-  return value;
-}
-
-export function checkSeed(value: unknown, option = 'seed'): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_SEED) {
-    throw new InvalidOptionError(option, value, `an integer from 0 to ${MAX_SEED}`);
-  }
-  return value;
-}
-
-/** A count of sweeps: an integer from `min` to 2^31 - 1. */
-export function checkCount(option: string, value: unknown, min = 0): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > 0x7fffffff) {
-    throw new InvalidOptionError(option, value, `an integer from ${min} to ${0x7fffffff}`);
-  }
-  return value;
-}
-
-/** 'auto' becomes 'packed' where L allows it; an explicit 'packed' with an unsuitable L is an error. */
-export function resolveLayout(layout: Layout, size: number): 'packed' | 'byte' {
-  if (layout === 'byte') return 'byte';
-  if (packable(size)) return 'packed';
-  if (layout === 'auto') return 'byte';
-  throw new InvalidOptionError('size', size, `a multiple of ${PACKED_SIZE_MULTIPLE} from ${PACKED_SIZE_MULTIPLE} to ${MAX_PACKED_SIZE} for layout "packed" (or layout "byte")`);
+/** The given value of `key`, or `fallback` when the key is absent or undefined (null is a value: it is refused). */
+function given<T>(options: Readonly<Record<string, unknown>>, key: string, fallback: T): unknown {
+  return options[key] === undefined ? fallback : options[key];
 }
 
 /** Validates every option, fills in defaults, and resolves temperature/beta. Throws {@link InvalidOptionError}. */
 export function normalizeOptions(options: SimulationOptions = {}): NormalizedOptions {
-  if (typeof options !== 'object' || options === null) {
-    throw new InvalidOptionError('options', options, 'an object');
-  }
-  for (const key of Object.keys(options)) {
+  const o = checkObject('options', options, '{ size: 64, temperature: 2.3 }');
+  for (const key of Object.keys(o)) {
     if (!KNOWN_KEYS.includes(key)) {
-      throw new InvalidOptionError(key, (options as Record<string, unknown>)[key], `a known option (unknown option "${key}"; known: ${KNOWN_KEYS.join(', ')})`);
+      throw new InvalidOptionError(key, o[key], `a known option (unknown option "${key}"; known: ${KNOWN_KEYS.join(', ')})`);
     }
   }
-  const model = oneOf('model', options.model ?? DEFAULTS.model, MODELS);
-  const lattice = oneOf('lattice', options.lattice ?? DEFAULTS.lattice, LATTICES);
-  const size = checkSize(options.size ?? DEFAULTS.size);
+  const model = oneOf('model', given(o, 'model', DEFAULTS.model), MODELS);
+  const definition = modelDefinition(model);
+  for (const key of MODEL_PARAMETER_KEYS) {
+    if (o[key] !== undefined && !definition.parameterKeys.includes(key)) {
+      throw new InvalidOptionError(key, o[key], `no ${key} with model "${model}" (${key} is a parameter of another model)`);
+    }
+  }
+  const parameters = definition.parameters(o);
+  const lattice = oneOf('lattice', given(o, 'lattice', DEFAULTS.lattice), LATTICES);
+  const size = checkSize(given(o, 'size', DEFAULTS.size));
   let temperature: number;
   let beta: number;
-  if (options.temperature !== undefined && options.beta !== undefined) {
-    throw new InvalidOptionError('beta', options.beta, `no beta when temperature is given (temperature = ${options.temperature})`);
+  if (o.temperature !== undefined && o.beta !== undefined) {
+    throw new InvalidOptionError('beta', o.beta, `no beta when temperature is given (temperature = ${String(o.temperature)})`);
   }
-  if (options.beta !== undefined) {
-    beta = checkPositive('beta', options.beta);
+  if (o.beta !== undefined) {
+    beta = checkTemperature('beta', o.beta);
     temperature = 1 / beta;
   } else {
-    temperature = checkPositive('temperature', options.temperature ?? DEFAULTS.temperature);
+    temperature = checkTemperature('temperature', given(o, 'temperature', definition.criticalTemperature(parameters)));
     beta = 1 / temperature;
   }
-  const field = checkFinite('field', options.field ?? DEFAULTS.field);
-  const algorithm = oneOf('algorithm', options.algorithm ?? DEFAULTS.algorithm, ALGORITHMS);
-  const update = normalizeUpdateSettings(algorithm, options, DEFAULTS);
-  const seed = checkSeed(options.seed ?? DEFAULTS.seed);
-  const backend = oneOf('backend', options.backend ?? DEFAULTS.backend, BACKENDS);
-  const start = oneOf('start', options.start ?? DEFAULTS.start, STARTS);
-  const layout = resolveLayout(oneOf('layout', options.layout ?? DEFAULTS.layout, LAYOUTS), size);
-  const workers = checkWorkerCount(options.workers ?? DEFAULTS.workers, size, layout, backend);
-  if (workers > 1 && options.core !== undefined) {
-    throw new InvalidOptionError('core', options.core, 'no core with workers > 1 (workers run the inlined shared-memory core)');
+  const field = checkField('field', given(o, 'field', DEFAULTS.field));
+  const algorithm = checkAlgorithm(definition, given(o, 'algorithm', DEFAULTS.algorithm));
+  const update = normalizeUpdateSettings(algorithm, o as UpdateSettings, DEFAULTS);
+  const seed = checkSeed(given(o, 'seed', DEFAULTS.seed));
+  const backend = oneOf('backend', given(o, 'backend', DEFAULTS.backend), BACKENDS);
+  const start = oneOf('start', given(o, 'start', DEFAULTS.start), STARTS);
+  const layout = definition.resolveLayout(oneOf('layout', given(o, 'layout', DEFAULTS.layout), LAYOUTS), size);
+  const workers = checkWorkerCount(given(o, 'workers', DEFAULTS.workers), size, layout, backend);
+  if (workers > 1 && o.core !== undefined) {
+    throw new InvalidOptionError('core', o.core, 'no core with workers > 1 (workers run the inlined shared-memory core)');
   }
-  return Object.freeze({ model, lattice, size, temperature, beta, field, algorithm, ...update, seed, backend, start, layout, workers });
+  return Object.freeze({ model, lattice, size, temperature, beta, field, algorithm, ...update, seed, backend, start, layout, workers, ...parameters });
 }
 
 /** The settings of the update algorithm: which ones apply to which algorithm. */
@@ -234,13 +184,13 @@ export function normalizeUpdateSettings(algorithm: Algorithm, given: UpdateSetti
   if (given.hybridCluster !== undefined && algorithm !== 'hybrid') {
     throw new InvalidOptionError('hybridCluster', given.hybridCluster, `no hybridCluster unless algorithm is "hybrid" (algorithm is "${algorithm}")`);
   }
-  const hybridSweeps = checkCount('hybridSweeps', given.hybridSweeps ?? current.hybridSweeps, 1);
-  const hybridCluster = oneOf('hybridCluster', given.hybridCluster ?? current.hybridCluster, CLUSTER_ALGORITHMS);
+  const hybridSweeps = checkCount('hybridSweeps', given.hybridSweeps === undefined ? current.hybridSweeps : given.hybridSweeps, 1);
+  const hybridCluster = oneOf('hybridCluster', given.hybridCluster === undefined ? current.hybridCluster : given.hybridCluster, CLUSTER_ALGORITHMS);
   const usesWolff = algorithm === 'wolff' || (algorithm === 'hybrid' && hybridCluster === 'wolff');
   if (given.clustersPerStep !== undefined && !usesWolff) {
     const what = algorithm === 'hybrid' ? `algorithm "hybrid" with hybridCluster "${hybridCluster}"` : `algorithm "${algorithm}"`;
     throw new InvalidOptionError('clustersPerStep', given.clustersPerStep, `no clustersPerStep unless Wolff clusters are used (${what})`);
   }
-  const clustersPerStep = checkCount('clustersPerStep', given.clustersPerStep ?? current.clustersPerStep, 1);
+  const clustersPerStep = checkCount('clustersPerStep', given.clustersPerStep === undefined ? current.clustersPerStep : given.clustersPerStep, 1);
   return { clustersPerStep, hybridSweeps, hybridCluster };
 }

@@ -1,28 +1,69 @@
 /**
- * Exact values to show next to measured ones: for small lattices (L <= 4) every observable
- * by exact enumeration at any field; for any L at h = 0 the exact finite-lattice energy and
- * specific heat (Kaufman / Ferdinand-Fisher); and Onsager's infinite-lattice values.
+ * Exact values to show next to measured ones.
+ *
+ * Ising: for small lattices (L <= 4) every observable by exact enumeration at any field; for any L
+ * at h = 0 the exact finite-lattice energy and specific heat (Kaufman / Ferdinand-Fisher); in a
+ * field for L <= 8, e, c and the moments of m by the transfer matrix of the q = 2 Potts model
+ * (s = 2 delta(sigma, 0) - 1 maps H_Ising at (T, h) onto H_Potts at (T/2, h) with
+ * e_Ising = 2 e_Potts + 2 + h, c_Ising = c_Potts and |m_Ising| = m_Potts); and Onsager's
+ * infinite-lattice values at h = 0.
+ *
+ * Potts: where the transfer matrices of src/models/potts/ are quick (q^L <= 1000), e, c, <m^2>,
+ * <m^4> and what derives from them at any field (and <m> for q^L <= 100); at T = T_c and h = 0
+ * the infinite-lattice e(T_c) = -(1 + 1/sqrt q).
  */
-import { densityOfStates, exactMoments, finiteLatticeExact, onsagerEnergy, onsagerMagnetization, onsagerSpecificHeat } from './exact/index.js';
+import { CRITICAL_TEMPERATURE, densityOfStates, exactMoments, finiteLatticeExact, onsagerEnergy, onsagerMagnetization, onsagerSpecificHeat } from './exact/index.js';
 import type { ObservableName } from './measure.js';
+import { pottsCriticalEnergy, pottsCriticalTemperature, pottsExactMoments, pottsMagnetizationDistribution, pottsTransition } from './models/potts/exact.js';
+import type { Model } from './vocabulary.js';
 
-/** Largest L for which every observable is computed by exact enumeration (2^(L*L) states). */
+/** Largest L for which every Ising observable is computed by exact enumeration (2^(L*L) states). */
 export const ENUMERATION_MAX_SIZE = 4;
+/** Largest L of the Ising transfer matrix in a field (through the q = 2 Potts model). */
+export const ISING_TRANSFER_MAX_SIZE = 8;
+/** Largest q^L for the Potts moment transfer matrix (a second or two), and for its P(m) one. */
+export const POTTS_TRANSFER_MAX_ROWS = 1000;
+export const POTTS_DISTRIBUTION_MAX_ROWS = 100;
+
+/** The observables an exact reference can hold (every model's). */
+export type ReferenceName = ObservableName | 'energyCumulant' | 'majority';
 
 export interface ExactReference {
   /** Exact values for this finite L x L periodic lattice, where known. */
-  finite: Partial<Record<ObservableName, number>>;
+  finite: Partial<Record<ReferenceName, number>>;
   /** How `finite` was obtained. */
-  finiteMethod: 'enumeration' | 'kaufman' | 'none';
-  /** Onsager's infinite-lattice values (h = 0 only): e, c and the spontaneous |m|. */
-  infinite: Partial<Record<ObservableName, number>>;
+  finiteMethod: 'enumeration' | 'kaufman' | 'transfer-matrix' | 'none';
+  /** Infinite-lattice values where known (Ising: Onsager at h = 0; Potts: e(T_c) at T_c). */
+  infinite: Partial<Record<ReferenceName, number>>;
+}
+
+/** Which model an exact reference is for (Ising when absent). */
+export interface ReferenceModel {
+  model?: Model;
+  q?: number;
 }
 
 const dosCache = new Map<number, ReturnType<typeof densityOfStates>>();
 
-/** Exact reference values for an L x L Ising lattice at temperature T and field h. */
-export function exactReference(size: number, temperature: number, field: number): ExactReference {
-  const infinite: Partial<Record<ObservableName, number>> = field === 0
+/** Every observable that follows from e, c, <m^2> and <m^4> (and <|m|> when known) of N sites at beta. */
+function fromMoments(x: { energy: number; specificHeat: number; magnetization2: number; magnetization4: number }, sites: number, beta: number, abs?: number): ExactReference['finite'] {
+  const { energy, specificHeat, magnetization2: m2, magnetization4: m4 } = x;
+  return {
+    energy,
+    specificHeat,
+    magnetization2: m2,
+    magnetization4: m4,
+    susceptibilityFull: sites * beta * m2,
+    binder: 1 - m4 / (3 * m2 * m2),
+    binderRatio: m4 / (m2 * m2),
+    ...(abs === undefined ? {} : { absMagnetization: abs, susceptibility: sites * beta * (m2 - abs * abs) }),
+  };
+}
+
+/** Exact reference values for an L x L lattice of `model` (Ising unless named) at temperature T and field h. */
+export function exactReference(size: number, temperature: number, field: number, model: ReferenceModel = {}): ExactReference {
+  if (model.model === 'potts') return pottsReference(size, temperature, field, model.q as number);
+  const infinite: ExactReference['infinite'] = field === 0
     ? { energy: onsagerEnergy(temperature), specificHeat: onsagerSpecificHeat(temperature), absMagnetization: onsagerMagnetization(temperature) }
     : {};
   if (size <= ENUMERATION_MAX_SIZE) {
@@ -49,5 +90,52 @@ export function exactReference(size: number, temperature: number, field: number)
     const x = finiteLatticeExact(size, temperature);
     return { finite: { energy: x.energy, specificHeat: x.specificHeat }, finiteMethod: 'kaufman', infinite };
   }
+  if (size <= ISING_TRANSFER_MAX_SIZE) {
+    const p = pottsExactMoments(2, size, size, 2 / temperature, field);
+    const abs = 2 ** size <= POTTS_DISTRIBUTION_MAX_ROWS ? pottsMagnetizationDistribution(2, size, size, 2 / temperature, field).absMagnetization : undefined;
+    const finite = fromMoments({ ...p, energy: 2 * p.energy + 2 + field }, size * size, 1 / temperature, abs);
+    return { finite, finiteMethod: 'transfer-matrix', infinite };
+  }
   return { finite: {}, finiteMethod: 'none', infinite };
+}
+
+function pottsReference(size: number, temperature: number, field: number, q: number): ExactReference {
+  const infinite: ExactReference['infinite'] = field === 0 && Math.abs(temperature - pottsCriticalTemperature(q)) < 1e-12 ? { energy: pottsCriticalEnergy(q) } : {};
+  const rows = q ** size;
+  if (rows > POTTS_TRANSFER_MAX_ROWS) return { finite: {}, finiteMethod: 'none', infinite };
+  const beta = 1 / temperature;
+  const x = pottsExactMoments(q, size, size, beta, field);
+  const abs = rows <= POTTS_DISTRIBUTION_MAX_ROWS ? pottsMagnetizationDistribution(q, size, size, beta, field).absMagnetization : undefined;
+  return { finite: fromMoments(x, size * size, beta, abs), finiteMethod: 'transfer-matrix', infinite };
+}
+
+/** What a sweep's analysis is compared with: the infinite-lattice transition of the model. */
+export interface CriticalReference {
+  /** T_c, and where it comes from. */
+  temperature: number;
+  source: string;
+  /** 'continuous' (exponents known) or 'first-order' (latent heat known). */
+  order: 'continuous' | 'first-order';
+  /** Exact exponents of a continuous transition. */
+  exponents?: { nu: number; nuLabel: string; gammaOverNu: number; gammaOverNuLabel: string; source: string };
+  /** Baxter's latent heat and coexisting energies per site of a first-order transition. */
+  latentHeat?: { value: number; disordered: number; ordered: number; source: string };
+}
+
+/** The transition of the model at h = 0 on the infinite square lattice. */
+export function criticalReference(model: ReferenceModel = {}): CriticalReference {
+  if (model.model !== 'potts') {
+    return { temperature: CRITICAL_TEMPERATURE, source: 'Onsager', order: 'continuous', exponents: { nu: 1, nuLabel: '1', gammaOverNu: 7 / 4, gammaOverNuLabel: '7/4', source: 'Onsager' } };
+  }
+  const q = model.q as number;
+  const t = pottsTransition(q);
+  const source = '1/ln(1 + sqrt q)';
+  if (q > 4) return { temperature: t.temperature, source, order: 'first-order', latentHeat: { value: t.latentHeat, disordered: t.disorderedEnergy, ordered: t.orderedEnergy, source: 'Baxter 1973' } };
+  // 2D Potts exponents (den Nijs 1979, Nienhuis 1982; q = 4 with logarithmic corrections)
+  const exponents = {
+    2: { nu: 1, nuLabel: '1', gammaOverNu: 7 / 4, gammaOverNuLabel: '7/4' },
+    3: { nu: 5 / 6, nuLabel: '5/6', gammaOverNu: 26 / 15, gammaOverNuLabel: '26/15' },
+    4: { nu: 2 / 3, nuLabel: '2/3', gammaOverNu: 7 / 4, gammaOverNuLabel: '7/4' },
+  }[q as 2 | 3 | 4];
+  return { temperature: t.temperature, source, order: 'continuous', exponents: { ...exponents, source: q === 2 ? 'Onsager (q = 2 is Ising)' : 'den Nijs 1979, Nienhuis 1982' } };
 }

@@ -1,40 +1,29 @@
 /**
- * createSimulation: the typed entry point. One simulation owns one lattice, one random
- * stream and one kernel (WebAssembly or JavaScript); everything is synchronous after creation.
+ * createSimulation: the typed entry point. One simulation owns one lattice, one random stream and
+ * one kernel (WebAssembly or JavaScript) of one model (src/models/); everything is synchronous
+ * after creation. The model's definition supplies its parameters, spin codec, record layout,
+ * observables and kernels; this class is the same for every model.
  */
-import { createKernel, type BackendName, type EngineName, type IsingKernel } from './backend/index.js';
-import { encodeCheckpoint, decodeCheckpoint, simulationState } from './checkpoint.js';
+import { decodeCheckpoint, encodeCheckpoint, modelParametersOf, type RunState, type SimulationState } from './checkpoint.js';
 import { CLUSTER_BYTES_PER_SITE, clusterStepOf, clusterWork } from './cluster/step.js';
-import { clusterThresholds } from './cluster/thresholds.js';
 import { CheckpointError, DisposedError, InvalidOptionError } from './errors.js';
-import { measureSeries, type Measurement } from './measure.js';
-import { completeMeasurement, MeasurementRun, normalizeMeasureOptions, type MeasureOptions } from './recorder.js';
-import {
-  checkCount,
-  checkFinite,
-  checkPositive,
-  normalizeOptions,
-  normalizeUpdateSettings,
-  oneOf,
-  ALGORITHMS,
-  type Algorithm,
-  type LocalAlgorithm,
-  type NormalizedOptions,
-  type SimulationOptions,
-  type UpdateSettings,
-} from './options.js';
+import type { Measurement } from './measure.js';
+import { modelDefinition, type ModelDefinition, type ModelKernel, type ModelParameters } from './models/index.js';
+import { checkAlgorithm, normalizeOptions, normalizeUpdateSettings, type NormalizedOptions, type SimulationOptions, type UpdateSettings } from './options.js';
 import { seedState } from './rng.js';
-import { heatBathThresholds, metropolisThresholds } from './thresholds.js';
+import { MeasurementRun, normalizeMeasureOptions, type MeasureOptions, type RunHost } from './run.js';
+import { checkCount, checkField, checkObject, checkTemperature, oneOf } from './validate.js';
+import { ALGORITHMS, type Algorithm, type BackendName, type ClusterStep, type EngineName, type LocalAlgorithm, type Model, type SpinsOf } from './vocabulary.js';
 
-export { MAX_MEASURE_SWEEPS, type MeasureOptions } from './recorder.js';
+export { MAX_MEASURE_SWEEPS, type MeasureOptions } from './run.js';
 
 /** Everything needed to put a simulation back exactly where it was. */
-export interface Snapshot {
+export interface Snapshot<M extends Model = Model> {
   readonly version: 1;
-  readonly model: 'ising';
+  readonly model: M;
   readonly size: number;
-  /** Spins, row-major, each +1 or -1 (a copy). */
-  readonly spins: Int8Array;
+  /** The lattice, row-major (a copy): Ising spins +1 / -1 (Int8Array), Potts states 0 .. q-1 (Uint8Array). */
+  readonly spins: SpinsOf<M>;
   /** xoshiro128** state, 4 words. */
   readonly rngState: Uint32Array;
   /** Sweeps run so far. */
@@ -43,6 +32,8 @@ export interface Snapshot {
   readonly flips: number;
   /** Work so far in sweep equivalents (absent in snapshots from before cluster algorithms: then equal to `sweeps`). */
   readonly sweepEquivalents?: number;
+  /** The Potts q (absent for models without it). */
+  readonly q?: number;
 }
 
 /** What {@link Simulation.sweep} returns. */
@@ -57,7 +48,11 @@ export interface SweepResult {
   sweepEquivalents: number;
 }
 
-export interface Simulation {
+/**
+ * A simulation of model M (`'ising'` unless the options name another): the same methods for every
+ * model; `spins()`, snapshots and measurements carry the model's types.
+ */
+export interface Simulation<M extends Model = Model> {
   /** The normalised options (temperature, beta and field follow the setters). */
   readonly options: NormalizedOptions;
   /** The backend that actually runs. */
@@ -66,10 +61,12 @@ export interface Simulation {
   readonly fallbackReason: string | undefined;
   /** The engine that runs: 'wasm-simd', 'wasm-scalar' (an engine without WebAssembly SIMD) or 'js'. */
   readonly engine: EngineName;
-  /** The layout the current algorithm runs on: 'packed' (Metropolis on a packed lattice) or 'byte'. */
+  /** The layout the current algorithm runs on: 'packed' (Ising Metropolis on a packed lattice) or 'byte'. */
   readonly layout: 'packed' | 'byte';
   /** Number of sites N = L * L. */
   readonly sites: number;
+  /** Integers in one per-step record (the model's record layout: Ising (B, M), 2; Potts (Nb, n_0 .. n_{q-1}), q + 1). */
+  readonly recordWidth: number;
   /** Sweeps run so far (including thermalization and measurements). */
   readonly sweeps: number;
   /** Spins changed so far. */
@@ -79,45 +76,48 @@ export interface Simulation {
   /**
    * Runs n steps (default 1) of the algorithm: sweeps (one update attempt per site, checkerboard
    * order), Wolff steps of `clustersPerStep` clusters, Swendsen-Wang updates, or hybrid steps.
-   * With `records` (an Int32Array of length >= 2n), writes after step k the exact integers
-   * B = sum_<ij> s_i s_j at records[2k] and M = sum_i s_i at records[2k + 1]. With `sizes` too (a
-   * Float64Array of length >= n; cluster algorithms only) writes after step k the cluster-size
-   * statistic of the improved estimators: Wolff, the summed size of the step's clusters;
-   * Swendsen-Wang, the sum of the squared sizes of all its clusters.
+   * With `records` (an Int32Array of length >= recordWidth * n), writes after step k the model's
+   * record at records[recordWidth * k ...]: for Ising the exact integers B = sum_<ij> s_i s_j and
+   * M = sum_i s_i. With `sizes` too (a Float64Array of length >= n; cluster algorithms only) writes
+   * after step k the cluster-size statistic of the improved estimators: Wolff, the summed size of the
+   * step's clusters; Swendsen-Wang, the sum of the squared sizes of all its clusters.
    */
   sweep(n?: number, records?: Int32Array, sizes?: Float64Array): SweepResult;
-  /** Thermalizes, then records one sample per sweep and returns estimates with error bars. */
-  measure(options: MeasureOptions): Measurement;
+  /** Thermalizes, then records one sample per step and returns estimates with error bars. */
+  measure(options: MeasureOptions): Measurement<M>;
   /**
    * The same measurement as {@link measure}, run in slices: `run.step(k)` runs at most k more
-   * sweeps, `run.result()` gives the estimates (partial, with a warning, before the run ends).
-   * Do not call other methods of the simulation while it runs.
+   * steps, `run.result()` gives the estimates (partial, with a warning, before the run ends),
+   * `run.checkpoint()` a run checkpoint. Given a run checkpoint instead of options, continues that
+   * run exactly (the simulation takes the checkpoint's state). Do not call other methods of the
+   * simulation while it runs.
    */
-  startMeasurement(options: MeasureOptions): MeasurementRun;
-  /** Current energy per site e = (-sum_<ij> s_i s_j - h sum_i s_i) / N. */
+  startMeasurement(options: MeasureOptions | Uint8Array): MeasurementRun;
+  /** Current energy per site e = E / N (the model's Hamiltonian, J = 1). */
   energy(): number;
-  /** Current magnetization per site m = sum_i s_i / N. */
+  /** Current order parameter per site: Ising m = sum_i s_i / N; Potts |M| / N from the simplex vectors (README). */
   magnetization(): number;
-  /** A copy of the spins (row-major, +1 / -1). */
-  spins(): Int8Array;
+  /** A copy of the lattice (row-major): Ising spins +1 / -1 as Int8Array, Potts states as Uint8Array. */
+  spins(): SpinsOf<M>;
   /**
    * Cluster labels of the last cluster update (a copy, row-major): after Swendsen-Wang the smallest
    * site index of each site's cluster; after Wolff that label on the sites of the last cluster and
    * -1 elsewhere; all -1 before any cluster update (see src/cluster/labels.ts).
    */
   clusterLabels(): Int32Array;
-  snapshot(): Snapshot;
+  snapshot(): Snapshot<M>;
   /** Restores spins, generator state and counters; temperature, field and algorithm stay as set. */
-  restore(snapshot: Snapshot): void;
+  restore(snapshot: Snapshot<M>): void;
   /**
-   * A checkpoint: a small, versioned, checksummed Uint8Array with the parameters, packed spins,
-   * generator state and counters (format in src/checkpoint.ts). {@link resume} continues exactly from it.
+   * A checkpoint: a small, versioned, checksummed Uint8Array with the model, its parameters, the
+   * lattice, generator state and counters (format in src/checkpoint.ts). {@link resume} continues exactly from it.
    */
   checkpoint(): Uint8Array;
   /**
-   * Continues from a checkpoint of a simulation of the same size (on either backend): spins, generator,
-   * counters and parameters (temperature, beta, field, algorithm, seed, start) become the checkpoint's.
-   * Throws {@link CheckpointError} for a corrupt, truncated, future-version, other-model or other-size checkpoint.
+   * Continues from a checkpoint of a simulation of the same model, parameters and size (on either
+   * backend): spins, generator, counters and parameters (temperature, beta, field, algorithm, seed,
+   * start) become the checkpoint's. Throws {@link CheckpointError} for a corrupt, truncated,
+   * future-version, other-model or other-size checkpoint.
    */
   resume(checkpoint: Uint8Array): void;
   setTemperature(temperature: number): void;
@@ -129,28 +129,44 @@ export interface Simulation {
   dispose(): void;
 }
 
-class IsingSimulation implements Simulation {
+/** Which kernel runs a simulation, for analyses in this package that read the lattice in place (block spins, src/rg). */
+const kernels = new WeakMap<Simulation<Model>, (method: string) => ModelKernel>();
+
+class LatticeSimulation implements Simulation<Model>, RunHost {
   options: NormalizedOptions;
+  readonly definition: ModelDefinition;
+  readonly parameters: ModelParameters;
   readonly backend: BackendName;
   readonly fallbackReason: string | undefined;
   readonly engine: EngineName;
   readonly sites: number;
+  readonly recordWidth: number;
   sweeps = 0;
   flips = 0;
   sweepEquivalents = 0;
-  private kernel: IsingKernel | undefined;
+  private kernel: ModelKernel | undefined;
+  private readonly scratch: Int32Array;
 
-  constructor(options: NormalizedOptions, kernel: IsingKernel, fallbackReason: string | undefined, engine: EngineName) {
+  constructor(options: NormalizedOptions, definition: ModelDefinition, kernel: ModelKernel, fallbackReason: string | undefined, engine: EngineName) {
     this.options = options;
+    this.definition = definition;
+    this.parameters = definition.parameters(options);
     this.kernel = kernel;
     this.backend = kernel.backend;
     this.fallbackReason = fallbackReason;
     this.engine = engine;
     this.sites = options.size * options.size;
+    this.recordWidth = definition.recordWidth(this.parameters);
+    this.scratch = new Int32Array(this.recordWidth);
     kernel.setRngState(seedState(options.seed));
     kernel.fill(options.start);
-    this.updateThresholds();
+    kernel.setCouplings(options.beta, options.field);
     this.reserveClustersFor(options.algorithm);
+    kernels.set(this, (method) => this.use(method));
+  }
+
+  get size(): number {
+    return this.options.size;
   }
 
   /** Cluster memory is reserved when a cluster algorithm is chosen, so that a later step cannot fail. */
@@ -163,31 +179,22 @@ class IsingSimulation implements Simulation {
   }
 
   get layout(): 'packed' | 'byte' {
-    return this.options.layout === 'packed' && this.options.algorithm === 'metropolis' ? 'packed' : 'byte';
+    return this.definition.layoutOf(this.options.layout, this.options.algorithm);
   }
 
-  private use(method: string): IsingKernel {
+  private use(method: string): ModelKernel {
     if (!this.kernel) throw new DisposedError(method);
     return this.kernel;
   }
 
-  /** The kernel, for analyses in this package that work on the lattice in place (see {@link simulationKernel}). */
-  kernelFor(method: string): IsingKernel {
-    return this.use(method);
-  }
-
-  private updateThresholds(): void {
-    const { beta, field } = this.options;
-    const kernel = this.use('update');
-    kernel.setThresholds(metropolisThresholds(beta, field), heatBathThresholds(beta, field));
-    const cluster = clusterThresholds(beta, field);
-    kernel.setClusterThresholds(cluster.bond, cluster.ghost, cluster.fieldSign);
+  clusterStep(): ClusterStep | undefined {
+    return clusterStepOf(this.options);
   }
 
   /** Runs n steps; with `out` (and `sizes` for cluster steps) records every step. Returns flips and work. */
-  private run(n: number, out?: Int32Array, sizes?: Float64Array): { flips: number; work: number } {
+  advance(n: number, out?: Int32Array, sizes?: Float64Array): { flips: number; work: number } {
     const kernel = this.use('sweep');
-    const step = clusterStepOf(this.options);
+    const step = this.clusterStep();
     let flips: number;
     let work: number;
     if (step) {
@@ -204,136 +211,191 @@ class IsingSimulation implements Simulation {
     return { flips, work };
   }
 
+  correlations(out: Int32Array): void {
+    this.use('measure').correlations(out);
+  }
+
+  context() {
+    return { ...this.options, backend: this.backend, sites: this.sites };
+  }
+
+  state(): SimulationState {
+    const { model, lattice, size, temperature, beta, field, algorithm, seed, start, clustersPerStep, hybridSweeps, hybridCluster, layout } = this.options;
+    const kernel = this.use('checkpoint');
+    return {
+      model, lattice, size, temperature, beta, field, algorithm, seed, start, clustersPerStep, hybridSweeps, hybridCluster, layout, ...this.parameters,
+      sweeps: this.sweeps, flips: this.flips, sweepEquivalents: this.sweepEquivalents, rngState: kernel.getRngState(), spins: kernel.readSpins(),
+    };
+  }
+
   sweep(n = 1, records?: Int32Array, sizes?: Float64Array): SweepResult {
     checkCount('n', n, 0);
-    if (records !== undefined && (!(records instanceof Int32Array) || records.length < 2 * n)) {
-      throw new InvalidOptionError('records', records, `an Int32Array of length >= ${2 * n} (2 per sweep)`);
+    const width = this.recordWidth;
+    if (records !== undefined && (!(records instanceof Int32Array) || records.length < width * n)) {
+      throw new InvalidOptionError('records', records, `an Int32Array of length >= ${width * n} (${width} per step)`);
     }
     if (sizes !== undefined) {
-      if (!clusterStepOf(this.options)) throw new InvalidOptionError('sizes', sizes, `no sizes with algorithm "${this.options.algorithm}" (cluster algorithms only)`);
+      if (!this.clusterStep()) throw new InvalidOptionError('sizes', sizes, `no sizes with algorithm "${this.options.algorithm}" (cluster algorithms only)`);
       if (records === undefined) throw new InvalidOptionError('sizes', sizes, 'sizes together with records');
       if (!(sizes instanceof Float64Array) || sizes.length < n) throw new InvalidOptionError('sizes', sizes, `a Float64Array of length >= ${n} (1 per step)`);
     }
-    const { flips, work } = this.run(n, records, sizes);
+    const { flips, work } = this.advance(n, records, sizes);
     return { sweeps: n, flips, acceptance: n > 0 ? flips / (n * this.sites) : NaN, sweepEquivalents: work };
   }
 
-  measure(options: MeasureOptions): Measurement {
+  measure(options: MeasureOptions): Measurement<Model> {
     const run = this.startMeasurement(options);
     run.step();
     return run.result();
   }
 
-  startMeasurement(options: MeasureOptions): MeasurementRun {
-    const normalized = normalizeMeasureOptions(options, this.options.size);
-    this.use('measure');
-    return new MeasurementRun(
-      {
-        size: this.options.size,
-        clusterStep: clusterStepOf(this.options),
-        run: (n, out, sizes) => this.run(n, out, sizes),
-        correlations: (out) => this.use('measure').correlations(out),
-        context: () => ({ ...this.options, backend: this.backend, sites: this.sites }),
-      },
-      normalized,
-    );
+  startMeasurement(options: MeasureOptions | Uint8Array): MeasurementRun {
+    this.use('startMeasurement');
+    if (!(options instanceof Uint8Array)) {
+      return new MeasurementRun(this, normalizeMeasureOptions(options, this.options.size, this.recordWidth));
+    }
+    const { kind, run } = decodeCheckpoint(options);
+    if (kind !== 'run' || !run) {
+      throw new CheckpointError('kind', 'a simulation checkpoint (from checkpoint()); a run needs a run checkpoint (from a paused, aborted or budget-exhausted run)');
+    }
+    let plan;
+    try {
+      plan = normalizeMeasureOptions({ thermalize: run.thermalize, sweeps: run.sweeps, keepSeries: run.keepSeries, histograms: run.histograms, correlations: run.every ? { every: run.every } : false }, this.options.size, this.recordWidth);
+    } catch (error) {
+      if (error instanceof InvalidOptionError) throw new CheckpointError('header', `header.run: ${error.message}`);
+      throw error;
+    }
+    this.resume(options);
+    return new MeasurementRun(this, plan, run as RunState);
+  }
+
+  private currentRecord(method: string): Int32Array {
+    this.use(method).record(this.scratch);
+    return this.scratch;
   }
 
   energy(): number {
-    const k = this.use('energy');
-    return (-k.bondSum - this.options.field * k.magnetization) / this.sites;
+    return this.definition.energy(this.currentRecord('energy'), 0, this.options.field) / this.sites;
   }
 
   magnetization(): number {
-    return this.use('magnetization').magnetization / this.sites;
+    return this.definition.orderParameter(this.currentRecord('magnetization'), 0, this.sites, this.parameters);
   }
 
-  spins(): Int8Array {
-    return this.use('spins').readSpins();
+  spins(): SpinsOf<Model> {
+    return this.use('spins').readSpins() as SpinsOf<Model>;
   }
 
   clusterLabels(): Int32Array {
     return this.use('clusterLabels').clusterLabels();
   }
 
-  snapshot(): Snapshot {
+  snapshot(): Snapshot<Model> {
     const k = this.use('snapshot');
     return {
-      version: 1, model: 'ising', size: this.options.size, spins: k.readSpins(), rngState: k.getRngState(),
+      version: 1, model: this.options.model, size: this.options.size, ...this.parameters, spins: k.readSpins() as SpinsOf<Model>, rngState: k.getRngState(),
       sweeps: this.sweeps, flips: this.flips, sweepEquivalents: this.sweepEquivalents,
     };
   }
 
-  restore(snapshot: Snapshot): void {
+  restore(snapshot: Snapshot<Model>): void {
     const k = this.use('restore');
-    if (typeof snapshot !== 'object' || snapshot === null) throw new InvalidOptionError('snapshot', snapshot, 'a snapshot from snapshot()');
-    if (snapshot.version !== 1) throw new InvalidOptionError('snapshot.version', snapshot.version, 'version 1');
-    if (snapshot.model !== this.options.model) throw new InvalidOptionError('snapshot.model', snapshot.model, `"${this.options.model}"`);
-    if (snapshot.size !== this.options.size) throw new InvalidOptionError('snapshot.size', snapshot.size, `${this.options.size} (the size of this simulation)`);
-    if (!(snapshot.spins instanceof Int8Array) || snapshot.spins.length !== this.sites || snapshot.spins.some((s) => s !== 1 && s !== -1)) {
-      throw new InvalidOptionError('snapshot.spins', `${snapshot.spins?.constructor?.name ?? typeof snapshot.spins} of length ${snapshot.spins?.length}`, `an Int8Array of ${this.sites} spins, each +1 or -1`);
+    const s = checkObject('snapshot', snapshot, 'a snapshot from snapshot()') as unknown as Snapshot<Model>;
+    if (s.version !== 1) throw new InvalidOptionError('snapshot.version', s.version, 'version 1');
+    if (s.model !== this.options.model) throw new InvalidOptionError('snapshot.model', s.model, `"${this.options.model}"`);
+    for (const key of this.definition.parameterKeys) {
+      const here = (this.parameters as Record<string, unknown>)[key];
+      const there = (s as unknown as Record<string, unknown>)[key];
+      if (there !== here) throw new InvalidOptionError(`snapshot.${key}`, there, `${String(here)} (the ${key} of this simulation)`);
     }
-    if (!(snapshot.rngState instanceof Uint32Array) || snapshot.rngState.length !== 4 || snapshot.rngState.every((w) => w === 0)) {
-      throw new InvalidOptionError('snapshot.rngState', snapshot.rngState, 'a Uint32Array of 4 words, not all zero');
+    if (s.size !== this.options.size) throw new InvalidOptionError('snapshot.size', s.size, `${this.options.size} (the size of this simulation)`);
+    if (this.definition.spins.invalid(s.spins, this.sites, this.parameters) !== undefined) {
+      const spins: unknown = s.spins;
+      const what = spins instanceof Int8Array || spins instanceof Uint8Array ? `${spins.constructor.name} of length ${spins.length}` : typeof spins;
+      throw new InvalidOptionError('snapshot.spins', what, this.definition.spins.describe(this.sites, this.parameters));
     }
-    checkCount('snapshot.sweeps', snapshot.sweeps);
-    if (!Number.isSafeInteger(snapshot.flips) || snapshot.flips < 0) throw new InvalidOptionError('snapshot.flips', snapshot.flips, 'a non-negative integer');
-    const work = snapshot.sweepEquivalents ?? snapshot.sweeps;
+    if (!(s.rngState instanceof Uint32Array) || s.rngState.length !== 4 || s.rngState.every((w) => w === 0)) {
+      throw new InvalidOptionError('snapshot.rngState', s.rngState, 'a Uint32Array of 4 words, not all zero');
+    }
+    if (!Number.isSafeInteger(s.sweeps) || s.sweeps < 0) throw new InvalidOptionError('snapshot.sweeps', s.sweeps, 'a non-negative integer');
+    if (!Number.isSafeInteger(s.flips) || s.flips < 0) throw new InvalidOptionError('snapshot.flips', s.flips, 'a non-negative integer');
+    const work = s.sweepEquivalents ?? s.sweeps;
     if (typeof work !== 'number' || !Number.isFinite(work) || work < 0) throw new InvalidOptionError('snapshot.sweepEquivalents', work, 'a finite number >= 0');
-    k.writeSpins(snapshot.spins);
-    k.setRngState(snapshot.rngState);
-    this.sweeps = snapshot.sweeps;
-    this.flips = snapshot.flips;
+    k.writeSpins(s.spins);
+    k.setRngState(s.rngState);
+    this.sweeps = s.sweeps;
+    this.flips = s.flips;
     this.sweepEquivalents = work;
   }
 
   checkpoint(): Uint8Array {
-    this.use('checkpoint');
-    return encodeCheckpoint({ kind: 'simulation', state: simulationState(this) });
+    return encodeCheckpoint({ kind: 'simulation', state: this.state() });
   }
 
   resume(checkpoint: Uint8Array): void {
     this.use('resume');
     const { state } = decodeCheckpoint(checkpoint);
-    if (state.size !== this.options.size) throw new CheckpointError('size', `a ${state.size} x ${state.size} lattice; this simulation is ${this.options.size} x ${this.options.size}`);
-    if (state.layout !== this.options.layout) throw new CheckpointError('layout', `a simulation with layout "${state.layout}"; this one has layout "${this.options.layout}" (the layouts follow different random streams)`);
+    const { options } = this;
+    if (state.model !== options.model) throw new CheckpointError('model', `a checkpoint of model "${state.model}"; this simulation runs "${options.model}"`);
+    for (const [key, value] of Object.entries(modelParametersOf(state))) {
+      const here = (this.parameters as Record<string, unknown>)[key];
+      if (value !== here) throw new CheckpointError('model', `a checkpoint with ${key} = ${String(value)}; this simulation has ${key} = ${String(here)}`);
+    }
+    if (state.size !== options.size) throw new CheckpointError('size', `a ${state.size} x ${state.size} lattice; this simulation is ${options.size} x ${options.size}`);
+    if (state.layout !== options.layout) throw new CheckpointError('layout', `a simulation with layout "${state.layout}"; this one has layout "${options.layout}" (the layouts follow different random streams)`);
     this.restore({
-      version: 1, model: state.model, size: state.size, spins: state.spins, rngState: state.rngState,
+      version: 1, model: state.model, size: state.size, ...modelParametersOf(state), spins: state.spins as SpinsOf<Model>, rngState: state.rngState,
       sweeps: state.sweeps, flips: state.flips, sweepEquivalents: state.sweepEquivalents,
     });
     const { temperature, beta, field, algorithm, seed, start, clustersPerStep, hybridSweeps, hybridCluster } = state;
     this.reserveClustersFor(algorithm);
+    this.setCouplings(beta, field, 'resume');
     this.options = Object.freeze({ ...this.options, temperature, beta, field, algorithm, seed, start, clustersPerStep, hybridSweeps, hybridCluster });
-    this.updateThresholds();
+  }
+
+  /** Installs beta and field in the kernel (validated by the caller); a failure leaves the previous couplings installed. */
+  private setCouplings(beta: number, field: number, method: string): void {
+    const kernel = this.use(method);
+    try {
+      kernel.setCouplings(beta, field);
+    } catch (error) {
+      kernel.setCouplings(this.options.beta, this.options.field);
+      throw error;
+    }
   }
 
   setTemperature(temperature: number): void {
-    checkPositive('temperature', temperature);
+    this.use('setTemperature');
+    checkTemperature('temperature', temperature);
+    this.setCouplings(1 / temperature, this.options.field, 'setTemperature');
     this.options = Object.freeze({ ...this.options, temperature, beta: 1 / temperature });
-    this.updateThresholds();
   }
 
   setBeta(beta: number): void {
-    checkPositive('beta', beta);
+    this.use('setBeta');
+    checkTemperature('beta', beta);
+    this.setCouplings(beta, this.options.field, 'setBeta');
     this.options = Object.freeze({ ...this.options, beta, temperature: 1 / beta });
-    this.updateThresholds();
   }
 
   setField(field: number): void {
-    checkFinite('field', field);
+    this.use('setField');
+    checkField('field', field);
+    this.setCouplings(this.options.beta, field, 'setField');
     this.options = Object.freeze({ ...this.options, field });
-    this.updateThresholds();
   }
 
   setAlgorithm(algorithm: Algorithm, settings: UpdateSettings = {}): void {
+    this.use('setAlgorithm');
     oneOf('algorithm', algorithm, ALGORITHMS);
-    if (typeof settings !== 'object' || settings === null) throw new InvalidOptionError('settings', settings, 'an object like { clustersPerStep: 4 }');
-    for (const key of Object.keys(settings)) {
+    const given = checkObject('settings', settings, '{ clustersPerStep: 4 }');
+    for (const key of Object.keys(given)) {
       if (!['clustersPerStep', 'hybridSweeps', 'hybridCluster'].includes(key)) {
-        throw new InvalidOptionError(key, (settings as Record<string, unknown>)[key], 'one of the algorithm settings clustersPerStep, hybridSweeps, hybridCluster');
+        throw new InvalidOptionError(key, given[key], 'one of the algorithm settings clustersPerStep, hybridSweeps, hybridCluster');
       }
     }
-    const update = normalizeUpdateSettings(algorithm, settings, this.options);
+    checkAlgorithm(this.definition, algorithm);
+    const update = normalizeUpdateSettings(algorithm, given as UpdateSettings, this.options);
     this.reserveClustersFor(algorithm);
     this.options = Object.freeze({ ...this.options, algorithm, ...update });
   }
@@ -344,54 +406,16 @@ class IsingSimulation implements Simulation {
   }
 }
 
-/** Validates the options of a resumable measure() (the job runner and workers); throws InvalidOptionError. */
-export function checkMeasureOptions(options: MeasureOptions, size: number): { sweeps: number; thermalize: number; keepSeries: boolean; histograms: boolean; every: number } {
-  const { sweeps, thermalize, keepSeries, every, histograms } = normalizeMeasureOptions(options, size);
-  return { sweeps, thermalize, keepSeries, histograms, every };
-}
-
 /**
- * The {@link Measurement} of `sweeps` recorded (B, M) pairs, exactly as measure() reports it
- * (used by measure() and by the resumable job runner, so both give identical results).
- */
-export function measurementFromRecords(
-  sim: Simulation,
-  records: Int32Array,
-  run: {
-    thermalize: number; sweeps: number; flips: number; sweepEquivalents: number; keepSeries?: boolean; histograms?: boolean; sizes?: Float64Array;
-    /** Correlation samples (correlationValues(L) values each) taken every `every` recorded sweeps. */
-    correlations?: { every: number; records: Int32Array };
-  },
-): Measurement {
-  const { size, beta, field } = sim.options;
-  const measurement = measureSeries(records.length === 2 * run.sweeps ? records : records.subarray(0, 2 * run.sweeps), {
-    ...sim.options,
-    thermalize: run.thermalize,
-    sweeps: run.sweeps,
-    sweepEquivalents: run.sweepEquivalents,
-    backend: sim.backend,
-    acceptance: run.flips / (run.sweeps * sim.sites),
-    keepSeries: (run.keepSeries ?? false) || (run.histograms ?? false),
-    sites: size * size,
-    beta,
-    field,
-  });
-  return completeMeasurement(measurement, {
-    size, beta, field, step: clusterStepOf(sim.options), sizes: run.sizes,
-    histograms: run.histograms ?? false, keepSeries: run.keepSeries ?? false,
-    every: run.correlations?.every ?? 0, correlations: run.correlations?.records,
-  });
-}
-
-/**
- * The kernel running `sim`, for analyses in this package that read the lattice in place
- * (block spins in src/rg). Throws {@link DisposedError} after dispose() and
- * {@link InvalidOptionError} (option `simulation`) for anything not made by createSimulation().
+ * The kernel running `sim`, for analyses in this package that read the lattice in place (block
+ * spins in src/rg). Throws {@link DisposedError} after dispose() and {@link InvalidOptionError}
+ * (option `simulation`) for anything not made by createSimulation().
  * @internal
  */
-export function simulationKernel(sim: Simulation, method: string): IsingKernel {
-  if (!(sim instanceof IsingSimulation)) throw new InvalidOptionError('simulation', sim, 'a simulation from createSimulation()');
-  return sim.kernelFor(method);
+export function kernelOf(sim: Simulation<Model>, method: string): ModelKernel {
+  const kernel = kernels.get(sim);
+  if (!kernel) throw new InvalidOptionError('simulation', sim, 'a simulation from createSimulation()');
+  return kernel(method);
 }
 
 /**
@@ -403,11 +427,16 @@ export function simulationKernel(sim: Simulation, method: string): IsingKernel {
  * const result = sim.measure({ thermalize: 1000, sweeps: 10000 });
  * console.log(result.observables.energy); // { mean, error, ... }
  */
-export async function createSimulation(options: SimulationOptions = {}): Promise<Simulation> {
+export async function createSimulation<M extends Model = 'ising'>(options: SimulationOptions & { model?: M } = {}): Promise<Simulation<M>> {
   const normalized = normalizeOptions(options);
-  const { kernel, fallbackReason, engine } = await createKernel(normalized.backend, normalized.size, options.core, normalized.layout, normalized.workers);
+  const definition = modelDefinition(normalized.model);
+  const parameters = definition.parameters(normalized);
+  const { kernel, fallbackReason, engine } = await definition.createKernel(
+    { backend: normalized.backend, size: normalized.size, core: options.core, layout: normalized.layout, workers: normalized.workers },
+    parameters,
+  );
   try {
-    return new IsingSimulation(normalized, kernel, fallbackReason, engine);
+    return new LatticeSimulation(normalized, definition, kernel, fallbackReason, engine) as unknown as Simulation<M>;
   } catch (error) {
     kernel.dispose();
     throw error;

@@ -25,13 +25,16 @@ import type { Measurement } from './measure.js';
 import {
   checkCount,
   checkPositive,
+  checkTemperature,
   checkSize,
   normalizeOptions,
   type Algorithm,
   type BackendChoice,
+  type Model,
   type Start,
 } from './options.js';
-import { MAX_MEASURE_SWEEPS, defaultCorrelationInterval } from './recorder.js';
+import { defaultCorrelationInterval, maxMeasureSweeps } from './run.js';
+import { modelDefinition } from './models/index.js';
 import { exactReference, type ExactReference } from './reference.js';
 import { childSeed, mix64, seedState } from './rng.js';
 import { createSimulation, type Simulation } from './simulation.js';
@@ -46,6 +49,10 @@ export const MIN_POINT_SAMPLES = 100;
 
 /** Options of {@link runSweep}. */
 export interface RunSweepOptions {
+  /** Spin model. @default 'ising' */
+  model?: Model;
+  /** Number of Potts states (`model: 'potts'`, where it is required). */
+  q?: number;
   /** Linear sizes, each an even integer from 2 to 32766, no repeats. */
   sizes: readonly number[];
   /** Temperatures, the same for every size or chosen per size by a function. */
@@ -127,7 +134,7 @@ export interface RunSweepResult {
 }
 
 const KNOWN_KEYS = [
-  'sizes', 'temperatures', 'field', 'algorithm', 'seed', 'backend', 'core', 'start', 'warmStart', 'thermalize', 'sweeps',
+  'model', 'q', 'sizes', 'temperatures', 'field', 'algorithm', 'seed', 'backend', 'core', 'start', 'warmStart', 'thermalize', 'sweeps',
   'correlations', 'histograms', 'keepSeries', 'onProgress', 'signal',
 ];
 
@@ -142,7 +149,7 @@ export function expandTemperatures(spec: unknown, option = 'temperatures'): numb
   if (Array.isArray(spec)) {
     if (spec.length === 0) throw new InvalidOptionError(option, spec, 'at least one temperature');
     if (spec.length > MAX_SWEEP_POINTS) throw new InvalidOptionError(option, `${spec.length} temperatures`, `at most ${MAX_SWEEP_POINTS} temperatures`);
-    spec.forEach((t, i) => checkPositive(`${option}[${i}]`, t));
+    spec.forEach((t, i) => checkTemperature(`${option}[${i}]`, t));
     for (let i = 1; i < spec.length; i++) {
       if (!(spec[i] > spec[i - 1])) {
         throw new InvalidOptionError(option, spec, `strictly increasing temperatures (warm starts run from low to high T), but ${spec[i]} follows ${spec[i - 1]}`);
@@ -154,8 +161,8 @@ export function expandTemperatures(spec: unknown, option = 'temperatures'): numb
     throw new InvalidOptionError(option, spec, 'an increasing list of temperatures or a range { from, to, step }');
   }
   const { from, to, step } = spec as { from: unknown; to: unknown; step: unknown };
-  checkPositive(`${option}.from`, from);
-  checkPositive(`${option}.to`, to);
+  checkTemperature(`${option}.from`, from);
+  checkTemperature(`${option}.to`, to);
   checkPositive(`${option}.step`, step);
   const lo = from as number;
   const hi = to as number;
@@ -211,11 +218,13 @@ function planSweep(options: RunSweepOptions) {
   if (sweeps < MIN_POINT_SAMPLES) {
     throw new InvalidOptionError('sweeps', sweeps, `at least ${MIN_POINT_SAMPLES} recorded sweeps per point (the error analysis cuts the series into bins; fewer samples give no error bar worth reporting)`);
   }
-  if (sweeps > MAX_MEASURE_SWEEPS) throw new InvalidOptionError('sweeps', sweeps, `at most ${MAX_MEASURE_SWEEPS} sweeps per point`);
   const base = normalizeOptions({
+    model: options.model, ...(options.q === undefined ? {} : { q: options.q }),
     size: sizes[0], temperature: 1, field: options.field, algorithm: options.algorithm, seed: options.seed,
     backend: options.backend, start: options.start ?? 'cold',
   });
+  const most = maxMeasureSweeps(modelDefinition(base.model).recordWidth(base));
+  if (sweeps > most) throw new InvalidOptionError('sweeps', sweeps, `at most ${most} sweeps per point`);
   const warmStart = checkFlag('warmStart', options.warmStart, true);
   const histograms = checkFlag('histograms', options.histograms, false);
   const keepSeries = checkFlag('keepSeries', options.keepSeries, false);
@@ -297,6 +306,7 @@ export async function runSweep(options: RunSweepOptions): Promise<RunSweepResult
         } else {
           sim?.dispose();
           sim = await createSimulation({
+            model: base.model, ...(base.q === undefined ? {} : { q: base.q }),
             size, temperature, field: base.field, algorithm: base.algorithm, seed, backend: base.backend, start: base.start, core: options.core,
           });
         }
@@ -308,7 +318,7 @@ export async function runSweep(options: RunSweepOptions): Promise<RunSweepResult
           await yieldToEventLoop();
           if (signal?.aborted) break;
         }
-        const exact = exactReference(size, temperature, base.field);
+        const exact = exactReference(size, temperature, base.field, base);
         if (!run.finished) {
           state = 'aborted';
           if (run.done - thermalize >= MIN_POINT_SAMPLES) {

@@ -9,6 +9,11 @@
 
 export const TWO_POW_32 = 4294967296;
 
+/** Entries of the Metropolis table (mirrors METROPOLIS_ENTRIES in assembly/layout.ts). */
+export const METROPOLIS_ENTRIES = 10;
+/** Entries of the heat-bath table (mirrors HEATBATH_ENTRIES in assembly/layout.ts). */
+export const HEATBATH_ENTRIES = 5;
+
 /** Integer threshold for probability p (see module comment). */
 export function threshold(p: number): number {
   return p >= 1 ? TWO_POW_32 : Math.floor(p * TWO_POW_32);
@@ -19,7 +24,7 @@ export function threshold(p: number): number {
  * min(1, exp(-beta dE)). Index = (s > 0 ? 5 : 0) + (n + 4) / 2, n in {-4, -2, 0, 2, 4}.
  */
 export function metropolisThresholds(beta: number, field: number): Float64Array {
-  const table = new Float64Array(10);
+  const table = new Float64Array(METROPOLIS_ENTRIES);
   for (const s of [-1, 1]) {
     for (let n = -4; n <= 4; n += 2) {
       const dE = 2 * s * (n + field);
@@ -34,7 +39,7 @@ export function metropolisThresholds(beta: number, field: number): Float64Array 
  * whatever the old spin. Index = (n + 4) / 2.
  */
 export function heatBathThresholds(beta: number, field: number): Float64Array {
-  const table = new Float64Array(5);
+  const table = new Float64Array(HEATBATH_ENTRIES);
   for (let n = -4; n <= 4; n += 2) {
     table[(n + 4) / 2] = threshold(1 / (1 + Math.exp(-2 * beta * (n + field))));
   }

@@ -1,6 +1,6 @@
 // Critical slowing down, small version (L = 8, 16, 32 at Tc; 10^5 Metropolis sweeps, 2 x 10^4 cluster
 // steps a point): Metropolis tau_int grows roughly as L^2 (z above 1), Wolff and Swendsen-Wang much
-// more slowly (z below 1), each with 3 standard errors of the fitted z to spare. The README records
+// more slowly (z below 1), each with 3 standard errors of the fitted z to spare. docs/algorithms.md records
 // a longer run (L = 8..128).
 import { describe, expect, it } from 'vitest';
 import { criticalSlowingDown } from '../src/index.js';

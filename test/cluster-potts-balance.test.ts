@@ -8,27 +8,27 @@
 // errors). Tolerances: |z| < 4.5 for the 81 states and < 5 for the (up to 3240) pairs, so that a
 // correct kernel fails with probability < 1e-3 (Bonferroni); fixed seeds.
 // 3 x 3 lattice (19683 configurations, 4 neighbours each, the unrolled walk): the joint distribution
-// of (S, N_0) against the exact one, over the levels expected at least 50 times.
+// of (Nb, n_0) against the exact one, over the levels expected at least 50 times.
 // Controls show the tests have teeth: the Ising convention's bond probability 1 - exp(-2 beta J) on
 // the Potts model, and a Wolff move that may pick the cluster's own state (not detailed balance for
 // the field's acceptance), both fail.
 import { describe, expect, it } from 'vitest';
 import { stats } from '../src/index.js';
-import type { ClusterAlgorithm } from '../src/index.js';
-import { pottsThresholds, type PottsClusterKernel } from '../src/cluster/potts.js';
+import type { ClusterAlgorithm } from '../src/vocabulary.js';
+import { pottsThresholds } from '../src/cluster/potts.js';
 import { threshold } from '../src/thresholds.js';
-import { bothPotts, chiSquareCritical, countsOf, pottsBoltzmann, stateIndex, type PottsCase } from './helpers/potts.js';
+import { bothPottsLattices, chiSquareCritical, pottsBoltzmann, recordOf, stateIndex, type PottsCase, type PottsLattice } from './helpers/potts-clusters.js';
 
 const STEPS = 200_000;
 const BIN = 1000;
 
 /** The class (configuration index, or level) after every step, after 100 unrecorded steps. */
-function trajectory(kernel: PottsClusterKernel, cluster: ClusterAlgorithm, classOf: (states: Uint8Array) => number): Int32Array {
-  kernel.update(cluster, 100, 1);
+function trajectory(lattice: PottsLattice, cluster: ClusterAlgorithm, classOf: (states: Uint8Array) => number): Int32Array {
+  lattice.clusters.update(cluster, 100, 1);
   const out = new Int32Array(STEPS);
   for (let k = 0; k < STEPS; k++) {
-    kernel.update(cluster, 1, 1);
-    out[k] = classOf(kernel.readStates());
+    lattice.clusters.update(cluster, 1, 1);
+    out[k] = classOf(lattice.readStates());
   }
   return out;
 }
@@ -87,7 +87,7 @@ describe('Potts q = 3 cluster kernels keep the Boltzmann distribution (exact enu
     const c: PottsCase = { q: 3, size: 2, temperature, field, seed: 101 };
     const pi = pottsBoltzmann(2, 3, temperature, field);
     expect(Math.min(...pi) * STEPS, 'every state is expected often enough for a binned error').toBeGreaterThan(100);
-    const [wasm, js] = await bothPotts(c);
+    const [wasm, js] = await bothPottsLattices(c);
     const path = trajectory(wasm, cluster, (s) => stateIndex(s, 3));
     const { z, chi2, dof } = occupation(path, pi, 0);
     expect(maxAbs(z), `occupation z: ${show(z)}`).toBeLessThan(4.5);
@@ -109,14 +109,14 @@ describe('Potts q = 3 cluster kernels keep the Boltzmann distribution (exact enu
         states[i] = k % 3;
         k = Math.floor(k / 3);
       }
-      const { satisfied, states: n } = countsOf(states, 3, 3);
-      byLevel[satisfied * 10 + n[0]] += pi[index];
+      const record = recordOf(states, 3, 3);
+      byLevel[record[0] * 10 + record[1]] += pi[index];
     }
     return byLevel;
   };
   const levelOf = (s: Uint8Array) => {
-    const { satisfied, states } = countsOf(s, 3, 3);
-    return satisfied * 10 + states[0];
+    const record = recordOf(s, 3, 3);
+    return record[0] * 10 + record[1];
   };
 
   it.each([
@@ -124,9 +124,9 @@ describe('Potts q = 3 cluster kernels keep the Boltzmann distribution (exact enu
     ['wolff', 1.2, -0.3],
     ['swendsen-wang', 1.0, 0],
     ['swendsen-wang', 1.2, 0.3],
-  ] as [ClusterAlgorithm, number, number][])('3 x 3, %s at T=%d h=%d: levels of (S, N_0)', async (cluster, temperature, field) => {
+  ] as [ClusterAlgorithm, number, number][])('3 x 3, %s at T=%d h=%d: levels of (Nb, n_0)', async (cluster, temperature, field) => {
     const pi = levels(temperature, field);
-    const [wasm] = await bothPotts({ q: 3, size: 3, temperature, field, seed: 202 });
+    const [wasm] = await bothPottsLattices({ q: 3, size: 3, temperature, field, seed: 202 });
     const { z, chi2, dof } = occupation(trajectory(wasm, cluster, levelOf), pi, 50);
     expect(dof, 'levels tested').toBeGreaterThan(15);
     expect(maxAbs(z), `level z: ${show(z)}`).toBeLessThan(4.5);
@@ -134,16 +134,16 @@ describe('Potts q = 3 cluster kernels keep the Boltzmann distribution (exact enu
   }, 60_000);
 
   it('control: the Ising bond probability 1 - exp(-2 beta J) on the Potts model is rejected', async () => {
-    const [wasm] = await bothPotts({ q: 3, size: 2, temperature: 1.5, field: 0, seed: 101 });
-    wasm.setup(3, threshold(-Math.expm1(-2 / 1.5)), 0, 0);
+    const [wasm] = await bothPottsLattices({ q: 3, size: 2, temperature: 1.5, field: 0, seed: 101 });
+    wasm.clusters.setThresholds({ bond: threshold(-Math.expm1(-2 / 1.5)), ghost: 0, fieldMode: 0 });
     const { z } = occupation(trajectory(wasm, 'swendsen-wang', (s) => stateIndex(s, 3)), pottsBoltzmann(2, 3, 1.5, 0), 0);
     expect(maxAbs(z)).toBeGreaterThan(10);
   }, 60_000);
 
   it('control: a field without its ghost acceptance is rejected', async () => {
     const t = pottsThresholds(1 / 2.0, 0.5);
-    const [wasm] = await bothPotts({ q: 3, size: 2, temperature: 2.0, field: 0.5, seed: 101 });
-    wasm.setup(3, t.bond, 0, t.fieldMode); // ghost threshold 0: every move accepted
+    const [wasm] = await bothPottsLattices({ q: 3, size: 2, temperature: 2.0, field: 0.5, seed: 101 });
+    wasm.clusters.setThresholds({ ...t, ghost: 0 }); // ghost threshold 0: every move accepted
     const { z } = occupation(trajectory(wasm, 'wolff', (s) => stateIndex(s, 3)), pottsBoltzmann(2, 3, 2.0, 0.5), 0);
     expect(maxAbs(z)).toBeGreaterThan(10);
   }, 60_000);

@@ -1,10 +1,12 @@
 // Potts cluster kernels, WebAssembly vs JavaScript at the kernel level: the same setup and seed give
-// the same states, (S, N_0) and cluster-size records, labels, counters and generator state, bit for
-// bit; and the counters each kernel keeps while it moves clusters equal the counters recomputed from
-// its states (the engine's marker bookkeeping, assembly/cluster-engine.ts).
+// the same states, records [Nb, n_0, ..., n_{q-1}], cluster sizes, labels and generator state, bit for
+// bit; and the counts each kernel keeps while it moves clusters equal the counts recomputed from its
+// states (the engine's marker bookkeeping, assembly/cluster-engine.ts). On lattices of any L, and
+// over the Potts kernels of src/models (the hosts the simulation uses).
 import { describe, expect, it } from 'vitest';
-import type { ClusterAlgorithm } from '../src/index.js';
-import { bothPotts, countsOf, type PottsCase } from './helpers/potts.js';
+import type { ClusterAlgorithm } from '../src/vocabulary.js';
+import { pottsThresholds } from '../src/cluster/potts.js';
+import { bothPottsLattices, recordOf, type PottsCase } from './helpers/potts-clusters.js';
 
 const CASES: [string, PottsCase, ClusterAlgorithm, number][] = [
   ['wolff q=3 L=2', { q: 3, size: 2, temperature: 1.5, field: 0, seed: 3 }, 'wolff', 1],
@@ -24,49 +26,53 @@ const CASES: [string, PottsCase, ClusterAlgorithm, number][] = [
   ['swendsen-wang q=3 L=6 T=0.2', { q: 3, size: 6, temperature: 0.2, field: 0.1, seed: 37 }, 'swendsen-wang', 1],
 ];
 
-describe('Potts cluster kernels: WASM vs JS bit-identical, counters exact', () => {
-  it.each(CASES)('%s', async (_label, c, cluster, clustersPerStep) => {
-    const [wasm, js] = await bothPotts(c);
-    expect([wasm.backend, js.backend]).toEqual(['wasm', 'js']);
+describe('Potts cluster kernels: WASM vs JS bit-identical, counts exact', () => {
+  async function run(c: PottsCase, cluster: ClusterAlgorithm, clustersPerStep: number, kernels: boolean): Promise<void> {
+    const [wasm, js] = await bothPottsLattices(c, kernels);
+    expect([wasm.clusters.backend, js.clusters.backend]).toEqual(['wasm', 'js']);
     expect(wasm.readStates()).toEqual(js.readStates());
+    const width = c.q + 1;
     let moved = 0;
     for (const n of [1, 7, 50, 200]) {
-      const records = [new Int32Array(2 * n), new Int32Array(2 * n)];
+      const records = [new Int32Array(width * n), new Int32Array(width * n)];
       const sizes = [new Float64Array(n), new Float64Array(n)];
-      const changed = [wasm.update(cluster, n, clustersPerStep, records[0], sizes[0]), js.update(cluster, n, clustersPerStep, records[1], sizes[1])];
+      const changed = [wasm.clusters.update(cluster, n, clustersPerStep, records[0], sizes[0]), js.clusters.update(cluster, n, clustersPerStep, records[1], sizes[1])];
       expect(changed[0]).toBe(changed[1]);
       moved += changed[0];
       expect(records[0]).toEqual(records[1]);
       expect(sizes[0]).toEqual(sizes[1]);
       const states = wasm.readStates();
       expect(states).toEqual(js.readStates());
-      expect(wasm.labels()).toEqual(js.labels());
+      expect(wasm.clusters.labels()).toEqual(js.clusters.labels());
       expect(wasm.getRngState()).toEqual(js.getRngState());
-      const exact = countsOf(states, c.size, c.q);
-      expect(wasm.counts()).toEqual(exact);
-      expect(js.counts()).toEqual(exact);
+      const exact = recordOf(states, c.size, c.q);
+      expect(wasm.record()).toEqual(exact);
+      expect(js.record()).toEqual(exact);
       // the last record is the state after the last step
-      expect([records[0][2 * n - 2], records[0][2 * n - 1]]).toEqual([exact.satisfied, exact.states[0]]);
+      expect(records[0].subarray(width * (n - 1))).toEqual(exact);
     }
-    expect(moved, 'clusters moved').toBeGreaterThan(0);
-  });
+    expect(moved, 'sites moved').toBeGreaterThan(0);
+  }
+
+  it.each(CASES)('%s', (_label, c, cluster, clustersPerStep) => run(c, cluster, clustersPerStep, false));
+
+  it.each([
+    ['wolff q=4 L=16, h=0.2', { q: 4, size: 16, temperature: 0.9, field: 0.2, seed: 43 }, 'wolff', 2],
+    ['swendsen-wang q=3 L=8, h=-0.3', { q: 3, size: 8, temperature: 1.0, field: -0.3, seed: 47 }, 'swendsen-wang', 1],
+  ] as [string, PottsCase, ClusterAlgorithm, number][])('over the Potts kernels of src/models: %s', (_label, c, cluster, clustersPerStep) => run(c, cluster, clustersPerStep, true));
 
   it('a Wolff step is clustersPerStep clusters, and without records the same lattice follows', async () => {
-    const c: PottsCase = { q: 3, size: 8, temperature: 1.0, field: 0, seed: 41 };
-    const [a, b] = await bothPotts(c);
-    a.update('wolff', 30, 2);
-    b.update('wolff', 60, 1);
+    const [a, b] = await bothPottsLattices({ q: 3, size: 8, temperature: 1.0, field: 0, seed: 41 });
+    a.clusters.update('wolff', 30, 2);
+    b.clusters.update('wolff', 60, 1);
     expect(a.readStates()).toEqual(b.readStates());
     expect(a.getRngState()).toEqual(b.getRngState());
   });
 
-  it('bad input is refused with a typed error', async () => {
-    const [wasm, js] = await bothPotts({ q: 3, size: 4, temperature: 1, field: 0, seed: 1 });
-    for (const k of [wasm, js]) {
-      expect(() => k.setup(1, 0, 0, 0)).toThrow(/Invalid option "q": expected an integer from 2 to 127, got 1/);
-      expect(() => k.setup(128, 0, 0, 0)).toThrow(/Invalid option "q"/);
-      expect(() => k.writeStates(new Uint8Array(16).fill(3))).toThrow(/Invalid option "states\[0\]": expected a state from 0 to 2, got 3/);
-      expect(() => k.writeStates(new Uint8Array(15))).toThrow(/Invalid option "states": expected a Uint8Array of 16 states/);
-    }
+  it('q above 255 is refused with a typed error (byte 255 marks a growing cluster)', async () => {
+    const { JsPottsClusters } = await import('../src/backend/js-cluster.js');
+    const host = { size: 4, q: 256, spins: new Uint8Array(16), rng: undefined as never, counts: new Int32Array(256), bondCount: 32, setBondCount() {} };
+    expect(() => new JsPottsClusters(host)).toThrow(/Invalid option "q": expected an integer from 2 to 255 for cluster updates/);
+    expect(pottsThresholds(1, 0).fieldMode).toBe(0);
   });
 });

@@ -5,8 +5,9 @@
 // runs on the worker pool, exports download, no long task over 50 ms blocks the main thread while
 // it runs, a simulation worker that cannot load gives a plain notice and a working page, a bad
 // address parameter shows the notice, a phone-sized viewport has no sideways
-// scrolling, and it saves screenshots (test-results/, or the folder in CRITICALITY_SCREENSHOTS,
-// e.g. CRITICALITY_SCREENSHOTS=docs to refresh the README's docs/demo.png). .ci/run installs Chromium.
+// scrolling, the language page generates and analyses text (Markov at T, then an RLM grammar), and
+// it saves screenshots (test-results/, or the folder in CRITICALITY_SCREENSHOTS,
+// e.g. CRITICALITY_SCREENSHOTS=docs to refresh the README's docs/demo.png and docs/demo-language.png). .ci/run installs Chromium.
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -233,6 +234,38 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
     expect(layout.lattice).toBeGreaterThan(300);
     expect(layout.lattice).toBeLessThanOrEqual(layout.inner);
     await page.screenshot({ path: join(shots, 'demo-mobile.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('language page: Markov text at T against the Brown corpus, then the Random Language Model', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = watchErrors(page);
+    await page.goto(server.url);
+    await page.locator('a[href="./language.html"]').first().click();
+    await until(page, () => document.body.dataset.state === 'ready', 60_000);
+    // parts of speech of the corpus' Markov model, analysed by the WebAssembly kernels
+    expect((await text(page, 'lang-text')).split(' ')).toContain('NOUN');
+    expect(await text(page, 'lang-engine')).toBe('wasm');
+    expect(await text(page, 'lang-fit')).toMatch(/I\(r\) decays exponentially/);
+    expect(await text(page, 'lang-orders')).toMatch(/Brown corpus: C\(r\) ~ r\^-0\.\d+/);
+    // a cold temperature freezes the text: its entropy rate falls
+    const hot = Number((await text(page, 'lang-entropy')).split(' ')[0]);
+    await setValue(page, 'temperature', '-1.2');
+    await page.evaluate(() => document.getElementById('temperature')!.dispatchEvent(new Event('input')));
+    await until(page, () => document.getElementById('lang-status')!.textContent!.includes('T = 0.06'));
+    expect(Number((await text(page, 'lang-entropy')).split(' ')[0])).toBeLessThan(hot - 1);
+    // the Random Language Model at small x: a structured grammar, its order parameters shown
+    await page.evaluate(() => {
+      const rlm = document.querySelector<HTMLInputElement>('input[name="generator"][value="rlm"]')!;
+      rlm.checked = true;
+      rlm.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await until(page, () => document.getElementById('lang-status')!.textContent!.startsWith('Done: RLM'));
+    expect(await text(page, 'lang-orders')).toMatch(/rule entropy 0\.\d+/);
+    // the charts drew: log-log canvases with the generated and the corpus curves
+    expect(await page.locator('#chart-mi canvas').count()).toBe(1);
+    await page.screenshot({ path: join(shots, 'demo-language.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -46,7 +46,7 @@ describe('Landau bad input', () => {
     await expect(landauScan({ sizes: [], temperatures: [2, 3], sweeps: 10 })).rejects.toThrow(/Invalid option "sizes": expected a non-empty array/);
     await expect(landauScan({ sizes: [7], temperatures: [2, 3], sweeps: 10 })).rejects.toThrow(/Invalid option "sizes": expected an even integer/);
     await expect(landauScan({ sizes: [8], temperatures: [2], sweeps: 10 })).rejects.toThrow(/Invalid option "temperatures": expected at least 2 temperatures for L = 8/);
-    await expect(landauScan({ sizes: [8], temperatures: [2, -1], sweeps: 10 })).rejects.toThrow(/"temperatures": expected a finite number > 0, got -1/);
+    await expect(landauScan({ sizes: [8], temperatures: [2, -1], sweeps: 10 })).rejects.toThrow(/"temperatures": expected a number from 0\.000001 to 1000000 .*, got -1/);
   });
 
   it('too few well-sampled bins: no fit, a warning, and no NaN coefficients', () => {

@@ -11,16 +11,21 @@ const BAD: [string, SimulationOptions | Record<string, unknown>, RegExp][] = [
   ['size too large for memory', { size: 65536 }, /"size": expected an even integer from 2 to 32766.*got 65536/],
   ['size a string', { size: '16' }, /"size".*got "16"/],
   ['size NaN', { size: NaN }, /"size".*got NaN/],
-  ['temperature zero', { temperature: 0 }, /"temperature": expected a finite number > 0, got 0/],
+  ['temperature zero', { temperature: 0 }, /"temperature": expected a number from 0\.000001 to 1000000 .*, got 0/],
   ['temperature negative', { temperature: -1 }, /"temperature".*got -1/],
   ['temperature NaN', { temperature: NaN }, /"temperature".*got NaN/],
   ['temperature Infinity', { temperature: Infinity }, /"temperature".*got Infinity/],
-  ['beta zero', { beta: 0 }, /"beta": expected a finite number > 0, got 0/],
+  ['beta zero', { beta: 0 }, /"beta": expected a number from 0\.000001 to 1000000 .*, got 0/],
   ['temperature and beta', { temperature: 2, beta: 0.5 }, /"beta": expected no beta when temperature is given/],
-  ['field NaN', { field: NaN }, /"field": expected a finite number, got NaN/],
+  ['field NaN', { field: NaN }, /"field": expected a number from -1000000 to 1000000, got NaN/],
   ['field Infinity', { field: -Infinity }, /"field".*got -Infinity/],
   ['unknown algorithm', { algorithm: 'glauber' as never }, /"algorithm": expected one of "metropolis", "heat-bath", "wolff", "swendsen-wang", "hybrid", got "glauber"/],
-  ['unknown model', { model: 'potts' as never }, /"model": expected one of "ising", got "potts"/],
+  ['unknown model', { model: 'xy' as never }, /"model": expected one of "ising", "potts", got "xy"/],
+  ['potts without q', { model: 'potts' }, /"q": expected an integer from 2 to 256 .*got nothing/],
+  ['q = 1', { model: 'potts', q: 1 }, /"q": expected an integer from 2 to 256 .*got 1/],
+  ['q = 300', { model: 'potts', q: 300 }, /"q": expected an integer from 2 to 256 .*got 300/],
+  ['q with ising', { q: 3 }, /"q": expected no q with model "ising"/],
+  ['packed layout with potts', { model: 'potts', q: 3, layout: 'packed' }, /"layout": expected "auto" or "byte" for model "potts"/],
   ['unknown lattice', { lattice: 'cubic' as never }, /"lattice": expected one of "square", got "cubic"/],
   ['unknown backend', { backend: 'gpu' as never }, /"backend": expected one of "auto", "wasm", "js", got "gpu"/],
   ['unknown start', { start: 'warm' as never }, /"start": expected one of "hot", "cold", got "warm"/],
@@ -47,9 +52,9 @@ describe('bad options', () => {
     expect(() => sim.measure({ sweeps: 1 })).toThrow(/"sweeps": expected an integer from 2/);
     expect(() => sim.measure({ sweeps: 2 ** 26 })).toThrow(/"sweeps".*at most 33554432/);
     expect(() => sim.measure({ sweeps: 10, thermalize: -5 })).toThrow(/"thermalize"/);
-    expect(() => sim.setTemperature(0)).toThrow(/"temperature": expected a finite number > 0, got 0/);
+    expect(() => sim.setTemperature(0)).toThrow(/"temperature": expected a number from 0\.000001 to 1000000 .*, got 0/);
     expect(() => sim.setBeta(-2)).toThrow(/"beta"/);
-    expect(() => sim.setField(NaN)).toThrow(/"field": expected a finite number, got NaN/);
+    expect(() => sim.setField(NaN)).toThrow(/"field": expected a number from -1000000 to 1000000, got NaN/);
     expect(() => sim.setAlgorithm('glauber' as never)).toThrow(/"algorithm": expected one of/);
     expect(() => sim.restore({ ...before, size: 16 })).toThrow(/"snapshot.size": expected 8/);
     expect(() => sim.restore({ ...before, spins: new Int8Array(64) })).toThrow(/"snapshot.spins"/);

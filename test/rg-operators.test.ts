@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { JsBlockSpinKernel, measureLevel } from '../src/backend/rg-js.js';
 import { RG_OPERATORS, RG_OPERATOR_NAMES } from '../src/backend/rg-types.js';
 import { createSimulation } from '../src/index.js';
-import { simulationKernel } from '../src/simulation.js';
+import { kernelOf } from '../src/simulation.js';
 import { seedState, Xoshiro128 } from '../src/rng.js';
 
 /** Every operator from its definition (see src/backend/rg-types.ts). */
@@ -42,7 +42,7 @@ describe('operator sums', () => {
   it('the WebAssembly kernel measures the same sums on every level', async () => {
     const sim = await createSimulation({ size: 24, temperature: 2.5, seed: 8, backend: 'wasm' });
     sim.sweep(10);
-    const kernel = simulationKernel(sim, 'test').blockSpins!();
+    const kernel = kernelOf(sim, 'test').blockSpins!();
     kernel.configure(2, 3, false);
     kernel.build('majority');
     const ops = new Float64Array(4 * RG_OPERATORS);

@@ -9,7 +9,7 @@ import { JsBlockSpinKernel } from '../src/backend/rg-js.js';
 import { JsPackedEngine } from '../src/backend/js-packed.js';
 import { WasmPackedEngine } from '../src/backend/wasm-packed.js';
 import { RG_OPERATORS } from '../src/backend/rg-types.js';
-import { simulationKernel } from '../src/simulation.js';
+import { kernelOf } from '../src/simulation.js';
 import { seedState } from '../src/rng.js';
 
 const CASES: [number, number, number, number][] = [
@@ -32,7 +32,7 @@ describe('block spins from the packed lattice: identical to the byte pyramid', {
       it.each(CASES)(`${backend} ${rule}: L=%d T=%d b=%d levels=%d`, async (size, temperature, b, levels) => {
         const sim = await createSimulation({ size, temperature, seed: 5, backend, layout: 'packed' });
         expect(sim.layout).toBe('packed');
-        const packed = simulationKernel(sim, 'test').blockSpins!();
+        const packed = kernelOf(sim, 'test').blockSpins!();
         let copy: Int8Array = new Int8Array(0);
         const reference = new JsBlockSpinKernel(() => copy, size);
         for (const k of [packed, reference]) {

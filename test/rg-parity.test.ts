@@ -6,7 +6,7 @@ import { createSimulation, rgFlow } from '../src/index.js';
 import type { BlockRule } from '../src/index.js';
 import { JsBlockSpinKernel } from '../src/backend/rg-js.js';
 import { RG_OPERATORS } from '../src/backend/rg-types.js';
-import { simulationKernel } from '../src/simulation.js';
+import { kernelOf } from '../src/simulation.js';
 import { seedState } from '../src/rng.js';
 
 const CASES: [number, number, number, BlockRule, number][] = [
@@ -24,8 +24,8 @@ describe('block-spin kernels: WASM vs JS bit-identical', { timeout: 60_000 }, ()
   it.each(CASES)('L=%d T=%d b=%d %s levels=%d', async (size, temperature, b, rule, levels) => {
     const wasm = await createSimulation({ size, temperature, seed: 3, backend: 'wasm' });
     const js = await createSimulation({ size, temperature, seed: 3, backend: 'js' });
-    const kw = simulationKernel(wasm, 'test').blockSpins!();
-    const kj = simulationKernel(js, 'test').blockSpins!();
+    const kw = kernelOf(wasm, 'test').blockSpins!();
+    const kj = kernelOf(js, 'test').blockSpins!();
     // a third kernel over a plain copy of the lattice: the standalone JS twin
     let copy = js.spins();
     const standalone = new JsBlockSpinKernel(() => copy, size);

@@ -21,6 +21,7 @@
 import { InvalidOptionError } from '../errors.js';
 import type { Measurement, Observable } from '../measure.js';
 import { jackknifeError, linearFit, weightedMean } from '../stats/index.js';
+import { findRoot, goldenMax } from './search.js';
 import { Reweighting, type ReweightOptions } from './reweight.js';
 
 /** A crossing of the Binder cumulants of two sizes. */
@@ -79,56 +80,6 @@ interface Estimates {
   inverseNu: number;
   peaks: { t: number; chi: number }[];
   gammaOverNu: number;
-}
-
-function goldenMax(f: (x: number) => number, a: number, b: number): number {
-  const g = (Math.sqrt(5) - 1) / 2;
-  let c = b - g * (b - a);
-  let d = a + g * (b - a);
-  let fc = f(c);
-  let fd = f(d);
-  for (let i = 0; i < 60 && b - a > 1e-8 * Math.abs(a + b); i++) {
-    if (fc > fd) {
-      b = d;
-      d = c;
-      fd = fc;
-      c = b - g * (b - a);
-      fc = f(c);
-    } else {
-      a = c;
-      c = d;
-      fc = fd;
-      d = a + g * (b - a);
-      fd = f(d);
-    }
-  }
-  return 0.5 * (a + b);
-}
-
-/** A root of f in [a, b] (f(a) < 0 <= f(b)) by the Illinois variant of regula falsi (superlinear, always bracketed). */
-function findRoot(f: (x: number) => number, a: number, b: number): number {
-  let fa = f(a);
-  let fb = f(b);
-  let side = 0;
-  let c = a;
-  for (let i = 0; i < 100; i++) {
-    const previous = c;
-    c = (a * fb - b * fa) / (fb - fa);
-    const fc = f(c);
-    if (fc === 0 || Math.abs(c - previous) < 1e-13 * Math.abs(c)) return c;
-    if (fc > 0) {
-      b = c;
-      fb = fc;
-      if (side === -1) fa /= 2;
-      side = -1;
-    } else {
-      a = c;
-      fa = fc;
-      if (side === 1) fb /= 2;
-      side = 1;
-    }
-  }
-  return c;
 }
 
 /**

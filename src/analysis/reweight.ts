@@ -3,7 +3,8 @@
  * a few measured temperatures of one lattice size give smooth curves of every observable over
  * a range of temperatures, with jackknife error bands.
  *
- * Input: measurements of the same L and h taken with `keepSeries: true` (per-sweep e and m).
+ * Input: measurements of the same L and h taken with `keepSeries: true` (per-sweep e and m), or the
+ * same as raw series ({@link ReweightSeries}: beta and per-site e, optionally m, per run).
  * Every observable is a function of the state through E = N e and m, so each run i (at
  * beta_i, n_i samples) is summarised by its energy histogram H_i(E) and the sums of |m|, m^2,
  * m^4 over the samples at each E.
@@ -33,7 +34,7 @@
 import { InvalidOptionError } from '../errors.js';
 import { derivedObservables, type Measurement, type Observable } from '../measure.js';
 import { checkCount, checkPositive } from '../options.js';
-import { jackknifeError } from '../stats/index.js';
+import { integratedAutocorrelationTime, jackknifeError } from '../stats/index.js';
 
 /** Options of {@link multipleHistogram} and {@link singleHistogram}. */
 export interface ReweightOptions {
@@ -134,6 +135,111 @@ function solveLinear(A: Float64Array, n: number): Float64Array {
   return x;
 }
 
+/** One run given as raw series instead of a Measurement; see {@link ReweightSeries}. */
+export interface ReweightSeriesRun {
+  /** Inverse temperature of the run. */
+  beta: number;
+  /** Energy per site `e = E/N`, one value per recorded step. */
+  energy: ArrayLike<number>;
+  /** Order parameter per step; without it the magnetization observables come out NaN. */
+  magnetization?: ArrayLike<number>;
+}
+
+/**
+ * Runs of one lattice given as raw series (for models and callers without a Measurement). The integrated
+ * autocorrelation times are measured on the series (Sokal windowing, src/stats/autocorrelation.ts).
+ */
+export interface ReweightSeries {
+  /** Number of sites N. */
+  sites: number;
+  /** Linear size, reported as {@link Reweighting.size}. @default sqrt(sites) */
+  size?: number;
+  /** Field of the runs; at 0 the total energies N e are rounded to integers (exact for h = 0 models). @default 0 */
+  field?: number;
+  runs: readonly ReweightSeriesRun[];
+}
+
+/** A run as the reweighting uses it, from a Measurement or from raw series. */
+interface RunInput {
+  temperature: number;
+  beta: number;
+  energy: ArrayLike<number>;
+  magnetization: ArrayLike<number> | undefined;
+  /** tau_int for the bin length: the largest of the energy's and the magnetization's (at least 1/2). */
+  tau: number;
+  /** tau_int of the energy (1/2 when undefined), for the statistical inefficiency. */
+  energyTau: number;
+  /** Mean energy per site. */
+  meanEnergy: number;
+}
+
+function finiteTau(t: number): number {
+  return Number.isFinite(t) ? Math.max(t, 0.5) : 0.5;
+}
+
+/** Sorts by temperature and refuses two runs at one temperature. */
+function byTemperature(runs: (RunInput & { index: number })[], label: (i: number) => string): RunInput[] {
+  runs.sort((a, b) => a.temperature - b.temperature);
+  for (let r = 1; r < runs.length; r++) {
+    if (runs[r].temperature === runs[r - 1].temperature) {
+      throw new InvalidOptionError(label(runs[r].index), runs[r].temperature, 'distinct temperatures (merge runs at the same temperature into one)');
+    }
+  }
+  return runs;
+}
+
+function runsOfMeasurements(measurements: readonly Measurement[]) {
+  if (measurements.length === 0) {
+    throw new InvalidOptionError('measurements', measurements, 'a non-empty list of measurements of one lattice size taken with keepSeries: true');
+  }
+  const first = measurements[0];
+  const runs = measurements.map((m, index) => {
+    if (typeof m !== 'object' || m === null || !m.series) throw new InvalidOptionError(`measurements[${index}].series`, m?.series, 'a measurement taken with keepSeries: true (per-sweep e and m)');
+    if (m.size !== first.size) throw new InvalidOptionError(`measurements[${index}].size`, m.size, `${first.size} (every run of one reweighting has the same size)`);
+    if (m.field !== first.field) throw new InvalidOptionError(`measurements[${index}].field`, m.field, `${first.field} (every run of one reweighting has the same field)`);
+    const o = m.observables;
+    return {
+      index,
+      temperature: m.temperature,
+      beta: m.beta,
+      energy: m.series.energy,
+      magnetization: m.series.magnetization,
+      tau: finiteTau(Math.max(o.energy.tauInt, o.absMagnetization.tauInt, o.magnetization2.tauInt)),
+      energyTau: finiteTau(o.energy.tauInt),
+      meanEnergy: o.energy.mean,
+    };
+  });
+  return { runs: byTemperature(runs, (i) => `measurements[${i}].temperature`), size: first.size, sites: first.size * first.size, field: first.field };
+}
+
+function runsOfSeries(input: ReweightSeries) {
+  if (typeof input !== 'object' || input === null || !Array.isArray(input.runs) || input.runs.length === 0) {
+    throw new InvalidOptionError('runs', input?.runs, 'a non-empty list of runs { beta, energy }');
+  }
+  const sites = checkCount('sites', input.sites, 1);
+  const size = input.size === undefined ? Math.sqrt(sites) : checkPositive('size', input.size);
+  const field = input.field === undefined ? 0 : input.field;
+  if (typeof field !== 'number' || !Number.isFinite(field)) throw new InvalidOptionError('field', field, 'a finite number');
+  const runs = input.runs.map((run, index) => {
+    const beta = checkPositive(`runs[${index}].beta`, run.beta);
+    const energy = run.energy;
+    if (!energy || typeof energy.length !== 'number' || energy.length < 2) throw new InvalidOptionError(`runs[${index}].energy`, energy, 'a series of at least 2 energies per site');
+    let mean = 0;
+    for (let t = 0; t < energy.length; t++) {
+      if (!Number.isFinite(energy[t])) throw new InvalidOptionError(`runs[${index}].energy[${t}]`, energy[t], 'a finite number');
+      mean += energy[t];
+    }
+    const magnetization = run.magnetization;
+    if (magnetization !== undefined && magnetization.length !== energy.length) {
+      throw new InvalidOptionError(`runs[${index}].magnetization`, `${magnetization.length} values`, `${energy.length} values (one per energy)`);
+    }
+    const energyTau = finiteTau(integratedAutocorrelationTime(energy).tau);
+    const magnetizationTau = magnetization ? finiteTau(integratedAutocorrelationTime(magnetization).tau) : 0.5;
+    return { index, temperature: 1 / beta, beta, energy, magnetization, tau: Math.max(energyTau, magnetizationTau), energyTau, meanEnergy: mean / energy.length };
+  });
+  return { runs: byTemperature(runs, (i) => `runs[${i}].beta`), size, sites, field };
+}
+
 /** Reweighted curves of one lattice size from one or more runs; see the module comment. */
 export class Reweighting {
   readonly size: number;
@@ -151,6 +257,7 @@ export class Reweighting {
   readonly range: { from: number; to: number };
 
   private readonly energies: Float64Array;
+  private energiesPerSite: Float64Array | undefined;
   private readonly betas: Float64Array;
   /** Mean total energy N <e> of each run (for the starting point of the solver). */
   private readonly meanEnergies: Float64Array;
@@ -161,37 +268,19 @@ export class Reweighting {
   private readonly binSamples: Float64Array;
   private readonly replicas: (Dataset | undefined)[];
 
-  constructor(measurements: readonly Measurement[], options: ReweightOptions = {}) {
-    if (!Array.isArray(measurements) || measurements.length === 0) {
-      throw new InvalidOptionError('measurements', measurements, 'a non-empty list of measurements of one lattice size taken with keepSeries: true');
-    }
-    const first = measurements[0];
-    const runs = [...measurements].map((m, i) => ({ m, i })).sort((a, b) => a.m.temperature - b.m.temperature);
-    for (const { m, i } of runs) {
-      if (typeof m !== 'object' || m === null || !m.series) throw new InvalidOptionError(`measurements[${i}].series`, m?.series, 'a measurement taken with keepSeries: true (per-sweep e and m)');
-      if (m.size !== first.size) throw new InvalidOptionError(`measurements[${i}].size`, m.size, `${first.size} (every run of one reweighting has the same size)`);
-      if (m.field !== first.field) throw new InvalidOptionError(`measurements[${i}].field`, m.field, `${first.field} (every run of one reweighting has the same field)`);
-    }
-    for (let r = 1; r < runs.length; r++) {
-      if (runs[r].m.temperature === runs[r - 1].m.temperature) {
-        throw new InvalidOptionError(`measurements[${runs[r].i}].temperature`, runs[r].m.temperature, 'distinct temperatures (merge runs at the same temperature into one measurement)');
-      }
-    }
+  constructor(input: readonly Measurement[] | ReweightSeries, options: ReweightOptions = {}) {
+    const { runs, size, sites, field } = Array.isArray(input) ? runsOfMeasurements(input as readonly Measurement[]) : runsOfSeries(input as ReweightSeries);
     const minOverlap = options.minOverlap ?? 0.1;
     if (typeof minOverlap !== 'number' || !(minOverlap >= 0 && minOverlap <= 1)) throw new InvalidOptionError('minOverlap', minOverlap, 'a number from 0 to 1');
     const minEssFraction = options.minEssFraction === undefined ? 0.05 : checkPositive('minEssFraction', options.minEssFraction);
 
-    this.size = first.size;
-    this.sites = first.size * first.size;
-    this.field = first.field;
+    this.size = size;
+    this.sites = sites;
+    this.field = field;
     const N = this.sites;
     const R = runs.length;
-    const taus = runs.map(({ m }) => {
-      const o = m.observables;
-      const t = Math.max(o.energy.tauInt, o.absMagnetization.tauInt, o.magnetization2.tauInt);
-      return Number.isFinite(t) ? Math.max(t, 0.5) : 0.5;
-    });
-    const lengths = runs.map(({ m }) => m.series!.energy.length);
+    const taus = runs.map((run) => run.tau);
+    const lengths = runs.map((run) => run.energy.length);
     const possible = Math.min(...lengths.map((n, r) => Math.floor(n / Math.ceil(10 * taus[r]))));
     let bins: number;
     if (options.bins !== undefined) {
@@ -202,7 +291,7 @@ export class Reweighting {
       bins = Math.min(50, possible);
       if (bins < 2) {
         const r = lengths.findIndex((n, k) => Math.floor(n / Math.ceil(10 * taus[k])) < 2);
-        throw new InvalidOptionError('measurements', `a run at T=${runs[r].m.temperature} of ${lengths[r]} sweeps with tau_int = ${taus[r].toFixed(1)}`,
+        throw new InvalidOptionError('measurements', `a run at T=${runs[r].temperature} of ${lengths[r]} sweeps with tau_int = ${taus[r].toFixed(1)}`,
           'runs of at least 20 tau_int, so that the jackknife has 2 bins of 10 tau_int');
       }
       if (bins < 10) this.warnings.push(`only ${bins} jackknife bins of at least 10 tau_int fit in the shortest run: error bars are rough`);
@@ -213,24 +302,23 @@ export class Reweighting {
     // The energy grid: every distinct E = N e (integers at h = 0) over all runs.
     const toEnergy = (e: number) => (this.field === 0 ? Math.round(e * N) : e * N);
     const distinct = new Set<number>();
-    for (const { m } of runs) for (const e of m.series!.energy) distinct.add(toEnergy(e));
+    for (const run of runs) for (let t = 0; t < run.energy.length; t++) distinct.add(toEnergy(run.energy[t]));
     this.energies = Float64Array.from(distinct).sort();
     const index = new Map<number, number>();
     this.energies.forEach((E, k) => index.set(E, k));
     const K = this.energies.length;
 
-    this.betas = Float64Array.from(runs, ({ m }) => m.beta);
-    this.meanEnergies = Float64Array.from(runs, ({ m }) => m.observables.energy.mean * N);
-    this.runs = runs.map(({ m }, r) => ({
-      temperature: m.temperature,
+    this.betas = Float64Array.from(runs, (run) => run.beta);
+    this.meanEnergies = Float64Array.from(runs, (run) => run.meanEnergy * N);
+    this.runs = runs.map((run, r) => ({
+      temperature: run.temperature,
       samples: bins * Math.floor(lengths[r] / bins),
-      inefficiency: Math.max(1, 2 * (Number.isFinite(m.observables.energy.tauInt) ? m.observables.energy.tauInt : 0.5)),
+      inefficiency: Math.max(1, 2 * run.energyTau),
     }));
     this.binSamples = Float64Array.from(this.runs, (run) => run.samples / bins);
 
     // Per run and bin: the distinct energies with counts and sums of |m|, m^2, m^4.
-    this.binEntries = runs.map(({ m }, r) => {
-      const { energy, magnetization } = m.series!;
+    this.binEntries = runs.map(({ energy, magnetization }, r) => {
       const length = this.binSamples[r];
       return Array.from({ length: bins }, (_, j) => {
         const slot = new Map<number, number>();
@@ -251,7 +339,7 @@ export class Reweighting {
             m2.push(0);
             m4.push(0);
           }
-          const mt = magnetization[t];
+          const mt = magnetization ? magnetization[t] : NaN;
           const mm = mt * mt;
           count[s] += 1;
           absM[s] += Math.abs(mt);
@@ -470,6 +558,18 @@ export class Reweighting {
   moments(temperature: number, replica = -1): ReweightedMoments {
     checkPositive('temperature', temperature);
     return this.momentsOf(replica < 0 ? this.full : this.replica(replica), temperature);
+  }
+
+  /**
+   * The reweighted energy distribution at `temperature`, `P_beta(E) = Omega(E) exp(-beta E) / sum_E (...)`,
+   * on the energies that occur in the data (per site, increasing; one shared array, not to be modified),
+   * from all data (replica -1, the default) or from jackknife replica `replica` (0 .. bins-1).
+   */
+  energyDistribution(temperature: number, replica = -1): { energies: Float64Array; probabilities: Float64Array } {
+    checkPositive('temperature', temperature);
+    const data = replica < 0 ? this.full : this.replica(replica);
+    this.energiesPerSite ??= Float64Array.from(this.energies, (E) => E / this.sites);
+    return { energies: this.energiesPerSite, probabilities: this.distribution(data, 1 / temperature) };
   }
 
   /** Kish effective number of samples behind the reweighted value at `temperature`. */

@@ -1,6 +1,6 @@
 /** Backend selection: WebAssembly when it can run, the JavaScript fallback otherwise (or on request). */
 import { BackendUnavailableError, InvalidOptionError } from '../errors.js';
-import type { BackendChoice } from '../options.js';
+import type { BackendChoice } from '../vocabulary.js';
 import { JsIsingKernel } from './js.js';
 import { JsPackedEngine } from './js-packed.js';
 import { loadCore, type CoreSource } from './loader.js';

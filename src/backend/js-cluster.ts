@@ -1,6 +1,6 @@
 /**
  * The JavaScript twin of the cluster engine (assembly/cluster-engine.ts) and of its models, the
- * Ising model (assembly/cluster.ts) and the q-state Potts model (assembly/potts.ts): the same
+ * Ising model (assembly/cluster.ts) and the q-state Potts model (assembly/potts-cluster.ts): the same
  * growth, labels and bookkeeping, and the same random stream, so that both backends produce the
  * same lattice bit for bit. The engine's header states the contract between engine and model and
  * the order of the draws; this twin draws one by one from the generator (the ring of the
@@ -8,13 +8,14 @@
  *
  * A model supplies its bond test (`same`, `threshold`), its flips (`wolffTarget`, `swNew`), the
  * field's ghost rules and the bookkeeping of its counters; the engine keeps the work list, the
- * union-find labels and the cluster sizes.
+ * union-find labels and the cluster sizes. Why the ghost rules are exact: the engine's header and
+ * docs/algorithms.md.
  */
 import { Xoshiro128, rotl } from '../rng.js';
 import { clusterLabelsOf, type LabelKind } from '../cluster/labels.js';
-import { checkLattice, checkStates, type PottsClusterKernel, type PottsCounts } from '../cluster/potts.js';
-import type { ClusterAlgorithm } from '../options.js';
-import type { ClusterStep, ClusterSweepResult } from './types.js';
+import { checkPottsClusterQ, POTTS_CLUSTER_MAX_Q, type PottsClusterKernel, type PottsThresholds } from '../cluster/potts.js';
+import type { ClusterAlgorithm, ClusterStep } from '../vocabulary.js';
+import type { ClusterSweepResult } from './types.js';
 
 /** floor(r * n / 2^32) for a 32-bit r and n <= 2^30, exactly, in double arithmetic. */
 export function scaleToSites(r: number, n: number): number {
@@ -412,54 +413,64 @@ export class JsClusters {
   }
 }
 
-/** The q-state Potts model (twin of class Potts in assembly/potts.ts): states 0..q-1; S and N_s kept exact. */
-class PottsModel implements ClusterModel {
+/**
+ * What the Potts cluster kernel needs from a JavaScript Potts kernel (src/models/potts/kernel-js.ts):
+ * its lattice, generator and exact counts Nb and n_k.
+ */
+export interface JsPottsHost {
+  readonly size: number;
+  readonly q: number;
+  readonly spins: Uint8Array;
+  readonly rng: Xoshiro128;
   readonly counts: Int32Array;
-  satisfied = 0;
-  readonly ghostMerges: boolean;
+  readonly bondCount: number;
+  setBondCount(b: number): void;
+}
 
-  constructor(
-    readonly q: number,
-    readonly threshold: number,
-    readonly ghost: number,
-    readonly fieldMode: number,
-  ) {
-    this.counts = new Int32Array(q);
-    this.ghostMerges = fieldMode >= 0;
-  }
+/** The q-state Potts model (twin of class Potts in assembly/potts-cluster.ts): states 0..q-1; Nb and n_k kept exact. */
+class PottsModel implements ClusterModel {
+  threshold = 0;
+  ghost = 0;
+  fieldMode = 0;
+  ghostMerges = true;
+
+  constructor(private readonly host: JsPottsHost) {}
 
   same(v: number, c: number): boolean {
     return v === c;
   }
   wolffTarget(c: number, rng: Xoshiro128): number {
-    if (this.q === 2) return 1 - c;
-    const t = c + 1 + scaleToSites(rng.next(), this.q - 1);
-    return t >= this.q ? t - this.q : t;
+    const q = this.host.q;
+    if (q === 2) return 1 - c;
+    const t = c + 1 + scaleToSites(rng.next(), q - 1);
+    return t >= q ? t - q : t;
   }
   atRisk(c: number, t: number): boolean {
     return this.fieldMode > 0 ? c === 0 : this.fieldMode < 0 ? t === 0 : false;
   }
   joined(): number {
-    return 255;
+    return POTTS_CLUSTER_MAX_Q;
   }
   term(v: number, c: number, t: number): number {
-    return v === t ? 2 : v < this.q && v !== c ? 1 : 0;
+    return v === t ? 2 : v < this.host.q && v !== c ? 1 : 0;
   }
-  /** dS = 2 n_t(seen) + n_other(seen) - 4 |C| (assembly/potts.ts). */
+  /** dNb = 2 n_t(seen) + n_other(seen) - 4 |C| (assembly/potts-cluster.ts). */
   wolffDone(count: number, sum: number, c: number, t: number): void {
-    this.satisfied += sum - 4 * count;
-    this.counts[c] -= count;
-    this.counts[t] += count;
+    const host = this.host;
+    host.setBondCount(host.bondCount + sum - 4 * count);
+    host.counts[c] -= count;
+    host.counts[t] += count;
   }
   ghostCandidate(v: number): boolean {
     return this.fieldMode > 0 ? v === 0 : this.fieldMode < 0 ? v !== 0 : false;
   }
   swDraws(bound: boolean): boolean {
-    return !bound || (this.fieldMode < 0 && this.q > 2);
+    return !bound || (this.fieldMode < 0 && this.host.q > 2);
   }
   swNew(v: number, bound: boolean, r: number): number {
-    if (!bound) return scaleToSites(r, this.q);
-    return this.fieldMode < 0 ? 1 + scaleToSites(r, this.q - 1) : v;
+    const q = this.host.q;
+    if (!bound) return scaleToSites(r, q);
+    return this.fieldMode < 0 ? 1 + scaleToSites(r, q - 1) : v;
   }
   bondTerm(a: number, b: number): number {
     return a === b ? 1 : 0;
@@ -468,107 +479,57 @@ class PottsModel implements ClusterModel {
     return 0;
   }
   swDone(bonds: number): void {
-    this.satisfied = bonds;
+    const { counts, spins } = this.host;
+    this.host.setBondCount(bonds);
+    counts.fill(0);
+    for (let i = 0; i < spins.length; i++) counts[spins[i]]++;
   }
 }
 
-/** The Potts cluster kernel of the JavaScript backend: the twin of the pottsUpdate exports (src/backend/wasm.ts). */
+/** The Potts cluster kernel over a JavaScript Potts kernel: the twin of WasmPottsClusters (src/backend/wasm.ts). */
 export class JsPottsClusters implements PottsClusterKernel {
   readonly backend = 'js' as const;
-  private readonly states: Uint8Array;
   private readonly engine: ClusterEngine;
-  private readonly rng = new Xoshiro128(new Uint32Array([1, 0, 0, 0]));
-  private model: PottsModel | undefined;
+  private readonly model: PottsModel;
 
-  constructor(readonly size: number) {
-    this.states = new Uint8Array(size * size);
-    this.engine = new ClusterEngine(size * size);
+  constructor(private readonly host: JsPottsHost) {
+    checkPottsClusterQ(host.q);
+    this.engine = new ClusterEngine(host.size * host.size);
+    this.model = new PottsModel(host);
   }
 
-  getRngState(): Uint32Array {
-    return Uint32Array.from(this.rng.state);
-  }
-
-  setRngState(state: Uint32Array): void {
-    this.rng.state.set(state);
-  }
-
-  setup(q: number, bond: number, ghost: number, fieldMode: number): void {
-    checkStates(q);
-    this.model = new PottsModel(q, bond, ghost, fieldMode);
-    this.recount();
-  }
-
-  private use(): PottsModel {
-    if (!this.model) throw new Error('call setup(q, ...) first');
-    return this.model;
-  }
-
-  fill(start: 'hot' | 'cold'): void {
-    const q = this.use().q;
-    for (let i = 0; i < this.states.length; i++) this.states[i] = start === 'hot' ? scaleToSites(this.rng.next(), q) : 0;
-    this.recount();
-  }
-
-  writeStates(states: Uint8Array): void {
-    checkLattice(states, this.size, this.use().q);
-    this.states.set(states);
-    this.recount();
-  }
-
-  readStates(): Uint8Array {
-    return this.states.slice();
-  }
-
-  counts(): PottsCounts {
-    const model = this.use();
-    return { satisfied: model.satisfied, states: model.counts.slice() };
+  setThresholds(t: PottsThresholds): void {
+    this.model.threshold = t.bond;
+    this.model.ghost = t.ghost;
+    this.model.fieldMode = t.fieldMode;
+    this.model.ghostMerges = t.fieldMode >= 0;
   }
 
   labels(): Int32Array {
-    return this.engine.labels(this.size);
+    return this.engine.labels(this.host.size);
   }
 
   update(cluster: ClusterAlgorithm, steps: number, clustersPerStep: number, out?: Int32Array, sizes?: Float64Array): number {
-    const model = this.use();
-    const { engine, states, size, rng } = this;
+    const { engine, model, host } = this;
+    const width = host.q + 1;
     let changed = 0;
     for (let k = 0; k < steps; k++) {
       let size2 = 0;
       if (cluster === 'wolff') {
         for (let c = 0; c < clustersPerStep; c++) {
-          changed += engine.wolff(model, states, size, rng);
+          changed += engine.wolff(model, host.spins, host.size, host.rng);
           size2 += engine.lastCount;
         }
       } else {
-        changed += engine.swendsenWang(model, states, size, rng);
-        model.counts.fill(0);
-        for (const s of states) model.counts[s]++;
+        changed += engine.swendsenWang(model, host.spins, host.size, host.rng);
         size2 = engine.lastSumSquares;
       }
       if (out && sizes) {
-        out[2 * k] = model.satisfied;
-        out[2 * k + 1] = model.counts[0];
+        out[k * width] = host.bondCount;
+        out.set(host.counts, k * width + 1);
         sizes[k] = size2;
       }
     }
     return changed;
-  }
-
-  /** S and N_s from the lattice. */
-  private recount(): void {
-    const model = this.use();
-    const { states, size } = this;
-    let s = 0;
-    for (let y = 0; y < size; y++) {
-      for (let x = 0; x < size; x++) {
-        const v = states[y * size + x];
-        if (states[y * size + (x === size - 1 ? 0 : x + 1)] === v) s++;
-        if (states[(y === size - 1 ? 0 : y + 1) * size + x] === v) s++;
-      }
-    }
-    model.satisfied = s;
-    model.counts.fill(0);
-    for (const v of states) model.counts[v]++;
   }
 }

@@ -3,7 +3,7 @@
  * order and the same random stream, so a seed gives the same lattice bit for bit.
  */
 import { Xoshiro128, rotl } from '../rng.js';
-import type { LocalAlgorithm } from '../options.js';
+import type { LocalAlgorithm } from '../vocabulary.js';
 import { NO_CLUSTER } from '../cluster/labels.js';
 import { JsClusters } from './js-cluster.js';
 import type { ClusterStep, ClusterSweepResult, IsingKernel } from './types.js';

@@ -7,8 +7,9 @@
  */
 import { WASM_BASE64, WASM_SCALAR_BASE64 } from './wasm-inline.js';
 
-/** Where the core comes from: raw bytes, a URL (http(s), file: or relative to the page), a fetch Response, or a compiled Module. */
-export type CoreSource = ArrayBuffer | ArrayBufferView<ArrayBuffer> | URL | string | Response | PromiseLike<Response> | WebAssembly.Module;
+import type { CoreSource } from '../vocabulary.js';
+
+export type { CoreSource } from '../vocabulary.js';
 
 /** The two inlined builds of the core: with WebAssembly SIMD (v128), and without for engines that lack it. */
 export type CoreVariant = 'simd' | 'scalar';

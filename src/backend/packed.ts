@@ -4,23 +4,13 @@
  * converts on demand: `spins()`, snapshots and the byte-only kernels (heat bath) see the byte
  * layout, Metropolis sweeps run packed; a conversion happens only when the other side is stale.
  */
-import type { Algorithm, LocalAlgorithm } from '../options.js';
+import type { Algorithm, ClusterStep, LocalAlgorithm } from '../vocabulary.js';
 import { InvalidOptionError } from '../errors.js';
 import type { BlockRule, BlockSpinKernel, PackedLevelZero } from './rg-types.js';
-import type { ClusterStep, ClusterSweepResult, IsingKernel } from './types.js';
+import type { ClusterSweepResult, IsingKernel } from './types.js';
 
-/** Packed lattices have L a multiple of 16 (16 row blocks x 8 column blocks per 128-bit vector). */
-export const PACKED_SIZE_MULTIPLE = 16;
-/**
- * Largest packed L: the bond sum B = sum s_i s_j (|B| <= 2 L^2) and the magnetization stay exact
- * 32-bit integers (2 * 32752^2 < 2^31).
- */
-export const MAX_PACKED_SIZE = 32752;
-
-/** True when the packed layout can hold an L x L lattice. */
-export function packable(size: number): boolean {
-  return size % PACKED_SIZE_MULTIPLE === 0 && size >= PACKED_SIZE_MULTIPLE && size <= MAX_PACKED_SIZE;
-}
+export { MAX_PACKED_SIZE, PACKED_SIZE_MULTIPLE } from '../vocabulary.js';
+export { packable } from '../limits.js';
 
 /** The packed half of a packed kernel; the byte kernel it works with owns the generator state. */
 export interface PackedEngine {

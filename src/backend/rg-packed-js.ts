@@ -9,7 +9,6 @@
 import type { Xoshiro128 } from '../rng.js';
 import { coarsenBlockRow, type JsBlockSpinKernel } from './rg-js.js';
 import type { BlockRule, PackedLevelZero } from './rg-types.js';
-import type { JsPackedEngine } from './js-packed.js';
 
 /** Byte `by` of word-vector `at` (word index of its first word). */
 function byteAt(lattice: Uint32Array, at: number, by: number): number {
@@ -189,10 +188,10 @@ export function measurePacked(lattice: Uint32Array, L: number, out: Float64Array
   out[at + 6] = 2 * row3 - 2 * n;
 }
 
-/** The level-0 stages of a {@link JsBlockSpinKernel} reading the lattice of a {@link JsPackedEngine}. */
+/** The level-0 stages of a {@link JsBlockSpinKernel} reading the lattice of a packed engine (src/backend/js-packed.ts). */
 export class JsPackedLevelZero implements PackedLevelZero {
   constructor(
-    private readonly engine: JsPackedEngine,
+    private readonly engine: { readonly lattice: Uint32Array; readonly size: number },
     private readonly blocks: JsBlockSpinKernel,
   ) {}
 

@@ -5,7 +5,7 @@
 import { InvalidOptionError } from '../errors.js';
 import { RG_OPERATORS, type BlockRule, type PackedLevelZero } from './rg-types.js';
 import type { RgCoreExports } from './rg-wasm.js';
-import { guarded } from './wasm.js';
+import { guarded } from './core-call.js';
 
 /** The packed RG exports of the core (assembly/rg-packed.ts). */
 export interface PackedRgCoreExports extends RgCoreExports {

@@ -2,7 +2,7 @@
  * The contract of the block-spin (real-space RG) kernels, implemented by assembly/rg.ts
  * (through src/backend/rg-wasm.ts) and by its bit-identical JavaScript twin src/backend/rg-js.ts.
  */
-import type { BackendName } from './types.js';
+import type { BackendName } from '../vocabulary.js';
 
 /** Block-spin rule: majority of the b x b block (ties broken by the RG stream) or decimation (the block's corner spin). */
 export type BlockRule = 'majority' | 'decimation';

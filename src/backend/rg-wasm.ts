@@ -4,7 +4,7 @@
  */
 import { CoreError, InvalidOptionError } from '../errors.js';
 import { RG_OPERATORS, type BlockRule, type BlockSpinKernel } from './rg-types.js';
-import { guarded } from './wasm.js';
+import { guarded } from './core-call.js';
 
 /** The RG exports of build/criticality.wasm (assembly/rg.ts). */
 export interface RgCoreExports {
@@ -32,10 +32,7 @@ export class WasmBlockSpinKernel implements BlockSpinKernel {
 
   /** `core` returns the live exports of the simulation's instance (it throws once disposed). */
   constructor(core: () => RgCoreExports, size: number) {
-    const exports = core();
-    if (exports.RG_OPERATORS.value !== RG_OPERATORS) {
-      throw new CoreError(`core layout mismatch: RG_OPERATORS ${exports.RG_OPERATORS.value}, wrapper expects ${RG_OPERATORS}`);
-    }
+    core(); // throws once disposed; the core's constants were checked at instantiation (core-constants.ts)
     this.core = core;
     this.size = size;
   }

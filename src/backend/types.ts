@@ -1,13 +1,9 @@
 /** The contract every backend implements for the 2D Ising kernels (see assembly/ising2d.ts). */
-import type { ClusterAlgorithm, LocalAlgorithm } from '../options.js';
+import type { BackendName, ClusterStep, ClusterSweepResult, LocalAlgorithm } from '../vocabulary.js';
 import type { BlockSpinKernel } from './rg-types.js';
 
-export type BackendName = 'wasm' | 'js';
-/** The engine that runs: the WebAssembly core built with SIMD, the scalar core, or JavaScript. */
-export type EngineName = 'wasm-simd' | 'wasm-scalar' | 'js';
-
-/** Number of per-sweep records a kernel call may write. Mirrors SERIES_CAPACITY in assembly/layout.ts. */
-export const SERIES_CAPACITY = 4096;
+export type { BackendName, EngineName, ClusterStep, ClusterSweepResult } from '../vocabulary.js';
+export { SERIES_CAPACITY } from '../vocabulary.js';
 
 export interface IsingKernel {
   readonly backend: BackendName;
@@ -60,19 +56,4 @@ export interface IsingKernel {
   dispose(): void;
   /** Block-spin (RG) kernels over this lattice (assembly/rg.ts or its JS twin); absent on kernels that have none yet. */
   blockSpins?(): BlockSpinKernel;
-}
-
-/** What one cluster step does: `localSweeps` Metropolis sweeps (0 for none), then the cluster update. */
-export interface ClusterStep {
-  cluster: ClusterAlgorithm;
-  /** Wolff clusters per step (ignored by Swendsen-Wang). */
-  clustersPerStep: number;
-  localSweeps: number;
-}
-
-export interface ClusterSweepResult {
-  /** Spins changed, by Metropolis sweeps and cluster updates together. */
-  flips: number;
-  /** Spins flipped by the cluster updates alone. */
-  clusterFlips: number;
 }

@@ -8,7 +8,8 @@ import { SERIES_CAPACITY } from './types.js';
 import type { PackedEngine } from './packed.js';
 import type { BlockSpinKernel, PackedLevelZero } from './rg-types.js';
 import { WasmPackedLevelZero, type PackedRgCoreExports } from './rg-packed-wasm.js';
-import { guarded, WasmIsingKernel } from './wasm.js';
+import { guarded } from './core-call.js';
+import { WasmIsingKernel } from './wasm.js';
 
 /** The packed exports of the core (assembly/index.ts). */
 export interface PackedCoreExports {

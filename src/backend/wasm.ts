@@ -4,10 +4,14 @@
  */
 import { CoreError, InvalidOptionError } from '../errors.js';
 import { clusterLabelsOf, type LabelKind } from '../cluster/labels.js';
-import { checkLattice, checkStates, type PottsClusterKernel, type PottsCounts } from '../cluster/potts.js';
-import type { ClusterAlgorithm } from '../options.js';
-import type { LocalAlgorithm } from '../options.js';
-import { SERIES_CAPACITY, type ClusterStep, type ClusterSweepResult, type IsingKernel } from './types.js';
+import { checkPottsClusterQ, type PottsClusterKernel, type PottsThresholds } from '../cluster/potts.js';
+import type { ClusterAlgorithm, ClusterStep, LocalAlgorithm } from '../vocabulary.js';
+import { SERIES_CAPACITY, type ClusterSweepResult, type IsingKernel } from './types.js';
+import { guarded } from './core-call.js';
+import { checkCoreConstants } from './core-constants.js';
+import { CLUSTER_BYTES_PER_SITE, CLUSTER_KIND } from '../cluster/step.js';
+
+export { guarded } from './core-call.js';
 import { WasmBlockSpinKernel, type RgCoreExports } from './rg-wasm.js';
 import { correlationValues } from './correlation-js.js';
 
@@ -41,34 +45,73 @@ export interface CoreExports {
   clusterFlips(): number;
   setClusterThresholds(bond: number, ghost: number, sign: number): void;
   clusterUpdate(kind: number, steps: number, clustersPerStep: number, localSweeps: number, record: number): number;
-  pottsSetup(q: number, bond: number, ghost: number, fieldMode: number): number;
-  pottsFill(hot: number): void;
-  pottsRecount(): void;
-  pottsSatisfied(): number;
-  pottsCountsPtr(): number;
-  pottsUpdate(kind: number, steps: number, clustersPerStep: number, record: number): number;
 }
 
-/** Cluster kinds of assembly/cluster.ts. */
-const CLUSTER_KIND = { wolff: 0, 'swendsen-wang': 1 } as const;
+/** The cluster exports every cluster kernel uses (assembly/cluster.ts, assembly/cluster-engine.ts). */
+type ClusterCore = Pick<
+  CoreExports,
+  'memory' | 'seriesPtr' | 'clusterReserve' | 'clusterParentPtr' | 'clusterWorkPtr' | 'clusterSizesPtr' | 'clusterLastKind' | 'clusterLastCount'
+>;
+
+/** The Potts cluster exports (assembly/potts-cluster.ts) with the Potts kernel's they use (assembly/potts.ts). */
+export interface PottsClusterCore extends ClusterCore {
+  pottsClusterSetup(bond: number, ghost: number, fieldMode: number): number;
+  pottsClusterUpdate(kind: number, steps: number, clustersPerStep: number, record: number): number;
+  pottsRecordsPtr(): number;
+  pottsRecordCapacity(): number;
+}
+
+/** A fresh view of a core's memory (memory.grow detaches old ones). */
+function coreView<T>(core: { memory: WebAssembly.Memory }, Type: new (buffer: ArrayBuffer, offset: number, length: number) => T, ptr: number, length: number): T {
+  return new Type(core.memory.buffer as ArrayBuffer, ptr, length);
+}
+
+/** Labels of the last cluster update of a core instance (src/cluster/labels.ts). */
+function coreClusterLabels(core: ClusterCore, size: number): Int32Array {
+  return clusterLabelsOf(
+    core.clusterLastKind() as LabelKind,
+    size,
+    () => coreView(core, Int32Array, core.clusterParentPtr(), size * size),
+    () => coreView(core, Int32Array, core.clusterWorkPtr(), core.clusterLastCount()),
+  );
+}
+
+/**
+ * Runs a cluster kernel call over `steps`: in one call without records, else in calls of at most
+ * `records.capacity` steps, copying each call's records (`records.width` words a step) and sizes out.
+ */
+function recordedClusterCalls(
+  core: ClusterCore,
+  what: string,
+  steps: number,
+  out: Int32Array | undefined,
+  sizes: Float64Array | undefined,
+  records: { ptr: number; width: number; capacity: number },
+  call: (n: number, record: number) => number,
+): number {
+  const checked = (n: number, record: number): number => {
+    const changed = guarded(what, () => call(n, record));
+    if (changed < 0) throw new CoreError(`${what} refused (${changed}): reserve the cluster memory first, at most ${records.capacity} recorded steps a call`);
+    return changed;
+  };
+  if (!out || !sizes) return checked(steps, 0);
+  let changed = 0;
+  for (let done = 0; done < steps; ) {
+    const n = Math.min(records.capacity, steps - done);
+    changed += checked(n, 1);
+    out.set(coreView(core, Int32Array, records.ptr, records.width * n), records.width * done);
+    sizes.set(coreView(core, Float64Array, core.clusterSizesPtr(), n), done);
+    done += n;
+  }
+  return changed;
+}
+
 
 /** Reads an AssemblyScript string (UTF-16, byte length stored just before it) from memory. */
 function readString(memory: WebAssembly.Memory, ptr: number): string {
   if (!ptr) return '';
   const bytes = new Uint32Array(memory.buffer, ptr - 4, 1)[0];
   return String.fromCharCode(...new Uint16Array(memory.buffer, ptr, bytes >>> 1));
-}
-
-/** Runs a core call and turns a trap into a {@link CoreError} that says what was being done. */
-export function guarded<T>(what: string, call: () => T): T {
-  try {
-    return call();
-  } catch (error) {
-    if (error instanceof WebAssembly.RuntimeError) {
-      throw new CoreError(`WebAssembly core trapped in ${what} (${error.message}); this is a bug in criticality`, { cause: error });
-    }
-    throw error;
-  }
 }
 
 export class WasmIsingKernel implements IsingKernel {
@@ -96,9 +139,7 @@ export class WasmIsingKernel implements IsingKernel {
     const instance = await WebAssembly.instantiate(module, imports);
     const core = instance.exports as unknown as CoreExports;
     memory = core.memory;
-    if (core.SERIES_CAPACITY.value !== SERIES_CAPACITY) {
-      throw new CoreError(`core layout mismatch: SERIES_CAPACITY ${core.SERIES_CAPACITY.value}, wrapper expects ${SERIES_CAPACITY}`);
-    }
+    checkCoreConstants(instance.exports);
     if (guarded('init', () => core.init(size)) !== 0) {
       throw new InvalidOptionError('size', size, `a lattice that fits in WebAssembly memory (growing memory to ${size}x${size} bytes failed)`);
     }
@@ -172,7 +213,8 @@ export class WasmIsingKernel implements IsingKernel {
     const core = this.exports;
     const kind = CLUSTER_KIND[step.cluster];
     let clusterFlips = 0;
-    const flips = this.recordedCalls(step.cluster, steps, out, sizes, (n, record) => {
+    const records = { ptr: core.seriesPtr(), width: 2, capacity: SERIES_CAPACITY };
+    const flips = recordedClusterCalls(core, step.cluster, steps, out, sizes, records, (n, record) => {
       const changed = core.clusterUpdate(kind, n, step.clustersPerStep, step.localSweeps, record);
       clusterFlips += core.clusterFlips();
       return changed;
@@ -180,53 +222,8 @@ export class WasmIsingKernel implements IsingKernel {
     return { flips, clusterFlips };
   }
 
-  /**
-   * Runs a cluster kernel call (clusterUpdate, pottsUpdate) over `steps`: in one call without records,
-   * else in calls of at most SERIES_CAPACITY steps, copying the (counter, counter) series and the sizes out.
-   */
-  recordedCalls(what: string, steps: number, out: Int32Array | undefined, sizes: Float64Array | undefined, call: (n: number, record: number) => number): number {
-    const core = this.exports;
-    const checked = (n: number, record: number): number => {
-      const changed = guarded(what, () => call(n, record));
-      if (changed < 0) throw new CoreError(`${what} refused (${changed}): reserve the cluster memory first, at most ${SERIES_CAPACITY} recorded steps a call`);
-      return changed;
-    };
-    if (!out || !sizes) return checked(steps, 0);
-    let changed = 0;
-    for (let done = 0; done < steps; ) {
-      const n = Math.min(SERIES_CAPACITY, steps - done);
-      changed += checked(n, 1);
-      out.set(this.view(Int32Array, core.seriesPtr(), 2 * n), 2 * done);
-      sizes.set(this.view(Float64Array, core.clusterSizesPtr(), n), done);
-      done += n;
-    }
-    return changed;
-  }
-
   clusterLabels(): Int32Array {
-    const core = this.exports;
-    const sites = this.size * this.size;
-    return clusterLabelsOf(
-      core.clusterLastKind() as LabelKind,
-      this.size,
-      () => this.view(Int32Array, core.clusterParentPtr(), sites),
-      () => this.view(Int32Array, core.clusterWorkPtr(), core.clusterLastCount()),
-    );
-  }
-
-  /** A copy of the byte lattice (Potts states). */
-  readBytes(): Uint8Array {
-    return this.view(Uint8Array, this.exports.spinsPtr(), this.size * this.size).slice();
-  }
-
-  /** Writes the byte lattice (Potts states; the caller recounts). */
-  writeBytes(bytes: Uint8Array): void {
-    this.view(Uint8Array, this.exports.spinsPtr(), this.size * this.size).set(bytes);
-  }
-
-  /** Reads `length` i32 from the core's memory (Potts counts). */
-  readInt32(ptr: number, length: number): Int32Array {
-    return this.view(Int32Array, ptr, length).slice();
+    return coreClusterLabels(this.exports, this.size);
   }
 
   sweep(algorithm: LocalAlgorithm, sweeps: number, out?: Int32Array): number {
@@ -261,75 +258,40 @@ export class WasmIsingKernel implements IsingKernel {
 }
 
 /**
- * The Potts cluster kernel (assembly/potts.ts) on a core instance of its own, at the kernel level
- * (src/cluster/potts.ts); its lattice is the instance's byte lattice, one state a byte.
+ * The Potts cluster kernel (assembly/potts-cluster.ts) over a WebAssembly Potts kernel's instance
+ * (src/models/potts/kernel-wasm.ts): its lattice, generator and counts; kernel level
+ * (src/cluster/potts.ts).
  */
 export class WasmPottsClusters implements PottsClusterKernel {
   readonly backend = 'wasm' as const;
-  private q = 0;
 
-  private constructor(private readonly kernel: WasmIsingKernel) {}
-
-  get size(): number {
-    return this.kernel.size;
+  /** Reserves the cluster memory in the Potts kernel's instance (q <= 255). */
+  constructor(private readonly kernel: { readonly exports: unknown; readonly size: number; readonly q: number }) {
+    checkPottsClusterQ(kernel.q);
+    if (guarded('clusterReserve', () => this.core.clusterReserve()) !== 0) {
+      throw new InvalidOptionError('size', kernel.size, `a lattice whose cluster memory (${CLUSTER_BYTES_PER_SITE} bytes a site) fits in WebAssembly memory`);
+    }
   }
 
-  /** A fresh core instance for an L x L Potts lattice, with the cluster memory reserved. */
-  static async create(module: WebAssembly.Module, size: number): Promise<WasmPottsClusters> {
-    const kernel = await WasmIsingKernel.create(module, size);
-    if (!kernel.reserveClusters()) throw new InvalidOptionError('size', size, 'a lattice whose cluster memory fits in WebAssembly memory');
-    return new WasmPottsClusters(kernel);
+  private get core(): PottsClusterCore {
+    return this.kernel.exports as PottsClusterCore;
   }
 
-  getRngState(): Uint32Array {
-    return this.kernel.getRngState();
-  }
-
-  setRngState(state: Uint32Array): void {
-    this.kernel.setRngState(state);
-  }
-
-  setup(q: number, bond: number, ghost: number, fieldMode: number): void {
-    checkStates(q);
-    const core = this.kernel.exports;
-    if (guarded('pottsSetup', () => core.pottsSetup(q, bond, ghost, fieldMode)) !== 0) throw new CoreError('WebAssembly memory could not grow for the Potts counters');
-    this.q = q;
-    guarded('pottsRecount', () => core.pottsRecount());
-  }
-
-  private core(): CoreExports {
-    if (this.q === 0) throw new Error('call setup(q, ...) first');
-    return this.kernel.exports;
-  }
-
-  fill(start: 'hot' | 'cold'): void {
-    const core = this.core();
-    guarded('pottsFill', () => core.pottsFill(start === 'hot' ? 1 : 0));
-  }
-
-  writeStates(states: Uint8Array): void {
-    const core = this.core();
-    checkLattice(states, this.size, this.q);
-    this.kernel.writeBytes(states);
-    guarded('pottsRecount', () => core.pottsRecount());
-  }
-
-  readStates(): Uint8Array {
-    return this.kernel.readBytes();
-  }
-
-  counts(): PottsCounts {
-    const core = this.core();
-    return { satisfied: core.pottsSatisfied(), states: this.kernel.readInt32(core.pottsCountsPtr(), this.q) };
+  setThresholds(t: PottsThresholds): void {
+    const core = this.core;
+    if (guarded('pottsClusterSetup', () => core.pottsClusterSetup(t.bond, t.ghost, t.fieldMode)) !== 0) {
+      throw new CoreError(`pottsClusterSetup refused q = ${this.kernel.q}: the instance has no Potts lattice (pottsInit)`);
+    }
   }
 
   labels(): Int32Array {
-    return this.kernel.clusterLabels();
+    return coreClusterLabels(this.core, this.kernel.size);
   }
 
   update(cluster: ClusterAlgorithm, steps: number, clustersPerStep: number, out?: Int32Array, sizes?: Float64Array): number {
-    const core = this.core();
+    const core = this.core;
     const kind = CLUSTER_KIND[cluster];
-    return this.kernel.recordedCalls(`potts ${cluster}`, steps, out, sizes, (n, record) => core.pottsUpdate(kind, n, clustersPerStep, record));
+    const records = { ptr: core.pottsRecordsPtr(), width: this.kernel.q + 1, capacity: Math.min(SERIES_CAPACITY, core.pottsRecordCapacity()) };
+    return recordedClusterCalls(core, `potts ${cluster}`, steps, out, sizes, records, (n, record) => core.pottsClusterUpdate(kind, n, clustersPerStep, record));
   }
 }

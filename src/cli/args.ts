@@ -2,7 +2,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InvalidOptionError } from '../errors.js';
 import { CRITICAL_TEMPERATURE } from '../exact/index.js';
-import { ALGORITHMS, BACKENDS, CLUSTER_ALGORITHMS, LAYOUTS, MODELS, STARTS, type SimulationOptions } from '../options.js';
+import { ALGORITHMS, BACKENDS, CLUSTER_ALGORITHMS, LAYOUTS, MODELS, STARTS, type Model, type SimulationOptions } from '../options.js';
+import { modelDefinition } from '../models/index.js';
 
 export type FlagSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -55,11 +56,14 @@ function joinNegativeValues(argv: string[], spec: FlagSpec): string[] {
   return out;
 }
 
-/** A number flag: the whole string must be a number ("tc" means Onsager's critical temperature for temperatures). */
-export function numberFlag(flag: string, text: string | boolean | undefined, expected = 'a number'): number | undefined {
+/**
+ * A number flag: the whole string must be a number. For temperatures "tc" means the critical
+ * temperature `tc()` gives (Onsager's unless the model's is passed).
+ */
+export function numberFlag(flag: string, text: string | boolean | undefined, expected = 'a number', tc: () => number = () => CRITICAL_TEMPERATURE): number | undefined {
   if (text === undefined) return undefined;
   if (typeof text !== 'string') throw new InvalidOptionError(`--${flag}`, text, expected);
-  if (flag === 'temperature' && text.trim().toLowerCase() === 'tc') return CRITICAL_TEMPERATURE;
+  if (flag === 'temperature' && text.trim().toLowerCase() === 'tc') return tc();
   const value = text.trim() === '' ? NaN : Number(text);
   if (Number.isNaN(value)) throw new InvalidOptionError(`--${flag}`, text, expected);
   return value;
@@ -75,6 +79,7 @@ export function choiceFlag<T extends string>(flag: string, text: string | boolea
 /** The flags every simulating command shares, read by {@link simulationOptionsFromFlags}. */
 export const SIMULATION_FLAGS: FlagSpec = {
   model: { type: 'string' },
+  q: { type: 'string' },
   size: { type: 'string' },
   temperature: { type: 'string' },
   beta: { type: 'string' },
@@ -90,15 +95,29 @@ export const SIMULATION_FLAGS: FlagSpec = {
   workers: { type: 'string' },
 };
 
+/** The critical temperature of the model the flags name (checking q as the model does, named as the flag --q). */
+export function modelCriticalTemperature(model: Model | undefined, q: number | undefined): number {
+  const definition = modelDefinition(model ?? 'ising');
+  try {
+    return definition.criticalTemperature(definition.parameters({ q }));
+  } catch (error) {
+    if (error instanceof InvalidOptionError) throw new InvalidOptionError(`--${error.option}`, error.value, error.expected);
+    throw error;
+  }
+}
+
 /** Simulation options from the flags every simulating command shares (--model ... --start); --temperature and --beta exclude each other. */
 export function simulationOptionsFromFlags(flags: Record<string, string | boolean | undefined>): SimulationOptions {
   if (flags.temperature !== undefined && flags.beta !== undefined) {
     throw new InvalidOptionError('--beta', flags.beta, `no --beta when --temperature is given (--temperature ${flags.temperature})`);
   }
+  const model = choiceFlag('model', flags.model, MODELS);
+  const q = numberFlag('q', flags.q, 'an integer from 2 to 256 (the number of Potts states)');
   return {
-    model: choiceFlag('model', flags.model, MODELS),
+    model,
+    ...(q === undefined ? {} : { q }),
     size: numberFlag('size', flags.size, 'an even integer from 2 to 32766'),
-    temperature: numberFlag('temperature', flags.temperature, 'a number > 0 or "tc"'),
+    temperature: numberFlag('temperature', flags.temperature, 'a number > 0 or "tc"', () => modelCriticalTemperature(model, q)),
     beta: numberFlag('beta', flags.beta, 'a number > 0'),
     field: numberFlag('field', flags.field),
     algorithm: choiceFlag('algorithm', flags.algorithm, ALGORITHMS),

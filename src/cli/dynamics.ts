@@ -4,7 +4,7 @@ import { InvalidOptionError } from '../errors.js';
 import { ALGORITHMS, BACKENDS } from '../options.js';
 import { choiceFlag, numberFlag, parseFlags, type FlagSpec } from './args.js';
 import { FORMATS, formatWithError } from './format.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 
 export const DYNAMICS_FLAGS: FlagSpec = {
   sizes: { type: 'string' },

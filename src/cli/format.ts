@@ -1,6 +1,7 @@
 /** Output of CLI results as a table, CSV or JSON. */
-import type { Measurement, ObservableName } from '../measure.js';
-import type { ExactReference } from '../reference.js';
+import type { Measurement, Observable, ObservableName, SampledObservable } from '../measure.js';
+import { modelDefinition } from '../models/index.js';
+import type { ExactReference, ReferenceName } from '../reference.js';
 
 export const FORMATS = ['table', 'json', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -17,6 +18,30 @@ export const OBSERVABLE_LABELS: [ObservableName, string][] = [
   ['binder', 'Binder U4'],
   ['binderRatio', 'Binder ratio <m^4>/<m^2>^2'],
 ];
+
+/** Observables only some models have (Potts: the majority fraction and the energy cumulant V4). */
+const MODEL_LABELS: Partial<Record<Measurement['model'], [ReferenceName, string][]>> = {
+  potts: [
+    ['majority', 'majority fraction'],
+    ['energyCumulant', 'energy cumulant V4'],
+  ],
+};
+
+/** The observables of a measurement of this model, in output order with their table labels. */
+export function observableLabels(model: Measurement['model']): [ReferenceName, string][] {
+  return [...OBSERVABLE_LABELS, ...(MODEL_LABELS[model] ?? [])];
+}
+
+/** An observable of a measurement by name (the model's own included). */
+function observableOf(m: Measurement, name: ReferenceName): Observable | SampledObservable {
+  return (m.observables as unknown as Record<string, Observable>)[name];
+}
+
+/** The model with its parameters, for titles: "Ising" or "q-state Potts (q = 3)". */
+export function modelLabel(m: Pick<Measurement, 'model' | 'q'>): string {
+  const { title } = modelDefinition(m.model);
+  return m.q === undefined ? title : `${title} (q = ${m.q})`;
+}
 
 /** Formats mean +- error with the error rounded to 2 significant digits and the mean to the same decimal place. */
 export function formatWithError(mean: number, error: number): string {
@@ -51,16 +76,17 @@ const IMPROVED_LABELS = [
   ['susceptibilityFull', 'chi\' (cluster estimator)'],
 ] as const;
 
-/** The JSON document of one run: the names other tools parse (see README). */
+/** The JSON document of one run: the names other tools parse (see docs/cli.md). */
 export function runToJson(m: Measurement, exact: ExactReference): object {
   const observables = Object.fromEntries(
-    OBSERVABLE_LABELS.map(([name]) => {
-      const o = m.observables[name];
+    observableLabels(m.model).map(([name]) => {
+      const o = observableOf(m, name);
       return [name, { mean: o.mean, error: o.error, ...('tauInt' in o ? { tauInt: o.tauInt } : {}) }];
     }),
   );
   return {
     model: m.model,
+    ...(m.q === undefined ? {} : { q: m.q }),
     size: m.size,
     temperature: m.temperature,
     beta: m.beta,
@@ -74,6 +100,7 @@ export function runToJson(m: Measurement, exact: ExactReference): object {
     sweepEquivalents: m.sweepEquivalents,
     start: m.start,
     acceptance: m.acceptance,
+    ...(m.tunnelings !== undefined ? { tunnelings: m.tunnelings } : {}),
     observables,
     ...(m.improved ? { improved: m.improved } : {}),
     exact: { finite: exact.finite, method: exact.finiteMethod, infinite: exact.infinite },
@@ -85,11 +112,11 @@ export function runToJson(m: Measurement, exact: ExactReference): object {
 
 /** One CSV header line and one row: parameters, then mean and error of every observable, then exact values. */
 export function runToCsv(m: Measurement, exact: ExactReference): string {
-  const head = ['model', 'size', 'temperature', 'beta', 'field', 'algorithm', 'backend', 'seed', 'thermalize', 'sweeps', 'acceptance'];
-  const row: (string | number)[] = [m.model, m.size, m.temperature, m.beta, m.field, m.algorithm, m.backend, m.seed, m.thermalize, m.sweeps, m.acceptance];
-  for (const [name] of OBSERVABLE_LABELS) {
+  const head = ['model', 'q', 'size', 'temperature', 'beta', 'field', 'algorithm', 'backend', 'seed', 'thermalize', 'sweeps', 'acceptance'];
+  const row: (string | number)[] = [m.model, m.q ?? '', m.size, m.temperature, m.beta, m.field, m.algorithm, m.backend, m.seed, m.thermalize, m.sweeps, m.acceptance];
+  for (const [name] of observableLabels(m.model)) {
     head.push(name, `${name}_error`, `${name}_exact`);
-    row.push(m.observables[name].mean, m.observables[name].error, exact.finite[name] ?? '');
+    row.push(observableOf(m, name).mean, observableOf(m, name).error, exact.finite[name] ?? '');
   }
   head.push('sweepEquivalents');
   row.push(m.sweepEquivalents);
@@ -102,10 +129,10 @@ export function runToCsv(m: Measurement, exact: ExactReference): string {
 
 /** A human-readable table: measured +- error, exact finite-L value with z-score, Onsager's infinite-lattice value. */
 export function runToTable(m: Measurement, exact: ExactReference): string {
-  const method = exact.finiteMethod === 'enumeration' ? 'exact enumeration' : exact.finiteMethod === 'kaufman' ? 'Kaufman' : 'exact';
-  const header = ['observable', 'measured', `exact L=${m.size} (${method})`, 'z', 'L=inf (Onsager)', 'tau_int'];
-  const rows = OBSERVABLE_LABELS.map(([name, label]) => {
-    const o = m.observables[name];
+  const method = { enumeration: 'exact enumeration', kaufman: 'Kaufman', 'transfer-matrix': 'transfer matrix', none: 'exact' }[exact.finiteMethod];
+  const header = ['observable', 'measured', `exact L=${m.size} (${method})`, 'z', m.model === 'ising' ? 'L=inf (Onsager)' : 'L=inf', 'tau_int'];
+  const rows = observableLabels(m.model).map(([name, label]) => {
+    const o = observableOf(m, name);
     const x = exact.finite[name];
     const z = x === undefined ? '' : ((o.mean - x) / o.error).toFixed(2);
     return [label, formatWithError(o.mean, o.error), fixed(x), z, fixed(exact.infinite[name]), 'tauInt' in o ? o.tauInt.toFixed(2) : ''];
@@ -118,7 +145,7 @@ export function runToTable(m: Measurement, exact: ExactReference): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   const title =
-    `Ising ${m.size}x${m.size}  T=${m.temperature.toPrecision(7)} (beta=${m.beta.toPrecision(7)})  h=${m.field}  ${algorithmLabel(m)} on ${m.backend}  ` +
+    `${modelLabel(m)} ${m.size}x${m.size}  T=${m.temperature.toPrecision(7)} (beta=${m.beta.toPrecision(7)})  h=${m.field}  ${algorithmLabel(m)} on ${m.backend}  ` +
     `seed=${m.seed}  thermalize=${m.thermalize}  sweeps=${m.sweeps}  sweep equivalents=${m.sweepEquivalents.toFixed(1)}  acceptance=${m.acceptance.toFixed(4)}  bins=${m.bins}x${m.binSize}`;
   const out = [title, '', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
   if (m.warnings.length > 0) out.push('', 'warnings:', ...m.warnings.map((w) => `  - ${w}`));

@@ -11,16 +11,12 @@ import { MEASURE_FLAGS, SIMULATION_FLAGS, choiceFlag, numberFlag, parseFlags, si
 import { DYNAMICS_FLAGS, DYNAMICS_USAGE, dynamics } from './dynamics.js';
 import { FORMATS, runToCsv, runToJson, runToTable } from './format.js';
 import { landauCommand, rgCommand, RG_USAGE } from './rg.js';
+import { languageCommand, LANGUAGE_USAGE } from './language.js';
 import { SHOWCASE_USAGE, SWEEP_USAGE, showcaseCommand, sweepCommand } from './sweep.js';
+import type { Io } from './io.js';
+import { HYSTERESIS_FLAGS, HYSTERESIS_USAGE, hysteresisCommand } from './hysteresis.js';
 
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** Whether stderr is a terminal (the sweep progress bar is shown by default only then). */
-  stderrIsTTY?: boolean;
-  /** Aborts a running sweep (the bin wires it to Ctrl-C); finished points are still printed. */
-  signal?: AbortSignal;
-}
+export type { Io } from './io.js';
 
 const RUN_FLAGS: FlagSpec = {
   ...SIMULATION_FLAGS,
@@ -43,6 +39,7 @@ Commands:
   dynamics  measure critical slowing down: tau_int(|m|), tau_int(e) and the dynamic exponent z per algorithm
   rg        block-spin renormalization: flow of observables per level, pattern entropy, MCRG exponents
   landau    Landau free energy F(m) = -ln P(m) / N from the magnetization histogram, its fit and well shape
+  language  symbol sequences: C(r), I(r) of texts and the Brown corpus, Markov and random-grammar generators
   help      show this help
   version   print the version
 
@@ -76,7 +73,9 @@ Examples:
 ${SWEEP_USAGE}
 ${SHOWCASE_USAGE}
 ${RG_USAGE}
-${DYNAMICS_USAGE}`;
+${DYNAMICS_USAGE}
+${HYSTERESIS_USAGE}
+${LANGUAGE_USAGE}`;
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -97,7 +96,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   const sim = await createSimulation(simulationOptionsFromFlags(flags));
   try {
     const measurement = sim.measure({ thermalize, sweeps });
-    const exact = exactReference(measurement.size, measurement.temperature, measurement.field);
+    const exact = exactReference(measurement.size, measurement.temperature, measurement.field, measurement);
     if (format === 'json') io.stdout(`${JSON.stringify(runToJson(measurement, exact))}\n`);
     else if (format === 'csv') io.stdout(runToCsv(measurement, exact));
     else io.stdout(runToTable(measurement, exact));
@@ -124,6 +123,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await landauCommand(rest, io, USAGE);
       case 'dynamics':
         return await dynamics(rest, io);
+      case 'hysteresis':
+        return await hysteresisCommand(rest, io);
+      case 'language':
+        return await languageCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -135,13 +138,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.stdout(`${version()}\n`);
         return 0;
       default:
-        throw new InvalidOptionError('command', command, 'one of run, sweep, showcase, dynamics, rg, landau, help, version');
+        throw new InvalidOptionError('command', command, 'one of run, sweep, showcase, hysteresis, dynamics, rg, landau, language, help, version');
     }
   } catch (error) {
     if (error instanceof InvalidOptionError) {
       // API option names become the flags the user typed: "size" -> "--size".
       const flag = OPTION_FLAGS[error.option] ?? error.option;
-      const flagged = flag in RUN_FLAGS || (command === 'dynamics' && flag in DYNAMICS_FLAGS)
+      const flagged = flag in RUN_FLAGS || (command === 'dynamics' && flag in DYNAMICS_FLAGS) || (command === 'hysteresis' && flag in HYSTERESIS_FLAGS)
         ? new InvalidOptionError(`--${flag}`, error.value, error.expected)
         : error;
       io.stderr(`criticality: ${flagged.message}\n`);

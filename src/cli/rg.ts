@@ -2,6 +2,7 @@
  * `criticality rg` (block-spin RG flow, pattern entropy, MCRG exponents) and `criticality landau`
  * (F(m) = -ln P(m) / N, its Landau fit and the shape of the well): table or JSON output.
  */
+import type { Model } from '../vocabulary.js';
 import { InvalidOptionError } from '../errors.js';
 import { landau, type LandauResult } from '../landau.js';
 import type { Observable } from '../measure.js';
@@ -11,7 +12,7 @@ import type { McrgEntry } from '../rg/mcrg.js';
 import { createSimulation, type Simulation } from '../simulation.js';
 import { choiceFlag, numberFlag, parseFlags, simulationOptionsFromFlags, SIMULATION_FLAGS, type FlagSpec } from './args.js';
 import { formatWithError } from './format.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 
 const COMMON_FLAGS: FlagSpec = {
   ...SIMULATION_FLAGS,
@@ -163,9 +164,9 @@ function given<T extends object>(options: T): T {
  * Creates the simulation from the flags, runs `analyse` on it (errors reported with the flags the
  * user typed) and prints the result as a table or JSON.
  */
-async function runAnalysis<T>(flags: Record<string, string | boolean | undefined>, io: Io, analyse: (sim: Simulation) => T, toTable: (result: T) => string): Promise<number> {
+async function runAnalysis<T>(flags: Record<string, string | boolean | undefined>, io: Io, analyse: (sim: Simulation<Model>) => T, toTable: (result: T) => string): Promise<number> {
   const format = choiceFlag('format', flags.format, FORMATS) ?? 'table';
-  let sim: Simulation;
+  let sim: Simulation<Model>;
   try {
     sim = await createSimulation(simulationOptionsFromFlags(flags));
   } catch (error) {

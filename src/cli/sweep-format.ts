@@ -1,12 +1,11 @@
 /** Output of sweeps and of their finite-size-scaling analysis as a table, CSV or JSON. */
 import { REWEIGHTED_NAMES, type FiniteSizeScaling } from '../analysis/index.js';
-import { CRITICAL_TEMPERATURE } from '../exact/index.js';
+import type { FirstOrderAnalysis, PeakPoint } from '../analysis/first-order.js';
+import type { TransitionAnalysis } from '../analysis/transition.js';
 import type { Observable } from '../measure.js';
+import type { CriticalReference } from '../reference.js';
 import type { RunSweepResult, SweepPoint } from '../sweep.js';
-import { OBSERVABLE_LABELS, formatWithError } from './format.js';
-
-/** Exact exponents of the 2D Ising model, shown next to the fitted ones. */
-export const EXACT_EXPONENTS = { nu: 1, gammaOverNu: 7 / 4 } as const;
+import { formatWithError, observableLabels } from './format.js';
 
 const pair = (o: Observable) => ({ mean: o.mean, error: o.error });
 
@@ -14,8 +13,8 @@ const pair = (o: Observable) => ({ mean: o.mean, error: o.error });
 export function pointToJson(p: SweepPoint): object {
   const m = p.measurement;
   const observables: Record<string, object> = Object.fromEntries(
-    OBSERVABLE_LABELS.map(([name]) => {
-      const o = m.observables[name];
+    observableLabels(m.model).map(([name]) => {
+      const o = (m.observables as unknown as Record<string, Observable>)[name];
       return [name, { ...pair(o), ...('tauInt' in o ? { tauInt: o.tauInt } : {}) }];
     }),
   );
@@ -51,11 +50,8 @@ function histogramJson(h: { values: Float64Array; counts: Float64Array }): objec
 /** Points of each reweighted curve in the JSON analysis. */
 export const CURVE_POINTS = 41;
 
-/**
- * The JSON summary of a finite-size-scaling analysis, with the exact values alongside, and the
- * reweighted curves of every size (CURVE_POINTS temperatures evenly over its reliable range).
- */
-export function analysisToJson(f: FiniteSizeScaling): object {
+/** The JSON of a finite-size-scaling analysis with the reweighted curves of every size (CURVE_POINTS temperatures over its reliable range). */
+function fssToJson(f: FiniteSizeScaling, reference: CriticalReference): object {
   const curves = f.reweightings.map((rw) => ({
     size: rw.size,
     range: rw.range,
@@ -68,24 +64,69 @@ export function analysisToJson(f: FiniteSizeScaling): object {
       ...Object.fromEntries(REWEIGHTED_NAMES.map((name) => [name, pair(p[name])])),
     })),
   }));
+  const exponents = reference.exponents;
   return {
     sizes: f.sizes,
     crossings: f.crossings.map((c) => ({ sizes: c.sizes, temperature: pair(c.temperature), binder: pair(c.binder), inverseNu: pair(c.inverseNu) })),
-    criticalTemperature: { ...pair(f.criticalTemperature), exact: CRITICAL_TEMPERATURE },
-    nu: { ...pair(f.nu), exact: EXACT_EXPONENTS.nu },
+    criticalTemperature: { ...pair(f.criticalTemperature), exact: reference.temperature },
+    nu: { ...pair(f.nu), exact: exponents?.nu ?? null },
     peaks: f.peaks.map((p) => ({ size: p.size, temperature: pair(p.temperature), susceptibility: pair(p.susceptibility), atEdge: p.atEdge })),
-    gammaOverNu: { ...pair(f.gammaOverNu), chi2: f.gammaOverNu.chi2, dof: f.gammaOverNu.dof, exact: EXACT_EXPONENTS.gammaOverNu },
+    gammaOverNu: { ...pair(f.gammaOverNu), chi2: f.gammaOverNu.chi2, dof: f.gammaOverNu.dof, exact: exponents?.gammaOverNu ?? null },
     warnings: f.warnings,
     curves,
   };
 }
 
+/** One size of a first-order analysis in JSON: the transition points, peak energies, latent heat, tension and V4 minimum. */
+function firstOrderSizeToJson(a: FirstOrderAnalysis): object {
+  const point = (p: PeakPoint | undefined) => p && {
+    temperature: inverse(p.beta), beta: pair(p.beta),
+    disordered: { energy: pair(p.disordered.energy), weight: pair(p.disordered.weight) },
+    ordered: { energy: pair(p.ordered.energy), weight: pair(p.ordered.weight) },
+    distribution: { energies: Array.from(p.distribution.energies), probabilities: Array.from(p.distribution.probabilities) },
+  };
+  return {
+    size: a.size,
+    doublePeak: a.verdict.doublePeak,
+    verdict: a.verdict.reason,
+    equalWeight: point(a.equalWeight) ?? null,
+    equalHeight: a.equalHeight ? { ...point(a.equalHeight), barrier: pair(a.equalHeight.barrier), interfaceTension: pair(a.equalHeight.interfaceTension) } : null,
+    latentHeat: pair(a.latentHeat),
+    latentHeatBound: pair(a.latentHeatBound),
+    energyCumulantMinimum: { temperature: inverse(a.energyCumulantMinimum.beta), value: pair(a.energyCumulantMinimum.value) },
+    specificHeatMaximum: { temperature: inverse(a.specificHeatMaximum.beta), value: pair(a.specificHeatMaximum.value) },
+    warnings: a.warnings,
+  };
+}
+
+/** T = 1/beta with its propagated error. */
+function inverse(beta: Observable): Observable {
+  return { mean: 1 / beta.mean, error: beta.error / (beta.mean * beta.mean) };
+}
+
+/** The JSON summary of a sweep's analysis (src/analysis/transition.ts) with the exact values alongside. */
+export function analysisToJson(t: TransitionAnalysis): object {
+  const { reference, fss, firstOrder } = t;
+  return {
+    reference,
+    ...(fss ? { ...fssToJson(fss, reference), finiteSizeScaling: true } : {}),
+    ...(firstOrder ? {
+      firstOrder: {
+        sizes: firstOrder.sizes.map(firstOrderSizeToJson),
+        ...(firstOrder.scaling ? { scaling: { ...firstOrder.scaling } } : {}),
+      },
+    } : {}),
+    analysisWarnings: t.warnings,
+  };
+}
+
 /** The whole sweep as one JSON document. */
-export function sweepToJson(result: RunSweepResult, analysis?: FiniteSizeScaling): object {
+export function sweepToJson(result: RunSweepResult, analysis?: TransitionAnalysis): object {
   return {
     state: result.state,
     seed: result.seed,
     elapsedMs: Math.round(result.elapsedMs),
+    ...(result.points[0] ? { model: result.points[0].measurement.model, ...(result.points[0].measurement.q === undefined ? {} : { q: result.points[0].measurement.q }) } : {}),
     points: result.points.map(pointToJson),
     remaining: result.remaining,
     ...(analysis ? { analysis: analysisToJson(analysis) } : {}),
@@ -96,14 +137,18 @@ export function sweepToJson(result: RunSweepResult, analysis?: FiniteSizeScaling
 export function sweepToCsv(result: RunSweepResult): string {
   const withXi = result.points.some((p) => p.measurement.correlations);
   const head = ['size', 'temperature', 'beta', 'state', 'seed', 'warm_start', 'thermalize', 'sweeps', 'acceptance'];
-  for (const [name] of OBSERVABLE_LABELS) head.push(name, `${name}_error`);
+  const labels = observableLabels(result.points[0]?.measurement.model ?? 'ising');
+  for (const [name] of labels) head.push(name, `${name}_error`);
   head.push('energy_tauInt', 'absMagnetization_tauInt', 'energy_exact', 'specificHeat_exact', 'exact_method');
   if (withXi) head.push('correlationLength', 'correlationLength_error');
   head.push('warnings');
   const rows = result.points.map((p) => {
     const m = p.measurement;
     const row: (string | number)[] = [p.size, p.temperature, m.beta, p.state, p.seed, String(p.warmStarted), m.thermalize, m.sweeps, m.acceptance];
-    for (const [name] of OBSERVABLE_LABELS) row.push(m.observables[name].mean, m.observables[name].error);
+    for (const [name] of labels) {
+      const o = (m.observables as unknown as Record<string, Observable>)[name];
+      row.push(o.mean, o.error);
+    }
     row.push(m.observables.energy.tauInt, m.observables.absMagnetization.tauInt, p.exact.finite.energy ?? '', p.exact.finite.specificHeat ?? '', p.exact.finiteMethod);
     if (withXi) row.push(m.correlations?.correlationLength.mean ?? '', m.correlations?.correlationLength.error ?? '');
     row.push(m.warnings.length);
@@ -158,8 +203,16 @@ function versus(o: Observable, exact: number): string {
   return `${dev >= 0 ? '+' : ''}${dev.toFixed(2)}% (z = ${((o.mean - exact) / o.error).toFixed(1)})`;
 }
 
-/** The finite-size-scaling summary: crossings, Tc vs Onsager, nu, chi_max and gamma/nu vs 7/4. */
-export function analysisToTable(f: FiniteSizeScaling): string {
+/** The analysis of a sweep: finite-size scaling next to the model's exact T_c and exponents, and the first-order analysis of Potts sweeps. */
+export function analysisToTable(t: TransitionAnalysis): string {
+  const out: string[] = [];
+  if (t.fss) out.push(...fssToTable(t.fss, t.reference));
+  if (t.firstOrder) out.push(...(out.length > 0 ? [''] : []), ...firstOrderToTable(t.firstOrder, t.reference));
+  if (t.warnings.length > 0) out.push('', 'analysis warnings:', ...t.warnings.map((w) => `  - ${w}`));
+  return `${out.join('\n')}\n`;
+}
+
+function fssToTable(f: FiniteSizeScaling, reference: CriticalReference): string[] {
   const out = ['Finite-size scaling (multiple-histogram reweighting per size, jackknife errors over bins)', ''];
   out.push(
     ...aligned(
@@ -177,18 +230,48 @@ export function analysisToTable(f: FiniteSizeScaling): string {
     ),
   );
   const tc = f.criticalTemperature;
+  const x = reference.exponents;
+  const rows = [['Tc from Binder crossings', formatWithError(tc.mean, tc.error), `${reference.temperature.toFixed(6)} (${reference.source})`, versus(tc, reference.temperature)]];
+  const gammaLabel = `gamma/nu from chi_max (chi2/dof = ${f.gammaOverNu.chi2.toFixed(2)}/${f.gammaOverNu.dof})`;
+  if (x) {
+    rows.push(['nu from U4 slopes at Tc', formatWithError(f.nu.mean, f.nu.error), `${x.nuLabel} (${x.source})`, versus(f.nu, x.nu)]);
+    rows.push([gammaLabel, formatWithError(f.gammaOverNu.mean, f.gammaOverNu.error), `${x.gammaOverNu.toFixed(4)} (${x.gammaOverNuLabel})`, versus(f.gammaOverNu, x.gammaOverNu)]);
+  } else {
+    rows.push(['nu from U4 slopes at Tc', formatWithError(f.nu.mean, f.nu.error), 'none (first-order transition)', '']);
+    rows.push([gammaLabel, formatWithError(f.gammaOverNu.mean, f.gammaOverNu.error), 'd = 2 expected (first order)', '']);
+  }
+  out.push('', ...aligned(['result', 'measured', 'exact', 'deviation'], rows, true));
+  if (f.warnings.length > 0) out.push('', 'warnings:', ...f.warnings.map((w) => `  - ${w}`));
+  return out;
+}
+
+function firstOrderToTable(f: NonNullable<TransitionAnalysis['firstOrder']>, reference: CriticalReference): string[] {
+  const out = ['First-order analysis (reweighted P(e) per size; equal weight of the q ordered phases and the disordered one; jackknife errors)', ''];
+  const cell = (o: Observable | undefined) => (o ? formatWithError(o.mean, o.error) : '');
   out.push(
-    '',
     ...aligned(
-      ['result', 'measured', 'exact', 'deviation'],
-      [
-        ['Tc from Binder crossings', formatWithError(tc.mean, tc.error), `${CRITICAL_TEMPERATURE.toFixed(6)} (Onsager)`, versus(tc, CRITICAL_TEMPERATURE)],
-        ['nu from U4 slopes at Tc', formatWithError(f.nu.mean, f.nu.error), String(EXACT_EXPONENTS.nu), versus(f.nu, EXACT_EXPONENTS.nu)],
-        [`gamma/nu from chi_max (chi2/dof = ${f.gammaOverNu.chi2.toFixed(2)}/${f.gammaOverNu.dof})`, formatWithError(f.gammaOverNu.mean, f.gammaOverNu.error), '1.75 (7/4)', versus(f.gammaOverNu, EXACT_EXPONENTS.gammaOverNu)],
-      ],
+      ['size', 'T at equal weight', 'e disordered', 'e ordered', 'latent heat', 'tension sigma', 'V4 min', 'double peak'],
+      f.sizes.map((a) => [
+        `L=${a.size}`,
+        a.equalWeight ? cell(inverse(a.equalWeight.beta)) : '',
+        cell(a.equalWeight?.disordered.energy), cell(a.equalWeight?.ordered.energy),
+        cell(a.latentHeat), cell(a.equalHeight?.interfaceTension), cell(a.energyCumulantMinimum.value),
+        a.verdict.doublePeak ? 'yes' : 'no',
+      ]),
       true,
     ),
   );
-  if (f.warnings.length > 0) out.push('', 'warnings:', ...f.warnings.map((w) => `  - ${w}`));
-  return `${out.join('\n')}\n`;
+  const s = f.scaling;
+  const latent = reference.latentHeat;
+  const rows: string[][] = [];
+  if (s?.latentHeat) rows.push(['latent heat, L -> inf (fit in L^-2)', cell(s.latentHeat.limit), latent ? `${latent.value.toFixed(6)} (${latent.source})` : '0 (continuous)', latent ? versus(s.latentHeat.limit, latent.value) : '']);
+  const largest = f.sizes[f.sizes.length - 1];
+  if (largest) rows.push([`latent heat at L = ${largest.size}`, cell(largest.latentHeat), latent ? `${latent.value.toFixed(6)} (${latent.source})` : '0 (continuous)', latent && largest.latentHeat.mean > 0 ? versus(largest.latentHeat, latent.value) : '']);
+  if (s?.interfaceTension) rows.push(['interface tension, L -> inf', cell(s.interfaceTension.limit), '', '']);
+  if (s?.energyCumulant) rows.push(['V4 minimum, L -> inf', cell(s.energyCumulant.limit), '2/3 if continuous', `${s.energyCumulant.distanceFrom2over3.toFixed(1)} errors below 2/3`]);
+  if (s?.specificHeatExponent) rows.push(['c_max ~ L^y: y', cell(s.specificHeatExponent.exponent), '2 if first order', '']);
+  if (rows.length > 0) out.push('', ...aligned(['result', 'measured', 'exact', 'deviation'], rows, true));
+  if (s) out.push('', `verdict: ${s.verdict.kind} (${s.verdict.reason})`);
+  for (const a of f.sizes) for (const w of a.warnings) out.push(`  - L=${a.size}: ${w}`);
+  return out;
 }

@@ -2,14 +2,14 @@
  * `criticality sweep` (every (L, T) point of a grid) and `criticality showcase` (the default
  * experiment of `npm start`: L = 16, 32, 64 across Tc, then Tc and gamma/nu from finite-size scaling).
  */
-import { finiteSizeScaling, type FiniteSizeScaling } from '../analysis/index.js';
+import { analyzeTransition, type TransitionAnalysis } from '../analysis/transition.js';
 import { InvalidOptionError } from '../errors.js';
 import { CRITICAL_TEMPERATURE } from '../exact/index.js';
-import { ALGORITHMS, BACKENDS, STARTS, checkCount } from '../options.js';
+import { ALGORITHMS, BACKENDS, MODELS, STARTS, checkCount } from '../options.js';
 import { runSweep, type RunSweepOptions, type RunSweepResult, type TemperatureSpec } from '../sweep.js';
-import { MEASURE_FLAGS, SIMULATION_FLAGS, choiceFlag, numberFlag, parseFlags, type FlagSpec } from './args.js';
-import { FORMATS } from './format.js';
-import type { Io } from './main.js';
+import { MEASURE_FLAGS, SIMULATION_FLAGS, choiceFlag, modelCriticalTemperature, numberFlag, parseFlags, type FlagSpec } from './args.js';
+import { FORMATS, modelLabel } from './format.js';
+import type { Io } from './io.js';
 import { createProgressBar } from './progress.js';
 import { analysisToTable, sweepToCsv, sweepToJson, sweepToTable } from './sweep-format.js';
 
@@ -17,7 +17,7 @@ export const SWEEP_FLAGS: FlagSpec = {
   sizes: { type: 'string' },
   temperatures: { type: 'string' },
   // the simulation options, but sizes and temperatures come as lists (--sizes, --temperatures)
-  ...Object.fromEntries(Object.entries(SIMULATION_FLAGS).filter(([flag]) => !['model', 'size', 'temperature', 'beta', 'clusters-per-step', 'hybrid-sweeps', 'hybrid-cluster', 'layout', 'workers'].includes(flag))),
+  ...Object.fromEntries(Object.entries(SIMULATION_FLAGS).filter(([flag]) => !['size', 'temperature', 'beta', 'clusters-per-step', 'hybrid-sweeps', 'hybrid-cluster', 'layout', 'workers'].includes(flag))),
   ...MEASURE_FLAGS,
   independent: { type: 'boolean' },
   correlations: { type: 'boolean' },
@@ -30,9 +30,11 @@ export const SWEEP_FLAGS: FlagSpec = {
 export const SWEEP_DEFAULTS = { sizes: '8,16,32', temperatures: '2.0:2.6:0.1', thermalize: 1000, sweeps: 10000, format: 'table' } as const;
 
 export const SWEEP_USAGE = `criticality sweep flags (defaults in brackets):
+  --model ising|potts                spin model [ising]
+  --q Q                              number of Potts states, 2..256 (--model potts)
   --sizes L1,L2,...                  even linear sizes, 2..32766 [${SWEEP_DEFAULTS.sizes}]
   --temperatures FROM:TO:STEP | T1,T2,...
-                                     increasing temperatures ("tc" = Onsager's Tc) [${SWEEP_DEFAULTS.temperatures}]
+                                     increasing temperatures ("tc" = the model's Tc) [${SWEEP_DEFAULTS.temperatures}]
   --field h                          magnetic field [0]
   --algorithm metropolis|heat-bath   update algorithm [metropolis]
   --thermalize M                     sweeps discarded at each point [${SWEEP_DEFAULTS.thermalize}]
@@ -72,12 +74,12 @@ export const SHOWCASE_USAGE = `criticality showcase flags (defaults in brackets)
   --format table|json                output format [table]
 `;
 
-/** "2.0:2.6:0.05" -> a range; "2.1,2.2,tc" -> a list. */
-export function parseTemperatures(text: string): TemperatureSpec {
+/** "2.0:2.6:0.05" -> a range; "2.1,2.2,tc" -> a list ("tc" is the critical temperature `tc()` gives, Onsager's by default). */
+export function parseTemperatures(text: string, tc: () => number = () => CRITICAL_TEMPERATURE): TemperatureSpec {
   const expected = 'a range FROM:TO:STEP like 2.0:2.6:0.05, or an increasing list like 2.1,2.2,tc';
   const value = (part: string) => {
     const t = part.trim().toLowerCase();
-    const x = t === 'tc' ? CRITICAL_TEMPERATURE : t === '' ? NaN : Number(t);
+    const x = t === 'tc' ? tc() : t === '' ? NaN : Number(t);
     if (Number.isNaN(x)) throw new InvalidOptionError('--temperatures', text, expected);
     return x;
   };
@@ -119,7 +121,7 @@ async function execute(options: RunSweepOptions, io: Io, showProgress: boolean):
 }
 
 /** Writes the result; returns the exit code (0, 130 when aborted, 1 when errored). */
-function finish(result: RunSweepResult, io: Io, format: string, title: string, analysis?: FiniteSizeScaling): number {
+function finish(result: RunSweepResult, io: Io, format: string, title: string, analysis?: TransitionAnalysis): number {
   if (format === 'json') io.stdout(`${JSON.stringify(sweepToJson(result, analysis))}\n`);
   else if (format === 'csv') io.stdout(sweepToCsv(result));
   else io.stdout(sweepToTable(result, title) + (analysis ? `\n${analysisToTable(analysis)}` : ''));
@@ -136,13 +138,13 @@ function finish(result: RunSweepResult, io: Io, format: string, title: string, a
   return 0;
 }
 
-function analyze(result: RunSweepResult, io: Io): FiniteSizeScaling | undefined {
+function analyze(result: RunSweepResult, io: Io): TransitionAnalysis | undefined {
   const completed = result.points.filter((p) => p.state === 'completed').map((p) => p.measurement);
-  if (new Set(completed.map((m) => m.size)).size < 2) {
+  if (new Set(completed.map((m) => m.size)).size < 2 && completed[0]?.model !== 'potts') {
     io.stderr('criticality: --analysis needs completed points of at least two sizes; skipped\n');
     return undefined;
   }
-  return finiteSizeScaling(completed);
+  return analyzeTransition(completed);
 }
 
 /** `criticality sweep [flags]`. */
@@ -157,9 +159,13 @@ export async function sweepCommand(argv: string[], io: Io): Promise<number> {
   if (flags.histograms && format !== 'json') throw new InvalidOptionError('--histograms', true, 'json output (tables and csv hold one row per point)');
   if (flags.every !== undefined && !flags.correlations) throw new InvalidOptionError('--every', flags.every, 'to be given with --correlations');
   const every = numberFlag('every', flags.every, 'an integer number of sweeps');
+  const model = choiceFlag('model', flags.model, MODELS);
+  const q = numberFlag('q', flags.q, 'an integer from 2 to 256 (the number of Potts states)');
   const options: RunSweepOptions = {
+    model,
+    ...(q === undefined ? {} : { q }),
     sizes: parseSizes(typeof flags.sizes === 'string' ? flags.sizes : SWEEP_DEFAULTS.sizes),
-    temperatures: parseTemperatures(typeof flags.temperatures === 'string' ? flags.temperatures : SWEEP_DEFAULTS.temperatures),
+    temperatures: parseTemperatures(typeof flags.temperatures === 'string' ? flags.temperatures : SWEEP_DEFAULTS.temperatures, () => modelCriticalTemperature(model, q)),
     field: numberFlag('field', flags.field),
     algorithm: choiceFlag('algorithm', flags.algorithm, ALGORITHMS),
     thermalize: numberFlag('thermalize', flags.thermalize, 'an integer number of sweeps') ?? SWEEP_DEFAULTS.thermalize,
@@ -180,7 +186,7 @@ export async function sweepCommand(argv: string[], io: Io): Promise<number> {
   }
   const first = result.points[0]?.measurement;
   const title =
-    `Ising sweep: sizes ${options.sizes.join(', ')}  ${first ? `${first.algorithm} on ${first.backend}` : ''}  h=${first?.field ?? options.field ?? 0}  ` +
+    `${first ? modelLabel(first) : 'Ising'} sweep: sizes ${options.sizes.join(', ')}  ${first ? `${first.algorithm} on ${first.backend}` : ''}  h=${first?.field ?? options.field ?? 0}  ` +
     `seed=${result.seed}  thermalize=${options.thermalize}  sweeps=${options.sweeps} per point  ${options.warmStart ? 'warm starts' : 'independent starts'}  ` +
     `(${(result.elapsedMs / 1000).toFixed(1)} s; exact: Kaufman finite L, enumeration for L <= 4)`;
   const analysis = flags.analysis && result.state !== 'errored' ? analyze(result, io) : undefined;

@@ -4,14 +4,14 @@
  * exponent z fitted to tau_int ~ A L^z.
  *
  * Units. tau_int is estimated in recorded steps (Sokal's automatic window, src/stats) and
- * converted to sweep equivalents by the measured work per step (README "Work accounting"):
+ * converted to sweep equivalents by the measured work per step (docs/algorithms.md, "Work accounting"):
  * tau_sweeps = tau_steps * sweepEquivalents / steps. For Wolff that is the usual
  * tau_steps <|C|> / N; for Metropolis, heat bath and Swendsen-Wang one step is one sweep.
  * z is fitted to tau in sweep equivalents (src/stats/fit.ts: weighted least squares in log-log).
  */
 import { CRITICAL_TEMPERATURE } from '../exact/onsager.js';
 import { InvalidOptionError } from '../errors.js';
-import { ALGORITHMS, BACKENDS, checkCount, checkPositive, checkSeed, checkSize, oneOf, type Algorithm, type BackendChoice } from '../options.js';
+import { ALGORITHMS, BACKENDS, checkCount, checkSeed, checkSize, checkTemperature, oneOf, type Algorithm, type BackendChoice } from '../options.js';
 import { childSeed } from '../rng.js';
 import { createSimulation } from '../simulation.js';
 import { fitPowerLaw, integratedAutocorrelationTime } from '../stats/index.js';
@@ -129,7 +129,7 @@ export async function criticalSlowingDown(options: DynamicsOptions = {}): Promis
   });
   if (new Set(sizes).size !== sizes.length) throw new InvalidOptionError('sizes', sizes, 'distinct sizes');
   const algorithms = checkList('algorithms', options.algorithms ?? DYNAMICS_DEFAULTS.algorithms, (a) => oneOf('algorithms', a, ALGORITHMS));
-  const temperature = checkPositive('temperature', options.temperature ?? CRITICAL_TEMPERATURE);
+  const temperature = checkTemperature('temperature', options.temperature ?? CRITICAL_TEMPERATURE);
   const steps = options.steps === undefined ? undefined : checkCount('steps', options.steps, 1000);
   if (steps !== undefined && steps > 2 ** 25) throw new InvalidOptionError('steps', steps, `at most ${2 ** 25} steps per point`);
   const thermalize = options.thermalize === undefined ? undefined : checkCount('thermalize', options.thermalize, 0);

@@ -10,16 +10,11 @@
  * The per-step record of a Wolff step is the sum of its clustersPerStep cluster sizes, so its
  * sample is that sum / (clustersPerStep N). Errors: binning with Sokal's tau_int (src/stats).
  */
-import type { SampledObservable } from '../measure.js';
+import type { ImprovedEstimators } from '../measure.js';
+
+export type { ImprovedEstimators } from '../measure.js';
 import { estimateMean } from '../stats/index.js';
 import type { ClusterStep } from '../backend/types.js';
-
-export interface ImprovedEstimators {
-  /** <m^2> from cluster sizes (see module comment). */
-  magnetization2: SampledObservable;
-  /** chi' = N beta <m^2> from cluster sizes. */
-  susceptibilityFull: SampledObservable;
-}
 
 /** Improved estimators from the per-step cluster-size records, with their warnings. */
 export function improvedEstimators(sizes: Float64Array, step: ClusterStep, sites: number, beta: number): { improved: ImprovedEstimators; warnings: string[] } {

@@ -1,7 +1,7 @@
 /**
  * What one step of a cluster or hybrid algorithm does, and what it costs in sweep equivalents.
  *
- * Work accounting (so that algorithms can be compared; README "Work accounting"):
+ * Work accounting (so that algorithms can be compared; docs/algorithms.md, "Work accounting"):
  *   metropolis, heat-bath   1 sweep equivalent per sweep (N update attempts)
  *   swendsen-wang           1 per update (every site and bond is visited once)
  *   wolff                   flipped spins / N (the sum of the cluster sizes over N)
@@ -9,14 +9,16 @@
  * A Wolff step is a fixed number of clusters (clustersPerStep), never a stopping rule on the
  * number of flipped spins, which would bias the measurements taken at the end of each step.
  */
-import type { NormalizedOptions } from '../options.js';
-import type { ClusterStep } from '../backend/types.js';
+import type { Algorithm, ClusterAlgorithm, ClusterStep } from '../vocabulary.js';
+
+/** Kernel codes of the cluster algorithms (mirrors CLUSTER_WOLFF and CLUSTER_SWENDSEN_WANG in assembly/cluster.ts). */
+export const CLUSTER_KIND: Readonly<Record<ClusterAlgorithm, number>> = { wolff: 0, 'swendsen-wang': 1 };
 
 /** Bytes of cluster memory per site (union-find parents, work list / sizes, flip decisions). */
 export const CLUSTER_BYTES_PER_SITE = 9;
 
 /** The cluster step of the options' algorithm, or undefined for a local algorithm. */
-export function clusterStepOf(options: NormalizedOptions): ClusterStep | undefined {
+export function clusterStepOf(options: { algorithm: Algorithm; clustersPerStep: number; hybridSweeps: number; hybridCluster: ClusterAlgorithm }): ClusterStep | undefined {
   const { algorithm, clustersPerStep } = options;
   if (algorithm === 'wolff' || algorithm === 'swendsen-wang') return { cluster: algorithm, clustersPerStep, localSweeps: 0 };
   if (algorithm === 'hybrid') return { cluster: options.hybridCluster, clustersPerStep, localSweeps: options.hybridSweeps };

@@ -51,6 +51,27 @@ export function dosCount(dos: DensityOfStates, B: number, M: number): number {
   return dos.counts[((B + 2 * N) / 2) * (N + 1) + (M + N) / 2];
 }
 
+/**
+ * Neighbours of every site of the Lx × Ly torus (site `y·Lx + x`), four per site: right, left, down, up.
+ * With wrap, each of the 2N bonds (i, right(i)) and (i, down(i)) appears exactly twice in this list (once
+ * from each end), so for a side of length 2 the doubled pairs are counted twice, consistent with the
+ * 2N-bond convention.
+ * @internal
+ */
+export function torusNeighbours(Lx: number, Ly: number): Int32Array {
+  const nb = new Int32Array(4 * Lx * Ly);
+  for (let y = 0; y < Ly; y++) {
+    for (let x = 0; x < Lx; x++) {
+      const i = y * Lx + x;
+      nb[4 * i] = y * Lx + ((x + 1) % Lx);
+      nb[4 * i + 1] = y * Lx + ((x + Lx - 1) % Lx);
+      nb[4 * i + 2] = ((y + 1) % Ly) * Lx + x;
+      nb[4 * i + 3] = ((y + Ly - 1) % Ly) * Lx + x;
+    }
+  }
+  return nb;
+}
+
 function requireSize(v: number, name: string): void {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 2) {
     throw new RangeError(`${name} must be an integer >= 2, got ${String(v)}`);
@@ -74,19 +95,7 @@ export function densityOfStates(Lx: number, Ly: number = Lx): DensityOfStates {
   if (N > MAX_ENUMERATION_SITES) {
     throw new RangeError(`Lx*Ly must be <= ${MAX_ENUMERATION_SITES} for exact enumeration, got ${N}`);
   }
-  // Bond neighbours: right, left, down, up. With wrap, each of the 2N bonds (i, right(i)) and
-  // (i, down(i)) appears exactly twice in this list (once from each end), so for L = 2 the
-  // doubled pairs are counted twice, consistent with the 2N-bond convention.
-  const nb = new Int32Array(4 * N);
-  for (let y = 0; y < Ly; y++) {
-    for (let x = 0; x < Lx; x++) {
-      const i = y * Lx + x;
-      nb[4 * i] = y * Lx + ((x + 1) % Lx);
-      nb[4 * i + 1] = y * Lx + ((x + Lx - 1) % Lx);
-      nb[4 * i + 2] = ((y + 1) % Ly) * Lx + x;
-      nb[4 * i + 3] = ((y + Ly - 1) % Ly) * Lx + x;
-    }
-  }
+  const nb = torusNeighbours(Lx, Ly);
   const stride = N + 1;
   const half = new Float64Array((2 * N + 1) * stride);
   const s = new Int32Array(N).fill(1);

@@ -9,6 +9,11 @@
  * - {@link densityOfStates}, {@link exactMoments}, {@link boltzmannWeights}: exact enumeration of small
  *   lattices (N ≤ 30), any `(T, h)`.
  *
+ * And for the q-state Potts model (`H = -J Σ_<ij> δ(s_i, s_j) - h Σ_i δ(s_i, 0)`; src/models/potts/exact.ts):
+ * {@link pottsTransition} and friends (β_c, e(T_c), Baxter's latent heat), {@link pottsDensityOfStates}
+ * (transfer matrix, h = 0), {@link pottsExactMoments} (any h), {@link pottsMagnetizationDistribution},
+ * {@link pottsEnumerate} (brute force).
+ *
  * @module
  */
 
@@ -31,3 +36,28 @@ export {
   exactMoments,
 } from './enumerate.js';
 export type { BoltzmannDistribution, DensityOfStates, ExactMoments } from './enumerate.js';
+export {
+  MAX_POTTS_ENUMERATION,
+  pottsCriticalBeta,
+  pottsCriticalEnergy,
+  pottsCriticalTemperature,
+  pottsDensityOfStates,
+  pottsEnergyDistribution,
+  pottsEnergyMoments,
+  pottsEnumerate,
+  pottsEnumerationMoments,
+  pottsExactMoments,
+  pottsLatentHeat,
+  pottsMagnetizationDistribution,
+  pottsTransition,
+} from '../models/potts/exact.js';
+export type {
+  PottsDensityOfStates,
+  PottsEnergyDistribution,
+  PottsEnergyMoments,
+  PottsEnumeration,
+  PottsEnumerationMoments,
+  PottsExactMoments,
+  PottsMagnetizationDistribution,
+  PottsTransition,
+} from '../models/potts/exact.js';

@@ -5,9 +5,15 @@
  */
 import { InvalidOptionError } from '../errors.js';
 import type { Measurement } from '../measure.js';
-import { checkCount, normalizeOptions, type SimulationOptions } from '../options.js';
-import { MAX_MEASURE_SWEEPS } from '../simulation.js';
-import { correlationInterval } from '../recorder.js';
+import { normalizeOptions, type SimulationOptions } from '../options.js';
+import { modelDefinition } from '../models/index.js';
+import { correlationInterval, maxMeasureSweeps } from '../run.js';
+import { checkCount, checkObject, rejectUnknownKeys, withPrefix } from '../validate.js';
+
+export { checkObject, rejectUnknownKeys, withPrefix } from '../validate.js';
+import type { JobProgress } from './work.js';
+
+export type { ChunkedWork, JobProgress } from './work.js';
 
 /** Simulation options that can travel as JSON (everything but `core`). */
 export type JobOptions = Omit<SimulationOptions, 'core'>;
@@ -32,24 +38,6 @@ export interface RunJob {
 /** A validated run job: thermalize filled in; the output flags present only when given. */
 export type ValidRunJob = Required<Pick<RunJob, 'kind' | 'options' | 'thermalize' | 'sweeps'>> & Pick<RunJob, 'keepSeries' | 'histograms' | 'correlations'>;
 
-/** Where a run stands. */
-export interface JobProgress {
-  /** 'thermalize' while discarding sweeps, 'measure' while recording, 'sweep' for plain sweeps (a worker's sweep(n)), 'done' when complete. */
-  phase: 'thermalize' | 'measure' | 'sweep' | 'done';
-  /** Sweeps done in total (thermalization plus recorded), over every call that worked on this run. */
-  sweepsDone: number;
-  /** thermalize + sweeps. */
-  sweepsTotal: number;
-  /** Sweeps done by this call. */
-  sweepsThisCall: number;
-  /** Wall time of this call so far, ms. */
-  elapsedMs: number;
-  /** Speed of this call, sweeps per second (NaN before the first chunk). */
-  sweepsPerSecond: number;
-  /** Estimated time to completion at that speed, ms (NaN when unknown, 0 when done). */
-  etaMs: number;
-}
-
 /**
  * The outcome of running a job: completed with its measurement, or stopped early with a
  * checkpoint that continues it exactly (pass the checkpoint back to the runner).
@@ -59,31 +47,6 @@ export type JobResult =
   | { state: 'paused' | 'aborted' | 'budget-exhausted'; checkpoint: Uint8Array; progress: JobProgress };
 
 const JOB_KEYS = ['kind', 'options', 'thermalize', 'sweeps', 'keepSeries', 'histograms', 'correlations'];
-
-/** Runs `check`, renaming the field of an {@link InvalidOptionError} to `prefix + field` (e.g. "points[2].size"). */
-export function withPrefix<T>(prefix: string, check: () => T): T {
-  try {
-    return check();
-  } catch (error) {
-    if (error instanceof InvalidOptionError && prefix) throw new InvalidOptionError(`${prefix}${error.option}`, error.value, error.expected);
-    throw error;
-  }
-}
-
-/** Rejects keys of `value` not in `known`, naming the first unknown one as `prefix + key`. */
-export function rejectUnknownKeys(value: object, known: readonly string[], prefix = ''): void {
-  for (const key of Object.keys(value)) {
-    if (!known.includes(key)) {
-      throw new InvalidOptionError(`${prefix}${key}`, (value as Record<string, unknown>)[key], `a known field (unknown field "${key}"; known: ${known.join(', ')})`);
-    }
-  }
-}
-
-/** Checks that `value` is a plain object, naming it `field` otherwise. */
-export function checkObject(field: string, value: unknown, example: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidOptionError(field, value, `an object like ${example}`);
-  return value as Record<string, unknown>;
-}
 
 /**
  * Validates a run job (throws {@link InvalidOptionError} naming the field, prefixed by `prefix`)
@@ -98,7 +61,8 @@ export function validateRunJob(job: unknown, prefix = ''): ValidRunJob {
   const normalized = withPrefix(`${prefix}options.`, () => normalizeOptions(options));
   const thermalize = withPrefix(prefix, () => checkCount('thermalize', j.thermalize ?? 0, 0));
   const sweeps = withPrefix(prefix, () => checkCount('sweeps', j.sweeps, 2));
-  if (sweeps > MAX_MEASURE_SWEEPS) throw new InvalidOptionError(`${prefix}sweeps`, sweeps, `at most ${MAX_MEASURE_SWEEPS} recorded sweeps per job (split longer runs)`);
+  const most = maxMeasureSweeps(modelDefinition(normalized.model).recordWidth(normalized));
+  if (sweeps > most) throw new InvalidOptionError(`${prefix}sweeps`, sweeps, `at most ${most} recorded sweeps per job (split longer runs)`);
   const flags: Pick<RunJob, 'keepSeries' | 'histograms' | 'correlations'> = {};
   if (j.correlations !== undefined) {
     withPrefix(prefix, () => correlationInterval(j.correlations as RunJob['correlations'], sweeps, normalized.size));

@@ -1,23 +1,22 @@
 /**
  * The resumable job runner: the common core of workers, the pool and the serverless handler.
  *
- * A run thermalizes, then records one (B, M) pair per sweep, in chunks of about `chunkMs`
- * of work sized by the measured speed. Between chunks it checks the abort signal, the pause
+ * It drives the measuring run of src/run.ts (thermalization, then one record per step) in chunks
+ * of about `chunkMs` of work sized by the measured speed. Between chunks it checks the abort signal, the pause
  * request, the sweep budget and the deadline, reports progress, and yields to the event loop.
  * Stopping early returns a checkpoint holding the lattice, generator, counters and every record
  * so far; resuming from it and finishing gives a result IDENTICAL to an uninterrupted run (the
  * final analysis runs on the full series), on either backend.
  */
-import { decodeCheckpoint, encodeCheckpoint, simulationState, type CheckpointContents, type RunState } from '../checkpoint.js';
-import { CheckpointError, InvalidOptionError } from '../errors.js';
-import type { BackendChoice } from '../options.js';
-import type { CoreSource } from '../backend/index.js';
-import { clusterStepOf } from '../cluster/step.js';
-import { createSimulation, measurementFromRecords, MAX_MEASURE_SWEEPS, simulationKernel, type Simulation } from '../simulation.js';
-import { correlationValues } from '../backend/correlation-js.js';
-import { correlationInterval } from '../recorder.js';
-import { validateRunJob, type JobProgress, type JobResult, type RunJob } from './job.js';
+import { decodeCheckpoint, decodeRunCheckpoint, simulationOptionsOf } from '../checkpoint.js';
+import { InvalidOptionError } from '../errors.js';
+import type { BackendChoice, CoreSource, Model } from '../vocabulary.js';
+import type { MeasureOptions, MeasurementRun } from '../run.js';
+import { createSimulation, type Simulation } from '../simulation.js';
+import { validateRunJob, type ChunkedWork, type JobProgress, type JobResult, type RunJob } from './job.js';
 import { yieldToEventLoop } from './yield.js';
+
+export type { ChunkedWork } from './job.js';
 
 /** Controls of {@link executeJob} and {@link continueRun}. Every field is optional. */
 export interface ExecuteOptions {
@@ -47,126 +46,9 @@ export interface ExecuteOptions {
   core?: CoreSource;
 }
 
-/** A new measuring run: sweeps discarded, sweeps recorded, and what the result keeps besides the estimates. */
-export interface RunPlan {
-  thermalize: number;
-  sweeps: number;
-  /** Keep the per-sweep e and m series. */
-  keepSeries?: boolean;
-  /** Add the e and m histograms. */
-  histograms?: boolean;
-  /** Sweeps between correlation samples (0 or absent: none). */
-  every?: number;
-}
-
-/** A measuring run bound to a live simulation. */
-class Run implements RunState, ChunkedWork {
-  records: Int32Array;
-  /** Keep the per-sweep e and m series in the result (stored in checkpoints). */
-  keepSeries = false;
-  /** Add the e and m histograms to the result (stored in checkpoints). */
-  histograms = false;
-  /** Cluster algorithms: the per-step cluster-size statistic, for the improved estimators (stored in checkpoints). */
-  sizes: Float64Array | undefined;
-  /** Correlation samples every `every` recorded sweeps (stored in checkpoints); every = 0: none. */
-  every = 0;
-  correlations: Int32Array | undefined;
-
-  constructor(
-    readonly sim: Simulation,
-    readonly thermalize: number,
-    readonly sweeps: number,
-    public thermalized = 0,
-    public measured = 0,
-    public measureFlips = 0,
-    public measureWork = 0,
-    recordsSoFar?: Int32Array,
-    sizesSoFar?: Float64Array,
-  ) {
-    this.records = new Int32Array(2 * sweeps);
-    if (recordsSoFar) this.records.set(recordsSoFar.subarray(0, 2 * measured));
-    // sizes are kept when the run records them from its first step (a checkpoint without them, of
-    // a run already measuring, goes on without improved estimators)
-    if (clusterStepOf(sim.options) && (measured === 0 || sizesSoFar)) {
-      this.sizes = new Float64Array(sweeps);
-      if (sizesSoFar) this.sizes.set(sizesSoFar.subarray(0, measured));
-    }
-  }
-
-  get done(): number {
-    return this.thermalized + this.measured;
-  }
-
-  get total(): number {
-    return this.thermalize + this.sweeps;
-  }
-
-  get sites(): number {
-    return this.sim.sites;
-  }
-
-  get phase(): JobProgress['phase'] {
-    return this.done === this.total ? 'done' : this.thermalized < this.thermalize ? 'thermalize' : 'measure';
-  }
-
-  /**
-   * Sets what the result keeps besides the estimates; correlation samples are taken every `every`
-   * recorded sweeps (a checkpoint's samples so far in `samples`).
-   */
-  keep(output: { keepSeries?: boolean; histograms?: boolean; every?: number }, samples?: Int32Array): this {
-    this.keepSeries = output.keepSeries ?? false;
-    this.histograms = output.histograms ?? false;
-    const every = (this.every = output.every ?? 0);
-    if (every === 0) return this;
-    this.correlations = new Int32Array(Math.floor(this.sweeps / every) * correlationValues(this.sim.options.size));
-    if (samples) this.correlations.set(samples.subarray(0, this.correlations.length));
-    return this;
-  }
-
-  /** Runs up to n sweeps of the current phase (stopping at a correlation sample); returns how many ran. */
-  advance(n: number): number {
-    if (this.thermalized < this.thermalize) {
-      const k = Math.min(n, this.thermalize - this.thermalized);
-      this.sim.sweep(k);
-      this.thermalized += k;
-      return k;
-    }
-    const every = this.every;
-    const k = Math.min(n, this.sweeps - this.measured, every > 0 ? every - (this.measured % every) : Infinity);
-    const { flips, sweepEquivalents } = this.sim.sweep(k, this.records.subarray(2 * this.measured, 2 * (this.measured + k)), this.sizes?.subarray(this.measured, this.measured + k));
-    this.measureFlips += flips;
-    this.measureWork += sweepEquivalents;
-    this.measured += k;
-    if (every > 0 && this.measured % every === 0 && this.correlations) {
-      const stride = correlationValues(this.sim.options.size);
-      const sample = this.measured / every - 1;
-      simulationKernel(this.sim, 'measure').correlations(this.correlations.subarray(sample * stride, (sample + 1) * stride));
-    }
-    return k;
-  }
-
-  checkpoint(): Uint8Array {
-    return encodeCheckpoint({ kind: 'run', state: simulationState(this.sim), run: this });
-  }
-}
-
 /** First chunk before any speed is known: assume 0.02 site updates per ns (slower than either backend). */
 function firstChunk(sites: number, chunkMs: number): number {
   return Math.max(1, Math.floor((0.02 * chunkMs * 1e6) / sites));
-}
-
-/** Work done in chunks of sweeps (a measuring run, or plain sweeps on a worker). */
-export interface ChunkedWork {
-  /** Sites of the lattice (sizes the first chunk). */
-  readonly sites: number;
-  /** Sweeps done and to do in total. */
-  readonly done: number;
-  readonly total: number;
-  readonly phase: JobProgress['phase'];
-  /** Runs up to n sweeps (never across a phase boundary); returns how many ran. */
-  advance(n: number): number;
-  /** A checkpoint that continues this work. */
-  checkpoint(): Uint8Array;
 }
 
 /**
@@ -257,43 +139,20 @@ export function checkControl(control: ExecuteOptions): void {
   }
 }
 
-async function drive(run: Run, control: ExecuteOptions): Promise<JobResult> {
+async function drive(run: MeasurementRun, control: ExecuteOptions): Promise<JobResult> {
   const { state, progress } = await runChunks(run, control);
-  if (state === 'completed') {
-    return { state, result: measurementFromRecords(run.sim, run.records, { thermalize: run.thermalize, sweeps: run.sweeps, flips: run.measureFlips, sweepEquivalents: run.measureWork, keepSeries: run.keepSeries, histograms: run.histograms, sizes: run.sizes,
-      correlations: run.every > 0 && run.correlations ? { every: run.every, records: run.correlations } : undefined,
-    }), progress };
-  }
+  if (state === 'completed') return { state, result: run.result(), progress };
   return { state, checkpoint: run.checkpoint(), progress };
 }
 
-/** Decodes a run checkpoint and checks its counts against the limits of a run. */
-function decodeRun(bytes: Uint8Array): CheckpointContents & { run: RunState } {
-  const contents = decodeCheckpoint(bytes);
-  if (contents.kind !== 'run' || !contents.run) {
-    throw new CheckpointError('kind', 'a simulation checkpoint (from checkpoint()); a run needs a run checkpoint (from a paused, aborted or budget-exhausted job)');
-  }
-  if (contents.run.sweeps > MAX_MEASURE_SWEEPS) throw new CheckpointError('header', `run.sweeps is ${contents.run.sweeps}, at most ${MAX_MEASURE_SWEEPS}`);
-  return contents as CheckpointContents & { run: RunState };
-}
-
-/** Binds a new run, or a decoded run checkpoint, to `sim`. */
-function bind(sim: Simulation, plan: RunPlan | Uint8Array, decoded?: RunState): Run {
-  if (!(plan instanceof Uint8Array)) {
-    return new Run(sim, plan.thermalize, plan.sweeps).keep(plan);
-  }
-  const r = decoded ?? decodeRun(plan).run;
-  sim.resume(plan);
-  return new Run(sim, r.thermalize, r.sweeps, r.thermalized, r.measured, r.measureFlips, r.measureWork, r.records, r.sizes).keep(r, r.correlations);
-}
-
 /**
- * Runs (or continues) a measuring run on an existing simulation, in chunks: `plan` starts a new
- * run of `thermalize` then `sweeps` recorded sweeps from the simulation's current state; a run
- * checkpoint continues a stopped run (the simulation takes the checkpoint's state).
+ * Runs (or continues) a measuring run on an existing simulation, in chunks: measure options start
+ * a new run from the simulation's current state; a run checkpoint continues a stopped run (the
+ * simulation takes the checkpoint's state).
  */
-export async function continueRun(sim: Simulation, plan: RunPlan | Uint8Array, control: ExecuteOptions = {}): Promise<JobResult> {
-  return drive(bind(sim, plan), control);
+export async function continueRun(sim: Simulation, plan: MeasureOptions | Uint8Array, control: ExecuteOptions = {}): Promise<JobResult> {
+  checkControl(control);
+  return drive(sim.startMeasurement(plan), control);
 }
 
 /**
@@ -308,23 +167,29 @@ export async function continueRun(sim: Simulation, plan: RunPlan | Uint8Array, c
  */
 export async function executeJob(job: RunJob | Uint8Array, control: ExecuteOptions = {}): Promise<JobResult> {
   checkControl(control);
-  const valid = job instanceof Uint8Array ? undefined : validateRunJob(job);
-  const decoded = job instanceof Uint8Array ? decodeRun(job) : undefined;
-  const sim = decoded
-    ? await createSimulation({ size: decoded.state.size, seed: decoded.state.seed, start: 'cold', layout: decoded.state.layout, backend: control.backend, core: control.core })
-    : await createSimulation({ ...valid!.options, backend: valid!.options.backend ?? control.backend, core: control.core });
+  if (job instanceof Uint8Array) {
+    const contents = decodeRunCheckpoint(job);
+    const sim = await createSimulation({ ...simulationOptionsOf(contents.state), backend: control.backend, core: control.core });
+    try {
+      return await drive(sim.startMeasurement(job), control);
+    } finally {
+      sim.dispose();
+    }
+  }
+  const valid = validateRunJob(job);
+  const sim = await createSimulation({ ...valid.options, backend: valid.options.backend ?? control.backend, core: control.core });
   try {
-    const plan = valid ? { ...valid, every: correlationInterval(valid.correlations, valid.sweeps, sim.options.size) } : (job as Uint8Array);
-    return await drive(bind(sim, plan, decoded?.run), control);
+    const { thermalize, sweeps, keepSeries, histograms, correlations } = valid;
+    return await drive(sim.startMeasurement({ thermalize, sweeps, keepSeries, histograms, correlations }), control);
   } finally {
     sim.dispose();
   }
 }
 
 /** A simulation continued from a checkpoint (either kind) on the chosen backend. */
-export async function resumeSimulation(checkpoint: Uint8Array, options: { backend?: BackendChoice; core?: CoreSource } = {}): Promise<Simulation> {
+export async function resumeSimulation(checkpoint: Uint8Array, options: { backend?: BackendChoice; core?: CoreSource } = {}): Promise<Simulation<Model>> {
   const { state } = decodeCheckpoint(checkpoint);
-  const sim = await createSimulation({ size: state.size, seed: state.seed, start: 'cold', layout: state.layout, backend: options.backend, core: options.core });
+  const sim = await createSimulation({ ...simulationOptionsOf(state), backend: options.backend, core: options.core });
   sim.resume(checkpoint);
   return sim;
 }

@@ -10,9 +10,9 @@
 import { BLOCK_RULES, MAX_PATTERN_BLOCK, type BlockRule, type BlockSpinKernel } from '../backend/rg-types.js';
 import { coarsen } from '../backend/rg-js.js';
 import { InvalidOptionError } from '../errors.js';
-import { checkSeed, oneOf } from '../options.js';
+import { checkSeed, oneOf } from '../validate.js';
 import { childSeed, seedState, Xoshiro128 } from '../rng.js';
-import { simulationKernel, type Simulation } from '../simulation.js';
+import { kernelOf, type Simulation } from '../simulation.js';
 
 /**
  * Index of the RG stream among the children of the simulation's seed: tie-breaking draws come
@@ -99,11 +99,11 @@ export interface BlockPyramid {
 
 /** Kernel of `sim` configured for `options`, its RG stream seeded (shared by the RG analyses). */
 export function blockKernel(sim: Simulation, options: NormalizedBlockOptions, patterns: boolean, method: string): BlockSpinKernel {
-  const kernel = simulationKernel(sim, method);
-  if (!kernel.blockSpins) {
+  const kernel = kernelOf(sim, method);
+  const blocks = kernel.blockSpins?.();
+  if (!blocks) {
     throw new InvalidOptionError('simulation', `${kernel.backend} kernel`, 'a simulation whose kernel offers block spins (the byte-lattice kernels do)');
   }
-  const blocks = kernel.blockSpins();
   blocks.configure(options.blockSize, options.levels, patterns && options.blockSize <= MAX_PATTERN_BLOCK);
   blocks.setRngState(seedState(options.seed));
   return blocks;

@@ -11,7 +11,7 @@ import type { JobProgress, JobResult, RunJob } from '../jobs/job.js';
 import type { Measurement } from '../measure.js';
 import { normalizeOptions, type Algorithm, type NormalizedOptions, type SimulationOptions, type UpdateSettings } from '../options.js';
 import type { MeasureOptions, Snapshot, SweepResult } from '../simulation.js';
-import type { BackendName, EngineName } from '../backend/index.js';
+import type { BackendName, EngineName, Model, SpinsOf } from '../vocabulary.js';
 import { spawnWorker, type SpawnedWorker, type WorkerSource } from './spawn.js';
 import type { SimulationInfo, SimulationWorkerApi, WorkerRunLimits } from './simulation.worker.js';
 import type { SweepForOptions, TimedSweepResult } from './timed-sweep.js';
@@ -127,11 +127,12 @@ function proxied<T extends (...args: never[]) => unknown>(f: T | undefined): T |
  * The Simulation API, asynchronous: every method returns a Promise, every read-only property is a
  * Promise of its value (as with a Comlink Remote). `sweep` and `measure` also take a {@link CallControl}.
  */
-export interface SimulationWorker {
+export interface SimulationWorker<M extends Model = Model> {
   readonly options: Promise<NormalizedOptions>;
   readonly backend: Promise<BackendName>;
   readonly fallbackReason: Promise<string | undefined>;
   readonly sites: Promise<number>;
+  readonly recordWidth: Promise<number>;
   readonly sweeps: Promise<number>;
   readonly flips: Promise<number>;
   readonly sweepEquivalents: Promise<number>;
@@ -140,7 +141,7 @@ export interface SimulationWorker {
   /** Runs n sweeps in the worker (in chunks: abortable; an abort rejects with AbortedError, the sweeps done are kept). */
   sweep(n?: number, control?: CallControl): Promise<SweepResult>;
   /** As Simulation.measure, in chunks: an abort rejects with an AbortedError whose checkpoint continues the run with run(). */
-  measure(options: MeasureOptions, control?: CallControl): Promise<Measurement>;
+  measure(options: MeasureOptions, control?: CallControl): Promise<Measurement<M>>;
   /**
    * Runs steps for about `ms` milliseconds in the worker (at least one step, at most
    * `options.maxSweeps`), for callers paced by the clock, e.g. a page drawing frames; with
@@ -149,14 +150,14 @@ export interface SimulationWorker {
   sweepFor(ms: number, options?: SweepForOptions, control?: Pick<CallControl, 'signal'>): Promise<TimedSweepResult>;
   energy(): Promise<number>;
   magnetization(): Promise<number>;
-  /** A transferred copy of the spins. */
-  spins(): Promise<Int8Array>;
+  /** A transferred copy of the lattice (Ising spins as Int8Array, Potts states as Uint8Array). */
+  spins(): Promise<SpinsOf<M>>;
   /** The spins one bit per site (see packSpins: site i is bit i & 7 of byte i >> 3, 1 = up), transferred: L^2 / 8 bytes. */
   spinBits(): Promise<Uint8Array>;
   /** A transferred copy of the cluster labels of the last cluster update. */
   clusterLabels(): Promise<Int32Array>;
-  snapshot(): Promise<Snapshot>;
-  restore(snapshot: Snapshot): Promise<void>;
+  snapshot(): Promise<Snapshot<M>>;
+  restore(snapshot: Snapshot<M>): Promise<void>;
   checkpoint(): Promise<Uint8Array>;
   resume(checkpoint: Uint8Array): Promise<void>;
   setTemperature(temperature: number): Promise<void>;
@@ -182,7 +183,7 @@ export interface SimulationWorker {
   crashForTesting(): Promise<void>;
 }
 
-class RemoteSimulation implements SimulationWorker {
+class RemoteSimulation implements SimulationWorker<Model> {
   private created: Promise<SimulationInfo> | undefined;
   private readonly runs = new Set<number>();
 
@@ -206,6 +207,7 @@ class RemoteSimulation implements SimulationWorker {
   get backend() { return this.info().then((i) => i.backend); }
   get fallbackReason() { return this.info().then((i) => i.fallbackReason); }
   get sites() { return this.info().then((i) => i.sites); }
+  get recordWidth() { return this.info().then((i) => i.recordWidth); }
   get sweeps() { return this.info().then((i) => i.sweeps); }
   get flips() { return this.info().then((i) => i.flips); }
   get sweepEquivalents() { return this.info().then((i) => i.sweepEquivalents); }
@@ -223,7 +225,7 @@ class RemoteSimulation implements SimulationWorker {
   }
   energy() { return this.sim('energy', (r) => r.energy()); }
   magnetization() { return this.sim('magnetization', (r) => r.magnetization()); }
-  spins() { return this.sim('spins', (r) => r.spins()); }
+  spins() { return this.sim('spins', (r) => r.spins() as unknown as Promise<SpinsOf<Model>>); }
   spinBits() { return this.sim('spinBits', (r) => r.spinBits()); }
   clusterLabels() { return this.sim('clusterLabels', (r) => r.clusterLabels()); }
   snapshot() { return this.sim('snapshot', (r) => r.snapshot()); }
@@ -280,7 +282,7 @@ export interface WorkerOptions {
  * const result = await sim.measure({ thermalize: 1000, sweeps: 100_000 }, { signal: controller.signal, onProgress: (p) => console.log(p.etaMs) });
  * await sim.dispose();
  */
-export async function createSimulationWorker(options: SimulationOptions = {}, workerOptions: WorkerOptions = {}): Promise<SimulationWorker> {
+export async function createSimulationWorker<M extends Model = 'ising'>(options: SimulationOptions & { model?: M } = {}, workerOptions: WorkerOptions = {}): Promise<SimulationWorker<M>> {
   normalizeOptions(options);
-  return new RemoteSimulation(new WorkerConnection(workerOptions.worker), portableOptions(options));
+  return new RemoteSimulation(new WorkerConnection(workerOptions.worker), portableOptions(options)) as unknown as SimulationWorker<M>;
 }

@@ -4,8 +4,10 @@
  * per-worker results and an error message, plus the barrier between half-sweeps.
  */
 
+import { MAX_WORKERS } from '../vocabulary.js';
+
 /** Largest number of workers on one lattice. */
-export const MAX_WORKERS = 64;
+export { MAX_WORKERS };
 
 /** Int32 slots. */
 export const CMD = 0; // incremented by the main thread for each command

@@ -18,6 +18,9 @@ import { WorkerConnection } from './client.js';
 import type { WorkerSource } from './spawn.js';
 import * as Comlink from 'comlink';
 import { temper, type TemperingOptions, type TemperingResult } from './tempering.js';
+import type { PoolInternals, PoolProgress, PoolRunControl } from './pool-types.js';
+
+export type { PoolInternals, PoolProgress, PoolRunControl } from './pool-types.js';
 import type { CrashPlan } from './simulation.worker.js';
 
 export interface PoolOptions {
@@ -31,28 +34,6 @@ export interface PoolOptions {
   checkpointEveryMs?: number;
   /** Worker crashes tolerated per task before it is reported as failed. @default 2 */
   retries?: number;
-}
-
-/** Progress of a pool run. */
-export interface PoolProgress {
-  tasksDone: number;
-  tasksTotal: number;
-  /** Sweeps done (thermalization and recorded) over all tasks. */
-  sweepsDone: number;
-  sweepsTotal: number;
-  elapsedMs: number;
-  /** Estimated time to completion at the speed of this run, ms (NaN before any progress). */
-  etaMs: number;
-  paused: boolean;
-}
-
-/** Controls of a pool run. */
-export interface PoolRunControl {
-  /** Stops every task after its current chunk: finished results are kept, the rest come back with checkpoints. */
-  signal?: AbortSignal;
-  /** Progress, at most every `progressEveryMs` (default 100) and at the end. */
-  onProgress?: (progress: PoolProgress) => void;
-  progressEveryMs?: number;
 }
 
 /** What became of one job. */
@@ -101,17 +82,6 @@ export interface Pool {
 interface Slot {
   connection: WorkerConnection;
   busy: boolean;
-}
-
-/** The pool internals that tempering uses. */
-export interface PoolInternals {
-  readonly size: number;
-  readonly backend: BackendChoice | undefined;
-  /** Runs `work` on a free worker, retrying on a fresh worker after a crash (up to `retries` times). */
-  withWorker<T>(work: (connection: WorkerConnection) => Promise<T>): Promise<T>;
-  /** Resolves when not paused. */
-  unpaused(signal?: AbortSignal): Promise<void>;
-  restarts: number;
 }
 
 async function defaultSize(): Promise<number> {

@@ -12,9 +12,11 @@ import { AbortedError, InvalidOptionError } from '../errors.js';
 import { continueRun, executeJob, runChunks, type ChunkedWork, type ExecuteOptions } from '../jobs/runner.js';
 import type { JobOptions, JobProgress, JobResult, RunJob } from '../jobs/job.js';
 import type { Measurement } from '../measure.js';
-import { checkCount, type Algorithm, type BackendChoice, type NormalizedOptions, type UpdateSettings } from '../options.js';
-import { checkMeasureOptions, createSimulation, type MeasureOptions, type Simulation, type Snapshot, type SweepResult } from '../simulation.js';
+import type { Algorithm, BackendChoice, Model, NormalizedOptions, UpdateSettings } from '../options.js';
+import { checkCount } from '../validate.js';
+import { createSimulation, type MeasureOptions, type Simulation, type Snapshot, type SweepResult } from '../simulation.js';
 import type { BackendName, EngineName } from '../backend/index.js';
+import type { SpinArray } from '../models/index.js';
 import { packSpins } from '../spin-bits.js';
 import { temperingRound, type TemperingTask, type TemperingTaskResult } from './tempering-task.js';
 import { checkSweepFor, TimedSweeps, type SweepForOptions, type TimedSweepResult } from './timed-sweep.js';
@@ -26,6 +28,7 @@ export interface SimulationInfo {
   backend: BackendName;
   fallbackReason: string | undefined;
   sites: number;
+  recordWidth: number;
   sweeps: number;
   flips: number;
   sweepEquivalents: number;
@@ -65,7 +68,7 @@ function crashNow(code: number): void {
   (globalThis as unknown as { close(): void }).close();
 }
 
-let sim: Simulation | undefined;
+let sim: Simulation<Model> | undefined;
 /** Abort and pause flags of the calls in progress, by the caller's call id. */
 const calls = new Map<number, { abort: AbortController; pause: boolean }>();
 
@@ -76,7 +79,7 @@ function current(): Simulation {
 
 function info(): SimulationInfo {
   const s = current();
-  return { options: s.options, backend: s.backend, fallbackReason: s.fallbackReason, sites: s.sites, sweeps: s.sweeps, flips: s.flips, sweepEquivalents: s.sweepEquivalents, engine: s.engine, layout: s.layout };
+  return { options: s.options, backend: s.backend, fallbackReason: s.fallbackReason, sites: s.sites, recordWidth: s.recordWidth, sweeps: s.sweeps, flips: s.flips, sweepEquivalents: s.sweepEquivalents, engine: s.engine, layout: s.layout };
 }
 
 /** Calls a proxied callback without waiting for it (a closed caller must not stop the work). */
@@ -162,8 +165,7 @@ const api = {
   },
   async measure(options: MeasureOptions, callId: number, onProgress?: Callback<JobProgress>, aborted = false): Promise<Measurement> {
     const s = current();
-    const plan = checkMeasureOptions(options, s.options.size);
-    const result = await tracked(callId, (control) => continueRun(s, plan, control), onProgress, undefined, { aborted });
+    const result = await tracked(callId, (control) => continueRun(s, options, control), onProgress, undefined, { aborted });
     if (result.state !== 'completed') {
       throw new AbortedError(`measure() ${result.state} after ${result.progress.sweepsDone} of ${result.progress.sweepsTotal} sweeps; run(error.checkpoint) continues it`, result.checkpoint);
     }
@@ -187,13 +189,15 @@ const api = {
     const labels = current().clusterLabels();
     return Comlink.transfer(labels, [labels.buffer as ArrayBuffer]);
   },
-  spins(): Int8Array {
+  spins(): SpinArray {
     const spins = current().spins();
     return Comlink.transfer(spins, [spins.buffer as ArrayBuffer]);
   },
-  /** The spins one bit per site (src/spin-bits.ts layout): L^2 / 8 bytes, transferred. */
+  /** The Ising spins one bit per site (src/spin-bits.ts layout): L^2 / 8 bytes, transferred. */
   spinBits(): Uint8Array {
-    const bits = packSpins(current().spins());
+    const s = current();
+    if (s.options.model !== 'ising') throw new InvalidOptionError('spinBits', s.options.model, 'an Ising simulation (one bit a site); spins() gives the states of other models');
+    const bits = packSpins(s.spins() as Int8Array);
     return Comlink.transfer(bits, [bits.buffer as ArrayBuffer]);
   },
   snapshot(): Snapshot {

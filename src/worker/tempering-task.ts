@@ -1,12 +1,12 @@
 /**
  * One round of parallel tempering for a group of replicas, as run inside a worker: each
  * replica continues from its checkpoint at its current temperature for `sweeps` sweeps,
- * recording (B, M) after every sweep, and returns its new checkpoint. The task is a pure
+ * recording the model's record after every sweep, and returns its new checkpoint. The task is a pure
  * function of its input, so re-running it after a crash gives the same output, and how
  * replicas are grouped onto workers cannot change the result.
  */
 import { decodeCheckpoint } from '../checkpoint.js';
-import type { BackendChoice } from '../options.js';
+import type { BackendChoice } from '../vocabulary.js';
 import { resumeSimulation } from '../jobs/runner.js';
 import type { Simulation } from '../simulation.js';
 import type { BackendName } from '../backend/index.js';
@@ -51,7 +51,7 @@ export async function temperingRound(task: TemperingTask): Promise<TemperingTask
     }
     const { sim } = entry;
     if (sim.options.temperature !== temperature) sim.setTemperature(temperature);
-    const records = new Int32Array(2 * task.sweeps);
+    const records = new Int32Array(sim.recordWidth * task.sweeps);
     const { flips, sweepEquivalents: work } = sim.sweep(task.sweeps, records);
     entry.checkpoint = sim.checkpoint();
     replicas.push({ replica, checkpoint: entry.checkpoint.slice(), records, flips, work, backend: sim.backend });

@@ -4,8 +4,9 @@
  * R replicas run at temperatures T_1 < ... < T_R. Each round, every replica runs k sweeps at its
  * current temperature (the replicas of a round run in parallel on the pool's workers); then
  * neighbouring temperatures i, i+1 try to exchange their replicas (pairs with i even in even
- * rounds, i odd in odd rounds: the deterministic even-odd scheme). With E the total energy
- * E = -sum_<ij> s_i s_j - h sum_i s_i of each replica, the exchange is accepted with
+ * rounds, i odd in odd rounds: the deterministic even-odd scheme). With E the total energy of
+ * each replica (the model's Hamiltonian, e.g. Ising E = -sum_<ij> s_i s_j - h sum_i s_i), the
+ * exchange is accepted with
  *
  *     min(1, exp((beta_i - beta_{i+1}) (E_at_i - E_at_i+1))),
  *
@@ -16,22 +17,24 @@
  * on its own stream and the temperatures it is given, and the swaps only on the master stream,
  * so results do not depend on the pool size or on how replicas are grouped onto workers.
  *
- * Measurements: the per-sweep (B, M) records are filed under the temperature the replica had
- * during that round, giving one series per temperature, analysed like measure() (binning,
+ * Measurements: the per-sweep records (the model's layout, e.g. Ising (B, M)) are filed under the temperature the replica had
+ * during that round, giving one series per temperature, analysed like measure() by the model's analysis (binning,
  * jackknife, tau_int). Round trips: a replica completes one when it returns to T_1 after having
  * reached T_R since it last left T_1; mean round-trip time in sweeps = k x mean rounds per trip.
  * Swap acceptance and round trips count recorded rounds only.
  */
 import type { JobOptions } from '../jobs/job.js';
-import { checkObject, rejectUnknownKeys, withPrefix } from '../jobs/job.js';
 import { InvalidOptionError } from '../errors.js';
-import { measureSeries, type Measurement } from '../measure.js';
-import { checkCount, checkSeed, normalizeOptions } from '../options.js';
+import type { Measurement } from '../measure.js';
+import { modelDefinition } from '../models/index.js';
+import { normalizeOptions } from '../options.js';
 import { childSeed, seedState, Xoshiro128 } from '../rng.js';
-import { createSimulation, MAX_MEASURE_SWEEPS } from '../simulation.js';
+import { maxMeasureSweeps } from '../run.js';
+import { createSimulation } from '../simulation.js';
+import { checkCount, checkObject, checkSeed, rejectUnknownKeys, withPrefix } from '../validate.js';
 import { threshold } from '../thresholds.js';
 import type { BackendName } from '../backend/index.js';
-import type { PoolInternals, PoolProgress, PoolRunControl } from './pool.js';
+import type { PoolInternals, PoolProgress, PoolRunControl } from './pool-types.js';
 import type { TemperingTaskResult } from './tempering-task.js';
 
 export interface TemperingOptions {
@@ -101,8 +104,9 @@ function validate(input: TemperingOptions) {
   const k = checkCount('sweepsPerRound', input.sweepsPerRound ?? 10, 1);
   const thermalizeRounds = checkCount('thermalizeRounds', input.thermalizeRounds ?? 100, 0);
   const rounds = checkCount('rounds', input.rounds, 1);
-  if (rounds * k < 2 || rounds * k > MAX_MEASURE_SWEEPS) {
-    throw new InvalidOptionError('rounds', rounds, `rounds x sweepsPerRound from 2 to ${MAX_MEASURE_SWEEPS} recorded sweeps per temperature (sweepsPerRound = ${k})`);
+  const most = maxMeasureSweeps(modelDefinition(normalized.model).recordWidth(normalized));
+  if (rounds * k < 2 || rounds * k > most) {
+    throw new InvalidOptionError('rounds', rounds, `rounds x sweepsPerRound from 2 to ${most} recorded sweeps per temperature (sweepsPerRound = ${k})`);
   }
   return { options, normalized, temperatures: [...temperatures], seed, k, thermalizeRounds, rounds };
 }
@@ -111,6 +115,9 @@ export async function temper(pool: PoolInternals, input: TemperingOptions, contr
   const { options, normalized, temperatures, seed, k, thermalizeRounds, rounds } = validate(input);
   const R = temperatures.length;
   const N = normalized.size * normalized.size;
+  const definition = modelDefinition(normalized.model);
+  const parameters = definition.parameters(normalized);
+  const W = definition.recordWidth(parameters);
   const beta = temperatures.map((t) => 1 / t);
   const master = new Xoshiro128(seedState(childSeed(seed, EXCHANGE_STREAM)));
   const backend = options.backend ?? pool.backend;
@@ -125,7 +132,7 @@ export async function temper(pool: PoolInternals, input: TemperingOptions, contr
   }
   const at = Array.from({ length: R }, (_, r) => r); // temperature index of replica r
   const who = Array.from({ length: R }, (_, i) => i); // replica at temperature index i
-  const series = temperatures.map(() => new Int32Array(2 * rounds * k));
+  const series = temperatures.map(() => new Int32Array(W * rounds * k));
   const flips = temperatures.map(() => 0);
   const work = temperatures.map(() => 0);
   const energy = new Float64Array(R);
@@ -172,11 +179,9 @@ export async function temper(pool: PoolInternals, input: TemperingOptions, contr
       for (const { replica, checkpoint, records, flips: f, work: w, backend: b } of replicas) {
         checkpoints[replica] = checkpoint;
         coreBackend = b;
-        const B = records[2 * k - 2];
-        const M = records[2 * k - 1];
-        energy[replica] = -B - normalized.field * M;
+        energy[replica] = definition.energy(records, W * (k - 1), normalized.field);
         if (measured) {
-          series[at[replica]].set(records, 2 * (t - thermalizeRounds) * k);
+          series[at[replica]].set(records, W * (t - thermalizeRounds) * k);
           flips[at[replica]] += f;
           work[at[replica]] += w;
         }
@@ -222,7 +227,7 @@ export async function temper(pool: PoolInternals, input: TemperingOptions, contr
   const measurements = recorded < 2
     ? []
     : temperatures.map((temperature, i) =>
-        measureSeries(series[i].subarray(0, 2 * recorded), {
+        definition.analyze(series[i].subarray(0, W * recorded), {
           ...normalized,
           temperature,
           beta: beta[i],
@@ -234,7 +239,7 @@ export async function temper(pool: PoolInternals, input: TemperingOptions, contr
           sweepEquivalents: work[i],
           acceptance: flips[i] / (recorded * N),
           keepSeries: false,
-        }),
+        }, parameters),
       );
   const totalTrips = trips.reduce((a, b) => a + b, 0);
   return {

@@ -1,76 +1,48 @@
-/** Test helpers for the Potts cluster kernels: both backends, exact enumeration, counters from scratch. */
-import { loadCore } from '../../src/backend/loader.js';
-import { WasmPottsClusters } from '../../src/backend/wasm.js';
-import { JsPottsClusters } from '../../src/backend/js-cluster.js';
-import { pottsThresholds, type PottsClusterKernel, type PottsCounts } from '../../src/cluster/potts.js';
+/** Test helpers for the Potts kernels: both twins over the same lattice, set up alike. */
+import { loadInlinedCore, type CoreVariant } from '../../src/backend/loader.js';
 import { seedState } from '../../src/rng.js';
+import type { PottsKernel } from '../../src/models/potts/kernel.js';
+import { JsPottsKernel } from '../../src/models/potts/kernel-js.js';
+import { WasmPottsKernel } from '../../src/models/potts/kernel-wasm.js';
 
-export interface PottsCase {
-  q: number;
-  size: number;
-  temperature: number;
-  field: number;
-  seed: number;
-  start?: 'hot' | 'cold';
+/** A WebAssembly kernel on the SIMD or scalar core. */
+export async function wasmPotts(size: number, q: number, core: CoreVariant = 'simd'): Promise<WasmPottsKernel> {
+  return WasmPottsKernel.create(await loadInlinedCore(core), size, q);
 }
 
-/** A kernel of each backend set up for the case, from the same generator state and start. */
-export async function bothPotts(c: PottsCase): Promise<[PottsClusterKernel, PottsClusterKernel]> {
-  const kernels: PottsClusterKernel[] = [await WasmPottsClusters.create(await loadCore(), c.size), new JsPottsClusters(c.size)];
-  const t = pottsThresholds(1 / c.temperature, c.field);
-  for (const k of kernels) {
-    k.setRngState(seedState(c.seed));
-    k.setup(c.q, t.bond, t.ghost, t.fieldMode);
-    k.fill(c.start ?? 'hot');
-  }
-  return kernels as [PottsClusterKernel, PottsClusterKernel];
+/** Seeds the stream, installs (beta, h) and fills the lattice. */
+export function prepare<K extends PottsKernel>(kernel: K, seed: number, beta: number, field: number, start: 'hot' | 'cold' = 'hot'): K {
+  kernel.setRngState(seedState(seed));
+  kernel.setCouplings(beta, field);
+  kernel.fill(start);
+  return kernel;
 }
 
-/** S = sum over the 2N bonds (right and lower neighbour of every site) of delta, and N_s, from the states. */
-export function countsOf(states: Uint8Array, size: number, q: number): PottsCounts {
-  let satisfied = 0;
-  const counts = new Int32Array(q);
+/** The WebAssembly kernels (SIMD and scalar cores) and the JavaScript twin, prepared alike. */
+export async function allPotts(size: number, q: number, seed: number, beta: number, field: number, start: 'hot' | 'cold' = 'hot'): Promise<PottsKernel[]> {
+  return [
+    prepare(await wasmPotts(size, q, 'simd'), seed, beta, field, start),
+    prepare(await wasmPotts(size, q, 'scalar'), seed, beta, field, start),
+    prepare(new JsPottsKernel(size, q), seed, beta, field, start),
+  ];
+}
+
+/** The record [Nb, n_0, ..., n_{q-1}] of a lattice, counted naively from its definition. */
+export function naiveRecord(states: Uint8Array, size: number, q: number): Int32Array {
+  const out = new Int32Array(q + 1);
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      const v = states[y * size + x];
-      counts[v]++;
-      if (states[y * size + ((x + 1) % size)] === v) satisfied++;
-      if (states[((y + 1) % size) * size + x] === v) satisfied++;
+      const s = states[y * size + x];
+      out[0] += +(s === states[y * size + ((x + 1) % size)]) + +(s === states[((y + 1) % size) * size + x]);
+      out[1 + s]++;
     }
   }
-  return { satisfied, states: counts };
+  return out;
 }
 
-/** Index of a configuration: sum_i s_i q^i. */
-export function stateIndex(states: Uint8Array, q: number): number {
-  let index = 0;
-  for (let i = states.length - 1; i >= 0; i--) index = index * q + states[i];
-  return index;
-}
-
-/** Exact Boltzmann probability of every configuration of the L x L Potts lattice (index as stateIndex). */
-export function pottsBoltzmann(size: number, q: number, temperature: number, field: number): Float64Array {
-  const n = size * size;
-  const total = q ** n;
-  const p = new Float64Array(total);
-  const states = new Uint8Array(n);
-  let z = 0;
-  for (let index = 0; index < total; index++) {
-    let k = index;
-    for (let i = 0; i < n; i++) {
-      states[i] = k % q;
-      k = Math.floor(k / q);
-    }
-    const { satisfied, states: counts } = countsOf(states, size, q);
-    p[index] = Math.exp((satisfied + field * counts[0]) / temperature);
-    z += p[index];
-  }
-  for (let index = 0; index < total; index++) p[index] /= z;
-  return p;
-}
-
-/** Upper 1e-4 quantile of chi^2 with k degrees of freedom (Wilson-Hilferty). */
-export function chiSquareCritical(k: number): number {
-  const a = 2 / (9 * k);
-  return k * (1 - a + 3.719 * Math.sqrt(a)) ** 3;
+/** Index of the first difference between two integer arrays (-1 when equal, the shorter length when one is a prefix). */
+export function firstDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return i;
+  return a.length === b.length ? -1 : n;
 }

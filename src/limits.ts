@@ -1,0 +1,44 @@
+/**
+ * Size limits that depend on the layout and on workers: pure checks, no WebAssembly and no
+ * worker code, so that options validation can run them before anything is loaded.
+ */
+import { InvalidOptionError } from './errors.js';
+import { MAX_PACKED_SIZE, MAX_WORKERS, PACKED_SIZE_MULTIPLE, SERIES_CAPACITY } from './vocabulary.js';
+
+/** True when the packed layout can hold an L x L lattice. */
+export function packable(size: number): boolean {
+  return size % PACKED_SIZE_MULTIPLE === 0 && size >= PACKED_SIZE_MULTIPLE && size <= MAX_PACKED_SIZE;
+}
+
+/** Pages of 64 KiB in a 4 GiB WebAssembly memory, the most a shared-memory core may declare. */
+export const MAX_PAGES = 65536;
+
+/**
+ * Bytes of one thread's seed table per vector row: 4 lane generators (64 bytes) for each colour,
+ * and a row-queue entry of 96 bytes per vector (assembly/packed.ts seedTableBytes).
+ */
+export const SEED_TABLE_BYTES_PER_ROW = 128 + 96;
+
+/**
+ * Bytes the core needs for an L x L packed lattice with `workers` workers: the byte lattice,
+ * the packed one, one seed table per thread, tables, series and alignment slack.
+ */
+export function sharedMemoryBytes(size: number, workers: number): number {
+  return size * size + (size * size) / 8 + (workers + 1) * (size / 16) * SEED_TABLE_BYTES_PER_ROW + SERIES_CAPACITY * 8 + 16 * 65536;
+}
+
+/** Validates `workers` for this lattice (a pure check: options validation runs it). */
+export function checkWorkerCount(workers: unknown, size: number, layout: 'packed' | 'byte', backend: string): number {
+  if (typeof workers !== 'number' || !Number.isInteger(workers) || workers < 1 || workers > MAX_WORKERS) {
+    throw new InvalidOptionError('workers', workers, `an integer from 1 to ${MAX_WORKERS}`);
+  }
+  if (workers === 1) return workers;
+  if (backend === 'js') throw new InvalidOptionError('workers', workers, '1 with backend "js" (workers run the WebAssembly core)');
+  if (layout !== 'packed') throw new InvalidOptionError('workers', workers, '1 with the byte layout (workers share a packed Ising lattice: L a multiple of 16)');
+  if (workers > size / 16) throw new InvalidOptionError('workers', workers, `at most L / 16 = ${size / 16} for L = ${size} (one vector row each at least)`);
+  const pages = Math.ceil(sharedMemoryBytes(size, workers) / 65536);
+  if (pages > MAX_PAGES) {
+    throw new InvalidOptionError('size', size, `a lattice whose byte and packed copies fit in a 4 GiB shared WebAssembly memory (needs ${pages} pages of 64 KiB, at most ${MAX_PAGES})`);
+  }
+  return workers;
+}

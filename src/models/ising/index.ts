@@ -1,0 +1,84 @@
+/**
+ * The 2D Ising model on the periodic L x L square lattice:
+ *
+ *   H = -J sum_<ij> s_i s_j - h sum_i s_i,   s_i = +1 or -1,   J = k_B = 1.
+ *
+ * Record of a step: (B, M) with B = sum_<ij> s_i s_j over the 2N bonds and M = sum_i s_i, exact
+ * integers; e = (-B - h M) / N and m = M / N. Observables and their formulas: src/measure.ts.
+ * Kernels: src/backend/ (assembly/ising2d.ts byte kernel, assembly/packed.ts multi-spin kernel,
+ * assembly/cluster.ts, and their JavaScript twins), adapted by ./kernel.ts.
+ */
+import { createKernel } from '../../backend/index.js';
+import { analyzeCorrelations } from '../../correlation.js';
+import { correlationValues } from '../../backend/correlation-js.js';
+import { InvalidOptionError } from '../../errors.js';
+import { CRITICAL_TEMPERATURE } from '../../exact/onsager.js';
+import { packable } from '../../limits.js';
+import { measureSeries } from '../../measure.js';
+import { packSpins, unpackSpins } from '../../spin-bits.js';
+import { ALGORITHMS, MAX_PACKED_SIZE, PACKED_SIZE_MULTIPLE, type Layout } from '../../vocabulary.js';
+import type { ModelDefinition, SpinArray } from '../model.js';
+import { IsingModelKernel } from './kernel.js';
+
+export const ising: ModelDefinition = {
+  name: 'ising',
+  title: 'Ising',
+  hamiltonian: 'H = -J sum_<ij> s_i s_j - h sum_i s_i, s_i = +1 or -1',
+  parameterKeys: [],
+  parameters: () => ({}),
+  algorithms: ALGORITHMS,
+  criticalTemperature: () => CRITICAL_TEMPERATURE,
+
+  /** 'auto' becomes 'packed' where L allows it; an explicit 'packed' with an unsuitable L is an error. */
+  resolveLayout(layout: Layout, size: number) {
+    if (layout === 'byte') return 'byte';
+    if (packable(size)) return 'packed';
+    if (layout === 'auto') return 'byte';
+    throw new InvalidOptionError('size', size, `a multiple of ${PACKED_SIZE_MULTIPLE} from ${PACKED_SIZE_MULTIPLE} to ${MAX_PACKED_SIZE} for layout "packed" (or layout "byte")`);
+  },
+  layoutOf: (layout, algorithm) => (layout === 'packed' && algorithm === 'metropolis' ? 'packed' : 'byte'),
+
+  recordWidth: () => 2,
+  recordLayout: () => '(B, M): B = sum_<ij> s_i s_j, M = sum_i s_i',
+
+  spins: {
+    create: (sites) => new Int8Array(sites),
+    invalid(spins, sites) {
+      if (!(spins instanceof Int8Array) || spins.length !== sites) return 'wrong type or length';
+      return spins.some((s) => s !== 1 && s !== -1) ? 'a spin other than +1 or -1' : undefined;
+    },
+    describe: (sites) => `an Int8Array of ${sites} spins, each +1 or -1`,
+    encoding: 'bits',
+    encode: (spins: SpinArray) => packSpins(spins as Int8Array),
+    decode: (bytes, sites) => (bytes.length === (sites + 7) >> 3 ? unpackSpins(bytes, sites) : undefined),
+  },
+
+  async createKernel(request) {
+    const { kernel, engine, fallbackReason } = await createKernel(request.backend, request.size, request.core, request.layout, request.workers);
+    return { kernel: new IsingModelKernel(kernel), engine, fallbackReason };
+  },
+
+  energy: (records, offset, field) => -records[offset] - field * records[offset + 1],
+  orderParameter: (records, offset, sites) => records[offset + 1] / sites,
+  analyze: (records, context) => measureSeries(records, context),
+  correlationValues: (size) => correlationValues(size),
+  analyzeCorrelations: (samples, size, count, every) => analyzeCorrelations(samples, size, count, every),
+  improvedEstimators: true,
+
+  /**
+   * Sectors: the sign of M. In a field the reversed phase (magnetisation -sign(h) |m|) costs
+   * 2 |h| |m| N in energy, so it carries the weight w = 1 / (1 + exp(2 beta |h| <|m|> N)).
+   */
+  phases: {
+    describe: 'the sign of M',
+    order: 'absMagnetization',
+    sector: (records, offset, previous) => Math.sign(records[offset + 1]) || previous,
+    favoured: (sector, field) => (field === 0 ? undefined : sector === Math.sign(field)),
+    disfavouredWeight: (order, beta, field, sites) => 1 / (1 + Math.exp(2 * beta * Math.abs(field) * order * sites)),
+  },
+
+  references: [
+    { what: 'T_c = 2 / ln(1 + sqrt 2), e, c and spontaneous m of the infinite lattice', citation: 'Onsager, Phys. Rev. 65, 117 (1944); Yang, Phys. Rev. 85, 808 (1952)' },
+    { what: 'exact partition function of the finite periodic L x L lattice', citation: 'Kaufman, Phys. Rev. 76, 1232 (1949); Ferdinand and Fisher, Phys. Rev. 185, 832 (1969)' },
+  ],
+};
