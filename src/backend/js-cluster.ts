@@ -100,7 +100,7 @@ export class ClusterEngine {
     const seedY = (seed / size) | 0;
     lattice[seed] = model.joined(c);
     this.work[0] = (seedY << 16) | (seed - seedY * size);
-    const sum = risky ? this.growChecked(model, lattice, size, rng, c, t) : this.growFree(model, lattice, size, rng, c, t);
+    const sum = this.grow(model, lattice, size, rng, c, t, risky);
     const count = this.lastCount;
     if (sum === undefined) {
       for (let k = 0; k < count; k++) lattice[(this.work[k] >>> 16) * size + (this.work[k] & 0xffff)] = c;
@@ -110,8 +110,13 @@ export class ClusterEngine {
     return count;
   }
 
-  /** The growth without ghost draws: neighbours unrolled, the generator state in locals. Returns the sum of terms. */
-  private growFree(model: ClusterModel, lattice: Lattice, size: number, rng: Xoshiro128, c: number, t: number): number {
+  /**
+   * Grows the cluster of the listed seed, the generator state in locals: sites leave the list first
+   * in, first out; each neighbour adds its term, and one of value c draws its bond and joins on an
+   * active one (for a risky move after its ghost draw, the first active ghost rejecting the move).
+   * Returns the sum of terms, or undefined when rejected.
+   */
+  private grow(model: ClusterModel, lattice: Lattice, size: number, rng: Xoshiro128, c: number, t: number, risky: boolean): number | undefined {
     const list = this.work;
     const last = size - 1;
     const threshold = model.threshold;
@@ -123,8 +128,8 @@ export class ClusterEngine {
     let s3 = state[3];
     let count = 1;
     let head = 0;
-    let sum = 0;
-    while (head < count) {
+    let sum: number | undefined = 0;
+    while (head < count && sum !== undefined) {
       const entry = list[head++];
       const x = entry & 0xffff;
       const y = entry >>> 16;
@@ -135,13 +140,13 @@ export class ClusterEngine {
       const yd = y === last ? 0 : y + 1;
       const yu = y === 0 ? last : y - 1;
       const rowEntry = entry & 0xffff0000;
-      // right, left, down, up: the term of the value seen, and for a value c one draw (xoshiro128**
-      // inlined) and the join
+      // right, left, down, up
       for (let d = 0; d < 4; d++) {
         const j = d === 0 ? row + xr : d === 1 ? row + xl : d === 2 ? yd * size + x : yu * size + x;
         const v = lattice[j];
         sum += model.term(v, c, t);
         if (!model.same(v, c)) continue;
+        // the bond draw: one step of xoshiro128** (src/rng.ts), inlined
         const r = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
         const u = s1 << 9;
         s2 ^= s0;
@@ -150,48 +155,31 @@ export class ClusterEngine {
         s0 ^= s3;
         s2 ^= u;
         s3 = rotl(s3, 11);
-        if (r < threshold) {
-          lattice[j] = joined;
-          list[count++] = d === 0 ? rowEntry | xr : d === 1 ? rowEntry | xl : d === 2 ? (yd << 16) | x : (yu << 16) | x;
+        if (r >= threshold) continue;
+        if (risky) {
+          // the ghost draw, from the generator itself (rare: moves in a field only)
+          state[0] = s0;
+          state[1] = s1;
+          state[2] = s2;
+          state[3] = s3;
+          const ghosted = rng.next() < model.ghost;
+          s0 = state[0];
+          s1 = state[1];
+          s2 = state[2];
+          s3 = state[3];
+          if (ghosted) {
+            sum = undefined;
+            break;
+          }
         }
+        lattice[j] = joined;
+        list[count++] = d === 0 ? rowEntry | xr : d === 1 ? rowEntry | xl : d === 2 ? (yd << 16) | x : (yu << 16) | x;
       }
     }
     state[0] = s0;
     state[1] = s1;
     state[2] = s2;
     state[3] = s3;
-    this.lastCount = count;
-    return sum;
-  }
-
-  /** The growth of a risky move: a ghost draw for every joining site; undefined when one rejects the move. */
-  private growChecked(model: ClusterModel, lattice: Lattice, size: number, rng: Xoshiro128, c: number, t: number): number | undefined {
-    const list = this.work;
-    const last = size - 1;
-    const joined = model.joined(c);
-    let count = 1;
-    let head = 0;
-    let sum = 0;
-    while (head < count) {
-      const entry = list[head++];
-      const x = entry & 0xffff;
-      const y = entry >>> 16;
-      lattice[y * size + x] = t;
-      for (let d = 0; d < 4; d++) {
-        const nx = d === 0 ? (x === last ? 0 : x + 1) : d === 1 ? (x === 0 ? last : x - 1) : x;
-        const ny = d === 2 ? (y === last ? 0 : y + 1) : d === 3 ? (y === 0 ? last : y - 1) : y;
-        const j = ny * size + nx;
-        const v = lattice[j];
-        sum += model.term(v, c, t);
-        if (!model.same(v, c) || rng.next() >= model.threshold) continue;
-        if (rng.next() < model.ghost) {
-          this.lastCount = count;
-          return undefined;
-        }
-        lattice[j] = joined;
-        list[count++] = (ny << 16) | nx;
-      }
-    }
     this.lastCount = count;
     return sum;
   }
