@@ -411,6 +411,38 @@ function growChecked<M, G>(spins: usize, size: i32, c: i32, t: i32, risky: bool,
   return rejected ? REJECTED : sum;
 }
 
+// ---- Steps -----------------------------------------------------------------------------------
+
+/** Cluster kinds of a step (the wrapper's CLUSTER_KIND, src/cluster/step.ts). */
+export const CLUSTER_WOLFF: i32 = 0;
+export const CLUSTER_SWENDSEN_WANG: i32 = 1;
+
+/** Sites moved by the last clusterStep, and its cluster-size record (Wolff: sum of |C|; Swendsen-Wang: sum of |C|^2). */
+export let stepMoved: f64 = 0;
+export let stepSizes: f64 = 0;
+
+/** One cluster step of the square lattice: `clustersPerStep` Wolff clusters (kind 0) or one Swendsen-Wang update (kind 1). Returns the next draw index. */
+// @ts-ignore: decorator
+@inline
+export function clusterStep<M>(kind: i32, clustersPerStep: i32, spins: usize, size: i32, idx: i32): i32 {
+  let moved: f64 = 0;
+  let sizes2: f64 = 0;
+  if (kind == CLUSTER_WOLFF) {
+    for (let c = 0; c < clustersPerStep; c++) {
+      idx = wolffCluster<M, Square>(spins, size, idx);
+      moved += <f64>wolffMoved;
+      sizes2 += <f64>lastCount;
+    }
+  } else {
+    idx = swendsenWang<M>(spins, size, idx);
+    moved = <f64>swChanged;
+    sizes2 = lastSumSquares;
+  }
+  stepMoved = moved;
+  stepSizes = sizes2;
+  return idx;
+}
+
 // ---- Swendsen-Wang ---------------------------------------------------------------------------
 
 /** Root of i's tree (its cluster's smallest index so far), halving the path on the way. */

@@ -19,14 +19,12 @@
 
 import { SERIES_CAPACITY, SERIES_RECORD_BYTES } from "./layout";
 import {
-  Square, drawsEnd, drawsStart, engineReserve, lastCount, lastKind, lastSumSquares, parent, sizes, swChanged,
-  swendsenWang, wolffCluster, wolffMoved, work,
+  clusterStep, drawsEnd, drawsStart, engineReserve, lastCount, lastKind, parent, sizes, stepMoved, stepSizes, work,
 } from "./cluster-engine";
 import { getBondSum, getMagnetization, latticeSize, seriesPtr, setCounts, spinsPtr, sweepMetropolis } from "./ising2d";
 
 /** Cluster kinds understood by clusterUpdate. */
-export const CLUSTER_WOLFF: i32 = 0;
-export const CLUSTER_SWENDSEN_WANG: i32 = 1;
+export { CLUSTER_WOLFF, CLUSTER_SWENDSEN_WANG } from "./cluster-engine";
 
 let bondThreshold: u64 = 0;
 let ghostThreshold: u64 = 0;
@@ -110,26 +108,14 @@ export function clusterUpdate(kind: i32, steps: i32, clustersPerStep: i32, local
       flips += sweepMetropolis(localSweeps, 0);
       idx = drawsStart();
     }
-    let flipped: f64 = 0;
-    let size2: f64 = 0;
-    if (kind == CLUSTER_WOLFF) {
-      for (let c = 0; c < clustersPerStep; c++) {
-        idx = wolffCluster<Ising, Square>(spins, size, idx);
-        flipped += <f64>wolffMoved;
-        size2 += <f64>lastCount;
-      }
-    } else {
-      idx = swendsenWang<Ising>(spins, size, idx);
-      flipped = <f64>swChanged;
-      size2 = lastSumSquares;
-    }
-    flips += flipped;
-    clusterFlipsTotal += flipped;
+    idx = clusterStep<Ising>(kind, clustersPerStep, spins, size, idx);
+    flips += stepMoved;
+    clusterFlipsTotal += stepMoved;
     if (record != 0) {
       const at = series + <usize>k * SERIES_RECORD_BYTES;
       store<i32>(at, getBondSum());
       store<i32>(at, getMagnetization(), 4);
-      store<f64>(sizes + (<usize>k << 3), size2);
+      store<f64>(sizes + (<usize>k << 3), stepSizes);
     }
   }
   drawsEnd(idx);

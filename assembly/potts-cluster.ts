@@ -25,13 +25,9 @@
 // record in the engine's sizes region.
 
 import { SERIES_CAPACITY } from "./layout";
-import {
-  Square, drawsEnd, drawsStart, lastCount, lastSumSquares, parent, scaled, sizes, swChanged, swendsenWang,
-  wolffCluster, wolffMoved,
-} from "./cluster-engine";
+import { clusterStep, drawsEnd, drawsStart, parent, scaled, sizes, stepMoved, stepSizes } from "./cluster-engine";
 import { latticeSize, spinsPtr } from "./ising2d";
 import { pottsBondCount, pottsCountsPtr, pottsQ, pottsRecordCapacity, pottsRecordsPtr, pottsSetBondCount } from "./potts";
-import { CLUSTER_WOLFF } from "./cluster";
 
 /** Largest q of the cluster kernels: the byte value 255 marks the sites of a growing Wolff cluster. */
 export const POTTS_CLUSTER_MAX_Q: i32 = 255;
@@ -135,23 +131,13 @@ export function pottsClusterUpdate(kind: i32, steps: i32, clustersPerStep: i32, 
   let changed: f64 = 0;
   let idx = drawsStart();
   for (let k = 0; k < steps; k++) {
-    let size2: f64 = 0;
-    if (kind == CLUSTER_WOLFF) {
-      for (let c = 0; c < clustersPerStep; c++) {
-        idx = wolffCluster<Potts, Square>(spins, size, idx);
-        changed += <f64>wolffMoved;
-        size2 += <f64>lastCount;
-      }
-    } else {
-      idx = swendsenWang<Potts>(spins, size, idx);
-      changed += <f64>swChanged;
-      size2 = lastSumSquares;
-    }
+    idx = clusterStep<Potts>(kind, clustersPerStep, spins, size, idx);
+    changed += stepMoved;
     if (record != 0) {
       const at = records + <usize>k * width;
       store<i32>(at, pottsBondCount());
       memory.copy(at + 4, counts, <usize>q << 2);
-      store<f64>(sizes + (<usize>k << 3), size2);
+      store<f64>(sizes + (<usize>k << 3), stepSizes);
     }
   }
   drawsEnd(idx);
