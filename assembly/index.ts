@@ -46,7 +46,7 @@ export {
   POTTS_PARTITION_KEYS, POTTS_RECORD_WORDS, POTTS_MAX_PATTERNS, POTTS_RG_MAJORITY, POTTS_RG_DECIMATION,
   pottsInit, pottsQ, pottsMetropolisPtr, pottsPartitionsPtr, pottsHeatBathPtr, pottsSourcesPtr, pottsCountsPtr,
   pottsRecordsPtr, pottsBondCount, pottsRecordCapacity, pottsPrepare, pottsFillCold, pottsFillHot, pottsRecount,
-  pottsSetBondCount, pottsSweep, pottsWriteRecord, pottsCorrelations, pottsCorrelationsPtr,
+  pottsSetBondCount, pottsSweep, pottsCorrelations, pottsCorrelationsPtr,
   pottsRgConfigure, pottsRgPatternCount, pottsRgPatternsPtr, pottsRgBuild,
 } from "./potts";
 export {

@@ -47,8 +47,9 @@
 // bytes in all but about 1/256 of the cases (always, when q - 1 is a power of two, but for the 1/256
 // of A whose top byte equals t's). The pairs of a row do not depend on the lattice, so a row draws
 // them in one tight loop; the SIMD build then updates the 16 lanes of a chunk at once (the sites of
-// colour c gathered into one v128 and scattered back). The scalar build and rows with L mod 32 != 0
-// go lane by lane (decideLane), with the same contract.
+// colour c gathered into one v128 and scattered back) and goes lane by lane through a short last
+// chunk. The scalar build, and lattices with L < 32, go lane by lane (laneByLane), with the same
+// contract; queued lanes are finished by decideLane in both.
 //
 // ## Heat bath: stream contract
 // Sites in the order of the Ising byte kernel: colour 0, rows y = 0 .. L-1, x = (y & 1), +2, ...;
@@ -73,7 +74,8 @@
 //   [heat bath]    POTTS_HEATBATH_PATTERNS x POTTS_HEATBATH_GROUPS x u64 cumulative thresholds
 //   [sources]      POTTS_HEATBATH_PATTERNS x POTTS_SOURCE_STRIDE x u8
 //   [counts]       POTTS_MAX_Q x i32: n_k
-//   [scratch]      lane generators (4 x v128: word w of generators 0..3), 4 pairs of planes (only the first used), 2 x v128, the RG
+//   [scratch]      lane generators (4 x v128: word w of generators 0..3), the pair a queued lane
+//                  draws (2 x 16 B), 2 x v128 (SIMD count pass; heat bath's candidate states), the RG
 //                  block histogram (POTTS_MAX_Q x i32) and its list of states seen (POTTS_MAX_Q x u8)
 //   [records]      POTTS_RECORD_WORDS x i32: per-sweep records [Nb, n_0 .. n_{q-1}]
 //   [row planes]   ceil(L / 32) x 32 B: the current row's pairs (U-plane, A-plane)
@@ -148,7 +150,7 @@ export function pottsInit(states: i32): i32 {
   const h = reserve(<usize>(POTTS_HEATBATH_PATTERNS * POTTS_HEATBATH_GROUPS) * 8);
   const s = reserve(<usize>(POTTS_HEATBATH_PATTERNS * POTTS_SOURCE_STRIDE));
   const c = reserve(<usize>POTTS_MAX_Q * 4);
-  const x = reserve(64 + 128 + 32 + <usize>POTTS_MAX_Q * 5);
+  const x = reserve(64 + 32 + 32 + <usize>POTTS_MAX_Q * 5);
   const r = reserve(<usize>POTTS_RECORD_WORDS * 4);
   const chunks = <usize>((latticeSize() + 31) >> 5);
   const w = reserve(chunks * 32);
@@ -167,8 +169,8 @@ export function pottsInit(states: i32): i32 {
   counts = c;
   lanes = x;
   planes = x + 64;
-  save = x + 192;
-  hist = x + 224;
+  save = x + 96;
+  hist = x + 128;
   seen = hist + <usize>POTTS_MAX_Q * 4;
   records = r;
   const qm1 = q - 1;
@@ -248,7 +250,10 @@ export function pottsRecount(): i32 {
   return bad;
 }
 
-/** Sets Nb after another kernel (e.g. a cluster update) changed the lattice and kept the counts itself. */
+/**
+ * Sets Nb after another kernel (e.g. a cluster update on this lattice) changed states and kept the
+ * counts itself; n_k are at pottsCountsPtr().
+ */
 export function pottsSetBondCount(b: i32): void { bondCount = b; }
 
 // @ts-ignore: decorator
@@ -295,7 +300,17 @@ function drawRowPlanes(): void {
     }
     v128.store(lanes, g0); v128.store(lanes, g1, 16); v128.store(lanes, g2, 32); v128.store(lanes, g3, 48);
   } else {
-    for (let j = 0; j < 2 * pairs; j++) drawPlane(rowPlanes + (<usize>j << 4));
+    // the generators are independent: one at a time, its state in locals
+    for (let g = 0; g < 4; g++) {
+      const w = lanes + (<usize>g << 2);
+      let x0 = load<u32>(w), x1 = load<u32>(w, 16), x2 = load<u32>(w, 32), x3 = load<u32>(w, 48);
+      for (let j = 0; j < 2 * pairs; j++) {
+        store<u32>(rowPlanes + (<usize>j << 4) + (<usize>g << 2), rotl<u32>(x1 * 5, 7) * 9);
+        const t = x1 << 9;
+        x2 ^= x0; x3 ^= x1; x1 ^= x2; x0 ^= x3; x2 ^= t; x3 = rotl<u32>(x3, 11);
+      }
+      store<u32>(w, x0); store<u32>(w, x1, 16); store<u32>(w, x2, 32); store<u32>(w, x3, 48);
+    }
   }
 }
 
@@ -354,19 +369,61 @@ function finishQueue(row: usize, up: usize, down: usize, queued: i32): i32 {
   return changed;
 }
 
-/** A row of colour c, lane by lane (scalar build, or L mod 32 != 0); pairs already drawn. */
+/** Lanes queued in the current row (laneByLane and rowSimd append; finishQueue empties). */
+let queued: i32 = 0;
+
+/**
+ * The lanes x = from, from + 2, ... < L of a row by their top bytes (step 3 of the contract): decided
+ * lanes updated without a data-dependent branch, the others queued. Returns the sites changed.
+ */
+function laneByLane(row: usize, up: usize, down: usize, from: i32): i32 {
+  const size = L;
+  const states = q;
+  const qm1 = states - 1;
+  const top = byteTables;
+  const always = byteTables + 32;
+  let b = 0;
+  let changed = 0;
+  for (let x = from; x < size; x += 2) {
+    const at = rowPlanes + (<usize>(x >> 5) << 5) + <usize>((x >> 1) & 15);
+    const xq = <i32>load<u8>(at) * qm1;
+    const a = <i32>load<u8>(at, 16);
+    const s = <i32>load<u8>(row + <usize>x);
+    const nl = <i32>load<u8>(row + <usize>(x == 0 ? size - 1 : x - 1));
+    const nr = <i32>load<u8>(row + <usize>(x == size - 1 ? 0 : x + 1));
+    const nu = <i32>load<u8>(up + <usize>x);
+    const nd = <i32>load<u8>(down + <usize>x);
+    let sn = s + 1 + (xq >> 8);
+    sn = select(sn - states, sn, sn >= states);
+    const dc = <i32>(nl == sn) + <i32>(nr == sn) + <i32>(nu == sn) + <i32>(nd == sn)
+      - <i32>(nl == s) - <i32>(nr == s) - <i32>(nu == s) - <i32>(nd == s);
+    const idx = <usize>(dc + 13 + 9 * (<i32>(sn == 0) - <i32>(s == 0)));
+    // the threshold's top byte, 256 when it accepts always
+    const t = <i32>load<u8>(top + idx) | ((<i32>load<u8>(always + idx) << 1) & 256);
+    if (((xq & 255) + qm1 > 256) | (a == t)) {
+      store<i32>(queue + (<usize>queued << 2), x);
+      queued++;
+      continue;
+    }
+    const accept = <i32>(a < t);
+    store<u8>(row + <usize>x, <u8>select(sn, s, accept));
+    b += dc & -accept;
+    const from = counts + (<usize>s << 2), to = counts + (<usize>sn << 2);
+    store<i32>(from, load<i32>(from) - accept);
+    store<i32>(to, load<i32>(to) + accept);
+    changed += accept;
+  }
+  bondCount += b;
+  return changed;
+}
+
+/** A row of colour c, lane by lane (scalar build, or L < 32); pairs already drawn. */
 function rowScalar(colour: i32, y: i32): i32 {
   const row = spins + <usize>(y * L);
   const up = spins + <usize>((y == 0 ? L - 1 : y - 1) * L);
   const down = spins + <usize>((y == L - 1 ? 0 : y + 1) * L);
-  let changed = 0;
-  let queued = 0;
-  for (let x = (y + colour) & 1; x < L; x += 2) {
-    const at = rowPlanes + (<usize>(x >> 5) << 5) + <usize>((x >> 1) & 15);
-    const decided = decideLane(row, up, down, x, <u64>load<u8>(at), <u64>load<u8>(at, 16), 1);
-    if (decided >= 0) changed += decided;
-    else { store<i32>(queue + (<usize>queued << 2), x); queued++; }
-  }
+  queued = 0;
+  const changed = laneByLane(row, up, down, (y + colour) & 1);
   return changed + finishQueue(row, up, down, queued);
 }
 
@@ -408,7 +465,7 @@ class OddSites {}
 
 /**
  * A row of colour c, 32 sites a chunk, the 16 sites of colour c gathered into one v128 (SIMD build,
- * L a multiple of 32), pairs already drawn. Lanes undecided by their top bytes are queued. Nb, n_k and the
+ * L >= 32), pairs already drawn; a short last chunk lane by lane. Lanes undecided by their top bytes are queued. Nb, n_k and the
  * changes are summed in byte lanes and flushed every FLUSH_CHUNKS chunks (n_k in lanes for q <= 4;
  * for larger q the changed lanes are counted one by one).
  */
@@ -433,23 +490,29 @@ function rowSimd<Field, Parity>(colour: i32, y: i32): i32 {
   const alwLo = v128.load(byteTables, 32), alwHi = v128.load(byteTables, 48);
   const top0 = v128.load(byteTables, 64), alw0 = v128.load(byteTables, 80);
   const chunks = size >> 5;
+  const tail = (size & 31) != 0;
   let c0 = v128.load(row), c1 = v128.load(row, 16);
   // the other colour's sites of the previous chunk (even x: their odd sites), for the left neighbour of lane 0
   let before = odd ? ZERO : odds(v128.load(row + <usize>(size - 32)), v128.load(row + <usize>(size - 16)));
   let nbAcc = ZERO, chAcc = ZERO, n0 = ZERO, n1 = ZERO, n2 = ZERO;
   let changed = 0;
   let pending = 0;
-  let queued = 0;
+  queued = 0;
   for (let j = 0; j < chunks; j++) {
     const off = <usize>(j << 5);
-    const nextOff = j + 1 < chunks ? off + 32 : 0;
-    const next0 = v128.load(row + nextOff), next1 = v128.load(row + nextOff, 16);
+    // the next chunk (chunk 0 after the last; nothing is read past the row when a short chunk follows)
+    const last = j + 1 == chunks;
+    const nextOff = last ? 0 : off + 32;
+    const next0 = last && tail ? ZERO : v128.load(row + nextOff);
+    const next1 = last && tail ? ZERO : v128.load(row + nextOff, 16);
     let s: v128, left: v128, right: v128, other: v128;
     if (odd) {
       s = odds(c0, c1);
       other = evens(c0, c1); // x - 1
       left = other;
-      right = i8x16.shuffle(other, evens(next0, next1), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
+      // x + 1: the next even site, for lane 15 the first site of the next chunk
+      const after = last && tail ? i8x16.splat(load<u8>(row + off + 32)) : evens(next0, next1);
+      right = i8x16.shuffle(other, after, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
     } else {
       s = evens(c0, c1);
       other = odds(c0, c1); // x + 1
@@ -547,13 +610,15 @@ function rowSimd<Field, Parity>(colour: i32, y: i32): i32 {
       pending = 0;
     }
   }
+  // the short last chunk, lane by lane
+  if (tail) changed += laneByLane(row, up, down, (chunks << 5) + (odd ? 1 : 0));
   return changed + finishQueue(row, up, down, queued);
 }
 
 /** One Metropolis sweep (the contract above); returns the sites changed. */
 function metropolisSweep(): i32 {
   let changed = 0;
-  const simd = (L & 31) == 0;
+  const simd = L >= 32;
   const field = !fieldFree;
   for (let colour = 0; colour < 2; colour++) {
     for (let y = 0; y < L; y++) {
@@ -594,7 +659,8 @@ function heatBathSweep(): i32 {
         const nd = <i32>load<u8>(down + <usize>x);
         const key = <i32>(nl == nr) | (<i32>(nl == nu) << 1) | (<i32>(nr == nu) << 2)
           | (<i32>(nl == nd) << 3) | (<i32>(nr == nd) << 4) | (<i32>(nu == nd) << 5);
-        const z = nl == 0 ? 0 : nr == 0 ? 1 : nu == 0 ? 2 : nd == 0 ? 3 : 4;
+        // the first position whose neighbour is in state 0, 4 for none (branch-free)
+        const z = ctz<i32>(<i32>(nl == 0) | (<i32>(nr == 0) << 1) | (<i32>(nu == 0) << 2) | (<i32>(nd == 0) << 3) | 16);
         const pattern = <usize>(<i32>load<u8>(partitions + <usize>key) * 5 + z);
         // xoshiro128** step, state in locals
         const r = rotl<u32>(x1 * 5, 7) * 9;
@@ -604,11 +670,12 @@ function heatBathSweep(): i32 {
         const r64 = <u64>r;
         const g = <i32>(load<u64>(at) <= r64) + <i32>(load<u64>(at, 8) <= r64) + <i32>(load<u64>(at, 16) <= r64)
           + <i32>(load<u64>(at, 24) <= r64) + <i32>(load<u64>(at, 32) <= r64);
-        const src = <i32>load<u8>(sources + (pattern << 3) + <usize>g);
-        let sn: i32;
-        if (src < 4) sn = src == 0 ? nl : src == 1 ? nr : src == 2 ? nu : nd;
-        else if (src == 4) sn = 0;
-        else {
+        const src = <usize>load<u8>(sources + (pattern << 3) + <usize>g);
+        // the candidates by source: the four neighbours' states, then state 0
+        store<u32>(save, <u32>nl | (<u32>nr << 8) | (<u32>nu << 16) | (<u32>nd << 24));
+        store<u8>(save, 0, 4);
+        let sn = <i32>load<u8>(save + src);
+        if (src == 5) {
           // the j-th smallest state that is neither 0 nor a neighbour's
           const groups = <i32>load<u8>(sources + (pattern << 3) + 6);
           const base = load<u64>(at + (<usize>(groups - 1) << 3));
@@ -623,15 +690,14 @@ function heatBathSweep(): i32 {
             sn = j + 1 + below;
           }
         }
-        if (sn != s) {
-          store<u8>(row + <usize>x, <u8>sn);
-          b += <i32>(nl == sn) + <i32>(nr == sn) + <i32>(nu == sn) + <i32>(nd == sn)
-            - <i32>(nl == s) - <i32>(nr == s) - <i32>(nu == s) - <i32>(nd == s);
-          const from = counts + (<usize>s << 2), to = counts + (<usize>sn << 2);
-          store<i32>(from, load<i32>(from) - 1);
-          store<i32>(to, load<i32>(to) + 1);
-          changed++;
-        }
+        // branch-free update (a site that keeps its state changes nothing)
+        store<u8>(row + <usize>x, <u8>sn);
+        b += <i32>(nl == sn) + <i32>(nr == sn) + <i32>(nu == sn) + <i32>(nd == sn)
+          - <i32>(nl == s) - <i32>(nr == s) - <i32>(nu == s) - <i32>(nd == s);
+        const from = counts + (<usize>s << 2), to = counts + (<usize>sn << 2);
+        store<i32>(from, load<i32>(from) - 1);
+        store<i32>(to, load<i32>(to) + 1);
+        changed += <i32>(sn != s);
       }
     }
   }
@@ -654,11 +720,6 @@ export function pottsSweep(heatBathFlag: i32, sweeps: i32, record: i32): f64 {
     if (record != 0) writeRecord(records + <usize>k * width);
   }
   return changed;
-}
-
-/** Writes the current record at the start of the record region. */
-export function pottsWriteRecord(): void {
-  writeRecord(records);
 }
 
 // ---------------------------------------------------------------------------------------------

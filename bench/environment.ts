@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { commit } from './node-args.js';
 import type { PoolReport } from './pool-report.js';
+import { pottsSection, type PottsReport } from './potts-report.js';
 import { renderResults, type Environment, type RunReport, type SectionReport } from './report.js';
 
 export { flag } from './node-args.js';
@@ -23,15 +24,33 @@ export function baseEnvironment(): Environment {
   };
 }
 
+/** Where and when a Node benchmark ran: date, commit, runtime, CPU, and the load average before (given) and now. */
+export function runEnvironment(loadBefore: number): Record<string, string | number> {
+  return {
+    date: new Date().toISOString(),
+    commit: commit(),
+    runtime: `Node ${process.version}`,
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    loadAverage1mBefore: Number(loadBefore.toFixed(2)),
+    loadAverage1mAfter: Number(os.loadavg()[0].toFixed(2)),
+  };
+}
+
 function readReport<T>(name: string): T | undefined {
   const url = new URL(name, import.meta.url);
   return existsSync(url) ? (JSON.parse(readFileSync(url, 'utf8')) as T) : undefined;
 }
 
-/** Writes a run's JSON, then RESULTS.md from every run's JSON that exists (Node, browser, worker pool, RG, measurements, language). */
+/** The Potts section of RESULTS.md (bench/potts.ts). */
+function pottsLines(report: PottsReport | undefined): SectionReport | undefined {
+  return report && { lines: pottsSection(report) };
+}
+
+/** Writes a run's JSON, then RESULTS.md from every run's JSON that exists (Node, browser, worker pool, RG, measurements, language, queue, Potts). */
 export function writeResults(
-  file: 'results.json' | 'results-browser.json' | 'results-pool.json' | 'results-rg.json' | 'results-measurements.json' | 'results-language.json',
-  report: RunReport | PoolReport | SectionReport,
+  file: 'results.json' | 'results-browser.json' | 'results-pool.json' | 'results-rg.json' | 'results-measurements.json' | 'results-language.json' | 'results-queue.json' | 'results-potts.json',
+  report: RunReport | PoolReport | SectionReport | PottsReport,
 ): void {
   writeFileSync(new URL(`./${file}`, import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(
@@ -40,6 +59,8 @@ export function writeResults(
       readReport<SectionReport>('./results-rg.json'),
       readReport<SectionReport>('./results-measurements.json'),
       readReport<SectionReport>('./results-language.json'),
+      readReport<SectionReport>('./results-queue.json'),
+      pottsLines(readReport<PottsReport>('./results-potts.json')),
     ]),
   );
 }

@@ -6,7 +6,7 @@
  */
 import os from 'node:os';
 import { analyzeText, fitMarkov, loadBrown, sampleMarkov } from '../src/index.js';
-import { loadInlinedCore } from '../src/backend/loader.js';
+import { loadInlinedCore } from '../src/backend/inline.js';
 import { JsLanguageKernel } from '../src/language/kernel-js.js';
 import { WasmLanguageKernel } from '../src/language/kernel-wasm.js';
 import { baseEnvironment, flag, writeResults } from './environment.js';

@@ -6,8 +6,8 @@
  * Flags: --size 64 --points 8 --sweeps 40000 --pools 1,2 --repeats 3
  */
 import os from 'node:os';
-import { writeResults } from './environment.js';
-import { commit, flag } from './node-args.js';
+import { runEnvironment, writeResults } from './environment.js';
+import { flag } from './node-args.js';
 import { runPoolBench } from './pool.js';
 import type { PoolReport } from './pool-report.js';
 
@@ -22,15 +22,7 @@ const result = await runPoolBench({
   log: (line) => console.log(line),
 });
 const report: PoolReport = {
-  environment: {
-    date: new Date().toISOString(),
-    commit: commit(),
-    runtime: `Node ${process.version}`,
-    cpu: os.cpus()[0]?.model ?? 'unknown',
-    cores: os.cpus().length,
-    loadAverage1mBefore: Number(loadBefore.toFixed(2)),
-    loadAverage1mAfter: Number(os.loadavg()[0].toFixed(2)),
-  },
+  environment: runEnvironment(loadBefore),
   poolSizes,
   ...result,
 };

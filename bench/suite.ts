@@ -4,8 +4,9 @@
  * and the random bits the packed kernel draws per spin. Runs in Node and in browsers.
  */
 import { Bench } from 'tinybench';
-import { WASM_BASE64, WASM_SCALAR_BASE64 } from '../src/backend/wasm-inline.js';
-import { decodeBase64 } from '../src/backend/loader.js';
+import { decodeBase64 } from '../src/base64.js';
+import { CORE_BASE64 as SIMD_BASE64 } from '../src/backend/wasm-inline-simd.js';
+import { CORE_BASE64 as SCALAR_BASE64 } from '../src/backend/wasm-inline-scalar.js';
 import { JsPackedEngine } from '../src/backend/js-packed.js';
 import { metropolisThresholds } from '../src/thresholds.js';
 import { createSimulation, loadCore, CRITICAL_TEMPERATURE, Xoshiro128, seedState } from '../src/index.js';
@@ -112,7 +113,7 @@ function median(values: number[]): number {
 
 /** Cold start: from the inlined base64 to a ready 64 x 64 lattice, bypassing the compile cache. */
 async function coldStart(core: 'simd' | 'scalar', runs = 15): Promise<ColdStart> {
-  const base64 = core === 'simd' ? WASM_BASE64 : WASM_SCALAR_BASE64;
+  const base64 = core === 'simd' ? SIMD_BASE64 : SCALAR_BASE64;
   const total: number[] = [];
   const compile: number[] = [];
   for (let i = 0; i < runs; i++) {

@@ -2,12 +2,15 @@
 // The criticality CLI. Runs the built package (npm run build, done by npm ci / npm install).
 import { main } from '../dist/cli/main.js';
 
-// Ctrl-C stops a sweep between slices of work and prints the points finished so far; a second Ctrl-C quits at once.
+// Ctrl-C (or SIGTERM) stops a sweep between slices of work and prints the points finished so far, and
+// drains a queue worker (its running points go back to the queue with a checkpoint); a second one quits at once.
 const controller = new AbortController();
-process.on('SIGINT', () => {
-  if (controller.signal.aborted) process.exit(130);
-  controller.abort();
-});
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (controller.signal.aborted) process.exit(signal === 'SIGINT' ? 130 : 143);
+    controller.abort();
+  });
+}
 const code = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

@@ -11,7 +11,6 @@ export default defineConfig({
   resolve: {
     alias: { criticality: fileURLToPath(new URL('../src/index.ts', import.meta.url)) },
   },
-  worker: { format: 'es' },
   server: { headers: isolation, fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] } },
   preview: { headers: isolation },
   build: {

@@ -2,6 +2,11 @@
  * criticality: phase transitions in lattice spin models.
  * Every public export is listed here.
  */
+import { useInlinedFallback } from './backend/inline.js';
+
+// the default core: the shipped .wasm file, else the inlined copy (never in a worker bundle: see src/backend/loader.ts)
+useInlinedFallback();
+
 export { createSimulation, MAX_MEASURE_SWEEPS } from './simulation.js';
 export type { Simulation, MeasureOptions, Snapshot, SweepResult } from './simulation.js';
 export { MeasurementRun, defaultCorrelationInterval, maxMeasureSweeps, MAX_RECORD_VALUES } from './run.js';
@@ -10,9 +15,10 @@ export { MODEL_DEFINITIONS, modelDefinition } from './models/index.js';
 export type { ModelDefinition, ModelKernel, ModelParameters, SpinArray, SpinCodec, Reference } from './models/index.js';
 export { secondMomentCorrelationLength } from './correlation.js';
 export type { CorrelationMeasurement } from './correlation.js';
-export type { Measurement, Observable, Observables, ObservableName, SampledObservable } from './measure.js';
+export type { Measurement, Observable, Observables, ObservableName, ObservablesOf, PottsObservables, SampledObservable } from './measure.js';
 export { normalizeOptions, DEFAULTS, MIN_SIZE, MAX_SIZE, MODELS, LATTICES, ALGORITHMS, CLUSTER_ALGORITHMS, BACKENDS, STARTS, LAYOUTS } from './options.js';
 export type { SimulationOptions, NormalizedOptions, Model, Lattice, Algorithm, LocalAlgorithm, ClusterAlgorithm, UpdateSettings, BackendChoice, Start, Layout } from './options.js';
+export type { SpinsOf } from './vocabulary.js';
 export { criticalSlowingDown, defaultDynamicsSteps, DYNAMICS_DEFAULTS, DYNAMICS_OBSERVABLES } from './cluster/dynamics.js';
 export type { DynamicsOptions, DynamicsPoint, DynamicsFit, DynamicsResult, DynamicsObservable, TauEstimate } from './cluster/dynamics.js';
 export type { ImprovedEstimators } from './cluster/improved.js';
@@ -20,7 +26,8 @@ export { NO_CLUSTER } from './cluster/labels.js';
 export { MAX_PACKED_SIZE, PACKED_SIZE_MULTIPLE } from './backend/packed.js';
 export { MAX_WORKERS } from './worker/limits.js';
 export { InvalidOptionError, BackendUnavailableError, CoreError, DisposedError } from './errors.js';
-export { loadCore, loadInlinedCore, simdSupported } from './backend/index.js';
+export { loadCore, simdSupported } from './backend/index.js';
+export { loadInlinedCore } from './backend/inline.js';
 export type { CoreSource, CoreVariant, BackendName, EngineName } from './backend/index.js';
 export { seedState, childSeed, Xoshiro128, MAX_SEED } from './rng.js';
 export * from './exact/index.js';
@@ -32,13 +39,14 @@ export type { CheckpointContents, SimulationState, RunState } from './checkpoint
 export { executeJob, continueRun, resumeSimulation } from './jobs/runner.js';
 export type { ExecuteOptions } from './jobs/runner.js';
 export { validateRunJob } from './jobs/job.js';
-export type { RunJob, JobOptions, JobProgress, JobResult } from './jobs/job.js';
+export type { RunJob, JobOptions, JobProgress, JobResult, ValidRunJob, ChunkedWork } from './jobs/job.js';
 export { createSimulationWorker } from './worker/client.js';
 export type { SimulationWorker, CallControl, RunControl, WorkerOptions } from './worker/client.js';
 export type { SweepForOptions, TimedSweepResult } from './worker/timed-sweep.js';
 export { SWEEP_FOR_DEFAULT_MAX } from './worker/timed-sweep.js';
 export { packSpins, unpackSpins, spinBitsLength } from './spin-bits.js';
-export type { SimulationWorkerApi, SimulationInfo, WorkerRunLimits } from './worker/simulation.worker.js';
+export type { SimulationWorkerApi, SimulationInfo, WorkerRunLimits, CrashPlan } from './worker/simulation.worker.js';
+export type { WorkerSource } from './worker/spawn.js';
 export { createPool } from './worker/pool.js';
 export type { Pool, PoolOptions, PoolProgress, PoolRunControl, PoolRunResult, TaskOutcome } from './worker/pool.js';
 export type { TemperingOptions, TemperingResult, SwapStatistics } from './worker/tempering.js';
@@ -62,6 +70,8 @@ export type { RunSweepOptions, RunSweepResult, SweepPoint, SweepProgress, Temper
 export * from './analysis/index.js';
 export { exactReference, criticalReference } from './reference.js';
 export { hysteresis } from './hysteresis.js';
+export { countPhases, judgePhases, phaseVisits, MIN_TUNNELINGS, MIN_EXPECTED_STEPS } from './phases.js';
+export type { PhaseCounts, PhaseRun, PhaseVisits } from './phases.js';
 export type { HysteresisOptions, HysteresisResult, HysteresisBranch } from './hysteresis.js';
 export { analyzeTransition } from './analysis/transition.js';
 export type { TransitionAnalysis } from './analysis/transition.js';

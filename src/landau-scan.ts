@@ -8,6 +8,7 @@
  * 2D): the result gives the shift, the shift times L, and the exponent -d ln(T* - Tc) / d ln L
  * between successive sizes.
  */
+import { checkOptions } from './validate.js';
 import { InvalidOptionError } from './errors.js';
 import { CRITICAL_TEMPERATURE } from './exact/index.js';
 import { landau, type LandauBarrier, type LandauShape } from './landau.js';
@@ -107,6 +108,7 @@ export function crossover(size: number, points: LandauScanPoint[]): LandauCrosso
 /** Runs the scan; options are validated before any simulation. */
 export async function landauScan(options: LandauScanOptions): Promise<LandauScanResult> {
   if (typeof options !== 'object' || options === null) throw new InvalidOptionError('scan options', options, 'an object');
+  checkOptions('scan options', options, ['sizes', 'temperatures', 'sweeps', 'thermalize', 'seed', 'backend', 'algorithm', 'bins']);
   if (!Array.isArray(options.sizes) || options.sizes.length === 0) throw new InvalidOptionError('sizes', options.sizes, 'a non-empty array of even lattice sizes');
   const sizes = options.sizes.map((L) => checkSize(L, 'sizes'));
   const temperaturesOf = (L: number): number[] => {

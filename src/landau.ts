@@ -16,10 +16,17 @@
  * step 2/N) or by the bin's volume (continuous: 2/bins for n = 1, the shell r^n for n >= 2).
  * For n = 2 a map F(m_x, m_y) on a square grid is returned too.
  *
+ * The q-state Potts model (q >= 3) has no m -> -m symmetry: its order parameter projected on the
+ * direction of state 0, m_0 = (q n_0 / N - 1) / (q - 1) in [-1/(q-1), 1], has F with a cubic term
+ * (the cubic invariant of the Z_q symmetry), fitted as F = a0 + a1 m + a2 m^2 + a3 m^3 + a4 m^4 (+ a6 m^6):
+ * at low T the well of the ordered state 0 at m_0 -> 1 faces the q - 1 ordered states of the other
+ * spins, all at m_0 -> -1/(q-1). For q = 3 the map of the two-component M (three wells) is given too.
+ *
  * Errors: the run is cut into time bins (length from tau_int of |m|, stats chooseBinSize);
  * F of a histogram bin gets error sigma_P / (N P) from the spread of its count over time bins;
  * the fit coefficients and the barrier get leave-one-time-bin-out jackknife errors.
  */
+import { checkOptions, rejectUnknownKeys } from './validate.js';
 import { InvalidOptionError } from './errors.js';
 import { leastSquares, type Matrix } from './linalg.js';
 import type { Measurement, Observable } from './measure.js';
@@ -35,6 +42,8 @@ export interface OrderParameterSamples {
   sites: number;
   /** Grid step of a one-component order parameter that takes discrete values (Ising: 2 / N); omitted for continuous ones. */
   step?: number;
+  /** Lowest value of that grid (Ising -1; Potts m_0: -1/(q-1)). @default -1 */
+  origin?: number;
   /** P is symmetric (m -> -m, or rotations for n >= 2): profile over |m|. Required true for n >= 2. @default true */
   symmetric?: boolean;
 }
@@ -53,6 +62,8 @@ export interface LandauOptions {
    * @default 6
    */
   order?: 4 | 6;
+  /** Fit a cubic term a3 m^3 too (signed profiles only: the Potts cubic invariant). @default false */
+  cubic?: boolean;
 }
 
 /** One bin of the profile. */
@@ -68,12 +79,13 @@ export interface LandauPoint {
   fitted: boolean;
 }
 
-/** Fit F = a0 + a1 x + a2 x^2 + a4 x^4 + a6 x^6 (a1 only for a signed, non-symmetric profile; a6 only for order 6). */
+/** Fit F = a0 + a1 x + a2 x^2 + a3 x^3 + a4 x^4 + a6 x^6 (a1 only for a signed, non-symmetric profile; a3 only with `cubic`; a6 only for order 6). */
 export interface LandauFit {
   order: 4 | 6;
   a0: Observable;
   a1?: Observable;
   a2: Observable;
+  a3?: Observable;
   a4: Observable;
   a6?: Observable;
   chi2: number;
@@ -137,24 +149,27 @@ interface Histogram {
   centre: Float64Array;
 }
 
-/** Signed histogram of a scalar order parameter over [-1, 1] with `bins` (odd) bins. */
-function scalarHistogram(m: ArrayLike<number>, bins: number, step: number | undefined): Histogram {
+/** Signed histogram of a scalar order parameter over [-1, 1] with `bins` (odd) bins (a grid of `step` from `origin`). */
+function scalarHistogram(m: ArrayLike<number>, bins: number, step: number | undefined, origin = -1): Histogram {
   const n = m.length;
   const index = new Int32Array(n);
   const measure = new Float64Array(bins);
   const centre = new Float64Array(bins);
   if (step !== undefined) {
     // the values -1, -1 + step, ..., 1: value i goes to floor((2i + 1) bins / (2 (G + 1))), G = 2 / step;
-    // with bins odd no value lies on a boundary, so the binning is exactly mirror symmetric
-    const G = Math.round(2 / step);
-    const of = (i: number) => Math.floor(((2 * i + 1) * bins) / (2 * (G + 1)));
+    // with bins odd no value lies on a boundary, so the binning is exactly mirror symmetric. A grid
+    // from another origin (Potts m_0) puts value origin + i step in the bin of its position in [-1, 1].
+    const G = Math.round((1 - origin) / step);
+    const of = origin === -1
+      ? (i: number) => Math.floor(((2 * i + 1) * bins) / (2 * (G + 1)))
+      : (i: number) => Math.min(bins - 1, Math.max(0, Math.floor(((origin + i * step + 1) / 2) * bins)));
     for (let i = 0; i <= G; i++) {
       const j = of(i);
       measure[j] += 1;
-      centre[j] += -1 + i * step;
+      centre[j] += origin + i * step;
     }
     for (let j = 0; j < bins; j++) centre[j] = measure[j] > 0 ? centre[j] / measure[j] : -1 + ((j + 0.5) * 2) / bins;
-    for (let t = 0; t < n; t++) index[t] = of(Math.round((m[t] + 1) / step));
+    for (let t = 0; t < n; t++) index[t] = of(Math.round((m[t] - origin) / step));
   } else {
     for (let j = 0; j < bins; j++) {
       measure[j] = 2 / bins;
@@ -224,6 +239,8 @@ function fittedMinimum(a2: number, a4: number, a6: number, xLow: number, xHigh: 
  * well. Pure analysis: see {@link landau} for a run of a simulation.
  */
 export function landauFreeEnergy(data: OrderParameterSamples, options: LandauOptions = {}): LandauProfile {
+  checkOptions('options', options, ['bins', 'minCount', 'binSize', 'order', 'cubic']);
+  if (typeof data === 'object' && data !== null) rejectUnknownKeys(data, ['components', 'sites', 'step', 'origin', 'symmetric']);
   if (typeof data !== 'object' || data === null || !Array.isArray(data.components) || data.components.length === 0) {
     throw new InvalidOptionError('components', data?.components, 'an array of n >= 1 series, one per order-parameter component');
   }
@@ -246,8 +263,10 @@ export function landauFreeEnergy(data: OrderParameterSamples, options: LandauOpt
   }
   let bins = checkBins(options.bins ?? 51);
   const warnings: string[] = [];
+  const origin = data.origin ?? -1;
+  if (!(origin >= -1 && origin < 1)) throw new InvalidOptionError('origin', data.origin, 'a number from -1 to below 1');
   if (data.step !== undefined) {
-    const values = Math.round(2 / data.step) + 1;
+    const values = Math.round((1 - origin) / data.step) + 1;
     if (bins > values) {
       warnings.push(`${bins} bins asked for ${values} possible values of m: using ${values % 2 === 1 ? values : values - 1} bins`);
       bins = values % 2 === 1 ? values : values - 1;
@@ -266,7 +285,7 @@ export function landauFreeEnergy(data: OrderParameterSamples, options: LandauOpt
   if (timeBins < 20) warnings.push(`only ${timeBins} time bins of ${binSize} samples: the errors are unreliable (run longer)`);
 
   const variable = d > 1 ? 'r' : symmetric ? '|m|' : 'm';
-  const signed = d === 1 ? scalarHistogram(data.components[0], bins, data.step) : undefined;
+  const signed = d === 1 ? scalarHistogram(data.components[0], bins, data.step, origin) : undefined;
   const h = d > 1 ? radialHistogram(data.components, (bins + 1) / 2) : symmetric ? fold(signed!, bins) : signed!;
   const P = h.measure.length;
   const perTimeBin = timeBinnedCounts(h.index, P, binSize);
@@ -296,7 +315,9 @@ export function landauFreeEnergy(data: OrderParameterSamples, options: LandauOpt
   }
 
   const fittedBins = points.map((p, j) => (p.fitted ? j : -1)).filter((j) => j >= 0);
-  const powers = [0, ...(variable === 'm' ? [1] : []), 2, 4, ...(order === 6 ? [6] : [])];
+  const cubic = options.cubic ?? false;
+  if (cubic && variable !== 'm') throw new InvalidOptionError('cubic', cubic, 'false for a symmetric profile (a cubic term needs a signed, non-symmetric order parameter)');
+  const powers = [0, ...(variable === 'm' ? [1] : []), 2, ...(cubic ? [3] : []), 4, ...(order === 6 ? [6] : [])];
   const design: Matrix = fittedBins.map((j) => powers.map((k) => h.centre[j] ** k));
   const weights = fittedBins.map((j) => 1 / points[j].error! ** 2);
   let fit: LandauFit | undefined;
@@ -317,6 +338,7 @@ export function landauFreeEnergy(data: OrderParameterSamples, options: LandauOpt
       a0: coefficient(0),
       ...(variable === 'm' ? { a1: coefficient(1) } : {}),
       a2: coefficient(2),
+      ...(cubic ? { a3: coefficient(3) } : {}),
       a4: coefficient(4),
       ...(order === 6 ? { a6: coefficient(6) } : {}),
       chi2: full.chi2,
@@ -392,6 +414,10 @@ export interface LandauRunOptions extends Omit<LandauOptions, 'binSize'> {
 
 /** A Landau profile of one simulation run, with the run's parameters. */
 export interface LandauResult extends LandauProfile, Pick<Measurement, 'model' | 'size' | 'temperature' | 'beta' | 'field' | 'algorithm' | 'backend' | 'seed'> {
+  /** The Potts q (Potts runs only). */
+  q?: number;
+  /** What the profile is of: Ising m = M / N; Potts m_0, the order parameter along state 0 (module comment). */
+  orderParameter: 'm' | 'm0';
   thermalize: number;
   sweeps: number;
 }
@@ -419,12 +445,38 @@ export function landau(sim: Simulation, options: LandauRunOptions): LandauResult
   if (options.order !== undefined && options.order !== 4 && options.order !== 6) throw new InvalidOptionError('order', options.order, '4 or 6');
   const sweeps = checkCount('sweeps', options.sweeps, 2);
   const thermalize = checkCount('thermalize', options.thermalize ?? 0, 0);
-  const measurement = sim.measure({ sweeps, thermalize, keepSeries: true });
-  const { size, temperature, beta, field, algorithm, seed } = sim.options;
+  const { model, q, size, temperature, beta, field, algorithm, seed } = sim.options;
   const sites = size * size;
+  const fitOptions = { bins: options.bins, minCount: options.minCount, order: options.order };
+  const run = { model, ...(q === undefined ? {} : { q }), size, temperature, beta, field, algorithm, backend: sim.backend, seed, thermalize, sweeps };
+  if (model !== 'potts') {
+    const measurement = sim.measure({ sweeps, thermalize, keepSeries: true });
+    const profile = landauFreeEnergy({ components: [measurement.series!.magnetization], sites, step: 2 / sites, symmetric: field === 0 }, fitOptions);
+    return { ...run, orderParameter: 'm', ...profile };
+  }
+  // Potts: m_0 = (q n_0 / N - 1) / (q - 1) on the grid -1/(q-1) + k q / ((q - 1) N); q = 2 is the Ising m
+  const states = q as number;
+  const width = states + 1;
+  sim.sweep(thermalize);
+  const records = new Int32Array(width * sweeps);
+  sim.sweep(sweeps, records);
+  const m0 = new Float64Array(sweeps);
+  for (let t = 0; t < sweeps; t++) m0[t] = Math.min(1, Math.max(-1, (states * records[width * t + 1] / sites - 1) / (states - 1)));
+  const symmetric = states === 2 && field === 0;
   const profile = landauFreeEnergy(
-    { components: [measurement.series!.magnetization], sites, step: 2 / sites, symmetric: field === 0 },
-    { bins: options.bins, minCount: options.minCount, order: options.order },
+    { components: [m0], sites, step: states / ((states - 1) * sites), origin: -1 / (states - 1), symmetric },
+    { ...fitOptions, cubic: !symmetric && states >= 3 },
   );
-  return { model: 'ising', size, temperature, beta, field, algorithm, backend: sim.backend, seed, thermalize, sweeps, ...profile };
+  if (states === 3) {
+    // the map of M = sum_k n_k (cos 2 pi k / 3, sin 2 pi k / 3) / N: three wells below T_c
+    const mx = new Float64Array(sweeps);
+    const my = new Float64Array(sweeps);
+    for (let t = 0, at = 0; t < sweeps; t++, at += width) {
+      const [n0, n1, n2] = [records[at + 1], records[at + 2], records[at + 3]];
+      mx[t] = (n0 - (n1 + n2) / 2) / sites;
+      my[t] = ((Math.sqrt(3) / 2) * (n1 - n2)) / sites;
+    }
+    profile.map = landauFreeEnergy({ components: [mx, my], sites, symmetric: true }, fitOptions).map;
+  }
+  return { ...run, orderParameter: 'm0', ...profile };
 }

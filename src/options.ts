@@ -6,7 +6,7 @@ import { InvalidOptionError } from './errors.js';
 import { CRITICAL_TEMPERATURE } from './exact/onsager.js';
 import { checkWorkerCount } from './limits.js';
 import { MODEL_PARAMETER_KEYS, modelDefinition, type ModelDefinition } from './models/index.js';
-import { checkCount, checkField, checkObject, checkSeed, checkSize, checkTemperature, oneOf } from './validate.js';
+import { checkCoreSource, checkCount, checkField, checkObject, checkSeed, checkSize, checkTemperature, oneOf } from './validate.js';
 import {
   ALGORITHMS, BACKENDS, CLUSTER_ALGORITHMS, LATTICES, LAYOUTS, MODELS, STARTS,
   type Algorithm, type BackendChoice, type ClusterAlgorithm, type CoreSource, type Lattice, type Layout, type Model, type Start,
@@ -160,6 +160,7 @@ export function normalizeOptions(options: SimulationOptions = {}): NormalizedOpt
   const start = oneOf('start', given(o, 'start', DEFAULTS.start), STARTS);
   const layout = definition.resolveLayout(oneOf('layout', given(o, 'layout', DEFAULTS.layout), LAYOUTS), size);
   const workers = checkWorkerCount(given(o, 'workers', DEFAULTS.workers), size, layout, backend);
+  checkCoreSource('core', o.core);
   if (workers > 1 && o.core !== undefined) {
     throw new InvalidOptionError('core', o.core, 'no core with workers > 1 (workers run the inlined shared-memory core)');
   }

@@ -38,14 +38,24 @@ export interface PhaseVisits {
   warning?: string;
 }
 
-/** Counts the phase visits of `steps` records and decides whether to warn (see the module comment). */
-export function phaseVisits(
-  definition: ModelDefinition,
-  parameters: ModelParameters,
-  records: Int32Array,
-  steps: number,
-  run: { temperature: number; beta: number; field: number; sites: number; order: number },
-): PhaseVisits {
+/** What a run did: its crossings between sectors and its steps in disfavoured sectors. */
+export interface PhaseCounts {
+  steps: number;
+  tunnelings: number;
+  disfavouredSteps: number;
+}
+
+/** The parameters of the run the counts come from; `order` is the measured mean of the model's `phases.order` observable. */
+export interface PhaseRun {
+  temperature: number;
+  beta: number;
+  field: number;
+  sites: number;
+  order: number;
+}
+
+/** Counts the phase visits of `steps` records of the model's layout. */
+export function countPhases(definition: ModelDefinition, parameters: ModelParameters, records: Int32Array, steps: number, field: number): PhaseCounts {
   const { phases } = definition;
   const width = definition.recordWidth(parameters);
   let tunnelings = 0;
@@ -55,8 +65,15 @@ export function phaseVisits(
     const next = phases.sector(records, at, sector, parameters);
     if (k > 0 && next !== sector) tunnelings++;
     sector = next;
-    if (phases.favoured(sector, run.field) === false) disfavouredSteps++;
+    if (phases.favoured(sector, field) === false) disfavouredSteps++;
   }
+  return { steps, tunnelings, disfavouredSteps };
+}
+
+/** Judges the counts of a run (see the module comment): the visits and, where they fall short, the warning. */
+export function judgePhases(definition: ModelDefinition, parameters: ModelParameters, counts: PhaseCounts, run: PhaseRun): PhaseVisits {
+  const { phases } = definition;
+  const { steps, tunnelings, disfavouredSteps } = counts;
   if (run.field === 0) return { tunnelings, disfavoured: NaN, weight: NaN };
   const disfavoured = disfavouredSteps / steps;
   if (!(run.temperature < definition.criticalTemperature(parameters))) return { tunnelings, disfavoured, weight: NaN };
@@ -72,4 +89,9 @@ export function phaseVisits(
     visits.warning = `phases not sampled: ${seen}, where equilibrium puts a weight of about ${weight.toPrecision(3)} (about ${Math.round(expected)} steps); fewer than ${MIN_TUNNELINGS} crossings cannot sample the weights of the phases: below T_c local updates rarely cross between them, so the estimates describe the phase the run stayed in and their error bars do not cover the rest. ${remedy}`;
   }
   return visits;
+}
+
+/** Counts and judges the phase visits of `steps` records (see the module comment). */
+export function phaseVisits(definition: ModelDefinition, parameters: ModelParameters, records: Int32Array, steps: number, run: PhaseRun): PhaseVisits {
+  return judgePhases(definition, parameters, countPhases(definition, parameters, records, steps, run.field), run);
 }

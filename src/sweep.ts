@@ -21,6 +21,7 @@
  */
 import { InvalidOptionError } from './errors.js';
 import type { CoreSource } from './backend/loader.js';
+import type { JobOptions, RunJob } from './jobs/job.js';
 import type { Measurement } from './measure.js';
 import {
   checkCount,
@@ -31,6 +32,7 @@ import {
   type Algorithm,
   type BackendChoice,
   type Model,
+  type NormalizedOptions,
   type Start,
 } from './options.js';
 import { defaultCorrelationInterval, maxMeasureSweeps } from './run.js';
@@ -255,6 +257,47 @@ function planSweep(options: RunSweepOptions) {
   return { base, plan, thermalize, sweeps, warmStart, histograms, keepSeries, signal, onProgress: options.onProgress };
 }
 
+/** The simulation options of point (L, T): what runSweep creates it with, and what sweepJobs puts in its job. */
+function pointOptions(base: NormalizedOptions, size: number, temperature: number): JobOptions {
+  return {
+    model: base.model, ...(base.q === undefined ? {} : { q: base.q }),
+    size, temperature, field: base.field, algorithm: base.algorithm, seed: sweepPointSeed(base.seed, size, temperature), backend: base.backend, start: base.start,
+  };
+}
+
+/** The points of a sweep as run jobs (see {@link sweepJobs}). */
+export interface SweepJobs {
+  /** One job per point, in run order (sizes as given, temperatures increasing). */
+  jobs: RunJob[];
+  /** Each point after the first of its size starts from the last lattice of the previous one. */
+  warmStart: boolean;
+  /** The sweep seed. */
+  seed: number;
+}
+
+/**
+ * The points of a sweep as run jobs, each exactly the run {@link runSweep} makes of it (options,
+ * seed, thermalization, sweeps, correlation interval, outputs). Without warm starts every job is
+ * independent; with them, a job's run starts from the final lattice of the previous job of its size,
+ * its generator reseeded with seedState(its own seed) and its counters at zero, as runSweep does.
+ * Validates like runSweep (throws {@link InvalidOptionError}).
+ */
+export function sweepJobs(options: Omit<RunSweepOptions, 'onProgress' | 'signal' | 'core'>): SweepJobs {
+  const { base, plan, thermalize, sweeps, warmStart, histograms, keepSeries } = planSweep(options);
+  const jobs = plan.flatMap(({ size, temperatures, every }) =>
+    temperatures.map((temperature): RunJob => ({
+      kind: 'run',
+      options: pointOptions(base, size, temperature),
+      thermalize,
+      sweeps,
+      ...(every > 0 ? { correlations: { every } } : {}),
+      ...(histograms ? { histograms } : {}),
+      ...(keepSeries ? { keepSeries } : {}),
+    })),
+  );
+  return { jobs, warmStart, seed: base.seed };
+}
+
 /** Lets timers, I/O and abort handlers run between slices of work. */
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
@@ -305,10 +348,7 @@ export async function runSweep(options: RunSweepOptions): Promise<RunSweepResult
           sim.restore({ ...sim.snapshot(), rngState: seedState(seed), sweeps: 0, flips: 0 });
         } else {
           sim?.dispose();
-          sim = await createSimulation({
-            model: base.model, ...(base.q === undefined ? {} : { q: base.q }),
-            size, temperature, field: base.field, algorithm: base.algorithm, seed, backend: base.backend, start: base.start, core: options.core,
-          });
+          sim = await createSimulation({ ...pointOptions(base, size, temperature), core: options.core });
         }
         const run = sim.startMeasurement({ thermalize, sweeps, correlations: every > 0 ? { every } : false, histograms, keepSeries });
         const slice = Math.max(1, Math.floor(2 ** 22 / (size * size)));

@@ -4,6 +4,7 @@
  * Depends only on the error classes and the vocabulary, so every layer (options, models, jobs) can use it.
  */
 import { InvalidOptionError } from './errors.js';
+import type { CoreSource } from './vocabulary.js';
 import { MAX_COUNT, MAX_FIELD, MAX_SEED, MAX_SIZE, MAX_TEMPERATURE, MIN_SIZE, MIN_TEMPERATURE } from './vocabulary.js';
 
 export function oneOf<T extends string>(option: string, value: unknown, allowed: readonly T[]): T {
@@ -86,12 +87,44 @@ export function checkObject(field: string, value: unknown, example: string): Rec
 }
 
 /** Rejects keys of `value` not in `known`, naming the first unknown one as `prefix + key`. */
-export function rejectUnknownKeys(value: object, known: readonly string[], prefix = ''): void {
+export function rejectUnknownKeys(value: object, known: readonly string[], prefix = '', noun: 'field' | 'option' = 'field'): void {
   for (const key of Object.keys(value)) {
     if (!known.includes(key)) {
-      throw new InvalidOptionError(`${prefix}${key}`, (value as Record<string, unknown>)[key], `a known field (unknown field "${key}"; known: ${known.join(', ')})`);
+      throw new InvalidOptionError(`${prefix}${key}`, (value as Record<string, unknown>)[key], `a known ${noun} (unknown ${noun} "${key}"; known: ${known.join(', ')})`);
     }
   }
+}
+
+/**
+ * An options object of a function (`name` names it in errors): undefined is {}; anything else
+ * must be a plain object whose keys are all in `known`.
+ */
+export function checkOptions(name: string, value: unknown, known: readonly string[]): Record<string, unknown> {
+  if (value === undefined) return {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InvalidOptionError(name, value, `an object of options (${known.join(', ')})`);
+  }
+  rejectUnknownKeys(value, known, '', 'option');
+  return value as Record<string, unknown>;
+}
+
+export function checkFunction<T extends (...args: never[]) => unknown>(option: string, value: unknown): T {
+  if (typeof value !== 'function') throw new InvalidOptionError(option, value, 'a function');
+  return value as T;
+}
+
+export function checkSignal(option: string, value: unknown): AbortSignal {
+  if (typeof AbortSignal !== 'function' || !(value instanceof AbortSignal)) throw new InvalidOptionError(option, value, 'an AbortSignal (from an AbortController)');
+  return value;
+}
+
+/** A number of milliseconds: > 0, or >= 0 with `zero`; Infinity allowed with `infinite`. */
+export function checkMilliseconds(option: string, value: unknown, allow: { zero?: boolean; infinite?: boolean } = {}): number {
+  const low = allow.zero ? 0 : Number.MIN_VALUE;
+  if (typeof value !== 'number' || Number.isNaN(value) || value < low || (!allow.infinite && !Number.isFinite(value))) {
+    throw new InvalidOptionError(option, value, `a number of milliseconds ${allow.zero ? '>= 0' : '> 0'}${allow.infinite ? ' (or Infinity)' : ''}`);
+  }
+  return value;
 }
 
 /** Runs `check`, renaming the field of an {@link InvalidOptionError} to `prefix + field` (e.g. "points[2].size"). */
@@ -102,4 +135,19 @@ export function withPrefix<T>(prefix: string, check: () => T): T {
     if (error instanceof InvalidOptionError && prefix) throw new InvalidOptionError(`${prefix}${error.option}`, error.value, error.expected);
     throw error;
   }
+}
+
+/** Whether `value` can be a core source (checked before it is used, e.g. in options). */
+export function isCoreSource(value: unknown): value is CoreSource {
+  return (
+    value instanceof ArrayBuffer || ArrayBuffer.isView(value) || value instanceof URL || typeof value === 'string' ||
+    (typeof Response === 'function' && value instanceof Response) || (typeof WebAssembly === 'object' && value instanceof WebAssembly.Module) ||
+    (typeof value === 'object' && value !== null && typeof (value as PromiseLike<unknown>).then === 'function')
+  );
+}
+
+/** A core source (see CoreSource), or absent. */
+export function checkCoreSource(option: string, value: unknown): CoreSource | undefined {
+  if (value !== undefined && !isCoreSource(value)) throw new InvalidOptionError(option, value, 'bytes, a URL, a Response or a WebAssembly.Module');
+  return value;
 }

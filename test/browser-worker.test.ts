@@ -20,7 +20,6 @@ describe('simulation worker in Chromium', { timeout: 120_000 }, () => {
         root: fileURLToPath(new URL('./browser/', import.meta.url)),
         base: './',
         logLevel: 'warn',
-        worker: { format: 'es' },
         build: { outDir, emptyOutDir: true, target: 'es2022' },
       });
       server = await serveStatic(outDir);

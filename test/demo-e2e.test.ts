@@ -214,6 +214,21 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
     await page.close();
   });
 
+  it('says when local updates stay in the phase a field disfavours (issue 19)', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = watchErrors(page);
+    // cold start (all up) in a field favouring down, below Tc: Metropolis stays up
+    await page.goto(`${server.url}?L=16&T=1.5&h=-0.05&algorithm=metropolis&start=cold&seed=2`);
+    await until(page, () => !document.getElementById('phase-note')!.hidden, 30_000);
+    expect(await text(page, 'phase-note')).toMatch(/^Phases: metastable: .*cluster updates/);
+    // Wolff crosses to the favoured phase: the note goes away
+    await page.goto(`${server.url}?L=16&T=1.5&h=-0.05&algorithm=wolff&start=cold&seed=2`);
+    await until(page, () => Number(document.getElementById('est-samples')!.textContent) >= 200, 30_000);
+    expect(await page.locator('#phase-note').isHidden()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows a notice for bad address parameters and fits a phone', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     const errors = watchErrors(page);

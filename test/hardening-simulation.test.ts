@@ -2,8 +2,9 @@
 // a failed setter changes nothing; what a simulation writes it reads back (snapshots and checkpoints
 // past 2^31 sweeps); disposed simulations name the method called; nonsense input is refused with
 // messages that are true, short and never crash while being built.
-import { describe, expect, it } from 'vitest';
-import { CheckpointError, createSimulation, decodeCheckpoint, executeJob, InvalidOptionError, type SimulationOptions } from '../src/index.js';
+import { describe, expect, it, vi } from 'vitest';
+import { BackendUnavailableError, CheckpointError, createSimulation, decodeCheckpoint, executeJob, InvalidOptionError, type SimulationOptions } from '../src/index.js';
+import { CORE_LOAD_TIMEOUT_MS } from '../src/backend/loader.js';
 import { encodeContainer, type CheckpointHeader } from '../src/checkpoint.js';
 
 async function refusal(make: () => unknown): Promise<Error> {
@@ -133,5 +134,36 @@ describe('nonsense input', () => {
     const error = await refusal(() => executeJob('x'.repeat(5000) as unknown as Uint8Array));
     expect(error.message.length).toBeLessThan(500);
     expect(error.message).toMatch(/5002 characters/);
+  });
+});
+
+describe('core sources that are not a core (item 7)', () => {
+  const empty = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]);
+
+  it('an empty module: auto falls back with the reason, wasm refuses with a typed error', async () => {
+    for (const model of [{}, { model: 'potts' as const, q: 3 }]) {
+      const sim = await createSimulation({ ...model, size: 8, core: empty });
+      expect(sim.backend).toBe('js');
+      expect(sim.fallbackReason).toMatch(/not a criticality core: the module has no export "memory"/);
+      sim.dispose();
+    }
+    await expect(createSimulation({ size: 8, core: empty, backend: 'wasm' })).rejects.toThrow(BackendUnavailableError);
+  });
+
+  it('a promise that never settles times out', async () => {
+    vi.useFakeTimers();
+    try {
+      const pending = createSimulation({ size: 8, core: { then() {} } as never });
+      await vi.advanceTimersByTimeAsync(CORE_LOAD_TIMEOUT_MS + 1);
+      const sim = await pending;
+      expect(sim.backend).toBe('js');
+      expect(sim.fallbackReason).toMatch(/did not arrive within 20 s/);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('null is refused as an option, naming core', async () => {
+    expect(await refusal(() => createSimulation({ size: 8, core: null as never }))).toMatchObject({ option: 'core', value: null });
   });
 });

@@ -5,7 +5,7 @@ import { JsLanguageKernel } from '../src/language/kernel-js.js';
 import { WasmLanguageKernel } from '../src/language/kernel-wasm.js';
 import { thresholdsOf, type ChainTable, type TreeTables } from '../src/language/kernel.js';
 import { seedState, Xoshiro128 } from '../src/rng.js';
-import { loadInlinedCore } from '../src/backend/loader.js';
+import { loadInlinedCore } from '../src/backend/inline.js';
 
 /** Element-wise equality (vitest's deep equality is slow on long typed arrays). */
 function same(a: ArrayLike<number>, b: ArrayLike<number>): boolean {

@@ -1,10 +1,13 @@
 // Potts kernels, WebAssembly (SIMD and scalar cores) vs JavaScript: the same seed, couplings and
 // start give the same lattice, the same per-sweep records, the same number of changed sites and
 // the same generator state, bit for bit; and the running record always equals the record counted
-// from the lattice. Sizes that are multiples of 32 run the SIMD rows, the others the lane-by-lane rows.
+// from the lattice. On the SIMD core L >= 32 runs the SIMD rows (a short last chunk, L mod 32 != 0,
+// lane by lane), smaller L and the scalar core lane by lane.
 import { describe, expect, it } from 'vitest';
 import { pottsRecordWidth, type PottsAlgorithm } from '../src/models/potts/kernel.js';
-import { allPotts, firstDifference, naiveRecord } from './helpers/potts.js';
+import { seedState } from '../src/rng.js';
+import { JsPottsKernel } from '../src/models/potts/kernel-js.js';
+import { allPotts, firstDifference, naiveRecord, wasmPotts } from './helpers/potts.js';
 
 const TC3 = 1 / Math.log(1 + Math.sqrt(3));
 
@@ -15,6 +18,8 @@ const CASES: [PottsAlgorithm, number, number, number, number, number, 'hot' | 'c
   ['metropolis', 32, 3, 1 / TC3, 0, 3, 'hot'],
   ['metropolis', 64, 3, 1.1, 0.2, 4, 'hot'],
   ['metropolis', 34, 2, 0.9, 0, 5, 'hot'],
+  ['metropolis', 100, 3, 1 / TC3, 0.1, 21, 'hot'],
+  ['metropolis', 48, 6, 1.3, 0, 22, 'hot'],
   ['metropolis', 64, 2, 0.8, -0.3, 6, 'cold'],
   ['metropolis', 32, 4, 1.0, 0, 7, 'hot'],
   ['metropolis', 64, 4, 1.2, 0.4, 8, 'hot'],
@@ -72,6 +77,18 @@ describe('Potts kernels: WASM (SIMD, scalar) vs JS bit-identical', () => {
       expect(firstDifference(outs[2], outs[0])).toBe(-1);
     }
     expect(kernels[2].readSpins()).toEqual(kernels[0].readSpins());
+  });
+
+  it('a new kernel runs at beta = 0, h = 0 (every Metropolis move accepted) on every backend', async () => {
+    const kernels = await allPotts(32, 4, 3, 0, 0);
+    const fresh = [await wasmPotts(32, 4), await wasmPotts(32, 4, 'scalar'), new JsPottsKernel(32, 4)];
+    for (const k of fresh) {
+      k.setRngState(seedState(3));
+      k.fill('hot');
+    }
+    const changed = [...kernels, ...fresh].map((k) => k.sweep('metropolis', 3));
+    expect(changed).toEqual(changed.map(() => 3 * 32 * 32));
+    for (const k of fresh) expect(k.readSpins()).toEqual(kernels[0].readSpins());
   });
 
   it('a lattice written by the caller continues identically on every kernel', async () => {

@@ -73,3 +73,19 @@ describe('Potts on both backends', () => {
     }
   });
 });
+
+describe('the Landau free energy of the three-state Potts model', () => {
+  it('is asymmetric: a significant cubic term in F(m_0), and a map of the two-component M', async () => {
+    const { landau } = await import('../src/index.js');
+    const sim = await createSimulation({ model: 'potts', q: 3, size: 12, temperature: 1.1, algorithm: 'heat-bath', seed: 2 });
+    const f = landau(sim, { thermalize: 1000, sweeps: 60_000, bins: 25, order: 4 });
+    expect(f.orderParameter).toBe('m0');
+    expect(f.variable).toBe('m');
+    expect(Math.abs(f.fit!.a3!.mean)).toBeGreaterThan(4 * f.fit!.a3!.error);
+    expect(f.map?.F.length).toBe(25);
+    const ising = await createSimulation({ model: 'potts', q: 2, size: 12, temperature: 0.7, seed: 2 });
+    const g = landau(ising, { thermalize: 1000, sweeps: 20_000, bins: 25, order: 4 });
+    expect(g.variable).toBe('|m|'); // q = 2 is the Ising model: symmetric at h = 0
+    expect(g.fit?.a3).toBeUndefined();
+  });
+});

@@ -25,7 +25,7 @@ const BAD: [string, Record<string, unknown>, RegExp][] = [
   ['unknown option', { samples: 100, blocksize: 2 }, /Invalid option "blocksize": expected a known option/],
 ];
 
-async function simulation(): Promise<Simulation> {
+async function simulation(): Promise<Simulation<'ising'>> {
   return createSimulation({ size: 32, temperature: 2.5, seed: 1, backend: 'wasm' });
 }
 

@@ -13,7 +13,7 @@ function estimated(entries: McrgEntry[], level: number, operators: number): Mcrg
   return e as McrgEstimate;
 }
 
-async function run(backend: 'wasm' | 'js'): Promise<RgResult> {
+async function run(backend: 'wasm' | 'js') {
   const sim = await createSimulation({ size: 32, temperature: CRITICAL_TEMPERATURE, seed: 3, backend });
   return rgFlow(sim, { thermalize: 2000, samples: 10_000, every: 2, levels: 3 });
 }

@@ -5,7 +5,7 @@
  * the block levels, and estimates with error bars. The statistics come from the package
  * (criticality's stats and landauFreeEnergy); this file only arranges them for plots.
  */
-import { landauFreeEnergy, stats, type LandauShape, type Observable } from 'criticality';
+import { judgePhases, landauFreeEnergy, modelDefinition, stats, type LandauShape, type Observable } from 'criticality';
 
 /**
  * The last `cap` values of a series (a ring buffer), and how many were pushed since the last
@@ -277,4 +277,25 @@ export class RgAccumulator {
       };
     });
   }
+}
+
+/**
+ * The phase check of measure() (src/phases.ts) on the live series of m = M / N: crossings between
+ * m > 0 and m < 0 (m = 0 keeps the side), steps on the side the field disfavours, and the library's
+ * judgement of them, so the page says when local updates stay in one phase of a field below T_c.
+ */
+export function livePhases(m: ArrayLike<number>, absMagnetization: number, run: { size: number; temperature: number; field: number }): { tunnelings: number; warning?: string } {
+  const ising = modelDefinition('ising');
+  let tunnelings = 0;
+  let disfavouredSteps = 0;
+  let side = Math.sign(m[0]) || 1;
+  for (let k = 0; k < m.length; k++) {
+    const next = Math.sign(m[k]) || side;
+    if (next !== side) tunnelings++;
+    side = next;
+    if (run.field !== 0 && side !== Math.sign(run.field)) disfavouredSteps++;
+  }
+  const sites = run.size * run.size;
+  const visits = judgePhases(ising, {}, { steps: m.length, tunnelings, disfavouredSteps }, { temperature: run.temperature, beta: 1 / run.temperature, field: run.field, sites, order: absMagnetization });
+  return { tunnelings, ...(visits.warning ? { warning: visits.warning } : {}) };
 }

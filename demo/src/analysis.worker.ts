@@ -5,7 +5,7 @@
  * bars and tau_int, P(m), the Landau free energy -ln P(m) with its fit) and sends the page small
  * arrays a few times a second. It also writes the CSV and JSON exports of those samples.
  */
-import { histogramView, landauView, liveEstimate, Recent, TimeWindow, type LandauView, type LiveEstimate } from './analysis.js';
+import { histogramView, landauView, liveEstimate, livePhases, Recent, TimeWindow, type LandauView, type LiveEstimate } from './analysis.js';
 import { changes, type FromAnalysis, type RunTag, type SeriesPlot, type ToAnalysis } from './protocol.js';
 
 /**
@@ -29,7 +29,7 @@ const magnetizations = new Recent(SAMPLES);
 let dirty = false;
 
 /** The slow analyses, recomputed at most every `heavyEveryMs` (which grows with their cost). */
-let heavy: { energy?: LiveEstimate; absMagnetization?: LiveEstimate; landau?: LandauView; landauNote?: string } = {};
+let heavy: { energy?: LiveEstimate; absMagnetization?: LiveEstimate; landau?: LandauView; landauNote?: string; phases?: SeriesPlot['phases'] } = {};
 let heavyAt = 0;
 let heavyEveryMs = 500;
 
@@ -73,6 +73,7 @@ function analyseHeavy(): void {
   if (n >= 16) {
     heavy.energy = liveEstimate(energies.equilibrated());
     heavy.absMagnetization = liveEstimate(m.map(Math.abs));
+    heavy.phases = livePhases(m, heavy.absMagnetization.mean, tag!);
   }
   if (n < 200) {
     heavy.landauNote = `collecting samples (${n} of at least 200)`;

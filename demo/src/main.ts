@@ -174,6 +174,8 @@ function showSeries(d: SeriesPlot): void {
   } else if (d.landauNote) {
     setText('landau-shape', `F(m): ${d.landauNote}.`);
   }
+  setText('phase-note', d.phases?.warning ? `Phases: ${d.phases.warning}` : '');
+  $('phase-note').hidden = !d.phases?.warning;
   setText('est-absm', withError(d.absMagnetization));
   setText('out-absm', withError(d.absMagnetization));
   setText('est-energy', withError(d.energy));

@@ -65,6 +65,8 @@ export interface SeriesPlot {
   landauNote?: string;
   energy?: LiveEstimate;
   absMagnetization?: LiveEstimate;
+  /** The phase check of the live averages (src/phases.ts): crossings between m > 0 and m < 0, and a warning when they fall short. */
+  phases?: { tunnelings: number; warning?: string };
 }
 
 /** An export, or a failure. */

@@ -15,6 +15,7 @@
  * points), and grows quickly when (Tc, nu, a) are wrong. Points of reweighted curves are
  * strongly correlated, so there only the comparison of S between parameter sets is meaningful.
  */
+import { checkOptions } from '../validate.js';
 import { InvalidOptionError } from '../errors.js';
 import type { Measurement, ObservableName } from '../measure.js';
 import { checkFinite, checkPositive } from '../options.js';
@@ -64,6 +65,7 @@ export function collapseSeries(measurements: readonly Measurement[], observable:
 
 /** Quality of the collapse of `series` for the given parameters; see the module comment. */
 export function collapseQuality(series: readonly CollapseSeries[], parameters: CollapseParameters): CollapseQuality {
+  checkOptions('parameters', parameters, ['criticalTemperature', 'nu', 'exponent']);
   if (!Array.isArray(series) || series.length < 2) throw new InvalidOptionError('series', series, 'data of at least two sizes');
   const tc = checkPositive('criticalTemperature', parameters?.criticalTemperature);
   const nu = checkPositive('nu', parameters.nu);

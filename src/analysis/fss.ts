@@ -18,11 +18,12 @@
  * inside each size's reliable reweighting range; a crossing or maximum that cannot be found
  * there, or lies at its edge, is NaN or flagged with a warning.
  */
+import { checkOptions } from '../validate.js';
 import { InvalidOptionError } from '../errors.js';
 import type { Measurement, Observable } from '../measure.js';
 import { jackknifeError, linearFit, weightedMean } from '../stats/index.js';
 import { findRoot, goldenMax } from './search.js';
-import { Reweighting, type ReweightOptions } from './reweight.js';
+import { REWEIGHT_KEYS, Reweighting, type ReweightOptions } from './reweight.js';
 
 /** A crossing of the Binder cumulants of two sizes. */
 export interface BinderCrossing {
@@ -103,7 +104,9 @@ function reweightingsOf(input: readonly Measurement[] | readonly Reweighting[], 
  * @param input measurements taken with keepSeries: true (grouped by size here), or one Reweighting per size
  */
 export function finiteSizeScaling(input: readonly Measurement[] | readonly Reweighting[], options: FssOptions = {}): FiniteSizeScaling {
-  const rws = reweightingsOf(input, options);
+  checkOptions('options', options, ['scanPoints', ...REWEIGHT_KEYS]);
+  const { scanPoints: _scan, ...reweight } = options;
+  const rws = reweightingsOf(input, reweight);
   if (rws.length < 2) throw new InvalidOptionError('measurements', `one size (L = ${rws[0].size})`, 'measurements of at least two lattice sizes');
   const scanPoints = options.scanPoints ?? 200;
   if (!Number.isInteger(scanPoints) || scanPoints < 10) throw new InvalidOptionError('scanPoints', scanPoints, 'an integer >= 10');

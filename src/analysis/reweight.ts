@@ -31,6 +31,7 @@
  * samples behind it, ess = 1 / sum_E P_beta(E)^2 / H(E) (H the pooled counts; Kish), is
  * reported, and the point is `reliable` when ess >= minEssFraction x (mean samples per run).
  */
+import { checkOptions, rejectUnknownKeys } from '../validate.js';
 import { InvalidOptionError } from '../errors.js';
 import { derivedObservables, type Measurement, type Observable } from '../measure.js';
 import { checkCount, checkPositive } from '../options.js';
@@ -216,11 +217,13 @@ function runsOfSeries(input: ReweightSeries) {
   if (typeof input !== 'object' || input === null || !Array.isArray(input.runs) || input.runs.length === 0) {
     throw new InvalidOptionError('runs', input?.runs, 'a non-empty list of runs { beta, energy }');
   }
+  rejectUnknownKeys(input, ['sites', 'size', 'field', 'runs']);
   const sites = checkCount('sites', input.sites, 1);
   const size = input.size === undefined ? Math.sqrt(sites) : checkPositive('size', input.size);
   const field = input.field === undefined ? 0 : input.field;
   if (typeof field !== 'number' || !Number.isFinite(field)) throw new InvalidOptionError('field', field, 'a finite number');
   const runs = input.runs.map((run, index) => {
+    if (typeof run === 'object' && run !== null) rejectUnknownKeys(run, ['beta', 'energy', 'magnetization'], `runs[${index}].`);
     const beta = checkPositive(`runs[${index}].beta`, run.beta);
     const energy = run.energy;
     if (!energy || typeof energy.length !== 'number' || energy.length < 2) throw new InvalidOptionError(`runs[${index}].energy`, energy, 'a series of at least 2 energies per site');
@@ -241,6 +244,9 @@ function runsOfSeries(input: ReweightSeries) {
 }
 
 /** Reweighted curves of one lattice size from one or more runs; see the module comment. */
+/** The options of a reweighting (see {@link ReweightOptions}). */
+export const REWEIGHT_KEYS = ['bins', 'minOverlap', 'minEssFraction'];
+
 export class Reweighting {
   readonly size: number;
   readonly sites: number;
@@ -269,6 +275,7 @@ export class Reweighting {
   private readonly replicas: (Dataset | undefined)[];
 
   constructor(input: readonly Measurement[] | ReweightSeries, options: ReweightOptions = {}) {
+    checkOptions('options', options, REWEIGHT_KEYS);
     const { runs, size, sites, field } = Array.isArray(input) ? runsOfMeasurements(input as readonly Measurement[]) : runsOfSeries(input as ReweightSeries);
     const minOverlap = options.minOverlap ?? 0.1;
     if (typeof minOverlap !== 'number' || !(minOverlap >= 0 && minOverlap <= 1)) throw new InvalidOptionError('minOverlap', minOverlap, 'a number from 0 to 1');

@@ -63,5 +63,5 @@ export async function createKernel(backend: BackendChoice, size: number, core?: 
   return { kernel: new PackedLayoutKernel(byte, WasmPackedEngine.create(byte)), engine };
 }
 
-export { loadCore, loadInlinedCore, simdSupported, type CoreSource, type CoreVariant } from './loader.js';
+export { loadCore, setDefaultCore, simdSupported, type CoreSource, type CoreVariant } from './loader.js';
 export type { BackendName, EngineName, IsingKernel } from './types.js';

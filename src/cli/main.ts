@@ -13,6 +13,7 @@ import { FORMATS, runToCsv, runToJson, runToTable } from './format.js';
 import { landauCommand, rgCommand, RG_USAGE } from './rg.js';
 import { languageCommand, LANGUAGE_USAGE } from './language.js';
 import { SHOWCASE_USAGE, SWEEP_USAGE, showcaseCommand, sweepCommand } from './sweep.js';
+import { WORKER_USAGE, workerCommand } from './worker.js';
 import type { Io } from './io.js';
 import { HYSTERESIS_FLAGS, HYSTERESIS_USAGE, hysteresisCommand } from './hysteresis.js';
 
@@ -40,6 +41,7 @@ Commands:
   rg        block-spin renormalization: flow of observables per level, pattern entropy, MCRG exponents
   landau    Landau free energy F(m) = -ln P(m) / N from the magnetization histogram, its fit and well shape
   language  symbol sequences: C(r), I(r) of texts and the Brown corpus, Markov and random-grammar generators
+  worker    run points of sweeps from a queue (BullMQ on Redis) until SIGTERM: see sweep --redis
   help      show this help
   version   print the version
 
@@ -69,8 +71,11 @@ Examples:
   criticality run --size 128 --algorithm wolff --clusters-per-step 10 --sweeps 20000
   criticality dynamics --sizes 8,16,32,64 --algorithms metropolis,wolff
   criticality sweep --sizes 8,16,32 --temperatures 2.0:2.6:0.05 --sweeps 20000 --format csv
+  criticality sweep --sizes 16,32 --temperatures 2.2:2.4:0.05 --redis redis://127.0.0.1:6379 --local-workers 2
+  criticality worker --redis redis://10.0.0.5:6379 --concurrency 4
 
 ${SWEEP_USAGE}
+${WORKER_USAGE}
 ${SHOWCASE_USAGE}
 ${RG_USAGE}
 ${DYNAMICS_USAGE}
@@ -127,6 +132,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await hysteresisCommand(rest, io);
       case 'language':
         return await languageCommand(rest, io);
+      case 'worker':
+        return await workerCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -138,7 +145,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.stdout(`${version()}\n`);
         return 0;
       default:
-        throw new InvalidOptionError('command', command, 'one of run, sweep, showcase, hysteresis, dynamics, rg, landau, language, help, version');
+        throw new InvalidOptionError('command', command, 'one of run, sweep, showcase, hysteresis, dynamics, rg, landau, language, worker, help, version');
     }
   } catch (error) {
     if (error instanceof InvalidOptionError) {

@@ -11,7 +11,7 @@ import { rgFlow, type RgResult } from '../rg/run.js';
 import type { McrgEntry } from '../rg/mcrg.js';
 import { createSimulation, type Simulation } from '../simulation.js';
 import { choiceFlag, numberFlag, parseFlags, simulationOptionsFromFlags, SIMULATION_FLAGS, type FlagSpec } from './args.js';
-import { formatWithError } from './format.js';
+import { formatWithError, modelLabel } from './format.js';
 import type { Io } from './io.js';
 
 const COMMON_FLAGS: FlagSpec = {
@@ -111,7 +111,7 @@ function mcrgTable(entries: McrgEntry[], label: string): string[] {
 /** The human-readable report of an RG run. */
 export function rgToTable(r: RgResult): string {
   const out = [
-    `RG  Ising ${r.size}x${r.size}  T=${r.temperature.toPrecision(7)}  h=${r.field}  ${r.algorithm} on ${r.backend}  seed=${r.seed}  ` +
+    `RG  ${modelLabel(r)} ${r.size}x${r.size}  T=${r.temperature.toPrecision(7)}  h=${r.field}  ${r.algorithm} on ${r.backend}  seed=${r.seed}  ` +
       `${r.rule} ${r.blockSize}x${r.blockSize} blocks, ${r.levels} levels  samples=${r.samples} every ${r.every}  bins=${r.bins}x${r.binSize}`,
     '',
     ...table(
@@ -121,9 +121,11 @@ export function rgToTable(r: RgResult): string {
     '',
     `flow direction: ${r.direction}`,
     '',
-    ...mcrgTable(r.mcrg.thermal, 'MCRG thermal exponent y_t = 1/nu (exact 1)'),
-    '',
-    ...mcrgTable(r.mcrg.magnetic, 'MCRG magnetic exponent y_h (exact 15/8 = 1.875)'),
+    ...(r.mcrg ? [
+      ...mcrgTable(r.mcrg.thermal, 'MCRG thermal exponent y_t = 1/nu (exact 1)'),
+      '',
+      ...mcrgTable(r.mcrg.magnetic, 'MCRG magnetic exponent y_h (exact 15/8 = 1.875)'),
+    ] : ['MCRG: Ising only (its operators are those of the spin-flip symmetry)']),
   ];
   if (r.warnings.length > 0) out.push('', 'warnings:', ...r.warnings.map((w) => `  - ${w}`));
   return `${out.join('\n')}\n`;
@@ -133,7 +135,7 @@ export function rgToTable(r: RgResult): string {
 export function landauToTable(r: LandauResult): string {
   const f = r.fit;
   const out = [
-    `Landau  Ising ${r.size}x${r.size}  T=${r.temperature.toPrecision(7)}  h=${r.field}  ${r.algorithm} on ${r.backend}  seed=${r.seed}  sweeps=${r.sweeps}  bins=${r.bins}x${r.binSize}`,
+    `Landau  ${modelLabel(r)} ${r.size}x${r.size}${r.orderParameter === 'm0' ? '  order parameter m0 = (q n_0 / N - 1) / (q - 1)' : ''}  T=${r.temperature.toPrecision(7)}  h=${r.field}  ${r.algorithm} on ${r.backend}  seed=${r.seed}  sweeps=${r.sweeps}  bins=${r.bins}x${r.binSize}`,
     '',
     ...table(
       [r.variable, 'count', 'F = -ln P / N', 'fitted'],
@@ -141,7 +143,7 @@ export function landauToTable(r: LandauResult): string {
     ),
     '',
     f
-      ? `fit F = a0${f.a1 ? ' + a1 m' : ''} + a2 m^2 + a4 m^4${f.a6 ? ' + a6 m^6' : ''}: a2 = ${cell(f.a2)}, a4 = ${cell(f.a4)}${f.a6 ? `, a6 = ${cell(f.a6)}` : ''}${f.a1 ? `, a1 = ${cell(f.a1)}` : ''}  chi2/dof = ${(f.chi2 / f.dof).toFixed(2)}${f.minimum !== undefined ? `  minimum at ${f.minimum.toFixed(4)}` : ''}`
+      ? `fit F = a0${f.a1 ? ' + a1 m' : ''} + a2 m^2${f.a3 ? ' + a3 m^3' : ''} + a4 m^4${f.a6 ? ' + a6 m^6' : ''}: a2 = ${cell(f.a2)}${f.a3 ? `, a3 = ${cell(f.a3)} (cubic invariant)` : ''}, a4 = ${cell(f.a4)}${f.a6 ? `, a6 = ${cell(f.a6)}` : ''}${f.a1 ? `, a1 = ${cell(f.a1)}` : ''}  chi2/dof = ${(f.chi2 / f.dof).toFixed(2)}${f.minimum !== undefined ? `  minimum at ${f.minimum.toFixed(4)}` : ''}`
       : 'no fit',
     `shape: ${r.shape}` +
       (r.barrier ? (r.barrier.state === 'measured' ? `  barrier F(0) - F(${r.barrier.position.toFixed(3)}) = ${formatWithError(r.barrier.mean, r.barrier.error)}` : `  barrier > ${r.barrier.lowerBound.toPrecision(3)} (m = 0 never visited)`) : ''),

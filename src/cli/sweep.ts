@@ -11,6 +11,9 @@ import { MEASURE_FLAGS, SIMULATION_FLAGS, choiceFlag, modelCriticalTemperature, 
 import { FORMATS, modelLabel } from './format.js';
 import type { Io } from './io.js';
 import { createProgressBar } from './progress.js';
+import { queueSweep } from './sweep-queue.js';
+import { checkQueueName } from '../distributed/protocol.js';
+import { integerFlag, redisFlag } from './worker.js';
 import { analysisToTable, sweepToCsv, sweepToJson, sweepToTable } from './sweep-format.js';
 
 export const SWEEP_FLAGS: FlagSpec = {
@@ -25,7 +28,15 @@ export const SWEEP_FLAGS: FlagSpec = {
   histograms: { type: 'boolean' },
   analysis: { type: 'boolean' },
   progress: { type: 'boolean' },
+  redis: { type: 'string' },
+  'local-workers': { type: 'string' },
+  queue: { type: 'string' },
+  'lock-ms': { type: 'string' },
+  'checkpoint-ms': { type: 'string' },
 };
+
+/** Flags of a sweep on a queue: what the local workers get unless given. */
+export const QUEUE_DEFAULTS = { localWorkers: 0, lockMs: 10_000, checkpointMs: 2000 } as const;
 
 export const SWEEP_DEFAULTS = { sizes: '8,16,32', temperatures: '2.0:2.6:0.1', thermalize: 1000, sweeps: 10000, format: 'table' } as const;
 
@@ -48,6 +59,11 @@ export const SWEEP_USAGE = `criticality sweep flags (defaults in brackets):
   --analysis                         finite-size scaling: Binder crossings, Tc, nu, chi_max, gamma/nu
   --progress                         show the progress bar even when stderr is not a terminal
   --format table|json|csv            output format; csv holds the points only [${SWEEP_DEFAULTS.format}]
+  --redis URL                        run the points on the queue at this Redis (workers anywhere run
+                                     criticality worker --redis URL); same output, bit for bit
+  --local-workers N                  with --redis: also start N worker processes here [${QUEUE_DEFAULTS.localWorkers}]
+  --queue NAME                       with --redis: queue name [criticality]
+  --lock-ms MS, --checkpoint-ms MS   with --local-workers: their lock and checkpoint intervals [${QUEUE_DEFAULTS.lockMs}, ${QUEUE_DEFAULTS.checkpointMs}]
 `;
 
 /** The showcase: three sizes, four temperatures each at Tc + c / L (c = -0.6, 0.6, 1.8, 3.0). */
@@ -178,9 +194,25 @@ export async function sweepCommand(argv: string[], io: Io): Promise<number> {
     histograms: Boolean(flags.histograms),
     keepSeries: Boolean(flags.analysis),
   };
+  for (const flag of ['local-workers', 'queue', 'lock-ms', 'checkpoint-ms']) {
+    if (flags[flag] !== undefined && flags.redis === undefined) throw new InvalidOptionError(`--${flag}`, flags[flag], 'to be given with --redis');
+  }
+  const showProgress = Boolean(flags.progress) || (io.stderrIsTTY ?? false);
   let result: RunSweepResult;
   try {
-    result = await execute(options, io, Boolean(flags.progress) || (io.stderrIsTTY ?? false));
+    if (flags.redis !== undefined) {
+      const how = {
+        redis: redisFlag(flags.redis),
+        queue: flags.queue === undefined ? undefined : checkQueueName(flags.queue, '--queue'),
+        localWorkers: integerFlag('local-workers', flags['local-workers'], 0, 64, QUEUE_DEFAULTS.localWorkers),
+        lockMs: integerFlag('lock-ms', flags['lock-ms'], 500, 3_600_000, QUEUE_DEFAULTS.lockMs),
+        checkpointMs: integerFlag('checkpoint-ms', flags['checkpoint-ms'], 10, 3_600_000, QUEUE_DEFAULTS.checkpointMs),
+        showProgress,
+      };
+      result = await queueSweep(options, how, io);
+    } else {
+      result = await execute(options, io, showProgress);
+    }
   } catch (error) {
     throw error instanceof InvalidOptionError ? asFlagError(error) : error;
   }

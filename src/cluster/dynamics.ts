@@ -10,6 +10,7 @@
  * z is fitted to tau in sweep equivalents (src/stats/fit.ts: weighted least squares in log-log).
  */
 import { CRITICAL_TEMPERATURE } from '../exact/onsager.js';
+import { checkOptions } from '../validate.js';
 import { InvalidOptionError } from '../errors.js';
 import { ALGORITHMS, BACKENDS, checkCount, checkSeed, checkSize, checkTemperature, oneOf, type Algorithm, type BackendChoice } from '../options.js';
 import { childSeed } from '../rng.js';
@@ -122,6 +123,7 @@ function checkList<T>(option: string, value: unknown, check: (item: unknown) => 
 /** Runs every (algorithm, size) point and fits z per algorithm and observable. */
 export async function criticalSlowingDown(options: DynamicsOptions = {}): Promise<DynamicsResult> {
   if (typeof options !== 'object' || options === null) throw new InvalidOptionError('options', options, 'an object');
+  checkOptions('options', options, ['sizes', 'algorithms', 'temperature', 'steps', 'thermalize', 'fitMinSize', 'seed', 'backend', 'core', 'onPoint']);
   const sizes = checkList('sizes', options.sizes ?? DYNAMICS_DEFAULTS.sizes, (s) => {
     const size = checkSize(s, 'sizes');
     if (size < 4) throw new InvalidOptionError('sizes', s, 'even sizes >= 4 (smaller lattices have no critical dynamics to measure)');

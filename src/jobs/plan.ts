@@ -9,6 +9,7 @@ import { InvalidOptionError } from '../errors.js';
 import type { Measurement } from '../measure.js';
 import { checkPositive, checkSeed, checkSize } from '../options.js';
 import { childSeed, mix64 } from '../rng.js';
+import { rejectUnknownKeys } from '../validate.js';
 import { checkObject, validateRunJob, withPrefix, type JobOptions, type RunJob } from './job.js';
 
 /** A sweep: every (size, temperature) point of `points`, or the grid sizes x temperatures. */
@@ -35,6 +36,8 @@ export interface SweepPlan {
   correlations?: boolean | { every?: number };
 }
 
+const PLAN_KEYS = ['sizes', 'temperatures', 'points', 'options', 'seed', 'thermalize', 'sweeps', 'keepSeries', 'histograms', 'correlations'];
+
 const TWO_POW_64 = 1n << 64n;
 
 /**
@@ -51,6 +54,7 @@ export function pointKey(size: number, temperature: number): number {
 /** The independent run jobs of a sweep, grid order: sizes outer, temperatures inner (or the points' order). */
 export function planSweep(plan: SweepPlan): RunJob[] {
   checkObject('plan', plan, '{ sizes: [16, 32], temperatures: [2.2, 2.3], sweeps: 10000 }');
+  rejectUnknownKeys(plan, PLAN_KEYS, '', 'option');
   const options = checkObject('options', plan.options ?? {}, '{ "field": 0 }') as JobOptions;
   for (const key of ['size', 'temperature', 'beta', 'seed'] as const) {
     if (key in options) throw new InvalidOptionError(`options.${key}`, options[key], `no ${key} in the shared options (the plan sets it per point)`);

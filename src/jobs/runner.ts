@@ -10,6 +10,7 @@
  */
 import { decodeCheckpoint, decodeRunCheckpoint, simulationOptionsOf } from '../checkpoint.js';
 import { InvalidOptionError } from '../errors.js';
+import { checkOptions, rejectUnknownKeys } from '../validate.js';
 import type { BackendChoice, CoreSource, Model } from '../vocabulary.js';
 import type { MeasureOptions, MeasurementRun } from '../run.js';
 import { createSimulation, type Simulation } from '../simulation.js';
@@ -126,9 +127,12 @@ export async function runChunks(work: ChunkedWork, control: ExecuteOptions): Pro
   }
 }
 
-/** Validates the numeric controls (InvalidOptionError naming the field; never a silent clamp). */
+const CONTROL_KEYS = ['maxSweeps', 'deadline', 'signal', 'shouldPause', 'onProgress', 'progressEveryMs', 'onCheckpoint', 'checkpointEveryMs', 'chunkMs', 'yield', 'backend', 'core'];
+
+/** Validates the controls: no unknown keys, numbers in range (InvalidOptionError naming the field; never a silent clamp). */
 export function checkControl(control: ExecuteOptions): void {
   if (typeof control !== 'object' || control === null) throw new InvalidOptionError('control', control, 'an object of run controls');
+  rejectUnknownKeys(control, CONTROL_KEYS, '', 'option');
   if (control.maxSweeps !== undefined && (!Number.isSafeInteger(control.maxSweeps) || control.maxSweeps < 0)) {
     throw new InvalidOptionError('maxSweeps', control.maxSweeps, 'an integer number of sweeps >= 0');
   }
@@ -188,6 +192,7 @@ export async function executeJob(job: RunJob | Uint8Array, control: ExecuteOptio
 
 /** A simulation continued from a checkpoint (either kind) on the chosen backend. */
 export async function resumeSimulation(checkpoint: Uint8Array, options: { backend?: BackendChoice; core?: CoreSource } = {}): Promise<Simulation<Model>> {
+  checkOptions('options', options, ['backend', 'core']);
   const { state } = decodeCheckpoint(checkpoint);
   const sim = await createSimulation({ ...simulationOptionsOf(state), backend: options.backend, core: options.core });
   sim.resume(checkpoint);

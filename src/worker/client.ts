@@ -12,7 +12,9 @@ import type { Measurement } from '../measure.js';
 import { normalizeOptions, type Algorithm, type NormalizedOptions, type SimulationOptions, type UpdateSettings } from '../options.js';
 import type { MeasureOptions, Snapshot, SweepResult } from '../simulation.js';
 import type { BackendName, EngineName, Model, SpinsOf } from '../vocabulary.js';
-import { spawnWorker, type SpawnedWorker, type WorkerSource } from './spawn.js';
+import { loadCore, type CoreSource } from '../backend/loader.js';
+import { checkWorkerSource, spawnWorker, type SpawnedWorker, type WorkerSource } from './spawn.js';
+import { checkFunction, checkOptions, checkSignal } from '../validate.js';
 import type { SimulationInfo, SimulationWorkerApi, WorkerRunLimits } from './simulation.worker.js';
 import type { SweepForOptions, TimedSweepResult } from './timed-sweep.js';
 import { registerTransferHandlers } from './transfer.js';
@@ -42,15 +44,35 @@ export class WorkerConnection {
   private pending = 0;
   private nextId = 1;
   private closed = false;
+  /** Whether the worker got the compiled core from this thread (then it never loads one itself). */
+  coreShared = false;
+  /** The worker, once spawned (also when its start then failed, so that it can be ended). */
+  private spawned: SpawnedWorker | undefined;
 
-  constructor(private readonly source?: WorkerSource) {}
+  /**
+   * @param source where the worker module is (default: the package's simulation worker)
+   * @param core the core to compile here once and send to the worker as a WebAssembly.Module
+   *   (undefined: the default core; false: none, e.g. for backend 'js')
+   */
+  constructor(
+    private readonly source?: WorkerSource,
+    private readonly core: CoreSource | undefined | false = undefined,
+  ) {}
 
   private start(): Promise<{ worker: SpawnedWorker; remote: Remote }> {
     this.started ??= (async () => {
       registerTransferHandlers();
       const worker = await spawnWorker(this.source);
+      this.spawned = worker;
       worker.unref();
-      return { worker, remote: Comlink.wrap<SimulationWorkerApi>(worker.endpoint) };
+      const remote = Comlink.wrap<SimulationWorkerApi>(worker.endpoint);
+      // a core that does not load here is left to the worker, which reports it as the main thread would
+      const module = this.core === false ? undefined : await loadCore(this.core).catch(() => undefined);
+      if (module) {
+        await this.kept(worker, () => Promise.race([remote.useCore(module), worker.died]));
+        this.coreShared = true;
+      }
+      return { worker, remote };
     })();
     return this.started;
   }
@@ -94,28 +116,40 @@ export class WorkerConnection {
   /** Asks the call `callId` to stop with 'paused' after its current chunk. */
   async pause(callId: number): Promise<void> {
     if (!this.started || this.closed) return;
-    const { remote, worker } = await this.started;
+    const started = await this.started.catch(() => undefined);
+    if (!started) return;
+    const { remote, worker } = started;
     await this.kept(worker, () => Promise.race([remote.pause(callId), worker.died])).catch(() => {});
   }
 
   /** Ends the worker at once: pending calls reject with WorkerCrashedError. */
   async terminate(): Promise<void> {
     this.closed = true;
-    if (!this.started) return;
-    const { worker } = await this.started;
-    await worker.terminate();
+    await this.started?.catch(() => undefined); // a worker that failed to start is ended too
+    await this.spawned?.terminate();
   }
 
   /** Frees the worker's simulation and ends the worker; later calls reject with DisposedError. */
   async close(): Promise<void> {
     if (this.closed) return;
-    if (this.started) {
-      const { remote, worker } = await this.started;
+    const started = await this.started?.catch(() => undefined);
+    if (started) {
+      const { remote, worker } = started;
       await this.kept(worker, () => Promise.race([remote.dispose(), worker.died])).catch(() => {});
       remote[Comlink.releaseProxy]();
     }
     await this.terminate();
   }
+}
+
+const CALL_KEYS = ['signal', 'onProgress'];
+const RUN_KEYS = ['signal', 'onProgress', 'onCheckpoint', 'maxSweeps', 'deadline', 'chunkMs', 'progressEveryMs', 'checkpointEveryMs', 'backend'];
+
+/** Checks the controls of a call on this side (the worker checks the numeric limits). */
+function checkCallControl(control: unknown, known: readonly string[]): void {
+  const c = checkOptions('control', control, known);
+  if (c.signal !== undefined) checkSignal('signal', c.signal);
+  for (const key of ['onProgress', 'onCheckpoint']) if (c[key] !== undefined) checkFunction(key, c[key]);
 }
 
 /** A function proxied to the worker (released by the worker when the call ends). */
@@ -194,9 +228,18 @@ class RemoteSimulation implements SimulationWorker<Model> {
 
   /** Calls the worker's simulation, creating it on first use. */
   private async sim<T>(method: string, call: (remote: Remote, callId: number) => Promise<T>, signal?: AbortSignal): Promise<T> {
-    this.created ??= this.connection.call('create', (remote) => remote.create(this.createOptions as never));
+    this.created ??= this.connection.call('create', (remote) => remote.create(this.createOptionsFor(this.connection.coreShared) as never));
     await this.created;
     return this.connection.call(method, call, signal);
+  }
+
+  /** The options the worker creates its simulation with: without `core` when the compiled core was shared. */
+  private createOptionsFor(coreShared: boolean): SimulationOptions {
+    if (coreShared) {
+      const { core: _shared, ...rest } = this.createOptions;
+      return rest;
+    }
+    return portableOptions(this.createOptions);
   }
 
   private info(): Promise<SimulationInfo> {
@@ -214,13 +257,16 @@ class RemoteSimulation implements SimulationWorker<Model> {
   get engine() { return this.info().then((i) => i.engine); }
   get layout() { return this.info().then((i) => i.layout); }
 
-  sweep(n = 1, control: CallControl = {}) {
+  async sweep(n = 1, control: CallControl = {}) {
+    checkCallControl(control, CALL_KEYS);
     return this.sim('sweep', (r, id) => r.sweep(n, id, proxied(control.onProgress), control.signal?.aborted), control.signal);
   }
-  measure(options: MeasureOptions, control: CallControl = {}) {
+  async measure(options: MeasureOptions, control: CallControl = {}) {
+    checkCallControl(control, CALL_KEYS);
     return this.sim('measure', (r, id) => r.measure(options, id, proxied(control.onProgress), control.signal?.aborted), control.signal);
   }
-  sweepFor(ms: number, options: SweepForOptions = {}, control: Pick<CallControl, 'signal'> = {}) {
+  async sweepFor(ms: number, options: SweepForOptions = {}, control: Pick<CallControl, 'signal'> = {}) {
+    checkCallControl(control, ['signal']);
     return this.sim('sweepFor', (r, id) => r.sweepFor(ms, options, id, control.signal?.aborted), control.signal);
   }
   energy() { return this.sim('energy', (r) => r.energy()); }
@@ -237,7 +283,8 @@ class RemoteSimulation implements SimulationWorker<Model> {
   setField(field: number) { return this.sim('setField', (r) => r.setField(field)); }
   setAlgorithm(algorithm: Algorithm, settings?: UpdateSettings) { return this.sim('setAlgorithm', (r) => r.setAlgorithm(algorithm, settings)); }
 
-  run(job: RunJob | Uint8Array, control: RunControl = {}): Promise<JobResult> {
+  async run(job: RunJob | Uint8Array, control: RunControl = {}): Promise<JobResult> {
+    checkCallControl(control, RUN_KEYS);
     const { signal, onProgress, onCheckpoint, ...limits } = control;
     return this.connection.call(
       'run',
@@ -258,7 +305,7 @@ class RemoteSimulation implements SimulationWorker<Model> {
   }
 }
 
-/** Checks that a `core` option can be sent to a worker (structured clone): bytes, a URL string or a WebAssembly.Module. */
+/** Checks that a `core` option can be sent to a worker (structured clone): bytes, a URL string or a WebAssembly.Module (used when it could not be compiled on this thread). */
 function portableOptions(options: SimulationOptions): SimulationOptions {
   const { core } = options;
   if (core === undefined || typeof core === 'string' || core instanceof ArrayBuffer || ArrayBuffer.isView(core) || core instanceof WebAssembly.Module) return options;
@@ -284,5 +331,7 @@ export interface WorkerOptions {
  */
 export async function createSimulationWorker<M extends Model = 'ising'>(options: SimulationOptions & { model?: M } = {}, workerOptions: WorkerOptions = {}): Promise<SimulationWorker<M>> {
   normalizeOptions(options);
-  return new RemoteSimulation(new WorkerConnection(workerOptions.worker), portableOptions(options)) as unknown as SimulationWorker<M>;
+  checkOptions('workerOptions', workerOptions, ['worker']);
+  if (workerOptions.worker !== undefined) checkWorkerSource(workerOptions.worker);
+  return new RemoteSimulation(new WorkerConnection(workerOptions.worker, options.backend === 'js' ? false : options.core), options) as unknown as SimulationWorker<M>;
 }

@@ -4,6 +4,7 @@
  * Receives one init message, instantiates the shared-memory core on the shared memory, says
  * 'ready', then serves commands from the control block (blocking on Atomics.wait) until STOP.
  */
+import { parentPort } from '#platform';
 import type { PackedCoreExports } from '../backend/wasm-packed.js';
 import {
   barrier, breakBarrier, controlViews, writeError, PeerFailed,
@@ -110,19 +111,5 @@ async function start(init: WorkerInit, post: (message: unknown) => void): Promis
   serve(core, init);
 }
 
-/** The worker's side of the message channel: Node's parentPort or the Web Worker scope. */
-interface Port {
-  postMessage(message: unknown): void;
-}
-
-if (typeof process === 'object' && typeof process.versions?.node === 'string') {
-  const { parentPort } = await import('node:worker_threads');
-  const port = parentPort!;
-  port.once('message', (init: WorkerInit) => void start(init, (m) => port.postMessage(m)));
-} else {
-  const scope = globalThis as unknown as Port & { onmessage: ((event: MessageEvent<WorkerInit>) => void) | null };
-  scope.onmessage = (event) => {
-    scope.onmessage = null;
-    void start(event.data, (m) => scope.postMessage(m));
-  };
-}
+const port = parentPort();
+port.onceMessage((init) => void start(init as WorkerInit, (m) => port.postMessage(m)));

@@ -10,8 +10,9 @@
  * stays synchronous: that is allowed in Node and in Web Workers, not on a browser's main
  * thread. Workers need SharedArrayBuffer (Node; browsers when the page is crossOriginIsolated).
  */
+import { startThread, threadEntry, usesThreads } from '#platform';
 import { CoreError, InvalidOptionError } from '../errors.js';
-import { decodeBase64, simdSupported } from '../backend/loader.js';
+import { loadCore, simdSupported } from '../backend/loader.js';
 import { PackedLayoutKernel } from '../backend/packed.js';
 import { SERIES_CAPACITY, type EngineName, type IsingKernel } from '../backend/types.js';
 import { WasmIsingKernel } from '../backend/wasm.js';
@@ -21,7 +22,6 @@ import {
   type Control,
 } from './control.js';
 import type { WorkerInit } from './packed-worker.js';
-import { SHARED_SCALAR_WASM_BASE64, SHARED_WASM_BASE64 } from './wasm-shared-inline.js';
 
 import { MAX_PAGES, sharedMemoryBytes } from './limits.js';
 
@@ -33,37 +33,39 @@ interface WorkerHandle {
 
 let compiled: Partial<Record<'simd' | 'scalar', Promise<WebAssembly.Module>>> = {};
 
+/**
+ * The shared-memory build of the core: the shipped file only (no inlined copy), written out
+ * literally so that bundlers emit it. Where a bundler cannot emit it, it cannot emit the worker
+ * entry either.
+ */
+function sharedCoreUrl(variant: 'simd' | 'scalar'): URL {
+  return variant === 'simd' ? new URL('../../build/criticality-shared.wasm', import.meta.url) : new URL('../../build/criticality-shared-scalar.wasm', import.meta.url);
+}
+
 function sharedCore(variant: 'simd' | 'scalar'): Promise<WebAssembly.Module> {
-  compiled[variant] ??= WebAssembly.compile(decodeBase64(variant === 'simd' ? SHARED_WASM_BASE64 : SHARED_SCALAR_WASM_BASE64)).catch((error: unknown) => {
+  compiled[variant] ??= loadCore(sharedCoreUrl(variant)).catch((error: unknown) => {
     compiled = {};
-    throw error;
+    throw new CoreError(`could not load the shared-memory core: ${error instanceof Error ? error.message : String(error)}`);
   });
   return compiled[variant]!;
 }
 
-/** The URL of the Node worker entry: the built JS next to this module, or dist/ when running from sources (tests). */
-function workerUrl(): URL {
-  return import.meta.url.endsWith('.ts')
-    ? new URL('../../dist/worker/packed-worker.js', import.meta.url)
-    : new URL('./packed-worker.js', import.meta.url);
-}
-
 async function spawn(init: WorkerInit): Promise<WorkerHandle> {
   let handle: WorkerHandle;
+  let started: (() => void) | undefined;
   const ready = new Promise<void>((resolve, reject) => {
     const onMessage = (message: { type: string; message?: string }) => {
       if (message.type === 'ready') resolve();
       else reject(new CoreError(`a worker could not start: ${message.message}`));
     };
-    const start = async () => {
-      if (typeof process === 'object' && typeof process.versions?.node === 'string') {
-        const { Worker } = await import('node:worker_threads');
-        const worker = new Worker(workerUrl());
-        worker.once('message', onMessage);
-        worker.once('error', reject);
+    const start = () => {
+      if (usesThreads()) {
+        const thread = startThread(threadEntry('packed'));
+        thread.onMessage((message) => onMessage(message as { type: string; message?: string }));
+        thread.onError(reject);
         // started, it must not keep the process alive: unref once it is ready
-        void ready.then(() => worker.unref(), () => undefined);
-        handle = worker;
+        started = () => thread.unref();
+        handle = { postMessage: (message) => thread.postMessage(message), terminate: () => thread.terminate() };
       } else {
         // written out in full so that bundlers (Vite, webpack) find and bundle the worker entry
         const worker = new Worker(new URL('./packed-worker.js', import.meta.url), { type: 'module' });
@@ -73,9 +75,14 @@ async function spawn(init: WorkerInit): Promise<WorkerHandle> {
       }
       handle.postMessage(init);
     };
-    start().catch(reject);
+    try {
+      start();
+    } catch (error) {
+      reject(error);
+    }
   });
   await ready;
+  started?.();
   return handle!;
 }
 

@@ -9,13 +9,16 @@
  *     crashes is replaced and its task re-runs from its latest checkpoint (deterministically, so
  *     the result is the same as without the crash).
  */
+import { availableCores } from '#platform';
 import { childSeed } from '../rng.js';
 import { DisposedError, InvalidOptionError, WorkerCrashedError } from '../errors.js';
-import { checkCount, type BackendChoice } from '../options.js';
+import { BACKENDS, checkCount, oneOf, type BackendChoice } from '../options.js';
+import { checkFunction, checkMilliseconds, checkOptions, checkSignal } from '../validate.js';
+import { isCoreSource, type CoreSource } from '../backend/loader.js';
 import { validateRunJob, type JobProgress, type JobResult, type RunJob } from '../jobs/job.js';
 import type { Measurement } from '../measure.js';
 import { WorkerConnection } from './client.js';
-import type { WorkerSource } from './spawn.js';
+import { checkWorkerSource, type WorkerSource } from './spawn.js';
 import * as Comlink from 'comlink';
 import { temper, type TemperingOptions, type TemperingResult } from './tempering.js';
 import type { PoolInternals, PoolProgress, PoolRunControl } from './pool-types.js';
@@ -30,6 +33,11 @@ export interface PoolOptions {
   backend?: BackendChoice;
   /** Where the worker module is. @default the built simulation.worker.js */
   worker?: WorkerSource;
+  /**
+   * The WebAssembly core, compiled once on this thread and sent to every worker as a
+   * `WebAssembly.Module` (bytes, a URL, a Response or a Module). @default the default core (see loadCore)
+   */
+  core?: CoreSource;
   /** How often a running task sends a checkpoint back, ms (a crash loses at most this much work). @default 1000 */
   checkpointEveryMs?: number;
   /** Worker crashes tolerated per task before it is reported as failed. @default 2 */
@@ -79,22 +87,19 @@ export interface Pool {
   crashWorkerForTesting(slot: number, plan?: CrashPlan): Promise<void>;
 }
 
+/** Checks the controls of a pool run (unknown keys and mistyped values are InvalidOptionErrors). */
+function checkPoolControl(control: unknown): void {
+  const c = checkOptions('control', control, ['signal', 'onProgress', 'progressEveryMs']);
+  if (c.signal !== undefined) checkSignal('signal', c.signal);
+  if (c.onProgress !== undefined) checkFunction('onProgress', c.onProgress);
+  if (c.progressEveryMs !== undefined) checkMilliseconds('progressEveryMs', c.progressEveryMs, { zero: true, infinite: true });
+}
+
 interface Slot {
   connection: WorkerConnection;
   busy: boolean;
 }
 
-async function defaultSize(): Promise<number> {
-  const browserCores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency;
-  if (browserCores) return browserCores;
-  try {
-    const osModule = 'node:os';
-    const os = (await import(/* @vite-ignore */ osModule)) as typeof import('node:os');
-    return os.availableParallelism?.() ?? os.cpus().length;
-  } catch {
-    return 2;
-  }
-}
 
 class WorkerPool implements Pool, PoolInternals {
   readonly size: number;
@@ -109,7 +114,7 @@ class WorkerPool implements Pool, PoolInternals {
   constructor(size: number, private readonly options: PoolOptions) {
     this.size = size;
     this.backend = options.backend;
-    this.slots = Array.from({ length: size }, () => ({ connection: new WorkerConnection(options.worker), busy: false }));
+    this.slots = Array.from({ length: size }, () => ({ connection: new WorkerConnection(options.worker, options.core), busy: false }));
   }
 
   get paused(): boolean {
@@ -142,7 +147,7 @@ class WorkerPool implements Pool, PoolInternals {
         if (!(error instanceof WorkerCrashedError) || this.disposed) throw error;
         // replace the dead worker; the task runs again from its latest checkpoint
         void slot.connection.terminate();
-        slot.connection = new WorkerConnection(this.options.worker);
+        slot.connection = new WorkerConnection(this.options.worker, this.options.core);
         this.restarts++;
         if (attempt >= retries) throw error;
       } finally {
@@ -173,6 +178,7 @@ class WorkerPool implements Pool, PoolInternals {
   }
 
   async run(jobs: RunJob[], control: PoolRunControl = {}): Promise<PoolRunResult> {
+    checkPoolControl(control);
     if (!Array.isArray(jobs)) throw new InvalidOptionError('jobs', jobs, 'an array of run jobs');
     const valid = jobs.map((job, i) => validateRunJob(job, `jobs[${i}].`));
     const { signal } = control;
@@ -256,6 +262,7 @@ class WorkerPool implements Pool, PoolInternals {
   }
 
   temper(options: TemperingOptions, control?: PoolRunControl): Promise<TemperingResult> {
+    checkPoolControl(control);
     return temper(this, options, control);
   }
 
@@ -281,7 +288,11 @@ class WorkerPool implements Pool, PoolInternals {
  * await pool.dispose();
  */
 export async function createPool(options: PoolOptions = {}): Promise<Pool> {
-  const size = options.size === undefined ? await defaultSize() : checkCount('size', options.size, 1);
+  checkOptions('options', options, ['size', 'backend', 'worker', 'core', 'checkpointEveryMs', 'retries']);
+  const size = options.size === undefined ? availableCores() : checkCount('size', options.size, 1);
+  if (options.backend !== undefined) oneOf('backend', options.backend, BACKENDS);
+  if (options.worker !== undefined) checkWorkerSource(options.worker);
+  if (options.core !== undefined && !isCoreSource(options.core)) throw new InvalidOptionError('core', options.core, 'bytes, a URL, a Response or a WebAssembly.Module');
   if (options.retries !== undefined) checkCount('retries', options.retries, 0);
   if (options.checkpointEveryMs !== undefined) checkCount('checkpointEveryMs', options.checkpointEveryMs, 1);
   return new WorkerPool(size, options);

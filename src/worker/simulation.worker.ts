@@ -1,4 +1,3 @@
-/// <reference path="./node-adapter.d.ts" />
 /**
  * The worker entry: one optional simulation (the mirror of the Simulation API used by
  * createSimulationWorker) plus stateless jobs (run, tempering rounds) used by the pool.
@@ -8,6 +7,7 @@
  * The caller imports only the type {@link SimulationWorkerApi}.
  */
 import * as Comlink from 'comlink';
+import { parentPort } from '#platform';
 import { AbortedError, InvalidOptionError } from '../errors.js';
 import { continueRun, executeJob, runChunks, type ChunkedWork, type ExecuteOptions } from '../jobs/runner.js';
 import type { JobOptions, JobProgress, JobResult, RunJob } from '../jobs/job.js';
@@ -15,7 +15,7 @@ import type { Measurement } from '../measure.js';
 import type { Algorithm, BackendChoice, Model, NormalizedOptions, UpdateSettings } from '../options.js';
 import { checkCount } from '../validate.js';
 import { createSimulation, type MeasureOptions, type Simulation, type Snapshot, type SweepResult } from '../simulation.js';
-import type { BackendName, EngineName } from '../backend/index.js';
+import { setDefaultCore, type BackendName, type EngineName } from '../backend/index.js';
 import type { SpinArray } from '../models/index.js';
 import { packSpins } from '../spin-bits.js';
 import { temperingRound, type TemperingTask, type TemperingTaskResult } from './tempering-task.js';
@@ -147,6 +147,10 @@ function transferResult(result: JobResult): JobResult {
 }
 
 const api = {
+  /** The core the page compiled: every simulation of this worker runs it (no second download or compilation). */
+  useCore(module: WebAssembly.Module): void {
+    setDefaultCore(module);
+  },
   /** Creates the worker's simulation (replacing any previous one). */
   async create(options: JobOptions): Promise<SimulationInfo> {
     const next = await createSimulation(options);
@@ -252,13 +256,4 @@ const api = {
 export type SimulationWorkerApi = typeof api;
 
 registerTransferHandlers();
-if (typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined') {
-  Comlink.expose(api, globalThis as unknown as Comlink.Endpoint);
-} else {
-  const nodeWorkerModule = 'node:worker_threads';
-  const adapterModule = 'comlink/dist/esm/node-adapter.mjs';
-  const { parentPort } = (await import(/* @vite-ignore */ nodeWorkerModule)) as typeof import('node:worker_threads');
-  const { default: nodeEndpoint } = (await import(/* @vite-ignore */ adapterModule)) as typeof import('comlink/dist/esm/node-adapter.mjs');
-  if (!parentPort) throw new Error('simulation.worker.js must run as a worker (worker_threads or a Web Worker)');
-  Comlink.expose(api, nodeEndpoint(parentPort as unknown as Parameters<typeof nodeEndpoint>[0]));
-}
+Comlink.expose(api, parentPort().endpoint());

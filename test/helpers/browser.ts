@@ -17,17 +17,27 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-/** A static server of `root` on 127.0.0.1 (a free port); `close()` stops it. */
-export async function serveStatic(root: string): Promise<{ url: string; close: () => void }> {
+/** One file the static server answered: its path under the root, the status, and the body. */
+export interface Served {
+  path: string;
+  status: number;
+  body: Uint8Array;
+}
+
+/** A static server of `root` on 127.0.0.1 (a free port); `close()` stops it. Every answer is pushed to `served`. */
+export async function serveStatic(root: string, served: Served[] = []): Promise<{ url: string; close: () => void }> {
   const server = createServer(async (req, res) => {
-    const path = join(root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/\/$/, '/index.html'));
+    const relative = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/\/$/, '/index.html');
+    const path = join(root, relative);
     try {
       const body = await readFile(path);
       res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
       res.end(body);
+      served.push({ path: relative, status: 200, body });
     } catch {
       res.writeHead(404);
       res.end();
+      served.push({ path: relative, status: 404, body: new Uint8Array() });
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

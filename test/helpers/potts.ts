@@ -1,5 +1,6 @@
 /** Test helpers for the Potts kernels: both twins over the same lattice, set up alike. */
-import { loadInlinedCore, type CoreVariant } from '../../src/backend/loader.js';
+import { loadInlinedCore } from '../../src/backend/inline.js';
+import type { CoreVariant } from '../../src/backend/loader.js';
 import { seedState } from '../../src/rng.js';
 import type { PottsKernel } from '../../src/models/potts/kernel.js';
 import { JsPottsKernel } from '../../src/models/potts/kernel-js.js';

@@ -8,7 +8,6 @@
  * Kernels: src/backend/ (assembly/ising2d.ts byte kernel, assembly/packed.ts multi-spin kernel,
  * assembly/cluster.ts, and their JavaScript twins), adapted by ./kernel.ts.
  */
-import { createKernel } from '../../backend/index.js';
 import { analyzeCorrelations } from '../../correlation.js';
 import { correlationValues } from '../../backend/correlation-js.js';
 import { InvalidOptionError } from '../../errors.js';
@@ -18,7 +17,6 @@ import { measureSeries } from '../../measure.js';
 import { packSpins, unpackSpins } from '../../spin-bits.js';
 import { ALGORITHMS, MAX_PACKED_SIZE, PACKED_SIZE_MULTIPLE, type Layout } from '../../vocabulary.js';
 import type { ModelDefinition, SpinArray } from '../model.js';
-import { IsingModelKernel } from './kernel.js';
 
 export const ising: ModelDefinition = {
   name: 'ising',
@@ -53,7 +51,9 @@ export const ising: ModelDefinition = {
     decode: (bytes, sites) => (bytes.length === (sites + 7) >> 3 ? unpackSpins(bytes, sites) : undefined),
   },
 
+  // the kernels load on first use: validating options (a page that only starts workers) does not pull them in
   async createKernel(request) {
+    const [{ createKernel }, { IsingModelKernel }] = await Promise.all([import('../../backend/index.js'), import('./kernel.js')]);
     const { kernel, engine, fallbackReason } = await createKernel(request.backend, request.size, request.core, request.layout, request.workers);
     return { kernel: new IsingModelKernel(kernel), engine, fallbackReason };
   },

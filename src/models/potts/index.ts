@@ -16,7 +16,6 @@ import type { Layout } from '../../vocabulary.js';
 import type { ModelDefinition, ModelParameters } from '../model.js';
 import { pottsCriticalTemperature } from './exact.js';
 import { checkQ, pottsCorrelationValues, pottsRecordWidth } from './kernel.js';
-import { createPottsKernel } from './model-kernel.js';
 import { analyzePotts, majorityCount, orderParameterSquared, pottsCorrelationSamples } from './observables.js';
 
 export interface PottsParameters extends ModelParameters {
@@ -61,7 +60,8 @@ export const potts: ModelDefinition<PottsParameters> = {
     decode: (bytes, sites, parameters) => (bytes.length === sites && bytes.every((s) => s < qOf(parameters)) ? Uint8Array.from(bytes) : undefined),
   },
 
-  createKernel: (request, parameters) => createPottsKernel(request, parameters.q),
+  // the kernels load on first use (see the Ising definition)
+  createKernel: async (request, parameters) => (await import('./model-kernel.js')).createPottsKernel(request, parameters.q),
 
   energy: (records, offset, field) => -records[offset] - field * records[offset + 1],
   orderParameter: (records, offset, sites, parameters) => Math.sqrt(orderParameterSquared(records, offset, parameters.q, sites)) / sites,

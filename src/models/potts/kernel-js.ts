@@ -45,6 +45,8 @@ export class JsPottsKernel implements PottsKernel {
   private readonly rowPlanes: Int32Array;
   /** The pair a queued lane draws: U-plane in words 0 .. 3, A-plane in 4 .. 7. */
   private readonly planes = new Int32Array(8);
+  /** Heat bath: the states a pattern's sources name (four neighbours, then 0). */
+  private readonly candidates = new Uint8Array(6);
   /** The x of the current row's queued lanes. */
   private readonly queue: Int32Array;
   /** For q <= 4: see buildLocalTables. */
@@ -69,6 +71,7 @@ export class JsPottsKernel implements PottsKernel {
       const xq = b * (q - 1);
       return (xq >>> 8) | ((xq & 255) + q - 1 > 256 ? 256 : 0);
     });
+    this.setCouplings(0, 0);
     this.counts = new Int32Array(q);
     this.recount();
   }
@@ -320,9 +323,7 @@ export class JsPottsKernel implements PottsKernel {
   /** Row y of colour c for q <= 4 (the lookup tables of buildLocalTables); returns the sites changed. */
   private metropolisRowSmall(colour: number, y: number): number {
     const L = this.size;
-    const q = this.q;
     const spins = this.spins;
-    const counts = this.counts;
     const local = this.local;
     const delta = this.delta;
     const proposal = this.proposal;
@@ -336,7 +337,8 @@ export class JsPottsKernel implements PottsKernel {
     let b = this.bonds;
     let changed = 0;
     let queued = 0;
-    // the changes of Nb, n_0, n_1, n_2 in the bytes of one word (see buildLocalTables), flushed every 16 lanes
+    // the changes of Nb, n_0, n_1, n_2 in the bytes of one word (see buildLocalTables), added up over
+    // the lanes of a chunk and flushed at the start of the next one
     let acc = BIAS;
     let uw = 0, aw = 0;
     for (let x = (y + colour) & 1; x < L; x += 2) {
@@ -345,6 +347,11 @@ export class JsPottsKernel implements PottsKernel {
         const word = ((x >> 5) << 3) + (lane >> 2);
         uw = planes[word];
         aw = planes[word + 4];
+        if (lane === 0 && acc !== BIAS) {
+          // the previous chunk's changes (at most 16 lanes: no byte overflows)
+          b += this.flushCounts(acc);
+          acc = BIAS;
+        }
       }
       const a = aw & 255;
       const d = proposal[uw & 255];
@@ -364,20 +371,22 @@ export class JsPottsKernel implements PottsKernel {
         acc = (acc + (delta[at] & mask)) | 0;
         changed += accept;
       }
-      if (lane === 15 || x + 2 >= L) {
-        b += (acc & 255) - 128;
-        const d0 = ((acc >>> 8) & 255) - 128;
-        const d1 = ((acc >>> 16) & 255) - 128;
-        const d2 = (acc >>> 24) - 128;
-        counts[0] += d0;
-        counts[1] += d1;
-        if (q > 2) counts[2] += d2;
-        if (q > 3) counts[3] -= d0 + d1 + d2;
-        acc = BIAS;
-      }
     }
-    this.bonds = b;
+    this.bonds = b + this.flushCounts(acc);
     return changed + this.finishQueue(row, up, down, queued);
+  }
+
+  /** Adds the changes of n_0, n_1, n_2 packed in acc (bytes 1 .. 3, each biased by 128) to n_k; returns that of Nb (byte 0). */
+  private flushCounts(acc: number): number {
+    const counts = this.counts;
+    const d0 = ((acc >>> 8) & 255) - 128;
+    const d1 = ((acc >>> 16) & 255) - 128;
+    const d2 = (acc >>> 24) - 128;
+    counts[0] += d0;
+    counts[1] += d1;
+    if (this.q > 2) counts[2] += d2;
+    if (this.q > 3) counts[3] -= d0 + d1 + d2;
+    return (acc & 255) - 128;
   }
 
   /** Row y of colour c for any q; returns the sites changed. */
@@ -447,6 +456,8 @@ export class JsPottsKernel implements PottsKernel {
     const partitions = this.partitions;
     const thresholds = this.heatBath;
     const sources = this.sources;
+    // candidates[4] stays 0 (state 0); [5] is never read (the rest is chosen apart)
+    const candidates = this.candidates;
     const st = this.rng.state;
     let x0 = st[0] | 0, x1 = st[1] | 0, x2 = st[2] | 0, x3 = st[3] | 0;
     let b = this.bonds;
@@ -463,7 +474,9 @@ export class JsPottsKernel implements PottsKernel {
           const nu = spins[up + x];
           const nd = spins[down + x];
           const key = +(nl === nr) | (+(nl === nu) << 1) | (+(nr === nu) << 2) | (+(nl === nd) << 3) | (+(nr === nd) << 4) | (+(nu === nd) << 5);
-          const z = nl === 0 ? 0 : nr === 0 ? 1 : nu === 0 ? 2 : nd === 0 ? 3 : 4;
+          // the first position whose neighbour is in state 0, 4 for none (branch-free)
+          const zeros = ((nl - 1) >>> 31) | (((nr - 1) >>> 31) << 1) | (((nu - 1) >>> 31) << 2) | (((nd - 1) >>> 31) << 3) | 16;
+          const z = 31 - Math.clz32(zeros & -zeros);
           const pattern = partitions[key] * 5 + z;
           // xoshiro128** step, state in locals
           const r = Math.imul(rotl(Math.imul(x1, 5), 7), 9) >>> 0;
@@ -472,10 +485,13 @@ export class JsPottsKernel implements PottsKernel {
           const at = pattern * 5;
           const g = +(thresholds[at] <= r) + +(thresholds[at + 1] <= r) + +(thresholds[at + 2] <= r) + +(thresholds[at + 3] <= r) + +(thresholds[at + 4] <= r);
           const src = sources[pattern * 8 + g];
-          let sn: number;
-          if (src < 4) sn = src === 0 ? nl : src === 1 ? nr : src === 2 ? nu : nd;
-          else if (src === 4) sn = 0;
-          else {
+          // the candidates by source: the four neighbours' states, then state 0
+          candidates[0] = nl;
+          candidates[1] = nr;
+          candidates[2] = nu;
+          candidates[3] = nd;
+          let sn = candidates[src];
+          if (src === 5) {
             // the j-th smallest state that is neither 0 nor a neighbour's
             const groups = sources[pattern * 8 + 6];
             const base = thresholds[at + groups - 1];
@@ -488,13 +504,13 @@ export class JsPottsKernel implements PottsKernel {
               sn = j + 1 + below;
             }
           }
-          if (sn !== s) {
-            spins[row + x] = sn;
-            b += +(nl === sn) + +(nr === sn) + +(nu === sn) + +(nd === sn) - +(nl === s) - +(nr === s) - +(nu === s) - +(nd === s);
-            counts[s]--;
-            counts[sn]++;
-            changed++;
-          }
+          // branch-free update (a site that keeps its state changes nothing)
+          spins[row + x] = sn;
+          b += (((nl ^ sn) - 1) >>> 31) + (((nr ^ sn) - 1) >>> 31) + (((nu ^ sn) - 1) >>> 31) + (((nd ^ sn) - 1) >>> 31)
+            - (((nl ^ s) - 1) >>> 31) - (((nr ^ s) - 1) >>> 31) - (((nu ^ s) - 1) >>> 31) - (((nd ^ s) - 1) >>> 31);
+          counts[s]--;
+          counts[sn]++;
+          changed += +(sn !== s);
         }
       }
     }

@@ -96,7 +96,7 @@ export class WasmPottsKernel implements PottsKernel {
     this.q = q;
   }
 
-  /** Instantiates the compiled core for an L x L lattice of q states, all in state 0. */
+  /** Instantiates the compiled core for an L x L lattice of q states, all in state 0, at beta = 0, h = 0. */
   static async create(module: WebAssembly.Module, size: number, q: number): Promise<WasmPottsKernel> {
     checkPottsSize(size);
     checkQ(q);
@@ -111,7 +111,9 @@ export class WasmPottsKernel implements PottsKernel {
     if (guarded('pottsInit', () => core.pottsInit(q)) !== 0) {
       throw new InvalidOptionError('size', size, `a lattice that fits in WebAssembly memory (growing memory for the Potts tables and records of a ${size}x${size} lattice failed)`);
     }
-    return new WasmPottsKernel(base, size, q);
+    const kernel = new WasmPottsKernel(base, size, q);
+    kernel.setCouplings(0, 0);
+    return kernel;
   }
 
   /** The instance's exports (kernels that share this instance use them). */

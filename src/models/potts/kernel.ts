@@ -84,7 +84,7 @@ export interface PottsKernel {
   readSpins(): Uint8Array;
   /** Replaces the lattice (length L*L, each 0 .. q-1: InvalidOptionError otherwise) and recounts Nb and n_k. */
   writeSpins(states: Uint8Array): void;
-  /** Installs beta = 1/T and the field h: the tables of {@link pottsTables}, computed once here. */
+  /** Installs beta = 1/T and the field h: the tables of {@link pottsTables}, computed once here (a new kernel has beta = 0, h = 0). */
   setCouplings(beta: number, field: number): void;
   /**
    * Runs `sweeps` sweeps. With `out` (length >= (q + 1) * sweeps) writes the record

@@ -1,0 +1,96 @@
+/**
+ * Block spins of the q-state Potts model: the majority state of every b x b block (ties broken by
+ * the RG stream, assembly/potts.ts and its JavaScript twin), and the raw measurements of an RG run
+ * in the layout of src/rg/sample.ts, so that the flow and the pattern entropy are analysed as for
+ * the Ising model. With e_s the simplex vectors of the states (e_a . e_b = (q delta_ab - 1) / (q - 1)),
+ * the operators of level k (N_k block spins) are
+ *
+ *   0 nn          sum over nearest-neighbour pairs of e_i . e_j       (flow: <e_i . e_j>, the Ising <s_i s_j> at q = 2)
+ *   1 nnn         sum over diagonal pairs of e_i . e_j
+ *   2 plaquette   sum over plaquettes of (q delta(all four equal) - 1) / (q - 1)   (1 ordered, 1/(1-q) ... random)
+ *   3 nn3         sum over pairs two steps apart of e_i . e_j
+ *   4 |M|         the length of M = sum_i e_i                          (flow: <m>, <m^2>, <m^4>, U4)
+ *   5, 6          0 (the Ising odd operators of MCRG: MCRG is not run for Potts)
+ *
+ * and the pattern entropy counts the q^(b^2) configurations of the blocks of each level.
+ */
+import { RG_OPERATORS } from '../backend/rg-types.js';
+import type { Simulation } from '../simulation.js';
+import type { Model } from '../vocabulary.js';
+import { POTTS_MAX_PATTERNS } from '../models/potts/kernel.js';
+import { pottsBlockKernel, type NormalizedBlockOptions } from './blockspin.js';
+import { PATTERN_CHUNKS, type RgSamples, type SampleOptions } from './sample.js';
+
+/** Operator sums of one periodic L x L level of states (see the module comment). */
+export function pottsOperators(states: Uint8Array, size: number, q: number, out: Float64Array, at: number): void {
+  const L = size;
+  let nn = 0;
+  let nnn = 0;
+  let plaquette = 0;
+  let nn3 = 0;
+  const counts = new Float64Array(q);
+  for (let y = 0; y < L; y++) {
+    const row = y * L;
+    const down = ((y + 1) % L) * L;
+    const down2 = ((y + 2) % L) * L;
+    for (let x = 0; x < L; x++) {
+      const right = (x + 1) % L;
+      const left = (x + L - 1) % L;
+      const right2 = (x + 2) % L;
+      const s = states[row + x];
+      counts[s]++;
+      const r = states[row + right];
+      const d = states[down + x];
+      nn += +(s === r) + +(s === d);
+      nnn += +(s === states[down + right]) + +(s === states[down + left]);
+      nn3 += +(s === states[row + right2]) + +(s === states[down2 + x]);
+      plaquette += +(s === r && s === d && s === states[down + right]);
+    }
+  }
+  const N = L * L;
+  let squares = 0;
+  for (let k = 0; k < q; k++) squares += counts[k] * counts[k];
+  const simplex = (equal: number, pairs: number) => (q * equal - pairs) / (q - 1);
+  out[at] = simplex(nn, 2 * N);
+  out[at + 1] = simplex(nnn, 2 * N);
+  out[at + 2] = simplex(plaquette, N);
+  out[at + 3] = simplex(nn3, 2 * N);
+  out[at + 4] = Math.sqrt(Math.max(0, (q * squares - N * N) / (q - 1)));
+  out[at + 5] = 0;
+  out[at + 6] = 0;
+}
+
+/** Runs a Potts simulation and records the block-level measurements (the layout of {@link RgSamples}). */
+export function sampleRgPotts(sim: Simulation<Model>, block: NormalizedBlockOptions, options: SampleOptions): RgSamples {
+  const { samples, every, thermalize } = options;
+  const q = sim.options.q as number;
+  const perLevel = q ** (block.blockSize * block.blockSize);
+  const withPatterns = options.patterns && perLevel <= POTTS_MAX_PATTERNS;
+  const { blocks } = pottsBlockKernel(sim, block, withPatterns, 'rgFlow');
+  const perSample = (block.levels + 1) * RG_OPERATORS;
+  const values = new Float64Array(samples * perSample);
+  const chunk = Math.ceil(samples / PATTERN_CHUNKS);
+  const chunks = Math.ceil(samples / chunk);
+  const counts = withPatterns ? new Float64Array(chunks * block.levels * perLevel) : undefined;
+  const sampleCounts = withPatterns ? new Uint32Array(block.levels * perLevel) : undefined;
+  if (thermalize > 0) sim.sweep(thermalize);
+  let ties = 0;
+  for (let t = 0; t < samples; t++) {
+    sim.sweep(every);
+    ties += blocks.build(block.rule);
+    for (let k = 0; k <= block.levels; k++) pottsOperators(blocks.readLevel(k), block.sizes[k], q, values, (t * (block.levels + 1) + k) * RG_OPERATORS);
+    if (counts && sampleCounts) {
+      blocks.readPatterns(sampleCounts);
+      const base = Math.floor(t / chunk) * block.levels * perLevel;
+      for (let i = 0; i < sampleCounts.length; i++) counts[base + i] += sampleCounts[i];
+    }
+  }
+  return {
+    block,
+    samples,
+    values,
+    ...(counts ? { patterns: { perLevel, chunk, chunks, counts } } : {}),
+    ties,
+    rngState: blocks.getRngState(),
+  };
+}

@@ -1,0 +1,3 @@
+import { mainThread, report } from './page.js';
+
+report(async () => ({ main: await mainThread() }));

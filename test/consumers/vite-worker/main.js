@@ -1,0 +1,3 @@
+import { inWorker, report } from './page.js';
+
+report(async () => ({ worker: await inWorker() }));
