@@ -2,7 +2,7 @@
  * Test helpers for the Potts cluster kernels: a Potts lattice of each backend (any L, odd too) with
  * its cluster kernel, set up alike; exact enumeration; counts from scratch.
  */
-import { loadInlinedCore } from '../../src/backend/loader.js';
+import { loadInlinedCore } from '../../src/backend/inline.js';
 import { WasmIsingKernel, WasmPottsClusters } from '../../src/backend/wasm.js';
 import { JsPottsClusters, scaleToSites, type JsPottsHost } from '../../src/backend/js-cluster.js';
 import { pottsThresholds, type PottsClusterKernel } from '../../src/cluster/potts.js';
