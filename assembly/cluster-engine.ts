@@ -1,7 +1,8 @@
 // The cluster engine: Wolff single clusters and Swendsen-Wang updates for every lattice model with
 // one byte per site. A model supplies only its bond test and its flip (and the bookkeeping of its
 // own counters); the engine owns the growth, the labels, the random stream and the memory.
-// Models today: the Ising model (assembly/cluster.ts) and the q-state Potts model (assembly/potts.ts).
+// Models today: the Ising model (assembly/cluster.ts) and the q-state Potts model
+// (assembly/potts-cluster.ts, over assembly/potts.ts's lattice and counts).
 // The TypeScript twin is src/backend/js-cluster.ts: same order, same draws, same lattice.
 //
 // WHAT A MODEL SUPPLIES (a `@final @unmanaged` class whose `@inline` methods read the model's
@@ -33,7 +34,9 @@
 //                               floor(r q / 2^32), or one of the favoured states when bound)
 //   bondTerm(a, b) / siteTerm(v) / swDone(bonds, sites)
 //                               SW bookkeeping: summed over the 2N bonds and the N sites of the
-//                               new lattice (Ising: B and M; Potts: satisfied bonds)
+//                               new lattice (Ising: B and M; Potts: Nb, then n_k counted)
+// A model's update loop runs clusterStep<M> (Wolff clusters or one SW update) between
+// drawsStart() and drawsEnd(idx), and writes its records after each step.
 // A geometry supplies the neighbour walk (class Square: 4 neighbours, right, left, down, up; work
 // entries (y << 16) | x). A cubic geometry adds front and back (6 neighbours, (z << 20) | (y << 10)
 // | x) and its unrolled growth (growFree is the square's; growChecked loops over g.degree() for
