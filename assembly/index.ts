@@ -12,6 +12,7 @@ export {
   clusterReserve, clusterParentPtr, clusterWorkPtr, clusterSizesPtr, clusterLastKind, clusterLastCount,
   clusterFlips, setClusterThresholds, clusterUpdate,
 } from "./cluster";
+export { POTTS_CLUSTER_MAX_Q, pottsClusterSetup, pottsClusterUpdate } from "./potts-cluster";
 export { reservedBytes } from "./memory";
 export {
   RG_OPERATORS, RG_MAX_PATTERN_BLOCK, RG_RULE_MAJORITY, RG_RULE_DECIMATION,

@@ -11,8 +11,9 @@
 //
 // Reserved on first use by other kernels:
 //   [correlations]           (L/2 + 1 + 2L) x i32, then a 2L-byte row buffer (assembly/correlation.ts)
-// Reserved on first use of a cluster algorithm (assembly/cluster.ts, one reservation):
-//   [parent] (N+1) x i32, [work] (N+1) x i32, [decision] N x u8, [sizes] SERIES_CAPACITY x f64
+// Reserved on first use of a cluster algorithm (assembly/cluster-engine.ts, engineReserve, one reservation):
+//   [parent] (N+1) x i32, [work] (N+1) x i32, [decision] N x u8, [sizes] SERIES_CAPACITY x f64,
+//   [draw ring] 256 x u32, [ring marks] 32 x 4 x u32
 //
 // The wrapper reads the offsets through the exported getters, never by recomputing them.
 

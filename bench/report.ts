@@ -6,7 +6,7 @@
 import { ratio, type SuiteResult } from './suite.js';
 import { PACKED_PLANES } from '../src/backend/js-packed.js';
 import { NAMES } from './engines.js';
-import { clusterSection, type ClusterSuiteOptions, type ClusterSuiteResult } from './clusters.js';
+import { clusterSection, type ClusterReportOptions, type ClusterSuiteResult } from './clusters.js';
 import { poolSection, type PoolReport } from './pool-report.js';
 
 /** Where a run happened: machine, runtime, versions, commit. */
@@ -25,8 +25,8 @@ export interface KernelCost {
 export interface RunReport extends SuiteResult {
   environment: Environment;
   kernelCost?: KernelCost;
-  /** The cluster-algorithm section (Node runs of `npm run bench`). */
-  clusters?: { result: ClusterSuiteResult; options: Pick<ClusterSuiteOptions, 'sizes' | 'decorrelationSizes' | 'time'> };
+  /** The cluster-algorithm section (Node runs of `npm run bench`, or `npm run bench:clusters` alone, which records its own environment). */
+  clusters?: { result: ClusterSuiteResult; options: ClusterReportOptions; environment?: Environment };
 }
 
 const TARGET_SIZE = 1024;
@@ -184,7 +184,10 @@ export function renderResults(node?: RunReport, browser?: RunReport, pool?: Pool
     '',
   ];
   for (const [name, run] of runs) lines.push(...runSection(name, run));
-  if (node?.clusters) lines.push(...clusterSection(node.clusters.result, node.clusters.options));
+  if (node?.clusters) {
+    const { result, options, environment } = node.clusters;
+    lines.push(...clusterSection(result, options, environment ?? node.environment));
+  }
   if (pool) lines.push(...poolSection(pool));
   for (const section of sections) if (section) lines.push(...section.lines);
   return lines.join('\n');

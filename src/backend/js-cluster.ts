@@ -1,35 +1,21 @@
 /**
- * The JavaScript twin of assembly/cluster.ts: Wolff and Swendsen-Wang updates with the same
- * site order and the same random stream, so both backends produce the same lattice bit for bit.
+ * The JavaScript twin of the cluster engine (assembly/cluster-engine.ts) and of its models, the
+ * Ising model (assembly/cluster.ts) and the q-state Potts model (assembly/potts-cluster.ts): the same
+ * growth, labels and bookkeeping, and the same random stream, so that both backends produce the
+ * same lattice bit for bit. The engine's header states the contract between engine and model and
+ * the order of the draws; this twin draws one by one from the generator (the ring of the
+ * WebAssembly engine is a faster way to take the same draws).
  *
- * Random-stream order (one 32-bit draw r per item, in this order):
- *   Wolff cluster: seed = floor(r * N / 2^32); if the seed spin is along the field (h s > 0), one
- *     ghost draw for the seed; then sites are taken from the work list first in, first out, and for
- *     each the neighbours right, left, down, up: a neighbour with the cluster's old spin costs one
- *     bond draw, and when that bond is active, one ghost draw if the cluster is along the field.
- *     The first active ghost bond stops the cluster and undoes it (no further draws).
- *   Swendsen-Wang update: sites row by row; for each site the bond to the right, then the bond
- *     below (one draw each when the two spins are equal), then its ghost bond (one draw when the
- *     spin is along the field). Then sites row by row again: at the first site of each cluster
- *     (its smallest index), one draw for that cluster, flipped when the top bit is set; the
- *     ghost's cluster takes no draw.
- *   Hybrid step: `localSweeps` Metropolis sweeps (src/backend/js.ts order), then the cluster update.
- * Why the ghost rules are exact: see assembly/cluster.ts and docs/algorithms.md.
+ * A model supplies its bond test (`same`, `threshold`), its flips (`wolffTarget`, `swNew`), the
+ * field's ghost rules and the bookkeeping of its counters; the engine keeps the work list, the
+ * union-find labels and the cluster sizes. Why the ghost rules are exact: the engine's header and
+ * docs/algorithms.md.
  */
-import type { Xoshiro128 } from '../rng.js';
+import { Xoshiro128, rotl } from '../rng.js';
 import { clusterLabelsOf, type LabelKind } from '../cluster/labels.js';
-import type { ClusterStep, ClusterSweepResult } from './types.js';
-
-/** What the cluster kernel needs from the JavaScript Ising kernel (src/backend/js.ts). */
-export interface JsClusterHost {
-  readonly size: number;
-  readonly spins: Int8Array;
-  readonly rng: Xoshiro128;
-  bondSum: number;
-  magnetization: number;
-  recount(): void;
-  sweep(algorithm: 'metropolis', sweeps: number): number;
-}
+import { checkPottsClusterQ, POTTS_CLUSTER_MAX_Q, type PottsClusterKernel, type PottsThresholds } from '../cluster/potts.js';
+import type { ClusterAlgorithm, ClusterStep } from '../vocabulary.js';
+import type { ClusterSweepResult } from './types.js';
 
 /** floor(r * n / 2^32) for a 32-bit r and n <= 2^30, exactly, in double arithmetic. */
 export function scaleToSites(r: number, n: number): number {
@@ -38,119 +24,167 @@ export function scaleToSites(r: number, n: number): number {
   return Math.floor((high * n + Math.floor((low * n) / 65536)) / 65536);
 }
 
-export class JsClusters {
-  /** Union-find parents; node N is the ghost spin; after Swendsen-Wang, parent[i] is the label of site i. */
+/** What a model supplies to the cluster engine (see assembly/cluster-engine.ts for each rule). */
+export interface ClusterModel {
+  /** Bond threshold: a candidate bond is active when a draw r < threshold. */
+  readonly threshold: number;
+  /** Ghost threshold (field). */
+  readonly ghost: number;
+  /** Bond test, part 1: may a site of value v bond to one of value c? */
+  same(v: number, c: number): boolean;
+  /** The value a Wolff cluster of value c moves to (draws from rng when the choice takes a draw). */
+  wolffTarget(c: number, rng: Xoshiro128): number;
+  /** Whether moving a cluster from c to t needs the ghost acceptance. */
+  atRisk(c: number, t: number): boolean;
+  /** A value no site takes: the mark of a site of a growing cluster of value c. */
+  joined(c: number): number;
+  /** Wolff bookkeeping term of one visit that saw value v. */
+  term(v: number, c: number, t: number): number;
+  /** Applies a moved cluster (count sites, terms summed over its visits) to the model's counters. */
+  wolffDone(count: number, sum: number, c: number, t: number): void;
+  /** Swendsen-Wang: may a site of value v bond to the ghost? */
+  ghostCandidate(v: number): boolean;
+  /** Whether clusters bonded to the ghost merge into one cluster that keeps its value. */
+  readonly ghostMerges: boolean;
+  /** Whether a cluster (bound to the ghost or not) takes a draw for its new value. */
+  swDraws(bound: boolean): boolean;
+  /** The new value of a cluster of value v from its draw r. */
+  swNew(v: number, bound: boolean, r: number): number;
+  bondTerm(a: number, b: number): number;
+  siteTerm(v: number): number;
+  /** Sets the counters after a Swendsen-Wang update (sums over the 2N bonds and the N sites). */
+  swDone(bonds: number, sites: number): void;
+}
+
+/** Lattice values: Int8Array (Ising +1/-1) or Uint8Array (Potts 0..q-1). */
+type Lattice = Int8Array | Uint8Array;
+
+/** The engine's memory and labels; one per lattice. */
+export class ClusterEngine {
+  /** Union-find parents (parent[i] <= i); node N is the ghost; after Swendsen-Wang, parent[i] is the label of site i. */
   private readonly parent: Int32Array;
   /** Wolff: the sites of the last cluster, (y << 16) | x, in joining order; Swendsen-Wang: cluster sizes by label. */
   private readonly work: Int32Array;
-  /** Swendsen-Wang: 1 when the cluster with this label flips. */
-  private readonly decision: Uint8Array;
-  private bondThreshold = 0;
-  private ghostThreshold = 0;
-  private fieldSign = 0;
+  /** Swendsen-Wang: bond bits (1 below, 2 right, 4 ghost), then the new value of each cluster at its label. */
+  private readonly decision: Int32Array;
   private lastKind: LabelKind = 0;
-  private lastCount = 0;
-  private lastSumSquares = 0;
+  /** Sites of the last Wolff cluster (grown before a rejection, if it was rejected). */
+  lastCount = 0;
+  /** Sum of |C|^2 of the last Swendsen-Wang update. */
+  lastSumSquares = 0;
 
   constructor(sites: number) {
     this.parent = new Int32Array(sites + 1);
     this.work = new Int32Array(sites);
-    this.decision = new Uint8Array(sites);
-  }
-
-  setThresholds(bond: number, ghost: number, fieldSign: number): void {
-    this.bondThreshold = bond;
-    this.ghostThreshold = ghost;
-    this.fieldSign = fieldSign;
+    this.decision = new Int32Array(sites);
   }
 
   labels(size: number): Int32Array {
     return clusterLabelsOf(this.lastKind, size, () => this.parent, () => this.work.subarray(0, this.lastCount));
   }
 
-  run(host: JsClusterHost, step: ClusterStep, steps: number, out?: Int32Array, sizes?: Float64Array): ClusterSweepResult {
-    let flips = 0;
-    let clusterFlips = 0;
-    for (let k = 0; k < steps; k++) {
-      if (step.localSweeps > 0) flips += host.sweep('metropolis', step.localSweeps);
-      let flipped = 0;
-      let size2 = 0;
-      if (step.cluster === 'wolff') {
-        for (let c = 0; c < step.clustersPerStep; c++) {
-          flipped += this.wolffCluster(host);
-          size2 += this.lastCount;
-        }
-      } else {
-        flipped = this.swendsenWang(host);
-        size2 = this.lastSumSquares;
-      }
-      flips += flipped;
-      clusterFlips += flipped;
-      if (out && sizes) {
-        out[2 * k] = host.bondSum;
-        out[2 * k + 1] = host.magnetization;
-        sizes[k] = size2;
-      }
-    }
-    return { flips, clusterFlips };
-  }
-
   /**
-   * Grows and flips one Wolff cluster; returns |C|, or 0 when a ghost bond rejected it (spins
-   * restored). The work list holds the sites as (y << 16) | x, as in the WebAssembly kernel.
+   * Grows and moves one Wolff cluster; returns the sites moved (0 when the field rejected the move,
+   * the sites then restored). Marks and bookkeeping as in the WebAssembly engine: a joined site
+   * carries model.joined(c) until it leaves the list and takes t; every visit adds model.term.
    */
-  private wolffCluster(host: JsClusterHost): number {
-    const { size, spins, rng } = host;
+  wolff(model: ClusterModel, lattice: Lattice, size: number, rng: Xoshiro128): number {
     const n = size * size;
-    const list = this.work;
-    const bond = this.bondThreshold;
-    const ghost = this.ghostThreshold;
     const seed = scaleToSites(rng.next(), n);
-    const sc = spins[seed];
-    const alongField = this.fieldSign * sc > 0;
+    const c = lattice[seed];
+    const t = model.wolffTarget(c, rng);
+    const risky = model.atRisk(c, t);
     this.lastKind = 1;
     this.lastCount = 0;
-    if (alongField && rng.next() < ghost) return 0;
+    if (risky && rng.next() < model.ghost) return 0;
     const seedY = (seed / size) | 0;
-    const seedX = seed - seedY * size;
-    let b = host.bondSum - 2 * sc * neighbourSum(spins, seedX, seedY, size);
-    let m = host.magnetization - 2 * sc;
-    spins[seed] = -sc;
-    list[0] = (seedY << 16) | seedX;
-    let count = 1;
-    let head = 0;
-    let rejected = false;
-    while (head < count && !rejected) {
-      const packed = list[head++];
-      const x = packed & 0xffff;
-      const y = packed >>> 16;
-      for (let d = 0; d < 4; d++) {
-        const nx = d === 0 ? (x === size - 1 ? 0 : x + 1) : d === 1 ? (x === 0 ? size - 1 : x - 1) : x;
-        const ny = d === 2 ? (y === size - 1 ? 0 : y + 1) : d === 3 ? (y === 0 ? size - 1 : y - 1) : y;
-        const j = ny * size + nx;
-        if (spins[j] !== sc) continue;
-        if (rng.next() >= bond) continue;
-        if (alongField && rng.next() < ghost) {
-          rejected = true;
-          break;
-        }
-        b -= 2 * sc * neighbourSum(spins, nx, ny, size);
-        m -= 2 * sc;
-        spins[j] = -sc;
-        list[count++] = (ny << 16) | nx;
-      }
-    }
-    this.lastCount = count;
-    if (rejected) {
-      for (let k = 0; k < count; k++) spins[(list[k] >>> 16) * size + (list[k] & 0xffff)] = sc;
+    lattice[seed] = model.joined(c);
+    this.work[0] = (seedY << 16) | (seed - seedY * size);
+    const sum = this.grow(model, lattice, size, rng, c, t, risky);
+    const count = this.lastCount;
+    if (sum === undefined) {
+      for (let k = 0; k < count; k++) lattice[(this.work[k] >>> 16) * size + (this.work[k] & 0xffff)] = c;
       return 0;
     }
-    host.bondSum = b;
-    host.magnetization = m;
+    model.wolffDone(count, sum, c, t);
     return count;
   }
 
-  /** Root of i's tree (the smallest site index of its cluster), halving the path on the way. */
+  /**
+   * Grows the cluster of the listed seed, the generator state in locals: sites leave the list first
+   * in, first out; each neighbour adds its term, and one of value c draws its bond and joins on an
+   * active one (for a risky move after its ghost draw, the first active ghost rejecting the move).
+   * Returns the sum of terms, or undefined when rejected.
+   */
+  private grow(model: ClusterModel, lattice: Lattice, size: number, rng: Xoshiro128, c: number, t: number, risky: boolean): number | undefined {
+    const list = this.work;
+    const last = size - 1;
+    const threshold = model.threshold;
+    const joined = model.joined(c);
+    const state = rng.state;
+    let s0 = state[0];
+    let s1 = state[1];
+    let s2 = state[2];
+    let s3 = state[3];
+    let count = 1;
+    let head = 0;
+    let sum: number | undefined = 0;
+    while (head < count && sum !== undefined) {
+      const entry = list[head++];
+      const x = entry & 0xffff;
+      const y = entry >>> 16;
+      const row = y * size;
+      lattice[row + x] = t;
+      const xr = x === last ? 0 : x + 1;
+      const xl = x === 0 ? last : x - 1;
+      const yd = y === last ? 0 : y + 1;
+      const yu = y === 0 ? last : y - 1;
+      const rowEntry = entry & 0xffff0000;
+      // right, left, down, up
+      for (let d = 0; d < 4; d++) {
+        const j = d === 0 ? row + xr : d === 1 ? row + xl : d === 2 ? yd * size + x : yu * size + x;
+        const v = lattice[j];
+        sum += model.term(v, c, t);
+        if (!model.same(v, c)) continue;
+        // the bond draw: one step of xoshiro128** (src/rng.ts), inlined
+        const r = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+        const u = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= u;
+        s3 = rotl(s3, 11);
+        if (r >= threshold) continue;
+        if (risky) {
+          // the ghost draw, from the generator itself (rare: moves in a field only)
+          state[0] = s0;
+          state[1] = s1;
+          state[2] = s2;
+          state[3] = s3;
+          const ghosted = rng.next() < model.ghost;
+          s0 = state[0];
+          s1 = state[1];
+          s2 = state[2];
+          s3 = state[3];
+          if (ghosted) {
+            sum = undefined;
+            break;
+          }
+        }
+        lattice[j] = joined;
+        list[count++] = d === 0 ? rowEntry | xr : d === 1 ? rowEntry | xl : d === 2 ? (yd << 16) | x : (yu << 16) | x;
+      }
+    }
+    state[0] = s0;
+    state[1] = s1;
+    state[2] = s2;
+    state[3] = s3;
+    this.lastCount = count;
+    return sum;
+  }
+
+  /** Root of i's tree, halving the path on the way. */
   private find(i: number): number {
     const parent = this.parent;
     let x = i;
@@ -164,7 +198,7 @@ export class JsClusters {
     return x;
   }
 
-  /** Joins the trees of a and b under the smaller root. */
+  /** Joins the trees of a and b under the smaller root (parent[i] <= i stays true). */
   private union(a: number, b: number): void {
     const ra = this.find(a);
     const rb = this.find(b);
@@ -172,55 +206,318 @@ export class JsClusters {
     else if (rb < ra) this.parent[ra] = rb;
   }
 
-  /** One Swendsen-Wang update; returns the number of spins flipped. */
-  private swendsenWang(host: JsClusterHost): number {
-    const { size, spins, rng } = host;
+  /**
+   * One Swendsen-Wang update (labels as the WebAssembly engine: each site labelled from its bonds
+   * to the left and above while the bonds are drawn, periodic bonds joined after, then labels in
+   * index order); returns the sites whose value changed.
+   */
+  swendsenWang(model: ClusterModel, lattice: Lattice, size: number, rng: Xoshiro128): number {
     const n = size * size;
+    const last = size - 1;
     const { parent, work, decision } = this;
-    const bond = this.bondThreshold;
-    const ghost = this.ghostThreshold;
-    const fieldSign = this.fieldSign;
-    for (let i = 0; i <= n; i++) parent[i] = i;
+    const threshold = model.threshold;
+    const ghost = model.ghost;
+    const merges = model.ghostMerges;
+    parent[n] = n;
     for (let y = 0; y < size; y++) {
       const row = y * size;
-      const below = (y === size - 1 ? 0 : y + 1) * size;
+      const below = (y === last ? 0 : y + 1) * size;
+      let leftBond = false;
       for (let x = 0; x < size; x++) {
         const i = row + x;
-        const s = spins[i];
-        const right = row + (x === size - 1 ? 0 : x + 1);
-        if (spins[right] === s && rng.next() < bond) this.union(i, right);
-        if (spins[below + x] === s && rng.next() < bond) this.union(i, below + x);
-        if (fieldSign * s > 0 && rng.next() < ghost) this.union(i, n);
+        const v = lattice[i];
+        const right = model.same(lattice[row + (x === last ? 0 : x + 1)], v) && rng.next() < threshold;
+        const down = model.same(lattice[below + x], v) && rng.next() < threshold;
+        let bits = (down ? 1 : 0) | (right ? 2 : 0);
+        const up = y > 0 && (decision[i - size] & 1) !== 0;
+        const left = x > 0 && leftBond;
+        parent[i] = up ? i - size : left ? i - 1 : i;
+        if (up && left) this.union(i - 1, i - size);
+        if (model.ghostCandidate(v) && rng.next() < ghost) {
+          if (merges) this.union(i, n);
+          else bits |= 4;
+        }
+        decision[i] = bits;
+        leftBond = right;
       }
     }
-    const ghostRoot = this.find(n);
-    let flipped = 0;
+    for (let y = 0; y < size; y++) if ((decision[y * size + last] & 2) !== 0) this.union(y * size + last, y * size);
+    for (let x = 0; x < size; x++) if ((decision[last * size + x] & 1) !== 0) this.union(last * size + x, x);
+    const ghostRoot = merges ? this.find(n) : n;
+    if (!merges) {
+      for (let i = 0; i < n; i++) {
+        const r = parent[parent[i]];
+        parent[i] = r;
+        decision[r] |= decision[i] & 4;
+      }
+    }
+    let changed = 0;
     let sumSquares = 0;
-    for (let i = 0; i < n; i++) {
-      const r = this.find(i);
-      parent[i] = r;
-      if (r === i) {
-        work[i] = 0;
-        decision[i] = i !== ghostRoot && rng.next() >>> 31 !== 0 ? 1 : 0;
-      }
-      const count = work[r];
-      sumSquares += 2 * count + 1;
-      work[r] = count + 1;
-      if (decision[r] !== 0) {
-        spins[i] = -spins[i];
-        flipped++;
+    let bondSum = 0;
+    let siteSum = 0;
+    for (let y = 0; y < size; y++) {
+      const row = y * size;
+      for (let x = 0; x < size; x++) {
+        const i = row + x;
+        const r = parent[parent[i]];
+        parent[i] = r;
+        const v = lattice[i];
+        let nv: number;
+        let count: number;
+        if (r === i) {
+          count = 0;
+          const bound = merges ? i === ghostRoot : (decision[i] & 4) !== 0;
+          nv = model.swNew(v, bound, model.swDraws(bound) ? rng.next() : 0);
+        } else {
+          count = work[r];
+          nv = decision[r];
+        }
+        work[r] = count + 1;
+        sumSquares += 2 * count + 1;
+        decision[i] = nv;
+        lattice[i] = nv;
+        if (nv !== v) changed++;
+        siteSum += model.siteTerm(nv);
+        if (x > 0) bondSum += model.bondTerm(nv, lattice[i - 1]);
+        if (y > 0) bondSum += model.bondTerm(nv, lattice[i - size]);
       }
     }
-    host.recount();
+    for (let y = 0; y < size; y++) bondSum += model.bondTerm(lattice[y * size + last], lattice[y * size]);
+    for (let x = 0; x < size; x++) bondSum += model.bondTerm(lattice[last * size + x], lattice[x]);
+    model.swDone(bondSum, siteSum);
     this.lastKind = 2;
     this.lastSumSquares = sumSquares;
-    return flipped;
+    return changed;
   }
 }
 
-/** Sum of the four neighbours of the site at column x, row y of the periodic size x size lattice. */
-function neighbourSum(spins: Int8Array, x: number, y: number, size: number): number {
-  const row = y * size;
-  return spins[row + (x === size - 1 ? 0 : x + 1)] + spins[row + (x === 0 ? size - 1 : x - 1)]
-    + spins[(y === size - 1 ? 0 : y + 1) * size + x] + spins[(y === 0 ? size - 1 : y - 1) * size + x];
+/** What the Ising cluster kernel needs from the JavaScript Ising kernel (src/backend/js.ts). */
+export interface JsClusterHost {
+  readonly size: number;
+  readonly spins: Int8Array;
+  readonly rng: Xoshiro128;
+  bondSum: number;
+  magnetization: number;
+  recount(): void;
+  sweep(algorithm: 'metropolis', sweeps: number): number;
+}
+
+/** The Ising model (twin of class Ising in assembly/cluster.ts): spins +1 / -1; B and M kept exact. */
+class IsingModel implements ClusterModel {
+  threshold = 0;
+  ghost = 0;
+  fieldSign = 0;
+  readonly ghostMerges = true;
+  host: JsClusterHost | undefined;
+
+  same(v: number, c: number): boolean {
+    return v === c;
+  }
+  wolffTarget(c: number): number {
+    return -c;
+  }
+  atRisk(c: number): boolean {
+    return this.fieldSign * c > 0;
+  }
+  joined(): number {
+    return 0;
+  }
+  term(v: number, _c: number, t: number): number {
+    return v === t ? 1 : 0;
+  }
+  /** dB = 4 n_t - 8 |C| over the visits (assembly/cluster.ts); dM = -2 c |C|. */
+  wolffDone(count: number, sum: number, c: number): void {
+    const host = this.host!;
+    host.bondSum += 4 * sum - 8 * count;
+    host.magnetization -= 2 * c * count;
+  }
+  ghostCandidate(v: number): boolean {
+    return this.fieldSign * v > 0;
+  }
+  swDraws(bound: boolean): boolean {
+    return !bound;
+  }
+  swNew(v: number, bound: boolean, r: number): number {
+    return !bound && r >>> 31 !== 0 ? -v : v;
+  }
+  bondTerm(a: number, b: number): number {
+    return a * b;
+  }
+  siteTerm(v: number): number {
+    return v;
+  }
+  swDone(bonds: number, sites: number): void {
+    this.host!.bondSum = bonds;
+    this.host!.magnetization = sites;
+  }
+}
+
+/** The Ising cluster kernel of the JavaScript backend (Wolff, Swendsen-Wang and hybrid steps). */
+export class JsClusters {
+  private readonly engine: ClusterEngine;
+  private readonly model = new IsingModel();
+
+  constructor(sites: number) {
+    this.engine = new ClusterEngine(sites);
+  }
+
+  setThresholds(bond: number, ghost: number, fieldSign: number): void {
+    this.model.threshold = bond;
+    this.model.ghost = ghost;
+    this.model.fieldSign = fieldSign;
+  }
+
+  labels(size: number): Int32Array {
+    return this.engine.labels(size);
+  }
+
+  run(host: JsClusterHost, step: ClusterStep, steps: number, out?: Int32Array, sizes?: Float64Array): ClusterSweepResult {
+    const { engine, model } = this;
+    model.host = host;
+    let flips = 0;
+    let clusterFlips = 0;
+    for (let k = 0; k < steps; k++) {
+      if (step.localSweeps > 0) flips += host.sweep('metropolis', step.localSweeps);
+      let flipped = 0;
+      let size2 = 0;
+      if (step.cluster === 'wolff') {
+        for (let c = 0; c < step.clustersPerStep; c++) {
+          flipped += engine.wolff(model, host.spins, host.size, host.rng);
+          size2 += engine.lastCount;
+        }
+      } else {
+        flipped = engine.swendsenWang(model, host.spins, host.size, host.rng);
+        size2 = engine.lastSumSquares;
+      }
+      flips += flipped;
+      clusterFlips += flipped;
+      if (out && sizes) {
+        out[2 * k] = host.bondSum;
+        out[2 * k + 1] = host.magnetization;
+        sizes[k] = size2;
+      }
+    }
+    return { flips, clusterFlips };
+  }
+}
+
+/**
+ * What the Potts cluster kernel needs from a JavaScript Potts kernel (src/models/potts/kernel-js.ts):
+ * its lattice, generator and exact counts Nb and n_k.
+ */
+export interface JsPottsHost {
+  readonly size: number;
+  readonly q: number;
+  readonly spins: Uint8Array;
+  readonly rng: Xoshiro128;
+  readonly counts: Int32Array;
+  readonly bondCount: number;
+  setBondCount(b: number): void;
+}
+
+/** The q-state Potts model (twin of class Potts in assembly/potts-cluster.ts): states 0..q-1; Nb and n_k kept exact. */
+class PottsModel implements ClusterModel {
+  threshold = 0;
+  ghost = 0;
+  fieldMode = 0;
+  ghostMerges = true;
+
+  constructor(private readonly host: JsPottsHost) {}
+
+  same(v: number, c: number): boolean {
+    return v === c;
+  }
+  wolffTarget(c: number, rng: Xoshiro128): number {
+    const q = this.host.q;
+    if (q === 2) return 1 - c;
+    const t = c + 1 + scaleToSites(rng.next(), q - 1);
+    return t >= q ? t - q : t;
+  }
+  atRisk(c: number, t: number): boolean {
+    return this.fieldMode > 0 ? c === 0 : this.fieldMode < 0 ? t === 0 : false;
+  }
+  joined(): number {
+    return POTTS_CLUSTER_MAX_Q;
+  }
+  term(v: number, c: number, t: number): number {
+    return v === t ? 2 : v < this.host.q && v !== c ? 1 : 0;
+  }
+  /** dNb = 2 n_t(seen) + n_other(seen) - 4 |C| (assembly/potts-cluster.ts). */
+  wolffDone(count: number, sum: number, c: number, t: number): void {
+    const host = this.host;
+    host.setBondCount(host.bondCount + sum - 4 * count);
+    host.counts[c] -= count;
+    host.counts[t] += count;
+  }
+  ghostCandidate(v: number): boolean {
+    return this.fieldMode > 0 ? v === 0 : this.fieldMode < 0 ? v !== 0 : false;
+  }
+  swDraws(bound: boolean): boolean {
+    return !bound || (this.fieldMode < 0 && this.host.q > 2);
+  }
+  swNew(v: number, bound: boolean, r: number): number {
+    const q = this.host.q;
+    if (!bound) return scaleToSites(r, q);
+    return this.fieldMode < 0 ? 1 + scaleToSites(r, q - 1) : v;
+  }
+  bondTerm(a: number, b: number): number {
+    return a === b ? 1 : 0;
+  }
+  siteTerm(): number {
+    return 0;
+  }
+  swDone(bonds: number): void {
+    const { counts, spins } = this.host;
+    this.host.setBondCount(bonds);
+    counts.fill(0);
+    for (let i = 0; i < spins.length; i++) counts[spins[i]]++;
+  }
+}
+
+/** The Potts cluster kernel over a JavaScript Potts kernel: the twin of WasmPottsClusters (src/backend/wasm.ts). */
+export class JsPottsClusters implements PottsClusterKernel {
+  readonly backend = 'js' as const;
+  private readonly engine: ClusterEngine;
+  private readonly model: PottsModel;
+
+  constructor(private readonly host: JsPottsHost) {
+    checkPottsClusterQ(host.q);
+    this.engine = new ClusterEngine(host.size * host.size);
+    this.model = new PottsModel(host);
+  }
+
+  setThresholds(t: PottsThresholds): void {
+    this.model.threshold = t.bond;
+    this.model.ghost = t.ghost;
+    this.model.fieldMode = t.fieldMode;
+    this.model.ghostMerges = t.fieldMode >= 0;
+  }
+
+  labels(): Int32Array {
+    return this.engine.labels(this.host.size);
+  }
+
+  update(cluster: ClusterAlgorithm, steps: number, clustersPerStep: number, out?: Int32Array, sizes?: Float64Array): number {
+    const { engine, model, host } = this;
+    const width = host.q + 1;
+    let changed = 0;
+    for (let k = 0; k < steps; k++) {
+      let size2 = 0;
+      if (cluster === 'wolff') {
+        for (let c = 0; c < clustersPerStep; c++) {
+          changed += engine.wolff(model, host.spins, host.size, host.rng);
+          size2 += engine.lastCount;
+        }
+      } else {
+        changed += engine.swendsenWang(model, host.spins, host.size, host.rng);
+        size2 = engine.lastSumSquares;
+      }
+      if (out && sizes) {
+        out[k * width] = host.bondCount;
+        out.set(host.counts, k * width + 1);
+        sizes[k] = size2;
+      }
+    }
+    return changed;
+  }
 }

@@ -4,11 +4,12 @@
  */
 import { CoreError, InvalidOptionError } from '../errors.js';
 import { clusterLabelsOf, type LabelKind } from '../cluster/labels.js';
-import type { ClusterStep, LocalAlgorithm } from '../vocabulary.js';
+import { checkPottsClusterQ, type PottsClusterKernel, type PottsThresholds } from '../cluster/potts.js';
+import type { ClusterAlgorithm, ClusterStep, LocalAlgorithm } from '../vocabulary.js';
 import { SERIES_CAPACITY, type ClusterSweepResult, type IsingKernel } from './types.js';
 import { guarded } from './core-call.js';
 import { checkCoreConstants } from './core-constants.js';
-import { CLUSTER_KIND } from '../cluster/step.js';
+import { CLUSTER_BYTES_PER_SITE, CLUSTER_KIND } from '../cluster/step.js';
 
 export { guarded } from './core-call.js';
 import { WasmBlockSpinKernel, type RgCoreExports } from './rg-wasm.js';
@@ -44,6 +45,65 @@ export interface CoreExports {
   clusterFlips(): number;
   setClusterThresholds(bond: number, ghost: number, sign: number): void;
   clusterUpdate(kind: number, steps: number, clustersPerStep: number, localSweeps: number, record: number): number;
+}
+
+/** The cluster exports every cluster kernel uses (assembly/cluster.ts, assembly/cluster-engine.ts). */
+type ClusterCore = Pick<
+  CoreExports,
+  'memory' | 'seriesPtr' | 'clusterReserve' | 'clusterParentPtr' | 'clusterWorkPtr' | 'clusterSizesPtr' | 'clusterLastKind' | 'clusterLastCount'
+>;
+
+/** The Potts cluster exports (assembly/potts-cluster.ts) with the Potts kernel's they use (assembly/potts.ts). */
+export interface PottsClusterCore extends ClusterCore {
+  pottsClusterSetup(bond: number, ghost: number, fieldMode: number): number;
+  pottsClusterUpdate(kind: number, steps: number, clustersPerStep: number, record: number): number;
+  pottsRecordsPtr(): number;
+  pottsRecordCapacity(): number;
+}
+
+/** A fresh view of a core's memory (memory.grow detaches old ones). */
+function coreView<T>(core: { memory: WebAssembly.Memory }, Type: new (buffer: ArrayBuffer, offset: number, length: number) => T, ptr: number, length: number): T {
+  return new Type(core.memory.buffer as ArrayBuffer, ptr, length);
+}
+
+/** Labels of the last cluster update of a core instance (src/cluster/labels.ts). */
+function coreClusterLabels(core: ClusterCore, size: number): Int32Array {
+  return clusterLabelsOf(
+    core.clusterLastKind() as LabelKind,
+    size,
+    () => coreView(core, Int32Array, core.clusterParentPtr(), size * size),
+    () => coreView(core, Int32Array, core.clusterWorkPtr(), core.clusterLastCount()),
+  );
+}
+
+/**
+ * Runs a cluster kernel call over `steps`: in one call without records, else in calls of at most
+ * `records.capacity` steps, copying each call's records (`records.width` words a step) and sizes out.
+ */
+function recordedClusterCalls(
+  core: ClusterCore,
+  what: string,
+  steps: number,
+  out: Int32Array | undefined,
+  sizes: Float64Array | undefined,
+  records: { ptr: number; width: number; capacity: number },
+  call: (n: number, record: number) => number,
+): number {
+  const checked = (n: number, record: number): number => {
+    const changed = guarded(what, () => call(n, record));
+    if (changed < 0) throw new CoreError(`${what} refused (${changed}): reserve the cluster memory first, at most ${records.capacity} recorded steps a call`);
+    return changed;
+  };
+  if (!out || !sizes) return checked(steps, 0);
+  let changed = 0;
+  for (let done = 0; done < steps; ) {
+    const n = Math.min(records.capacity, steps - done);
+    changed += checked(n, 1);
+    out.set(coreView(core, Int32Array, records.ptr, records.width * n), records.width * done);
+    sizes.set(coreView(core, Float64Array, core.clusterSizesPtr(), n), done);
+    done += n;
+  }
+  return changed;
 }
 
 
@@ -152,37 +212,18 @@ export class WasmIsingKernel implements IsingKernel {
   clusterSweep(step: ClusterStep, steps: number, out?: Int32Array, sizes?: Float64Array): ClusterSweepResult {
     const core = this.exports;
     const kind = CLUSTER_KIND[step.cluster];
-    const call = (n: number, record: number): number => {
-      const flips = guarded(step.cluster, () => core.clusterUpdate(kind, n, step.clustersPerStep, step.localSweeps, record));
-      if (flips < 0) throw new CoreError(`clusterUpdate refused (${flips}): reserveClusters first, at most ${SERIES_CAPACITY} recorded steps a call`);
-      return flips;
-    };
-    if (!out || !sizes) {
-      const flips = call(steps, 0);
-      return { flips, clusterFlips: core.clusterFlips() };
-    }
-    let flips = 0;
     let clusterFlips = 0;
-    for (let done = 0; done < steps; ) {
-      const n = Math.min(SERIES_CAPACITY, steps - done);
-      flips += call(n, 1);
+    const records = { ptr: core.seriesPtr(), width: 2, capacity: SERIES_CAPACITY };
+    const flips = recordedClusterCalls(core, step.cluster, steps, out, sizes, records, (n, record) => {
+      const changed = core.clusterUpdate(kind, n, step.clustersPerStep, step.localSweeps, record);
       clusterFlips += core.clusterFlips();
-      out.set(this.view(Int32Array, core.seriesPtr(), 2 * n), 2 * done);
-      sizes.set(this.view(Float64Array, core.clusterSizesPtr(), n), done);
-      done += n;
-    }
+      return changed;
+    });
     return { flips, clusterFlips };
   }
 
   clusterLabels(): Int32Array {
-    const core = this.exports;
-    const sites = this.size * this.size;
-    return clusterLabelsOf(
-      core.clusterLastKind() as LabelKind,
-      this.size,
-      () => this.view(Int32Array, core.clusterParentPtr(), sites),
-      () => this.view(Int32Array, core.clusterWorkPtr(), core.clusterLastCount()),
-    );
+    return coreClusterLabels(this.exports, this.size);
   }
 
   sweep(algorithm: LocalAlgorithm, sweeps: number, out?: Int32Array): number {
@@ -213,5 +254,44 @@ export class WasmIsingKernel implements IsingKernel {
 
   dispose(): void {
     this.core = undefined;
+  }
+}
+
+/**
+ * The Potts cluster kernel (assembly/potts-cluster.ts) over a WebAssembly Potts kernel's instance
+ * (src/models/potts/kernel-wasm.ts): its lattice, generator and counts; kernel level
+ * (src/cluster/potts.ts).
+ */
+export class WasmPottsClusters implements PottsClusterKernel {
+  readonly backend = 'wasm' as const;
+
+  /** Reserves the cluster memory in the Potts kernel's instance (q <= 255). */
+  constructor(private readonly kernel: { readonly exports: unknown; readonly size: number; readonly q: number }) {
+    checkPottsClusterQ(kernel.q);
+    if (guarded('clusterReserve', () => this.core.clusterReserve()) !== 0) {
+      throw new InvalidOptionError('size', kernel.size, `a lattice whose cluster memory (${CLUSTER_BYTES_PER_SITE} bytes a site) fits in WebAssembly memory`);
+    }
+  }
+
+  private get core(): PottsClusterCore {
+    return this.kernel.exports as PottsClusterCore;
+  }
+
+  setThresholds(t: PottsThresholds): void {
+    const core = this.core;
+    if (guarded('pottsClusterSetup', () => core.pottsClusterSetup(t.bond, t.ghost, t.fieldMode)) !== 0) {
+      throw new CoreError(`pottsClusterSetup refused q = ${this.kernel.q}: the instance has no Potts lattice (pottsInit)`);
+    }
+  }
+
+  labels(): Int32Array {
+    return coreClusterLabels(this.core, this.kernel.size);
+  }
+
+  update(cluster: ClusterAlgorithm, steps: number, clustersPerStep: number, out?: Int32Array, sizes?: Float64Array): number {
+    const core = this.core;
+    const kind = CLUSTER_KIND[cluster];
+    const records = { ptr: core.pottsRecordsPtr(), width: this.kernel.q + 1, capacity: Math.min(SERIES_CAPACITY, core.pottsRecordCapacity()) };
+    return recordedClusterCalls(core, `potts ${cluster}`, steps, out, sizes, records, (n, record) => core.pottsClusterUpdate(kind, n, clustersPerStep, record));
   }
 }
