@@ -89,3 +89,36 @@ describe('the Landau free energy of the three-state Potts model', () => {
     expect(g.fit?.a3).toBeUndefined();
   });
 });
+
+describe('Potts cluster updates through the public API', () => {
+  const cases: [number, number, number, number][] = [
+    // q, L, T, h
+    [3, 6, 1.0, 0],
+    [5, 4, 0.8, 0.05],
+  ];
+  it.each(cases)('Wolff, Swendsen-Wang and hybrid: q=%d L=%d T=%d h=%d against the exact moments, both backends bit for bit', async (q, L, T, h) => {
+    const { pottsExactMoments } = await import('../src/models/potts/exact.js');
+    const exact = pottsExactMoments(q, L, L, 1 / T, h);
+    for (const algorithm of ['wolff', 'swendsen-wang', 'hybrid'] as const) {
+      const make = (backend: 'wasm' | 'js') => createSimulation({ model: 'potts', q, size: L, temperature: T, field: h, algorithm, backend, seed: 9 });
+      const [a, b] = [await make('wasm'), await make('js')];
+      const ma = a.measure({ thermalize: 1000, sweeps: 40_000 });
+      const mb = b.measure({ thermalize: 1000, sweeps: 40_000 });
+      expect({ ...ma, backend: 'x' }).toEqual({ ...mb, backend: 'x' });
+      expect(a.spins()).toEqual(b.spins());
+      for (const [name, measured, value] of [['energy', ma.observables.energy, exact.energy], ['specificHeat', ma.observables.specificHeat, exact.specificHeat], ['magnetization2', ma.observables.magnetization2, exact.magnetization2]] as const) {
+        expect(Math.abs(zScore(measured, value)), `${algorithm} ${name}`).toBeLessThan(4);
+      }
+      if (h === 0) expect(Math.abs(zScore(ma.improved!.magnetization2, exact.magnetization2)), `${algorithm} improved m^2`).toBeLessThan(4);
+      else expect(ma.improved).toBeUndefined();
+      expect(a.clusterLabels().some((label) => label >= 0)).toBe(true);
+    }
+  });
+
+  it('refuses q = 256 for cluster updates, naming q (a byte marks a growing cluster)', async () => {
+    await expect(createSimulation({ model: 'potts', q: 256, size: 8, algorithm: 'wolff' })).rejects.toThrow(/"q": expected an integer from 2 to 255 for cluster updates/);
+    const sim = await createSimulation({ model: 'potts', q: 256, size: 8 });
+    expect(() => sim.setAlgorithm('swendsen-wang')).toThrow(/"q"/);
+    expect(sim.options.algorithm).toBe('metropolis');
+  });
+});

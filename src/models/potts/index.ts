@@ -12,7 +12,7 @@
  */
 import { InvalidOptionError } from '../../errors.js';
 import { analyzeCorrelationSamples } from '../../correlation.js';
-import type { Layout } from '../../vocabulary.js';
+import { ALGORITHMS, type Layout } from '../../vocabulary.js';
 import type { ModelDefinition, ModelParameters } from '../model.js';
 import { pottsCriticalTemperature } from './exact.js';
 import { checkQ, pottsCorrelationValues, pottsRecordWidth } from './kernel.js';
@@ -35,7 +35,7 @@ export const potts: ModelDefinition<PottsParameters> = {
     if (q === undefined) throw new InvalidOptionError('q', q, 'an integer from 2 to 256 (the number of states: model "potts" needs q)');
     return { q: checkQ(q) };
   },
-  algorithms: ['metropolis', 'heat-bath'],
+  algorithms: ALGORITHMS,
   criticalTemperature: (parameters) => pottsCriticalTemperature(parameters.q),
 
   resolveLayout(layout: Layout) {

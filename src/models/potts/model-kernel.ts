@@ -10,8 +10,15 @@ import type { KernelChoice, KernelRequest, ModelKernel } from '../model.js';
 import type { PottsKernel } from './kernel.js';
 import { JsPottsKernel } from './kernel-js.js';
 import { WasmPottsKernel } from './kernel-wasm.js';
+import { pottsThresholds, type PottsClusterKernel, type PottsThresholds } from '../../cluster/potts.js';
+import { JsPottsClusters } from '../../backend/js-cluster.js';
+import { WasmPottsClusters } from '../../backend/wasm.js';
 
 export class PottsModelKernel implements ModelKernel {
+  /** The cluster kernels over this lattice (made by reserveClusters; src/cluster/potts.ts). */
+  private clusters: PottsClusterKernel | undefined;
+  private thresholds: PottsThresholds = pottsThresholds(0, 0);
+
   /** `potts` is the Potts kernel itself (tests and benchmarks reach it through kernelOf(sim).potts). */
   constructor(readonly potts: PottsKernel) {}
 
@@ -44,23 +51,57 @@ export class PottsModelKernel implements ModelKernel {
   }
 
   setCouplings(beta: number, field: number): void {
+    const thresholds = pottsThresholds(beta, field);
     this.potts.setCouplings(beta, field);
+    this.thresholds = thresholds;
+    this.clusters?.setThresholds(thresholds);
   }
 
   sweep(algorithm: LocalAlgorithm, n: number, out?: Int32Array): number {
     return this.potts.sweep(algorithm, n, out);
   }
 
+  /**
+   * Makes the cluster kernels on first use (q <= 255: InvalidOptionError naming q otherwise); false
+   * when their memory does not fit.
+   */
   reserveClusters(): boolean {
-    return false;
+    if (this.clusters) return true;
+    try {
+      this.clusters = this.potts instanceof WasmPottsKernel ? new WasmPottsClusters(this.potts) : new JsPottsClusters(this.potts as JsPottsKernel);
+    } catch (error) {
+      if (error instanceof InvalidOptionError && error.option === 'size') return false;
+      throw error;
+    }
+    this.clusters.setThresholds(this.thresholds);
+    return true;
   }
 
-  clusterSweep(step: ClusterStep): ClusterSweepResult {
-    throw new InvalidOptionError('algorithm', step.cluster, 'a local algorithm for model "potts" ("metropolis" or "heat-bath")');
+  /**
+   * n steps: Wolff (clustersPerStep clusters) or Swendsen-Wang, each after `localSweeps` Metropolis
+   * sweeps for a hybrid step; the record and the cluster-size statistic after every step.
+   */
+  clusterSweep(step: ClusterStep, n: number, out?: Int32Array, sizes?: Float64Array): ClusterSweepResult {
+    const clusters = this.clusters;
+    if (!clusters) throw new InvalidOptionError('algorithm', step.cluster, 'a simulation whose cluster memory was reserved (setAlgorithm does it)');
+    if (step.localSweeps === 0) {
+      const flips = clusters.update(step.cluster, n, step.clustersPerStep, out, sizes);
+      return { flips, clusterFlips: flips };
+    }
+    const width = this.potts.q + 1;
+    let flips = 0;
+    let clusterFlips = 0;
+    for (let k = 0; k < n; k++) {
+      flips += this.potts.sweep('metropolis', step.localSweeps);
+      const changed = clusters.update(step.cluster, 1, step.clustersPerStep, out?.subarray(width * k, width * (k + 1)), sizes?.subarray(k, k + 1));
+      flips += changed;
+      clusterFlips += changed;
+    }
+    return { flips, clusterFlips };
   }
 
   clusterLabels(): Int32Array {
-    return new Int32Array(this.potts.size * this.potts.size).fill(-1);
+    return this.clusters ? this.clusters.labels() : new Int32Array(this.potts.size * this.potts.size).fill(-1);
   }
 
   /** (Nb, n_0, ..., n_{q-1}). */
