@@ -22,6 +22,7 @@ import { loadInlinedCore } from '../src/backend/inline.js';
 import { JsIsingKernel } from '../src/backend/js.js';
 import { WasmIsingKernel } from '../src/backend/wasm.js';
 import { CRITICAL_TEMPERATURE } from '../src/exact/index.js';
+import { createSimulation } from '../src/index.js';
 import { seedState } from '../src/rng.js';
 import { heatBathThresholds, metropolisThresholds } from '../src/thresholds.js';
 import { JsPottsKernel } from '../src/models/potts/kernel-js.js';
@@ -131,6 +132,52 @@ for (const L of sizes) {
     console.log(`${row.engine.padEnd(28)} L = ${L}: ${row.updatesPerNs.toFixed(4)} updates/ns (+-${row.rme.toFixed(1)}%), ${row.cpuUpdatesPerNs.toFixed(4)} per ns of CPU time, e = ${row.energy.toFixed(4)}`);
   }
 }
+// Cluster updates through the public API, in equilibrium: a hot start, then cluster steps until
+// 200 N sites have been flipped (sweep equivalents), then batches of about 2^22 flipped sites; the
+// figure is flipped sites (cluster spins) per ns, with the mean cluster size per N of the timed state.
+for (const L of sizes) {
+  for (const backend of ['wasm', 'js'] as const) {
+    for (const algorithm of ['wolff', 'swendsen-wang'] as const) {
+      const sim = await createSimulation({ model: 'potts', q, size: L, temperature: pottsTc, algorithm, backend, seed: 3 });
+      const N = L * L;
+      let warm = 0;
+      while (warm < 200) warm += sim.sweep(algorithm === 'wolff' ? 10 : 1).sweepEquivalents;
+      // steps per batch from the warm-up's mean work per step
+      const probe = sim.sweep(algorithm === 'wolff' ? 50 : 2);
+      const perStep = probe.sweepEquivalents / probe.sweeps;
+      const steps = Math.max(1, Math.round(2 ** 22 / (perStep * N)));
+      let spins = 0;
+      let micros = 0;
+      let wall = 0;
+      let batches = 0;
+      const until = performance.now() + (backend === 'js' ? time / 2 : time);
+      while (performance.now() < until || batches < 3) {
+        const before = process.cpuUsage();
+        const t0 = performance.now();
+        const r = sim.sweep(steps);
+        wall += performance.now() - t0;
+        const used = process.cpuUsage(before);
+        micros += used.user + used.system;
+        spins += r.sweepEquivalents * N;
+        batches++;
+      }
+      const row: PottsThroughput = {
+        engine: `${backend} potts ${algorithm} (cluster spins)`,
+        size: L,
+        updatesPerNs: spins / (wall * 1e6),
+        cpuUpdatesPerNs: spins / (micros * 1e3),
+        rme: NaN,
+        samples: batches,
+        energy: sim.energy(),
+        clusterFraction: algorithm === 'wolff' ? perStep : undefined,
+      };
+      results.push(row);
+      console.log(`${row.engine.padEnd(40)} L = ${L}: ${row.updatesPerNs.toFixed(4)} cluster spins/ns, ${row.cpuUpdatesPerNs.toFixed(4)} per ns of CPU time, ${algorithm === 'wolff' ? `<|C|>/N = ${perStep.toFixed(3)}, ` : ''}e = ${row.energy.toFixed(4)}`);
+      sim.dispose();
+    }
+  }
+}
+
 const report: PottsReport = { environment, q, temperature: pottsTc, exactEnergy: -(1 + 1 / Math.sqrt(q)), isingTemperature: CRITICAL_TEMPERATURE, thermalize, results };
 writeResults('results-potts.json', report);
 console.log('wrote bench/results-potts.json and bench/RESULTS.md');
