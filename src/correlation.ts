@@ -40,6 +40,15 @@ export interface CorrelationSamples {
   min: Float64Array;
 }
 
+/** Zeroed per-sample arrays for `samples` samples of an L x L lattice (G(r) for r = 1 .. L/2). */
+export function emptySamples(size: number, samples: number): CorrelationSamples {
+  return {
+    g: Array.from({ length: size >> 1 }, () => new Float64Array(samples)),
+    zero: new Float64Array(samples),
+    min: new Float64Array(samples),
+  };
+}
+
 /** cos and sin of 2 pi x / L for x = 0 .. L-1. */
 export function waveTable(size: number): { cos: Float64Array; sin: Float64Array } {
   return {
@@ -58,9 +67,7 @@ export function analyzeCorrelations(records: Int32Array, size: number, samples: 
   const half = L >> 1;
   const stride = correlationValues(L);
   const { cos, sin } = waveTable(L);
-  const zero = new Float64Array(samples);
-  const min = new Float64Array(samples);
-  const g: Float64Array[] = Array.from({ length: half }, () => new Float64Array(samples));
+  const { g, zero, min } = emptySamples(L, samples);
   for (let k = 0; k < samples; k++) {
     const base = k * stride;
     for (let r = 1; r <= half; r++) g[r - 1][k] = records[base + r] / (2 * N);

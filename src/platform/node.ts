@@ -44,9 +44,14 @@ export function readTextFile(directory: string, name: string): Promise<string> {
   return readFile(join(directory, name), 'utf8');
 }
 
-/** The built worker entries, next to this file's directory in dist/ (also when the caller runs from sources). */
+/**
+ * The built worker entries, next to this file's directory in dist/. Run from sources (tsx resolves
+ * #platform to this .ts file through tsconfig paths) they are still the built ones: Node 20 cannot
+ * run a .ts worker entry, so `npm run build` comes first.
+ */
 export function threadEntry(name: ThreadEntry): URL {
-  return name === 'simulation' ? new URL('../worker/simulation.worker.js', import.meta.url) : new URL('../worker/packed-worker.js', import.meta.url);
+  const file = name === 'simulation' ? 'simulation.worker.js' : 'packed-worker.js';
+  return import.meta.url.endsWith('.ts') ? new URL(`../../dist/worker/${file}`, import.meta.url) : new URL(`../worker/${file}`, import.meta.url);
 }
 
 type Adaptable = Parameters<typeof nodeEndpoint>[0];

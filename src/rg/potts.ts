@@ -19,7 +19,7 @@ import type { Simulation } from '../simulation.js';
 import type { Model } from '../vocabulary.js';
 import { POTTS_MAX_PATTERNS } from '../models/potts/kernel.js';
 import { pottsBlockKernel, type NormalizedBlockOptions } from './blockspin.js';
-import { PATTERN_CHUNKS, type RgSamples, type SampleOptions } from './sample.js';
+import { collectRg, type RgSamples, type SampleOptions } from './sample.js';
 
 /** Operator sums of one periodic L x L level of states (see the module comment). */
 export function pottsOperators(states: Uint8Array, size: number, q: number, out: Float64Array, at: number): void {
@@ -62,35 +62,16 @@ export function pottsOperators(states: Uint8Array, size: number, q: number, out:
 
 /** Runs a Potts simulation and records the block-level measurements (the layout of {@link RgSamples}). */
 export function sampleRgPotts(sim: Simulation<Model>, block: NormalizedBlockOptions, options: SampleOptions): RgSamples {
-  const { samples, every, thermalize } = options;
   const q = sim.options.q as number;
   const perLevel = q ** (block.blockSize * block.blockSize);
   const withPatterns = options.patterns && perLevel <= POTTS_MAX_PATTERNS;
   const { blocks } = pottsBlockKernel(sim, block, withPatterns, 'rgFlow');
-  const perSample = (block.levels + 1) * RG_OPERATORS;
-  const values = new Float64Array(samples * perSample);
-  const chunk = Math.ceil(samples / PATTERN_CHUNKS);
-  const chunks = Math.ceil(samples / chunk);
-  const counts = withPatterns ? new Float64Array(chunks * block.levels * perLevel) : undefined;
-  const sampleCounts = withPatterns ? new Uint32Array(block.levels * perLevel) : undefined;
-  if (thermalize > 0) sim.sweep(thermalize);
-  let ties = 0;
-  for (let t = 0; t < samples; t++) {
-    sim.sweep(every);
-    ties += blocks.build(block.rule);
-    for (let k = 0; k <= block.levels; k++) pottsOperators(blocks.readLevel(k), block.sizes[k], q, values, (t * (block.levels + 1) + k) * RG_OPERATORS);
-    if (counts && sampleCounts) {
-      blocks.readPatterns(sampleCounts);
-      const base = Math.floor(t / chunk) * block.levels * perLevel;
-      for (let i = 0; i < sampleCounts.length; i++) counts[base + i] += sampleCounts[i];
-    }
-  }
-  return {
-    block,
-    samples,
-    values,
-    ...(counts ? { patterns: { perLevel, chunk, chunks, counts } } : {}),
-    ties,
-    rngState: blocks.getRngState(),
-  };
+  return collectRg(sim, block, options, {
+    build: (rule) => blocks.build(rule),
+    measure(out, at) {
+      for (let k = 0; k <= block.levels; k++) pottsOperators(blocks.readLevel(k), block.sizes[k], q, out, at + k * RG_OPERATORS);
+    },
+    readPatterns: (out) => blocks.readPatterns(out),
+    getRngState: () => blocks.getRngState(),
+  }, withPatterns ? perLevel : 0);
 }

@@ -4,10 +4,11 @@
  * for b <= 3, counts the b x b block configurations). Kernels emit integers; src/rg/flow.ts,
  * mcrg.ts and entropy.ts turn them into estimates.
  */
-import { MAX_PATTERN_BLOCK, RG_OPERATORS } from '../backend/rg-types.js';
+import { MAX_PATTERN_BLOCK, RG_OPERATORS, type BlockRule } from '../backend/rg-types.js';
 import { InvalidOptionError } from '../errors.js';
 import { checkCount } from '../options.js';
 import type { Simulation } from '../simulation.js';
+import type { Model } from '../vocabulary.js';
 import { blockKernel, type NormalizedBlockOptions } from './blockspin.js';
 
 /** Largest number of stored operator values (samples x (levels + 1) x RG_OPERATORS): 512 MiB of f64. */
@@ -52,28 +53,38 @@ export function checkRunOptions(block: NormalizedBlockOptions, options: { sample
   return { samples, every, thermalize };
 }
 
-/** Runs the simulation and records the block-level measurements. */
-export function sampleRg(sim: Simulation, block: NormalizedBlockOptions, options: SampleOptions): RgSamples {
+/** What a sampling run drives for each configuration: the pyramid, its operator sums, its block patterns. */
+export interface RgSampler {
+  /** Builds the pyramid of the current configuration; returns the majority ties broken. */
+  build(rule: BlockRule): number;
+  /** Writes the (levels + 1) x RG_OPERATORS operator sums of the pyramid at out[at ...]. */
+  measure(out: Float64Array, at: number): void;
+  /** Block-configuration counts of the last build, levels x perLevel. */
+  readPatterns(out: Uint32Array): void;
+  getRngState(): Uint32Array;
+}
+
+/**
+ * Runs the simulation (thermalize, then `samples` x `every` sweeps) and records the block-level
+ * measurements of every sampled configuration through `sampler`; `perLevel` configurations per
+ * level are counted (0: no pattern counts).
+ */
+export function collectRg(sim: Simulation<Model>, block: NormalizedBlockOptions, options: SampleOptions, sampler: RgSampler, perLevel: number): RgSamples {
   const { samples, every, thermalize } = options;
-  const withPatterns = options.patterns && block.blockSize <= MAX_PATTERN_BLOCK;
-  const kernel = blockKernel(sim, block, withPatterns, 'rgFlow');
   const perSample = (block.levels + 1) * RG_OPERATORS;
   const values = new Float64Array(samples * perSample);
-  const measured = new Float64Array(perSample);
-  const perLevel = withPatterns ? 1 << (block.blockSize * block.blockSize) : 0;
   const chunk = Math.ceil(samples / PATTERN_CHUNKS);
   const chunks = Math.ceil(samples / chunk);
-  const counts = withPatterns ? new Float64Array(chunks * block.levels * perLevel) : undefined;
-  const sampleCounts = withPatterns ? new Uint32Array(block.levels * perLevel) : undefined;
+  const counts = perLevel > 0 ? new Float64Array(chunks * block.levels * perLevel) : undefined;
+  const sampleCounts = perLevel > 0 ? new Uint32Array(block.levels * perLevel) : undefined;
   if (thermalize > 0) sim.sweep(thermalize);
   let ties = 0;
   for (let t = 0; t < samples; t++) {
     sim.sweep(every);
-    ties += kernel.build(block.rule);
-    kernel.measure(measured);
-    values.set(measured, t * perSample);
+    ties += sampler.build(block.rule);
+    sampler.measure(values, t * perSample);
     if (counts && sampleCounts) {
-      kernel.readPatterns(sampleCounts);
+      sampler.readPatterns(sampleCounts);
       const base = Math.floor(t / chunk) * block.levels * perLevel;
       for (let i = 0; i < sampleCounts.length; i++) counts[base + i] += sampleCounts[i];
     }
@@ -84,8 +95,25 @@ export function sampleRg(sim: Simulation, block: NormalizedBlockOptions, options
     values,
     ...(counts ? { patterns: { perLevel, chunk, chunks, counts } } : {}),
     ties,
-    rngState: kernel.getRngState(),
+    rngState: sampler.getRngState(),
   };
+}
+
+/** Runs an Ising simulation and records the block-level measurements of its kernel. */
+export function sampleRg(sim: Simulation<Model>, block: NormalizedBlockOptions, options: SampleOptions): RgSamples {
+  const withPatterns = options.patterns && block.blockSize <= MAX_PATTERN_BLOCK;
+  const kernel = blockKernel(sim, block, withPatterns, 'rgFlow');
+  const measured = new Float64Array((block.levels + 1) * RG_OPERATORS);
+  const sampler: RgSampler = {
+    build: (rule) => kernel.build(rule),
+    measure(out, at) {
+      kernel.measure(measured);
+      out.set(measured, at);
+    },
+    readPatterns: (out) => kernel.readPatterns(out),
+    getRngState: () => kernel.getRngState(),
+  };
+  return collectRg(sim, block, options, sampler, withPatterns ? 1 << (block.blockSize * block.blockSize) : 0);
 }
 
 /** The series of operator `a` at level k (raw sums), one value per sample. */

@@ -25,7 +25,7 @@
  * Errors as for every model: primaries by binning with one common bin length >= 10 tau_int,
  * derived quantities by the leave-one-bin-out jackknife over the same bins (src/stats).
  */
-import { waveTable, type CorrelationSamples } from '../../correlation.js';
+import { emptySamples, waveTable, type CorrelationSamples } from '../../correlation.js';
 import type { Measurement, Observable, PottsObservables, SampledObservable, SeriesContext } from '../../measure.js';
 import { analyzeSeries } from '../../stats/index.js';
 import { pottsCorrelationValues } from './kernel.js';
@@ -121,9 +121,7 @@ export function pottsCorrelationSamples(records: Int32Array, size: number, sampl
   const half = L >> 1;
   const stride = pottsCorrelationValues(L, q);
   const { cos, sin } = waveTable(L);
-  const zero = new Float64Array(samples);
-  const min = new Float64Array(samples);
-  const g: Float64Array[] = Array.from({ length: half }, () => new Float64Array(samples));
+  const { g, zero, min } = emptySamples(L, samples);
   for (let k = 0; k < samples; k++) {
     const base = k * stride;
     for (let r = 1; r <= half; r++) g[r - 1][k] = (q * (records[base + r] / (2 * N)) - 1) / (q - 1);
