@@ -37,10 +37,11 @@
 //                               new lattice (Ising: B and M; Potts: Nb, then n_k counted)
 // A model's update loop runs clusterStep<M> (Wolff clusters or one SW update) between
 // drawsStart() and drawsEnd(idx), and writes its records after each step.
-// A geometry supplies the neighbour walk (class Square: 4 neighbours, right, left, down, up; work
-// entries (y << 16) | x). A cubic geometry adds front and back (6 neighbours, (z << 20) | (y << 10)
-// | x) and its unrolled growth (growFree is the square's; growChecked loops over g.degree() for
-// any geometry), Swendsen-Wang adds the bond to the front.
+// A geometry (assembly/lattice.ts) supplies the neighbour walk: Square, 4 neighbours (right, left,
+// down, up; work entries (y << 16) | x); Cubic, 6 (then front, back; (z << 20) | (y << 10) | x).
+// Wolff's unrolled growth (growFree) is the square's; growChecked loops over g.degree() for any
+// geometry. Swendsen-Wang has a square version (labels while drawing) and a cubic one
+// (swendsenWangCubic: unions while drawing, labels after).
 // Embedded clusters of continuous spins (Wolff's reflection for XY and Heisenberg) keep their
 // spins elsewhere and let the byte hold the sign of the projection on the reflection axis; their
 // bond probability depends on the pair, which is why `threshold()` is a model method (a pair
@@ -64,10 +65,11 @@
 //     out, and for each its neighbours in the geometry's order (right, left, down, up): a
 //     neighbour that passes same(value, c) costs one bond draw and joins when r < threshold;
 //     when the move is at risk a joining site then costs one ghost draw.
-//   Swendsen-Wang update: sites row by row; for each site the bond to the right, then the bond
-//     below (one draw each when same() passes), then its ghost bond (one draw when the site is a
-//     ghost candidate). Then sites row by row again: at the first site of each cluster (its
-//     smallest index) one draw for that cluster when swDraws() says so.
+//   Swendsen-Wang update: sites in index order (row by row, plane by plane); for each site the
+//     bond to the right, then the bond below, then (cubic) the bond to the front (one draw each when
+//     same() passes), then its ghost bond (one draw when the site is a ghost candidate). Then sites
+//     in index order again: at the first site of each cluster (its smallest index) one draw for
+//     that cluster when swDraws() says so.
 //
 // THE DRAW RING. Kernels do not step the generator per draw: a ring of DRAW_RING outputs is
 // refilled REFILL at a time in a tight loop (the generator state before every 8th output is kept)
@@ -76,6 +78,7 @@
 // after the draws consumed, so the stream is the same as drawing one by one.
 
 import { ALIGN, SERIES_CAPACITY } from "./layout";
+import { Cubic, Square } from "./lattice";
 import { reserve } from "./memory";
 import * as rng from "./rng";
 
@@ -207,31 +210,6 @@ export function scaled(r: u32, n: i32): i32 {
   return <i32>((<u64>r * <u64>n) >>> 32);
 }
 
-// ---- Geometry ------------------------------------------------------------------------------
-
-/** The periodic L x L square lattice: neighbours right, left, down, up; work entries (y << 16) | x. */
-@final @unmanaged
-export class Square {
-  @inline degree(): i32 { return 4; }
-  @inline entryOf(site: i32, size: i32): i32 {
-    const y = site / size;
-    return (y << 16) | (site - y * size);
-  }
-  @inline siteOf(entry: i32, size: i32): i32 {
-    return (entry >>> 16) * size + (entry & 0xffff);
-  }
-  /** The entry of neighbour d (0 right, 1 left, 2 down, 3 up) of the site with this entry. */
-  @inline neighbour(entry: i32, d: i32, size: i32): i32 {
-    const x = entry & 0xffff;
-    const y = entry >>> 16;
-    const last = size - 1;
-    if (d == 0) return (y << 16) | (x == last ? 0 : x + 1);
-    if (d == 1) return (y << 16) | (x == 0 ? last : x - 1);
-    if (d == 2) return ((y == last ? 0 : y + 1) << 16) | x;
-    return ((y == 0 ? last : y - 1) << 16) | x;
-  }
-}
-
 // ---- Wolff -----------------------------------------------------------------------------------
 
 /** Sites moved by the last Wolff cluster: lastCount, or 0 when the field rejected the move. */
@@ -252,7 +230,7 @@ export let wolffMoved: i32 = 0;
 export function wolffCluster<M, G>(spins: usize, size: i32, idx: i32): i32 {
   const m = changetype<M>(0);
   const g = changetype<G>(0);
-  const n = size * size;
+  const n = size * size * g.depth(size);
   ensureDraws(idx);
   const seed = scaled(draw(idx), n);
   idx++;
@@ -424,20 +402,23 @@ export const CLUSTER_SWENDSEN_WANG: i32 = 1;
 export let stepMoved: f64 = 0;
 export let stepSizes: f64 = 0;
 
-/** One cluster step of the square lattice: `clustersPerStep` Wolff clusters (kind 0) or one Swendsen-Wang update (kind 1). Returns the next draw index. */
+/**
+ * One cluster step of the square (dimension 2) or cubic (dimension 3) lattice: `clustersPerStep`
+ * Wolff clusters (kind 0) or one Swendsen-Wang update (kind 1). Returns the next draw index.
+ */
 // @ts-ignore: decorator
 @inline
-export function clusterStep<M>(kind: i32, clustersPerStep: i32, spins: usize, size: i32, idx: i32): i32 {
+export function clusterStep<M>(kind: i32, clustersPerStep: i32, spins: usize, size: i32, dimension: i32, idx: i32): i32 {
   let moved: f64 = 0;
   let sizes2: f64 = 0;
   if (kind == CLUSTER_WOLFF) {
     for (let c = 0; c < clustersPerStep; c++) {
-      idx = wolffCluster<M, Square>(spins, size, idx);
+      idx = dimension == 3 ? wolffCluster<M, Cubic>(spins, size, idx) : wolffCluster<M, Square>(spins, size, idx);
       moved += <f64>wolffMoved;
       sizes2 += <f64>lastCount;
     }
   } else {
-    idx = swendsenWang<M>(spins, size, idx);
+    idx = dimension == 3 ? swendsenWangCubic<M>(spins, size, idx) : swendsenWang<M>(spins, size, idx);
     moved = <f64>swChanged;
     sizes2 = lastSumSquares;
   }
@@ -574,6 +555,110 @@ export function swendsenWang<M>(spins: usize, size: i32, idx: i32): i32 {
   }
   for (let y = 0; y < size; y++) bondSum += m.bondTerm(m.value(spins + <usize>(y * size + last)), m.value(spins + <usize>(y * size)));
   for (let x = 0; x < size; x++) bondSum += m.bondTerm(m.value(spins + <usize>(last * size + x)), m.value(spins + <usize>x));
+  m.swDone(bondSum, siteSum);
+  lastKind = 2;
+  lastSumSquares = sumSquares;
+  swChanged = changed;
+  return idx;
+}
+
+/**
+ * One Swendsen-Wang update of the cubic lattice from draw idx on; the same contract as
+ * swendsenWang. Bond pass in index order: the site's bonds to the right, below and to the front are
+ * drawn and their clusters joined at once (union under the smaller root), then its ghost bond.
+ * Roots are the smallest index of their cluster (parent[i] <= i), so the value pass in index order
+ * meets every cluster first at its label, where the cluster draws its new value.
+ */
+export function swendsenWangCubic<M>(spins: usize, size: i32, idx: i32): i32 {
+  const m = changetype<M>(0);
+  const plane = size * size;
+  const n = plane * size;
+  const last = size - 1;
+  const threshold = m.threshold();
+  const ghost = m.ghost();
+  for (let i = 0; i <= n; i++) store<i32>(parent + (<usize>i << 2), i);
+  for (let z = 0; z < size; z++) {
+    const base = z * plane;
+    const front = (z == last ? 0 : z + 1) * plane;
+    for (let y = 0; y < size; y++) {
+      const row = base + y * size;
+      const below = base + (y == last ? 0 : y + 1) * size;
+      const ahead = front + y * size;
+      for (let x = 0; x < size; x++) {
+        ensureDraws(idx);
+        const i = row + x;
+        const v = m.value(spins + <usize>i);
+        const right = row + (x == last ? 0 : x + 1);
+        if (m.same(m.value(spins + <usize>right), v)) {
+          if (<u64>draw(idx) < threshold) union(i, right);
+          idx++;
+        }
+        if (m.same(m.value(spins + <usize>(below + x)), v)) {
+          if (<u64>draw(idx) < threshold) union(i, below + x);
+          idx++;
+        }
+        if (m.same(m.value(spins + <usize>(ahead + x)), v)) {
+          if (<u64>draw(idx) < threshold) union(i, ahead + x);
+          idx++;
+        }
+        let bits = 0;
+        if (m.ghostCandidate(v)) {
+          const bonded = <u64>draw(idx) < ghost;
+          idx++;
+          if (bonded) {
+            if (m.ghostMerges()) union(i, n);
+            else bits = 4;
+          }
+        }
+        store<u8>(decision + <usize>i, <u8>bits);
+      }
+    }
+  }
+  const merges = m.ghostMerges();
+  const ghostRoot = merges ? find(n) : n;
+  for (let i = 0; i < n; i++) {
+    const r = find(i);
+    store<i32>(parent + (<usize>i << 2), r);
+    // bonded clusters (ghosts that do not merge): a label is bound when any of its sites is bonded
+    if (!merges) store<u8>(decision + <usize>r, load<u8>(decision + <usize>r) | (load<u8>(decision + <usize>i) & 4));
+  }
+  let changed = 0;
+  let sumSquares: f64 = 0;
+  let siteSum = 0;
+  for (let i = 0; i < n; i++) {
+    ensureDraws(idx);
+    const r = load<i32>(parent + (<usize>i << 2));
+    const root = r == i;
+    const count = root ? 0 : load<i32>(work + (<usize>r << 2));
+    store<i32>(work + (<usize>r << 2), count + 1);
+    sumSquares += <f64>(2 * count + 1);
+    const v = m.value(spins + <usize>i);
+    const bound = merges ? i == ghostRoot : (load<u8>(decision + <usize>i) & 4) != 0;
+    const decided = m.swNew(v, bound, draw(idx));
+    idx += <i32>root & m.swDraws(bound);
+    const nv = root ? decided : m.value(decision + <usize>r);
+    m.write(decision + <usize>i, nv);
+    m.write(spins + <usize>i, nv);
+    changed += <i32>(nv != v);
+    siteSum += m.siteTerm(nv);
+  }
+  // the bond sum of the new lattice: every site with its right, lower and front neighbour
+  let bondSum = 0;
+  for (let z = 0; z < size; z++) {
+    const base = z * plane;
+    const front = (z == last ? 0 : z + 1) * plane;
+    for (let y = 0; y < size; y++) {
+      const row = base + y * size;
+      const below = base + (y == last ? 0 : y + 1) * size;
+      const ahead = front + y * size;
+      for (let x = 0; x < size; x++) {
+        const v = m.value(spins + <usize>(row + x));
+        bondSum += m.bondTerm(v, m.value(spins + <usize>(row + (x == last ? 0 : x + 1))));
+        bondSum += m.bondTerm(v, m.value(spins + <usize>(below + x)));
+        bondSum += m.bondTerm(v, m.value(spins + <usize>(ahead + x)));
+      }
+    }
+  }
   m.swDone(bondSum, siteSum);
   lastKind = 2;
   lastSumSquares = sumSquares;

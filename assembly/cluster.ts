@@ -1,4 +1,4 @@
-// Cluster updates of the 2D Ising model on the cluster engine (assembly/cluster-engine.ts):
+// Cluster updates of the Ising model (square and cubic lattices) on the cluster engine (assembly/cluster-engine.ts):
 // the model supplies its bond test, its flip and the bookkeeping of B and M; the engine grows the
 // clusters, labels them and draws the random numbers (stream order: see the engine's header).
 // The TypeScript twin is src/backend/js-cluster.ts.
@@ -21,7 +21,9 @@ import { SERIES_CAPACITY, SERIES_RECORD_BYTES } from "./layout";
 import {
   clusterStep, drawsEnd, drawsStart, engineReserve, lastCount, lastKind, parent, sizes, stepMoved, stepSizes, work,
 } from "./cluster-engine";
-import { getBondSum, getMagnetization, latticeSize, seriesPtr, setCounts, spinsPtr, sweepMetropolis } from "./ising2d";
+import {
+  getBondSum, getMagnetization, latticeDegree, latticeDimension, latticeSites, latticeSize, seriesPtr, setCounts, spinsPtr, sweepMetropolis,
+} from "./ising2d";
 
 /** Cluster kinds understood by clusterUpdate. */
 export { CLUSTER_WOLFF, CLUSTER_SWENDSEN_WANG } from "./cluster-engine";
@@ -47,9 +49,12 @@ class Ising {
   @inline joined(c: i32): i32 { return 0; }
   /** Visits that saw t = -c: boundary bonds to opposite spins, and internal bonds seen from their later end. */
   @inline term(v: i32, c: i32, t: i32): i32 { return <i32>(v == t); }
-  /** dB = -2 (n_same - n_opposite) over the boundary bonds = 4 n_t - 8 |C| (engine: wolffCluster); dM = -2 c |C|. */
+  /**
+   * dB = -2 (n_same - n_opposite) over the boundary bonds = 4 n_t - 2 Z |C| with Z neighbours a site
+   * (4 n_t - 8 |C| square, 4 n_t - 12 |C| cubic; engine: wolffCluster); dM = -2 c |C|.
+   */
   @inline wolffDone(count: i32, sum: i32, c: i32, t: i32): void {
-    setCounts(getBondSum() + 4 * sum - 8 * count, getMagnetization() - 2 * c * count);
+    setCounts(getBondSum() + 4 * sum - 2 * latticeDegree() * count, getMagnetization() - 2 * c * count);
   }
   @inline ghostCandidate(v: i32): bool { return fieldSign * v > 0; }
   @inline ghostMerges(): bool { return true; }
@@ -65,8 +70,7 @@ class Ising {
  * Returns 0 on success, -1 when memory cannot grow that far.
  */
 export function clusterReserve(): i32 {
-  const size = latticeSize();
-  return engineReserve(size * size);
+  return engineReserve(latticeSites());
 }
 
 export function clusterParentPtr(): usize { return parent; }
@@ -97,6 +101,7 @@ export function clusterUpdate(kind: i32, steps: i32, clustersPerStep: i32, local
   if (parent == 0) return -2;
   if (record != 0 && steps > SERIES_CAPACITY) return -1;
   const size = latticeSize();
+  const dimension = latticeDimension();
   const spins = spinsPtr();
   const series = seriesPtr();
   let flips: f64 = 0;
@@ -108,7 +113,7 @@ export function clusterUpdate(kind: i32, steps: i32, clustersPerStep: i32, local
       flips += sweepMetropolis(localSweeps, 0);
       idx = drawsStart();
     }
-    idx = clusterStep<Ising>(kind, clustersPerStep, spins, size, idx);
+    idx = clusterStep<Ising>(kind, clustersPerStep, spins, size, dimension, idx);
     flips += stepMoved;
     clusterFlipsTotal += stepMoved;
     if (record != 0) {

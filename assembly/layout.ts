@@ -1,13 +1,13 @@
 // Memory layout of one core instance: the contract with src/backend/wasm.ts.
 //
-// Every instance owns its memory. Regions are reserved in this order by `init(L)`
+// Every instance owns its memory. Regions are reserved in this order by `init(L, d)`
 // (assembly/memory.ts: 64-byte aligned, after the static data); kernels that need more
 // (cluster labels, packed lattices, block spins) reserve their regions after these on first use:
 //
 //   [metropolis thresholds]  METROPOLIS_ENTRIES x u64
 //   [heat-bath thresholds]   HEATBATH_ENTRIES x u64
 //   [series]                 SERIES_CAPACITY records of (i32 bondSum, i32 magnetization)
-//   [spins]                  L*L x i8, each +1 or -1, row-major (index = y*L + x)
+//   [spins]                  N = L^d x i8, each +1 or -1, in site order (index = (z*L + y)*L + x)
 //
 // Reserved on first use by other kernels:
 //   [correlations]           (L/2 + 1 + 2L) x i32, then a 2L-byte row buffer (assembly/correlation.ts)
@@ -17,10 +17,13 @@
 //
 // The wrapper reads the offsets through the exported getters, never by recomputing them.
 
-/** Metropolis thresholds, index = (s > 0 ? 5 : 0) + (nsum + 4) / 2; accept a flip when u32 r < threshold. */
-export const METROPOLIS_ENTRIES: i32 = 10;
-/** Heat-bath thresholds, index = (nsum + 4) / 2; new spin is +1 when u32 r < threshold. */
-export const HEATBATH_ENTRIES: i32 = 5;
+/**
+ * Room for the Metropolis thresholds: index = (s > 0 ? Z + 1 : 0) + (nsum + Z) / 2, 2 (Z + 1) entries
+ * (10 square, 14 cubic); accept a flip when u32 r < threshold.
+ */
+export const METROPOLIS_ENTRIES: i32 = 14;
+/** Room for the heat-bath thresholds: index = (nsum + Z) / 2, Z + 1 entries; new spin is +1 when u32 r < threshold. */
+export const HEATBATH_ENTRIES: i32 = 7;
 /** Number of per-sweep records one call can write. */
 export const SERIES_CAPACITY: i32 = 4096;
 /** Bytes per series record: i32 bond sum, i32 magnetization. */

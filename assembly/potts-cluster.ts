@@ -131,7 +131,7 @@ export function pottsClusterUpdate(kind: i32, steps: i32, clustersPerStep: i32, 
   let changed: f64 = 0;
   let idx = drawsStart();
   for (let k = 0; k < steps; k++) {
-    idx = clusterStep<Potts>(kind, clustersPerStep, spins, size, idx);
+    idx = clusterStep<Potts>(kind, clustersPerStep, spins, size, 2, idx);
     changed += stepMoved;
     if (record != 0) {
       const at = records + <usize>k * width;

@@ -38,6 +38,7 @@ import { CheckpointError, InvalidOptionError } from './errors.js';
 import { modelDefinition, type ModelParameters, type SpinArray } from './models/index.js';
 import { checkSize } from './options.js';
 import { checkCount, checkField, checkObject, checkSeed, checkTemperature, oneOf } from './validate.js';
+import { geometryOf, sitesOf } from './lattice.js';
 import { ALGORITHMS, CLUSTER_ALGORITHMS, LATTICES, MODELS, STARTS, type Algorithm, type ClusterAlgorithm, type Lattice, type Model, type Start } from './vocabulary.js';
 
 export const CHECKPOINT_MAGIC: readonly number[] = [0x89, 0x43, 0x52, 0x49, 0x54, 0x0d, 0x0a, 0x1a];
@@ -373,7 +374,7 @@ function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointCon
   let options: CheckpointHeader['options'];
   try {
     options = {
-      size: checkSize(o.size, 'options.size'),
+      size: checkSize(o.size, 'options.size', header.lattice as Lattice),
       temperature: checkTemperature('options.temperature', o.temperature),
       beta: checkTemperature('options.beta', o.beta),
       field: checkField('options.field', o.field),
@@ -399,7 +400,7 @@ function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointCon
   if (!Array.isArray(rng) || rng.length !== 4 || !rng.every((w) => Number.isInteger(w) && w >= 0 && w <= 0xffffffff) || rng.every((w) => w === 0)) {
     fail('header', 'header.rng must be 4 unsigned 32-bit words, not all zero');
   }
-  const sites = options.size * options.size;
+  const sites = sitesOf(geometryOf(header.lattice as Lattice), options.size);
   const [spinSection, recordSection, ...optional] = header.sections;
   const sizeSection = optional.find((s) => s?.name === 'sizes');
   const correlationSection = optional.find((s) => s?.name === 'correlations');

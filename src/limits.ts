@@ -3,11 +3,12 @@
  * worker code, so that options validation can run them before anything is loaded.
  */
 import { InvalidOptionError } from './errors.js';
-import { MAX_PACKED_SIZE, MAX_WORKERS, PACKED_SIZE_MULTIPLE, SERIES_CAPACITY } from './vocabulary.js';
+import { geometryOf, packableOn } from './lattice.js';
+import { MAX_WORKERS, SERIES_CAPACITY, type Lattice } from './vocabulary.js';
 
-/** True when the packed layout can hold an L x L lattice. */
-export function packable(size: number): boolean {
-  return size % PACKED_SIZE_MULTIPLE === 0 && size >= PACKED_SIZE_MULTIPLE && size <= MAX_PACKED_SIZE;
+/** True when the packed layout can hold a lattice of linear size L (square unless named). */
+export function packable(size: number, lattice: Lattice = 'square'): boolean {
+  return packableOn(geometryOf(lattice), size);
 }
 
 /** Pages of 64 KiB in a 4 GiB WebAssembly memory, the most a shared-memory core may declare. */
@@ -28,11 +29,12 @@ export function sharedMemoryBytes(size: number, workers: number): number {
 }
 
 /** Validates `workers` for this lattice (a pure check: options validation runs it). */
-export function checkWorkerCount(workers: unknown, size: number, layout: 'packed' | 'byte', backend: string): number {
+export function checkWorkerCount(workers: unknown, size: number, layout: 'packed' | 'byte', backend: string, lattice: Lattice = 'square'): number {
   if (typeof workers !== 'number' || !Number.isInteger(workers) || workers < 1 || workers > MAX_WORKERS) {
     throw new InvalidOptionError('workers', workers, `an integer from 1 to ${MAX_WORKERS}`);
   }
   if (workers === 1) return workers;
+  if (lattice === 'cubic') throw new InvalidOptionError('workers', workers, '1 on the cubic lattice (the shared-lattice workers run the square packed kernel only)');
   if (backend === 'js') throw new InvalidOptionError('workers', workers, '1 with backend "js" (workers run the WebAssembly core)');
   if (layout !== 'packed') throw new InvalidOptionError('workers', workers, '1 with the byte layout (workers share a packed Ising lattice: L a multiple of 16)');
   if (workers > size / 16) throw new InvalidOptionError('workers', workers, `at most L / 16 = ${size / 16} for L = ${size} (one vector row each at least)`);

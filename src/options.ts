@@ -20,11 +20,17 @@ export { oneOf, checkPositive, checkFinite, checkSeed, checkCount, checkTemperat
 export interface SimulationOptions {
   /** Spin model. @default 'ising' */
   model?: Model;
-  /** Lattice geometry (periodic boundaries). @default 'square' */
+  /**
+   * Lattice geometry, periodic: `'square'` (L x L) or `'cubic'` (L x L x L, Ising only; see
+   * docs/cubic.md for what runs on it). @default 'square'
+   */
   lattice?: Lattice;
-  /** Linear size L of the L x L lattice: an even integer from 2 to 32766. @default 64 */
+  /** Linear size L: an even integer from 2 to 32766 on the square lattice, 2 to 894 on the cubic one. @default 64 */
   size?: number;
-  /** Temperature T > 0 in units of J / k_B. Give `temperature` or `beta`, not both. @default 2.269185314213022 (Onsager's Tc) */
+  /**
+   * Temperature T > 0 in units of J / k_B. Give `temperature` or `beta`, not both.
+   * @default the model's T_c on the lattice: 2.269185314213022 (Onsager) for the square Ising model, 1 / 0.221654626 on the cubic one
+   */
   temperature?: number;
   /** Inverse temperature beta = 1 / T > 0 (alternative to `temperature`). */
   beta?: number;
@@ -106,6 +112,9 @@ export const DEFAULTS = {
   workers: 1,
 } as const satisfies Omit<NormalizedOptions, 'beta' | 'layout'> & { layout: Layout };
 
+/** Default linear size on the cubic lattice (16^3 = 4096 sites, the sites of the square default 64^2). */
+export const CUBIC_DEFAULT_SIZE = 16;
+
 /** The options every model takes; a model adds its own parameters (src/models/). */
 export const COMMON_OPTION_KEYS: readonly string[] = ['model', 'lattice', 'size', 'temperature', 'beta', 'field', 'algorithm', 'clustersPerStep', 'hybridSweeps', 'hybridCluster', 'seed', 'backend', 'start', 'core', 'layout', 'workers'];
 const KNOWN_KEYS = [...COMMON_OPTION_KEYS, ...MODEL_PARAMETER_KEYS];
@@ -139,7 +148,10 @@ export function normalizeOptions(options: SimulationOptions = {}): NormalizedOpt
   }
   const parameters = definition.parameters(o);
   const lattice = oneOf('lattice', given(o, 'lattice', DEFAULTS.lattice), LATTICES);
-  const size = checkSize(given(o, 'size', DEFAULTS.size));
+  if (!definition.lattices.includes(lattice)) {
+    throw new InvalidOptionError('lattice', lattice, `one of ${definition.lattices.map((l) => `"${l}"`).join(', ')} for model "${model}"`);
+  }
+  const size = checkSize(given(o, 'size', lattice === 'cubic' ? CUBIC_DEFAULT_SIZE : DEFAULTS.size), 'size', lattice);
   let temperature: number;
   let beta: number;
   if (o.temperature !== undefined && o.beta !== undefined) {
@@ -149,7 +161,7 @@ export function normalizeOptions(options: SimulationOptions = {}): NormalizedOpt
     beta = checkTemperature('beta', o.beta);
     temperature = 1 / beta;
   } else {
-    temperature = checkTemperature('temperature', given(o, 'temperature', definition.criticalTemperature(parameters)));
+    temperature = checkTemperature('temperature', given(o, 'temperature', definition.criticalTemperature(parameters, lattice)));
     beta = 1 / temperature;
   }
   const field = checkField('field', given(o, 'field', DEFAULTS.field));
@@ -158,8 +170,8 @@ export function normalizeOptions(options: SimulationOptions = {}): NormalizedOpt
   const seed = checkSeed(given(o, 'seed', DEFAULTS.seed));
   const backend = oneOf('backend', given(o, 'backend', DEFAULTS.backend), BACKENDS);
   const start = oneOf('start', given(o, 'start', DEFAULTS.start), STARTS);
-  const layout = definition.resolveLayout(oneOf('layout', given(o, 'layout', DEFAULTS.layout), LAYOUTS), size);
-  const workers = checkWorkerCount(given(o, 'workers', DEFAULTS.workers), size, layout, backend);
+  const layout = definition.resolveLayout(oneOf('layout', given(o, 'layout', DEFAULTS.layout), LAYOUTS), size, lattice);
+  const workers = checkWorkerCount(given(o, 'workers', DEFAULTS.workers), size, layout, backend, lattice);
   checkCoreSource('core', o.core);
   if (workers > 1 && o.core !== undefined) {
     throw new InvalidOptionError('core', o.core, 'no core with workers > 1 (workers run the inlined shared-memory core)');

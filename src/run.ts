@@ -14,7 +14,7 @@ import { withHistograms, type Measurement, type SeriesContext } from './measure.
 import type { ModelDefinition, ModelParameters } from './models/model.js';
 import { phaseVisits } from './phases.js';
 import { checkBoolean, checkCount, checkObject, rejectUnknownKeys } from './validate.js';
-import type { ClusterStep } from './vocabulary.js';
+import type { ClusterStep, Lattice } from './vocabulary.js';
 
 /**
  * Values one measurement may keep per recorded step in total (2^26 32-bit integers, 256 MiB): the
@@ -71,7 +71,7 @@ export function defaultCorrelationInterval(size: number): number {
  * Validates measure options for an L x L lattice whose records hold `width` integers.
  * Throws {@link InvalidOptionError} (unknown keys included).
  */
-export function normalizeMeasureOptions(options: MeasureOptions, size: number, width = 2): NormalizedMeasureOptions {
+export function normalizeMeasureOptions(options: MeasureOptions, size: number, width = 2, lattice: Lattice = 'square'): NormalizedMeasureOptions {
   const o = checkObject('measure options', options, '{ sweeps: 10000 }');
   rejectUnknownKeys(o, MEASURE_KEYS);
   const sweeps = checkCount('sweeps', o.sweeps, 2);
@@ -80,7 +80,7 @@ export function normalizeMeasureOptions(options: MeasureOptions, size: number, w
   const thermalize = checkCount('thermalize', o.thermalize === undefined ? 0 : o.thermalize, 0);
   const keepSeries = checkBoolean('keepSeries', o.keepSeries);
   const histograms = checkBoolean('histograms', o.histograms);
-  const every = correlationInterval(o.correlations as MeasureOptions['correlations'], sweeps, size);
+  const every = correlationInterval(o.correlations as MeasureOptions['correlations'], sweeps, size, lattice);
   return { sweeps, thermalize, keepSeries, every, histograms };
 }
 
@@ -88,8 +88,9 @@ export function normalizeMeasureOptions(options: MeasureOptions, size: number, w
  * Steps between correlation samples for the `correlations` option of a run of `sweeps` recorded
  * steps on an L x L lattice (0: none). Throws {@link InvalidOptionError}.
  */
-export function correlationInterval(c: MeasureOptions['correlations'], sweeps: number, size: number): number {
+export function correlationInterval(c: MeasureOptions['correlations'], sweeps: number, size: number, lattice: Lattice = 'square'): number {
   if (c === undefined || c === false) return 0;
+  if (lattice !== 'square') throw new InvalidOptionError('correlations', c, `false on the ${lattice} lattice (correlation functions are measured on the square lattice only)`);
   let every: number;
   if (c === true) every = defaultCorrelationInterval(size);
   else if (typeof c === 'object' && c !== null && !Array.isArray(c)) {

@@ -13,6 +13,7 @@ import { checkAlgorithm, normalizeOptions, normalizeUpdateSettings, type Normali
 import { seedState } from './rng.js';
 import { MeasurementRun, normalizeMeasureOptions, type MeasureOptions, type RunHost } from './run.js';
 import { checkCount, checkField, checkObject, checkTemperature, oneOf } from './validate.js';
+import { geometryOf, shapeOf, sitesOf } from './lattice.js';
 import { ALGORITHMS, type Algorithm, type BackendName, type ClusterStep, type EngineName, type LocalAlgorithm, type Model, type SpinsOf } from './vocabulary.js';
 
 export { MAX_MEASURE_SWEEPS, type MeasureOptions } from './run.js';
@@ -63,7 +64,7 @@ export interface Simulation<M extends Model = Model> {
   readonly engine: EngineName;
   /** The layout the current algorithm runs on: 'packed' (Ising Metropolis on a packed lattice) or 'byte'. */
   readonly layout: 'packed' | 'byte';
-  /** Number of sites N = L * L. */
+  /** Number of sites N = L^d (L * L square, L * L * L cubic). */
   readonly sites: number;
   /** Integers in one per-step record (the model's record layout: Ising (B, M), 2; Potts (Nb, n_0 .. n_{q-1}), q + 1). */
   readonly recordWidth: number;
@@ -155,7 +156,7 @@ class LatticeSimulation implements Simulation<Model>, RunHost {
     this.backend = kernel.backend;
     this.fallbackReason = fallbackReason;
     this.engine = engine;
-    this.sites = options.size * options.size;
+    this.sites = sitesOf(geometryOf(options.lattice), options.size);
     this.recordWidth = definition.recordWidth(this.parameters);
     this.scratch = new Int32Array(this.recordWidth);
     kernel.setRngState(seedState(options.seed));
@@ -173,9 +174,9 @@ class LatticeSimulation implements Simulation<Model>, RunHost {
   private reserveClustersFor(algorithm: Algorithm): void {
     if (algorithm !== 'wolff' && algorithm !== 'swendsen-wang' && algorithm !== 'hybrid') return;
     if (this.use('setAlgorithm').reserveClusters()) return;
-    const { size } = this.options;
-    const mib = ((CLUSTER_BYTES_PER_SITE * size * size) / 2 ** 20).toFixed(0);
-    throw new InvalidOptionError('algorithm', algorithm, `an algorithm that fits in memory: cluster updates of a ${size} x ${size} lattice need ${mib} MiB more (${CLUSTER_BYTES_PER_SITE} bytes a site), which the ${this.backend} backend could not allocate; use a smaller size or a local algorithm`);
+    const { size, lattice } = this.options;
+    const mib = ((CLUSTER_BYTES_PER_SITE * this.sites) / 2 ** 20).toFixed(0);
+    throw new InvalidOptionError('algorithm', algorithm, `an algorithm that fits in memory: cluster updates of a ${shapeOf(geometryOf(lattice), size)} lattice need ${mib} MiB more (${CLUSTER_BYTES_PER_SITE} bytes a site), which the ${this.backend} backend could not allocate; use a smaller size or a local algorithm`);
   }
 
   get layout(): 'packed' | 'byte' {
@@ -252,7 +253,7 @@ class LatticeSimulation implements Simulation<Model>, RunHost {
   startMeasurement(options: MeasureOptions | Uint8Array): MeasurementRun {
     this.use('startMeasurement');
     if (!(options instanceof Uint8Array)) {
-      return new MeasurementRun(this, normalizeMeasureOptions(options, this.options.size, this.recordWidth));
+      return new MeasurementRun(this, normalizeMeasureOptions(options, this.options.size, this.recordWidth, this.options.lattice));
     }
     const { kind, run } = decodeCheckpoint(options);
     if (kind !== 'run' || !run) {
@@ -260,7 +261,7 @@ class LatticeSimulation implements Simulation<Model>, RunHost {
     }
     let plan;
     try {
-      plan = normalizeMeasureOptions({ thermalize: run.thermalize, sweeps: run.sweeps, keepSeries: run.keepSeries, histograms: run.histograms, correlations: run.every ? { every: run.every } : false }, this.options.size, this.recordWidth);
+      plan = normalizeMeasureOptions({ thermalize: run.thermalize, sweeps: run.sweeps, keepSeries: run.keepSeries, histograms: run.histograms, correlations: run.every ? { every: run.every } : false }, this.options.size, this.recordWidth, this.options.lattice);
     } catch (error) {
       if (error instanceof InvalidOptionError) throw new CheckpointError('header', `header.run: ${error.message}`);
       throw error;
@@ -341,6 +342,7 @@ class LatticeSimulation implements Simulation<Model>, RunHost {
       const here = (this.parameters as Record<string, unknown>)[key];
       if (value !== here) throw new CheckpointError('model', `a checkpoint with ${key} = ${String(value)}; this simulation has ${key} = ${String(here)}`);
     }
+    if (state.lattice !== options.lattice) throw new CheckpointError('model', `a checkpoint of the ${state.lattice} lattice; this simulation runs on the ${options.lattice} lattice`);
     if (state.size !== options.size) throw new CheckpointError('size', `a ${state.size} x ${state.size} lattice; this simulation is ${options.size} x ${options.size}`);
     if (state.layout !== options.layout) throw new CheckpointError('layout', `a simulation with layout "${state.layout}"; this one has layout "${options.layout}" (the layouts follow different random streams)`);
     this.restore({
@@ -432,7 +434,7 @@ export async function createSimulation<M extends Model = 'ising'>(options: Simul
   const definition = modelDefinition(normalized.model);
   const parameters = definition.parameters(normalized);
   const { kernel, fallbackReason, engine } = await definition.createKernel(
-    { backend: normalized.backend, size: normalized.size, core: options.core, layout: normalized.layout, workers: normalized.workers },
+    { backend: normalized.backend, lattice: normalized.lattice, size: normalized.size, core: options.core, layout: normalized.layout, workers: normalized.workers },
     parameters,
   );
   try {

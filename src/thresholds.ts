@@ -9,10 +9,10 @@
 
 export const TWO_POW_32 = 4294967296;
 
-/** Entries of the Metropolis table (mirrors METROPOLIS_ENTRIES in assembly/layout.ts). */
-export const METROPOLIS_ENTRIES = 10;
-/** Entries of the heat-bath table (mirrors HEATBATH_ENTRIES in assembly/layout.ts). */
-export const HEATBATH_ENTRIES = 5;
+/** Room for the Metropolis table, 2 (Z + 1) entries for Z up to 6 (mirrors METROPOLIS_ENTRIES in assembly/layout.ts). */
+export const METROPOLIS_ENTRIES = 14;
+/** Room for the heat-bath table, Z + 1 entries (mirrors HEATBATH_ENTRIES in assembly/layout.ts). */
+export const HEATBATH_ENTRIES = 7;
 
 /** Integer threshold for probability p (see module comment). */
 export function threshold(p: number): number {
@@ -20,15 +20,16 @@ export function threshold(p: number): number {
 }
 
 /**
- * Metropolis: flipping s with neighbour sum n costs dE = 2 s (J n + h); accepted with
- * min(1, exp(-beta dE)). Index = (s > 0 ? 5 : 0) + (n + 4) / 2, n in {-4, -2, 0, 2, 4}.
+ * Metropolis on a lattice of Z neighbours a site (4 square, 6 cubic): flipping s with neighbour sum
+ * n costs dE = 2 s (J n + h); accepted with min(1, exp(-beta dE)). 2 (Z + 1) entries, index
+ * (s > 0 ? Z + 1 : 0) + (n + Z) / 2, n in {-Z, -Z + 2, ..., Z}.
  */
-export function metropolisThresholds(beta: number, field: number): Float64Array {
-  const table = new Float64Array(METROPOLIS_ENTRIES);
+export function metropolisThresholds(beta: number, field: number, neighbours = 4): Float64Array {
+  const table = new Float64Array(2 * (neighbours + 1));
   for (const s of [-1, 1]) {
-    for (let n = -4; n <= 4; n += 2) {
+    for (let n = -neighbours; n <= neighbours; n += 2) {
       const dE = 2 * s * (n + field);
-      table[(s > 0 ? 5 : 0) + (n + 4) / 2] = threshold(dE <= 0 ? 1 : Math.exp(-beta * dE));
+      table[(s > 0 ? neighbours + 1 : 0) + (n + neighbours) / 2] = threshold(dE <= 0 ? 1 : Math.exp(-beta * dE));
     }
   }
   return table;
@@ -36,12 +37,12 @@ export function metropolisThresholds(beta: number, field: number): Float64Array 
 
 /**
  * Heat bath: the new spin is +1 with probability 1 / (1 + exp(-2 beta (J n + h))),
- * whatever the old spin. Index = (n + 4) / 2.
+ * whatever the old spin. Z + 1 entries, index (n + Z) / 2.
  */
-export function heatBathThresholds(beta: number, field: number): Float64Array {
-  const table = new Float64Array(HEATBATH_ENTRIES);
-  for (let n = -4; n <= 4; n += 2) {
-    table[(n + 4) / 2] = threshold(1 / (1 + Math.exp(-2 * beta * (n + field))));
+export function heatBathThresholds(beta: number, field: number, neighbours = 4): Float64Array {
+  const table = new Float64Array(neighbours + 1);
+  for (let n = -neighbours; n <= neighbours; n += 2) {
+    table[(n + neighbours) / 2] = threshold(1 / (1 + Math.exp(-2 * beta * (n + field))));
   }
   return table;
 }

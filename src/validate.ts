@@ -4,8 +4,9 @@
  * Depends only on the error classes and the vocabulary, so every layer (options, models, jobs) can use it.
  */
 import { InvalidOptionError } from './errors.js';
-import type { CoreSource } from './vocabulary.js';
-import { MAX_COUNT, MAX_FIELD, MAX_SEED, MAX_SIZE, MAX_TEMPERATURE, MIN_SIZE, MIN_TEMPERATURE } from './vocabulary.js';
+import type { CoreSource, Lattice } from './vocabulary.js';
+import { MAX_COUNT, MAX_FIELD, MAX_SEED, MAX_TEMPERATURE, MIN_TEMPERATURE } from './vocabulary.js';
+import { geometryOf } from './lattice.js';
 
 export function oneOf<T extends string>(option: string, value: unknown, allowed: readonly T[]): T {
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
@@ -42,10 +43,15 @@ export function checkField(option: string, value: unknown): number {
   return value;
 }
 
-/** A linear size L: an even integer from MIN_SIZE to MAX_SIZE. */
-export function checkSize(value: unknown, option = 'size'): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < MIN_SIZE || value > MAX_SIZE || value % 2 !== 0) {
-    throw new InvalidOptionError(option, value, `an even integer from ${MIN_SIZE} to ${MAX_SIZE} (the checkerboard update needs even L)`);
+/**
+ * A linear size L of `lattice` (square unless named): an even integer from 2 to the lattice's
+ * largest size (src/lattice.ts: 32766 square, 894 cubic).
+ */
+export function checkSize(value: unknown, option = 'size', lattice: Lattice = 'square'): number {
+  const { minSize, maxSize, name } = geometryOf(lattice);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < minSize || value > maxSize || value % 2 !== 0) {
+    const why = name === 'square' ? '' : ` on the ${name} lattice`;
+    throw new InvalidOptionError(option, value, `an even integer from ${minSize} to ${maxSize}${why} (the checkerboard update needs even L)`);
   }
   return value;
 }

@@ -13,8 +13,12 @@
 export type Model = 'ising' | 'potts';
 /** What `spins()` returns for a model: Ising spins +1 / -1 as Int8Array, Potts states 0 .. q-1 as Uint8Array. */
 export type SpinsOf<M extends Model> = M extends 'ising' ? Int8Array : Uint8Array;
-/** Lattices. Only the periodic square lattice exists today; `'cubic'` (3D) will join this union. */
-export type Lattice = 'square';
+/**
+ * Lattices, every one periodic (src/lattice.ts states each geometry once: dimension, neighbours,
+ * sites, bonds and size limits): `'square'`, the L x L square lattice (2D, 4 neighbours);
+ * `'cubic'`, the L x L x L simple cubic lattice (3D, 6 neighbours).
+ */
+export type Lattice = 'square' | 'cubic';
 /** Local update algorithms: checkerboard Metropolis or heat-bath sweeps. */
 export type LocalAlgorithm = 'metropolis' | 'heat-bath';
 /** Cluster algorithms: Wolff single clusters or Swendsen-Wang multi-cluster updates (src/cluster, assembly/cluster.ts). */
@@ -31,13 +35,14 @@ export type EngineName = 'wasm-simd' | 'wasm-scalar' | 'js';
 export type Start = 'hot' | 'cold';
 /**
  * Lattice storage. `'packed'`: one bit per spin, Metropolis by multi-spin coding (Ising only; L a
- * multiple of 16, up to 32752; heat-bath sweeps run on a byte copy); `'byte'`: one byte per site.
+ * multiple of 16, up to 32752 on the square lattice and 880 on the cubic one; heat-bath sweeps run on a
+ * byte copy); `'byte'`: one byte per site.
  * `'auto'` is packed where the model and L allow it, else byte.
  */
 export type Layout = 'auto' | 'packed' | 'byte';
 
 export const MODELS: readonly Model[] = ['ising', 'potts'];
-export const LATTICES: readonly Lattice[] = ['square'];
+export const LATTICES: readonly Lattice[] = ['square', 'cubic'];
 export const LOCAL_ALGORITHMS: readonly LocalAlgorithm[] = ['metropolis', 'heat-bath'];
 export const ALGORITHMS: readonly Algorithm[] = ['metropolis', 'heat-bath', 'wolff', 'swendsen-wang', 'hybrid'];
 export const CLUSTER_ALGORITHMS: readonly ClusterAlgorithm[] = ['wolff', 'swendsen-wang'];
@@ -59,6 +64,14 @@ export const PACKED_SIZE_MULTIPLE = 16;
  * 32-bit integers (2 * 32752^2 < 2^31).
  */
 export const MAX_PACKED_SIZE = 32752;
+
+/**
+ * Largest linear size of the cubic lattice: L^3 one-byte spins fit in 1 GiB, and the bond sum
+ * |B| <= 3 L^3 stays an exact 32-bit integer: 3 * 894^3 < 2^31 <= 3 * 896^3.
+ */
+export const MAX_CUBIC_SIZE = 894;
+/** Largest packed cubic L (a multiple of 16 up to MAX_CUBIC_SIZE). */
+export const MAX_PACKED_CUBIC_SIZE = 880;
 
 /** Most worker threads sharing one lattice. */
 export const MAX_WORKERS = 64;

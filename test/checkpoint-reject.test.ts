@@ -46,7 +46,7 @@ describe('checkpoint rejection', () => {
     ['a trailing byte', Uint8Array.of(...good, 0), 'checksum'],
     ['a future version', encodeContainer(header, [spinBytes], 2), 'version'],
     ['another model', encodeContainer({ ...header, model: 'xy' }, [spinBytes]), 'model'],
-    ['another lattice', encodeContainer({ ...header, lattice: 'cubic' }, [spinBytes]), 'model'],
+    ['another lattice', encodeContainer({ ...header, lattice: 'hexagonal' }, [spinBytes]), 'model'],
     ['a bad option in the header', encodeContainer({ ...header, options: { ...header.options, size: 7 } }, [spinBytes]), 'header'],
     ['an all-zero generator', encodeContainer({ ...header, rng: [0, 0, 0, 0] }, [spinBytes]), 'header'],
     ['a missing section', encodeContainer({ ...header, sections: [] }, []), 'header'],

@@ -26,7 +26,7 @@ const BAD: [string, SimulationOptions | Record<string, unknown>, RegExp][] = [
   ['q = 300', { model: 'potts', q: 300 }, /"q": expected an integer from 2 to 256 .*got 300/],
   ['q with ising', { q: 3 }, /"q": expected no q with model "ising"/],
   ['packed layout with potts', { model: 'potts', q: 3, layout: 'packed' }, /"layout": expected "auto" or "byte" for model "potts"/],
-  ['unknown lattice', { lattice: 'cubic' as never }, /"lattice": expected one of "square", got "cubic"/],
+  ['unknown lattice', { lattice: 'hexagonal' as never }, /"lattice": expected one of "square", "cubic", got "hexagonal"/],
   ['unknown backend', { backend: 'gpu' as never }, /"backend": expected one of "auto", "wasm", "js", got "gpu"/],
   ['unknown start', { start: 'warm' as never }, /"start": expected one of "hot", "cold", got "warm"/],
   ['seed negative', { seed: -1 }, /"seed": expected an integer from 0 to 9007199254740991, got -1/],

@@ -1,6 +1,6 @@
 /** Backend selection: WebAssembly when it can run, the JavaScript fallback otherwise (or on request). */
 import { BackendUnavailableError, InvalidOptionError } from '../errors.js';
-import type { BackendChoice } from '../vocabulary.js';
+import type { BackendChoice, Lattice } from '../vocabulary.js';
 import { JsIsingKernel } from './js.js';
 import { JsPackedEngine } from './js-packed.js';
 import { loadCore, type CoreSource } from './loader.js';
@@ -22,9 +22,9 @@ function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function createJsKernel(size: number, layout: 'packed' | 'byte' = 'byte'): IsingKernel {
+function createJsKernel(size: number, layout: 'packed' | 'byte', lattice: Lattice): IsingKernel {
   try {
-    const byte = new JsIsingKernel(size);
+    const byte = new JsIsingKernel(size, lattice);
     return layout === 'packed' ? new PackedLayoutKernel(byte, new JsPackedEngine(size)) : byte;
   } catch (error) {
     if (error instanceof RangeError) {
@@ -35,17 +35,17 @@ function createJsKernel(size: number, layout: 'packed' | 'byte' = 'byte'): Ising
 }
 
 /**
- * Creates the kernel for `backend` and `layout`; `auto` falls back to JavaScript when the core
- * cannot be compiled or instantiated. The default core is the SIMD build where the engine
- * supports SIMD, else the scalar build (src/backend/loader.ts).
+ * Creates the kernel for `backend`, `layout` and `lattice` (square unless named); `auto` falls back
+ * to JavaScript when the core cannot be compiled or instantiated. The default core is the SIMD build
+ * where the engine supports SIMD, else the scalar build (src/backend/loader.ts).
  */
-export async function createKernel(backend: BackendChoice, size: number, core?: CoreSource, layout: 'packed' | 'byte' = 'byte', workers = 1): Promise<KernelChoice> {
-  if (backend === 'js') return { kernel: createJsKernel(size, layout), engine: 'js' };
+export async function createKernel(backend: BackendChoice, size: number, core?: CoreSource, layout: 'packed' | 'byte' = 'byte', workers = 1, lattice: Lattice = 'square'): Promise<KernelChoice> {
+  if (backend === 'js') return { kernel: createJsKernel(size, layout, lattice), engine: 'js' };
   if (workers > 1) {
     checkWorkerRuntime(workers);
     if (typeof WebAssembly !== 'object') {
       if (backend === 'wasm') throw new BackendUnavailableError('wasm', 'WebAssembly is not available in this runtime');
-      return { kernel: createJsKernel(size, layout), fallbackReason: 'WebAssembly is not available in this runtime (running on one thread)', engine: 'js' };
+      return { kernel: createJsKernel(size, layout, lattice), fallbackReason: 'WebAssembly is not available in this runtime (running on one thread)', engine: 'js' };
     }
     const { createParallelKernel } = await import('../worker/parallel.js');
     return createParallelKernel(size, workers);
@@ -55,9 +55,9 @@ export async function createKernel(backend: BackendChoice, size: number, core?: 
     module = await loadCore(core);
   } catch (error) {
     if (backend === 'wasm') throw new BackendUnavailableError('wasm', reasonOf(error));
-    return { kernel: createJsKernel(size, layout), fallbackReason: `WebAssembly core unavailable: ${reasonOf(error)}`, engine: 'js' };
+    return { kernel: createJsKernel(size, layout, lattice), fallbackReason: `WebAssembly core unavailable: ${reasonOf(error)}`, engine: 'js' };
   }
-  const byte = await WasmIsingKernel.create(module, size);
+  const byte = await WasmIsingKernel.create(module, size, undefined, lattice);
   const engine = coreHasSimd(byte.exports) ? 'wasm-simd' : 'wasm-scalar';
   if (layout === 'byte') return { kernel: byte, engine };
   return { kernel: new PackedLayoutKernel(byte, WasmPackedEngine.create(byte)), engine };

@@ -15,6 +15,7 @@ import { Xoshiro128, rotl } from '../rng.js';
 import { clusterLabelsOf, type LabelKind } from '../cluster/labels.js';
 import { checkPottsClusterQ, POTTS_CLUSTER_MAX_Q, type PottsClusterKernel, type PottsThresholds } from '../cluster/potts.js';
 import type { ClusterAlgorithm, ClusterStep } from '../vocabulary.js';
+import { SQUARE, entryOfSite, siteOfEntry, type LatticeGeometry } from '../lattice.js';
 import type { ClusterSweepResult } from './types.js';
 
 /** floor(r * n / 2^32) for a 32-bit r and n <= 2^30, exactly, in double arithmetic. */
@@ -63,7 +64,7 @@ type Lattice = Int8Array | Uint8Array;
 export class ClusterEngine {
   /** Union-find parents (parent[i] <= i); node N is the ghost; after Swendsen-Wang, parent[i] is the label of site i. */
   private readonly parent: Int32Array;
-  /** Wolff: the sites of the last cluster, (y << 16) | x, in joining order; Swendsen-Wang: cluster sizes by label. */
+  /** Wolff: the sites of the last cluster as work entries of the geometry, in joining order; Swendsen-Wang: cluster sizes by label. */
   private readonly work: Int32Array;
   /** Swendsen-Wang: bond bits (1 below, 2 right, 4 ghost), then the new value of each cluster at its label. */
   private readonly decision: Int32Array;
@@ -73,14 +74,18 @@ export class ClusterEngine {
   /** Sum of |C|^2 of the last Swendsen-Wang update. */
   lastSumSquares = 0;
 
-  constructor(sites: number) {
+  /** For the N sites of a lattice of this geometry (square unless named). */
+  constructor(
+    sites: number,
+    private readonly geometry: LatticeGeometry = SQUARE,
+  ) {
     this.parent = new Int32Array(sites + 1);
     this.work = new Int32Array(sites);
     this.decision = new Int32Array(sites);
   }
 
   labels(size: number): Int32Array {
-    return clusterLabelsOf(this.lastKind, size, () => this.parent, () => this.work.subarray(0, this.lastCount));
+    return clusterLabelsOf(this.lastKind, size, () => this.parent, () => this.work.subarray(0, this.lastCount), this.geometry);
   }
 
   /**
@@ -89,7 +94,8 @@ export class ClusterEngine {
    * carries model.joined(c) until it leaves the list and takes t; every visit adds model.term.
    */
   wolff(model: ClusterModel, lattice: Lattice, size: number, rng: Xoshiro128): number {
-    const n = size * size;
+    const geometry = this.geometry;
+    const n = lattice.length;
     const seed = scaleToSites(rng.next(), n);
     const c = lattice[seed];
     const t = model.wolffTarget(c, rng);
@@ -97,13 +103,12 @@ export class ClusterEngine {
     this.lastKind = 1;
     this.lastCount = 0;
     if (risky && rng.next() < model.ghost) return 0;
-    const seedY = (seed / size) | 0;
     lattice[seed] = model.joined(c);
-    this.work[0] = (seedY << 16) | (seed - seedY * size);
-    const sum = this.grow(model, lattice, size, rng, c, t, risky);
+    this.work[0] = entryOfSite(geometry, size, seed);
+    const sum = geometry.dimension === 3 ? this.growCubic(model, lattice, size, rng, c, t, risky) : this.grow(model, lattice, size, rng, c, t, risky);
     const count = this.lastCount;
     if (sum === undefined) {
-      for (let k = 0; k < count; k++) lattice[(this.work[k] >>> 16) * size + (this.work[k] & 0xffff)] = c;
+      for (let k = 0; k < count; k++) lattice[siteOfEntry(geometry, size, this.work[k])] = c;
       return 0;
     }
     model.wolffDone(count, sum, c, t);
@@ -184,6 +189,55 @@ export class ClusterEngine {
     return sum;
   }
 
+  /**
+   * The growth of {@link grow} on the cubic lattice (assembly/cluster-engine.ts growChecked with
+   * the Cubic geometry): neighbours right, left, down, up, front, back; entries
+   * (z << 20) | (y << 10) | x. Draws one by one from the generator.
+   */
+  private growCubic(model: ClusterModel, lattice: Lattice, size: number, rng: Xoshiro128, c: number, t: number, risky: boolean): number | undefined {
+    const list = this.work;
+    const last = size - 1;
+    const plane = size * size;
+    const threshold = model.threshold;
+    const joined = model.joined(c);
+    const entries = new Int32Array(6);
+    let count = 1;
+    let head = 0;
+    let sum: number | undefined = 0;
+    while (head < count && sum !== undefined) {
+      const entry = list[head++];
+      const x = entry & 0x3ff;
+      const y = (entry >>> 10) & 0x3ff;
+      const z = entry >>> 20;
+      lattice[(z * size + y) * size + x] = t;
+      const yz = entry & ~0x3ff;
+      const zx = entry & ~(0x3ff << 10);
+      const xy = entry & 0xfffff;
+      entries[0] = yz | (x === last ? 0 : x + 1);
+      entries[1] = yz | (x === 0 ? last : x - 1);
+      entries[2] = zx | ((y === last ? 0 : y + 1) << 10);
+      entries[3] = zx | ((y === 0 ? last : y - 1) << 10);
+      entries[4] = xy | ((z === last ? 0 : z + 1) << 20);
+      entries[5] = xy | ((z === 0 ? last : z - 1) << 20);
+      for (let d = 0; d < 6; d++) {
+        const next = entries[d];
+        const j = (next >>> 20) * plane + ((next >>> 10) & 0x3ff) * size + (next & 0x3ff);
+        const v = lattice[j];
+        sum += model.term(v, c, t);
+        if (!model.same(v, c)) continue;
+        if (rng.next() >= threshold) continue;
+        if (risky && rng.next() < model.ghost) {
+          sum = undefined;
+          break;
+        }
+        lattice[j] = joined;
+        list[count++] = next;
+      }
+    }
+    this.lastCount = count;
+    return sum;
+  }
+
   /** Root of i's tree, halving the path on the way. */
   private find(i: number): number {
     const parent = this.parent;
@@ -212,6 +266,7 @@ export class ClusterEngine {
    * index order); returns the sites whose value changed.
    */
   swendsenWang(model: ClusterModel, lattice: Lattice, size: number, rng: Xoshiro128): number {
+    if (this.geometry.dimension === 3) return this.swendsenWangCubic(model, lattice, size, rng);
     const n = size * size;
     const last = size - 1;
     const { parent, work, decision } = this;
@@ -289,11 +344,97 @@ export class ClusterEngine {
     this.lastSumSquares = sumSquares;
     return changed;
   }
+
+  /**
+   * One Swendsen-Wang update of the cubic lattice (twin of swendsenWangCubic in
+   * assembly/cluster-engine.ts): bonds right, below, front and the ghost bond of each site in index
+   * order, joined at once; labels (smallest index) after; then new values in index order.
+   */
+  private swendsenWangCubic(model: ClusterModel, lattice: Lattice, size: number, rng: Xoshiro128): number {
+    const plane = size * size;
+    const n = plane * size;
+    const last = size - 1;
+    const { parent, work, decision } = this;
+    const threshold = model.threshold;
+    const merges = model.ghostMerges;
+    for (let i = 0; i <= n; i++) parent[i] = i;
+    for (let z = 0; z < size; z++) {
+      const base = z * plane;
+      const front = (z === last ? 0 : z + 1) * plane;
+      for (let y = 0; y < size; y++) {
+        const row = base + y * size;
+        const below = base + (y === last ? 0 : y + 1) * size;
+        const ahead = front + y * size;
+        for (let x = 0; x < size; x++) {
+          const i = row + x;
+          const v = lattice[i];
+          const right = row + (x === last ? 0 : x + 1);
+          if (model.same(lattice[right], v) && rng.next() < threshold) this.union(i, right);
+          if (model.same(lattice[below + x], v) && rng.next() < threshold) this.union(i, below + x);
+          if (model.same(lattice[ahead + x], v) && rng.next() < threshold) this.union(i, ahead + x);
+          let bits = 0;
+          if (model.ghostCandidate(v) && rng.next() < model.ghost) {
+            if (merges) this.union(i, n);
+            else bits = 4;
+          }
+          decision[i] = bits;
+        }
+      }
+    }
+    const ghostRoot = merges ? this.find(n) : n;
+    for (let i = 0; i < n; i++) {
+      const r = this.find(i);
+      parent[i] = r;
+      if (!merges) decision[r] |= decision[i] & 4;
+    }
+    let changed = 0;
+    let sumSquares = 0;
+    let siteSum = 0;
+    for (let i = 0; i < n; i++) {
+      const r = parent[i];
+      const v = lattice[i];
+      let nv: number;
+      let count: number;
+      if (r === i) {
+        count = 0;
+        const bound = merges ? i === ghostRoot : (decision[i] & 4) !== 0;
+        nv = model.swNew(v, bound, model.swDraws(bound) ? rng.next() : 0);
+      } else {
+        count = work[r];
+        nv = decision[r];
+      }
+      work[r] = count + 1;
+      sumSquares += 2 * count + 1;
+      decision[i] = nv;
+      lattice[i] = nv;
+      if (nv !== v) changed++;
+      siteSum += model.siteTerm(nv);
+    }
+    let bondSum = 0;
+    for (let z = 0; z < size; z++) {
+      const base = z * plane;
+      const front = (z === last ? 0 : z + 1) * plane;
+      for (let y = 0; y < size; y++) {
+        const row = base + y * size;
+        const below = base + (y === last ? 0 : y + 1) * size;
+        const ahead = front + y * size;
+        for (let x = 0; x < size; x++) {
+          const v = lattice[row + x];
+          bondSum += model.bondTerm(v, lattice[row + (x === last ? 0 : x + 1)]) + model.bondTerm(v, lattice[below + x]) + model.bondTerm(v, lattice[ahead + x]);
+        }
+      }
+    }
+    model.swDone(bondSum, siteSum);
+    this.lastKind = 2;
+    this.lastSumSquares = sumSquares;
+    return changed;
+  }
 }
 
 /** What the Ising cluster kernel needs from the JavaScript Ising kernel (src/backend/js.ts). */
 export interface JsClusterHost {
   readonly size: number;
+  readonly geometry: LatticeGeometry;
   readonly spins: Int8Array;
   readonly rng: Xoshiro128;
   bondSum: number;
@@ -325,10 +466,10 @@ class IsingModel implements ClusterModel {
   term(v: number, _c: number, t: number): number {
     return v === t ? 1 : 0;
   }
-  /** dB = 4 n_t - 8 |C| over the visits (assembly/cluster.ts); dM = -2 c |C|. */
+  /** dB = 4 n_t - 2 Z |C| over the visits, Z neighbours a site (assembly/cluster.ts); dM = -2 c |C|. */
   wolffDone(count: number, sum: number, c: number): void {
     const host = this.host!;
-    host.bondSum += 4 * sum - 8 * count;
+    host.bondSum += 4 * sum - 2 * host.geometry.neighbours * count;
     host.magnetization -= 2 * c * count;
   }
   ghostCandidate(v: number): boolean {
@@ -357,8 +498,8 @@ export class JsClusters {
   private readonly engine: ClusterEngine;
   private readonly model = new IsingModel();
 
-  constructor(sites: number) {
-    this.engine = new ClusterEngine(sites);
+  constructor(sites: number, geometry: LatticeGeometry = SQUARE) {
+    this.engine = new ClusterEngine(sites, geometry);
   }
 
   setThresholds(bond: number, ghost: number, fieldSign: number): void {

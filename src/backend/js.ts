@@ -1,9 +1,11 @@
 /**
  * The pure-JavaScript fallback: the same kernels as assembly/ising2d.ts, the same site
- * order and the same random stream, so a seed gives the same lattice bit for bit.
+ * order and the same random stream, so a seed gives the same lattice bit for bit, on the square
+ * and on the cubic lattice (src/lattice.ts).
  */
 import { Xoshiro128, rotl } from '../rng.js';
-import type { LocalAlgorithm } from '../vocabulary.js';
+import type { Lattice, LocalAlgorithm } from '../vocabulary.js';
+import { depthOf, geometryOf, sitesOf, type LatticeGeometry } from '../lattice.js';
 import { NO_CLUSTER } from '../cluster/labels.js';
 import { JsClusters } from './js-cluster.js';
 import type { ClusterStep, ClusterSweepResult, IsingKernel } from './types.js';
@@ -13,6 +15,8 @@ import { measureCorrelationsJs } from './correlation-js.js';
 export class JsIsingKernel implements IsingKernel {
   readonly backend = 'js' as const;
   readonly size: number;
+  readonly lattice: Lattice;
+  readonly geometry: LatticeGeometry;
   bondSum = 0;
   magnetization = 0;
   /** @internal read by the cluster kernel (src/backend/js-cluster.ts) */
@@ -21,12 +25,14 @@ export class JsIsingKernel implements IsingKernel {
   readonly rng = new Xoshiro128(new Uint32Array([1, 0, 0, 0]));
   private clusters: JsClusters | undefined;
   private clusterThresholds: [number, number, number] = [0, 0, 0];
-  private metropolis = new Float64Array(10);
-  private heatBath = new Float64Array(5);
+  private metropolis = new Float64Array(14);
+  private heatBath = new Float64Array(7);
 
-  constructor(size: number) {
+  constructor(size: number, lattice: Lattice = 'square') {
     this.size = size;
-    this.spins = new Int8Array(size * size).fill(1);
+    this.lattice = lattice;
+    this.geometry = geometryOf(lattice);
+    this.spins = new Int8Array(sitesOf(this.geometry, size)).fill(1);
     this.recount();
   }
 
@@ -66,15 +72,23 @@ export class JsIsingKernel implements IsingKernel {
   recount(): void {
     const L = this.size;
     const s = this.spins;
+    const plane = L * L;
+    const depth = depthOf(this.geometry, L);
+    const cubic = depth > 1;
     let b = 0;
     let m = 0;
-    for (let y = 0; y < L; y++) {
-      const row = y * L;
-      const below = (y === L - 1 ? 0 : y + 1) * L;
-      for (let x = 0; x < L; x++) {
-        const si = s[row + x];
-        b += si * (s[row + (x === L - 1 ? 0 : x + 1)] + s[below + x]);
-        m += si;
+    for (let z = 0; z < depth; z++) {
+      const base = z * plane;
+      const front = (z === depth - 1 ? 0 : z + 1) * plane;
+      for (let y = 0; y < L; y++) {
+        const row = base + y * L;
+        const below = base + (y === L - 1 ? 0 : y + 1) * L;
+        const ahead = front + y * L;
+        for (let x = 0; x < L; x++) {
+          const si = s[row + x];
+          b += si * (s[row + (x === L - 1 ? 0 : x + 1)] + s[below + x] + (cubic ? s[ahead + x] : 0));
+          m += si;
+        }
       }
     }
     this.bondSum = b;
@@ -84,7 +98,7 @@ export class JsIsingKernel implements IsingKernel {
   reserveClusters(): boolean {
     if (this.clusters) return true;
     try {
-      this.clusters = new JsClusters(this.spins.length);
+      this.clusters = new JsClusters(this.spins.length, this.geometry);
     } catch (error) {
       if (error instanceof RangeError) return false;
       throw error;
@@ -112,6 +126,10 @@ export class JsIsingKernel implements IsingKernel {
     const spins = this.spins;
     const heatBath = algorithm === 'heat-bath';
     const table = heatBath ? this.heatBath : this.metropolis;
+    const Z = this.geometry.neighbours;
+    const plane = L * L;
+    const depth = depthOf(this.geometry, L);
+    const cubic = depth > 1;
     const st = this.rng.state;
     let x0 = st[0] | 0, x1 = st[1] | 0, x2 = st[2] | 0, x3 = st[3] | 0;
     let b = this.bondSum;
@@ -119,27 +137,35 @@ export class JsIsingKernel implements IsingKernel {
     let changed = 0;
     for (let k = 0; k < sweeps; k++) {
       for (let colour = 0; colour < 2; colour++) {
-        for (let y = 0; y < L; y++) {
-          const row = y * L;
-          const above = (y === 0 ? L - 1 : y - 1) * L;
-          const below = (y === L - 1 ? 0 : y + 1) * L;
-          for (let x = (y + colour) & 1; x < L; x += 2) {
-            const s = spins[row + x];
-            const nsum = spins[row + (x === 0 ? L - 1 : x - 1)] + spins[row + (x === L - 1 ? 0 : x + 1)]
-              + spins[above + x] + spins[below + x];
-            // xoshiro128** step, state in locals
-            const r = Math.imul(rotl(Math.imul(x1, 5), 7), 9) >>> 0;
-            const t = x1 << 9;
-            x2 ^= x0; x3 ^= x1; x1 ^= x2; x0 ^= x3; x2 ^= t; x3 = rotl(x3, 11);
-            const flip = heatBath
-              ? +((r < table[(nsum + 4) >> 1]) !== (s > 0))
-              : +(r < table[(s > 0 ? 5 : 0) + ((nsum + 4) >> 1)]);
-            // branch-free update, as in the WebAssembly kernel
-            const ds = 2 * s * flip;
-            spins[row + x] = s - ds;
-            m -= ds;
-            b -= ds * nsum;
-            changed += flip;
+        for (let z = 0; z < depth; z++) {
+          const base = z * plane;
+          const front = (z === depth - 1 ? 0 : z + 1) * plane;
+          const back = (z === 0 ? depth - 1 : z - 1) * plane;
+          for (let y = 0; y < L; y++) {
+            const row = base + y * L;
+            const above = base + (y === 0 ? L - 1 : y - 1) * L;
+            const below = base + (y === L - 1 ? 0 : y + 1) * L;
+            const ahead = front + y * L;
+            const behind = back + y * L;
+            for (let x = (y + z + colour) & 1; x < L; x += 2) {
+              const s = spins[row + x];
+              let nsum = spins[row + (x === 0 ? L - 1 : x - 1)] + spins[row + (x === L - 1 ? 0 : x + 1)]
+                + spins[above + x] + spins[below + x];
+              if (cubic) nsum += spins[ahead + x] + spins[behind + x];
+              // xoshiro128** step, state in locals
+              const r = Math.imul(rotl(Math.imul(x1, 5), 7), 9) >>> 0;
+              const t = x1 << 9;
+              x2 ^= x0; x3 ^= x1; x1 ^= x2; x0 ^= x3; x2 ^= t; x3 = rotl(x3, 11);
+              const flip = heatBath
+                ? +((r < table[(nsum + Z) >> 1]) !== (s > 0))
+                : +(r < table[(s > 0 ? Z + 1 : 0) + ((nsum + Z) >> 1)]);
+              // branch-free update, as in the WebAssembly kernel
+              const ds = 2 * s * flip;
+              spins[row + x] = s - ds;
+              m -= ds;
+              b -= ds * nsum;
+              changed += flip;
+            }
           }
         }
       }

@@ -40,6 +40,7 @@ type Fresh = 'byte' | 'packed' | 'both';
 export class PackedLayoutKernel implements IsingKernel {
   readonly backend: IsingKernel['backend'];
   readonly size: number;
+  readonly lattice: IsingKernel['lattice'];
   /** Which lattice is up to date. */
   private fresh: Fresh = 'byte';
 
@@ -49,6 +50,7 @@ export class PackedLayoutKernel implements IsingKernel {
   ) {
     this.backend = byte.backend;
     this.size = byte.size;
+    this.lattice = byte.lattice;
   }
 
   /** The layout the next sweep of `algorithm` runs on. */

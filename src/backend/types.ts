@@ -1,5 +1,5 @@
-/** The contract every backend implements for the 2D Ising kernels (see assembly/ising2d.ts). */
-import type { BackendName, ClusterStep, ClusterSweepResult, LocalAlgorithm } from '../vocabulary.js';
+/** The contract every backend implements for the Ising kernels, square or cubic (see assembly/ising2d.ts). */
+import type { BackendName, ClusterStep, ClusterSweepResult, Lattice, LocalAlgorithm } from '../vocabulary.js';
 import type { BlockSpinKernel } from './rg-types.js';
 
 export type { BackendName, EngineName, ClusterStep, ClusterSweepResult } from '../vocabulary.js';
@@ -9,7 +9,9 @@ export interface IsingKernel {
   readonly backend: BackendName;
   /** Linear size L. */
   readonly size: number;
-  /** Bond sum B = sum over the 2N bonds of s_i s_j (exact integer). */
+  /** The lattice (src/lattice.ts): square L x L or cubic L x L x L. */
+  readonly lattice: Lattice;
+  /** Bond sum B = sum over the d N bonds of s_i s_j (exact integer). */
   readonly bondSum: number;
   /** Magnetization M = sum_i s_i (exact integer). */
   readonly magnetization: number;
@@ -20,11 +22,11 @@ export interface IsingKernel {
   setRngState(state: Uint32Array): void;
   /** Next raw generator output (advances the stream). */
   nextU32(): number;
-  /** Hot start draws one random number per site in row-major order; cold start sets every spin to +1. */
+  /** Hot start draws one random number per site in site order; cold start sets every spin to +1. */
   fill(start: 'hot' | 'cold'): void;
-  /** A copy of the spins, row-major, each +1 or -1. */
+  /** A copy of the spins in site order (src/lattice.ts), each +1 or -1. */
   readSpins(): Int8Array;
-  /** Replaces the spins (length L*L, each +1 or -1) and recounts B and M. */
+  /** Replaces the spins (length N, each +1 or -1) and recounts B and M. */
   writeSpins(spins: Int8Array): void;
   /**
    * Runs `sweeps` sweeps. With `out` (length >= 2 * sweeps), writes after every sweep the

@@ -5,7 +5,8 @@
 import { CoreError, InvalidOptionError } from '../errors.js';
 import { clusterLabelsOf, type LabelKind } from '../cluster/labels.js';
 import { checkPottsClusterQ, type PottsClusterKernel, type PottsThresholds } from '../cluster/potts.js';
-import type { ClusterAlgorithm, ClusterStep, LocalAlgorithm } from '../vocabulary.js';
+import type { ClusterAlgorithm, ClusterStep, Lattice, LocalAlgorithm } from '../vocabulary.js';
+import { geometryOf, shapeOf, sitesOf, type LatticeGeometry } from '../lattice.js';
 import { SERIES_CAPACITY, type ClusterSweepResult, type IsingKernel } from './types.js';
 import { guarded } from './core-call.js';
 import { checkCoreConstants } from './core-constants.js';
@@ -19,7 +20,7 @@ import { correlationValues } from './correlation-js.js';
 export interface CoreExports {
   readonly memory: WebAssembly.Memory;
   readonly SERIES_CAPACITY: WebAssembly.Global;
-  init(size: number): number;
+  init(size: number, dimension: number): number;
   spinsPtr(): number;
   seriesPtr(): number;
   metropolisTablePtr(): number;
@@ -67,12 +68,13 @@ function coreView<T>(core: { memory: WebAssembly.Memory }, Type: new (buffer: Ar
 }
 
 /** Labels of the last cluster update of a core instance (src/cluster/labels.ts). */
-function coreClusterLabels(core: ClusterCore, size: number): Int32Array {
+function coreClusterLabels(core: ClusterCore, size: number, geometry: LatticeGeometry): Int32Array {
   return clusterLabelsOf(
     core.clusterLastKind() as LabelKind,
     size,
-    () => coreView(core, Int32Array, core.clusterParentPtr(), size * size),
+    () => coreView(core, Int32Array, core.clusterParentPtr(), sitesOf(geometry, size)),
     () => coreView(core, Int32Array, core.clusterWorkPtr(), core.clusterLastCount()),
+    geometry,
   );
 }
 
@@ -117,15 +119,23 @@ function readString(memory: WebAssembly.Memory, ptr: number): string {
 export class WasmIsingKernel implements IsingKernel {
   readonly backend = 'wasm' as const;
   readonly size: number;
+  readonly lattice: Lattice;
+  /** Sites N = L^d. */
+  readonly sites: number;
   private core: CoreExports | undefined;
 
-  private constructor(core: CoreExports, size: number) {
+  private constructor(core: CoreExports, size: number, lattice: Lattice) {
     this.core = core;
     this.size = size;
+    this.lattice = lattice;
+    this.sites = sitesOf(geometryOf(lattice), size);
   }
 
-  /** Instantiates the compiled core for an L x L lattice (with `sharedMemory`: a shared-memory build, src/worker/). */
-  static async create(module: WebAssembly.Module, size: number, sharedMemory?: WebAssembly.Memory): Promise<WasmIsingKernel> {
+  /**
+   * Instantiates the compiled core for a lattice of linear size L (square unless named; with
+   * `sharedMemory`: a shared-memory build, src/worker/).
+   */
+  static async create(module: WebAssembly.Module, size: number, sharedMemory?: WebAssembly.Memory, lattice: Lattice = 'square'): Promise<WasmIsingKernel> {
     let memory: WebAssembly.Memory | undefined;
     const imports = {
       env: {
@@ -140,10 +150,11 @@ export class WasmIsingKernel implements IsingKernel {
     const core = instance.exports as unknown as CoreExports;
     memory = core.memory;
     checkCoreConstants(instance.exports);
-    if (guarded('init', () => core.init(size)) !== 0) {
-      throw new InvalidOptionError('size', size, `a lattice that fits in WebAssembly memory (growing memory to ${size}x${size} bytes failed)`);
+    const geometry = geometryOf(lattice);
+    if (guarded('init', () => core.init(size, geometry.dimension)) !== 0) {
+      throw new InvalidOptionError('size', size, `a lattice that fits in WebAssembly memory (growing memory for a ${shapeOf(geometry, size)} lattice of one byte a site failed)`);
     }
-    return new WasmIsingKernel(core, size);
+    return new WasmIsingKernel(core, size, lattice);
   }
 
   /** The instance's exports (kernels that share this instance, e.g. the packed one, use them). */
@@ -191,12 +202,12 @@ export class WasmIsingKernel implements IsingKernel {
   }
 
   readSpins(): Int8Array {
-    return this.view(Int8Array, this.exports.spinsPtr(), this.size * this.size).slice();
+    return this.view(Int8Array, this.exports.spinsPtr(), this.sites).slice();
   }
 
   writeSpins(spins: Int8Array): void {
     const core = this.exports;
-    this.view(Int8Array, core.spinsPtr(), this.size * this.size).set(spins);
+    this.view(Int8Array, core.spinsPtr(), this.sites).set(spins);
     guarded('recount', () => core.recount());
   }
 
@@ -223,7 +234,7 @@ export class WasmIsingKernel implements IsingKernel {
   }
 
   clusterLabels(): Int32Array {
-    return coreClusterLabels(this.exports, this.size);
+    return coreClusterLabels(this.exports, this.size, geometryOf(this.lattice));
   }
 
   sweep(algorithm: LocalAlgorithm, sweeps: number, out?: Int32Array): number {
@@ -266,7 +277,7 @@ export class WasmPottsClusters implements PottsClusterKernel {
   readonly backend = 'wasm' as const;
 
   /** Reserves the cluster memory in the Potts kernel's instance (q <= 255). */
-  constructor(private readonly kernel: { readonly exports: unknown; readonly size: number; readonly q: number }) {
+  constructor(private readonly kernel: { readonly exports: unknown; readonly size: number; readonly q: number; readonly lattice?: Lattice }) {
     checkPottsClusterQ(kernel.q);
     if (guarded('clusterReserve', () => this.core.clusterReserve()) !== 0) {
       throw new InvalidOptionError('size', kernel.size, `a lattice whose cluster memory (${CLUSTER_BYTES_PER_SITE} bytes a site) fits in WebAssembly memory`);
@@ -285,7 +296,7 @@ export class WasmPottsClusters implements PottsClusterKernel {
   }
 
   labels(): Int32Array {
-    return coreClusterLabels(this.core, this.kernel.size);
+    return coreClusterLabels(this.core, this.kernel.size, geometryOf(this.kernel.lattice));
   }
 
   update(cluster: ClusterAlgorithm, steps: number, clustersPerStep: number, out?: Int32Array, sizes?: Float64Array): number {

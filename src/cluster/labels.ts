@@ -9,6 +9,8 @@
  * - Before any cluster update every site carries {@link NO_CLUSTER}.
  */
 
+import { SQUARE, siteOfEntry, sitesOf, type LatticeGeometry } from '../lattice.js';
+
 /** Label of a site that belongs to no cluster of the last update. */
 export const NO_CLUSTER = -1;
 
@@ -16,15 +18,16 @@ export const NO_CLUSTER = -1;
 export type LabelKind = 0 | 1 | 2;
 
 /**
- * Labels from the kernel's state: `parent` (Swendsen-Wang labels, first L*L entries) or the
- * Wolff cluster's sites, each packed as (y << 16) | x (assembly/cluster.ts).
+ * Labels from the kernel's state: `parent` (Swendsen-Wang labels, first N entries) or the Wolff
+ * cluster's sites, each a work entry of the geometry (square (y << 16) | x, cubic
+ * (z << 20) | (y << 10) | x: assembly/lattice.ts).
  */
-export function clusterLabelsOf(kind: LabelKind, size: number, parent: () => Int32Array, wolffSites: () => Int32Array): Int32Array {
-  const sites = size * size;
+export function clusterLabelsOf(kind: LabelKind, size: number, parent: () => Int32Array, wolffSites: () => Int32Array, geometry: LatticeGeometry = SQUARE): Int32Array {
+  const sites = sitesOf(geometry, size);
   if (kind === 2) return parent().slice(0, sites);
   const labels = new Int32Array(sites).fill(NO_CLUSTER);
   if (kind === 1) {
-    const members = Array.from(wolffSites(), (packed) => (packed >>> 16) * size + (packed & 0xffff));
+    const members = Array.from(wolffSites(), (packed) => siteOfEntry(geometry, size, packed));
     let smallest = sites;
     for (const i of members) smallest = Math.min(smallest, i);
     for (const i of members) labels[i] = smallest;

@@ -24,9 +24,9 @@ export interface DensityOfStates {
   readonly Ly: number;
   /** Number of sites `N = Lx·Ly`. */
   readonly N: number;
-  /** Number of bonds, `2N`. */
+  /** Number of bonds: `2N` on the square lattice, `3N` on the cubic one (src/exact/cubic.ts). */
   readonly bonds: number;
-  /** Bond-sum values `B = -2N + 2j`, `j = 0 … 2N` (row index of `counts`). */
+  /** Bond-sum values `B = -bonds + 2j`, `j = 0 … bonds` (row index of `counts`). */
   readonly bValues: Int32Array;
   /** Magnetization values `M = -N + 2i`, `i = 0 … N` (column index of `counts`). */
   readonly mValues: Int32Array;
@@ -44,11 +44,11 @@ export const MAX_ENUMERATION_SITES = 30;
  * Number of configurations `g(B, M)` of `dos` (0 for values that are not on the grid).
  */
 export function dosCount(dos: DensityOfStates, B: number, M: number): number {
-  const N = dos.N;
+  const { N, bonds } = dos;
   if (!Number.isInteger(B) || !Number.isInteger(M)) return 0;
-  if (B < -2 * N || B > 2 * N || M < -N || M > N) return 0;
-  if ((B + 2 * N) % 2 !== 0 || (M + N) % 2 !== 0) return 0;
-  return dos.counts[((B + 2 * N) / 2) * (N + 1) + (M + N) / 2];
+  if (B < -bonds || B > bonds || M < -N || M > N) return 0;
+  if ((B + bonds) % 2 !== 0 || (M + N) % 2 !== 0) return 0;
+  return dos.counts[((B + bonds) / 2) * (N + 1) + (M + N) / 2];
 }
 
 /**

@@ -9,6 +9,9 @@
  * - {@link densityOfStates}, {@link exactMoments}, {@link boltzmannWeights}: exact enumeration of small
  *   lattices (N ≤ 30), any `(T, h)`.
  *
+ * The simple cubic lattice (src/exact/cubic.ts): {@link cubicDensityOfStates} (exact enumeration of
+ * the 2 x 2 x 2 cube) and literature values of β_c, ν, η and the critical Binder ratio, with citations.
+ *
  * And for the q-state Potts model (`H = -J Σ_<ij> δ(s_i, s_j) - h Σ_i δ(s_i, 0)`; src/models/potts/exact.ts):
  * {@link pottsTransition} and friends (β_c, e(T_c), Baxter's latent heat), {@link pottsDensityOfStates}
  * (transfer matrix, h = 0), {@link pottsExactMoments} (any h), {@link pottsMagnetizationDistribution},
@@ -36,6 +39,20 @@ export {
   exactMoments,
 } from './enumerate.js';
 export type { BoltzmannDistribution, DensityOfStates, ExactMoments } from './enumerate.js';
+export {
+  CUBIC_CRITICAL_BETA,
+  CUBIC_CRITICAL_BETA_ERROR,
+  CUBIC_CRITICAL_BINDER_RATIO,
+  CUBIC_CRITICAL_BINDER_RATIO_ERROR,
+  CUBIC_CRITICAL_TEMPERATURE,
+  CUBIC_SOURCES,
+  ISING_3D_ETA,
+  ISING_3D_ETA_ERROR,
+  ISING_3D_GAMMA_OVER_NU,
+  ISING_3D_NU,
+  ISING_3D_NU_ERROR,
+  cubicDensityOfStates,
+} from './cubic.js';
 export {
   MAX_POTTS_ENUMERATION,
   pottsCriticalBeta,

@@ -9,7 +9,7 @@
  */
 import type { CorrelationMeasurement } from '../correlation.js';
 import type { Measurement, SeriesContext } from '../measure.js';
-import type { Algorithm, BackendName, ClusterStep, ClusterSweepResult, CoreSource, EngineName, Layout, LocalAlgorithm, Model, Start } from '../vocabulary.js';
+import type { Algorithm, BackendName, ClusterStep, ClusterSweepResult, CoreSource, EngineName, Lattice, Layout, LocalAlgorithm, Model, Start } from '../vocabulary.js';
 import type { BlockSpinKernel } from '../backend/rg-types.js';
 
 /** What `spins()` returns: Ising spins +1 / -1 as Int8Array, Potts states 0 .. q-1 as Uint8Array. */
@@ -32,7 +32,7 @@ export interface ModelKernel {
   setRngState(state: Uint32Array): void;
   /** The start configuration (a hot start draws from the stream; see the model's kernel contract). */
   fill(start: Start): void;
-  /** A copy of the lattice, row-major. */
+  /** A copy of the lattice, in site order (src/lattice.ts). */
   readSpins(): SpinArray;
   /** Replaces the lattice (already validated by the model's codec) and recounts the record. */
   writeSpins(spins: SpinArray): void;
@@ -59,6 +59,8 @@ export interface ModelKernel {
 /** What a model's kernel factory is asked for. */
 export interface KernelRequest {
   backend: 'auto' | 'wasm' | 'js';
+  /** The lattice (src/lattice.ts), one of the model's `lattices`. */
+  lattice: Lattice;
   size: number;
   core: CoreSource | undefined;
   layout: 'packed' | 'byte';
@@ -129,10 +131,12 @@ export interface ModelDefinition<P extends ModelParameters = ModelParameters> {
   parameters(given: object): P;
   /** The update algorithms this model runs. */
   readonly algorithms: readonly Algorithm[];
-  /** The infinite-lattice critical (or transition) temperature: the default temperature. */
-  criticalTemperature(parameters: P): number;
+  /** The lattices this model runs on (src/lattice.ts). */
+  readonly lattices: readonly Lattice[];
+  /** The infinite-lattice critical (or transition) temperature on `lattice`: the default temperature. */
+  criticalTemperature(parameters: P, lattice?: Lattice): number;
   /** Resolves the layout for size L ('auto' to what the model runs best); throws for one it cannot run. */
-  resolveLayout(layout: Layout, size: number): 'packed' | 'byte';
+  resolveLayout(layout: Layout, size: number, lattice?: Lattice): 'packed' | 'byte';
   /** The layout the given algorithm runs on, for `sim.layout`. */
   layoutOf(layout: 'packed' | 'byte', algorithm: Algorithm): 'packed' | 'byte';
   /** Integers in one per-step record. */
@@ -148,9 +152,9 @@ export interface ModelDefinition<P extends ModelParameters = ModelParameters> {
   /** Every observable, with errors, from `steps` records (the model's formulas, src/measure.ts machinery). */
   analyze(records: Int32Array, context: SeriesContext, parameters: P): Measurement;
   /** Values in one correlation sample for linear size L. */
-  correlationValues(size: number, parameters: P): number;
+  correlationValues(size: number, parameters: P, lattice?: Lattice): number;
   /** G(r), S(0), S(k_min) and xi_2nd from correlation samples. */
-  analyzeCorrelations(samples: Int32Array, size: number, count: number, every: number, parameters: P): CorrelationMeasurement;
+  analyzeCorrelations(samples: Int32Array, size: number, count: number, every: number, parameters: P, lattice?: Lattice): CorrelationMeasurement;
   /** The phases of the ordered state (metastability check). */
   readonly phases: PhaseSectors<P>;
   /** Whether cluster sizes give improved estimators (the Fortuin-Kasteleyn identities this package implements). */

@@ -1,9 +1,10 @@
 /**
- * The 2D Ising model on the periodic L x L square lattice:
+ * The Ising model on the periodic L x L square lattice and the periodic L x L x L simple cubic
+ * lattice (src/lattice.ts):
  *
  *   H = -J sum_<ij> s_i s_j - h sum_i s_i,   s_i = +1 or -1,   J = k_B = 1.
  *
- * Record of a step: (B, M) with B = sum_<ij> s_i s_j over the 2N bonds and M = sum_i s_i, exact
+ * Record of a step: (B, M) with B = sum_<ij> s_i s_j over the d N bonds and M = sum_i s_i, exact
  * integers; e = (-B - h M) / N and m = M / N. Observables and their formulas: src/measure.ts.
  * Kernels: src/backend/ (assembly/ising2d.ts byte kernel, assembly/packed.ts multi-spin kernel,
  * assembly/cluster.ts, and their JavaScript twins), adapted by ./kernel.ts.
@@ -12,10 +13,11 @@ import { analyzeCorrelations } from '../../correlation.js';
 import { correlationValues } from '../../backend/correlation-js.js';
 import { InvalidOptionError } from '../../errors.js';
 import { CRITICAL_TEMPERATURE } from '../../exact/onsager.js';
+import { CUBIC_CRITICAL_TEMPERATURE } from '../../exact/cubic.js';
 import { packable } from '../../limits.js';
 import { measureSeries } from '../../measure.js';
 import { packSpins, unpackSpins } from '../../spin-bits.js';
-import { ALGORITHMS, MAX_PACKED_SIZE, PACKED_SIZE_MULTIPLE, type Layout } from '../../vocabulary.js';
+import { ALGORITHMS, MAX_PACKED_SIZE, PACKED_SIZE_MULTIPLE, type Lattice, type Layout } from '../../vocabulary.js';
 import type { ModelDefinition, SpinArray } from '../model.js';
 
 export const ising: ModelDefinition = {
@@ -25,11 +27,20 @@ export const ising: ModelDefinition = {
   parameterKeys: [],
   parameters: () => ({}),
   algorithms: ALGORITHMS,
-  criticalTemperature: () => CRITICAL_TEMPERATURE,
+  lattices: ['square', 'cubic'],
+  /** Onsager's T_c on the square lattice; 1 / beta_c of Ferrenberg, Xu and Landau (2018) on the cubic one. */
+  criticalTemperature: (_parameters, lattice?: Lattice) => (lattice === 'cubic' ? CUBIC_CRITICAL_TEMPERATURE : CRITICAL_TEMPERATURE),
 
-  /** 'auto' becomes 'packed' where L allows it; an explicit 'packed' with an unsuitable L is an error. */
-  resolveLayout(layout: Layout, size: number) {
+  /**
+   * 'auto' becomes 'packed' where L allows it; an explicit 'packed' with an unsuitable L is an error.
+   * The cubic lattice runs on the byte layout (its packed kernel is not built yet): 'auto' is byte there.
+   */
+  resolveLayout(layout: Layout, size: number, lattice?: Lattice) {
     if (layout === 'byte') return 'byte';
+    if (lattice === 'cubic') {
+      if (layout === 'auto') return 'byte';
+      throw new InvalidOptionError('layout', layout, '"auto" or "byte" on the cubic lattice (the packed multi-spin kernel runs on the square lattice only)');
+    }
     if (packable(size)) return 'packed';
     if (layout === 'auto') return 'byte';
     throw new InvalidOptionError('size', size, `a multiple of ${PACKED_SIZE_MULTIPLE} from ${PACKED_SIZE_MULTIPLE} to ${MAX_PACKED_SIZE} for layout "packed" (or layout "byte")`);
@@ -54,7 +65,7 @@ export const ising: ModelDefinition = {
   // the kernels load on first use: validating options (a page that only starts workers) does not pull them in
   async createKernel(request) {
     const [{ createKernel }, { IsingModelKernel }] = await Promise.all([import('../../backend/index.js'), import('./kernel.js')]);
-    const { kernel, engine, fallbackReason } = await createKernel(request.backend, request.size, request.core, request.layout, request.workers);
+    const { kernel, engine, fallbackReason } = await createKernel(request.backend, request.size, request.core, request.layout, request.workers, request.lattice);
     return { kernel: new IsingModelKernel(kernel), engine, fallbackReason };
   },
 

@@ -5,6 +5,7 @@
  * cluster thresholds, and the record of a lattice is (B, M).
  */
 import type { ClusterStep, ClusterSweepResult, LocalAlgorithm, Start } from '../../vocabulary.js';
+import { geometryOf } from '../../lattice.js';
 import type { IsingKernel } from '../../backend/types.js';
 import type { BlockSpinKernel } from '../../backend/rg-types.js';
 import { heatBathThresholds, metropolisThresholds } from '../../thresholds.js';
@@ -49,7 +50,8 @@ export class IsingModelKernel implements ModelKernel {
   }
 
   setCouplings(beta: number, field: number): void {
-    this.ising.setThresholds(metropolisThresholds(beta, field), heatBathThresholds(beta, field));
+    const { neighbours } = geometryOf(this.ising.lattice);
+    this.ising.setThresholds(metropolisThresholds(beta, field, neighbours), heatBathThresholds(beta, field, neighbours));
     const cluster = clusterThresholds(beta, field);
     this.ising.setClusterThresholds(cluster.bond, cluster.ghost, cluster.fieldSign);
   }

@@ -36,6 +36,7 @@ export const potts: ModelDefinition<PottsParameters> = {
     return { q: checkQ(q) };
   },
   algorithms: ALGORITHMS,
+  lattices: ['square'],
   criticalTemperature: (parameters) => pottsCriticalTemperature(parameters.q),
 
   resolveLayout(layout: Layout) {
