@@ -8,6 +8,10 @@
  * e_Ising = 2 e_Potts + 2 + h, c_Ising = c_Potts and |m_Ising| = m_Potts); and Onsager's
  * infinite-lattice values at h = 0.
  *
+ * Ising on the cubic lattice: every observable of the 2 x 2 x 2 cube by exact enumeration, at any
+ * field; no finite-lattice reference for larger L and no exact infinite-lattice values (the
+ * literature values of β_c, ν and η are in {@link criticalReference} and src/exact/cubic.ts).
+ *
  * Potts: where the transfer matrices of src/models/potts/ are quick (q^L <= 1000), e, c, <m^2>,
  * <m^4> and what derives from them at any field (and <m> for q^L <= 100); at T = T_c and h = 0
  * the infinite-lattice e(T_c) = -(1 + 1/sqrt q).
@@ -15,7 +19,9 @@
 import { CRITICAL_TEMPERATURE, densityOfStates, exactMoments, finiteLatticeExact, onsagerEnergy, onsagerMagnetization, onsagerSpecificHeat } from './exact/index.js';
 import type { ObservableName } from './measure.js';
 import { pottsCriticalEnergy, pottsCriticalTemperature, pottsExactMoments, pottsMagnetizationDistribution, pottsTransition } from './models/potts/exact.js';
-import type { Model } from './vocabulary.js';
+import { CUBIC_CRITICAL_TEMPERATURE, CUBIC_SOURCES, ISING_3D_GAMMA_OVER_NU, ISING_3D_NU, cubicDensityOfStates } from './exact/cubic.js';
+import type { DensityOfStates } from './exact/enumerate.js';
+import type { Lattice, Model } from './vocabulary.js';
 
 /** Largest L for which every Ising observable is computed by exact enumeration (2^(L*L) states). */
 export const ENUMERATION_MAX_SIZE = 4;
@@ -37,13 +43,41 @@ export interface ExactReference {
   infinite: Partial<Record<ReferenceName, number>>;
 }
 
-/** Which model an exact reference is for (Ising when absent). */
+/** Which model and lattice an exact reference is for (Ising on the square lattice when absent). */
 export interface ReferenceModel {
   model?: Model;
   q?: number;
+  lattice?: Lattice;
 }
 
-const dosCache = new Map<number, ReturnType<typeof densityOfStates>>();
+const dosCache = new Map<string, DensityOfStates>();
+
+/** The (cached) density of states of an enumerable lattice. */
+function cachedDensity(lattice: Lattice, size: number): DensityOfStates {
+  const key = `${lattice} ${size}`;
+  let dos = dosCache.get(key);
+  if (!dos) dosCache.set(key, (dos = lattice === 'cubic' ? cubicDensityOfStates(size) : densityOfStates(size)));
+  return dos;
+}
+
+/** Every observable of an enumerated lattice at (T, h). */
+function enumerated(dos: DensityOfStates, temperature: number, field: number): ExactReference['finite'] {
+  const x = exactMoments(dos, temperature, field);
+  return {
+    energy: x.energy,
+    absMagnetization: x.absMagnetization,
+    magnetization2: x.magnetization2,
+    magnetization4: x.magnetization4,
+    specificHeat: x.specificHeat,
+    susceptibility: x.susceptibility,
+    susceptibilityFull: x.susceptibilityFull,
+    binder: x.binder,
+    binderRatio: x.binderRatio,
+  };
+}
+
+/** Largest L of the cubic lattice with an exact reference (2^(L^3) states). */
+export const CUBIC_ENUMERATION_MAX_SIZE = 2;
 
 /** Every observable that follows from e, c, <m^2> and <m^4> (and <|m|> when known) of N sites at beta. */
 function fromMoments(x: { energy: number; specificHeat: number; magnetization2: number; magnetization4: number }, sites: number, beta: number, abs?: number): ExactReference['finite'] {
@@ -60,31 +94,18 @@ function fromMoments(x: { energy: number; specificHeat: number; magnetization2: 
   };
 }
 
-/** Exact reference values for an L x L lattice of `model` (Ising unless named) at temperature T and field h. */
+/** Exact reference values for a lattice of linear size L of `model` (Ising on the square lattice unless named) at temperature T and field h. */
 export function exactReference(size: number, temperature: number, field: number, model: ReferenceModel = {}): ExactReference {
   if (model.model === 'potts') return pottsReference(size, temperature, field, model.q as number);
+  if (model.lattice === 'cubic') {
+    if (size > CUBIC_ENUMERATION_MAX_SIZE) return { finite: {}, finiteMethod: 'none', infinite: {} };
+    return { finite: enumerated(cachedDensity('cubic', size), temperature, field), finiteMethod: 'enumeration', infinite: {} };
+  }
   const infinite: ExactReference['infinite'] = field === 0
     ? { energy: onsagerEnergy(temperature), specificHeat: onsagerSpecificHeat(temperature), absMagnetization: onsagerMagnetization(temperature) }
     : {};
   if (size <= ENUMERATION_MAX_SIZE) {
-    let dos = dosCache.get(size);
-    if (!dos) dosCache.set(size, (dos = densityOfStates(size)));
-    const x = exactMoments(dos, temperature, field);
-    return {
-      finite: {
-        energy: x.energy,
-        absMagnetization: x.absMagnetization,
-        magnetization2: x.magnetization2,
-        magnetization4: x.magnetization4,
-        specificHeat: x.specificHeat,
-        susceptibility: x.susceptibility,
-        susceptibilityFull: x.susceptibilityFull,
-        binder: x.binder,
-        binderRatio: x.binderRatio,
-      },
-      finiteMethod: 'enumeration',
-      infinite,
-    };
+    return { finite: enumerated(cachedDensity('square', size), temperature, field), finiteMethod: 'enumeration', infinite };
   }
   if (field === 0) {
     const x = finiteLatticeExact(size, temperature);
@@ -122,8 +143,16 @@ export interface CriticalReference {
   latentHeat?: { value: number; disordered: number; ordered: number; source: string };
 }
 
-/** The transition of the model at h = 0 on the infinite square lattice. */
+/** The transition of the model at h = 0 on the infinite lattice (square unless named). */
 export function criticalReference(model: ReferenceModel = {}): CriticalReference {
+  if (model.model !== 'potts' && model.lattice === 'cubic') {
+    return {
+      temperature: CUBIC_CRITICAL_TEMPERATURE,
+      source: CUBIC_SOURCES.beta,
+      order: 'continuous',
+      exponents: { nu: ISING_3D_NU, nuLabel: '0.629971(4)', gammaOverNu: ISING_3D_GAMMA_OVER_NU, gammaOverNuLabel: '2 - eta = 1.9637022(20)', source: CUBIC_SOURCES.exponents },
+    };
+  }
   if (model.model !== 'potts') {
     return { temperature: CRITICAL_TEMPERATURE, source: 'Onsager', order: 'continuous', exponents: { nu: 1, nuLabel: '1', gammaOverNu: 7 / 4, gammaOverNuLabel: '7/4', source: 'Onsager' } };
   }

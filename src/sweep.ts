@@ -29,7 +29,10 @@ import {
   checkTemperature,
   checkSize,
   normalizeOptions,
+  oneOf,
+  LATTICES,
   type Algorithm,
+  type Lattice,
   type BackendChoice,
   type Model,
   type NormalizedOptions,
@@ -37,6 +40,7 @@ import {
 } from './options.js';
 import { defaultCorrelationInterval, maxMeasureSweeps } from './run.js';
 import { modelDefinition } from './models/index.js';
+import { geometryOf, sitesOf } from './lattice.js';
 import { exactReference, type ExactReference } from './reference.js';
 import { childSeed, mix64, seedState } from './rng.js';
 import { createSimulation, type Simulation } from './simulation.js';
@@ -55,7 +59,9 @@ export interface RunSweepOptions {
   model?: Model;
   /** Number of Potts states (`model: 'potts'`, where it is required). */
   q?: number;
-  /** Linear sizes, each an even integer from 2 to 32766, no repeats. */
+  /** Lattice: `'square'` (L x L) or `'cubic'` (L x L x L). @default 'square' */
+  lattice?: Lattice;
+  /** Linear sizes, each an even integer from 2 to 32766 (894 on the cubic lattice), no repeats. */
   sizes: readonly number[];
   /** Temperatures, the same for every size or chosen per size by a function. */
   temperatures: TemperatureSpec | ((size: number) => TemperatureSpec);
@@ -99,7 +105,7 @@ export interface SweepProgress {
   /** The point being measured (the last one when all are done). */
   size: number;
   temperature: number;
-  /** Fraction of the total work done, weighting each point by L^2 (thermalize + sweeps). */
+  /** Fraction of the total work done, weighting each point by its N = L^d sites times (thermalize + sweeps). */
   fraction: number;
   elapsedMs: number;
   /** Estimated time left: elapsed (1 - fraction) / fraction; NaN before any work is done. */
@@ -136,7 +142,7 @@ export interface RunSweepResult {
 }
 
 const KNOWN_KEYS = [
-  'model', 'q', 'sizes', 'temperatures', 'field', 'algorithm', 'seed', 'backend', 'core', 'start', 'warmStart', 'thermalize', 'sweeps',
+  'model', 'q', 'lattice', 'sizes', 'temperatures', 'field', 'algorithm', 'seed', 'backend', 'core', 'start', 'warmStart', 'thermalize', 'sweeps',
   'correlations', 'histograms', 'keepSeries', 'onProgress', 'signal',
 ];
 
@@ -212,7 +218,8 @@ function planSweep(options: RunSweepOptions) {
   }
   const { sizes } = options;
   if (!Array.isArray(sizes) || sizes.length === 0) throw new InvalidOptionError('sizes', sizes, 'a non-empty list of even integers from 2 to 32766');
-  sizes.forEach((L, i) => checkSize(L, `sizes[${i}]`));
+  const lattice = oneOf('lattice', options.lattice ?? 'square', LATTICES);
+  sizes.forEach((L, i) => checkSize(L, `sizes[${i}]`, lattice));
   const repeated = sizes.find((L, i) => sizes.indexOf(L) !== i);
   if (repeated !== undefined) throw new InvalidOptionError('sizes', sizes, `distinct sizes (${repeated} appears twice)`);
   const thermalize = checkCount('thermalize', options.thermalize ?? 1000, 0);
@@ -221,7 +228,7 @@ function planSweep(options: RunSweepOptions) {
     throw new InvalidOptionError('sweeps', sweeps, `at least ${MIN_POINT_SAMPLES} recorded sweeps per point (the error analysis cuts the series into bins; fewer samples give no error bar worth reporting)`);
   }
   const base = normalizeOptions({
-    model: options.model, ...(options.q === undefined ? {} : { q: options.q }),
+    model: options.model, ...(options.q === undefined ? {} : { q: options.q }), lattice,
     size: sizes[0], temperature: 1, field: options.field, algorithm: options.algorithm, seed: options.seed,
     backend: options.backend, start: options.start ?? 'cold',
   });
@@ -260,7 +267,7 @@ function planSweep(options: RunSweepOptions) {
 /** The simulation options of point (L, T): what runSweep creates it with, and what sweepJobs puts in its job. */
 function pointOptions(base: NormalizedOptions, size: number, temperature: number): JobOptions {
   return {
-    model: base.model, ...(base.q === undefined ? {} : { q: base.q }),
+    model: base.model, ...(base.q === undefined ? {} : { q: base.q }), ...(base.lattice === 'square' ? {} : { lattice: base.lattice }),
     size, temperature, field: base.field, algorithm: base.algorithm, seed: sweepPointSeed(base.seed, size, temperature), backend: base.backend, start: base.start,
   };
 }
@@ -319,7 +326,8 @@ export async function runSweep(options: RunSweepOptions): Promise<RunSweepResult
   const { base, plan, thermalize, sweeps, warmStart, histograms, keepSeries, signal, onProgress } = planSweep(options);
   const started = performance.now();
   const pointsTotal = plan.reduce((n, p) => n + p.temperatures.length, 0);
-  const work = (size: number) => size * size * (thermalize + sweeps);
+  const sites = (size: number) => sitesOf(geometryOf(base.lattice), size);
+  const work = (size: number) => sites(size) * (thermalize + sweeps);
   const totalWork = plan.reduce((w, p) => w + p.temperatures.length * work(p.size), 0);
   const points: SweepPoint[] = [];
   let doneWork = 0;
@@ -351,10 +359,10 @@ export async function runSweep(options: RunSweepOptions): Promise<RunSweepResult
           sim = await createSimulation({ ...pointOptions(base, size, temperature), core: options.core });
         }
         const run = sim.startMeasurement({ thermalize, sweeps, correlations: every > 0 ? { every } : false, histograms, keepSeries });
-        const slice = Math.max(1, Math.floor(2 ** 22 / (size * size)));
+        const slice = Math.max(1, Math.floor(2 ** 22 / sites(size)));
         report(size, temperature, 0);
         while (!run.step(slice)) {
-          report(size, temperature, run.done * size * size);
+          report(size, temperature, run.done * sites(size));
           await yieldToEventLoop();
           if (signal?.aborted) break;
         }

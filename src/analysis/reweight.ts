@@ -33,6 +33,7 @@
  */
 import { checkOptions, rejectUnknownKeys } from '../validate.js';
 import { InvalidOptionError } from '../errors.js';
+import { geometryOf, sitesOf } from '../lattice.js';
 import { derivedObservables, type Measurement, type Observable } from '../measure.js';
 import { checkCount, checkPositive } from '../options.js';
 import { integratedAutocorrelationTime, jackknifeError } from '../stats/index.js';
@@ -198,6 +199,7 @@ function runsOfMeasurements(measurements: readonly Measurement[]) {
     if (typeof m !== 'object' || m === null || !m.series) throw new InvalidOptionError(`measurements[${index}].series`, m?.series, 'a measurement taken with keepSeries: true (per-sweep e and m)');
     if (m.size !== first.size) throw new InvalidOptionError(`measurements[${index}].size`, m.size, `${first.size} (every run of one reweighting has the same size)`);
     if (m.field !== first.field) throw new InvalidOptionError(`measurements[${index}].field`, m.field, `${first.field} (every run of one reweighting has the same field)`);
+    if ((m.lattice ?? 'square') !== (first.lattice ?? 'square')) throw new InvalidOptionError(`measurements[${index}].lattice`, m.lattice, `"${first.lattice ?? 'square'}" (every run of one reweighting is on the same lattice)`);
     const o = m.observables;
     return {
       index,
@@ -210,7 +212,7 @@ function runsOfMeasurements(measurements: readonly Measurement[]) {
       meanEnergy: o.energy.mean,
     };
   });
-  return { runs: byTemperature(runs, (i) => `measurements[${i}].temperature`), size: first.size, sites: first.size * first.size, field: first.field };
+  return { runs: byTemperature(runs, (i) => `measurements[${i}].temperature`), size: first.size, sites: sitesOf(geometryOf(first.lattice), first.size), field: first.field };
 }
 
 function runsOfSeries(input: ReweightSeries) {

@@ -2,7 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InvalidOptionError } from '../errors.js';
 import { CRITICAL_TEMPERATURE } from '../exact/index.js';
-import { ALGORITHMS, BACKENDS, CLUSTER_ALGORITHMS, LAYOUTS, MODELS, STARTS, type Model, type SimulationOptions } from '../options.js';
+import { ALGORITHMS, BACKENDS, CLUSTER_ALGORITHMS, LATTICES, LAYOUTS, MODELS, STARTS, type Lattice, type Model, type SimulationOptions } from '../options.js';
 import { modelDefinition } from '../models/index.js';
 
 export type FlagSpec = NonNullable<ParseArgsConfig['options']>;
@@ -79,6 +79,7 @@ export function choiceFlag<T extends string>(flag: string, text: string | boolea
 /** The flags every simulating command shares, read by {@link simulationOptionsFromFlags}. */
 export const SIMULATION_FLAGS: FlagSpec = {
   model: { type: 'string' },
+  lattice: { type: 'string' },
   q: { type: 'string' },
   size: { type: 'string' },
   temperature: { type: 'string' },
@@ -95,11 +96,11 @@ export const SIMULATION_FLAGS: FlagSpec = {
   workers: { type: 'string' },
 };
 
-/** The critical temperature of the model the flags name (checking q as the model does, named as the flag --q). */
-export function modelCriticalTemperature(model: Model | undefined, q: number | undefined): number {
+/** The critical temperature of the model the flags name on their lattice (checking q as the model does, named as the flag --q). */
+export function modelCriticalTemperature(model: Model | undefined, q: number | undefined, lattice?: Lattice): number {
   const definition = modelDefinition(model ?? 'ising');
   try {
-    return definition.criticalTemperature(definition.parameters({ q }));
+    return definition.criticalTemperature(definition.parameters({ q }), lattice);
   } catch (error) {
     if (error instanceof InvalidOptionError) throw new InvalidOptionError(`--${error.option}`, error.value, error.expected);
     throw error;
@@ -112,12 +113,14 @@ export function simulationOptionsFromFlags(flags: Record<string, string | boolea
     throw new InvalidOptionError('--beta', flags.beta, `no --beta when --temperature is given (--temperature ${flags.temperature})`);
   }
   const model = choiceFlag('model', flags.model, MODELS);
+  const lattice = choiceFlag('lattice', flags.lattice, LATTICES);
   const q = numberFlag('q', flags.q, 'an integer from 2 to 256 (the number of Potts states)');
   return {
     model,
+    ...(lattice === undefined ? {} : { lattice }),
     ...(q === undefined ? {} : { q }),
-    size: numberFlag('size', flags.size, 'an even integer from 2 to 32766'),
-    temperature: numberFlag('temperature', flags.temperature, 'a number > 0 or "tc"', () => modelCriticalTemperature(model, q)),
+    size: numberFlag('size', flags.size, 'an even integer from 2 to 32766 (894 on the cubic lattice)'),
+    temperature: numberFlag('temperature', flags.temperature, 'a number > 0 or "tc"', () => modelCriticalTemperature(model, q, lattice)),
     beta: numberFlag('beta', flags.beta, 'a number > 0'),
     field: numberFlag('field', flags.field),
     algorithm: choiceFlag('algorithm', flags.algorithm, ALGORITHMS),

@@ -1,4 +1,5 @@
 /** Output of CLI results as a table, CSV or JSON. */
+import { geometryOf, shapeOf } from '../lattice.js';
 import type { Measurement, Observable, ObservableName, SampledObservable } from '../measure.js';
 import { modelDefinition } from '../models/index.js';
 import type { ExactReference, ReferenceName } from '../reference.js';
@@ -87,6 +88,7 @@ export function runToJson(m: Measurement, exact: ExactReference): object {
   return {
     model: m.model,
     ...(m.q === undefined ? {} : { q: m.q }),
+    lattice: m.lattice,
     size: m.size,
     temperature: m.temperature,
     beta: m.beta,
@@ -112,8 +114,8 @@ export function runToJson(m: Measurement, exact: ExactReference): object {
 
 /** One CSV header line and one row: parameters, then mean and error of every observable, then exact values. */
 export function runToCsv(m: Measurement, exact: ExactReference): string {
-  const head = ['model', 'q', 'size', 'temperature', 'beta', 'field', 'algorithm', 'backend', 'seed', 'thermalize', 'sweeps', 'acceptance'];
-  const row: (string | number)[] = [m.model, m.q ?? '', m.size, m.temperature, m.beta, m.field, m.algorithm, m.backend, m.seed, m.thermalize, m.sweeps, m.acceptance];
+  const head = ['model', 'q', 'lattice', 'size', 'temperature', 'beta', 'field', 'algorithm', 'backend', 'seed', 'thermalize', 'sweeps', 'acceptance'];
+  const row: (string | number)[] = [m.model, m.q ?? '', m.lattice, m.size, m.temperature, m.beta, m.field, m.algorithm, m.backend, m.seed, m.thermalize, m.sweeps, m.acceptance];
   for (const [name] of observableLabels(m.model)) {
     head.push(name, `${name}_error`, `${name}_exact`);
     row.push(observableOf(m, name).mean, observableOf(m, name).error, exact.finite[name] ?? '');
@@ -129,8 +131,9 @@ export function runToCsv(m: Measurement, exact: ExactReference): string {
 
 /** A human-readable table: measured +- error, exact finite-L value with z-score, Onsager's infinite-lattice value. */
 export function runToTable(m: Measurement, exact: ExactReference): string {
-  const method = { enumeration: 'exact enumeration', kaufman: 'Kaufman', 'transfer-matrix': 'transfer matrix', none: 'exact' }[exact.finiteMethod];
-  const header = ['observable', 'measured', `exact L=${m.size} (${method})`, 'z', m.model === 'ising' ? 'L=inf (Onsager)' : 'L=inf', 'tau_int'];
+  const method = { enumeration: 'exact enumeration', kaufman: 'Kaufman', 'transfer-matrix': 'transfer matrix', none: 'none known' }[exact.finiteMethod];
+  const infinite = m.model === 'ising' && m.lattice !== 'cubic' ? 'L=inf (Onsager)' : 'L=inf';
+  const header = ['observable', 'measured', `exact L=${m.size} (${method})`, 'z', infinite, 'tau_int'];
   const rows = observableLabels(m.model).map(([name, label]) => {
     const o = observableOf(m, name);
     const x = exact.finite[name];
@@ -145,7 +148,7 @@ export function runToTable(m: Measurement, exact: ExactReference): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   const title =
-    `${modelLabel(m)} ${m.size}x${m.size}  T=${m.temperature.toPrecision(7)} (beta=${m.beta.toPrecision(7)})  h=${m.field}  ${algorithmLabel(m)} on ${m.backend}  ` +
+    `${modelLabel(m)} ${shapeOf(geometryOf(m.lattice), m.size).replaceAll(' ', '')}${m.lattice === 'cubic' ? ' (cubic)' : ''}  T=${m.temperature.toPrecision(7)} (beta=${m.beta.toPrecision(7)})  h=${m.field}  ${algorithmLabel(m)} on ${m.backend}  ` +
     `seed=${m.seed}  thermalize=${m.thermalize}  sweeps=${m.sweeps}  sweep equivalents=${m.sweepEquivalents.toFixed(1)}  acceptance=${m.acceptance.toFixed(4)}  bins=${m.bins}x${m.binSize}`;
   const out = [title, '', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
   if (m.warnings.length > 0) out.push('', 'warnings:', ...m.warnings.map((w) => `  - ${w}`));

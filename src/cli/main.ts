@@ -47,8 +47,9 @@ Commands:
 
 criticality run flags (defaults in brackets):
   --model ising                      spin model [ising]
-  --size L                           linear size, even, 2..32766 [64]
-  --temperature T | --beta B         temperature T > 0 ("tc" = Onsager's 2.269185...), or beta = 1/T [tc]
+  --lattice square|cubic             periodic L x L square or L x L x L simple cubic lattice [square]
+  --size L                           linear size, even, 2..32766 (cubic 2..894) [64; cubic 16]
+  --temperature T | --beta B         temperature T > 0 ("tc" = Onsager's 2.269185..., cubic 1/0.221654626), or beta = 1/T [tc]
   --field h                          magnetic field in H = -sum s_i s_j - h sum s_i [0]
   --algorithm A                      metropolis|heat-bath|wolff|swendsen-wang|hybrid [metropolis]
   --clusters-per-step C              Wolff clusters per step (wolff, hybrid with wolff) [1]
@@ -66,6 +67,7 @@ criticality run flags (defaults in brackets):
 
 Examples:
   criticality run --size 32 --temperature 2.3 --sweeps 100000 --format json
+  criticality run --lattice cubic --size 16 --beta 0.221654626 --algorithm wolff --sweeps 20000
   criticality rg --size 64 --temperature tc --samples 20000 --every 5 --format json
   criticality landau --size 32 --temperature 2.0 --sweeps 50000
   criticality run --size 128 --algorithm wolff --clusters-per-step 10 --sweeps 20000

@@ -4,8 +4,8 @@
  */
 import { analyzeTransition, type TransitionAnalysis } from '../analysis/transition.js';
 import { InvalidOptionError } from '../errors.js';
-import { CRITICAL_TEMPERATURE } from '../exact/index.js';
-import { ALGORITHMS, BACKENDS, MODELS, STARTS, checkCount } from '../options.js';
+import { CRITICAL_TEMPERATURE, CUBIC_CRITICAL_TEMPERATURE } from '../exact/index.js';
+import { ALGORITHMS, BACKENDS, LATTICES, MODELS, STARTS, checkCount } from '../options.js';
 import { runSweep, type RunSweepOptions, type RunSweepResult, type TemperatureSpec } from '../sweep.js';
 import { MEASURE_FLAGS, SIMULATION_FLAGS, choiceFlag, modelCriticalTemperature, numberFlag, parseFlags, type FlagSpec } from './args.js';
 import { FORMATS, modelLabel } from './format.js';
@@ -43,11 +43,12 @@ export const SWEEP_DEFAULTS = { sizes: '8,16,32', temperatures: '2.0:2.6:0.1', t
 export const SWEEP_USAGE = `criticality sweep flags (defaults in brackets):
   --model ising|potts                spin model [ising]
   --q Q                              number of Potts states, 2..256 (--model potts)
-  --sizes L1,L2,...                  even linear sizes, 2..32766 [${SWEEP_DEFAULTS.sizes}]
+  --lattice square|cubic             periodic L x L or L x L x L lattice (cubic: give --temperatures) [square]
+  --sizes L1,L2,...                  even linear sizes, 2..32766 (cubic 2..894) [${SWEEP_DEFAULTS.sizes}]
   --temperatures FROM:TO:STEP | T1,T2,...
                                      increasing temperatures ("tc" = the model's Tc) [${SWEEP_DEFAULTS.temperatures}]
   --field h                          magnetic field [0]
-  --algorithm metropolis|heat-bath   update algorithm [metropolis]
+  --algorithm A                      metropolis|heat-bath|wolff|swendsen-wang|hybrid [metropolis]
   --thermalize M                     sweeps discarded at each point [${SWEEP_DEFAULTS.thermalize}]
   --sweeps N                         sweeps measured at each point, >= 100 [${SWEEP_DEFAULTS.sweeps}]
   --seed S                           sweep seed; each point derives its own from (S, L, T) [1]
@@ -176,12 +177,17 @@ export async function sweepCommand(argv: string[], io: Io): Promise<number> {
   if (flags.every !== undefined && !flags.correlations) throw new InvalidOptionError('--every', flags.every, 'to be given with --correlations');
   const every = numberFlag('every', flags.every, 'an integer number of sweeps');
   const model = choiceFlag('model', flags.model, MODELS);
+  const lattice = choiceFlag('lattice', flags.lattice, LATTICES);
   const q = numberFlag('q', flags.q, 'an integer from 2 to 256 (the number of Potts states)');
+  if (lattice === 'cubic' && flags.temperatures === undefined) {
+    throw new InvalidOptionError('--temperatures', undefined, `a range or list around the cubic T_c = ${CUBIC_CRITICAL_TEMPERATURE.toFixed(4)} (the default ${SWEEP_DEFAULTS.temperatures} is the square lattice's)`);
+  }
   const options: RunSweepOptions = {
     model,
     ...(q === undefined ? {} : { q }),
+    ...(lattice === undefined ? {} : { lattice }),
     sizes: parseSizes(typeof flags.sizes === 'string' ? flags.sizes : SWEEP_DEFAULTS.sizes),
-    temperatures: parseTemperatures(typeof flags.temperatures === 'string' ? flags.temperatures : SWEEP_DEFAULTS.temperatures, () => modelCriticalTemperature(model, q)),
+    temperatures: parseTemperatures(typeof flags.temperatures === 'string' ? flags.temperatures : SWEEP_DEFAULTS.temperatures, () => modelCriticalTemperature(model, q, lattice)),
     field: numberFlag('field', flags.field),
     algorithm: choiceFlag('algorithm', flags.algorithm, ALGORITHMS),
     thermalize: numberFlag('thermalize', flags.thermalize, 'an integer number of sweeps') ?? SWEEP_DEFAULTS.thermalize,
@@ -220,7 +226,7 @@ export async function sweepCommand(argv: string[], io: Io): Promise<number> {
   const title =
     `${first ? modelLabel(first) : 'Ising'} sweep: sizes ${options.sizes.join(', ')}  ${first ? `${first.algorithm} on ${first.backend}` : ''}  h=${first?.field ?? options.field ?? 0}  ` +
     `seed=${result.seed}  thermalize=${options.thermalize}  sweeps=${options.sweeps} per point  ${options.warmStart ? 'warm starts' : 'independent starts'}  ` +
-    `(${(result.elapsedMs / 1000).toFixed(1)} s; exact: Kaufman finite L, enumeration for L <= 4)`;
+    `(${(result.elapsedMs / 1000).toFixed(1)} s; exact: ${lattice === 'cubic' ? 'enumeration for L = 2 (cubic lattice)' : 'Kaufman finite L, enumeration for L <= 4'})`;
   const analysis = flags.analysis && result.state !== 'errored' ? analyze(result, io) : undefined;
   return finish(result, io, format, title, analysis);
 }
