@@ -18,6 +18,7 @@
  * area as a mean with its standard error. These branches are metastable by design: this is the
  * place to study them, not measure() (whose phase check, src/phases.ts, would warn).
  */
+import { geometryOf, sitesOf } from './lattice.js';
 import { InvalidOptionError } from './errors.js';
 import type { Observable } from './measure.js';
 import { modelDefinition } from './models/index.js';
@@ -103,7 +104,7 @@ export async function hysteresis(options: HysteresisOptions): Promise<Hysteresis
   const definition = modelDefinition(normalized.model);
   const parameters = definition.parameters(normalized);
   const width = definition.recordWidth(parameters);
-  const N = normalized.size * normalized.size;
+  const N = sitesOf(geometryOf(normalized.lattice), normalized.size);
   const records = new Int32Array(width * sweeps);
   const K = temperatures.length;
   const perRamp: { heatE: number[]; heatM: number[]; coolE: number[]; coolM: number[] }[] = [];

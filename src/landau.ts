@@ -446,7 +446,7 @@ export function landau(sim: Simulation, options: LandauRunOptions): LandauResult
   const sweeps = checkCount('sweeps', options.sweeps, 2);
   const thermalize = checkCount('thermalize', options.thermalize ?? 0, 0);
   const { model, q, size, temperature, beta, field, algorithm, seed } = sim.options;
-  const sites = size * size;
+  const sites = sim.sites;
   const fitOptions = { bins: options.bins, minCount: options.minCount, order: options.order };
   const run = { model, ...(q === undefined ? {} : { q }), size, temperature, beta, field, algorithm, backend: sim.backend, seed, thermalize, sweeps };
   if (model !== 'potts') {

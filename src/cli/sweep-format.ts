@@ -126,7 +126,7 @@ export function sweepToJson(result: RunSweepResult, analysis?: TransitionAnalysi
     state: result.state,
     seed: result.seed,
     elapsedMs: Math.round(result.elapsedMs),
-    ...(result.points[0] ? { model: result.points[0].measurement.model, ...(result.points[0].measurement.q === undefined ? {} : { q: result.points[0].measurement.q }) } : {}),
+    ...(result.points[0] ? { model: result.points[0].measurement.model, ...(result.points[0].measurement.q === undefined ? {} : { q: result.points[0].measurement.q }), lattice: result.points[0].measurement.lattice } : {}),
     points: result.points.map(pointToJson),
     remaining: result.remaining,
     ...(analysis ? { analysis: analysisToJson(analysis) } : {}),

@@ -101,9 +101,16 @@ export interface BlockPyramid<S extends SpinArray = Int8Array> {
   ties: number;
 }
 
+/** Block spins are b x b blocks of the square lattice: any other lattice is a typed error (never a 2D reading of its sites). */
+export function checkBlockLattice(sim: Simulation<Model>): void {
+  const lattice = sim.options.lattice;
+  if (lattice !== 'square') throw new InvalidOptionError('lattice', lattice, '"square" for block spins and the RG (the cubic lattice has no block-spin kernel yet)');
+}
+
 /** Kernel of `sim` configured for `options`, its RG stream seeded (shared by the RG analyses). */
 export function blockKernel(sim: Simulation, options: NormalizedBlockOptions, patterns: boolean, method: string): BlockSpinKernel {
   const kernel = kernelOf(sim, method);
+  checkBlockLattice(sim);
   const blocks = kernel.blockSpins?.();
   if (!blocks) {
     throw new InvalidOptionError('simulation', `${kernel.backend} kernel`, 'a simulation whose kernel offers block spins (the byte-lattice kernels do)');
@@ -116,6 +123,7 @@ export function blockKernel(sim: Simulation, options: NormalizedBlockOptions, pa
 /** The Potts block-spin kernel of `sim`, configured and its RG stream seeded. */
 export function pottsBlockKernel(sim: Simulation<Model>, block: NormalizedBlockOptions, patterns: boolean, method: string): { blocks: PottsBlockSpinKernel; q: number } {
   const kernel = kernelOf(sim, method);
+  checkBlockLattice(sim);
   if (!(kernel instanceof PottsModelKernel)) throw new InvalidOptionError('simulation', sim.options.model, 'a Potts simulation');
   const blocks = kernel.potts.blockSpins();
   blocks.configure(block.blockSize, block.levels, patterns);

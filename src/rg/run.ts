@@ -7,7 +7,7 @@ import { InvalidOptionError } from '../errors.js';
 import type { BlockRule } from '../backend/rg-types.js';
 import type { Measurement, Observable } from '../measure.js';
 import type { Simulation } from '../simulation.js';
-import { BLOCK_OPTION_KEYS, checkKeys, normalizeBlockOptions, type BlockSpinOptions } from './blockspin.js';
+import { BLOCK_OPTION_KEYS, checkBlockLattice, checkKeys, normalizeBlockOptions, type BlockSpinOptions } from './blockspin.js';
 import { analyzeEntropy, type PatternEntropy } from './entropy.js';
 import { analyzeFlow, commonBinSize, flowSeries, type RgLevelFlow } from './flow.js';
 import { analyzeMcrg, type McrgResult } from './mcrg.js';
@@ -142,6 +142,7 @@ export function rgFlow(sim: Simulation<Model>, options: RgOptions): RgResult;
 export function rgFlow(sim: Simulation<Model>, options: RgOptions): RgResult {
   if (typeof options !== 'object' || options === null) throw new InvalidOptionError('rg options', options, 'an object like { samples: 10000 }');
   checkKeys(options, RG_KEYS);
+  checkBlockLattice(sim);
   const block = normalizeBlockOptions(sim.options.size, sim.options.seed, options);
   const { samples, every, thermalize } = checkRunOptions(block, options);
   const patterns = options.patterns ?? true;

@@ -15,6 +15,7 @@
  * Metropolis and heat bath cost the same at any state. A step of at most 256 x 256 site updates is never refused (it takes
  * milliseconds).
  */
+import { geometryOf, sitesOf } from '../lattice.js';
 import { encodeBase64 } from '../base64.js';
 import { createSimulation } from '../simulation.js';
 import { normalizeOptions, type NormalizedOptions, type SimulationOptions } from '../options.js';
@@ -80,7 +81,7 @@ function mostSweepsPerStep(o: NormalizedOptions): number {
 /** Estimated wall time, ms, of creating the job's lattice, one step, and a checkpoint (0 for small lattices). */
 export async function firstStepMs(options: SimulationOptions, engine: EngineChoice): Promise<{ ms: number; checkpointMs: number }> {
   const o = normalizeOptions({ ...options, backend: engine.backend, core: undefined });
-  const sites = o.size * o.size;
+  const sites = sitesOf(geometryOf(o.lattice), o.size);
   if (sites * mostSweepsPerStep(o) <= SMALL_SITES) return { ms: 0, checkpointMs: 0 };
   const key = keyOf(o, engine);
   let costs = calibrations.get(key);

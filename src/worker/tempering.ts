@@ -23,6 +23,7 @@
  * reached T_R since it last left T_1; mean round-trip time in sweeps = k x mean rounds per trip.
  * Swap acceptance and round trips count recorded rounds only.
  */
+import { geometryOf, sitesOf } from '../lattice.js';
 import type { JobOptions } from '../jobs/job.js';
 import { InvalidOptionError } from '../errors.js';
 import type { Measurement } from '../measure.js';
@@ -114,7 +115,7 @@ function validate(input: TemperingOptions) {
 export async function temper(pool: PoolInternals, input: TemperingOptions, control: PoolRunControl = {}): Promise<TemperingResult> {
   const { options, normalized, temperatures, seed, k, thermalizeRounds, rounds } = validate(input);
   const R = temperatures.length;
-  const N = normalized.size * normalized.size;
+  const N = sitesOf(geometryOf(normalized.lattice), normalized.size);
   const definition = modelDefinition(normalized.model);
   const parameters = definition.parameters(normalized);
   const W = definition.recordWidth(parameters);
