@@ -1,11 +1,13 @@
 // Spin-spin correlations of the current lattice, as exact integers (measurements, not updates).
 //
-// For an L x L lattice (spins at spinsPtr(), row-major, one byte each, +1 or -1) one call of
-// `measureCorrelations(L)` writes into its region (correlationsPtr()) the i32 values
+// For the instance's lattice (spins at spinsPtr(), one byte each, +1 or -1, in site order
+// (z L + y) L + x; d = 2 square, 3 cubic) one call of `measureCorrelations(L)` writes into its
+// region (correlationsPtr()) the i32 values
 //
-//   [0 .. L/2]            C(r) = sum_i s_i (s_{i + r x} + s_{i + r y}),  r = 0 .. L/2   (periodic)
-//   [L/2 + 1 .. + L]      row sums    R_y = sum_x s(x, y),  y = 0 .. L-1
-//   [L/2 + 1 + L .. + L]  column sums C_x = sum_y s(x, y),  x = 0 .. L-1
+//   [0 .. L/2]               C(r) = sum_i s_i (s_{i + r x} + s_{i + r y} [+ s_{i + r z}]),  r = 0 .. L/2   (periodic)
+//   [L/2 + 1 .. + L]         plane sums along y: R_y = sum_{x [, z]} s(x, y [, z]),  y = 0 .. L-1
+//   [L/2 + 1 + L .. + L]     plane sums along x: C_x = sum_{y [, z]} s(x, y [, z]),  x = 0 .. L-1
+//   [L/2 + 1 + 2L .. + L]    (cubic only) plane sums along z: P_z = sum_{x, y} s(x, y, z)
 //
 // The wrapper turns them into G(r) = C(r) / (2N) and the Fourier components at the smallest
 // nonzero wave vectors (src/correlation.ts). The TypeScript twin is src/backend/correlation-js.ts;
@@ -14,17 +16,17 @@
 // done 16 bytes at a time with SIMD (in the SIMD build; the scalar build loops) and a scalar tail.
 
 import { reserve } from "./memory";
-import { spinsPtr } from "./ising2d";
+import { latticeDimension, spinsPtr } from "./ising2d";
 
 let region: usize = 0;
 let scratch: usize = 0;
 let regionSize: i32 = 0;
 
-/** Number of i32 values one measurement writes for linear size L. */
+/** Number of i32 values one measurement writes for linear size L in dimension d. */
 // @ts-ignore: decorator
 @inline
-function valuesFor(size: i32): i32 {
-  return (size >> 1) + 1 + 2 * size;
+function valuesFor(size: i32, dimension: i32): i32 {
+  return (size >> 1) + 1 + dimension * size;
 }
 
 /** Sum over k < n of a[k] * b[k] for bytes +1 / -1. */
@@ -58,8 +60,9 @@ export function correlationsPtr(): usize {
  * Returns 0, or -1 when memory cannot grow (or `size` differs from the first call's).
  */
 export function measureCorrelations(size: i32): i32 {
+  const dimension = latticeDimension();
   if (region == 0) {
-    const out = reserve(<usize>valuesFor(size) * 4);
+    const out = reserve(<usize>valuesFor(size, dimension) * 4);
     const buf = reserve(<usize>(2 * size));
     if (out == 0 || buf == 0) return -1;
     region = out;
@@ -71,25 +74,39 @@ export function measureCorrelations(size: i32): i32 {
   const half = size >> 1;
   const rows = region + <usize>(half + 1) * 4;
   const cols = rows + <usize>size * 4;
-  memory.fill(region, 0, <usize>valuesFor(size) * 4);
-  for (let y = 0; y < size; y++) {
-    const row = spins + <usize>(y * size);
-    memory.copy(scratch, row, <usize>size);
-    memory.copy(scratch + <usize>size, row, <usize>size);
-    for (let r = 0; r <= half; r++) {
-      const yr = y + r < size ? y + r : y + r - size;
-      const c = dot(row, scratch + <usize>r, size) + dot(row, spins + <usize>(yr * size), size);
-      const at = region + (<usize>r << 2);
-      store<i32>(at, load<i32>(at) + c);
+  const planes = cols + <usize>size * 4;
+  const plane = <usize>size * <usize>size;
+  const depth = dimension == 3 ? size : 1;
+  memory.fill(region, 0, <usize>valuesFor(size, dimension) * 4);
+  for (let z = 0; z < depth; z++) {
+    const base = spins + <usize>z * plane;
+    let planeSum: i32 = 0;
+    for (let y = 0; y < size; y++) {
+      const row = base + <usize>(y * size);
+      memory.copy(scratch, row, <usize>size);
+      memory.copy(scratch + <usize>size, row, <usize>size);
+      for (let r = 0; r <= half; r++) {
+        const yr = y + r < size ? y + r : y + r - size;
+        let c = dot(row, scratch + <usize>r, size) + dot(row, base + <usize>(yr * size), size);
+        if (dimension == 3) {
+          const zr = z + r < size ? z + r : z + r - size;
+          c += dot(row, spins + <usize>zr * plane + <usize>(y * size), size);
+        }
+        const at = region + (<usize>r << 2);
+        store<i32>(at, load<i32>(at) + c);
+      }
+      let rowSum: i32 = 0;
+      for (let x = 0; x < size; x++) {
+        const s = <i32>load<i8>(row + <usize>x);
+        rowSum += s;
+        const at = cols + (<usize>x << 2);
+        store<i32>(at, load<i32>(at) + s);
+      }
+      const at = rows + (<usize>y << 2);
+      store<i32>(at, load<i32>(at) + rowSum);
+      planeSum += rowSum;
     }
-    let rowSum: i32 = 0;
-    for (let x = 0; x < size; x++) {
-      const s = <i32>load<i8>(row + <usize>x);
-      rowSum += s;
-      const at = cols + (<usize>x << 2);
-      store<i32>(at, load<i32>(at) + s);
-    }
-    store<i32>(rows + (<usize>y << 2), rowSum);
+    if (dimension == 3) store<i32>(planes + (<usize>z << 2), planeSum);
   }
   return 0;
 }

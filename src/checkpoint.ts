@@ -240,7 +240,7 @@ export function encodeCheckpoint(contents: CheckpointContents): Uint8Array {
   const records = run ? encodeRecords(run.records.subarray(0, width * run.measured), width) : undefined;
   const sizes = run?.sizes ? encodeSizes(run.sizes.subarray(0, run.measured)) : undefined;
   const every = run?.every ?? 0;
-  const stride = definition.correlationValues(state.size, parameters);
+  const stride = definition.correlationValues(state.size, parameters, state.lattice);
   const samples = run && every > 0 && run.correlations ? run.correlations.subarray(0, Math.floor(run.measured / every) * stride) : undefined;
   const correlations = samples ? encodeRecords(samples, CORRELATION_DELTA_WIDTH) : undefined;
   const header: CheckpointHeader = {
@@ -443,7 +443,7 @@ function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointCon
   let correlations: Int32Array | undefined;
   const every = r.every;
   if (correlationSection || every !== undefined) {
-    const count = isCount(every) && every > 0 ? Math.floor(r.measured / every) * definition.correlationValues(options.size, parameters) : NaN;
+    const count = isCount(every) && every > 0 ? Math.floor(r.measured / every) * definition.correlationValues(options.size, parameters, header.lattice as Lattice) : NaN;
     if (!correlationSection || optional.at(-1) !== correlationSection || correlationSection.encoding !== 'zigzag-delta-varint' || correlationSection.count !== count || !isCount(correlationSection.bytes)) {
       fail('header', 'header.run.every (an integer >= 1) and a last "correlations" section of floor(measured / every) samples go together');
     }

@@ -3,16 +3,18 @@
  * (assembly/correlation.ts, src/backend/correlation-js.ts): G(r) along the axes, the structure
  * factor at k = 0 and at the smallest nonzero wave vector, and the second-moment correlation length.
  *
- * Definitions (N = L^2 sites, periodic L x L lattice, averages over the correlation samples):
+ * Definitions (N = L^d sites of the periodic square (d = 2) or cubic (d = 3) lattice, averages
+ * over the correlation samples):
  *
- *   G(r)      = <s_i s_{i+r}>, averaged over all sites and both axes, r = 0 .. L/2
- *               = <C(r)> / (2N),  C(r) = sum_i s_i (s_{i + r x} + s_{i + r y}).
+ *   G(r)      = <s_i s_{i+r}>, averaged over all sites and the d axes, r = 0 .. L/2
+ *               = <C(r)> / (d N),  C(r) = sum_i s_i (s_{i + r x} + s_{i + r y} [+ s_{i + r z}]).
  *               Not connected: at h = 0 on a finite lattice <s_i> = 0 by symmetry; in the
  *               ordered phase G(r) tends to <m^2> at large r.
  *   S(k)      = (1/N) <|sum_r s_r exp(i k.r)|^2>.
  *   S(0)      = N <m^2> (= chi' T, with chi' = susceptibilityFull).
- *   S(k_min)  = average of S(2 pi/L, 0) and S(0, 2 pi/L); S(2 pi/L, 0) = |sum_x C_x e^{2 pi i x/L}|^2 / N
- *               with C_x the column sums (and the row sums for the other axis).
+ *   S(k_min)  = average of S(k) over the d wave vectors 2 pi/L along an axis; along x
+ *               S = |sum_x C_x e^{2 pi i x/L}|^2 / N with C_x the plane sums at fixed x (and the
+ *               plane sums along y and z for the other axes).
  *   xi_2nd    = 1 / (2 sin(pi/L)) * sqrt(S(0) / S(k_min) - 1)
  *               (Cooper, Freedman, Preston 1982; NaN when S(0) <= S(k_min), e.g. at high T where the
  *               difference is noise: never a made-up 0).
@@ -58,37 +60,36 @@ export function waveTable(size: number): { cos: Float64Array; sin: Float64Array 
 }
 
 /**
- * Turns `samples` Ising correlation records (each {@link correlationValues}(L) integers, concatenated)
- * into G(r), S(0), S(k_min) and xi_2nd with error bars.
+ * Turns `samples` Ising correlation records (each {@link correlationValues}(L, d) integers,
+ * concatenated) of the lattice of dimension d (2 square, 3 cubic) into G(r), S(0), S(k_min) and
+ * xi_2nd with error bars.
  */
-export function analyzeCorrelations(records: Int32Array, size: number, samples: number, every: number): CorrelationMeasurement {
+export function analyzeCorrelations(records: Int32Array, size: number, samples: number, every: number, dimension = 2): CorrelationMeasurement {
   const L = size;
-  const N = L * L;
+  const N = L ** dimension;
   const half = L >> 1;
-  const stride = correlationValues(L);
+  const stride = correlationValues(L, dimension);
   const { cos, sin } = waveTable(L);
   const { g, zero, min } = emptySamples(L, samples);
   for (let k = 0; k < samples; k++) {
     const base = k * stride;
-    for (let r = 1; r <= half; r++) g[r - 1][k] = records[base + r] / (2 * N);
-    const rows = base + half + 1;
-    const cols = rows + L;
+    for (let r = 1; r <= half; r++) g[r - 1][k] = records[base + r] / (dimension * N);
     let M = 0;
-    let rowRe = 0;
-    let rowIm = 0;
-    let colRe = 0;
-    let colIm = 0;
-    for (let x = 0; x < L; x++) {
-      const R = records[rows + x];
-      const C = records[cols + x];
-      M += R;
-      rowRe += R * cos[x];
-      rowIm += R * sin[x];
-      colRe += C * cos[x];
-      colIm += C * sin[x];
+    let power = 0;
+    for (let axis = 0; axis < dimension; axis++) {
+      const sums = base + half + 1 + axis * L;
+      let re = 0;
+      let im = 0;
+      for (let x = 0; x < L; x++) {
+        const P = records[sums + x];
+        if (axis === 0) M += P;
+        re += P * cos[x];
+        im += P * sin[x];
+      }
+      power = power + re * re + im * im;
     }
     zero[k] = (M * M) / N;
-    min[k] = (rowRe * rowRe + rowIm * rowIm + colRe * colRe + colIm * colIm) / (2 * N);
+    min[k] = power / (dimension * N);
   }
   return analyzeCorrelationSamples({ g, zero, min }, size, samples, every);
 }

@@ -71,7 +71,7 @@ export function defaultCorrelationInterval(size: number): number {
  * Validates measure options for an L x L lattice whose records hold `width` integers.
  * Throws {@link InvalidOptionError} (unknown keys included).
  */
-export function normalizeMeasureOptions(options: MeasureOptions, size: number, width = 2, lattice: Lattice = 'square'): NormalizedMeasureOptions {
+export function normalizeMeasureOptions(options: MeasureOptions, size: number, width = 2): NormalizedMeasureOptions {
   const o = checkObject('measure options', options, '{ sweeps: 10000 }');
   rejectUnknownKeys(o, MEASURE_KEYS);
   const sweeps = checkCount('sweeps', o.sweeps, 2);
@@ -80,7 +80,7 @@ export function normalizeMeasureOptions(options: MeasureOptions, size: number, w
   const thermalize = checkCount('thermalize', o.thermalize === undefined ? 0 : o.thermalize, 0);
   const keepSeries = checkBoolean('keepSeries', o.keepSeries);
   const histograms = checkBoolean('histograms', o.histograms);
-  const every = correlationInterval(o.correlations as MeasureOptions['correlations'], sweeps, size, lattice);
+  const every = correlationInterval(o.correlations as MeasureOptions['correlations'], sweeps, size);
   return { sweeps, thermalize, keepSeries, every, histograms };
 }
 
@@ -88,9 +88,8 @@ export function normalizeMeasureOptions(options: MeasureOptions, size: number, w
  * Steps between correlation samples for the `correlations` option of a run of `sweeps` recorded
  * steps on an L x L lattice (0: none). Throws {@link InvalidOptionError}.
  */
-export function correlationInterval(c: MeasureOptions['correlations'], sweeps: number, size: number, lattice: Lattice = 'square'): number {
+export function correlationInterval(c: MeasureOptions['correlations'], sweeps: number, size: number): number {
   if (c === undefined || c === false) return 0;
-  if (lattice !== 'square') throw new InvalidOptionError('correlations', c, `false on the ${lattice} lattice (correlation functions are measured on the square lattice only)`);
   let every: number;
   if (c === true) every = defaultCorrelationInterval(size);
   else if (typeof c === 'object' && c !== null && !Array.isArray(c)) {
@@ -111,6 +110,8 @@ export interface RunHost {
   readonly parameters: ModelParameters;
   readonly size: number;
   readonly sites: number;
+  /** The lattice (square or cubic): the layout of a correlation sample depends on it. */
+  readonly lattice: Lattice;
   /** The cluster step of the algorithm (undefined for local algorithms): its cluster sizes feed improved estimators. */
   clusterStep(): ClusterStep | undefined;
   /**
@@ -149,7 +150,7 @@ export class MeasurementRun implements RunState, ChunkedWork {
     this.options = options;
     this.context = host.context();
     this.width = host.definition.recordWidth(host.parameters);
-    this.stride = options.every > 0 ? host.definition.correlationValues(host.size, host.parameters) : 0;
+    this.stride = options.every > 0 ? host.definition.correlationValues(host.size, host.parameters, host.lattice) : 0;
     this.records = new Int32Array(this.width * options.sweeps);
     // sizes are kept when the run records them from its first step (a checkpoint without them, of a
     // run already measuring, goes on without improved estimators)
@@ -255,7 +256,7 @@ export class MeasurementRun implements RunState, ChunkedWork {
     const { every, histograms, keepSeries } = this.options;
     const n = this.measured;
     if (n < 2) throw new InvalidOptionError('sweeps', n, 'at least 2 recorded sweeps before a result can be formed');
-    const { definition, parameters, sites, size } = this.host;
+    const { definition, parameters, sites, size, lattice } = this.host;
     const context = this.context;
     const measurement = definition.analyze(this.records.subarray(0, this.width * n), {
       ...context,
@@ -278,7 +279,7 @@ export class MeasurementRun implements RunState, ChunkedWork {
     if (histograms) withHistograms(measurement, keepSeries);
     const samples = every > 0 ? Math.floor(n / every) : 0;
     if (samples >= 2 && this.correlations) {
-      measurement.correlations = definition.analyzeCorrelations(this.correlations.subarray(0, samples * this.stride), size, samples, every, parameters);
+      measurement.correlations = definition.analyzeCorrelations(this.correlations.subarray(0, samples * this.stride), size, samples, every, parameters, lattice);
       measurement.warnings.push(...measurement.correlations.warnings.map((w) => `correlations: ${w}`));
     }
     if (!this.finished) measurement.warnings.unshift(`partial measurement: stopped after ${n} of ${this.options.sweeps} recorded sweeps`);

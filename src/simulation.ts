@@ -14,7 +14,7 @@ import { seedState } from './rng.js';
 import { MeasurementRun, normalizeMeasureOptions, type MeasureOptions, type RunHost } from './run.js';
 import { checkCount, checkField, checkObject, checkTemperature, oneOf } from './validate.js';
 import { geometryOf, shapeOf, sitesOf } from './lattice.js';
-import { ALGORITHMS, type Algorithm, type BackendName, type ClusterStep, type EngineName, type LocalAlgorithm, type Model, type SpinsOf } from './vocabulary.js';
+import { ALGORITHMS, type Algorithm, type Lattice, type BackendName, type ClusterStep, type EngineName, type LocalAlgorithm, type Model, type SpinsOf } from './vocabulary.js';
 
 export { MAX_MEASURE_SWEEPS, type MeasureOptions } from './run.js';
 
@@ -170,6 +170,10 @@ class LatticeSimulation implements Simulation<Model>, RunHost {
     return this.options.size;
   }
 
+  get lattice(): Lattice {
+    return this.options.lattice;
+  }
+
   /** Cluster memory is reserved when a cluster algorithm is chosen, so that a later step cannot fail. */
   private reserveClustersFor(algorithm: Algorithm): void {
     if (algorithm !== 'wolff' && algorithm !== 'swendsen-wang' && algorithm !== 'hybrid') return;
@@ -253,7 +257,7 @@ class LatticeSimulation implements Simulation<Model>, RunHost {
   startMeasurement(options: MeasureOptions | Uint8Array): MeasurementRun {
     this.use('startMeasurement');
     if (!(options instanceof Uint8Array)) {
-      return new MeasurementRun(this, normalizeMeasureOptions(options, this.options.size, this.recordWidth, this.options.lattice));
+      return new MeasurementRun(this, normalizeMeasureOptions(options, this.options.size, this.recordWidth));
     }
     const { kind, run } = decodeCheckpoint(options);
     if (kind !== 'run' || !run) {
@@ -261,7 +265,7 @@ class LatticeSimulation implements Simulation<Model>, RunHost {
     }
     let plan;
     try {
-      plan = normalizeMeasureOptions({ thermalize: run.thermalize, sweeps: run.sweeps, keepSeries: run.keepSeries, histograms: run.histograms, correlations: run.every ? { every: run.every } : false }, this.options.size, this.recordWidth, this.options.lattice);
+      plan = normalizeMeasureOptions({ thermalize: run.thermalize, sweeps: run.sweeps, keepSeries: run.keepSeries, histograms: run.histograms, correlations: run.every ? { every: run.every } : false }, this.options.size, this.recordWidth);
     } catch (error) {
       if (error instanceof InvalidOptionError) throw new CheckpointError('header', `header.run: ${error.message}`);
       throw error;

@@ -60,7 +60,7 @@ describe('criticality run', () => {
     [['run', '--sweeps', '1'], /Invalid option "--sweeps": expected an integer from 2/],
     [['run', '--thermalize', '2.5'], /Invalid option "--thermalize".*got 2\.5/],
     [['run', '--field', 'NaN'], /Invalid option "--field"/],
-    [['run', '--sise', '8'], /Invalid option "--sise": expected one of --model, --q, --size.*unknown flag/],
+    [['run', '--sise', '8'], /Invalid option "--sise": expected one of --model, --lattice, --q, --size.*unknown flag/],
     [['run', '--size'], /Invalid option "--size": expected a value after the flag, got nothing/],
     [['run', 'extra'], /Invalid option "argument".*got "extra"/],
     [['frobnicate'], /Invalid option "command": expected one of run, sweep, showcase, hysteresis, dynamics, rg, landau, language, worker, help, version, got "frobnicate"/],

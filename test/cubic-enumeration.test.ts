@@ -68,4 +68,15 @@ describe('2 x 2 x 2 cube vs exact enumeration, every algorithm', () => {
       expect(m.warnings).toEqual([]);
     });
   }
+
+  it.each(['wasm', 'js'] as const)('correlations on %s: G(1) = <B> / 3N = -<e> / 3 and S(0) = N <m^2> at h = 0', async (backend) => {
+    const temperature = 5;
+    const sim = await createSimulation({ lattice: 'cubic', size: 2, temperature, algorithm: 'wolff', backend, seed: 3 });
+    const m = sim.measure({ thermalize: 1000, sweeps: 50_000, correlations: { every: 2 } });
+    const exact = exactMoments(dos, temperature, 0);
+    const c = m.correlations!;
+    expect(c.distances).toEqual([0, 1]);
+    expect(Math.abs(zScore(c.correlation[1], -exact.energy / 3)), `G(1) = ${c.correlation[1].mean} +- ${c.correlation[1].error}`).toBeLessThan(4);
+    expect(Math.abs(zScore(c.structureFactorZero, 8 * exact.magnetization2)), 'S(0)').toBeLessThan(4);
+  });
 });

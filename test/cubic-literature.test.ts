@@ -6,14 +6,15 @@
 //   allowance covers the corrections to scaling at L = 16), far from the 2D value 0.61069.
 // - chi' = N beta <m^2> grows as L^(gamma/nu): log2(chi'(16) / chi'(8)) at beta_c within 4 errors
 //   plus 0.03 of gamma/nu = 2 - eta = 1.9637 (Kos et al. 2016), and away from the 2D 7/4.
+// - xi_2nd / L at beta_c, L = 16, within 4 errors plus 0.02 of (xi_2nd / L)* = 0.6431 (Hasenbusch 2010).
 // 2 x 10^4 steps of L/4 clusters each: a few seconds.
 import { describe, expect, it } from 'vitest';
-import { CUBIC_CRITICAL_BETA, CUBIC_CRITICAL_BINDER_RATIO, ISING_3D_GAMMA_OVER_NU, createSimulation } from '../src/index.js';
+import { CUBIC_CRITICAL_BETA, CUBIC_CRITICAL_BINDER_RATIO, CUBIC_CRITICAL_XI_OVER_L, ISING_3D_GAMMA_OVER_NU, createSimulation } from '../src/index.js';
 import type { Measurement } from '../src/index.js';
 
 async function run(size: number, beta: number): Promise<Measurement> {
   const sim = await createSimulation({ lattice: 'cubic', size, beta, algorithm: 'wolff', clustersPerStep: size / 4, seed: 7, backend: 'wasm' });
-  const m = sim.measure({ thermalize: 500, sweeps: 20_000 });
+  const m = sim.measure({ thermalize: 500, sweeps: 20_000, correlations: beta === CUBIC_CRITICAL_BETA ? { every: 4 } : false });
   sim.dispose();
   return m;
 }
@@ -43,5 +44,8 @@ describe('cubic Ising model vs the literature', () => {
     const error = Math.hypot(c16.error / c16.mean, c8.error / c8.mean) / Math.LN2;
     expect(Math.abs(slope - ISING_3D_GAMMA_OVER_NU), `gamma/nu from L = 8, 16: ${slope} +- ${error}`).toBeLessThan(4 * error + 0.03);
     expect(Math.abs(slope - 1.75)).toBeGreaterThan(0.15);
+
+    const xi = large[1].correlations!.correlationLength;
+    expect(Math.abs(xi.mean / 16 - CUBIC_CRITICAL_XI_OVER_L), `xi_2nd / L at L = 16: ${xi.mean / 16} +- ${xi.error / 16}`).toBeLessThan(4 * (xi.error / 16) + 0.02);
   });
 });

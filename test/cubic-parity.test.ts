@@ -34,8 +34,10 @@ describe('cubic lattice: WASM vs JS bit-identical', () => {
       expect(wasm.clusterLabels()).toEqual(js.clusterLabels());
       expect(wasm.snapshot()).toEqual(js.snapshot());
     }
-    const ma = wasm.measure({ sweeps: 200, keepSeries: true });
-    const mb = js.measure({ sweeps: 200, keepSeries: true });
+    const ma = wasm.measure({ sweeps: 200, keepSeries: true, correlations: { every: 7 } });
+    const mb = js.measure({ sweeps: 200, keepSeries: true, correlations: { every: 7 } });
+    expect(ma.correlations).toEqual(mb.correlations);
+    expect(ma.correlations!.distances).toHaveLength((options.size! >> 1) + 1);
     expect(ma.series!.energy).toEqual(mb.series!.energy);
     expect(ma.series!.magnetization).toEqual(mb.series!.magnetization);
     expect(ma.observables).toEqual(mb.observables);

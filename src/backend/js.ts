@@ -185,7 +185,7 @@ export class JsIsingKernel implements IsingKernel {
   }
 
   correlations(out: Int32Array): void {
-    measureCorrelationsJs(this.spins, this.size, out);
+    measureCorrelationsJs(this.spins, this.size, out, this.geometry.dimension);
   }
 
   dispose(): void {

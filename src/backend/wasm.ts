@@ -258,9 +258,9 @@ export class WasmIsingKernel implements IsingKernel {
   correlations(out: Int32Array): void {
     const core = this.exports;
     if (guarded('correlations', () => core.measureCorrelations(this.size)) !== 0) {
-      throw new CoreError(`WebAssembly memory could not grow for the correlation buffers of a ${this.size}x${this.size} lattice`);
+      throw new CoreError(`WebAssembly memory could not grow for the correlation buffers of a ${shapeOf(geometryOf(this.lattice), this.size)} lattice`);
     }
-    out.set(this.view(Int32Array, core.correlationsPtr(), correlationValues(this.size)));
+    out.set(this.view(Int32Array, core.correlationsPtr(), correlationValues(this.size, geometryOf(this.lattice).dimension)));
   }
 
   dispose(): void {

@@ -9,7 +9,8 @@
  *   Kos, Poland, Simmons-Duffin and Vichi, JHEP 08 (2016) 036 (Δ_σ = 0.5181489(10),
  *   Δ_ε = 1.412625(10); ν = 1 / (3 - Δ_ε), η = 2 Δ_σ - 1).
  * - The Binder ratio at criticality of the periodic cube, Q* = <m⁴>/<m²>² = 1.6036(1)
- *   (U4* = 1 - Q* / 3 = 0.46547(3)): Hasenbusch, Phys. Rev. B 82, 174433 (2010).
+ *   (U4* = 1 - Q* / 3 = 0.46547(3)), and the second-moment correlation length over L at criticality,
+ *   (ξ_2nd / L)* = 0.6431(1): Hasenbusch, Phys. Rev. B 82, 174433 (2010).
  *
  * At L = 2 the +x and -x neighbours of a site coincide and both bonds count (doubled bonds,
  * src/lattice.ts): the 2 x 2 x 2 cube is the 3-cube graph with every edge of strength 2J.
@@ -36,6 +37,9 @@ export const ISING_3D_GAMMA_OVER_NU = 2 - ISING_3D_ETA;
 /** Binder ratio Q* = <m⁴>/<m²>² at β_c for L → ∞, periodic cube (Hasenbusch 2010); U4* = 1 - Q* / 3. */
 export const CUBIC_CRITICAL_BINDER_RATIO = 1.6036;
 export const CUBIC_CRITICAL_BINDER_RATIO_ERROR = 1e-4;
+/** ξ_2nd / L at β_c for L → ∞, periodic cube (Hasenbusch 2010). */
+export const CUBIC_CRITICAL_XI_OVER_L = 0.6431;
+export const CUBIC_CRITICAL_XI_OVER_L_ERROR = 1e-4;
 
 /** Citations, for tables and docs. */
 export const CUBIC_SOURCES = {

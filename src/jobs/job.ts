@@ -65,7 +65,7 @@ export function validateRunJob(job: unknown, prefix = ''): ValidRunJob {
   if (sweeps > most) throw new InvalidOptionError(`${prefix}sweeps`, sweeps, `at most ${most} recorded sweeps per job (split longer runs)`);
   const flags: Pick<RunJob, 'keepSeries' | 'histograms' | 'correlations'> = {};
   if (j.correlations !== undefined) {
-    withPrefix(prefix, () => correlationInterval(j.correlations as RunJob['correlations'], sweeps, normalized.size, normalized.lattice));
+    withPrefix(prefix, () => correlationInterval(j.correlations as RunJob['correlations'], sweeps, normalized.size));
     flags.correlations = typeof j.correlations === 'object' && j.correlations !== null ? { ...(j.correlations as object) } : (j.correlations as boolean);
   }
   for (const key of ['keepSeries', 'histograms'] as const) {

@@ -14,6 +14,7 @@ import { correlationValues } from '../../backend/correlation-js.js';
 import { InvalidOptionError } from '../../errors.js';
 import { CRITICAL_TEMPERATURE } from '../../exact/onsager.js';
 import { CUBIC_CRITICAL_TEMPERATURE } from '../../exact/cubic.js';
+import { geometryOf } from '../../lattice.js';
 import { packable } from '../../limits.js';
 import { measureSeries } from '../../measure.js';
 import { packSpins, unpackSpins } from '../../spin-bits.js';
@@ -72,8 +73,8 @@ export const ising: ModelDefinition = {
   energy: (records, offset, field) => -records[offset] - field * records[offset + 1],
   orderParameter: (records, offset, sites) => records[offset + 1] / sites,
   analyze: (records, context) => measureSeries(records, context),
-  correlationValues: (size) => correlationValues(size),
-  analyzeCorrelations: (samples, size, count, every) => analyzeCorrelations(samples, size, count, every),
+  correlationValues: (size, _parameters, lattice) => correlationValues(size, geometryOf(lattice).dimension),
+  analyzeCorrelations: (samples, size, count, every, _parameters, lattice) => analyzeCorrelations(samples, size, count, every, geometryOf(lattice).dimension),
   improvedEstimators: true,
 
   /**
