@@ -40,4 +40,13 @@ describe('CLI on the cubic lattice', () => {
     expect(out.lattice).toBe('cubic');
     expect(out.points).toHaveLength(6);
   });
+
+  it('showcase --lattice cubic: Wolff on L = 8, 16, 32 across beta_c with the 3D literature', async () => {
+    const r = await cli('showcase', '--lattice', 'cubic', '--sweeps', '400', '--format', 'json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.lattice).toBe('cubic');
+    expect(out.points.map((p: { size: number }) => p.size)).toEqual([8, 8, 8, 8, 16, 16, 16, 16, 32, 32, 32, 32]);
+    expect(out.analysis.reference.exponents.gammaOverNu).toBeCloseTo(1.9637022, 7);
+  });
 });

@@ -4,7 +4,7 @@
  */
 import { analyzeTransition, type TransitionAnalysis } from '../analysis/transition.js';
 import { InvalidOptionError } from '../errors.js';
-import { CRITICAL_TEMPERATURE, CUBIC_CRITICAL_TEMPERATURE } from '../exact/index.js';
+import { CRITICAL_TEMPERATURE, CUBIC_CRITICAL_TEMPERATURE, ISING_3D_NU } from '../exact/index.js';
 import { ALGORITHMS, BACKENDS, LATTICES, MODELS, STARTS, checkCount } from '../options.js';
 import { runSweep, type RunSweepOptions, type RunSweepResult, type TemperatureSpec } from '../sweep.js';
 import { MEASURE_FLAGS, SIMULATION_FLAGS, choiceFlag, modelCriticalTemperature, numberFlag, parseFlags, type FlagSpec } from './args.js';
@@ -81,10 +81,29 @@ export function showcaseTemperatures(size: number): number[] {
   return SHOWCASE.offsets.map((c) => Number((CRITICAL_TEMPERATURE + c / size).toFixed(4)));
 }
 
-export const SHOWCASE_FLAGS: FlagSpec = Object.fromEntries(['sweeps', 'seed', 'backend', 'progress', 'format', 'help'].map((flag) => [flag, SWEEP_FLAGS[flag]]));
+/**
+ * The 3D showcase (`--lattice cubic`): Wolff clusters on L = 8, 16, 32, four temperatures each at
+ * T_c + c / L^(1/nu) (c = -1.2, -0.4, 0.4, 1.2; T_c = 1 / 0.221654626, nu = 0.629971).
+ */
+export const CUBIC_SHOWCASE = {
+  sizes: [8, 16, 32],
+  offsets: [-1.2, -0.4, 0.4, 1.2],
+  thermalize: 1000,
+  sweeps: 40_000,
+  seed: 1,
+} as const;
+
+/** Temperatures of the 3D showcase for size L: T_c + c / L^(1/nu), rounded to 5 decimals. */
+export function cubicShowcaseTemperatures(size: number): number[] {
+  return CUBIC_SHOWCASE.offsets.map((c) => Number((CUBIC_CRITICAL_TEMPERATURE + c / size ** (1 / ISING_3D_NU)).toFixed(5)));
+}
+
+export const SHOWCASE_FLAGS: FlagSpec = Object.fromEntries(['lattice', 'sweeps', 'seed', 'backend', 'progress', 'format', 'help'].map((flag) => [flag, SWEEP_FLAGS[flag]]));
 
 export const SHOWCASE_USAGE = `criticality showcase flags (defaults in brackets):
-  --sweeps N                         sweeps measured at each point [${SHOWCASE.sweeps}]
+  --lattice square|cubic             square: 2D Ising, Metropolis on L = 16, 32, 64; cubic: 3D Ising,
+                                     Wolff clusters on L = 8, 16, 32 across beta_c [square]
+  --sweeps N                         sweeps (cubic: Wolff clusters) measured at each point [${SHOWCASE.sweeps}; cubic ${CUBIC_SHOWCASE.sweeps}]
   --seed S                           sweep seed [${SHOWCASE.seed}]
   --backend auto|wasm|js             engine [auto]
   --progress                         show the progress bar even when stderr is not a terminal
@@ -243,6 +262,7 @@ export async function showcaseCommand(argv: string[], io: Io): Promise<number> {
   checkCount('--sweeps', sweeps, 0);
   const seed = numberFlag('seed', flags.seed, 'an integer from 0 to 2^53 - 1') ?? SHOWCASE.seed;
   const backend = choiceFlag('backend', flags.backend, BACKENDS);
+  if (choiceFlag('lattice', flags.lattice, LATTICES) === 'cubic') return cubicShowcase(flags, io, format, seed, backend);
   let result: RunSweepResult;
   try {
     result = await execute(
@@ -258,6 +278,29 @@ export async function showcaseCommand(argv: string[], io: Io): Promise<number> {
     `criticality showcase: 2D Ising, L = ${SHOWCASE.sizes.join(', ')} at T = Tc + c/L (c = ${SHOWCASE.offsets.join(', ')}), ${sweeps} sweeps per point ` +
     `after ${SHOWCASE.thermalize}, ${first ? `${first.algorithm} on ${first.backend}` : ''}, seed ${seed}, ${(result.elapsedMs / 1000).toFixed(1)} s.\n` +
     'Measured energy and specific heat vs the exact finite-lattice values (Kaufman); then finite-size scaling by multiple-histogram reweighting.';
+  const analysis = result.state === 'completed' ? analyze(result, io) : undefined;
+  return finish(result, io, format, title, analysis);
+}
+
+/** `criticality showcase --lattice cubic`: the 3D Ising model across beta_c, next to the literature. */
+async function cubicShowcase(flags: Record<string, string | boolean | undefined>, io: Io, format: 'table' | 'json', seed: number, backend: RunSweepOptions['backend']): Promise<number> {
+  const sweeps = numberFlag('sweeps', flags.sweeps, 'an integer number of sweeps') ?? CUBIC_SHOWCASE.sweeps;
+  checkCount('--sweeps', sweeps, 0);
+  let result: RunSweepResult;
+  try {
+    result = await execute(
+      { lattice: 'cubic', algorithm: 'wolff', sizes: CUBIC_SHOWCASE.sizes, temperatures: cubicShowcaseTemperatures, thermalize: CUBIC_SHOWCASE.thermalize, sweeps, seed, backend, keepSeries: true },
+      io,
+      Boolean(flags.progress) || (io.stderrIsTTY ?? false),
+    );
+  } catch (error) {
+    throw error instanceof InvalidOptionError ? asFlagError(error) : error;
+  }
+  const first = result.points[0]?.measurement;
+  const title =
+    `criticality showcase: 3D Ising (simple cubic), L = ${CUBIC_SHOWCASE.sizes.join(', ')} at T = Tc + c/L^(1/nu) (c = ${CUBIC_SHOWCASE.offsets.join(', ')}), ` +
+    `${sweeps} Wolff clusters per point after ${CUBIC_SHOWCASE.thermalize}, ${first ? `on ${first.backend}` : ''}, seed ${seed}, ${(result.elapsedMs / 1000).toFixed(1)} s.\n` +
+    'No exact solution in 3D: Binder crossings, nu and gamma/nu by multiple-histogram reweighting next to the literature (docs/cubic.md).';
   const analysis = result.state === 'completed' ? analyze(result, io) : undefined;
   return finish(result, io, format, title, analysis);
 }
