@@ -249,7 +249,7 @@ export function wolffCluster<M, G>(spins: usize, size: i32, idx: i32): i32 {
   m.write(spins + <usize>seed, m.joined(c));
   store<i32>(work, g.entryOf(seed, size));
   // risky moves draw ghosts (growChecked); the unrolled walk is the square lattice's
-  const sum = risky || g.degree() != 4 ? growChecked<M, G>(spins, size, c, t, risky, idx) : growFree<M>(spins, size, c, t, idx);
+  const sum = risky ? growChecked<M, G>(spins, size, c, t, risky, idx) : g.degree() == 6 ? growFreeCubic<M>(spins, size, c, t, idx) : growFree<M>(spins, size, c, t, idx);
   idx = grownIdx;
   const count = lastCount;
   if (sum == REJECTED) {
@@ -342,6 +342,72 @@ function growFree<M>(spins: usize, size: i32, c: i32, t: i32, idx: i32): i32 {
   lastCount = count;
   grownIdx = idx;
   return sum;
+}
+
+/** One neighbour of growFreeCubic: its term, its bond draw (consumed when it passes the bond test), its mark and list entry. */
+// @ts-ignore: decorator
+@inline
+function visitFree<M>(p: usize, next: i32, c: i32, t: i32, joined: i32, threshold: u64): void {
+  const m = changetype<M>(0);
+  const v = m.value(p);
+  const same = <i32>m.same(v, c);
+  const join = same & <i32>(<u64>load<u32>(ring + (<usize>(freeIdx & RING_MASK) << 2)) < threshold);
+  freeSum += m.term(v, c, t);
+  m.write(p, join != 0 ? joined : v);
+  store<i32>(work + (<usize>freeCount << 2), next);
+  freeIdx += same;
+  freeCount += join;
+}
+
+let freeIdx: i32 = 0;
+let freeCount: i32 = 0;
+let freeSum: i32 = 0;
+
+/**
+ * growFree on the cubic lattice: the six neighbours (right, left, down, up, front, back) unrolled,
+ * branch-free on the random outcomes, entries (z << 20) | (y << 10) | x. The same draws, marks and
+ * list as growChecked without a field; sets lastCount and grownIdx, returns the sum of the terms.
+ */
+function growFreeCubic<M>(spins: usize, size: i32, c: i32, t: i32, idx: i32): i32 {
+  const m = changetype<M>(0);
+  const threshold = m.threshold();
+  const joined = m.joined(c);
+  const last = size - 1;
+  const plane = size * size;
+  let head = 0;
+  freeIdx = idx;
+  freeCount = 1;
+  freeSum = 0;
+  while (head < freeCount) {
+    ensureDraws(freeIdx);
+    const entry = load<i32>(work + (<usize>head << 2));
+    head++;
+    const x = entry & 0x3ff;
+    const y = (entry >>> 10) & 0x3ff;
+    const z = entry >>> 20;
+    const base = spins + <usize>(z * plane);
+    const row = base + <usize>(y * size);
+    m.write(row + <usize>x, t);
+    const yz = entry & ~0x3ff;
+    const zx = entry & ~(0x3ff << 10);
+    const xy = entry & 0xfffff;
+    const xr = x == last ? 0 : x + 1;
+    const xl = x == 0 ? last : x - 1;
+    const yd = y == last ? 0 : y + 1;
+    const yu = y == 0 ? last : y - 1;
+    const zf = z == last ? 0 : z + 1;
+    const zb = z == 0 ? last : z - 1;
+    const column = spins + <usize>(y * size + x);
+    visitFree<M>(row + <usize>xr, yz | xr, c, t, joined, threshold);
+    visitFree<M>(row + <usize>xl, yz | xl, c, t, joined, threshold);
+    visitFree<M>(base + <usize>(yd * size + x), zx | (yd << 10), c, t, joined, threshold);
+    visitFree<M>(base + <usize>(yu * size + x), zx | (yu << 10), c, t, joined, threshold);
+    visitFree<M>(column + <usize>(zf * plane), xy | (zf << 20), c, t, joined, threshold);
+    visitFree<M>(column + <usize>(zb * plane), xy | (zb << 20), c, t, joined, threshold);
+  }
+  lastCount = freeCount;
+  grownIdx = freeIdx;
+  return freeSum;
 }
 
 /**
