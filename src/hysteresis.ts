@@ -27,7 +27,7 @@ import { childSeed } from './rng.js';
 import { createSimulation } from './simulation.js';
 import { expandTemperatures, type TemperatureSpec } from './sweep.js';
 import { checkCount, checkObject } from './validate.js';
-import type { Model } from './vocabulary.js';
+import type { Lattice, Model } from './vocabulary.js';
 
 /** Options of {@link hysteresis}: the simulation (no temperature, beta or start) and the ramp. */
 export interface HysteresisOptions extends Omit<SimulationOptions, 'temperature' | 'beta' | 'start'> {
@@ -50,6 +50,7 @@ export interface HysteresisBranch {
 export interface HysteresisResult {
   model: Model;
   q?: number;
+  lattice: Lattice;
   size: number;
   field: number;
   algorithm: string;
@@ -141,6 +142,7 @@ export async function hysteresis(options: HysteresisOptions): Promise<Hysteresis
   return {
     model: normalized.model,
     ...(normalized.q === undefined ? {} : { q: normalized.q }),
+    lattice: normalized.lattice,
     size: normalized.size,
     field: normalized.field,
     algorithm: normalized.algorithm,

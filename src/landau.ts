@@ -413,7 +413,7 @@ export interface LandauRunOptions extends Omit<LandauOptions, 'binSize'> {
 }
 
 /** A Landau profile of one simulation run, with the run's parameters. */
-export interface LandauResult extends LandauProfile, Pick<Measurement, 'model' | 'size' | 'temperature' | 'beta' | 'field' | 'algorithm' | 'backend' | 'seed'> {
+export interface LandauResult extends LandauProfile, Pick<Measurement, 'model' | 'lattice' | 'size' | 'temperature' | 'beta' | 'field' | 'algorithm' | 'backend' | 'seed'> {
   /** The Potts q (Potts runs only). */
   q?: number;
   /** What the profile is of: Ising m = M / N; Potts m_0, the order parameter along state 0 (module comment). */
@@ -445,10 +445,10 @@ export function landau(sim: Simulation, options: LandauRunOptions): LandauResult
   if (options.order !== undefined && options.order !== 4 && options.order !== 6) throw new InvalidOptionError('order', options.order, '4 or 6');
   const sweeps = checkCount('sweeps', options.sweeps, 2);
   const thermalize = checkCount('thermalize', options.thermalize ?? 0, 0);
-  const { model, q, size, temperature, beta, field, algorithm, seed } = sim.options;
+  const { model, q, lattice, size, temperature, beta, field, algorithm, seed } = sim.options;
   const sites = sim.sites;
   const fitOptions = { bins: options.bins, minCount: options.minCount, order: options.order };
-  const run = { model, ...(q === undefined ? {} : { q }), size, temperature, beta, field, algorithm, backend: sim.backend, seed, thermalize, sweeps };
+  const run = { model, ...(q === undefined ? {} : { q }), lattice, size, temperature, beta, field, algorithm, backend: sim.backend, seed, thermalize, sweeps };
   if (model !== 'potts') {
     const measurement = sim.measure({ sweeps, thermalize, keepSeries: true });
     const profile = landauFreeEnergy({ components: [measurement.series!.magnetization], sites, step: 2 / sites, symmetric: field === 0 }, fitOptions);

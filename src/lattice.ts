@@ -31,6 +31,8 @@ export interface LatticeGeometry {
   /** Smallest and largest linear size L (L even). */
   readonly minSize: number;
   readonly maxSize: number;
+  /** The default `size` (square 64; cubic 16: 4096 sites, as many as 64^2). */
+  readonly defaultSize: number;
   /** The packed layout (one bit a spin, Ising Metropolis): L a multiple of this, up to maxPackedSize. */
   readonly packedMultiple: number;
   readonly maxPackedSize: number;
@@ -44,6 +46,7 @@ export const SQUARE: LatticeGeometry = Object.freeze<LatticeGeometry>({
   neighbours: 4,
   minSize: MIN_SIZE,
   maxSize: MAX_SIZE,
+  defaultSize: 64,
   packedMultiple: PACKED_SIZE_MULTIPLE,
   maxPackedSize: MAX_PACKED_SIZE,
   entryShifts: [16, 32],
@@ -55,6 +58,7 @@ export const CUBIC: LatticeGeometry = Object.freeze<LatticeGeometry>({
   neighbours: 6,
   minSize: MIN_SIZE,
   maxSize: MAX_CUBIC_SIZE,
+  defaultSize: 16,
   packedMultiple: PACKED_SIZE_MULTIPLE,
   maxPackedSize: MAX_PACKED_CUBIC_SIZE,
   entryShifts: [10, 20],
@@ -70,6 +74,12 @@ export function geometryOf(lattice: Lattice | undefined): LatticeGeometry {
 /** Number of sites N = L^d. */
 export function sitesOf(geometry: LatticeGeometry, size: number): number {
   return size ** geometry.dimension;
+}
+
+/** Number of sites of options that may leave `lattice` (square) and `size` (the lattice's default) out. */
+export function sitesOfOptions(options: { lattice?: Lattice; size?: number }): number {
+  const geometry = geometryOf(options.lattice);
+  return sitesOf(geometry, options.size ?? geometry.defaultSize);
 }
 
 /** Number of bonds d N (each site to its +x, +y, +z neighbour). */

@@ -4,6 +4,7 @@
  */
 import { InvalidOptionError } from './errors.js';
 import { CRITICAL_TEMPERATURE } from './exact/onsager.js';
+import { geometryOf } from './lattice.js';
 import { checkWorkerCount } from './limits.js';
 import { MODEL_PARAMETER_KEYS, modelDefinition, type ModelDefinition } from './models/index.js';
 import { checkCoreSource, checkCount, checkField, checkObject, checkSeed, checkSize, checkTemperature, oneOf } from './validate.js';
@@ -112,9 +113,6 @@ export const DEFAULTS = {
   workers: 1,
 } as const satisfies Omit<NormalizedOptions, 'beta' | 'layout'> & { layout: Layout };
 
-/** Default linear size on the cubic lattice (16^3 = 4096 sites, the sites of the square default 64^2). */
-export const CUBIC_DEFAULT_SIZE = 16;
-
 /** The options every model takes; a model adds its own parameters (src/models/). */
 export const COMMON_OPTION_KEYS: readonly string[] = ['model', 'lattice', 'size', 'temperature', 'beta', 'field', 'algorithm', 'clustersPerStep', 'hybridSweeps', 'hybridCluster', 'seed', 'backend', 'start', 'core', 'layout', 'workers'];
 const KNOWN_KEYS = [...COMMON_OPTION_KEYS, ...MODEL_PARAMETER_KEYS];
@@ -151,7 +149,7 @@ export function normalizeOptions(options: SimulationOptions = {}): NormalizedOpt
   if (!definition.lattices.includes(lattice)) {
     throw new InvalidOptionError('lattice', lattice, `one of ${definition.lattices.map((l) => `"${l}"`).join(', ')} for model "${model}"`);
   }
-  const size = checkSize(given(o, 'size', lattice === 'cubic' ? CUBIC_DEFAULT_SIZE : DEFAULTS.size), 'size', lattice);
+  const size = checkSize(given(o, 'size', geometryOf(lattice).defaultSize), 'size', lattice);
   let temperature: number;
   let beta: number;
   if (o.temperature !== undefined && o.beta !== undefined) {

@@ -1,5 +1,6 @@
 /** Output of CLI results as a table, CSV or JSON. */
 import { geometryOf, shapeOf } from '../lattice.js';
+import type { Lattice } from '../vocabulary.js';
 import type { Measurement, Observable, ObservableName, SampledObservable } from '../measure.js';
 import { modelDefinition } from '../models/index.js';
 import type { ExactReference, ReferenceName } from '../reference.js';
@@ -129,6 +130,12 @@ export function runToCsv(m: Measurement, exact: ExactReference): string {
   return `${head.join(',')}\n${row.join(',')}\n`;
 }
 
+/** The lattice of a result for titles: '16x16', or '16x16x16 (cubic)'. */
+export function latticeLabel(r: { lattice?: Lattice; size: number }): string {
+  const lattice = r.lattice ?? 'square';
+  return `${shapeOf(geometryOf(lattice), r.size).replaceAll(' ', '')}${lattice === 'square' ? '' : ` (${lattice})`}`;
+}
+
 /** A human-readable table: measured +- error, exact finite-L value with z-score, Onsager's infinite-lattice value. */
 export function runToTable(m: Measurement, exact: ExactReference): string {
   const method = { enumeration: 'exact enumeration', kaufman: 'Kaufman', 'transfer-matrix': 'transfer matrix', none: 'none known' }[exact.finiteMethod];
@@ -148,7 +155,7 @@ export function runToTable(m: Measurement, exact: ExactReference): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   const title =
-    `${modelLabel(m)} ${shapeOf(geometryOf(m.lattice), m.size).replaceAll(' ', '')}${m.lattice === 'cubic' ? ' (cubic)' : ''}  T=${m.temperature.toPrecision(7)} (beta=${m.beta.toPrecision(7)})  h=${m.field}  ${algorithmLabel(m)} on ${m.backend}  ` +
+    `${modelLabel(m)} ${latticeLabel(m)}  T=${m.temperature.toPrecision(7)} (beta=${m.beta.toPrecision(7)})  h=${m.field}  ${algorithmLabel(m)} on ${m.backend}  ` +
     `seed=${m.seed}  thermalize=${m.thermalize}  sweeps=${m.sweeps}  sweep equivalents=${m.sweepEquivalents.toFixed(1)}  acceptance=${m.acceptance.toFixed(4)}  bins=${m.bins}x${m.binSize}`;
   const out = [title, '', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
   if (m.warnings.length > 0) out.push('', 'warnings:', ...m.warnings.map((w) => `  - ${w}`));

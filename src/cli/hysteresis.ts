@@ -2,7 +2,7 @@
 import { hysteresis, type HysteresisResult } from '../hysteresis.js';
 import { InvalidOptionError } from '../errors.js';
 import { SIMULATION_FLAGS, choiceFlag, modelCriticalTemperature, numberFlag, parseFlags, simulationOptionsFromFlags, type FlagSpec } from './args.js';
-import { FORMATS, formatWithError, modelLabel } from './format.js';
+import { FORMATS, formatWithError, latticeLabel, modelLabel } from './format.js';
 import type { Io } from './io.js';
 import { parseTemperatures } from './sweep.js';
 
@@ -28,7 +28,7 @@ export const HYSTERESIS_USAGE = `criticality hysteresis flags (defaults in brack
 `;
 
 function toTable(r: HysteresisResult): string {
-  const title = `Hysteresis: ${modelLabel(r)} ${r.size}x${r.size}  h=${r.field}  ${r.algorithm} on ${r.backend}  seed=${r.seed}  ` +
+  const title = `Hysteresis: ${modelLabel(r)} ${latticeLabel(r)}  h=${r.field}  ${r.algorithm} on ${r.backend}  seed=${r.seed}  ` +
     `${r.sweeps} steps per temperature, ${r.repeats} ramp(s), heating then cooling`;
   const header = ['T', 'e heating', 'e cooling', 'm heating', 'm cooling'];
   const rows = r.temperatures.map((t, k) => [

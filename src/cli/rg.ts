@@ -11,7 +11,7 @@ import { rgFlow, type RgResult } from '../rg/run.js';
 import type { McrgEntry } from '../rg/mcrg.js';
 import { createSimulation, type Simulation } from '../simulation.js';
 import { choiceFlag, numberFlag, parseFlags, simulationOptionsFromFlags, SIMULATION_FLAGS, type FlagSpec } from './args.js';
-import { formatWithError, modelLabel } from './format.js';
+import { formatWithError, latticeLabel, modelLabel } from './format.js';
 import type { Io } from './io.js';
 
 const COMMON_FLAGS: FlagSpec = {
@@ -135,7 +135,7 @@ export function rgToTable(r: RgResult): string {
 export function landauToTable(r: LandauResult): string {
   const f = r.fit;
   const out = [
-    `Landau  ${modelLabel(r)} ${r.size}x${r.size}${r.orderParameter === 'm0' ? '  order parameter m0 = (q n_0 / N - 1) / (q - 1)' : ''}  T=${r.temperature.toPrecision(7)}  h=${r.field}  ${r.algorithm} on ${r.backend}  seed=${r.seed}  sweeps=${r.sweeps}  bins=${r.bins}x${r.binSize}`,
+    `Landau  ${modelLabel(r)} ${latticeLabel(r)}${r.orderParameter === 'm0' ? '  order parameter m0 = (q n_0 / N - 1) / (q - 1)' : ''}  T=${r.temperature.toPrecision(7)}  h=${r.field}  ${r.algorithm} on ${r.backend}  seed=${r.seed}  sweeps=${r.sweeps}  bins=${r.bins}x${r.binSize}`,
     '',
     ...table(
       [r.variable, 'count', 'F = -ln P / N', 'fitted'],

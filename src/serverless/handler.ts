@@ -34,6 +34,7 @@
 import { checkObject, checkOptions, rejectUnknownKeys } from '../validate.js';
 import { BackendUnavailableError, CheckpointError, InvalidOptionError } from '../errors.js';
 import { decodeCheckpoint } from '../checkpoint.js';
+import { geometryOf, shapeOf, sitesOfOptions } from '../lattice.js';
 import { BACKENDS, checkCount, oneOf, type BackendChoice, type SimulationOptions } from '../options.js';
 import { validateRunJob, type JobProgress, type JobResult, type RunJob } from '../jobs/job.js';
 import { planSweep } from '../jobs/plan.js';
@@ -212,8 +213,8 @@ async function deadlineFor(ctx: Context, options: SimulationOptions, engine: Eng
   const { ms, checkpointMs } = await firstStepMs(options, engine);
   const left = startAt + budgetMs - Date.now();
   if (ms > left) {
-    const size = options.size ?? 64;
-    throw new HttpError(413, 'step-too-long', field, `one step of this ${size} x ${size} lattice (${options.algorithm ?? 'metropolis'}, ${engine.engine}) needs about ${formatMs(ms)} here, with creating the lattice and saving its checkpoint; this request may take ${formatMs(left)} (maxMs ${ctx.limits.maxMs}): use a smaller lattice, or a handler with a larger maxMs`, { estimatedMs: Math.ceil(ms), maxMs: ctx.limits.maxMs });
+    const geometry = geometryOf(options.lattice);
+    throw new HttpError(413, 'step-too-long', field, `one step of this ${shapeOf(geometry, options.size ?? geometry.defaultSize)} lattice (${options.algorithm ?? 'metropolis'}, ${engine.engine}) needs about ${formatMs(ms)} here, with creating the lattice and saving its checkpoint; this request may take ${formatMs(left)} (maxMs ${ctx.limits.maxMs}): use a smaller lattice, or a handler with a larger maxMs`, { estimatedMs: Math.ceil(ms), maxMs: ctx.limits.maxMs });
   }
   return startAt + budgetMs - checkpointMs;
 }
@@ -239,7 +240,7 @@ async function runJob(body: Record<string, unknown>, ctx: Context, control: Exec
   const { limits } = ctx;
   rejectUnknownKeys(body, ['job', 'options', 'thermalize', 'sweeps', 'budget', ...OUTPUT_KEYS]);
   const job = validateRunJob({ kind: 'run', options: body.options, thermalize: body.thermalize, sweeps: body.sweeps, ...outputOf(body) });
-  const sites = (job.options.size ?? 64) ** 2;
+  const sites = sitesOfOptions(job.options);
   const budget = budgetOf(body.budget, limits);
   const total = job.thermalize + job.sweeps;
   const sweeps = Math.min(total, budget.sweeps ?? total);
@@ -259,7 +260,7 @@ async function resumeJob(body: Record<string, unknown>, ctx: Context, control: E
   const bytes = fromBase64(body.checkpoint, 'checkpoint');
   const { state, run } = decodeCheckpoint(bytes);
   if (!run) throw new CheckpointError('kind', 'a simulation checkpoint; resume needs the checkpoint of a run job (from a budget-exhausted response)');
-  const sites = state.size * state.size;
+  const sites = sitesOfOptions(state);
   const budget = budgetOf(body.budget, limits);
   const left = run.thermalize + run.sweeps - run.thermalized - run.measured;
   const sweeps = Math.min(left, budget.sweeps ?? Math.max(1, Math.floor(limits.maxWork / sites)));
@@ -267,7 +268,7 @@ async function resumeJob(body: Record<string, unknown>, ctx: Context, control: E
   const reserve = analysisReserve(run.sweeps, limits, 'checkpoint');
   const engine = await engineFor(ctx, {}, 'backend');
   const options: SimulationOptions = {
-    model: state.model, ...(state.q === undefined ? {} : { q: state.q }),
+    model: state.model, ...(state.q === undefined ? {} : { q: state.q }), ...(state.lattice === 'square' ? {} : { lattice: state.lattice }),
     size: state.size, algorithm: state.algorithm, temperature: state.temperature, field: state.field, layout: state.layout, ...clusterSettings(state),
   };
   const deadline = await deadlineFor(ctx, options, engine, budget.ms, 'checkpoint');
@@ -296,7 +297,7 @@ async function sweepJob(body: Record<string, unknown>, ctx: Context, control: Ex
     throw new HttpError(413, 'too-many-points', 'points', `${body.points.length} points; one request may run at most ${limits.maxPoints} (split the sweep with planSweep)`);
   }
   const jobs = planSweep({ points: body.points as never, options: body.options as never, seed: body.seed as never, thermalize: body.thermalize as never, sweeps: body.sweeps as never, ...outputOf(body) });
-  const work = jobs.reduce((sum, j) => sum + (j.options.size ?? 64) ** 2 * ((j.thermalize ?? 0) + j.sweeps), 0);
+  const work = jobs.reduce((sum, j) => sum + sitesOfOptions(j.options) * ((j.thermalize ?? 0) + j.sweeps), 0);
   if (work > limits.maxWork) throw tooMuch('points', work, limits.maxWork, 'split the points over several requests (planSweep)');
   const engine = await engineFor(ctx, (body.options ?? {}) as { backend?: BackendChoice }, 'options.backend');
   // every point must fit in a request of its own; a point that does not fit in what is left waits
