@@ -18,7 +18,7 @@
  * Every kernel, the exact enumeration and the transfer matrices follow this convention.
  */
 import {
-  MAX_CUBIC_SIZE, MAX_PACKED_CUBIC_SIZE, MAX_PACKED_SIZE, MAX_SIZE, MIN_SIZE, PACKED_SIZE_MULTIPLE,
+  MAX_CUBIC_SIZE, MAX_PACKED_SIZE, MAX_SIZE, MIN_SIZE, PACKED_SIZE_MULTIPLE,
   type Lattice,
 } from './vocabulary.js';
 
@@ -33,7 +33,7 @@ export interface LatticeGeometry {
   readonly maxSize: number;
   /** The default `size` (square 64; cubic 16: 4096 sites, as many as 64^2). */
   readonly defaultSize: number;
-  /** The packed layout (one bit a spin, Ising Metropolis): L a multiple of this, up to maxPackedSize. */
+  /** The packed layout (one bit a spin, Ising Metropolis): L a multiple of this, up to maxPackedSize (0: no packed kernel for this lattice). */
   readonly packedMultiple: number;
   readonly maxPackedSize: number;
   /** Work entries of the cluster engine: the shift of y and of z (assembly/lattice.ts). */
@@ -60,7 +60,7 @@ export const CUBIC: LatticeGeometry = Object.freeze<LatticeGeometry>({
   maxSize: MAX_CUBIC_SIZE,
   defaultSize: 16,
   packedMultiple: PACKED_SIZE_MULTIPLE,
-  maxPackedSize: MAX_PACKED_CUBIC_SIZE,
+  maxPackedSize: 0,
   entryShifts: [10, 20],
 });
 

@@ -35,8 +35,8 @@ export type EngineName = 'wasm-simd' | 'wasm-scalar' | 'js';
 export type Start = 'hot' | 'cold';
 /**
  * Lattice storage. `'packed'`: one bit per spin, Metropolis by multi-spin coding (Ising only; L a
- * multiple of 16, up to 32752 on the square lattice and 880 on the cubic one; heat-bath sweeps run on a
- * byte copy); `'byte'`: one byte per site.
+ * multiple of 16, up to 32752; square lattice only; heat-bath sweeps run on a byte copy); `'byte'`: one
+ * byte per site.
  * `'auto'` is packed where the model and L allow it, else byte.
  */
 export type Layout = 'auto' | 'packed' | 'byte';
@@ -70,8 +70,6 @@ export const MAX_PACKED_SIZE = 32752;
  * |B| <= 3 L^3 stays an exact 32-bit integer: 3 * 894^3 < 2^31 <= 3 * 896^3.
  */
 export const MAX_CUBIC_SIZE = 894;
-/** Largest packed cubic L (a multiple of 16 up to MAX_CUBIC_SIZE). */
-export const MAX_PACKED_CUBIC_SIZE = 880;
 
 /** Most worker threads sharing one lattice. */
 export const MAX_WORKERS = 64;

@@ -269,7 +269,7 @@ export class ClusterEngine {
     if (this.geometry.dimension === 3) return this.swendsenWangCubic(model, lattice, size, rng);
     const n = size * size;
     const last = size - 1;
-    const { parent, work, decision } = this;
+    const { parent, decision } = this;
     const threshold = model.threshold;
     const ghost = model.ghost;
     const merges = model.ghostMerges;
@@ -307,9 +307,9 @@ export class ClusterEngine {
       }
     }
     let changed = 0;
-    let sumSquares = 0;
     let bondSum = 0;
     let siteSum = 0;
+    this.lastSumSquares = 0;
     for (let y = 0; y < size; y++) {
       const row = y * size;
       for (let x = 0; x < size; x++) {
@@ -317,20 +317,7 @@ export class ClusterEngine {
         const r = parent[parent[i]];
         parent[i] = r;
         const v = lattice[i];
-        let nv: number;
-        let count: number;
-        if (r === i) {
-          count = 0;
-          const bound = merges ? i === ghostRoot : (decision[i] & 4) !== 0;
-          nv = model.swNew(v, bound, model.swDraws(bound) ? rng.next() : 0);
-        } else {
-          count = work[r];
-          nv = decision[r];
-        }
-        work[r] = count + 1;
-        sumSquares += 2 * count + 1;
-        decision[i] = nv;
-        lattice[i] = nv;
+        const nv = this.newValue(model, lattice, rng, i, r, merges ? i === ghostRoot : (decision[i] & 4) !== 0);
         if (nv !== v) changed++;
         siteSum += model.siteTerm(nv);
         if (x > 0) bondSum += model.bondTerm(nv, lattice[i - 1]);
@@ -341,8 +328,30 @@ export class ClusterEngine {
     for (let x = 0; x < size; x++) bondSum += model.bondTerm(lattice[last * size + x], lattice[x]);
     model.swDone(bondSum, siteSum);
     this.lastKind = 2;
-    this.lastSumSquares = sumSquares;
     return changed;
+  }
+
+  /**
+   * Swendsen-Wang, value pass: the new value of site i of label r (drawn at the label, where
+   * `bound` says whether its cluster is bonded to the ghost; copied from the label elsewhere), written
+   * to the lattice and to decision[i]; counts the cluster's size and adds to lastSumSquares.
+   */
+  private newValue(model: ClusterModel, lattice: Lattice, rng: Xoshiro128, i: number, r: number, bound: boolean): number {
+    const { work, decision } = this;
+    let nv: number;
+    let count: number;
+    if (r === i) {
+      count = 0;
+      nv = model.swNew(lattice[i], bound, model.swDraws(bound) ? rng.next() : 0);
+    } else {
+      count = work[r];
+      nv = decision[r];
+    }
+    work[r] = count + 1;
+    this.lastSumSquares += 2 * count + 1;
+    decision[i] = nv;
+    lattice[i] = nv;
+    return nv;
   }
 
   /**
@@ -351,36 +360,23 @@ export class ClusterEngine {
    * order, joined at once; labels (smallest index) after; then new values in index order.
    */
   private swendsenWangCubic(model: ClusterModel, lattice: Lattice, size: number, rng: Xoshiro128): number {
-    const plane = size * size;
-    const n = plane * size;
-    const last = size - 1;
-    const { parent, work, decision } = this;
+    const n = size * size * size;
+    const { parent, decision } = this;
     const threshold = model.threshold;
     const merges = model.ghostMerges;
     for (let i = 0; i <= n; i++) parent[i] = i;
-    for (let z = 0; z < size; z++) {
-      const base = z * plane;
-      const front = (z === last ? 0 : z + 1) * plane;
-      for (let y = 0; y < size; y++) {
-        const row = base + y * size;
-        const below = base + (y === last ? 0 : y + 1) * size;
-        const ahead = front + y * size;
-        for (let x = 0; x < size; x++) {
-          const i = row + x;
-          const v = lattice[i];
-          const right = row + (x === last ? 0 : x + 1);
-          if (model.same(lattice[right], v) && rng.next() < threshold) this.union(i, right);
-          if (model.same(lattice[below + x], v) && rng.next() < threshold) this.union(i, below + x);
-          if (model.same(lattice[ahead + x], v) && rng.next() < threshold) this.union(i, ahead + x);
-          let bits = 0;
-          if (model.ghostCandidate(v) && rng.next() < model.ghost) {
-            if (merges) this.union(i, n);
-            else bits = 4;
-          }
-          decision[i] = bits;
-        }
+    forwardNeighbours(size, (i, right, below, front) => {
+      const v = lattice[i];
+      if (model.same(lattice[right], v) && rng.next() < threshold) this.union(i, right);
+      if (model.same(lattice[below], v) && rng.next() < threshold) this.union(i, below);
+      if (model.same(lattice[front], v) && rng.next() < threshold) this.union(i, front);
+      let bits = 0;
+      if (model.ghostCandidate(v) && rng.next() < model.ghost) {
+        if (merges) this.union(i, n);
+        else bits = 4;
       }
-    }
+      decision[i] = bits;
+    });
     const ghostRoot = merges ? this.find(n) : n;
     for (let i = 0; i < n; i++) {
       const r = this.find(i);
@@ -388,46 +384,38 @@ export class ClusterEngine {
       if (!merges) decision[r] |= decision[i] & 4;
     }
     let changed = 0;
-    let sumSquares = 0;
     let siteSum = 0;
+    this.lastSumSquares = 0;
     for (let i = 0; i < n; i++) {
-      const r = parent[i];
       const v = lattice[i];
-      let nv: number;
-      let count: number;
-      if (r === i) {
-        count = 0;
-        const bound = merges ? i === ghostRoot : (decision[i] & 4) !== 0;
-        nv = model.swNew(v, bound, model.swDraws(bound) ? rng.next() : 0);
-      } else {
-        count = work[r];
-        nv = decision[r];
-      }
-      work[r] = count + 1;
-      sumSquares += 2 * count + 1;
-      decision[i] = nv;
-      lattice[i] = nv;
+      const nv = this.newValue(model, lattice, rng, i, parent[i], merges ? i === ghostRoot : (decision[i] & 4) !== 0);
       if (nv !== v) changed++;
       siteSum += model.siteTerm(nv);
     }
     let bondSum = 0;
-    for (let z = 0; z < size; z++) {
-      const base = z * plane;
-      const front = (z === last ? 0 : z + 1) * plane;
-      for (let y = 0; y < size; y++) {
-        const row = base + y * size;
-        const below = base + (y === last ? 0 : y + 1) * size;
-        const ahead = front + y * size;
-        for (let x = 0; x < size; x++) {
-          const v = lattice[row + x];
-          bondSum += model.bondTerm(v, lattice[row + (x === last ? 0 : x + 1)]) + model.bondTerm(v, lattice[below + x]) + model.bondTerm(v, lattice[ahead + x]);
-        }
-      }
-    }
+    forwardNeighbours(size, (i, right, below, front) => {
+      const v = lattice[i];
+      bondSum += model.bondTerm(v, lattice[right]) + model.bondTerm(v, lattice[below]) + model.bondTerm(v, lattice[front]);
+    });
     model.swDone(bondSum, siteSum);
     this.lastKind = 2;
-    this.lastSumSquares = sumSquares;
     return changed;
+  }
+}
+
+/** Calls visit(i, right, below, front) for every site i of the periodic L x L x L lattice in index order, with its +x, +y and +z neighbours. */
+function forwardNeighbours(size: number, visit: (i: number, right: number, below: number, front: number) => void): void {
+  const plane = size * size;
+  const last = size - 1;
+  for (let z = 0; z < size; z++) {
+    const base = z * plane;
+    const ahead = (z === last ? 0 : z + 1) * plane;
+    for (let y = 0; y < size; y++) {
+      const row = base + y * size;
+      const down = base + (y === last ? 0 : y + 1) * size;
+      const front = ahead + y * size;
+      for (let x = 0; x < size; x++) visit(row + x, row + (x === last ? 0 : x + 1), down + x, front + x);
+    }
   }
 }
 

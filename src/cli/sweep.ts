@@ -250,7 +250,7 @@ export async function sweepCommand(argv: string[], io: Io): Promise<number> {
   return finish(result, io, format, title, analysis);
 }
 
-/** `criticality showcase [flags]`: the experiment `npm start` runs. */
+/** `criticality showcase [flags]`: the experiment `npm start` runs (`--lattice cubic`: the 3D one). */
 export async function showcaseCommand(argv: string[], io: Io): Promise<number> {
   const flags = parseFlags(argv, SHOWCASE_FLAGS);
   if (flags.help) {
@@ -258,49 +258,28 @@ export async function showcaseCommand(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const format = choiceFlag('format', flags.format, ['table', 'json'] as const) ?? 'table';
-  const sweeps = numberFlag('sweeps', flags.sweeps, 'an integer number of sweeps') ?? SHOWCASE.sweeps;
+  const cubic = choiceFlag('lattice', flags.lattice, LATTICES) === 'cubic';
+  const plan = cubic ? CUBIC_SHOWCASE : SHOWCASE;
+  const sweeps = numberFlag('sweeps', flags.sweeps, 'an integer number of sweeps') ?? plan.sweeps;
   checkCount('--sweeps', sweeps, 0);
-  const seed = numberFlag('seed', flags.seed, 'an integer from 0 to 2^53 - 1') ?? SHOWCASE.seed;
+  const seed = numberFlag('seed', flags.seed, 'an integer from 0 to 2^53 - 1') ?? plan.seed;
   const backend = choiceFlag('backend', flags.backend, BACKENDS);
-  if (choiceFlag('lattice', flags.lattice, LATTICES) === 'cubic') return cubicShowcase(flags, io, format, seed, backend);
+  const options: RunSweepOptions = cubic
+    ? { lattice: 'cubic', algorithm: 'wolff', sizes: CUBIC_SHOWCASE.sizes, temperatures: cubicShowcaseTemperatures }
+    : { sizes: SHOWCASE.sizes, temperatures: showcaseTemperatures };
   let result: RunSweepResult;
   try {
-    result = await execute(
-      { sizes: SHOWCASE.sizes, temperatures: showcaseTemperatures, thermalize: SHOWCASE.thermalize, sweeps, seed, backend, keepSeries: true },
-      io,
-      Boolean(flags.progress) || (io.stderrIsTTY ?? false),
-    );
+    result = await execute({ ...options, thermalize: plan.thermalize, sweeps, seed, backend, keepSeries: true }, io, Boolean(flags.progress) || (io.stderrIsTTY ?? false));
   } catch (error) {
     throw error instanceof InvalidOptionError ? asFlagError(error) : error;
   }
   const first = result.points[0]?.measurement;
-  const title =
-    `criticality showcase: 2D Ising, L = ${SHOWCASE.sizes.join(', ')} at T = Tc + c/L (c = ${SHOWCASE.offsets.join(', ')}), ${sweeps} sweeps per point ` +
-    `after ${SHOWCASE.thermalize}, ${first ? `${first.algorithm} on ${first.backend}` : ''}, seed ${seed}, ${(result.elapsedMs / 1000).toFixed(1)} s.\n` +
-    'Measured energy and specific heat vs the exact finite-lattice values (Kaufman); then finite-size scaling by multiple-histogram reweighting.';
-  const analysis = result.state === 'completed' ? analyze(result, io) : undefined;
-  return finish(result, io, format, title, analysis);
-}
-
-/** `criticality showcase --lattice cubic`: the 3D Ising model across beta_c, next to the literature. */
-async function cubicShowcase(flags: Record<string, string | boolean | undefined>, io: Io, format: 'table' | 'json', seed: number, backend: RunSweepOptions['backend']): Promise<number> {
-  const sweeps = numberFlag('sweeps', flags.sweeps, 'an integer number of sweeps') ?? CUBIC_SHOWCASE.sweeps;
-  checkCount('--sweeps', sweeps, 0);
-  let result: RunSweepResult;
-  try {
-    result = await execute(
-      { lattice: 'cubic', algorithm: 'wolff', sizes: CUBIC_SHOWCASE.sizes, temperatures: cubicShowcaseTemperatures, thermalize: CUBIC_SHOWCASE.thermalize, sweeps, seed, backend, keepSeries: true },
-      io,
-      Boolean(flags.progress) || (io.stderrIsTTY ?? false),
-    );
-  } catch (error) {
-    throw error instanceof InvalidOptionError ? asFlagError(error) : error;
-  }
-  const first = result.points[0]?.measurement;
-  const title =
-    `criticality showcase: 3D Ising (simple cubic), L = ${CUBIC_SHOWCASE.sizes.join(', ')} at T = Tc + c/L^(1/nu) (c = ${CUBIC_SHOWCASE.offsets.join(', ')}), ` +
-    `${sweeps} Wolff clusters per point after ${CUBIC_SHOWCASE.thermalize}, ${first ? `on ${first.backend}` : ''}, seed ${seed}, ${(result.elapsedMs / 1000).toFixed(1)} s.\n` +
-    'No exact solution in 3D: Binder crossings, nu and gamma/nu by multiple-histogram reweighting next to the literature (docs/cubic.md).';
+  const how = `after ${plan.thermalize}, ${first ? `${first.algorithm} on ${first.backend}` : ''}, seed ${seed}, ${(result.elapsedMs / 1000).toFixed(1)} s.\n`;
+  const title = cubic
+    ? `criticality showcase: 3D Ising (simple cubic), L = ${CUBIC_SHOWCASE.sizes.join(', ')} at T = Tc + c/L^(1/nu) (c = ${CUBIC_SHOWCASE.offsets.join(', ')}), ${sweeps} Wolff clusters per point ${how}` +
+      'No exact solution in 3D: Binder crossings, nu and gamma/nu by multiple-histogram reweighting next to the literature (docs/cubic.md).'
+    : `criticality showcase: 2D Ising, L = ${SHOWCASE.sizes.join(', ')} at T = Tc + c/L (c = ${SHOWCASE.offsets.join(', ')}), ${sweeps} sweeps per point ${how}` +
+      'Measured energy and specific heat vs the exact finite-lattice values (Kaufman); then finite-size scaling by multiple-histogram reweighting.';
   const analysis = result.state === 'completed' ? analyze(result, io) : undefined;
   return finish(result, io, format, title, analysis);
 }
