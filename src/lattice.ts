@@ -82,11 +82,6 @@ export function sitesOfOptions(options: { lattice?: Lattice; size?: number }): n
   return sitesOf(geometry, options.size ?? geometry.defaultSize);
 }
 
-/** Number of bonds d N (each site to its +x, +y, +z neighbour). */
-export function bondsOf(geometry: LatticeGeometry, size: number): number {
-  return geometry.dimension * sitesOf(geometry, size);
-}
-
 /** Planes of the lattice along z: L on the cubic lattice, 1 on the square one. */
 export function depthOf(geometry: LatticeGeometry, size: number): number {
   return geometry.dimension === 3 ? size : 1;

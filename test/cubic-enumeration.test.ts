@@ -80,3 +80,23 @@ describe('2 x 2 x 2 cube vs exact enumeration, every algorithm', () => {
     expect(Math.abs(zScore(c.structureFactorZero, 8 * exact.magnetization2)), 'S(0)').toBeLessThan(4);
   });
 });
+
+// At L = 2 the +x and -x neighbours coincide, so a kernel that took a wrong neighbour along an axis
+// could still pass the cube; at L = 4 every neighbour is distinct: local and cluster updates must agree.
+describe('4 x 4 x 4: local and cluster algorithms agree', () => {
+  it('e, |m|, m^2 and c of Metropolis, heat bath, Wolff and Swendsen-Wang within 4 errors of each other', async () => {
+    const measured = await Promise.all((['metropolis', 'heat-bath', 'wolff', 'swendsen-wang'] as const).map(async (algorithm) => {
+      const sim = await createSimulation({ lattice: 'cubic', size: 4, temperature: 4.6, algorithm, ...(algorithm === 'wolff' ? { clustersPerStep: 4 } : {}), seed: 11, backend: 'wasm' });
+      return sim.measure({ thermalize: 1000, sweeps: 40_000 });
+    }));
+    for (const name of ['energy', 'absMagnetization', 'magnetization2', 'specificHeat'] as const) {
+      for (let a = 0; a < measured.length; a++) {
+        for (let b = a + 1; b < measured.length; b++) {
+          const x = measured[a].observables[name];
+          const y = measured[b].observables[name];
+          expect(Math.abs(x.mean - y.mean) / Math.hypot(x.error, y.error), `${name}: ${measured[a].algorithm} ${x.mean} +- ${x.error} vs ${measured[b].algorithm} ${y.mean} +- ${y.error}`).toBeLessThan(4);
+        }
+      }
+    }
+  });
+});
