@@ -3,7 +3,7 @@
 // the square lattice); checkpoints and jobs carry the lattice.
 import { describe, expect, it } from 'vitest';
 import {
-  CheckpointError, CUBIC_CRITICAL_BETA, InvalidOptionError, blockSpinPyramid, createSimulation, executeJob, rgFlow, runSweep,
+  CheckpointError, CUBIC_CRITICAL_BETA, InvalidOptionError, blockSpinPyramid, createSimulation, criticalSlowingDown, executeJob, rgFlow, runSweep,
 } from '../src/index.js';
 import type { SimulationOptions } from '../src/index.js';
 
@@ -35,6 +35,14 @@ describe('cubic lattice options', () => {
     expect(() => blockSpinPyramid(sim)).toThrow(/^Invalid option "lattice": expected "square" for block spins/);
     expect(() => rgFlow(sim, { samples: 10 })).toThrow(/^Invalid option "lattice": expected "square" for block spins/);
     expect(sim.sweeps).toBe(0);
+  });
+
+  it('criticalSlowingDown on the cubic lattice: its T_c by default, its size limit', async () => {
+    const r = await criticalSlowingDown({ lattice: 'cubic', sizes: [4, 6], algorithms: ['wolff'], steps: 2000, backend: 'wasm' });
+    expect(r.lattice).toBe('cubic');
+    expect(r.temperature).toBe(1 / CUBIC_CRITICAL_BETA);
+    expect(r.points.map((p) => p.size)).toEqual([4, 6]);
+    await expect(criticalSlowingDown({ lattice: 'cubic', sizes: [896] })).rejects.toThrow(/"sizes": expected an even integer from 2 to 894 on the cubic lattice/);
   });
 
   it('a sweep validates its sizes on the cubic lattice', async () => {

@@ -1,12 +1,14 @@
 /** `criticality dynamics`: critical slowing down per algorithm (src/cluster/dynamics.ts), as a table, JSON or CSV. */
 import { criticalSlowingDown, DYNAMICS_DEFAULTS, type DynamicsPoint, type DynamicsResult } from '../cluster/dynamics.js';
 import { InvalidOptionError } from '../errors.js';
-import { ALGORITHMS, BACKENDS } from '../options.js';
+import { CRITICAL_TEMPERATURE, CUBIC_CRITICAL_TEMPERATURE } from '../exact/index.js';
+import { ALGORITHMS, BACKENDS, LATTICES } from '../options.js';
 import { choiceFlag, numberFlag, parseFlags, type FlagSpec } from './args.js';
 import { FORMATS, formatWithError } from './format.js';
 import type { Io } from './io.js';
 
 export const DYNAMICS_FLAGS: FlagSpec = {
+  lattice: { type: 'string' },
   sizes: { type: 'string' },
   algorithms: { type: 'string' },
   temperature: { type: 'string' },
@@ -21,9 +23,10 @@ export const DYNAMICS_FLAGS: FlagSpec = {
 };
 
 export const DYNAMICS_USAGE = `criticality dynamics flags (defaults in brackets):
+  --lattice square|cubic             periodic L x L or L x L x L lattice [square]
   --sizes 8,16,32                    linear sizes, even, >= 4 [${DYNAMICS_DEFAULTS.sizes.join(',')}]
   --algorithms a,b                   algorithms to compare [${DYNAMICS_DEFAULTS.algorithms.join(',')}]
-  --temperature T                    temperature ("tc" = Onsager's 2.269185...) [tc]
+  --temperature T                    temperature ("tc" = Onsager's 2.269185..., cubic 1/0.221654626) [tc]
   --steps N                          recorded steps per point [local: max(50000, 50 L^2.17); cluster: 100000]
   --thermalize M                     steps discarded first [steps/10]
   --fit-min-size L                   smallest size in the fit of z (all are measured) [smallest of --sizes]
@@ -55,10 +58,12 @@ export async function dynamics(argv: string[], io: Io): Promise<number> {
   const format = choiceFlag('format', flags.format, FORMATS) ?? 'table';
   const sizes = listFlag('sizes', flags.sizes)?.map((s) => numberFlag('sizes', s, 'a comma-separated list of even integers >= 4') as number);
   const algorithms = listFlag('algorithms', flags.algorithms)?.map((a) => choiceFlag('algorithms', a, ALGORITHMS)!);
+  const lattice = choiceFlag('lattice', flags.lattice, LATTICES);
   const result = await criticalSlowingDown({
+    ...(lattice === undefined ? {} : { lattice }),
     sizes,
     algorithms,
-    temperature: numberFlag('temperature', flags.temperature, 'a number > 0 or "tc"'),
+    temperature: numberFlag('temperature', flags.temperature, 'a number > 0 or "tc"', () => (lattice === 'cubic' ? CUBIC_CRITICAL_TEMPERATURE : CRITICAL_TEMPERATURE)),
     steps: numberFlag('steps', flags.steps, 'an integer number of steps'),
     thermalize: numberFlag('thermalize', flags.thermalize, 'an integer number of steps'),
     fitMinSize: numberFlag('fit-min-size', flags['fit-min-size'], 'a size'),
@@ -110,7 +115,7 @@ export function dynamicsToTable(r: DynamicsResult): string {
   );
   const warnings = r.points.flatMap((p) => p.warnings.map((w) => `  - ${p.algorithm} L=${p.size}: ${w}`));
   const out = [
-    `Critical slowing down at T = ${r.temperature.toPrecision(7)}: tau_int in sweep equivalents (Sokal window, Madras-Sokal errors)`,
+    `Critical slowing down${r.lattice === 'cubic' ? ' on the cubic lattice' : ''} at T = ${r.temperature.toPrecision(7)}: tau_int in sweep equivalents (Sokal window, Madras-Sokal errors)`,
     '',
     ...points,
     '',

@@ -1,6 +1,7 @@
 /**
  * Critical slowing down, measured: integrated autocorrelation times of |m| and e at one
- * temperature (default Onsager's Tc) for several lattice sizes and algorithms, and the dynamic
+ * temperature (default the critical one of the lattice: Onsager's T_c, or 1 / 0.221654626 on the
+ * cubic lattice) for several lattice sizes and algorithms, and the dynamic
  * exponent z fitted to tau_int ~ A L^z.
  *
  * Units. tau_int is estimated in recorded steps (Sokal's automatic window, src/stats) and
@@ -10,9 +11,10 @@
  * z is fitted to tau in sweep equivalents (src/stats/fit.ts: weighted least squares in log-log).
  */
 import { CRITICAL_TEMPERATURE } from '../exact/onsager.js';
+import { CUBIC_CRITICAL_TEMPERATURE } from '../exact/cubic.js';
 import { checkOptions } from '../validate.js';
 import { InvalidOptionError } from '../errors.js';
-import { ALGORITHMS, BACKENDS, checkCount, checkSeed, checkSize, checkTemperature, oneOf, type Algorithm, type BackendChoice } from '../options.js';
+import { ALGORITHMS, BACKENDS, LATTICES, checkCount, checkSeed, checkSize, checkTemperature, oneOf, type Algorithm, type BackendChoice, type Lattice } from '../options.js';
 import { childSeed } from '../rng.js';
 import { createSimulation } from '../simulation.js';
 import { fitPowerLaw, integratedAutocorrelationTime } from '../stats/index.js';
@@ -23,11 +25,13 @@ export type DynamicsObservable = 'absMagnetization' | 'energy';
 export const DYNAMICS_OBSERVABLES: readonly DynamicsObservable[] = ['absMagnetization', 'energy'];
 
 export interface DynamicsOptions {
+  /** Lattice: `'square'` or `'cubic'` (L x L x L). @default 'square' */
+  lattice?: Lattice;
   /** Linear sizes (even, >= 4). @default [8, 16, 32, 64, 128] */
   sizes?: number[];
   /** Algorithms compared. @default ['metropolis', 'wolff', 'swendsen-wang'] */
   algorithms?: Algorithm[];
-  /** Temperature. @default 2.269185314213022 (Onsager's Tc) */
+  /** Temperature. @default the lattice's T_c: 2.269185314213022 (Onsager), cubic 1 / 0.221654626 */
   temperature?: number;
   /** Recorded steps per (algorithm, size), from 1000 to 2^25. @default {@link defaultDynamicsSteps} */
   steps?: number;
@@ -91,6 +95,7 @@ export interface DynamicsFit {
 }
 
 export interface DynamicsResult {
+  lattice: Lattice;
   temperature: number;
   points: DynamicsPoint[];
   fits: DynamicsFit[];
@@ -123,15 +128,16 @@ function checkList<T>(option: string, value: unknown, check: (item: unknown) => 
 /** Runs every (algorithm, size) point and fits z per algorithm and observable. */
 export async function criticalSlowingDown(options: DynamicsOptions = {}): Promise<DynamicsResult> {
   if (typeof options !== 'object' || options === null) throw new InvalidOptionError('options', options, 'an object');
-  checkOptions('options', options, ['sizes', 'algorithms', 'temperature', 'steps', 'thermalize', 'fitMinSize', 'seed', 'backend', 'core', 'onPoint']);
+  checkOptions('options', options, ['lattice', 'sizes', 'algorithms', 'temperature', 'steps', 'thermalize', 'fitMinSize', 'seed', 'backend', 'core', 'onPoint']);
+  const lattice = oneOf('lattice', options.lattice ?? 'square', LATTICES);
   const sizes = checkList('sizes', options.sizes ?? DYNAMICS_DEFAULTS.sizes, (s) => {
-    const size = checkSize(s, 'sizes');
+    const size = checkSize(s, 'sizes', lattice);
     if (size < 4) throw new InvalidOptionError('sizes', s, 'even sizes >= 4 (smaller lattices have no critical dynamics to measure)');
     return size;
   });
   if (new Set(sizes).size !== sizes.length) throw new InvalidOptionError('sizes', sizes, 'distinct sizes');
   const algorithms = checkList('algorithms', options.algorithms ?? DYNAMICS_DEFAULTS.algorithms, (a) => oneOf('algorithms', a, ALGORITHMS));
-  const temperature = checkTemperature('temperature', options.temperature ?? CRITICAL_TEMPERATURE);
+  const temperature = checkTemperature('temperature', options.temperature ?? (lattice === 'cubic' ? CUBIC_CRITICAL_TEMPERATURE : CRITICAL_TEMPERATURE));
   const steps = options.steps === undefined ? undefined : checkCount('steps', options.steps, 1000);
   if (steps !== undefined && steps > 2 ** 25) throw new InvalidOptionError('steps', steps, `at most ${2 ** 25} steps per point`);
   const thermalize = options.thermalize === undefined ? undefined : checkCount('thermalize', options.thermalize, 0);
@@ -148,7 +154,7 @@ export async function criticalSlowingDown(options: DynamicsOptions = {}): Promis
       const pointSeed = childSeed(seed, points.length);
       const n = steps ?? defaultDynamicsSteps(algorithm, size);
       const skip = thermalize ?? Math.ceil(n / 10);
-      const sim = await createSimulation({ size, temperature, algorithm, seed: pointSeed, backend, start: 'hot', core: options.core });
+      const sim = await createSimulation({ lattice, size, temperature, algorithm, seed: pointSeed, backend, start: 'hot', core: options.core });
       try {
         if (skip > 0) sim.sweep(skip);
         const t0 = performance.now();
@@ -181,5 +187,5 @@ export async function criticalSlowingDown(options: DynamicsOptions = {}): Promis
       fits.push({ algorithm, observable, z: fit.exponent, zError: fit.exponentError, amplitude: fit.amplitude, chi2PerDof: fit.chi2PerDof, points: fit.points, fitMinSize });
     }
   }
-  return { temperature, points, fits };
+  return { lattice, temperature, points, fits };
 }
