@@ -8,9 +8,9 @@ import { FORMATS, formatWithError } from './format.js';
 import type { Io } from './io.js';
 
 export const DYNAMICS_FLAGS: FlagSpec = {
-  lattice: { type: 'string' },
   sizes: { type: 'string' },
   algorithms: { type: 'string' },
+  lattice: { type: 'string' },
   temperature: { type: 'string' },
   steps: { type: 'string' },
   thermalize: { type: 'string' },
