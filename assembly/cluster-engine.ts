@@ -432,6 +432,8 @@ function growChecked<M, G>(spins: usize, size: i32, c: i32, t: i32, risky: bool,
     head++;
     m.write(spins + <usize>g.siteOf(entry, size), t);
     for (let d = 0; d < g.degree(); d++) {
+      // a bond and a ghost draw per neighbour: 2 Z draws a site, more than the 8 of one ensureDraws on the cubic lattice
+      if (g.degree() > 4) ensureDraws(idx);
       const next = g.neighbour(entry, d, size);
       const p = spins + <usize>g.siteOf(next, size);
       const v = m.value(p);

@@ -26,7 +26,7 @@
 
 import { SERIES_CAPACITY } from "./layout";
 import { clusterStep, drawsEnd, drawsStart, parent, scaled, sizes, stepMoved, stepSizes } from "./cluster-engine";
-import { latticeSize, spinsPtr } from "./ising2d";
+import { latticeDegree, latticeDimension, latticeSites, latticeSize, spinsPtr } from "./ising2d";
 import { pottsBondCount, pottsCountsPtr, pottsQ, pottsRecordCapacity, pottsRecordsPtr, pottsSetBondCount } from "./potts";
 
 /** Largest q of the cluster kernels: the byte value 255 marks the sites of a growing Wolff cluster. */
@@ -66,10 +66,10 @@ class Potts {
   @inline term(v: i32, c: i32, t: i32): i32 { return 2 * <i32>(v == t) + <i32>(v < q && v != c && v != t); }
   /**
    * Over the boundary bonds dNb = n_t - n_c; with the visits (engine: wolffCluster) that is
-   * 2 n_t(seen) + n_other(seen) - 4 |C|.
+   * 2 n_t(seen) + n_other(seen) - Z |C|, Z neighbours a site (4 square, 6 cubic).
    */
   @inline wolffDone(count: i32, sum: i32, c: i32, t: i32): void {
-    pottsSetBondCount(pottsBondCount() + sum - 4 * count);
+    pottsSetBondCount(pottsBondCount() + sum - latticeDegree() * count);
     store<i32>(countOf(c), load<i32>(countOf(c)) - count);
     store<i32>(countOf(t), load<i32>(countOf(t)) + count);
   }
@@ -92,7 +92,7 @@ class Potts {
 function countStates(): void {
   memory.fill(counts, 0, <usize>q << 2);
   const spins = spinsPtr();
-  const n = latticeSize() * latticeSize();
+  const n = latticeSites();
   for (let i = 0; i < n; i++) {
     const at = countOf(<i32>load<u8>(spins + <usize>i));
     store<i32>(at, load<i32>(at) + 1);
@@ -131,7 +131,7 @@ export function pottsClusterUpdate(kind: i32, steps: i32, clustersPerStep: i32, 
   let changed: f64 = 0;
   let idx = drawsStart();
   for (let k = 0; k < steps; k++) {
-    idx = clusterStep<Potts>(kind, clustersPerStep, spins, size, 2, idx);
+    idx = clusterStep<Potts>(kind, clustersPerStep, spins, size, latticeDimension(), idx);
     changed += stepMoved;
     if (record != 0) {
       const at = records + <usize>k * width;

@@ -85,7 +85,7 @@
 
 import { reserve } from "./memory";
 import * as rng from "./rng";
-import { latticeSize, spinsPtr } from "./ising2d";
+import { latticeDimension, latticeSites, latticeSize, spinsPtr } from "./ising2d";
 import { fmix32 } from "./packed";
 import { rgConfigure, rgLevelPtr, rgNext } from "./rg";
 
@@ -217,13 +217,13 @@ export function pottsPrepare(): void {
 
 /** Cold start: every site in state 0. */
 export function pottsFillCold(): void {
-  memory.fill(spins, 0, <usize>L * <usize>L);
+  memory.fill(spins, 0, <usize>latticeSites());
   pottsRecount();
 }
 
-/** Hot start: site i (row-major) takes the high word of r_i * q, r_i the i-th generator output. */
+/** Hot start: site i (in site order) takes the high word of r_i * q, r_i the i-th generator output. */
 export function pottsFillHot(): void {
-  const n = <usize>L * <usize>L;
+  const n = <usize>latticeSites();
   for (let i: usize = 0; i < n; i++) {
     store<u8>(spins + i, <u8>((<u64>rng.next() * <u64>q) >> 32));
   }
@@ -235,15 +235,25 @@ export function pottsRecount(): i32 {
   memory.fill(counts, 0, <usize>POTTS_MAX_Q * 4);
   let b: i32 = 0;
   let bad: i32 = 0;
-  for (let y = 0; y < L; y++) {
-    const row = spins + <usize>(y * L);
-    const below = spins + <usize>((y == L - 1 ? 0 : y + 1) * L);
-    for (let x = 0; x < L; x++) {
-      const s = <i32>load<u8>(row + x);
-      b += <i32>(s == <i32>load<u8>(row + (x == L - 1 ? 0 : x + 1))) + <i32>(s == <i32>load<u8>(below + x));
-      bad += <i32>(s >= q);
-      const at = counts + (<usize>s << 2);
-      store<i32>(at, load<i32>(at) + 1);
+  // the cubic lattice (assembly/lattice.ts) adds the bond of every site to its front neighbour
+  const cubic = latticeDimension() == 3;
+  const depth = cubic ? L : 1;
+  const plane = <usize>L * <usize>L;
+  for (let z = 0; z < depth; z++) {
+    const base = spins + <usize>z * plane;
+    const front = spins + <usize>(z == depth - 1 ? 0 : z + 1) * plane;
+    for (let y = 0; y < L; y++) {
+      const row = base + <usize>(y * L);
+      const below = base + <usize>((y == L - 1 ? 0 : y + 1) * L);
+      const ahead = front + <usize>(y * L);
+      for (let x = 0; x < L; x++) {
+        const s = <i32>load<u8>(row + x);
+        b += <i32>(s == <i32>load<u8>(row + (x == L - 1 ? 0 : x + 1))) + <i32>(s == <i32>load<u8>(below + x));
+        if (cubic) b += <i32>(s == <i32>load<u8>(ahead + x));
+        bad += <i32>(s >= q);
+        const at = counts + (<usize>s << 2);
+        store<i32>(at, load<i32>(at) + 1);
+      }
     }
   }
   bondCount = b;

@@ -22,8 +22,8 @@ export interface SimulationOptions {
   /** Spin model. @default 'ising' */
   model?: Model;
   /**
-   * Lattice geometry, periodic: `'square'` (L x L) or `'cubic'` (L x L x L, Ising only; see
-   * docs/cubic.md for what runs on it). @default 'square'
+   * Lattice geometry, periodic: `'square'` (L x L) or `'cubic'` (L x L x L: the Ising model, and the
+   * Potts model with cluster updates; docs/cubic.md says what runs on it). @default 'square'
    */
   lattice?: Lattice;
   /** Linear size L: an even integer from 2 to 32766 on the square lattice, 2 to 894 on the cubic one. @default 64 */
@@ -117,10 +117,14 @@ export const DEFAULTS = {
 export const COMMON_OPTION_KEYS: readonly string[] = ['model', 'lattice', 'size', 'temperature', 'beta', 'field', 'algorithm', 'clustersPerStep', 'hybridSweeps', 'hybridCluster', 'seed', 'backend', 'start', 'core', 'layout', 'workers'];
 const KNOWN_KEYS = [...COMMON_OPTION_KEYS, ...MODEL_PARAMETER_KEYS];
 
-/** An algorithm the model runs. */
-export function checkAlgorithm(definition: ModelDefinition, value: unknown): Algorithm {
+/** An algorithm the model runs on the lattice (square unless named). */
+export function checkAlgorithm(definition: ModelDefinition, value: unknown, lattice: Lattice = 'square'): Algorithm {
   const algorithm = oneOf('algorithm', value, ALGORITHMS);
-  if (!definition.algorithms.includes(algorithm)) throw new InvalidOptionError('algorithm', algorithm, `one of ${definition.algorithms.map((a) => `"${a}"`).join(', ')} for model "${definition.name}"`);
+  const allowed = definition.algorithmsOn?.(lattice) ?? definition.algorithms;
+  if (!allowed.includes(algorithm)) {
+    const where = allowed === definition.algorithms ? '' : ` on the ${lattice} lattice`;
+    throw new InvalidOptionError('algorithm', algorithm, `one of ${allowed.map((a) => `"${a}"`).join(', ')} for model "${definition.name}"${where}`);
+  }
   return algorithm;
 }
 
@@ -159,11 +163,15 @@ export function normalizeOptions(options: SimulationOptions = {}): NormalizedOpt
     beta = checkTemperature('beta', o.beta);
     temperature = 1 / beta;
   } else {
-    temperature = checkTemperature('temperature', given(o, 'temperature', definition.criticalTemperature(parameters, lattice)));
+    const tc = o.temperature === undefined ? definition.criticalTemperature(parameters, lattice) : undefined;
+    if (tc !== undefined && Number.isNaN(tc)) {
+      throw new InvalidOptionError('temperature', undefined, `a temperature or beta: model "${model}" with ${Object.entries(parameters).map(([k, v]) => `${k} = ${String(v)}`).join(', ')} has no known transition temperature on the ${lattice} lattice to default to`);
+    }
+    temperature = checkTemperature('temperature', o.temperature === undefined ? tc : o.temperature);
     beta = 1 / temperature;
   }
   const field = checkField('field', given(o, 'field', DEFAULTS.field));
-  const algorithm = checkAlgorithm(definition, given(o, 'algorithm', DEFAULTS.algorithm));
+  const algorithm = checkAlgorithm(definition, given(o, 'algorithm', DEFAULTS.algorithm), lattice);
   const update = normalizeUpdateSettings(algorithm, o as UpdateSettings, DEFAULTS);
   const seed = checkSeed(given(o, 'seed', DEFAULTS.seed));
   const backend = oneOf('backend', given(o, 'backend', DEFAULTS.backend), BACKENDS);

@@ -22,6 +22,7 @@
  * run that never tunnels still reports correct values: `tunnelings` is counted, nothing is warned.
  * Deliberate metastability studies (hysteresis ramps) do not go through this check.
  */
+import type { Lattice } from './vocabulary.js';
 import type { ModelDefinition, ModelParameters } from './models/model.js';
 
 /** Fewer crossings than this sample the weights of the phases poorly. */
@@ -47,6 +48,8 @@ export interface PhaseCounts {
 
 /** The parameters of the run the counts come from; `order` is the measured mean of the model's `phases.order` observable. */
 export interface PhaseRun {
+  /** The lattice (square unless named): its T_c decides whether the check applies. */
+  lattice?: Lattice;
   temperature: number;
   beta: number;
   field: number;
@@ -76,7 +79,7 @@ export function judgePhases(definition: ModelDefinition, parameters: ModelParame
   const { steps, tunnelings, disfavouredSteps } = counts;
   if (run.field === 0) return { tunnelings, disfavoured: NaN, weight: NaN };
   const disfavoured = disfavouredSteps / steps;
-  if (!(run.temperature < definition.criticalTemperature(parameters))) return { tunnelings, disfavoured, weight: NaN };
+  if (!(run.temperature < definition.criticalTemperature(parameters, run.lattice))) return { tunnelings, disfavoured, weight: NaN };
   const weight = phases.disfavouredWeight(run.order, run.beta, run.field, run.sites, parameters);
   const visits: PhaseVisits = { tunnelings, disfavoured, weight };
   if (tunnelings >= MIN_TUNNELINGS) return visits;

@@ -19,7 +19,9 @@
 import { CRITICAL_TEMPERATURE, densityOfStates, exactMoments, finiteLatticeExact, onsagerEnergy, onsagerMagnetization, onsagerSpecificHeat } from './exact/index.js';
 import type { ObservableName } from './measure.js';
 import { pottsCriticalEnergy, pottsCriticalTemperature, pottsExactMoments, pottsMagnetizationDistribution, pottsTransition } from './models/potts/exact.js';
-import { CUBIC_CRITICAL_TEMPERATURE, CUBIC_SOURCES, ISING_3D_GAMMA_OVER_NU, ISING_3D_NU, cubicDensityOfStates } from './exact/cubic.js';
+import {
+  CUBIC_CRITICAL_TEMPERATURE, CUBIC_SOURCES, ISING_3D_GAMMA_OVER_NU, ISING_3D_NU, POTTS_CUBE_MAX_STATES, cubicDensityOfStates, cubicPottsTransitionTemperature, pottsCubeMoments,
+} from './exact/cubic.js';
 import type { DensityOfStates } from './exact/enumerate.js';
 import type { Lattice, Model } from './vocabulary.js';
 
@@ -96,6 +98,12 @@ function fromMoments(x: { energy: number; specificHeat: number; magnetization2: 
 
 /** Exact reference values for a lattice of linear size L of `model` (Ising on the square lattice unless named) at temperature T and field h. */
 export function exactReference(size: number, temperature: number, field: number, model: ReferenceModel = {}): ExactReference {
+  if (model.model === 'potts' && model.lattice === 'cubic') {
+    const q = model.q as number;
+    if (size > CUBIC_ENUMERATION_MAX_SIZE || q ** 8 > POTTS_CUBE_MAX_STATES) return { finite: {}, finiteMethod: 'none', infinite: {} };
+    const x = pottsCubeMoments(q, 1 / temperature, field);
+    return { finite: fromMoments(x, 8, 1 / temperature, x.absMagnetization), finiteMethod: 'enumeration', infinite: {} };
+  }
   if (model.model === 'potts') return pottsReference(size, temperature, field, model.q as number);
   if (model.lattice === 'cubic') {
     if (size > CUBIC_ENUMERATION_MAX_SIZE) return { finite: {}, finiteMethod: 'none', infinite: {} };
@@ -145,6 +153,12 @@ export interface CriticalReference {
 
 /** The transition of the model at h = 0 on the infinite lattice (square unless named). */
 export function criticalReference(model: ReferenceModel = {}): CriticalReference {
+  if (model.model === 'potts' && model.lattice === 'cubic') {
+    const q = model.q as number;
+    const temperature = cubicPottsTransitionTemperature(q);
+    if (q === 2) return { ...criticalReference({ lattice: 'cubic' }), temperature, source: `${CUBIC_SOURCES.beta} (q = 2 is Ising at K = 2 K_Ising)` };
+    return { temperature, source: q === 3 ? CUBIC_SOURCES.potts3 : 'none known here', order: 'first-order' };
+  }
   if (model.model !== 'potts' && model.lattice === 'cubic') {
     return {
       temperature: CUBIC_CRITICAL_TEMPERATURE,

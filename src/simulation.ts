@@ -400,7 +400,7 @@ class LatticeSimulation implements Simulation<Model>, RunHost {
         throw new InvalidOptionError(key, given[key], 'one of the algorithm settings clustersPerStep, hybridSweeps, hybridCluster');
       }
     }
-    checkAlgorithm(this.definition, algorithm);
+    checkAlgorithm(this.definition, algorithm, this.options.lattice);
     const update = normalizeUpdateSettings(algorithm, given as UpdateSettings, this.options);
     this.reserveClustersFor(algorithm);
     this.options = Object.freeze({ ...this.options, algorithm, ...update });

@@ -7,6 +7,7 @@
  * Potts exponents for q <= 4 and Baxter's latent heat for q > 4).
  */
 import type { Measurement } from '../measure.js';
+import { geometryOf, sitesOf } from '../lattice.js';
 import { criticalReference, type CriticalReference } from '../reference.js';
 import { analyzeFirstOrder, firstOrderScaling, type FirstOrderAnalysis, type FirstOrderScaling } from './first-order.js';
 import { finiteSizeScaling, type FiniteSizeScaling } from './fss.js';
@@ -47,7 +48,8 @@ export function analyzeTransition(measurements: readonly Measurement[]): Transit
     for (const size of sizes) {
       const runs = measurements.filter((m) => m.size === size && m.series).map((m) => ({ beta: m.beta, energy: m.series!.energy }));
       try {
-        analyses.push(analyzeFirstOrder(runs, { sites: size * size, size, orderedPhases: first.q }));
+        const geometry = geometryOf(first.lattice);
+        analyses.push(analyzeFirstOrder(runs, { sites: sitesOf(geometry, size), size, dimension: geometry.dimension, orderedPhases: first.q }));
       } catch (error) {
         out.warnings.push(`first-order analysis at L = ${size}: ${messageOf(error)}`);
       }

@@ -536,6 +536,8 @@ export class JsClusters {
  */
 export interface JsPottsHost {
   readonly size: number;
+  /** The lattice's geometry (square when absent). */
+  readonly geometry?: LatticeGeometry;
   readonly q: number;
   readonly spins: Uint8Array;
   readonly rng: Xoshiro128;
@@ -571,10 +573,10 @@ class PottsModel implements ClusterModel {
   term(v: number, c: number, t: number): number {
     return v === t ? 2 : v < this.host.q && v !== c ? 1 : 0;
   }
-  /** dNb = 2 n_t(seen) + n_other(seen) - 4 |C| (assembly/potts-cluster.ts). */
+  /** dNb = 2 n_t(seen) + n_other(seen) - Z |C|, Z neighbours a site (assembly/potts-cluster.ts). */
   wolffDone(count: number, sum: number, c: number, t: number): void {
     const host = this.host;
-    host.setBondCount(host.bondCount + sum - 4 * count);
+    host.setBondCount(host.bondCount + sum - (host.geometry ?? SQUARE).neighbours * count);
     host.counts[c] -= count;
     host.counts[t] += count;
   }
@@ -611,7 +613,7 @@ export class JsPottsClusters implements PottsClusterKernel {
 
   constructor(private readonly host: JsPottsHost) {
     checkPottsClusterQ(host.q);
-    this.engine = new ClusterEngine(host.size * host.size);
+    this.engine = new ClusterEngine(host.spins.length, host.geometry ?? SQUARE);
     this.model = new PottsModel(host);
   }
 

@@ -41,11 +41,27 @@ export const CUBIC_CRITICAL_BINDER_RATIO_ERROR = 1e-4;
 export const CUBIC_CRITICAL_XI_OVER_L = 0.6431;
 export const CUBIC_CRITICAL_XI_OVER_L_ERROR = 1e-4;
 
+/** beta_c J of the 3-state Potts model on the simple cubic lattice, a weak first-order transition (Janke and Villanova 1997). */
+export const CUBIC_POTTS3_BETA = 0.550565;
+export const CUBIC_POTTS3_BETA_ERROR = 1e-5;
+
+/**
+ * The transition temperature of the q-state Potts model (H = -J sum delta(s_i, s_j)) on the simple
+ * cubic lattice where it is known: q = 2 is the Ising model at K_Potts = 2 K_Ising (T = T_c^Ising / 2),
+ * q = 3 from Janke and Villanova; NaN for other q.
+ */
+export function cubicPottsTransitionTemperature(q: number): number {
+  if (q === 2) return CUBIC_CRITICAL_TEMPERATURE / 2;
+  if (q === 3) return 1 / CUBIC_POTTS3_BETA;
+  return NaN;
+}
+
 /** Citations, for tables and docs. */
 export const CUBIC_SOURCES = {
   beta: 'Ferrenberg, Xu and Landau, Phys. Rev. E 97, 043301 (2018)',
   exponents: 'Kos, Poland, Simmons-Duffin and Vichi, JHEP 08 (2016) 036',
   binder: 'Hasenbusch, Phys. Rev. B 82, 174433 (2010)',
+  potts3: 'Janke and Villanova, Nucl. Phys. B 489, 679 (1997)',
 } as const;
 
 /**
@@ -83,4 +99,69 @@ export function cubicDensityOfStates(size: number): DensityOfStates {
   const mValues = new Int32Array(N + 1);
   for (let i = 0; i <= N; i++) mValues[i] = -N + 2 * i;
   return { Lx: size, Ly: size, N, bonds, bValues, mValues, counts };
+}
+
+/** Largest q^8 for {@link pottsCubeMoments} (q <= 4). */
+export const POTTS_CUBE_MAX_STATES = 65536;
+
+/** Exact moments of the q-state Potts model on the 2 x 2 x 2 cube; see {@link pottsCubeMoments}. */
+export interface PottsCubeMoments {
+  /** <e>, e = E/N = -(Nb + h n_0)/N. */
+  energy: number;
+  /** c = N beta^2 (<e^2> - <e>^2). */
+  specificHeat: number;
+  /** <m>, <m^2>, <m^4> of the simplex order parameter m = |M|/N, |M|^2 = (q sum_k n_k^2 - N^2)/(q - 1). */
+  absMagnetization: number;
+  magnetization2: number;
+  magnetization4: number;
+}
+
+/**
+ * Exact moments of H = -J sum_<ij> delta(s_i, s_j) - h sum_i delta(s_i, 0) on the periodic
+ * 2 x 2 x 2 cube (doubled bonds: Nb counts every site with its +x, +y and +z neighbour, 24 bonds,
+ * two between every pair of neighbours), by summing all q^8 configurations (q^8 <= 65536).
+ */
+export function pottsCubeMoments(q: number, beta: number, field: number): PottsCubeMoments {
+  const N = 8;
+  if (!Number.isInteger(q) || q < 2 || q ** N > POTTS_CUBE_MAX_STATES) throw new RangeError(`q must be an integer from 2 to 4, got ${String(q)}`);
+  const nb = Array.from({ length: N }, (_, i) => Array.from(neighbourSites(CUBIC, 2, i)).filter((_, d) => d % 2 === 0));
+  const s = new Int32Array(N);
+  const n = new Int32Array(q);
+  const shift = beta * (3 * N + Math.abs(field) * N);
+  let z = 0;
+  let e1 = 0;
+  let e2 = 0;
+  let m1 = 0;
+  let m2 = 0;
+  let m4 = 0;
+  for (let k = 0; k < q ** N; k++) {
+    let rest = k;
+    n.fill(0);
+    for (let i = 0; i < N; i++) {
+      s[i] = rest % q;
+      rest = Math.floor(rest / q);
+      n[s[i]]++;
+    }
+    let bonds = 0;
+    for (let i = 0; i < N; i++) for (const j of nb[i]) bonds += +(s[i] === s[j]);
+    const energy = -(bonds + field * n[0]) / N;
+    const w = Math.exp(beta * (bonds + field * n[0]) - shift);
+    let squares = 0;
+    for (let a = 0; a < q; a++) squares += n[a] * n[a];
+    const mm = Math.max(0, (q * squares - N * N) / (q - 1)) / (N * N);
+    z += w;
+    e1 += w * energy;
+    e2 += w * energy * energy;
+    m1 += w * Math.sqrt(mm);
+    m2 += w * mm;
+    m4 += w * mm * mm;
+  }
+  const energy = e1 / z;
+  return {
+    energy,
+    specificHeat: N * beta * beta * (e2 / z - energy * energy),
+    absMagnetization: m1 / z,
+    magnetization2: m2 / z,
+    magnetization4: m4 / z,
+  };
 }

@@ -53,8 +53,14 @@ export {
   ISING_3D_GAMMA_OVER_NU,
   ISING_3D_NU,
   ISING_3D_NU_ERROR,
+  CUBIC_POTTS3_BETA,
+  CUBIC_POTTS3_BETA_ERROR,
   cubicDensityOfStates,
+  cubicPottsTransitionTemperature,
+  POTTS_CUBE_MAX_STATES,
+  pottsCubeMoments,
 } from './cubic.js';
+export type { PottsCubeMoments } from './cubic.js';
 export {
   MAX_POTTS_ENUMERATION,
   pottsCriticalBeta,

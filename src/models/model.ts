@@ -133,7 +133,9 @@ export interface ModelDefinition<P extends ModelParameters = ModelParameters> {
   readonly algorithms: readonly Algorithm[];
   /** The lattices this model runs on (src/lattice.ts). */
   readonly lattices: readonly Lattice[];
-  /** The infinite-lattice critical (or transition) temperature on `lattice`: the default temperature. */
+  /** The algorithms it runs on `lattice`, when they differ from `algorithms` there. */
+  algorithmsOn?(lattice: Lattice): readonly Algorithm[];
+  /** The infinite-lattice critical (or transition) temperature on `lattice`, the default temperature; NaN where none is known. */
   criticalTemperature(parameters: P, lattice?: Lattice): number;
   /** Resolves the layout for size L ('auto' to what the model runs best); throws for one it cannot run. */
   resolveLayout(layout: Layout, size: number, lattice?: Lattice): 'packed' | 'byte';

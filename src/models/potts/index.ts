@@ -12,7 +12,10 @@
  */
 import { InvalidOptionError } from '../../errors.js';
 import { analyzeCorrelationSamples } from '../../correlation.js';
-import { ALGORITHMS, type Layout } from '../../vocabulary.js';
+import { ALGORITHMS, type Algorithm, type Layout } from '../../vocabulary.js';
+import { cubicPottsTransitionTemperature } from '../../exact/cubic.js';
+
+const CUBIC_POTTS_ALGORITHMS: readonly Algorithm[] = ['wolff', 'swendsen-wang'];
 import type { ModelDefinition, ModelParameters } from '../model.js';
 import { pottsCriticalTemperature } from './exact.js';
 import { checkQ, pottsCorrelationValues, pottsRecordWidth } from './kernel.js';
@@ -36,8 +39,11 @@ export const potts: ModelDefinition<PottsParameters> = {
     return { q: checkQ(q) };
   },
   algorithms: ALGORITHMS,
-  lattices: ['square'],
-  criticalTemperature: (parameters) => pottsCriticalTemperature(parameters.q),
+  lattices: ['square', 'cubic'],
+  /** The cubic lattice runs the cluster updates only (the local kernels are the square lattice's). */
+  algorithmsOn: (lattice) => (lattice === 'cubic' ? CUBIC_POTTS_ALGORITHMS : ALGORITHMS),
+  /** Square: 1 / ln(1 + sqrt q); cubic: known for q = 2 and 3 (src/exact/cubic.ts), NaN otherwise. */
+  criticalTemperature: (parameters, lattice) => (lattice === 'cubic' ? cubicPottsTransitionTemperature(parameters.q) : pottsCriticalTemperature(parameters.q)),
 
   resolveLayout(layout: Layout) {
     if (layout === 'packed') throw new InvalidOptionError('layout', layout, '"auto" or "byte" for model "potts" (the packed layout holds one bit a site: Ising only)');
@@ -67,7 +73,10 @@ export const potts: ModelDefinition<PottsParameters> = {
   energy: (records, offset, field) => -records[offset] - field * records[offset + 1],
   orderParameter: (records, offset, sites, parameters) => Math.sqrt(orderParameterSquared(records, offset, parameters.q, sites)) / sites,
   analyze: (records, context, parameters) => analyzePotts(records, context, parameters.q),
-  correlationValues: (size, parameters) => pottsCorrelationValues(size, parameters.q),
+  correlationValues(size, parameters, lattice) {
+    if (lattice === 'cubic') throw new InvalidOptionError('correlations', true, 'false for model "potts" on the cubic lattice (the Potts correlation kernel runs on the square lattice)');
+    return pottsCorrelationValues(size, parameters.q);
+  },
   analyzeCorrelations: (samples, size, count, every, parameters) => analyzeCorrelationSamples(pottsCorrelationSamples(samples, size, count, parameters.q), size, count, every),
   // Fortuin-Kasteleyn at h = 0: clusters take independent uniform states, and e_a . e_b averages to
   // 0 over independent states, so <|M|^2> = <sum_C |C|^2> (Swendsen-Wang) and <m^2> = <|C|> / N (Wolff)

@@ -5,6 +5,9 @@
  */
 import { rotl, Xoshiro128 } from '../../rng.js';
 import { TWO_POW_32 } from '../../thresholds.js';
+import { InvalidOptionError } from '../../errors.js';
+import { depthOf, geometryOf, sitesOf, type LatticeGeometry } from '../../lattice.js';
+import type { Lattice } from '../../vocabulary.js';
 import { fmix32 } from '../../backend/js-packed.js';
 import {
   checkPottsSize,
@@ -26,7 +29,10 @@ export class JsPottsKernel implements PottsKernel {
   readonly backend = 'js' as const;
   readonly size: number;
   readonly q: number;
-  /** @internal the lattice, row-major, one state a byte (read by other JS kernels over the same lattice) */
+  readonly lattice: Lattice;
+  /** @internal the lattice's geometry (read by the cluster kernel) */
+  readonly geometry: LatticeGeometry;
+  /** @internal the lattice in site order, one state a byte (read by other JS kernels over the same lattice) */
   spins: Uint8Array;
   /** @internal the simulation's generator */
   readonly rng = new Xoshiro128(new Uint32Array([1, 0, 0, 0]));
@@ -59,10 +65,12 @@ export class JsPottsKernel implements PottsKernel {
   /** Views of the lattice's rows (copied into pad without allocating). */
   private rows: Uint8Array[];
 
-  constructor(size: number, q: number) {
+  constructor(size: number, q: number, lattice: Lattice = 'square') {
     this.size = checkPottsSize(size);
     this.q = checkQ(q);
-    this.spins = new Uint8Array(size * size);
+    this.lattice = lattice;
+    this.geometry = geometryOf(lattice);
+    this.spins = new Uint8Array(sitesOf(this.geometry, size));
     this.pad = new Uint8Array(size + 2);
     this.rows = Array.from({ length: size }, (_, y) => this.spins.subarray(y * size, (y + 1) * size));
     this.rowPlanes = new Int32Array(8 * ((size + 31) >> 5));
@@ -111,15 +119,23 @@ export class JsPottsKernel implements PottsKernel {
   recount(): void {
     const L = this.size;
     const s = this.spins;
+    const depth = depthOf(this.geometry, L);
+    const cubic = depth > 1;
+    const plane = L * L;
     let b = 0;
     this.counts.fill(0);
-    for (let y = 0; y < L; y++) {
-      const row = y * L;
-      const below = (y === L - 1 ? 0 : y + 1) * L;
-      for (let x = 0; x < L; x++) {
-        const v = s[row + x];
-        b += +(v === s[row + (x === L - 1 ? 0 : x + 1)]) + +(v === s[below + x]);
-        this.counts[v]++;
+    for (let z = 0; z < depth; z++) {
+      const base = z * plane;
+      const front = (z === depth - 1 ? 0 : z + 1) * plane;
+      for (let y = 0; y < L; y++) {
+        const row = base + y * L;
+        const below = base + (y === L - 1 ? 0 : y + 1) * L;
+        const ahead = front + y * L;
+        for (let x = 0; x < L; x++) {
+          const v = s[row + x];
+          b += +(v === s[row + (x === L - 1 ? 0 : x + 1)]) + +(v === s[below + x]) + (cubic ? +(v === s[ahead + x]) : 0);
+          this.counts[v]++;
+        }
       }
     }
     this.bonds = b;
@@ -141,6 +157,7 @@ export class JsPottsKernel implements PottsKernel {
   }
 
   sweep(algorithm: PottsAlgorithm, sweeps: number, out?: Int32Array): number {
+    if (this.geometry.dimension !== 2) throw new InvalidOptionError('algorithm', algorithm, `"wolff" or "swendsen-wang" for model "potts" on the ${this.geometry.name} lattice (the Potts local kernels run on the square lattice)`);
     const width = pottsRecordWidth(this.q);
     let changed = 0;
     for (let k = 0; k < sweeps; k++) {

@@ -5,6 +5,8 @@
  */
 import { CoreError, InvalidOptionError } from '../../errors.js';
 import { guarded, WasmIsingKernel } from '../../backend/wasm.js';
+import { geometryOf, sitesOf, type LatticeGeometry } from '../../lattice.js';
+import type { Lattice } from '../../vocabulary.js';
 import {
   checkPottsSize,
   checkQ,
@@ -88,19 +90,23 @@ export class WasmPottsKernel implements PottsKernel {
   readonly backend = 'wasm' as const;
   readonly size: number;
   readonly q: number;
+  readonly lattice: Lattice;
+  private readonly geometry: LatticeGeometry;
   private base: WasmIsingKernel | undefined;
 
-  private constructor(base: WasmIsingKernel, size: number, q: number) {
+  private constructor(base: WasmIsingKernel, size: number, q: number, lattice: Lattice) {
     this.base = base;
     this.size = size;
     this.q = q;
+    this.lattice = lattice;
+    this.geometry = geometryOf(lattice);
   }
 
-  /** Instantiates the compiled core for an L x L lattice of q states, all in state 0, at beta = 0, h = 0. */
-  static async create(module: WebAssembly.Module, size: number, q: number): Promise<WasmPottsKernel> {
+  /** Instantiates the compiled core for a lattice (square unless named) of q states, all in state 0, at beta = 0, h = 0. */
+  static async create(module: WebAssembly.Module, size: number, q: number, lattice: Lattice = 'square'): Promise<WasmPottsKernel> {
     checkPottsSize(size);
     checkQ(q);
-    const base = await WasmIsingKernel.create(module, size);
+    const base = await WasmIsingKernel.create(module, size, undefined, lattice);
     const core = base.exports as unknown as PottsCoreExports;
     for (const [name, value] of Object.entries(MIRRORED)) {
       const global = (core as unknown as Record<string, WebAssembly.Global | undefined>)[name];
@@ -111,7 +117,7 @@ export class WasmPottsKernel implements PottsKernel {
     if (guarded('pottsInit', () => core.pottsInit(q)) !== 0) {
       throw new InvalidOptionError('size', size, `a lattice that fits in WebAssembly memory (growing memory for the Potts tables and records of a ${size}x${size} lattice failed)`);
     }
-    const kernel = new WasmPottsKernel(base, size, q);
+    const kernel = new WasmPottsKernel(base, size, q, lattice);
     kernel.setCouplings(0, 0);
     return kernel;
   }
@@ -146,13 +152,14 @@ export class WasmPottsKernel implements PottsKernel {
 
   readSpins(): Uint8Array {
     const core = this.exports;
-    return view(core, Uint8Array, core.spinsPtr(), this.size * this.size).slice();
+    return view(core, Uint8Array, core.spinsPtr(), sitesOf(this.geometry, this.size)).slice();
   }
 
   writeSpins(states: Uint8Array): void {
     const core = this.exports;
-    checkStates(states, this.size * this.size, this.q);
-    view(core, Uint8Array, core.spinsPtr(), this.size * this.size).set(states);
+    const sites = sitesOf(this.geometry, this.size);
+    checkStates(states, sites, this.q);
+    view(core, Uint8Array, core.spinsPtr(), sites).set(states);
     guarded('recount', () => core.pottsRecount());
   }
 
@@ -168,6 +175,7 @@ export class WasmPottsKernel implements PottsKernel {
   }
 
   sweep(algorithm: PottsAlgorithm, sweeps: number, out?: Int32Array): number {
+    if (this.geometry.dimension !== 2) throw new InvalidOptionError('algorithm', algorithm, `"wolff" or "swendsen-wang" for model "potts" on the ${this.geometry.name} lattice (the Potts local kernels run on the square lattice)`);
     const core = this.exports;
     const heatBath = algorithm === 'heat-bath' ? 1 : 0;
     const call = (n: number, record: number): number => {

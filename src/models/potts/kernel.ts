@@ -14,6 +14,7 @@
  * would build them with Z = 6): the kernels gather the Z neighbour states of a site, and the
  * tables turn them into decisions.
  */
+import type { Lattice } from '../../vocabulary.js';
 import { InvalidOptionError } from '../../errors.js';
 import { checkSize } from '../../validate.js';
 import { threshold, TWO_POW_32 } from '../../thresholds.js';
@@ -66,6 +67,8 @@ export interface PottsKernel {
   readonly backend: 'wasm' | 'js';
   /** Linear size L. */
   readonly size: number;
+  /** The lattice (src/lattice.ts): square, or cubic (cluster updates only). */
+  readonly lattice: Lattice;
   /** Number of states q. */
   readonly q: number;
   /** Nb, the number of equal-neighbour bonds of the current lattice (exact). */

@@ -5,7 +5,8 @@
 import { BackendUnavailableError, InvalidOptionError } from '../../errors.js';
 import { loadCore } from '../../backend/loader.js';
 import { coreHasSimd } from '../../backend/wasm-packed.js';
-import type { ClusterStep, ClusterSweepResult, LocalAlgorithm, Start } from '../../vocabulary.js';
+import type { ClusterStep, ClusterSweepResult, Lattice, LocalAlgorithm, Start } from '../../vocabulary.js';
+import { geometryOf, sitesOf } from '../../lattice.js';
 import type { KernelChoice, KernelRequest, ModelKernel } from '../model.js';
 import type { PottsKernel } from './kernel.js';
 import { JsPottsKernel } from './kernel-js.js';
@@ -101,7 +102,7 @@ export class PottsModelKernel implements ModelKernel {
   }
 
   clusterLabels(): Int32Array {
-    return this.clusters ? this.clusters.labels() : new Int32Array(this.potts.size * this.potts.size).fill(-1);
+    return this.clusters ? this.clusters.labels() : new Int32Array(sitesOf(geometryOf(this.potts.lattice), this.potts.size)).fill(-1);
   }
 
   /** (Nb, n_0, ..., n_{q-1}). */
@@ -122,9 +123,9 @@ function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function jsKernel(size: number, q: number): PottsModelKernel {
+function jsKernel(size: number, q: number, lattice: Lattice): PottsModelKernel {
   try {
-    return new PottsModelKernel(new JsPottsKernel(size, q));
+    return new PottsModelKernel(new JsPottsKernel(size, q, lattice));
   } catch (error) {
     if (error instanceof RangeError && !(error instanceof InvalidOptionError)) throw new InvalidOptionError('size', size, `a lattice that fits in memory (${reasonOf(error)})`);
     throw error;
@@ -133,14 +134,14 @@ function jsKernel(size: number, q: number): PottsModelKernel {
 
 /** A Potts kernel on the requested backend; `auto` falls back to JavaScript when the core cannot be loaded. */
 export async function createPottsKernel(request: KernelRequest, q: number): Promise<KernelChoice> {
-  if (request.backend === 'js') return { kernel: jsKernel(request.size, q), engine: 'js' };
+  if (request.backend === 'js') return { kernel: jsKernel(request.size, q, request.lattice), engine: 'js' };
   let module: WebAssembly.Module;
   try {
     module = await loadCore(request.core);
   } catch (error) {
     if (request.backend === 'wasm') throw new BackendUnavailableError('wasm', reasonOf(error));
-    return { kernel: jsKernel(request.size, q), engine: 'js', fallbackReason: `WebAssembly core unavailable: ${reasonOf(error)}` };
+    return { kernel: jsKernel(request.size, q, request.lattice), engine: 'js', fallbackReason: `WebAssembly core unavailable: ${reasonOf(error)}` };
   }
-  const kernel = await WasmPottsKernel.create(module, request.size, q);
+  const kernel = await WasmPottsKernel.create(module, request.size, q, request.lattice);
   return { kernel: new PottsModelKernel(kernel), engine: coreHasSimd(kernel.exports) ? 'wasm-simd' : 'wasm-scalar' };
 }
