@@ -28,6 +28,8 @@ describe('Potts on the cubic lattice', () => {
   });
 
   it.each([
+    // the case that found the ring refill: 12 draws at one site of the cube
+    ['wolff q=3 L=2 h=0.3', { q: 3, size: 2, temperature: 2.5, field: 0.3, algorithm: 'wolff' }],
     ['wolff q=3 L=6 h=0.3', { q: 3, size: 6, temperature: 1.6, field: 0.3, algorithm: 'wolff' }],
     ['wolff q=4 L=4 h=-0.5, 3 clusters a step', { q: 4, size: 4, temperature: 1.7, field: -0.5, algorithm: 'wolff', clustersPerStep: 3 }],
     ['swendsen-wang q=3 L=6 h=-0.2', { q: 3, size: 6, temperature: 1.8, field: -0.2, algorithm: 'swendsen-wang' }],
@@ -35,7 +37,7 @@ describe('Potts on the cubic lattice', () => {
   ] as [string, SimulationOptions][])('%s: WASM and JS bit for bit', async (_label, options) => {
     const wasm = await createSimulation({ ...options, model: 'potts', lattice: 'cubic', seed: 9, backend: 'wasm' });
     const js = await createSimulation({ ...options, model: 'potts', lattice: 'cubic', seed: 9, backend: 'js' });
-    for (const n of [1, 10, 60]) {
+    for (const n of [1, 10, 60, 2000]) {
       expect(wasm.sweep(n)).toEqual(js.sweep(n));
       expect(wasm.spins()).toEqual(js.spins());
       expect(wasm.clusterLabels()).toEqual(js.clusterLabels());
