@@ -2,7 +2,11 @@
 // src/models/potts): reweighted e and c at every temperature and U4 at one, within 4 jackknife errors, the density of
 // states within 0.3 in ln g on the well-sampled levels; the same run on both backends bit for bit; reused
 // weights; typed errors.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cli, expectRejected } from './helpers/cli.js';
 import { InvalidOptionError } from '../src/errors.js';
 import { multicanonical, type MulticanonicalResult } from '../src/multicanonical/index.js';
 import { pottsDensityOfStates, pottsEnergyMoments, pottsExactMoments } from '../src/models/potts/exact.js';
@@ -90,5 +94,42 @@ describe('multicanonical Potts runs vs exact results', () => {
       expect(error, JSON.stringify(options)).toBeInstanceOf(InvalidOptionError);
       expect((error as Error).message).toMatch(field);
     }
+  });
+});
+
+describe('criticality multicanonical', () => {
+  it('prints the curve and the first-order summary; json weights are reused by --weights', async () => {
+    const args = ['multicanonical', '--q', '10', '--size', '4', '--temperatures', '0.6:0.8:0.05', '--sweeps', '20000', '--seed', '3'];
+    const table = await cli(...args);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/Multicanonical: Potts \(q = 10\) 4x4 on \w+ {2}seed=3/);
+    expect(table.stdout).toMatch(/window b = \d+ \.\. 32/);
+    expect(table.stdout.match(/^0\.\d{5} +-\d\.\d+ \+- 0\.\d+/gm)).toHaveLength(5);
+    expect(table.stdout).toMatch(/interface tension sigma_L/);
+    const json = await cli(...args, '--format', 'json');
+    const result = JSON.parse(json.stdout) as MulticanonicalResult;
+    expect(result.curve).toHaveLength(5);
+    expect(Array.isArray(result.firstOrder.equalHeight?.distribution.energies ?? [])).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'muca-'));
+    try {
+      writeFileSync(join(dir, 'run.json'), json.stdout);
+      const again = JSON.parse((await cli(...args, '--weights', join(dir, 'run.json'), '--format', 'json')).stdout) as MulticanonicalResult;
+      expect(again.tuning.sweeps).toBe(0);
+      expect(again.weights).toEqual(result.weights);
+      const csv = await cli(...args, '--weights', join(dir, 'run.json'), '--format', 'csv');
+      expect(csv.stdout.trim().split('\n')).toHaveLength(6);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    [['multicanonical', '--size', '8'], /"--q"/],
+    [['multicanonical', '--q', '10', '--size', '8', '--tuning-sweeps', '-1'], /"--tuning-sweeps"/],
+    [['multicanonical', '--q', '10', '--size', '8', '--model', 'ising'], /"--model"/],
+    [['multicanonical', '--q', '10', '--size', '8', '--field', '0.1'], /field/],
+    [['multicanonical', '--q', '10', '--size', '8', '--weights', '/nonexistent/w.json'], /"--weights"/],
+  ])('rejects %j', async (argv, message) => {
+    await expectRejected(argv, message);
   });
 });
