@@ -17,10 +17,11 @@
  * ## The run
  * 1. Window. Two canonical heat-bath runs of `thermalize` sweeps each, one from a cold start at the lowest
  *    temperature (β_hi, ordered edge) and one from a hot start at the highest (β_lo, disordered edge); the
- *    window runs from the lowest b seen in the second half of the hot run to the highest b seen in the second
- *    half of the cold run (the outer tails of the disordered and the ordered peak, even when a small lattice's
- *    canonical run visits both phases); outside it W is extended linearly with the slopes β_lo and β_hi (the
- *    tails are canonical at the edge temperatures: assembly/multicanonical.ts).
+ *    window runs from the 10th percentile of b over the second half of the hot run to the 90th percentile over
+ *    the second half of the cold run (inside the disordered and the ordered peak, even when a small lattice's
+ *    canonical run visits both phases); outside it W is extended linearly with the slopes β_lo and β_hi, so the
+ *    tails are sampled canonically at the edge temperatures (assembly/multicanonical.ts), which is what
+ *    reweighting to the temperatures in between needs there.
  * 2. Weights. Start from W'(b) interpolating β_lo → β_hi linearly across the window; then `tuningSweeps`
  *    sweeps of Wang-Landau: after every single-site step at a window level b, W(b) -= ln f. ln f starts at 1
  *    and is halved when every level visited so far (and levels within 4 of both edges) was visited again
@@ -38,7 +39,8 @@
  * equal-height point, latent heat, Lee-Kosterlitz interface tension) on the reweighted P_β(e).
  * Errors: leave-one-block-out jackknife over the `bins` blocks (every estimate recomputed per replica). The
  * blocks are independent when each spans several tunnellings; the result counts them (`tunnelings`: one-way
- * trips between the outer tenths of the window) and warns when there are fewer than the blocks.
+ * trips between the two peak maxima at the equal-weight point, or between the window's outer tenths when no
+ * double peak is resolved) and warns when there are fewer than the blocks.
  *
  * Density of states: ln g(b) = ln H(b) - W(b) + const on every level with H(b) > 0, reported relative to the
  * most visited level.
@@ -133,7 +135,7 @@ export interface MulticanonicalResult {
   production: {
     sweeps: number;
     bins: number;
-    /** One-way trips between the outer tenths of the window. */
+    /** One-way trips between the ordered and the disordered peak at the equal-weight point (without a double peak: between the window's outer tenths). */
     tunnelings: number;
     /** Accepted single-site moves / steps. */
     acceptance: number;
@@ -183,19 +185,28 @@ function checkWeights(value: unknown, bonds: number): MulticanonicalWeights {
   return { lo, hi, betaLo: w.betaLo as number, betaHi: w.betaHi as number, values: [...values] };
 }
 
-/** The lowest and highest b over the second half of `sweeps` canonical sweeps. */
-function edgeLevels(sim: Simulation, sweeps: number, width: number): { min: number; max: number } {
+/** The 10th and 90th percentiles of b over the second half of `sweeps` canonical sweeps. */
+function edgeLevels(sim: Simulation, sweeps: number, width: number): { low: number; high: number } {
   sim.sweep(Math.ceil(sweeps / 2));
   const n = Math.max(2, Math.floor(sweeps / 2));
   const records = new Int32Array(width * n);
   sim.sweep(n, records);
-  let min = Infinity;
-  let max = -Infinity;
-  for (let k = 0; k < n; k++) {
-    min = Math.min(min, records[k * width]);
-    max = Math.max(max, records[k * width]);
+  const b = Int32Array.from({ length: n }, (_, k) => records[k * width]).sort();
+  return { low: b[Math.floor(0.1 * (n - 1))], high: b[Math.ceil(0.9 * (n - 1))] };
+}
+
+/** One-way trips of a series between "at or below `low`" and "at or above `high`". */
+function countTunnelings(series: Int32Array, low: number, high: number): number {
+  let side = 0;
+  let trips = 0;
+  for (const b of series) {
+    const now = b <= low ? -1 : b >= high ? 1 : 0;
+    if (now !== 0 && now !== side) {
+      if (side !== 0) trips++;
+      side = now;
+    }
   }
-  return { min, max };
+  return trips;
 }
 
 /** Wang-Landau 1/t (module comment, step 2). */
@@ -298,15 +309,15 @@ export async function multicanonical(options: MulticanonicalOptions): Promise<Mu
     } else {
       const ordered = edgeLevels(sim, thermalize, width);
       const hot = await createSimulation({ ...base, seed: childSeed(seed, 1), temperature: temperatures[temperatures.length - 1], start: 'hot' });
-      let disordered: { min: number; max: number };
+      let disordered: { low: number; high: number };
       try {
         disordered = edgeLevels(hot, thermalize, width);
       } finally {
         hot.dispose();
       }
       work += 2 * (Math.ceil(thermalize / 2) + Math.max(2, Math.floor(thermalize / 2)));
-      const lo = disordered.min;
-      const hi = Math.max(lo + 1, ordered.max);
+      const lo = disordered.low;
+      const hi = Math.max(lo + 1, ordered.high);
       // W'(b) from betaLo at lo to betaHi at hi
       const values = Array.from({ length: hi - lo + 1 }, (_, i) => betaLo * i + ((betaHi - betaLo) * i * i) / (2 * (hi - lo)));
       weights = { lo, hi, betaLo, betaHi, values };
@@ -338,11 +349,7 @@ export async function multicanonical(options: MulticanonicalOptions): Promise<Mu
     const M2 = Array.from({ length: bins }, () => new Float64Array(K));
     const M4 = Array.from({ length: bins }, () => new Float64Array(K));
     const records = new Int32Array(width * Math.min(CHUNK, sweeps));
-    const tenth = (weights.hi - weights.lo) / 10;
-    const lowEdge = weights.lo + tenth;
-    const highEdge = weights.hi - tenth;
-    let side = 0;
-    let tunnelings = 0;
+    const series = new Int32Array(sweeps);
     let accepted = 0;
     for (let done = 0; done < sweeps; ) {
       const n = Math.min(CHUNK, sweeps - done);
@@ -356,11 +363,7 @@ export async function multicanonical(options: MulticanonicalOptions): Promise<Mu
         M1[block][b] += Math.sqrt(m2);
         M2[block][b] += m2;
         M4[block][b] += m2 * m2;
-        const now = b <= lowEdge ? -1 : b >= highEdge ? 1 : 0;
-        if (now !== 0 && now !== side) {
-          if (side !== 0) tunnelings++;
-          side = now;
-        }
+        series[done + k] = b;
       }
       done += n;
     }
@@ -385,9 +388,6 @@ export async function multicanonical(options: MulticanonicalOptions): Promise<Mu
     for (let b = weights.lo; b <= weights.hi; b++) if (possible(b) && full.h[b] === 0) unvisited++;
     if (unvisited > 0) {
       warnings.push(`${unvisited} of the ${levels} window levels were never visited in production: the reweighted distributions miss them; tune longer (tuningSweeps) or run longer (sweeps)`);
-    }
-    if (tunnelings < bins) {
-      warnings.push(`only ${tunnelings} tunnelings between the window's edges in ${sweeps} production sweeps, fewer than the ${bins} jackknife blocks: the blocks are correlated and the errors too small; run more sweeps (or tune the weights longer)`);
     }
 
     /** exp(β b - W(b)) H-weighted sums of one replica: returns the normalised weights per level. */
@@ -454,6 +454,16 @@ export async function multicanonical(options: MulticanonicalOptions): Promise<Mu
       { sites: N, size, dimension: 2, bins, betaRange: { from: betaLo, to: betaHi }, distribution, warnings: [] },
       { orderedPhases: q },
     );
+
+    // tunnellings between the two peaks at the equal-weight point (the window's outer tenths without them)
+    const peaks = firstOrder.equalWeight;
+    const [low, high, between] = peaks
+      ? [-peaks.disordered.energy.mean * N, -peaks.ordered.energy.mean * N, 'the ordered and the disordered peak']
+      : [weights.lo + (weights.hi - weights.lo) / 10, weights.hi - (weights.hi - weights.lo) / 10, "the window's outer tenths"];
+    const tunnelings = countTunnelings(series, low, high);
+    if (tunnelings < bins) {
+      warnings.push(`only ${tunnelings} tunnelings between ${between} in ${sweeps} production sweeps, fewer than the ${bins} jackknife blocks: the blocks are correlated and the errors too small; run more sweeps (or tune the weights longer)`);
+    }
 
     const bondCounts: number[] = [];
     const counts: number[] = [];
