@@ -29,7 +29,7 @@
  *    1/t, for 3 times as many sweeps again as it took to get there (or until `tuningSweeps`). Levels never
  *    visited (most cannot occur, e.g. b = 2N - 1) get W interpolated from their neighbours. The schedule
  *    depends on the state, but it only builds W: the weights are then frozen.
- * 3. Production. `sweeps` sweeps with frozen W (a fixed number of sweeps of N steps, detailed balance with
+ * 3. Production. `thermalize` sweeps with frozen W are discarded, then `sweeps` sweeps with frozen W (a fixed number of sweeps of N steps, detailed balance with
  *    respect to exp(W)), recording b and the state counts after every sweep. The run is cut into `bins`
  *    equal blocks; each block keeps its own H(b) and S_O(b).
  *
@@ -86,7 +86,7 @@ export interface MulticanonicalOptions {
   backend?: 'auto' | 'wasm' | 'js';
   /** Where to load the WebAssembly core from. @default the inlined core */
   core?: CoreSource;
-  /** Canonical heat-bath sweeps at each window edge (the second half measures b). @default 1000 */
+  /** Canonical heat-bath sweeps at each window edge (the second half measures b), and multicanonical sweeps with the frozen weights before production. @default 1000 */
   thermalize?: number;
   /**
    * Most Wang-Landau sweeps; tuning stops earlier, at 4 times the sweep at which the 1/t stage began.
@@ -341,6 +341,10 @@ export async function multicanonical(options: MulticanonicalOptions): Promise<Mu
         warnings.push(`Wang-Landau did not reach its 1/t stage in ${tuningSweeps} tuning sweeps (ln f = ${t.lnF}): the weights are rough, so tunnelling is slow; results stay correct (reweighting removes any weights) but may be noisy: raise tuningSweeps`);
       }
     }
+
+    // equilibration with the frozen weights (from the tuned state, or from the cold start with given weights)
+    kernel.sweep(thermalize, 0);
+    work += thermalize;
 
     // production: per block, per level b, the count and the sums of m, m², m⁴
     const K = bonds + 1;
