@@ -52,3 +52,6 @@ export {
 export {
   langReserve, langEqualCounts, langPairCounts, langNgramCounts, langSampleChain, langSampleTrees,
 } from "./language";
+export {
+  mucaInit, mucaExp, mucaWeightsPtr, mucaVisitsPtr, mucaSetWindow, mucaVisited, mucaResetVisits, mucaSweep,
+} from "./multicanonical";
