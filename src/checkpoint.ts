@@ -240,8 +240,10 @@ export function encodeCheckpoint(contents: CheckpointContents): Uint8Array {
   const records = run ? encodeRecords(run.records.subarray(0, width * run.measured), width) : undefined;
   const sizes = run?.sizes ? encodeSizes(run.sizes.subarray(0, run.measured)) : undefined;
   const every = run?.every ?? 0;
-  const stride = definition.correlationValues(state.size, parameters, state.lattice);
-  const samples = run && every > 0 && run.correlations ? run.correlations.subarray(0, Math.floor(run.measured / every) * stride) : undefined;
+  // the stride only where samples exist: a lattice whose model has no correlation kernel refuses to give one
+  const samples = run && every > 0 && run.correlations
+    ? run.correlations.subarray(0, Math.floor(run.measured / every) * definition.correlationValues(state.size, parameters, state.lattice))
+    : undefined;
   const correlations = samples ? encodeRecords(samples, CORRELATION_DELTA_WIDTH) : undefined;
   const header: CheckpointHeader = {
     format: 'criticality-checkpoint',
@@ -470,7 +472,12 @@ export function decodeRunCheckpoint(bytes: Uint8Array): CheckpointContents & { r
   return contents as CheckpointContents & { run: RunState };
 }
 
-/** The options of a simulation that can take a checkpoint of this state (its size, model, parameters, seed and layout). */
-export function simulationOptionsOf(state: SimulationState): { model: Model; lattice: Lattice; size: number; seed: number; start: 'cold'; layout: 'packed' | 'byte'; q?: number } {
-  return { model: state.model, lattice: state.lattice, size: state.size, seed: state.seed, start: 'cold', layout: state.layout, ...modelParametersOf(state) };
+/** The options of a simulation that can take a checkpoint of this state (its model, parameters, lattice, size, temperature, algorithm, seed and layout). */
+export function simulationOptionsOf(state: SimulationState): { model: Model; lattice: Lattice; size: number; temperature: number; algorithm: Algorithm; seed: number; start: 'cold'; layout: 'packed' | 'byte'; q?: number } {
+  // the checkpoint's algorithm and temperature: some lattices run only some algorithms, and some
+  // models have no default temperature there (the Potts model on the cubic lattice); resume sets both again
+  return {
+    model: state.model, lattice: state.lattice, size: state.size, temperature: state.temperature, algorithm: state.algorithm, seed: state.seed, start: 'cold', layout: state.layout,
+    ...modelParametersOf(state),
+  };
 }

@@ -4,7 +4,7 @@
 // cubic lattice can take 12 draws, more than one refill of the draw ring guarantees); and typed
 // errors for what the cubic Potts model does not run.
 import { describe, expect, it } from 'vitest';
-import { CUBIC_POTTS3_BETA, InvalidOptionError, createSimulation, pottsCubeMoments } from '../src/index.js';
+import { CUBIC_POTTS3_BETA, InvalidOptionError, createSimulation, executeJob, pottsCubeMoments } from '../src/index.js';
 import type { SimulationOptions } from '../src/index.js';
 import { zScore } from './helpers/core.js';
 
@@ -59,5 +59,22 @@ describe('Potts on the cubic lattice', () => {
     expect(() => sim.measure({ sweeps: 100, correlations: true })).toThrow(/"correlations": expected false for model "potts" on the cubic lattice/);
     expect(() => sim.setAlgorithm('heat-bath')).toThrow(/"algorithm": expected one of "wolff", "swendsen-wang" for model "potts" on the cubic lattice/);
     expect(sim.sweeps).toBe(0);
+  });
+
+  it('checkpoints and jobs: a cubic Potts run pauses on its budget and continues to the same result', async () => {
+    const job = { kind: 'run', options: { model: 'potts', q: 3, lattice: 'cubic', size: 4, temperature: 1.9, algorithm: 'swendsen-wang', seed: 4 }, thermalize: 50, sweeps: 400 } as const;
+    const whole = await executeJob(job);
+    let part = await executeJob(job, { maxSweeps: 150 });
+    expect(part.state).toBe('budget-exhausted');
+    while (part.state !== 'completed') part = await executeJob(part.checkpoint, { maxSweeps: 150 });
+    if (whole.state !== 'completed') throw new Error('not completed');
+    expect(part.result.observables).toEqual(whole.result.observables);
+    const sim = await createSimulation(job.options);
+    sim.sweep(5);
+    const again = await createSimulation({ ...job.options, seed: 1 });
+    again.resume(sim.checkpoint());
+    sim.sweep(20);
+    again.sweep(20);
+    expect(again.spins()).toEqual(sim.spins());
   });
 });
