@@ -82,6 +82,27 @@ export function sitesOfOptions(options: { lattice?: Lattice; size?: number }): n
   return sitesOf(geometry, options.size ?? geometry.defaultSize);
 }
 
+/**
+ * Calls visit(i, right, below, front) for every site i in site order with its +x, +y and +z
+ * neighbours (front is -1 on the square lattice): every bond once. For the reference loops (recounts,
+ * the JavaScript Swendsen-Wang of the cubic lattice); hot kernels unroll the same walk.
+ */
+export function forEachForwardBond(geometry: LatticeGeometry, size: number, visit: (i: number, right: number, below: number, front: number) => void): void {
+  const plane = size * size;
+  const last = size - 1;
+  const depth = depthOf(geometry, size);
+  for (let z = 0; z < depth; z++) {
+    const base = z * plane;
+    const ahead = depth === 1 ? -1 : (z === depth - 1 ? 0 : z + 1) * plane;
+    for (let y = 0; y < size; y++) {
+      const row = base + y * size;
+      const down = base + (y === last ? 0 : y + 1) * size;
+      const front = ahead < 0 ? -1 : ahead + y * size;
+      for (let x = 0; x < size; x++) visit(row + x, row + (x === last ? 0 : x + 1), down + x, front < 0 ? -1 : front + x);
+    }
+  }
+}
+
 /** Planes of the lattice along z: L on the cubic lattice, 1 on the square one. */
 export function depthOf(geometry: LatticeGeometry, size: number): number {
   return geometry.dimension === 3 ? size : 1;

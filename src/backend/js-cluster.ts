@@ -15,7 +15,7 @@ import { Xoshiro128, rotl } from '../rng.js';
 import { clusterLabelsOf, type LabelKind } from '../cluster/labels.js';
 import { checkPottsClusterQ, POTTS_CLUSTER_MAX_Q, type PottsClusterKernel, type PottsThresholds } from '../cluster/potts.js';
 import type { ClusterAlgorithm, ClusterStep } from '../vocabulary.js';
-import { SQUARE, entryOfSite, siteOfEntry, type LatticeGeometry } from '../lattice.js';
+import { CUBIC, SQUARE, entryOfSite, forEachForwardBond, siteOfEntry, type LatticeGeometry } from '../lattice.js';
 import type { ClusterSweepResult } from './types.js';
 
 /** floor(r * n / 2^32) for a 32-bit r and n <= 2^30, exactly, in double arithmetic. */
@@ -365,7 +365,7 @@ export class ClusterEngine {
     const threshold = model.threshold;
     const merges = model.ghostMerges;
     for (let i = 0; i <= n; i++) parent[i] = i;
-    forwardNeighbours(size, (i, right, below, front) => {
+    forEachForwardBond(CUBIC, size, (i, right, below, front) => {
       const v = lattice[i];
       if (model.same(lattice[right], v) && rng.next() < threshold) this.union(i, right);
       if (model.same(lattice[below], v) && rng.next() < threshold) this.union(i, below);
@@ -393,29 +393,13 @@ export class ClusterEngine {
       siteSum += model.siteTerm(nv);
     }
     let bondSum = 0;
-    forwardNeighbours(size, (i, right, below, front) => {
+    forEachForwardBond(CUBIC, size, (i, right, below, front) => {
       const v = lattice[i];
       bondSum += model.bondTerm(v, lattice[right]) + model.bondTerm(v, lattice[below]) + model.bondTerm(v, lattice[front]);
     });
     model.swDone(bondSum, siteSum);
     this.lastKind = 2;
     return changed;
-  }
-}
-
-/** Calls visit(i, right, below, front) for every site i of the periodic L x L x L lattice in index order, with its +x, +y and +z neighbours. */
-function forwardNeighbours(size: number, visit: (i: number, right: number, below: number, front: number) => void): void {
-  const plane = size * size;
-  const last = size - 1;
-  for (let z = 0; z < size; z++) {
-    const base = z * plane;
-    const ahead = (z === last ? 0 : z + 1) * plane;
-    for (let y = 0; y < size; y++) {
-      const row = base + y * size;
-      const down = base + (y === last ? 0 : y + 1) * size;
-      const front = ahead + y * size;
-      for (let x = 0; x < size; x++) visit(row + x, row + (x === last ? 0 : x + 1), down + x, front + x);
-    }
   }
 }
 

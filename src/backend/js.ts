@@ -5,7 +5,7 @@
  */
 import { Xoshiro128, rotl } from '../rng.js';
 import type { Lattice, LocalAlgorithm } from '../vocabulary.js';
-import { depthOf, geometryOf, sitesOf, type LatticeGeometry } from '../lattice.js';
+import { depthOf, forEachForwardBond, geometryOf, sitesOf, type LatticeGeometry } from '../lattice.js';
 import { NO_CLUSTER } from '../cluster/labels.js';
 import { JsClusters } from './js-cluster.js';
 import type { ClusterStep, ClusterSweepResult, IsingKernel } from './types.js';
@@ -70,27 +70,14 @@ export class JsIsingKernel implements IsingKernel {
 
   /** @internal also called by the cluster kernel */
   recount(): void {
-    const L = this.size;
     const s = this.spins;
-    const plane = L * L;
-    const depth = depthOf(this.geometry, L);
-    const cubic = depth > 1;
     let b = 0;
     let m = 0;
-    for (let z = 0; z < depth; z++) {
-      const base = z * plane;
-      const front = (z === depth - 1 ? 0 : z + 1) * plane;
-      for (let y = 0; y < L; y++) {
-        const row = base + y * L;
-        const below = base + (y === L - 1 ? 0 : y + 1) * L;
-        const ahead = front + y * L;
-        for (let x = 0; x < L; x++) {
-          const si = s[row + x];
-          b += si * (s[row + (x === L - 1 ? 0 : x + 1)] + s[below + x] + (cubic ? s[ahead + x] : 0));
-          m += si;
-        }
-      }
-    }
+    forEachForwardBond(this.geometry, this.size, (i, right, below, front) => {
+      const si = s[i];
+      b += si * (s[right] + s[below] + (front < 0 ? 0 : s[front]));
+      m += si;
+    });
     this.bondSum = b;
     this.magnetization = m;
   }

@@ -6,7 +6,7 @@
 import { rotl, Xoshiro128 } from '../../rng.js';
 import { TWO_POW_32 } from '../../thresholds.js';
 import { InvalidOptionError } from '../../errors.js';
-import { depthOf, geometryOf, sitesOf, type LatticeGeometry } from '../../lattice.js';
+import { forEachForwardBond, geometryOf, sitesOf, type LatticeGeometry } from '../../lattice.js';
 import type { Lattice } from '../../vocabulary.js';
 import { fmix32 } from '../../backend/js-packed.js';
 import {
@@ -117,27 +117,15 @@ export class JsPottsKernel implements PottsKernel {
 
   /** @internal recomputes Nb and n_k from the lattice (also after another kernel changed it) */
   recount(): void {
-    const L = this.size;
     const s = this.spins;
-    const depth = depthOf(this.geometry, L);
-    const cubic = depth > 1;
-    const plane = L * L;
+    const counts = this.counts;
     let b = 0;
-    this.counts.fill(0);
-    for (let z = 0; z < depth; z++) {
-      const base = z * plane;
-      const front = (z === depth - 1 ? 0 : z + 1) * plane;
-      for (let y = 0; y < L; y++) {
-        const row = base + y * L;
-        const below = base + (y === L - 1 ? 0 : y + 1) * L;
-        const ahead = front + y * L;
-        for (let x = 0; x < L; x++) {
-          const v = s[row + x];
-          b += +(v === s[row + (x === L - 1 ? 0 : x + 1)]) + +(v === s[below + x]) + (cubic ? +(v === s[ahead + x]) : 0);
-          this.counts[v]++;
-        }
-      }
-    }
+    counts.fill(0);
+    forEachForwardBond(this.geometry, this.size, (i, right, below, front) => {
+      const v = s[i];
+      b += +(v === s[right]) + +(v === s[below]) + (front < 0 ? 0 : +(v === s[front]));
+      counts[v]++;
+    });
     this.bonds = b;
   }
 
