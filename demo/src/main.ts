@@ -5,12 +5,13 @@
  * of workers (sweep-panel.ts). The main thread relays transferred buffers, writes a few numbers
  * into the page and redraws one chart per animation frame.
  */
-import { BackendUnavailableError, CLUSTER_ALGORITHMS, CRITICAL_TEMPERATURE, WorkerCrashedError, type Algorithm } from 'criticality';
+import { BackendUnavailableError, CLUSTER_ALGORITHMS, modelDefinition, WorkerCrashedError, type Algorithm } from 'criticality';
 import type uPlot from 'uplot';
 import { LiveEngine, type EngineInfo } from './engine.js';
 import { axis, barSeries, Chart, ChartBoard, COLOURS, errorBars, join, lineSeries, pointSeries } from './plots.js';
 import type { Exported, FramePictures, FromAnalysis, FromView, RgPlot, SeriesPlot, ToAnalysis, ToView } from './protocol.js';
-import { parseState, serializeState, sliderToTemperature, temperatureToSlider, MAX_CLUSTER_VIEW, SIZES, T_MAX, T_MIN, type LabState } from './state.js';
+import { FirstOrderPanel } from './first-order-panel.js';
+import { criticalTemperatureOf, parseState, serializeState, sizesFor, sliderToTemperature, temperatureRange, temperatureToSlider, withModel, MAX_CLUSTER_VIEW, Q_MAX, Q_MIN, SIZES, type LabModel, type LabState } from './state.js';
 import { BINDER_CRITICAL, SweepPanel } from './sweep-panel.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -94,10 +95,14 @@ const levelCanvases: { canvas: HTMLCanvasElement; context: ImageBitmapRenderingC
 
 function showPictures(p: FramePictures): void {
   show(latticeCanvas, latticeContext, p.lattice);
-  const colours = p.clusters ? 'Colours: the clusters of the last cluster update, light for up, dark for down.' : 'Light: up. Dark: down.';
+  const potts = p.q !== undefined;
+  const colours = potts
+    ? (p.clusters ? 'Colours: the clusters of the last cluster update.' : `Colours: the q = ${p.q} states.`)
+    : (p.clusters ? 'Colours: the clusters of the last cluster update, light for up, dark for down.' : 'Light: up. Dark: down.');
+  const what = potts ? 'sites' : 'spins';
   setText('lattice-caption', p.picture === p.size
-    ? `${p.size} × ${p.size} spins. ${colours}`
-    : `${p.size} × ${p.size} spins, each pixel the mean of ${p.size / p.picture} × ${p.size / p.picture}. ${colours}`);
+    ? `${p.size} × ${p.size} ${what}. ${colours}`
+    : `${p.size} × ${p.size} ${what}, each pixel the mean of ${p.size / p.picture} × ${p.size / p.picture}. ${colours}`);
   while (levelCanvases.length < p.levels.length) {
     const figure = document.createElement('figure');
     const canvas = document.createElement('canvas');
@@ -126,20 +131,20 @@ const board = new ChartBoard();
 const timeChart = board.add(new Chart($('chart-time'), {
   scales: { x: { time: false }, e: {}, m: { range: [-1, 1] } },
   series: [{ label: 'step' }, lineSeries('e', COLOURS.energy, 'e'), lineSeries('m', COLOURS.magnetization, 'm')],
-  axes: [axis('step'), axis('energy per spin e', 'e'), axis('magnetization m', 'm', 1)],
+  axes: [axis('step'), axis('energy per spin e', 'e'), axis('order parameter m', 'm', 1)],
 }));
 
 const histogramChart = board.add(new Chart($('chart-histogram'), {
   scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, max * 1.05 || 1] } },
   series: [{ label: 'm' }, barSeries('P(m)', COLOURS.magnetization)],
-  axes: [axis('magnetization m'), axis('P(m)')],
+  axes: [axis('order parameter m'), axis('P(m)')],
   legend: { show: false },
 }, 200));
 
 const landauChart = board.add(new Chart($('chart-landau'), {
   scales: { x: { time: false } },
   series: [{ label: 'm' }, pointSeries('−ln P(m)', COLOURS.points), lineSeries('Landau fit', COLOURS.fit)],
-  axes: [axis('magnetization m'), axis('F(m) / kT = −ln P(m)')],
+  axes: [axis('order parameter m'), axis('F(m) / kT = −ln P(m)')],
   legend: { show: false },
   plugins: [errorBars([undefined, COLOURS.points])],
 }, 200));
@@ -171,6 +176,10 @@ function showSeries(d: SeriesPlot): void {
     setText('landau-shape', words[landau.shape] +
       (barrier && landau.shape !== 'undetermined' ? `; barrier ${barrier.lowerBound ? '> ' : ''}${barrier.value.toFixed(1)} kT` : '') +
       (landau.a2 ? `; a₂ = ${landau.a2.mean.toExponential(2)} per spin` : '') + ` (${landau.samples} samples).`);
+  } else if (d.pottsFreeEnergy) {
+    const f = d.pottsFreeEnergy;
+    board.update(landauChart, join([[f.x, f.F], [[], []]]));
+    setText('landau-shape', `F(m) = −ln P(m) of m = |M|/N (no Landau fit for Potts): a well at m ≈ 0 is the disordered phase, a well at m > 0 the q ordered ones, both at once coexistence (${f.samples} samples).`);
   } else if (d.landauNote) {
     setText('landau-shape', `F(m): ${d.landauNote}.`);
   }
@@ -184,6 +193,8 @@ function showSeries(d: SeriesPlot): void {
   setText('est-tau', tau !== undefined && Number.isFinite(tau) ? `${tau.toPrecision(3)} steps` : '-');
   setText('est-samples', String(d.absMagnetization?.samples ?? 0));
 }
+
+const firstOrder = new FirstOrderPanel($, board, notify);
 
 /** The latest RG flow (also written into the JSON export). */
 let lastFlow: RgPlot | undefined;
@@ -243,9 +254,17 @@ analysis.addEventListener('message', (event: MessageEvent<FromAnalysis>) => {
 let readoutScheduled = false;
 let lastM = NaN;
 
+/** The order parameter of the last record of a slice (Ising m = M / N, Potts |M| / N). */
+function lastOrderParameter(tag: { model: LabModel; q?: number; size: number }, records: Int32Array): number {
+  const definition = modelDefinition(tag.model);
+  const parameters = definition.parameters(tag.model === 'potts' ? { q: tag.q } : {});
+  const width = definition.recordWidth(parameters);
+  return records.length >= width ? definition.orderParameter(records, records.length - width, tag.size * tag.size, parameters) : NaN;
+}
+
 const engine = new LiveEngine(parsed.state, {
   records(tag, firstStep, records, speed) {
-    if (records.length >= 2) lastM = records[records.length - 1] / (tag.size * tag.size);
+    lastM = lastOrderParameter(tag, records);
     sendToAnalysis({ type: 'records', tag, firstStep, records, stepsPerSecond: speed.stepsPerSecond }, [records.buffer as ArrayBuffer]);
     scheduleReadout();
   },
@@ -255,10 +274,10 @@ const engine = new LiveEngine(parsed.state, {
     return !viewBusy && due && !document.hidden;
   },
   wantsLabels: (s) => s.clusters && isCluster(s.algorithm) && s.size <= MAX_CLUSTER_VIEW,
-  frame(tag, bits, labels) {
+  frame(tag, spins, labels) {
     viewBusy = true;
     lastFrameAt = performance.now();
-    sendToView({ type: 'frame', tag, bits, labels }, labels ? [bits.buffer as ArrayBuffer, labels.buffer as ArrayBuffer] : [bits.buffer as ArrayBuffer]);
+    sendToView({ type: 'frame', tag, spins, labels }, labels ? [spins.buffer as ArrayBuffer, labels.buffer as ArrayBuffer] : [spins.buffer as ArrayBuffer]);
   },
   stopped(error) {
     if (error !== undefined) notify('The simulation stopped.', [describe(error)]);
@@ -290,6 +309,11 @@ function showEngine(info: EngineInfo | undefined): void {
 
 const sizeSelect = select('size');
 for (const L of SIZES) sizeSelect.append(new Option(`${L} × ${L}`, String(L)));
+const qSelect = select('q');
+for (let q = Q_MIN; q <= Q_MAX; q++) qSelect.append(new Option(String(q), String(q)));
+
+/** Whether a temperature sweep is running (its Run button stays disabled meanwhile). */
+let sweepRunning = false;
 
 /** Sets a control's value, unless the user is working it (a drag is not pulled back to the last applied value). */
 function setValue(id: string, value: string): void {
@@ -299,9 +323,29 @@ function setValue(id: string, value: string): void {
 
 /** Shows a state in the controls. */
 function showState(s: LabState): void {
-  setValue('temperature-slider', String(Math.round(1000 * temperatureToSlider(s.temperature))));
-  setValue('temperature', s.temperature === CRITICAL_TEMPERATURE ? CRITICAL_TEMPERATURE.toFixed(4) : String(s.temperature));
-  $('temperature-out').textContent = `T = ${s.temperature.toFixed(4)} (T/Tc = ${(s.temperature / CRITICAL_TEMPERATURE).toFixed(3)})`;
+  const tc = criticalTemperatureOf(s);
+  const potts = s.model === 'potts';
+  select('model').value = s.model;
+  qSelect.value = String(s.q);
+  $('q-label').hidden = !potts;
+  $('lead-ising').hidden = potts;
+  $('lead-potts').hidden = !potts;
+  const sizes = sizesFor(s.model);
+  for (const option of sizeSelect.options) option.disabled = !sizes.includes(Number(option.value));
+  const range = temperatureRange(s.model);
+  for (const id of ['temperature', 'quench-to']) Object.assign(input(id), { min: String(range.min), max: String(range.max) });
+  setText('tick-min', String(range.min));
+  setText('tick-max', String(range.max));
+  $('start-cold').textContent = potts ? 'cold (all state 0)' : 'cold (all up)';
+  $('rg-note').hidden = !potts;
+  $('pyramid').hidden = potts;
+  $('chart-rg').hidden = potts;
+  $('sweep-note').hidden = !potts;
+  if (!sweepRunning) $<HTMLButtonElement>('sweep-run').disabled = potts;
+  firstOrder.showModel(s);
+  setValue('temperature-slider', String(Math.round(1000 * temperatureToSlider(s.temperature, s))));
+  setValue('temperature', s.temperature === tc ? tc.toFixed(4) : String(s.temperature));
+  $('temperature-out').textContent = `T = ${s.temperature.toFixed(4)} (T/Tc = ${(s.temperature / tc).toFixed(3)})`;
   $('out-temperature').textContent = s.temperature.toFixed(3);
   setValue('field', String(s.field));
   $('field-out').textContent = `h = ${s.field.toFixed(2)}`;
@@ -348,20 +392,33 @@ function setLive(parameters: Partial<Pick<LabState, 'temperature' | 'field' | 'a
 
 input('temperature-slider').addEventListener('input', (event) => {
   const u = Number((event.target as HTMLInputElement).value) / 1000;
-  const T = u === 0 ? CRITICAL_TEMPERATURE : Number(sliderToTemperature(u).toFixed(4));
-  $('temperature-out').textContent = `T = ${T.toFixed(4)} (T/Tc = ${(T / CRITICAL_TEMPERATURE).toFixed(3)})`;
+  const tc = criticalTemperatureOf(engine.state);
+  const T = u === 0 ? tc : Number(sliderToTemperature(u, engine.state).toFixed(4));
+  $('temperature-out').textContent = `T = ${T.toFixed(4)} (T/Tc = ${(T / tc).toFixed(3)})`;
   setLive({ temperature: T });
 });
+/** Whether T is in the model's range; if not, says so (what: 'temperature' or 'quench temperature'). */
+function checkTemperature(T: number, text: string, what: string, stays = ''): boolean {
+  const { min, max } = temperatureRange(engine.state.model);
+  if (T >= min && T <= max) return true;
+  notify(`The ${what} must be a number from ${min} to ${max}${engine.state.model === 'potts' ? ' for the Potts model' : ''}.`, [`got "${text}"${stays}`]);
+  return false;
+}
 input('temperature').addEventListener('change', (event) => {
-  const T = Number((event.target as HTMLInputElement).value);
-  if (!(T >= T_MIN && T <= T_MAX)) {
-    notify(`The temperature must be a number from ${T_MIN} to ${T_MAX}.`, [`got "${(event.target as HTMLInputElement).value}"; it stays at ${engine.state.temperature.toFixed(4)}`]);
+  const text = (event.target as HTMLInputElement).value;
+  if (!checkTemperature(Number(text), text, 'temperature', `; it stays at ${engine.state.temperature.toFixed(4)}`)) {
     showState(engine.state);
     return;
   }
-  setLive({ temperature: T });
+  setLive({ temperature: Number(text) });
 });
-$('tc').addEventListener('click', () => setLive({ temperature: CRITICAL_TEMPERATURE }));
+$('tc').addEventListener('click', () => setLive({ temperature: criticalTemperatureOf(engine.state) }));
+/** A new model or q: a new lattice at the new model's Tc (a size it runs). */
+function switchModel(model: LabModel, q: number): Promise<void> {
+  return rebuild(withModel(engine.state, model, q));
+}
+select('model').addEventListener('change', () => void switchModel(select('model').value as LabModel, Number(qSelect.value)));
+qSelect.addEventListener('change', () => void switchModel('potts', Number(qSelect.value)));
 input('field').addEventListener('input', (event) => {
   const h = Number((event.target as HTMLInputElement).value);
   $('field-out').textContent = `h = ${h.toFixed(2)}`;
@@ -386,10 +443,7 @@ input('clusters').addEventListener('change', (event) => {
 });
 $('quench').addEventListener('click', () => {
   const T = Number(input('quench-to').value);
-  if (!(T >= T_MIN && T <= T_MAX)) {
-    notify(`The quench temperature must be a number from ${T_MIN} to ${T_MAX}.`, [`got "${input('quench-to').value}"`]);
-    return;
-  }
+  if (!checkTemperature(T, input('quench-to').value, 'quench temperature')) return;
   void rebuild({ ...engine.state, start: 'hot', temperature: T }).then(() => engine.run());
 });
 
@@ -431,16 +485,33 @@ $('share').addEventListener('click', () => {
 
 function requestExport(format: 'csv' | 'json' | 'png'): void {
   const id = ++exportId;
-  const s = engine.state;
-  exports.set(id, `criticality-L${s.size}-T${s.temperature.toFixed(4)}-seed${s.seed}.${format}`);
+  const { q, ...rest } = engine.state;
+  const s = rest.model === 'potts' ? { ...rest, q } : rest;
+  const model = s.model === 'potts' ? `potts-q${q}-` : '';
+  exports.set(id, `criticality-${model}L${s.size}-T${s.temperature.toFixed(4)}-seed${s.seed}.${format}`);
   if (format === 'png') return sendToView({ type: 'export', id, format });
-  const meta: Record<string, unknown> = { ...s, steps: engine.steps, engine: engine.info?.engine, layout: engine.info?.layout, url: new URL(serializeState(s), location.href).href, exportedAt: new Date().toISOString() };
-  if (format === 'json') meta.rgFlow = lastFlow?.epoch === engine.epoch ? lastFlow : undefined;
+  const meta: Record<string, unknown> = { ...s, steps: engine.steps, engine: engine.info?.engine, layout: engine.info?.layout, url: new URL(serializeState(engine.state), location.href).href, exportedAt: new Date().toISOString() };
+  if (format === 'json' && s.model === 'ising') meta.rgFlow = lastFlow?.epoch === engine.epoch ? lastFlow : undefined;
   sendToAnalysis({ type: 'export', id, format, meta });
 }
 $('export-csv').addEventListener('click', () => requestExport('csv'));
 $('export-json').addEventListener('click', () => requestExport('json'));
 $('export-png').addEventListener('click', () => requestExport('png'));
+
+// ---------------------------------------------------------------------------------------------
+// The first-order view (Potts)
+
+$('fo-switch').addEventListener('click', () => void switchModel('potts', 10));
+$('mc-form').addEventListener('submit', () => firstOrder.runMulticanonical(engine.state, Number(select('mc-size').value)));
+$('mc-stop').addEventListener('click', () => firstOrder.stop());
+$('hy-form').addEventListener('submit', () => {
+  try {
+    firstOrder.runHysteresis(engine.state, Number(select('hy-size').value), Number(input('hy-from').value), Number(input('hy-to').value), Number(input('hy-step').value), Number(input('hy-sweeps').value), engine.state.algorithm);
+  } catch (error) {
+    setText('hy-status', `Not run: ${describe(error)}`);
+  }
+});
+$('hy-stop').addEventListener('click', () => firstOrder.stop());
 
 // ---------------------------------------------------------------------------------------------
 // The temperature sweep
@@ -461,8 +532,10 @@ const previewSweep = () => void sweep.preview(sweepSettings()).then(
 );
 for (const id of ['sweep-size', 'sweep-from', 'sweep-to', 'sweep-step']) $(id).addEventListener('change', previewSweep);
 $('sweep-form').addEventListener('submit', () => {
+  if (engine.state.model !== 'ising') return; // the button is disabled: the sweep compares with the exact Ising curves
   const settings = sweepSettings();
   const status = $('sweep-status');
+  sweepRunning = true;
   const progress = $<HTMLProgressElement>('sweep-progress');
   $<HTMLButtonElement>('sweep-run').disabled = true;
   $<HTMLButtonElement>('sweep-stop').disabled = false;
@@ -488,7 +561,8 @@ $('sweep-form').addEventListener('submit', () => {
       showRunState();
       status.textContent += ' (The live lattice paused meanwhile: this device has two cores or fewer.)';
     }
-    $<HTMLButtonElement>('sweep-run').disabled = false;
+    sweepRunning = false;
+    $<HTMLButtonElement>('sweep-run').disabled = engine.state.model !== 'ising';
     $<HTMLButtonElement>('sweep-stop').disabled = true;
     $<HTMLButtonElement>('sweep-csv').disabled = sweep.points.length === 0;
   });

@@ -1,12 +1,13 @@
 /**
- * The view worker: the bit-packed lattices the simulation worker produced, relayed by the page
- * (transferred). It draws the lattice and its block-spin pyramid (majority rule, 2 x 2 blocks)
- * into ImageBitmaps, follows the magnetization of every block level from frame to frame for the
- * RG flow, and writes the PNG export of the last picture.
+ * The view worker: the lattices the simulation worker produced, relayed by the page (transferred).
+ * Ising (bit-packed spins): it draws the lattice and its block-spin pyramid (majority rule, 2 x 2
+ * blocks) into ImageBitmaps and follows the magnetization of every block level from frame to frame
+ * for the RG flow. Potts (one state a byte): it draws the lattice in q colours (no block levels).
+ * It writes the PNG export of the last picture.
  */
 import { coarseGrain, unpackSpins } from 'criticality';
 import { RgAccumulator } from './analysis.js';
-import { drawLattice, pictureSize } from './lattice-image.js';
+import { drawLattice, drawPotts, pictureSize } from './lattice-image.js';
 import { changes, type FramePictures, type FromView, type RgPlot, type RunTag, type ToView } from './protocol.js';
 
 /** Largest picture of the lattice (larger lattices are shown in blocks), and of a block level. */
@@ -53,9 +54,22 @@ function magnetization(lattice: Int8Array): number {
   return sum / lattice.length;
 }
 
+/** A Potts frame: the lattice in q colours. */
+function pottsFrame(next: RunTag, states: Uint8Array, labels?: Int32Array): void {
+  const { size } = next;
+  const q = next.q!;
+  const side = pictureSize(size, MAX_PICTURE);
+  const image = new ImageData(side, side);
+  drawPotts(states, q, size, side, image.data, side === size ? labels : undefined);
+  lastImage = image;
+  const pictures: FramePictures = { lattice: bitmap(image), size, picture: side, clusters: labels !== undefined && side === size, q, levels: [] };
+  scope.postMessage({ type: 'pictures', pictures }, [pictures.lattice]);
+}
+
 function frame(next: RunTag, bits: Uint8Array, labels?: Int32Array): void {
   if (changes(tag, next).epoch) rg.reset([]);
   tag = next;
+  if (next.model === 'potts') return pottsFrame(next, bits, labels);
   const { size } = next;
   const sites = size * size;
   if (spins?.length !== sites) spins = new Int8Array(sites);
@@ -94,7 +108,7 @@ function report(error: unknown): void {
 scope.onmessage = (event) => {
   const message = event.data;
   try {
-    if (message.type === 'frame') frame(message.tag, message.bits, message.labels);
+    if (message.type === 'frame') frame(message.tag, message.spins, message.labels);
     else exportPicture(message.id).catch(report);
   } catch (error) {
     report(error);
