@@ -90,6 +90,22 @@ function latticePixels(page: Page): Promise<{ width: number; light: number; dark
   });
 }
 
+/** The number of distinct colours of the lattice canvas. */
+function latticeColours(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const source = document.getElementById('lattice') as HTMLCanvasElement;
+    const copy = document.createElement('canvas');
+    copy.width = source.width;
+    copy.height = source.height;
+    const context = copy.getContext('2d')!;
+    context.drawImage(source, 0, 0);
+    const data = context.getImageData(0, 0, copy.width, copy.height).data;
+    const colours = new Set<number>();
+    for (let i = 0; i < data.length; i += 4) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+    return colours.size;
+  });
+}
+
 describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () => {
   it('runs the laboratory: lattice, |m| below Tc, backend switch, sweep, exports, no long tasks', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
@@ -180,6 +196,60 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
     await page.close();
   });
 
+  it('runs the Potts lab from its address: q colours, the first-order view (hysteresis loop, multicanonical P(e)), back to Ising', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}?model=potts&q=4&L=64&algorithm=heat-bath&seed=2`);
+    await until(page, () => document.body.dataset.state === 'running' && Number(document.getElementById('out-steps')!.textContent!.replace(/,/g, '')) > 0);
+    expect(await page.locator('#notice').isHidden()).toBe(true);
+    // the address round trip: the model, q and T = tc (the Potts T_c) written back
+    await until(page, () => new URL(location.href).searchParams.get('T') === 'tc');
+    const params = await page.evaluate(() => Object.fromEntries(new URL(location.href).searchParams));
+    expect(params).toMatchObject({ model: 'potts', q: '4', L: '64', algorithm: 'heat-bath', T: 'tc' });
+    expect(await text(page, 'out-temperature')).toBe((1 / Math.log(3)).toFixed(3));
+    // the lattice in exactly q = 4 colours (at T_c every state is present)
+    await until(page, () => (document.getElementById('lattice') as HTMLCanvasElement).width === 64);
+    expect(await latticeColours(page)).toBe(4);
+    expect(await text(page, 'lattice-caption')).toBe('64 × 64 sites. Colours: the q = 4 states.');
+    // what the Potts lab does not run says so: no RG pyramid, no Ising sweep
+    expect(await page.locator('#rg-note').isVisible()).toBe(true);
+    expect(await page.locator('#sweep-run').isDisabled()).toBe(true);
+    expect(await page.locator('#fo-note').isHidden()).toBe(true);
+    await until(page, () => Number(document.getElementById('est-samples')!.textContent) >= 200 && Number.isFinite(parseFloat(document.getElementById('est-absm')!.textContent!)));
+
+    // q = 10: a new lattice at its T_c; a short hysteresis loop drawn point by point, then a multicanonical run
+    await setValue(page, 'q', '10');
+    await until(page, () => new URL(location.href).searchParams.get('q') === '10');
+    expect(await text(page, 'out-temperature')).toBe('0.701');
+    expect(await page.locator('#hy-from').inputValue()).toBe('0.645');
+    for (const [id, value] of [['hy-size', '16'], ['hy-from', '0.62'], ['hy-to', '0.78'], ['hy-step', '0.02'], ['hy-sweeps', '200']]) await setValue(page, id, value);
+    await click(page, 'hy-run');
+    await until(page, () => document.getElementById('hy-status')!.textContent!.startsWith('Done'), 60_000);
+    expect(await text(page, 'hy-status')).toContain('Done: 18 points, L = 16, q = 10, 200 heat-bath steps each');
+    // the loop: heating stays ordered past T_t, cooling disordered below it, a positive area
+    expect(Number((await text(page, 'hy-area-e')).split(' ')[0])).toBeGreaterThan(0.01);
+    await setValue(page, 'mc-size', '8');
+    await click(page, 'mc-run');
+    await until(page, () => document.getElementById('mc-status')!.textContent!.startsWith('Done'), 60_000);
+    const tw = Number((await text(page, 'mc-tw')).split(' ')[0]);
+    expect(Math.abs(tw - 0.7012)).toBeLessThan(0.03);
+    expect(await text(page, 'mc-exact')).toBe('Δe = 0.6960, T_t = 0.7012');
+    expect(await page.locator('#chart-pe canvas').count()).toBe(1);
+
+    // back to Ising: two colours, no q in the address, the sweep enabled again
+    await setValue(page, 'model', 'ising');
+    await until(page, () => new URL(location.href).searchParams.get('model') === 'ising');
+    expect(await page.evaluate(() => new URL(location.href).searchParams.has('q'))).toBe(false);
+    await until(page, () => document.getElementById('lattice-caption')!.textContent!.includes('spins'));
+    const ising = await latticePixels(page);
+    expect(ising.other).toBe(0);
+    expect(await page.locator('#sweep-run').isEnabled()).toBe(true);
+    expect(await page.locator('#fo-note').isVisible()).toBe(true);
+    expect(await page.locator('#hy-run').isDisabled()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('saves a screenshot at Tc, with a temperature sweep', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = watchErrors(page);
@@ -208,7 +278,7 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
     expect(await text(page, 'engine')).toBe('The engine is not running.');
     // the rest of the page works: controls, explanations, the exact curves of the sweep panel
     expect(await page.locator('#temperature-slider').isEnabled()).toBe(true);
-    expect(await page.locator('.explain').count()).toBe(4);
+    expect(await page.locator('.explain').count()).toBe(5);
     // only the refused download itself is logged by the browser; nothing uncaught
     expect(errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
     await page.close();
