@@ -175,7 +175,7 @@ export class FirstOrderPanel {
     const $ = this.$;
     if (r.distribution) this.board.update(this.pe, [r.distribution.e, r.distribution.p]);
     $('mc-tw').textContent = r.temperature ? `${formatObservable(r.temperature)} (${r.point})` : 'not found';
-    $('mc-latent').textContent = r.verdict.doublePeak ? formatObservable(r.latentHeat) : `0 (${r.verdict.reason})`;
+    $('mc-latent').textContent = r.verdict.doublePeak ? formatObservable(r.latentHeat) : `0: not resolved (${r.verdict.reason})`;
     $('mc-tunnel').textContent = String(r.tunnelings);
     const peaks = r.peaks ? ` Peaks at e_o = ${formatObservable(r.peaks.ordered)} and e_d = ${formatObservable(r.peaks.disordered)}.` : '';
     $('mc-status').textContent = `Done in ${r.seconds.toFixed(1)} s: q = ${r.q}, L = ${r.size}, P(e) at T_t(L).${peaks}${r.warnings.length > 0 ? ` Note: ${r.warnings.join('; ')}` : ''}`;
