@@ -100,7 +100,8 @@ export class FirstOrderPanel {
       ($('hy-from') as HTMLInputElement).value = String(ramp.from);
       ($('hy-to') as HTMLInputElement).value = String(ramp.to);
       ($('hy-step') as HTMLInputElement).value = String(ramp.step);
-      this.$('mc-exact').textContent = t.latentHeat > 0 ? `Δe = ${t.latentHeat.toFixed(4)}, T_t = ${t.temperature.toFixed(4)}` : `no latent heat (q ≤ 4), T_c = ${t.temperature.toFixed(4)}`;
+      this.$('mc-exact').textContent = t.latentHeat.toFixed(4);
+      this.$('mc-exact-t').textContent = t.temperature.toFixed(4);
     }
   }
 
@@ -174,11 +175,13 @@ export class FirstOrderPanel {
     this.lastMulticanonical = r;
     const $ = this.$;
     if (r.distribution) this.board.update(this.pe, [r.distribution.e, r.distribution.p]);
-    $('mc-tw').textContent = r.temperature ? `${formatObservable(r.temperature)} (${r.point})` : 'not found';
-    $('mc-latent').textContent = r.verdict.doublePeak ? formatObservable(r.latentHeat) : `0: not resolved (${r.verdict.reason})`;
+    $('mc-tw').textContent = r.temperature ? formatObservable(r.temperature) : 'not found';
+    $('mc-latent').textContent = r.verdict.doublePeak ? formatObservable(r.latentHeat) : '0 (not resolved)';
     $('mc-tunnel').textContent = String(r.tunnelings);
+    const at = r.point ? ` P(e) at T_t(L), the ${r.point} point${r.point === 'equal weight' ? ' (the q ordered phases together weigh q times the disordered one)' : ''}.` : ' No double peak in the reweighting range.';
     const peaks = r.peaks ? ` Peaks at e_o = ${formatObservable(r.peaks.ordered)} and e_d = ${formatObservable(r.peaks.disordered)}.` : '';
-    $('mc-status').textContent = `Done in ${r.seconds.toFixed(1)} s: q = ${r.q}, L = ${r.size}, P(e) at T_t(L).${peaks}${r.warnings.length > 0 ? ` Note: ${r.warnings.join('; ')}` : ''}`;
+    const verdict = r.verdict.doublePeak ? '' : ` Latent heat not resolved: ${r.verdict.reason}.`;
+    $('mc-status').textContent = `Done in ${r.seconds.toFixed(1)} s: q = ${r.q}, L = ${r.size}.${at}${peaks}${verdict}${r.warnings.length > 0 ? ` Note: ${r.warnings.join('; ')}` : ''}`;
   }
 
   /** A hysteresis ramp of the Potts model of `state` (its algorithm, field, seed and backend) at size L; throws a plain message for bad settings. */

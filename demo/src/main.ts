@@ -179,7 +179,7 @@ function showSeries(d: SeriesPlot): void {
   } else if (d.pottsFreeEnergy) {
     const f = d.pottsFreeEnergy;
     board.update(landauChart, join([[f.x, f.F], [[], []]]));
-    setText('landau-shape', `F(m) = −ln P(m) of m = |M|/N (no Landau fit for Potts): a well at m ≈ 0 is the disordered phase, a well at m > 0 the q ordered ones, both at once coexistence (${f.samples} samples).`);
+    setText('landau-shape', `F(m) = −ln P(m) of m = |M|/N, no fit: a well at m ≈ 0 is disorder, at m > 0 order, both coexistence (${f.samples} samples).`);
   } else if (d.landauNote) {
     setText('landau-shape', `F(m): ${d.landauNote}.`);
   }
@@ -330,6 +330,7 @@ function showState(s: LabState): void {
   $('q-label').hidden = !potts;
   $('lead-ising').hidden = potts;
   $('lead-potts').hidden = !potts;
+  $('landau-potts').hidden = !potts;
   const sizes = sizesFor(s.model);
   for (const option of sizeSelect.options) option.disabled = !sizes.includes(Number(option.value));
   const range = temperatureRange(s.model);
