@@ -90,6 +90,35 @@ function latticePixels(page: Page): Promise<{ width: number; light: number; dark
   });
 }
 
+/** Records long tasks (over 50 ms) on the page's main thread from now on, and the long animation frames (for the failure message). */
+function watchLongTasks(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __long: string[]; __frames: string[] };
+    w.__long = [];
+    w.__frames = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__long.push(`${Math.round(entry.duration)} ms at ${Math.round(entry.startTime)} ms`);
+    }).observe({ type: 'longtask' });
+    // what the long frames were made of, for the failure message
+    new PerformanceObserver((list) => {
+      for (const f of list.getEntries() as unknown as { startTime: number; duration: number; blockingDuration: number; renderStart: number; scripts: { invoker: string; sourceURL: string; sourceCharPosition: number; duration: number }[] }[]) {
+        if (f.blockingDuration === 0) continue;
+        const scripts = f.scripts.map((x) => `${x.invoker} ${x.sourceURL.split('/').pop()}:${x.sourceCharPosition} ${Math.round(x.duration)} ms`).join('; ');
+        w.__frames.push(`frame at ${Math.round(f.startTime)} ms: ${Math.round(f.duration)} ms, blocking ${Math.round(f.blockingDuration)} ms, rendering ${Math.round(f.startTime + f.duration - f.renderStart)} ms, scripts [${scripts}]`);
+      }
+    }).observe({ type: 'long-animation-frame' });
+  });
+}
+
+/** Fails on the long tasks recorded since {@link watchLongTasks}, listing the steps and long frames. */
+async function expectNoLongTasks(page: Page): Promise<void> {
+  const { long, frames } = await page.evaluate(() => {
+    const w = window as unknown as { __long: string[]; __frames: string[] };
+    return { long: w.__long, frames: w.__frames };
+  });
+  expect(long, `long tasks on the main thread: ${long.join(', ')}\nsteps and long animation frames:\n${frames.join('\n')}`).toEqual([]);
+}
+
 /** The number of distinct colours of the lattice canvas. */
 function latticeColours(page: Page): Promise<number> {
   return page.evaluate(() => {
@@ -117,22 +146,7 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
     // playwright injects its helper scripts into the page on first use (a task of its own): done before measuring
     await page.locator('#notice').isVisible();
     // from here on the page runs: no task may block its main thread for more than 50 ms
-    await page.evaluate(() => {
-      const w = window as unknown as { __long: string[]; __frames: string[] };
-      w.__long = [];
-      w.__frames = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.__long.push(`${Math.round(entry.duration)} ms at ${Math.round(entry.startTime)} ms`);
-      }).observe({ type: 'longtask' });
-      // what the long frames were made of, for the failure message
-      new PerformanceObserver((list) => {
-        for (const f of list.getEntries() as unknown as { startTime: number; duration: number; blockingDuration: number; renderStart: number; scripts: { invoker: string; sourceURL: string; sourceCharPosition: number; duration: number }[] }[]) {
-          if (f.blockingDuration === 0) continue;
-          const scripts = f.scripts.map((x) => `${x.invoker} ${x.sourceURL.split('/').pop()}:${x.sourceCharPosition} ${Math.round(x.duration)} ms`).join('; ');
-          w.__frames.push(`frame at ${Math.round(f.startTime)} ms: ${Math.round(f.duration)} ms, blocking ${Math.round(f.blockingDuration)} ms, rendering ${Math.round(f.startTime + f.duration - f.renderStart)} ms, scripts [${scripts}]`);
-        }
-      }).observe({ type: 'long-animation-frame' });
-    });
+    await watchLongTasks(page);
 
     await step(page, 'lattice');
     // the lattice draws: a 64 x 64 picture of light and dark spins, both present at T = 3
@@ -187,11 +201,7 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
     expect(lines[1]).toBe('step,e,m');
     expect(lines.length).toBeGreaterThan(100);
 
-    const { long, frames } = await page.evaluate(() => {
-      const w = window as unknown as { __long: string[]; __frames: string[] };
-      return { long: w.__long, frames: w.__frames };
-    });
-    expect(long, `long tasks on the main thread: ${long.join(', ')}\nsteps and long animation frames:\n${frames.join('\n')}`).toEqual([]);
+    await expectNoLongTasks(page);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -202,6 +212,8 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
     await page.goto(`${server.url}?model=potts&q=4&L=64&algorithm=heat-bath&seed=2`);
     await until(page, () => document.body.dataset.state === 'running' && Number(document.getElementById('out-steps')!.textContent!.replace(/,/g, '')) > 0);
     expect(await page.locator('#notice').isHidden()).toBe(true);
+    await watchLongTasks(page);
+    await step(page, 'potts q = 4');
     // the address round trip: the model, q and T = tc (the Potts T_c) written back
     await until(page, () => new URL(location.href).searchParams.get('T') === 'tc');
     const params = await page.evaluate(() => Object.fromEntries(new URL(location.href).searchParams));
@@ -218,6 +230,7 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
     await until(page, () => Number(document.getElementById('est-samples')!.textContent) >= 200 && Number.isFinite(parseFloat(document.getElementById('est-absm')!.textContent!)));
 
     // q = 10: a new lattice at its T_c; a short hysteresis loop drawn point by point, then a multicanonical run
+    await step(page, 'q = 10, first-order view');
     await setValue(page, 'q', '10');
     await until(page, () => new URL(location.href).searchParams.get('q') === '10');
     expect(await text(page, 'out-temperature')).toBe('0.701');
@@ -241,6 +254,7 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
     expect(await page.locator('#chart-pe canvas').count()).toBe(1);
 
     // back to Ising: two colours, no q in the address, the sweep enabled again
+    await step(page, 'back to Ising');
     await setValue(page, 'model', 'ising');
     await until(page, () => new URL(location.href).searchParams.get('model') === 'ising');
     expect(await page.evaluate(() => new URL(location.href).searchParams.has('q'))).toBe(false);
@@ -250,6 +264,7 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
     expect(await page.locator('#sweep-run').isEnabled()).toBe(true);
     expect(await page.locator('#fo-note').isVisible()).toBe(true);
     expect(await page.locator('#hy-run').isDisabled()).toBe(true);
+    await expectNoLongTasks(page);
     expect(errors).toEqual([]);
     await page.close();
   });
