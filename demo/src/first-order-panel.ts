@@ -5,35 +5,12 @@
  * (first-order.worker.ts), one job at a time; Stop ends the worker (a new one starts with the next
  * job). With the Ising model the view says what it needs and its buttons are disabled.
  */
-import { expandTemperatures, MAX_SWEEP_POINTS, pottsTransition, type Algorithm, type HysteresisPoint, type Observable } from 'criticality';
+import { pottsTransition, type Algorithm, type HysteresisPoint, type Observable } from 'criticality';
 import type { MulticanonicalSummary } from './analysis.js';
+import { defaultRamp, rampTemperatures } from './first-order-settings.js';
 import { axis, Chart, COLOURS, lineSeries, verticalMarker, type ChartBoard } from './plots.js';
 import type { FromFirstOrder, ToFirstOrder } from './protocol.js';
-import { criticalTemperatureOf, type LabState } from './state.js';
-
-/** Sizes of the multicanonical run (even; L = 16 takes a few seconds, the time grows about as L^3). */
-export const MULTICANONICAL_SIZES = [8, 12, 16, 20, 24, 32] as const;
-/** Sizes of the hysteresis ramp. */
-export const HYSTERESIS_SIZES = [16, 32, 64, 128] as const;
-/** Most temperatures of a ramp (each is measured twice, heating and cooling). */
-export const MAX_RAMP_POINTS = 200;
-
-/** The default ramp around T_c of q: +-8 %, about 40 temperatures (three decimals). */
-export function defaultRamp(q: number): { from: number; to: number; step: number } {
-  const tc = criticalTemperatureOf({ model: 'potts', q });
-  const from = Number((0.92 * tc).toFixed(3));
-  const to = Number((1.08 * tc).toFixed(3));
-  return { from, to, step: Math.max(0.001, Number(((to - from) / 40).toFixed(3))) };
-}
-
-/** The settings of a ramp, checked: the temperatures heated through (then cooled back). Throws a plain message. */
-export function rampTemperatures(from: number, to: number, step: number): number[] {
-  if (![from, to, step].every(Number.isFinite)) throw new Error('T from, to and step must be numbers');
-  if (!(from > 0 && to > from && step > 0)) throw new Error('expected 0 < T from < T to and a step > 0');
-  const points = Math.floor((to - from) / step + 1e-9) + 1;
-  if (points < 2 || points > Math.min(MAX_RAMP_POINTS, MAX_SWEEP_POINTS)) throw new Error(`expected 2 to ${MAX_RAMP_POINTS} temperatures; these settings give ${points}`);
-  return expandTemperatures({ from, to, step });
-}
+import type { LabState } from './state.js';
 
 /** "mean ± error" with the error to two significant digits. */
 function formatObservable(o: Observable | undefined, digits = 4): string {
