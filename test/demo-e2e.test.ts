@@ -72,8 +72,8 @@ const text = (page: Page, id: string) => page.locator(`#${id}`).innerText();
 const mean = async (page: Page, id: string) => Number((await text(page, id)).split('±')[0]);
 const steps = async (page: Page) => Number((await text(page, 'out-steps')).replace(/,/g, ''));
 
-/** Counts the light (up) and dark (down) pixels of the lattice canvas, as drawn on the page. */
-function latticePixels(page: Page): Promise<{ width: number; light: number; dark: number; other: number }> {
+/** The RGBA pixels of the lattice canvas, as drawn on the page. */
+function latticeImage(page: Page): Promise<{ width: number; data: number[] }> {
   return page.evaluate(() => {
     const source = document.getElementById('lattice') as HTMLCanvasElement;
     const copy = document.createElement('canvas');
@@ -81,16 +81,29 @@ function latticePixels(page: Page): Promise<{ width: number; light: number; dark
     copy.height = source.height;
     const context = copy.getContext('2d')!;
     context.drawImage(source, 0, 0);
-    const data = context.getImageData(0, 0, copy.width, copy.height).data;
-    let light = 0;
-    let dark = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      const sum = data[i] + data[i + 1] + data[i + 2];
-      if (sum > 600) light++;
-      else if (sum < 200) dark++;
-    }
-    return { width: copy.width, light, dark, other: data.length / 4 - light - dark };
+    return { width: copy.width, data: Array.from(context.getImageData(0, 0, copy.width, copy.height).data) };
   });
+}
+
+/** Counts the light (up) and dark (down) pixels of the lattice canvas. */
+async function latticePixels(page: Page): Promise<{ width: number; light: number; dark: number; other: number }> {
+  const { width, data } = await latticeImage(page);
+  let light = 0;
+  let dark = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    const sum = data[i] + data[i + 1] + data[i + 2];
+    if (sum > 600) light++;
+    else if (sum < 200) dark++;
+  }
+  return { width, light, dark, other: data.length / 4 - light - dark };
+}
+
+/** The number of distinct colours of the lattice canvas. */
+async function latticeColours(page: Page): Promise<number> {
+  const { data } = await latticeImage(page);
+  const colours = new Set<number>();
+  for (let i = 0; i < data.length; i += 4) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+  return colours.size;
 }
 
 /** Records long tasks (over 50 ms) on the page's main thread from now on, and the long animation frames (for the failure message). */
@@ -120,22 +133,6 @@ async function expectNoLongTasks(page: Page): Promise<void> {
     return { long: w.__long, frames: w.__frames };
   });
   expect(long, `long tasks on the main thread: ${long.join(', ')}\nsteps and long animation frames:\n${frames.join('\n')}`).toEqual([]);
-}
-
-/** The number of distinct colours of the lattice canvas. */
-function latticeColours(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const source = document.getElementById('lattice') as HTMLCanvasElement;
-    const copy = document.createElement('canvas');
-    copy.width = source.width;
-    copy.height = source.height;
-    const context = copy.getContext('2d')!;
-    context.drawImage(source, 0, 0);
-    const data = context.getImageData(0, 0, copy.width, copy.height).data;
-    const colours = new Set<number>();
-    for (let i = 0; i < data.length; i += 4) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
-    return colours.size;
-  });
 }
 
 describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () => {

@@ -3,7 +3,8 @@
  * transition with the latent heat, from a multicanonical run, and a hysteresis loop (heat, then
  * cool) drawn point by point as it is measured. Both run in the first-order worker
  * (first-order.worker.ts), one job at a time; Stop ends the worker (a new one starts with the next
- * job). With the Ising model the view says what it needs and its buttons are disabled.
+ * job). With the Ising model the view says what it needs and its buttons are disabled. The page
+ * hears when a job starts and ends (to pause the live run meanwhile on small devices).
  */
 import { pottsTransition, type Algorithm, type HysteresisPoint, type Observable } from 'criticality';
 import type { MulticanonicalSummary } from './analysis.js';
@@ -22,6 +23,14 @@ function formatObservable(o: Observable | undefined, digits = 4): string {
 
 type Elements = (id: string) => HTMLElement;
 
+export interface FirstOrderHooks {
+  notify(title: string, lines: string[]): void;
+  /** A job started. */
+  started(): void;
+  /** The job ended: done, failed or stopped. */
+  finished(): void;
+}
+
 export class FirstOrderPanel {
   private worker: Worker | undefined;
   private jobId = 0;
@@ -33,7 +42,7 @@ export class FirstOrderPanel {
   private exactEnergies: { ordered: number; disordered: number } | undefined;
   private transition = NaN;
   /** The ramp being drawn: temperatures, and each branch's e and m per temperature (null until measured). */
-  private ramp: { temperatures: number[]; heatE: (number | null)[]; coolE: (number | null)[]; heatM: (number | null)[]; coolM: (number | null)[]; done: number; started: number } | undefined;
+  private ramp: { temperatures: number[]; heatE: (number | null)[]; coolE: (number | null)[]; heatM: (number | null)[]; coolM: (number | null)[]; done: number; started: number; shownAt: number } | undefined;
   /** The last multicanonical result (for tests and the export of the page state). */
   lastMulticanonical: MulticanonicalSummary | undefined;
   /** Points of the last ramp received. */
@@ -42,7 +51,7 @@ export class FirstOrderPanel {
   constructor(
     private readonly $: Elements,
     private readonly board: ChartBoard,
-    private readonly notify: (title: string, lines: string[]) => void,
+    private readonly hooks: FirstOrderHooks,
   ) {
     this.pe = board.add(new Chart($('chart-pe'), {
       scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, max * 1.05 || 1] } },
@@ -88,11 +97,12 @@ export class FirstOrderPanel {
     this.worker = worker;
     this.job = job;
     this.buttons(true);
+    this.hooks.started();
     worker.addEventListener('message', (event: MessageEvent<FromFirstOrder>) => {
       if (event.data.id !== message.id || this.worker !== worker) return;
       if (event.data.type === 'error') {
         this.finish();
-        this.notify(`The ${job === 'multicanonical' ? 'multicanonical run' : 'hysteresis loop'} could not run.`, [event.data.message]);
+        this.hooks.notify(`The ${job === 'multicanonical' ? 'multicanonical run' : 'hysteresis loop'} could not run.`, [event.data.message]);
         this.$(job === 'multicanonical' ? 'mc-status' : 'hy-status').textContent = `Not run: ${event.data.message}`;
         return;
       }
@@ -102,7 +112,7 @@ export class FirstOrderPanel {
       event.preventDefault();
       if (this.worker !== worker) return;
       this.finish();
-      this.notify('The first-order worker stopped.', [event.message || 'it could not be loaded']);
+      this.hooks.notify('The first-order worker stopped.', [event.message || 'it could not be loaded']);
     });
     worker.postMessage(message);
   }
@@ -115,10 +125,12 @@ export class FirstOrderPanel {
 
   /** The job ended (done, failed or stopped): the worker ends, the buttons return. */
   private finish(): void {
-    this.worker?.terminate();
+    if (!this.worker) return;
+    this.worker.terminate();
     this.worker = undefined;
     this.job = undefined;
     this.buttons(false);
+    this.hooks.finished();
   }
 
   /** Stops the running job, if any (its worker ends; what was drawn stays). */
@@ -155,7 +167,7 @@ export class FirstOrderPanel {
     $('mc-tw').textContent = r.temperature ? formatObservable(r.temperature) : 'not found';
     $('mc-latent').textContent = r.verdict.doublePeak ? formatObservable(r.latentHeat) : '0 (not resolved)';
     $('mc-tunnel').textContent = String(r.tunnelings);
-    const at = r.point ? ` P(e) at T_t(L), the ${r.point} point${r.point === 'equal weight' ? ' (the q ordered phases together weigh q times the disordered one)' : ''}.` : ' No double peak in the reweighting range.';
+    const at = r.point ? ` P(e) at T_t(L), the ${r.point} point.` : ' No double peak in the reweighting range.';
     const peaks = r.peaks ? ` Peaks at e_o = ${formatObservable(r.peaks.ordered)} and e_d = ${formatObservable(r.peaks.disordered)}.` : '';
     const verdict = r.verdict.doublePeak ? '' : ` Latent heat not resolved: ${r.verdict.reason}.`;
     $('mc-status').textContent = `Done in ${r.seconds.toFixed(1)} s: q = ${r.q}, L = ${r.size}.${at}${peaks}${verdict}${r.warnings.length > 0 ? ` Note: ${r.warnings.join('; ')}` : ''}`;
@@ -167,7 +179,7 @@ export class FirstOrderPanel {
     const temperatures = rampTemperatures(from, to, step);
     const id = ++this.jobId;
     const blank = () => temperatures.map(() => null);
-    this.ramp = { temperatures, heatE: blank(), coolE: blank(), heatM: blank(), coolM: blank(), done: 0, started: performance.now() };
+    this.ramp = { temperatures, heatE: blank(), coolE: blank(), heatM: blank(), coolM: blank(), done: 0, started: performance.now(), shownAt: 0 };
     this.rampPoints = 0;
     this.drawRamp();
     (this.$('hy-progress') as HTMLProgressElement).value = 0;
@@ -178,6 +190,7 @@ export class FirstOrderPanel {
       if (message.type === 'hysteresis-point') this.addPoint(message.point);
       else if (message.type === 'hysteresis-done') {
         this.finish();
+        (this.$('hy-progress') as HTMLProgressElement).value = 1;
         this.$('hy-area-e').textContent = formatObservable(message.loopArea.energy);
         this.$('hy-area-m').textContent = formatObservable(message.loopArea.orderParameter);
         this.$('hy-status').textContent = `Done: ${2 * temperatures.length} points, L = ${size}, q = ${state.q}, ${sweeps} ${algorithm} steps each, in ${message.seconds.toFixed(1)} s.`;
@@ -193,10 +206,14 @@ export class FirstOrderPanel {
     (heating ? ramp.heatM : ramp.coolM)[point.index] = point.orderParameter;
     ramp.done++;
     this.rampPoints = ramp.done;
+    // the charts redraw one per animation frame (ChartBoard); the progress and status at most 10 times a second
+    this.drawRamp();
+    const now = performance.now();
+    if (now - ramp.shownAt < 100) return;
+    ramp.shownAt = now;
     const total = 2 * ramp.temperatures.length;
     (this.$('hy-progress') as HTMLProgressElement).value = ramp.done / total;
-    this.$('hy-status').textContent = `${heating ? 'heating' : 'cooling'}: T = ${point.temperature.toFixed(4)}, ${ramp.done} of ${total} points, ${((performance.now() - ramp.started) / 1000).toFixed(1)} s`;
-    this.drawRamp();
+    this.$('hy-status').textContent = `${heating ? 'heating' : 'cooling'}: T = ${point.temperature.toFixed(4)}, ${ramp.done} of ${total} points, ${((now - ramp.started) / 1000).toFixed(1)} s`;
   }
 
   private drawRamp(): void {

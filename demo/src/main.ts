@@ -194,7 +194,28 @@ function showSeries(d: SeriesPlot): void {
   setText('est-samples', String(d.absMagnetization?.samples ?? 0));
 }
 
-const firstOrder = new FirstOrderPanel($, board, notify);
+/** Whether the live run was paused for a job on a device with two cores or fewer (the sweep and the first-order jobs). */
+let pausedForJob = false;
+/** A job on workers starts: with two cores or fewer, the live lattice would share them with the job and the page, so it pauses. */
+function pauseLiveForJob(): void {
+  if (engine.running && (navigator.hardwareConcurrency || 2) <= 2) {
+    pausedForJob = true;
+    engine.pause();
+    showRunState();
+  }
+}
+/** The job ended: the live run continues if it was paused for it; returns whether it was. */
+function resumeLiveAfterJob(): boolean {
+  const paused = pausedForJob;
+  pausedForJob = false;
+  if (paused && !engine.running) {
+    engine.run();
+    showRunState();
+  }
+  return paused;
+}
+
+const firstOrder = new FirstOrderPanel($, board, { notify, started: pauseLiveForJob, finished: resumeLiveAfterJob });
 
 /** The latest RG flow (also written into the JSON export). */
 let lastFlow: RgPlot | undefined;
@@ -542,11 +563,7 @@ $('sweep-form').addEventListener('submit', () => {
   $<HTMLButtonElement>('sweep-stop').disabled = false;
   status.textContent = 'starting the workers…';
   // with two cores or fewer, the live lattice and the sweep would share them with the page: the live run pauses
-  const pausedLive = engine.running && (navigator.hardwareConcurrency || 2) <= 2;
-  if (pausedLive) {
-    engine.pause();
-    showRunState();
-  }
+  pauseLiveForJob();
   const t0 = performance.now();
   sweep.run(settings, (fraction, done, total) => {
     progress.value = fraction;
@@ -557,11 +574,7 @@ $('sweep-form').addEventListener('submit', () => {
       status.textContent = `Not run: ${describe(error)}`;
     },
   ).finally(() => {
-    if (pausedLive && !engine.running) {
-      engine.run();
-      showRunState();
-      status.textContent += ' (The live lattice paused meanwhile: this device has two cores or fewer.)';
-    }
+    if (resumeLiveAfterJob()) status.textContent += ' (The live lattice paused meanwhile: this device has two cores or fewer.)';
     sweepRunning = false;
     $<HTMLButtonElement>('sweep-run').disabled = engine.state.model !== 'ising';
     $<HTMLButtonElement>('sweep-stop').disabled = true;
