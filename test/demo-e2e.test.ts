@@ -228,6 +228,13 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
     expect(await page.locator('#sweep-run').isDisabled()).toBe(true);
     expect(await page.locator('#fo-note').isHidden()).toBe(true);
     await until(page, () => Number(document.getElementById('est-samples')!.textContent) >= 200 && Number.isFinite(parseFloat(document.getElementById('est-absm')!.textContent!)));
+    // the Potts lattice crosses to the JavaScript engine and back (a checkpoint resumed on the other backend)
+    for (const backend of ['js', 'wasm']) {
+      const before = await steps(page);
+      await setValue(page, 'backend', backend);
+      await page.waitForFunction((b) => document.getElementById('engine')!.textContent!.startsWith(`Engine: ${b}`), backend, { polling: 100 });
+      await page.waitForFunction((n) => Number(document.getElementById('out-steps')!.textContent!.replace(/,/g, '')) > n + 100, before, { polling: 100 });
+    }
 
     // q = 10: a new lattice at its T_c; a short hysteresis loop drawn point by point, then a multicanonical run
     await step(page, 'q = 10, first-order view');

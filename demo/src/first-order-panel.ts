@@ -147,9 +147,9 @@ export class FirstOrderPanel {
     const id = ++this.jobId;
     const t0 = performance.now();
     const status = this.$('mc-status');
-    status.textContent = `running: Wang-Landau weights, then production (q = ${state.q}, L = ${size})…`;
+    status.textContent = `running: Wang-Landau weights, then production (q = ${state.q}, L = ${size}, h = 0${state.field !== 0 ? ': the multicanonical run is at zero field, whatever the live h' : ''})…`;
     const timer = setInterval(() => {
-      if (this.job === 'multicanonical' && this.jobId === id) status.textContent = `running: Wang-Landau weights, then production (q = ${state.q}, L = ${size}), ${((performance.now() - t0) / 1000).toFixed(0)} s…`;
+      if (this.job === 'multicanonical' && this.jobId === id) status.textContent = `running: Wang-Landau weights, then production (q = ${state.q}, L = ${size}, h = 0), ${((performance.now() - t0) / 1000).toFixed(0)} s…`;
       else clearInterval(timer);
     }, 1000);
     this.post({ type: 'multicanonical', id, q: state.q, size, seed: state.seed, backend: state.backend }, 'multicanonical', (message) => {
@@ -170,7 +170,7 @@ export class FirstOrderPanel {
     const at = r.point ? ` P(e) at T_t(L), the ${r.point} point.` : ' No double peak in the reweighting range.';
     const peaks = r.peaks ? ` Peaks at e_o = ${formatObservable(r.peaks.ordered)} and e_d = ${formatObservable(r.peaks.disordered)}.` : '';
     const verdict = r.verdict.doublePeak ? '' : ` Latent heat not resolved: ${r.verdict.reason}.`;
-    $('mc-status').textContent = `Done in ${r.seconds.toFixed(1)} s: q = ${r.q}, L = ${r.size}.${at}${peaks}${verdict}${r.warnings.length > 0 ? ` Note: ${r.warnings.join('; ')}` : ''}`;
+    $('mc-status').textContent = `Done in ${r.seconds.toFixed(1)} s: q = ${r.q}, L = ${r.size}, h = 0.${at}${peaks}${verdict}${r.warnings.length > 0 ? ` Note: ${r.warnings.join('; ')}` : ''}`;
   }
 
   /** A hysteresis ramp of the Potts model of `state` (its algorithm, field, seed and backend) at size L; throws a plain message for bad settings. */
@@ -193,7 +193,7 @@ export class FirstOrderPanel {
         (this.$('hy-progress') as HTMLProgressElement).value = 1;
         this.$('hy-area-e').textContent = formatObservable(message.loopArea.energy);
         this.$('hy-area-m').textContent = formatObservable(message.loopArea.orderParameter);
-        this.$('hy-status').textContent = `Done: ${2 * temperatures.length} points, L = ${size}, q = ${state.q}, ${sweeps} ${algorithm} steps each, in ${message.seconds.toFixed(1)} s.`;
+        this.$('hy-status').textContent = `Done: ${2 * temperatures.length} points, L = ${size}, q = ${state.q}, ${sweeps} ${algorithm} steps each${state.field !== 0 ? `, h = ${state.field}` : ''}, in ${message.seconds.toFixed(1)} s.`;
       }
     });
   }
