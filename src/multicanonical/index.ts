@@ -40,7 +40,8 @@
  * Errors: leave-one-block-out jackknife over the `bins` blocks (every estimate recomputed per replica). The
  * blocks are independent when each spans several tunnellings; the result counts them (`tunnelings`: one-way
  * trips between the two peak maxima at the equal-weight point, or between the window's outer tenths when no
- * double peak is resolved) and warns when there are fewer than the blocks.
+ * double peak is resolved) and warns when there are fewer than the blocks; it also warns when the production
+ * histogram is far from flat (`flatness`: smallest over largest count of the window's tenths, below 0.1).
  *
  * Density of states: ln g(b) = ln H(b) - W(b) + const on every level with H(b) > 0, reported relative to the
  * most visited level.
@@ -141,6 +142,8 @@ export interface MulticanonicalResult {
     acceptance: number;
     /** Levels b of the window never visited in production. */
     unvisitedLevels: number;
+    /** Smallest over largest production count of the window's tenths (1 for a flat histogram). */
+    flatness: number;
   };
   /** Canonical curves, one point per temperature. */
   curve: MulticanonicalPoint[];
@@ -337,9 +340,6 @@ export async function multicanonical(options: MulticanonicalOptions): Promise<Mu
       weights = { ...weights, values };
       kernel.setWeights(weights, Float64Array.from(values));
       tuning = t;
-      if (!t.converged) {
-        warnings.push(`Wang-Landau did not reach its 1/t stage in ${tuningSweeps} tuning sweeps (ln f = ${t.lnF}): the weights are rough, so tunnelling is slow; results stay correct (reweighting removes any weights) but may be noisy: raise tuningSweeps`);
-      }
     }
 
     // equilibration with the frozen weights (from the tuned state, or from the cold start with given weights)
@@ -392,6 +392,16 @@ export async function multicanonical(options: MulticanonicalOptions): Promise<Mu
     for (let b = weights.lo; b <= weights.hi; b++) if (possible(b) && full.h[b] === 0) unvisited++;
     if (unvisited > 0) {
       warnings.push(`${unvisited} of the ${levels} window levels were never visited in production: the reweighted distributions miss them; tune longer (tuningSweeps) or run longer (sweeps)`);
+    }
+    // flatness: the production histogram over 10 equal parts of the window
+    const parts = Array.from({ length: Math.min(10, levels) }, (_, j) => {
+      let sum = 0;
+      for (let b = weights.lo + Math.floor((j * levels) / 10); b < weights.lo + Math.floor(((j + 1) * levels) / 10); b++) sum += full.h[b];
+      return sum;
+    });
+    const flatness = Math.min(...parts) / Math.max(...parts);
+    if (flatness < 0.1) {
+      warnings.push(`the production histogram is far from flat across the window (its tenths differ by a factor ${(1 / flatness).toPrecision(3)}${tuning.converged ? '' : '; Wang-Landau did not reach its 1/t stage'}): the weights are poor, so tunnelling is slow; results stay correct (reweighting removes any weights) but noisy: raise tuningSweeps`);
     }
 
     /** exp(β b - W(b)) H-weighted sums of one replica: returns the normalised weights per level. */
@@ -491,7 +501,7 @@ export async function multicanonical(options: MulticanonicalOptions): Promise<Mu
       temperatures,
       weights,
       tuning,
-      production: { sweeps, bins, tunnelings, acceptance: accepted / (sweeps * N), unvisitedLevels: unvisited },
+      production: { sweeps, bins, tunnelings, acceptance: accepted / (sweeps * N), unvisitedLevels: unvisited, flatness },
       curve,
       firstOrder,
       densityOfStates: { bondCounts, counts, lnG },
