@@ -2,7 +2,8 @@
  * The laboratory page: controls, readouts and charts on the main thread; the simulation in a
  * Comlink worker (engine.ts); pictures and the RG flow in the view worker (view.worker.ts); series
  * and their analyses in the analysis worker (analysis.worker.ts); the temperature sweep on a pool
- * of workers (sweep-panel.ts). The main thread relays transferred buffers, writes a few numbers
+ * of workers (sweep-panel.ts); the first-order view of the Potts model, a multicanonical run and a
+ * hysteresis loop, in a worker of its own (first-order-panel.ts). The main thread relays transferred buffers, writes a few numbers
  * into the page and redraws one chart per animation frame.
  */
 import { BackendUnavailableError, CLUSTER_ALGORITHMS, modelDefinition, WorkerCrashedError, type Algorithm } from 'criticality';
@@ -435,9 +436,15 @@ input('temperature').addEventListener('change', (event) => {
   setLive({ temperature: Number(text) });
 });
 $('tc').addEventListener('click', () => setLive({ temperature: criticalTemperatureOf(engine.state) }));
+/** The quench temperature offered for a model: two thirds of its Tc (1.5 for Ising). */
+function showQuench(s: LabState): void {
+  input('quench-to').value = s.model === 'ising' ? '1.5' : (criticalTemperatureOf(s) * 2 / 3).toFixed(2);
+}
 /** A new model or q: a new lattice at the new model's Tc (a size it runs). */
 function switchModel(model: LabModel, q: number): Promise<void> {
-  return rebuild(withModel(engine.state, model, q));
+  const next = withModel(engine.state, model, q);
+  showQuench(next);
+  return rebuild(next);
 }
 select('model').addEventListener('change', () => void switchModel(select('model').value as LabModel, Number(qSelect.value)));
 qSelect.addEventListener('change', () => void switchModel('potts', Number(qSelect.value)));
@@ -589,6 +596,7 @@ previewSweep();
 // Start
 
 showState(engine.state);
+showQuench(engine.state);
 /** Starts the engine (WebAssembly, else JavaScript with a notice) while the charts are made, one per task; then runs. */
 async function start(): Promise<void> {
   const built = engine.rebuild(engine.state).catch(async (error: unknown) => {
