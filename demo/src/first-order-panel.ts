@@ -70,12 +70,17 @@ export class FirstOrderPanel {
     this.loopM = loop('chart-hy-m', 'order parameter m', 'm');
   }
 
-  /** Follows the live model: the view is enabled for Potts (with its default ramp around T_c when q changes), disabled with a note for Ising. */
+  /**
+   * Follows the live model: the view is enabled for Potts (with its default ramp around T_c when q
+   * changes), disabled with a note for Ising; a change of model or q stops a running job.
+   */
   showModel(state: LabState): void {
     const potts = state.model === 'potts';
     const $ = this.$;
     $('first-order').dataset.model = state.model;
     $('fo-note').hidden = potts;
+    // a job of another model or q would be shown next to this one's exact values: it stops
+    if (this.job && (!potts || pottsTransition(state.q).temperature !== this.transition)) this.stop();
     if (!this.job) for (const id of ['mc-run', 'hy-run']) ($(id) as HTMLButtonElement).disabled = !potts;
     if (!potts) return;
     const t = pottsTransition(state.q);
