@@ -223,10 +223,16 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
     await until(page, () => (document.getElementById('lattice') as HTMLCanvasElement).width === 64);
     expect(await latticeColours(page)).toBe(4);
     expect(await text(page, 'lattice-caption')).toBe('64 × 64 sites. Colours: the q = 4 states.');
-    // what the Potts lab does not run says so: no RG pyramid, no Ising sweep
+    // what the Potts lab does not run says so: no RG pyramid, no exact curves in the sweep
     expect(await page.locator('#rg-note').isVisible()).toBe(true);
-    expect(await page.locator('#sweep-run').isDisabled()).toBe(true);
+    expect(await page.locator('#sweep-note').isVisible()).toBe(true);
     expect(await page.locator('#fo-note').isHidden()).toBe(true);
+    // the sweep's range follows the model (0.8 to 1.2 T_c); a small Potts sweep on the pool
+    expect(await page.locator('#sweep-from').inputValue()).toBe((0.8 / Math.log(3)).toFixed(3));
+    for (const [id, value] of [['sweep-size', '16'], ['sweep-from', '0.7'], ['sweep-to', '1.1'], ['sweep-step', '0.2'], ['sweep-sweeps', '2000']]) await setValue(page, id, value);
+    await click(page, 'sweep-run');
+    await until(page, () => document.getElementById('sweep-status')!.textContent!.startsWith('Done'), 60_000);
+    expect(await text(page, 'sweep-status')).toContain('Done: 3 temperatures, L = 16, Potts q = 4, 2000 heat-bath steps each');
     await until(page, () => Number(document.getElementById('est-samples')!.textContent) >= 200 && Number.isFinite(parseFloat(document.getElementById('est-absm')!.textContent!)));
     // the Potts lattice crosses to the JavaScript engine and back (a checkpoint resumed on the other backend)
     for (const backend of ['js', 'wasm']) {
@@ -278,7 +284,8 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
     await until(page, () => document.getElementById('lattice-caption')!.textContent!.includes('spins'));
     const ising = await latticePixels(page);
     expect(ising.other).toBe(0);
-    expect(await page.locator('#sweep-run').isEnabled()).toBe(true);
+    expect(await page.locator('#sweep-note').isHidden()).toBe(true);
+    expect(await page.locator('#sweep-from').inputValue()).toBe('1.5');
     expect(await page.locator('#fo-note').isVisible()).toBe(true);
     expect(await page.locator('#hy-run').isDisabled()).toBe(true);
     expect(errors).toEqual([]);

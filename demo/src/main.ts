@@ -334,9 +334,6 @@ for (const L of SIZES) sizeSelect.append(new Option(`${L} × ${L}`, String(L)));
 const qSelect = select('q');
 for (let q = Q_MIN; q <= Q_MAX; q++) qSelect.append(new Option(String(q), String(q)));
 
-/** Whether a temperature sweep is running (its Run button stays disabled meanwhile). */
-let sweepRunning = false;
-
 /** Sets a control's value, unless the user is working it (a drag is not pulled back to the last applied value). */
 function setValue(id: string, value: string): void {
   const control = input(id);
@@ -364,7 +361,6 @@ function showState(s: LabState): void {
   $('pyramid').hidden = potts;
   $('chart-rg').hidden = potts;
   $('sweep-note').hidden = !potts;
-  if (!sweepRunning) $<HTMLButtonElement>('sweep-run').disabled = potts;
   firstOrder.showModel(s);
   setValue('temperature-slider', String(Math.round(1000 * temperatureToSlider(s.temperature, s))));
   setValue('temperature', s.temperature === tc ? tc.toFixed(4) : String(s.temperature));
@@ -436,15 +432,23 @@ input('temperature').addEventListener('change', (event) => {
   setLive({ temperature: Number(text) });
 });
 $('tc').addEventListener('click', () => setLive({ temperature: criticalTemperatureOf(engine.state) }));
-/** The quench temperature offered for a model: two thirds of its Tc (1.5 for Ising). */
-function showQuench(s: LabState): void {
-  input('quench-to').value = s.model === 'ising' ? '1.5' : (criticalTemperatureOf(s) * 2 / 3).toFixed(2);
+/**
+ * The temperatures a model's controls offer: the quench to two thirds of its Tc, the sweep from 0.8 to
+ * 1.2 Tc in steps of 0.04 Tc (Ising: 1.5, and 1.5 to 3.5 in steps of 0.1).
+ */
+function showModelTemperatures(s: LabState): void {
+  const tc = criticalTemperatureOf(s);
+  const ising = s.model === 'ising';
+  input('quench-to').value = ising ? '1.5' : ((tc * 2) / 3).toFixed(2);
+  input('sweep-from').value = ising ? '1.5' : (0.8 * tc).toFixed(3);
+  input('sweep-to').value = ising ? '3.5' : (1.2 * tc).toFixed(3);
+  input('sweep-step').value = ising ? '0.1' : (0.04 * tc).toFixed(3);
 }
 /** A new model or q: a new lattice at the new model's Tc (a size it runs). */
 function switchModel(model: LabModel, q: number): Promise<void> {
   const next = withModel(engine.state, model, q);
-  showQuench(next);
-  return rebuild(next);
+  showModelTemperatures(next);
+  return rebuild(next).then(previewSweep);
 }
 select('model').addEventListener('change', () => void switchModel(select('model').value as LabModel, Number(qSelect.value)));
 qSelect.addEventListener('change', () => void switchModel('potts', Number(qSelect.value)));
@@ -547,6 +551,8 @@ $('hy-stop').addEventListener('click', () => firstOrder.stop());
 
 const sweep = new SweepPanel({ absMagnetization: $('chart-sweep-m'), susceptibility: $('chart-sweep-chi'), specificHeat: $('chart-sweep-c'), binder: $('chart-sweep-u4') }, board);
 const sweepSettings = () => ({
+  model: engine.state.model,
+  q: engine.state.q,
   size: Number(select('sweep-size').value),
   from: Number(input('sweep-from').value),
   to: Number(input('sweep-to').value),
@@ -555,16 +561,18 @@ const sweepSettings = () => ({
   algorithm: engine.state.algorithm,
   seed: engine.state.seed,
 });
-const previewSweep = () => void sweep.preview(sweepSettings()).then(
-  () => setText('sweep-status', 'Lines: exact results. Each point will be an independent run on a pool of workers, with the live algorithm.'),
+function previewSweep(): void {
+  void sweep.preview(sweepSettings()).then(
+  () => setText('sweep-status', engine.state.model === 'ising'
+    ? 'Lines: exact results. Each point will be an independent run on a pool of workers, with the live algorithm.'
+    : `Each point will be an independent run of the Potts model (q = ${engine.state.q}) on a pool of workers, with the live algorithm.`),
   (error: unknown) => setText('sweep-status', `Not run: ${describe(error)}`),
-);
+  );
+}
 for (const id of ['sweep-size', 'sweep-from', 'sweep-to', 'sweep-step']) $(id).addEventListener('change', previewSweep);
 $('sweep-form').addEventListener('submit', () => {
-  if (engine.state.model !== 'ising') return; // the button is disabled: the sweep compares with the exact Ising curves
   const settings = sweepSettings();
   const status = $('sweep-status');
-  sweepRunning = true;
   const progress = $<HTMLProgressElement>('sweep-progress');
   $<HTMLButtonElement>('sweep-run').disabled = true;
   $<HTMLButtonElement>('sweep-stop').disabled = false;
@@ -576,19 +584,19 @@ $('sweep-form').addEventListener('submit', () => {
     progress.value = fraction;
     status.textContent = `${done} of ${total} temperatures, ${((performance.now() - t0) / 1000).toFixed(1)} s`;
   }).then(
-    (result) => (status.textContent = `${result === 'completed' ? 'Done' : 'Stopped'}: ${sweep.points.length} temperatures, L = ${settings.size}, ${settings.sweeps} ${settings.algorithm} steps each, in ${((performance.now() - t0) / 1000).toFixed(1)} s.`),
+    (result) => (status.textContent = `${result === 'completed' ? 'Done' : 'Stopped'}: ${sweep.points.length} temperatures, L = ${settings.size}${settings.model === 'potts' ? `, Potts q = ${settings.q}` : ''}, ${settings.sweeps} ${settings.algorithm} steps each, in ${((performance.now() - t0) / 1000).toFixed(1)} s.`),
     (error: unknown) => {
       status.textContent = `Not run: ${describe(error)}`;
     },
   ).finally(() => {
     if (resumeLiveAfterJob()) status.textContent += ' (The live lattice paused meanwhile: this device has two cores or fewer.)';
-    sweepRunning = false;
-    $<HTMLButtonElement>('sweep-run').disabled = engine.state.model !== 'ising';
+    $<HTMLButtonElement>('sweep-run').disabled = false;
     $<HTMLButtonElement>('sweep-stop').disabled = true;
     $<HTMLButtonElement>('sweep-csv').disabled = sweep.points.length === 0;
   });
 });
 $('sweep-stop').addEventListener('click', () => sweep.stop());
+showModelTemperatures(engine.state);
 $('sweep-csv').addEventListener('click', () => download(new Blob([sweep.csv()], { type: 'text/csv' }), `criticality-sweep-L${sweep.settings?.size}.csv`));
 previewSweep();
 
@@ -596,7 +604,6 @@ previewSweep();
 // Start
 
 showState(engine.state);
-showQuench(engine.state);
 /** Starts the engine (WebAssembly, else JavaScript with a notice) while the charts are made, one per task; then runs. */
 async function start(): Promise<void> {
   const built = engine.rebuild(engine.state).catch(async (error: unknown) => {
