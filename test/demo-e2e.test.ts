@@ -223,7 +223,19 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
     await until(page, () => (document.getElementById('lattice') as HTMLCanvasElement).width === 64);
     expect(await latticeColours(page)).toBe(4);
     expect(await text(page, 'lattice-caption')).toBe('64 × 64 sites. Colours: the q = 4 states.');
-    // what the Potts lab does not run says so: no RG pyramid, no exact curves in the sweep
+    // the block levels in q colours (majority of the states); what is Ising-only says so (U4*, the exact sweep curves)
+    await until(page, () => document.querySelectorAll('#pyramid figure:not([hidden])').length === 4);
+    const level1 = await page.evaluate(() => {
+      const source = document.querySelector('#pyramid canvas') as HTMLCanvasElement;
+      const copy = Object.assign(document.createElement('canvas'), { width: source.width, height: source.height });
+      const context = copy.getContext('2d')!;
+      context.drawImage(source, 0, 0);
+      const data = context.getImageData(0, 0, copy.width, copy.height).data;
+      const colours = new Set<number>();
+      for (let i = 0; i < data.length; i += 4) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+      return { width: copy.width, colours: colours.size };
+    });
+    expect(level1).toEqual({ width: 32, colours: 4 });
     expect(await page.locator('#rg-note').isVisible()).toBe(true);
     expect(await page.locator('#sweep-note').isVisible()).toBe(true);
     expect(await page.locator('#fo-note').isHidden()).toBe(true);

@@ -227,7 +227,11 @@ function showFlow(flow: RgPlot): void {
   const levels = flow.levels;
   rgSizes = levels.map((l) => l.size);
   const k = levels.map((_, i) => i);
-  board.update(rgChart, [k, levels.map((l) => l.absMagnetization.mean), levels.map((l) => l.binder.mean), k.map(() => BINDER_CRITICAL)], [null, levels.map((l) => l.absMagnetization.error), levels.map((l) => l.binder.error)]);
+  // U4* is the Ising fixed point's: its line is switched off for Potts
+  const ising = engine.state.model === 'ising';
+  const line = rgChart.plot?.series[3];
+  if (line && line.show !== ising) rgChart.plot!.setSeries(3, { show: ising });
+  board.update(rgChart, [k, levels.map((l) => l.absMagnetization.mean), levels.map((l) => l.binder.mean), k.map(() => (ising ? BINDER_CRITICAL : null))], [null, levels.map((l) => l.absMagnetization.error), levels.map((l) => l.binder.error)]);
 }
 
 const exports = new Map<number, string>();
@@ -358,8 +362,6 @@ function showState(s: LabState): void {
   setText('tick-max', String(range.max));
   $('start-cold').textContent = potts ? 'cold (all state 0)' : 'cold (all up)';
   $('rg-note').hidden = !potts;
-  $('pyramid').hidden = potts;
-  $('chart-rg').hidden = potts;
   $('sweep-note').hidden = !potts;
   firstOrder.showModel(s);
   setValue('temperature-slider', String(Math.round(1000 * temperatureToSlider(s.temperature, s))));

@@ -54,7 +54,7 @@ export interface FramePictures {
   clusters: boolean;
   /** Potts: the number of distinct states drawn, i.e. colours (absent for Ising). */
   q?: number;
-  /** Block levels (Ising only: the majority rule of +-1 spins; empty for Potts). */
+  /** Block levels 1, 2, ... (majority rule: of +-1 spins, or of the q Potts states). */
   levels: { size: number; picture: number; bitmap: ImageBitmap }[];
 }
 

@@ -163,13 +163,17 @@ export function coarseGrain(spins: Int8Array, options: BlockSpinOptions = {}): B
   }
   if (typeof options !== 'object' || options === null) throw new InvalidOptionError('block options', options, 'an object like { blockSize: 2 }');
   checkKeys(options, BLOCK_OPTION_KEYS);
-  const o = normalizeBlockOptions(size, 1, options);
+  return pyramidOf(spins, normalizeBlockOptions(size, 1, options), (n) => new Int8Array(n), (src, n, dst, o, rng) => coarsen(src, n, o.blockSize, dst, o.rule, rng));
+}
+
+/** Levels 1 .. K of `lattice` by `coarsenLevel` (one RG stream from o.seed through all levels). */
+function pyramidOf<S extends Int8Array | Uint8Array>(lattice: S, o: NormalizedBlockOptions, create: (sites: number) => S, coarsenLevel: (src: S, n: number, dst: S, o: NormalizedBlockOptions, rng: Xoshiro128) => number): BlockPyramid<S> {
   const rng = new Xoshiro128(seedState(o.seed));
-  const lattices = [spins.slice()];
+  const lattices = [lattice.slice() as S];
   let ties = 0;
   for (let k = 1; k <= o.levels; k++) {
-    const next = new Int8Array(o.sizes[k] * o.sizes[k]);
-    ties += coarsen(lattices[k - 1], o.sizes[k - 1], o.blockSize, next, o.rule, rng);
+    const next = create(o.sizes[k] * o.sizes[k]);
+    ties += coarsenLevel(lattices[k - 1], o.sizes[k - 1], next, o, rng);
     lattices.push(next);
   }
   return { blockSize: o.blockSize, rule: o.rule, seed: o.seed, sizes: [...o.sizes], lattices, ties };
@@ -190,14 +194,5 @@ export function coarseGrainPotts(states: Uint8Array, q: number, options: BlockSp
   }
   if (typeof options !== 'object' || options === null) throw new InvalidOptionError('block options', options, 'an object like { blockSize: 2 }');
   checkKeys(options, BLOCK_OPTION_KEYS);
-  const o = normalizeBlockOptions(size, 1, options);
-  const rng = new Xoshiro128(seedState(o.seed));
-  const lattices = [states.slice()];
-  let ties = 0;
-  for (let k = 1; k <= o.levels; k++) {
-    const next = new Uint8Array(o.sizes[k] * o.sizes[k]);
-    ties += coarsenPotts(lattices[k - 1], o.sizes[k - 1], o.blockSize, q, next, o.rule, rng);
-    lattices.push(next);
-  }
-  return { blockSize: o.blockSize, rule: o.rule, seed: o.seed, sizes: [...o.sizes], lattices, ties };
+  return pyramidOf(states, normalizeBlockOptions(size, 1, options), (n) => new Uint8Array(n), (src, n, dst, o, rng) => coarsenPotts(src, n, o.blockSize, q, dst, o.rule, rng));
 }
