@@ -52,3 +52,9 @@ export {
 export {
   langReserve, langEqualCounts, langPairCounts, langNgramCounts, langSampleChain, langSampleTrees,
 } from "./language";
+export {
+  XY_RECORD_WIDTH, XY_RECORD_CAPACITY,
+  xyInit, xySpinsPtr, xyRecordsPtr, xySizesPtr, xyQueuePtr, xyLastCount, xySetCouplings, xyFill,
+  xyOverRelax, xyMetropolis, xyReserveClusters, xyWolff, xyRecord,
+} from "./xy";
+export { detSin, detCos, detExp } from "./detmath";

@@ -12,10 +12,11 @@ export type { Simulation, MeasureOptions, Snapshot, SweepResult } from './simula
 export { MeasurementRun, defaultCorrelationInterval, maxMeasureSweeps, MAX_RECORD_VALUES } from './run.js';
 export type { NormalizedMeasureOptions } from './run.js';
 export { MODEL_DEFINITIONS, modelDefinition } from './models/index.js';
-export type { ModelDefinition, ModelKernel, ModelParameters, SpinArray, SpinCodec, Reference } from './models/index.js';
+export type { ModelDefinition, ModelKernel, ModelParameters, SpinArray, SpinCodec, Reference, RecordArray, RecordType } from './models/index.js';
+export { createRecords } from './models/index.js';
 export { secondMomentCorrelationLength } from './correlation.js';
 export type { CorrelationMeasurement } from './correlation.js';
-export type { Measurement, Observable, Observables, ObservableName, ObservablesOf, PottsObservables, SampledObservable } from './measure.js';
+export type { Measurement, Observable, Observables, ObservableName, ObservablesOf, PottsObservables, XyObservables, SampledObservable } from './measure.js';
 export { normalizeOptions, DEFAULTS, MIN_SIZE, MAX_SIZE, MODELS, LATTICES, ALGORITHMS, CLUSTER_ALGORITHMS, BACKENDS, STARTS, LAYOUTS } from './options.js';
 export type { SimulationOptions, NormalizedOptions, Model, Lattice, Algorithm, LocalAlgorithm, ClusterAlgorithm, UpdateSettings, BackendChoice, Start, Layout } from './options.js';
 export type { SpinsOf } from './vocabulary.js';

@@ -47,6 +47,8 @@ export interface SimulationOptions {
   seed?: number;
   /** Number of states of the Potts model (`model: 'potts'` only, where it is required): an integer from 2 to 256. */
   q?: number;
+  /** Over-relaxation (reflection) sweeps after each Metropolis sweep (`model: 'xy'` only): an integer from 0 to 64. @default 0 */
+  overRelaxation?: number;
   /** Engine. @default 'auto' */
   backend?: BackendChoice;
   /** Initial configuration. @default 'hot' */
@@ -83,6 +85,8 @@ export interface NormalizedOptions {
   readonly workers: number;
   /** The model's parameters (present for the models that have them: `q` for Potts). */
   readonly q?: number;
+  /** Over-relaxation sweeps per Metropolis sweep (XY). */
+  readonly overRelaxation?: number;
 }
 
 /**

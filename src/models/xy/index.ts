@@ -1,0 +1,117 @@
+/**
+ * The XY (plane rotator) model on the periodic L x L square lattice:
+ *
+ *   H = -J sum_<ij> cos(theta_i - theta_j) - h sum_i cos(theta_i) = -J sum_<ij> s_i . s_j - h sum_i s_i^x,
+ *   s_i = (cos theta_i, sin theta_i),   J = k_B = 1.
+ *
+ * No long-range order at T > 0 (Mermin-Wagner); quasi-long-range order below the
+ * Berezinskii-Kosterlitz-Thouless temperature T_BKT = 0.8929(1) (Hasenbusch 2005).
+ *
+ * Record of a step: [B_x, B_y, M_x, M_y, I_x, I_y, V], float64 sums (./kernel.ts); E = -(B_x + B_y) - h M_x.
+ * Observables and their formulas: ./observables.ts. Kernels: assembly/xy.ts and its JavaScript twin
+ * ./kernel-js.ts, with deterministic sin, cos and exp (assembly/detmath.ts, src/detmath.ts),
+ * adapted to the model seam by ./model-kernel.ts. Algorithms: Metropolis (a rotation by a uniform
+ * angle in (-delta, delta), delta tuned toward 50% acceptance by the sweeps run without records,
+ * i.e. thermalization, and frozen while recording), optionally followed by `overRelaxation`
+ * reflection sweeps; Wolff single clusters by embedding (Wolff 1989); hybrid (Metropolis sweeps, then Wolff).
+ */
+import { InvalidOptionError } from '../../errors.js';
+import type { ModelDefinition, ModelParameters } from '../model.js';
+import { XY_BKT_TEMPERATURE } from './exact.js';
+import { XY_MAX_OVER_RELAXATION, XY_NORM_TOLERANCE, XY_RECORD_WIDTH } from './kernel.js';
+import { analyzeXy, analyzeXyCorrelations } from './observables.js';
+import { xyCorrelationValues } from './model-kernel.js';
+
+export interface XyParameters extends ModelParameters {
+  readonly overRelaxation: number;
+}
+
+/** Why `spins` is not a lattice of `sites` unit vectors (interleaved components), or undefined. */
+function invalidSpins(spins: unknown, sites: number): string | undefined {
+  if (!(spins instanceof Float64Array) || spins.length !== 2 * sites) return 'wrong type or length';
+  for (let i = 0; i < sites; i++) {
+    const x = spins[2 * i];
+    const y = spins[2 * i + 1];
+    const n2 = x * x + y * y;
+    if (!(Math.abs(n2 - 1) <= XY_NORM_TOLERANCE)) return `site ${i} is (${x}, ${y}), not a unit vector`;
+  }
+  return undefined;
+}
+
+export const xy: ModelDefinition<XyParameters> = {
+  name: 'xy',
+  title: 'XY',
+  hamiltonian: 'H = -J sum_<ij> cos(theta_i - theta_j) - h sum_i cos(theta_i)',
+  parameterKeys: ['overRelaxation'],
+  parameters(given) {
+    const { overRelaxation, hybridCluster } = given as { overRelaxation?: unknown; hybridCluster?: unknown };
+    if (hybridCluster !== undefined && hybridCluster !== 'wolff') {
+      throw new InvalidOptionError('hybridCluster', hybridCluster, '"wolff" for model "xy" (Swendsen-Wang by embedding is not implemented)');
+    }
+    const k = overRelaxation ?? 0;
+    if (typeof k !== 'number' || !Number.isInteger(k) || k < 0 || k > XY_MAX_OVER_RELAXATION) {
+      throw new InvalidOptionError('overRelaxation', overRelaxation, `an integer from 0 to ${XY_MAX_OVER_RELAXATION} (over-relaxation sweeps after each Metropolis sweep)`);
+    }
+    return { overRelaxation: k };
+  },
+  algorithms: ['metropolis', 'wolff', 'hybrid'],
+  criticalTemperature: () => XY_BKT_TEMPERATURE,
+
+  resolveLayout(layout) {
+    if (layout === 'packed') throw new InvalidOptionError('layout', layout, '"auto" or "byte" for model "xy" (the packed layout holds one bit a site: Ising only)');
+    return 'byte';
+  },
+  layoutOf: () => 'byte',
+
+  recordWidth: () => XY_RECORD_WIDTH,
+  recordType: 'float64',
+  recordLayout: () => '[B_x, B_y, M_x, M_y, I_x, I_y, V]: B_mu = sum_i s_i . s_{i+mu}, M = sum_i s_i, I_mu = sum_i sin(theta_{i+mu} - theta_i), V = plaquettes with a vortex',
+
+  spins: {
+    create: (sites) => new Float64Array(2 * sites),
+    invalid: (spins, sites) => invalidSpins(spins, sites),
+    describe: (sites) => `a Float64Array of ${2 * sites} values, the unit vectors (cos theta_i, sin theta_i) of ${sites} sites`,
+    encoding: 'float64le',
+    components: 2,
+    encode(spins) {
+      const out = new Uint8Array(8 * spins.length);
+      const view = new DataView(out.buffer);
+      (spins as Float64Array).forEach((v, k) => view.setFloat64(8 * k, v, true));
+      return out;
+    },
+    decode(bytes, sites) {
+      if (bytes.length !== 16 * sites) return undefined;
+      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      const spins = Float64Array.from({ length: 2 * sites }, (_, k) => view.getFloat64(8 * k, true));
+      return invalidSpins(spins, sites) === undefined ? spins : undefined;
+    },
+  },
+
+  createKernel: async (request, parameters) => (await import('./model-kernel.js')).createXyKernel(request, parameters.overRelaxation),
+
+  energy: (records, offset, field) => -(records[offset] + records[offset + 1]) - field * records[offset + 2],
+  orderParameter: (records, offset, sites) => Math.sqrt(records[offset + 2] ** 2 + records[offset + 3] ** 2) / sites,
+  analyze: (records, context) => analyzeXy(records as Float64Array, context),
+  correlationValues: (size) => xyCorrelationValues(size),
+  analyzeCorrelations: (samples, size, count, every) => analyzeXyCorrelations(samples as Float64Array, size, count, every),
+  improvedEstimators: false,
+
+  /**
+   * One sector: the ordered directions form a continuous ring related by symmetry (a field picks
+   * one), so there are no separate phases to visit and no metastability warning.
+   */
+  phases: {
+    describe: 'the direction of M (a continuous ring: one sector)',
+    order: 'absMagnetization',
+    sector: () => 0,
+    favoured: () => undefined,
+    disfavouredWeight: () => 0,
+  },
+
+  references: [
+    { what: 'the Berezinskii-Kosterlitz-Thouless transition', citation: 'V. L. Berezinskii, Sov. Phys. JETP 32, 493 (1971); J. M. Kosterlitz and D. J. Thouless, J. Phys. C 6, 1181 (1973)' },
+    { what: 'T_BKT = 0.8929(1) on the square lattice', citation: 'M. Hasenbusch, J. Phys. A 38, 5869 (2005)' },
+    { what: 'the universal stiffness jump Upsilon(T_BKT) = 2 T_BKT / pi', citation: 'D. R. Nelson and J. M. Kosterlitz, Phys. Rev. Lett. 39, 1201 (1977)' },
+    { what: 'Wolff single-cluster updates by embedding', citation: 'U. Wolff, Phys. Rev. Lett. 62, 361 (1989)' },
+  ],
+};

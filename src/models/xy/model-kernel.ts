@@ -1,0 +1,176 @@
+/**
+ * The XY kernels (./kernel-js.ts and ./kernel-wasm.ts over assembly/xy.ts) given the model seam's
+ * contract, the Metropolis step-size tuning (./kernel.ts, tunedStep) and the choice of backend:
+ * WebAssembly where it loads, JavaScript otherwise.
+ */
+import { BackendUnavailableError, InvalidOptionError } from '../../errors.js';
+import { loadCore } from '../../backend/loader.js';
+import { coreHasSimd } from '../../backend/wasm-packed.js';
+import type { ClusterStep, ClusterSweepResult, LocalAlgorithm, Start } from '../../vocabulary.js';
+import type { KernelChoice, KernelRequest, ModelKernel, RecordArray } from '../model.js';
+import { tunedStep, XY_INITIAL_STEP, XY_RECORD_WIDTH, type XyKernel } from './kernel.js';
+import { JsXyKernel } from './kernel-js.js';
+import { WasmXyKernel } from './kernel-wasm.js';
+
+export class XyModelKernel implements ModelKernel {
+  /** The Metropolis step size (radians): tuned by sweeps without records, frozen in recorded ones. */
+  stepSize = XY_INITIAL_STEP;
+
+  /** `xy` is the XY kernel itself (tests and benchmarks reach it through kernelOf(sim)). */
+  constructor(readonly xy: XyKernel, readonly overRelaxation: number) {}
+
+  get backend() {
+    return this.xy.backend;
+  }
+
+  get size(): number {
+    return this.xy.size;
+  }
+
+  getRngState(): Uint32Array {
+    return this.xy.getRngState();
+  }
+
+  setRngState(state: Uint32Array): void {
+    this.xy.setRngState(state);
+  }
+
+  fill(start: Start): void {
+    this.xy.fill(start);
+  }
+
+  readSpins(): Float64Array {
+    return this.xy.readSpins();
+  }
+
+  writeSpins(spins: Float64Array): void {
+    this.xy.writeSpins(spins);
+  }
+
+  setCouplings(beta: number, field: number): void {
+    this.xy.setCouplings(beta, field);
+  }
+
+  /**
+   * `n` Metropolis sweeps. Without `out` (thermalization) each sweep tunes the step size from its
+   * acceptance; with `out` the step size stays as it is and the record follows every sweep.
+   */
+  sweep(algorithm: LocalAlgorithm, n: number, out?: RecordArray): number {
+    if (algorithm !== 'metropolis') throw new InvalidOptionError('algorithm', algorithm, '"metropolis", "wolff" or "hybrid" for model "xy"');
+    if (out) return this.xy.metropolis(n, this.stepSize, this.overRelaxation, out as Float64Array);
+    const N = this.size * this.size;
+    let accepted = 0;
+    for (let k = 0; k < n; k++) {
+      const a = this.xy.metropolis(1, this.stepSize, this.overRelaxation);
+      accepted += a;
+      this.stepSize = tunedStep(this.stepSize, a / N);
+    }
+    return accepted;
+  }
+
+  reserveClusters(): boolean {
+    return this.xy.reserveClusters();
+  }
+
+  /** n steps: `clustersPerStep` Wolff clusters, each step after `localSweeps` Metropolis sweeps for a hybrid step. */
+  clusterSweep(step: ClusterStep, n: number, out?: RecordArray, sizes?: Float64Array): ClusterSweepResult {
+    if (step.cluster !== 'wolff') throw new InvalidOptionError('hybridCluster', step.cluster, '"wolff" for model "xy" (Swendsen-Wang by embedding is not implemented)');
+    const records = out as Float64Array | undefined;
+    if (step.localSweeps === 0) {
+      const flips = this.xy.wolff(n, step.clustersPerStep, records, records ? sizes : undefined);
+      return { flips, clusterFlips: flips };
+    }
+    let flips = 0;
+    let clusterFlips = 0;
+    const w = XY_RECORD_WIDTH;
+    for (let k = 0; k < n; k++) {
+      flips += this.sweep('metropolis', step.localSweeps, undefined);
+      const changed = this.xy.wolff(1, step.clustersPerStep, records?.subarray(w * k, w * (k + 1)), records ? sizes?.subarray(k, k + 1) : undefined);
+      flips += changed;
+      clusterFlips += changed;
+    }
+    return { flips, clusterFlips };
+  }
+
+  /** Labels of the last Wolff cluster: its smallest site index on its sites, -1 elsewhere (src/cluster/labels.ts). */
+  clusterLabels(): Int32Array {
+    const labels = new Int32Array(this.size * this.size).fill(-1);
+    const sites = this.xy.clusterSites();
+    let label = Infinity;
+    for (const s of sites) label = Math.min(label, s);
+    for (const s of sites) labels[s] = label;
+    return labels;
+  }
+
+  record(out: RecordArray): void {
+    this.xy.record(out as Float64Array, 0);
+  }
+
+  correlations(out: RecordArray): void {
+    xyCorrelationSample(this.xy.readSpins(), this.size, out as Float64Array);
+  }
+
+  dispose(): void {
+    this.xy.dispose();
+  }
+}
+
+/** Values of one XY correlation sample for linear size L: C(0 .. L/2), then row and column sums (x, y) of M. */
+export function xyCorrelationValues(size: number): number {
+  return (size >> 1) + 1 + 4 * size;
+}
+
+/**
+ * One correlation sample of the lattice `s` (components, row-major): C(r) = sum_i [s_i . s_{i + r x}
+ * + s_i . s_{i + r y}] for r = 0 .. L/2, then the row sums (R_x(y), R_y(y)) for y = 0 .. L-1, then
+ * the column sums (C_x(x), C_y(x)). Computed in TypeScript from the spins for both backends.
+ */
+export function xyCorrelationSample(s: Float64Array, L: number, out: Float64Array): void {
+  const half = L >> 1;
+  const rows = half + 1;
+  const cols = rows + 2 * L;
+  out.fill(0, 0, xyCorrelationValues(L));
+  for (let y = 0; y < L; y++) {
+    for (let x = 0; x < L; x++) {
+      const i = 2 * (y * L + x);
+      const ax = s[i];
+      const ay = s[i + 1];
+      out[rows + 2 * y] += ax;
+      out[rows + 2 * y + 1] += ay;
+      out[cols + 2 * x] += ax;
+      out[cols + 2 * x + 1] += ay;
+      for (let r = 0; r <= half; r++) {
+        const j = 2 * (y * L + ((x + r) % L));
+        const k = 2 * (((y + r) % L) * L + x);
+        out[r] += ax * s[j] + ay * s[j + 1] + ax * s[k] + ay * s[k + 1];
+      }
+    }
+  }
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function jsKernel(size: number, overRelaxation: number): XyModelKernel {
+  try {
+    return new XyModelKernel(new JsXyKernel(size), overRelaxation);
+  } catch (error) {
+    if (error instanceof RangeError) throw new InvalidOptionError('size', size, `a lattice that fits in memory (${reasonOf(error)})`);
+    throw error;
+  }
+}
+
+/** An XY kernel on the requested backend; `auto` falls back to JavaScript when the core cannot be loaded. */
+export async function createXyKernel(request: KernelRequest, overRelaxation: number): Promise<KernelChoice> {
+  if (request.backend === 'js') return { kernel: jsKernel(request.size, overRelaxation), engine: 'js' };
+  let module: WebAssembly.Module;
+  try {
+    module = await loadCore(request.core);
+  } catch (error) {
+    if (request.backend === 'wasm') throw new BackendUnavailableError('wasm', reasonOf(error));
+    return { kernel: jsKernel(request.size, overRelaxation), engine: 'js', fallbackReason: `WebAssembly core unavailable: ${reasonOf(error)}` };
+  }
+  const kernel = await WasmXyKernel.create(module, request.size);
+  return { kernel: new XyModelKernel(kernel, overRelaxation), engine: coreHasSimd(kernel.exports) ? 'wasm-simd' : 'wasm-scalar' };
+}
