@@ -16,6 +16,7 @@ import { CRITICAL_TEMPERATURE, densityOfStates, exactMoments, finiteLatticeExact
 import type { ObservableName } from './measure.js';
 import { pottsCriticalEnergy, pottsCriticalTemperature, pottsExactMoments, pottsMagnetizationDistribution, pottsTransition } from './models/potts/exact.js';
 import type { Model } from './vocabulary.js';
+import { XY_BKT_TEMPERATURE, xyExact2x2 } from './models/xy/exact.js';
 
 /** Largest L for which every Ising observable is computed by exact enumeration (2^(L*L) states). */
 export const ENUMERATION_MAX_SIZE = 4;
@@ -26,13 +27,13 @@ export const POTTS_TRANSFER_MAX_ROWS = 1000;
 export const POTTS_DISTRIBUTION_MAX_ROWS = 100;
 
 /** The observables an exact reference can hold (every model's). */
-export type ReferenceName = ObservableName | 'energyCumulant' | 'majority';
+export type ReferenceName = ObservableName | 'energyCumulant' | 'majority' | 'magnetizationX' | 'magnetizationY' | 'helicityModulus' | 'vortexDensity';
 
 export interface ExactReference {
   /** Exact values for this finite L x L periodic lattice, where known. */
   finite: Partial<Record<ReferenceName, number>>;
   /** How `finite` was obtained. */
-  finiteMethod: 'enumeration' | 'kaufman' | 'transfer-matrix' | 'none';
+  finiteMethod: 'enumeration' | 'kaufman' | 'transfer-matrix' | 'quadrature' | 'none';
   /** Infinite-lattice values where known (Ising: Onsager at h = 0; Potts: e(T_c) at T_c). */
   infinite: Partial<Record<ReferenceName, number>>;
 }
@@ -63,6 +64,7 @@ function fromMoments(x: { energy: number; specificHeat: number; magnetization2: 
 /** Exact reference values for an L x L lattice of `model` (Ising unless named) at temperature T and field h. */
 export function exactReference(size: number, temperature: number, field: number, model: ReferenceModel = {}): ExactReference {
   if (model.model === 'potts') return pottsReference(size, temperature, field, model.q as number);
+  if (model.model === 'xy') return xyReference(size, temperature, field);
   const infinite: ExactReference['infinite'] = field === 0
     ? { energy: onsagerEnergy(temperature), specificHeat: onsagerSpecificHeat(temperature), absMagnetization: onsagerMagnetization(temperature) }
     : {};
@@ -99,6 +101,22 @@ export function exactReference(size: number, temperature: number, field: number,
   return { finite: {}, finiteMethod: 'none', infinite };
 }
 
+/** XY: the 2 x 2 lattice by quadrature (src/models/xy/exact.ts); nothing exact for larger L. */
+function xyReference(size: number, temperature: number, field: number): ExactReference {
+  if (size !== 2) return { finite: {}, finiteMethod: 'none', infinite: {} };
+  const x = xyExact2x2(1 / temperature, field);
+  const beta = 1 / temperature;
+  const { energy, specificHeat, absMagnetization: a, magnetization2: m2, magnetization4: m4, magnetizationX, helicityModulus, vortexDensity } = x;
+  return {
+    finite: {
+      energy, specificHeat, absMagnetization: a, magnetization2: m2, magnetization4: m4, magnetizationX, magnetizationY: 0, helicityModulus, vortexDensity,
+      susceptibility: 4 * beta * (m2 - a * a), susceptibilityFull: 4 * beta * m2, binder: 2 - m4 / (m2 * m2), binderRatio: m4 / (m2 * m2),
+    },
+    finiteMethod: 'quadrature',
+    infinite: {},
+  };
+}
+
 function pottsReference(size: number, temperature: number, field: number, q: number): ExactReference {
   const infinite: ExactReference['infinite'] = field === 0 && Math.abs(temperature - pottsCriticalTemperature(q)) < 1e-12 ? { energy: pottsCriticalEnergy(q) } : {};
   const rows = q ** size;
@@ -124,6 +142,7 @@ export interface CriticalReference {
 
 /** The transition of the model at h = 0 on the infinite square lattice. */
 export function criticalReference(model: ReferenceModel = {}): CriticalReference {
+  if (model.model === 'xy') return { temperature: XY_BKT_TEMPERATURE, source: 'Hasenbusch 2005 (BKT)', order: 'continuous' };
   if (model.model !== 'potts') {
     return { temperature: CRITICAL_TEMPERATURE, source: 'Onsager', order: 'continuous', exponents: { nu: 1, nuLabel: '1', gammaOverNu: 7 / 4, gammaOverNuLabel: '7/4', source: 'Onsager' } };
   }

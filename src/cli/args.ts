@@ -80,6 +80,7 @@ export function choiceFlag<T extends string>(flag: string, text: string | boolea
 export const SIMULATION_FLAGS: FlagSpec = {
   model: { type: 'string' },
   q: { type: 'string' },
+  'over-relaxation': { type: 'string' },
   size: { type: 'string' },
   temperature: { type: 'string' },
   beta: { type: 'string' },
@@ -113,9 +114,11 @@ export function simulationOptionsFromFlags(flags: Record<string, string | boolea
   }
   const model = choiceFlag('model', flags.model, MODELS);
   const q = numberFlag('q', flags.q, 'an integer from 2 to 256 (the number of Potts states)');
+  const overRelaxation = numberFlag('over-relaxation', flags['over-relaxation'], 'an integer from 0 to 64 (XY: reflection sweeps after each Metropolis sweep)');
   return {
     model,
     ...(q === undefined ? {} : { q }),
+    ...(overRelaxation === undefined ? {} : { overRelaxation }),
     size: numberFlag('size', flags.size, 'an even integer from 2 to 32766'),
     temperature: numberFlag('temperature', flags.temperature, 'a number > 0 or "tc"', () => modelCriticalTemperature(model, q)),
     beta: numberFlag('beta', flags.beta, 'a number > 0'),

@@ -48,7 +48,7 @@ export const xy: ModelDefinition<XyParameters> = {
     if (hybridCluster !== undefined && hybridCluster !== 'wolff') {
       throw new InvalidOptionError('hybridCluster', hybridCluster, '"wolff" for model "xy" (Swendsen-Wang by embedding is not implemented)');
     }
-    const k = overRelaxation ?? 0;
+    const k = overRelaxation === undefined ? 0 : overRelaxation;
     if (typeof k !== 'number' || !Number.isInteger(k) || k < 0 || k > XY_MAX_OVER_RELAXATION) {
       throw new InvalidOptionError('overRelaxation', overRelaxation, `an integer from 0 to ${XY_MAX_OVER_RELAXATION} (over-relaxation sweeps after each Metropolis sweep)`);
     }
