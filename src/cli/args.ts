@@ -80,7 +80,6 @@ export function choiceFlag<T extends string>(flag: string, text: string | boolea
 export const SIMULATION_FLAGS: FlagSpec = {
   model: { type: 'string' },
   q: { type: 'string' },
-  'over-relaxation': { type: 'string' },
   size: { type: 'string' },
   temperature: { type: 'string' },
   beta: { type: 'string' },
@@ -94,6 +93,7 @@ export const SIMULATION_FLAGS: FlagSpec = {
   start: { type: 'string' },
   layout: { type: 'string' },
   workers: { type: 'string' },
+  'over-relaxation': { type: 'string' },
 };
 
 /** The critical temperature of the model the flags name (checking q as the model does, named as the flag --q). */

@@ -10,7 +10,7 @@
  *   also Z = (2 pi)^4 sum_k I_k(2 beta)^4 (the ring's transfer integral in the Fourier basis; I_k
  *   the modified Bessel functions): xyRingEnergy gives e from it, an independent check.
  */
-import { crossing } from './kernel-js.js';
+import { crossing } from './kernel.js';
 
 /** The Berezinskii-Kosterlitz-Thouless temperature of the square-lattice XY model (Hasenbusch 2005). */
 export const XY_BKT_TEMPERATURE = 0.8929;

@@ -18,9 +18,9 @@
 import { InvalidOptionError } from '../../errors.js';
 import type { ModelDefinition, ModelParameters } from '../model.js';
 import { XY_BKT_TEMPERATURE } from './exact.js';
-import { XY_MAX_OVER_RELAXATION, XY_NORM_TOLERANCE, XY_RECORD_WIDTH } from './kernel.js';
+import { XY_MAX_OVER_RELAXATION, XY_NORM_TOLERANCE, XY_RECORD_WIDTH, xyCorrelationValues } from './kernel.js';
 import { analyzeXy, analyzeXyCorrelations } from './observables.js';
-import { xyCorrelationValues } from './model-kernel.js';
+
 
 export interface XyParameters extends ModelParameters {
   readonly overRelaxation: number;

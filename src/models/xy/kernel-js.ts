@@ -5,19 +5,11 @@
  */
 import { detCos, detExp, detSin } from '../../detmath.js';
 import { Xoshiro128 } from '../../rng.js';
-import { XY_RECORD_WIDTH, type XyKernel } from './kernel.js';
+import { crossing, XY_RECORD_WIDTH, type XyKernel } from './kernel.js';
 
 const TWO_PI = 6.283185307179586;
 const TWO_POW_M32 = 2.3283064365386963e-10; // 2^-32
 const TWO_POW_M31 = 4.656612873077393e-10; // 2^-31
-
-/** The winding contribution of the short arc from spin a to spin b (see ./kernel.ts, "Vortices"). */
-export function crossing(ax: number, ay: number, bx: number, by: number): number {
-  const cross = ax * by - ay * bx;
-  if (ay >= 0 && by < 0) return cross > 0 ? 1 : 0;
-  if (ay < 0 && by >= 0) return cross < 0 ? -1 : 0;
-  return 0;
-}
 
 export class JsXyKernel implements XyKernel {
   readonly backend = 'js' as const;

@@ -72,6 +72,47 @@ export function checkStepSize(option: string, value: unknown): number {
   return value;
 }
 
+/** The winding contribution of the short arc from spin a to spin b (see "Vortices" above). */
+export function crossing(ax: number, ay: number, bx: number, by: number): number {
+  const cross = ax * by - ay * bx;
+  if (ay >= 0 && by < 0) return cross > 0 ? 1 : 0;
+  if (ay < 0 && by >= 0) return cross < 0 ? -1 : 0;
+  return 0;
+}
+
+/** Values of one XY correlation sample for linear size L: C(0 .. L/2), then row and column sums (x, y) of M. */
+export function xyCorrelationValues(size: number): number {
+  return (size >> 1) + 1 + 4 * size;
+}
+
+/**
+ * One correlation sample of the lattice `s` (components, row-major): C(r) = sum_i [s_i . s_{i + r x}
+ * + s_i . s_{i + r y}] for r = 0 .. L/2, then the row sums (R_x(y), R_y(y)) for y = 0 .. L-1, then
+ * the column sums (C_x(x), C_y(x)). Computed in TypeScript from the spins for both backends.
+ */
+export function xyCorrelationSample(s: Float64Array, L: number, out: Float64Array): void {
+  const half = L >> 1;
+  const rows = half + 1;
+  const cols = rows + 2 * L;
+  out.fill(0, 0, xyCorrelationValues(L));
+  for (let y = 0; y < L; y++) {
+    for (let x = 0; x < L; x++) {
+      const i = 2 * (y * L + x);
+      const ax = s[i];
+      const ay = s[i + 1];
+      out[rows + 2 * y] += ax;
+      out[rows + 2 * y + 1] += ay;
+      out[cols + 2 * x] += ax;
+      out[cols + 2 * x + 1] += ay;
+      for (let r = 0; r <= half; r++) {
+        const j = 2 * (y * L + ((x + r) % L));
+        const k = 2 * (((y + r) % L) * L + x);
+        out[r] += ax * s[j] + ay * s[j + 1] + ax * s[k] + ay * s[k + 1];
+      }
+    }
+  }
+}
+
 /** One XY kernel (either backend): see the module comment for its contract. */
 export interface XyKernel {
   readonly backend: 'wasm' | 'js';

@@ -27,8 +27,7 @@
 import { analyzeCorrelationSamples, emptySamples, waveTable, type CorrelationSamples } from '../../correlation.js';
 import type { CorrelationMeasurement, Measurement, Observable, SampledObservable, SeriesContext, XyObservables } from '../../measure.js';
 import { analyzeSeries } from '../../stats/index.js';
-import { XY_RECORD_WIDTH } from './kernel.js';
-import { xyCorrelationValues } from './model-kernel.js';
+import { XY_RECORD_WIDTH, xyCorrelationValues } from './kernel.js';
 
 /** Every XY observable with errors from `records.length / 7` records. */
 export function analyzeXy(records: Float64Array, context: SeriesContext): Measurement {
@@ -109,7 +108,7 @@ export function analyzeXy(records: Float64Array, context: SeriesContext): Measur
 
 /**
  * G(r), S(0), S(k_min) and xi_2nd from XY correlation samples (layout of xyCorrelationSample in
- * ./model-kernel.ts):
+ * ./kernel.ts):
  *   G(r)     = <s_i . s_{i+r}> = C(r) / (2N),  G(0) = 1
  *   S(0)     = |M|^2 / N
  *   S(k)     = sum_{a = x, y} |sum_y e^{i k y} R_a(y)|^2 / N, averaged over rows and columns at k_min = 2 pi / L.
