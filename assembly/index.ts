@@ -55,6 +55,6 @@ export {
 export {
   XY_RECORD_WIDTH, XY_RECORD_CAPACITY,
   xyInit, xySpinsPtr, xyRecordsPtr, xySizesPtr, xyQueuePtr, xyLastCount, xySetCouplings, xyFill,
-  xyOverRelax, xyMetropolis, xyReserveClusters, xyWolff, xyRecord,
+  xyOverRelax, xyMetropolis, xyReserveClusters, xyWolff, xyRecord, xyStatesPtr, xyClockSync, xyClockMetropolis,
 } from "./xy";
 export { detSin, detCos, detExp } from "./detmath";

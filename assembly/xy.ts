@@ -4,8 +4,13 @@
 // Twin of src/models/xy/kernel-js.ts: same stream contract, same operations in the same order
 // (contract and record layout: src/models/xy/kernel.ts); sin, cos and exp from ./detmath.
 //
+// The q-state clock model runs on the same lattice (xyInit(L, q) with q >= 2): each site also holds
+// its state k (angle 2 pi k / q) and its components are the table's (cos, sin)(2 pi k / q).
+//
 // Regions (xyInit, after init(L)'s; each 64-byte aligned):
 //   [spins]    2 L^2 x f64: (s_x, s_y) of site i at [2i, 2i + 1]
+//   [states]   L^2 x u8 (clock only): the state k of each site
+//   [table]    2 q x f64 (clock only): (cos, sin)(2 pi k / q) at [2k, 2k + 1], from ./detmath
 //   [records]  XY_RECORD_CAPACITY x XY_RECORD_WIDTH x f64
 //   [sizes]    XY_RECORD_CAPACITY x f64: summed cluster size of each Wolff step
 // Reserved on the first Wolff step (xyReserveClusters): [marks] L^2 x u8, [queue] L^2 x i32.
@@ -20,6 +25,8 @@ export const XY_RECORD_WIDTH: i32 = 7;
 export const XY_RECORD_CAPACITY: i32 = 4096;
 
 const TWO_PI: f64 = 6.283185307179586;
+const PI: f64 = 3.141592653589793;
+const HALF_PI: f64 = 1.5707963267948966;
 const TWO_POW_M32: f64 = 2.3283064365386963e-10;
 const TWO_POW_M31: f64 = 4.656612873077393e-10;
 
@@ -32,20 +39,57 @@ let queue: usize = 0;
 let beta: f64 = 0;
 let field: f64 = 0;
 let lastCount: i32 = 0;
+let Q: i32 = 0;
+let states: usize = 0;
+let table: usize = 0;
 
-/** Reserves the XY regions for an L x L lattice and fills it cold. 0 on success, -1 when memory cannot grow. */
-export function xyInit(size: i32): i32 {
+/**
+ * Reserves the regions for an L x L lattice of XY spins (q = 0) or of q-state clock spins
+ * (2 <= q <= 256) and fills it cold. 0 on success, -1 when memory cannot grow.
+ */
+export function xyInit(size: i32, q: i32): i32 {
   const n = <usize>size * <usize>size;
   const s = reserve(n * 16);
   const r = reserve(<usize>XY_RECORD_CAPACITY * <usize>XY_RECORD_WIDTH * 8);
   const z = reserve(<usize>XY_RECORD_CAPACITY * 8);
   if (s == 0 || r == 0 || z == 0) return -1;
+  if (q > 0) {
+    const k = reserve(n);
+    const t = reserve(<usize>q * 16);
+    if (k == 0 || t == 0) return -1;
+    states = k;
+    table = t;
+    Q = q;
+    for (let j = 0; j < q; j++) {
+      const angle = TWO_PI * <f64>j / <f64>q;
+      store<f64>(t + (<usize>j << 4), detCos(angle));
+      store<f64>(t + (<usize>j << 4), detSin(angle), 8);
+    }
+  }
   L = size;
   spins = s;
   records = r;
   sizes = z;
   xyFill(0);
   return 0;
+}
+
+export function xyStatesPtr(): usize { return states; }
+
+// @ts-ignore: decorator
+@inline
+function setState(site: i32, k: i32): void {
+  store<u8>(states + <usize>site, <u8>k);
+  const p = spins + (<usize>site << 4);
+  const t = table + (<usize>k << 4);
+  store<f64>(p, load<f64>(t));
+  store<f64>(p, load<f64>(t, 8), 8);
+}
+
+/** Sets the components of every site from its clock state (after the wrapper wrote states). */
+export function xyClockSync(): void {
+  const n = L * L;
+  for (let i = 0; i < n; i++) setState(i, <i32>load<u8>(states + <usize>i));
 }
 
 export function xySpinsPtr(): usize { return spins; }
@@ -65,9 +109,16 @@ function uniform(): f64 {
   return <f64>rng.next() * TWO_POW_M32;
 }
 
-/** Cold (hot = 0): every spin (1, 0). Hot: site i in order draws theta = 2 pi u. */
+/**
+ * Cold (hot = 0): every spin (1, 0) (clock: state 0). Hot: site i in order draws u: theta = 2 pi u
+ * (clock: state floor(u q)).
+ */
 export function xyFill(hot: i32): void {
   const n = <usize>L * <usize>L;
+  if (Q > 0) {
+    for (let i: usize = 0; i < n; i++) setState(<i32>i, hot == 0 ? 0 : <i32>Math.floor(<f64>rng.next() * <f64>Q * TWO_POW_M32));
+    return;
+  }
   for (let i: usize = 0; i < n; i++) {
     const p = spins + (i << 4);
     if (hot == 0) {
@@ -173,6 +224,50 @@ export function xyMetropolis(sweeps: i32, step: f64, overRelaxation: i32, record
   return accepted;
 }
 
+/**
+ * `sweeps` clock Metropolis sweeps (same site order as xyMetropolis): each site draws u_1, proposes
+ * k' = (k + 1 + floor(u_1 (q - 1))) mod q (a uniformly random other state), draws u_2 and accepts
+ * when dE <= 0 or u_2 < exp(-beta dE). Records as xyMetropolis. Returns accepted moves or -1.
+ */
+export function xyClockMetropolis(sweeps: i32, record: i32): i32 {
+  if (Q == 0 || (record != 0 && sweeps > XY_RECORD_CAPACITY)) return -1;
+  const b = beta;
+  const h = field;
+  const q = Q;
+  let accepted: i32 = 0;
+  for (let k = 0; k < sweeps; k++) {
+    for (let c = 0; c < 2; c++) {
+      for (let y = 0; y < L; y++) {
+        const up = (y == 0 ? L - 1 : y - 1) * L;
+        const down = (y == L - 1 ? 0 : y + 1) * L;
+        const row = y * L;
+        for (let x = (y + c) & 1; x < L; x += 2) {
+          const site = row + x;
+          const l = at(row + (x == 0 ? L - 1 : x - 1));
+          const r = at(row + (x == L - 1 ? 0 : x + 1));
+          const u = at(up + x);
+          const d = at(down + x);
+          const hx = load<f64>(l) + load<f64>(r) + load<f64>(u) + load<f64>(d) + h;
+          const hy = load<f64>(l, 8) + load<f64>(r, 8) + load<f64>(u, 8) + load<f64>(d, 8);
+          const old = <i32>load<u8>(states + <usize>site);
+          let next = old + 1 + <i32>Math.floor(<f64>rng.next() * <f64>(q - 1) * TWO_POW_M32);
+          if (next >= q) next -= q;
+          const a = uniform();
+          const to = table + (<usize>next << 4);
+          const from = table + (<usize>old << 4);
+          const dE = -((load<f64>(to) - load<f64>(from)) * hx + (load<f64>(to, 8) - load<f64>(from, 8)) * hy);
+          if (dE <= 0 || a < detExp(-(b * dE))) {
+            setState(site, next);
+            accepted++;
+          }
+        }
+      }
+    }
+    if (record != 0) xyRecord(k);
+  }
+  return accepted;
+}
+
 /** Reserves the cluster marks and queue (once). 0 on success, -1 when memory cannot grow. */
 export function xyReserveClusters(): i32 {
   if (marks != 0) return 0;
@@ -208,7 +303,15 @@ export function xyWolff(steps: i32, clusters: i32, record: i32): i32 {
     for (let c = 0; c < clusters; c++) {
       let seed = <i32>Math.floor(<f64>rng.next() * <f64>N * TWO_POW_M32);
       if (seed > N - 1) seed = N - 1;
-      const psi = TWO_PI * uniform();
+      // XY: psi = 2 pi u; clock: one of the q mirror lines of the q-gon, psi = pi j / q - pi / 2, j = floor(u q)
+      let mirror: i32 = 0;
+      let psi: f64;
+      if (Q == 0) {
+        psi = TWO_PI * uniform();
+      } else {
+        mirror = <i32>Math.floor(<f64>rng.next() * <f64>Q * TWO_POW_M32);
+        psi = PI * <f64>mirror / <f64>Q - HALF_PI;
+      }
       const rx = detCos(psi);
       const ry = detSin(psi);
       store<u8>(marks + <usize>seed, 1);
@@ -251,6 +354,13 @@ export function xyWolff(steps: i32, clusters: i32, record: i32): i32 {
         const site = load<i32>(queue + (<usize>q << 2));
         store<u8>(marks + <usize>site, 0);
         if (!accept) continue;
+        if (Q > 0) {
+          // the reflection of angle 2 pi k / q in the mirror j: 2 pi (j - k) / q
+          let k2 = mirror - <i32>load<u8>(states + <usize>site);
+          if (k2 < 0) k2 += Q;
+          setState(site, k2);
+          continue;
+        }
         const i = at(site);
         const pk = rx * load<f64>(i) + ry * load<f64>(i, 8);
         let nx = load<f64>(i) - 2 * pk * rx;

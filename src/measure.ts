@@ -105,7 +105,7 @@ export interface CorrelationMeasurement {
 }
 
 /** The observables a measurement of model M reports. */
-export type ObservablesOf<M extends Model> = M extends 'potts' ? PottsObservables : M extends 'xy' ? XyObservables : Observables;
+export type ObservablesOf<M extends Model> = M extends 'potts' ? PottsObservables : M extends 'xy' | 'clock' ? XyObservables : Observables;
 
 /** The parameters of a measurement: what was simulated, how, and how long. */
 export interface MeasurementParameters {
@@ -138,7 +138,7 @@ export interface MeasurementParameters {
 export interface Measurement<M extends Model = Model> extends MeasurementParameters {
   model: M;
   observables: ObservablesOf<M>;
-  /** The Potts q (Potts measurements only). */
+  /** The Potts or clock q (Potts and clock measurements only). */
   q?: number;
   /** Over-relaxation sweeps after each Metropolis sweep (XY measurements only). */
   overRelaxation?: number;

@@ -1,7 +1,7 @@
 // The XY kernels, WebAssembly vs JavaScript through the public API: the same options and seed give
 // the same records [B_x, B_y, M_x, M_y, I_x, I_y, V], spins, generator state and tuned step size,
 // bit for bit, for every algorithm (Metropolis with and without over-relaxation, Wolff, hybrid),
-// with and without a field, hot and cold starts, odd-looking sizes.
+// with and without a field, hot and cold starts; and the q-state clock model on the same kernels.
 import { describe, expect, it } from 'vitest';
 import { createSimulation, type Simulation, type SimulationOptions } from '../src/index.js';
 
@@ -14,10 +14,14 @@ const CASES: [string, SimulationOptions][] = [
   ['wolff L=6 h=0.4', { size: 6, temperature: 1.1, field: 0.4, algorithm: 'wolff' }],
   ['wolff L=12 T=0.2 (whole-lattice clusters)', { size: 12, temperature: 0.2, algorithm: 'wolff' }],
   ['hybrid L=8 h=0.1', { size: 8, temperature: 0.9, field: 0.1, algorithm: 'hybrid', hybridSweeps: 2, overRelaxation: 1 }],
+  ['clock q=6 metropolis L=10 h=0.2', { model: 'clock', q: 6, size: 10, temperature: 0.8, field: 0.2 }],
+  ['clock q=5 wolff L=8', { model: 'clock', q: 5, size: 8, temperature: 0.9, algorithm: 'wolff', clustersPerStep: 2 }],
+  ['clock q=2 hybrid L=6 h=-0.3 cold', { model: 'clock', q: 2, size: 6, temperature: 2, field: -0.3, algorithm: 'hybrid', start: 'cold' }],
+  ['clock q=256 wolff L=4 h=0.5', { model: 'clock', q: 256, size: 4, temperature: 0.7, field: 0.5, algorithm: 'wolff' }],
 ];
 
 async function both(options: SimulationOptions): Promise<[Simulation<'xy'>, Simulation<'xy'>]> {
-  const make = (backend: 'wasm' | 'js') => createSimulation({ model: 'xy', seed: 17, ...options, backend }) as Promise<Simulation<'xy'>>;
+  const make = (backend: 'wasm' | 'js') => createSimulation({ model: 'xy', seed: 17, ...options, backend }) as unknown as Promise<Simulation<'xy'>>;
   return [await make('wasm'), await make('js')];
 }
 
@@ -39,6 +43,7 @@ describe('XY kernels: WASM vs JS bit-identical', () => {
       const a = wasm.snapshot();
       const b = js.snapshot();
       expect(Buffer.from(a.spins.buffer)).toEqual(Buffer.from(b.spins.buffer));
+      if (options.model === 'clock') expect(a.spins).toBeInstanceOf(Uint8Array);
       expect(a.rngState).toEqual(b.rngState);
       expect(a.stepSize).toBe(b.stepSize);
       expect(wasm.energy()).toBe(js.energy());

@@ -113,7 +113,7 @@ export function simulationOptionsFromFlags(flags: Record<string, string | boolea
     throw new InvalidOptionError('--beta', flags.beta, `no --beta when --temperature is given (--temperature ${flags.temperature})`);
   }
   const model = choiceFlag('model', flags.model, MODELS);
-  const q = numberFlag('q', flags.q, 'an integer from 2 to 256 (the number of Potts states)');
+  const q = numberFlag('q', flags.q, 'an integer from 2 to 256 (the number of Potts or clock states)');
   const overRelaxation = numberFlag('over-relaxation', flags['over-relaxation'], 'an integer from 0 to 64 (XY: reflection sweeps after each Metropolis sweep)');
   return {
     model,

@@ -19,24 +19,28 @@ export const OBSERVABLE_LABELS: [ObservableName, string][] = [
   ['binderRatio', 'Binder ratio <m^4>/<m^2>^2'],
 ];
 
+/** The XY model's own observables (the clock model's too). */
+const XY_LABELS: [ReferenceName, string][] = [
+  ['magnetizationX', '<m_x>'],
+  ['magnetizationY', '<m_y>'],
+  ['helicityModulus', 'helicity modulus Upsilon'],
+  ['vortexDensity', 'vortex density'],
+];
+
 /** Observables only some models have (Potts: the majority fraction and the energy cumulant V4). */
 const MODEL_LABELS: Partial<Record<Measurement['model'], [ReferenceName, string][]>> = {
   potts: [
     ['majority', 'majority fraction'],
     ['energyCumulant', 'energy cumulant V4'],
   ],
-  xy: [
-    ['magnetizationX', '<m_x>'],
-    ['magnetizationY', '<m_y>'],
-    ['helicityModulus', 'helicity modulus Upsilon'],
-    ['vortexDensity', 'vortex density'],
-  ],
+  xy: XY_LABELS,
+  clock: XY_LABELS,
 };
 
 /** The observables of a measurement of this model, in output order with their table labels. */
 export function observableLabels(model: Measurement['model']): [ReferenceName, string][] {
   // the XY binder is the O(2) cumulant (src/models/xy/observables.ts)
-  const common = model === 'xy' ? OBSERVABLE_LABELS.map(([name, label]): [ObservableName, string] => [name, name === 'binder' ? 'Binder U = 2 - <m^4>/<m^2>^2' : label]) : OBSERVABLE_LABELS;
+  const common = model === 'xy' || model === 'clock' ? OBSERVABLE_LABELS.map(([name, label]): [ObservableName, string] => [name, name === 'binder' ? 'Binder U = 2 - <m^4>/<m^2>^2' : label]) : OBSERVABLE_LABELS;
   return [...common, ...(MODEL_LABELS[model] ?? [])];
 }
 

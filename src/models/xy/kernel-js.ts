@@ -8,6 +8,8 @@ import { Xoshiro128 } from '../../rng.js';
 import { crossing, XY_RECORD_WIDTH, type XyKernel } from './kernel.js';
 
 const TWO_PI = 6.283185307179586;
+const PI = 3.141592653589793;
+const HALF_PI = 1.5707963267948966;
 const TWO_POW_M32 = 2.3283064365386963e-10; // 2^-32
 const TWO_POW_M31 = 4.656612873077393e-10; // 2^-31
 
@@ -21,11 +23,37 @@ export class JsXyKernel implements XyKernel {
   private field = 0;
   private marks: Uint8Array | undefined;
   private queue: Int32Array | undefined;
+  /** Clock model: q >= 2 (0 for XY), the state of every site, and (cos, sin)(2 pi k / q) at [2k, 2k + 1]. */
+  readonly q: number;
+  private readonly states: Uint8Array;
+  private readonly table: Float64Array;
 
-  constructor(size: number) {
+  constructor(size: number, q = 0) {
     this.size = size;
+    this.q = q;
     this.spins = new Float64Array(2 * size * size);
+    this.states = new Uint8Array(q > 0 ? size * size : 0);
+    this.table = new Float64Array(2 * q);
+    for (let j = 0; j < q; j++) {
+      const angle = (TWO_PI * j) / q;
+      this.table[2 * j] = detCos(angle);
+      this.table[2 * j + 1] = detSin(angle);
+    }
     this.fill('cold');
+  }
+
+  private setState(site: number, k: number): void {
+    this.states[site] = k;
+    this.spins[2 * site] = this.table[2 * k];
+    this.spins[2 * site + 1] = this.table[2 * k + 1];
+  }
+
+  readStates(): Uint8Array {
+    return this.states.slice();
+  }
+
+  writeStates(states: Uint8Array): void {
+    for (let i = 0; i < states.length; i++) this.setState(i, states[i]);
   }
 
   getRngState(): Uint32Array {
@@ -39,6 +67,10 @@ export class JsXyKernel implements XyKernel {
   fill(start: 'hot' | 'cold'): void {
     const s = this.spins;
     const N = this.size * this.size;
+    if (this.q > 0) {
+      for (let i = 0; i < N; i++) this.setState(i, start === 'cold' ? 0 : Math.floor(this.rng.next() * this.q * TWO_POW_M32));
+      return;
+    }
     for (let i = 0; i < N; i++) {
       if (start === 'cold') {
         s[2 * i] = 1;
@@ -106,6 +138,47 @@ export class JsXyKernel implements XyKernel {
         }
       }
       if (overRelaxation > 0) this.overRelax(overRelaxation);
+      if (out) this.record(out, XY_RECORD_WIDTH * k);
+    }
+    return accepted;
+  }
+
+  clockMetropolis(sweeps: number, out?: Float64Array): number {
+    const L = this.size;
+    const s = this.spins;
+    const t = this.table;
+    const states = this.states;
+    const q = this.q;
+    const beta = this.beta;
+    const h = this.field;
+    const rng = this.rng;
+    let accepted = 0;
+    for (let k = 0; k < sweeps; k++) {
+      for (let c = 0; c < 2; c++) {
+        for (let y = 0; y < L; y++) {
+          const up = (y === 0 ? L - 1 : y - 1) * L;
+          const down = (y === L - 1 ? 0 : y + 1) * L;
+          const row = y * L;
+          for (let x = (y + c) & 1; x < L; x += 2) {
+            const site = row + x;
+            const l = 2 * (row + (x === 0 ? L - 1 : x - 1));
+            const r = 2 * (row + (x === L - 1 ? 0 : x + 1));
+            const u = 2 * (up + x);
+            const d = 2 * (down + x);
+            const hx = s[l] + s[r] + s[u] + s[d] + h;
+            const hy = s[l + 1] + s[r + 1] + s[u + 1] + s[d + 1];
+            const old = states[site];
+            let next = old + 1 + Math.floor(rng.next() * (q - 1) * TWO_POW_M32);
+            if (next >= q) next -= q;
+            const a = rng.next() * TWO_POW_M32;
+            const dE = -((t[2 * next] - t[2 * old]) * hx + (t[2 * next + 1] - t[2 * old + 1]) * hy);
+            if (dE <= 0 || a < detExp(-(beta * dE))) {
+              this.setState(site, next);
+              accepted++;
+            }
+          }
+        }
+      }
       if (out) this.record(out, XY_RECORD_WIDTH * k);
     }
     return accepted;
@@ -184,7 +257,15 @@ export class JsXyKernel implements XyKernel {
       for (let c = 0; c < clusters; c++) {
         let seed = Math.floor(rng.next() * N * TWO_POW_M32);
         if (seed > N - 1) seed = N - 1;
-        const psi = TWO_PI * (rng.next() * TWO_POW_M32);
+        // XY: psi = 2 pi u; clock: one of the q mirror lines of the q-gon, psi = pi j / q - pi / 2, j = floor(u q)
+        let mirror = 0;
+        let psi: number;
+        if (this.q === 0) {
+          psi = TWO_PI * (rng.next() * TWO_POW_M32);
+        } else {
+          mirror = Math.floor(rng.next() * this.q * TWO_POW_M32);
+          psi = (PI * mirror) / this.q - HALF_PI;
+        }
         const rx = detCos(psi);
         const ry = detSin(psi);
         marks[seed] = 1;
@@ -225,6 +306,13 @@ export class JsXyKernel implements XyKernel {
           const site = queue[q];
           marks[site] = 0;
           if (!accept) continue;
+          if (this.q > 0) {
+            // the reflection of angle 2 pi k / q in the mirror j: 2 pi (j - k) / q
+            let k2 = mirror - this.states[site];
+            if (k2 < 0) k2 += this.q;
+            this.setState(site, k2);
+            continue;
+          }
           const i = 2 * site;
           const pk = rx * s[i] + ry * s[i + 1];
           let nx = s[i] - 2 * pk * rx;

@@ -15,7 +15,10 @@ interface XyCoreExports {
   readonly XY_RECORD_CAPACITY: WebAssembly.Global;
   rngSetState(a: number, b: number, c: number, d: number): void;
   rngGetState(k: number): number;
-  xyInit(size: number): number;
+  xyInit(size: number, q: number): number;
+  xyStatesPtr(): number;
+  xyClockSync(): void;
+  xyClockMetropolis(sweeps: number, record: number): number;
   xySpinsPtr(): number;
   xyRecordsPtr(): number;
   xySizesPtr(): number;
@@ -35,15 +38,17 @@ const MIRRORED = { XY_RECORD_WIDTH, XY_RECORD_CAPACITY } as const;
 export class WasmXyKernel implements XyKernel {
   readonly backend = 'wasm' as const;
   readonly size: number;
+  readonly q: number;
   private base: WasmIsingKernel | undefined;
 
-  private constructor(base: WasmIsingKernel, size: number) {
+  private constructor(base: WasmIsingKernel, size: number, q: number) {
     this.base = base;
     this.size = size;
+    this.q = q;
   }
 
-  /** Instantiates the compiled core for an L x L XY lattice, cold, at beta = 0, h = 0. */
-  static async create(module: WebAssembly.Module, size: number): Promise<WasmXyKernel> {
+  /** Instantiates the compiled core for an L x L XY lattice (q = 0) or q-state clock lattice, cold, at beta = 0, h = 0. */
+  static async create(module: WebAssembly.Module, size: number, q = 0): Promise<WasmXyKernel> {
     const base = await WasmIsingKernel.create(module, size);
     const core = base.exports as unknown as XyCoreExports;
     for (const [name, value] of Object.entries(MIRRORED)) {
@@ -52,10 +57,10 @@ export class WasmXyKernel implements XyKernel {
         throw new CoreError(`core layout mismatch: ${name} ${global instanceof WebAssembly.Global ? global.value : 'missing'}, wrapper expects ${value}`);
       }
     }
-    if (guarded('xyInit', () => core.xyInit(size)) !== 0) {
-      throw new InvalidOptionError('size', size, `a lattice that fits in WebAssembly memory (growing memory for the XY spins of a ${size}x${size} lattice failed)`);
+    if (guarded('xyInit', () => core.xyInit(size, q)) !== 0) {
+      throw new InvalidOptionError('size', size, `a lattice that fits in WebAssembly memory (growing memory for the spins of a ${size}x${size} lattice failed)`);
     }
-    return new WasmXyKernel(base, size);
+    return new WasmXyKernel(base, size, q);
   }
 
   private get core(): XyCoreExports {
@@ -103,6 +108,35 @@ export class WasmXyKernel implements XyKernel {
     const call = (n: number, record: number): number => {
       const accepted = guarded('metropolis', () => core.xyMetropolis(n, step, overRelaxation, record));
       if (accepted < 0) throw new CoreError(`xyMetropolis refused ${n} recorded sweeps (at most ${XY_RECORD_CAPACITY} a call)`);
+      return accepted;
+    };
+    if (!out) return call(sweeps, 0);
+    let accepted = 0;
+    for (let done = 0; done < sweeps; ) {
+      const n = Math.min(XY_RECORD_CAPACITY, sweeps - done);
+      accepted += call(n, 1);
+      out.set(this.view(core.xyRecordsPtr(), n * XY_RECORD_WIDTH), done * XY_RECORD_WIDTH);
+      done += n;
+    }
+    return accepted;
+  }
+
+  readStates(): Uint8Array {
+    const core = this.core;
+    return new Uint8Array(core.memory.buffer as ArrayBuffer, core.xyStatesPtr(), this.size * this.size).slice();
+  }
+
+  writeStates(states: Uint8Array): void {
+    const core = this.core;
+    new Uint8Array(core.memory.buffer as ArrayBuffer, core.xyStatesPtr(), this.size * this.size).set(states);
+    guarded('writeStates', () => core.xyClockSync());
+  }
+
+  clockMetropolis(sweeps: number, out?: Float64Array): number {
+    const core = this.core;
+    const call = (n: number, record: number): number => {
+      const accepted = guarded('metropolis', () => core.xyClockMetropolis(n, record));
+      if (accepted < 0) throw new CoreError(`xyClockMetropolis refused ${n} recorded sweeps (at most ${XY_RECORD_CAPACITY} a call)`);
       return accepted;
     };
     if (!out) return call(sweeps, 0);

@@ -22,6 +22,15 @@
  *   u < exp(-beta dE_h) (the field as a Metropolis test of the whole cluster). Reflection:
  *   s -> s - 2 (r . s) r, normalised.
  *
+ * ## The q-state clock model (q >= 2)
+ * The same lattice with angles 2 pi k / q: each site keeps its state k (a byte) and the components
+ * (cos, sin)(2 pi k / q) from a table computed once with detCos / detSin of (2 pi k) / q.
+ * - Hot start: state floor(u q) per site in order; cold: state 0.
+ * - Metropolis: each site draws u_1, proposes k' = (k + 1 + floor(u_1 (q - 1))) mod q, draws u_2 and
+ *   accepts as above (dE from the table's components).
+ * - Wolff: instead of psi = 2 pi u the step draws the mirror j = floor(u q), psi = pi j / q - pi / 2,
+ *   one of the q mirror lines of the q-gon; a reflected site takes the state (j - k) mod q.
+ *
  * ## Record of a step (XY_RECORD_WIDTH float64 values, sums over the sites in row-major order)
  *   [B_x, B_y, M_x, M_y, I_x, I_y, V]:
  *   B_mu = sum_i s_i . s_{i + mu} (mu = x: right neighbour, y: down neighbour), M = sum_i s_i,
@@ -117,6 +126,14 @@ export function xyCorrelationSample(s: Float64Array, L: number, out: Float64Arra
 export interface XyKernel {
   readonly backend: 'wasm' | 'js';
   readonly size: number;
+  /** The clock model's q (0 for XY). */
+  readonly q: number;
+  /** Clock: the states 0 .. q-1 (a copy). */
+  readStates(): Uint8Array;
+  /** Clock: sets the states (and the components from the table). */
+  writeStates(states: Uint8Array): void;
+  /** Clock: `sweeps` Metropolis sweeps proposing a uniformly random other state; records after each when `out`. Returns accepted moves. */
+  clockMetropolis(sweeps: number, out?: Float64Array): number;
   getRngState(): Uint32Array;
   setRngState(state: Uint32Array): void;
   fill(start: 'hot' | 'cold'): void;

@@ -13,11 +13,13 @@ import { JsXyKernel } from './kernel-js.js';
 import { WasmXyKernel } from './kernel-wasm.js';
 
 export class XyModelKernel implements ModelKernel {
-  /** The Metropolis step size (radians): tuned by sweeps without records, frozen in recorded ones. */
-  stepSize = XY_INITIAL_STEP;
+  /** XY: the Metropolis step size (radians), tuned by sweeps without records, frozen in recorded ones. Clock: none. */
+  stepSize: number | undefined;
 
-  /** `xy` is the XY kernel itself (tests and benchmarks reach it through kernelOf(sim)). */
-  constructor(readonly xy: XyKernel, readonly overRelaxation: number) {}
+  /** `xy` is the XY (or clock) kernel itself (tests and benchmarks reach it through kernelOf(sim)). */
+  constructor(readonly xy: XyKernel, readonly overRelaxation: number) {
+    this.stepSize = xy.q > 0 ? undefined : XY_INITIAL_STEP;
+  }
 
   get backend() {
     return this.xy.backend;
@@ -39,12 +41,14 @@ export class XyModelKernel implements ModelKernel {
     this.xy.fill(start);
   }
 
-  readSpins(): Float64Array {
-    return this.xy.readSpins();
+  /** XY: the components; clock: the states. */
+  readSpins(): Float64Array | Uint8Array {
+    return this.xy.q > 0 ? this.xy.readStates() : this.xy.readSpins();
   }
 
-  writeSpins(spins: Float64Array): void {
-    this.xy.writeSpins(spins);
+  writeSpins(spins: Float64Array | Uint8Array): void {
+    if (this.xy.q > 0) this.xy.writeStates(spins as Uint8Array);
+    else this.xy.writeSpins(spins as Float64Array);
   }
 
   setCouplings(beta: number, field: number): void {
@@ -56,7 +60,8 @@ export class XyModelKernel implements ModelKernel {
    * acceptance; with `out` the step size stays as it is and the record follows every sweep.
    */
   sweep(algorithm: LocalAlgorithm, n: number, out?: RecordArray): number {
-    if (algorithm !== 'metropolis') throw new InvalidOptionError('algorithm', algorithm, '"metropolis", "wolff" or "hybrid" for model "xy"');
+    if (algorithm !== 'metropolis') throw new InvalidOptionError('algorithm', algorithm, '"metropolis", "wolff" or "hybrid" for this model');
+    if (this.stepSize === undefined) return this.xy.clockMetropolis(n, out as Float64Array | undefined);
     if (out) return this.xy.metropolis(n, this.stepSize, this.overRelaxation, out as Float64Array);
     const N = this.size * this.size;
     let accepted = 0;
@@ -119,25 +124,28 @@ function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function jsKernel(size: number, overRelaxation: number): XyModelKernel {
+function jsKernel(size: number, overRelaxation: number, q: number): XyModelKernel {
   try {
-    return new XyModelKernel(new JsXyKernel(size), overRelaxation);
+    return new XyModelKernel(new JsXyKernel(size, q), overRelaxation);
   } catch (error) {
     if (error instanceof RangeError) throw new InvalidOptionError('size', size, `a lattice that fits in memory (${reasonOf(error)})`);
     throw error;
   }
 }
 
-/** An XY kernel on the requested backend; `auto` falls back to JavaScript when the core cannot be loaded. */
-export async function createXyKernel(request: KernelRequest, overRelaxation: number): Promise<KernelChoice> {
-  if (request.backend === 'js') return { kernel: jsKernel(request.size, overRelaxation), engine: 'js' };
+/**
+ * An XY kernel (q = 0) or a q-state clock kernel on the requested backend; `auto` falls back to
+ * JavaScript when the core cannot be loaded.
+ */
+export async function createXyKernel(request: KernelRequest, overRelaxation: number, q = 0): Promise<KernelChoice> {
+  if (request.backend === 'js') return { kernel: jsKernel(request.size, overRelaxation, q), engine: 'js' };
   let module: WebAssembly.Module;
   try {
     module = await loadCore(request.core);
   } catch (error) {
     if (request.backend === 'wasm') throw new BackendUnavailableError('wasm', reasonOf(error));
-    return { kernel: jsKernel(request.size, overRelaxation), engine: 'js', fallbackReason: `WebAssembly core unavailable: ${reasonOf(error)}` };
+    return { kernel: jsKernel(request.size, overRelaxation, q), engine: 'js', fallbackReason: `WebAssembly core unavailable: ${reasonOf(error)}` };
   }
-  const kernel = await WasmXyKernel.create(module, request.size);
+  const kernel = await WasmXyKernel.create(module, request.size, q);
   return { kernel: new XyModelKernel(kernel, overRelaxation), engine: coreHasSimd(kernel.exports) ? 'wasm-simd' : 'wasm-scalar' };
 }
