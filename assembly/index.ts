@@ -58,3 +58,9 @@ export {
   xyOverRelax, xyMetropolis, xyReserveClusters, xyWolff, xyRecord, xyStatesPtr, xyClockSync, xyClockMetropolis,
 } from "./xy";
 export { detSin, detCos, detExp } from "./detmath";
+export {
+  HEISENBERG_RECORD_WIDTH, HEISENBERG_RECORD_CAPACITY,
+  heisenbergInit, heisenbergSpinsPtr, heisenbergRecordsPtr, heisenbergSizesPtr, heisenbergQueuePtr, heisenbergLastCount,
+  heisenbergSetCouplings, heisenbergFill, heisenbergMetropolis, heisenbergOverRelax, heisenbergReserveClusters,
+  heisenbergWolff, heisenbergRecord,
+} from "./heisenberg";

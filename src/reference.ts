@@ -17,6 +17,7 @@ import type { ObservableName } from './measure.js';
 import { pottsCriticalEnergy, pottsCriticalTemperature, pottsExactMoments, pottsMagnetizationDistribution, pottsTransition } from './models/potts/exact.js';
 import type { Model } from './vocabulary.js';
 import { XY_BKT_TEMPERATURE, xyExact2x2 } from './models/xy/exact.js';
+import { clockCriticalTemperature } from './models/clock/exact.js';
 
 /** Largest L for which every Ising observable is computed by exact enumeration (2^(L*L) states). */
 export const ENUMERATION_MAX_SIZE = 4;
@@ -143,6 +144,7 @@ export interface CriticalReference {
 /** The transition of the model at h = 0 on the infinite square lattice. */
 export function criticalReference(model: ReferenceModel = {}): CriticalReference {
   if (model.model === 'xy') return { temperature: XY_BKT_TEMPERATURE, source: 'Hasenbusch 2005 (BKT)', order: 'continuous' };
+  if (model.model === 'clock') return clockReference(model.q as number);
   if (model.model !== 'potts') {
     return { temperature: CRITICAL_TEMPERATURE, source: 'Onsager', order: 'continuous', exponents: { nu: 1, nuLabel: '1', gammaOverNu: 7 / 4, gammaOverNuLabel: '7/4', source: 'Onsager' } };
   }
@@ -157,4 +159,16 @@ export function criticalReference(model: ReferenceModel = {}): CriticalReference
     4: { nu: 2 / 3, nuLabel: '2/3', gammaOverNu: 7 / 4, gammaOverNuLabel: '7/4' },
   }[q as 2 | 3 | 4];
   return { temperature: t.temperature, source, order: 'continuous', exponents: { ...exponents, source: q === 2 ? 'Onsager (q = 2 is Ising)' : 'den Nijs 1979, Nienhuis 1982' } };
+}
+
+/**
+ * The clock model: q = 2 is Ising, q = 4 two Ising copies at J/2 (T_c / 2, Ising exponents), q = 3
+ * the 3-state Potts model at J_Potts = 3J/2; q >= 5 the upper BKT transition (no power-law exponents).
+ */
+function clockReference(q: number): CriticalReference {
+  const ising = { nu: 1, nuLabel: '1', gammaOverNu: 7 / 4, gammaOverNuLabel: '7/4' };
+  if (q === 2) return { temperature: CRITICAL_TEMPERATURE, source: 'Onsager (q = 2 is Ising)', order: 'continuous', exponents: { ...ising, source: 'Onsager' } };
+  if (q === 4) return { temperature: CRITICAL_TEMPERATURE / 2, source: 'Onsager / 2 (q = 4 is two Ising models at J/2)', order: 'continuous', exponents: { ...ising, source: 'Onsager' } };
+  if (q === 3) return { temperature: clockCriticalTemperature(3), source: '(3/2) / ln(1 + sqrt 3) (q = 3 is Potts at J_Potts = 3J/2)', order: 'continuous', exponents: { nu: 5 / 6, nuLabel: '5/6', gammaOverNu: 26 / 15, gammaOverNuLabel: '26/15', source: 'den Nijs 1979, Nienhuis 1982' } };
+  return { temperature: clockCriticalTemperature(q), source: q === 6 ? 'Tomita and Okabe 2002 (upper BKT)' : 'T_BKT of the XY model (the upper transition approaches it)', order: 'continuous' };
 }

@@ -10,12 +10,14 @@
  * q >= 5 two BKT transitions enclose a phase with an emergent U(1) symmetry (Jose, Kadanoff,
  * Kirkpatrick and Nelson 1977). It runs on the XY kernels in clock mode (src/models/xy/kernel.ts,
  * assembly/xy.ts): the same record [B_x, B_y, M_x, M_y, I_x, I_y, V] and the same observables
- * (src/models/xy/observables.ts). `spins()` returns the states 0 .. q-1 (Uint8Array).
+ * (src/models/continuous/observables.ts). `spins()` returns the states 0 .. q-1 (Uint8Array).
  */
 import { InvalidOptionError } from '../../errors.js';
 import type { ModelDefinition, ModelParameters } from '../model.js';
-import { XY_RECORD_WIDTH, xyCorrelationValues } from '../xy/kernel.js';
-import { analyzeXy, analyzeXyCorrelations } from '../xy/observables.js';
+import { XY_RECORD_WIDTH } from '../xy/kernel.js';
+import { continuousCorrelationValues } from '../continuous/kernel.js';
+import { analyzeContinuous, analyzeContinuousCorrelations } from '../continuous/observables.js';
+import { XY_LAYOUT, xyKernels } from '../xy/index.js';
 import { clockCriticalTemperature, CLOCK_MAX_Q } from './exact.js';
 
 export interface ClockParameters extends ModelParameters {
@@ -65,13 +67,16 @@ export const clock: ModelDefinition<ClockParameters> = {
     decode: (bytes, sites, parameters) => (bytes.length === sites && bytes.every((s) => s < qOf(parameters)) ? Uint8Array.from(bytes) : undefined),
   },
 
-  createKernel: async (request, parameters) => (await import('../xy/model-kernel.js')).createXyKernel(request, 0, parameters.q),
+  createKernel: async (request, parameters) => {
+    const kernels = await xyKernels();
+    return (await import('../continuous/model-kernel.js')).createContinuousKernel(request, { ...kernels, tuning: undefined }, 0, parameters.q);
+  },
 
   energy: (records, offset, field) => -(records[offset] + records[offset + 1]) - field * records[offset + 2],
   orderParameter: (records, offset, sites) => Math.sqrt(records[offset + 2] ** 2 + records[offset + 3] ** 2) / sites,
-  analyze: (records, context) => analyzeXy(records as Float64Array, context),
-  correlationValues: (size) => xyCorrelationValues(size),
-  analyzeCorrelations: (samples, size, count, every) => analyzeXyCorrelations(samples as Float64Array, size, count, every),
+  analyze: (records, context) => analyzeContinuous(records as Float64Array, context, XY_LAYOUT),
+  correlationValues: (size) => continuousCorrelationValues(size, 2),
+  analyzeCorrelations: (samples, size, count, every) => analyzeContinuousCorrelations(samples as Float64Array, size, count, every, 2),
   improvedEstimators: false,
 
   /** The direction of M: with q discrete minima the sector is the state nearest to the angle of M (M = 0 keeps the previous). */

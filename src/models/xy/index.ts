@@ -8,9 +8,9 @@
  * Berezinskii-Kosterlitz-Thouless temperature T_BKT = 0.8929(1) (Hasenbusch 2005).
  *
  * Record of a step: [B_x, B_y, M_x, M_y, I_x, I_y, V], float64 sums (./kernel.ts); E = -(B_x + B_y) - h M_x.
- * Observables and their formulas: ./observables.ts. Kernels: assembly/xy.ts and its JavaScript twin
+ * Observables and their formulas: src/models/continuous/observables.ts. Kernels: assembly/xy.ts and its JavaScript twin
  * ./kernel-js.ts, with deterministic sin, cos and exp (assembly/detmath.ts, src/detmath.ts),
- * adapted to the model seam by ./model-kernel.ts. Algorithms: Metropolis (a rotation by a uniform
+ * adapted to the model seam by src/models/continuous/model-kernel.ts. Algorithms: Metropolis (a rotation by a uniform
  * angle in (-delta, delta), delta tuned toward 50% acceptance by the sweeps run without records,
  * i.e. thermalization, and frozen while recording), optionally followed by `overRelaxation`
  * reflection sweeps; Wolff single clusters by embedding (Wolff 1989); hybrid (Metropolis sweeps, then Wolff).
@@ -18,8 +18,19 @@
 import { InvalidOptionError } from '../../errors.js';
 import type { ModelDefinition, ModelParameters } from '../model.js';
 import { XY_BKT_TEMPERATURE } from './exact.js';
-import { XY_MAX_OVER_RELAXATION, XY_NORM_TOLERANCE, XY_RECORD_WIDTH, xyCorrelationValues } from './kernel.js';
-import { analyzeXy, analyzeXyCorrelations } from './observables.js';
+import { XY_CORE, XY_MAX_OVER_RELAXATION, XY_NORM_TOLERANCE, XY_RECORD_WIDTH, XY_TUNING } from './kernel.js';
+import { continuousCorrelationValues } from '../continuous/kernel.js';
+import { analyzeContinuous, analyzeContinuousCorrelations, type ContinuousLayout } from '../continuous/observables.js';
+import type { ContinuousModel } from '../continuous/model-kernel.js';
+
+/** The XY record for the shared analysis: 2 components, the field along x, helicity and vortex sums. */
+export const XY_LAYOUT: ContinuousLayout = { components: 2, fieldAxis: 0, planar: true };
+
+/** The XY kernels for src/models/continuous/model-kernel.ts (also the clock model's, with q). */
+export async function xyKernels(): Promise<ContinuousModel> {
+  const { JsXyKernel } = await import('./kernel-js.js');
+  return { core: XY_CORE, js: (size, q) => new JsXyKernel(size, q), tuning: XY_TUNING };
+}
 
 
 export interface XyParameters extends ModelParameters {
@@ -87,13 +98,13 @@ export const xy: ModelDefinition<XyParameters> = {
     },
   },
 
-  createKernel: async (request, parameters) => (await import('./model-kernel.js')).createXyKernel(request, parameters.overRelaxation),
+  createKernel: async (request, parameters) => (await import('../continuous/model-kernel.js')).createContinuousKernel(request, await xyKernels(), parameters.overRelaxation),
 
   energy: (records, offset, field) => -(records[offset] + records[offset + 1]) - field * records[offset + 2],
   orderParameter: (records, offset, sites) => Math.sqrt(records[offset + 2] ** 2 + records[offset + 3] ** 2) / sites,
-  analyze: (records, context) => analyzeXy(records as Float64Array, context),
-  correlationValues: (size) => xyCorrelationValues(size),
-  analyzeCorrelations: (samples, size, count, every) => analyzeXyCorrelations(samples as Float64Array, size, count, every),
+  analyze: (records, context) => analyzeContinuous(records as Float64Array, context, XY_LAYOUT),
+  correlationValues: (size) => continuousCorrelationValues(size, 2),
+  analyzeCorrelations: (samples, size, count, every) => analyzeContinuousCorrelations(samples as Float64Array, size, count, every, 2),
   improvedEstimators: false,
 
   /**

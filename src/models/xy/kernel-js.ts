@@ -48,13 +48,7 @@ export class JsXyKernel implements XyKernel {
     this.spins[2 * site + 1] = this.table[2 * k + 1];
   }
 
-  readStates(): Uint8Array {
-    return this.states.slice();
-  }
 
-  writeStates(states: Uint8Array): void {
-    for (let i = 0; i < states.length; i++) this.setState(i, states[i]);
-  }
 
   getRngState(): Uint32Array {
     return Uint32Array.from(this.rng.state);
@@ -83,12 +77,18 @@ export class JsXyKernel implements XyKernel {
     }
   }
 
-  readSpins(): Float64Array {
-    return Float64Array.from(this.spins);
+  /** The components (the clock model: its states). */
+  readSpins(): Float64Array | Uint8Array {
+    return this.q > 0 ? this.states.slice() : Float64Array.from(this.spins);
   }
 
-  writeSpins(spins: Float64Array): void {
-    this.spins.set(spins);
+  writeSpins(spins: Float64Array | Uint8Array): void {
+    if (this.q > 0) for (let i = 0; i < spins.length; i++) this.setState(i, spins[i]);
+    else this.spins.set(spins);
+  }
+
+  readComponents(): Float64Array {
+    return Float64Array.from(this.spins);
   }
 
   setCouplings(beta: number, field: number): void {
@@ -97,6 +97,7 @@ export class JsXyKernel implements XyKernel {
   }
 
   metropolis(sweeps: number, step: number, overRelaxation: number, out?: Float64Array): number {
+    if (this.q > 0) return this.clockMetropolis(sweeps, out);
     const L = this.size;
     const s = this.spins;
     const beta = this.beta;
@@ -143,7 +144,7 @@ export class JsXyKernel implements XyKernel {
     return accepted;
   }
 
-  clockMetropolis(sweeps: number, out?: Float64Array): number {
+  private clockMetropolis(sweeps: number, out?: Float64Array): number {
     const L = this.size;
     const s = this.spins;
     const t = this.table;
@@ -235,7 +236,7 @@ export class JsXyKernel implements XyKernel {
   }
 
   /** The last cluster's sites (queue[0 .. lastCount - 1]). */
-  lastCount = 0;
+  private lastCount = 0;
 
   clusterSites(): Int32Array {
     return this.queue ? this.queue.slice(0, this.lastCount) : new Int32Array(0);

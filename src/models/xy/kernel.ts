@@ -45,7 +45,7 @@
  * each spin to the next (+1 from y >= 0 to y < 0 with a x b > 0; -1 from y < 0 to y >= 0 with
  * a x b < 0), which is the winding of the closed path of short arcs around the origin.
  */
-import { InvalidOptionError } from '../../errors.js';
+import type { ContinuousKernel } from '../continuous/kernel.js';
 
 /** Values in one XY record. */
 export const XY_RECORD_WIDTH = 7;
@@ -62,25 +62,6 @@ export const XY_MAX_OVER_RELAXATION = 64;
 /** Tolerance of | |s|^2 - 1 | for spins given to the simulation. */
 export const XY_NORM_TOLERANCE = 1e-9;
 
-/**
- * The tuning of the Metropolis step size (sweeps without records, i.e. thermalization): after each
- * such sweep with acceptance a = accepted / N, delta <- delta (1/2 + a), kept in [XY_MIN_STEP, pi]
- * (a = 1/2 is the fixed point). Sweeps that record use the step size as it stands (frozen), so
- * the recorded chain satisfies detailed balance.
- */
-export function tunedStep(step: number, acceptance: number): number {
-  const next = step * (0.5 + acceptance);
-  return next > XY_MAX_STEP ? XY_MAX_STEP : next < XY_MIN_STEP ? XY_MIN_STEP : next;
-}
-
-/** A step size given by the user or read from a checkpoint. */
-export function checkStepSize(option: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < XY_MIN_STEP || value > XY_MAX_STEP) {
-    throw new InvalidOptionError(option, value, `a number from ${XY_MIN_STEP} to pi (the Metropolis step size in radians)`);
-  }
-  return value;
-}
-
 /** The winding contribution of the short arc from spin a to spin b (see "Vortices" above). */
 export function crossing(ax: number, ay: number, bx: number, by: number): number {
   const cross = ax * by - ay * bx;
@@ -89,65 +70,11 @@ export function crossing(ax: number, ay: number, bx: number, by: number): number
   return 0;
 }
 
-/** Values of one XY correlation sample for linear size L: C(0 .. L/2), then row and column sums (x, y) of M. */
-export function xyCorrelationValues(size: number): number {
-  return (size >> 1) + 1 + 4 * size;
-}
+/** The XY Metropolis step size: starts at 1 rad, tuned within [1e-6, pi] (src/models/continuous/model-kernel.ts). */
+export const XY_TUNING = { initial: XY_INITIAL_STEP, min: XY_MIN_STEP, max: XY_MAX_STEP } as const;
 
-/**
- * One correlation sample of the lattice `s` (components, row-major): C(r) = sum_i [s_i . s_{i + r x}
- * + s_i . s_{i + r y}] for r = 0 .. L/2, then the row sums (R_x(y), R_y(y)) for y = 0 .. L-1, then
- * the column sums (C_x(x), C_y(x)). Computed in TypeScript from the spins for both backends.
- */
-export function xyCorrelationSample(s: Float64Array, L: number, out: Float64Array): void {
-  const half = L >> 1;
-  const rows = half + 1;
-  const cols = rows + 2 * L;
-  out.fill(0, 0, xyCorrelationValues(L));
-  for (let y = 0; y < L; y++) {
-    for (let x = 0; x < L; x++) {
-      const i = 2 * (y * L + x);
-      const ax = s[i];
-      const ay = s[i + 1];
-      out[rows + 2 * y] += ax;
-      out[rows + 2 * y + 1] += ay;
-      out[cols + 2 * x] += ax;
-      out[cols + 2 * x + 1] += ay;
-      for (let r = 0; r <= half; r++) {
-        const j = 2 * (y * L + ((x + r) % L));
-        const k = 2 * (((y + r) % L) * L + x);
-        out[r] += ax * s[j] + ay * s[j + 1] + ax * s[k] + ay * s[k + 1];
-      }
-    }
-  }
-}
+/** One XY (or clock) kernel, either backend. */
+export type XyKernel = ContinuousKernel;
 
-/** One XY kernel (either backend): see the module comment for its contract. */
-export interface XyKernel {
-  readonly backend: 'wasm' | 'js';
-  readonly size: number;
-  /** The clock model's q (0 for XY). */
-  readonly q: number;
-  /** Clock: the states 0 .. q-1 (a copy). */
-  readStates(): Uint8Array;
-  /** Clock: sets the states (and the components from the table). */
-  writeStates(states: Uint8Array): void;
-  /** Clock: `sweeps` Metropolis sweeps proposing a uniformly random other state; records after each when `out`. Returns accepted moves. */
-  clockMetropolis(sweeps: number, out?: Float64Array): number;
-  getRngState(): Uint32Array;
-  setRngState(state: Uint32Array): void;
-  fill(start: 'hot' | 'cold'): void;
-  readSpins(): Float64Array;
-  writeSpins(spins: Float64Array): void;
-  setCouplings(beta: number, field: number): void;
-  /** `sweeps` Metropolis sweeps (each followed by `overRelaxation` reflection sweeps); records after each when `out`. Returns accepted moves. */
-  metropolis(sweeps: number, step: number, overRelaxation: number, out?: Float64Array): number;
-  reserveClusters(): boolean;
-  /** `steps` Wolff steps of `clusters` clusters; records and summed cluster sizes after each. Returns spins reflected. */
-  wolff(steps: number, clusters: number, out?: Float64Array, sizes?: Float64Array): number;
-  /** Sites of the last cluster (in the order they joined). */
-  clusterSites(): Int32Array;
-  /** The record of the current lattice at out[offset ..]. */
-  record(out: Float64Array, offset?: number): void;
-  dispose(): void;
-}
+/** The WebAssembly core of the XY and clock models (assembly/xy.ts). */
+export const XY_CORE = { prefix: 'xy', components: 2, width: XY_RECORD_WIDTH, capacity: XY_RECORD_CAPACITY } as const;
