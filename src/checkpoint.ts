@@ -81,7 +81,7 @@ export interface SimulationState extends ModelParameters {
   rngState: Uint32Array;
   /** The lattice, row-major, as `spins()` returns it (Ising +1 / -1, Potts 0 .. q-1, XY components). */
   spins: SpinArray;
-  /** The Metropolis step size of continuous-spin models (tuned during thermalization; radians). */
+  /** The Metropolis step size of continuous-spin models (tuned during thermalization). */
   stepSize?: number;
 }
 
@@ -135,7 +135,7 @@ export interface CheckpointHeader {
   };
   counters: { sweeps: number; flips: number; sweepEquivalents: number };
   rng: number[];
-  /** The Metropolis step size of continuous-spin models (XY), radians in [1e-6, pi]. */
+  /** The Metropolis step size of continuous-spin models (XY: radians in [1e-6, pi]; Heisenberg: in [1e-6, 10]). */
   stepSize?: number;
   /** keepSeries and histograms appear only when true (a checkpoint without them reads as false). */
   run?: { thermalize: number; sweeps: number; thermalized: number; measured: number; measureFlips: number; measureWork: number; keepSeries?: true; histograms?: true; every?: number };
@@ -439,8 +439,8 @@ function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointCon
     fail('header', 'header.rng must be 4 unsigned 32-bit words, not all zero');
   }
   const stepSize = header.stepSize;
-  if (stepSize !== undefined && !(typeof stepSize === 'number' && stepSize >= 1e-6 && stepSize <= Math.PI)) {
-    fail('header', `header.stepSize is ${JSON.stringify(stepSize)}, expected a number from 1e-6 to pi`);
+  if (stepSize !== undefined && !(typeof stepSize === 'number' && stepSize >= 1e-6 && stepSize <= 10)) {
+    fail('header', `header.stepSize is ${JSON.stringify(stepSize)}, expected a number from 1e-6 to 10`);
   }
   const sites = options.size * options.size;
   const [spinSection, recordSection, ...optional] = header.sections;

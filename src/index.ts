@@ -16,7 +16,7 @@ export type { ModelDefinition, ModelKernel, ModelParameters, SpinArray, SpinCode
 export { createRecords } from './models/index.js';
 export { secondMomentCorrelationLength } from './correlation.js';
 export type { CorrelationMeasurement } from './correlation.js';
-export type { Measurement, Observable, Observables, ObservableName, ObservablesOf, PottsObservables, XyObservables, SampledObservable } from './measure.js';
+export type { Measurement, Observable, Observables, ObservableName, ObservablesOf, PottsObservables, XyObservables, HeisenbergObservables, SampledObservable } from './measure.js';
 export { normalizeOptions, DEFAULTS, MIN_SIZE, MAX_SIZE, MODELS, LATTICES, ALGORITHMS, CLUSTER_ALGORITHMS, BACKENDS, STARTS, LAYOUTS } from './options.js';
 export type { SimulationOptions, NormalizedOptions, Model, Lattice, Algorithm, LocalAlgorithm, ClusterAlgorithm, UpdateSettings, BackendChoice, Start, Layout } from './options.js';
 export type { SpinsOf } from './vocabulary.js';

@@ -73,6 +73,18 @@ export interface XyObservables extends Observables {
   vortexDensity: SampledObservable;
 }
 
+/**
+ * Observables of a Heisenberg measurement (src/models/continuous/observables.ts, n = 3): the common
+ * ones with m the 3-component magnetization per site and the O(3) Binder cumulant
+ * U = 5/2 - (3/2) <|m|^4> / <|m|^2>^2 in `binder`, plus the vector m.
+ */
+export interface HeisenbergObservables extends Observables {
+  magnetizationX: SampledObservable;
+  magnetizationY: SampledObservable;
+  /** <m_z>: the component along the field. */
+  magnetizationZ: SampledObservable;
+}
+
 /** Improved estimators from cluster sizes (src/cluster/improved.ts; valid at h = 0). */
 export interface ImprovedEstimators {
   /** <m^2> from cluster sizes (see module comment). */
@@ -105,7 +117,7 @@ export interface CorrelationMeasurement {
 }
 
 /** The observables a measurement of model M reports. */
-export type ObservablesOf<M extends Model> = M extends 'potts' ? PottsObservables : M extends 'xy' | 'clock' ? XyObservables : Observables;
+export type ObservablesOf<M extends Model> = M extends 'potts' ? PottsObservables : M extends 'xy' | 'clock' ? XyObservables : M extends 'heisenberg' ? HeisenbergObservables : Observables;
 
 /** The parameters of a measurement: what was simulated, how, and how long. */
 export interface MeasurementParameters {

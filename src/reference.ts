@@ -18,6 +18,7 @@ import { pottsCriticalEnergy, pottsCriticalTemperature, pottsExactMoments, potts
 import type { Model } from './vocabulary.js';
 import { XY_BKT_TEMPERATURE, xyExact2x2 } from './models/xy/exact.js';
 import { clockCriticalTemperature } from './models/clock/exact.js';
+import { heisenbergRingEnergy, heisenbergRingSpecificHeat } from './models/heisenberg/exact.js';
 
 /** Largest L for which every Ising observable is computed by exact enumeration (2^(L*L) states). */
 export const ENUMERATION_MAX_SIZE = 4;
@@ -28,7 +29,7 @@ export const POTTS_TRANSFER_MAX_ROWS = 1000;
 export const POTTS_DISTRIBUTION_MAX_ROWS = 100;
 
 /** The observables an exact reference can hold (every model's). */
-export type ReferenceName = ObservableName | 'energyCumulant' | 'majority' | 'magnetizationX' | 'magnetizationY' | 'helicityModulus' | 'vortexDensity';
+export type ReferenceName = ObservableName | 'energyCumulant' | 'majority' | 'magnetizationX' | 'magnetizationY' | 'magnetizationZ' | 'helicityModulus' | 'vortexDensity';
 
 export interface ExactReference {
   /** Exact values for this finite L x L periodic lattice, where known. */
@@ -66,6 +67,7 @@ function fromMoments(x: { energy: number; specificHeat: number; magnetization2: 
 export function exactReference(size: number, temperature: number, field: number, model: ReferenceModel = {}): ExactReference {
   if (model.model === 'potts') return pottsReference(size, temperature, field, model.q as number);
   if (model.model === 'xy') return xyReference(size, temperature, field);
+  if (model.model === 'heisenberg') return heisenbergReference(size, temperature, field);
   const infinite: ExactReference['infinite'] = field === 0
     ? { energy: onsagerEnergy(temperature), specificHeat: onsagerSpecificHeat(temperature), absMagnetization: onsagerMagnetization(temperature) }
     : {};
@@ -118,6 +120,13 @@ function xyReference(size: number, temperature: number, field: number): ExactRef
   };
 }
 
+/** Heisenberg: the 2 x 2 lattice at h = 0 (a ring of 4 spins with coupling 2, src/models/heisenberg/exact.ts). */
+function heisenbergReference(size: number, temperature: number, field: number): ExactReference {
+  if (size !== 2 || field !== 0) return { finite: {}, finiteMethod: 'none', infinite: {} };
+  const beta = 1 / temperature;
+  return { finite: { energy: heisenbergRingEnergy(4, 2, beta), specificHeat: heisenbergRingSpecificHeat(4, 2, beta) }, finiteMethod: 'transfer-matrix', infinite: {} };
+}
+
 function pottsReference(size: number, temperature: number, field: number, q: number): ExactReference {
   const infinite: ExactReference['infinite'] = field === 0 && Math.abs(temperature - pottsCriticalTemperature(q)) < 1e-12 ? { energy: pottsCriticalEnergy(q) } : {};
   const rows = q ** size;
@@ -145,6 +154,7 @@ export interface CriticalReference {
 export function criticalReference(model: ReferenceModel = {}): CriticalReference {
   if (model.model === 'xy') return { temperature: XY_BKT_TEMPERATURE, source: 'Hasenbusch 2005 (BKT)', order: 'continuous' };
   if (model.model === 'clock') return clockReference(model.q as number);
+  if (model.model === 'heisenberg') return { temperature: 0, source: 'none at T > 0 in 2D (Mermin-Wagner)', order: 'continuous' };
   if (model.model !== 'potts') {
     return { temperature: CRITICAL_TEMPERATURE, source: 'Onsager', order: 'continuous', exponents: { nu: 1, nuLabel: '1', gammaOverNu: 7 / 4, gammaOverNuLabel: '7/4', source: 'Onsager' } };
   }

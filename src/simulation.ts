@@ -35,9 +35,9 @@ export interface Snapshot<M extends Model = Model> {
   readonly sweepEquivalents?: number;
   /** The Potts q (absent for models without it). */
   readonly q?: number;
-  /** XY: over-relaxation sweeps per Metropolis sweep (a parameter of the simulation). */
+  /** XY, Heisenberg: over-relaxation sweeps per Metropolis sweep (a parameter of the simulation). */
   readonly overRelaxation?: number;
-  /** XY: the Metropolis step size as tuned so far (radians; restored with the snapshot). */
+  /** XY, Heisenberg: the Metropolis step size as tuned so far (restored with the snapshot). */
   readonly stepSize?: number;
 }
 
@@ -335,7 +335,8 @@ class LatticeSimulation implements Simulation<Model>, RunHost {
     const work = s.sweepEquivalents ?? s.sweeps;
     if (typeof work !== 'number' || !Number.isFinite(work) || work < 0) throw new InvalidOptionError('snapshot.sweepEquivalents', work, 'a finite number >= 0');
     if (k.stepSize !== undefined && s.stepSize !== undefined) {
-      if (typeof s.stepSize !== 'number' || !(s.stepSize >= 1e-6 && s.stepSize <= Math.PI)) throw new InvalidOptionError('snapshot.stepSize', s.stepSize, 'a number from 1e-6 to pi (radians)');
+      const { min, max } = k.stepBounds ?? { min: 1e-6, max: 10 };
+      if (typeof s.stepSize !== 'number' || !(s.stepSize >= min && s.stepSize <= max)) throw new InvalidOptionError('snapshot.stepSize', s.stepSize, `a number from ${min} to ${max} (the Metropolis step size of this model)`);
       k.stepSize = s.stepSize;
     }
     k.writeSpins(s.spins);

@@ -44,7 +44,10 @@ describe('XY checkpoints', { timeout: 60_000 }, () => {
     const a = await createSimulation({ model: 'xy', size: 4, seed: 1 });
     a.sweep(5);
     const { state } = decodeCheckpoint(a.checkpoint());
-    expect(() => decodeCheckpoint(encodeCheckpoint({ kind: 'simulation', state: { ...state, stepSize: 9 } }))).toThrow(/header\.stepSize is 9/);
+    expect(() => decodeCheckpoint(encodeCheckpoint({ kind: 'simulation', state: { ...state, stepSize: 11 } }))).toThrow(/header\.stepSize is 11/);
+    // within the format's range but beyond the XY model's: refused when restored
+    const sim = await createSimulation({ model: 'xy', size: 4 });
+    expect(() => sim.resume(encodeCheckpoint({ kind: 'simulation', state: { ...state, stepSize: 4 } }))).toThrow(/snapshot\.stepSize.*0\.000001 to 3\.14/);
     const spins = (state.spins as Float64Array).slice();
     spins[3] = 0.5;
     expect(() => decodeCheckpoint(encodeCheckpoint({ kind: 'simulation', state: { ...state, spins } }))).toThrow(/"spins" section is not a Float64Array/);

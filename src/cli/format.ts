@@ -35,12 +35,18 @@ const MODEL_LABELS: Partial<Record<Measurement['model'], [ReferenceName, string]
   ],
   xy: XY_LABELS,
   clock: XY_LABELS,
+  heisenberg: [
+    ['magnetizationX', '<m_x>'],
+    ['magnetizationY', '<m_y>'],
+    ['magnetizationZ', '<m_z>'],
+  ],
 };
 
 /** The observables of a measurement of this model, in output order with their table labels. */
 export function observableLabels(model: Measurement['model']): [ReferenceName, string][] {
   // the XY binder is the O(2) cumulant (src/models/xy/observables.ts)
-  const common = model === 'xy' || model === 'clock' ? OBSERVABLE_LABELS.map(([name, label]): [ObservableName, string] => [name, name === 'binder' ? 'Binder U = 2 - <m^4>/<m^2>^2' : label]) : OBSERVABLE_LABELS;
+  const binder = model === 'xy' || model === 'clock' ? 'Binder U = 2 - <m^4>/<m^2>^2' : model === 'heisenberg' ? 'Binder U = 5/2 - 3<m^4>/2<m^2>^2' : undefined;
+  const common = binder ? OBSERVABLE_LABELS.map(([name, label]): [ObservableName, string] => [name, name === 'binder' ? binder : label]) : OBSERVABLE_LABELS;
   return [...common, ...(MODEL_LABELS[model] ?? [])];
 }
 

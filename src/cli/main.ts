@@ -46,9 +46,9 @@ Commands:
   version   print the version
 
 criticality run flags (defaults in brackets):
-  --model ising|potts|xy             spin model [ising]
-  --q Q                              number of Potts states, 2..256 (--model potts)
-  --over-relaxation K                XY: reflection sweeps after each Metropolis sweep, 0..64 [0]
+  --model ising|potts|xy|clock|heisenberg  spin model [ising]
+  --q Q                              number of Potts or clock states, 2..256 (--model potts, clock)
+  --over-relaxation K                XY, Heisenberg: reflection sweeps after each Metropolis sweep, 0..64 [0]
   --size L                           linear size, even, 2..32766 [64]
   --temperature T | --beta B         temperature T > 0 ("tc" = Onsager's 2.269185...), or beta = 1/T [tc]
   --field h                          magnetic field in H = -sum s_i s_j - h sum s_i [0]

@@ -5,8 +5,9 @@ import { ising } from './ising/index.js';
 import { potts } from './potts/index.js';
 import { xy } from './xy/index.js';
 import { clock } from './clock/index.js';
+import { heisenberg } from './heisenberg/index.js';
 
-export const MODEL_DEFINITIONS: Readonly<Record<Model, ModelDefinition>> = { ising, potts: potts as unknown as ModelDefinition, xy: xy as unknown as ModelDefinition, clock: clock as unknown as ModelDefinition };
+export const MODEL_DEFINITIONS: Readonly<Record<Model, ModelDefinition>> = { ising, potts: potts as unknown as ModelDefinition, xy: xy as unknown as ModelDefinition, clock: clock as unknown as ModelDefinition, heisenberg: heisenberg as unknown as ModelDefinition };
 
 /** The definition of `model` (already validated as one of MODELS). */
 export function modelDefinition(model: Model): ModelDefinition {

@@ -80,6 +80,8 @@ export interface ModelKernel {
    * Metropolis step size of continuous-spin models (tuned during thermalization). Absent elsewhere.
    */
   stepSize?: number;
+  /** The range of `stepSize` (where there is one). */
+  readonly stepBounds?: { readonly min: number; readonly max: number };
   /** Releases memory; the kernel is unusable afterwards. */
   dispose(): void;
 }

@@ -42,6 +42,10 @@ export class ContinuousModelKernel implements ModelKernel {
     return this.spins.backend;
   }
 
+  get stepBounds(): StepTuning | undefined {
+    return this.tuning;
+  }
+
   get size(): number {
     return this.spins.size;
   }

@@ -8,6 +8,7 @@ const TWO_POW_M32 = 2.3283064365386963e-10;
 
 export class JsHeisenbergKernel implements HeisenbergKernel {
   readonly backend = 'js' as const;
+  readonly q = 0;
   readonly size: number;
   /** (S_x, S_y, S_z) of site i at [3i, 3i + 2]. */
   readonly spins: Float64Array;
@@ -71,8 +72,12 @@ export class JsHeisenbergKernel implements HeisenbergKernel {
     return Float64Array.from(this.spins);
   }
 
-  writeSpins(spins: Float64Array): void {
+  writeSpins(spins: Float64Array | Uint8Array): void {
     this.spins.set(spins);
+  }
+
+  readComponents(): Float64Array {
+    return Float64Array.from(this.spins);
   }
 
   setCouplings(beta: number, field: number): void {

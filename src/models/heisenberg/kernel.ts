@@ -23,6 +23,7 @@
  *   [B_x, B_y, M_x, M_y, M_z]: B_mu = sum_i S_i . S_{i + mu}, M = sum_i S_i; E = -(B_x + B_y) - h M_z.
  */
 import { InvalidOptionError } from '../../errors.js';
+import type { ContinuousKernel } from '../continuous/kernel.js';
 
 export const HEISENBERG_RECORD_WIDTH = 5;
 export const HEISENBERG_RECORD_CAPACITY = 4096;
@@ -32,17 +33,6 @@ export const HEISENBERG_MIN_STEP = 1e-6;
 export const HEISENBERG_INITIAL_STEP = 1;
 export const HEISENBERG_MAX_OVER_RELAXATION = 64;
 
-/** Step tuning during unrecorded sweeps, as for XY: delta <- delta (1/2 + a), in [1e-6, 10]. */
-export function tunedHeisenbergStep(step: number, acceptance: number): number {
-  const next = step * (0.5 + acceptance);
-  return next > HEISENBERG_MAX_STEP ? HEISENBERG_MAX_STEP : next < HEISENBERG_MIN_STEP ? HEISENBERG_MIN_STEP : next;
-}
-
-/** A step size read from a snapshot or checkpoint. */
-export function validHeisenbergStep(value: unknown): boolean {
-  return typeof value === 'number' && value >= HEISENBERG_MIN_STEP && value <= HEISENBERG_MAX_STEP;
-}
-
 export function checkOverRelaxation(value: unknown): number {
   const k = value === undefined ? 0 : value;
   if (typeof k !== 'number' || !Number.isInteger(k) || k < 0 || k > HEISENBERG_MAX_OVER_RELAXATION) {
@@ -51,19 +41,5 @@ export function checkOverRelaxation(value: unknown): number {
   return k;
 }
 
-export interface HeisenbergKernel {
-  readonly backend: 'wasm' | 'js';
-  readonly size: number;
-  getRngState(): Uint32Array;
-  setRngState(state: Uint32Array): void;
-  fill(start: 'hot' | 'cold'): void;
-  readSpins(): Float64Array;
-  writeSpins(spins: Float64Array): void;
-  setCouplings(beta: number, field: number): void;
-  metropolis(sweeps: number, step: number, overRelaxation: number, out?: Float64Array): number;
-  reserveClusters(): boolean;
-  wolff(steps: number, clusters: number, out?: Float64Array, sizes?: Float64Array): number;
-  clusterSites(): Int32Array;
-  record(out: Float64Array, offset?: number): void;
-  dispose(): void;
-}
+/** One Heisenberg kernel, either backend (readSpins gives the components). */
+export type HeisenbergKernel = ContinuousKernel;
