@@ -25,7 +25,8 @@
  *                       transition is where Upsilon = 2 T / pi (Nelson and Kosterlitz 1977)
  *   vortexDensity       (XY, clock) <V> / N               vortices plus antivortices per plaquette
  * Errors as for every model: primaries by binning with one common bin length >= 10 tau_int,
- * derived quantities by the leave-one-bin-out jackknife over the same bins (src/stats).
+ * derived quantities by the leave-one-bin-out jackknife over the same bins (src/stats); the signed
+ * components <m_a> by their own binning (the direction of M decorrelates far more slowly than |m|).
  */
 import { analyzeCorrelationSamples, emptySamples, waveTable, type CorrelationSamples } from '../../correlation.js';
 import type { CorrelationMeasurement, Measurement, Observable, SampledObservable, SeriesContext } from '../../measure.js';
@@ -54,7 +55,10 @@ export function analyzeContinuous(records: Float64Array, context: SeriesContext,
   const s: Record<string, Float64Array> = {
     energy: series(), energy2: series(), absMagnetization: series(), magnetization2: series(), magnetization4: series(),
   };
-  for (let a = 0; a < n; a++) s[`magnetization${AXES[a]}`] = series();
+  // the signed components of M, analysed apart: their autocorrelation (the direction of M wanders,
+  // or tunnels between clock states) must not set the bin length of everything else
+  const components: Record<string, Float64Array> = {};
+  for (let a = 0; a < n; a++) components[`magnetization${AXES[a]}`] = series();
   if (planar) Object.assign(s, { stiffnessBond: series(), stiffnessCurrent2: series(), currentX: series(), currentY: series(), vortexDensity: series() });
   for (let k = 0, at = 0; k < steps; k++, at += w) {
     const bond = records[at] + records[at + 1];
@@ -63,7 +67,7 @@ export function analyzeContinuous(records: Float64Array, context: SeriesContext,
     for (let a = 0; a < n; a++) {
       const Ma = records[at + 2 + a];
       M2 += Ma * Ma;
-      s[`magnetization${AXES[a]}`][k] = Ma / N;
+      components[`magnetization${AXES[a]}`][k] = Ma / N;
     }
     const m2 = M2 / (N * N);
     s.energy[k] = e;
@@ -92,8 +96,9 @@ export function analyzeContinuous(records: Float64Array, context: SeriesContext,
     derived.helicityModulus = (x) => x.stiffnessBond - beta * (x.stiffnessCurrent2 - (x.currentX * x.currentX + x.currentY * x.currentY) / (2 * N));
   }
   const analysis = analyzeSeries(s, derived);
+  const direction = analyzeSeries(components);
   const sampled = (name: string): SampledObservable => {
-    const p = analysis.primaries[name];
+    const p = analysis.primaries[name] ?? direction.primaries[name];
     return { mean: p.mean, error: p.error, tauInt: p.tauInt };
   };
   const derivedOf = (name: string): Observable => ({ mean: analysis.derived[name].mean, error: analysis.derived[name].error });
@@ -113,7 +118,7 @@ export function analyzeContinuous(records: Float64Array, context: SeriesContext,
     binSize: analysis.binSize,
     bins: analysis.bins,
     // the auxiliary sums of the helicity modulus speak through it (I_x, I_y are identically 0 on L = 2)
-    warnings: analysis.warnings.filter((w) => !/^(current[XY]|stiffnessBond|stiffnessCurrent2): /.test(w)),
+    warnings: [...analysis.warnings.filter((w) => !/^(current[XY]|stiffnessBond|stiffnessCurrent2): /.test(w)), ...direction.warnings],
     ...(keepSeries ? { series: { energy: s.energy, magnetization: s.absMagnetization } } : {}),
   } as unknown as Measurement;
 }
