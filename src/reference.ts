@@ -8,6 +8,9 @@
  * e_Ising = 2 e_Potts + 2 + h, c_Ising = c_Potts and |m_Ising| = m_Potts); and Onsager's
  * infinite-lattice values at h = 0.
  *
+ * XY: the 2 x 2 lattice by quadrature at any field; clock: q = 2 and 4 through Ising at h = 0;
+ * Heisenberg: the 2 x 2 lattice at h = 0 by the ring's transfer integral.
+ *
  * Potts: where the transfer matrices of src/models/potts/ are quick (q^L <= 1000), e, c, <m^2>,
  * <m^4> and what derives from them at any field (and <m> for q^L <= 100); at T = T_c and h = 0
  * the infinite-lattice e(T_c) = -(1 + 1/sqrt q).
@@ -17,7 +20,7 @@ import type { ObservableName } from './measure.js';
 import { pottsCriticalEnergy, pottsCriticalTemperature, pottsExactMoments, pottsMagnetizationDistribution, pottsTransition } from './models/potts/exact.js';
 import type { Model } from './vocabulary.js';
 import { XY_BKT_TEMPERATURE, xyExact2x2 } from './models/xy/exact.js';
-import { clockCriticalTemperature } from './models/clock/exact.js';
+import { clockCriticalTemperature, clockIsingEquivalent } from './models/clock/exact.js';
 import { heisenbergRingEnergy, heisenbergRingSpecificHeat } from './models/heisenberg/exact.js';
 
 /** Largest L for which every Ising observable is computed by exact enumeration (2^(L*L) states). */
@@ -68,6 +71,7 @@ export function exactReference(size: number, temperature: number, field: number,
   if (model.model === 'potts') return pottsReference(size, temperature, field, model.q as number);
   if (model.model === 'xy') return xyReference(size, temperature, field);
   if (model.model === 'heisenberg') return heisenbergReference(size, temperature, field);
+  if (model.model === 'clock') return clockExactReference(size, temperature, field, model.q as number);
   const infinite: ExactReference['infinite'] = field === 0
     ? { energy: onsagerEnergy(temperature), specificHeat: onsagerSpecificHeat(temperature), absMagnetization: onsagerMagnetization(temperature) }
     : {};
@@ -117,6 +121,18 @@ function xyReference(size: number, temperature: number, field: number): ExactRef
     },
     finiteMethod: 'quadrature',
     infinite: {},
+  };
+}
+
+/** Clock: q = 2 (Ising at T) and q = 4 (two Ising copies at 2T) at h = 0, e and c (Kaufman, Onsager); nothing else. */
+function clockExactReference(size: number, temperature: number, field: number, q: number): ExactReference {
+  if ((q !== 2 && q !== 4) || field !== 0) return { finite: {}, finiteMethod: 'none', infinite: {} };
+  const t = q === 2 ? temperature : 2 * temperature;
+  const scale = q === 2 ? 1 : 2;
+  return {
+    finite: clockIsingEquivalent(q, size, temperature),
+    finiteMethod: 'kaufman',
+    infinite: { energy: onsagerEnergy(t), specificHeat: scale * onsagerSpecificHeat(t) },
   };
 }
 
