@@ -12,6 +12,7 @@
 import { InvalidOptionError } from '../../errors.js';
 import type { ModelDefinition, ModelParameters } from '../model.js';
 import { continuousCorrelationValues } from '../continuous/kernel.js';
+import { continuousPhases, unitVectorCodec } from '../continuous/definition.js';
 import { analyzeContinuous, analyzeContinuousCorrelations, type ContinuousLayout } from '../continuous/observables.js';
 import { checkOverRelaxation, HEISENBERG_INITIAL_STEP, HEISENBERG_MAX_STEP, HEISENBERG_MIN_STEP, HEISENBERG_RECORD_CAPACITY, HEISENBERG_RECORD_WIDTH } from './kernel.js';
 
@@ -23,17 +24,6 @@ export interface HeisenbergParameters extends ModelParameters {
 const LAYOUT: ContinuousLayout = { components: 3, fieldAxis: 2, planar: false };
 const CORE = { prefix: 'heisenberg', components: 3, width: HEISENBERG_RECORD_WIDTH, capacity: HEISENBERG_RECORD_CAPACITY } as const;
 const TUNING = { initial: HEISENBERG_INITIAL_STEP, min: HEISENBERG_MIN_STEP, max: HEISENBERG_MAX_STEP } as const;
-const NORM_TOLERANCE = 1e-9;
-
-function invalidSpins(spins: unknown, sites: number): string | undefined {
-  if (!(spins instanceof Float64Array) || spins.length !== 3 * sites) return 'wrong type or length';
-  for (let i = 0; i < sites; i++) {
-    const [x, y, z] = spins.subarray(3 * i, 3 * i + 3);
-    if (!(Math.abs(x * x + y * y + z * z - 1) <= NORM_TOLERANCE)) return `site ${i} is (${x}, ${y}, ${z}), not a unit vector`;
-  }
-  return undefined;
-}
-
 export const heisenberg: ModelDefinition<HeisenbergParameters> = {
   name: 'heisenberg',
   title: 'Heisenberg',
@@ -60,25 +50,7 @@ export const heisenberg: ModelDefinition<HeisenbergParameters> = {
   recordType: 'float64',
   recordLayout: () => '[B_x, B_y, M_x, M_y, M_z]: B_mu = sum_i S_i . S_{i+mu}, M = sum_i S_i',
 
-  spins: {
-    create: (sites) => new Float64Array(3 * sites),
-    invalid: (spins, sites) => invalidSpins(spins, sites),
-    describe: (sites) => `a Float64Array of ${3 * sites} values, the unit vectors (S_x, S_y, S_z) of ${sites} sites`,
-    encoding: 'float64le',
-    components: 3,
-    encode(spins) {
-      const out = new Uint8Array(8 * spins.length);
-      const view = new DataView(out.buffer);
-      (spins as Float64Array).forEach((v, k) => view.setFloat64(8 * k, v, true));
-      return out;
-    },
-    decode(bytes, sites) {
-      if (bytes.length !== 24 * sites) return undefined;
-      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      const spins = Float64Array.from({ length: 3 * sites }, (_, k) => view.getFloat64(8 * k, true));
-      return invalidSpins(spins, sites) === undefined ? spins : undefined;
-    },
-  },
+  spins: unitVectorCodec(3, '(S_x, S_y, S_z)'),
 
   async createKernel(request, parameters) {
     const [{ createContinuousKernel }, { JsHeisenbergKernel }] = await Promise.all([import('../continuous/model-kernel.js'), import('./kernel-js.js')]);
@@ -92,14 +64,7 @@ export const heisenberg: ModelDefinition<HeisenbergParameters> = {
   analyzeCorrelations: (samples, size, count, every) => analyzeContinuousCorrelations(samples as Float64Array, size, count, every, 3),
   improvedEstimators: false,
 
-  /** One sector: the ordered directions form a sphere related by symmetry (no metastability warning). */
-  phases: {
-    describe: 'the direction of M (a continuous sphere: one sector)',
-    order: 'absMagnetization',
-    sector: () => 0,
-    favoured: () => undefined,
-    disfavouredWeight: () => 0,
-  },
+  phases: continuousPhases('sphere'),
 
   references: [
     { what: 'no order at T > 0 in two dimensions', citation: 'N. D. Mermin and H. Wagner, Phys. Rev. Lett. 17, 1133 (1966)' },

@@ -18,7 +18,8 @@
 import { InvalidOptionError } from '../../errors.js';
 import type { ModelDefinition, ModelParameters } from '../model.js';
 import { XY_BKT_TEMPERATURE } from './exact.js';
-import { XY_CORE, XY_MAX_OVER_RELAXATION, XY_NORM_TOLERANCE, XY_RECORD_WIDTH, XY_TUNING } from './kernel.js';
+import { XY_CORE, XY_MAX_OVER_RELAXATION, XY_RECORD_WIDTH, XY_TUNING } from './kernel.js';
+import { continuousPhases, unitVectorCodec } from '../continuous/definition.js';
 import { continuousCorrelationValues } from '../continuous/kernel.js';
 import { analyzeContinuous, analyzeContinuousCorrelations, type ContinuousLayout } from '../continuous/observables.js';
 import type { ContinuousModel } from '../continuous/model-kernel.js';
@@ -35,18 +36,6 @@ export async function xyKernels(): Promise<ContinuousModel> {
 
 export interface XyParameters extends ModelParameters {
   readonly overRelaxation: number;
-}
-
-/** Why `spins` is not a lattice of `sites` unit vectors (interleaved components), or undefined. */
-function invalidSpins(spins: unknown, sites: number): string | undefined {
-  if (!(spins instanceof Float64Array) || spins.length !== 2 * sites) return 'wrong type or length';
-  for (let i = 0; i < sites; i++) {
-    const x = spins[2 * i];
-    const y = spins[2 * i + 1];
-    const n2 = x * x + y * y;
-    if (!(Math.abs(n2 - 1) <= XY_NORM_TOLERANCE)) return `site ${i} is (${x}, ${y}), not a unit vector`;
-  }
-  return undefined;
 }
 
 export const xy: ModelDefinition<XyParameters> = {
@@ -78,25 +67,7 @@ export const xy: ModelDefinition<XyParameters> = {
   recordType: 'float64',
   recordLayout: () => '[B_x, B_y, M_x, M_y, I_x, I_y, V]: B_mu = sum_i s_i . s_{i+mu}, M = sum_i s_i, I_mu = sum_i sin(theta_{i+mu} - theta_i), V = plaquettes with a vortex',
 
-  spins: {
-    create: (sites) => new Float64Array(2 * sites),
-    invalid: (spins, sites) => invalidSpins(spins, sites),
-    describe: (sites) => `a Float64Array of ${2 * sites} values, the unit vectors (cos theta_i, sin theta_i) of ${sites} sites`,
-    encoding: 'float64le',
-    components: 2,
-    encode(spins) {
-      const out = new Uint8Array(8 * spins.length);
-      const view = new DataView(out.buffer);
-      (spins as Float64Array).forEach((v, k) => view.setFloat64(8 * k, v, true));
-      return out;
-    },
-    decode(bytes, sites) {
-      if (bytes.length !== 16 * sites) return undefined;
-      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      const spins = Float64Array.from({ length: 2 * sites }, (_, k) => view.getFloat64(8 * k, true));
-      return invalidSpins(spins, sites) === undefined ? spins : undefined;
-    },
-  },
+  spins: unitVectorCodec(2, '(cos theta_i, sin theta_i)'),
 
   createKernel: async (request, parameters) => (await import('../continuous/model-kernel.js')).createContinuousKernel(request, await xyKernels(), parameters.overRelaxation),
 
@@ -107,17 +78,7 @@ export const xy: ModelDefinition<XyParameters> = {
   analyzeCorrelations: (samples, size, count, every) => analyzeContinuousCorrelations(samples as Float64Array, size, count, every, 2),
   improvedEstimators: false,
 
-  /**
-   * One sector: the ordered directions form a continuous ring related by symmetry (a field picks
-   * one), so there are no separate phases to visit and no metastability warning.
-   */
-  phases: {
-    describe: 'the direction of M (a continuous ring: one sector)',
-    order: 'absMagnetization',
-    sector: () => 0,
-    favoured: () => undefined,
-    disfavouredWeight: () => 0,
-  },
+  phases: continuousPhases('ring'),
 
   references: [
     { what: 'the Berezinskii-Kosterlitz-Thouless transition', citation: 'V. L. Berezinskii, Sov. Phys. JETP 32, 493 (1971); J. M. Kosterlitz and D. J. Thouless, J. Phys. C 6, 1181 (1973)' },

@@ -59,8 +59,6 @@ export const XY_MIN_STEP = 1e-6;
 export const XY_INITIAL_STEP = 1;
 /** Largest over-relaxation sweeps per Metropolis sweep. */
 export const XY_MAX_OVER_RELAXATION = 64;
-/** Tolerance of | |s|^2 - 1 | for spins given to the simulation. */
-export const XY_NORM_TOLERANCE = 1e-9;
 
 /** The winding contribution of the short arc from spin a to spin b (see "Vortices" above). */
 export function crossing(ax: number, ay: number, bx: number, by: number): number {
