@@ -64,3 +64,6 @@ export {
   heisenbergSetCouplings, heisenbergFill, heisenbergMetropolis, heisenbergOverRelax, heisenbergReserveClusters,
   heisenbergWolff, heisenbergRecord,
 } from "./heisenberg";
+export {
+  mucaInit, mucaExp, mucaWeightsPtr, mucaVisitsPtr, mucaSetWindow, mucaVisited, mucaResetVisits, mucaSweep,
+} from "./multicanonical";

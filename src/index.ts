@@ -75,6 +75,8 @@ export { hysteresis } from './hysteresis.js';
 export { countPhases, judgePhases, phaseVisits, MIN_TUNNELINGS, MIN_EXPECTED_STEPS } from './phases.js';
 export type { PhaseCounts, PhaseRun, PhaseVisits } from './phases.js';
 export type { HysteresisOptions, HysteresisResult, HysteresisBranch } from './hysteresis.js';
+export { multicanonical } from './multicanonical/index.js';
+export type { MulticanonicalOptions, MulticanonicalResult, MulticanonicalPoint, MulticanonicalWeights } from './multicanonical/index.js';
 export { analyzeTransition } from './analysis/transition.js';
 export type { TransitionAnalysis } from './analysis/transition.js';
 export type { ExactReference, CriticalReference, ReferenceModel, ReferenceName } from './reference.js';

@@ -63,7 +63,7 @@ describe('criticality run', () => {
     [['run', '--sise', '8'], /Invalid option "--sise": expected one of --model, --q, --size.*unknown flag/],
     [['run', '--size'], /Invalid option "--size": expected a value after the flag, got nothing/],
     [['run', 'extra'], /Invalid option "argument".*got "extra"/],
-    [['frobnicate'], /Invalid option "command": expected one of run, sweep, showcase, hysteresis, dynamics, rg, landau, language, worker, help, version, got "frobnicate"/],
+    [['frobnicate'], /Invalid option "command": expected one of run, sweep, showcase, hysteresis, multicanonical, dynamics, rg, landau, language, worker, help, version, got "frobnicate"/],
   ])('rejects %j', async (argv, message) => {
     await expectRejected(argv, message);
   });

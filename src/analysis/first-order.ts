@@ -547,19 +547,69 @@ export function analyzeFirstOrder(runs: readonly FirstOrderRun[], options: First
 
   const merged = mergeRuns(runs, unit === 'total' ? 1 / sites : 1);
   const rw = new Reweighting({ sites, size, runs: merged }, options.bins === undefined ? {} : { bins: options.bins });
-  const warnings = [...rw.warnings];
   // search within the reliable range, and with several runs within the temperatures they span: far
   // outside them a small lattice's discrete low-energy levels look like a second peak
   const runBetas = merged.map((r) => r.beta);
   const spanned = merged.length > 1;
-  const betaLo = Math.max(1 / rw.range.to, spanned ? Math.min(...runBetas) : 0);
-  const betaHi = Math.min(1 / rw.range.from, spanned ? Math.max(...runBetas) : Infinity);
+  const family: DistributionFamily = {
+    sites,
+    size,
+    dimension,
+    bins: rw.bins,
+    betaRange: {
+      from: Math.max(1 / rw.range.to, spanned ? Math.min(...runBetas) : 0),
+      to: Math.min(1 / rw.range.from, spanned ? Math.max(...runBetas) : Infinity),
+    },
+    distribution: (beta, replica) => rw.energyDistribution(1 / beta, replica),
+    warnings: rw.warnings,
+  };
+  return analyzeDistributionFamily(family, { bandwidth: options.bandwidth, minSignificance, orderedPhases });
+}
+
+/**
+ * The data behind a first-order analysis: energy distributions P_β(e) at any β of a range, for the full
+ * data (replica -1) and for each leave-one-bin-out jackknife replica 0 .. bins-1. Canonical runs give one
+ * by reweighting ({@link analyzeFirstOrder}); a multicanonical run gives one from its histograms
+ * (src/multicanonical).
+ */
+export interface DistributionFamily {
+  sites: number;
+  size: number;
+  dimension: number;
+  /** Jackknife bins. */
+  bins: number;
+  /** β range over which the distributions are reliable (the search stays inside it). */
+  betaRange: { from: number; to: number };
+  /** P_β(e) of the full data (replica -1) or of jackknife replica `replica`. */
+  distribution(beta: number, replica: number): EnergyDistribution;
+  /** Reliability warnings of the data, carried into the analysis. */
+  warnings: readonly string[];
+}
+
+/** Options of {@link analyzeDistributionFamily} (defaults as in {@link FirstOrderOptions}). */
+export interface DistributionFamilyOptions {
+  bandwidth?: number;
+  minSignificance?: number;
+  orderedPhases?: number;
+}
+
+/**
+ * The first-order analysis of {@link analyzeFirstOrder} (module comment: every definition, the error
+ * analysis and the verdict) on any {@link DistributionFamily}.
+ */
+export function analyzeDistributionFamily(family: DistributionFamily, options: DistributionFamilyOptions = {}): FirstOrderAnalysis {
+  const { sites, size, dimension } = family;
+  const minSignificance = options.minSignificance ?? 3;
+  const orderedPhases = options.orderedPhases ?? 1;
+  const warnings = [...family.warnings];
+  const betaLo = family.betaRange.from;
+  const betaHi = family.betaRange.to;
   const cache = new Map<string, EnergyDistribution>();
   const distributionAt = (replica: number) => (beta: number): EnergyDistribution => {
     const key = `${replica}:${beta}`;
     let d = cache.get(key);
     if (!d) {
-      d = rw.energyDistribution(1 / beta, replica);
+      d = family.distribution(beta, replica);
       if (cache.size > 4096) cache.clear();
       cache.set(key, d);
     }
@@ -598,7 +648,7 @@ export function analyzeFirstOrder(runs: readonly FirstOrderRun[], options: First
     transitionPoints(distributionAt(replica), { betaFrom: betaLo, betaTo: betaHi, sites, bandwidth, start, orderedPhases });
   const main = points(-1);
   const start = main.equalWeight?.peaks.resolved ? main.equalWeight.beta : (main.equalHeight?.beta ?? main.specificHeat.beta);
-  const replicas = Array.from({ length: rw.bins }, (_, j) => points(j, start));
+  const replicas = Array.from({ length: family.bins }, (_, j) => points(j, start));
   const dims = size ** (dimension - 1);
 
   const cMax = {
@@ -627,7 +677,7 @@ export function analyzeFirstOrder(runs: readonly FirstOrderRun[], options: First
   let latentHeat: Observable = { mean: 0, error: 0 };
   let latentHeatFromMeans: Observable = { mean: 0, error: 0 };
   const criterion =
-    `two maxima of p(e) separated by a minimum at the equal-height point, in the full data and in all ${rw.bins} jackknife replicas; ` +
+    `two maxima of p(e) separated by a minimum at the equal-height point, in the full data and in all ${family.bins} jackknife replicas; ` +
     `barrier ln(P_max/P_min) and peak separation each above ${minSignificance} jackknife errors`;
   let reason: string;
   let resolved = false;
@@ -660,7 +710,7 @@ export function analyzeFirstOrder(runs: readonly FirstOrderRun[], options: First
     sites,
     size,
     dimension,
-    bins: rw.bins,
+    bins: family.bins,
     bandwidth,
     betaRange: { from: betaLo, to: betaHi },
     equalWeight,

@@ -12,6 +12,7 @@ export type { BinderCrossing, FiniteSizeScaling, FittedExponent, FssOptions, Sus
 export { collapseQuality, collapseSeries } from './collapse.js';
 export type { CollapseParameters, CollapseQuality, CollapseSeries } from './collapse.js';
 export {
+  analyzeDistributionFamily,
   analyzeFirstOrder,
   doublePeak,
   energyCumulant,
@@ -21,6 +22,8 @@ export {
   transitionPoints,
 } from './first-order.js';
 export type {
+  DistributionFamily,
+  DistributionFamilyOptions,
   DoublePeak,
   EnergyDistribution,
   FirstOrderAnalysis,

@@ -16,6 +16,7 @@ import { SHOWCASE_USAGE, SWEEP_USAGE, showcaseCommand, sweepCommand } from './sw
 import { WORKER_USAGE, workerCommand } from './worker.js';
 import type { Io } from './io.js';
 import { HYSTERESIS_FLAGS, HYSTERESIS_USAGE, hysteresisCommand } from './hysteresis.js';
+import { MULTICANONICAL_FLAGS, MULTICANONICAL_USAGE, multicanonicalCommand } from './multicanonical.js';
 
 export type { Io } from './io.js';
 
@@ -29,6 +30,7 @@ export const RUN_DEFAULTS = { thermalize: 1000, sweeps: 10000, format: 'table' }
 /** API option names whose flag is not the same word: errors name the flag the user typed. */
 const OPTION_FLAGS: Record<string, string> = {
   clustersPerStep: 'clusters-per-step', hybridSweeps: 'hybrid-sweeps', overRelaxation: 'over-relaxation', hybridCluster: 'hybrid-cluster', fitMinSize: 'fit-min-size',
+  tuningSweeps: 'tuning-sweeps',
 };
 
 const USAGE = `Usage: criticality <command> [flags]
@@ -38,6 +40,8 @@ Commands:
   sweep     simulate every (L, T) point of a grid; --analysis adds finite-size scaling
   showcase  L = 16, 32, 64 across Tc: measured vs exact e and c, Tc and gamma/nu (npm start)
   dynamics  measure critical slowing down: tau_int(|m|), tau_int(e) and the dynamic exponent z per algorithm
+  hysteresis  a heating then cooling ramp on one lattice: both branches of e(T) and m(T), and the loop areas
+  multicanonical  Potts first-order transitions: flat-histogram run, latent heat, interface tension, ln g(E)
   rg        block-spin renormalization: flow of observables per level, pattern entropy, MCRG exponents
   landau    Landau free energy F(m) = -ln P(m) / N from the magnetization histogram, its fit and well shape
   language  symbol sequences: C(r), I(r) of texts and the Brown corpus, Markov and random-grammar generators
@@ -72,6 +76,7 @@ Examples:
   criticality landau --size 32 --temperature 2.0 --sweeps 50000
   criticality run --size 128 --algorithm wolff --clusters-per-step 10 --sweeps 20000
   criticality dynamics --sizes 8,16,32,64 --algorithms metropolis,wolff
+  criticality multicanonical --q 10 --size 24
   criticality sweep --sizes 8,16,32 --temperatures 2.0:2.6:0.05 --sweeps 20000 --format csv
   criticality sweep --sizes 16,32 --temperatures 2.2:2.4:0.05 --redis redis://127.0.0.1:6379 --local-workers 2
   criticality worker --redis redis://10.0.0.5:6379 --concurrency 4
@@ -82,6 +87,7 @@ ${SHOWCASE_USAGE}
 ${RG_USAGE}
 ${DYNAMICS_USAGE}
 ${HYSTERESIS_USAGE}
+${MULTICANONICAL_USAGE}
 ${LANGUAGE_USAGE}`;
 
 function version(): string {
@@ -132,6 +138,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await dynamics(rest, io);
       case 'hysteresis':
         return await hysteresisCommand(rest, io);
+      case 'multicanonical':
+        return await multicanonicalCommand(rest, io);
       case 'language':
         return await languageCommand(rest, io);
       case 'worker':
@@ -147,13 +155,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.stdout(`${version()}\n`);
         return 0;
       default:
-        throw new InvalidOptionError('command', command, 'one of run, sweep, showcase, hysteresis, dynamics, rg, landau, language, worker, help, version');
+        throw new InvalidOptionError('command', command, 'one of run, sweep, showcase, hysteresis, multicanonical, dynamics, rg, landau, language, worker, help, version');
     }
   } catch (error) {
     if (error instanceof InvalidOptionError) {
       // API option names become the flags the user typed: "size" -> "--size".
       const flag = OPTION_FLAGS[error.option] ?? error.option;
-      const flagged = flag in RUN_FLAGS || (command === 'dynamics' && flag in DYNAMICS_FLAGS) || (command === 'hysteresis' && flag in HYSTERESIS_FLAGS)
+      const flagged = flag in RUN_FLAGS || (command === 'dynamics' && flag in DYNAMICS_FLAGS) || (command === 'hysteresis' && flag in HYSTERESIS_FLAGS) || (command === 'multicanonical' && flag in MULTICANONICAL_FLAGS)
         ? new InvalidOptionError(`--${flag}`, error.value, error.expected)
         : error;
       io.stderr(`criticality: ${flagged.message}\n`);
