@@ -2,7 +2,8 @@
  * `npm run bench:continuous`: the continuous-spin kernels through the public API in equilibrium
  * (issue 13's targets: XY Metropolis at L = 1024 on one thread, WebAssembly >= 3x its JavaScript twin
  * in the same run; Wolff XY at T_BKT in cluster spins per ns). Each engine thermalizes its own
- * lattice (`--thermalize` steps, which also tune the Metropolis step), then the best of three
+ * lattice from a cold start (`--thermalize` sweeps, or Wolff steps worth as many sweeps; Metropolis
+ * sweeps also tune the step), then the best of three
  * batches of `--sweeps` steps is timed: site updates per ns for Metropolis (N per sweep), cluster
  * spins per ns for Wolff (spins reflected). Writes bench/results-continuous.json and the
  * "Continuous spins" section of bench/RESULTS.md. Figures, not tests.
@@ -24,8 +25,13 @@ console.log(`load average at start: ${os.loadavg()[0].toFixed(2)}`);
 interface Row { model: Model; algorithm: string; size: number; temperature: number; backend: string; engine: string; perNs: number; unit: string; energy: number }
 
 async function time(options: SimulationOptions & { model: Model }, steps: number, backend: 'wasm' | 'js'): Promise<Row> {
-  const sim = await createSimulation({ ...options, backend, seed: 1 });
-  sim.sweep(thermalize);
+  const sim = await createSimulation({ ...options, backend, seed: 1, start: 'cold' });
+  // Wolff steps are single clusters: thermalize with as many as make `thermalize` sweeps' worth of work
+  if (options.algorithm === 'wolff') {
+    while (sim.sweepEquivalents < thermalize) sim.sweep(100);
+  } else {
+    sim.sweep(thermalize);
+  }
   let best = Infinity;
   let spins = 0;
   for (let rep = 0; rep < 3; rep++) {
@@ -59,7 +65,7 @@ const ratio = (model: Model, algorithm: string) => {
 const lines = [
   '## Continuous spins (XY, clock, Heisenberg; issue 13)',
   '',
-  `\`npm run bench:continuous\`: ${environment.date}, commit ${environment.commit}, Node ${process.version}, ${environment.cpu} (${environment.cores} cores), load average ${environment['load average (1 min) at start']} at start and ${os.loadavg()[0].toFixed(2)} at the end (a shared machine). Each engine thermalizes its own lattice (${thermalize} steps), then the best of three batches is timed through \`sim.sweep\`.`,
+  `\`npm run bench:continuous\`: ${environment.date}, commit ${environment.commit}, Node ${process.version}, ${environment.cpu} (${environment.cores} cores), load average ${environment['load average (1 min) at start']} at start and ${os.loadavg()[0].toFixed(2)} at the end (a shared machine). Each engine thermalizes its own lattice from a cold start (${thermalize} sweeps, or Wolff clusters worth as many), then the best of three batches is timed through \`sim.sweep\`.`,
   '',
   '| model | algorithm | L | T | engine | throughput | e while timed |',
   '|---|---|---|---|---|---|---|',
