@@ -5,7 +5,7 @@
  */
 import type { JsPottsKernel } from '../models/potts/kernel-js.js';
 import { expNonPositive } from './exp.js';
-import type { MulticanonicalKernel, MulticanonicalWindow } from './kernel.js';
+import type { MulticanonicalKernel, MulticanonicalWindow } from './types.js';
 
 const TWO_POW_32 = 4294967296;
 

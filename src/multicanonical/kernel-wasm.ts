@@ -6,7 +6,7 @@
 import { CoreError, InvalidOptionError } from '../errors.js';
 import { guarded } from '../backend/wasm.js';
 import type { PottsCoreExports, WasmPottsKernel } from '../models/potts/kernel-wasm.js';
-import type { MulticanonicalKernel, MulticanonicalWindow } from './kernel.js';
+import type { MulticanonicalKernel, MulticanonicalWindow } from './types.js';
 
 /** The multicanonical exports of build/criticality.wasm (assembly/multicanonical.ts). */
 interface MulticanonicalExports extends PottsCoreExports {
