@@ -3,7 +3,7 @@
 // Z = (2 pi)^4 sum_k I_k(2 beta)^4: e, c, |m|, m^2, m^4, <m_x>, the helicity modulus and the vortex
 // density within 4 error bars for Metropolis (with and without over-relaxation), Wolff and hybrid
 // steps, with and without a field. (2) The spin-wave limit at low T: e = -2 + T/2 and
-// Upsilon = 1 - T/4 up to O(T^2).
+// Upsilon = 1 - T/4 up to O(T^2). (3) Metropolis and Wolff, independent chains, agree on L = 8.
 import { describe, expect, it } from 'vitest';
 import { createSimulation, type Measurement, type SimulationOptions } from '../src/index.js';
 import { xyExact2x2, xyRingEnergy } from '../src/models/xy/exact.js';
@@ -58,5 +58,22 @@ describe('spin-wave limit', () => {
     expect(Math.abs(upsilon.mean - (1 - T / 4))).toBeLessThan(4 * upsilon.error + T * T);
     expect(vortexDensity.mean).toBe(0);
     sim.dispose();
+  });
+});
+
+describe('independent algorithms agree beyond exact sizes', () => {
+  it('Metropolis (+ over-relaxation) and Wolff give the same e, |m|, m^2 and Upsilon on L = 8 at T = 0.9', async () => {
+    const run = async (options: SimulationOptions) => {
+      const sim = await createSimulation({ model: 'xy', size: 8, temperature: 0.9, seed: 11, ...options });
+      const m = sim.measure({ thermalize: 1000, sweeps: 30000 }) as Measurement<'xy'>;
+      sim.dispose();
+      return m.observables;
+    };
+    const a = await run({ algorithm: 'metropolis', overRelaxation: 1 });
+    const b = await run({ algorithm: 'wolff', clustersPerStep: 2 });
+    for (const name of ['energy', 'absMagnetization', 'magnetization2', 'helicityModulus'] as const) {
+      const z = (a[name].mean - b[name].mean) / Math.hypot(a[name].error, b[name].error);
+      expect(Math.abs(z), `${name}: ${a[name].mean} +- ${a[name].error} vs ${b[name].mean} +- ${b[name].error}`).toBeLessThan(4);
+    }
   });
 });
