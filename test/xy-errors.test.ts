@@ -1,7 +1,7 @@
 // Bad input to the XY model: a typed InvalidOptionError naming the option and the value, never a
 // silent clamp or a WebAssembly trap.
 import { describe, expect, it } from 'vitest';
-import { createSimulation, InvalidOptionError, type Simulation, type SimulationOptions } from '../src/index.js';
+import { blockSpinPyramid, createSimulation, InvalidOptionError, type Simulation, type SimulationOptions } from '../src/index.js';
 import { cli, expectRejected } from './helpers/cli.js';
 
 async function rejects(options: SimulationOptions, option: string, value: unknown, message?: RegExp): Promise<void> {
@@ -38,6 +38,8 @@ describe('XY options', () => {
     expect(() => sim.restore({ ...snapshot, spins: new Float64Array(16) })).toThrow(/snapshot\.spins/);
     expect(() => sim.restore({ ...snapshot, stepSize: 4 })).toThrow(/snapshot\.stepSize/);
     expect(() => sim.restore({ ...snapshot, overRelaxation: 2 })).toThrow(/snapshot\.overRelaxation/);
+    // no block-spin RG for continuous spins yet: a typed error naming the model
+    expect(() => blockSpinPyramid(sim)).toThrow(/Invalid option "model": expected a model with block spins/);
     sim.dispose();
   });
   it('the CLI names the flag', async () => {
