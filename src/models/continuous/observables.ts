@@ -28,7 +28,7 @@
  * derived quantities by the leave-one-bin-out jackknife over the same bins (src/stats); the signed
  * components <m_a> by their own binning (the direction of M decorrelates far more slowly than |m|).
  */
-import { analyzeCorrelationSamples, emptySamples, waveTable, type CorrelationSamples } from '../../correlation.js';
+import { analyzeCorrelationSamples, emptySamples, rowColumnWaves, waveTable, type CorrelationSamples } from '../../correlation.js';
 import type { CorrelationMeasurement, Measurement, Observable, SampledObservable, SeriesContext } from '../../measure.js';
 import { analyzeSeries } from '../../stats/index.js';
 import { continuousCorrelationValues } from './kernel.js';
@@ -142,26 +142,7 @@ export function continuousCorrelationSamples(records: Float64Array, size: number
     for (let r = 1; r <= half; r++) g[r - 1][k] = records[base + r] / (2 * N);
     const rows = base + half + 1;
     const cols = rows + n * L;
-    let squares = 0;
-    let waves = 0;
-    for (let a = 0; a < n; a++) {
-      let total = 0;
-      let rowRe = 0;
-      let rowIm = 0;
-      let colRe = 0;
-      let colIm = 0;
-      for (let x = 0; x < L; x++) {
-        const R = records[rows + n * x + a];
-        const C = records[cols + n * x + a];
-        total += R;
-        rowRe += R * cos[x];
-        rowIm += R * sin[x];
-        colRe += C * cos[x];
-        colIm += C * sin[x];
-      }
-      squares += total * total;
-      waves += rowRe * rowRe + rowIm * rowIm + colRe * colRe + colIm * colIm;
-    }
+    const { squares, waves } = rowColumnWaves(records, rows, cols, L, n, cos, sin);
     zero[k] = squares / N;
     min[k] = waves / (2 * N);
   }
