@@ -20,7 +20,7 @@
  */
 import { InvalidOptionError } from './errors.js';
 import type { Observable } from './measure.js';
-import { modelDefinition } from './models/index.js';
+import { createRecords, modelDefinition } from './models/index.js';
 import { normalizeOptions, type SimulationOptions } from './options.js';
 import { childSeed } from './rng.js';
 import { createSimulation } from './simulation.js';
@@ -124,7 +124,7 @@ export async function hysteresis(options: HysteresisOptions): Promise<Hysteresis
   const parameters = definition.parameters(normalized);
   const width = definition.recordWidth(parameters);
   const N = normalized.size * normalized.size;
-  const records = new Int32Array(width * sweeps);
+  const records = createRecords(definition.recordType, width * sweeps);
   const K = temperatures.length;
   const perRamp: { heatE: number[]; heatM: number[]; coolE: number[]; coolM: number[] }[] = [];
   let backend = '';

@@ -186,7 +186,8 @@ export class LiveEngine {
     this.lastSliceAt = now;
     const smooth = (old: number, x: number) => (Number.isFinite(old) && Number.isFinite(x) ? 0.8 * old + 0.2 * x : x);
     this.speed = { updatesPerNs: smooth(this.speed.updatesPerNs, updatesPerNs), stepsPerSecond: smooth(this.speed.stepsPerSecond, stepsPerSecond) };
-    this.hooks.records(tag, first, r.records!, this.speed);
+    // the demo runs the Ising model, whose records are Int32Array (B, M)
+    this.hooks.records(tag, first, r.records as Int32Array, this.speed);
     if (this.remaining !== undefined) {
       this.remaining -= r.sweeps;
       if (this.remaining <= 0) {

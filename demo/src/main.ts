@@ -173,7 +173,7 @@ function showSeries(d: SeriesPlot): void {
     const errors = new Map(landau.x.map((x, j) => [x, landau.error[j]]));
     board.update(landauChart, data, [null, Array.from(data[0], (x) => errors.get(x) ?? null)]);
     const barrier = landau.barrier;
-    const words = { 'double-well': 'F(m) has two wells: the symmetry is broken', 'single-well': 'F(m) has one well at m = 0: disordered', flat: 'F(m) is flat around m = 0: the crossover', undetermined: 'F(m) is tilted by the field' } as const;
+    const words = { 'double-well': 'F(m) has two wells: the symmetry is broken', ring: 'F(m) is lowest on a ring: the Mexican hat', 'single-well': 'F(m) has one well at m = 0: disordered', flat: 'F(m) is flat around m = 0: the crossover', undetermined: 'F(m) is tilted by the field' } as const;
     setText('landau-shape', words[landau.shape] +
       (barrier && landau.shape !== 'undetermined' ? `; barrier ${barrier.lowerBound ? '> ' : ''}${barrier.value.toFixed(1)} kT` : '') +
       (landau.a2 ? `; a₂ = ${landau.a2.mean.toExponential(2)} per spin` : '') + ` (${landau.samples} samples).`);

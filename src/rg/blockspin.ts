@@ -108,7 +108,7 @@ export function blockKernel(sim: Simulation, options: NormalizedBlockOptions, pa
   const kernel = kernelOf(sim, method);
   const blocks = kernel.blockSpins?.();
   if (!blocks) {
-    throw new InvalidOptionError('simulation', `${kernel.backend} kernel`, 'a simulation whose kernel offers block spins (the byte-lattice kernels do)');
+    throw new InvalidOptionError('model', sim.options.model, 'a model with block spins ("ising" or "potts"; the continuous-spin models have no block-spin RG yet)');
   }
   blocks.configure(options.blockSize, options.levels, patterns && options.blockSize <= MAX_PATTERN_BLOCK);
   blocks.setRngState(seedState(options.seed));

@@ -37,6 +37,7 @@ export const ising: ModelDefinition = {
   layoutOf: (layout, algorithm) => (layout === 'packed' && algorithm === 'metropolis' ? 'packed' : 'byte'),
 
   recordWidth: () => 2,
+  recordType: 'int32',
   recordLayout: () => '(B, M): B = sum_<ij> s_i s_j, M = sum_i s_i',
 
   spins: {
@@ -60,9 +61,9 @@ export const ising: ModelDefinition = {
 
   energy: (records, offset, field) => -records[offset] - field * records[offset + 1],
   orderParameter: (records, offset, sites) => records[offset + 1] / sites,
-  analyze: (records, context) => measureSeries(records, context),
+  analyze: (records, context) => measureSeries(records as Int32Array, context),
   correlationValues: (size) => correlationValues(size),
-  analyzeCorrelations: (samples, size, count, every) => analyzeCorrelations(samples, size, count, every),
+  analyzeCorrelations: (samples, size, count, every) => analyzeCorrelations(samples as Int32Array, size, count, every),
   improvedEstimators: true,
 
   /**
