@@ -53,5 +53,17 @@ export {
   langReserve, langEqualCounts, langPairCounts, langNgramCounts, langSampleChain, langSampleTrees,
 } from "./language";
 export {
+  XY_RECORD_WIDTH, XY_RECORD_CAPACITY,
+  xyInit, xySpinsPtr, xyRecordsPtr, xySizesPtr, xyQueuePtr, xyLastCount, xySetCouplings, xyFill,
+  xyOverRelax, xyMetropolis, xyReserveClusters, xyWolff, xyRecord, xyStatesPtr, xyClockSync, xyClockMetropolis,
+} from "./xy";
+export { detSin, detCos, detExp } from "./detmath";
+export {
+  HEISENBERG_RECORD_WIDTH, HEISENBERG_RECORD_CAPACITY,
+  heisenbergInit, heisenbergSpinsPtr, heisenbergRecordsPtr, heisenbergSizesPtr, heisenbergQueuePtr, heisenbergLastCount,
+  heisenbergSetCouplings, heisenbergFill, heisenbergMetropolis, heisenbergOverRelax, heisenbergReserveClusters,
+  heisenbergWolff, heisenbergRecord,
+} from "./heisenberg";
+export {
   mucaInit, mucaExp, mucaWeightsPtr, mucaVisitsPtr, mucaSetWindow, mucaVisited, mucaResetVisits, mucaSweep,
 } from "./multicanonical";

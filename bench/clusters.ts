@@ -145,7 +145,7 @@ const ALGORITHMS: ClusterKind[] = ['wolff', 'swendsen-wang'];
 const BACKENDS: BackendName[] = ['wasm', 'js'];
 
 /** FNV-1a over the lattice bytes (as bench/native/clusters.c). */
-export function latticeHash(spins: Int8Array | Uint8Array): number {
+export function latticeHash(spins: ArrayLike<number>): number {
   let hash = 2166136261;
   for (let i = 0; i < spins.length; i++) hash = Math.imul(hash ^ (spins[i] & 0xff), 16777619) >>> 0;
   return hash;
@@ -227,7 +227,7 @@ async function packageSession(size: number, backend: BackendName, algorithm: Clu
 }
 
 function nativeSession(runner: Extract<NativeRunner, { start: unknown }>, variant: { variant: string; engine: string }, algorithm: ClusterKind, size: number, snapshot: Snapshot): Session {
-  const process = runner.start({ variant: variant.variant, size, threshold: clusterThresholds(1 / CRITICAL_TEMPERATURE, 0).bond, spins: snapshot.spins, rngState: snapshot.rngState });
+  const process = runner.start({ variant: variant.variant, size, threshold: clusterThresholds(1 / CRITICAL_TEMPERATURE, 0).bond, spins: snapshot.spins as Int8Array, rngState: snapshot.rngState });
   return {
     engine: variant.engine,
     backend: 'native',

@@ -47,9 +47,9 @@ function pottsLines(report: PottsReport | undefined): SectionReport | undefined 
   return report && { lines: pottsSection(report) };
 }
 
-/** Writes a run's JSON, then RESULTS.md from every run's JSON that exists (Node, browser, worker pool, RG, measurements, language, queue, Potts, multicanonical, cubic). */
+/** Writes a run's JSON, then RESULTS.md from every run's JSON that exists (Node, browser, worker pool, RG, measurements, language, queue, Potts, multicanonical, continuous spins, cubic). */
 export function writeResults(
-  file: 'results.json' | 'results-browser.json' | 'results-pool.json' | 'results-rg.json' | 'results-measurements.json' | 'results-language.json' | 'results-queue.json' | 'results-potts.json' | 'results-multicanonical.json' | 'results-cubic.json',
+  file: 'results.json' | 'results-browser.json' | 'results-pool.json' | 'results-rg.json' | 'results-measurements.json' | 'results-language.json' | 'results-queue.json' | 'results-potts.json' | 'results-multicanonical.json' | 'results-continuous.json' | 'results-cubic.json',
   report: RunReport | PoolReport | SectionReport | PottsReport,
 ): void {
   writeFileSync(new URL(`./${file}`, import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
@@ -62,6 +62,7 @@ export function writeResults(
       readReport<SectionReport>('./results-queue.json'),
       pottsLines(readReport<PottsReport>('./results-potts.json')),
       readReport<SectionReport>('./results-multicanonical.json'),
+      readReport<SectionReport>('./results-continuous.json'),
       readReport<SectionReport>('./results-cubic.json'),
     ]),
   );

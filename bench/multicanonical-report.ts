@@ -20,7 +20,7 @@ export function multicanonicalSection(report: MulticanonicalReport | undefined):
     '',
     'Written by `npm run bench:multicanonical` (bench/multicanonical.ts): weights tuned once by `multicanonical()`',
     `(window b = ${report.window[0]} .. ${report.window[1]}, ${report.tuningSweeps} Wang-Landau sweeps), then the frozen-weight production of`,
-    '`multicanonical({ weights })` through the public API per engine (its window and analysis included), next to canonical',
+    '`multicanonical({ weights })` through the public API per engine (given weights: no window runs, no tuning; its analysis included), next to canonical',
     'Potts sweeps of the same lattice at T_c in the same run. Update attempts (sites visited) per ns on one thread.',
     `Node ${e.runtime}, ${e.cpu}, ${e.cores} cores, commit ${e.commit}, ${e.date}; load average (1 min) ${e['load average (1 min) at start']} at start, ${report.loadAtEnd.toFixed(2)} at end.`,
     '',

@@ -12,18 +12,24 @@
  *                    "spins"   encoding "bits" (Ising): one bit per site, row-major, bit i of byte k
  *                              is site 8k + i, 1 = spin +1, 0 = spin -1; encoding "bytes" (Potts):
  *                              one byte per site, row-major, the state 0 .. q-1
- *                    "records" encoding "zigzag-delta-varint" (run checkpoints only): the per-step
+ *                              encoding "float64le" (continuous spins): the components of every
+ *                              site's vector as little-endian float64, site by site (row-major)
+ *                    "records" encoding "zigzag-delta-varint" (run checkpoints only; models whose
+ *                              records are integers): the per-step
  *                              records of the model's layout, W integers each (Ising (B, M), W = 2:
  *                              B = sum_<ij> s_i s_j, M = sum_i s_i; Potts W = q + 1), each integer
  *                              stored as the difference from the same integer of the previous
  *                              record (the first from 0), zigzag-mapped (d >= 0 -> 2d,
- *                              d < 0 -> -2d - 1) and written as LEB128 varints
+ *                              d < 0 -> -2d - 1) and written as LEB128 varints; encoding
+ *                              "float64le" (models whose records are float64 sums: continuous
+ *                              spins): the W values of every record as little-endian float64
  *                    "sizes"   encoding "float64le" (run checkpoints of cluster algorithms only,
  *                              after "records"): the per-step cluster-size statistic of the
  *                              improved estimators (Wolff: sum of |C|; Swendsen-Wang: sum of |C|^2)
  *                    "correlations" encoding "zigzag-delta-varint" (run checkpoints measuring
  *                              correlations only, last): the correlation samples taken so far,
- *                              header.run.every sweeps apart (src/correlation.ts record layout)
+ *                              header.run.every sweeps apart (src/correlation.ts record layout);
+ *                              "float64le" for models whose records are float64
  *   last 4 bytes   u32       CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320) of every byte before it
  *
  * The header names the model and lattice, and the model's parameters in `parameters` (absent for
@@ -36,6 +42,7 @@
  */
 import { CheckpointError, InvalidOptionError } from './errors.js';
 import { modelDefinition, type ModelParameters, type SpinArray } from './models/index.js';
+import type { RecordArray, RecordType } from './models/model.js';
 import { checkSize } from './options.js';
 import { checkCount, checkField, checkObject, checkSeed, checkTemperature, oneOf } from './validate.js';
 import { geometryOf, sitesOf } from './lattice.js';
@@ -73,8 +80,10 @@ export interface SimulationState extends ModelParameters {
   layout: 'packed' | 'byte';
   /** xoshiro128** state, 4 words. */
   rngState: Uint32Array;
-  /** The lattice, row-major, as `spins()` returns it (Ising +1 / -1, Potts 0 .. q-1). */
+  /** The lattice, row-major, as `spins()` returns it (Ising +1 / -1, Potts 0 .. q-1, XY components). */
   spins: SpinArray;
+  /** The Metropolis step size of continuous-spin models (tuned during thermalization). */
+  stepSize?: number;
 }
 
 /** How far a measuring run (thermalize, then record one (B, M) pair per sweep) has got. */
@@ -91,8 +100,8 @@ export interface RunState {
   measureFlips: number;
   /** Work of the recorded sweeps in sweep equivalents. */
   measureWork: number;
-  /** The record of every recorded step (the model's layout, W integers each): the first W * measured values are used. */
-  records: Int32Array;
+  /** The record of every recorded step (the model's layout, W values each, of its record type): the first W * measured values are used. */
+  records: RecordArray;
   /** The result keeps the per-sweep e and m series. @default false */
   keepSeries?: boolean;
   /** The result has the e and m histograms. @default false */
@@ -102,7 +111,7 @@ export interface RunState {
   /** Sweeps between correlation samples (0 or absent: none). */
   every?: number;
   /** The correlation samples: the first floor(measured / every) x correlationValues(L) values are used. */
-  correlations?: Int32Array;
+  correlations?: RecordArray;
 }
 
 export interface CheckpointContents {
@@ -127,6 +136,8 @@ export interface CheckpointHeader {
   };
   counters: { sweeps: number; flips: number; sweepEquivalents: number };
   rng: number[];
+  /** The Metropolis step size of continuous-spin models (XY: radians in [1e-6, pi]; Heisenberg: in [1e-6, 10]). */
+  stepSize?: number;
   /** keepSeries and histograms appear only when true (a checkpoint without them reads as false). */
   run?: { thermalize: number; sweeps: number; thermalized: number; measured: number; measureFlips: number; measureWork: number; keepSeries?: true; histograms?: true; every?: number };
   sections: { name: 'spins' | 'records' | 'sizes' | 'correlations'; encoding: string; count: number; bytes: number }[];
@@ -196,12 +207,38 @@ function decodeRecords(bytes: Uint8Array, count: number, width: number): Int32Ar
   return records;
 }
 
-/** Cluster-size statistics as little-endian float64 (they can exceed 2^32: sums of squared sizes). */
-function encodeSizes(sizes: Float64Array): Uint8Array {
-  const out = new Uint8Array(8 * sizes.length);
+/** Float64 values, little-endian (cluster-size statistics, which can exceed 2^32; continuous spins; float64 records). */
+function encodeFloat64(values: Float64Array): Uint8Array {
+  const out = new Uint8Array(8 * values.length);
   const view = new DataView(out.buffer);
-  sizes.forEach((s, k) => view.setFloat64(8 * k, s, true));
+  values.forEach((s, k) => view.setFloat64(8 * k, s, true));
   return out;
+}
+
+/** Little-endian float64 values of a section that must all be finite (`what` names it in the error). */
+function decodeFloat64(bytes: Uint8Array, count: number, what: string): Float64Array {
+  if (bytes.length !== 8 * count) throw new CheckpointError('header', `section "${what}" has ${bytes.length} bytes, expected ${8 * count} (${count} float64 values)`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const values = new Float64Array(count);
+  for (let k = 0; k < count; k++) {
+    const v = view.getFloat64(8 * k, true);
+    if (!Number.isFinite(v)) throw new CheckpointError('header', `section "${what}" holds ${v} at value ${k}, expected a finite number`);
+    values[k] = v;
+  }
+  return values;
+}
+
+/** The section encoding of records and correlation samples of a record type. */
+function recordEncoding(type: RecordType): string {
+  return type === 'float64' ? 'float64le' : 'zigzag-delta-varint';
+}
+
+function encodeRecordSection(values: RecordArray, type: RecordType, width: number): Uint8Array {
+  return type === 'float64' ? encodeFloat64(values as Float64Array) : encodeRecords(values as Int32Array, width);
+}
+
+function decodeRecordSection(bytes: Uint8Array, count: number, type: RecordType, width: number, what: string): RecordArray {
+  return type === 'float64' ? decodeFloat64(bytes, count, what) : decodeRecords(bytes, count, width);
 }
 
 function decodeSizes(bytes: Uint8Array): Float64Array {
@@ -237,14 +274,15 @@ export function encodeCheckpoint(contents: CheckpointContents): Uint8Array {
   const parameters = modelParametersOf(state);
   const width = definition.recordWidth(parameters);
   const spins = definition.spins.encode(state.spins);
-  const records = run ? encodeRecords(run.records.subarray(0, width * run.measured), width) : undefined;
-  const sizes = run?.sizes ? encodeSizes(run.sizes.subarray(0, run.measured)) : undefined;
+  const type = definition.recordType;
+  const records = run ? encodeRecordSection(run.records.subarray(0, width * run.measured), type, width) : undefined;
+  const sizes = run?.sizes ? encodeFloat64(run.sizes.subarray(0, run.measured)) : undefined;
   const every = run?.every ?? 0;
   // the stride only where samples exist: a lattice whose model has no correlation kernel refuses to give one
   const samples = run && every > 0 && run.correlations
     ? run.correlations.subarray(0, Math.floor(run.measured / every) * definition.correlationValues(state.size, parameters, state.lattice))
     : undefined;
-  const correlations = samples ? encodeRecords(samples, CORRELATION_DELTA_WIDTH) : undefined;
+  const correlations = samples ? encodeRecordSection(samples, type, CORRELATION_DELTA_WIDTH) : undefined;
   const header: CheckpointHeader = {
     format: 'criticality-checkpoint',
     kind: contents.kind,
@@ -258,6 +296,7 @@ export function encodeCheckpoint(contents: CheckpointContents): Uint8Array {
     },
     counters: { sweeps: state.sweeps, flips: state.flips, sweepEquivalents: state.sweepEquivalents },
     rng: Array.from(state.rngState),
+    ...(state.stepSize !== undefined ? { stepSize: state.stepSize } : {}),
     ...(run ? {
       run: {
         thermalize: run.thermalize, sweeps: run.sweeps, thermalized: run.thermalized, measured: run.measured, measureFlips: run.measureFlips, measureWork: run.measureWork,
@@ -268,9 +307,9 @@ export function encodeCheckpoint(contents: CheckpointContents): Uint8Array {
     } : {}),
     sections: [
       { name: 'spins', encoding: definition.spins.encoding, count: state.spins.length, bytes: spins.length },
-      ...(records && run ? [{ name: 'records' as const, encoding: 'zigzag-delta-varint', count: width * run.measured, bytes: records.length }] : []),
+      ...(records && run ? [{ name: 'records' as const, encoding: recordEncoding(type), count: width * run.measured, bytes: records.length }] : []),
       ...(sizes && run ? [{ name: 'sizes' as const, encoding: 'float64le', count: run.measured, bytes: sizes.length }] : []),
-      ...(correlations && samples ? [{ name: 'correlations' as const, encoding: 'zigzag-delta-varint', count: samples.length, bytes: correlations.length }] : []),
+      ...(correlations && samples ? [{ name: 'correlations' as const, encoding: recordEncoding(type), count: samples.length, bytes: correlations.length }] : []),
     ],
   };
   return encodeContainer(header, [spins, ...(records ? [records] : []), ...(sizes ? [sizes] : []), ...(correlations ? [correlations] : [])]);
@@ -402,20 +441,24 @@ function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointCon
   if (!Array.isArray(rng) || rng.length !== 4 || !rng.every((w) => Number.isInteger(w) && w >= 0 && w <= 0xffffffff) || rng.every((w) => w === 0)) {
     fail('header', 'header.rng must be 4 unsigned 32-bit words, not all zero');
   }
+  const stepSize = header.stepSize;
+  if (stepSize !== undefined && !(typeof stepSize === 'number' && stepSize >= 1e-6 && stepSize <= 10)) {
+    fail('header', `header.stepSize is ${JSON.stringify(stepSize)}, expected a number from 1e-6 to 10`);
+  }
   const sites = sitesOf(geometryOf(header.lattice as Lattice), options.size);
   const [spinSection, recordSection, ...optional] = header.sections;
   const sizeSection = optional.find((s) => s?.name === 'sizes');
   const correlationSection = optional.find((s) => s?.name === 'correlations');
   const extra = optional.filter((s) => s !== sizeSection && s !== correlationSection);
   const codec = definition.spins;
-  if (extra.length > 0 || spinSection?.name !== 'spins' || spinSection.encoding !== codec.encoding || spinSection.count !== sites || !isCount(spinSection.bytes)) {
-    fail('header', `expected a "spins" section of ${sites} sites in encoding "${codec.encoding}" first`);
+  if (extra.length > 0 || spinSection?.name !== 'spins' || spinSection.encoding !== codec.encoding || spinSection.count !== sites * (codec.components ?? 1) || !isCount(spinSection.bytes)) {
+    fail('header', `expected a "spins" section of ${sites} sites (${sites * (codec.components ?? 1)} values) in encoding "${codec.encoding}" first`);
   }
   const spins = codec.decode(body.subarray(0, spinSection.bytes), sites, parameters);
   if (!spins) fail('header', `the "spins" section is not ${codec.describe(sites, parameters)}`);
   const state: SimulationState = {
     model, lattice: header.lattice as Lattice, ...options, ...parameters, sweeps: counters.sweeps, flips: counters.flips, sweepEquivalents: counters.sweepEquivalents,
-    rngState: Uint32Array.from(rng), spins,
+    rngState: Uint32Array.from(rng), spins, ...(stepSize !== undefined ? { stepSize } : {}),
   };
   if (header.kind === 'simulation') {
     if (recordSection || optional.length > 0 || header.run) fail('header', 'a simulation checkpoint has no run section');
@@ -429,10 +472,11 @@ function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointCon
     if (r[flag] !== undefined && r[flag] !== true) fail('header', `header.run.${flag} must be true when present`);
   }
   const width = definition.recordWidth(parameters);
-  if (recordSection?.name !== 'records' || recordSection.encoding !== 'zigzag-delta-varint' || recordSection.count !== width * r.measured) {
-    fail('header', `expected a "records" section of ${width * r.measured} values (${width} a step)`);
+  const type = definition.recordType;
+  if (recordSection?.name !== 'records' || recordSection.encoding !== recordEncoding(type) || recordSection.count !== width * r.measured || !isCount(recordSection.bytes)) {
+    fail('header', `expected a "records" section of ${width * r.measured} values (${width} a step) in encoding "${recordEncoding(type)}"`);
   }
-  const records = decodeRecords(body.subarray(spinSection.bytes, spinSection.bytes + recordSection.bytes), recordSection.count, width);
+  const records = decodeRecordSection(body.subarray(spinSection.bytes, spinSection.bytes + recordSection.bytes), recordSection.count, type, width, 'records');
   let offset = spinSection.bytes + recordSection.bytes;
   let sizes: Float64Array | undefined;
   if (sizeSection) {
@@ -442,14 +486,14 @@ function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointCon
     sizes = decodeSizes(body.subarray(offset, offset + sizeSection.bytes));
     offset += sizeSection.bytes;
   }
-  let correlations: Int32Array | undefined;
+  let correlations: RecordArray | undefined;
   const every = r.every;
   if (correlationSection || every !== undefined) {
     const count = isCount(every) && every > 0 ? Math.floor(r.measured / every) * definition.correlationValues(options.size, parameters, header.lattice as Lattice) : NaN;
-    if (!correlationSection || optional.at(-1) !== correlationSection || correlationSection.encoding !== 'zigzag-delta-varint' || correlationSection.count !== count || !isCount(correlationSection.bytes)) {
+    if (!correlationSection || optional.at(-1) !== correlationSection || correlationSection.encoding !== recordEncoding(type) || correlationSection.count !== count || !isCount(correlationSection.bytes)) {
       fail('header', 'header.run.every (an integer >= 1) and a last "correlations" section of floor(measured / every) samples go together');
     }
-    correlations = decodeRecords(body.subarray(offset, offset + correlationSection.bytes), count, CORRELATION_DELTA_WIDTH);
+    correlations = decodeRecordSection(body.subarray(offset, offset + correlationSection.bytes), count, type, CORRELATION_DELTA_WIDTH, 'correlations');
   }
   return {
     kind: 'run',

@@ -60,6 +60,35 @@ export function waveTable(size: number): { cos: Float64Array; sin: Float64Array 
 }
 
 /**
+ * Sums over the n components of per-row sums R_a(y) (at records[rows + n y + a]) and per-column sums
+ * C_a(x) (at records[cols + n x + a]) of one sample: `squares` = sum_a (sum_y R_a(y))^2 and `waves` =
+ * sum_a (|sum_y e^{i k y} R_a(y)|^2 + |sum_x e^{i k x} C_a(x)|^2) at k = 2 pi / L (`cos`, `sin` from waveTable).
+ */
+export function rowColumnWaves(records: ArrayLike<number>, rows: number, cols: number, size: number, n: number, cos: Float64Array, sin: Float64Array): { squares: number; waves: number } {
+  let squares = 0;
+  let waves = 0;
+  for (let a = 0; a < n; a++) {
+    let total = 0;
+    let rowRe = 0;
+    let rowIm = 0;
+    let colRe = 0;
+    let colIm = 0;
+    for (let x = 0; x < size; x++) {
+      const R = records[rows + x * n + a];
+      const C = records[cols + x * n + a];
+      total += R;
+      rowRe += R * cos[x];
+      rowIm += R * sin[x];
+      colRe += C * cos[x];
+      colIm += C * sin[x];
+    }
+    squares += total * total;
+    waves += rowRe * rowRe + rowIm * rowIm + colRe * colRe + colIm * colIm;
+  }
+  return { squares, waves };
+}
+
+/**
  * Turns `samples` Ising correlation records (each {@link correlationValues}(L, d) integers,
  * concatenated) of the lattice of dimension d (2 square, 3 cubic) into G(r), S(0), S(k_min) and
  * xi_2nd with error bars.

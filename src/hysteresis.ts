@@ -21,7 +21,7 @@
 import { geometryOf, sitesOf } from './lattice.js';
 import { InvalidOptionError } from './errors.js';
 import type { Observable } from './measure.js';
-import { modelDefinition } from './models/index.js';
+import { createRecords, modelDefinition } from './models/index.js';
 import { normalizeOptions, type SimulationOptions } from './options.js';
 import { childSeed } from './rng.js';
 import { createSimulation } from './simulation.js';
@@ -39,6 +39,25 @@ export interface HysteresisOptions extends Omit<SimulationOptions, 'temperature'
   thermalize?: number;
   /** Independent ramps averaged (seeds childSeed(seed, r)). @default 1 */
   repeats?: number;
+  /**
+   * Called after every temperature of every ramp, in order (heating up, then cooling down), with that
+   * point's means: a page can draw the loop as it grows. It does not change the run.
+   */
+  onPoint?: (point: HysteresisPoint) => void;
+}
+
+/** One point of one ramp, as it is measured (see {@link HysteresisOptions.onPoint}). */
+export interface HysteresisPoint {
+  /** The ramp, 0 .. repeats - 1. */
+  repeat: number;
+  branch: 'heating' | 'cooling';
+  /** Index of the temperature in the (increasing) list of temperatures. */
+  index: number;
+  temperature: number;
+  /** Mean energy per site e over the point's steps. */
+  energy: number;
+  /** Mean order parameter (Ising |m|, Potts |M| / N) over the point's steps. */
+  orderParameter: number;
 }
 
 /** One branch of the loop: a value per temperature (increasing T). */
@@ -92,7 +111,8 @@ function trapezoid(x: number[], y: number[]): number {
  */
 export async function hysteresis(options: HysteresisOptions): Promise<HysteresisResult> {
   const o = checkObject('options', options, '{ size: 32, temperatures: { from: 2, to: 2.6, step: 0.02 } }');
-  const { temperatures: spec, sweeps: givenSweeps, thermalize: givenThermalize, repeats: givenRepeats, ...simulation } = o as unknown as HysteresisOptions;
+  const { temperatures: spec, sweeps: givenSweeps, thermalize: givenThermalize, repeats: givenRepeats, onPoint, ...simulation } = o as unknown as HysteresisOptions;
+  if (onPoint !== undefined && typeof onPoint !== 'function') throw new InvalidOptionError('onPoint', onPoint, 'a function (point) => void');
   for (const key of ['temperature', 'beta', 'start'] as const) {
     if (key in simulation) throw new InvalidOptionError(key, (simulation as Record<string, unknown>)[key], `no ${key} in a hysteresis ramp (it starts cold at the lowest of "temperatures")`);
   }
@@ -106,7 +126,7 @@ export async function hysteresis(options: HysteresisOptions): Promise<Hysteresis
   const parameters = definition.parameters(normalized);
   const width = definition.recordWidth(parameters);
   const N = sitesOf(geometryOf(normalized.lattice), normalized.size);
-  const records = new Int32Array(width * sweeps);
+  const records = createRecords(definition.recordType, width * sweeps);
   const K = temperatures.length;
   const perRamp: { heatE: number[]; heatM: number[]; coolE: number[]; coolM: number[] }[] = [];
   let backend = '';
@@ -117,7 +137,7 @@ export async function hysteresis(options: HysteresisOptions): Promise<Hysteresis
     backend = sim.backend;
     try {
       if (thermalize > 0) work += sim.sweep(thermalize).sweepEquivalents;
-      const point = (temperature: number) => {
+      const point = (branch: HysteresisPoint['branch'], temperature: number, index: number) => {
         sim.setTemperature(temperature);
         work += sim.sweep(sweeps, records).sweepEquivalents;
         let e = 0;
@@ -126,10 +146,11 @@ export async function hysteresis(options: HysteresisOptions): Promise<Hysteresis
           e += definition.energy(records, width * k, normalized.field) / N;
           m += Math.abs(definition.orderParameter(records, width * k, N, parameters));
         }
+        onPoint?.({ repeat: r, branch, index, temperature, energy: e / sweeps, orderParameter: m / sweeps });
         return [e / sweeps, m / sweeps];
       };
-      const heating = temperatures.map(point);
-      const cooling = [...temperatures].reverse().map(point).reverse();
+      const heating = temperatures.map((T, k) => point('heating', T, k));
+      const cooling = temperatures.map((T, k) => [T, k] as const).reverse().map(([T, k]) => point('cooling', T, k)).reverse();
       perRamp.push({ heatE: heating.map((x) => x[0]), heatM: heating.map((x) => x[1]), coolE: cooling.map((x) => x[0]), coolM: cooling.map((x) => x[1]) });
     } finally {
       sim.dispose();

@@ -14,7 +14,10 @@
  * profile is taken over r = |m|, with P the probability per unit of the order-parameter space:
  * counts divided by the number of allowed values in the bin (Ising, whose m lives on a grid of
  * step 2/N) or by the bin's volume (continuous: 2/bins for n = 1, the shell r^n for n >= 2).
- * For n = 2 a map F(m_x, m_y) on a square grid is returned too.
+ * For n = 2 a map F(m_x, m_y) on a square grid is returned too. `landau(sim)` takes the vector
+ * m = M / N of the XY and clock models (n = 2) and of the Heisenberg model (n = 3) from their records:
+ * below T_BKT (or at low T) F(|m|) has its minimum on a ring |m| = m* > 0 with a barrier at the
+ * centre (shape `ring`: the Mexican hat), above it a single well.
  *
  * The q-state Potts model (q >= 3) has no m -> -m symmetry: its order parameter projected on the
  * direction of state 0, m_0 = (q n_0 / N - 1) / (q - 1) in [-1/(q-1), 1], has F with a cubic term
@@ -32,6 +35,7 @@ import { leastSquares, type Matrix } from './linalg.js';
 import type { Measurement, Observable } from './measure.js';
 import { checkCount, checkPositive } from './options.js';
 import type { Simulation } from './simulation.js';
+import { modelDefinition } from './models/index.js';
 import { chooseBinSize, integratedAutocorrelationTime, jackknife } from './stats/index.js';
 
 /** Samples of an n-component order parameter per site, one value per component per configuration. */
@@ -104,7 +108,12 @@ export type LandauBarrier =
   /** The central bin was never visited: the barrier exceeds lowerBound. */
   | { state: 'unvisited'; lowerBound: number; position: number };
 
-export type LandauShape = 'single-well' | 'double-well' | 'flat' | 'undetermined';
+/**
+ * The shape of F: a single well at 0; two wells at +-m* (one component); `ring` for an n >= 2
+ * component order parameter whose F is lowest on the shell |m| = m* (the Mexican hat: a ring for
+ * n = 2, a sphere for n = 3); flat within errors; undetermined (not symmetric).
+ */
+export type LandauShape = 'single-well' | 'double-well' | 'ring' | 'flat' | 'undetermined';
 
 export interface LandauProfile {
   components: number;
@@ -369,7 +378,7 @@ export function landauFreeEnergy(data: OrderParameterSamples, options: LandauOpt
       const error = Number.isFinite(jk.error) ? jk.error : Math.hypot(points[0].error!, points[well].error!);
       barrier = { state: 'measured', mean: points[0].F! - points[well].F!, error, position: h.centre[well] };
     }
-    if (barrier.state === 'unvisited' || barrier.mean > WELL_Z * barrier.error) shape = 'double-well';
+    if (barrier.state === 'unvisited' || barrier.mean > WELL_Z * barrier.error) shape = d >= 2 ? 'ring' : 'double-well';
     else if (fit && fit.minimum === 0 && fit.a2.mean > WELL_Z * fit.a2.error) shape = 'single-well';
     else shape = 'flat';
   } else if (variable === 'm') {
@@ -416,8 +425,8 @@ export interface LandauRunOptions extends Omit<LandauOptions, 'binSize'> {
 export interface LandauResult extends LandauProfile, Pick<Measurement, 'model' | 'lattice' | 'size' | 'temperature' | 'beta' | 'field' | 'algorithm' | 'backend' | 'seed'> {
   /** The Potts q (Potts runs only). */
   q?: number;
-  /** What the profile is of: Ising m = M / N; Potts m_0, the order parameter along state 0 (module comment). */
-  orderParameter: 'm' | 'm0';
+  /** What the profile is of: Ising m = M / N; Potts m_0, the order parameter along state 0 (module comment); continuous spins the vector M / N. */
+  orderParameter: 'm' | 'm0' | 'vector';
   thermalize: number;
   sweeps: number;
 }
@@ -449,6 +458,20 @@ export function landau(sim: Simulation, options: LandauRunOptions): LandauResult
   const sites = sim.sites;
   const fitOptions = { bins: options.bins, minCount: options.minCount, order: options.order };
   const run = { model, ...(q === undefined ? {} : { q }), lattice, size, temperature, beta, field, algorithm, backend: sim.backend, seed, thermalize, sweeps };
+  const definition = modelDefinition(model);
+  if (definition.recordType === 'float64') {
+    // continuous spins (XY, clock, Heisenberg): the vector m = M / N from the records, n = 2 or 3;
+    // at h = 0 P depends on |m| only: F over r = |m| (the Mexican hat), and the map for n = 2
+    const components = model === 'heisenberg' ? 3 : 2;
+    const width = definition.recordWidth(definition.parameters(sim.options));
+    sim.sweep(thermalize);
+    const records = new Float64Array(width * sweeps);
+    sim.sweep(sweeps, records);
+    const m = Array.from({ length: components }, (_, a) => Float64Array.from({ length: sweeps }, (_, t) => records[width * t + 2 + a] / sites));
+    const profile = landauFreeEnergy({ components: m, sites, symmetric: true }, fitOptions);
+    if (field !== 0) profile.warnings.push(`h = ${field}: the profile over |m| assumes P depends on |m| only, which holds at h = 0`);
+    return { ...run, orderParameter: 'vector', ...profile };
+  }
   if (model !== 'potts') {
     const measurement = sim.measure({ sweeps, thermalize, keepSeries: true });
     const profile = landauFreeEnergy({ components: [measurement.series!.magnetization], sites, step: 2 / sites, symmetric: field === 0 }, fitOptions);

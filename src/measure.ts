@@ -57,6 +57,34 @@ export interface PottsObservables extends Observables {
   energyCumulant: Observable;
 }
 
+/**
+ * Observables of an XY measurement (formulas in src/models/xy/observables.ts): the common ones with
+ * m the 2-component magnetization per site (|m| its length) and the O(2) Binder cumulant
+ * U = 2 - <|m|^4> / <|m|^2>^2 in `binder`, plus the vector m, the helicity modulus and the vortex density.
+ */
+export interface XyObservables extends Observables {
+  /** <m_x> = <sum_i cos theta_i> / N. */
+  magnetizationX: SampledObservable;
+  /** <m_y> = <sum_i sin theta_i> / N. */
+  magnetizationY: SampledObservable;
+  /** Upsilon = (1 / 2N) sum_mu [<B_mu> - beta (<I_mu^2> - <I_mu>^2)], the spin stiffness. */
+  helicityModulus: Observable;
+  /** <V> / N: plaquettes with winding number +1 or -1 per site. */
+  vortexDensity: SampledObservable;
+}
+
+/**
+ * Observables of a Heisenberg measurement (src/models/continuous/observables.ts, n = 3): the common
+ * ones with m the 3-component magnetization per site and the O(3) Binder cumulant
+ * U = 5/2 - (3/2) <|m|^4> / <|m|^2>^2 in `binder`, plus the vector m.
+ */
+export interface HeisenbergObservables extends Observables {
+  magnetizationX: SampledObservable;
+  magnetizationY: SampledObservable;
+  /** <m_z>: the component along the field. */
+  magnetizationZ: SampledObservable;
+}
+
 /** Improved estimators from cluster sizes (src/cluster/improved.ts; valid at h = 0). */
 export interface ImprovedEstimators {
   /** <m^2> from cluster sizes (see module comment). */
@@ -89,7 +117,7 @@ export interface CorrelationMeasurement {
 }
 
 /** The observables a measurement of model M reports. */
-export type ObservablesOf<M extends Model> = M extends 'potts' ? PottsObservables : Observables;
+export type ObservablesOf<M extends Model> = M extends 'potts' ? PottsObservables : M extends 'xy' | 'clock' ? XyObservables : M extends 'heisenberg' ? HeisenbergObservables : Observables;
 
 /** The parameters of a measurement: what was simulated, how, and how long. */
 export interface MeasurementParameters {
@@ -122,8 +150,10 @@ export interface MeasurementParameters {
 export interface Measurement<M extends Model = Model> extends MeasurementParameters {
   model: M;
   observables: ObservablesOf<M>;
-  /** The Potts q (Potts measurements only). */
+  /** The Potts or clock q (Potts and clock measurements only). */
   q?: number;
+  /** Over-relaxation sweeps after each Metropolis sweep (XY measurements only). */
+  overRelaxation?: number;
   /** Improved estimators from cluster sizes: cluster and hybrid algorithms at h = 0 only. */
   improved?: ImprovedEstimators;
   /** Common bin length (sweeps) and number of bins used for the errors. */

@@ -52,8 +52,10 @@ export interface SimulationOptions {
   hybridCluster?: ClusterAlgorithm;
   /** Seed of the random stream: an integer in [0, 2^53 - 1]. The same seed gives the same run on either backend. @default 1 */
   seed?: number;
-  /** Number of states of the Potts model (`model: 'potts'` only, where it is required): an integer from 2 to 256. */
+  /** Number of states of the Potts or clock model (`model: 'potts'` or `'clock'` only, where it is required): an integer from 2 to 256. */
   q?: number;
+  /** Over-relaxation (reflection) sweeps after each Metropolis sweep (`model: 'xy'` or `'heisenberg'` only): an integer from 0 to 64. @default 0 */
+  overRelaxation?: number;
   /** Engine. @default 'auto' */
   backend?: BackendChoice;
   /** Initial configuration. @default 'hot' */
@@ -90,6 +92,8 @@ export interface NormalizedOptions {
   readonly workers: number;
   /** The model's parameters (present for the models that have them: `q` for Potts). */
   readonly q?: number;
+  /** Over-relaxation sweeps per Metropolis sweep (XY, Heisenberg). */
+  readonly overRelaxation?: number;
 }
 
 /**

@@ -58,7 +58,7 @@ export interface PhaseRun {
 }
 
 /** Counts the phase visits of `steps` records of the model's layout. */
-export function countPhases(definition: ModelDefinition, parameters: ModelParameters, records: Int32Array, steps: number, field: number): PhaseCounts {
+export function countPhases(definition: ModelDefinition, parameters: ModelParameters, records: ArrayLike<number>, steps: number, field: number): PhaseCounts {
   const { phases } = definition;
   const width = definition.recordWidth(parameters);
   let tunnelings = 0;
@@ -95,6 +95,6 @@ export function judgePhases(definition: ModelDefinition, parameters: ModelParame
 }
 
 /** Counts and judges the phase visits of `steps` records (see the module comment). */
-export function phaseVisits(definition: ModelDefinition, parameters: ModelParameters, records: Int32Array, steps: number, run: PhaseRun): PhaseVisits {
+export function phaseVisits(definition: ModelDefinition, parameters: ModelParameters, records: ArrayLike<number>, steps: number, run: PhaseRun): PhaseVisits {
   return judgePhases(definition, parameters, countPhases(definition, parameters, records, steps, run.field), run);
 }

@@ -11,6 +11,8 @@
  * Ising on the cubic lattice: every observable of the 2 x 2 x 2 cube by exact enumeration, at any
  * field; no finite-lattice reference for larger L and no exact infinite-lattice values (the
  * literature values of β_c, ν and η are in {@link criticalReference} and src/exact/cubic.ts).
+ * XY: the 2 x 2 lattice by quadrature at any field; clock: q = 2 and 4 through Ising at h = 0;
+ * Heisenberg: the 2 x 2 lattice at h = 0 by the ring's transfer integral.
  *
  * Potts: where the transfer matrices of src/models/potts/ are quick (q^L <= 1000), e, c, <m^2>,
  * <m^4> and what derives from them at any field (and <m> for q^L <= 100); at T = T_c and h = 0
@@ -24,6 +26,9 @@ import {
 } from './exact/cubic.js';
 import type { DensityOfStates } from './exact/enumerate.js';
 import type { Lattice, Model } from './vocabulary.js';
+import { XY_BKT_TEMPERATURE, xyExact2x2 } from './models/xy/exact.js';
+import { clockCriticalTemperature, clockIsingEquivalent } from './models/clock/exact.js';
+import { heisenbergRingEnergy, heisenbergRingSpecificHeat } from './models/heisenberg/exact.js';
 
 /** Largest L for which every Ising observable is computed by exact enumeration (2^(L*L) states). */
 export const ENUMERATION_MAX_SIZE = 4;
@@ -34,13 +39,13 @@ export const POTTS_TRANSFER_MAX_ROWS = 1000;
 export const POTTS_DISTRIBUTION_MAX_ROWS = 100;
 
 /** The observables an exact reference can hold (every model's). */
-export type ReferenceName = ObservableName | 'energyCumulant' | 'majority';
+export type ReferenceName = ObservableName | 'energyCumulant' | 'majority' | 'magnetizationX' | 'magnetizationY' | 'magnetizationZ' | 'helicityModulus' | 'vortexDensity';
 
 export interface ExactReference {
   /** Exact values for this finite L x L periodic lattice, where known. */
   finite: Partial<Record<ReferenceName, number>>;
   /** How `finite` was obtained. */
-  finiteMethod: 'enumeration' | 'kaufman' | 'transfer-matrix' | 'none';
+  finiteMethod: 'enumeration' | 'kaufman' | 'transfer-matrix' | 'quadrature' | 'none';
   /** Infinite-lattice values where known (Ising: Onsager at h = 0; Potts: e(T_c) at T_c). */
   infinite: Partial<Record<ReferenceName, number>>;
 }
@@ -105,6 +110,9 @@ export function exactReference(size: number, temperature: number, field: number,
     return { finite: fromMoments(x, 8, 1 / temperature, x.absMagnetization), finiteMethod: 'enumeration', infinite: {} };
   }
   if (model.model === 'potts') return pottsReference(size, temperature, field, model.q as number);
+  if (model.model === 'xy') return xyReference(size, temperature, field);
+  if (model.model === 'heisenberg') return heisenbergReference(size, temperature, field);
+  if (model.model === 'clock') return clockExactReference(size, temperature, field, model.q as number);
   if (model.lattice === 'cubic') {
     if (size > CUBIC_ENUMERATION_MAX_SIZE) return { finite: {}, finiteMethod: 'none', infinite: {} };
     return { finite: enumerated(cachedDensity('cubic', size), temperature, field), finiteMethod: 'enumeration', infinite: {} };
@@ -126,6 +134,41 @@ export function exactReference(size: number, temperature: number, field: number,
     return { finite, finiteMethod: 'transfer-matrix', infinite };
   }
   return { finite: {}, finiteMethod: 'none', infinite };
+}
+
+/** XY: the 2 x 2 lattice by quadrature (src/models/xy/exact.ts); nothing exact for larger L. */
+function xyReference(size: number, temperature: number, field: number): ExactReference {
+  if (size !== 2) return { finite: {}, finiteMethod: 'none', infinite: {} };
+  const x = xyExact2x2(1 / temperature, field);
+  const beta = 1 / temperature;
+  const { energy, specificHeat, absMagnetization: a, magnetization2: m2, magnetization4: m4, magnetizationX, helicityModulus, vortexDensity } = x;
+  return {
+    finite: {
+      energy, specificHeat, absMagnetization: a, magnetization2: m2, magnetization4: m4, magnetizationX, magnetizationY: 0, helicityModulus, vortexDensity,
+      susceptibility: 4 * beta * (m2 - a * a), susceptibilityFull: 4 * beta * m2, binder: 2 - m4 / (m2 * m2), binderRatio: m4 / (m2 * m2),
+    },
+    finiteMethod: 'quadrature',
+    infinite: {},
+  };
+}
+
+/** Clock: q = 2 (Ising at T) and q = 4 (two Ising copies at 2T) at h = 0, e and c (Kaufman, Onsager); nothing else. */
+function clockExactReference(size: number, temperature: number, field: number, q: number): ExactReference {
+  if ((q !== 2 && q !== 4) || field !== 0) return { finite: {}, finiteMethod: 'none', infinite: {} };
+  const t = q === 2 ? temperature : 2 * temperature;
+  const scale = q === 2 ? 1 : 2;
+  return {
+    finite: clockIsingEquivalent(q, size, temperature),
+    finiteMethod: 'kaufman',
+    infinite: { energy: onsagerEnergy(t), specificHeat: scale * onsagerSpecificHeat(t) },
+  };
+}
+
+/** Heisenberg: the 2 x 2 lattice at h = 0 (a ring of 4 spins with coupling 2, src/models/heisenberg/exact.ts). */
+function heisenbergReference(size: number, temperature: number, field: number): ExactReference {
+  if (size !== 2 || field !== 0) return { finite: {}, finiteMethod: 'none', infinite: {} };
+  const beta = 1 / temperature;
+  return { finite: { energy: heisenbergRingEnergy(4, 2, beta), specificHeat: heisenbergRingSpecificHeat(4, 2, beta) }, finiteMethod: 'transfer-matrix', infinite: {} };
 }
 
 function pottsReference(size: number, temperature: number, field: number, q: number): ExactReference {
@@ -167,6 +210,9 @@ export function criticalReference(model: ReferenceModel = {}): CriticalReference
       exponents: { nu: ISING_3D_NU, nuLabel: '0.629971(4)', gammaOverNu: ISING_3D_GAMMA_OVER_NU, gammaOverNuLabel: '2 - eta = 1.9637022(20)', source: CUBIC_SOURCES.exponents },
     };
   }
+  if (model.model === 'xy') return { temperature: XY_BKT_TEMPERATURE, source: 'Hasenbusch 2005 (BKT)', order: 'continuous' };
+  if (model.model === 'clock') return clockReference(model.q as number);
+  if (model.model === 'heisenberg') return { temperature: 0, source: 'none at T > 0 in 2D (Mermin-Wagner)', order: 'continuous' };
   if (model.model !== 'potts') {
     return { temperature: CRITICAL_TEMPERATURE, source: 'Onsager', order: 'continuous', exponents: { nu: 1, nuLabel: '1', gammaOverNu: 7 / 4, gammaOverNuLabel: '7/4', source: 'Onsager' } };
   }
@@ -181,4 +227,16 @@ export function criticalReference(model: ReferenceModel = {}): CriticalReference
     4: { nu: 2 / 3, nuLabel: '2/3', gammaOverNu: 7 / 4, gammaOverNuLabel: '7/4' },
   }[q as 2 | 3 | 4];
   return { temperature: t.temperature, source, order: 'continuous', exponents: { ...exponents, source: q === 2 ? 'Onsager (q = 2 is Ising)' : 'den Nijs 1979, Nienhuis 1982' } };
+}
+
+/**
+ * The clock model: q = 2 is Ising, q = 4 two Ising copies at J/2 (T_c / 2, Ising exponents), q = 3
+ * the 3-state Potts model at J_Potts = 3J/2; q >= 5 the upper BKT transition (no power-law exponents).
+ */
+function clockReference(q: number): CriticalReference {
+  const ising = { nu: 1, nuLabel: '1', gammaOverNu: 7 / 4, gammaOverNuLabel: '7/4' };
+  if (q === 2) return { temperature: CRITICAL_TEMPERATURE, source: 'Onsager (q = 2 is Ising)', order: 'continuous', exponents: { ...ising, source: 'Onsager' } };
+  if (q === 4) return { temperature: CRITICAL_TEMPERATURE / 2, source: 'Onsager / 2 (q = 4 is two Ising models at J/2)', order: 'continuous', exponents: { ...ising, source: 'Onsager' } };
+  if (q === 3) return { temperature: clockCriticalTemperature(3), source: '(3/2) / ln(1 + sqrt 3) (q = 3 is Potts at J_Potts = 3J/2)', order: 'continuous', exponents: { nu: 5 / 6, nuLabel: '5/6', gammaOverNu: 26 / 15, gammaOverNuLabel: '26/15', source: 'den Nijs 1979, Nienhuis 1982' } };
+  return { temperature: clockCriticalTemperature(q), source: q === 6 ? 'Tomita and Okabe 2002 (upper BKT)' : 'T_BKT of the XY model (the upper transition approaches it)', order: 'continuous' };
 }

@@ -11,23 +11,24 @@ import { improvedEstimators } from './cluster/improved.js';
 import { InvalidOptionError } from './errors.js';
 import type { ChunkedWork, JobProgress } from './jobs/work.js';
 import { withHistograms, type Measurement, type SeriesContext } from './measure.js';
-import type { ModelDefinition, ModelParameters } from './models/model.js';
+import { createRecords, type ModelDefinition, type ModelParameters, type RecordArray, type RecordType } from './models/model.js';
 import { phaseVisits } from './phases.js';
 import { checkBoolean, checkCount, checkObject, rejectUnknownKeys } from './validate.js';
 import type { ClusterStep, Lattice } from './vocabulary.js';
 
 /**
- * Values one measurement may keep per recorded step in total (2^26 32-bit integers, 256 MiB): the
- * largest run is 2^26 / (record width) steps, 2^25 for the Ising model's (B, M) records.
+ * Values one measurement may keep per recorded step in total (2^26 32-bit integers, 256 MiB; records
+ * of float64 values count twice, so that a run's records never exceed 256 MiB): the largest run is
+ * 2^26 / (record width) steps, 2^25 for the Ising model's (B, M) records.
  */
 export const MAX_RECORD_VALUES = 1 << 26;
 
 /** Largest number of recorded sweeps in one Ising measure() call (2^26 values / 2 per record). */
 export const MAX_MEASURE_SWEEPS = MAX_RECORD_VALUES / 2;
 
-/** Largest number of recorded steps of a run whose records hold `width` integers each. */
-export function maxMeasureSweeps(width: number): number {
-  return Math.floor(MAX_RECORD_VALUES / width);
+/** Largest number of recorded steps of a run whose records hold `width` values each (of the given type). */
+export function maxMeasureSweeps(width: number, type: RecordType = 'int32'): number {
+  return Math.floor(MAX_RECORD_VALUES / (type === 'float64' ? 2 * width : width));
 }
 
 /** Options of {@link Simulation.measure}. */
@@ -68,15 +69,15 @@ export function defaultCorrelationInterval(size: number): number {
 }
 
 /**
- * Validates measure options for an L x L lattice whose records hold `width` integers.
+ * Validates measure options for a lattice of linear size L whose records hold `width` values of `type`.
  * Throws {@link InvalidOptionError} (unknown keys included).
  */
-export function normalizeMeasureOptions(options: MeasureOptions, size: number, width = 2): NormalizedMeasureOptions {
+export function normalizeMeasureOptions(options: MeasureOptions, size: number, width = 2, type: RecordType = 'int32'): NormalizedMeasureOptions {
   const o = checkObject('measure options', options, '{ sweeps: 10000 }');
   rejectUnknownKeys(o, MEASURE_KEYS);
   const sweeps = checkCount('sweeps', o.sweeps, 2);
-  const most = maxMeasureSweeps(width);
-  if (sweeps > most) throw new InvalidOptionError('sweeps', sweeps, `at most ${most} recorded steps per measurement (${MAX_RECORD_VALUES} record values, ${width} per step; split longer runs)`);
+  const most = maxMeasureSweeps(width, type);
+  if (sweeps > most) throw new InvalidOptionError('sweeps', sweeps, `at most ${most} recorded steps per measurement (${MAX_RECORD_VALUES} 32-bit record words, ${type === 'float64' ? 2 * width : width} per step; split longer runs)`);
   const thermalize = checkCount('thermalize', o.thermalize === undefined ? 0 : o.thermalize, 0);
   const keepSeries = checkBoolean('keepSeries', o.keepSeries);
   const histograms = checkBoolean('histograms', o.histograms);
@@ -118,9 +119,9 @@ export interface RunHost {
    * Runs n steps, writing the record after every step into `out` and, for cluster steps, the
    * cluster-size statistic into `sizes` when given; returns the sites changed and the work in sweep equivalents.
    */
-  advance(n: number, out?: Int32Array, sizes?: Float64Array): { flips: number; work: number };
+  advance(n: number, out?: RecordArray, sizes?: Float64Array): { flips: number; work: number };
   /** Writes one correlation sample of the current lattice. */
-  correlations(out: Int32Array): void;
+  correlations(out: RecordArray): void;
   /** The parameters to report (checked unchanged at every step). */
   context(): Omit<SeriesContext, 'thermalize' | 'sweeps' | 'acceptance' | 'keepSeries' | 'sweepEquivalents'>;
   /** The simulation's state, for checkpoints. */
@@ -130,11 +131,11 @@ export interface RunHost {
 /** A measuring run in progress; see the module comment. */
 export class MeasurementRun implements RunState, ChunkedWork {
   readonly options: NormalizedMeasureOptions;
-  readonly records: Int32Array;
+  readonly records: RecordArray;
   /** Cluster algorithms: the per-step cluster-size statistic of the improved estimators (kept when recorded from the first step). */
   readonly sizes: Float64Array | undefined;
   /** Correlation samples, `every` recorded steps apart. */
-  readonly correlations: Int32Array | undefined;
+  readonly correlations: RecordArray | undefined;
   thermalized = 0;
   measured = 0;
   measureFlips = 0;
@@ -151,12 +152,13 @@ export class MeasurementRun implements RunState, ChunkedWork {
     this.context = host.context();
     this.width = host.definition.recordWidth(host.parameters);
     this.stride = options.every > 0 ? host.definition.correlationValues(host.size, host.parameters, host.lattice) : 0;
-    this.records = new Int32Array(this.width * options.sweeps);
+    const type = host.definition.recordType;
+    this.records = createRecords(type, this.width * options.sweeps);
     // sizes are kept when the run records them from its first step (a checkpoint without them, of a
     // run already measuring, goes on without improved estimators)
     const recordsSizes = host.clusterStep() !== undefined && (!from || from.measured === 0 || from.sizes !== undefined);
     this.sizes = recordsSizes ? new Float64Array(options.sweeps) : undefined;
-    this.correlations = options.every > 0 ? new Int32Array(Math.floor(options.sweeps / options.every) * this.stride) : undefined;
+    this.correlations = options.every > 0 ? createRecords(type, Math.floor(options.sweeps / options.every) * this.stride) : undefined;
     if (from) {
       this.thermalized = from.thermalized;
       this.measured = from.measured;

@@ -9,6 +9,7 @@ import { CLUSTER_BYTES_PER_SITE, clusterStepOf, clusterWork } from './cluster/st
 import { CheckpointError, DisposedError, InvalidOptionError } from './errors.js';
 import type { Measurement } from './measure.js';
 import { modelDefinition, type ModelDefinition, type ModelKernel, type ModelParameters } from './models/index.js';
+import { createRecords, isRecordArray, type RecordArray, type RecordType } from './models/model.js';
 import { checkAlgorithm, normalizeOptions, normalizeUpdateSettings, type NormalizedOptions, type SimulationOptions, type UpdateSettings } from './options.js';
 import { seedState } from './rng.js';
 import { MeasurementRun, normalizeMeasureOptions, type MeasureOptions, type RunHost } from './run.js';
@@ -23,7 +24,7 @@ export interface Snapshot<M extends Model = Model> {
   readonly version: 1;
   readonly model: M;
   readonly size: number;
-  /** The lattice, row-major (a copy): Ising spins +1 / -1 (Int8Array), Potts states 0 .. q-1 (Uint8Array). */
+  /** The lattice, row-major (a copy): Ising spins +1 / -1 (Int8Array), Potts states 0 .. q-1 (Uint8Array), XY components (Float64Array). */
   readonly spins: SpinsOf<M>;
   /** xoshiro128** state, 4 words. */
   readonly rngState: Uint32Array;
@@ -35,6 +36,10 @@ export interface Snapshot<M extends Model = Model> {
   readonly sweepEquivalents?: number;
   /** The Potts q (absent for models without it). */
   readonly q?: number;
+  /** XY, Heisenberg: over-relaxation sweeps per Metropolis sweep (a parameter of the simulation). */
+  readonly overRelaxation?: number;
+  /** XY, Heisenberg: the Metropolis step size as tuned so far (restored with the snapshot). */
+  readonly stepSize?: number;
 }
 
 /** What {@link Simulation.sweep} returns. */
@@ -66,8 +71,10 @@ export interface Simulation<M extends Model = Model> {
   readonly layout: 'packed' | 'byte';
   /** Number of sites N = L^d (L * L square, L * L * L cubic). */
   readonly sites: number;
-  /** Integers in one per-step record (the model's record layout: Ising (B, M), 2; Potts (Nb, n_0 .. n_{q-1}), q + 1). */
+  /** Values in one per-step record (the model's record layout: Ising (B, M), 2; Potts (Nb, n_0 .. n_{q-1}), q + 1). */
   readonly recordWidth: number;
+  /** How records are stored: `'int32'` (Ising, Potts: exact integers, an Int32Array) or `'float64'` (continuous spins, a Float64Array). */
+  readonly recordType: RecordType;
   /** Sweeps run so far (including thermalization and measurements). */
   readonly sweeps: number;
   /** Spins changed so far. */
@@ -77,13 +84,14 @@ export interface Simulation<M extends Model = Model> {
   /**
    * Runs n steps (default 1) of the algorithm: sweeps (one update attempt per site, checkerboard
    * order), Wolff steps of `clustersPerStep` clusters, Swendsen-Wang updates, or hybrid steps.
-   * With `records` (an Int32Array of length >= recordWidth * n), writes after step k the model's
+   * With `records` (of the model's recordType, an Int32Array or a Float64Array, of length >=
+   * recordWidth * n), writes after step k the model's
    * record at records[recordWidth * k ...]: for Ising the exact integers B = sum_<ij> s_i s_j and
    * M = sum_i s_i. With `sizes` too (a Float64Array of length >= n; cluster algorithms only) writes
    * after step k the cluster-size statistic of the improved estimators: Wolff, the summed size of the
    * step's clusters; Swendsen-Wang, the sum of the squared sizes of all its clusters.
    */
-  sweep(n?: number, records?: Int32Array, sizes?: Float64Array): SweepResult;
+  sweep(n?: number, records?: RecordArray, sizes?: Float64Array): SweepResult;
   /** Thermalizes, then records one sample per step and returns estimates with error bars. */
   measure(options: MeasureOptions): Measurement<M>;
   /**
@@ -142,11 +150,12 @@ class LatticeSimulation implements Simulation<Model>, RunHost {
   readonly engine: EngineName;
   readonly sites: number;
   readonly recordWidth: number;
+  readonly recordType: RecordType;
   sweeps = 0;
   flips = 0;
   sweepEquivalents = 0;
   private kernel: ModelKernel | undefined;
-  private readonly scratch: Int32Array;
+  private readonly scratch: RecordArray;
 
   constructor(options: NormalizedOptions, definition: ModelDefinition, kernel: ModelKernel, fallbackReason: string | undefined, engine: EngineName) {
     this.options = options;
@@ -158,7 +167,8 @@ class LatticeSimulation implements Simulation<Model>, RunHost {
     this.engine = engine;
     this.sites = sitesOf(geometryOf(options.lattice), options.size);
     this.recordWidth = definition.recordWidth(this.parameters);
-    this.scratch = new Int32Array(this.recordWidth);
+    this.recordType = definition.recordType;
+    this.scratch = createRecords(this.recordType, this.recordWidth);
     kernel.setRngState(seedState(options.seed));
     kernel.fill(options.start);
     kernel.setCouplings(options.beta, options.field);
@@ -197,7 +207,7 @@ class LatticeSimulation implements Simulation<Model>, RunHost {
   }
 
   /** Runs n steps; with `out` (and `sizes` for cluster steps) records every step. Returns flips and work. */
-  advance(n: number, out?: Int32Array, sizes?: Float64Array): { flips: number; work: number } {
+  advance(n: number, out?: RecordArray, sizes?: Float64Array): { flips: number; work: number } {
     const kernel = this.use('sweep');
     const step = this.clusterStep();
     let flips: number;
@@ -216,7 +226,7 @@ class LatticeSimulation implements Simulation<Model>, RunHost {
     return { flips, work };
   }
 
-  correlations(out: Int32Array): void {
+  correlations(out: RecordArray): void {
     this.use('measure').correlations(out);
   }
 
@@ -230,14 +240,16 @@ class LatticeSimulation implements Simulation<Model>, RunHost {
     return {
       model, lattice, size, temperature, beta, field, algorithm, seed, start, clustersPerStep, hybridSweeps, hybridCluster, layout, ...this.parameters,
       sweeps: this.sweeps, flips: this.flips, sweepEquivalents: this.sweepEquivalents, rngState: kernel.getRngState(), spins: kernel.readSpins(),
+      ...(kernel.stepSize !== undefined ? { stepSize: kernel.stepSize } : {}),
     };
   }
 
-  sweep(n = 1, records?: Int32Array, sizes?: Float64Array): SweepResult {
+  sweep(n = 1, records?: RecordArray, sizes?: Float64Array): SweepResult {
     checkCount('n', n, 0);
     const width = this.recordWidth;
-    if (records !== undefined && (!(records instanceof Int32Array) || records.length < width * n)) {
-      throw new InvalidOptionError('records', records, `an Int32Array of length >= ${width * n} (${width} per step)`);
+    if (records !== undefined && (!isRecordArray(records, this.recordType) || records.length < width * n)) {
+      const array = this.recordType === 'float64' ? 'a Float64Array' : 'an Int32Array';
+      throw new InvalidOptionError('records', records, `${array} of length >= ${width * n} (${width} per step)`);
     }
     if (sizes !== undefined) {
       if (!this.clusterStep()) throw new InvalidOptionError('sizes', sizes, `no sizes with algorithm "${this.options.algorithm}" (cluster algorithms only)`);
@@ -257,7 +269,7 @@ class LatticeSimulation implements Simulation<Model>, RunHost {
   startMeasurement(options: MeasureOptions | Uint8Array): MeasurementRun {
     this.use('startMeasurement');
     if (!(options instanceof Uint8Array)) {
-      return new MeasurementRun(this, normalizeMeasureOptions(options, this.options.size, this.recordWidth));
+      return new MeasurementRun(this, normalizeMeasureOptions(options, this.options.size, this.recordWidth, this.recordType));
     }
     const { kind, run } = decodeCheckpoint(options);
     if (kind !== 'run' || !run) {
@@ -265,7 +277,7 @@ class LatticeSimulation implements Simulation<Model>, RunHost {
     }
     let plan;
     try {
-      plan = normalizeMeasureOptions({ thermalize: run.thermalize, sweeps: run.sweeps, keepSeries: run.keepSeries, histograms: run.histograms, correlations: run.every ? { every: run.every } : false }, this.options.size, this.recordWidth);
+      plan = normalizeMeasureOptions({ thermalize: run.thermalize, sweeps: run.sweeps, keepSeries: run.keepSeries, histograms: run.histograms, correlations: run.every ? { every: run.every } : false }, this.options.size, this.recordWidth, this.recordType);
     } catch (error) {
       if (error instanceof InvalidOptionError) throw new CheckpointError('header', `header.run: ${error.message}`);
       throw error;
@@ -274,7 +286,7 @@ class LatticeSimulation implements Simulation<Model>, RunHost {
     return new MeasurementRun(this, plan, run as RunState);
   }
 
-  private currentRecord(method: string): Int32Array {
+  private currentRecord(method: string): RecordArray {
     this.use(method).record(this.scratch);
     return this.scratch;
   }
@@ -300,6 +312,7 @@ class LatticeSimulation implements Simulation<Model>, RunHost {
     return {
       version: 1, model: this.options.model, size: this.options.size, ...this.parameters, spins: k.readSpins() as SpinsOf<Model>, rngState: k.getRngState(),
       sweeps: this.sweeps, flips: this.flips, sweepEquivalents: this.sweepEquivalents,
+      ...(k.stepSize !== undefined ? { stepSize: k.stepSize } : {}),
     };
   }
 
@@ -316,7 +329,7 @@ class LatticeSimulation implements Simulation<Model>, RunHost {
     if (s.size !== this.options.size) throw new InvalidOptionError('snapshot.size', s.size, `${this.options.size} (the size of this simulation)`);
     if (this.definition.spins.invalid(s.spins, this.sites, this.parameters) !== undefined) {
       const spins: unknown = s.spins;
-      const what = spins instanceof Int8Array || spins instanceof Uint8Array ? `${spins.constructor.name} of length ${spins.length}` : typeof spins;
+      const what = spins instanceof Int8Array || spins instanceof Uint8Array || spins instanceof Float64Array ? `${spins.constructor.name} of length ${spins.length}` : typeof spins;
       throw new InvalidOptionError('snapshot.spins', what, this.definition.spins.describe(this.sites, this.parameters));
     }
     if (!(s.rngState instanceof Uint32Array) || s.rngState.length !== 4 || s.rngState.every((w) => w === 0)) {
@@ -326,6 +339,11 @@ class LatticeSimulation implements Simulation<Model>, RunHost {
     if (!Number.isSafeInteger(s.flips) || s.flips < 0) throw new InvalidOptionError('snapshot.flips', s.flips, 'a non-negative integer');
     const work = s.sweepEquivalents ?? s.sweeps;
     if (typeof work !== 'number' || !Number.isFinite(work) || work < 0) throw new InvalidOptionError('snapshot.sweepEquivalents', work, 'a finite number >= 0');
+    if (k.stepSize !== undefined && s.stepSize !== undefined) {
+      const { min, max } = k.stepBounds ?? { min: 1e-6, max: 10 };
+      if (typeof s.stepSize !== 'number' || !(s.stepSize >= min && s.stepSize <= max)) throw new InvalidOptionError('snapshot.stepSize', s.stepSize, `a number from ${min} to ${max} (the Metropolis step size of this model)`);
+      k.stepSize = s.stepSize;
+    }
     k.writeSpins(s.spins);
     k.setRngState(s.rngState);
     this.sweeps = s.sweeps;
@@ -351,7 +369,7 @@ class LatticeSimulation implements Simulation<Model>, RunHost {
     if (state.layout !== options.layout) throw new CheckpointError('layout', `a simulation with layout "${state.layout}"; this one has layout "${options.layout}" (the layouts follow different random streams)`);
     this.restore({
       version: 1, model: state.model, size: state.size, ...modelParametersOf(state), spins: state.spins as SpinsOf<Model>, rngState: state.rngState,
-      sweeps: state.sweeps, flips: state.flips, sweepEquivalents: state.sweepEquivalents,
+      sweeps: state.sweeps, flips: state.flips, sweepEquivalents: state.sweepEquivalents, ...(state.stepSize !== undefined ? { stepSize: state.stepSize } : {}),
     });
     const { temperature, beta, field, algorithm, seed, start, clustersPerStep, hybridSweeps, hybridCluster } = state;
     this.reserveClustersFor(algorithm);

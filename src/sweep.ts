@@ -232,7 +232,8 @@ function planSweep(options: RunSweepOptions) {
     size: sizes[0], temperature: 1, field: options.field, algorithm: options.algorithm, seed: options.seed,
     backend: options.backend, start: options.start ?? 'cold',
   });
-  const most = maxMeasureSweeps(modelDefinition(base.model).recordWidth(base));
+  const definition = modelDefinition(base.model);
+  const most = maxMeasureSweeps(definition.recordWidth(base), definition.recordType);
   if (sweeps > most) throw new InvalidOptionError('sweeps', sweeps, `at most ${most} sweeps per point`);
   const warmStart = checkFlag('warmStart', options.warmStart, true);
   const histograms = checkFlag('histograms', options.histograms, false);

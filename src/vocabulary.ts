@@ -8,11 +8,18 @@
  * Spin models (src/models/<name>/):
  * - `'ising'`: H = -J sum_<ij> s_i s_j - h sum_i s_i, s_i = +1 or -1;
  * - `'potts'`: the q-state Potts model, H = -J sum_<ij> delta(s_i, s_j) - h sum_i delta(s_i, 0),
- *   s_i in {0, ..., q - 1}.
+ *   s_i in {0, ..., q - 1};
+ * - `'xy'`: planar unit spins, H = -J sum_<ij> cos(theta_i - theta_j) - h sum_i cos(theta_i);
+ * - `'clock'`: the q-state clock model, the XY Hamiltonian with theta_i = 2 pi k_i / q;
+ * - `'heisenberg'`: unit vectors of R^3, H = -J sum_<ij> S_i . S_j - h sum_i S_i^z.
  */
-export type Model = 'ising' | 'potts';
-/** What `spins()` returns for a model: Ising spins +1 / -1 as Int8Array, Potts states 0 .. q-1 as Uint8Array. */
-export type SpinsOf<M extends Model> = M extends 'ising' ? Int8Array : Uint8Array;
+export type Model = 'ising' | 'potts' | 'xy' | 'clock' | 'heisenberg';
+/**
+ * What `spins()` returns for a model: Ising spins +1 / -1 as Int8Array, Potts states 0 .. q-1 as
+ * Uint8Array, XY unit vectors as a Float64Array of components (cos theta_i, sin theta_i) at [2i, 2i + 1],
+ * clock states 0 .. q-1 as Uint8Array, Heisenberg unit vectors as a Float64Array of components at [3i, 3i + 2].
+ */
+export type SpinsOf<M extends Model> = M extends 'ising' ? Int8Array : M extends 'xy' | 'heisenberg' ? Float64Array : Uint8Array;
 /**
  * Lattices, every one periodic (src/lattice.ts states each geometry once: dimension, neighbours,
  * sites, bonds and size limits): `'square'`, the L x L square lattice (2D, 4 neighbours);
@@ -41,7 +48,7 @@ export type Start = 'hot' | 'cold';
  */
 export type Layout = 'auto' | 'packed' | 'byte';
 
-export const MODELS: readonly Model[] = ['ising', 'potts'];
+export const MODELS: readonly Model[] = ['ising', 'potts', 'xy', 'clock', 'heisenberg'];
 export const LATTICES: readonly Lattice[] = ['square', 'cubic'];
 export const LOCAL_ALGORITHMS: readonly LocalAlgorithm[] = ['metropolis', 'heat-bath'];
 export const ALGORITHMS: readonly Algorithm[] = ['metropolis', 'heat-bath', 'wolff', 'swendsen-wang', 'hybrid'];

@@ -45,7 +45,7 @@ describe('checkpoint rejection', () => {
     ['a changed header digit', Uint8Array.from(good, (b, i) => (i === 30 ? b ^ 2 : b)), 'checksum'],
     ['a trailing byte', Uint8Array.of(...good, 0), 'checksum'],
     ['a future version', encodeContainer(header, [spinBytes], 2), 'version'],
-    ['another model', encodeContainer({ ...header, model: 'xy' }, [spinBytes]), 'model'],
+    ['another model', encodeContainer({ ...header, model: 'spin-glass' }, [spinBytes]), 'model'],
     ['another lattice', encodeContainer({ ...header, lattice: 'hexagonal' }, [spinBytes]), 'model'],
     ['a bad option in the header', encodeContainer({ ...header, options: { ...header.options, size: 7 } }, [spinBytes]), 'header'],
     ['an all-zero generator', encodeContainer({ ...header, rng: [0, 0, 0, 0] }, [spinBytes]), 'header'],

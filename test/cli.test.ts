@@ -50,7 +50,7 @@ describe('criticality run', () => {
     [['run', '--temperature', '2', '--beta', '0.5'], /Invalid option "--beta": expected no --beta when --temperature is given/],
     [['run', '--algorithm', 'glauber'], /Invalid option "--algorithm": expected one of metropolis, heat-bath, wolff, swendsen-wang, hybrid, got "glauber"/],
     [['run', '--backend', 'gpu'], /Invalid option "--backend".*got "gpu"/],
-    [['run', '--model', 'xy'], /Invalid option "--model".*got "xy"/],
+    [['run', '--model', 'spin-glass'], /Invalid option "--model".*got "spin-glass"/],
     [['run', '--model', 'potts'], /Invalid option "--q": expected an integer from 2 to 256 .*got nothing/],
     [['run', '--model', 'potts', '--q', '300'], /Invalid option "--q": expected an integer from 2 to 256/],
     [['run', '--q', '3'], /Invalid option "--q": expected no q with model "ising"/],

@@ -6,8 +6,11 @@
 // it runs, a simulation worker that cannot load gives a plain notice and a working page, a bad
 // address parameter shows the notice, a phone-sized viewport has no sideways
 // scrolling, the language page generates and analyses text (Markov at T, then an RLM grammar), and
+// the Potts lab runs from its address (q colours, the model and q in the address, the first-order
+// view's hysteresis loop and multicanonical P(e), back to Ising), and
 // it saves screenshots (test-results/, or the folder in CRITICALITY_SCREENSHOTS,
-// e.g. CRITICALITY_SCREENSHOTS=docs to refresh the README's docs/demo.png and docs/demo-language.png). .ci/run installs Chromium.
+// e.g. CRITICALITY_SCREENSHOTS=docs to refresh the README's docs/demo.png, docs/demo-potts.png,
+// docs/demo-first-order.png and docs/demo-language.png). .ci/run installs Chromium.
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,8 +72,8 @@ const text = (page: Page, id: string) => page.locator(`#${id}`).innerText();
 const mean = async (page: Page, id: string) => Number((await text(page, id)).split('±')[0]);
 const steps = async (page: Page) => Number((await text(page, 'out-steps')).replace(/,/g, ''));
 
-/** Counts the light (up) and dark (down) pixels of the lattice canvas, as drawn on the page. */
-function latticePixels(page: Page): Promise<{ width: number; light: number; dark: number; other: number }> {
+/** The RGBA pixels of the lattice canvas, as drawn on the page. */
+function latticeImage(page: Page): Promise<{ width: number; data: number[] }> {
   return page.evaluate(() => {
     const source = document.getElementById('lattice') as HTMLCanvasElement;
     const copy = document.createElement('canvas');
@@ -78,16 +81,58 @@ function latticePixels(page: Page): Promise<{ width: number; light: number; dark
     copy.height = source.height;
     const context = copy.getContext('2d')!;
     context.drawImage(source, 0, 0);
-    const data = context.getImageData(0, 0, copy.width, copy.height).data;
-    let light = 0;
-    let dark = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      const sum = data[i] + data[i + 1] + data[i + 2];
-      if (sum > 600) light++;
-      else if (sum < 200) dark++;
-    }
-    return { width: copy.width, light, dark, other: data.length / 4 - light - dark };
+    return { width: copy.width, data: Array.from(context.getImageData(0, 0, copy.width, copy.height).data) };
   });
+}
+
+/** Counts the light (up) and dark (down) pixels of the lattice canvas. */
+async function latticePixels(page: Page): Promise<{ width: number; light: number; dark: number; other: number }> {
+  const { width, data } = await latticeImage(page);
+  let light = 0;
+  let dark = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    const sum = data[i] + data[i + 1] + data[i + 2];
+    if (sum > 600) light++;
+    else if (sum < 200) dark++;
+  }
+  return { width, light, dark, other: data.length / 4 - light - dark };
+}
+
+/** The number of distinct colours of the lattice canvas. */
+async function latticeColours(page: Page): Promise<number> {
+  const { data } = await latticeImage(page);
+  const colours = new Set<number>();
+  for (let i = 0; i < data.length; i += 4) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+  return colours.size;
+}
+
+/** Records long tasks (over 50 ms) on the page's main thread from now on, and the long animation frames (for the failure message). */
+function watchLongTasks(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __long: string[]; __frames: string[] };
+    w.__long = [];
+    w.__frames = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__long.push(`${Math.round(entry.duration)} ms at ${Math.round(entry.startTime)} ms`);
+    }).observe({ type: 'longtask' });
+    // what the long frames were made of, for the failure message
+    new PerformanceObserver((list) => {
+      for (const f of list.getEntries() as unknown as { startTime: number; duration: number; blockingDuration: number; renderStart: number; scripts: { invoker: string; sourceURL: string; sourceCharPosition: number; duration: number }[] }[]) {
+        if (f.blockingDuration === 0) continue;
+        const scripts = f.scripts.map((x) => `${x.invoker} ${x.sourceURL.split('/').pop()}:${x.sourceCharPosition} ${Math.round(x.duration)} ms`).join('; ');
+        w.__frames.push(`frame at ${Math.round(f.startTime)} ms: ${Math.round(f.duration)} ms, blocking ${Math.round(f.blockingDuration)} ms, rendering ${Math.round(f.startTime + f.duration - f.renderStart)} ms, scripts [${scripts}]`);
+      }
+    }).observe({ type: 'long-animation-frame' });
+  });
+}
+
+/** Fails on the long tasks recorded since {@link watchLongTasks}, listing the steps and long frames. */
+async function expectNoLongTasks(page: Page): Promise<void> {
+  const { long, frames } = await page.evaluate(() => {
+    const w = window as unknown as { __long: string[]; __frames: string[] };
+    return { long: w.__long, frames: w.__frames };
+  });
+  expect(long, `long tasks on the main thread: ${long.join(', ')}\nsteps and long animation frames:\n${frames.join('\n')}`).toEqual([]);
 }
 
 describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () => {
@@ -101,22 +146,7 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
     // playwright injects its helper scripts into the page on first use (a task of its own): done before measuring
     await page.locator('#notice').isVisible();
     // from here on the page runs: no task may block its main thread for more than 50 ms
-    await page.evaluate(() => {
-      const w = window as unknown as { __long: string[]; __frames: string[] };
-      w.__long = [];
-      w.__frames = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.__long.push(`${Math.round(entry.duration)} ms at ${Math.round(entry.startTime)} ms`);
-      }).observe({ type: 'longtask' });
-      // what the long frames were made of, for the failure message
-      new PerformanceObserver((list) => {
-        for (const f of list.getEntries() as unknown as { startTime: number; duration: number; blockingDuration: number; renderStart: number; scripts: { invoker: string; sourceURL: string; sourceCharPosition: number; duration: number }[] }[]) {
-          if (f.blockingDuration === 0) continue;
-          const scripts = f.scripts.map((x) => `${x.invoker} ${x.sourceURL.split('/').pop()}:${x.sourceCharPosition} ${Math.round(x.duration)} ms`).join('; ');
-          w.__frames.push(`frame at ${Math.round(f.startTime)} ms: ${Math.round(f.duration)} ms, blocking ${Math.round(f.blockingDuration)} ms, rendering ${Math.round(f.startTime + f.duration - f.renderStart)} ms, scripts [${scripts}]`);
-        }
-      }).observe({ type: 'long-animation-frame' });
-    });
+    await watchLongTasks(page);
 
     await step(page, 'lattice');
     // the lattice draws: a 64 x 64 picture of light and dark spins, both present at T = 3
@@ -171,11 +201,105 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
     expect(lines[1]).toBe('step,e,m');
     expect(lines.length).toBeGreaterThan(100);
 
-    const { long, frames } = await page.evaluate(() => {
-      const w = window as unknown as { __long: string[]; __frames: string[] };
-      return { long: w.__long, frames: w.__frames };
+    await expectNoLongTasks(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('runs the Potts lab from its address: q colours, the first-order view (hysteresis loop, multicanonical P(e)), back to Ising', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}?model=potts&q=4&L=64&algorithm=heat-bath&seed=2`);
+    await until(page, () => document.body.dataset.state === 'running' && Number(document.getElementById('out-steps')!.textContent!.replace(/,/g, '')) > 0);
+    expect(await page.locator('#notice').isHidden()).toBe(true);
+    await watchLongTasks(page);
+    await step(page, 'potts q = 4');
+    // the address round trip: the model, q and T = tc (the Potts T_c) written back
+    await until(page, () => new URL(location.href).searchParams.get('T') === 'tc');
+    const params = await page.evaluate(() => Object.fromEntries(new URL(location.href).searchParams));
+    expect(params).toMatchObject({ model: 'potts', q: '4', L: '64', algorithm: 'heat-bath', T: 'tc' });
+    expect(await text(page, 'out-temperature')).toBe((1 / Math.log(3)).toFixed(3));
+    // the lattice in exactly q = 4 colours (at T_c every state is present)
+    await until(page, () => (document.getElementById('lattice') as HTMLCanvasElement).width === 64);
+    expect(await latticeColours(page)).toBe(4);
+    expect(await text(page, 'lattice-caption')).toBe('64 × 64 sites. Colours: the q = 4 states.');
+    // the block levels in q colours (majority of the states); what is Ising-only says so (U4*, the exact sweep curves)
+    await until(page, () => document.querySelectorAll('#pyramid figure:not([hidden])').length === 4);
+    const level1 = await page.evaluate(() => {
+      const source = document.querySelector('#pyramid canvas') as HTMLCanvasElement;
+      const copy = Object.assign(document.createElement('canvas'), { width: source.width, height: source.height });
+      const context = copy.getContext('2d')!;
+      context.drawImage(source, 0, 0);
+      const data = context.getImageData(0, 0, copy.width, copy.height).data;
+      const colours = new Set<number>();
+      for (let i = 0; i < data.length; i += 4) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+      return { width: copy.width, colours: colours.size };
     });
-    expect(long, `long tasks on the main thread: ${long.join(', ')}\nsteps and long animation frames:\n${frames.join('\n')}`).toEqual([]);
+    expect(level1).toEqual({ width: 32, colours: 4 });
+    expect(await page.locator('#rg-note').isVisible()).toBe(true);
+    expect(await page.locator('#sweep-note').isVisible()).toBe(true);
+    expect(await page.locator('#fo-note').isHidden()).toBe(true);
+    // the sweep's range follows the model (0.8 to 1.2 T_c); a small Potts sweep on the pool
+    expect(await page.locator('#sweep-from').inputValue()).toBe((0.8 / Math.log(3)).toFixed(3));
+    for (const [id, value] of [['sweep-size', '16'], ['sweep-from', '0.7'], ['sweep-to', '1.1'], ['sweep-step', '0.2'], ['sweep-sweeps', '2000']]) await setValue(page, id, value);
+    await click(page, 'sweep-run');
+    await until(page, () => document.getElementById('sweep-status')!.textContent!.startsWith('Done'), 60_000);
+    expect(await text(page, 'sweep-status')).toContain('Done: 3 temperatures, L = 16, Potts q = 4, 2000 heat-bath steps each');
+    await until(page, () => Number(document.getElementById('est-samples')!.textContent) >= 200 && Number.isFinite(parseFloat(document.getElementById('est-absm')!.textContent!)));
+    // the Potts lattice crosses to the JavaScript engine and back (a checkpoint resumed on the other backend)
+    for (const backend of ['js', 'wasm']) {
+      const before = await steps(page);
+      await setValue(page, 'backend', backend);
+      await page.waitForFunction((b) => document.getElementById('engine')!.textContent!.startsWith(`Engine: ${b}`), backend, { polling: 100 });
+      await page.waitForFunction((n) => Number(document.getElementById('out-steps')!.textContent!.replace(/,/g, '')) > n + 100, before, { polling: 100 });
+    }
+
+    // q = 10: a new lattice at its T_c; a short hysteresis loop drawn point by point, then a multicanonical run
+    await step(page, 'q = 10, first-order view');
+    await setValue(page, 'q', '10');
+    await until(page, () => new URL(location.href).searchParams.get('q') === '10');
+    expect(await text(page, 'out-temperature')).toBe('0.701');
+    expect(await page.locator('#hy-from').inputValue()).toBe('0.645');
+    for (const [id, value] of [['hy-size', '32'], ['hy-from', '0.62'], ['hy-to', '0.78'], ['hy-step', '0.01'], ['hy-sweeps', '300']]) await setValue(page, id, value);
+    await click(page, 'hy-run');
+    await until(page, () => document.getElementById('hy-status')!.textContent!.startsWith('Done'), 60_000);
+    expect(await text(page, 'hy-status')).toContain('Done: 34 points, L = 32, q = 10, 300 heat-bath steps each');
+    // the loop: heating stays ordered past T_t, cooling disordered below it, a positive area
+    expect(Number((await text(page, 'hy-area-e')).split(' ')[0])).toBeGreaterThan(0.01);
+    await setValue(page, 'mc-size', '16');
+    await click(page, 'mc-run');
+    await until(page, () => document.getElementById('mc-status')!.textContent!.startsWith('Done'), 60_000);
+    // the equal-weight point of L = 16 lies within 0.01 of T_t = 0.7012; P(e) has its two peaks, and a
+    // latent heat is resolved (0.83 at L = 16, tending to Baxter's 0.696 as L grows)
+    expect(await text(page, 'mc-tw')).toMatch(/^0\.\d+ ± 0\.\d+$/);
+    expect(await text(page, 'mc-status')).toContain('the equal weight point');
+    expect(Math.abs(Number((await text(page, 'mc-tw')).split(' ')[0]) - 0.7012)).toBeLessThan(0.01);
+    expect(await text(page, 'mc-status')).toMatch(/Peaks at e_o = -1\.\d+ ± \S+ and e_d = -0\.\d+ ± /);
+    const latent = Number((await text(page, 'mc-latent')).split(' ')[0]);
+    expect(latent).toBeGreaterThan(0.6);
+    expect(latent).toBeLessThan(1);
+    expect(await text(page, 'mc-exact')).toBe('0.6960');
+    expect(await text(page, 'mc-exact-t')).toBe('0.7012');
+    expect(await page.locator('#chart-pe canvas').count()).toBe(1);
+    await expectNoLongTasks(page);
+    // pictures of the Potts lab and of the first-order view (after the long-task check: scrolling to them repaints the window)
+    await page.locator('.stage').screenshot({ path: join(shots, 'demo-potts.png') });
+    await page.locator('#first-order').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(1000); // the charts draw once on screen
+    await page.locator('#first-order').screenshot({ path: join(shots, 'demo-first-order.png') });
+
+    // back to Ising: two colours, no q in the address, the sweep enabled again
+    await step(page, 'back to Ising');
+    await setValue(page, 'model', 'ising');
+    await until(page, () => new URL(location.href).searchParams.get('model') === 'ising');
+    expect(await page.evaluate(() => new URL(location.href).searchParams.has('q'))).toBe(false);
+    await until(page, () => document.getElementById('lattice-caption')!.textContent!.includes('spins'));
+    const ising = await latticePixels(page);
+    expect(ising.other).toBe(0);
+    expect(await page.locator('#sweep-note').isHidden()).toBe(true);
+    expect(await page.locator('#sweep-from').inputValue()).toBe('1.5');
+    expect(await page.locator('#fo-note').isVisible()).toBe(true);
+    expect(await page.locator('#hy-run').isDisabled()).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -208,7 +332,7 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
     expect(await text(page, 'engine')).toBe('The engine is not running.');
     // the rest of the page works: controls, explanations, the exact curves of the sweep panel
     expect(await page.locator('#temperature-slider').isEnabled()).toBe(true);
-    expect(await page.locator('.explain').count()).toBe(4);
+    expect(await page.locator('.explain').count()).toBe(5);
     // only the refused download itself is logged by the browser; nothing uncaught
     expect(errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
     await page.close();

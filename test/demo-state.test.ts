@@ -1,15 +1,18 @@
-// The demo's address state (demo/src/state.ts): every parameter read back as written, bad values
-// replaced by their defaults with a line saying why, unknown parameters named, the temperature
-// slider's map around Tc.
+// The demo's address state (demo/src/state.ts): every parameter read back as written (the model
+// and q too), bad values replaced by their defaults with a line saying why, a parameter the model
+// does not take named and ignored, unknown parameters named, the temperature slider's map around
+// the model's Tc.
 import { describe, expect, it } from 'vitest';
-import { CRITICAL_TEMPERATURE } from '../src/index.js';
-import { DEFAULT_STATE, parseState, serializeState, sliderToTemperature, temperatureToSlider, type LabState } from '../demo/src/state.js';
+import { CRITICAL_TEMPERATURE, pottsCriticalTemperature } from '../src/index.js';
+import { DEFAULT_STATE, parseState, serializeState, sliderToTemperature, temperatureToSlider, withModel, type LabState } from '../demo/src/state.js';
 
 describe('demo address state', () => {
   it('reads back what it writes', () => {
-    const state: LabState = { temperature: 2.1, field: -0.25, size: 512, algorithm: 'swendsen-wang', backend: 'js', seed: 123456789, start: 'cold', clusters: true };
+    const state: LabState = { model: 'ising', q: 10, temperature: 2.1, field: -0.25, size: 512, algorithm: 'swendsen-wang', backend: 'js', seed: 123456789, start: 'cold', clusters: true };
     const query = serializeState(state);
-    expect(query).toBe('?T=2.1&h=-0.25&L=512&algorithm=swendsen-wang&backend=js&seed=123456789&start=cold&clusters=1');
+    expect(query).toBe('?model=ising&T=2.1&h=-0.25&L=512&algorithm=swendsen-wang&backend=js&seed=123456789&start=cold&clusters=1');
+    // an address of earlier releases (no model) is the Ising lab
+    expect(parseState(query.replace('model=ising&', ''))).toEqual({ state, problems: [] });
     expect(parseState(query)).toEqual({ state, problems: [] });
     expect(parseState(serializeState(DEFAULT_STATE))).toEqual({ state: DEFAULT_STATE, problems: [] });
     expect(parseState('')).toEqual({ state: DEFAULT_STATE, problems: [] });
@@ -28,11 +31,48 @@ describe('demo address state', () => {
       'seed = "1.5": expected an integer from 0 to 9007199254740991; using 1',
       'start = "warm": expected one of hot, cold; using hot',
       'clusters = "yes": expected 1 or 0; using 0',
-      'unknown parameter "colour" ignored (known: T, h, L, algorithm, backend, seed, start, clusters)',
+      'unknown parameter "colour" ignored (known: model, q, T, h, L, algorithm, backend, seed, start, clusters)',
     ]);
     // good values next to bad ones are kept
     expect(parseState('?T=9&L=64&h=').state).toMatchObject({ temperature: CRITICAL_TEMPERATURE, size: 64, field: 0 });
     expect(parseState('?T=9&L=64&h=').problems).toHaveLength(2);
+  });
+
+  it('reads and writes the Potts model with its q, T = tc at the Potts T_c', () => {
+    const potts: LabState = { ...DEFAULT_STATE, model: 'potts', q: 4, temperature: pottsCriticalTemperature(4), size: 64 };
+    const query = serializeState(potts);
+    expect(query).toBe('?model=potts&q=4&T=tc&h=0&L=64&algorithm=metropolis&backend=wasm&seed=1&start=hot&clusters=0');
+    expect(parseState(query)).toEqual({ state: potts, problems: [] });
+    expect(parseState('?model=potts&q=4&L=64')).toEqual({ state: potts, problems: [] });
+    expect(parseState('?model=potts&q=7&T=0.8&clusters=1&algorithm=wolff')).toEqual({
+      state: { ...DEFAULT_STATE, model: 'potts', q: 7, temperature: 0.8, clusters: true, algorithm: 'wolff' },
+      problems: [],
+    });
+    // without q: q = 10 at its T_c
+    expect(parseState('?model=potts').state).toMatchObject({ model: 'potts', q: 10, temperature: pottsCriticalTemperature(10) });
+    // the Ising address does not carry q, and q with the Ising model is named and ignored
+    expect(serializeState({ ...potts, model: 'ising', temperature: 2 })).not.toMatch(/q=/);
+    expect(parseState('?q=4&L=64')).toEqual({ state: { ...DEFAULT_STATE, size: 64 }, problems: ['q = "4": only for model=potts (the number of Potts states); ignored'] });
+  });
+
+  it('refuses what the Potts lab cannot run, naming the value and falling back to the default', () => {
+    const { state, problems } = parseState('?model=xy&q=3');
+    expect(state).toEqual(DEFAULT_STATE);
+    expect(problems).toEqual(['model = "xy": expected one of ising, potts; using ising', 'q = "3": only for model=potts (the number of Potts states); ignored']);
+    const bad = parseState('?model=potts&q=1&T=4&L=4096');
+    expect(bad.state).toEqual({ ...DEFAULT_STATE, model: 'potts', temperature: pottsCriticalTemperature(10) });
+    expect(bad.problems).toEqual([
+      'q = "1": expected an integer from 2 to 20; using 10',
+      'T = "4": expected a temperature from 0.25 to 2.5 (or "tc"); using Tc = 0.7012',
+      'L = "4096": expected one of 16, 32, 64, 128, 256, 512, 1024 for model=potts; using 128',
+    ]);
+    expect(parseState('?model=potts&q=2.5').problems).toEqual(['q = "2.5": expected an integer from 2 to 20; using 10']);
+  });
+
+  it('switches model at the new Tc and a size the model runs', () => {
+    const big = { ...DEFAULT_STATE, size: 4096, temperature: 1.5 };
+    expect(withModel(big, 'potts', 3)).toEqual({ ...big, model: 'potts', q: 3, size: 1024, temperature: pottsCriticalTemperature(3) });
+    expect(withModel(withModel(big, 'potts', 3), 'ising', 3)).toEqual({ ...big, q: 3, size: 1024, temperature: CRITICAL_TEMPERATURE });
   });
 
   it('maps the slider finest around Tc, with Tc in the middle', () => {
@@ -41,5 +81,11 @@ describe('demo address state', () => {
     expect(sliderToTemperature(1)).toBeCloseTo(5, 12);
     expect(Math.abs(sliderToTemperature(0.1) - CRITICAL_TEMPERATURE)).toBeLessThan(0.003);
     for (const T of [0.5, 1, 2, 2.2, CRITICAL_TEMPERATURE, 2.3, 3, 5]) expect(sliderToTemperature(temperatureToSlider(T))).toBeCloseTo(T, 12);
+    // Potts: the model's Tc in the middle, its range at the ends
+    const potts = { model: 'potts', q: 10 } as const;
+    expect(sliderToTemperature(0, potts)).toBe(pottsCriticalTemperature(10));
+    expect(sliderToTemperature(-1, potts)).toBeCloseTo(0.25, 12);
+    expect(sliderToTemperature(1, potts)).toBeCloseTo(2.5, 12);
+    for (const T of [0.25, 0.6, 0.7, 0.71, 1, 2.5]) expect(sliderToTemperature(temperatureToSlider(T, potts), potts)).toBeCloseTo(T, 12);
   });
 });

@@ -21,6 +21,23 @@ describe('hysteresis', () => {
     expect(again.heating).toEqual(r.heating);
   });
 
+  it('reports every point as it is measured (onPoint), heating up then cooling down, without changing the run', async () => {
+    const points: { branch: string; index: number; temperature: number; energy: number; orderParameter: number; repeat: number }[] = [];
+    const options = { model: 'potts' as const, q: 3, size: 8, temperatures: [0.9, 1.0, 1.1], sweeps: 20, repeats: 2, seed: 3 };
+    const r = await hysteresis({ ...options, onPoint: (p) => points.push(p) });
+    expect(points.map((p) => `${p.repeat}${p.branch[0]}${p.index}`)).toEqual(['0h0', '0h1', '0h2', '0c2', '0c1', '0c0', '1h0', '1h1', '1h2', '1c2', '1c1', '1c0']);
+    expect(points.map((p) => p.temperature)).toEqual([0.9, 1.0, 1.1, 1.1, 1.0, 0.9, 0.9, 1.0, 1.1, 1.1, 1.0, 0.9]);
+    // the means of the two ramps are the branch points
+    for (const [k, T] of r.temperatures.entries()) {
+      const heat = points.filter((p) => p.branch === 'heating' && p.temperature === T);
+      expect((heat[0].energy + heat[1].energy) / 2).toBeCloseTo(r.heating.energy[k].mean, 12);
+      const cool = points.filter((p) => p.branch === 'cooling' && p.temperature === T);
+      expect((cool[0].orderParameter + cool[1].orderParameter) / 2).toBeCloseTo(r.cooling.orderParameter[k].mean, 12);
+    }
+    expect((await hysteresis(options)).heating).toEqual(r.heating);
+    await expect(hysteresis({ ...options, onPoint: 3 as never })).rejects.toThrow(/"onPoint"/);
+  });
+
   it('closes as the ramp slows through a continuous transition (Ising)', async () => {
     const ramp = (sweeps: number) => hysteresis({ size: 32, temperatures: { from: 2.0, to: 2.6, step: 0.05 }, sweeps, repeats: 3, seed: 4 });
     const fast = await ramp(20);

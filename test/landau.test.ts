@@ -96,12 +96,12 @@ describe('vector order parameter (n = 2)', { timeout: 60_000 }, () => {
     return [x, y];
   }
 
-  it('a Mexican hat: samples on a ring of radius 0.6 give a double well at r = 0.6 and a ring-shaped map', () => {
+  it('a Mexican hat: samples on a ring of radius 0.6 give a ring at r = 0.6 (shape "ring") and a ring-shaped map', () => {
     // Gaussian radial profile around 0.6 (Box-Muller), width 0.08
     const [x, y] = ring(200_000, (u, v) => 0.6 + 0.08 * Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * v), 1);
     const r: LandauProfile = landauFreeEnergy({ components: [x, y], sites: 100 }, { bins: 41 });
     expect(r.variable).toBe('r');
-    expect(r.shape).toBe('double-well');
+    expect(r.shape).toBe('ring');
     expect(Math.abs(r.fit!.minimum! - 0.6)).toBeLessThan(0.05);
     expect(r.map!.F).toHaveLength(41);
     const centre = r.map!.F[20][20];

@@ -2,7 +2,7 @@
 // the flow runs to the ordered fixed point below T_c, to the disordered one above it and stays put
 // at T_c; the pattern entropy of the blocks falls with scale below T_c and rises above it.
 import { describe, expect, it } from 'vitest';
-import { blockSpinPyramid, createSimulation, pottsCriticalTemperature, rgFlow } from '../src/index.js';
+import { blockSpinPyramid, coarseGrainPotts, createSimulation, InvalidOptionError, pottsCriticalTemperature, rgFlow } from '../src/index.js';
 
 async function flow(temperature: number) {
   const sim = await createSimulation({ model: 'potts', q: 3, size: 32, temperature, algorithm: 'heat-bath', seed: 3 });
@@ -38,5 +38,25 @@ describe('Potts RG flow', () => {
         expect(counts[l1[y * 8 + x]]).toBe(Math.max(...counts));
       }
     }
+  });
+
+  it('coarse-grains a lattice given as states exactly as the kernels do (coarseGrainPotts), ties included', async () => {
+    for (const backend of ['wasm', 'js'] as const) {
+      for (const rule of ['majority', 'decimation'] as const) {
+        // q = 4 on 2 x 2 blocks at T_c: many ties (2 + 2, 1 + 1 + 1 + 1) for the RG stream to break
+        const sim = await createSimulation({ model: 'potts', q: 4, size: 32, temperature: pottsCriticalTemperature(4), seed: 5, backend, algorithm: 'heat-bath' });
+        sim.sweep(50);
+        const kernel = blockSpinPyramid(sim, { levels: 3, rule, seed: 11 });
+        const standalone = coarseGrainPotts(sim.spins(), 4, { levels: 3, rule, seed: 11 });
+        expect(standalone.lattices).toEqual(kernel.lattices);
+        expect(standalone.ties).toBe(kernel.ties);
+        if (rule === 'majority') expect(standalone.ties).toBeGreaterThan(10);
+        sim.dispose();
+      }
+    }
+    expect(() => coarseGrainPotts(Uint8Array.from([0, 1, 2, 3]), 3)).toThrow(InvalidOptionError);
+    expect(() => coarseGrainPotts(new Uint8Array(15), 3)).toThrow(/L\*L Potts states/);
+    expect(() => coarseGrainPotts(new Uint8Array(16), 1)).toThrow(InvalidOptionError);
+    expect(() => coarseGrainPotts(new Uint8Array(16), 3, { colour: 1 } as never)).toThrow(/unknown option "colour"/);
   });
 });

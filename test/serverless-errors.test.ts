@@ -65,7 +65,7 @@ describe('serverless handler: bad input', { timeout: 60_000 }, () => {
     ['truncated', toBase64(runCheckpoint.slice(0, 30)), 'truncated'],
     ['not a checkpoint', toBase64(new TextEncoder().encode('hello, this is not a checkpoint at all')), 'magic'],
     ['from a newer version', patched(runCheckpoint, {}, 2), 'version'],
-    ['from another model', patched(runCheckpoint, { model: 'xy' }), 'model'],
+    ['from another model', patched(runCheckpoint, { model: 'spin-glass' }), 'model'],
     ['of a simulation, not a run', toBase64(simCheckpoint), 'kind'],
   ])('a %s checkpoint -> 422 with the reason', async (_name, checkpoint, reason) => {
     const e = await error(await handle(post({ job: 'resume', checkpoint, budget: { sweeps: 10 } })));

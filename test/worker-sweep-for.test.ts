@@ -40,6 +40,23 @@ describe('sweepFor and spinBits in a worker', { timeout: 60_000 }, () => {
     }
   }
 
+  it('records every Potts step (q + 1 integers a step) as the main thread does, and the states as spins()', async () => {
+    const options = { model: 'potts', q: 5, size: 16, temperature: 0.85, field: 0.1, seed: 4, algorithm: 'heat-bath' } as const;
+    const worker = await createSimulationWorker(options);
+    workers.push(worker);
+    const local = await createSimulation(options);
+    expect(await worker.recordWidth).toBe(6);
+    for (const ms of [1, 5]) {
+      const r = await worker.sweepFor(ms, { record: true });
+      expect(r.records!.length).toBe(6 * r.sweeps);
+      const expected = new Int32Array(6 * r.sweeps);
+      local.sweep(r.sweeps, expected);
+      expect(r.records).toEqual(expected);
+    }
+    expect(await worker.spins()).toEqual(local.spins());
+    local.dispose();
+  });
+
   it('stops at maxSweeps and records nothing unless asked', async () => {
     const worker = await createSimulationWorker({ size: 16, seed: 3 });
     workers.push(worker);

@@ -5,7 +5,7 @@
  * the block levels, and estimates with error bars. The statistics come from the package
  * (criticality's stats and landauFreeEnergy); this file only arranges them for plots.
  */
-import { judgePhases, landauFreeEnergy, modelDefinition, stats, type LandauShape, type Observable } from 'criticality';
+import { judgePhases, landauFreeEnergy, modelDefinition, stats, type FirstOrderAnalysis, type LandauShape, type Observable } from 'criticality';
 
 /**
  * The last `cap` values of a series (a ring buffer), and how many were pushed since the last
@@ -137,6 +137,42 @@ export function histogramView(m: Float64Array, sites: number, bins = 61): Histog
     x: Array.from({ length: n }, (_, j) => -1 + step * (lo + j * k + (k - 1) / 2)),
     p: Array.from(counts, (c) => c / m.length),
   };
+}
+
+/** The histogram of values in [0, 1] (the Potts m = |M| / N) on `bins` equal bins over the sampled range. */
+export function unsignedHistogram(values: Float64Array, bins = 61): HistogramView {
+  if (values.length === 0) return { x: [], p: [] };
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  const width = Math.max((hi - lo) / bins, 1e-9);
+  const n = Math.max(1, Math.min(bins, Math.floor((hi - lo) / width) + 1));
+  const counts = new Float64Array(n);
+  for (const v of values) counts[Math.min(n - 1, Math.floor((v - lo) / width))]++;
+  return { x: Array.from({ length: n }, (_, j) => lo + (j + 0.5) * width), p: Array.from(counts, (c) => c / values.length) };
+}
+
+/**
+ * F(m) = -ln P(m) of the Potts order parameter m = |M| / N in [0, 1] (k_B T units for the whole
+ * lattice, lowest point 0; null for empty bins), from the histogram over about `across` bins of the
+ * sampled range. No Landau fit: the q-fold symmetry makes F a function of the vector M, of which m is
+ * the length; a minimum at m = 0 is the disordered phase, one at m > 0 the ordered phases, and both at
+ * once phase coexistence at a first-order transition.
+ */
+export interface PottsFreeEnergyView {
+  x: number[];
+  F: (number | null)[];
+  samples: number;
+}
+
+export function pottsFreeEnergyView(m: Float64Array, across = 30): PottsFreeEnergyView {
+  const h = unsignedHistogram(m, across);
+  const F = h.p.map((p) => (p > 0 ? -Math.log(p) : null));
+  const lowest = Math.min(...F.filter((f): f is number => f !== null));
+  return { x: h.x, F: F.map((f) => (f === null ? null : f - lowest)), samples: m.length };
 }
 
 /** -ln P(m) with its Landau fit, ready to plot. */
@@ -298,4 +334,46 @@ export function livePhases(m: ArrayLike<number>, absMagnetization: number, run: 
   const sites = run.size * run.size;
   const visits = judgePhases(ising, {}, { steps: m.length, tunnelings, disfavouredSteps }, { temperature: run.temperature, beta: 1 / run.temperature, field: run.field, sites, order: absMagnetization });
   return { tunnelings, ...(visits.warning ? { warning: visits.warning } : {}) };
+}
+
+
+/** What the page shows of a multicanonical run. */
+export interface MulticanonicalSummary {
+  q: number;
+  size: number;
+  /** Wall time of the run, s. */
+  seconds: number;
+  /** The finite-lattice transition T = 1 / beta at the point P(e) is shown at (error from beta's). */
+  temperature?: Observable;
+  /** Which point: 'equal weight' (W_o = q W_d, the default) or 'equal height' (when no equal-weight point was found). */
+  point?: 'equal weight' | 'equal height';
+  /** P(e) at that point: the energy per site of each level and its probability. */
+  distribution?: { e: number[]; p: number[] };
+  /** The ordered and disordered peak energies there. */
+  peaks?: { ordered: Observable; disordered: Observable };
+  latentHeat: Observable;
+  verdict: { doublePeak: boolean; reason: string };
+  tunnelings: number;
+  warnings: string[];
+}
+
+/** T = 1 / beta with the error of beta carried over (dT = d beta / beta^2). */
+const temperatureOf = (beta: Observable): Observable => ({ mean: 1 / beta.mean, error: beta.error / beta.mean ** 2 });
+
+/** The page's part of a first-order analysis: P(e) and the peaks at the equal-weight point (else equal height). */
+export function firstOrderSummary(analysis: FirstOrderAnalysis): Pick<MulticanonicalSummary, 'temperature' | 'point' | 'distribution' | 'peaks' | 'latentHeat' | 'verdict'> {
+  const at = analysis.equalWeight ?? analysis.equalHeight;
+  const point = analysis.equalWeight ? 'equal weight' : analysis.equalHeight ? 'equal height' : undefined;
+  return {
+    latentHeat: analysis.latentHeat,
+    verdict: { doublePeak: analysis.verdict.doublePeak, reason: analysis.verdict.reason },
+    ...(at && point
+      ? {
+          point,
+          temperature: temperatureOf(at.beta),
+          distribution: { e: Array.from(at.distribution.energies), p: Array.from(at.distribution.probabilities) },
+          peaks: { ordered: at.ordered.energy, disordered: at.disordered.energy },
+        }
+      : {}),
+  };
 }

@@ -5,7 +5,8 @@
  * bars and tau_int, P(m), the Landau free energy -ln P(m) with its fit) and sends the page small
  * arrays a few times a second. It also writes the CSV and JSON exports of those samples.
  */
-import { histogramView, landauView, liveEstimate, livePhases, Recent, TimeWindow, type LandauView, type LiveEstimate } from './analysis.js';
+import { modelDefinition } from 'criticality';
+import { histogramView, landauView, liveEstimate, livePhases, pottsFreeEnergyView, Recent, TimeWindow, unsignedHistogram, type LandauView, type LiveEstimate, type PottsFreeEnergyView } from './analysis.js';
 import { changes, type FromAnalysis, type RunTag, type SeriesPlot, type ToAnalysis } from './protocol.js';
 
 /**
@@ -29,7 +30,7 @@ const magnetizations = new Recent(SAMPLES);
 let dirty = false;
 
 /** The slow analyses, recomputed at most every `heavyEveryMs` (which grows with their cost). */
-let heavy: { energy?: LiveEstimate; absMagnetization?: LiveEstimate; landau?: LandauView; landauNote?: string; phases?: SeriesPlot['phases'] } = {};
+let heavy: { energy?: LiveEstimate; absMagnetization?: LiveEstimate; landau?: LandauView; pottsFreeEnergy?: PottsFreeEnergyView; landauNote?: string; phases?: SeriesPlot['phases'] } = {};
 let heavyAt = 0;
 let heavyEveryMs = 500;
 
@@ -47,16 +48,22 @@ function follow(next: RunTag): void {
   tag = next;
 }
 
+/** The model's record layout and formulas: e = E / N and the order parameter (Ising m = M / N, Potts |M| / N). */
+function modelOf(run: RunTag) {
+  const definition = modelDefinition(run.model);
+  const parameters = definition.parameters(run.model === 'potts' ? { q: run.q } : {});
+  return { definition, parameters, width: definition.recordWidth(parameters) };
+}
+
 function ingest(next: RunTag, firstStep: number, records: Int32Array, stepsPerSecond: number): void {
   follow(next);
   time.setRate(stepsPerSecond);
   const sites = next.size * next.size;
   const h = next.field;
-  for (let k = 0; 2 * k < records.length; k++) {
-    const B = records[2 * k];
-    const M = records[2 * k + 1];
-    const e = (-B - h * M) / sites;
-    const m = M / sites;
+  const { definition, parameters, width } = modelOf(next);
+  for (let k = 0; width * k < records.length; k++) {
+    const e = definition.energy(records, width * k, h) / sites;
+    const m = definition.orderParameter(records, width * k, sites, parameters);
     time.push(firstStep + k + 1, e, m);
     steps.push(firstStep + k + 1);
     energies.push(e);
@@ -70,14 +77,18 @@ function analyseHeavy(): void {
   const m = magnetizations.equilibrated();
   const n = m.length;
   heavy = {};
+  const potts = tag!.model === 'potts';
   if (n >= 16) {
     heavy.energy = liveEstimate(energies.equilibrated());
     heavy.absMagnetization = liveEstimate(m.map(Math.abs));
-    heavy.phases = livePhases(m, heavy.absMagnetization.mean, tag!);
+    if (!potts) heavy.phases = livePhases(m, heavy.absMagnetization.mean, tag!);
   }
   if (n < 200) {
     heavy.landauNote = `collecting samples (${n} of at least 200)`;
+  } else if (potts) {
+    heavy.pottsFreeEnergy = pottsFreeEnergyView(m);
   } else {
+    heavy.landauNote = `collecting samples (${n} of at least 200)`;
     try {
       heavy.landau = landauView(m, tag!.size * tag!.size, tag!.field);
     } catch (error) {
@@ -89,6 +100,11 @@ function analyseHeavy(): void {
   heavyEveryMs = Math.max(500, 2 * cost); // at most a third of this worker's time
 }
 
+/** P(m): of signed m on the grid 2 / N (Ising), of m = |M| / N on equal bins (Potts). */
+function histogramOf(m: Float64Array) {
+  return tag!.model === 'potts' ? unsignedHistogram(m) : histogramView(m, tag!.size * tag!.size);
+}
+
 function publish(): void {
   if (!dirty || !tag) return;
   dirty = false;
@@ -97,7 +113,7 @@ function publish(): void {
     lattice: tag.lattice,
     epoch: tag.epoch,
     time: { t: time.t.slice(), e: time.e.slice(), m: time.m.slice() },
-    histogram: magnetizations.length > 0 ? histogramView(magnetizations.equilibrated(), tag.size * tag.size) : undefined,
+    histogram: magnetizations.length > 0 ? histogramOf(magnetizations.equilibrated()) : undefined,
     ...heavy,
   };
   scope.postMessage({ type: 'plots', data });
@@ -119,8 +135,9 @@ function exportData(id: number, format: 'csv' | 'json', meta: Record<string, unk
       samples: t.length,
       analysed: magnetizations.equilibrated().length,
       estimates: { energy: heavy.energy, absMagnetization: heavy.absMagnetization },
-      histogram: t.length > 0 ? histogramView(magnetizations.equilibrated(), tag!.size * tag!.size) : undefined,
+      histogram: t.length > 0 ? histogramOf(magnetizations.equilibrated()) : undefined,
       landau: heavy.landau,
+      pottsFreeEnergy: heavy.pottsFreeEnergy,
       series: { step: Array.from(t), e: Array.from(e), m: Array.from(m) },
     };
     blob = new Blob([JSON.stringify(body, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 1)], { type: 'application/json' });

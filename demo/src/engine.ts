@@ -34,7 +34,8 @@ export interface EngineHooks {
   wantsFrame(size: number): boolean;
   /** Whether to fetch the cluster labels with the lattice. */
   wantsLabels(state: LabState): boolean;
-  frame(tag: RunTag, bits: Uint8Array, labels?: Int32Array): void;
+  /** A lattice for the view: Ising spins one bit a site, Potts states one byte a site. */
+  frame(tag: RunTag, spins: Uint8Array, labels?: Int32Array): void;
   /** Running stopped by itself (the end of "run N steps") or by an error. */
   stopped(error?: unknown): void;
 }
@@ -76,8 +77,8 @@ export class LiveEngine {
   }
 
   private tag(): RunTag {
-    const { size, temperature, field } = this.state;
-    return { lattice: this.lattice, epoch: this.epoch, size, temperature, field };
+    const { model, q, size, temperature, field } = this.state;
+    return { lattice: this.lattice, epoch: this.epoch, model, ...(model === 'potts' ? { q } : {}), size, temperature, field };
   }
 
   /**
@@ -87,8 +88,8 @@ export class LiveEngine {
    */
   rebuild(next: LabState, handover = false): Promise<EngineInfo> {
     return this.exclusive(async () => {
-      const { size, temperature, field, algorithm, backend, seed, start } = next;
-      const sim = await createSimulationWorker({ size, temperature, field, algorithm, backend, seed, start });
+      const { model, q, size, temperature, field, algorithm, backend, seed, start } = next;
+      const sim: SimulationWorker = await createSimulationWorker({ model, ...(model === 'potts' ? { q } : {}), size, temperature, field, algorithm, backend, seed, start });
       try {
         if (handover && this.sim) await sim.resume(await this.sim.checkpoint());
         const [engine, layout, fallbackReason, steps] = await Promise.all([sim.engine, sim.layout, sim.fallbackReason, sim.sweeps]);
@@ -185,7 +186,8 @@ export class LiveEngine {
     this.lastSliceAt = now;
     const smooth = (old: number, x: number) => (Number.isFinite(old) && Number.isFinite(x) ? 0.8 * old + 0.2 * x : x);
     this.speed = { updatesPerNs: smooth(this.speed.updatesPerNs, updatesPerNs), stepsPerSecond: smooth(this.speed.stepsPerSecond, stepsPerSecond) };
-    this.hooks.records(tag, first, r.records!, this.speed);
+    // the demo runs the Ising model, whose records are Int32Array (B, M)
+    this.hooks.records(tag, first, r.records as Int32Array, this.speed);
     if (this.remaining !== undefined) {
       this.remaining -= r.sweeps;
       if (this.remaining <= 0) {
@@ -194,21 +196,21 @@ export class LiveEngine {
         this.hooks.stopped();
       }
     }
-    if (picture || this.hooks.wantsFrame(tag.size)) {
-      const bits = await sim.spinBits();
-      const labels = this.hooks.wantsLabels(this.state) ? await sim.clusterLabels() : undefined;
-      this.hooks.frame(tag, bits, labels);
-    }
+    if (picture || this.hooks.wantsFrame(tag.size)) await this.picture(sim, tag);
+  }
+
+  /** Fetches the lattice (and the cluster labels when they are shown) and hands it to the view. */
+  private async picture(sim: SimulationWorker, tag: RunTag): Promise<void> {
+    const spins = tag.model === 'potts' ? ((await sim.spins()) as Uint8Array) : await sim.spinBits();
+    const labels = this.hooks.wantsLabels(this.state) ? await sim.clusterLabels() : undefined;
+    this.hooks.frame(tag, spins, labels);
   }
 
   /** A picture of the current lattice (e.g. after a change while paused). */
   refresh(): Promise<void> {
     return this.exclusive(async () => {
       const sim = this.sim;
-      if (!sim) return;
-      const bits = await sim.spinBits();
-      const labels = this.hooks.wantsLabels(this.state) ? await sim.clusterLabels() : undefined;
-      this.hooks.frame(this.tag(), bits, labels);
+      if (sim) await this.picture(sim, this.tag());
     });
   }
 

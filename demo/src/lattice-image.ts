@@ -1,8 +1,10 @@
 /**
- * Lattice pictures: spins to RGBA pixels. Up spins are light, down spins dark. A lattice larger
- * than the picture is shown in blocks: each pixel the mean of b x b spins, between the two
+ * Lattice pictures: spins to RGBA pixels. Ising: up spins are light, down spins dark. A lattice
+ * larger than the picture is shown in blocks: each pixel the mean of b x b spins, between the two
  * colours (a picture of the local magnetization). Cluster labels (one picture pixel per site
- * only) give every cluster its own hue, light for up and dark for down. Pure: no DOM.
+ * only) give every cluster its own hue, light for up and dark for down. Potts: one colour per
+ * state ({@link pottsPalette}: q hues around the colour wheel), a block the mean colour of its
+ * sites; cluster labels as for Ising. Pure: no DOM.
  */
 
 /** Colours of up and down spins (RGB). */
@@ -84,5 +86,60 @@ export function drawLattice(spins: Int8Array, size: number, picture: number, out
     }
     // sum of b^2 spins = 2k - b^2
     for (let px = 0; px < picture; px++) pixels[py * picture + px] = palette[(rowSums[px] + cells) >> 1];
+  }
+}
+
+/** The q colours of the Potts states (RGB): hues evenly around the wheel from red, every other one darker so that neighbours differ. */
+export function pottsPalette(q: number): [number, number, number][] {
+  return Array.from({ length: q }, (_, k) => {
+    const hue = (6 * k) / q;
+    const channel = (n: number) => Math.max(0, Math.min(1, Math.abs(((hue + n) % 6) - 3) - 1));
+    const [lo, hi] = q > 6 && k % 2 === 1 ? [40, 175] : [70, 245];
+    return [lo + (hi - lo) * channel(0), lo + (hi - lo) * channel(4), lo + (hi - lo) * channel(2)].map(Math.round) as [number, number, number];
+  });
+}
+
+/**
+ * Draws the L x L lattice of Potts `states` (0 .. q - 1, row-major) into `out`, the RGBA pixels of a
+ * D x D picture with D dividing L: one colour per state, or for D < L each pixel the mean colour of
+ * its b x b sites. `labels` colour the clusters (only when D = L).
+ */
+export function drawPotts(states: Uint8Array, q: number, size: number, picture: number, out: Uint8ClampedArray, labels?: Int32Array): void {
+  if (size % picture !== 0 || states.length !== size * size || out.length !== 4 * picture * picture || out.byteOffset % 4 !== 0) {
+    throw new RangeError(`drawPotts: a ${size} x ${size} lattice (${states.length} states) into a ${picture} x ${picture} picture (${out.length} bytes)`);
+  }
+  const palette = pottsPalette(q);
+  const pixels = new Uint32Array(out.buffer, out.byteOffset, picture * picture);
+  const b = size / picture;
+  if (b === 1) {
+    const words = palette.map((c) => word(...c));
+    const clusters = new Map<number, number>();
+    for (let i = 0; i < states.length; i++) {
+      const label = labels ? labels[i] : -1;
+      if (label < 0) {
+        pixels[i] = words[states[i]];
+        continue;
+      }
+      let colour = clusters.get(label);
+      if (colour === undefined) clusters.set(label, (colour = clusterWord(label, true)));
+      pixels[i] = colour;
+    }
+    return;
+  }
+  const sums = new Float64Array(3 * picture);
+  const cells = b * b;
+  for (let py = 0; py < picture; py++) {
+    sums.fill(0);
+    for (let dy = 0; dy < b; dy++) {
+      const row = (py * b + dy) * size;
+      for (let x = 0; x < size; x++) {
+        const c = palette[states[row + x]];
+        const px = 3 * Math.floor(x / b);
+        sums[px] += c[0];
+        sums[px + 1] += c[1];
+        sums[px + 2] += c[2];
+      }
+    }
+    for (let px = 0; px < picture; px++) pixels[py * picture + px] = word(sums[3 * px] / cells, sums[3 * px + 1] / cells, sums[3 * px + 2] / cells);
   }
 }

@@ -2,15 +2,17 @@
  * The laboratory page: controls, readouts and charts on the main thread; the simulation in a
  * Comlink worker (engine.ts); pictures and the RG flow in the view worker (view.worker.ts); series
  * and their analyses in the analysis worker (analysis.worker.ts); the temperature sweep on a pool
- * of workers (sweep-panel.ts). The main thread relays transferred buffers, writes a few numbers
+ * of workers (sweep-panel.ts); the first-order view of the Potts model, a multicanonical run and a
+ * hysteresis loop, in a worker of its own (first-order-panel.ts). The main thread relays transferred buffers, writes a few numbers
  * into the page and redraws one chart per animation frame.
  */
-import { BackendUnavailableError, CLUSTER_ALGORITHMS, CRITICAL_TEMPERATURE, WorkerCrashedError, type Algorithm } from 'criticality';
+import { BackendUnavailableError, CLUSTER_ALGORITHMS, modelDefinition, WorkerCrashedError, type Algorithm } from 'criticality';
 import type uPlot from 'uplot';
 import { LiveEngine, type EngineInfo } from './engine.js';
 import { axis, barSeries, Chart, ChartBoard, COLOURS, errorBars, join, lineSeries, pointSeries } from './plots.js';
 import type { Exported, FramePictures, FromAnalysis, FromView, RgPlot, SeriesPlot, ToAnalysis, ToView } from './protocol.js';
-import { parseState, serializeState, sliderToTemperature, temperatureToSlider, MAX_CLUSTER_VIEW, SIZES, T_MAX, T_MIN, type LabState } from './state.js';
+import { FirstOrderPanel } from './first-order-panel.js';
+import { criticalTemperatureOf, parseState, serializeState, sizesFor, sliderToTemperature, temperatureRange, temperatureToSlider, withModel, MAX_CLUSTER_VIEW, Q_MAX, Q_MIN, SIZES, type LabModel, type LabState } from './state.js';
 import { BINDER_CRITICAL, SweepPanel } from './sweep-panel.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -94,10 +96,14 @@ const levelCanvases: { canvas: HTMLCanvasElement; context: ImageBitmapRenderingC
 
 function showPictures(p: FramePictures): void {
   show(latticeCanvas, latticeContext, p.lattice);
-  const colours = p.clusters ? 'Colours: the clusters of the last cluster update, light for up, dark for down.' : 'Light: up. Dark: down.';
+  const potts = p.q !== undefined;
+  const colours = potts
+    ? (p.clusters ? 'Colours: the clusters of the last cluster update.' : `Colours: the q = ${p.q} states.`)
+    : (p.clusters ? 'Colours: the clusters of the last cluster update, light for up, dark for down.' : 'Light: up. Dark: down.');
+  const what = potts ? 'sites' : 'spins';
   setText('lattice-caption', p.picture === p.size
-    ? `${p.size} × ${p.size} spins. ${colours}`
-    : `${p.size} × ${p.size} spins, each pixel the mean of ${p.size / p.picture} × ${p.size / p.picture}. ${colours}`);
+    ? `${p.size} × ${p.size} ${what}. ${colours}`
+    : `${p.size} × ${p.size} ${what}, each pixel the mean of ${p.size / p.picture} × ${p.size / p.picture}. ${colours}`);
   while (levelCanvases.length < p.levels.length) {
     const figure = document.createElement('figure');
     const canvas = document.createElement('canvas');
@@ -126,20 +132,20 @@ const board = new ChartBoard();
 const timeChart = board.add(new Chart($('chart-time'), {
   scales: { x: { time: false }, e: {}, m: { range: [-1, 1] } },
   series: [{ label: 'step' }, lineSeries('e', COLOURS.energy, 'e'), lineSeries('m', COLOURS.magnetization, 'm')],
-  axes: [axis('step'), axis('energy per spin e', 'e'), axis('magnetization m', 'm', 1)],
+  axes: [axis('step'), axis('energy per spin e', 'e'), axis('order parameter m', 'm', 1)],
 }));
 
 const histogramChart = board.add(new Chart($('chart-histogram'), {
   scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, max * 1.05 || 1] } },
   series: [{ label: 'm' }, barSeries('P(m)', COLOURS.magnetization)],
-  axes: [axis('magnetization m'), axis('P(m)')],
+  axes: [axis('order parameter m'), axis('P(m)')],
   legend: { show: false },
 }, 200));
 
 const landauChart = board.add(new Chart($('chart-landau'), {
   scales: { x: { time: false } },
   series: [{ label: 'm' }, pointSeries('−ln P(m)', COLOURS.points), lineSeries('Landau fit', COLOURS.fit)],
-  axes: [axis('magnetization m'), axis('F(m) / kT = −ln P(m)')],
+  axes: [axis('order parameter m'), axis('F(m) / kT = −ln P(m)')],
   legend: { show: false },
   plugins: [errorBars([undefined, COLOURS.points])],
 }, 200));
@@ -167,10 +173,14 @@ function showSeries(d: SeriesPlot): void {
     const errors = new Map(landau.x.map((x, j) => [x, landau.error[j]]));
     board.update(landauChart, data, [null, Array.from(data[0], (x) => errors.get(x) ?? null)]);
     const barrier = landau.barrier;
-    const words = { 'double-well': 'F(m) has two wells: the symmetry is broken', 'single-well': 'F(m) has one well at m = 0: disordered', flat: 'F(m) is flat around m = 0: the crossover', undetermined: 'F(m) is tilted by the field' } as const;
+    const words = { 'double-well': 'F(m) has two wells: the symmetry is broken', ring: 'F(m) is lowest on a ring: the Mexican hat', 'single-well': 'F(m) has one well at m = 0: disordered', flat: 'F(m) is flat around m = 0: the crossover', undetermined: 'F(m) is tilted by the field' } as const;
     setText('landau-shape', words[landau.shape] +
       (barrier && landau.shape !== 'undetermined' ? `; barrier ${barrier.lowerBound ? '> ' : ''}${barrier.value.toFixed(1)} kT` : '') +
       (landau.a2 ? `; a₂ = ${landau.a2.mean.toExponential(2)} per spin` : '') + ` (${landau.samples} samples).`);
+  } else if (d.pottsFreeEnergy) {
+    const f = d.pottsFreeEnergy;
+    board.update(landauChart, join([[f.x, f.F], [[], []]]));
+    setText('landau-shape', `F(m) = −ln P(m) of m = |M|/N, no fit: a well at m ≈ 0 is disorder, at m > 0 order, both coexistence (${f.samples} samples).`);
   } else if (d.landauNote) {
     setText('landau-shape', `F(m): ${d.landauNote}.`);
   }
@@ -185,6 +195,29 @@ function showSeries(d: SeriesPlot): void {
   setText('est-samples', String(d.absMagnetization?.samples ?? 0));
 }
 
+/** Whether the live run was paused for a job on a device with two cores or fewer (the sweep and the first-order jobs). */
+let pausedForJob = false;
+/** A job on workers starts: with two cores or fewer, the live lattice would share them with the job and the page, so it pauses. */
+function pauseLiveForJob(): void {
+  if (engine.running && (navigator.hardwareConcurrency || 2) <= 2) {
+    pausedForJob = true;
+    engine.pause();
+    showRunState();
+  }
+}
+/** The job ended: the live run continues if it was paused for it; returns whether it was. */
+function resumeLiveAfterJob(): boolean {
+  const paused = pausedForJob;
+  pausedForJob = false;
+  if (paused && !engine.running) {
+    engine.run();
+    showRunState();
+  }
+  return paused;
+}
+
+const firstOrder = new FirstOrderPanel($, board, { notify, started: pauseLiveForJob, finished: resumeLiveAfterJob });
+
 /** The latest RG flow (also written into the JSON export). */
 let lastFlow: RgPlot | undefined;
 
@@ -194,7 +227,11 @@ function showFlow(flow: RgPlot): void {
   const levels = flow.levels;
   rgSizes = levels.map((l) => l.size);
   const k = levels.map((_, i) => i);
-  board.update(rgChart, [k, levels.map((l) => l.absMagnetization.mean), levels.map((l) => l.binder.mean), k.map(() => BINDER_CRITICAL)], [null, levels.map((l) => l.absMagnetization.error), levels.map((l) => l.binder.error)]);
+  // U4* is the Ising fixed point's: its line is switched off for Potts
+  const ising = engine.state.model === 'ising';
+  const line = rgChart.plot?.series[3];
+  if (line && line.show !== ising) rgChart.plot!.setSeries(3, { show: ising });
+  board.update(rgChart, [k, levels.map((l) => l.absMagnetization.mean), levels.map((l) => l.binder.mean), k.map(() => (ising ? BINDER_CRITICAL : null))], [null, levels.map((l) => l.absMagnetization.error), levels.map((l) => l.binder.error)]);
 }
 
 const exports = new Map<number, string>();
@@ -243,9 +280,17 @@ analysis.addEventListener('message', (event: MessageEvent<FromAnalysis>) => {
 let readoutScheduled = false;
 let lastM = NaN;
 
+/** The order parameter of the last record of a slice (Ising m = M / N, Potts |M| / N). */
+function lastOrderParameter(tag: { model: LabModel; q?: number; size: number }, records: Int32Array): number {
+  const definition = modelDefinition(tag.model);
+  const parameters = definition.parameters(tag.model === 'potts' ? { q: tag.q } : {});
+  const width = definition.recordWidth(parameters);
+  return records.length >= width ? definition.orderParameter(records, records.length - width, tag.size * tag.size, parameters) : NaN;
+}
+
 const engine = new LiveEngine(parsed.state, {
   records(tag, firstStep, records, speed) {
-    if (records.length >= 2) lastM = records[records.length - 1] / (tag.size * tag.size);
+    lastM = lastOrderParameter(tag, records);
     sendToAnalysis({ type: 'records', tag, firstStep, records, stepsPerSecond: speed.stepsPerSecond }, [records.buffer as ArrayBuffer]);
     scheduleReadout();
   },
@@ -255,10 +300,10 @@ const engine = new LiveEngine(parsed.state, {
     return !viewBusy && due && !document.hidden;
   },
   wantsLabels: (s) => s.clusters && isCluster(s.algorithm) && s.size <= MAX_CLUSTER_VIEW,
-  frame(tag, bits, labels) {
+  frame(tag, spins, labels) {
     viewBusy = true;
     lastFrameAt = performance.now();
-    sendToView({ type: 'frame', tag, bits, labels }, labels ? [bits.buffer as ArrayBuffer, labels.buffer as ArrayBuffer] : [bits.buffer as ArrayBuffer]);
+    sendToView({ type: 'frame', tag, spins, labels }, labels ? [spins.buffer as ArrayBuffer, labels.buffer as ArrayBuffer] : [spins.buffer as ArrayBuffer]);
   },
   stopped(error) {
     if (error !== undefined) notify('The simulation stopped.', [describe(error)]);
@@ -290,6 +335,8 @@ function showEngine(info: EngineInfo | undefined): void {
 
 const sizeSelect = select('size');
 for (const L of SIZES) sizeSelect.append(new Option(`${L} × ${L}`, String(L)));
+const qSelect = select('q');
+for (let q = Q_MIN; q <= Q_MAX; q++) qSelect.append(new Option(String(q), String(q)));
 
 /** Sets a control's value, unless the user is working it (a drag is not pulled back to the last applied value). */
 function setValue(id: string, value: string): void {
@@ -299,9 +346,27 @@ function setValue(id: string, value: string): void {
 
 /** Shows a state in the controls. */
 function showState(s: LabState): void {
-  setValue('temperature-slider', String(Math.round(1000 * temperatureToSlider(s.temperature))));
-  setValue('temperature', s.temperature === CRITICAL_TEMPERATURE ? CRITICAL_TEMPERATURE.toFixed(4) : String(s.temperature));
-  $('temperature-out').textContent = `T = ${s.temperature.toFixed(4)} (T/Tc = ${(s.temperature / CRITICAL_TEMPERATURE).toFixed(3)})`;
+  const tc = criticalTemperatureOf(s);
+  const potts = s.model === 'potts';
+  select('model').value = s.model;
+  qSelect.value = String(s.q);
+  $('q-label').hidden = !potts;
+  $('lead-ising').hidden = potts;
+  $('lead-potts').hidden = !potts;
+  $('landau-potts').hidden = !potts;
+  const sizes = sizesFor(s.model);
+  for (const option of sizeSelect.options) option.disabled = !sizes.includes(Number(option.value));
+  const range = temperatureRange(s.model);
+  for (const id of ['temperature', 'quench-to']) Object.assign(input(id), { min: String(range.min), max: String(range.max) });
+  setText('tick-min', String(range.min));
+  setText('tick-max', String(range.max));
+  $('start-cold').textContent = potts ? 'cold (all state 0)' : 'cold (all up)';
+  $('rg-note').hidden = !potts;
+  $('sweep-note').hidden = !potts;
+  firstOrder.showModel(s);
+  setValue('temperature-slider', String(Math.round(1000 * temperatureToSlider(s.temperature, s))));
+  setValue('temperature', s.temperature === tc ? tc.toFixed(4) : String(s.temperature));
+  $('temperature-out').textContent = `T = ${s.temperature.toFixed(4)} (T/Tc = ${(s.temperature / tc).toFixed(3)})`;
   $('out-temperature').textContent = s.temperature.toFixed(3);
   setValue('field', String(s.field));
   $('field-out').textContent = `h = ${s.field.toFixed(2)}`;
@@ -348,20 +413,47 @@ function setLive(parameters: Partial<Pick<LabState, 'temperature' | 'field' | 'a
 
 input('temperature-slider').addEventListener('input', (event) => {
   const u = Number((event.target as HTMLInputElement).value) / 1000;
-  const T = u === 0 ? CRITICAL_TEMPERATURE : Number(sliderToTemperature(u).toFixed(4));
-  $('temperature-out').textContent = `T = ${T.toFixed(4)} (T/Tc = ${(T / CRITICAL_TEMPERATURE).toFixed(3)})`;
+  const tc = criticalTemperatureOf(engine.state);
+  const T = u === 0 ? tc : Number(sliderToTemperature(u, engine.state).toFixed(4));
+  $('temperature-out').textContent = `T = ${T.toFixed(4)} (T/Tc = ${(T / tc).toFixed(3)})`;
   setLive({ temperature: T });
 });
+/** Whether T is in the model's range; if not, says so (what: 'temperature' or 'quench temperature'). */
+function checkTemperature(T: number, text: string, what: string, stays = ''): boolean {
+  const { min, max } = temperatureRange(engine.state.model);
+  if (T >= min && T <= max) return true;
+  notify(`The ${what} must be a number from ${min} to ${max}${engine.state.model === 'potts' ? ' for the Potts model' : ''}.`, [`got "${text}"${stays}`]);
+  return false;
+}
 input('temperature').addEventListener('change', (event) => {
-  const T = Number((event.target as HTMLInputElement).value);
-  if (!(T >= T_MIN && T <= T_MAX)) {
-    notify(`The temperature must be a number from ${T_MIN} to ${T_MAX}.`, [`got "${(event.target as HTMLInputElement).value}"; it stays at ${engine.state.temperature.toFixed(4)}`]);
+  const text = (event.target as HTMLInputElement).value;
+  if (!checkTemperature(Number(text), text, 'temperature', `; it stays at ${engine.state.temperature.toFixed(4)}`)) {
     showState(engine.state);
     return;
   }
-  setLive({ temperature: T });
+  setLive({ temperature: Number(text) });
 });
-$('tc').addEventListener('click', () => setLive({ temperature: CRITICAL_TEMPERATURE }));
+$('tc').addEventListener('click', () => setLive({ temperature: criticalTemperatureOf(engine.state) }));
+/**
+ * The temperatures a model's controls offer: the quench to two thirds of its Tc, the sweep from 0.8 to
+ * 1.2 Tc in steps of 0.04 Tc (Ising: 1.5, and 1.5 to 3.5 in steps of 0.1).
+ */
+function showModelTemperatures(s: LabState): void {
+  const tc = criticalTemperatureOf(s);
+  const ising = s.model === 'ising';
+  input('quench-to').value = ising ? '1.5' : ((tc * 2) / 3).toFixed(2);
+  input('sweep-from').value = ising ? '1.5' : (0.8 * tc).toFixed(3);
+  input('sweep-to').value = ising ? '3.5' : (1.2 * tc).toFixed(3);
+  input('sweep-step').value = ising ? '0.1' : (0.04 * tc).toFixed(3);
+}
+/** A new model or q: a new lattice at the new model's Tc (a size it runs). */
+function switchModel(model: LabModel, q: number): Promise<void> {
+  const next = withModel(engine.state, model, q);
+  showModelTemperatures(next);
+  return rebuild(next).then(previewSweep);
+}
+select('model').addEventListener('change', () => void switchModel(select('model').value as LabModel, Number(qSelect.value)));
+qSelect.addEventListener('change', () => void switchModel('potts', Number(qSelect.value)));
 input('field').addEventListener('input', (event) => {
   const h = Number((event.target as HTMLInputElement).value);
   $('field-out').textContent = `h = ${h.toFixed(2)}`;
@@ -386,10 +478,7 @@ input('clusters').addEventListener('change', (event) => {
 });
 $('quench').addEventListener('click', () => {
   const T = Number(input('quench-to').value);
-  if (!(T >= T_MIN && T <= T_MAX)) {
-    notify(`The quench temperature must be a number from ${T_MIN} to ${T_MAX}.`, [`got "${input('quench-to').value}"`]);
-    return;
-  }
+  if (!checkTemperature(T, input('quench-to').value, 'quench temperature')) return;
   void rebuild({ ...engine.state, start: 'hot', temperature: T }).then(() => engine.run());
 });
 
@@ -431,11 +520,13 @@ $('share').addEventListener('click', () => {
 
 function requestExport(format: 'csv' | 'json' | 'png'): void {
   const id = ++exportId;
-  const s = engine.state;
-  exports.set(id, `criticality-L${s.size}-T${s.temperature.toFixed(4)}-seed${s.seed}.${format}`);
+  const { q, ...rest } = engine.state;
+  const s = rest.model === 'potts' ? { ...rest, q } : rest;
+  const model = s.model === 'potts' ? `potts-q${q}-` : '';
+  exports.set(id, `criticality-${model}L${s.size}-T${s.temperature.toFixed(4)}-seed${s.seed}.${format}`);
   if (format === 'png') return sendToView({ type: 'export', id, format });
-  const meta: Record<string, unknown> = { ...s, steps: engine.steps, engine: engine.info?.engine, layout: engine.info?.layout, url: new URL(serializeState(s), location.href).href, exportedAt: new Date().toISOString() };
-  if (format === 'json') meta.rgFlow = lastFlow?.epoch === engine.epoch ? lastFlow : undefined;
+  const meta: Record<string, unknown> = { ...s, steps: engine.steps, engine: engine.info?.engine, layout: engine.info?.layout, url: new URL(serializeState(engine.state), location.href).href, exportedAt: new Date().toISOString() };
+  if (format === 'json' && s.model === 'ising') meta.rgFlow = lastFlow?.epoch === engine.epoch ? lastFlow : undefined;
   sendToAnalysis({ type: 'export', id, format, meta });
 }
 $('export-csv').addEventListener('click', () => requestExport('csv'));
@@ -443,10 +534,27 @@ $('export-json').addEventListener('click', () => requestExport('json'));
 $('export-png').addEventListener('click', () => requestExport('png'));
 
 // ---------------------------------------------------------------------------------------------
+// The first-order view (Potts)
+
+$('fo-switch').addEventListener('click', () => void switchModel('potts', 10));
+$('mc-form').addEventListener('submit', () => firstOrder.runMulticanonical(engine.state, Number(select('mc-size').value)));
+$('mc-stop').addEventListener('click', () => firstOrder.stop());
+$('hy-form').addEventListener('submit', () => {
+  try {
+    firstOrder.runHysteresis(engine.state, Number(select('hy-size').value), Number(input('hy-from').value), Number(input('hy-to').value), Number(input('hy-step').value), Number(input('hy-sweeps').value), engine.state.algorithm);
+  } catch (error) {
+    setText('hy-status', `Not run: ${describe(error)}`);
+  }
+});
+$('hy-stop').addEventListener('click', () => firstOrder.stop());
+
+// ---------------------------------------------------------------------------------------------
 // The temperature sweep
 
 const sweep = new SweepPanel({ absMagnetization: $('chart-sweep-m'), susceptibility: $('chart-sweep-chi'), specificHeat: $('chart-sweep-c'), binder: $('chart-sweep-u4') }, board);
 const sweepSettings = () => ({
+  model: engine.state.model,
+  q: engine.state.q,
   size: Number(select('sweep-size').value),
   from: Number(input('sweep-from').value),
   to: Number(input('sweep-to').value),
@@ -455,10 +563,14 @@ const sweepSettings = () => ({
   algorithm: engine.state.algorithm,
   seed: engine.state.seed,
 });
-const previewSweep = () => void sweep.preview(sweepSettings()).then(
-  () => setText('sweep-status', 'Lines: exact results. Each point will be an independent run on a pool of workers, with the live algorithm.'),
+function previewSweep(): void {
+  void sweep.preview(sweepSettings()).then(
+  () => setText('sweep-status', engine.state.model === 'ising'
+    ? 'Lines: exact results. Each point will be an independent run on a pool of workers, with the live algorithm.'
+    : `Each point will be an independent run of the Potts model (q = ${engine.state.q}) on a pool of workers, with the live algorithm.`),
   (error: unknown) => setText('sweep-status', `Not run: ${describe(error)}`),
-);
+  );
+}
 for (const id of ['sweep-size', 'sweep-from', 'sweep-to', 'sweep-step']) $(id).addEventListener('change', previewSweep);
 $('sweep-form').addEventListener('submit', () => {
   const settings = sweepSettings();
@@ -468,32 +580,25 @@ $('sweep-form').addEventListener('submit', () => {
   $<HTMLButtonElement>('sweep-stop').disabled = false;
   status.textContent = 'starting the workers…';
   // with two cores or fewer, the live lattice and the sweep would share them with the page: the live run pauses
-  const pausedLive = engine.running && (navigator.hardwareConcurrency || 2) <= 2;
-  if (pausedLive) {
-    engine.pause();
-    showRunState();
-  }
+  pauseLiveForJob();
   const t0 = performance.now();
   sweep.run(settings, (fraction, done, total) => {
     progress.value = fraction;
     status.textContent = `${done} of ${total} temperatures, ${((performance.now() - t0) / 1000).toFixed(1)} s`;
   }).then(
-    (result) => (status.textContent = `${result === 'completed' ? 'Done' : 'Stopped'}: ${sweep.points.length} temperatures, L = ${settings.size}, ${settings.sweeps} ${settings.algorithm} steps each, in ${((performance.now() - t0) / 1000).toFixed(1)} s.`),
+    (result) => (status.textContent = `${result === 'completed' ? 'Done' : 'Stopped'}: ${sweep.points.length} temperatures, L = ${settings.size}${settings.model === 'potts' ? `, Potts q = ${settings.q}` : ''}, ${settings.sweeps} ${settings.algorithm} steps each, in ${((performance.now() - t0) / 1000).toFixed(1)} s.`),
     (error: unknown) => {
       status.textContent = `Not run: ${describe(error)}`;
     },
   ).finally(() => {
-    if (pausedLive && !engine.running) {
-      engine.run();
-      showRunState();
-      status.textContent += ' (The live lattice paused meanwhile: this device has two cores or fewer.)';
-    }
+    if (resumeLiveAfterJob()) status.textContent += ' (The live lattice paused meanwhile: this device has two cores or fewer.)';
     $<HTMLButtonElement>('sweep-run').disabled = false;
     $<HTMLButtonElement>('sweep-stop').disabled = true;
     $<HTMLButtonElement>('sweep-csv').disabled = sweep.points.length === 0;
   });
 });
 $('sweep-stop').addEventListener('click', () => sweep.stop());
+showModelTemperatures(engine.state);
 $('sweep-csv').addEventListener('click', () => download(new Blob([sweep.csv()], { type: 'text/csv' }), `criticality-sweep-L${sweep.settings?.size}.csv`));
 previewSweep();
 

@@ -5,7 +5,9 @@
  * view worker (demo/src/view.worker.ts: pictures, block-spin pyramid, RG flow). Two workers, so
  * that a long analysis never holds up a picture. Both send back small arrays and ImageBitmaps.
  */
-import type { HistogramView, LandauView, LiveEstimate, RgLevelView } from './analysis.js';
+import type { HistogramView, LandauView, LiveEstimate, MulticanonicalSummary, PottsFreeEnergyView, RgLevelView } from './analysis.js';
+import type { Algorithm, HysteresisPoint, Observable } from 'criticality';
+import type { LabModel } from './state.js';
 
 /** What the records and frames belong to. */
 export interface RunTag {
@@ -13,6 +15,10 @@ export interface RunTag {
   lattice: number;
   /** Changes with every parameter change (T, h, algorithm) too: the averages start over. */
   epoch: number;
+  /** The model (a change of model or q is a new lattice), which fixes the record layout and the picture. */
+  model: LabModel;
+  /** Potts states (absent for the Ising model). */
+  q?: number;
   size: number;
   temperature: number;
   field: number;
@@ -25,14 +31,17 @@ export function changes(current: RunTag | undefined, next: RunTag): { lattice: b
 }
 
 export type ToAnalysis =
-  /** Per-step records (B, M) of the steps from `firstStep` + 1 on; `stepsPerSecond` paces the time plot. */
+  /** Per-step records (Ising (B, M), Potts (Nb, n_0 .. n_{q-1})) of the steps from `firstStep` + 1 on; `stepsPerSecond` paces the time plot. */
   | { type: 'records'; tag: RunTag; firstStep: number; records: Int32Array; stepsPerSecond: number }
   /** The data of the current epoch, with the page's `meta` (parameters, RG flow) in the JSON. */
   | { type: 'export'; id: number; format: 'csv' | 'json'; meta: Record<string, unknown> };
 
 export type ToView =
-  /** A lattice to draw (bits: src/spin-bits.ts layout), with cluster labels when they are shown. */
-  | { type: 'frame'; tag: RunTag; bits: Uint8Array; labels?: Int32Array }
+  /**
+   * A lattice to draw, with cluster labels when they are shown: Ising spins one bit a site
+   * (src/spin-bits.ts layout), Potts states one byte a site.
+   */
+  | { type: 'frame'; tag: RunTag; spins: Uint8Array; labels?: Int32Array }
   | { type: 'export'; id: number; format: 'png' };
 
 /** Pictures of one frame: the lattice and its block levels 1, 2, ... (majority rule, b = 2). */
@@ -43,6 +52,9 @@ export interface FramePictures {
   picture: number;
   /** Whether the lattice picture colours the clusters of the last cluster update. */
   clusters: boolean;
+  /** Potts: the number of distinct states drawn, i.e. colours (absent for Ising). */
+  q?: number;
+  /** Block levels 1, 2, ... (majority rule: of +-1 spins, or of the q Potts states). */
   levels: { size: number; picture: number; bitmap: ImageBitmap }[];
 }
 
@@ -61,11 +73,14 @@ export interface SeriesPlot {
   time: { t: number[]; e: number[]; m: number[] };
   histogram?: HistogramView;
   landau?: LandauView;
+  /** Potts: F(m) = -ln P(m) of m = |M| / N (no Landau fit). */
+  pottsFreeEnergy?: PottsFreeEnergyView;
   /** Why there is no Landau view yet. */
   landauNote?: string;
   energy?: LiveEstimate;
+  /** <|m|> (Ising) or <m> = <|M|> / N (Potts). */
   absMagnetization?: LiveEstimate;
-  /** The phase check of the live averages (src/phases.ts): crossings between m > 0 and m < 0, and a warning when they fall short. */
+  /** The phase check of the live averages (src/phases.ts, Ising): crossings between m > 0 and m < 0, and a warning when they fall short. */
   phases?: { tunnelings: number; warning?: string };
 }
 
@@ -74,3 +89,16 @@ export type Exported = { type: 'export'; id: number; blob: Blob } | { type: 'err
 
 export type FromAnalysis = { type: 'plots'; data: SeriesPlot } | Exported;
 export type FromView = { type: 'pictures'; pictures: FramePictures; rg?: RgPlot } | Exported;
+
+/** Work for the first-order worker (demo/src/first-order.worker.ts): one job at a time, each with its id. */
+export type ToFirstOrder =
+  /** A multicanonical run of the zero-field Potts model (library `multicanonical`, default temperatures and lengths). */
+  | { type: 'multicanonical'; id: number; q: number; size: number; seed: number; backend: 'wasm' | 'js' }
+  /** A heating-then-cooling ramp (library `hysteresis`), every point sent as it is measured. */
+  | { type: 'hysteresis'; id: number; q: number; size: number; algorithm: Algorithm; seed: number; backend: 'wasm' | 'js'; field: number; temperatures: number[]; sweeps: number };
+
+export type FromFirstOrder =
+  | { type: 'multicanonical'; id: number; summary: MulticanonicalSummary }
+  | { type: 'hysteresis-point'; id: number; point: HysteresisPoint }
+  | { type: 'hysteresis-done'; id: number; loopArea: { energy: Observable; orderParameter: Observable }; seconds: number }
+  | { type: 'error'; id: number; message: string };

@@ -1,16 +1,33 @@
 /**
- * The laboratory's shareable state: the parameters and seed, read from and written to the page
- * address (`?T=2.1&h=0&L=256&algorithm=wolff&backend=wasm&seed=7&start=cold&clusters=1`).
- * Reading never fails: a value that is missing keeps its default, a bad value falls back to its
- * default and is listed in `problems` (shown to the user as a notice). Pure: no DOM, no workers.
+ * The laboratory's shareable state: the model and its parameters, the run's parameters and seed,
+ * read from and written to the page address
+ * (`?model=ising&T=2.1&h=0&L=256&algorithm=wolff&backend=wasm&seed=7&start=cold&clusters=1`,
+ * `?model=potts&q=4&T=tc&L=64&...`). An address without `model` is the Ising lab of earlier
+ * releases. Reading never fails: a value that is missing keeps its default, a bad value falls back
+ * to its default and is listed in `problems` (shown to the user as a notice), and so does a
+ * parameter the model does not take (`q` with the Ising model). Pure: no DOM, no workers.
  */
-import { ALGORITHMS, CRITICAL_TEMPERATURE, MAX_SEED, type Algorithm } from 'criticality';
+import { ALGORITHMS, CRITICAL_TEMPERATURE, MAX_SEED, pottsCriticalTemperature, type Algorithm } from 'criticality';
+
+/** Models of the laboratory. */
+export const LAB_MODELS = ['ising', 'potts'] as const;
+export type LabModel = (typeof LAB_MODELS)[number];
+/** Potts q offered (the library takes 2 .. 256; beyond 20 the colours of the picture run together). */
+export const Q_MIN = 2;
+export const Q_MAX = 20;
+/** q of a Potts address without one: the first-order transition with a clear latent heat. */
+export const DEFAULT_Q = 10;
 
 /** Lattice sizes offered (powers of two: multiples of 16 run on the packed kernel, and every block level divides). */
 export const SIZES = [16, 32, 64, 128, 256, 512, 1024, 2048, 4096] as const;
-/** Temperature range of the controls. */
+/** Largest Potts lattice (one byte a site crosses to the view worker per picture, where Ising sends one bit). */
+export const MAX_POTTS_SIZE = 1024;
+/** Temperature range of the Ising controls. */
 export const T_MIN = 0.5;
 export const T_MAX = 5;
+/** Temperature range of the Potts controls (T_c from 0.59 at q = 20 to 1.13 at q = 2). */
+export const POTTS_T_MIN = 0.25;
+export const POTTS_T_MAX = 2.5;
 /** Field range of the controls: |h| <= H_MAX. */
 export const H_MAX = 1;
 /** Largest lattice whose clusters are coloured (the labels cost 4 bytes a site per frame). */
@@ -20,7 +37,11 @@ export type BackendChoice = 'wasm' | 'js';
 export type StartChoice = 'hot' | 'cold';
 
 export interface LabState {
-  /** T in units of J / k_B. @default Onsager's Tc */
+  /** @default 'ising' */
+  model: LabModel;
+  /** Potts states (kept, but not used or written, for the Ising model). @default 10 */
+  q: number;
+  /** T in units of J / k_B. @default the model's Tc (Onsager's for Ising, 1 / ln(1 + sqrt q) for Potts) */
   temperature: number;
   /** h. @default 0 */
   field: number;
@@ -39,6 +60,8 @@ export interface LabState {
 }
 
 export const DEFAULT_STATE: Readonly<LabState> = Object.freeze({
+  model: 'ising',
+  q: DEFAULT_Q,
   temperature: CRITICAL_TEMPERATURE,
   field: 0,
   size: 128,
@@ -51,6 +74,8 @@ export const DEFAULT_STATE: Readonly<LabState> = Object.freeze({
 
 /** Address parameter of each field. */
 export const PARAMS: Readonly<Record<keyof LabState, string>> = Object.freeze({
+  model: 'model',
+  q: 'q',
   temperature: 'T',
   field: 'h',
   size: 'L',
@@ -61,8 +86,23 @@ export const PARAMS: Readonly<Record<keyof LabState, string>> = Object.freeze({
   clusters: 'clusters',
 });
 
-/** Parses one value; throws a plain message saying what was expected. */
-type Parser<T> = (text: string) => T;
+/** The infinite-lattice transition temperature of a state's model. */
+export function criticalTemperatureOf(s: Pick<LabState, 'model' | 'q'>): number {
+  return s.model === 'potts' ? pottsCriticalTemperature(s.q) : CRITICAL_TEMPERATURE;
+}
+
+/** The temperature range of the controls for a model. */
+export function temperatureRange(model: LabModel): { min: number; max: number } {
+  return model === 'potts' ? { min: POTTS_T_MIN, max: POTTS_T_MAX } : { min: T_MIN, max: T_MAX };
+}
+
+/** The sizes a model runs in the laboratory. */
+export function sizesFor(model: LabModel): readonly number[] {
+  return model === 'potts' ? SIZES.filter((L) => L <= MAX_POTTS_SIZE) : SIZES;
+}
+
+/** Parses one value in the context of the state read so far (the model first); throws a plain message saying what was expected. */
+type Parser<T> = (text: string, context: LabState) => T;
 
 function number(text: string): number {
   const t = text.trim();
@@ -79,10 +119,18 @@ function oneOf<T extends string>(allowed: readonly T[]): Parser<T> {
 }
 
 const PARSERS: { [K in keyof LabState]: Parser<LabState[K]> } = {
-  temperature(text) {
-    if (text.trim().toLowerCase() === 'tc') return CRITICAL_TEMPERATURE;
+  model: oneOf(LAB_MODELS),
+  q(text, context) {
+    if (context.model !== 'potts') throw new Error('only for model=potts (the number of Potts states); ignored');
+    const q = number(text);
+    if (!Number.isInteger(q) || q < Q_MIN || q > Q_MAX) throw new Error(`expected an integer from ${Q_MIN} to ${Q_MAX}`);
+    return q;
+  },
+  temperature(text, context) {
+    if (text.trim().toLowerCase() === 'tc') return criticalTemperatureOf(context);
     const T = number(text);
-    if (T < T_MIN || T > T_MAX) throw new Error(`expected a temperature from ${T_MIN} to ${T_MAX} (or "tc")`);
+    const { min, max } = temperatureRange(context.model);
+    if (T < min || T > max) throw new Error(`expected a temperature from ${min} to ${max} (or "tc")`);
     return T;
   },
   field(text) {
@@ -90,9 +138,10 @@ const PARSERS: { [K in keyof LabState]: Parser<LabState[K]> } = {
     if (Math.abs(h) > H_MAX) throw new Error(`expected a field from -${H_MAX} to ${H_MAX}`);
     return h;
   },
-  size(text) {
+  size(text, context) {
     const L = Number(text.trim());
-    if (!(SIZES as readonly number[]).includes(L)) throw new Error(`expected one of ${SIZES.join(', ')}`);
+    const sizes = sizesFor(context.model);
+    if (!sizes.includes(L)) throw new Error(`expected one of ${sizes.join(', ')}${context.model === 'potts' ? ' for model=potts' : ''}`);
     return L;
   },
   algorithm: oneOf(ALGORITHMS),
@@ -111,8 +160,8 @@ const PARSERS: { [K in keyof LabState]: Parser<LabState[K]> } = {
 };
 
 /** How a default is written in a notice. */
-function show(key: keyof LabState, value: LabState[keyof LabState]): string {
-  if (key === 'temperature') return value === CRITICAL_TEMPERATURE ? 'Tc = 2.269' : String(value);
+function show(key: keyof LabState, value: LabState[keyof LabState], context: LabState): string {
+  if (key === 'temperature') return `Tc = ${criticalTemperatureOf(context).toFixed(context.model === 'ising' ? 3 : 4)}`;
   if (key === 'clusters') return value ? '1' : '0';
   return String(value);
 }
@@ -129,13 +178,19 @@ export function parseState(query: string): ParsedState {
   const state: LabState = { ...DEFAULT_STATE };
   const problems: string[] = [];
   const known = new Set(Object.values(PARAMS));
+  // in the order of PARAMS: the model and q first, which the temperature and size depend on
   for (const key of Object.keys(PARAMS) as (keyof LabState)[]) {
     const text = params.get(PARAMS[key]);
-    if (text === null) continue;
+    if (text === null) {
+      if (key === 'temperature') state.temperature = criticalTemperatureOf(state);
+      continue;
+    }
     try {
-      (state as unknown as Record<string, unknown>)[key] = PARSERS[key](text);
+      (state as unknown as Record<string, unknown>)[key] = PARSERS[key](text, state);
     } catch (error) {
-      problems.push(`${PARAMS[key]} = ${JSON.stringify(text)}: ${(error as Error).message}; using ${show(key, DEFAULT_STATE[key])}`);
+      const message = (error as Error).message;
+      if (key === 'temperature') state.temperature = criticalTemperatureOf(state);
+      problems.push(`${PARAMS[key]} = ${JSON.stringify(text)}: ${message}${message.endsWith('ignored') ? '' : `; using ${show(key, state[key], state)}`}`);
     }
   }
   for (const name of new Set(params.keys())) {
@@ -144,29 +199,45 @@ export function parseState(query: string): ParsedState {
   return { state, problems };
 }
 
-/** Writes the state as a query string (every field, so that a shared address pins everything). */
+/**
+ * Writes the state as a query string (every field the model takes, so that a shared address pins
+ * everything; `q` only for the Potts model).
+ */
 export function serializeState(state: LabState): string {
   const params = new URLSearchParams();
   for (const key of Object.keys(PARAMS) as (keyof LabState)[]) {
+    if (key === 'q' && state.model !== 'potts') continue;
     const value = state[key];
-    params.set(PARAMS[key], key === 'clusters' ? (value ? '1' : '0') : key === 'temperature' && value === CRITICAL_TEMPERATURE ? 'tc' : String(value));
+    params.set(PARAMS[key], key === 'clusters' ? (value ? '1' : '0') : key === 'temperature' && value === criticalTemperatureOf(state) ? 'tc' : String(value));
   }
   return `?${params.toString()}`;
 }
 
+/** The state after a change of model or q: T at the new model's Tc, and a size the model runs. */
+export function withModel(state: LabState, model: LabModel, q: number): LabState {
+  const next = { ...state, model, q };
+  next.temperature = criticalTemperatureOf(next);
+  if (!sizesFor(model).includes(next.size)) next.size = Math.max(...sizesFor(model).filter((L) => L <= state.size));
+  return next;
+}
+
 /**
- * The temperature slider: position u in [-1, 1] maps to T = Tc + span (sign u) |u|^3, span = Tc - T_MIN
- * below Tc and T_MAX - Tc above, so that Tc sits in the middle and the scale is finest around it
- * (u = 0.1 is 0.003 from Tc, u = 0.5 about 0.3).
+ * The temperature slider: position u in [-1, 1] maps to T = Tc + span (sign u) |u|^3, span = Tc - T_min
+ * below Tc and T_max - Tc above (the model's range, {@link temperatureRange}), so that Tc sits in the
+ * middle and the scale is finest around it (Ising: u = 0.1 is 0.003 from Tc, u = 0.5 about 0.3).
  */
-export function sliderToTemperature(u: number): number {
-  const span = u < 0 ? CRITICAL_TEMPERATURE - T_MIN : T_MAX - CRITICAL_TEMPERATURE;
-  return CRITICAL_TEMPERATURE + Math.sign(u) * span * Math.abs(u) ** 3;
+export function sliderToTemperature(u: number, model: Pick<LabState, 'model' | 'q'> = DEFAULT_STATE): number {
+  const tc = criticalTemperatureOf(model);
+  const { min, max } = temperatureRange(model.model);
+  const span = u < 0 ? tc - min : max - tc;
+  return tc + Math.sign(u) * span * Math.abs(u) ** 3;
 }
 
 /** The inverse of {@link sliderToTemperature}. */
-export function temperatureToSlider(T: number): number {
-  const d = T - CRITICAL_TEMPERATURE;
-  const span = d < 0 ? CRITICAL_TEMPERATURE - T_MIN : T_MAX - CRITICAL_TEMPERATURE;
+export function temperatureToSlider(T: number, model: Pick<LabState, 'model' | 'q'> = DEFAULT_STATE): number {
+  const tc = criticalTemperatureOf(model);
+  const { min, max } = temperatureRange(model.model);
+  const d = T - tc;
+  const span = d < 0 ? tc - min : max - tc;
   return Math.sign(d) * Math.cbrt(Math.min(1, Math.abs(d) / span));
 }

@@ -1,9 +1,11 @@
 /**
  * The temperature-sweep panel: |m|, chi, c and U4 against T for one lattice size, each point an
  * independent run job (planSweep: its own seed) on a pool of simulation workers, plotted with its
- * error bars as soon as it completes, next to the exact curves (Onsager's |m| and c of the
- * infinite lattice; Kaufman's c for this L). The page stays responsive: the work runs in the
- * pool's workers, the exact curves are computed a few temperatures per task.
+ * error bars as soon as it completes, next to the exact curves of the Ising model (Onsager's |m|
+ * and c of the infinite lattice; Kaufman's c for this L). The Potts model's points (m = |M| / N and
+ * its chi, c, U4) are drawn without exact curves (those series are switched off), with its T_c
+ * marked. The page stays responsive: the work runs in the pool's workers, the exact curves are
+ * computed a few temperatures per task.
  */
 import {
   createPool,
@@ -21,11 +23,15 @@ import {
 } from 'criticality';
 import type uPlot from 'uplot';
 import { axis, Chart, COLOURS, errorBars, join, lineSeries, pointSeries, verticalMarker, type ChartBoard } from './plots.js';
+import { criticalTemperatureOf, type LabModel } from './state.js';
 
 /** U4 at Tc on periodic square lattices for L -> infinity (Salas & Sokal 2000). */
 export const BINDER_CRITICAL = 0.61069;
 
 export interface SweepSettings {
+  model: LabModel;
+  /** Potts states (used with model 'potts' only). */
+  q: number;
   size: number;
   from: number;
   to: number;
@@ -43,7 +49,7 @@ export interface SweepPointResult {
   specificHeat: Observable;
   binder: Observable;
   energy: Observable;
-  /** Kaufman's exact e and c of this L at this T. */
+  /** Kaufman's exact e and c of this L at this T (Ising; NaN for Potts). */
   exactEnergy: number;
   exactSpecificHeat: number;
   warnings: string[];
@@ -60,9 +66,9 @@ export function checkSweepSettings(s: SweepSettings): number[] {
   return temperatures;
 }
 
-function pointOf(job: { options: { temperature?: number } }, m: Measurement, size: number): SweepPointResult {
+function pointOf(job: { options: { temperature?: number } }, m: Measurement, size: number, model: LabModel): SweepPointResult {
   const T = job.options.temperature!;
-  const exact = finiteLatticeExact(size, T);
+  const exact = model === 'ising' ? finiteLatticeExact(size, T) : { energy: NaN, specificHeat: NaN };
   const o = m.observables;
   const pick = (x: Observable) => ({ mean: x.mean, error: x.error });
   return {
@@ -88,12 +94,14 @@ export class SweepPanel {
   settings: SweepSettings | undefined;
   private exact: { T: number[]; m: (number | null)[]; c: (number | null)[]; cInf: (number | null)[] } = { T: [], m: [], c: [], cInf: [] };
   private readonly charts: Record<Plotted, Chart>;
+  /** The model of the curves shown: its T_c is marked, and only the Ising model has exact curves. */
+  private model: { model: LabModel; q: number } = { model: 'ising', q: 2 };
 
   constructor(
     containers: Record<Plotted, HTMLElement>,
     private readonly board: ChartBoard,
   ) {
-    const marker = verticalMarker(() => CRITICAL_TEMPERATURE, 'Tc');
+    const marker = verticalMarker(() => criticalTemperatureOf(this.model), 'Tc');
     const x = axis('T');
     const make = (key: Plotted, label: string, series: uPlot.Series[], colours: (string | undefined)[]) =>
       this.board.add(new Chart(containers[key], {
@@ -129,7 +137,8 @@ export class SweepPanel {
       // leave a core to the live lattice and one to the page (with two cores or fewer the page pauses the live run)
       const cores = navigator.hardwareConcurrency || 2;
       this.pool ??= await createPool({ size: Math.max(1, Math.min(4, cores - 2)) });
-      const jobs = planSweep({ temperatures, sizes: [settings.size], options: { algorithm: settings.algorithm, start: 'cold' }, seed: settings.seed, thermalize: Math.round(settings.sweeps / 10), sweeps: settings.sweeps });
+      const model = settings.model === 'potts' ? { model: 'potts' as const, q: settings.q } : {};
+      const jobs = planSweep({ temperatures, sizes: [settings.size], options: { ...model, algorithm: settings.algorithm, start: 'cold' }, seed: settings.seed, thermalize: Math.round(settings.sweeps / 10), sweeps: settings.sweeps });
       const done = jobs.map(() => 0);
       const total = jobs.reduce((sum, j) => sum + (j.thermalize ?? 0) + j.sweeps, 0);
       let finished = 0;
@@ -144,7 +153,7 @@ export class SweepPanel {
         const task = run.tasks[0];
         if (task.state === 'completed') {
           finished++;
-          this.points.push(pointOf(job, task.result, settings.size));
+          this.points.push(pointOf(job, task.result, settings.size, settings.model));
           this.points.sort((a, b) => a.temperature - b.temperature);
           this.redraw();
         } else if (task.state === 'failed') {
@@ -172,8 +181,13 @@ export class SweepPanel {
     this.controller?.abort();
   }
 
-  /** The exact curves over the sweep's range, a few temperatures per task. */
+  /** The exact curves over the sweep's range (Ising; none for Potts), a few temperatures per task. */
   private async computeExact(s: SweepSettings): Promise<void> {
+    this.model = { model: s.model, q: s.q };
+    if (s.model !== 'ising') {
+      this.exact = { T: [], m: [], c: [], cInf: [] };
+      return;
+    }
     const n = 120;
     const lo = Math.max(0.05, s.from - 0.05);
     const hi = s.to + 0.05;
@@ -203,6 +217,13 @@ export class SweepPanel {
     show('susceptibility', []);
     show('specificHeat', [[exactT, this.exact.c], [exactT, this.exact.cInf]]);
     show('binder', [[exactT, exactT.map(() => BINDER_CRITICAL)]]);
+    // the exact series (index 2 on) are the Ising model's: switched off (and struck through in the legend) for Potts
+    const ising = this.model.model === 'ising';
+    for (const key of OBSERVABLES) {
+      const plot = this.charts[key].plot;
+      if (!plot) continue;
+      for (let i = 2; i < plot.series.length; i++) if (plot.series[i].show !== ising) plot.setSeries(i, { show: ising });
+    }
   }
 
   /** The points as CSV (one row per temperature). */

@@ -1,12 +1,13 @@
 /**
- * The view worker: the bit-packed lattices the simulation worker produced, relayed by the page
- * (transferred). It draws the lattice and its block-spin pyramid (majority rule, 2 x 2 blocks)
- * into ImageBitmaps, follows the magnetization of every block level from frame to frame for the
- * RG flow, and writes the PNG export of the last picture.
+ * The view worker: the lattices the simulation worker produced, relayed by the page (transferred).
+ * Ising (bit-packed spins) or Potts (one state a byte): it draws the lattice and its block-spin
+ * pyramid (majority rule, 2 x 2 blocks; Potts: majority of the q states, in q colours) into
+ * ImageBitmaps and follows the order parameter of every block level from frame to frame for the RG
+ * flow (Ising m, Potts |M| / N). It writes the PNG export of the last picture.
  */
-import { coarseGrain, unpackSpins } from 'criticality';
+import { coarseGrain, coarseGrainPotts, modelDefinition, unpackSpins } from 'criticality';
 import { RgAccumulator } from './analysis.js';
-import { drawLattice, pictureSize } from './lattice-image.js';
+import { drawLattice, drawPotts, pictureSize } from './lattice-image.js';
 import { changes, type FramePictures, type FromView, type RgPlot, type RunTag, type ToView } from './protocol.js';
 
 /** Largest picture of the lattice (larger lattices are shown in blocks), and of a block level. */
@@ -53,24 +54,60 @@ function magnetization(lattice: Int8Array): number {
   return sum / lattice.length;
 }
 
-function frame(next: RunTag, bits: Uint8Array, labels?: Int32Array): void {
+/** A picture of a Potts lattice in q colours. */
+function pottsPicture(states: Uint8Array, q: number, size: number, max: number, labels?: Int32Array): { image: ImageData; picture: number } {
+  const side = pictureSize(size, max);
+  const image = new ImageData(side, side);
+  drawPotts(states, q, size, side, image.data, side === size ? labels : undefined);
+  return { image, picture: side };
+}
+
+/** |M| / N of a Potts lattice, by the model's own formula from the state counts (src/models/potts). */
+function pottsOrder(states: Uint8Array, q: number): number {
+  const record = new Int32Array(q + 1); // (Nb, n_0, ..., n_{q-1}); Nb is not needed here
+  for (let i = 0; i < states.length; i++) record[1 + states[i]]++;
+  return modelDefinition('potts').orderParameter(record, 0, states.length, { q });
+}
+
+/** The lattice and its pyramid: pictures of levels 0 .. LEVELS_SHOWN and the order parameter of every level. */
+function drawFrame(next: RunTag, data: Uint8Array, labels?: Int32Array): { main: { image: ImageData; picture: number }; levels: FramePictures['levels']; orders: number[]; sizes: number[] } {
+  const { size } = next;
+  const sites = size * size;
+  let main: { image: ImageData; picture: number };
+  let pyramid: { sizes: number[]; levelPictures: { image: ImageData; picture: number }[]; orders: number[] };
+  if (next.model === 'potts') {
+    const q = next.q!;
+    main = pottsPicture(data, q, size, MAX_PICTURE, labels);
+    const p = coarseGrainPotts(data, q, { blockSize: 2 });
+    pyramid = {
+      sizes: p.sizes,
+      levelPictures: p.lattices.slice(1, 1 + LEVELS_SHOWN).map((level, k) => pottsPicture(level, q, p.sizes[k + 1], LEVEL_PICTURE)),
+      orders: p.lattices.map((level) => pottsOrder(level, q)),
+    };
+  } else {
+    if (spins?.length !== sites) spins = new Int8Array(sites);
+    unpackSpins(data, sites, spins);
+    main = picture(spins, size, MAX_PICTURE, labels);
+    const p = coarseGrain(spins, { blockSize: 2 });
+    pyramid = {
+      sizes: p.sizes,
+      levelPictures: p.lattices.slice(1, 1 + LEVELS_SHOWN).map((level, k) => picture(level, p.sizes[k + 1], LEVEL_PICTURE)),
+      orders: p.lattices.map(magnetization),
+    };
+  }
+  const levels = pyramid.levelPictures.map((p, k) => ({ size: pyramid.sizes[k + 1], picture: p.picture, bitmap: bitmap(p.image) }));
+  return { main, levels, orders: pyramid.orders, sizes: pyramid.sizes };
+}
+
+function frame(next: RunTag, data: Uint8Array, labels?: Int32Array): void {
   if (changes(tag, next).epoch) rg.reset([]);
   tag = next;
   const { size } = next;
-  const sites = size * size;
-  if (spins?.length !== sites) spins = new Int8Array(sites);
-  unpackSpins(bits, sites, spins);
-  const main = picture(spins, size, MAX_PICTURE, labels);
+  const { main, levels, orders, sizes } = drawFrame(next, data, labels);
   lastImage = main.image;
-  const pyramid = coarseGrain(spins, { blockSize: 2 });
-  const magnetizations = pyramid.lattices.map(magnetization);
-  if (rg.sizes.join() !== pyramid.sizes.join()) rg.reset(pyramid.sizes);
-  rg.add(magnetizations);
-  const levels = pyramid.lattices.slice(1, 1 + LEVELS_SHOWN).map((level, k) => {
-    const p = picture(level, pyramid.sizes[k + 1], LEVEL_PICTURE);
-    return { size: pyramid.sizes[k + 1], picture: p.picture, bitmap: bitmap(p.image) };
-  });
-  const pictures: FramePictures = { lattice: bitmap(main.image), size, picture: main.picture, clusters: labels !== undefined && main.picture === size, levels };
+  if (rg.sizes.join() !== sizes.join()) rg.reset(sizes);
+  rg.add(orders);
+  const pictures: FramePictures = { lattice: bitmap(main.image), size, picture: main.picture, clusters: labels !== undefined && main.picture === size, ...(next.model === 'potts' ? { q: next.q } : {}), levels };
   let flow: RgPlot | undefined;
   if (performance.now() - rgAt >= RG_EVERY_MS) {
     rgAt = performance.now();
@@ -94,7 +131,7 @@ function report(error: unknown): void {
 scope.onmessage = (event) => {
   const message = event.data;
   try {
-    if (message.type === 'frame') frame(message.tag, message.bits, message.labels);
+    if (message.type === 'frame') frame(message.tag, message.spins, message.labels);
     else exportPicture(message.id).catch(report);
   } catch (error) {
     report(error);

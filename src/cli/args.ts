@@ -94,6 +94,7 @@ export const SIMULATION_FLAGS: FlagSpec = {
   start: { type: 'string' },
   layout: { type: 'string' },
   workers: { type: 'string' },
+  'over-relaxation': { type: 'string' },
 };
 
 /** The critical temperature of the model the flags name on their lattice (checking q as the model does, named as the flag --q). */
@@ -114,11 +115,13 @@ export function simulationOptionsFromFlags(flags: Record<string, string | boolea
   }
   const model = choiceFlag('model', flags.model, MODELS);
   const lattice = choiceFlag('lattice', flags.lattice, LATTICES);
-  const q = numberFlag('q', flags.q, 'an integer from 2 to 256 (the number of Potts states)');
+  const q = numberFlag('q', flags.q, 'an integer from 2 to 256 (the number of Potts or clock states)');
+  const overRelaxation = numberFlag('over-relaxation', flags['over-relaxation'], 'an integer from 0 to 64 (XY: reflection sweeps after each Metropolis sweep)');
   return {
     model,
     ...(lattice === undefined ? {} : { lattice }),
     ...(q === undefined ? {} : { q }),
+    ...(overRelaxation === undefined ? {} : { overRelaxation }),
     size: numberFlag('size', flags.size, 'an even integer from 2 to 32766 (894 on the cubic lattice)'),
     temperature: numberFlag('temperature', flags.temperature, 'a number > 0 or "tc"', () => modelCriticalTemperature(model, q, lattice)),
     beta: numberFlag('beta', flags.beta, 'a number > 0'),

@@ -21,17 +21,35 @@ export const OBSERVABLE_LABELS: [ObservableName, string][] = [
   ['binderRatio', 'Binder ratio <m^4>/<m^2>^2'],
 ];
 
+/** The XY model's own observables (the clock model's too). */
+const XY_LABELS: [ReferenceName, string][] = [
+  ['magnetizationX', '<m_x>'],
+  ['magnetizationY', '<m_y>'],
+  ['helicityModulus', 'helicity modulus Upsilon'],
+  ['vortexDensity', 'vortex density'],
+];
+
 /** Observables only some models have (Potts: the majority fraction and the energy cumulant V4). */
 const MODEL_LABELS: Partial<Record<Measurement['model'], [ReferenceName, string][]>> = {
   potts: [
     ['majority', 'majority fraction'],
     ['energyCumulant', 'energy cumulant V4'],
   ],
+  xy: XY_LABELS,
+  clock: XY_LABELS,
+  heisenberg: [
+    ['magnetizationX', '<m_x>'],
+    ['magnetizationY', '<m_y>'],
+    ['magnetizationZ', '<m_z>'],
+  ],
 };
 
 /** The observables of a measurement of this model, in output order with their table labels. */
 export function observableLabels(model: Measurement['model']): [ReferenceName, string][] {
-  return [...OBSERVABLE_LABELS, ...(MODEL_LABELS[model] ?? [])];
+  // the XY binder is the O(2) cumulant (src/models/xy/observables.ts)
+  const binder = model === 'xy' || model === 'clock' ? 'Binder U = 2 - <m^4>/<m^2>^2' : model === 'heisenberg' ? 'Binder U = 5/2 - 3<m^4>/2<m^2>^2' : undefined;
+  const common = binder ? OBSERVABLE_LABELS.map(([name, label]): [ObservableName, string] => [name, name === 'binder' ? binder : label]) : OBSERVABLE_LABELS;
+  return [...common, ...(MODEL_LABELS[model] ?? [])];
 }
 
 /** An observable of a measurement by name (the model's own included). */
@@ -138,7 +156,7 @@ export function latticeLabel(r: { lattice?: Lattice; size: number }): string {
 
 /** A human-readable table: measured +- error, exact finite-L value with z-score, Onsager's infinite-lattice value. */
 export function runToTable(m: Measurement, exact: ExactReference): string {
-  const method = { enumeration: 'exact enumeration', kaufman: 'Kaufman', 'transfer-matrix': 'transfer matrix', none: 'none known' }[exact.finiteMethod];
+  const method = { enumeration: 'exact enumeration', kaufman: 'Kaufman', 'transfer-matrix': 'transfer matrix', quadrature: 'quadrature', none: 'none known' }[exact.finiteMethod];
   const infinite = m.model === 'ising' && m.lattice !== 'cubic' ? 'L=inf (Onsager)' : 'L=inf';
   const header = ['observable', 'measured', `exact L=${m.size} (${method})`, 'z', infinite, 'tau_int'];
   const rows = observableLabels(m.model).map(([name, label]) => {

@@ -29,7 +29,7 @@ export const RUN_DEFAULTS = { thermalize: 1000, sweeps: 10000, format: 'table' }
 
 /** API option names whose flag is not the same word: errors name the flag the user typed. */
 const OPTION_FLAGS: Record<string, string> = {
-  clustersPerStep: 'clusters-per-step', hybridSweeps: 'hybrid-sweeps', hybridCluster: 'hybrid-cluster', fitMinSize: 'fit-min-size',
+  clustersPerStep: 'clusters-per-step', hybridSweeps: 'hybrid-sweeps', overRelaxation: 'over-relaxation', hybridCluster: 'hybrid-cluster', fitMinSize: 'fit-min-size',
   tuningSweeps: 'tuning-sweeps',
 };
 
@@ -50,7 +50,9 @@ Commands:
   version   print the version
 
 criticality run flags (defaults in brackets):
-  --model ising                      spin model [ising]
+  --model ising|potts|xy|clock|heisenberg  spin model [ising]
+  --q Q                              number of Potts or clock states, 2..256 (--model potts, clock)
+  --over-relaxation K                XY, Heisenberg: reflection sweeps after each Metropolis sweep, 0..64 [0]
   --lattice square|cubic             periodic L x L square or L x L x L simple cubic lattice [square]
   --size L                           linear size, even, 2..32766 (cubic 2..894) [64; cubic 16]
   --temperature T | --beta B         temperature T > 0 ("tc" = Onsager's 2.269185..., cubic 1/0.221654626), or beta = 1/T [tc]

@@ -32,7 +32,7 @@ export const MULTICANONICAL_USAGE = `criticality multicanonical flags (defaults 
                                      transition) [0.99 Tc .. 1.01 Tc, step 0.001 Tc]
   --thermalize M                     canonical sweeps at each window edge, and frozen-weight sweeps before
                                      production [1000]
-  --tuning-sweeps W                  most Wang-Landau sweeps [max(20000, 400 levels^2 / N)]
+  --tuning-sweeps W                  most Wang-Landau sweeps [max(20000, 1500 levels^2 / N)]
   --sweeps N                         production sweeps with frozen weights [max(10000, 1000 levels^2 / N)]
   --bins B                           jackknife blocks [20]
   --weights FILE                     reuse the weights of an earlier --format json result (no tuning)

@@ -41,8 +41,8 @@ export const QUEUE_DEFAULTS = { localWorkers: 0, lockMs: 10_000, checkpointMs: 2
 export const SWEEP_DEFAULTS = { sizes: '8,16,32', temperatures: '2.0:2.6:0.1', thermalize: 1000, sweeps: 10000, format: 'table' } as const;
 
 export const SWEEP_USAGE = `criticality sweep flags (defaults in brackets):
-  --model ising|potts                spin model [ising]
-  --q Q                              number of Potts states, 2..256 (--model potts)
+  --model ising|potts|xy|clock|heisenberg  spin model [ising]
+  --q Q                              number of Potts or clock states, 2..256 (--model potts, clock)
   --lattice square|cubic             periodic L x L or L x L x L lattice (cubic: give --temperatures) [square]
   --sizes L1,L2,...                  even linear sizes, 2..32766 (cubic 2..894) [${SWEEP_DEFAULTS.sizes}]
   --temperatures FROM:TO:STEP | T1,T2,...

@@ -17,6 +17,10 @@
  * (transfer matrix, h = 0), {@link pottsExactMoments} (any h), {@link pottsMagnetizationDistribution},
  * {@link pottsEnumerate} (brute force).
  *
+ * And for the XY model (`H = -J Σ_<ij> cos(θ_i - θ_j) - h Σ_i cos θ_i`; src/models/xy/exact.ts):
+ * {@link XY_BKT_TEMPERATURE} (Hasenbusch 2005), {@link xyExact2x2} (the 2 x 2 lattice by quadrature,
+ * any h), {@link xyRingEnergy} (rings of n spins by the transfer integral, h = 0).
+ *
  * @module
  */
 
@@ -86,3 +90,5 @@ export type {
   PottsMagnetizationDistribution,
   PottsTransition,
 } from '../models/potts/exact.js';
+export { XY_BKT_TEMPERATURE, XY_BKT_TEMPERATURE_ERROR, besselI, xyExact2x2, xyRingEnergy } from '../models/xy/exact.js';
+export type { XyExact } from '../models/xy/exact.js';

@@ -61,7 +61,8 @@ export function validateRunJob(job: unknown, prefix = ''): ValidRunJob {
   const normalized = withPrefix(`${prefix}options.`, () => normalizeOptions(options));
   const thermalize = withPrefix(prefix, () => checkCount('thermalize', j.thermalize ?? 0, 0));
   const sweeps = withPrefix(prefix, () => checkCount('sweeps', j.sweeps, 2));
-  const most = maxMeasureSweeps(modelDefinition(normalized.model).recordWidth(normalized));
+  const definition = modelDefinition(normalized.model);
+  const most = maxMeasureSweeps(definition.recordWidth(normalized), definition.recordType);
   if (sweeps > most) throw new InvalidOptionError(`${prefix}sweeps`, sweeps, `at most ${most} recorded sweeps per job (split longer runs)`);
   const flags: Pick<RunJob, 'keepSeries' | 'histograms' | 'correlations'> = {};
   if (j.correlations !== undefined) {

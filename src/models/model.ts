@@ -4,7 +4,8 @@
  *
  * A model lives in src/models/<name>/ with one {@link ModelDefinition}: its parameters and their
  * validation, its spin codec (what `spins()` returns and how checkpoints store it), its per-step
- * record layout (the exact integers a kernel writes after every step), its observables with their
+ * record layout (the values a kernel writes after every step: exact integers, or float64 sums for
+ * continuous spins), its observables with their
  * formulas, its exact and literature references, and its kernels per backend ({@link ModelKernel}).
  */
 import type { CorrelationMeasurement } from '../correlation.js';
@@ -12,12 +13,34 @@ import type { Measurement, SeriesContext } from '../measure.js';
 import type { Algorithm, BackendName, ClusterStep, ClusterSweepResult, CoreSource, EngineName, Lattice, Layout, LocalAlgorithm, Model, Start } from '../vocabulary.js';
 import type { BlockSpinKernel } from '../backend/rg-types.js';
 
-/** What `spins()` returns: Ising spins +1 / -1 as Int8Array, Potts states 0 .. q-1 as Uint8Array. */
-export type SpinArray = Int8Array | Uint8Array;
+/**
+ * What `spins()` returns: Ising spins +1 / -1 as Int8Array, Potts states 0 .. q-1 as Uint8Array,
+ * the components of continuous spins as Float64Array.
+ */
+export type SpinArray = Int8Array | Uint8Array | Float64Array;
+
+/**
+ * How a model's per-step records and correlation samples are stored: `'int32'`, exact integer sums
+ * (Ising, Potts); `'float64'`, sums of real-valued terms (continuous spins). Measuring runs,
+ * checkpoints, workers and jobs allocate, copy and encode records by this type.
+ */
+export type RecordType = 'int32' | 'float64';
+/** The records of a model: Int32Array for `'int32'`, Float64Array for `'float64'`. */
+export type RecordArray = Int32Array | Float64Array;
+
+/** A zeroed record array of `length` values of the given type. */
+export function createRecords(type: RecordType, length: number): RecordArray {
+  return type === 'float64' ? new Float64Array(length) : new Int32Array(length);
+}
+
+/** Whether `value` is a record array of the given type. */
+export function isRecordArray(value: unknown, type: RecordType): value is RecordArray {
+  return type === 'float64' ? value instanceof Float64Array : value instanceof Int32Array;
+}
 export type { SpinsOf } from '../vocabulary.js';
 
-/** Parameters a model adds to the common options (`{}` for Ising, `{ q }` for Potts). */
-export type ModelParameters = { readonly q?: number };
+/** Parameters a model adds to the common options (`{}` for Ising, `{ q }` for Potts, `{ overRelaxation }` for XY). */
+export type ModelParameters = { readonly q?: number; readonly overRelaxation?: number };
 
 /**
  * A kernel of one model on one backend: the lattice, its random stream and its updates. Every
@@ -39,19 +62,26 @@ export interface ModelKernel {
   /** Installs beta and field: every table a kernel uses is computed here, once, in TypeScript. */
   setCouplings(beta: number, field: number): void;
   /** Runs `n` local sweeps; with `out` (length >= width * n) writes the record after every sweep. Returns sites changed. */
-  sweep(algorithm: LocalAlgorithm, n: number, out?: Int32Array): number;
+  sweep(algorithm: LocalAlgorithm, n: number, out?: RecordArray): number;
   /** Reserves cluster memory on first use; false when it does not fit (nothing changes then). */
   reserveClusters(): boolean;
   /** Runs `n` cluster steps; with `out` and `sizes` writes the record and the cluster-size statistic after every step. */
-  clusterSweep(step: ClusterStep, n: number, out?: Int32Array, sizes?: Float64Array): ClusterSweepResult;
+  clusterSweep(step: ClusterStep, n: number, out?: RecordArray, sizes?: Float64Array): ClusterSweepResult;
   /** Labels of the last cluster update (src/cluster/labels.ts): a copy. */
   clusterLabels(): Int32Array;
   /** Writes the record of the current lattice (the model's record layout) into `out`. */
-  record(out: Int32Array): void;
+  record(out: RecordArray): void;
   /** Writes one correlation sample of the current lattice (the model's correlation layout). */
-  correlations(out: Int32Array): void;
+  correlations(out: RecordArray): void;
   /** Block spins (RG) over this lattice, where the model and kernel have them. */
   blockSpins?(): BlockSpinKernel;
+  /**
+   * State of the update beyond spins and generator that checkpoints and snapshots carry: the
+   * Metropolis step size of continuous-spin models (tuned during thermalization). Absent elsewhere.
+   */
+  stepSize?: number;
+  /** The range of `stepSize` (where there is one). */
+  readonly stepBounds?: { readonly min: number; readonly max: number };
   /** Releases memory; the kernel is unusable afterwards. */
   dispose(): void;
 }
@@ -82,8 +112,10 @@ export interface SpinCodec<P extends ModelParameters = ModelParameters> {
   invalid(spins: unknown, sites: number, parameters: P): string | undefined;
   /** What `spins()` returns, for messages: e.g. 'an Int8Array of N spins, each +1 or -1'. */
   describe(sites: number, parameters: P): string;
-  /** The checkpoint section encoding ('bits': one bit a site; 'bytes': one byte a site). */
-  readonly encoding: 'bits' | 'bytes';
+  /** The checkpoint section encoding ('bits': one bit a site; 'bytes': one byte a site; 'float64le': the spin components as little-endian float64). */
+  readonly encoding: 'bits' | 'bytes' | 'float64le';
+  /** Values per site in `spins()` and in the checkpoint section (the spin components; absent: 1). */
+  readonly components?: number;
   encode(spins: SpinArray): Uint8Array;
   /** Decodes a section; undefined when the bytes hold a value the model does not allow. */
   decode(bytes: Uint8Array, sites: number, parameters: P): SpinArray | undefined;
@@ -141,8 +173,10 @@ export interface ModelDefinition<P extends ModelParameters = ModelParameters> {
   resolveLayout(layout: Layout, size: number, lattice?: Lattice): 'packed' | 'byte';
   /** The layout the given algorithm runs on, for `sim.layout`. */
   layoutOf(layout: 'packed' | 'byte', algorithm: Algorithm): 'packed' | 'byte';
-  /** Integers in one per-step record. */
+  /** Values in one per-step record. */
   recordWidth(parameters: P): number;
+  /** How records and correlation samples are stored (exact integers, or float64 sums for continuous spins). */
+  readonly recordType: RecordType;
   /** The record layout in words, for docs and messages, e.g. '(B, M)'. */
   recordLayout(parameters: P): string;
   readonly spins: SpinCodec<P>;
@@ -152,11 +186,11 @@ export interface ModelDefinition<P extends ModelParameters = ModelParameters> {
   /** The order parameter per site of that record (Ising m, which has a sign; Potts |M| / N, >= 0). */
   orderParameter(records: ArrayLike<number>, offset: number, sites: number, parameters: P): number;
   /** Every observable, with errors, from `steps` records (the model's formulas, src/measure.ts machinery). */
-  analyze(records: Int32Array, context: SeriesContext, parameters: P): Measurement;
+  analyze(records: RecordArray, context: SeriesContext, parameters: P): Measurement;
   /** Values in one correlation sample for linear size L. */
   correlationValues(size: number, parameters: P, lattice?: Lattice): number;
   /** G(r), S(0), S(k_min) and xi_2nd from correlation samples. */
-  analyzeCorrelations(samples: Int32Array, size: number, count: number, every: number, parameters: P, lattice?: Lattice): CorrelationMeasurement;
+  analyzeCorrelations(samples: RecordArray, size: number, count: number, every: number, parameters: P, lattice?: Lattice): CorrelationMeasurement;
   /** The phases of the ordered state (metastability check). */
   readonly phases: PhaseSectors<P>;
   /** Whether cluster sizes give improved estimators (the Fortuin-Kasteleyn identities this package implements). */

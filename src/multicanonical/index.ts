@@ -91,7 +91,7 @@ export interface MulticanonicalOptions {
   thermalize?: number;
   /**
    * Most Wang-Landau sweeps; tuning stops earlier, at 4 times the sweep at which the 1/t stage began.
-   * @default max(20000, 400 ceil(levels² / N)), levels the window's width
+   * @default max(20000, 1500 ceil(levels² / N)), levels the window's width
    */
   tuningSweeps?: number;
   /** Production sweeps with frozen weights (a tunnelling takes some 20 ceil(levels² / N) sweeps at q = 10). @default max(10000, 1000 ceil(levels² / N)) */
@@ -327,7 +327,7 @@ export async function multicanonical(options: MulticanonicalOptions): Promise<Mu
     }
     const levels = weights.hi - weights.lo + 1;
     const crossing = Math.ceil((levels * levels) / N);
-    const tuningSweeps = given ? checkCount('tuningSweeps', o.tuningSweeps ?? 0, 0) : checkCount('tuningSweeps', o.tuningSweeps ?? Math.max(20000, 400 * crossing), 0);
+    const tuningSweeps = given ? checkCount('tuningSweeps', o.tuningSweeps ?? 0, 0) : checkCount('tuningSweeps', o.tuningSweeps ?? Math.max(20000, 1500 * crossing), 0);
     if (given && tuningSweeps > 0) throw new InvalidOptionError('tuningSweeps', tuningSweeps, '0 or nothing with given weights (they are used as they are)');
     const sweeps = checkCount('sweeps', o.sweeps ?? Math.max(10000, 1000 * crossing), bins);
 

@@ -1,7 +1,8 @@
 /**
  * The multicanonical kernel over a Potts lattice: one interface, a WebAssembly kernel
  * (./kernel-wasm.ts over assembly/multicanonical.ts) and its JavaScript twin (./kernel-js.ts), which
- * agree bit for bit (stream contract: the header of assembly/multicanonical.ts).
+ * agree bit for bit (stream contract: the header of assembly/multicanonical.ts). The interface lives in
+ * the leaf ./types.ts, which both kernels import (no import cycle).
  *
  * The chain samples configurations with probability proportional to exp(W(b)), b the number of
  * satisfied bonds (E = -b at zero field); W is stored on the window lo <= b <= hi and extended outside

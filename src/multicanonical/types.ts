@@ -1,6 +1,6 @@
 /**
- * The multicanonical kernel's contract (a leaf: ./kernel.ts chooses a kernel, ./kernel-js.ts and
- * ./kernel-wasm.ts implement it, and none of them imports another for its types).
+ * The multicanonical kernel's interface and window (a leaf: imported by ./kernel.ts, which picks the
+ * kernel, and by the two kernels ./kernel-wasm.ts and ./kernel-js.ts).
  *
  * @module
  */

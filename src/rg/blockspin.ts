@@ -1,7 +1,8 @@
 /**
  * Block spins: options of the coarse-graining, and the pyramid of block lattices of one
  * configuration, either in place on a simulation's lattice (WebAssembly or JavaScript kernel)
- * or from a lattice given as an Int8Array (the JavaScript twin).
+ * or from a lattice given as an array (the JavaScript twin): Ising spins as an Int8Array
+ * ({@link coarseGrain}), Potts states as a Uint8Array ({@link coarseGrainPotts}).
  *
  * A pyramid has levels 0 (the lattice, L x L), 1 (L/b x L/b), ..., K (L/b^K x L/b^K); every
  * level is a periodic byte lattice of +1/-1, row-major. See assembly/rg.ts for the rules and the
@@ -16,7 +17,8 @@ import { kernelOf, type Simulation } from '../simulation.js';
 import type { Model, SpinsOf } from '../vocabulary.js';
 import type { SpinArray } from '../models/model.js';
 import { PottsModelKernel } from '../models/potts/model-kernel.js';
-import type { PottsBlockSpinKernel } from '../models/potts/kernel.js';
+import { checkQ, type PottsBlockSpinKernel } from '../models/potts/kernel.js';
+import { coarsenPotts } from '../models/potts/kernel-js.js';
 
 /**
  * Index of the RG stream among the children of the simulation's seed: tie-breaking draws come
@@ -113,7 +115,7 @@ export function blockKernel(sim: Simulation, options: NormalizedBlockOptions, pa
   checkBlockLattice(sim);
   const blocks = kernel.blockSpins?.();
   if (!blocks) {
-    throw new InvalidOptionError('simulation', `${kernel.backend} kernel`, 'a simulation whose kernel offers block spins (the byte-lattice kernels do)');
+    throw new InvalidOptionError('model', sim.options.model, 'a model with block spins ("ising" or "potts"; the continuous-spin models have no block-spin RG yet)');
   }
   blocks.configure(options.blockSize, options.levels, patterns && options.blockSize <= MAX_PATTERN_BLOCK);
   blocks.setRngState(seedState(options.seed));
@@ -169,14 +171,36 @@ export function coarseGrain(spins: Int8Array, options: BlockSpinOptions = {}): B
   }
   if (typeof options !== 'object' || options === null) throw new InvalidOptionError('block options', options, 'an object like { blockSize: 2 }');
   checkKeys(options, BLOCK_OPTION_KEYS);
-  const o = normalizeBlockOptions(size, 1, options);
+  return pyramidOf(spins, normalizeBlockOptions(size, 1, options), (n) => new Int8Array(n), (src, n, dst, o, rng) => coarsen(src, n, o.blockSize, dst, o.rule, rng));
+}
+
+/** Levels 1 .. K of `lattice` by `coarsenLevel` (one RG stream from o.seed through all levels). */
+function pyramidOf<S extends Int8Array | Uint8Array>(lattice: S, o: NormalizedBlockOptions, create: (sites: number) => S, coarsenLevel: (src: S, n: number, dst: S, o: NormalizedBlockOptions, rng: Xoshiro128) => number): BlockPyramid<S> {
   const rng = new Xoshiro128(seedState(o.seed));
-  const lattices = [spins.slice()];
+  const lattices = [lattice.slice() as S];
   let ties = 0;
   for (let k = 1; k <= o.levels; k++) {
-    const next = new Int8Array(o.sizes[k] * o.sizes[k]);
-    ties += coarsen(lattices[k - 1], o.sizes[k - 1], o.blockSize, next, o.rule, rng);
+    const next = create(o.sizes[k] * o.sizes[k]);
+    ties += coarsenLevel(lattices[k - 1], o.sizes[k - 1], next, o, rng);
     lattices.push(next);
   }
   return { blockSize: o.blockSize, rule: o.rule, seed: o.seed, sizes: [...o.sizes], lattices, ties };
+}
+
+/**
+ * The block-spin pyramid of a q-state Potts lattice given as a Uint8Array of L*L states (0 .. q - 1,
+ * row-major, any L >= 2), computed by the JavaScript twin of the Potts kernel (majority of the q states
+ * with ties drawn from the RG stream, or decimation; assembly/potts.ts). Without `seed` the RG stream
+ * is childSeed(1, RG_STREAM), the stream a simulation of seed 1 would use, so that
+ * `coarseGrainPotts(sim.spins(), q, { seed })` equals `blockSpinPyramid(sim, { seed })`.
+ */
+export function coarseGrainPotts(states: Uint8Array, q: number, options: BlockSpinOptions = {}): BlockPyramid<Uint8Array> {
+  checkQ(q);
+  const size = Math.round(Math.sqrt(states?.length ?? 0));
+  if (!(states instanceof Uint8Array) || size < 2 || size * size !== states.length || states.some((s) => s >= q)) {
+    throw new InvalidOptionError('states', states instanceof Uint8Array ? `Uint8Array of length ${states.length}` : states, `a Uint8Array of L*L Potts states (L >= 2), each 0 .. ${q - 1}`);
+  }
+  if (typeof options !== 'object' || options === null) throw new InvalidOptionError('block options', options, 'an object like { blockSize: 2 }');
+  checkKeys(options, BLOCK_OPTION_KEYS);
+  return pyramidOf(states, normalizeBlockOptions(size, 1, options), (n) => new Uint8Array(n), (src, n, dst, o, rng) => coarsenPotts(src, n, o.blockSize, q, dst, o.rule, rng));
 }

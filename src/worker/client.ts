@@ -12,6 +12,7 @@ import type { Measurement } from '../measure.js';
 import { normalizeOptions, type Algorithm, type NormalizedOptions, type SimulationOptions, type UpdateSettings } from '../options.js';
 import type { MeasureOptions, Snapshot, SweepResult } from '../simulation.js';
 import type { BackendName, EngineName, Model, SpinsOf } from '../vocabulary.js';
+import type { RecordType } from '../models/model.js';
 import { loadCore, type CoreSource } from '../backend/loader.js';
 import { checkWorkerSource, spawnWorker, type SpawnedWorker, type WorkerSource } from './spawn.js';
 import { checkFunction, checkOptions, checkSignal } from '../validate.js';
@@ -167,6 +168,7 @@ export interface SimulationWorker<M extends Model = Model> {
   readonly fallbackReason: Promise<string | undefined>;
   readonly sites: Promise<number>;
   readonly recordWidth: Promise<number>;
+  readonly recordType: Promise<RecordType>;
   readonly sweeps: Promise<number>;
   readonly flips: Promise<number>;
   readonly sweepEquivalents: Promise<number>;
@@ -179,7 +181,7 @@ export interface SimulationWorker<M extends Model = Model> {
   /**
    * Runs steps for about `ms` milliseconds in the worker (at least one step, at most
    * `options.maxSweeps`), for callers paced by the clock, e.g. a page drawing frames; with
-   * `record: true` the records (B, M) of every step come back (transferred). Abortable like sweep().
+   * `record: true` the records of every step (the model's layout) come back (transferred). Abortable like sweep().
    */
   sweepFor(ms: number, options?: SweepForOptions, control?: Pick<CallControl, 'signal'>): Promise<TimedSweepResult>;
   energy(): Promise<number>;
@@ -251,6 +253,7 @@ class RemoteSimulation implements SimulationWorker<Model> {
   get fallbackReason() { return this.info().then((i) => i.fallbackReason); }
   get sites() { return this.info().then((i) => i.sites); }
   get recordWidth() { return this.info().then((i) => i.recordWidth); }
+  get recordType() { return this.info().then((i) => i.recordType); }
   get sweeps() { return this.info().then((i) => i.sweeps); }
   get flips() { return this.info().then((i) => i.flips); }
   get sweepEquivalents() { return this.info().then((i) => i.sweepEquivalents); }

@@ -16,7 +16,7 @@ import type { Algorithm, BackendChoice, Model, NormalizedOptions, UpdateSettings
 import { checkCount } from '../validate.js';
 import { createSimulation, type MeasureOptions, type Simulation, type Snapshot, type SweepResult } from '../simulation.js';
 import { setDefaultCore, type BackendName, type EngineName } from '../backend/index.js';
-import type { SpinArray } from '../models/index.js';
+import type { RecordType, SpinArray } from '../models/index.js';
 import { packSpins } from '../spin-bits.js';
 import { temperingRound, type TemperingTask, type TemperingTaskResult } from './tempering-task.js';
 import { checkSweepFor, TimedSweeps, type SweepForOptions, type TimedSweepResult } from './timed-sweep.js';
@@ -29,6 +29,7 @@ export interface SimulationInfo {
   fallbackReason: string | undefined;
   sites: number;
   recordWidth: number;
+  recordType: RecordType;
   sweeps: number;
   flips: number;
   sweepEquivalents: number;
@@ -79,7 +80,7 @@ function current(): Simulation {
 
 function info(): SimulationInfo {
   const s = current();
-  return { options: s.options, backend: s.backend, fallbackReason: s.fallbackReason, sites: s.sites, recordWidth: s.recordWidth, sweeps: s.sweeps, flips: s.flips, sweepEquivalents: s.sweepEquivalents, engine: s.engine, layout: s.layout };
+  return { options: s.options, backend: s.backend, fallbackReason: s.fallbackReason, sites: s.sites, recordWidth: s.recordWidth, recordType: s.recordType, sweeps: s.sweeps, flips: s.flips, sweepEquivalents: s.sweepEquivalents, engine: s.engine, layout: s.layout };
 }
 
 /** Calls a proxied callback without waiting for it (a closed caller must not stop the work). */

@@ -10,6 +10,7 @@ import type { BackendChoice } from '../vocabulary.js';
 import { resumeSimulation } from '../jobs/runner.js';
 import type { Simulation } from '../simulation.js';
 import type { BackendName } from '../backend/index.js';
+import { createRecords, type RecordArray } from '../models/model.js';
 
 export interface TemperingTask {
   /** Identifies the tempering run (keys the worker's cache of live replicas). */
@@ -21,7 +22,7 @@ export interface TemperingTask {
 }
 
 export interface TemperingTaskResult {
-  replicas: { replica: number; checkpoint: Uint8Array; records: Int32Array; flips: number; work: number; backend: BackendName }[];
+  replicas: { replica: number; checkpoint: Uint8Array; records: RecordArray; flips: number; work: number; backend: BackendName }[];
 }
 
 /** Live replicas of the current tempering run, with the checkpoint they are at (a cache: avoids re-instantiating each round). */
@@ -51,7 +52,7 @@ export async function temperingRound(task: TemperingTask): Promise<TemperingTask
     }
     const { sim } = entry;
     if (sim.options.temperature !== temperature) sim.setTemperature(temperature);
-    const records = new Int32Array(sim.recordWidth * task.sweeps);
+    const records = createRecords(sim.recordType, sim.recordWidth * task.sweeps);
     const { flips, sweepEquivalents: work } = sim.sweep(task.sweeps, records);
     entry.checkpoint = sim.checkpoint();
     replicas.push({ replica, checkpoint: entry.checkpoint.slice(), records, flips, work, backend: sim.backend });

@@ -27,7 +27,7 @@ import { geometryOf, sitesOf } from '../lattice.js';
 import type { JobOptions } from '../jobs/job.js';
 import { InvalidOptionError } from '../errors.js';
 import type { Measurement } from '../measure.js';
-import { modelDefinition } from '../models/index.js';
+import { createRecords, modelDefinition } from '../models/index.js';
 import { normalizeOptions } from '../options.js';
 import { childSeed, seedState, Xoshiro128 } from '../rng.js';
 import { maxMeasureSweeps } from '../run.js';
@@ -105,7 +105,8 @@ function validate(input: TemperingOptions) {
   const k = checkCount('sweepsPerRound', input.sweepsPerRound ?? 10, 1);
   const thermalizeRounds = checkCount('thermalizeRounds', input.thermalizeRounds ?? 100, 0);
   const rounds = checkCount('rounds', input.rounds, 1);
-  const most = maxMeasureSweeps(modelDefinition(normalized.model).recordWidth(normalized));
+  const modelOf = modelDefinition(normalized.model);
+  const most = maxMeasureSweeps(modelOf.recordWidth(normalized), modelOf.recordType);
   if (rounds * k < 2 || rounds * k > most) {
     throw new InvalidOptionError('rounds', rounds, `rounds x sweepsPerRound from 2 to ${most} recorded sweeps per temperature (sweepsPerRound = ${k})`);
   }
@@ -133,7 +134,7 @@ export async function temper(pool: PoolInternals, input: TemperingOptions, contr
   }
   const at = Array.from({ length: R }, (_, r) => r); // temperature index of replica r
   const who = Array.from({ length: R }, (_, i) => i); // replica at temperature index i
-  const series = temperatures.map(() => new Int32Array(W * rounds * k));
+  const series = temperatures.map(() => createRecords(definition.recordType, W * rounds * k));
   const flips = temperatures.map(() => 0);
   const work = temperatures.map(() => 0);
   const energy = new Float64Array(R);

@@ -2,18 +2,20 @@
  * Sweeps for a time budget: the worker's `sweepFor(ms)`, for callers that pace themselves by the
  * clock (a page drawing frames) rather than by a number of sweeps. The work runs in chunks through
  * the job runner (abortable between chunks), stops at the deadline or after `maxSweeps` steps,
- * and can return the per-step records (B, M), so that a live view loses no sample.
+ * and can return the per-step records (the model's layout, e.g. Ising (B, M)), so that a live view
+ * loses no sample.
  */
 import { InvalidOptionError } from '../errors.js';
 import { checkCount, checkPositive } from '../options.js';
 import type { ChunkedWork } from '../jobs/runner.js';
 import type { Simulation, SweepResult } from '../simulation.js';
+import { createRecords, type RecordArray } from '../models/model.js';
 
 /** Options of `sweepFor`. */
 export interface SweepForOptions {
   /** Most steps this call may run (it ends earlier at the deadline): an integer from 1 to 2^31 - 1. @default 1048576 (2^20) */
   maxSweeps?: number;
-  /** Return the records (B, M) of every step run. @default false */
+  /** Return the records (the model's layout, e.g. Ising (B, M)) of every step run. @default false */
   record?: boolean;
 }
 
@@ -24,10 +26,11 @@ export interface TimedSweepResult extends SweepResult {
   /** Time spent in the kernel, ms: the speed is sweepEquivalents * N / (computeMs * 10^6) site updates per ns. */
   computeMs: number;
   /**
-   * With `record: true`: after step k, B = sum_<ij> s_i s_j at records[2k] and M = sum_i s_i at
-   * records[2k + 1], for the `sweeps` steps of this call (as Simulation.sweep(n, records) writes them).
+   * With `record: true`: the record of step k at records[W k .. W k + W - 1] (W = recordWidth; Ising:
+   * B = sum_<ij> s_i s_j at records[2k] and M = sum_i s_i at records[2k + 1]), for the `sweeps` steps of
+   * this call (as Simulation.sweep(n, records) writes them; a Float64Array for models with float64 records).
    */
-  records?: Int32Array;
+  records?: RecordArray;
 }
 
 /** Default `maxSweeps` (with records every step takes 8 bytes: 2^20 steps, 8 MiB). */
@@ -52,7 +55,7 @@ export class TimedSweeps implements ChunkedWork {
   flips = 0;
   work = 0;
   computeMs = 0;
-  private readonly chunks: Int32Array[] = [];
+  private readonly chunks: RecordArray[] = [];
 
   constructor(
     private readonly sim: Simulation,
@@ -70,7 +73,7 @@ export class TimedSweeps implements ChunkedWork {
 
   advance(n: number): number {
     const k = Math.min(n, this.total - this.done);
-    const out = this.record ? new Int32Array(2 * k) : undefined;
+    const out = this.record ? createRecords(this.sim.recordType, this.sim.recordWidth * k) : undefined;
     const t0 = performance.now();
     const result = this.sim.sweep(k, out);
     this.computeMs += performance.now() - t0;
@@ -96,7 +99,7 @@ export class TimedSweeps implements ChunkedWork {
       computeMs: this.computeMs,
     };
     if (this.record) {
-      const records = new Int32Array(2 * this.done);
+      const records = createRecords(this.sim.recordType, this.sim.recordWidth * this.done);
       let at = 0;
       for (const chunk of this.chunks) {
         records.set(chunk, at);

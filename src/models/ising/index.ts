@@ -49,6 +49,7 @@ export const ising: ModelDefinition = {
   layoutOf: (layout, algorithm) => (layout === 'packed' && algorithm === 'metropolis' ? 'packed' : 'byte'),
 
   recordWidth: () => 2,
+  recordType: 'int32',
   recordLayout: () => '(B, M): B = sum_<ij> s_i s_j, M = sum_i s_i',
 
   spins: {
@@ -72,9 +73,9 @@ export const ising: ModelDefinition = {
 
   energy: (records, offset, field) => -records[offset] - field * records[offset + 1],
   orderParameter: (records, offset, sites) => records[offset + 1] / sites,
-  analyze: (records, context) => measureSeries(records, context),
+  analyze: (records, context) => measureSeries(records as Int32Array, context),
   correlationValues: (size, _parameters, lattice) => correlationValues(size, geometryOf(lattice).dimension),
-  analyzeCorrelations: (samples, size, count, every, _parameters, lattice) => analyzeCorrelations(samples, size, count, every, geometryOf(lattice).dimension),
+  analyzeCorrelations: (samples, size, count, every, _parameters, lattice) => analyzeCorrelations(samples as Int32Array, size, count, every, geometryOf(lattice).dimension),
   improvedEstimators: true,
 
   /**

@@ -52,6 +52,7 @@ export const potts: ModelDefinition<PottsParameters> = {
   layoutOf: () => 'byte',
 
   recordWidth: (parameters) => pottsRecordWidth(parameters.q),
+  recordType: 'int32',
   recordLayout: (parameters) => `(Nb, n_0, ..., n_${parameters.q - 1}): Nb = sum_<ij> delta(s_i, s_j), n_k = sites in state k`,
 
   spins: {
@@ -72,12 +73,12 @@ export const potts: ModelDefinition<PottsParameters> = {
 
   energy: (records, offset, field) => -records[offset] - field * records[offset + 1],
   orderParameter: (records, offset, sites, parameters) => Math.sqrt(orderParameterSquared(records, offset, parameters.q, sites)) / sites,
-  analyze: (records, context, parameters) => analyzePotts(records, context, parameters.q),
+  analyze: (records, context, parameters) => analyzePotts(records as Int32Array, context, parameters.q),
   correlationValues(size, parameters, lattice) {
     if (lattice === 'cubic') throw new InvalidOptionError('correlations', true, 'false for model "potts" on the cubic lattice (the Potts correlation kernel runs on the square lattice)');
     return pottsCorrelationValues(size, parameters.q);
   },
-  analyzeCorrelations: (samples, size, count, every, parameters) => analyzeCorrelationSamples(pottsCorrelationSamples(samples, size, count, parameters.q), size, count, every),
+  analyzeCorrelations: (samples, size, count, every, parameters) => analyzeCorrelationSamples(pottsCorrelationSamples(samples as Int32Array, size, count, parameters.q), size, count, every),
   // Fortuin-Kasteleyn at h = 0: clusters take independent uniform states, and e_a . e_b averages to
   // 0 over independent states, so <|M|^2> = <sum_C |C|^2> (Swendsen-Wang) and <m^2> = <|C|> / N (Wolff)
   improvedEstimators: true,

@@ -25,7 +25,7 @@
  * Errors as for every model: primaries by binning with one common bin length >= 10 tau_int,
  * derived quantities by the leave-one-bin-out jackknife over the same bins (src/stats).
  */
-import { emptySamples, waveTable, type CorrelationSamples } from '../../correlation.js';
+import { emptySamples, rowColumnWaves, waveTable, type CorrelationSamples } from '../../correlation.js';
 import type { Measurement, Observable, PottsObservables, SampledObservable, SeriesContext } from '../../measure.js';
 import { analyzeSeries } from '../../stats/index.js';
 import { pottsCorrelationValues } from './kernel.js';
@@ -127,26 +127,7 @@ export function pottsCorrelationSamples(records: Int32Array, size: number, sampl
     for (let r = 1; r <= half; r++) g[r - 1][k] = (q * (records[base + r] / (2 * N)) - 1) / (q - 1);
     const rows = base + half + 1;
     const cols = rows + L * q;
-    let squares = 0;
-    let waves = 0;
-    for (let a = 0; a < q; a++) {
-      let total = 0;
-      let rowRe = 0;
-      let rowIm = 0;
-      let colRe = 0;
-      let colIm = 0;
-      for (let x = 0; x < L; x++) {
-        const R = records[rows + x * q + a];
-        const C = records[cols + x * q + a];
-        total += R;
-        rowRe += R * cos[x];
-        rowIm += R * sin[x];
-        colRe += C * cos[x];
-        colIm += C * sin[x];
-      }
-      squares += total * total;
-      waves += rowRe * rowRe + rowIm * rowIm + colRe * colRe + colIm * colIm;
-    }
+    const { squares, waves } = rowColumnWaves(records, rows, cols, L, q, cos, sin);
     zero[k] = (q * squares - N * N) / ((q - 1) * N);
     min[k] = (q * waves) / (2 * (q - 1) * N);
   }

@@ -1,0 +1,337 @@
+// The classical Heisenberg (O(3)) model on the periodic L x L square lattice:
+//   H = -J sum_<ij> S_i . S_j - h sum_i S_i^z,   S_i a unit vector in R^3.
+//
+// Twin of src/models/heisenberg/kernel-js.ts: same stream contract, same operations in the same
+// order (contract: src/models/heisenberg/kernel.ts); sin, cos and exp from ./detmath.
+//
+// Regions (heisenbergInit, after init(L)'s; each 64-byte aligned):
+//   [spins]    3 L^2 x f64: (S_x, S_y, S_z) of site i at [3i, 3i + 2]
+//   [records]  HEISENBERG_RECORD_CAPACITY x HEISENBERG_RECORD_WIDTH x f64
+//   [sizes]    HEISENBERG_RECORD_CAPACITY x f64
+// Reserved on the first Wolff step: [marks] L^2 x u8, [queue] L^2 x i32.
+
+import { reserve } from "./memory";
+import * as rng from "./rng";
+import { detCos, detExp, detSin } from "./detmath";
+
+/** Values in one record: [B_x, B_y, M_x, M_y, M_z]. */
+export const HEISENBERG_RECORD_WIDTH: i32 = 5;
+/** Records one call can write. */
+export const HEISENBERG_RECORD_CAPACITY: i32 = 4096;
+
+const TWO_PI: f64 = 6.283185307179586;
+const TWO_POW_M32: f64 = 2.3283064365386963e-10;
+
+let L: i32 = 0;
+let spins: usize = 0;
+let records: usize = 0;
+let sizes: usize = 0;
+let marks: usize = 0;
+let queue: usize = 0;
+let beta: f64 = 0;
+let field: f64 = 0;
+let lastCount: i32 = 0;
+// the last random unit vector drawn
+let wx: f64 = 0;
+let wy: f64 = 0;
+let wz: f64 = 0;
+
+export function heisenbergInit(size: i32): i32 {
+  const n = <usize>size * <usize>size;
+  const s = reserve(n * 24);
+  const r = reserve(<usize>HEISENBERG_RECORD_CAPACITY * <usize>HEISENBERG_RECORD_WIDTH * 8);
+  const z = reserve(<usize>HEISENBERG_RECORD_CAPACITY * 8);
+  if (s == 0 || r == 0 || z == 0) return -1;
+  L = size;
+  spins = s;
+  records = r;
+  sizes = z;
+  heisenbergFill(0);
+  return 0;
+}
+
+export function heisenbergSpinsPtr(): usize { return spins; }
+export function heisenbergRecordsPtr(): usize { return records; }
+export function heisenbergSizesPtr(): usize { return sizes; }
+export function heisenbergQueuePtr(): usize { return queue; }
+export function heisenbergLastCount(): i32 { return lastCount; }
+
+export function heisenbergSetCouplings(b: f64, h: f64): void {
+  beta = b;
+  field = h;
+}
+
+// @ts-ignore: decorator
+@inline
+function uniform(): f64 {
+  return <f64>rng.next() * TWO_POW_M32;
+}
+
+/** A uniformly random unit vector into (wx, wy, wz): z = 2 u_1 - 1, phi = 2 pi u_2, normalised. */
+// @ts-ignore: decorator
+@inline
+function randomUnit(): void {
+  const z = 2 * uniform() - 1;
+  const phi = TWO_PI * uniform();
+  const rho = Math.sqrt(1 - z * z);
+  const x = rho * detCos(phi);
+  const y = rho * detSin(phi);
+  const norm = Math.sqrt(x * x + y * y + z * z);
+  wx = x / norm;
+  wy = y / norm;
+  wz = z / norm;
+}
+
+// @ts-ignore: decorator
+@inline
+function at(i: i32): usize {
+  return spins + <usize>i * 24;
+}
+
+/** Cold (hot = 0): every spin (0, 0, 1). Hot: site i in order draws a random unit vector. */
+export function heisenbergFill(hot: i32): void {
+  const n = L * L;
+  for (let i = 0; i < n; i++) {
+    const p = at(i);
+    if (hot == 0) {
+      store<f64>(p, 0.0);
+      store<f64>(p, 0.0, 8);
+      store<f64>(p, 1.0, 16);
+    } else {
+      randomUnit();
+      store<f64>(p, wx);
+      store<f64>(p, wy, 8);
+      store<f64>(p, wz, 16);
+    }
+  }
+}
+
+/**
+ * `sweeps` Metropolis sweeps with step size `step`: each site draws a random unit vector w (two
+ * numbers) and u; proposes S' = (S + step w) / |S + step w|; accepts when dE <= 0 or u < exp(-beta dE).
+ * Each sweep is followed by `overRelaxation` reflection sweeps. Records after each sweep when
+ * `record` != 0. Returns accepted moves, or -1 for more records than the capacity.
+ */
+export function heisenbergMetropolis(sweeps: i32, step: f64, overRelaxation: i32, record: i32): i32 {
+  if (record != 0 && sweeps > HEISENBERG_RECORD_CAPACITY) return -1;
+  const b = beta;
+  const h = field;
+  let accepted: i32 = 0;
+  for (let k = 0; k < sweeps; k++) {
+    for (let c = 0; c < 2; c++) {
+      for (let y = 0; y < L; y++) {
+        const up = (y == 0 ? L - 1 : y - 1) * L;
+        const down = (y == L - 1 ? 0 : y + 1) * L;
+        const row = y * L;
+        for (let x = (y + c) & 1; x < L; x += 2) {
+          const i = at(row + x);
+          const l = at(row + (x == 0 ? L - 1 : x - 1));
+          const r = at(row + (x == L - 1 ? 0 : x + 1));
+          const u = at(up + x);
+          const d = at(down + x);
+          const hx = load<f64>(l) + load<f64>(r) + load<f64>(u) + load<f64>(d);
+          const hy = load<f64>(l, 8) + load<f64>(r, 8) + load<f64>(u, 8) + load<f64>(d, 8);
+          const hz = load<f64>(l, 16) + load<f64>(r, 16) + load<f64>(u, 16) + load<f64>(d, 16) + h;
+          randomUnit();
+          const a = uniform();
+          const ox = load<f64>(i);
+          const oy = load<f64>(i, 8);
+          const oz = load<f64>(i, 16);
+          let nx = ox + step * wx;
+          let ny = oy + step * wy;
+          let nz = oz + step * wz;
+          const norm = Math.sqrt(nx * nx + ny * ny + nz * nz);
+          if (norm > 0) {
+            nx = nx / norm;
+            ny = ny / norm;
+            nz = nz / norm;
+            const dE = -((nx - ox) * hx + (ny - oy) * hy + (nz - oz) * hz);
+            if (dE <= 0 || a < detExp(-(b * dE))) {
+              store<f64>(i, nx);
+              store<f64>(i, ny, 8);
+              store<f64>(i, nz, 16);
+              accepted++;
+            }
+          }
+        }
+      }
+    }
+    if (overRelaxation > 0) heisenbergOverRelax(overRelaxation);
+    if (record != 0) heisenbergRecord(k);
+  }
+  return accepted;
+}
+
+/** Over-relaxation sweeps: S' = 2 (S . H) H / |H|^2 - S, normalised, where |H| > 0. */
+export function heisenbergOverRelax(sweeps: i32): void {
+  const h = field;
+  for (let k = 0; k < sweeps; k++) {
+    for (let c = 0; c < 2; c++) {
+      for (let y = 0; y < L; y++) {
+        const up = (y == 0 ? L - 1 : y - 1) * L;
+        const down = (y == L - 1 ? 0 : y + 1) * L;
+        const row = y * L;
+        for (let x = (y + c) & 1; x < L; x += 2) {
+          const i = at(row + x);
+          const l = at(row + (x == 0 ? L - 1 : x - 1));
+          const r = at(row + (x == L - 1 ? 0 : x + 1));
+          const u = at(up + x);
+          const d = at(down + x);
+          const hx = load<f64>(l) + load<f64>(r) + load<f64>(u) + load<f64>(d);
+          const hy = load<f64>(l, 8) + load<f64>(r, 8) + load<f64>(u, 8) + load<f64>(d, 8);
+          const hz = load<f64>(l, 16) + load<f64>(r, 16) + load<f64>(u, 16) + load<f64>(d, 16) + h;
+          const h2 = hx * hx + hy * hy + hz * hz;
+          if (h2 > 0) {
+            const ox = load<f64>(i);
+            const oy = load<f64>(i, 8);
+            const oz = load<f64>(i, 16);
+            const f = (2 * (ox * hx + oy * hy + oz * hz)) / h2;
+            let nx = f * hx - ox;
+            let ny = f * hy - oy;
+            let nz = f * hz - oz;
+            const norm = Math.sqrt(nx * nx + ny * ny + nz * nz);
+            nx = nx / norm;
+            ny = ny / norm;
+            nz = nz / norm;
+            store<f64>(i, nx);
+            store<f64>(i, ny, 8);
+            store<f64>(i, nz, 16);
+          }
+        }
+      }
+    }
+  }
+}
+
+export function heisenbergReserveClusters(): i32 {
+  if (marks != 0) return 0;
+  const n = <usize>L * <usize>L;
+  const m = reserve(n);
+  const q = reserve(n * 4);
+  if (m == 0 || q == 0) return -1;
+  marks = m;
+  queue = q;
+  return 0;
+}
+
+// @ts-ignore: decorator
+@inline
+function project(rx: f64, ry: f64, rz: f64, site: i32): f64 {
+  const p = at(site);
+  return rx * load<f64>(p) + ry * load<f64>(p, 8) + rz * load<f64>(p, 16);
+}
+
+/** Wolff steps by embedding, as assembly/xy.ts with r a random unit vector of R^3. */
+export function heisenbergWolff(steps: i32, clusters: i32, record: i32): i32 {
+  if (marks == 0 || (record != 0 && steps > HEISENBERG_RECORD_CAPACITY)) return -1;
+  const N = L * L;
+  const b = beta;
+  const h = field;
+  let flipped: i32 = 0;
+  for (let k = 0; k < steps; k++) {
+    let stepSize: i32 = 0;
+    for (let c = 0; c < clusters; c++) {
+      let seed = <i32>Math.floor(<f64>rng.next() * <f64>N * TWO_POW_M32);
+      if (seed > N - 1) seed = N - 1;
+      randomUnit();
+      const rx = wx;
+      const ry = wy;
+      const rz = wz;
+      store<u8>(marks + <usize>seed, 1);
+      store<i32>(queue, seed);
+      let count: i32 = 1;
+      let head: i32 = 0;
+      let projected: f64 = 0;
+      while (head < count) {
+        const site = load<i32>(queue + (<usize>head << 2));
+        head++;
+        const x = site % L;
+        const y = (site - x) / L;
+        const pk = project(rx, ry, rz, site);
+        projected += pk;
+        for (let n = 0; n < 4; n++) {
+          const j = n == 0 ? site - x + (x == 0 ? L - 1 : x - 1)
+            : n == 1 ? site - x + (x == L - 1 ? 0 : x + 1)
+              : n == 2 ? (y == 0 ? L - 1 : y - 1) * L + x
+                : (y == L - 1 ? 0 : y + 1) * L + x;
+          if (load<u8>(marks + <usize>j) != 0) continue;
+          const pj = project(rx, ry, rz, j);
+          const bond = pk * pj;
+          if (bond > 0) {
+            const p = 1 - detExp(-2 * b * bond);
+            if (uniform() < p) {
+              store<u8>(marks + <usize>j, 1);
+              store<i32>(queue + (<usize>count << 2), j);
+              count++;
+            }
+          }
+        }
+      }
+      let accept = true;
+      if (h != 0) {
+        const dE = 2 * h * rz * projected;
+        const a = uniform();
+        accept = dE <= 0 || a < detExp(-(b * dE));
+      }
+      for (let q = 0; q < count; q++) {
+        const site = load<i32>(queue + (<usize>q << 2));
+        store<u8>(marks + <usize>site, 0);
+        if (!accept) continue;
+        const i = at(site);
+        const pk = rx * load<f64>(i) + ry * load<f64>(i, 8) + rz * load<f64>(i, 16);
+        let nx = load<f64>(i) - 2 * pk * rx;
+        let ny = load<f64>(i, 8) - 2 * pk * ry;
+        let nz = load<f64>(i, 16) - 2 * pk * rz;
+        const norm = Math.sqrt(nx * nx + ny * ny + nz * nz);
+        nx = nx / norm;
+        ny = ny / norm;
+        nz = nz / norm;
+        store<f64>(i, nx);
+        store<f64>(i, ny, 8);
+        store<f64>(i, nz, 16);
+      }
+      lastCount = count;
+      if (accept) {
+        flipped += count;
+        stepSize += count;
+      }
+    }
+    if (record != 0) {
+      heisenbergRecord(k);
+      store<f64>(sizes + (<usize>k << 3), <f64>stepSize);
+    }
+  }
+  return flipped;
+}
+
+/** Writes the record [B_x, B_y, M_x, M_y, M_z] of the current lattice at record slot k. */
+export function heisenbergRecord(k: i32): void {
+  let bx: f64 = 0;
+  let by: f64 = 0;
+  let mx: f64 = 0;
+  let my: f64 = 0;
+  let mz: f64 = 0;
+  for (let y = 0; y < L; y++) {
+    const row = y * L;
+    const down = (y == L - 1 ? 0 : y + 1) * L;
+    for (let x = 0; x < L; x++) {
+      const i = at(row + x);
+      const r = at(row + (x == L - 1 ? 0 : x + 1));
+      const d = at(down + x);
+      const ax = load<f64>(i);
+      const ay = load<f64>(i, 8);
+      const az = load<f64>(i, 16);
+      mx += ax;
+      my += ay;
+      mz += az;
+      bx += ax * load<f64>(r) + ay * load<f64>(r, 8) + az * load<f64>(r, 16);
+      by += ax * load<f64>(d) + ay * load<f64>(d, 8) + az * load<f64>(d, 16);
+    }
+  }
+  const out = records + <usize>k * <usize>HEISENBERG_RECORD_WIDTH * 8;
+  store<f64>(out, bx);
+  store<f64>(out, by, 8);
+  store<f64>(out, mx, 16);
+  store<f64>(out, my, 24);
+  store<f64>(out, mz, 32);
+}

@@ -1,0 +1,178 @@
+/**
+ * The WebAssembly kernels of the continuous-spin models (XY and clock: assembly/xy.ts; Heisenberg:
+ * assembly/heisenberg.ts), one wrapper for both: each runs inside one core instance per simulation
+ * (instantiated by the Ising byte kernel's machinery, src/backend/wasm.ts), in batches of steps;
+ * records are copied out of WebAssembly memory. The exports of a model share one naming scheme:
+ * `<prefix>Init`, `<prefix>Metropolis`, `<prefix>Wolff`, ... (see CORE_FUNCTIONS).
+ */
+import { CoreError, InvalidOptionError } from '../../errors.js';
+import { WasmIsingKernel } from '../../backend/wasm.js';
+import { guarded } from '../../backend/core-call.js';
+
+/** What differs between the continuous-spin cores. */
+export interface ContinuousCore {
+  /** Export name prefix: 'xy' or 'heisenberg'. */
+  readonly prefix: string;
+  /** Components per site. */
+  readonly components: number;
+  /** Values per record and records per call, mirrored as the globals <PREFIX>_RECORD_WIDTH and <PREFIX>_RECORD_CAPACITY. */
+  readonly width: number;
+  readonly capacity: number;
+}
+
+const CORE_FUNCTIONS = ['Init', 'SpinsPtr', 'RecordsPtr', 'SizesPtr', 'QueuePtr', 'LastCount', 'SetCouplings', 'Fill', 'Metropolis', 'ReserveClusters', 'Wolff', 'Record'] as const;
+type CoreFunction = (...args: number[]) => number;
+type Core = Record<(typeof CORE_FUNCTIONS)[number], CoreFunction> & {
+  memory: WebAssembly.Memory;
+  rngSetState(a: number, b: number, c: number, d: number): void;
+  rngGetState(k: number): number;
+  /** XY cores only (the clock model). */
+  StatesPtr?: CoreFunction;
+  ClockSync?: CoreFunction;
+  ClockMetropolis?: CoreFunction;
+};
+
+export class WasmContinuousKernel {
+  readonly backend = 'wasm' as const;
+  private base: WasmIsingKernel | undefined;
+  private readonly core_: Core;
+
+  private constructor(base: WasmIsingKernel, readonly size: number, readonly q: number, readonly spec: ContinuousCore) {
+    this.base = base;
+    const exports = base.exports as unknown as Record<string, unknown>;
+    const pick = (name: string) => exports[`${spec.prefix}${name}`];
+    this.core_ = Object.fromEntries([...CORE_FUNCTIONS, 'StatesPtr', 'ClockSync', 'ClockMetropolis'].map((name) => [name, pick(name)])) as unknown as Core;
+    this.core_.memory = exports.memory as WebAssembly.Memory;
+    this.core_.rngSetState = exports.rngSetState as Core['rngSetState'];
+    this.core_.rngGetState = exports.rngGetState as Core['rngGetState'];
+  }
+
+  /**
+   * Instantiates the compiled core for an L x L lattice of the model `spec` (XY with q = 0, the
+   * q-state clock model with q >= 2), cold, at beta = 0, h = 0. Checks the mirrored constants.
+   */
+  static async create(module: WebAssembly.Module, size: number, spec: ContinuousCore, q = 0): Promise<WasmContinuousKernel> {
+    const base = await WasmIsingKernel.create(module, size);
+    const exports = base.exports as unknown as Record<string, unknown>;
+    const upper = spec.prefix.toUpperCase();
+    for (const [name, value] of [[`${upper}_RECORD_WIDTH`, spec.width], [`${upper}_RECORD_CAPACITY`, spec.capacity]] as const) {
+      const global = exports[name];
+      if (!(global instanceof WebAssembly.Global) || global.value !== value) {
+        throw new CoreError(`core layout mismatch: ${name} ${global instanceof WebAssembly.Global ? global.value : 'missing'}, wrapper expects ${value}`);
+      }
+    }
+    const kernel = new WasmContinuousKernel(base, size, q, spec);
+    if (guarded(`${spec.prefix}Init`, () => kernel.core.Init(size, q)) !== 0) {
+      throw new InvalidOptionError('size', size, `a lattice that fits in WebAssembly memory (growing memory for the spins of a ${size}x${size} lattice failed)`);
+    }
+    return kernel;
+  }
+
+  private get core(): Core {
+    if (!this.base) throw new CoreError('the WebAssembly kernel has been disposed');
+    return this.core_;
+  }
+
+  /** The instance's exports (engine detection). */
+  get exports(): unknown {
+    if (!this.base) throw new CoreError('the WebAssembly kernel has been disposed');
+    return this.base.exports;
+  }
+
+  private view(ptr: number, length: number): Float64Array {
+    return new Float64Array(this.core.memory.buffer as ArrayBuffer, ptr, length);
+  }
+
+  getRngState(): Uint32Array {
+    const core = this.core;
+    return Uint32Array.from([0, 1, 2, 3], (k) => core.rngGetState(k));
+  }
+
+  setRngState(state: Uint32Array): void {
+    this.core.rngSetState(state[0], state[1], state[2], state[3]);
+  }
+
+  fill(start: 'hot' | 'cold'): void {
+    const core = this.core;
+    guarded('fill', () => core.Fill(start === 'hot' ? 1 : 0));
+  }
+
+  /** The components (the clock model: its states). */
+  readSpins(): Float64Array | Uint8Array {
+    const core = this.core;
+    if (this.q > 0) return new Uint8Array(core.memory.buffer as ArrayBuffer, core.StatesPtr!(), this.size * this.size).slice();
+    return this.view(core.SpinsPtr(), this.spec.components * this.size * this.size).slice();
+  }
+
+  readComponents(): Float64Array {
+    return this.view(this.core.SpinsPtr(), this.spec.components * this.size * this.size).slice();
+  }
+
+  writeSpins(spins: Float64Array | Uint8Array): void {
+    const core = this.core;
+    if (this.q > 0) {
+      new Uint8Array(core.memory.buffer as ArrayBuffer, core.StatesPtr!(), this.size * this.size).set(spins);
+      guarded('writeSpins', () => core.ClockSync!());
+      return;
+    }
+    this.view(core.SpinsPtr(), this.spec.components * this.size * this.size).set(spins);
+  }
+
+  setCouplings(beta: number, field: number): void {
+    this.core.SetCouplings(beta, field);
+  }
+
+  /** Runs `steps` steps in calls of at most `capacity` recorded steps, copying records (and sizes) out. */
+  private batched(what: string, steps: number, out: Float64Array | undefined, sizes: Float64Array | undefined, call: (n: number, record: number) => number): number {
+    const { width, capacity } = this.spec;
+    const checked = (n: number, record: number): number => {
+      const result = guarded(what, () => call(n, record));
+      if (result < 0) throw new CoreError(`${what} refused ${n} steps (reserve the cluster memory first; at most ${capacity} recorded steps a call)`);
+      return result;
+    };
+    if (!out) return checked(steps, 0);
+    const core = this.core;
+    let total = 0;
+    for (let done = 0; done < steps; ) {
+      const n = Math.min(capacity, steps - done);
+      total += checked(n, 1);
+      out.set(this.view(core.RecordsPtr(), n * width), done * width);
+      sizes?.set(this.view(core.SizesPtr(), n), done);
+      done += n;
+    }
+    return total;
+  }
+
+  metropolis(sweeps: number, step: number, overRelaxation: number, out?: Float64Array): number {
+    const core = this.core;
+    if (this.q > 0) return this.batched('metropolis', sweeps, out, undefined, (n, record) => core.ClockMetropolis!(n, record));
+    return this.batched('metropolis', sweeps, out, undefined, (n, record) => core.Metropolis(n, step, overRelaxation, record));
+  }
+
+  reserveClusters(): boolean {
+    const core = this.core;
+    return guarded('reserveClusters', () => core.ReserveClusters()) === 0;
+  }
+
+  wolff(steps: number, clusters: number, out?: Float64Array, sizes?: Float64Array): number {
+    const core = this.core;
+    return this.batched('wolff', steps, out, sizes, (n, record) => core.Wolff(n, clusters, record));
+  }
+
+  clusterSites(): Int32Array {
+    const core = this.core;
+    const ptr = core.QueuePtr();
+    return ptr === 0 ? new Int32Array(0) : new Int32Array(core.memory.buffer as ArrayBuffer, ptr, core.LastCount()).slice();
+  }
+
+  record(out: Float64Array, offset = 0): void {
+    const core = this.core;
+    guarded('record', () => core.Record(0));
+    out.set(this.view(core.RecordsPtr(), this.spec.width), offset);
+  }
+
+  dispose(): void {
+    this.base?.dispose();
+    this.base = undefined;
+  }
+}

@@ -1,0 +1,175 @@
+/**
+ * The continuous-spin kernels (XY and clock: src/models/xy/kernel-js.ts and assembly/xy.ts;
+ * Heisenberg: src/models/heisenberg/kernel-js.ts and assembly/heisenberg.ts; both WebAssembly ones
+ * through ./kernel-wasm.ts) given the model seam's contract, with the Metropolis step-size tuning,
+ * and the choice of backend: WebAssembly where it loads, JavaScript otherwise.
+ */
+import { BackendUnavailableError, InvalidOptionError } from '../../errors.js';
+import { loadCore } from '../../backend/loader.js';
+import { coreHasSimd } from '../../backend/wasm-packed.js';
+import type { ClusterStep, ClusterSweepResult, LocalAlgorithm, Start } from '../../vocabulary.js';
+import type { KernelChoice, KernelRequest, ModelKernel, RecordArray } from '../model.js';
+import { continuousCorrelationSample, type ContinuousKernel } from './kernel.js';
+import { WasmContinuousKernel, type ContinuousCore } from './kernel-wasm.js';
+
+/**
+ * The Metropolis step size of a continuous-spin model: its start, and its tuning by the sweeps run
+ * without records (thermalization): after each, delta <- delta (1/2 + a) for its acceptance a, kept
+ * in [min, max] (a = 1/2 is the fixed point). Recorded sweeps keep delta as it is (frozen), so the
+ * recorded chain has one transition kernel and satisfies detailed balance.
+ */
+export interface StepTuning {
+  readonly initial: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+export function tunedStep(tuning: StepTuning, step: number, acceptance: number): number {
+  const next = step * (0.5 + acceptance);
+  return next > tuning.max ? tuning.max : next < tuning.min ? tuning.min : next;
+}
+
+export class ContinuousModelKernel implements ModelKernel {
+  /** The Metropolis step size (undefined for the clock model, whose proposals have none). */
+  stepSize: number | undefined;
+
+  /** `spins` is the kernel itself (tests and benchmarks reach it through kernelOf(sim)). */
+  constructor(readonly spins: ContinuousKernel, readonly components: number, readonly width: number, readonly overRelaxation: number, readonly tuning: StepTuning | undefined) {
+    this.stepSize = tuning?.initial;
+  }
+
+  get backend() {
+    return this.spins.backend;
+  }
+
+  get stepBounds(): StepTuning | undefined {
+    return this.tuning;
+  }
+
+  get size(): number {
+    return this.spins.size;
+  }
+
+  getRngState(): Uint32Array {
+    return this.spins.getRngState();
+  }
+
+  setRngState(state: Uint32Array): void {
+    this.spins.setRngState(state);
+  }
+
+  fill(start: Start): void {
+    this.spins.fill(start);
+  }
+
+  readSpins(): Float64Array | Uint8Array {
+    return this.spins.readSpins();
+  }
+
+  writeSpins(spins: Float64Array | Uint8Array): void {
+    this.spins.writeSpins(spins);
+  }
+
+  setCouplings(beta: number, field: number): void {
+    this.spins.setCouplings(beta, field);
+  }
+
+  /**
+   * `n` Metropolis sweeps. Without `out` (thermalization) each sweep tunes the step size from its
+   * acceptance; with `out` the step size stays as it is and the record follows every sweep.
+   */
+  sweep(algorithm: LocalAlgorithm, n: number, out?: RecordArray): number {
+    if (algorithm !== 'metropolis') throw new InvalidOptionError('algorithm', algorithm, '"metropolis", "wolff" or "hybrid" for this model');
+    const { tuning } = this;
+    if (out || !tuning) return this.spins.metropolis(n, this.stepSize ?? 0, this.overRelaxation, out as Float64Array | undefined);
+    const N = this.size * this.size;
+    let accepted = 0;
+    for (let k = 0; k < n; k++) {
+      const a = this.spins.metropolis(1, this.stepSize as number, this.overRelaxation);
+      accepted += a;
+      this.stepSize = tunedStep(tuning, this.stepSize as number, a / N);
+    }
+    return accepted;
+  }
+
+  reserveClusters(): boolean {
+    return this.spins.reserveClusters();
+  }
+
+  /** n steps: `clustersPerStep` Wolff clusters, each step after `localSweeps` Metropolis sweeps for a hybrid step. */
+  clusterSweep(step: ClusterStep, n: number, out?: RecordArray, sizes?: Float64Array): ClusterSweepResult {
+    if (step.cluster !== 'wolff') throw new InvalidOptionError('hybridCluster', step.cluster, '"wolff" for this model (Swendsen-Wang by embedding is not implemented)');
+    const records = out as Float64Array | undefined;
+    if (step.localSweeps === 0) {
+      const flips = this.spins.wolff(n, step.clustersPerStep, records, records ? sizes : undefined);
+      return { flips, clusterFlips: flips };
+    }
+    let flips = 0;
+    let clusterFlips = 0;
+    const w = this.width;
+    for (let k = 0; k < n; k++) {
+      flips += this.sweep('metropolis', step.localSweeps, undefined);
+      const changed = this.spins.wolff(1, step.clustersPerStep, records?.subarray(w * k, w * (k + 1)), records ? sizes?.subarray(k, k + 1) : undefined);
+      flips += changed;
+      clusterFlips += changed;
+    }
+    return { flips, clusterFlips };
+  }
+
+  /** Labels of the last Wolff cluster: its smallest site index on its sites, -1 elsewhere (src/cluster/labels.ts). */
+  clusterLabels(): Int32Array {
+    const labels = new Int32Array(this.size * this.size).fill(-1);
+    const sites = this.spins.clusterSites();
+    let label = Infinity;
+    for (const s of sites) label = Math.min(label, s);
+    for (const s of sites) labels[s] = label;
+    return labels;
+  }
+
+  record(out: RecordArray): void {
+    this.spins.record(out as Float64Array, 0);
+  }
+
+  correlations(out: RecordArray): void {
+    continuousCorrelationSample(this.spins.readComponents(), this.size, this.components, out as Float64Array);
+  }
+
+  dispose(): void {
+    this.spins.dispose();
+  }
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** What a continuous-spin model gives createContinuousKernel. */
+export interface ContinuousModel {
+  readonly core: ContinuousCore;
+  /** The JavaScript kernel of linear size L (q for the clock model, else 0). */
+  js(size: number, q: number): ContinuousKernel;
+  readonly tuning: StepTuning | undefined;
+}
+
+/** A kernel of `model` on the requested backend; `auto` falls back to JavaScript when the core cannot be loaded. */
+export async function createContinuousKernel(request: KernelRequest, model: ContinuousModel, overRelaxation: number, q = 0): Promise<KernelChoice> {
+  const adapt = (kernel: ContinuousKernel) => new ContinuousModelKernel(kernel, model.core.components, model.core.width, overRelaxation, model.tuning);
+  const js = (): ContinuousModelKernel => {
+    try {
+      return adapt(model.js(request.size, q));
+    } catch (error) {
+      if (error instanceof RangeError && !(error instanceof InvalidOptionError)) throw new InvalidOptionError('size', request.size, `a lattice that fits in memory (${reasonOf(error)})`);
+      throw error;
+    }
+  };
+  if (request.backend === 'js') return { kernel: js(), engine: 'js' };
+  let module: WebAssembly.Module;
+  try {
+    module = await loadCore(request.core);
+  } catch (error) {
+    if (request.backend === 'wasm') throw new BackendUnavailableError('wasm', reasonOf(error));
+    return { kernel: js(), engine: 'js', fallbackReason: `WebAssembly core unavailable: ${reasonOf(error)}` };
+  }
+  const kernel = await WasmContinuousKernel.create(module, request.size, model.core, q);
+  return { kernel: adapt(kernel), engine: coreHasSimd(kernel.exports) ? 'wasm-simd' : 'wasm-scalar' };
+}

@@ -1,0 +1,75 @@
+/**
+ * The classical Heisenberg (O(3)) model on the periodic L x L square lattice:
+ *
+ *   H = -J sum_<ij> S_i . S_j - h sum_i S_i^z,   S_i a unit vector in R^3,   J = k_B = 1.
+ *
+ * No finite-temperature transition in 2D (Mermin-Wagner; asymptotic freedom: xi ~ exp(2 pi / T)):
+ * the default temperature is 1. Record of a step: [B_x, B_y, M_x, M_y, M_z] (./kernel.ts);
+ * E = -(B_x + B_y) - h M_z. Observables: src/models/continuous/observables.ts (n = 3). Kernels:
+ * assembly/heisenberg.ts and its JavaScript twin ./kernel-js.ts, with the deterministic sin, cos and
+ * exp of src/detmath.ts; Metropolis with a tuned step (then frozen), over-relaxation, Wolff by embedding.
+ */
+import { InvalidOptionError } from '../../errors.js';
+import type { ModelDefinition, ModelParameters } from '../model.js';
+import { continuousCorrelationValues } from '../continuous/kernel.js';
+import { continuousPhases, unitVectorCodec } from '../continuous/definition.js';
+import { analyzeContinuous, analyzeContinuousCorrelations, type ContinuousLayout } from '../continuous/observables.js';
+import { checkOverRelaxation, HEISENBERG_INITIAL_STEP, HEISENBERG_MAX_STEP, HEISENBERG_MIN_STEP, HEISENBERG_RECORD_CAPACITY, HEISENBERG_RECORD_WIDTH } from './kernel.js';
+
+export interface HeisenbergParameters extends ModelParameters {
+  readonly overRelaxation: number;
+}
+
+/** The Heisenberg record for the shared analysis: 3 components, the field along z. */
+const LAYOUT: ContinuousLayout = { components: 3, fieldAxis: 2, planar: false };
+const CORE = { prefix: 'heisenberg', components: 3, width: HEISENBERG_RECORD_WIDTH, capacity: HEISENBERG_RECORD_CAPACITY } as const;
+const TUNING = { initial: HEISENBERG_INITIAL_STEP, min: HEISENBERG_MIN_STEP, max: HEISENBERG_MAX_STEP } as const;
+export const heisenberg: ModelDefinition<HeisenbergParameters> = {
+  name: 'heisenberg',
+  title: 'Heisenberg',
+  hamiltonian: 'H = -J sum_<ij> S_i . S_j - h sum_i S_i^z, |S_i| = 1 in R^3',
+  parameterKeys: ['overRelaxation'],
+  parameters(given) {
+    const { overRelaxation, hybridCluster } = given as { overRelaxation?: unknown; hybridCluster?: unknown };
+    if (hybridCluster !== undefined && hybridCluster !== 'wolff') {
+      throw new InvalidOptionError('hybridCluster', hybridCluster, '"wolff" for model "heisenberg" (Swendsen-Wang by embedding is not implemented)');
+    }
+    return { overRelaxation: checkOverRelaxation(overRelaxation) };
+  },
+  algorithms: ['metropolis', 'wolff', 'hybrid'],
+  lattices: ['square'],
+  // no transition at T > 0 in 2D: the default temperature
+  criticalTemperature: () => 1,
+
+  resolveLayout(layout) {
+    if (layout === 'packed') throw new InvalidOptionError('layout', layout, '"auto" or "byte" for model "heisenberg" (the packed layout holds one bit a site: Ising only)');
+    return 'byte';
+  },
+  layoutOf: () => 'byte',
+
+  recordWidth: () => HEISENBERG_RECORD_WIDTH,
+  recordType: 'float64',
+  recordLayout: () => '[B_x, B_y, M_x, M_y, M_z]: B_mu = sum_i S_i . S_{i+mu}, M = sum_i S_i',
+
+  spins: unitVectorCodec(3, '(S_x, S_y, S_z)'),
+
+  async createKernel(request, parameters) {
+    const [{ createContinuousKernel }, { JsHeisenbergKernel }] = await Promise.all([import('../continuous/model-kernel.js'), import('./kernel-js.js')]);
+    return createContinuousKernel(request, { core: CORE, js: (size) => new JsHeisenbergKernel(size), tuning: TUNING }, parameters.overRelaxation);
+  },
+
+  energy: (records, offset, field) => -(records[offset] + records[offset + 1]) - field * records[offset + 4],
+  orderParameter: (records, offset, sites) => Math.sqrt(records[offset + 2] ** 2 + records[offset + 3] ** 2 + records[offset + 4] ** 2) / sites,
+  analyze: (records, context) => analyzeContinuous(records as Float64Array, context, LAYOUT),
+  correlationValues: (size) => continuousCorrelationValues(size, 3),
+  analyzeCorrelations: (samples, size, count, every) => analyzeContinuousCorrelations(samples as Float64Array, size, count, every, 3),
+  improvedEstimators: false,
+
+  phases: continuousPhases('sphere'),
+
+  references: [
+    { what: 'no order at T > 0 in two dimensions', citation: 'N. D. Mermin and H. Wagner, Phys. Rev. Lett. 17, 1133 (1966)' },
+    { what: 'asymptotic freedom of the 2D O(3) model: xi ~ exp(2 pi / T)', citation: 'A. M. Polyakov, Phys. Lett. B 59, 79 (1975)' },
+    { what: 'Wolff single-cluster updates by embedding', citation: 'U. Wolff, Phys. Rev. Lett. 62, 361 (1989)' },
+  ],
+};

@@ -1,0 +1,318 @@
+/** The JavaScript Heisenberg kernel: the bit-identical twin of assembly/heisenberg.ts (contract: ./kernel.ts). */
+import { detCos, detExp, detSin } from '../../detmath.js';
+import { Xoshiro128 } from '../../rng.js';
+import { HEISENBERG_RECORD_WIDTH, type HeisenbergKernel } from './kernel.js';
+
+const TWO_PI = 6.283185307179586;
+const TWO_POW_M32 = 2.3283064365386963e-10;
+
+export class JsHeisenbergKernel implements HeisenbergKernel {
+  readonly backend = 'js' as const;
+  readonly q = 0;
+  readonly size: number;
+  /** (S_x, S_y, S_z) of site i at [3i, 3i + 2]. */
+  readonly spins: Float64Array;
+  private rng = new Xoshiro128(new Uint32Array([1, 0, 0, 0]));
+  private beta = 0;
+  private field = 0;
+  private marks: Uint8Array | undefined;
+  private queue: Int32Array | undefined;
+  private lastCount = 0;
+  private readonly w = new Float64Array(3);
+
+  constructor(size: number) {
+    this.size = size;
+    this.spins = new Float64Array(3 * size * size);
+    this.fill('cold');
+  }
+
+  private uniform(): number {
+    return this.rng.next() * TWO_POW_M32;
+  }
+
+  /** A uniformly random unit vector into this.w. */
+  private randomUnit(): void {
+    const z = 2 * this.uniform() - 1;
+    const phi = TWO_PI * this.uniform();
+    const rho = Math.sqrt(1 - z * z);
+    const x = rho * detCos(phi);
+    const y = rho * detSin(phi);
+    const norm = Math.sqrt(x * x + y * y + z * z);
+    this.w[0] = x / norm;
+    this.w[1] = y / norm;
+    this.w[2] = z / norm;
+  }
+
+  getRngState(): Uint32Array {
+    return Uint32Array.from(this.rng.state);
+  }
+
+  setRngState(state: Uint32Array): void {
+    this.rng = new Xoshiro128(state);
+  }
+
+  fill(start: 'hot' | 'cold'): void {
+    const s = this.spins;
+    const N = this.size * this.size;
+    for (let i = 0; i < N; i++) {
+      if (start === 'cold') {
+        s[3 * i] = 0;
+        s[3 * i + 1] = 0;
+        s[3 * i + 2] = 1;
+      } else {
+        this.randomUnit();
+        s[3 * i] = this.w[0];
+        s[3 * i + 1] = this.w[1];
+        s[3 * i + 2] = this.w[2];
+      }
+    }
+  }
+
+  readSpins(): Float64Array {
+    return Float64Array.from(this.spins);
+  }
+
+  writeSpins(spins: Float64Array | Uint8Array): void {
+    this.spins.set(spins);
+  }
+
+  readComponents(): Float64Array {
+    return Float64Array.from(this.spins);
+  }
+
+  setCouplings(beta: number, field: number): void {
+    this.beta = beta;
+    this.field = field;
+  }
+
+  metropolis(sweeps: number, step: number, overRelaxation: number, out?: Float64Array): number {
+    const L = this.size;
+    const s = this.spins;
+    const beta = this.beta;
+    const h = this.field;
+    const w = this.w;
+    let accepted = 0;
+    for (let k = 0; k < sweeps; k++) {
+      for (let c = 0; c < 2; c++) {
+        for (let y = 0; y < L; y++) {
+          const up = (y === 0 ? L - 1 : y - 1) * L;
+          const down = (y === L - 1 ? 0 : y + 1) * L;
+          const row = y * L;
+          for (let x = (y + c) & 1; x < L; x += 2) {
+            const i = 3 * (row + x);
+            const l = 3 * (row + (x === 0 ? L - 1 : x - 1));
+            const r = 3 * (row + (x === L - 1 ? 0 : x + 1));
+            const u = 3 * (up + x);
+            const d = 3 * (down + x);
+            const hx = s[l] + s[r] + s[u] + s[d];
+            const hy = s[l + 1] + s[r + 1] + s[u + 1] + s[d + 1];
+            const hz = s[l + 2] + s[r + 2] + s[u + 2] + s[d + 2] + h;
+            this.randomUnit();
+            const a = this.uniform();
+            const ox = s[i];
+            const oy = s[i + 1];
+            const oz = s[i + 2];
+            let nx = ox + step * w[0];
+            let ny = oy + step * w[1];
+            let nz = oz + step * w[2];
+            const norm = Math.sqrt(nx * nx + ny * ny + nz * nz);
+            if (norm > 0) {
+              nx = nx / norm;
+              ny = ny / norm;
+              nz = nz / norm;
+              const dE = -((nx - ox) * hx + (ny - oy) * hy + (nz - oz) * hz);
+              if (dE <= 0 || a < detExp(-(beta * dE))) {
+                s[i] = nx;
+                s[i + 1] = ny;
+                s[i + 2] = nz;
+                accepted++;
+              }
+            }
+          }
+        }
+      }
+      if (overRelaxation > 0) this.overRelax(overRelaxation);
+      if (out) this.record(out, HEISENBERG_RECORD_WIDTH * k);
+    }
+    return accepted;
+  }
+
+  overRelax(sweeps: number): void {
+    const L = this.size;
+    const s = this.spins;
+    const h = this.field;
+    for (let k = 0; k < sweeps; k++) {
+      for (let c = 0; c < 2; c++) {
+        for (let y = 0; y < L; y++) {
+          const up = (y === 0 ? L - 1 : y - 1) * L;
+          const down = (y === L - 1 ? 0 : y + 1) * L;
+          const row = y * L;
+          for (let x = (y + c) & 1; x < L; x += 2) {
+            const i = 3 * (row + x);
+            const l = 3 * (row + (x === 0 ? L - 1 : x - 1));
+            const r = 3 * (row + (x === L - 1 ? 0 : x + 1));
+            const u = 3 * (up + x);
+            const d = 3 * (down + x);
+            const hx = s[l] + s[r] + s[u] + s[d];
+            const hy = s[l + 1] + s[r + 1] + s[u + 1] + s[d + 1];
+            const hz = s[l + 2] + s[r + 2] + s[u + 2] + s[d + 2] + h;
+            const h2 = hx * hx + hy * hy + hz * hz;
+            if (h2 > 0) {
+              const ox = s[i];
+              const oy = s[i + 1];
+              const oz = s[i + 2];
+              const f = (2 * (ox * hx + oy * hy + oz * hz)) / h2;
+              let nx = f * hx - ox;
+              let ny = f * hy - oy;
+              let nz = f * hz - oz;
+              const norm = Math.sqrt(nx * nx + ny * ny + nz * nz);
+              nx = nx / norm;
+              ny = ny / norm;
+              nz = nz / norm;
+              s[i] = nx;
+              s[i + 1] = ny;
+              s[i + 2] = nz;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  reserveClusters(): boolean {
+    if (this.marks) return true;
+    const N = this.size * this.size;
+    try {
+      this.marks = new Uint8Array(N);
+      this.queue = new Int32Array(N);
+    } catch {
+      this.marks = undefined;
+      return false;
+    }
+    return true;
+  }
+
+  clusterSites(): Int32Array {
+    return this.queue ? this.queue.slice(0, this.lastCount) : new Int32Array(0);
+  }
+
+  wolff(steps: number, clusters: number, out?: Float64Array, sizes?: Float64Array): number {
+    const marks = this.marks;
+    const queue = this.queue;
+    if (!marks || !queue) throw new Error('Heisenberg cluster memory not reserved');
+    const L = this.size;
+    const N = L * L;
+    const s = this.spins;
+    const beta = this.beta;
+    const h = this.field;
+    const rng = this.rng;
+    let flipped = 0;
+    for (let k = 0; k < steps; k++) {
+      let stepSize = 0;
+      for (let c = 0; c < clusters; c++) {
+        let seed = Math.floor(rng.next() * N * TWO_POW_M32);
+        if (seed > N - 1) seed = N - 1;
+        this.randomUnit();
+        const rx = this.w[0];
+        const ry = this.w[1];
+        const rz = this.w[2];
+        marks[seed] = 1;
+        queue[0] = seed;
+        let count = 1;
+        let head = 0;
+        let projected = 0;
+        while (head < count) {
+          const site = queue[head++];
+          const x = site % L;
+          const y = (site - x) / L;
+          const pk = rx * s[3 * site] + ry * s[3 * site + 1] + rz * s[3 * site + 2];
+          projected += pk;
+          for (let n = 0; n < 4; n++) {
+            const j = n === 0 ? site - x + (x === 0 ? L - 1 : x - 1)
+              : n === 1 ? site - x + (x === L - 1 ? 0 : x + 1)
+                : n === 2 ? (y === 0 ? L - 1 : y - 1) * L + x
+                  : (y === L - 1 ? 0 : y + 1) * L + x;
+            if (marks[j] !== 0) continue;
+            const pj = rx * s[3 * j] + ry * s[3 * j + 1] + rz * s[3 * j + 2];
+            const bond = pk * pj;
+            if (bond > 0) {
+              const p = 1 - detExp(-2 * beta * bond);
+              if (rng.next() * TWO_POW_M32 < p) {
+                marks[j] = 1;
+                queue[count++] = j;
+              }
+            }
+          }
+        }
+        let accept = true;
+        if (h !== 0) {
+          const dE = 2 * h * rz * projected;
+          const a = rng.next() * TWO_POW_M32;
+          accept = dE <= 0 || a < detExp(-(beta * dE));
+        }
+        for (let q = 0; q < count; q++) {
+          const site = queue[q];
+          marks[site] = 0;
+          if (!accept) continue;
+          const i = 3 * site;
+          const pk = rx * s[i] + ry * s[i + 1] + rz * s[i + 2];
+          let nx = s[i] - 2 * pk * rx;
+          let ny = s[i + 1] - 2 * pk * ry;
+          let nz = s[i + 2] - 2 * pk * rz;
+          const norm = Math.sqrt(nx * nx + ny * ny + nz * nz);
+          nx = nx / norm;
+          ny = ny / norm;
+          nz = nz / norm;
+          s[i] = nx;
+          s[i + 1] = ny;
+          s[i + 2] = nz;
+        }
+        this.lastCount = count;
+        if (accept) {
+          flipped += count;
+          stepSize += count;
+        }
+      }
+      if (out) this.record(out, HEISENBERG_RECORD_WIDTH * k);
+      if (sizes) sizes[k] = stepSize;
+    }
+    return flipped;
+  }
+
+  record(out: Float64Array, offset = 0): void {
+    const L = this.size;
+    const s = this.spins;
+    let bx = 0;
+    let by = 0;
+    let mx = 0;
+    let my = 0;
+    let mz = 0;
+    for (let y = 0; y < L; y++) {
+      const row = y * L;
+      const down = (y === L - 1 ? 0 : y + 1) * L;
+      for (let x = 0; x < L; x++) {
+        const i = 3 * (row + x);
+        const r = 3 * (row + (x === L - 1 ? 0 : x + 1));
+        const d = 3 * (down + x);
+        const ax = s[i];
+        const ay = s[i + 1];
+        const az = s[i + 2];
+        mx += ax;
+        my += ay;
+        mz += az;
+        bx += ax * s[r] + ay * s[r + 1] + az * s[r + 2];
+        by += ax * s[d] + ay * s[d + 1] + az * s[d + 2];
+      }
+    }
+    out[offset] = bx;
+    out[offset + 1] = by;
+    out[offset + 2] = mx;
+    out[offset + 3] = my;
+    out[offset + 4] = mz;
+  }
+
+  dispose(): void {
+    this.marks = undefined;
+    this.queue = undefined;
+  }
+}

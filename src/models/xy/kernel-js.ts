@@ -1,0 +1,389 @@
+/**
+ * The JavaScript XY kernel: the bit-identical twin of assembly/xy.ts (same stream contract, same
+ * floating-point operations in the same order, src/detmath.ts for sin, cos and exp). The stream
+ * contract and the record layout are written in ./kernel.ts.
+ */
+import { detCos, detExp, detSin } from '../../detmath.js';
+import { Xoshiro128 } from '../../rng.js';
+import { crossing, XY_RECORD_WIDTH, type XyKernel } from './kernel.js';
+
+const TWO_PI = 6.283185307179586;
+const PI = 3.141592653589793;
+const HALF_PI = 1.5707963267948966;
+const TWO_POW_M32 = 2.3283064365386963e-10; // 2^-32
+const TWO_POW_M31 = 4.656612873077393e-10; // 2^-31
+
+export class JsXyKernel implements XyKernel {
+  readonly backend = 'js' as const;
+  readonly size: number;
+  /** Components (s_x, s_y) of site i at [2i, 2i + 1], row-major. */
+  readonly spins: Float64Array;
+  private rng = new Xoshiro128(new Uint32Array([1, 0, 0, 0]));
+  private beta = 0;
+  private field = 0;
+  private marks: Uint8Array | undefined;
+  private queue: Int32Array | undefined;
+  /** Clock model: q >= 2 (0 for XY), the state of every site, and (cos, sin)(2 pi k / q) at [2k, 2k + 1]. */
+  readonly q: number;
+  private readonly states: Uint8Array;
+  private readonly table: Float64Array;
+
+  constructor(size: number, q = 0) {
+    this.size = size;
+    this.q = q;
+    this.spins = new Float64Array(2 * size * size);
+    this.states = new Uint8Array(q > 0 ? size * size : 0);
+    this.table = new Float64Array(2 * q);
+    for (let j = 0; j < q; j++) {
+      const angle = (TWO_PI * j) / q;
+      this.table[2 * j] = detCos(angle);
+      this.table[2 * j + 1] = detSin(angle);
+    }
+    this.fill('cold');
+  }
+
+  private setState(site: number, k: number): void {
+    this.states[site] = k;
+    this.spins[2 * site] = this.table[2 * k];
+    this.spins[2 * site + 1] = this.table[2 * k + 1];
+  }
+
+
+
+  getRngState(): Uint32Array {
+    return Uint32Array.from(this.rng.state);
+  }
+
+  setRngState(state: Uint32Array): void {
+    this.rng = new Xoshiro128(state);
+  }
+
+  fill(start: 'hot' | 'cold'): void {
+    const s = this.spins;
+    const N = this.size * this.size;
+    if (this.q > 0) {
+      for (let i = 0; i < N; i++) this.setState(i, start === 'cold' ? 0 : Math.floor(this.rng.next() * this.q * TWO_POW_M32));
+      return;
+    }
+    for (let i = 0; i < N; i++) {
+      if (start === 'cold') {
+        s[2 * i] = 1;
+        s[2 * i + 1] = 0;
+      } else {
+        const angle = TWO_PI * (this.rng.next() * TWO_POW_M32);
+        s[2 * i] = detCos(angle);
+        s[2 * i + 1] = detSin(angle);
+      }
+    }
+  }
+
+  /** The components (the clock model: its states). */
+  readSpins(): Float64Array | Uint8Array {
+    return this.q > 0 ? this.states.slice() : Float64Array.from(this.spins);
+  }
+
+  writeSpins(spins: Float64Array | Uint8Array): void {
+    if (this.q > 0) for (let i = 0; i < spins.length; i++) this.setState(i, spins[i]);
+    else this.spins.set(spins);
+  }
+
+  readComponents(): Float64Array {
+    return Float64Array.from(this.spins);
+  }
+
+  setCouplings(beta: number, field: number): void {
+    this.beta = beta;
+    this.field = field;
+  }
+
+  metropolis(sweeps: number, step: number, overRelaxation: number, out?: Float64Array): number {
+    if (this.q > 0) return this.clockMetropolis(sweeps, out);
+    const L = this.size;
+    const s = this.spins;
+    const beta = this.beta;
+    const h = this.field;
+    const rng = this.rng;
+    let accepted = 0;
+    for (let k = 0; k < sweeps; k++) {
+      for (let c = 0; c < 2; c++) {
+        for (let y = 0; y < L; y++) {
+          const up = (y === 0 ? L - 1 : y - 1) * L;
+          const down = (y === L - 1 ? 0 : y + 1) * L;
+          const row = y * L;
+          for (let x = (y + c) & 1; x < L; x += 2) {
+            const i = 2 * (row + x);
+            const l = 2 * (row + (x === 0 ? L - 1 : x - 1));
+            const r = 2 * (row + (x === L - 1 ? 0 : x + 1));
+            const u = 2 * (up + x);
+            const d = 2 * (down + x);
+            const hx = s[l] + s[r] + s[u] + s[d] + h;
+            const hy = s[l + 1] + s[r + 1] + s[u + 1] + s[d + 1];
+            const phi = step * (rng.next() * TWO_POW_M31 - 1);
+            const a = rng.next() * TWO_POW_M32;
+            const ox = s[i];
+            const oy = s[i + 1];
+            const cs = detCos(phi);
+            const sn = detSin(phi);
+            let nx = cs * ox - sn * oy;
+            let ny = sn * ox + cs * oy;
+            const norm = Math.sqrt(nx * nx + ny * ny);
+            nx = nx / norm;
+            ny = ny / norm;
+            const dE = -((nx - ox) * hx + (ny - oy) * hy);
+            if (dE <= 0 || a < detExp(-(beta * dE))) {
+              s[i] = nx;
+              s[i + 1] = ny;
+              accepted++;
+            }
+          }
+        }
+      }
+      if (overRelaxation > 0) this.overRelax(overRelaxation);
+      if (out) this.record(out, XY_RECORD_WIDTH * k);
+    }
+    return accepted;
+  }
+
+  private clockMetropolis(sweeps: number, out?: Float64Array): number {
+    const L = this.size;
+    const s = this.spins;
+    const t = this.table;
+    const states = this.states;
+    const q = this.q;
+    const beta = this.beta;
+    const h = this.field;
+    const rng = this.rng;
+    let accepted = 0;
+    for (let k = 0; k < sweeps; k++) {
+      for (let c = 0; c < 2; c++) {
+        for (let y = 0; y < L; y++) {
+          const up = (y === 0 ? L - 1 : y - 1) * L;
+          const down = (y === L - 1 ? 0 : y + 1) * L;
+          const row = y * L;
+          for (let x = (y + c) & 1; x < L; x += 2) {
+            const site = row + x;
+            const l = 2 * (row + (x === 0 ? L - 1 : x - 1));
+            const r = 2 * (row + (x === L - 1 ? 0 : x + 1));
+            const u = 2 * (up + x);
+            const d = 2 * (down + x);
+            const hx = s[l] + s[r] + s[u] + s[d] + h;
+            const hy = s[l + 1] + s[r + 1] + s[u + 1] + s[d + 1];
+            const old = states[site];
+            let next = old + 1 + Math.floor(rng.next() * (q - 1) * TWO_POW_M32);
+            if (next >= q) next -= q;
+            const a = rng.next() * TWO_POW_M32;
+            const dE = -((t[2 * next] - t[2 * old]) * hx + (t[2 * next + 1] - t[2 * old + 1]) * hy);
+            if (dE <= 0 || a < detExp(-(beta * dE))) {
+              this.setState(site, next);
+              accepted++;
+            }
+          }
+        }
+      }
+      if (out) this.record(out, XY_RECORD_WIDTH * k);
+    }
+    return accepted;
+  }
+
+  overRelax(sweeps: number): void {
+    const L = this.size;
+    const s = this.spins;
+    const h = this.field;
+    for (let k = 0; k < sweeps; k++) {
+      for (let c = 0; c < 2; c++) {
+        for (let y = 0; y < L; y++) {
+          const up = (y === 0 ? L - 1 : y - 1) * L;
+          const down = (y === L - 1 ? 0 : y + 1) * L;
+          const row = y * L;
+          for (let x = (y + c) & 1; x < L; x += 2) {
+            const i = 2 * (row + x);
+            const l = 2 * (row + (x === 0 ? L - 1 : x - 1));
+            const r = 2 * (row + (x === L - 1 ? 0 : x + 1));
+            const u = 2 * (up + x);
+            const d = 2 * (down + x);
+            const hx = s[l] + s[r] + s[u] + s[d] + h;
+            const hy = s[l + 1] + s[r + 1] + s[u + 1] + s[d + 1];
+            const h2 = hx * hx + hy * hy;
+            if (h2 > 0) {
+              const ox = s[i];
+              const oy = s[i + 1];
+              const f = (2 * (ox * hx + oy * hy)) / h2;
+              let nx = f * hx - ox;
+              let ny = f * hy - oy;
+              const norm = Math.sqrt(nx * nx + ny * ny);
+              nx = nx / norm;
+              ny = ny / norm;
+              s[i] = nx;
+              s[i + 1] = ny;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  reserveClusters(): boolean {
+    if (this.marks) return true;
+    const N = this.size * this.size;
+    try {
+      this.marks = new Uint8Array(N);
+      this.queue = new Int32Array(N);
+    } catch {
+      this.marks = undefined;
+      return false;
+    }
+    return true;
+  }
+
+  /** The last cluster's sites (queue[0 .. lastCount - 1]). */
+  private lastCount = 0;
+
+  clusterSites(): Int32Array {
+    return this.queue ? this.queue.slice(0, this.lastCount) : new Int32Array(0);
+  }
+
+  wolff(steps: number, clusters: number, out?: Float64Array, sizes?: Float64Array): number {
+    const marks = this.marks;
+    const queue = this.queue;
+    if (!marks || !queue) throw new Error('XY cluster memory not reserved');
+    const L = this.size;
+    const N = L * L;
+    const s = this.spins;
+    const beta = this.beta;
+    const h = this.field;
+    const rng = this.rng;
+    let flipped = 0;
+    for (let k = 0; k < steps; k++) {
+      let stepSize = 0;
+      for (let c = 0; c < clusters; c++) {
+        let seed = Math.floor(rng.next() * N * TWO_POW_M32);
+        if (seed > N - 1) seed = N - 1;
+        // XY: psi = 2 pi u; clock: one of the q mirror lines of the q-gon, psi = pi j / q - pi / 2, j = floor(u q)
+        let mirror = 0;
+        let psi: number;
+        if (this.q === 0) {
+          psi = TWO_PI * (rng.next() * TWO_POW_M32);
+        } else {
+          mirror = Math.floor(rng.next() * this.q * TWO_POW_M32);
+          psi = (PI * mirror) / this.q - HALF_PI;
+        }
+        const rx = detCos(psi);
+        const ry = detSin(psi);
+        marks[seed] = 1;
+        queue[0] = seed;
+        let count = 1;
+        let head = 0;
+        let projected = 0;
+        while (head < count) {
+          const site = queue[head++];
+          const x = site % L;
+          const y = (site - x) / L;
+          const pk = rx * s[2 * site] + ry * s[2 * site + 1];
+          projected += pk;
+          for (let n = 0; n < 4; n++) {
+            const j = n === 0 ? site - x + (x === 0 ? L - 1 : x - 1)
+              : n === 1 ? site - x + (x === L - 1 ? 0 : x + 1)
+                : n === 2 ? (y === 0 ? L - 1 : y - 1) * L + x
+                  : (y === L - 1 ? 0 : y + 1) * L + x;
+            if (marks[j] !== 0) continue;
+            const pj = rx * s[2 * j] + ry * s[2 * j + 1];
+            const bond = pk * pj;
+            if (bond > 0) {
+              const p = 1 - detExp(-2 * beta * bond);
+              if (rng.next() * TWO_POW_M32 < p) {
+                marks[j] = 1;
+                queue[count++] = j;
+              }
+            }
+          }
+        }
+        let accept = true;
+        if (h !== 0) {
+          const dE = 2 * h * rx * projected;
+          const a = rng.next() * TWO_POW_M32;
+          accept = dE <= 0 || a < detExp(-(beta * dE));
+        }
+        for (let q = 0; q < count; q++) {
+          const site = queue[q];
+          marks[site] = 0;
+          if (!accept) continue;
+          if (this.q > 0) {
+            // the reflection of angle 2 pi k / q in the mirror j: 2 pi (j - k) / q
+            let k2 = mirror - this.states[site];
+            if (k2 < 0) k2 += this.q;
+            this.setState(site, k2);
+            continue;
+          }
+          const i = 2 * site;
+          const pk = rx * s[i] + ry * s[i + 1];
+          let nx = s[i] - 2 * pk * rx;
+          let ny = s[i + 1] - 2 * pk * ry;
+          const norm = Math.sqrt(nx * nx + ny * ny);
+          nx = nx / norm;
+          ny = ny / norm;
+          s[i] = nx;
+          s[i + 1] = ny;
+        }
+        this.lastCount = count;
+        if (accept) {
+          flipped += count;
+          stepSize += count;
+        }
+      }
+      if (out) this.record(out, XY_RECORD_WIDTH * k);
+      if (sizes) sizes[k] = stepSize;
+    }
+    return flipped;
+  }
+
+  record(out: Float64Array, offset = 0): void {
+    const L = this.size;
+    const s = this.spins;
+    let bx = 0;
+    let by = 0;
+    let mx = 0;
+    let my = 0;
+    let ix = 0;
+    let iy = 0;
+    let v = 0;
+    for (let y = 0; y < L; y++) {
+      const row = y * L;
+      const down = (y === L - 1 ? 0 : y + 1) * L;
+      for (let x = 0; x < L; x++) {
+        const xr = x === L - 1 ? 0 : x + 1;
+        const i = 2 * (row + x);
+        const r = 2 * (row + xr);
+        const d = 2 * (down + x);
+        const rd = 2 * (down + xr);
+        const ax = s[i];
+        const ay = s[i + 1];
+        const rx = s[r];
+        const ry = s[r + 1];
+        const dx = s[d];
+        const dy = s[d + 1];
+        const qx = s[rd];
+        const qy = s[rd + 1];
+        mx += ax;
+        my += ay;
+        bx += ax * rx + ay * ry;
+        by += ax * dx + ay * dy;
+        ix += ax * ry - ay * rx;
+        iy += ax * dy - ay * dx;
+        const w = crossing(ax, ay, rx, ry) + crossing(rx, ry, qx, qy) + crossing(qx, qy, dx, dy) + crossing(dx, dy, ax, ay);
+        v += w < 0 ? -w : w;
+      }
+    }
+    out[offset] = bx;
+    out[offset + 1] = by;
+    out[offset + 2] = mx;
+    out[offset + 3] = my;
+    out[offset + 4] = ix;
+    out[offset + 5] = iy;
+    out[offset + 6] = v;
+  }
+
+  dispose(): void {
+    this.marks = undefined;
+    this.queue = undefined;
+  }
+}

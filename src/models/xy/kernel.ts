@@ -1,0 +1,78 @@
+/**
+ * The XY kernels' contract (assembly/xy.ts and its JavaScript twin ./kernel-js.ts agree bit for bit).
+ *
+ * Lattice: L x L periodic, site i = y L + x, the unit vector s_i = (cos theta_i, sin theta_i)
+ * stored as its two components (float64) at [2i, 2i + 1]. H = -J sum_<ij> s_i . s_j - h sum_i s_i^x.
+ * Every sin, cos and exp comes from the deterministic twins assembly/detmath.ts and src/detmath.ts;
+ * every other operation is +, -, *, /, sqrt or floor, in the order written in ./kernel-js.ts.
+ *
+ * ## Stream contract (xoshiro128**, u = next() 2^-32 in [0, 1))
+ * - Hot start: site i in row-major order draws one u: theta = 2 pi u. Cold start: (1, 0), no draws.
+ * - Metropolis sweep with step size delta: the sites of colour 0 ((x + y) even) row by row, then of
+ *   colour 1. Each site draws two numbers: phi = delta (2 u_1 - 1), then u_2. The proposal is the
+ *   old spin rotated by phi, normalised (s / |s|); dE = -(s' - s) . H with H = sum of the 4
+ *   neighbours (left, right, up, down) + (h, 0); accepted when dE <= 0 or u_2 < exp(-beta dE).
+ *   Then `overRelaxation` over-relaxation sweeps (no draws; same site order): s' = 2 (s . H) H / |H|^2 - s,
+ *   normalised, where |H| > 0 (the reflection of s about H: the energy does not change).
+ * - Wolff step: `clusters` single clusters (Wolff 1989, embedding): the seed site floor(u N), then
+ *   psi = 2 pi u, r = (cos psi, sin psi). Breadth-first growth from the seed: each site k taken in
+ *   order tries its neighbours left, right, up, down; a neighbour j not yet in the cluster with
+ *   (r . s_k)(r . s_j) > 0 draws u and joins when u < 1 - exp(-2 beta (r . s_k)(r . s_j)). With
+ *   h != 0 the cluster then draws u and is reflected only when dE_h = 2 h r_x sum_C (r . s) <= 0 or
+ *   u < exp(-beta dE_h) (the field as a Metropolis test of the whole cluster). Reflection:
+ *   s -> s - 2 (r . s) r, normalised.
+ *
+ * ## The q-state clock model (q >= 2)
+ * The same lattice with angles 2 pi k / q: each site keeps its state k (a byte) and the components
+ * (cos, sin)(2 pi k / q) from a table computed once with detCos / detSin of (2 pi k) / q.
+ * - Hot start: state floor(u q) per site in order; cold: state 0.
+ * - Metropolis: each site draws u_1, proposes k' = (k + 1 + floor(u_1 (q - 1))) mod q, draws u_2 and
+ *   accepts as above (dE from the table's components).
+ * - Wolff: instead of psi = 2 pi u the step draws the mirror j = floor(u q), psi = pi j / q - pi / 2,
+ *   one of the q mirror lines of the q-gon; a reflected site takes the state (j - k) mod q.
+ *
+ * ## Record of a step (XY_RECORD_WIDTH float64 values, sums over the sites in row-major order)
+ *   [B_x, B_y, M_x, M_y, I_x, I_y, V]:
+ *   B_mu = sum_i s_i . s_{i + mu} (mu = x: right neighbour, y: down neighbour), M = sum_i s_i,
+ *   I_mu = sum_i (s_i x s_{i + mu})_z = sum_i sin(theta_{i + mu} - theta_i),
+ *   V = sum over plaquettes (i, i + x, i + x + y, i + y) of |w|, the winding number w of the
+ *   plaquette (the vortices and antivortices on the lattice).
+ *   E = -(B_x + B_y) - h M_x.
+ *
+ * ## Vortices
+ * w = (1 / 2 pi) sum over the plaquette's 4 edges of the angle difference wrapped to (-pi, pi]:
+ * counted without angles, as the signed crossings of the negative x axis by the short arcs from
+ * each spin to the next (+1 from y >= 0 to y < 0 with a x b > 0; -1 from y < 0 to y >= 0 with
+ * a x b < 0), which is the winding of the closed path of short arcs around the origin.
+ */
+import type { ContinuousKernel } from '../continuous/kernel.js';
+
+/** Values in one XY record. */
+export const XY_RECORD_WIDTH = 7;
+/** Records one WebAssembly call can write (assembly/xy.ts; checked at instantiation). */
+export const XY_RECORD_CAPACITY = 4096;
+/** Largest Metropolis step size (a uniform rotation in (-pi, pi)). */
+export const XY_MAX_STEP = Math.PI;
+/** Smallest step size the tuning reaches. */
+export const XY_MIN_STEP = 1e-6;
+/** Step size before any tuning. */
+export const XY_INITIAL_STEP = 1;
+/** Largest over-relaxation sweeps per Metropolis sweep. */
+export const XY_MAX_OVER_RELAXATION = 64;
+
+/** The winding contribution of the short arc from spin a to spin b (see "Vortices" above). */
+export function crossing(ax: number, ay: number, bx: number, by: number): number {
+  const cross = ax * by - ay * bx;
+  if (ay >= 0 && by < 0) return cross > 0 ? 1 : 0;
+  if (ay < 0 && by >= 0) return cross < 0 ? -1 : 0;
+  return 0;
+}
+
+/** The XY Metropolis step size: starts at 1 rad, tuned within [1e-6, pi] (src/models/continuous/model-kernel.ts). */
+export const XY_TUNING = { initial: XY_INITIAL_STEP, min: XY_MIN_STEP, max: XY_MAX_STEP } as const;
+
+/** One XY (or clock) kernel, either backend. */
+export type XyKernel = ContinuousKernel;
+
+/** The WebAssembly core of the XY and clock models (assembly/xy.ts). */
+export const XY_CORE = { prefix: 'xy', components: 2, width: XY_RECORD_WIDTH, capacity: XY_RECORD_CAPACITY } as const;

@@ -1,0 +1,63 @@
+// Bad input to the XY model: a typed InvalidOptionError naming the option and the value, never a
+// silent clamp or a WebAssembly trap.
+import { describe, expect, it } from 'vitest';
+import { blockSpinPyramid, createSimulation, InvalidOptionError, type Simulation, type SimulationOptions } from '../src/index.js';
+import { cli, expectRejected } from './helpers/cli.js';
+
+async function rejects(options: SimulationOptions, option: string, value: unknown, message?: RegExp): Promise<void> {
+  const error = await createSimulation(options).then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(InvalidOptionError);
+  expect((error as InvalidOptionError).option).toBe(option);
+  expect((error as InvalidOptionError).value).toEqual(value);
+  if (message) expect((error as Error).message).toMatch(message);
+}
+
+describe('XY options', () => {
+  it('refuses bad overRelaxation values', async () => {
+    for (const value of [-1, 1.5, 65, '2', null]) await rejects({ model: 'xy', overRelaxation: value as number }, 'overRelaxation', value, /integer from 0 to 64/);
+  });
+  it('refuses the parameters and algorithms of other models', async () => {
+    await rejects({ model: 'xy', q: 3 }, 'q', 3, /parameter of another model/);
+    await rejects({ model: 'ising', overRelaxation: 1 }, 'overRelaxation', 1, /parameter of another model/);
+    await rejects({ model: 'potts', q: 3, overRelaxation: 1 }, 'overRelaxation', 1);
+    await rejects({ model: 'xy', algorithm: 'heat-bath' }, 'algorithm', 'heat-bath', /"metropolis", "wolff", "hybrid" for model "xy"/);
+    await rejects({ model: 'xy', algorithm: 'swendsen-wang' }, 'algorithm', 'swendsen-wang');
+    await rejects({ model: 'xy', algorithm: 'hybrid', hybridCluster: 'swendsen-wang' }, 'hybridCluster', 'swendsen-wang');
+    await rejects({ model: 'xy', layout: 'packed' }, 'layout', 'packed');
+    await rejects({ model: 'xy', stepSize: 1 } as SimulationOptions, 'stepSize', 1, /unknown option/);
+  });
+  it('refuses wrong records, snapshots and algorithms on a live simulation', async () => {
+    const sim = (await createSimulation({ model: 'xy', size: 4 })) as Simulation<'xy'>;
+    expect(() => sim.sweep(2, new Int32Array(14) as never)).toThrow(/Float64Array of length >= 14/);
+    expect(() => sim.sweep(2, new Float64Array(13))).toThrow(InvalidOptionError);
+    expect(() => sim.setAlgorithm('heat-bath')).toThrow(InvalidOptionError);
+    const snapshot = sim.snapshot();
+    const spins = snapshot.spins.slice();
+    spins[0] = 2;
+    expect(() => sim.restore({ ...snapshot, spins })).toThrow(/snapshot\.spins.*unit vectors/);
+    expect(() => sim.restore({ ...snapshot, spins: new Float64Array(16) })).toThrow(/snapshot\.spins/);
+    expect(() => sim.restore({ ...snapshot, stepSize: 4 })).toThrow(/snapshot\.stepSize/);
+    expect(() => sim.restore({ ...snapshot, overRelaxation: 2 })).toThrow(/snapshot\.overRelaxation/);
+    // no block-spin RG for continuous spins yet: a typed error naming the model
+    expect(() => blockSpinPyramid(sim)).toThrow(/Invalid option "model": expected a model with block spins/);
+    sim.dispose();
+  });
+  it('the CLI names the flag', async () => {
+    await expectRejected(['run', '--model', 'xy', '--over-relaxation', '-1'], /--over-relaxation/);
+    await expectRejected(['run', '--model', 'xy', '--algorithm', 'heat-bath'], /--algorithm/);
+    await expectRejected(['run', '--model', 'xy', '--q', '3'], /--q/);
+  });
+});
+
+describe('XY on the CLI', () => {
+  it('run --model xy --format json carries the model, the helicity modulus and the 2 x 2 exact values', async () => {
+    const r = await cli('run', '--model', 'xy', '--size', '2', '--temperature', '0.9', '--sweeps', '20000', '--algorithm', 'wolff', '--format', 'json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.model).toBe('xy');
+    expect(json.exact.method).toBe('quadrature');
+    for (const name of ['helicityModulus', 'vortexDensity', 'magnetizationX', 'magnetizationY', 'binder']) expect(json.observables[name].error).toBeGreaterThan(0);
+    const z = (json.observables.helicityModulus.mean - json.exact.finite.helicityModulus) / json.observables.helicityModulus.error;
+    expect(Math.abs(z)).toBeLessThan(4);
+  });
+});
