@@ -267,7 +267,11 @@ export class JsPottsKernel implements PottsKernel {
       const shift = (k & 3) << 3;
       let u = (this.rowPlanes[word] >>> shift) & 255;
       let a = (this.rowPlanes[word + 4] >>> shift) & 255;
-      for (let r = 2; ; r++) {
+      // r counts the bytes compared; it is advanced at the top of the loop, where it runs for every queued
+      // lane: an increment that runs only for the rare third byte (a `for (;; r++)`) had no type feedback
+      // when the optimised row loop met it, and V8 deoptimised that loop about 15 times a sweep at L = 1024
+      for (let r = 1; ; ) {
+        r += 1;
         this.drawPlane(0);
         this.drawPlane(4);
         u = u * 256 + ((this.planes[k >> 2] >>> shift) & 255);
