@@ -65,5 +65,5 @@ export {
   heisenbergWolff, heisenbergRecord,
 } from "./heisenberg";
 export {
-  mucaInit, mucaExp, mucaWeightsPtr, mucaVisitsPtr, mucaSetWindow, mucaVisited, mucaResetVisits, mucaSweep,
+  mucaInit, mucaExp, mucaWeightsPtr, mucaVisitsPtr, mucaSetWindow, mucaResetVisits, mucaSweep,
 } from "./multicanonical";

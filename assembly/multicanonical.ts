@@ -49,7 +49,6 @@ let lo: i32 = 0;
 let hi: i32 = 0;
 let betaLo: f64 = 0;
 let betaHi: f64 = 0;
-let visited: i32 = 0;
 
 /** exp(r) for |r| <= ln 2 / 128: Taylor polynomial of degree 5, grouped as in the twin. */
 // @ts-ignore: decorator
@@ -134,13 +133,9 @@ export function mucaSetWindow(low: i32, high: i32, betaLow: f64, betaHigh: f64):
   betaHi = betaHigh;
 }
 
-/** Window levels visited since the last reset. */
-export function mucaVisited(): i32 { return visited; }
-
 /** Clears the visits. */
 export function mucaResetVisits(): void {
   memory.fill(visits, 0, <usize>(2 * latticeSize() * latticeSize() + 1) * 8);
-  visited = 0;
 }
 
 // @ts-ignore: decorator
@@ -199,9 +194,7 @@ export function mucaSweep(sweeps: i32, lnf: f64, record: i32): f64 {
           const wAt = weights + (<usize>b << 3);
           store<f64>(wAt, load<f64>(wAt) - lnf);
           const vAt = visits + (<usize>b << 3);
-          const v = load<f64>(vAt);
-          if (v == 0.0) visited++;
-          store<f64>(vAt, v + 1.0);
+          store<f64>(vAt, load<f64>(vAt) + 1.0);
         }
       }
     }

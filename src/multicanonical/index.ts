@@ -373,15 +373,18 @@ export async function multicanonical(options: MulticanonicalOptions): Promise<Mu
     }
     work += sweeps;
 
-    const sum = (parts: Float64Array[], skip: number): Float64Array => {
+    // the full sums once; jackknife replica j is the full sum less block j
+    const total = (parts: Float64Array[]): Float64Array => {
       const out = new Float64Array(K);
-      parts.forEach((p, j) => {
-        if (j !== skip) for (let b = 0; b < K; b++) out[b] += p[b];
-      });
+      for (const p of parts) for (let b = 0; b < K; b++) out[b] += p[b];
       return out;
     };
+    const less = (all: Float64Array, part: Float64Array): Float64Array => all.map((v, b) => v - part[b]);
+    const whole = { h: total(H), m1: total(M1), m2: total(M2), m4: total(M4) };
     const replicas = [-1, ...Array.from({ length: bins }, (_, j) => j)];
-    const data = new Map(replicas.map((j) => [j, { h: sum(H, j), m1: sum(M1, j), m2: sum(M2, j), m4: sum(M4, j) }]));
+    const data = new Map(
+      replicas.map((j) => [j, j < 0 ? whole : { h: less(whole.h, H[j]), m1: less(whole.m1, M1[j]), m2: less(whole.m2, M2[j]), m4: less(whole.m4, M4[j]) }]),
+    );
     const W = weightFunction(weights);
     const lnW = Float64Array.from({ length: K }, (_, b) => -W(b));
     const full = data.get(-1)!;

@@ -14,7 +14,6 @@ export class JsMulticanonicalKernel implements MulticanonicalKernel {
   private readonly levels: Float64Array;
   private readonly levelVisits: Float64Array;
   private window: MulticanonicalWindow = { lo: 0, hi: 0, betaLo: 0, betaHi: 0 };
-  private visitedLevels = 0;
 
   constructor(private readonly potts: JsPottsKernel) {
     const n = 2 * potts.size * potts.size + 1;
@@ -36,12 +35,11 @@ export class JsMulticanonicalKernel implements MulticanonicalKernel {
   }
 
   visited(): number {
-    return this.visitedLevels;
+    return this.visits().filter((v) => v > 0).length;
   }
 
   resetVisits(): void {
     this.levelVisits.fill(0);
-    this.visitedLevels = 0;
   }
 
   sweep(sweeps: number, lnf: number, out?: Int32Array): number {
@@ -83,7 +81,6 @@ export class JsMulticanonicalKernel implements MulticanonicalKernel {
           }
           if (learn && b >= lo && b <= hi) {
             w[b] -= lnf;
-            if (visits[b] === 0) this.visitedLevels++;
             visits[b] += 1;
           }
         }

@@ -15,7 +15,6 @@ interface MulticanonicalExports extends PottsCoreExports {
   mucaWeightsPtr(): number;
   mucaVisitsPtr(): number;
   mucaSetWindow(lo: number, hi: number, betaLo: number, betaHi: number): void;
-  mucaVisited(): number;
   mucaResetVisits(): void;
   mucaSweep(sweeps: number, lnf: number, record: number): number;
 }
@@ -57,7 +56,7 @@ export class WasmMulticanonicalKernel implements MulticanonicalKernel {
   }
 
   visited(): number {
-    return this.core.mucaVisited();
+    return this.visits().filter((v) => v > 0).length;
   }
 
   resetVisits(): void {

@@ -23,7 +23,7 @@ export interface MulticanonicalKernel {
   setWeights(window: MulticanonicalWindow, weights: Float64Array): void;
   /** A copy of W(lo .. hi). */
   weights(): Float64Array;
-  /** Window levels visited since the last {@link resetVisits} (Wang-Landau sweeps only). */
+  /** Window levels visited since the last {@link resetVisits} (Wang-Landau sweeps only; counted from {@link visits}). */
   visited(): number;
   /** A copy of the Wang-Landau visits of the levels lo .. hi since the last {@link resetVisits}. */
   visits(): Float64Array;
