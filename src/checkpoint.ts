@@ -46,7 +46,18 @@ import type { RecordArray, RecordType } from './models/model.js';
 import { checkSize } from './options.js';
 import { checkCount, checkField, checkObject, checkSeed, checkTemperature, oneOf } from './validate.js';
 import { geometryOf, sitesOf } from './lattice.js';
-import { ALGORITHMS, CLUSTER_ALGORITHMS, LATTICES, MODELS, STARTS, type Algorithm, type ClusterAlgorithm, type Lattice, type Model, type Start } from './vocabulary.js';
+import {
+  ALGORITHMS,
+  CLUSTER_ALGORITHMS,
+  LATTICES,
+  MODELS,
+  STARTS,
+  type Algorithm,
+  type ClusterAlgorithm,
+  type Lattice,
+  type Model,
+  type Start,
+} from './vocabulary.js';
 
 export const CHECKPOINT_MAGIC: readonly number[] = [0x89, 0x43, 0x52, 0x49, 0x54, 0x0d, 0x0a, 0x1a];
 /** The format version this build writes and the newest it reads. */
@@ -131,15 +142,34 @@ export interface CheckpointHeader {
   /** The model's parameters (absent when it has none, e.g. Ising). */
   parameters?: Record<string, unknown>;
   options: {
-    size: number; temperature: number; beta: number; field: number; algorithm: Algorithm; seed: number; start: Start;
-    clustersPerStep: number; hybridSweeps: number; hybridCluster: ClusterAlgorithm; layout: 'packed' | 'byte';
+    size: number;
+    temperature: number;
+    beta: number;
+    field: number;
+    algorithm: Algorithm;
+    seed: number;
+    start: Start;
+    clustersPerStep: number;
+    hybridSweeps: number;
+    hybridCluster: ClusterAlgorithm;
+    layout: 'packed' | 'byte';
   };
   counters: { sweeps: number; flips: number; sweepEquivalents: number };
   rng: number[];
   /** The Metropolis step size of continuous-spin models (XY: radians in [1e-6, pi]; Heisenberg: in [1e-6, 10]). */
   stepSize?: number;
   /** keepSeries and histograms appear only when true (a checkpoint without them reads as false). */
-  run?: { thermalize: number; sweeps: number; thermalized: number; measured: number; measureFlips: number; measureWork: number; keepSeries?: true; histograms?: true; every?: number };
+  run?: {
+    thermalize: number;
+    sweeps: number;
+    thermalized: number;
+    measured: number;
+    measureFlips: number;
+    measureWork: number;
+    keepSeries?: true;
+    histograms?: true;
+    every?: number;
+  };
   sections: { name: 'spins' | 'records' | 'sizes' | 'correlations'; encoding: string; count: number; bytes: number }[];
 }
 
@@ -217,7 +247,8 @@ function encodeFloat64(values: Float64Array): Uint8Array {
 
 /** Little-endian float64 values of a section that must all be finite (`what` names it in the error). */
 function decodeFloat64(bytes: Uint8Array, count: number, what: string): Float64Array {
-  if (bytes.length !== 8 * count) throw new CheckpointError('header', `section "${what}" has ${bytes.length} bytes, expected ${8 * count} (${count} float64 values)`);
+  if (bytes.length !== 8 * count)
+    throw new CheckpointError('header', `section "${what}" has ${bytes.length} bytes, expected ${8 * count} (${count} float64 values)`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const values = new Float64Array(count);
   for (let k = 0; k < count; k++) {
@@ -279,9 +310,10 @@ export function encodeCheckpoint(contents: CheckpointContents): Uint8Array {
   const sizes = run?.sizes ? encodeFloat64(run.sizes.subarray(0, run.measured)) : undefined;
   const every = run?.every ?? 0;
   // the stride only where samples exist: a lattice whose model has no correlation kernel refuses to give one
-  const samples = run && every > 0 && run.correlations
-    ? run.correlations.subarray(0, Math.floor(run.measured / every) * definition.correlationValues(state.size, parameters, state.lattice))
-    : undefined;
+  const samples =
+    run && every > 0 && run.correlations
+      ? run.correlations.subarray(0, Math.floor(run.measured / every) * definition.correlationValues(state.size, parameters, state.lattice))
+      : undefined;
   const correlations = samples ? encodeRecordSection(samples, type, CORRELATION_DELTA_WIDTH) : undefined;
   const header: CheckpointHeader = {
     format: 'criticality-checkpoint',
@@ -290,26 +322,43 @@ export function encodeCheckpoint(contents: CheckpointContents): Uint8Array {
     lattice: state.lattice,
     ...(Object.keys(parameters).length > 0 ? { parameters: { ...parameters } } : {}),
     options: {
-      size: state.size, temperature: state.temperature, beta: state.beta, field: state.field,
-      algorithm: state.algorithm, seed: state.seed, start: state.start,
-      clustersPerStep: state.clustersPerStep, hybridSweeps: state.hybridSweeps, hybridCluster: state.hybridCluster, layout: state.layout,
+      size: state.size,
+      temperature: state.temperature,
+      beta: state.beta,
+      field: state.field,
+      algorithm: state.algorithm,
+      seed: state.seed,
+      start: state.start,
+      clustersPerStep: state.clustersPerStep,
+      hybridSweeps: state.hybridSweeps,
+      hybridCluster: state.hybridCluster,
+      layout: state.layout,
     },
     counters: { sweeps: state.sweeps, flips: state.flips, sweepEquivalents: state.sweepEquivalents },
     rng: Array.from(state.rngState),
     ...(state.stepSize !== undefined ? { stepSize: state.stepSize } : {}),
-    ...(run ? {
-      run: {
-        thermalize: run.thermalize, sweeps: run.sweeps, thermalized: run.thermalized, measured: run.measured, measureFlips: run.measureFlips, measureWork: run.measureWork,
-        ...(run.keepSeries ? { keepSeries: true as const } : {}),
-        ...(run.histograms ? { histograms: true as const } : {}),
-        ...(samples ? { every } : {}),
-      },
-    } : {}),
+    ...(run
+      ? {
+          run: {
+            thermalize: run.thermalize,
+            sweeps: run.sweeps,
+            thermalized: run.thermalized,
+            measured: run.measured,
+            measureFlips: run.measureFlips,
+            measureWork: run.measureWork,
+            ...(run.keepSeries ? { keepSeries: true as const } : {}),
+            ...(run.histograms ? { histograms: true as const } : {}),
+            ...(samples ? { every } : {}),
+          },
+        }
+      : {}),
     sections: [
       { name: 'spins', encoding: definition.spins.encoding, count: state.spins.length, bytes: spins.length },
       ...(records && run ? [{ name: 'records' as const, encoding: recordEncoding(type), count: width * run.measured, bytes: records.length }] : []),
       ...(sizes && run ? [{ name: 'sizes' as const, encoding: 'float64le', count: run.measured, bytes: sizes.length }] : []),
-      ...(correlations && samples ? [{ name: 'correlations' as const, encoding: recordEncoding(type), count: samples.length, bytes: correlations.length }] : []),
+      ...(correlations && samples
+        ? [{ name: 'correlations' as const, encoding: recordEncoding(type), count: samples.length, bytes: correlations.length }]
+        : []),
     ],
   };
   return encodeContainer(header, [spins, ...(records ? [records] : []), ...(sizes ? [sizes] : []), ...(correlations ? [correlations] : [])]);
@@ -356,7 +405,10 @@ function isCount(x: unknown): x is number {
 /** Reads and checks a checkpoint. Throws {@link CheckpointError} naming the reason. */
 export function decodeCheckpoint(bytes: unknown): CheckpointContents {
   if (!(bytes instanceof Uint8Array)) {
-    fail('not-bytes', `expected a Uint8Array from checkpoint(), got ${bytes === null ? 'null' : typeof bytes === 'object' ? bytes.constructor?.name ?? 'an object' : typeof bytes}`);
+    fail(
+      'not-bytes',
+      `expected a Uint8Array from checkpoint(), got ${bytes === null ? 'null' : typeof bytes === 'object' ? (bytes.constructor?.name ?? 'an object') : typeof bytes}`,
+    );
   }
   if (bytes.length < PREFIX_BYTES + CRC_BYTES) fail('truncated', `${bytes.length} bytes is shorter than the smallest checkpoint`);
   for (let i = 0; i < CHECKPOINT_MAGIC.length; i++) {
@@ -365,10 +417,14 @@ export function decodeCheckpoint(bytes: unknown): CheckpointContents {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint16(8, true);
   if (version !== CHECKPOINT_VERSION) {
-    fail('version', `format version ${version}; this build reads version ${CHECKPOINT_VERSION}${version > CHECKPOINT_VERSION ? ' (written by a newer criticality)' : ''}`);
+    fail(
+      'version',
+      `format version ${version}; this build reads version ${CHECKPOINT_VERSION}${version > CHECKPOINT_VERSION ? ' (written by a newer criticality)' : ''}`,
+    );
   }
   const headerBytes = view.getUint32(10, true);
-  if (PREFIX_BYTES + headerBytes + CRC_BYTES > bytes.length) fail('truncated', `the header needs ${headerBytes} bytes but only ${bytes.length - PREFIX_BYTES - CRC_BYTES} follow`);
+  if (PREFIX_BYTES + headerBytes + CRC_BYTES > bytes.length)
+    fail('truncated', `the header needs ${headerBytes} bytes but only ${bytes.length - PREFIX_BYTES - CRC_BYTES} follow`);
   let header: CheckpointHeader | undefined;
   try {
     header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(PREFIX_BYTES, PREFIX_BYTES + headerBytes))) as CheckpointHeader;
@@ -395,8 +451,10 @@ function hex(x: number): string {
 
 function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointContents {
   if (header.format !== 'criticality-checkpoint') fail('header', `header.format is ${JSON.stringify(header.format)}, expected "criticality-checkpoint"`);
-  if (!(MODELS as readonly unknown[]).includes(header.model)) fail('model', `model ${JSON.stringify(header.model)}; this build runs ${MODELS.map((m) => `"${m}"`).join(', ')}`);
-  if (!(LATTICES as readonly unknown[]).includes(header.lattice)) fail('model', `lattice ${JSON.stringify(header.lattice)}; this build runs ${LATTICES.map((l) => `"${l}"`).join(', ')}`);
+  if (!(MODELS as readonly unknown[]).includes(header.model))
+    fail('model', `model ${JSON.stringify(header.model)}; this build runs ${MODELS.map((m) => `"${m}"`).join(', ')}`);
+  if (!(LATTICES as readonly unknown[]).includes(header.lattice))
+    fail('model', `lattice ${JSON.stringify(header.lattice)}; this build runs ${LATTICES.map((l) => `"${l}"`).join(', ')}`);
   const model = header.model as Model;
   const definition = modelDefinition(model);
   let parameters: ModelParameters;
@@ -451,21 +509,42 @@ function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointCon
   const correlationSection = optional.find((s) => s?.name === 'correlations');
   const extra = optional.filter((s) => s !== sizeSection && s !== correlationSection);
   const codec = definition.spins;
-  if (extra.length > 0 || spinSection?.name !== 'spins' || spinSection.encoding !== codec.encoding || spinSection.count !== sites * (codec.components ?? 1) || !isCount(spinSection.bytes)) {
+  if (
+    extra.length > 0 ||
+    spinSection?.name !== 'spins' ||
+    spinSection.encoding !== codec.encoding ||
+    spinSection.count !== sites * (codec.components ?? 1) ||
+    !isCount(spinSection.bytes)
+  ) {
     fail('header', `expected a "spins" section of ${sites} sites (${sites * (codec.components ?? 1)} values) in encoding "${codec.encoding}" first`);
   }
   const spins = codec.decode(body.subarray(0, spinSection.bytes), sites, parameters);
   if (!spins) fail('header', `the "spins" section is not ${codec.describe(sites, parameters)}`);
   const state: SimulationState = {
-    model, lattice: header.lattice as Lattice, ...options, ...parameters, sweeps: counters.sweeps, flips: counters.flips, sweepEquivalents: counters.sweepEquivalents,
-    rngState: Uint32Array.from(rng), spins, ...(stepSize !== undefined ? { stepSize } : {}),
+    model,
+    lattice: header.lattice as Lattice,
+    ...options,
+    ...parameters,
+    sweeps: counters.sweeps,
+    flips: counters.flips,
+    sweepEquivalents: counters.sweepEquivalents,
+    rngState: Uint32Array.from(rng),
+    spins,
+    ...(stepSize !== undefined ? { stepSize } : {}),
   };
   if (header.kind === 'simulation') {
     if (recordSection || optional.length > 0 || header.run) fail('header', 'a simulation checkpoint has no run section');
     return { kind: 'simulation', state };
   }
   const r = header.run;
-  if (!r || ![r.thermalize, r.sweeps, r.thermalized, r.measured, r.measureFlips].every(isCount) || !isWork(r.measureWork) || r.thermalized > r.thermalize || r.measured > r.sweeps || (r.measured > 0 && r.thermalized !== r.thermalize)) {
+  if (
+    !r ||
+    ![r.thermalize, r.sweeps, r.thermalized, r.measured, r.measureFlips].every(isCount) ||
+    !isWork(r.measureWork) ||
+    r.thermalized > r.thermalize ||
+    r.measured > r.sweeps ||
+    (r.measured > 0 && r.thermalized !== r.thermalize)
+  ) {
     fail('header', 'header.run must hold consistent counts (thermalized <= thermalize, measured <= sweeps, measuring only after thermalizing)');
   }
   for (const flag of ['keepSeries', 'histograms'] as const) {
@@ -473,7 +552,12 @@ function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointCon
   }
   const width = definition.recordWidth(parameters);
   const type = definition.recordType;
-  if (recordSection?.name !== 'records' || recordSection.encoding !== recordEncoding(type) || recordSection.count !== width * r.measured || !isCount(recordSection.bytes)) {
+  if (
+    recordSection?.name !== 'records' ||
+    recordSection.encoding !== recordEncoding(type) ||
+    recordSection.count !== width * r.measured ||
+    !isCount(recordSection.bytes)
+  ) {
     fail('header', `expected a "records" section of ${width * r.measured} values (${width} a step) in encoding "${recordEncoding(type)}"`);
   }
   const records = decodeRecordSection(body.subarray(spinSection.bytes, spinSection.bytes + recordSection.bytes), recordSection.count, type, width, 'records');
@@ -489,8 +573,15 @@ function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointCon
   let correlations: RecordArray | undefined;
   const every = r.every;
   if (correlationSection || every !== undefined) {
-    const count = isCount(every) && every > 0 ? Math.floor(r.measured / every) * definition.correlationValues(options.size, parameters, header.lattice as Lattice) : NaN;
-    if (!correlationSection || optional.at(-1) !== correlationSection || correlationSection.encoding !== recordEncoding(type) || correlationSection.count !== count || !isCount(correlationSection.bytes)) {
+    const count =
+      isCount(every) && every > 0 ? Math.floor(r.measured / every) * definition.correlationValues(options.size, parameters, header.lattice as Lattice) : NaN;
+    if (
+      !correlationSection ||
+      optional.at(-1) !== correlationSection ||
+      correlationSection.encoding !== recordEncoding(type) ||
+      correlationSection.count !== count ||
+      !isCount(correlationSection.bytes)
+    ) {
       fail('header', 'header.run.every (an integer >= 1) and a last "correlations" section of floor(measured / every) samples go together');
     }
     correlations = decodeRecordSection(body.subarray(offset, offset + correlationSection.bytes), count, type, CORRELATION_DELTA_WIDTH, 'correlations');
@@ -499,8 +590,15 @@ function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointCon
     kind: 'run',
     state,
     run: {
-      thermalize: r.thermalize, sweeps: r.sweeps, thermalized: r.thermalized, measured: r.measured, measureFlips: r.measureFlips, measureWork: r.measureWork, records,
-      keepSeries: r.keepSeries === true, histograms: r.histograms === true,
+      thermalize: r.thermalize,
+      sweeps: r.sweeps,
+      thermalized: r.thermalized,
+      measured: r.measured,
+      measureFlips: r.measureFlips,
+      measureWork: r.measureWork,
+      records,
+      keepSeries: r.keepSeries === true,
+      histograms: r.histograms === true,
       ...(sizes ? { sizes } : {}),
       ...(correlations ? { every, correlations } : {}),
     },
@@ -511,17 +609,37 @@ function readContents(header: CheckpointHeader, body: Uint8Array): CheckpointCon
 export function decodeRunCheckpoint(bytes: Uint8Array): CheckpointContents & { run: RunState } {
   const contents = decodeCheckpoint(bytes);
   if (contents.kind !== 'run' || !contents.run) {
-    throw new CheckpointError('kind', 'a simulation checkpoint (from checkpoint()); a run needs a run checkpoint (from a paused, aborted or budget-exhausted job)');
+    throw new CheckpointError(
+      'kind',
+      'a simulation checkpoint (from checkpoint()); a run needs a run checkpoint (from a paused, aborted or budget-exhausted job)',
+    );
   }
   return contents as CheckpointContents & { run: RunState };
 }
 
 /** The options of a simulation that can take a checkpoint of this state (its model, parameters, lattice, size, temperature, algorithm, seed and layout). */
-export function simulationOptionsOf(state: SimulationState): { model: Model; lattice: Lattice; size: number; temperature: number; algorithm: Algorithm; seed: number; start: 'cold'; layout: 'packed' | 'byte'; q?: number } {
+export function simulationOptionsOf(state: SimulationState): {
+  model: Model;
+  lattice: Lattice;
+  size: number;
+  temperature: number;
+  algorithm: Algorithm;
+  seed: number;
+  start: 'cold';
+  layout: 'packed' | 'byte';
+  q?: number;
+} {
   // the checkpoint's algorithm and temperature: some lattices run only some algorithms, and some
   // models have no default temperature there (the Potts model on the cubic lattice); resume sets both again
   return {
-    model: state.model, lattice: state.lattice, size: state.size, temperature: state.temperature, algorithm: state.algorithm, seed: state.seed, start: 'cold', layout: state.layout,
+    model: state.model,
+    lattice: state.lattice,
+    size: state.size,
+    temperature: state.temperature,
+    algorithm: state.algorithm,
+    seed: state.seed,
+    start: 'cold',
+    layout: state.layout,
     ...modelParametersOf(state),
   };
 }

@@ -64,7 +64,15 @@ export function waveTable(size: number): { cos: Float64Array; sin: Float64Array 
  * C_a(x) (at records[cols + n x + a]) of one sample: `squares` = sum_a (sum_y R_a(y))^2 and `waves` =
  * sum_a (|sum_y e^{i k y} R_a(y)|^2 + |sum_x e^{i k x} C_a(x)|^2) at k = 2 pi / L (`cos`, `sin` from waveTable).
  */
-export function rowColumnWaves(records: ArrayLike<number>, rows: number, cols: number, size: number, n: number, cos: Float64Array, sin: Float64Array): { squares: number; waves: number } {
+export function rowColumnWaves(
+  records: ArrayLike<number>,
+  rows: number,
+  cols: number,
+  size: number,
+  n: number,
+  cos: Float64Array,
+  sin: Float64Array,
+): { squares: number; waves: number } {
   let squares = 0;
   let waves = 0;
   for (let a = 0; a < n; a++) {

@@ -17,32 +17,55 @@
 export const DETMATH_MAX_ANGLE = 1.6e6;
 
 const TWO_OVER_PI = 0.6366197723675814;
-const PIO2_1 = 1.57079632673412561417e+0; // first 33 bits of pi/2
-const PIO2_2 = 6.07710050630396597660e-11; // next 33 bits
-const PIO2_3 = 2.02226624871116645580e-21; // next 33 bits
+const PIO2_1 = 1.57079632673412561417; // first 33 bits of pi/2
+const PIO2_2 = 6.0771005063039659766e-11; // next 33 bits
+const PIO2_3 = 2.0222662487111664558e-21; // next 33 bits
 const PIO2_3T = 8.47842766036889956997e-32; // pi/2 - PIO2_1 - PIO2_2 - PIO2_3
 
 const INV_LN2 = 1.4426950408889634;
-const LN2_HI = 6.93147180369123816490e-1; // ln 2 to 32 bits: k LN2_HI is exact
+const LN2_HI = 6.9314718036912381649e-1; // ln 2 to 32 bits: k LN2_HI is exact
 const LN2_LO = 1.90821492927058770002e-10; // ln 2 - LN2_HI
 
 function sinPoly(r: number): number {
   const z = r * r;
-  return r + r * z * (-0.16666666666666666 + z * (0.008333333333333333 + z * (-0.0001984126984126984 + z * (0.0000027557319223985893
-    + z * (-2.505210838544172e-8 + z * (1.6059043836821613e-10 + z * (-7.647163731819816e-13 + z * 2.8114572543455206e-15)))))));
+  return (
+    r +
+    r *
+      z *
+      (-0.16666666666666666 +
+        z *
+          (0.008333333333333333 +
+            z *
+              (-0.0001984126984126984 +
+                z *
+                  (0.0000027557319223985893 +
+                    z * (-2.505210838544172e-8 + z * (1.6059043836821613e-10 + z * (-7.647163731819816e-13 + z * 2.8114572543455206e-15)))))))
+  );
 }
 
 function cosPoly(r: number): number {
   const z = r * r;
-  return 1.0 + z * (-0.5 + z * (0.041666666666666664 + z * (-0.001388888888888889 + z * (0.0000248015873015873
-    + z * (-2.755731922398589e-7 + z * (2.08767569878681e-9 + z * (-1.1470745597729725e-11 + z * (4.779477332387385e-14 + z * -1.5619206968586225e-16))))))));
+  return (
+    1.0 +
+    z *
+      (-0.5 +
+        z *
+          (0.041666666666666664 +
+            z *
+              (-0.001388888888888889 +
+                z *
+                  (0.0000248015873015873 +
+                    z *
+                      (-2.755731922398589e-7 +
+                        z * (2.08767569878681e-9 + z * (-1.1470745597729725e-11 + z * (4.779477332387385e-14 + z * -1.5619206968586225e-16))))))))
+  );
 }
 
 /** sin x, deterministic (NaN for |x| > DETMATH_MAX_ANGLE or NaN). */
 export function detSin(x: number): number {
   if (!(Math.abs(x) <= DETMATH_MAX_ANGLE)) return NaN;
   const n = Math.floor(x * TWO_OVER_PI + 0.5);
-  const r = (((x - n * PIO2_1) - n * PIO2_2) - n * PIO2_3) - n * PIO2_3T;
+  const r = x - n * PIO2_1 - n * PIO2_2 - n * PIO2_3 - n * PIO2_3T;
   const quadrant = n & 3;
   if (quadrant === 0) return sinPoly(r);
   if (quadrant === 1) return cosPoly(r);
@@ -54,7 +77,7 @@ export function detSin(x: number): number {
 export function detCos(x: number): number {
   if (!(Math.abs(x) <= DETMATH_MAX_ANGLE)) return NaN;
   const n = Math.floor(x * TWO_OVER_PI + 0.5);
-  const r = (((x - n * PIO2_1) - n * PIO2_2) - n * PIO2_3) - n * PIO2_3T;
+  const r = x - n * PIO2_1 - n * PIO2_2 - n * PIO2_3 - n * PIO2_3T;
   const quadrant = n & 3;
   if (quadrant === 0) return cosPoly(r);
   if (quadrant === 1) return -sinPoly(r);
@@ -77,10 +100,29 @@ export function detExp(x: number): number {
   if (x > 709.782712893384) return Infinity;
   if (x < -745.1332191019412) return 0;
   const k = Math.floor(x * INV_LN2 + 0.5);
-  const r = (x - k * LN2_HI) - k * LN2_LO;
-  const p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666666666666666 + r * (0.041666666666666664 + r * (0.008333333333333333
-    + r * (0.001388888888888889 + r * (0.0001984126984126984 + r * (0.0000248015873015873 + r * (0.0000027557319223985893
-    + r * (2.755731922398589e-7 + r * (2.505210838544172e-8 + r * (2.08767569878681e-9 + r * 1.6059043836821613e-10))))))))))));
+  const r = x - k * LN2_HI - k * LN2_LO;
+  const p =
+    1.0 +
+    r *
+      (1.0 +
+        r *
+          (0.5 +
+            r *
+              (0.16666666666666666 +
+                r *
+                  (0.041666666666666664 +
+                    r *
+                      (0.008333333333333333 +
+                        r *
+                          (0.001388888888888889 +
+                            r *
+                              (0.0001984126984126984 +
+                                r *
+                                  (0.0000248015873015873 +
+                                    r *
+                                      (0.0000027557319223985893 +
+                                        r *
+                                          (2.755731922398589e-7 + r * (2.505210838544172e-8 + r * (2.08767569878681e-9 + r * 1.6059043836821613e-10))))))))))));
   if (k > 1023) return p * pow2(1023) * pow2(k - 1023);
   if (k < -1022) return p * pow2(k + 1000) * pow2(-1000);
   return p * pow2(k);

@@ -111,10 +111,22 @@ function trapezoid(x: number[], y: number[]): number {
  */
 export async function hysteresis(options: HysteresisOptions): Promise<HysteresisResult> {
   const o = checkObject('options', options, '{ size: 32, temperatures: { from: 2, to: 2.6, step: 0.02 } }');
-  const { temperatures: spec, sweeps: givenSweeps, thermalize: givenThermalize, repeats: givenRepeats, onPoint, ...simulation } = o as unknown as HysteresisOptions;
+  const {
+    temperatures: spec,
+    sweeps: givenSweeps,
+    thermalize: givenThermalize,
+    repeats: givenRepeats,
+    onPoint,
+    ...simulation
+  } = o as unknown as HysteresisOptions;
   if (onPoint !== undefined && typeof onPoint !== 'function') throw new InvalidOptionError('onPoint', onPoint, 'a function (point) => void');
   for (const key of ['temperature', 'beta', 'start'] as const) {
-    if (key in simulation) throw new InvalidOptionError(key, (simulation as Record<string, unknown>)[key], `no ${key} in a hysteresis ramp (it starts cold at the lowest of "temperatures")`);
+    if (key in simulation)
+      throw new InvalidOptionError(
+        key,
+        (simulation as Record<string, unknown>)[key],
+        `no ${key} in a hysteresis ramp (it starts cold at the lowest of "temperatures")`,
+      );
   }
   const temperatures = expandTemperatures(spec);
   if (temperatures.length < 2) throw new InvalidOptionError('temperatures', spec, 'at least two temperatures');
@@ -150,7 +162,11 @@ export async function hysteresis(options: HysteresisOptions): Promise<Hysteresis
         return [e / sweeps, m / sweeps];
       };
       const heating = temperatures.map((T, k) => point('heating', T, k));
-      const cooling = temperatures.map((T, k) => [T, k] as const).reverse().map(([T, k]) => point('cooling', T, k)).reverse();
+      const cooling = temperatures
+        .map((T, k) => [T, k] as const)
+        .reverse()
+        .map(([T, k]) => point('cooling', T, k))
+        .reverse();
       perRamp.push({ heatE: heating.map((x) => x[0]), heatM: heating.map((x) => x[1]), coolE: cooling.map((x) => x[0]), coolM: cooling.map((x) => x[1]) });
     } finally {
       sim.dispose();
@@ -175,8 +191,22 @@ export async function hysteresis(options: HysteresisOptions): Promise<Hysteresis
     heating: branch('heatE', 'heatM'),
     cooling: branch('coolE', 'coolM'),
     loopArea: {
-      energy: meanOf(perRamp.map((p) => trapezoid(temperatures, p.coolE.map((e, k) => e - p.heatE[k])))),
-      orderParameter: meanOf(perRamp.map((p) => trapezoid(temperatures, p.heatM.map((m, k) => m - p.coolM[k])))),
+      energy: meanOf(
+        perRamp.map((p) =>
+          trapezoid(
+            temperatures,
+            p.coolE.map((e, k) => e - p.heatE[k]),
+          ),
+        ),
+      ),
+      orderParameter: meanOf(
+        perRamp.map((p) =>
+          trapezoid(
+            temperatures,
+            p.heatM.map((m, k) => m - p.coolM[k]),
+          ),
+        ),
+      ),
     },
     sweepEquivalents: work,
   };

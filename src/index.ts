@@ -16,9 +16,31 @@ export type { ModelDefinition, ModelKernel, ModelParameters, SpinArray, SpinCode
 export { createRecords } from './models/index.js';
 export { secondMomentCorrelationLength } from './correlation.js';
 export type { CorrelationMeasurement } from './correlation.js';
-export type { Measurement, Observable, Observables, ObservableName, ObservablesOf, PottsObservables, XyObservables, HeisenbergObservables, SampledObservable } from './measure.js';
+export type {
+  Measurement,
+  Observable,
+  Observables,
+  ObservableName,
+  ObservablesOf,
+  PottsObservables,
+  XyObservables,
+  HeisenbergObservables,
+  SampledObservable,
+} from './measure.js';
 export { normalizeOptions, DEFAULTS, MIN_SIZE, MAX_SIZE, MODELS, LATTICES, ALGORITHMS, CLUSTER_ALGORITHMS, BACKENDS, STARTS, LAYOUTS } from './options.js';
-export type { SimulationOptions, NormalizedOptions, Model, Lattice, Algorithm, LocalAlgorithm, ClusterAlgorithm, UpdateSettings, BackendChoice, Start, Layout } from './options.js';
+export type {
+  SimulationOptions,
+  NormalizedOptions,
+  Model,
+  Lattice,
+  Algorithm,
+  LocalAlgorithm,
+  ClusterAlgorithm,
+  UpdateSettings,
+  BackendChoice,
+  Start,
+  Layout,
+} from './options.js';
 export type { SpinsOf } from './vocabulary.js';
 export { criticalSlowingDown, defaultDynamicsSteps, DYNAMICS_DEFAULTS, DYNAMICS_OBSERVABLES } from './cluster/dynamics.js';
 export type { DynamicsOptions, DynamicsPoint, DynamicsFit, DynamicsResult, DynamicsObservable, TauEstimate } from './cluster/dynamics.js';
@@ -64,7 +86,17 @@ export type { McrgResult, McrgEntry, McrgEstimate, McrgUndetermined, McrgSector 
 export { BLOCK_RULES, RG_OPERATOR_NAMES } from './backend/rg-types.js';
 export type { BlockRule, RgOperatorName } from './backend/rg-types.js';
 export { landau, landauFreeEnergy } from './landau.js';
-export type { LandauOptions, LandauRunOptions, LandauResult, LandauProfile, LandauPoint, LandauFit, LandauBarrier, LandauShape, OrderParameterSamples } from './landau.js';
+export type {
+  LandauOptions,
+  LandauRunOptions,
+  LandauResult,
+  LandauProfile,
+  LandauPoint,
+  LandauFit,
+  LandauBarrier,
+  LandauShape,
+  OrderParameterSamples,
+} from './landau.js';
 export { landauScan } from './landau-scan.js';
 export type { LandauScanOptions, LandauScanResult, LandauScanSize, LandauScanPoint, LandauCrossover } from './landau-scan.js';
 export { runSweep, expandTemperatures, sweepPointSeed, MAX_SWEEP_POINTS, MIN_POINT_SAMPLES } from './sweep.js';

@@ -84,7 +84,11 @@ export function crossover(size: number, points: LandauScanPoint[]): LandauCrosso
   for (let i = 0; i + 1 < sorted.length; i++) {
     if (!(sorted[i].a2!.mean < 0 && sorted[i + 1].a2!.mean >= 0)) continue;
     const near = sorted.slice(Math.max(0, i - 1), Math.min(sorted.length, i + 3));
-    const line = leastSquares(near.map((p) => [1, p.temperature]), near.map((p) => p.a2!.mean), near.map((p) => 1 / p.a2!.error ** 2));
+    const line = leastSquares(
+      near.map((p) => [1, p.temperature]),
+      near.map((p) => p.a2!.mean),
+      near.map((p) => 1 / p.a2!.error ** 2),
+    );
     if (!line || !(line.coefficients[1] > 0)) continue;
     const [c0, c1] = line.coefficients;
     const value = -c0 / c1;
@@ -102,14 +106,18 @@ export function crossover(size: number, points: LandauScanPoint[]): LandauCrosso
     };
   }
   const signs = sorted.map((p) => `${p.temperature.toPrecision(4)}: ${p.a2!.mean > 0 ? '+' : '-'}`).join(', ');
-  return { state: 'undetermined', reason: `a2 does not change sign from negative to positive between the scanned temperatures (${signs || 'no fits'}): widen or refine the scan` };
+  return {
+    state: 'undetermined',
+    reason: `a2 does not change sign from negative to positive between the scanned temperatures (${signs || 'no fits'}): widen or refine the scan`,
+  };
 }
 
 /** Runs the scan; options are validated before any simulation. */
 export async function landauScan(options: LandauScanOptions): Promise<LandauScanResult> {
   if (typeof options !== 'object' || options === null) throw new InvalidOptionError('scan options', options, 'an object');
   checkOptions('scan options', options, ['sizes', 'temperatures', 'sweeps', 'thermalize', 'seed', 'backend', 'algorithm', 'bins']);
-  if (!Array.isArray(options.sizes) || options.sizes.length === 0) throw new InvalidOptionError('sizes', options.sizes, 'a non-empty array of even lattice sizes');
+  if (!Array.isArray(options.sizes) || options.sizes.length === 0)
+    throw new InvalidOptionError('sizes', options.sizes, 'a non-empty array of even lattice sizes');
   const sizes = options.sizes.map((L) => checkSize(L, 'sizes'));
   const temperaturesOf = (L: number): number[] => {
     const list = typeof options.temperatures === 'function' ? options.temperatures(L) : options.temperatures;

@@ -169,9 +169,10 @@ function scalarHistogram(m: ArrayLike<number>, bins: number, step: number | unde
     // with bins odd no value lies on a boundary, so the binning is exactly mirror symmetric. A grid
     // from another origin (Potts m_0) puts value origin + i step in the bin of its position in [-1, 1].
     const G = Math.round((1 - origin) / step);
-    const of = origin === -1
-      ? (i: number) => Math.floor(((2 * i + 1) * bins) / (2 * (G + 1)))
-      : (i: number) => Math.min(bins - 1, Math.max(0, Math.floor(((origin + i * step + 1) / 2) * bins)));
+    const of =
+      origin === -1
+        ? (i: number) => Math.floor(((2 * i + 1) * bins) / (2 * (G + 1)))
+        : (i: number) => Math.min(bins - 1, Math.max(0, Math.floor(((origin + i * step + 1) / 2) * bins)));
     for (let i = 0; i <= G; i++) {
       const j = of(i);
       measure[j] += 1;
@@ -239,7 +240,14 @@ function fittedMinimum(a2: number, a4: number, a6: number, xLow: number, xHigh: 
   } else if (a4 !== 0) {
     roots.push(-a2 / (2 * a4));
   }
-  const candidates = [xLow, xHigh, ...roots.filter((u) => u > 0).map(Math.sqrt).filter((x) => x > xLow && x < xHigh)];
+  const candidates = [
+    xLow,
+    xHigh,
+    ...roots
+      .filter((u) => u > 0)
+      .map(Math.sqrt)
+      .filter((x) => x > xLow && x < xHigh),
+  ];
   return candidates.reduce((best, x) => (F(x) < F(best) ? x : best), xLow);
 }
 
@@ -256,7 +264,11 @@ export function landauFreeEnergy(data: OrderParameterSamples, options: LandauOpt
   const d = data.components.length;
   const n = data.components[0].length;
   if (data.components.some((c) => c.length !== n) || n < 2) {
-    throw new InvalidOptionError('components', data.components.map((c) => c.length), 'series of one common length >= 2');
+    throw new InvalidOptionError(
+      'components',
+      data.components.map((c) => c.length),
+      'series of one common length >= 2',
+    );
   }
   for (const c of data.components) {
     for (let t = 0; t < n; t++) {
@@ -265,7 +277,8 @@ export function landauFreeEnergy(data: OrderParameterSamples, options: LandauOpt
   }
   const sites = checkCount('sites', data.sites, 1);
   const symmetric = data.symmetric ?? true;
-  if (d > 1 && symmetric !== true) throw new InvalidOptionError('symmetric', symmetric, 'true for an order parameter of 2 or more components (the profile is radial)');
+  if (d > 1 && symmetric !== true)
+    throw new InvalidOptionError('symmetric', symmetric, 'true for an order parameter of 2 or more components (the profile is radial)');
   if (data.step !== undefined) {
     checkPositive('step', data.step);
     if (d > 1) throw new InvalidOptionError('step', data.step, 'no grid step for an order parameter of 2 or more components');
@@ -325,19 +338,31 @@ export function landauFreeEnergy(data: OrderParameterSamples, options: LandauOpt
 
   const fittedBins = points.map((p, j) => (p.fitted ? j : -1)).filter((j) => j >= 0);
   const cubic = options.cubic ?? false;
-  if (cubic && variable !== 'm') throw new InvalidOptionError('cubic', cubic, 'false for a symmetric profile (a cubic term needs a signed, non-symmetric order parameter)');
+  if (cubic && variable !== 'm')
+    throw new InvalidOptionError('cubic', cubic, 'false for a symmetric profile (a cubic term needs a signed, non-symmetric order parameter)');
   const powers = [0, ...(variable === 'm' ? [1] : []), 2, ...(cubic ? [3] : []), 4, ...(order === 6 ? [6] : [])];
   const design: Matrix = fittedBins.map((j) => powers.map((k) => h.centre[j] ** k));
   const weights = fittedBins.map((j) => 1 / points[j].error! ** 2);
   let fit: LandauFit | undefined;
-  const full = fittedBins.length >= powers.length ? leastSquares(design, fittedBins.map((j) => points[j].F!), weights) : null;
+  const full =
+    fittedBins.length >= powers.length
+      ? leastSquares(
+          design,
+          fittedBins.map((j) => points[j].F!),
+          weights,
+        )
+      : null;
   if (full) {
     // jackknife over time bins: refit F_j = -ln(mean count per time bin / (binSize measure_j)) / N
     const binnedCounts = fittedBins.map((j) => perTimeBin[j]);
     const coefficient = (power: number): Observable => {
       const k = powers.indexOf(power);
       const jk = jackknife(binnedCounts, (means) => {
-        const refit = leastSquares(design, means.map((c, i) => F(c, fittedBins[i], binSize)), weights);
+        const refit = leastSquares(
+          design,
+          means.map((c, i) => F(c, fittedBins[i], binSize)),
+          weights,
+        );
         return refit ? refit.coefficients[k] : NaN;
       });
       return { mean: full.coefficients[k], error: jk.error };
@@ -358,10 +383,15 @@ export function landauFreeEnergy(data: OrderParameterSamples, options: LandauOpt
       const xLow = fittedBins[0] === 0 ? 0 : h.centre[fittedBins[0]];
       const xHigh = h.centre[fittedBins[fittedBins.length - 1]];
       fit.minimum = fittedMinimum(fit.a2.mean, fit.a4.mean, fit.a6?.mean ?? 0, xLow, xHigh);
-      if (xLow > 0) warnings.push(`the fit starts at ${variable} = ${xLow.toPrecision(3)} (the centre is not sampled well): a2 is an extrapolation, the minimum is searched from there`);
+      if (xLow > 0)
+        warnings.push(
+          `the fit starts at ${variable} = ${xLow.toPrecision(3)} (the centre is not sampled well): a2 is an extrapolation, the minimum is searched from there`,
+        );
     }
   } else {
-    warnings.push(`only ${fittedBins.length} histogram bins with at least ${minCount} counts: no Landau fit (it needs ${powers.length}; run longer or use fewer bins)`);
+    warnings.push(
+      `only ${fittedBins.length} histogram bins with at least ${minCount} counts: no Landau fit (it needs ${powers.length}; run longer or use fewer bins)`,
+    );
   }
 
   // barrier: F at the symmetric point minus the lowest well-sampled F away from it
@@ -374,7 +404,9 @@ export function landauFreeEnergy(data: OrderParameterSamples, options: LandauOpt
       barrier = { state: 'unvisited', lowerBound: Math.log(n * h.measure[0]) / sites - points[well].F!, position: h.centre[well] };
     } else {
       // jackknife over time bins of F(0) - F(well) = (ln(c_well / measure_well) - ln(c_0 / measure_0)) / N
-      const jk = jackknife([perTimeBin[0], perTimeBin[well]], ([c0, cw]) => (c0 > 0 && cw > 0 ? (Math.log(cw / h.measure[well]) - Math.log(c0 / h.measure[0])) / sites : NaN));
+      const jk = jackknife([perTimeBin[0], perTimeBin[well]], ([c0, cw]) =>
+        c0 > 0 && cw > 0 ? (Math.log(cw / h.measure[well]) - Math.log(c0 / h.measure[0])) / sites : NaN,
+      );
       const error = Number.isFinite(jk.error) ? jk.error : Math.hypot(points[0].error!, points[well].error!);
       barrier = { state: 'measured', mean: points[0].F! - points[well].F!, error, position: h.centre[well] };
     }
@@ -422,7 +454,8 @@ export interface LandauRunOptions extends Omit<LandauOptions, 'binSize'> {
 }
 
 /** A Landau profile of one simulation run, with the run's parameters. */
-export interface LandauResult extends LandauProfile, Pick<Measurement, 'model' | 'lattice' | 'size' | 'temperature' | 'beta' | 'field' | 'algorithm' | 'backend' | 'seed'> {
+export interface LandauResult
+  extends LandauProfile, Pick<Measurement, 'model' | 'lattice' | 'size' | 'temperature' | 'beta' | 'field' | 'algorithm' | 'backend' | 'seed'> {
   /** The Potts q (Potts runs only). */
   q?: number;
   /** What the profile is of: Ising m = M / N; Potts m_0, the order parameter along state 0 (module comment); continuous spins the vector M / N. */
@@ -447,7 +480,12 @@ const LANDAU_RUN_KEYS = ['sweeps', 'thermalize', 'bins', 'minCount', 'order'];
 export function landau(sim: Simulation, options: LandauRunOptions): LandauResult {
   if (typeof options !== 'object' || options === null) throw new InvalidOptionError('landau options', options, 'an object like { sweeps: 10000 }');
   for (const key of Object.keys(options)) {
-    if (!LANDAU_RUN_KEYS.includes(key)) throw new InvalidOptionError(key, (options as unknown as Record<string, unknown>)[key], `a known option (unknown option "${key}"; known: ${LANDAU_RUN_KEYS.join(', ')})`);
+    if (!LANDAU_RUN_KEYS.includes(key))
+      throw new InvalidOptionError(
+        key,
+        (options as unknown as Record<string, unknown>)[key],
+        `a known option (unknown option "${key}"; known: ${LANDAU_RUN_KEYS.join(', ')})`,
+      );
   }
   checkBins(options.bins ?? 51);
   checkCount('minCount', options.minCount ?? 10, 1);
@@ -484,7 +522,7 @@ export function landau(sim: Simulation, options: LandauRunOptions): LandauResult
   const records = new Int32Array(width * sweeps);
   sim.sweep(sweeps, records);
   const m0 = new Float64Array(sweeps);
-  for (let t = 0; t < sweeps; t++) m0[t] = Math.min(1, Math.max(-1, (states * records[width * t + 1] / sites - 1) / (states - 1)));
+  for (let t = 0; t < sweeps; t++) m0[t] = Math.min(1, Math.max(-1, ((states * records[width * t + 1]) / sites - 1) / (states - 1)));
   const symmetric = states === 2 && field === 0;
   const profile = landauFreeEnergy(
     { components: [m0], sites, step: states / ((states - 1) * sites), origin: -1 / (states - 1), symmetric },

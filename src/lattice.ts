@@ -17,10 +17,7 @@
  * Hamiltonian counts both bonds (each site has Z bonds, 2 to each of its Z/2 distinct neighbours).
  * Every kernel, the exact enumeration and the transfer matrices follow this convention.
  */
-import {
-  MAX_CUBIC_SIZE, MAX_PACKED_SIZE, MAX_SIZE, MIN_SIZE, PACKED_SIZE_MULTIPLE,
-  type Lattice,
-} from './vocabulary.js';
+import { MAX_CUBIC_SIZE, MAX_PACKED_SIZE, MAX_SIZE, MIN_SIZE, PACKED_SIZE_MULTIPLE, type Lattice } from './vocabulary.js';
 
 export interface LatticeGeometry {
   readonly name: Lattice;
@@ -122,7 +119,12 @@ export function packableOn(geometry: LatticeGeometry, size: number): boolean {
  * The Z neighbours of site i in the neighbour order (+x, -x, +y, -y, +z, -z), written to `out`.
  * For reference code (exact enumeration, tests, analyses); kernels unroll the same order.
  */
-export function neighbourSites(geometry: LatticeGeometry, size: number, i: number, out: Int32Array | number[] = new Int32Array(geometry.neighbours)): Int32Array | number[] {
+export function neighbourSites(
+  geometry: LatticeGeometry,
+  size: number,
+  i: number,
+  out: Int32Array | number[] = new Int32Array(geometry.neighbours),
+): Int32Array | number[] {
   const L = size;
   const x = i % L;
   const y = Math.floor(i / L) % L;

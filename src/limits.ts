@@ -34,13 +34,19 @@ export function checkWorkerCount(workers: unknown, size: number, layout: 'packed
     throw new InvalidOptionError('workers', workers, `an integer from 1 to ${MAX_WORKERS}`);
   }
   if (workers === 1) return workers;
-  if (lattice === 'cubic') throw new InvalidOptionError('workers', workers, '1 on the cubic lattice (the shared-lattice workers run the square packed kernel only)');
+  if (lattice === 'cubic')
+    throw new InvalidOptionError('workers', workers, '1 on the cubic lattice (the shared-lattice workers run the square packed kernel only)');
   if (backend === 'js') throw new InvalidOptionError('workers', workers, '1 with backend "js" (workers run the WebAssembly core)');
-  if (layout !== 'packed') throw new InvalidOptionError('workers', workers, '1 with the byte layout (workers share a packed Ising lattice: L a multiple of 16)');
+  if (layout !== 'packed')
+    throw new InvalidOptionError('workers', workers, '1 with the byte layout (workers share a packed Ising lattice: L a multiple of 16)');
   if (workers > size / 16) throw new InvalidOptionError('workers', workers, `at most L / 16 = ${size / 16} for L = ${size} (one vector row each at least)`);
   const pages = Math.ceil(sharedMemoryBytes(size, workers) / 65536);
   if (pages > MAX_PAGES) {
-    throw new InvalidOptionError('size', size, `a lattice whose byte and packed copies fit in a 4 GiB shared WebAssembly memory (needs ${pages} pages of 64 KiB, at most ${MAX_PAGES})`);
+    throw new InvalidOptionError(
+      'size',
+      size,
+      `a lattice whose byte and packed copies fit in a 4 GiB shared WebAssembly memory (needs ${pages} pages of 64 KiB, at most ${MAX_PAGES})`,
+    );
   }
   return workers;
 }

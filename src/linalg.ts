@@ -137,10 +137,16 @@ function eigen2(a: number, b: number, c: number, d: number): [Complex, Complex] 
     // avoid cancellation: the larger root first, the other from the determinant
     const big = half >= 0 ? half + r : half - r;
     const small = big !== 0 ? det / big : half - r;
-    return [{ re: big, im: 0 }, { re: small, im: 0 }];
+    return [
+      { re: big, im: 0 },
+      { re: small, im: 0 },
+    ];
   }
   const r = Math.sqrt(-disc);
-  return [{ re: half, im: r }, { re: half, im: -r }];
+  return [
+    { re: half, im: r },
+    { re: half, im: -r },
+  ];
 }
 
 /**

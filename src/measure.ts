@@ -117,7 +117,13 @@ export interface CorrelationMeasurement {
 }
 
 /** The observables a measurement of model M reports. */
-export type ObservablesOf<M extends Model> = M extends 'potts' ? PottsObservables : M extends 'xy' | 'clock' ? XyObservables : M extends 'heisenberg' ? HeisenbergObservables : Observables;
+export type ObservablesOf<M extends Model> = M extends 'potts'
+  ? PottsObservables
+  : M extends 'xy' | 'clock'
+    ? XyObservables
+    : M extends 'heisenberg'
+      ? HeisenbergObservables
+      : Observables;
 
 /** The parameters of a measurement: what was simulated, how, and how long. */
 export interface MeasurementParameters {

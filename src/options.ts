@@ -9,8 +9,21 @@ import { checkWorkerCount } from './limits.js';
 import { MODEL_PARAMETER_KEYS, modelDefinition, type ModelDefinition } from './models/index.js';
 import { checkCoreSource, checkCount, checkField, checkObject, checkSeed, checkSize, checkTemperature, oneOf } from './validate.js';
 import {
-  ALGORITHMS, BACKENDS, CLUSTER_ALGORITHMS, LATTICES, LAYOUTS, MODELS, STARTS,
-  type Algorithm, type BackendChoice, type ClusterAlgorithm, type CoreSource, type Lattice, type Layout, type Model, type Start,
+  ALGORITHMS,
+  BACKENDS,
+  CLUSTER_ALGORITHMS,
+  LATTICES,
+  LAYOUTS,
+  MODELS,
+  STARTS,
+  type Algorithm,
+  type BackendChoice,
+  type ClusterAlgorithm,
+  type CoreSource,
+  type Lattice,
+  type Layout,
+  type Model,
+  type Start,
 } from './vocabulary.js';
 
 export type { Model, Lattice, LocalAlgorithm, ClusterAlgorithm, Algorithm, BackendChoice, Start, Layout } from './vocabulary.js';
@@ -118,7 +131,24 @@ export const DEFAULTS = {
 } as const satisfies Omit<NormalizedOptions, 'beta' | 'layout'> & { layout: Layout };
 
 /** The options every model takes; a model adds its own parameters (src/models/). */
-export const COMMON_OPTION_KEYS: readonly string[] = ['model', 'lattice', 'size', 'temperature', 'beta', 'field', 'algorithm', 'clustersPerStep', 'hybridSweeps', 'hybridCluster', 'seed', 'backend', 'start', 'core', 'layout', 'workers'];
+export const COMMON_OPTION_KEYS: readonly string[] = [
+  'model',
+  'lattice',
+  'size',
+  'temperature',
+  'beta',
+  'field',
+  'algorithm',
+  'clustersPerStep',
+  'hybridSweeps',
+  'hybridCluster',
+  'seed',
+  'backend',
+  'start',
+  'core',
+  'layout',
+  'workers',
+];
 const KNOWN_KEYS = [...COMMON_OPTION_KEYS, ...MODEL_PARAMETER_KEYS];
 
 /** An algorithm the model runs on the lattice (square unless named). */
@@ -169,7 +199,13 @@ export function normalizeOptions(options: SimulationOptions = {}): NormalizedOpt
   } else {
     const tc = o.temperature === undefined ? definition.criticalTemperature(parameters, lattice) : undefined;
     if (tc !== undefined && Number.isNaN(tc)) {
-      throw new InvalidOptionError('temperature', undefined, `a temperature or beta: model "${model}" with ${Object.entries(parameters).map(([k, v]) => `${k} = ${String(v)}`).join(', ')} has no known transition temperature on the ${lattice} lattice to default to`);
+      throw new InvalidOptionError(
+        'temperature',
+        undefined,
+        `a temperature or beta: model "${model}" with ${Object.entries(parameters)
+          .map(([k, v]) => `${k} = ${String(v)}`)
+          .join(', ')} has no known transition temperature on the ${lattice} lattice to default to`,
+      );
     }
     temperature = checkTemperature('temperature', o.temperature === undefined ? tc : o.temperature);
     beta = 1 / temperature;

@@ -18,11 +18,26 @@
  * <m^4> and what derives from them at any field (and <m> for q^L <= 100); at T = T_c and h = 0
  * the infinite-lattice e(T_c) = -(1 + 1/sqrt q).
  */
-import { CRITICAL_TEMPERATURE, densityOfStates, exactMoments, finiteLatticeExact, onsagerEnergy, onsagerMagnetization, onsagerSpecificHeat } from './exact/index.js';
+import {
+  CRITICAL_TEMPERATURE,
+  densityOfStates,
+  exactMoments,
+  finiteLatticeExact,
+  onsagerEnergy,
+  onsagerMagnetization,
+  onsagerSpecificHeat,
+} from './exact/index.js';
 import type { ObservableName } from './measure.js';
 import { pottsCriticalEnergy, pottsCriticalTemperature, pottsExactMoments, pottsMagnetizationDistribution, pottsTransition } from './models/potts/exact.js';
 import {
-  CUBIC_CRITICAL_TEMPERATURE, CUBIC_SOURCES, ISING_3D_GAMMA_OVER_NU, ISING_3D_NU, POTTS_CUBE_MAX_STATES, cubicDensityOfStates, cubicPottsTransitionTemperature, pottsCubeMoments,
+  CUBIC_CRITICAL_TEMPERATURE,
+  CUBIC_SOURCES,
+  ISING_3D_GAMMA_OVER_NU,
+  ISING_3D_NU,
+  POTTS_CUBE_MAX_STATES,
+  cubicDensityOfStates,
+  cubicPottsTransitionTemperature,
+  pottsCubeMoments,
 } from './exact/cubic.js';
 import type { DensityOfStates } from './exact/enumerate.js';
 import type { Lattice, Model } from './vocabulary.js';
@@ -39,7 +54,8 @@ export const POTTS_TRANSFER_MAX_ROWS = 1000;
 export const POTTS_DISTRIBUTION_MAX_ROWS = 100;
 
 /** The observables an exact reference can hold (every model's). */
-export type ReferenceName = ObservableName | 'energyCumulant' | 'majority' | 'magnetizationX' | 'magnetizationY' | 'magnetizationZ' | 'helicityModulus' | 'vortexDensity';
+export type ReferenceName =
+  ObservableName | 'energyCumulant' | 'majority' | 'magnetizationX' | 'magnetizationY' | 'magnetizationZ' | 'helicityModulus' | 'vortexDensity';
 
 export interface ExactReference {
   /** Exact values for this finite L x L periodic lattice, where known. */
@@ -87,7 +103,12 @@ function enumerated(dos: DensityOfStates, temperature: number, field: number): E
 export const CUBIC_ENUMERATION_MAX_SIZE = 2;
 
 /** Every observable that follows from e, c, <m^2> and <m^4> (and <|m|> when known) of N sites at beta. */
-function fromMoments(x: { energy: number; specificHeat: number; magnetization2: number; magnetization4: number }, sites: number, beta: number, abs?: number): ExactReference['finite'] {
+function fromMoments(
+  x: { energy: number; specificHeat: number; magnetization2: number; magnetization4: number },
+  sites: number,
+  beta: number,
+  abs?: number,
+): ExactReference['finite'] {
   const { energy, specificHeat, magnetization2: m2, magnetization4: m4 } = x;
   return {
     energy,
@@ -117,9 +138,10 @@ export function exactReference(size: number, temperature: number, field: number,
     if (size > CUBIC_ENUMERATION_MAX_SIZE) return { finite: {}, finiteMethod: 'none', infinite: {} };
     return { finite: enumerated(cachedDensity('cubic', size), temperature, field), finiteMethod: 'enumeration', infinite: {} };
   }
-  const infinite: ExactReference['infinite'] = field === 0
-    ? { energy: onsagerEnergy(temperature), specificHeat: onsagerSpecificHeat(temperature), absMagnetization: onsagerMagnetization(temperature) }
-    : {};
+  const infinite: ExactReference['infinite'] =
+    field === 0
+      ? { energy: onsagerEnergy(temperature), specificHeat: onsagerSpecificHeat(temperature), absMagnetization: onsagerMagnetization(temperature) }
+      : {};
   if (size <= ENUMERATION_MAX_SIZE) {
     return { finite: enumerated(cachedDensity('square', size), temperature, field), finiteMethod: 'enumeration', infinite };
   }
@@ -144,8 +166,19 @@ function xyReference(size: number, temperature: number, field: number): ExactRef
   const { energy, specificHeat, absMagnetization: a, magnetization2: m2, magnetization4: m4, magnetizationX, helicityModulus, vortexDensity } = x;
   return {
     finite: {
-      energy, specificHeat, absMagnetization: a, magnetization2: m2, magnetization4: m4, magnetizationX, magnetizationY: 0, helicityModulus, vortexDensity,
-      susceptibility: 4 * beta * (m2 - a * a), susceptibilityFull: 4 * beta * m2, binder: 2 - m4 / (m2 * m2), binderRatio: m4 / (m2 * m2),
+      energy,
+      specificHeat,
+      absMagnetization: a,
+      magnetization2: m2,
+      magnetization4: m4,
+      magnetizationX,
+      magnetizationY: 0,
+      helicityModulus,
+      vortexDensity,
+      susceptibility: 4 * beta * (m2 - a * a),
+      susceptibilityFull: 4 * beta * m2,
+      binder: 2 - m4 / (m2 * m2),
+      binderRatio: m4 / (m2 * m2),
     },
     finiteMethod: 'quadrature',
     infinite: {},
@@ -168,11 +201,16 @@ function clockExactReference(size: number, temperature: number, field: number, q
 function heisenbergReference(size: number, temperature: number, field: number): ExactReference {
   if (size !== 2 || field !== 0) return { finite: {}, finiteMethod: 'none', infinite: {} };
   const beta = 1 / temperature;
-  return { finite: { energy: heisenbergRingEnergy(4, 2, beta), specificHeat: heisenbergRingSpecificHeat(4, 2, beta) }, finiteMethod: 'transfer-matrix', infinite: {} };
+  return {
+    finite: { energy: heisenbergRingEnergy(4, 2, beta), specificHeat: heisenbergRingSpecificHeat(4, 2, beta) },
+    finiteMethod: 'transfer-matrix',
+    infinite: {},
+  };
 }
 
 function pottsReference(size: number, temperature: number, field: number, q: number): ExactReference {
-  const infinite: ExactReference['infinite'] = field === 0 && Math.abs(temperature - pottsCriticalTemperature(q)) < 1e-12 ? { energy: pottsCriticalEnergy(q) } : {};
+  const infinite: ExactReference['infinite'] =
+    field === 0 && Math.abs(temperature - pottsCriticalTemperature(q)) < 1e-12 ? { energy: pottsCriticalEnergy(q) } : {};
   const rows = q ** size;
   if (rows > POTTS_TRANSFER_MAX_ROWS) return { finite: {}, finiteMethod: 'none', infinite };
   const beta = 1 / temperature;
@@ -207,26 +245,48 @@ export function criticalReference(model: ReferenceModel = {}): CriticalReference
       temperature: CUBIC_CRITICAL_TEMPERATURE,
       source: CUBIC_SOURCES.beta,
       order: 'continuous',
-      exponents: { nu: ISING_3D_NU, nuLabel: '0.629971(4)', gammaOverNu: ISING_3D_GAMMA_OVER_NU, gammaOverNuLabel: '2 - eta = 1.9637022(20)', source: CUBIC_SOURCES.exponents },
+      exponents: {
+        nu: ISING_3D_NU,
+        nuLabel: '0.629971(4)',
+        gammaOverNu: ISING_3D_GAMMA_OVER_NU,
+        gammaOverNuLabel: '2 - eta = 1.9637022(20)',
+        source: CUBIC_SOURCES.exponents,
+      },
     };
   }
   if (model.model === 'xy') return { temperature: XY_BKT_TEMPERATURE, source: 'Hasenbusch 2005 (BKT)', order: 'continuous' };
   if (model.model === 'clock') return clockReference(model.q as number);
   if (model.model === 'heisenberg') return { temperature: 0, source: 'none at T > 0 in 2D (Mermin-Wagner)', order: 'continuous' };
   if (model.model !== 'potts') {
-    return { temperature: CRITICAL_TEMPERATURE, source: 'Onsager', order: 'continuous', exponents: { nu: 1, nuLabel: '1', gammaOverNu: 7 / 4, gammaOverNuLabel: '7/4', source: 'Onsager' } };
+    return {
+      temperature: CRITICAL_TEMPERATURE,
+      source: 'Onsager',
+      order: 'continuous',
+      exponents: { nu: 1, nuLabel: '1', gammaOverNu: 7 / 4, gammaOverNuLabel: '7/4', source: 'Onsager' },
+    };
   }
   const q = model.q as number;
   const t = pottsTransition(q);
   const source = '1/ln(1 + sqrt q)';
-  if (q > 4) return { temperature: t.temperature, source, order: 'first-order', latentHeat: { value: t.latentHeat, disordered: t.disorderedEnergy, ordered: t.orderedEnergy, source: 'Baxter 1973' } };
+  if (q > 4)
+    return {
+      temperature: t.temperature,
+      source,
+      order: 'first-order',
+      latentHeat: { value: t.latentHeat, disordered: t.disorderedEnergy, ordered: t.orderedEnergy, source: 'Baxter 1973' },
+    };
   // 2D Potts exponents (den Nijs 1979, Nienhuis 1982; q = 4 with logarithmic corrections)
   const exponents = {
     2: { nu: 1, nuLabel: '1', gammaOverNu: 7 / 4, gammaOverNuLabel: '7/4' },
     3: { nu: 5 / 6, nuLabel: '5/6', gammaOverNu: 26 / 15, gammaOverNuLabel: '26/15' },
     4: { nu: 2 / 3, nuLabel: '2/3', gammaOverNu: 7 / 4, gammaOverNuLabel: '7/4' },
   }[q as 2 | 3 | 4];
-  return { temperature: t.temperature, source, order: 'continuous', exponents: { ...exponents, source: q === 2 ? 'Onsager (q = 2 is Ising)' : 'den Nijs 1979, Nienhuis 1982' } };
+  return {
+    temperature: t.temperature,
+    source,
+    order: 'continuous',
+    exponents: { ...exponents, source: q === 2 ? 'Onsager (q = 2 is Ising)' : 'den Nijs 1979, Nienhuis 1982' },
+  };
 }
 
 /**
@@ -235,8 +295,25 @@ export function criticalReference(model: ReferenceModel = {}): CriticalReference
  */
 function clockReference(q: number): CriticalReference {
   const ising = { nu: 1, nuLabel: '1', gammaOverNu: 7 / 4, gammaOverNuLabel: '7/4' };
-  if (q === 2) return { temperature: CRITICAL_TEMPERATURE, source: 'Onsager (q = 2 is Ising)', order: 'continuous', exponents: { ...ising, source: 'Onsager' } };
-  if (q === 4) return { temperature: CRITICAL_TEMPERATURE / 2, source: 'Onsager / 2 (q = 4 is two Ising models at J/2)', order: 'continuous', exponents: { ...ising, source: 'Onsager' } };
-  if (q === 3) return { temperature: clockCriticalTemperature(3), source: '(3/2) / ln(1 + sqrt 3) (q = 3 is Potts at J_Potts = 3J/2)', order: 'continuous', exponents: { nu: 5 / 6, nuLabel: '5/6', gammaOverNu: 26 / 15, gammaOverNuLabel: '26/15', source: 'den Nijs 1979, Nienhuis 1982' } };
-  return { temperature: clockCriticalTemperature(q), source: q === 6 ? 'Tomita and Okabe 2002 (upper BKT)' : 'T_BKT of the XY model (the upper transition approaches it)', order: 'continuous' };
+  if (q === 2)
+    return { temperature: CRITICAL_TEMPERATURE, source: 'Onsager (q = 2 is Ising)', order: 'continuous', exponents: { ...ising, source: 'Onsager' } };
+  if (q === 4)
+    return {
+      temperature: CRITICAL_TEMPERATURE / 2,
+      source: 'Onsager / 2 (q = 4 is two Ising models at J/2)',
+      order: 'continuous',
+      exponents: { ...ising, source: 'Onsager' },
+    };
+  if (q === 3)
+    return {
+      temperature: clockCriticalTemperature(3),
+      source: '(3/2) / ln(1 + sqrt 3) (q = 3 is Potts at J_Potts = 3J/2)',
+      order: 'continuous',
+      exponents: { nu: 5 / 6, nuLabel: '5/6', gammaOverNu: 26 / 15, gammaOverNuLabel: '26/15', source: 'den Nijs 1979, Nienhuis 1982' },
+    };
+  return {
+    temperature: clockCriticalTemperature(q),
+    source: q === 6 ? 'Tomita and Okabe 2002 (upper BKT)' : 'T_BKT of the XY model (the upper transition approaches it)',
+    order: 'continuous',
+  };
 }

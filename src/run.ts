@@ -77,7 +77,12 @@ export function normalizeMeasureOptions(options: MeasureOptions, size: number, w
   rejectUnknownKeys(o, MEASURE_KEYS);
   const sweeps = checkCount('sweeps', o.sweeps, 2);
   const most = maxMeasureSweeps(width, type);
-  if (sweeps > most) throw new InvalidOptionError('sweeps', sweeps, `at most ${most} recorded steps per measurement (${MAX_RECORD_VALUES} 32-bit record words, ${type === 'float64' ? 2 * width : width} per step; split longer runs)`);
+  if (sweeps > most)
+    throw new InvalidOptionError(
+      'sweeps',
+      sweeps,
+      `at most ${most} recorded steps per measurement (${MAX_RECORD_VALUES} 32-bit record words, ${type === 'float64' ? 2 * width : width} per step; split longer runs)`,
+    );
   const thermalize = checkCount('thermalize', o.thermalize === undefined ? 0 : o.thermalize, 0);
   const keepSeries = checkBoolean('keepSeries', o.keepSeries);
   const histograms = checkBoolean('histograms', o.histograms);
@@ -100,7 +105,11 @@ export function correlationInterval(c: MeasureOptions['correlations'], sweeps: n
   if (Math.floor(sweeps / every) < 2) {
     const most = Math.floor(sweeps / 2);
     const given = typeof c === 'object' && c.every !== undefined;
-    throw new InvalidOptionError('correlations.every', every, `at most ${most} so that ${sweeps} sweeps give at least 2 correlation samples${given ? '' : ` (without "every" a sample is taken every L = ${size} steps: give { every: k } or more sweeps)`}`);
+    throw new InvalidOptionError(
+      'correlations.every',
+      every,
+      `at most ${most} so that ${sweeps} sweeps give at least 2 correlation samples${given ? '' : ` (without "every" a sample is taken every L = ${size} steps: give { every: k } or more sweeps)`}`,
+    );
   }
   return every;
 }
@@ -229,7 +238,11 @@ export class MeasurementRun implements RunState, ChunkedWork {
     const k = Math.min(n, sweeps - this.measured, every > 0 ? every - (this.measured % every) : Infinity);
     if (k <= 0) return 0;
     const w = this.width;
-    const done = this.host.advance(k, this.records.subarray(w * this.measured, w * (this.measured + k)), this.sizes?.subarray(this.measured, this.measured + k));
+    const done = this.host.advance(
+      k,
+      this.records.subarray(w * this.measured, w * (this.measured + k)),
+      this.sizes?.subarray(this.measured, this.measured + k),
+    );
     this.measureFlips += done.flips;
     this.measureWork += done.work;
     this.measured += k;
@@ -260,14 +273,18 @@ export class MeasurementRun implements RunState, ChunkedWork {
     if (n < 2) throw new InvalidOptionError('sweeps', n, 'at least 2 recorded sweeps before a result can be formed');
     const { definition, parameters, sites, size, lattice } = this.host;
     const context = this.context;
-    const measurement = definition.analyze(this.records.subarray(0, this.width * n), {
-      ...context,
-      thermalize: this.thermalized,
-      sweeps: n,
-      sweepEquivalents: this.measureWork,
-      acceptance: this.measureFlips / (n * sites),
-      keepSeries: keepSeries || histograms,
-    }, parameters);
+    const measurement = definition.analyze(
+      this.records.subarray(0, this.width * n),
+      {
+        ...context,
+        thermalize: this.thermalized,
+        sweeps: n,
+        sweepEquivalents: this.measureWork,
+        acceptance: this.measureFlips / (n * sites),
+        keepSeries: keepSeries || histograms,
+      },
+      parameters,
+    );
     const order = (measurement.observables as unknown as Record<string, { mean: number }>)[definition.phases.order].mean;
     const visits = phaseVisits(definition, parameters, this.records, n, { ...context, order });
     measurement.tunnelings = visits.tunnelings;
@@ -281,7 +298,14 @@ export class MeasurementRun implements RunState, ChunkedWork {
     if (histograms) withHistograms(measurement, keepSeries);
     const samples = every > 0 ? Math.floor(n / every) : 0;
     if (samples >= 2 && this.correlations) {
-      measurement.correlations = definition.analyzeCorrelations(this.correlations.subarray(0, samples * this.stride), size, samples, every, parameters, lattice);
+      measurement.correlations = definition.analyzeCorrelations(
+        this.correlations.subarray(0, samples * this.stride),
+        size,
+        samples,
+        every,
+        parameters,
+        lattice,
+      );
       measurement.warnings.push(...measurement.correlations.warnings.map((w) => `correlations: ${w}`));
     }
     if (!this.finished) measurement.warnings.unshift(`partial measurement: stopped after ${n} of ${this.options.sweeps} recorded sweeps`);

@@ -15,7 +15,17 @@ import { seedState } from './rng.js';
 import { MeasurementRun, normalizeMeasureOptions, type MeasureOptions, type RunHost } from './run.js';
 import { checkCount, checkField, checkObject, checkTemperature, oneOf } from './validate.js';
 import { geometryOf, shapeOf, sitesOf } from './lattice.js';
-import { ALGORITHMS, type Algorithm, type Lattice, type BackendName, type ClusterStep, type EngineName, type LocalAlgorithm, type Model, type SpinsOf } from './vocabulary.js';
+import {
+  ALGORITHMS,
+  type Algorithm,
+  type Lattice,
+  type BackendName,
+  type ClusterStep,
+  type EngineName,
+  type LocalAlgorithm,
+  type Model,
+  type SpinsOf,
+} from './vocabulary.js';
 
 export { MAX_MEASURE_SWEEPS, type MeasureOptions } from './run.js';
 
@@ -190,7 +200,11 @@ class LatticeSimulation implements Simulation<Model>, RunHost {
     if (this.use('setAlgorithm').reserveClusters()) return;
     const { size, lattice } = this.options;
     const mib = ((CLUSTER_BYTES_PER_SITE * this.sites) / 2 ** 20).toFixed(0);
-    throw new InvalidOptionError('algorithm', algorithm, `an algorithm that fits in memory: cluster updates of a ${shapeOf(geometryOf(lattice), size)} lattice need ${mib} MiB more (${CLUSTER_BYTES_PER_SITE} bytes a site), which the ${this.backend} backend could not allocate; use a smaller size or a local algorithm`);
+    throw new InvalidOptionError(
+      'algorithm',
+      algorithm,
+      `an algorithm that fits in memory: cluster updates of a ${shapeOf(geometryOf(lattice), size)} lattice need ${mib} MiB more (${CLUSTER_BYTES_PER_SITE} bytes a site), which the ${this.backend} backend could not allocate; use a smaller size or a local algorithm`,
+    );
   }
 
   get layout(): 'packed' | 'byte' {
@@ -238,8 +252,25 @@ class LatticeSimulation implements Simulation<Model>, RunHost {
     const { model, lattice, size, temperature, beta, field, algorithm, seed, start, clustersPerStep, hybridSweeps, hybridCluster, layout } = this.options;
     const kernel = this.use('checkpoint');
     return {
-      model, lattice, size, temperature, beta, field, algorithm, seed, start, clustersPerStep, hybridSweeps, hybridCluster, layout, ...this.parameters,
-      sweeps: this.sweeps, flips: this.flips, sweepEquivalents: this.sweepEquivalents, rngState: kernel.getRngState(), spins: kernel.readSpins(),
+      model,
+      lattice,
+      size,
+      temperature,
+      beta,
+      field,
+      algorithm,
+      seed,
+      start,
+      clustersPerStep,
+      hybridSweeps,
+      hybridCluster,
+      layout,
+      ...this.parameters,
+      sweeps: this.sweeps,
+      flips: this.flips,
+      sweepEquivalents: this.sweepEquivalents,
+      rngState: kernel.getRngState(),
+      spins: kernel.readSpins(),
       ...(kernel.stepSize !== undefined ? { stepSize: kernel.stepSize } : {}),
     };
   }
@@ -273,11 +304,25 @@ class LatticeSimulation implements Simulation<Model>, RunHost {
     }
     const { kind, run } = decodeCheckpoint(options);
     if (kind !== 'run' || !run) {
-      throw new CheckpointError('kind', 'a simulation checkpoint (from checkpoint()); a run needs a run checkpoint (from a paused, aborted or budget-exhausted run)');
+      throw new CheckpointError(
+        'kind',
+        'a simulation checkpoint (from checkpoint()); a run needs a run checkpoint (from a paused, aborted or budget-exhausted run)',
+      );
     }
     let plan;
     try {
-      plan = normalizeMeasureOptions({ thermalize: run.thermalize, sweeps: run.sweeps, keepSeries: run.keepSeries, histograms: run.histograms, correlations: run.every ? { every: run.every } : false }, this.options.size, this.recordWidth, this.recordType);
+      plan = normalizeMeasureOptions(
+        {
+          thermalize: run.thermalize,
+          sweeps: run.sweeps,
+          keepSeries: run.keepSeries,
+          histograms: run.histograms,
+          correlations: run.every ? { every: run.every } : false,
+        },
+        this.options.size,
+        this.recordWidth,
+        this.recordType,
+      );
     } catch (error) {
       if (error instanceof InvalidOptionError) throw new CheckpointError('header', `header.run: ${error.message}`);
       throw error;
@@ -310,8 +355,15 @@ class LatticeSimulation implements Simulation<Model>, RunHost {
   snapshot(): Snapshot<Model> {
     const k = this.use('snapshot');
     return {
-      version: 1, model: this.options.model, size: this.options.size, ...this.parameters, spins: k.readSpins() as SpinsOf<Model>, rngState: k.getRngState(),
-      sweeps: this.sweeps, flips: this.flips, sweepEquivalents: this.sweepEquivalents,
+      version: 1,
+      model: this.options.model,
+      size: this.options.size,
+      ...this.parameters,
+      spins: k.readSpins() as SpinsOf<Model>,
+      rngState: k.getRngState(),
+      sweeps: this.sweeps,
+      flips: this.flips,
+      sweepEquivalents: this.sweepEquivalents,
       ...(k.stepSize !== undefined ? { stepSize: k.stepSize } : {}),
     };
   }
@@ -329,7 +381,10 @@ class LatticeSimulation implements Simulation<Model>, RunHost {
     if (s.size !== this.options.size) throw new InvalidOptionError('snapshot.size', s.size, `${this.options.size} (the size of this simulation)`);
     if (this.definition.spins.invalid(s.spins, this.sites, this.parameters) !== undefined) {
       const spins: unknown = s.spins;
-      const what = spins instanceof Int8Array || spins instanceof Uint8Array || spins instanceof Float64Array ? `${spins.constructor.name} of length ${spins.length}` : typeof spins;
+      const what =
+        spins instanceof Int8Array || spins instanceof Uint8Array || spins instanceof Float64Array
+          ? `${spins.constructor.name} of length ${spins.length}`
+          : typeof spins;
       throw new InvalidOptionError('snapshot.spins', what, this.definition.spins.describe(this.sites, this.parameters));
     }
     if (!(s.rngState instanceof Uint32Array) || s.rngState.length !== 4 || s.rngState.every((w) => w === 0)) {
@@ -341,7 +396,8 @@ class LatticeSimulation implements Simulation<Model>, RunHost {
     if (typeof work !== 'number' || !Number.isFinite(work) || work < 0) throw new InvalidOptionError('snapshot.sweepEquivalents', work, 'a finite number >= 0');
     if (k.stepSize !== undefined && s.stepSize !== undefined) {
       const { min, max } = k.stepBounds ?? { min: 1e-6, max: 10 };
-      if (typeof s.stepSize !== 'number' || !(s.stepSize >= min && s.stepSize <= max)) throw new InvalidOptionError('snapshot.stepSize', s.stepSize, `a number from ${min} to ${max} (the Metropolis step size of this model)`);
+      if (typeof s.stepSize !== 'number' || !(s.stepSize >= min && s.stepSize <= max))
+        throw new InvalidOptionError('snapshot.stepSize', s.stepSize, `a number from ${min} to ${max} (the Metropolis step size of this model)`);
       k.stepSize = s.stepSize;
     }
     k.writeSpins(s.spins);
@@ -364,12 +420,26 @@ class LatticeSimulation implements Simulation<Model>, RunHost {
       const here = (this.parameters as Record<string, unknown>)[key];
       if (value !== here) throw new CheckpointError('model', `a checkpoint with ${key} = ${String(value)}; this simulation has ${key} = ${String(here)}`);
     }
-    if (state.lattice !== options.lattice) throw new CheckpointError('model', `a checkpoint of the ${state.lattice} lattice; this simulation runs on the ${options.lattice} lattice`);
-    if (state.size !== options.size) throw new CheckpointError('size', `a ${state.size} x ${state.size} lattice; this simulation is ${options.size} x ${options.size}`);
-    if (state.layout !== options.layout) throw new CheckpointError('layout', `a simulation with layout "${state.layout}"; this one has layout "${options.layout}" (the layouts follow different random streams)`);
+    if (state.lattice !== options.lattice)
+      throw new CheckpointError('model', `a checkpoint of the ${state.lattice} lattice; this simulation runs on the ${options.lattice} lattice`);
+    if (state.size !== options.size)
+      throw new CheckpointError('size', `a ${state.size} x ${state.size} lattice; this simulation is ${options.size} x ${options.size}`);
+    if (state.layout !== options.layout)
+      throw new CheckpointError(
+        'layout',
+        `a simulation with layout "${state.layout}"; this one has layout "${options.layout}" (the layouts follow different random streams)`,
+      );
     this.restore({
-      version: 1, model: state.model, size: state.size, ...modelParametersOf(state), spins: state.spins as SpinsOf<Model>, rngState: state.rngState,
-      sweeps: state.sweeps, flips: state.flips, sweepEquivalents: state.sweepEquivalents, ...(state.stepSize !== undefined ? { stepSize: state.stepSize } : {}),
+      version: 1,
+      model: state.model,
+      size: state.size,
+      ...modelParametersOf(state),
+      spins: state.spins as SpinsOf<Model>,
+      rngState: state.rngState,
+      sweeps: state.sweeps,
+      flips: state.flips,
+      sweepEquivalents: state.sweepEquivalents,
+      ...(state.stepSize !== undefined ? { stepSize: state.stepSize } : {}),
     });
     const { temperature, beta, field, algorithm, seed, start, clustersPerStep, hybridSweeps, hybridCluster } = state;
     this.reserveClustersFor(algorithm);
@@ -456,7 +526,14 @@ export async function createSimulation<M extends Model = 'ising'>(options: Simul
   const definition = modelDefinition(normalized.model);
   const parameters = definition.parameters(normalized);
   const { kernel, fallbackReason, engine } = await definition.createKernel(
-    { backend: normalized.backend, lattice: normalized.lattice, size: normalized.size, core: options.core, layout: normalized.layout, workers: normalized.workers },
+    {
+      backend: normalized.backend,
+      lattice: normalized.lattice,
+      size: normalized.size,
+      core: options.core,
+      layout: normalized.layout,
+      workers: normalized.workers,
+    },
     parameters,
   );
   try {

@@ -24,16 +24,16 @@ export function packSpins(spins: Int8Array): Uint8Array {
   // (-s) >>> 31 is 1 for s > 0 and 0 for s <= 0 (s an Int8 value)
   for (let k = 0, i = 0; k < whole; k++, i += 8) {
     out[k] =
-      ((-spins[i]) >>> 31) |
-      (((-spins[i + 1]) >>> 31) << 1) |
-      (((-spins[i + 2]) >>> 31) << 2) |
-      (((-spins[i + 3]) >>> 31) << 3) |
-      (((-spins[i + 4]) >>> 31) << 4) |
-      (((-spins[i + 5]) >>> 31) << 5) |
-      (((-spins[i + 6]) >>> 31) << 6) |
-      (((-spins[i + 7]) >>> 31) << 7);
+      (-spins[i] >>> 31) |
+      ((-spins[i + 1] >>> 31) << 1) |
+      ((-spins[i + 2] >>> 31) << 2) |
+      ((-spins[i + 3] >>> 31) << 3) |
+      ((-spins[i + 4] >>> 31) << 4) |
+      ((-spins[i + 5] >>> 31) << 5) |
+      ((-spins[i + 6] >>> 31) << 6) |
+      ((-spins[i + 7] >>> 31) << 7);
   }
-  for (let i = whole << 3; i < n; i++) out[i >> 3] |= ((-spins[i]) >>> 31) << (i & 7);
+  for (let i = whole << 3; i < n; i++) out[i >> 3] |= (-spins[i] >>> 31) << (i & 7);
   return out;
 }
 
@@ -43,13 +43,18 @@ export function packSpins(spins: Int8Array): Uint8Array {
  * Throws InvalidOptionError when `bits` is not a Uint8Array of at least ceil(count / 8) bytes.
  */
 export function unpackSpins(bits: Uint8Array, count: number, out?: Int8Array): Int8Array {
-  if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0) throw new InvalidOptionError('count', count, 'a number of sites: an integer >= 0');
+  if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0)
+    throw new InvalidOptionError('count', count, 'a number of sites: an integer >= 0');
   if (!(bits instanceof Uint8Array) || bits.length < spinBitsLength(count)) {
     const got = bits instanceof Uint8Array ? `Uint8Array of length ${bits.length}` : bits;
     throw new InvalidOptionError('bits', got, `a Uint8Array of at least ${spinBitsLength(count)} bytes (${count} sites at one bit each)`);
   }
   if (out !== undefined && (!(out instanceof Int8Array) || out.length !== count || out.byteOffset % 4 !== 0)) {
-    throw new InvalidOptionError('out', out instanceof Int8Array ? `Int8Array of length ${out.length} at byte offset ${out.byteOffset}` : out, `an Int8Array of ${count} spins at a byte offset that is a multiple of 4`);
+    throw new InvalidOptionError(
+      'out',
+      out instanceof Int8Array ? `Int8Array of length ${out.length} at byte offset ${out.byteOffset}` : out,
+      `an Int8Array of ${count} spins at a byte offset that is a multiple of 4`,
+    );
   }
   const spins = out ?? new Int8Array(count);
   // whole bytes through a table of the 8 spins of every byte value, written as two 32-bit words

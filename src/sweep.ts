@@ -142,8 +142,25 @@ export interface RunSweepResult {
 }
 
 const KNOWN_KEYS = [
-  'model', 'q', 'lattice', 'sizes', 'temperatures', 'field', 'algorithm', 'seed', 'backend', 'core', 'start', 'warmStart', 'thermalize', 'sweeps',
-  'correlations', 'histograms', 'keepSeries', 'onProgress', 'signal',
+  'model',
+  'q',
+  'lattice',
+  'sizes',
+  'temperatures',
+  'field',
+  'algorithm',
+  'seed',
+  'backend',
+  'core',
+  'start',
+  'warmStart',
+  'thermalize',
+  'sweeps',
+  'correlations',
+  'histograms',
+  'keepSeries',
+  'onProgress',
+  'signal',
 ];
 
 const TEMPERATURE_DIGITS = 12;
@@ -160,7 +177,11 @@ export function expandTemperatures(spec: unknown, option = 'temperatures'): numb
     spec.forEach((t, i) => checkTemperature(`${option}[${i}]`, t));
     for (let i = 1; i < spec.length; i++) {
       if (!(spec[i] > spec[i - 1])) {
-        throw new InvalidOptionError(option, spec, `strictly increasing temperatures (warm starts run from low to high T), but ${spec[i]} follows ${spec[i - 1]}`);
+        throw new InvalidOptionError(
+          option,
+          spec,
+          `strictly increasing temperatures (warm starts run from low to high T), but ${spec[i]} follows ${spec[i - 1]}`,
+        );
       }
     }
     return [...spec] as number[];
@@ -210,10 +231,15 @@ interface Plan {
 
 /** Validates the options and expands the grid. Throws {@link InvalidOptionError}. */
 function planSweep(options: RunSweepOptions) {
-  if (typeof options !== 'object' || options === null) throw new InvalidOptionError('options', options, 'an object like { sizes: [16, 32], temperatures: { from: 2, to: 2.6, step: 0.05 } }');
+  if (typeof options !== 'object' || options === null)
+    throw new InvalidOptionError('options', options, 'an object like { sizes: [16, 32], temperatures: { from: 2, to: 2.6, step: 0.05 } }');
   for (const key of Object.keys(options)) {
     if (!KNOWN_KEYS.includes(key)) {
-      throw new InvalidOptionError(key, (options as unknown as Record<string, unknown>)[key], `a known option (unknown option "${key}"; known: ${KNOWN_KEYS.join(', ')})`);
+      throw new InvalidOptionError(
+        key,
+        (options as unknown as Record<string, unknown>)[key],
+        `a known option (unknown option "${key}"; known: ${KNOWN_KEYS.join(', ')})`,
+      );
     }
   }
   const { sizes } = options;
@@ -225,12 +251,23 @@ function planSweep(options: RunSweepOptions) {
   const thermalize = checkCount('thermalize', options.thermalize ?? 1000, 0);
   const sweeps = checkCount('sweeps', options.sweeps ?? 10000, 0);
   if (sweeps < MIN_POINT_SAMPLES) {
-    throw new InvalidOptionError('sweeps', sweeps, `at least ${MIN_POINT_SAMPLES} recorded sweeps per point (the error analysis cuts the series into bins; fewer samples give no error bar worth reporting)`);
+    throw new InvalidOptionError(
+      'sweeps',
+      sweeps,
+      `at least ${MIN_POINT_SAMPLES} recorded sweeps per point (the error analysis cuts the series into bins; fewer samples give no error bar worth reporting)`,
+    );
   }
   const base = normalizeOptions({
-    model: options.model, ...(options.q === undefined ? {} : { q: options.q }), lattice,
-    size: sizes[0], temperature: 1, field: options.field, algorithm: options.algorithm, seed: options.seed,
-    backend: options.backend, start: options.start ?? 'cold',
+    model: options.model,
+    ...(options.q === undefined ? {} : { q: options.q }),
+    lattice,
+    size: sizes[0],
+    temperature: 1,
+    field: options.field,
+    algorithm: options.algorithm,
+    seed: options.seed,
+    backend: options.backend,
+    start: options.start ?? 'cold',
   });
   const definition = modelDefinition(base.model);
   const most = maxMeasureSweeps(definition.recordWidth(base), definition.recordType);
@@ -238,7 +275,8 @@ function planSweep(options: RunSweepOptions) {
   const warmStart = checkFlag('warmStart', options.warmStart, true);
   const histograms = checkFlag('histograms', options.histograms, false);
   const keepSeries = checkFlag('keepSeries', options.keepSeries, false);
-  if (options.onProgress !== undefined && typeof options.onProgress !== 'function') throw new InvalidOptionError('onProgress', options.onProgress, 'a function');
+  if (options.onProgress !== undefined && typeof options.onProgress !== 'function')
+    throw new InvalidOptionError('onProgress', options.onProgress, 'a function');
   const signal = options.signal;
   if (signal !== undefined && !(typeof signal === 'object' && signal !== null && typeof signal.aborted === 'boolean')) {
     throw new InvalidOptionError('signal', signal, 'an AbortSignal');
@@ -248,7 +286,11 @@ function planSweep(options: RunSweepOptions) {
   if (typeof c === 'object' && c !== null && c.every !== undefined) {
     every = checkCount('correlations.every', c.every, 1);
     if (Math.floor(sweeps / every) < MIN_POINT_SAMPLES) {
-      throw new InvalidOptionError('correlations.every', every, `at most ${Math.floor(sweeps / MIN_POINT_SAMPLES)} so that ${sweeps} sweeps give at least ${MIN_POINT_SAMPLES} correlation samples per point`);
+      throw new InvalidOptionError(
+        'correlations.every',
+        every,
+        `at most ${Math.floor(sweeps / MIN_POINT_SAMPLES)} so that ${sweeps} sweeps give at least ${MIN_POINT_SAMPLES} correlation samples per point`,
+      );
     }
   } else if (c !== undefined && typeof c !== 'boolean' && !(typeof c === 'object' && c !== null)) {
     throw new InvalidOptionError('correlations', c, 'true, false or { every: k }');
@@ -258,7 +300,7 @@ function planSweep(options: RunSweepOptions) {
     const spec = typeof options.temperatures === 'function' ? options.temperatures(size) : options.temperatures;
     const option = typeof options.temperatures === 'function' ? `temperatures(${size})` : 'temperatures';
     const auto = Math.max(1, Math.min(defaultCorrelationInterval(size), Math.floor(sweeps / MIN_POINT_SAMPLES)));
-    return { size, temperatures: expandTemperatures(spec, option), every: measureCorrelations ? every ?? auto : 0 };
+    return { size, temperatures: expandTemperatures(spec, option), every: measureCorrelations ? (every ?? auto) : 0 };
   });
   const total = plan.reduce((n, p) => n + p.temperatures.length, 0);
   if (total > MAX_SWEEP_POINTS) throw new InvalidOptionError('temperatures', `${total} points`, `at most ${MAX_SWEEP_POINTS} (L, T) points in one sweep`);
@@ -268,8 +310,16 @@ function planSweep(options: RunSweepOptions) {
 /** The simulation options of point (L, T): what runSweep creates it with, and what sweepJobs puts in its job. */
 function pointOptions(base: NormalizedOptions, size: number, temperature: number): JobOptions {
   return {
-    model: base.model, ...(base.q === undefined ? {} : { q: base.q }), ...(base.lattice === 'square' ? {} : { lattice: base.lattice }),
-    size, temperature, field: base.field, algorithm: base.algorithm, seed: sweepPointSeed(base.seed, size, temperature), backend: base.backend, start: base.start,
+    model: base.model,
+    ...(base.q === undefined ? {} : { q: base.q }),
+    ...(base.lattice === 'square' ? {} : { lattice: base.lattice }),
+    size,
+    temperature,
+    field: base.field,
+    algorithm: base.algorithm,
+    seed: sweepPointSeed(base.seed, size, temperature),
+    backend: base.backend,
+    start: base.start,
   };
 }
 
@@ -339,7 +389,15 @@ export async function runSweep(options: RunSweepOptions): Promise<RunSweepResult
     if (!onProgress) return;
     const elapsedMs = performance.now() - started;
     const fraction = Math.min(1, (doneWork + extra) / totalWork);
-    onProgress({ pointsDone: points.filter((p) => p.state === 'completed').length, pointsTotal, size, temperature, fraction, elapsedMs, etaMs: fraction > 0 ? (elapsedMs * (1 - fraction)) / fraction : NaN });
+    onProgress({
+      pointsDone: points.filter((p) => p.state === 'completed').length,
+      pointsTotal,
+      size,
+      temperature,
+      fraction,
+      elapsedMs,
+      etaMs: fraction > 0 ? (elapsedMs * (1 - fraction)) / fraction : NaN,
+    });
   };
 
   chains: for (const { size, temperatures, every } of plan) {
@@ -389,6 +447,8 @@ export async function runSweep(options: RunSweepOptions): Promise<RunSweepResult
     }
   }
   const completed = new Set(points.filter((p) => p.state === 'completed').map((p) => `${p.size}:${p.temperature}`));
-  const remaining = plan.flatMap(({ size, temperatures }) => temperatures.filter((t) => !completed.has(`${size}:${t}`)).map((temperature) => ({ size, temperature })));
+  const remaining = plan.flatMap(({ size, temperatures }) =>
+    temperatures.filter((t) => !completed.has(`${size}:${t}`)).map((temperature) => ({ size, temperature })),
+  );
   return { state, points, remaining, ...(state === 'errored' ? { error } : {}), seed: base.seed, elapsedMs: performance.now() - started };
 }

@@ -30,7 +30,11 @@ export function checkFinite(option: string, value: unknown): number {
 /** A temperature T (or with `option` 'beta', an inverse temperature) from 1e-6 to 1e6 (see MIN_TEMPERATURE). */
 export function checkTemperature(option: string, value: unknown): number {
   if (typeof value !== 'number' || !(value >= MIN_TEMPERATURE && value <= MAX_TEMPERATURE)) {
-    throw new InvalidOptionError(option, value, `a number from ${MIN_TEMPERATURE} to ${MAX_TEMPERATURE} (${option === 'beta' || option.endsWith('.beta') ? 'beta = 1/T' : 'T'} and its inverse must both be finite and representable in the acceptance tables)`);
+    throw new InvalidOptionError(
+      option,
+      value,
+      `a number from ${MIN_TEMPERATURE} to ${MAX_TEMPERATURE} (${option === 'beta' || option.endsWith('.beta') ? 'beta = 1/T' : 'T'} and its inverse must both be finite and representable in the acceptance tables)`,
+    );
   }
   return value;
 }
@@ -96,7 +100,11 @@ export function checkObject(field: string, value: unknown, example: string): Rec
 export function rejectUnknownKeys(value: object, known: readonly string[], prefix = '', noun: 'field' | 'option' = 'field'): void {
   for (const key of Object.keys(value)) {
     if (!known.includes(key)) {
-      throw new InvalidOptionError(`${prefix}${key}`, (value as Record<string, unknown>)[key], `a known ${noun} (unknown ${noun} "${key}"; known: ${known.join(', ')})`);
+      throw new InvalidOptionError(
+        `${prefix}${key}`,
+        (value as Record<string, unknown>)[key],
+        `a known ${noun} (unknown ${noun} "${key}"; known: ${known.join(', ')})`,
+      );
     }
   }
 }
@@ -120,7 +128,8 @@ export function checkFunction<T extends (...args: never[]) => unknown>(option: s
 }
 
 export function checkSignal(option: string, value: unknown): AbortSignal {
-  if (typeof AbortSignal !== 'function' || !(value instanceof AbortSignal)) throw new InvalidOptionError(option, value, 'an AbortSignal (from an AbortController)');
+  if (typeof AbortSignal !== 'function' || !(value instanceof AbortSignal))
+    throw new InvalidOptionError(option, value, 'an AbortSignal (from an AbortController)');
   return value;
 }
 
@@ -146,8 +155,12 @@ export function withPrefix<T>(prefix: string, check: () => T): T {
 /** Whether `value` can be a core source (checked before it is used, e.g. in options). */
 export function isCoreSource(value: unknown): value is CoreSource {
   return (
-    value instanceof ArrayBuffer || ArrayBuffer.isView(value) || value instanceof URL || typeof value === 'string' ||
-    (typeof Response === 'function' && value instanceof Response) || (typeof WebAssembly === 'object' && value instanceof WebAssembly.Module) ||
+    value instanceof ArrayBuffer ||
+    ArrayBuffer.isView(value) ||
+    value instanceof URL ||
+    typeof value === 'string' ||
+    (typeof Response === 'function' && value instanceof Response) ||
+    (typeof WebAssembly === 'object' && value instanceof WebAssembly.Module) ||
     (typeof value === 'object' && value !== null && typeof (value as PromiseLike<unknown>).then === 'function')
   );
 }

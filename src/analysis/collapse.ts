@@ -72,11 +72,16 @@ export function collapseQuality(series: readonly CollapseSeries[], parameters: C
   const a = checkFinite('exponent', parameters.exponent);
   const scaled = (series as readonly CollapseSeries[]).map((s, i) => {
     const n = s.temperatures.length;
-    if (s.values.length !== n || s.errors.length !== n) throw new InvalidOptionError(`series[${i}]`, `${n} temperatures, ${s.values.length} values, ${s.errors.length} errors`, 'as many values and errors as temperatures');
+    if (s.values.length !== n || s.errors.length !== n)
+      throw new InvalidOptionError(
+        `series[${i}]`,
+        `${n} temperatures, ${s.values.length} values, ${s.errors.length} errors`,
+        'as many values and errors as temperatures',
+      );
     for (let k = 1; k < n; k++) {
       if (!(s.temperatures[k] > s.temperatures[k - 1])) throw new InvalidOptionError(`series[${i}].temperatures`, s.temperatures, 'increasing temperatures');
     }
-    const f = s.size ** (-a);
+    const f = s.size ** -a;
     return {
       size: s.size,
       x: s.temperatures.map((t) => ((t - tc) / tc) * s.size ** (1 / nu)),

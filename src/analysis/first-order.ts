@@ -183,8 +183,13 @@ function normalCdf(x: number): number {
   const erfc =
     t *
     Math.exp(
-      -z * z - 1.26551223 +
-        t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+      -z * z -
+        1.26551223 +
+        t *
+          (1.00002368 +
+            t *
+              (0.37409196 +
+                t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
     );
   return x >= 0 ? 1 - 0.5 * erfc : 0.5 * erfc;
 }
@@ -500,18 +505,39 @@ const observe = (value: number, replicas: number[]): Observable => ({ mean: valu
 
 function peakPoint(full: { beta: number; peaks: DoublePeak }, replicas: { beta: number; peaks: DoublePeak }[], distribution: EnergyDistribution): PeakPoint {
   const side = (pick: (p: DoublePeak) => PeakShape) => ({
-    energy: observe(pick(full.peaks).energy, replicas.map((r) => pick(r.peaks).energy)),
-    height: observe(pick(full.peaks).height, replicas.map((r) => pick(r.peaks).height)),
-    weight: observe(pick(full.peaks).weight, replicas.map((r) => pick(r.peaks).weight)),
-    mean: observe(pick(full.peaks).mean, replicas.map((r) => pick(r.peaks).mean)),
+    energy: observe(
+      pick(full.peaks).energy,
+      replicas.map((r) => pick(r.peaks).energy),
+    ),
+    height: observe(
+      pick(full.peaks).height,
+      replicas.map((r) => pick(r.peaks).height),
+    ),
+    weight: observe(
+      pick(full.peaks).weight,
+      replicas.map((r) => pick(r.peaks).weight),
+    ),
+    mean: observe(
+      pick(full.peaks).mean,
+      replicas.map((r) => pick(r.peaks).mean),
+    ),
   });
   return {
-    beta: observe(full.beta, replicas.map((r) => r.beta)),
+    beta: observe(
+      full.beta,
+      replicas.map((r) => r.beta),
+    ),
     ordered: side((p) => p.ordered),
     disordered: side((p) => p.disordered),
     minimum: {
-      energy: observe(full.peaks.minimum.energy, replicas.map((r) => r.peaks.minimum.energy)),
-      height: observe(full.peaks.minimum.height, replicas.map((r) => r.peaks.minimum.height)),
+      energy: observe(
+        full.peaks.minimum.energy,
+        replicas.map((r) => r.peaks.minimum.energy),
+      ),
+      height: observe(
+        full.peaks.minimum.height,
+        replicas.map((r) => r.peaks.minimum.height),
+      ),
     },
     distribution,
   };
@@ -605,16 +631,18 @@ export function analyzeDistributionFamily(family: DistributionFamily, options: D
   const betaLo = family.betaRange.from;
   const betaHi = family.betaRange.to;
   const cache = new Map<string, EnergyDistribution>();
-  const distributionAt = (replica: number) => (beta: number): EnergyDistribution => {
-    const key = `${replica}:${beta}`;
-    let d = cache.get(key);
-    if (!d) {
-      d = family.distribution(beta, replica);
-      if (cache.size > 4096) cache.clear();
-      cache.set(key, d);
-    }
-    return d;
-  };
+  const distributionAt =
+    (replica: number) =>
+    (beta: number): EnergyDistribution => {
+      const key = `${replica}:${beta}`;
+      let d = cache.get(key);
+      if (!d) {
+        d = family.distribution(beta, replica);
+        if (cache.size > 4096) cache.clear();
+        cache.set(key, d);
+      }
+      return d;
+    };
 
   // Bandwidth: a fifth of the narrower phase's standard deviation (one phase: of the whole peak) at the
   // specific-heat maximum, found with a provisional width of 1/100 of the energy range; never below the
@@ -652,23 +680,48 @@ export function analyzeDistributionFamily(family: DistributionFamily, options: D
   const dims = size ** (dimension - 1);
 
   const cMax = {
-    beta: observe(main.specificHeat.beta, replicas.map((r) => r.specificHeat.beta)),
-    value: observe(main.specificHeat.value, replicas.map((r) => r.specificHeat.value)),
+    beta: observe(
+      main.specificHeat.beta,
+      replicas.map((r) => r.specificHeat.beta),
+    ),
+    value: observe(
+      main.specificHeat.value,
+      replicas.map((r) => r.specificHeat.value),
+    ),
   };
   const bound = (p: TransitionPoints) => (2 * Math.sqrt(p.specificHeat.value / sites)) / p.specificHeat.beta;
   const latentHeatBound = observe(bound(main), replicas.map(bound));
   const energyCumulantMinimum = {
-    beta: observe(main.energyCumulant.beta, replicas.map((r) => r.energyCumulant.beta)),
-    value: observe(main.energyCumulant.value, replicas.map((r) => r.energyCumulant.value)),
+    beta: observe(
+      main.energyCumulant.beta,
+      replicas.map((r) => r.energyCumulant.beta),
+    ),
+    value: observe(
+      main.energyCumulant.value,
+      replicas.map((r) => r.energyCumulant.value),
+    ),
   };
 
   const allWeight = main.equalWeight && replicas.every((r) => r.equalWeight);
   const allHeight = main.equalHeight && replicas.every((r) => r.equalHeight);
-  const equalWeight = allWeight ? peakPoint(main.equalWeight!, replicas.map((r) => r.equalWeight!), full(main.equalWeight!.beta)) : undefined;
+  const equalWeight = allWeight
+    ? peakPoint(
+        main.equalWeight!,
+        replicas.map((r) => r.equalWeight!),
+        full(main.equalWeight!.beta),
+      )
+    : undefined;
   let equalHeight: FirstOrderAnalysis['equalHeight'];
   if (allHeight) {
-    const point = peakPoint(main.equalHeight!, replicas.map((r) => r.equalHeight!), full(main.equalHeight!.beta));
-    const barrier = observe(main.equalHeight!.barrier, replicas.map((r) => r.equalHeight!.barrier));
+    const point = peakPoint(
+      main.equalHeight!,
+      replicas.map((r) => r.equalHeight!),
+      full(main.equalHeight!.beta),
+    );
+    const barrier = observe(
+      main.equalHeight!.barrier,
+      replicas.map((r) => r.equalHeight!.barrier),
+    );
     equalHeight = { ...point, barrier, interfaceTension: { mean: barrier.mean / (2 * dims), error: barrier.error / (2 * dims) } };
   }
 
@@ -689,7 +742,10 @@ export function analyzeDistributionFamily(family: DistributionFamily, options: D
   } else if (!equalHeight || !equalWeight) {
     reason = 'the double peak disappears in some jackknife replicas';
   } else {
-    const dE = observe(separation(peaksAt(main)), replicas.map((r) => separation(peaksAt(r))));
+    const dE = observe(
+      separation(peaksAt(main)),
+      replicas.map((r) => separation(peaksAt(r))),
+    );
     if (!(equalHeight.barrier.mean > minSignificance * equalHeight.barrier.error)) {
       reason = `barrier ${equalHeight.barrier.mean.toPrecision(3)} +- ${equalHeight.barrier.error.toPrecision(2)} is not significant`;
     } else if (!(dE.mean > minSignificance * dE.error)) {
@@ -698,14 +754,21 @@ export function analyzeDistributionFamily(family: DistributionFamily, options: D
       resolved = true;
       reason = `barrier ${equalHeight.barrier.mean.toPrecision(3)} +- ${equalHeight.barrier.error.toPrecision(2)}, separation ${dE.mean.toPrecision(3)} +- ${dE.error.toPrecision(2)}`;
       latentHeat = dE;
-      latentHeatFromMeans = observe(meanSeparation(peaksAt(main)), replicas.map((r) => meanSeparation(peaksAt(r))));
-      if (!weightPeaks) warnings.push('at the equal-weight point one peak is only a shoulder: the latent heat is taken from the peaks at the equal-height point');
+      latentHeatFromMeans = observe(
+        meanSeparation(peaksAt(main)),
+        replicas.map((r) => meanSeparation(peaksAt(r))),
+      );
+      if (!weightPeaks)
+        warnings.push('at the equal-weight point one peak is only a shoulder: the latent heat is taken from the peaks at the equal-height point');
     }
   }
   if (main.equalWeight && !main.equalWeight.peaks.resolved) {
-    warnings.push('at the equal-weight point one peak is only a shoulder: beta_w depends on where the split is held (the minimum at the last beta where both peaks were maxima)');
+    warnings.push(
+      'at the equal-weight point one peak is only a shoulder: beta_w depends on where the split is held (the minimum at the last beta where both peaks were maxima)',
+    );
   }
-  if (!resolved && main.equalWeight) warnings.push('a double peak is present but not resolved by the criterion: the latent heat is reported as 0 (see latentHeatBound)');
+  if (!resolved && main.equalWeight)
+    warnings.push('a double peak is present but not resolved by the criterion: the latent heat is reported as 0 (see latentHeatBound)');
   return {
     sites,
     size,
@@ -750,7 +813,11 @@ export interface FirstOrderScaling {
 }
 
 function fit(x: number[], y: Observable[]) {
-  const f = linearFit(x, y.map((o) => o.mean), y.map((o) => o.error));
+  const f = linearFit(
+    x,
+    y.map((o) => o.mean),
+    y.map((o) => o.error),
+  );
   return {
     limit: { mean: f.intercept, error: f.interceptError },
     slope: { mean: f.slope, error: f.slopeError },
@@ -775,23 +842,48 @@ export function firstOrderScaling(analyses: readonly FirstOrderAnalysis[]): Firs
   const resolved = sorted.filter((a) => a.verdict.doublePeak && a.equalHeight);
   const out: FirstOrderScaling = { sizes, dimension, verdict: { kind: 'no-latent-heat', reason: '' } };
   if (resolved.length >= 2) {
-    out.interfaceTension = { ...fit(resolved.map((a) => a.size ** -(dimension - 1)), resolved.map((a) => a.equalHeight!.interfaceTension)), sizes: resolved.map((a) => a.size) };
-    out.latentHeat = { ...fit(resolved.map((a) => a.size ** -dimension), resolved.map((a) => a.latentHeat)), sizes: resolved.map((a) => a.size) };
+    out.interfaceTension = {
+      ...fit(
+        resolved.map((a) => a.size ** -(dimension - 1)),
+        resolved.map((a) => a.equalHeight!.interfaceTension),
+      ),
+      sizes: resolved.map((a) => a.size),
+    };
+    out.latentHeat = {
+      ...fit(
+        resolved.map((a) => a.size ** -dimension),
+        resolved.map((a) => a.latentHeat),
+      ),
+      sizes: resolved.map((a) => a.size),
+    };
   }
   if (sorted.length >= 2) {
-    const v4 = fit(sizes.map((L) => L ** -dimension), sorted.map((a) => a.energyCumulantMinimum.value));
+    const v4 = fit(
+      sizes.map((L) => L ** -dimension),
+      sorted.map((a) => a.energyCumulantMinimum.value),
+    );
     out.energyCumulant = { ...v4, distanceFrom2over3: (2 / 3 - v4.limit.mean) / v4.limit.error };
-    const c = fitPowerLaw(sizes, sorted.map((a) => a.specificHeatMaximum.value.mean), sorted.map((a) => a.specificHeatMaximum.value.error));
+    const c = fitPowerLaw(
+      sizes,
+      sorted.map((a) => a.specificHeatMaximum.value.mean),
+      sorted.map((a) => a.specificHeatMaximum.value.error),
+    );
     out.specificHeatExponent = { exponent: { mean: c.exponent, error: c.exponentError }, chi2PerDof: c.chi2PerDof };
   }
   const largest = sorted[sorted.length - 1];
   if (!largest.verdict.doublePeak) {
-    out.verdict = { kind: 'no-latent-heat', reason: `no resolved double peak at the largest size L = ${largest.size} (${largest.verdict.reason}); latent heat bound there ${largest.latentHeatBound.mean.toPrecision(3)} +- ${largest.latentHeatBound.error.toPrecision(2)}` };
+    out.verdict = {
+      kind: 'no-latent-heat',
+      reason: `no resolved double peak at the largest size L = ${largest.size} (${largest.verdict.reason}); latent heat bound there ${largest.latentHeatBound.mean.toPrecision(3)} +- ${largest.latentHeatBound.error.toPrecision(2)}`,
+    };
   } else {
     const estimate = out.latentHeat?.limit ?? largest.latentHeat;
     const significant = estimate.mean > 3 * estimate.error;
     out.verdict = significant
-      ? { kind: 'first-order', reason: `latent heat ${estimate.mean.toPrecision(4)} +- ${estimate.error.toPrecision(2)} (${out.latentHeat ? 'extrapolated in L^-d' : `L = ${largest.size}`})` }
+      ? {
+          kind: 'first-order',
+          reason: `latent heat ${estimate.mean.toPrecision(4)} +- ${estimate.error.toPrecision(2)} (${out.latentHeat ? 'extrapolated in L^-d' : `L = ${largest.size}`})`,
+        }
       : { kind: 'no-latent-heat', reason: `latent heat ${estimate.mean.toPrecision(3)} +- ${estimate.error.toPrecision(2)} is consistent with 0` };
   }
   return out;

@@ -88,7 +88,8 @@ interface Estimates {
  * or takes ready reweightings. At least two sizes are needed.
  */
 function reweightingsOf(input: readonly Measurement[] | readonly Reweighting[], options: ReweightOptions): Reweighting[] {
-  if (!Array.isArray(input) || input.length === 0) throw new InvalidOptionError('measurements', input, 'measurements of at least two lattice sizes, taken with keepSeries: true');
+  if (!Array.isArray(input) || input.length === 0)
+    throw new InvalidOptionError('measurements', input, 'measurements of at least two lattice sizes, taken with keepSeries: true');
   if (input.every((x) => x instanceof Reweighting)) return [...(input as Reweighting[])].sort((a, b) => a.size - b.size);
   const bySize = new Map<number, Measurement[]>();
   for (const m of input as Measurement[]) {
@@ -137,7 +138,9 @@ export function finiteSizeScaling(input: readonly Measurement[] | readonly Rewei
       previousT = T;
     }
     if (found.length === 0) {
-      warnings.push(`U4 of L=${sizes[a]} and L=${sizes[a + 1]} do not cross inside their common reliable range [${from.toFixed(4)}, ${to.toFixed(4)}]: add temperatures near Tc`);
+      warnings.push(
+        `U4 of L=${sizes[a]} and L=${sizes[a + 1]} do not cross inside their common reliable range [${from.toFixed(4)}, ${to.toFixed(4)}]: add temperatures near Tc`,
+      );
     } else if (found.length > 1) {
       warnings.push(`U4 of L=${sizes[a]} and L=${sizes[a + 1]} cross ${found.length} times (noise): the first crossing is used`);
     }
@@ -163,7 +166,10 @@ export function finiteSizeScaling(input: readonly Measurement[] | readonly Rewei
     }
     const step = (to - from) / (scanPoints - 1);
     const atEdge = bestI === 0 || bestI === scanPoints - 1;
-    if (atEdge) warnings.push(`L=${rw.size}: the susceptibility maximum lies at the ${bestI === 0 ? 'low' : 'high'} edge of the reliable range [${from.toFixed(4)}, ${to.toFixed(4)}]: extend the temperatures`);
+    if (atEdge)
+      warnings.push(
+        `L=${rw.size}: the susceptibility maximum lies at the ${bestI === 0 ? 'low' : 'high'} edge of the reliable range [${from.toFixed(4)}, ${to.toFixed(4)}]: extend the temperatures`,
+      );
     return { lo: Math.max(from, from + (bestI - 2) * step), hi: Math.min(to, from + (bestI + 2) * step), atEdge };
   });
 
@@ -224,7 +230,11 @@ export function finiteSizeScaling(input: readonly Measurement[] | readonly Rewei
     const tc = usable.length === 0 ? NaN : usable.reduce((s, a) => s + tcWeights[a] * crossings[a].t, 0) / usable.reduce((s, a) => s + tcWeights[a], 0);
     const lnSlopes = sizes.map((_, s) => (Number.isFinite(tc) ? Math.log(Math.abs(slope(s, tc, rep))) : NaN));
     const inverseNu = linearFit(sizes.map(Math.log), lnSlopes, nuSigmas).slope;
-    const gammaOverNu = linearFit(sizes.map(Math.log), peaks.map((p) => Math.log(p.chi)), peakSigmas).slope;
+    const gammaOverNu = linearFit(
+      sizes.map(Math.log),
+      peaks.map((p) => Math.log(p.chi)),
+      peakSigmas,
+    ).slope;
     return { crossings, tc, inverseNu, peaks, gammaOverNu };
   };
 
@@ -259,16 +269,27 @@ export function finiteSizeScaling(input: readonly Measurement[] | readonly Rewei
     binder: obs((x) => x.crossings[a].u),
     inverseNu: obs((x) => x.crossings[a].inverseNu),
   }));
-  const tcMean = weightedMean(crossings.map((c) => c.temperature.mean), crossings.map((c) => c.temperature.error));
+  const tcMean = weightedMean(
+    crossings.map((c) => c.temperature.mean),
+    crossings.map((c) => c.temperature.error),
+  );
   const inverseNu = obs((x) => x.inverseNu);
-  const nuFit = linearFit(sizes.map(Math.log), sizes.map((_, s) => Math.log(Math.abs(slope(s, result.tc, full)))), nuSigmas);
+  const nuFit = linearFit(
+    sizes.map(Math.log),
+    sizes.map((_, s) => Math.log(Math.abs(slope(s, result.tc, full)))),
+    nuSigmas,
+  );
   const peaks: SusceptibilityPeak[] = result.peaks.map((_, s) => ({
     size: sizes[s],
     temperature: obs((x) => x.peaks[s].t),
     susceptibility: obs((x) => x.peaks[s].chi),
     atEdge: peakBrackets[s].atEdge,
   }));
-  const gammaFit = linearFit(sizes.map(Math.log), result.peaks.map((p) => Math.log(p.chi)), peakSigmas);
+  const gammaFit = linearFit(
+    sizes.map(Math.log),
+    result.peaks.map((p) => Math.log(p.chi)),
+    peakSigmas,
+  );
   return {
     sizes,
     reweightings: rws,

@@ -66,7 +66,15 @@ export interface ReweightedMoments {
 export type ReweightedName = Exclude<keyof ReweightedMoments, 'energy2'>;
 
 export const REWEIGHTED_NAMES: readonly ReweightedName[] = [
-  'energy', 'specificHeat', 'absMagnetization', 'magnetization2', 'magnetization4', 'susceptibility', 'susceptibilityFull', 'binder', 'binderRatio',
+  'energy',
+  'specificHeat',
+  'absMagnetization',
+  'magnetization2',
+  'magnetization4',
+  'susceptibility',
+  'susceptibilityFull',
+  'binder',
+  'binderRatio',
 ];
 
 /** Every observable at one temperature with its jackknife error. */
@@ -196,10 +204,18 @@ function runsOfMeasurements(measurements: readonly Measurement[]) {
   }
   const first = measurements[0];
   const runs = measurements.map((m, index) => {
-    if (typeof m !== 'object' || m === null || !m.series) throw new InvalidOptionError(`measurements[${index}].series`, m?.series, 'a measurement taken with keepSeries: true (per-sweep e and m)');
-    if (m.size !== first.size) throw new InvalidOptionError(`measurements[${index}].size`, m.size, `${first.size} (every run of one reweighting has the same size)`);
-    if (m.field !== first.field) throw new InvalidOptionError(`measurements[${index}].field`, m.field, `${first.field} (every run of one reweighting has the same field)`);
-    if ((m.lattice ?? 'square') !== (first.lattice ?? 'square')) throw new InvalidOptionError(`measurements[${index}].lattice`, m.lattice, `"${first.lattice ?? 'square'}" (every run of one reweighting is on the same lattice)`);
+    if (typeof m !== 'object' || m === null || !m.series)
+      throw new InvalidOptionError(`measurements[${index}].series`, m?.series, 'a measurement taken with keepSeries: true (per-sweep e and m)');
+    if (m.size !== first.size)
+      throw new InvalidOptionError(`measurements[${index}].size`, m.size, `${first.size} (every run of one reweighting has the same size)`);
+    if (m.field !== first.field)
+      throw new InvalidOptionError(`measurements[${index}].field`, m.field, `${first.field} (every run of one reweighting has the same field)`);
+    if ((m.lattice ?? 'square') !== (first.lattice ?? 'square'))
+      throw new InvalidOptionError(
+        `measurements[${index}].lattice`,
+        m.lattice,
+        `"${first.lattice ?? 'square'}" (every run of one reweighting is on the same lattice)`,
+      );
     const o = m.observables;
     return {
       index,
@@ -212,7 +228,12 @@ function runsOfMeasurements(measurements: readonly Measurement[]) {
       meanEnergy: o.energy.mean,
     };
   });
-  return { runs: byTemperature(runs, (i) => `measurements[${i}].temperature`), size: first.size, sites: sitesOf(geometryOf(first.lattice), first.size), field: first.field };
+  return {
+    runs: byTemperature(runs, (i) => `measurements[${i}].temperature`),
+    size: first.size,
+    sites: sitesOf(geometryOf(first.lattice), first.size),
+    field: first.field,
+  };
 }
 
 function runsOfSeries(input: ReweightSeries) {
@@ -228,7 +249,8 @@ function runsOfSeries(input: ReweightSeries) {
     if (typeof run === 'object' && run !== null) rejectUnknownKeys(run, ['beta', 'energy', 'magnetization'], `runs[${index}].`);
     const beta = checkPositive(`runs[${index}].beta`, run.beta);
     const energy = run.energy;
-    if (!energy || typeof energy.length !== 'number' || energy.length < 2) throw new InvalidOptionError(`runs[${index}].energy`, energy, 'a series of at least 2 energies per site');
+    if (!energy || typeof energy.length !== 'number' || energy.length < 2)
+      throw new InvalidOptionError(`runs[${index}].energy`, energy, 'a series of at least 2 energies per site');
     let mean = 0;
     for (let t = 0; t < energy.length; t++) {
       if (!Number.isFinite(energy[t])) throw new InvalidOptionError(`runs[${index}].energy[${t}]`, energy[t], 'a finite number');
@@ -240,7 +262,16 @@ function runsOfSeries(input: ReweightSeries) {
     }
     const energyTau = finiteTau(integratedAutocorrelationTime(energy).tau);
     const magnetizationTau = magnetization ? finiteTau(integratedAutocorrelationTime(magnetization).tau) : 0.5;
-    return { index, temperature: 1 / beta, beta, energy, magnetization, tau: Math.max(energyTau, magnetizationTau), energyTau, meanEnergy: mean / energy.length };
+    return {
+      index,
+      temperature: 1 / beta,
+      beta,
+      energy,
+      magnetization,
+      tau: Math.max(energyTau, magnetizationTau),
+      energyTau,
+      meanEnergy: mean / energy.length,
+    };
   });
   return { runs: byTemperature(runs, (i) => `runs[${i}].beta`), size, sites, field };
 }
@@ -300,8 +331,11 @@ export class Reweighting {
       bins = Math.min(50, possible);
       if (bins < 2) {
         const r = lengths.findIndex((n, k) => Math.floor(n / Math.ceil(10 * taus[k])) < 2);
-        throw new InvalidOptionError('measurements', `a run at T=${runs[r].temperature} of ${lengths[r]} sweeps with tau_int = ${taus[r].toFixed(1)}`,
-          'runs of at least 20 tau_int, so that the jackknife has 2 bins of 10 tau_int');
+        throw new InvalidOptionError(
+          'measurements',
+          `a run at T=${runs[r].temperature} of ${lengths[r]} sweeps with tau_int = ${taus[r].toFixed(1)}`,
+          'runs of at least 20 tau_int, so that the jackknife has 2 bins of 10 tau_int',
+        );
       }
       if (bins < 10) this.warnings.push(`only ${bins} jackknife bins of at least 10 tau_int fit in the shortest run: error bars are rough`);
     }
@@ -384,7 +418,8 @@ export class Reweighting {
     }
 
     this.full = this.solve(this.dataset(-1), undefined);
-    if (!this.full.converged) this.warnings.push('the multiple-histogram equations did not converge (runs that do not overlap leave their relative free energy undetermined)');
+    if (!this.full.converged)
+      this.warnings.push('the multiple-histogram equations did not converge (runs that do not overlap leave their relative free energy undetermined)');
     this.replicas = new Array(bins).fill(undefined);
     this.range = this.findRange();
   }

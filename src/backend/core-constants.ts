@@ -28,7 +28,9 @@ export function checkCoreConstants(exports: WebAssembly.Exports): void {
     const global = exports[name];
     const value = global instanceof WebAssembly.Global ? (global.value as number) : undefined;
     if (value !== expected) {
-      throw new CoreError(`core layout mismatch: ${name} is ${value === undefined ? 'not exported' : value}, the wrapper expects ${expected} (a core built from other sources?)`);
+      throw new CoreError(
+        `core layout mismatch: ${name} is ${value === undefined ? 'not exported' : value}, the wrapper expects ${expected} (a core built from other sources?)`,
+      );
     }
   }
 }

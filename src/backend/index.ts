@@ -39,13 +39,24 @@ function createJsKernel(size: number, layout: 'packed' | 'byte', lattice: Lattic
  * to JavaScript when the core cannot be compiled or instantiated. The default core is the SIMD build
  * where the engine supports SIMD, else the scalar build (src/backend/loader.ts).
  */
-export async function createKernel(backend: BackendChoice, size: number, core?: CoreSource, layout: 'packed' | 'byte' = 'byte', workers = 1, lattice: Lattice = 'square'): Promise<KernelChoice> {
+export async function createKernel(
+  backend: BackendChoice,
+  size: number,
+  core?: CoreSource,
+  layout: 'packed' | 'byte' = 'byte',
+  workers = 1,
+  lattice: Lattice = 'square',
+): Promise<KernelChoice> {
   if (backend === 'js') return { kernel: createJsKernel(size, layout, lattice), engine: 'js' };
   if (workers > 1) {
     checkWorkerRuntime(workers);
     if (typeof WebAssembly !== 'object') {
       if (backend === 'wasm') throw new BackendUnavailableError('wasm', 'WebAssembly is not available in this runtime');
-      return { kernel: createJsKernel(size, layout, lattice), fallbackReason: 'WebAssembly is not available in this runtime (running on one thread)', engine: 'js' };
+      return {
+        kernel: createJsKernel(size, layout, lattice),
+        fallbackReason: 'WebAssembly is not available in this runtime (running on one thread)',
+        engine: 'js',
+      };
     }
     const { createParallelKernel } = await import('../worker/parallel.js');
     return createParallelKernel(size, workers);

@@ -85,7 +85,13 @@ export class ClusterEngine {
   }
 
   labels(size: number): Int32Array {
-    return clusterLabelsOf(this.lastKind, size, () => this.parent, () => this.work.subarray(0, this.lastCount), this.geometry);
+    return clusterLabelsOf(
+      this.lastKind,
+      size,
+      () => this.parent,
+      () => this.work.subarray(0, this.lastCount),
+      this.geometry,
+    );
   }
 
   /**

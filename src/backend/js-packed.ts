@@ -150,14 +150,18 @@ export class JsPackedEngine implements PackedEngine {
    * and bit, in the two colours), as assembly/packed.ts does.
    */
   private convert(spins: Int8Array, toPacked: boolean): void {
-    const L = this.size, B = this.blocks, lat = this.lattice;
+    const L = this.size,
+      B = this.blocks,
+      lat = this.lattice;
     for (let y = 0; y < L; y++) {
-      const by = Math.floor(y / B), r = y - by * B;
+      const by = Math.floor(y / B),
+        r = y - by * B;
       const c = y & 1;
       const even = (c * B + r) * B * 4 + (by >> 2);
       const odd = ((c ^ 1) * B + r) * B * 4 + (by >> 2);
       const shift = 8 * (by & 3);
-      let bx = 0, w = 0;
+      let bx = 0,
+        w = 0;
       for (let j = 0; j < L >> 1; j++) {
         const x = y * L + 2 * j;
         const at = 4 * w;
@@ -168,7 +172,10 @@ export class JsPackedEngine implements PackedEngine {
           spins[x] = ((lat[even + at] >>> (shift + bx)) & 1) * 2 - 1;
           spins[x + 1] = ((lat[odd + at] >>> (shift + bx)) & 1) * 2 - 1;
         }
-        if (++w === B) { w = 0; bx++; }
+        if (++w === B) {
+          w = 0;
+          bx++;
+        }
       }
     }
   }
@@ -187,21 +194,32 @@ export class JsPackedEngine implements PackedEngine {
 
   /** Draws a sweep's lane-generator states: 32 * B outputs of the generator `state` (advanced in place). */
   drawSeeds(state: Uint32Array): void {
-    let x0 = state[0] | 0, x1 = state[1] | 0, x2 = state[2] | 0, x3 = state[3] | 0;
+    let x0 = state[0] | 0,
+      x1 = state[1] | 0,
+      x2 = state[2] | 0,
+      x3 = state[3] | 0;
     const seeds = this.seeds;
     for (let q = 0; q < 2 * this.blocks; q++) {
       const at = q * 16;
       for (let t = 0; t < 16; t++) {
         const out = Math.imul(rotl(Math.imul(x1, 5), 7), 9);
         const sh = x1 << 9;
-        x2 ^= x0; x3 ^= x1; x1 ^= x2; x0 ^= x3; x2 ^= sh; x3 = rotl(x3, 11);
+        x2 ^= x0;
+        x3 ^= x1;
+        x1 ^= x2;
+        x0 ^= x3;
+        x2 ^= sh;
+        x3 = rotl(x3, 11);
         seeds[at + t] = fmix32(out);
       }
       for (let g = 0; g < 4; g++) {
         if ((seeds[at + g] | seeds[at + 4 + g] | seeds[at + 8 + g] | seeds[at + 12 + g]) === 0) seeds[at + g] = 1;
       }
     }
-    state[0] = x0; state[1] = x1; state[2] = x2; state[3] = x3;
+    state[0] = x0;
+    state[1] = x1;
+    state[2] = x2;
+    state[3] = x3;
   }
 
   /** Block spins from this packed lattice, with the pyramid and RG stream of `blocks` (a JavaScript block-spin kernel). */
@@ -262,47 +280,90 @@ export class JsPackedEngine implements PackedEngine {
     const own = colour * B * rowWords;
     const other = (1 - colour) * B * rowWords;
     const queue = this.queue;
-    let flips = 0, ups = 0, weighted = 0, planes = 0;
+    let flips = 0,
+      ups = 0,
+      weighted = 0,
+      planes = 0;
     const late = this.late;
-    late.ups = 0; late.weighted = 0; late.planes = 0;
+    late.ups = 0;
+    late.weighted = 0;
+    late.planes = 0;
     for (let r = r0; r < r1; r++) {
       const seed = (colour * B + r) * 16;
       let queued = 0;
-      let p0 = seeds[seed] | 0, p1 = seeds[seed + 4] | 0, p2 = seeds[seed + 8] | 0, p3 = seeds[seed + 12] | 0;
-      let q0 = seeds[seed + 1] | 0, q1 = seeds[seed + 5] | 0, q2 = seeds[seed + 9] | 0, q3 = seeds[seed + 13] | 0;
-      let e0 = seeds[seed + 2] | 0, e1 = seeds[seed + 6] | 0, e2 = seeds[seed + 10] | 0, e3 = seeds[seed + 14] | 0;
-      let f0 = seeds[seed + 3] | 0, f1 = seeds[seed + 7] | 0, f2 = seeds[seed + 11] | 0, f3 = seeds[seed + 15] | 0;
+      let p0 = seeds[seed] | 0,
+        p1 = seeds[seed + 4] | 0,
+        p2 = seeds[seed + 8] | 0,
+        p3 = seeds[seed + 12] | 0;
+      let q0 = seeds[seed + 1] | 0,
+        q1 = seeds[seed + 5] | 0,
+        q2 = seeds[seed + 9] | 0,
+        q3 = seeds[seed + 13] | 0;
+      let e0 = seeds[seed + 2] | 0,
+        e1 = seeds[seed + 6] | 0,
+        e2 = seeds[seed + 10] | 0,
+        e3 = seeds[seed + 14] | 0;
+      let f0 = seeds[seed + 3] | 0,
+        f1 = seeds[seed + 7] | 0,
+        f2 = seeds[seed + 11] | 0,
+        f3 = seeds[seed + 15] | 0;
       const row = own + r * rowWords;
       const same = other + r * rowWords;
       const up = other + (r === 0 ? B - 1 : r - 1) * rowWords;
       const down = other + (r === B - 1 ? 0 : r + 1) * rowWords;
       const oddRow = ((r + colour) & 1) !== 0;
       const P = (B & 1) !== 0 ? (oddRow ? EVEN_BYTES : ODD_BYTES) : oddRow ? -1 : 0;
-      const topRow = r === 0, bottomRow = r === B - 1;
+      const topRow = r === 0,
+        bottomRow = r === B - 1;
       for (let w = 0; w < B; w++) {
         const o = w * 4;
         // neighbours and classes, word by word; cls[4g ..] = s, a0, a1, a2
         for (let g = 0; g < 4; g++) {
-          const gm = (g + 3) & 3, gp = (g + 1) & 3;
+          const gm = (g + 3) & 3,
+            gp = (g + 1) & 3;
           const s = lat[row + o + g] | 0;
           const vu = topRow ? (lat[up + o + g] << 8) | (lat[up + o + gm] >>> 24) : lat[up + o + g] | 0;
           const vd = bottomRow ? (lat[down + o + g] >>> 8) | (lat[down + o + gp] << 24) : lat[down + o + g] | 0;
           let jm: number, jp: number;
           if (w > 0) jm = lat[same + o - 4 + g] | 0;
-          else { const v = lat[same + rowWords - 4 + g]; jm = ((v << 1) & 0xfefefefe) | ((v >>> 7) & 0x01010101); }
+          else {
+            const v = lat[same + rowWords - 4 + g];
+            jm = ((v << 1) & 0xfefefefe) | ((v >>> 7) & 0x01010101);
+          }
           if (w < B - 1) jp = lat[same + o + 4 + g] | 0;
-          else { const v = lat[same + g]; jp = ((v >>> 1) & 0x7f7f7f7f) | ((v << 7) & 0x80808080); }
-          const x1 = s ^ vu, x2 = s ^ vd, x3 = s ^ lat[same + o + g], x4 = s ^ sel(jp, jm, P);
-          const t1 = x1 ^ x2, c1 = x1 & x2, t2 = x3 ^ x4, c2 = x3 & x4;
+          else {
+            const v = lat[same + g];
+            jp = ((v >>> 1) & 0x7f7f7f7f) | ((v << 7) & 0x80808080);
+          }
+          const x1 = s ^ vu,
+            x2 = s ^ vd,
+            x3 = s ^ lat[same + o + g],
+            x4 = s ^ sel(jp, jm, P);
+          const t1 = x1 ^ x2,
+            c1 = x1 & x2,
+            t2 = x3 ^ x4,
+            c2 = x3 & x4;
           cls[4 * g] = s;
           cls[4 * g + 1] = t1 ^ t2;
           cls[4 * g + 2] = c1 ^ c2 ^ (t1 & t2);
           cls[4 * g + 3] = c1 & c2;
         }
-        const s0 = cls[0], s1 = cls[4], s2 = cls[8], s3 = cls[12];
-        const a00 = cls[1], a01 = cls[5], a02 = cls[9], a03 = cls[13];
-        const a10 = cls[2], a11 = cls[6], a12 = cls[10], a13 = cls[14];
-        const a20 = cls[3], a21 = cls[7], a22 = cls[11], a23 = cls[15];
+        const s0 = cls[0],
+          s1 = cls[4],
+          s2 = cls[8],
+          s3 = cls[12];
+        const a00 = cls[1],
+          a01 = cls[5],
+          a02 = cls[9],
+          a03 = cls[13];
+        const a10 = cls[2],
+          a11 = cls[6],
+          a12 = cls[10],
+          a13 = cls[14];
+        const a20 = cls[3],
+          a21 = cls[7],
+          a22 = cls[11],
+          a23 = cls[15];
         let acc0: number, acc1: number, acc2: number, acc3: number;
         let und0: number, und1: number, und2: number, und3: number;
         if (census) {
@@ -310,8 +371,14 @@ export class JsPackedEngine implements PackedEngine {
           acc0 = acc1 = acc2 = acc3 = -1;
           und0 = und1 = und2 = und3 = 0;
         } else if (fast) {
-          acc0 = a10 | a20; acc1 = a11 | a21; acc2 = a12 | a22; acc3 = a13 | a23;
-          und0 = ~acc0; und1 = ~acc1; und2 = ~acc2; und3 = ~acc3;
+          acc0 = a10 | a20;
+          acc1 = a11 | a21;
+          acc2 = a12 | a22;
+          acc3 = a13 | a23;
+          und0 = ~acc0;
+          und1 = ~acc1;
+          und2 = ~acc2;
+          und3 = ~acc3;
         } else {
           acc0 = leafSelect(leaves, PLANE_ACCEPT, s0, a00, a10, a20);
           acc1 = leafSelect(leaves, PLANE_ACCEPT, s1, a01, a11, a21);
@@ -328,52 +395,99 @@ export class JsPackedEngine implements PackedEngine {
             // four xoshiro128** generators, state in locals
             const u0 = Math.imul(rotl(Math.imul(p1, 5), 7), 9);
             let z = p1 << 9;
-            p2 ^= p0; p3 ^= p1; p1 ^= p2; p0 ^= p3; p2 ^= z; p3 = (p3 << 11) | (p3 >>> 21);
+            p2 ^= p0;
+            p3 ^= p1;
+            p1 ^= p2;
+            p0 ^= p3;
+            p2 ^= z;
+            p3 = (p3 << 11) | (p3 >>> 21);
             const u1 = Math.imul(rotl(Math.imul(q1, 5), 7), 9);
             z = q1 << 9;
-            q2 ^= q0; q3 ^= q1; q1 ^= q2; q0 ^= q3; q2 ^= z; q3 = (q3 << 11) | (q3 >>> 21);
+            q2 ^= q0;
+            q3 ^= q1;
+            q1 ^= q2;
+            q0 ^= q3;
+            q2 ^= z;
+            q3 = (q3 << 11) | (q3 >>> 21);
             const u2 = Math.imul(rotl(Math.imul(e1, 5), 7), 9);
             z = e1 << 9;
-            e2 ^= e0; e3 ^= e1; e1 ^= e2; e0 ^= e3; e2 ^= z; e3 = (e3 << 11) | (e3 >>> 21);
+            e2 ^= e0;
+            e3 ^= e1;
+            e1 ^= e2;
+            e0 ^= e3;
+            e2 ^= z;
+            e3 = (e3 << 11) | (e3 >>> 21);
             const u3 = Math.imul(rotl(Math.imul(f1, 5), 7), 9);
             z = f1 << 9;
-            f2 ^= f0; f3 ^= f1; f1 ^= f2; f0 ^= f3; f2 ^= z; f3 = (f3 << 11) | (f3 >>> 21);
+            f2 ^= f0;
+            f3 ^= f1;
+            f1 ^= f2;
+            f0 ^= f3;
+            f2 ^= z;
+            f3 = (f3 << 11) | (f3 >>> 21);
             // fast path: the plane's threshold bits of classes a = 0 and a = 1, b0 and b1 (0 or -1)
-            const b0 = leaves[k * CLASSES], b1 = leaves[k * CLASSES + 1];
+            const b0 = leaves[k * CLASSES],
+              b1 = leaves[k * CLASSES + 1];
             if (fast && (b0 | b1) === 0) {
               // both 0: a random 1 rejects, a 0 goes on
-              und0 &= ~u0; und1 &= ~u1; und2 &= ~u2; und3 &= ~u3;
+              und0 &= ~u0;
+              und1 &= ~u1;
+              und2 &= ~u2;
+              und3 &= ~u3;
             } else if (fast && (b0 & b1) === -1) {
               // both 1: a random 0 accepts, a 1 goes on
-              acc0 |= und0 & ~u0; und0 &= u0;
-              acc1 |= und1 & ~u1; und1 &= u1;
-              acc2 |= und2 & ~u2; und2 &= u2;
-              acc3 |= und3 & ~u3; und3 &= u3;
+              acc0 |= und0 & ~u0;
+              und0 &= u0;
+              acc1 |= und1 & ~u1;
+              und1 &= u1;
+              acc2 |= und2 & ~u2;
+              und2 &= u2;
+              acc3 |= und3 & ~u3;
+              und3 &= u3;
             } else {
               let t0: number, t1: number, t2: number, t3: number;
               if (fast) {
-                t0 = sel(b1, b0, a00); t1 = sel(b1, b0, a01); t2 = sel(b1, b0, a02); t3 = sel(b1, b0, a03);
+                t0 = sel(b1, b0, a00);
+                t1 = sel(b1, b0, a01);
+                t2 = sel(b1, b0, a02);
+                t3 = sel(b1, b0, a03);
               } else {
                 t0 = leafSelect(leaves, k, s0, a00, a10, a20);
                 t1 = leafSelect(leaves, k, s1, a01, a11, a21);
                 t2 = leafSelect(leaves, k, s2, a02, a12, a22);
                 t3 = leafSelect(leaves, k, s3, a03, a13, a23);
               }
-              acc0 |= und0 & t0 & ~u0; und0 &= ~(u0 ^ t0);
-              acc1 |= und1 & t1 & ~u1; und1 &= ~(u1 ^ t1);
-              acc2 |= und2 & t2 & ~u2; und2 &= ~(u2 ^ t2);
-              acc3 |= und3 & t3 & ~u3; und3 &= ~(u3 ^ t3);
+              acc0 |= und0 & t0 & ~u0;
+              und0 &= ~(u0 ^ t0);
+              acc1 |= und1 & t1 & ~u1;
+              und1 &= ~(u1 ^ t1);
+              acc2 |= und2 & t2 & ~u2;
+              und2 &= ~(u2 ^ t2);
+              acc3 |= und3 & t3 & ~u3;
+              und3 &= ~(u3 ^ t3);
             }
           }
           planes += PACKED_PLANES;
           // queue the lanes still undecided (the entry is written either way)
           const e = queued * ENTRY_WORDS;
           queue[e] = w;
-          queue[e + 8] = und0; queue[e + 9] = und1; queue[e + 10] = und2; queue[e + 11] = und3;
-          queue[e + 12] = a00; queue[e + 13] = a01; queue[e + 14] = a02; queue[e + 15] = a03;
+          queue[e + 8] = und0;
+          queue[e + 9] = und1;
+          queue[e + 10] = und2;
+          queue[e + 11] = und3;
+          queue[e + 12] = a00;
+          queue[e + 13] = a01;
+          queue[e + 14] = a02;
+          queue[e + 15] = a03;
           if (!fast) {
-            queue[e + 16] = a10; queue[e + 17] = a11; queue[e + 18] = a12; queue[e + 19] = a13;
-            queue[e + 20] = a20; queue[e + 21] = a21; queue[e + 22] = a22; queue[e + 23] = a23;
+            queue[e + 16] = a10;
+            queue[e + 17] = a11;
+            queue[e + 18] = a12;
+            queue[e + 19] = a13;
+            queue[e + 20] = a20;
+            queue[e + 21] = a21;
+            queue[e + 22] = a22;
+            queue[e + 23] = a23;
           }
           if ((und0 | und1 | und2 | und3) !== 0) queued++;
         }
@@ -386,17 +500,33 @@ export class JsPackedEngine implements PackedEngine {
         flips += popcount(acc0) + popcount(acc1) + popcount(acc2) + popcount(acc3);
         if (track) {
           ups += popcount(acc0 & s0) + popcount(acc1 & s1) + popcount(acc2 & s2) + popcount(acc3 & s3);
-          weighted += popcount(acc0 & a00) + popcount(acc1 & a01) + popcount(acc2 & a02) + popcount(acc3 & a03)
-            + 2 * (popcount(acc0 & a10) + popcount(acc1 & a11) + popcount(acc2 & a12) + popcount(acc3 & a13))
-            + 4 * (popcount(acc0 & a20) + popcount(acc1 & a21) + popcount(acc2 & a22) + popcount(acc3 & a23));
+          weighted +=
+            popcount(acc0 & a00) +
+            popcount(acc1 & a01) +
+            popcount(acc2 & a02) +
+            popcount(acc3 & a03) +
+            2 * (popcount(acc0 & a10) + popcount(acc1 & a11) + popcount(acc2 & a12) + popcount(acc3 & a13)) +
+            4 * (popcount(acc0 & a20) + popcount(acc1 & a21) + popcount(acc2 & a22) + popcount(acc3 & a23));
         }
       }
       this.queuedVectors += queued;
       if (queued > 0) {
-        seeds[seed] = p0; seeds[seed + 4] = p1; seeds[seed + 8] = p2; seeds[seed + 12] = p3;
-        seeds[seed + 1] = q0; seeds[seed + 5] = q1; seeds[seed + 9] = q2; seeds[seed + 13] = q3;
-        seeds[seed + 2] = e0; seeds[seed + 6] = e1; seeds[seed + 10] = e2; seeds[seed + 14] = e3;
-        seeds[seed + 3] = f0; seeds[seed + 7] = f1; seeds[seed + 11] = f2; seeds[seed + 15] = f3;
+        seeds[seed] = p0;
+        seeds[seed + 4] = p1;
+        seeds[seed + 8] = p2;
+        seeds[seed + 12] = p3;
+        seeds[seed + 1] = q0;
+        seeds[seed + 5] = q1;
+        seeds[seed + 9] = q2;
+        seeds[seed + 13] = q3;
+        seeds[seed + 2] = e0;
+        seeds[seed + 6] = e1;
+        seeds[seed + 10] = e2;
+        seeds[seed + 14] = e3;
+        seeds[seed + 3] = f0;
+        seeds[seed + 7] = f1;
+        seeds[seed + 11] = f2;
+        seeds[seed + 15] = f3;
         flips += this.finishRow(seed, queued, row, fast, track);
       }
     }
@@ -421,13 +551,17 @@ export class JsPackedEngine implements PackedEngine {
    * seeds[seed..]. Returns the flips; up spins, weighted sums and planes go to this.late.
    */
   private finishRow(seed: number, n: number, row: number, fast: boolean, track: boolean): number {
-    const q = this.queue, lat = this.lattice, cls = this.cls, layer = this.layer;
+    const q = this.queue,
+      lat = this.lattice,
+      cls = this.cls,
+      layer = this.layer;
     // layer[g]: the layer's lanes of word g; cls[4 g ..]: their s, a0, a1, a2
     layer.fill(0);
     cls.fill(0);
     // layer 0
     for (let e = 0; e < n; e++) {
-      const at = e * ENTRY_WORDS, v = row + 4 * q[at];
+      const at = e * ENTRY_WORDS,
+        v = row + 4 * q[at];
       for (let g = 0; g < 4; g++) {
         const take = q[at + 8 + g] & ~layer[g];
         q[at + 4 + g] = take;
@@ -440,7 +574,9 @@ export class JsPackedEngine implements PackedEngine {
         }
       }
     }
-    let flips = 0, ups = 0, weighted = 0;
+    let flips = 0,
+      ups = 0,
+      weighted = 0;
     for (;;) {
       this.layers++;
       this.resolveLayer(seed, fast);
@@ -449,8 +585,10 @@ export class JsPackedEngine implements PackedEngine {
       cls.fill(0);
       let m = 0;
       for (let e = 0; e < n; e++) {
-        const at = e * ENTRY_WORDS, to = m * ENTRY_WORDS;
-        const w = q[at], v = row + 4 * w;
+        const at = e * ENTRY_WORDS,
+          to = m * ENTRY_WORDS;
+        const w = q[at],
+          v = row + 4 * w;
         let any = 0;
         // entry m (m <= e) gets this entry; it counts only with lanes left
         q[to] = w;
@@ -474,7 +612,8 @@ export class JsPackedEngine implements PackedEngine {
           layer[g] |= next;
           cls[4 * g + 1] |= next & b0;
           if (!fast) {
-            const b1 = q[at + 16 + g], b2 = q[at + 20 + g];
+            const b1 = q[at + 16 + g],
+              b2 = q[at + 20 + g];
             q[to + 16 + g] = b1;
             q[to + 20 + g] = b2;
             cls[4 * g] |= next & s;
@@ -499,47 +638,111 @@ export class JsPackedEngine implements PackedEngine {
    * The four generators are read from and written back to seeds[seed..].
    */
   private resolveLayer(seed: number, fast: boolean): void {
-    const seeds = this.seeds, leaves = this.leaves, cls = this.cls, layer = this.layer;
-    let p0 = seeds[seed] | 0, p1 = seeds[seed + 4] | 0, p2 = seeds[seed + 8] | 0, p3 = seeds[seed + 12] | 0;
-    let q0 = seeds[seed + 1] | 0, q1 = seeds[seed + 5] | 0, q2 = seeds[seed + 9] | 0, q3 = seeds[seed + 13] | 0;
-    let e0 = seeds[seed + 2] | 0, e1 = seeds[seed + 6] | 0, e2 = seeds[seed + 10] | 0, e3 = seeds[seed + 14] | 0;
-    let f0 = seeds[seed + 3] | 0, f1 = seeds[seed + 7] | 0, f2 = seeds[seed + 11] | 0, f3 = seeds[seed + 15] | 0;
-    let u0 = layer[0], u1 = layer[1], u2 = layer[2], u3 = layer[3];
-    let c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+    const seeds = this.seeds,
+      leaves = this.leaves,
+      cls = this.cls,
+      layer = this.layer;
+    let p0 = seeds[seed] | 0,
+      p1 = seeds[seed + 4] | 0,
+      p2 = seeds[seed + 8] | 0,
+      p3 = seeds[seed + 12] | 0;
+    let q0 = seeds[seed + 1] | 0,
+      q1 = seeds[seed + 5] | 0,
+      q2 = seeds[seed + 9] | 0,
+      q3 = seeds[seed + 13] | 0;
+    let e0 = seeds[seed + 2] | 0,
+      e1 = seeds[seed + 6] | 0,
+      e2 = seeds[seed + 10] | 0,
+      e3 = seeds[seed + 14] | 0;
+    let f0 = seeds[seed + 3] | 0,
+      f1 = seeds[seed + 7] | 0,
+      f2 = seeds[seed + 11] | 0,
+      f3 = seeds[seed + 15] | 0;
+    let u0 = layer[0],
+      u1 = layer[1],
+      u2 = layer[2],
+      u3 = layer[3];
+    let c0 = 0,
+      c1 = 0,
+      c2 = 0,
+      c3 = 0;
     let k = PACKED_PLANES;
     for (; k < 32 && (u0 | u1 | u2 | u3) !== 0; k++) {
       const x0 = Math.imul(rotl(Math.imul(p1, 5), 7), 9);
       let z = p1 << 9;
-      p2 ^= p0; p3 ^= p1; p1 ^= p2; p0 ^= p3; p2 ^= z; p3 = (p3 << 11) | (p3 >>> 21);
+      p2 ^= p0;
+      p3 ^= p1;
+      p1 ^= p2;
+      p0 ^= p3;
+      p2 ^= z;
+      p3 = (p3 << 11) | (p3 >>> 21);
       const x1 = Math.imul(rotl(Math.imul(q1, 5), 7), 9);
       z = q1 << 9;
-      q2 ^= q0; q3 ^= q1; q1 ^= q2; q0 ^= q3; q2 ^= z; q3 = (q3 << 11) | (q3 >>> 21);
+      q2 ^= q0;
+      q3 ^= q1;
+      q1 ^= q2;
+      q0 ^= q3;
+      q2 ^= z;
+      q3 = (q3 << 11) | (q3 >>> 21);
       const x2 = Math.imul(rotl(Math.imul(e1, 5), 7), 9);
       z = e1 << 9;
-      e2 ^= e0; e3 ^= e1; e1 ^= e2; e0 ^= e3; e2 ^= z; e3 = (e3 << 11) | (e3 >>> 21);
+      e2 ^= e0;
+      e3 ^= e1;
+      e1 ^= e2;
+      e0 ^= e3;
+      e2 ^= z;
+      e3 = (e3 << 11) | (e3 >>> 21);
       const x3 = Math.imul(rotl(Math.imul(f1, 5), 7), 9);
       z = f1 << 9;
-      f2 ^= f0; f3 ^= f1; f1 ^= f2; f0 ^= f3; f2 ^= z; f3 = (f3 << 11) | (f3 >>> 21);
+      f2 ^= f0;
+      f3 ^= f1;
+      f1 ^= f2;
+      f0 ^= f3;
+      f2 ^= z;
+      f3 = (f3 << 11) | (f3 >>> 21);
       let t0: number, t1: number, t2: number, t3: number;
       if (fast) {
-        const b0 = leaves[k * CLASSES], b1 = leaves[k * CLASSES + 1];
-        t0 = sel(b1, b0, cls[1]); t1 = sel(b1, b0, cls[5]); t2 = sel(b1, b0, cls[9]); t3 = sel(b1, b0, cls[13]);
+        const b0 = leaves[k * CLASSES],
+          b1 = leaves[k * CLASSES + 1];
+        t0 = sel(b1, b0, cls[1]);
+        t1 = sel(b1, b0, cls[5]);
+        t2 = sel(b1, b0, cls[9]);
+        t3 = sel(b1, b0, cls[13]);
       } else {
         t0 = leafSelect(leaves, k, cls[0], cls[1], cls[2], cls[3]);
         t1 = leafSelect(leaves, k, cls[4], cls[5], cls[6], cls[7]);
         t2 = leafSelect(leaves, k, cls[8], cls[9], cls[10], cls[11]);
         t3 = leafSelect(leaves, k, cls[12], cls[13], cls[14], cls[15]);
       }
-      c0 |= u0 & t0 & ~x0; u0 &= ~(x0 ^ t0);
-      c1 |= u1 & t1 & ~x1; u1 &= ~(x1 ^ t1);
-      c2 |= u2 & t2 & ~x2; u2 &= ~(x2 ^ t2);
-      c3 |= u3 & t3 & ~x3; u3 &= ~(x3 ^ t3);
+      c0 |= u0 & t0 & ~x0;
+      u0 &= ~(x0 ^ t0);
+      c1 |= u1 & t1 & ~x1;
+      u1 &= ~(x1 ^ t1);
+      c2 |= u2 & t2 & ~x2;
+      u2 &= ~(x2 ^ t2);
+      c3 |= u3 & t3 & ~x3;
+      u3 &= ~(x3 ^ t3);
     }
     this.late.planes += k - PACKED_PLANES;
-    layer[4] = c0; layer[5] = c1; layer[6] = c2; layer[7] = c3;
-    seeds[seed] = p0; seeds[seed + 4] = p1; seeds[seed + 8] = p2; seeds[seed + 12] = p3;
-    seeds[seed + 1] = q0; seeds[seed + 5] = q1; seeds[seed + 9] = q2; seeds[seed + 13] = q3;
-    seeds[seed + 2] = e0; seeds[seed + 6] = e1; seeds[seed + 10] = e2; seeds[seed + 14] = e3;
-    seeds[seed + 3] = f0; seeds[seed + 7] = f1; seeds[seed + 11] = f2; seeds[seed + 15] = f3;
+    layer[4] = c0;
+    layer[5] = c1;
+    layer[6] = c2;
+    layer[7] = c3;
+    seeds[seed] = p0;
+    seeds[seed + 4] = p1;
+    seeds[seed + 8] = p2;
+    seeds[seed + 12] = p3;
+    seeds[seed + 1] = q0;
+    seeds[seed + 5] = q1;
+    seeds[seed + 9] = q2;
+    seeds[seed + 13] = q3;
+    seeds[seed + 2] = e0;
+    seeds[seed + 6] = e1;
+    seeds[seed + 10] = e2;
+    seeds[seed + 14] = e3;
+    seeds[seed + 3] = f0;
+    seeds[seed + 7] = f1;
+    seeds[seed + 11] = f2;
+    seeds[seed + 15] = f3;
   }
 }

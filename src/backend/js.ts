@@ -118,7 +118,10 @@ export class JsIsingKernel implements IsingKernel {
     const depth = depthOf(this.geometry, L);
     const cubic = depth > 1;
     const st = this.rng.state;
-    let x0 = st[0] | 0, x1 = st[1] | 0, x2 = st[2] | 0, x3 = st[3] | 0;
+    let x0 = st[0] | 0,
+      x1 = st[1] | 0,
+      x2 = st[2] | 0,
+      x3 = st[3] | 0;
     let b = this.bondSum;
     let m = this.magnetization;
     let changed = 0;
@@ -136,16 +139,18 @@ export class JsIsingKernel implements IsingKernel {
             const behind = back + y * L;
             for (let x = (y + z + colour) & 1; x < L; x += 2) {
               const s = spins[row + x];
-              let nsum = spins[row + (x === 0 ? L - 1 : x - 1)] + spins[row + (x === L - 1 ? 0 : x + 1)]
-                + spins[above + x] + spins[below + x];
+              let nsum = spins[row + (x === 0 ? L - 1 : x - 1)] + spins[row + (x === L - 1 ? 0 : x + 1)] + spins[above + x] + spins[below + x];
               if (cubic) nsum += spins[ahead + x] + spins[behind + x];
               // xoshiro128** step, state in locals
               const r = Math.imul(rotl(Math.imul(x1, 5), 7), 9) >>> 0;
               const t = x1 << 9;
-              x2 ^= x0; x3 ^= x1; x1 ^= x2; x0 ^= x3; x2 ^= t; x3 = rotl(x3, 11);
-              const flip = heatBath
-                ? +((r < table[(nsum + Z) >> 1]) !== (s > 0))
-                : +(r < table[(s > 0 ? Z + 1 : 0) + ((nsum + Z) >> 1)]);
+              x2 ^= x0;
+              x3 ^= x1;
+              x1 ^= x2;
+              x0 ^= x3;
+              x2 ^= t;
+              x3 = rotl(x3, 11);
+              const flip = heatBath ? +(r < table[(nsum + Z) >> 1] !== s > 0) : +(r < table[(s > 0 ? Z + 1 : 0) + ((nsum + Z) >> 1)]);
               // branch-free update, as in the WebAssembly kernel
               const ds = 2 * s * flip;
               spins[row + x] = s - ds;
@@ -161,7 +166,10 @@ export class JsIsingKernel implements IsingKernel {
         out[2 * k + 1] = m;
       }
     }
-    st[0] = x0; st[1] = x1; st[2] = x2; st[3] = x3;
+    st[0] = x0;
+    st[1] = x1;
+    st[2] = x2;
+    st[3] = x3;
     this.bondSum = b;
     this.magnetization = m;
     return changed;

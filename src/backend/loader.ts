@@ -25,9 +25,7 @@ export type CoreVariant = 'simd' | 'scalar';
  * A minimal module that uses SIMD: (func (result v128) i32.const 0 i8x16.splat i8x16.popcnt).
  * `WebAssembly.validate` accepts it exactly where the engine supports SIMD.
  */
-const SIMD_PROBE = new Uint8Array([
-  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 0x60, 0, 1, 0x7b, 3, 2, 1, 0, 10, 10, 1, 8, 0, 0x41, 0, 0xfd, 0x0f, 0xfd, 0x62, 0x0b,
-]);
+const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 0x60, 0, 1, 0x7b, 3, 2, 1, 0, 10, 10, 1, 8, 0, 0x41, 0, 0xfd, 0x0f, 0xfd, 0x62, 0x0b]);
 
 /** True when this runtime can compile WebAssembly SIMD (feature detection, no compilation). */
 export function simdSupported(): boolean {
@@ -108,7 +106,8 @@ const CORE_EXPORTS = ['memory', 'init', 'SERIES_CAPACITY', 'spinsPtr'];
 function asCore(module: WebAssembly.Module): WebAssembly.Module {
   const names = new Set(WebAssembly.Module.exports(module).map((e) => e.name));
   const missing = CORE_EXPORTS.find((name) => !names.has(name));
-  if (missing) throw new Error(`not a criticality core: the module has no export "${missing}" (another WebAssembly module, or a core built from other sources)`);
+  if (missing)
+    throw new Error(`not a criticality core: the module has no export "${missing}" (another WebAssembly module, or a core built from other sources)`);
   return module;
 }
 
@@ -144,7 +143,8 @@ export async function loadCore(source?: CoreSource): Promise<WebAssembly.Module>
   if (typeof Response === 'function' && source instanceof Response) return asCore(await fromResponse(source));
   if (typeof (source as PromiseLike<Response>)?.then === 'function') {
     const response = await withTimeout(source as PromiseLike<Response>, 'the promised core Response');
-    if (!(typeof Response === 'function' && response instanceof Response)) throw new Error(`a promise of a core source must resolve to a Response, got ${response === null ? 'null' : typeof response}`);
+    if (!(typeof Response === 'function' && response instanceof Response))
+      throw new Error(`a promise of a core source must resolve to a Response, got ${response === null ? 'null' : typeof response}`);
     return asCore(await fromResponse(response));
   }
   throw new TypeError('core source must be bytes, a URL, a Response or a WebAssembly.Module');

@@ -12,7 +12,18 @@ import { MAX_PATTERN_BLOCK, RG_OPERATORS, type BlockRule, type BlockSpinKernel }
  * corner spin. With `hist`, adds one count per block at its configuration code (bit dy*b + dx
  * set for a +1 spin). Returns the number of ties.
  */
-export function coarsenBlockRow(src: Int8Array, rowStart: number, n: number, b: number, dst: Int8Array, dstStart: number, rule: BlockRule, rng: Xoshiro128, hist?: Uint32Array, histOffset = 0): number {
+export function coarsenBlockRow(
+  src: Int8Array,
+  rowStart: number,
+  n: number,
+  b: number,
+  dst: Int8Array,
+  dstStart: number,
+  rule: BlockRule,
+  rng: Xoshiro128,
+  hist?: Uint32Array,
+  histOffset = 0,
+): number {
   const m = n / b;
   const majority = rule === 'majority';
   let ties = 0;
@@ -62,7 +73,13 @@ export function coarsen(src: Int8Array, n: number, b: number, dst: Int8Array, ru
 
 /** Adds the RG_OPERATORS sums of the n x n lattice `p` into out[at..at+6] (kernel order, see rg-types.ts). */
 export function measureLevel(p: Int8Array, n: number, out: Float64Array, at: number): void {
-  let nn = 0, nnn = 0, plaq = 0, nn3 = 0, mag = 0, plaq3 = 0, row3 = 0;
+  let nn = 0,
+    nnn = 0,
+    plaq = 0,
+    nn3 = 0,
+    mag = 0,
+    plaq3 = 0,
+    row3 = 0;
   for (let y = 0; y < n; y++) {
     const row = y * n;
     const up = (y === 0 ? n - 1 : y - 1) * n;

@@ -22,23 +22,38 @@ const BITS4 = [0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4];
  * Level 1 of 2 x 2 blocks from the packed lattice (see assembly/rg-packed.ts levelOnePairs):
  * per w one word of the four bytes, the block's code gathered by one multiplication.
  */
-function levelOnePairs(lattice: Uint32Array, L: number, dst: Int8Array, majority: boolean, rng: Xoshiro128, hist: Uint32Array | undefined, histOffset: number): number {
+function levelOnePairs(
+  lattice: Uint32Array,
+  L: number,
+  dst: Int8Array,
+  majority: boolean,
+  rng: Xoshiro128,
+  hist: Uint32Array | undefined,
+  histOffset: number,
+): number {
   const B = L >> 4;
   const m = L >> 1;
   const rowWords = B * 4;
   const colour1 = B * rowWords;
   const words = new Uint32Array(B);
   let ties = 0;
-  let by = 0, r = 0;
+  let by = 0,
+    r = 0;
   for (let Y = 0; Y < m; Y++) {
-    let by1 = by, r1 = r + 1;
-    if (r1 === B) { r1 = 0; by1++; }
-    const e0 = r * rowWords, o0 = e0 + colour1;
-    const o1 = r1 * rowWords, e1 = o1 + colour1;
+    let by1 = by,
+      r1 = r + 1;
+    if (r1 === B) {
+      r1 = 0;
+      by1++;
+    }
+    const e0 = r * rowWords,
+      o0 = e0 + colour1;
+    const o1 = r1 * rowWords,
+      e1 = o1 + colour1;
     for (let w = 0; w < B; w++) {
       const at = 4 * w;
-      words[w] = byteAt(lattice, e0 + at, by) | (byteAt(lattice, o0 + at, by) << 8)
-        | (byteAt(lattice, e1 + at, by1) << 16) | (byteAt(lattice, o1 + at, by1) << 24);
+      words[w] =
+        byteAt(lattice, e0 + at, by) | (byteAt(lattice, o0 + at, by) << 8) | (byteAt(lattice, e1 + at, by1) << 16) | (byteAt(lattice, o1 + at, by1) << 24);
     }
     let X = Y * m;
     for (let bx = 0; bx < 8; bx++) {
@@ -61,7 +76,10 @@ function levelOnePairs(lattice: Uint32Array, L: number, dst: Int8Array, majority
       }
     }
     r += 2;
-    while (r >= B) { r -= B; by++; }
+    while (r >= B) {
+      r -= B;
+      by++;
+    }
   }
   return ties;
 }
@@ -69,11 +87,14 @@ function levelOnePairs(lattice: Uint32Array, L: number, dst: Int8Array, majority
 /** Row y of the packed lattice as L spins +1/-1 into out[at..]. */
 function unpackRow(lattice: Uint32Array, L: number, y: number, out: Int8Array, at: number): void {
   const B = L >> 4;
-  const by = Math.floor(y / B), r = y - by * B;
+  const by = Math.floor(y / B),
+    r = y - by * B;
   const c = y & 1;
-  const even = (c * B + r) * B * 4, odd = ((c ^ 1) * B + r) * B * 4;
+  const even = (c * B + r) * B * 4,
+    odd = ((c ^ 1) * B + r) * B * 4;
   for (let w = 0; w < B; w++) {
-    const e = byteAt(lattice, even + 4 * w, by), o = byteAt(lattice, odd + 4 * w, by);
+    const e = byteAt(lattice, even + 4 * w, by),
+      o = byteAt(lattice, odd + 4 * w, by);
     for (let bx = 0, x = at + 2 * w; bx < 8; bx++, x += 2 * B) {
       out[x] = ((e >> bx) & 1) * 2 - 1;
       out[x + 1] = ((o >> bx) & 1) * 2 - 1;
@@ -85,7 +106,16 @@ function unpackRow(lattice: Uint32Array, L: number, y: number, out: Int8Array, a
  * Builds level 1 (b x b blocks) from the packed lattice into `dst`, with the block order, tie
  * draws and level-0 pattern counts of the byte kernel's coarsen(). Returns the ties.
  */
-export function coarsenPacked(lattice: Uint32Array, L: number, b: number, dst: Int8Array, rule: BlockRule, rng: Xoshiro128, hist?: Uint32Array, histOffset = 0): number {
+export function coarsenPacked(
+  lattice: Uint32Array,
+  L: number,
+  b: number,
+  dst: Int8Array,
+  rule: BlockRule,
+  rng: Xoshiro128,
+  hist?: Uint32Array,
+  histOffset = 0,
+): number {
   if (b === 2) return levelOnePairs(lattice, L, dst, rule === 'majority', rng, hist, histOffset);
   const m = L / b;
   const rows = new Int8Array(b * L);
@@ -140,20 +170,40 @@ function sel(v1: number, v2: number, m: number): number {
 export function measurePacked(lattice: Uint32Array, L: number, out: Float64Array, at: number): void {
   const B = L >> 4;
   const rowWords = B * 4;
-  let nn = 0, nnn = 0, plaq = 0, nn3 = 0, ups = 0, plaq3 = 0, row3 = 0;
+  let nn = 0,
+    nnn = 0,
+    plaq = 0,
+    nn3 = 0,
+    ups = 0,
+    plaq3 = 0,
+    row3 = 0;
   for (let colour = 0; colour < 2; colour++) {
-    const own = colour * B * rowWords, other = (1 - colour) * B * rowWords;
+    const own = colour * B * rowWords,
+      other = (1 - colour) * B * rowWords;
     for (let r = 0; r < B; r++) {
-      const rUp = r === 0 ? B - 1 : r - 1, kUp = r === 0 ? -1 : 0;
-      let rDown = r + 1, kDown = 0;
-      if (rDown >= B) { rDown -= B; kDown++; }
-      let rDown2 = r + 2, kDown2 = 0;
-      while (rDown2 >= B) { rDown2 -= B; kDown2++; }
+      const rUp = r === 0 ? B - 1 : r - 1,
+        kUp = r === 0 ? -1 : 0;
+      let rDown = r + 1,
+        kDown = 0;
+      if (rDown >= B) {
+        rDown -= B;
+        kDown++;
+      }
+      let rDown2 = r + 2,
+        kDown2 = 0;
+      while (rDown2 >= B) {
+        rDown2 -= B;
+        kDown2++;
+      }
       const oddRow = ((r + colour) & 1) !== 0;
       const P = (B & 1) !== 0 ? (oddRow ? EVEN_BYTES : ODD_BYTES) : oddRow ? -1 : 0;
-      const ownRow = own + r * rowWords, ownUp = own + rUp * rowWords;
-      const ownDown = own + rDown * rowWords, ownDown2 = own + rDown2 * rowWords;
-      const otherRow = other + r * rowWords, otherUp = other + rUp * rowWords, otherDown = other + rDown * rowWords;
+      const ownRow = own + r * rowWords,
+        ownUp = own + rUp * rowWords;
+      const ownDown = own + rDown * rowWords,
+        ownDown2 = own + rDown2 * rowWords;
+      const otherRow = other + r * rowWords,
+        otherUp = other + rUp * rowWords,
+        otherDown = other + rDown * rowWords;
       for (let w = 0; w < B; w++) {
         for (let g = 0; g < 4; g++) {
           const s = word(lattice, ownRow, w, B, 0, g);

@@ -23,7 +23,11 @@ export class WasmPackedLevelZero implements PackedLevelZero {
   configure(blockSize: number, levels: number): void {
     const core = this.core();
     if (guarded('rgPackedConfigure', () => core.rgPackedConfigure()) !== 0) {
-      throw new InvalidOptionError('blockSize', blockSize, `a block size whose packed scratch fits in WebAssembly memory (growing memory for ${blockSize} rows of the packed lattice failed)`);
+      throw new InvalidOptionError(
+        'blockSize',
+        blockSize,
+        `a block size whose packed scratch fits in WebAssembly memory (growing memory for ${blockSize} rows of the packed lattice failed)`,
+      );
     }
     this.levels = levels;
   }

@@ -40,7 +40,11 @@ export class WasmBlockSpinKernel implements BlockSpinKernel {
   configure(blockSize: number, levels: number, patterns: boolean): void {
     const core = this.core();
     if (guarded('rgConfigure', () => core.rgConfigure(this.size, blockSize, levels, patterns ? 1 : 0)) !== 0) {
-      throw new InvalidOptionError('levels', levels, `a block pyramid that fits in WebAssembly memory (growing memory for ${levels} levels of ${blockSize}x${blockSize} blocks over ${this.size}x${this.size} failed)`);
+      throw new InvalidOptionError(
+        'levels',
+        levels,
+        `a block pyramid that fits in WebAssembly memory (growing memory for ${levels} levels of ${blockSize}x${blockSize} blocks over ${this.size}x${this.size} failed)`,
+      );
     }
     this.block = blockSize;
     this.levels = levels;

@@ -51,7 +51,11 @@ export class WasmPackedEngine implements PackedEngine {
       throw new InvalidOptionError('layout', 'packed', 'a core with the packed kernel (this core predates it; use layout "byte")');
     }
     if (guarded('packedInit', () => core.packedInit(byte.size)) !== 0) {
-      throw new InvalidOptionError('size', byte.size, `a lattice that fits in WebAssembly memory (growing memory for a packed ${byte.size}x${byte.size} lattice failed)`);
+      throw new InvalidOptionError(
+        'size',
+        byte.size,
+        `a lattice that fits in WebAssembly memory (growing memory for a packed ${byte.size}x${byte.size} lattice failed)`,
+      );
     }
     return core;
   }
@@ -92,7 +96,7 @@ export class WasmPackedEngine implements PackedEngine {
     const core = this.core;
     if (!out) return guarded('packedSweep', () => core.packedSweep(sweeps, 0));
     let changed = 0;
-    for (let done = 0; done < sweeps; ) {
+    for (let done = 0; done < sweeps;) {
       const n = Math.min(SERIES_CAPACITY, sweeps - done);
       changed += guarded('packedSweep', () => core.packedSweep(n, 1));
       out.set(new Int32Array(core.memory.buffer, core.seriesPtr(), 2 * n), 2 * done);

@@ -63,7 +63,12 @@ export interface PottsClusterCore extends ClusterCore {
 }
 
 /** A fresh view of a core's memory (memory.grow detaches old ones). */
-function coreView<T>(core: { memory: WebAssembly.Memory }, Type: new (buffer: ArrayBuffer, offset: number, length: number) => T, ptr: number, length: number): T {
+function coreView<T>(
+  core: { memory: WebAssembly.Memory },
+  Type: new (buffer: ArrayBuffer, offset: number, length: number) => T,
+  ptr: number,
+  length: number,
+): T {
   return new Type(core.memory.buffer as ArrayBuffer, ptr, length);
 }
 
@@ -98,7 +103,7 @@ function recordedClusterCalls(
   };
   if (!out || !sizes) return checked(steps, 0);
   let changed = 0;
-  for (let done = 0; done < steps; ) {
+  for (let done = 0; done < steps;) {
     const n = Math.min(records.capacity, steps - done);
     changed += checked(n, 1);
     out.set(coreView(core, Int32Array, records.ptr, records.width * n), records.width * done);
@@ -107,7 +112,6 @@ function recordedClusterCalls(
   }
   return changed;
 }
-
 
 /** Reads an AssemblyScript string (UTF-16, byte length stored just before it) from memory. */
 function readString(memory: WebAssembly.Memory, ptr: number): string {
@@ -152,7 +156,11 @@ export class WasmIsingKernel implements IsingKernel {
     checkCoreConstants(instance.exports);
     const geometry = geometryOf(lattice);
     if (guarded('init', () => core.init(size, geometry.dimension)) !== 0) {
-      throw new InvalidOptionError('size', size, `a lattice that fits in WebAssembly memory (growing memory for a ${shapeOf(geometry, size)} lattice of one byte a site failed)`);
+      throw new InvalidOptionError(
+        'size',
+        size,
+        `a lattice that fits in WebAssembly memory (growing memory for a ${shapeOf(geometry, size)} lattice of one byte a site failed)`,
+      );
     }
     return new WasmIsingKernel(core, size, lattice);
   }
@@ -242,7 +250,7 @@ export class WasmIsingKernel implements IsingKernel {
     const run = algorithm === 'heat-bath' ? core.sweepHeatBath : core.sweepMetropolis;
     if (!out) return guarded(algorithm, () => run(sweeps, 0));
     let changed = 0;
-    for (let done = 0; done < sweeps; ) {
+    for (let done = 0; done < sweeps;) {
       const n = Math.min(SERIES_CAPACITY, sweeps - done);
       changed += guarded(algorithm, () => run(n, 1));
       out.set(this.view(Int32Array, core.seriesPtr(), 2 * n), 2 * done);

@@ -18,13 +18,22 @@ export const MEASURE_FLAGS: FlagSpec = {
 /** Parses argv against `spec`; unknown flags and missing values become InvalidOptionError. */
 export function parseFlags(argv: string[], spec: FlagSpec): Record<string, string | boolean | undefined> {
   try {
-    return parseArgs({ args: joinNegativeValues(argv, spec), options: spec, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
+    return parseArgs({ args: joinNegativeValues(argv, spec), options: spec, strict: true, allowPositionals: false }).values as Record<
+      string,
+      string | boolean | undefined
+    >;
   } catch (error) {
     const code = (error as { code?: string }).code;
     const message = (error as Error).message;
     const flag = /'(-[^']*)'/.exec(message)?.[1]?.split(' ')[0] ?? '';
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      throw new InvalidOptionError(flag || 'flag', flag, `one of ${Object.keys(spec).map((f) => `--${f}`).join(', ')} (unknown flag)`);
+      throw new InvalidOptionError(
+        flag || 'flag',
+        flag,
+        `one of ${Object.keys(spec)
+          .map((f) => `--${f}`)
+          .join(', ')} (unknown flag)`,
+      );
     }
     if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
       const arg = /'([^']*)'/.exec(message)?.[1] ?? '';
@@ -60,7 +69,12 @@ function joinNegativeValues(argv: string[], spec: FlagSpec): string[] {
  * A number flag: the whole string must be a number. For temperatures "tc" means the critical
  * temperature `tc()` gives (Onsager's unless the model's is passed).
  */
-export function numberFlag(flag: string, text: string | boolean | undefined, expected = 'a number', tc: () => number = () => CRITICAL_TEMPERATURE): number | undefined {
+export function numberFlag(
+  flag: string,
+  text: string | boolean | undefined,
+  expected = 'a number',
+  tc: () => number = () => CRITICAL_TEMPERATURE,
+): number | undefined {
   if (text === undefined) return undefined;
   if (typeof text !== 'string') throw new InvalidOptionError(`--${flag}`, text, expected);
   if (flag === 'temperature' && text.trim().toLowerCase() === 'tc') return tc();

@@ -45,8 +45,10 @@ function listFlag(flag: string, text: string | boolean | undefined): string[] | 
 
 function describePoint(p: DynamicsPoint): string {
   const t = p.tau;
-  return `${p.algorithm} L=${p.size}: tau(|m|) = ${formatWithError(t.absMagnetization.sweeps, t.absMagnetization.error)}, ` +
-    `tau(e) = ${formatWithError(t.energy.sweeps, t.energy.error)} sweeps (${p.steps} steps, ${p.seconds.toFixed(1)} s)`;
+  return (
+    `${p.algorithm} L=${p.size}: tau(|m|) = ${formatWithError(t.absMagnetization.sweeps, t.absMagnetization.error)}, ` +
+    `tau(e) = ${formatWithError(t.energy.sweeps, t.energy.error)} sweeps (${p.steps} steps, ${p.seconds.toFixed(1)} s)`
+  );
 }
 
 export async function dynamics(argv: string[], io: Io): Promise<number> {
@@ -63,7 +65,9 @@ export async function dynamics(argv: string[], io: Io): Promise<number> {
     ...(lattice === undefined ? {} : { lattice }),
     sizes,
     algorithms,
-    temperature: numberFlag('temperature', flags.temperature, 'a number > 0 or "tc"', () => (lattice === 'cubic' ? CUBIC_CRITICAL_TEMPERATURE : CRITICAL_TEMPERATURE)),
+    temperature: numberFlag('temperature', flags.temperature, 'a number > 0 or "tc"', () =>
+      lattice === 'cubic' ? CUBIC_CRITICAL_TEMPERATURE : CRITICAL_TEMPERATURE,
+    ),
     steps: numberFlag('steps', flags.steps, 'an integer number of steps'),
     thermalize: numberFlag('thermalize', flags.thermalize, 'an integer number of steps'),
     fitMinSize: numberFlag('fit-min-size', flags['fit-min-size'], 'a size'),
@@ -79,14 +83,46 @@ export async function dynamics(argv: string[], io: Io): Promise<number> {
 
 /** One row per (algorithm, size), with that algorithm's fitted z repeated on each row. */
 export function dynamicsToCsv(r: DynamicsResult): string {
-  const head = ['temperature', 'algorithm', 'size', 'seed', 'steps', 'thermalize', 'sweepsPerStep', 'tauAbsMagnetization', 'tauAbsMagnetization_error',
-    'tauEnergy', 'tauEnergy_error', 'seconds', 'zAbsMagnetization', 'zAbsMagnetization_error', 'zEnergy', 'zEnergy_error'];
+  const head = [
+    'temperature',
+    'algorithm',
+    'size',
+    'seed',
+    'steps',
+    'thermalize',
+    'sweepsPerStep',
+    'tauAbsMagnetization',
+    'tauAbsMagnetization_error',
+    'tauEnergy',
+    'tauEnergy_error',
+    'seconds',
+    'zAbsMagnetization',
+    'zAbsMagnetization_error',
+    'zEnergy',
+    'zEnergy_error',
+  ];
   const rows = r.points.map((p) => {
     const fit = (o: string) => r.fits.find((f) => f.algorithm === p.algorithm && f.observable === o)!;
     const zm = fit('absMagnetization');
     const ze = fit('energy');
-    return [r.temperature, p.algorithm, p.size, p.seed, p.steps, p.thermalize, p.sweepsPerStep, p.tau.absMagnetization.sweeps, p.tau.absMagnetization.error,
-      p.tau.energy.sweeps, p.tau.energy.error, p.seconds, zm.z, zm.zError, ze.z, ze.zError].join(',');
+    return [
+      r.temperature,
+      p.algorithm,
+      p.size,
+      p.seed,
+      p.steps,
+      p.thermalize,
+      p.sweepsPerStep,
+      p.tau.absMagnetization.sweeps,
+      p.tau.absMagnetization.error,
+      p.tau.energy.sweeps,
+      p.tau.energy.error,
+      p.seconds,
+      zm.z,
+      zm.zError,
+      ze.z,
+      ze.zError,
+    ].join(',');
   });
   return `${head.join(',')}\n${rows.join('\n')}\n`;
 }
@@ -101,8 +137,15 @@ function table(header: string[], rows: string[][]): string[] {
 export function dynamicsToTable(r: DynamicsResult): string {
   const points = table(
     ['algorithm', 'L', 'steps', 'sweeps/step', 'tau_int(|m|)', 'tau_int(e)', 'seconds'],
-    r.points.map((p) => [p.algorithm, String(p.size), String(p.steps), p.sweepsPerStep.toFixed(4),
-      formatWithError(p.tau.absMagnetization.sweeps, p.tau.absMagnetization.error), formatWithError(p.tau.energy.sweeps, p.tau.energy.error), p.seconds.toFixed(1)]),
+    r.points.map((p) => [
+      p.algorithm,
+      String(p.size),
+      String(p.steps),
+      p.sweepsPerStep.toFixed(4),
+      formatWithError(p.tau.absMagnetization.sweeps, p.tau.absMagnetization.error),
+      formatWithError(p.tau.energy.sweeps, p.tau.energy.error),
+      p.seconds.toFixed(1),
+    ]),
   );
   const algorithms = [...new Set(r.points.map((p) => p.algorithm))];
   const fits = table(

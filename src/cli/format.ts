@@ -16,7 +16,7 @@ export const OBSERVABLE_LABELS: [ObservableName, string][] = [
   ['magnetization4', 'm^4'],
   ['specificHeat', 'specific heat c'],
   ['susceptibility', 'susceptibility chi'],
-  ['susceptibilityFull', 'chi\' = N beta <m^2>'],
+  ['susceptibilityFull', "chi' = N beta <m^2>"],
   ['binder', 'Binder U4'],
   ['binderRatio', 'Binder ratio <m^4>/<m^2>^2'],
 ];
@@ -93,7 +93,7 @@ export function algorithmLabel(m: Pick<Measurement, 'algorithm' | 'clustersPerSt
 /** Improved (cluster-size) estimators in output order, with the observable they estimate and their labels. */
 const IMPROVED_LABELS = [
   ['magnetization2', 'm^2 (cluster estimator)'],
-  ['susceptibilityFull', 'chi\' (cluster estimator)'],
+  ['susceptibilityFull', "chi' (cluster estimator)"],
 ] as const;
 
 /** The JSON document of one run: the names other tools parse (see docs/cli.md). */
@@ -134,7 +134,21 @@ export function runToJson(m: Measurement, exact: ExactReference): object {
 /** One CSV header line and one row: parameters, then mean and error of every observable, then exact values. */
 export function runToCsv(m: Measurement, exact: ExactReference): string {
   const head = ['model', 'q', 'lattice', 'size', 'temperature', 'beta', 'field', 'algorithm', 'backend', 'seed', 'thermalize', 'sweeps', 'acceptance'];
-  const row: (string | number)[] = [m.model, m.q ?? '', m.lattice, m.size, m.temperature, m.beta, m.field, m.algorithm, m.backend, m.seed, m.thermalize, m.sweeps, m.acceptance];
+  const row: (string | number)[] = [
+    m.model,
+    m.q ?? '',
+    m.lattice,
+    m.size,
+    m.temperature,
+    m.beta,
+    m.field,
+    m.algorithm,
+    m.backend,
+    m.seed,
+    m.thermalize,
+    m.sweeps,
+    m.acceptance,
+  ];
   for (const [name] of observableLabels(m.model)) {
     head.push(name, `${name}_error`, `${name}_exact`);
     row.push(observableOf(m, name).mean, observableOf(m, name).error, exact.finite[name] ?? '');
@@ -156,7 +170,9 @@ export function latticeLabel(r: { lattice?: Lattice; size: number }): string {
 
 /** A human-readable table: measured +- error, exact finite-L value with z-score, Onsager's infinite-lattice value. */
 export function runToTable(m: Measurement, exact: ExactReference): string {
-  const method = { enumeration: 'exact enumeration', kaufman: 'Kaufman', 'transfer-matrix': 'transfer matrix', quadrature: 'quadrature', none: 'none known' }[exact.finiteMethod];
+  const method = { enumeration: 'exact enumeration', kaufman: 'Kaufman', 'transfer-matrix': 'transfer matrix', quadrature: 'quadrature', none: 'none known' }[
+    exact.finiteMethod
+  ];
   const infinite = m.model === 'ising' && m.lattice !== 'cubic' ? 'L=inf (Onsager)' : 'L=inf';
   const header = ['observable', 'measured', `exact L=${m.size} (${method})`, 'z', infinite, 'tau_int'];
   const rows = observableLabels(m.model).map(([name, label]) => {

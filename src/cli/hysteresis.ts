@@ -28,26 +28,45 @@ export const HYSTERESIS_USAGE = `criticality hysteresis flags (defaults in brack
 `;
 
 function toTable(r: HysteresisResult): string {
-  const title = `Hysteresis: ${modelLabel(r)} ${latticeLabel(r)}  h=${r.field}  ${r.algorithm} on ${r.backend}  seed=${r.seed}  ` +
+  const title =
+    `Hysteresis: ${modelLabel(r)} ${latticeLabel(r)}  h=${r.field}  ${r.algorithm} on ${r.backend}  seed=${r.seed}  ` +
     `${r.sweeps} steps per temperature, ${r.repeats} ramp(s), heating then cooling`;
   const header = ['T', 'e heating', 'e cooling', 'm heating', 'm cooling'];
   const rows = r.temperatures.map((t, k) => [
     t.toFixed(4),
-    formatWithError(r.heating.energy[k].mean, r.heating.energy[k].error), formatWithError(r.cooling.energy[k].mean, r.cooling.energy[k].error),
-    formatWithError(r.heating.orderParameter[k].mean, r.heating.orderParameter[k].error), formatWithError(r.cooling.orderParameter[k].mean, r.cooling.orderParameter[k].error),
+    formatWithError(r.heating.energy[k].mean, r.heating.energy[k].error),
+    formatWithError(r.cooling.energy[k].mean, r.cooling.energy[k].error),
+    formatWithError(r.heating.orderParameter[k].mean, r.heating.orderParameter[k].error),
+    formatWithError(r.cooling.orderParameter[k].mean, r.cooling.orderParameter[k].error),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
   const area = r.loopArea;
   return `${[
-    title, '', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), '',
+    title,
+    '',
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+    '',
     `loop area of e(T): ${formatWithError(area.energy.mean, area.energy.error)}   loop area of m(T): ${formatWithError(area.orderParameter.mean, area.orderParameter.error)}`,
   ].join('\n')}\n`;
 }
 
 function toCsv(r: HysteresisResult): string {
-  const rows = r.temperatures.map((t, k) => [t, r.heating.energy[k].mean, r.heating.energy[k].error, r.cooling.energy[k].mean, r.cooling.energy[k].error,
-    r.heating.orderParameter[k].mean, r.heating.orderParameter[k].error, r.cooling.orderParameter[k].mean, r.cooling.orderParameter[k].error].join(','));
+  const rows = r.temperatures.map((t, k) =>
+    [
+      t,
+      r.heating.energy[k].mean,
+      r.heating.energy[k].error,
+      r.cooling.energy[k].mean,
+      r.cooling.energy[k].error,
+      r.heating.orderParameter[k].mean,
+      r.heating.orderParameter[k].error,
+      r.cooling.orderParameter[k].mean,
+      r.cooling.orderParameter[k].error,
+    ].join(','),
+  );
   return `${['temperature,energy_heating,energy_heating_error,energy_cooling,energy_cooling_error,m_heating,m_heating_error,m_cooling,m_cooling_error', ...rows].join('\n')}\n`;
 }
 
@@ -59,7 +78,8 @@ export async function hysteresisCommand(argv: string[], io: Io): Promise<number>
     return 0;
   }
   const format = choiceFlag('format', flags.format, FORMATS) ?? 'table';
-  if (typeof flags.temperatures !== 'string') throw new InvalidOptionError('--temperatures', flags.temperatures, 'the ramp, FROM:TO:STEP or T1,T2,... (increasing)');
+  if (typeof flags.temperatures !== 'string')
+    throw new InvalidOptionError('--temperatures', flags.temperatures, 'the ramp, FROM:TO:STEP or T1,T2,... (increasing)');
   const { temperature: _t, beta: _b, start: _s, workers: _w, ...simulation } = simulationOptionsFromFlags(flags);
   const temperatures = parseTemperatures(flags.temperatures, () => modelCriticalTemperature(simulation.model, simulation.q));
   const result = await hysteresis({

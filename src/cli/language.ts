@@ -61,10 +61,28 @@ const STAT_FLAGS: FlagSpec = {
 
 /** API option -> the flag a user typed. */
 const FLAG_OF: Record<string, string> = {
-  maxDistance: '--max-distance', blocks: '--blocks', fitRange: '--fit-range', backend: '--backend', order: '--order', temperature: '--temperatures',
-  length: '--length', seed: '--seed', hidden: '--hidden', observable: '--observable', epsilon: '--epsilon', surfaceEpsilon: '--surface-epsilon',
-  depth: '--depth', sentences: '--sentences', x: '--x', grammars: '--grammars', block: '--block', levels: '--levels', rule: '--rule',
-  categories: '--categories', tagset: '--tagset', symbols: 'FILE',
+  maxDistance: '--max-distance',
+  blocks: '--blocks',
+  fitRange: '--fit-range',
+  backend: '--backend',
+  order: '--order',
+  temperature: '--temperatures',
+  length: '--length',
+  seed: '--seed',
+  hidden: '--hidden',
+  observable: '--observable',
+  epsilon: '--epsilon',
+  surfaceEpsilon: '--surface-epsilon',
+  depth: '--depth',
+  sentences: '--sentences',
+  x: '--x',
+  grammars: '--grammars',
+  block: '--block',
+  levels: '--levels',
+  rule: '--rule',
+  categories: '--categories',
+  tagset: '--tagset',
+  symbols: 'FILE',
 };
 
 function asFlag(error: unknown): unknown {
@@ -122,7 +140,8 @@ export async function readTextFile(path: string, tokens: boolean): Promise<Symbo
     const t = line.trim();
     if (t === '') continue;
     const v = Number(t);
-    if (!Number.isInteger(v) || v < 0 || v > 0xffffffff) throw new InvalidOptionError('FILE', `${path}:${lineNo}: ${JSON.stringify(t)}`, 'one integer symbol >= 0 per line (or --tokens)');
+    if (!Number.isInteger(v) || v < 0 || v > 0xffffffff)
+      throw new InvalidOptionError('FILE', `${path}:${lineNo}: ${JSON.stringify(t)}`, 'one integer symbol >= 0 per line (or --tokens)');
     if (n === ints.length) {
       const grown = new Uint32Array(ints.length * 2);
       grown.set(ints);
@@ -165,7 +184,10 @@ function cell(v: { value: number; error: number } | undefined): string {
 
 /** The human-readable report of an analysis. */
 export function analysisToTable(a: TextAnalysis, title: string): string {
-  const rows = a.mutualInformation.length > 0 ? a.mutualInformation.map((p) => p.r) : a.correlation.filter((p) => [1, 2, 3, 5, 10, 20, 50, 100, 200, 500, 1000].includes(p.r)).map((p) => p.r);
+  const rows =
+    a.mutualInformation.length > 0
+      ? a.mutualInformation.map((p) => p.r)
+      : a.correlation.filter((p) => [1, 2, 3, 5, 10, 20, 50, 100, 200, 500, 1000].includes(p.r)).map((p) => p.r);
   const mi = new Map(a.mutualInformation.map((p) => [p.r, p]));
   const body = rows.map((r) => [String(r), cell(a.correlation[r - 1]), cell(mi.get(r))]);
   const header = ['r', 'C(r)', 'I(r) bits'];
@@ -191,7 +213,8 @@ async function analyzeCommand(argv: string[], io: Io): Promise<number> {
   const { positionals, rest } = split(argv);
   const flags = parseFlags(rest, { ...STAT_FLAGS, tokens: { type: 'boolean' } });
   if (flags.help) return usage(io);
-  if (positionals.length !== 1) throw new InvalidOptionError('FILE', positionals.join(' ') || undefined, 'one file name: criticality language analyze FILE [flags]');
+  if (positionals.length !== 1)
+    throw new InvalidOptionError('FILE', positionals.join(' ') || undefined, 'one file name: criticality language analyze FILE [flags]');
   const format = choiceFlag('format', flags.format, LANGUAGE_FORMATS) ?? 'table';
   const text = await readTextFile(positionals[0], Boolean(flags.tokens));
   const a = await analyzeText(text, statOptions(flags, undefined));
@@ -201,9 +224,16 @@ async function analyzeCommand(argv: string[], io: Io): Promise<number> {
 
 async function corpusCommand(argv: string[], io: Io): Promise<number> {
   const { positionals, rest } = split(argv);
-  const flags = parseFlags(rest, { ...STAT_FLAGS, pos: { type: 'boolean' }, words: { type: 'boolean' }, tagset: { type: 'string' }, categories: { type: 'string' } });
+  const flags = parseFlags(rest, {
+    ...STAT_FLAGS,
+    pos: { type: 'boolean' },
+    words: { type: 'boolean' },
+    tagset: { type: 'string' },
+    categories: { type: 'string' },
+  });
   if (flags.help) return usage(io);
-  if (positionals.length !== 1 || positionals[0] !== 'brown') throw new InvalidOptionError('corpus', positionals.join(' ') || undefined, '"brown" (criticality language corpus brown [--pos])');
+  if (positionals.length !== 1 || positionals[0] !== 'brown')
+    throw new InvalidOptionError('corpus', positionals.join(' ') || undefined, '"brown" (criticality language corpus brown [--pos])');
   if (flags.pos && flags.words) throw new InvalidOptionError('--words', true, 'either --pos or --words');
   const format = choiceFlag('format', flags.format, LANGUAGE_FORMATS) ?? 'table';
   const tagset = choiceFlag('tagset', flags.tagset, TAGSETS) ?? 'universal';
@@ -211,7 +241,11 @@ async function corpusCommand(argv: string[], io: Io): Promise<number> {
   const brown = await loadBrown({ symbols: flags.words ? 'words' : 'pos', tagset, ...(categories ? { categories } : {}) });
   const a = await analyzeText(brown, statOptions(flags, undefined));
   const title = `Brown corpus ${flags.words ? 'words' : `parts of speech (${tagset})`}, ${brown.files.length} files`;
-  io.stdout(format === 'json' ? toJson({ corpus: 'brown', symbols: flags.words ? 'words' : 'pos', tagset, files: brown.files.length, labels: brown.labels, ...a }) : analysisToTable(a, title));
+  io.stdout(
+    format === 'json'
+      ? toJson({ corpus: 'brown', symbols: flags.words ? 'words' : 'pos', tagset, files: brown.files.length, labels: brown.labels, ...a })
+      : analysisToTable(a, title),
+  );
   return 0;
 }
 
@@ -222,8 +256,15 @@ function show(text: SymbolText, count: number): string {
 
 async function markovCommand(argv: string[], io: Io): Promise<number> {
   const flags = parseFlags(argv, {
-    ...STAT_FLAGS, corpus: { type: 'string' }, words: { type: 'boolean' }, tokens: { type: 'boolean' }, order: { type: 'string' },
-    temperatures: { type: 'string' }, length: { type: 'string' }, seed: { type: 'string' }, show: { type: 'string' },
+    ...STAT_FLAGS,
+    corpus: { type: 'string' },
+    words: { type: 'boolean' },
+    tokens: { type: 'boolean' },
+    order: { type: 'string' },
+    temperatures: { type: 'string' },
+    length: { type: 'string' },
+    seed: { type: 'string' },
+    show: { type: 'string' },
   });
   if (flags.help) return usage(io);
   const format = choiceFlag('format', flags.format, LANGUAGE_FORMATS) ?? 'table';
@@ -244,17 +285,35 @@ async function markovCommand(argv: string[], io: Io): Promise<number> {
     results.push({ temperature, sample: show(text, count), analysis: a });
   }
   if (format === 'json') {
-    io.stdout(toJson({ corpus, order, length, seed, states: model.rows.length - 1, temperatures: results.map((r) => ({ temperature: r.temperature, sample: r.sample, ...r.analysis })) }));
+    io.stdout(
+      toJson({
+        corpus,
+        order,
+        length,
+        seed,
+        states: model.rows.length - 1,
+        temperatures: results.map((r) => ({ temperature: r.temperature, sample: r.sample, ...r.analysis })),
+      }),
+    );
     return 0;
   }
-  const out = [`Markov order ${order} fitted to ${corpus}${flags.words ? ' words' : corpus === 'brown' ? ' parts of speech' : ''}: ${model.rows.length - 1} states; ${length} symbols a temperature, seed ${seed}`, ''];
+  const out = [
+    `Markov order ${order} fitted to ${corpus}${flags.words ? ' words' : corpus === 'brown' ? ' parts of speech' : ''}: ${model.rows.length - 1} states; ${length} symbols a temperature, seed ${seed}`,
+    '',
+  ];
   // I(r) >= 0 decides the form of the decay (C(r) of a chain is often negative or oscillating)
   const header = ['T', 'C(1)', 'C(10)', 'I(1) bits', 'I(r) decay', 'xi', 'alpha', 'h bits'];
   const rows = results.map(({ temperature, analysis: a }) => {
     const f = a.mutualInformationFit ?? a.correlationFit;
     return [
-      String(temperature), cell(a.correlation[0]), cell(a.correlation[Math.min(9, a.correlation.length - 1)]), cell(a.mutualInformation[0]), f.winner,
-      formatWithError(f.exponential.length, f.exponential.error), formatWithError(f.powerLaw.exponent, f.powerLaw.error), cell(a.entropyRate),
+      String(temperature),
+      cell(a.correlation[0]),
+      cell(a.correlation[Math.min(9, a.correlation.length - 1)]),
+      cell(a.mutualInformation[0]),
+      f.winner,
+      formatWithError(f.exponential.length, f.exponential.error),
+      formatWithError(f.powerLaw.exponent, f.powerLaw.error),
+      cell(a.entropyRate),
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -266,12 +325,20 @@ async function markovCommand(argv: string[], io: Io): Promise<number> {
 
 async function rlmCommand(argv: string[], io: Io): Promise<number> {
   const flags = parseFlags(argv, {
-    ...STAT_FLAGS, hidden: { type: 'string' }, observable: { type: 'string' }, epsilon: { type: 'string' }, 'surface-epsilon': { type: 'string' },
-    depth: { type: 'string' }, sentences: { type: 'string' }, seed: { type: 'string' }, show: { type: 'string' },
+    ...STAT_FLAGS,
+    hidden: { type: 'string' },
+    observable: { type: 'string' },
+    epsilon: { type: 'string' },
+    'surface-epsilon': { type: 'string' },
+    depth: { type: 'string' },
+    sentences: { type: 'string' },
+    seed: { type: 'string' },
+    show: { type: 'string' },
   });
   if (flags.help) return usage(io);
   const format = choiceFlag('format', flags.format, LANGUAGE_FORMATS) ?? 'table';
-  for (const required of ['hidden', 'observable', 'epsilon']) if (flags[required] === undefined) throw new InvalidOptionError(`--${required}`, undefined, 'a value (required)');
+  for (const required of ['hidden', 'observable', 'epsilon'])
+    if (flags[required] === undefined) throw new InvalidOptionError(`--${required}`, undefined, 'a value (required)');
   const surface = numberFlag('surface-epsilon', flags['surface-epsilon'], 'a number > 0');
   const grammar = createRlm({
     hidden: numberFlag('hidden', flags.hidden, 'an integer N')!,
@@ -288,7 +355,20 @@ async function rlmCommand(argv: string[], io: Io): Promise<number> {
   const a = await analyzeText(text, stats);
   const x = grammar.epsilon * Math.log(grammar.hidden);
   if (format === 'json') {
-    io.stdout(toJson({ hidden: grammar.hidden, observable: grammar.observable, epsilon: grammar.epsilon, surfaceEpsilon: grammar.surfaceEpsilon, x, seed: grammar.seed, depth, sentences, orderParameters: order, ...a }));
+    io.stdout(
+      toJson({
+        hidden: grammar.hidden,
+        observable: grammar.observable,
+        epsilon: grammar.epsilon,
+        surfaceEpsilon: grammar.surfaceEpsilon,
+        x,
+        seed: grammar.seed,
+        depth,
+        sentences,
+        orderParameters: order,
+        ...a,
+      }),
+    );
     return 0;
   }
   const count = numberFlag('show', flags.show, 'an integer number of symbols') ?? 32;
@@ -305,9 +385,13 @@ async function rlmCommand(argv: string[], io: Io): Promise<number> {
 function sweepToTable(points: RlmSweepPoint[]): string {
   const header = ['N', 'x', 'eps_d', 'rule entropy', 'child entropy', 'participation Y', 'sibling info'];
   const rows = points.map((p) => [
-    String(p.hidden), String(p.x), p.epsilon.toPrecision(4),
-    formatWithError(p.mean.ruleEntropy, p.error.ruleEntropy), formatWithError(p.mean.childEntropy, p.error.childEntropy),
-    formatWithError(p.mean.participation, p.error.participation), formatWithError(p.mean.siblingInformation, p.error.siblingInformation),
+    String(p.hidden),
+    String(p.x),
+    p.epsilon.toPrecision(4),
+    formatWithError(p.mean.ruleEntropy, p.error.ruleEntropy),
+    formatWithError(p.mean.childEntropy, p.error.childEntropy),
+    formatWithError(p.mean.participation, p.error.participation),
+    formatWithError(p.mean.siblingInformation, p.error.siblingInformation),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
@@ -315,7 +399,15 @@ function sweepToTable(points: RlmSweepPoint[]): string {
 }
 
 async function sweepCommand(argv: string[], io: Io): Promise<number> {
-  const flags = parseFlags(argv, { hidden: { type: 'string' }, x: { type: 'string' }, grammars: { type: 'string' }, observable: { type: 'string' }, seed: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+  const flags = parseFlags(argv, {
+    hidden: { type: 'string' },
+    x: { type: 'string' },
+    grammars: { type: 'string' },
+    observable: { type: 'string' },
+    seed: { type: 'string' },
+    format: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (flags.help) return usage(io);
   const format = choiceFlag('format', flags.format, LANGUAGE_FORMATS) ?? 'table';
   const points = rlmSweep({
@@ -333,9 +425,15 @@ function rgToTable(levels: TextRgLevel[], title: string): string {
   const out = [title, ''];
   for (const l of levels) {
     const f = l.fit;
-    const verdict = f.winner === 'undetermined' ? 'undetermined' : `${f.winner}: alpha = ${formatWithError(f.powerLaw.exponent, f.powerLaw.error)}, xi = ${formatWithError(f.exponential.length, f.exponential.error)} (symbols)`;
+    const verdict =
+      f.winner === 'undetermined'
+        ? 'undetermined'
+        : `${f.winner}: alpha = ${formatWithError(f.powerLaw.exponent, f.powerLaw.error)}, xi = ${formatWithError(f.exponential.length, f.exponential.error)} (symbols)`;
     const at = (r: number) => l.correlation.find((p) => p.r === r);
-    const sample = [l.scale, 8 * l.scale, 64 * l.scale].map((r) => (at(r) ? `C(${r})=${cell(at(r))}` : '')).filter(Boolean).join('  ');
+    const sample = [l.scale, 8 * l.scale, 64 * l.scale]
+      .map((r) => (at(r) ? `C(${r})=${cell(at(r))}` : ''))
+      .filter(Boolean)
+      .join('  ');
     out.push(`level ${l.level}  scale ${l.scale}  n=${l.length}  h=${cell(l.entropyRate)} bits  ${sample}`, `  ${verdict}`);
   }
   return `${out.join('\n')}\n`;
@@ -343,10 +441,18 @@ function rgToTable(levels: TextRgLevel[], title: string): string {
 
 async function rgCommand(argv: string[], io: Io): Promise<number> {
   const { positionals, rest } = split(argv);
-  const flags = parseFlags(rest, { ...STAT_FLAGS, corpus: { type: 'string' }, tokens: { type: 'boolean' }, block: { type: 'string' }, levels: { type: 'string' }, rule: { type: 'string' } });
+  const flags = parseFlags(rest, {
+    ...STAT_FLAGS,
+    corpus: { type: 'string' },
+    tokens: { type: 'boolean' },
+    block: { type: 'string' },
+    levels: { type: 'string' },
+    rule: { type: 'string' },
+  });
   if (flags.help) return usage(io);
   const format = choiceFlag('format', flags.format, LANGUAGE_FORMATS) ?? 'table';
-  if (positionals.length > 1 || (positionals.length === 1) === (flags.corpus !== undefined)) throw new InvalidOptionError('FILE', positionals.join(' ') || undefined, 'one FILE or --corpus brown');
+  if (positionals.length > 1 || (positionals.length === 1) === (flags.corpus !== undefined))
+    throw new InvalidOptionError('FILE', positionals.join(' ') || undefined, 'one FILE or --corpus brown');
   if (flags.corpus !== undefined && flags.corpus !== 'brown') throw new InvalidOptionError('--corpus', flags.corpus, '"brown"');
   const text = positionals.length === 1 ? await readTextFile(positionals[0], Boolean(flags.tokens)) : await loadBrown();
   const stats = statOptions(flags, 256);

@@ -29,7 +29,11 @@ export const RUN_DEFAULTS = { thermalize: 1000, sweeps: 10000, format: 'table' }
 
 /** API option names whose flag is not the same word: errors name the flag the user typed. */
 const OPTION_FLAGS: Record<string, string> = {
-  clustersPerStep: 'clusters-per-step', hybridSweeps: 'hybrid-sweeps', overRelaxation: 'over-relaxation', hybridCluster: 'hybrid-cluster', fitMinSize: 'fit-min-size',
+  clustersPerStep: 'clusters-per-step',
+  hybridSweeps: 'hybrid-sweeps',
+  overRelaxation: 'over-relaxation',
+  hybridCluster: 'hybrid-cluster',
+  fitMinSize: 'fit-min-size',
   tuningSweeps: 'tuning-sweeps',
 };
 
@@ -157,15 +161,23 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.stdout(`${version()}\n`);
         return 0;
       default:
-        throw new InvalidOptionError('command', command, 'one of run, sweep, showcase, hysteresis, multicanonical, dynamics, rg, landau, language, worker, help, version');
+        throw new InvalidOptionError(
+          'command',
+          command,
+          'one of run, sweep, showcase, hysteresis, multicanonical, dynamics, rg, landau, language, worker, help, version',
+        );
     }
   } catch (error) {
     if (error instanceof InvalidOptionError) {
       // API option names become the flags the user typed: "size" -> "--size".
       const flag = OPTION_FLAGS[error.option] ?? error.option;
-      const flagged = flag in RUN_FLAGS || (command === 'dynamics' && flag in DYNAMICS_FLAGS) || (command === 'hysteresis' && flag in HYSTERESIS_FLAGS) || (command === 'multicanonical' && flag in MULTICANONICAL_FLAGS)
-        ? new InvalidOptionError(`--${flag}`, error.value, error.expected)
-        : error;
+      const flagged =
+        flag in RUN_FLAGS ||
+        (command === 'dynamics' && flag in DYNAMICS_FLAGS) ||
+        (command === 'hysteresis' && flag in HYSTERESIS_FLAGS) ||
+        (command === 'multicanonical' && flag in MULTICANONICAL_FLAGS)
+          ? new InvalidOptionError(`--${flag}`, error.value, error.expected)
+          : error;
       io.stderr(`criticality: ${flagged.message}\n`);
       return 2;
     }

@@ -54,7 +54,8 @@ function toTable(r: MulticanonicalResult): string {
     `Multicanonical: Potts (q = ${r.q}) ${r.size}x${r.size} on ${r.backend}  seed=${r.seed}`,
     `window b = ${r.weights.lo} .. ${r.weights.hi} (e = ${(-r.weights.hi / r.size ** 2).toFixed(4)} .. ${(-r.weights.lo / r.size ** 2).toFixed(4)})  ` +
       `tuning ${r.tuning.sweeps} sweeps (${r.tuning.converged ? '1/t stage reached' : 'not converged'}, ln f = ${r.tuning.lnF.toPrecision(3)})  ` +
-      `production ${r.production.sweeps} sweeps, ${r.production.bins} blocks, ${r.production.tunnelings} tunnelings, acceptance ${r.production.acceptance.toFixed(3)}`,
+      `production ${r.production.sweeps} sweeps, ${r.production.bins} blocks, ${r.production.tunnelings} tunnelings, ` +
+      `acceptance ${r.production.acceptance.toFixed(3)}`,
     '',
     line(header),
     line(widths.map((w) => '-'.repeat(w))),
@@ -67,10 +68,20 @@ function toTable(r: MulticanonicalResult): string {
   ].join('\n')}\n`;
 }
 
+const CSV_NAMES = {
+  energy: 'energy',
+  specificHeat: 'specific_heat',
+  absMagnetization: 'abs_magnetization',
+  susceptibility: 'susceptibility',
+  binder: 'binder',
+  energyCumulant: 'energy_cumulant',
+} as const;
+
 function toCsv(r: MulticanonicalResult): string {
   const names = ['energy', 'specificHeat', 'absMagnetization', 'susceptibility', 'binder', 'energyCumulant'] as const;
   const rows = r.curve.map((p) => [p.temperature, ...names.flatMap((n) => [p[n].mean, p[n].error])].join(','));
-  return `${['temperature,energy,energy_error,specific_heat,specific_heat_error,abs_magnetization,abs_magnetization_error,susceptibility,susceptibility_error,binder,binder_error,energy_cumulant,energy_cumulant_error', ...rows].join('\n')}\n`;
+  const header = ['temperature', ...names.flatMap((n) => [CSV_NAMES[n], `${CSV_NAMES[n]}_error`])].join(',');
+  return `${[header, ...rows].join('\n')}\n`;
 }
 
 /** The weights in a file: a `--format json` result (its `weights`) or a weights object. */
@@ -113,7 +124,8 @@ export async function multicanonicalCommand(argv: string[], io: Io): Promise<num
     weights: typeof flags.weights === 'string' ? readWeights(flags.weights) : undefined,
   };
   const result = await multicanonical(Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as never);
-  if (format === 'json') io.stdout(`${JSON.stringify(result, (_key, value: unknown) => (ArrayBuffer.isView(value) ? Array.from(value as Float64Array) : value))}\n`);
+  if (format === 'json')
+    io.stdout(`${JSON.stringify(result, (_key, value: unknown) => (ArrayBuffer.isView(value) ? Array.from(value as Float64Array) : value))}\n`);
   else if (format === 'csv') io.stdout(toCsv(result));
   else io.stdout(toTable(result));
   return 0;

@@ -42,9 +42,25 @@ const LANDAU_FLAGS: FlagSpec = {
 
 /** API option name -> the flag a user typed. */
 const FLAG_OF: Record<string, string> = {
-  blockSize: '--block', levels: '--levels', rule: '--rule', samples: '--samples', every: '--every', thermalize: '--thermalize',
-  seed: '--rg-seed', sweeps: '--sweeps', bins: '--bins', minCount: '--min-count', order: '--order',
-  size: '--size', temperature: '--temperature', beta: '--beta', field: '--field', algorithm: '--algorithm', backend: '--backend', start: '--start', model: '--model',
+  blockSize: '--block',
+  levels: '--levels',
+  rule: '--rule',
+  samples: '--samples',
+  every: '--every',
+  thermalize: '--thermalize',
+  seed: '--rg-seed',
+  sweeps: '--sweeps',
+  bins: '--bins',
+  minCount: '--min-count',
+  order: '--order',
+  size: '--size',
+  temperature: '--temperature',
+  beta: '--beta',
+  field: '--field',
+  algorithm: '--algorithm',
+  backend: '--backend',
+  start: '--start',
+  model: '--model',
 };
 
 export const RG_DEFAULTS = { samples: 10000, every: 1, thermalize: 1000, format: 'table' } as const;
@@ -93,12 +109,15 @@ function mcrgTable(entries: McrgEntry[], label: string): string[] {
   const notes: string[] = [];
   const rows = levels.map((n) => {
     const first = entries.find((e) => e.level === n)!;
-    return [`${first.from} -> ${first.to}`, ...counts.map((p) => {
-      const e = entries.find((x) => x.level === n && x.operators.length === p)!;
-      if (e.state === 'estimated') return cell(e.exponent) + (e.warnings.length > 0 ? ' !' : '');
-      notes.push(`  ${first.from} -> ${first.to}, ${p} operator(s): ${e.reason}`);
-      return '-';
-    })];
+    return [
+      `${first.from} -> ${first.to}`,
+      ...counts.map((p) => {
+        const e = entries.find((x) => x.level === n && x.operators.length === p)!;
+        if (e.state === 'estimated') return cell(e.exponent) + (e.warnings.length > 0 ? ' !' : '');
+        notes.push(`  ${first.from} -> ${first.to}, ${p} operator(s): ${e.reason}`);
+        return '-';
+      }),
+    ];
   });
   const names = entries.find((e) => e.operators.length === counts[counts.length - 1])?.operators ?? [];
   return [
@@ -116,16 +135,27 @@ export function rgToTable(r: RgResult): string {
     '',
     ...table(
       ['level', 'L', '|m|', 'U4', 'nn', 'nnn', 'plaquette', 'entropy/spin'],
-      r.flow.map((l) => [String(l.level), String(l.size), cell(l.absMagnetization), cell(l.binder), cell(l.nn), cell(l.nnn), cell(l.plaquette), cell(l.patternEntropy?.perSpin)]),
+      r.flow.map((l) => [
+        String(l.level),
+        String(l.size),
+        cell(l.absMagnetization),
+        cell(l.binder),
+        cell(l.nn),
+        cell(l.nnn),
+        cell(l.plaquette),
+        cell(l.patternEntropy?.perSpin),
+      ]),
     ),
     '',
     `flow direction: ${r.direction}`,
     '',
-    ...(r.mcrg ? [
-      ...mcrgTable(r.mcrg.thermal, 'MCRG thermal exponent y_t = 1/nu (exact 1)'),
-      '',
-      ...mcrgTable(r.mcrg.magnetic, 'MCRG magnetic exponent y_h (exact 15/8 = 1.875)'),
-    ] : ['MCRG: Ising only (its operators are those of the spin-flip symmetry)']),
+    ...(r.mcrg
+      ? [
+          ...mcrgTable(r.mcrg.thermal, 'MCRG thermal exponent y_t = 1/nu (exact 1)'),
+          '',
+          ...mcrgTable(r.mcrg.magnetic, 'MCRG magnetic exponent y_h (exact 15/8 = 1.875)'),
+        ]
+      : ['MCRG: Ising only (its operators are those of the spin-flip symmetry)']),
   ];
   if (r.warnings.length > 0) out.push('', 'warnings:', ...r.warnings.map((w) => `  - ${w}`));
   return `${out.join('\n')}\n`;
@@ -139,14 +169,20 @@ export function landauToTable(r: LandauResult): string {
     '',
     ...table(
       [r.variable, 'count', 'F = -ln P / N', 'fitted'],
-      r.points.filter((p) => p.count > 0).map((p) => [p.x.toFixed(4), String(p.count), p.F === null ? '' : formatWithError(p.F, p.error ?? NaN), p.fitted ? 'yes' : '']),
+      r.points
+        .filter((p) => p.count > 0)
+        .map((p) => [p.x.toFixed(4), String(p.count), p.F === null ? '' : formatWithError(p.F, p.error ?? NaN), p.fitted ? 'yes' : '']),
     ),
     '',
     f
       ? `fit F = a0${f.a1 ? ' + a1 m' : ''} + a2 m^2${f.a3 ? ' + a3 m^3' : ''} + a4 m^4${f.a6 ? ' + a6 m^6' : ''}: a2 = ${cell(f.a2)}${f.a3 ? `, a3 = ${cell(f.a3)} (cubic invariant)` : ''}, a4 = ${cell(f.a4)}${f.a6 ? `, a6 = ${cell(f.a6)}` : ''}${f.a1 ? `, a1 = ${cell(f.a1)}` : ''}  chi2/dof = ${(f.chi2 / f.dof).toFixed(2)}${f.minimum !== undefined ? `  minimum at ${f.minimum.toFixed(4)}` : ''}`
       : 'no fit',
     `shape: ${r.shape}` +
-      (r.barrier ? (r.barrier.state === 'measured' ? `  barrier F(0) - F(${r.barrier.position.toFixed(3)}) = ${formatWithError(r.barrier.mean, r.barrier.error)}` : `  barrier > ${r.barrier.lowerBound.toPrecision(3)} (m = 0 never visited)`) : ''),
+      (r.barrier
+        ? r.barrier.state === 'measured'
+          ? `  barrier F(0) - F(${r.barrier.position.toFixed(3)}) = ${formatWithError(r.barrier.mean, r.barrier.error)}`
+          : `  barrier > ${r.barrier.lowerBound.toPrecision(3)} (m = 0 never visited)`
+        : ''),
   ];
   if (r.warnings.length > 0) out.push('', 'warnings:', ...r.warnings.map((w) => `  - ${w}`));
   return `${out.join('\n')}\n`;
@@ -166,7 +202,12 @@ function given<T extends object>(options: T): T {
  * Creates the simulation from the flags, runs `analyse` on it (errors reported with the flags the
  * user typed) and prints the result as a table or JSON.
  */
-async function runAnalysis<T>(flags: Record<string, string | boolean | undefined>, io: Io, analyse: (sim: Simulation<Model>) => T, toTable: (result: T) => string): Promise<number> {
+async function runAnalysis<T>(
+  flags: Record<string, string | boolean | undefined>,
+  io: Io,
+  analyse: (sim: Simulation<Model>) => T,
+  toTable: (result: T) => string,
+): Promise<number> {
   const format = choiceFlag('format', flags.format, FORMATS) ?? 'table';
   let sim: Simulation<Model>;
   try {

@@ -79,18 +79,22 @@ function fssToJson(f: FiniteSizeScaling, reference: CriticalReference): object {
 
 /** One size of a first-order analysis in JSON: the transition points, peak energies, latent heat, tension and V4 minimum. */
 function firstOrderSizeToJson(a: FirstOrderAnalysis): object {
-  const point = (p: PeakPoint | undefined) => p && {
-    temperature: inverse(p.beta), beta: pair(p.beta),
-    disordered: { energy: pair(p.disordered.energy), weight: pair(p.disordered.weight) },
-    ordered: { energy: pair(p.ordered.energy), weight: pair(p.ordered.weight) },
-    distribution: { energies: Array.from(p.distribution.energies), probabilities: Array.from(p.distribution.probabilities) },
-  };
+  const point = (p: PeakPoint | undefined) =>
+    p && {
+      temperature: inverse(p.beta),
+      beta: pair(p.beta),
+      disordered: { energy: pair(p.disordered.energy), weight: pair(p.disordered.weight) },
+      ordered: { energy: pair(p.ordered.energy), weight: pair(p.ordered.weight) },
+      distribution: { energies: Array.from(p.distribution.energies), probabilities: Array.from(p.distribution.probabilities) },
+    };
   return {
     size: a.size,
     doublePeak: a.verdict.doublePeak,
     verdict: a.verdict.reason,
     equalWeight: point(a.equalWeight) ?? null,
-    equalHeight: a.equalHeight ? { ...point(a.equalHeight), barrier: pair(a.equalHeight.barrier), interfaceTension: pair(a.equalHeight.interfaceTension) } : null,
+    equalHeight: a.equalHeight
+      ? { ...point(a.equalHeight), barrier: pair(a.equalHeight.barrier), interfaceTension: pair(a.equalHeight.interfaceTension) }
+      : null,
     latentHeat: pair(a.latentHeat),
     latentHeatBound: pair(a.latentHeatBound),
     energyCumulantMinimum: { temperature: inverse(a.energyCumulantMinimum.beta), value: pair(a.energyCumulantMinimum.value) },
@@ -110,12 +114,14 @@ export function analysisToJson(t: TransitionAnalysis): object {
   return {
     reference,
     ...(fss ? { ...fssToJson(fss, reference), finiteSizeScaling: true } : {}),
-    ...(firstOrder ? {
-      firstOrder: {
-        sizes: firstOrder.sizes.map(firstOrderSizeToJson),
-        ...(firstOrder.scaling ? { scaling: { ...firstOrder.scaling } } : {}),
-      },
-    } : {}),
+    ...(firstOrder
+      ? {
+          firstOrder: {
+            sizes: firstOrder.sizes.map(firstOrderSizeToJson),
+            ...(firstOrder.scaling ? { scaling: { ...firstOrder.scaling } } : {}),
+          },
+        }
+      : {}),
     analysisWarnings: t.warnings,
   };
 }
@@ -126,7 +132,13 @@ export function sweepToJson(result: RunSweepResult, analysis?: TransitionAnalysi
     state: result.state,
     seed: result.seed,
     elapsedMs: Math.round(result.elapsedMs),
-    ...(result.points[0] ? { model: result.points[0].measurement.model, ...(result.points[0].measurement.q === undefined ? {} : { q: result.points[0].measurement.q }), lattice: result.points[0].measurement.lattice } : {}),
+    ...(result.points[0]
+      ? {
+          model: result.points[0].measurement.model,
+          ...(result.points[0].measurement.q === undefined ? {} : { q: result.points[0].measurement.q }),
+          lattice: result.points[0].measurement.lattice,
+        }
+      : {}),
     points: result.points.map(pointToJson),
     remaining: result.remaining,
     ...(analysis ? { analysis: analysisToJson(analysis) } : {}),
@@ -149,7 +161,13 @@ export function sweepToCsv(result: RunSweepResult): string {
       const o = (m.observables as unknown as Record<string, Observable>)[name];
       row.push(o.mean, o.error);
     }
-    row.push(m.observables.energy.tauInt, m.observables.absMagnetization.tauInt, p.exact.finite.energy ?? '', p.exact.finite.specificHeat ?? '', p.exact.finiteMethod);
+    row.push(
+      m.observables.energy.tauInt,
+      m.observables.absMagnetization.tauInt,
+      p.exact.finite.energy ?? '',
+      p.exact.finite.specificHeat ?? '',
+      p.exact.finiteMethod,
+    );
     if (withXi) row.push(m.correlations?.correlationLength.mean ?? '', m.correlations?.correlationLength.error ?? '');
     row.push(m.warnings.length);
     return row.join(',');
@@ -177,14 +195,27 @@ export function sweepToTable(result: RunSweepResult, title: string): string {
     const o = p.measurement.observables;
     const x = p.exact.finite;
     const row = [
-      String(p.size), p.temperature.toFixed(4),
-      formatWithError(o.energy.mean, o.energy.error), fixed(x.energy), zOf(o.energy, x.energy),
-      formatWithError(o.specificHeat.mean, o.specificHeat.error), fixed(x.specificHeat), zOf(o.specificHeat, x.specificHeat),
-      formatWithError(o.absMagnetization.mean, o.absMagnetization.error), formatWithError(o.susceptibility.mean, o.susceptibility.error),
+      String(p.size),
+      p.temperature.toFixed(4),
+      formatWithError(o.energy.mean, o.energy.error),
+      fixed(x.energy),
+      zOf(o.energy, x.energy),
+      formatWithError(o.specificHeat.mean, o.specificHeat.error),
+      fixed(x.specificHeat),
+      zOf(o.specificHeat, x.specificHeat),
+      formatWithError(o.absMagnetization.mean, o.absMagnetization.error),
+      formatWithError(o.susceptibility.mean, o.susceptibility.error),
       formatWithError(o.binder.mean, o.binder.error),
     ];
-    if (withXi) row.push(p.measurement.correlations ? formatWithError(p.measurement.correlations.correlationLength.mean, p.measurement.correlations.correlationLength.error) : '');
-    const notes = [p.state === 'partial' ? 'partial' : '', p.measurement.warnings.length > 0 ? `${p.measurement.warnings.length} warning(s)` : ''].filter(Boolean);
+    if (withXi)
+      row.push(
+        p.measurement.correlations
+          ? formatWithError(p.measurement.correlations.correlationLength.mean, p.measurement.correlations.correlationLength.error)
+          : '',
+      );
+    const notes = [p.state === 'partial' ? 'partial' : '', p.measurement.warnings.length > 0 ? `${p.measurement.warnings.length} warning(s)` : ''].filter(
+      Boolean,
+    );
     row.push(notes.join(', '));
     return row;
   });
@@ -194,7 +225,8 @@ export function sweepToTable(result: RunSweepResult, title: string): string {
     out.push('', 'warnings:');
     for (const p of warned) for (const w of p.measurement.warnings) out.push(`  - L=${p.size} T=${p.temperature}: ${w}`);
   }
-  if (result.state !== 'completed') out.push('', `${result.state}: ${result.points.filter((p) => p.state === 'completed').length} point(s) completed, ${result.remaining.length} not`);
+  if (result.state !== 'completed')
+    out.push('', `${result.state}: ${result.points.filter((p) => p.state === 'completed').length} point(s) completed, ${result.remaining.length} not`);
   return `${out.join('\n')}\n`;
 }
 
@@ -217,7 +249,12 @@ function fssToTable(f: FiniteSizeScaling, reference: CriticalReference): string[
   out.push(
     ...aligned(
       ['Binder crossing', 'T*', 'U4*', '1/nu from U4 slopes'],
-      f.crossings.map((c) => [`L=${c.sizes[0]} / L=${c.sizes[1]}`, formatWithError(c.temperature.mean, c.temperature.error), formatWithError(c.binder.mean, c.binder.error), formatWithError(c.inverseNu.mean, c.inverseNu.error)]),
+      f.crossings.map((c) => [
+        `L=${c.sizes[0]} / L=${c.sizes[1]}`,
+        formatWithError(c.temperature.mean, c.temperature.error),
+        formatWithError(c.binder.mean, c.binder.error),
+        formatWithError(c.inverseNu.mean, c.inverseNu.error),
+      ]),
       true,
     ),
   );
@@ -225,17 +262,33 @@ function fssToTable(f: FiniteSizeScaling, reference: CriticalReference): string[
   out.push(
     ...aligned(
       ['size', 'chi_max', 'at T'],
-      f.peaks.map((p) => [`L=${p.size}`, formatWithError(p.susceptibility.mean, p.susceptibility.error), formatWithError(p.temperature.mean, p.temperature.error) + (p.atEdge ? ' (edge)' : '')]),
+      f.peaks.map((p) => [
+        `L=${p.size}`,
+        formatWithError(p.susceptibility.mean, p.susceptibility.error),
+        formatWithError(p.temperature.mean, p.temperature.error) + (p.atEdge ? ' (edge)' : ''),
+      ]),
       true,
     ),
   );
   const tc = f.criticalTemperature;
   const x = reference.exponents;
-  const rows = [['Tc from Binder crossings', formatWithError(tc.mean, tc.error), `${reference.temperature.toFixed(6)} (${reference.source})`, versus(tc, reference.temperature)]];
+  const rows = [
+    [
+      'Tc from Binder crossings',
+      formatWithError(tc.mean, tc.error),
+      `${reference.temperature.toFixed(6)} (${reference.source})`,
+      versus(tc, reference.temperature),
+    ],
+  ];
   const gammaLabel = `gamma/nu from chi_max (chi2/dof = ${f.gammaOverNu.chi2.toFixed(2)}/${f.gammaOverNu.dof})`;
   if (x) {
     rows.push(['nu from U4 slopes at Tc', formatWithError(f.nu.mean, f.nu.error), `${x.nuLabel} (${x.source})`, versus(f.nu, x.nu)]);
-    rows.push([gammaLabel, formatWithError(f.gammaOverNu.mean, f.gammaOverNu.error), `${x.gammaOverNu.toFixed(4)} (${x.gammaOverNuLabel})`, versus(f.gammaOverNu, x.gammaOverNu)]);
+    rows.push([
+      gammaLabel,
+      formatWithError(f.gammaOverNu.mean, f.gammaOverNu.error),
+      `${x.gammaOverNu.toFixed(4)} (${x.gammaOverNuLabel})`,
+      versus(f.gammaOverNu, x.gammaOverNu),
+    ]);
   } else {
     rows.push(['nu from U4 slopes at Tc', formatWithError(f.nu.mean, f.nu.error), 'none (first-order transition)', '']);
     rows.push([gammaLabel, formatWithError(f.gammaOverNu.mean, f.gammaOverNu.error), 'd = 2 expected (first order)', '']);
@@ -254,8 +307,11 @@ function firstOrderToTable(f: NonNullable<TransitionAnalysis['firstOrder']>, ref
       f.sizes.map((a) => [
         `L=${a.size}`,
         a.equalWeight ? cell(inverse(a.equalWeight.beta)) : '',
-        cell(a.equalWeight?.disordered.energy), cell(a.equalWeight?.ordered.energy),
-        cell(a.latentHeat), cell(a.equalHeight?.interfaceTension), cell(a.energyCumulantMinimum.value),
+        cell(a.equalWeight?.disordered.energy),
+        cell(a.equalWeight?.ordered.energy),
+        cell(a.latentHeat),
+        cell(a.equalHeight?.interfaceTension),
+        cell(a.energyCumulantMinimum.value),
         a.verdict.doublePeak ? 'yes' : 'no',
       ]),
       true,
@@ -264,11 +320,29 @@ function firstOrderToTable(f: NonNullable<TransitionAnalysis['firstOrder']>, ref
   const s = f.scaling;
   const latent = reference.latentHeat;
   const rows: string[][] = [];
-  if (s?.latentHeat) rows.push(['latent heat, L -> inf (fit in L^-2)', cell(s.latentHeat.limit), latent ? `${latent.value.toFixed(6)} (${latent.source})` : '0 (continuous)', latent ? versus(s.latentHeat.limit, latent.value) : '']);
+  if (s?.latentHeat)
+    rows.push([
+      'latent heat, L -> inf (fit in L^-2)',
+      cell(s.latentHeat.limit),
+      latent ? `${latent.value.toFixed(6)} (${latent.source})` : '0 (continuous)',
+      latent ? versus(s.latentHeat.limit, latent.value) : '',
+    ]);
   const largest = f.sizes[f.sizes.length - 1];
-  if (largest) rows.push([`latent heat at L = ${largest.size}`, cell(largest.latentHeat), latent ? `${latent.value.toFixed(6)} (${latent.source})` : '0 (continuous)', latent && largest.latentHeat.mean > 0 ? versus(largest.latentHeat, latent.value) : '']);
+  if (largest)
+    rows.push([
+      `latent heat at L = ${largest.size}`,
+      cell(largest.latentHeat),
+      latent ? `${latent.value.toFixed(6)} (${latent.source})` : '0 (continuous)',
+      latent && largest.latentHeat.mean > 0 ? versus(largest.latentHeat, latent.value) : '',
+    ]);
   if (s?.interfaceTension) rows.push(['interface tension, L -> inf', cell(s.interfaceTension.limit), '', '']);
-  if (s?.energyCumulant) rows.push(['V4 minimum, L -> inf', cell(s.energyCumulant.limit), '2/3 if continuous', `${s.energyCumulant.distanceFrom2over3.toFixed(1)} errors below 2/3`]);
+  if (s?.energyCumulant)
+    rows.push([
+      'V4 minimum, L -> inf',
+      cell(s.energyCumulant.limit),
+      '2/3 if continuous',
+      `${s.energyCumulant.distanceFrom2over3.toFixed(1)} errors below 2/3`,
+    ]);
   if (s?.specificHeatExponent) rows.push(['c_max ~ L^y: y', cell(s.specificHeatExponent.exponent), '2 if first order', '']);
   if (rows.length > 0) out.push('', ...aligned(['result', 'measured', 'exact', 'deviation'], rows, true));
   if (s) out.push('', `verdict: ${s.verdict.kind} (${s.verdict.reason})`);

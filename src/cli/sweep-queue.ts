@@ -35,7 +35,9 @@ export async function queueSweep(options: RunSweepOptions, how: QueueSweepOption
   const sweep = await cluster.enqueueSweep(jobs, { ...queueOptions, warmStart });
   const where = describeConnection(how.redis); // without the password
   const hint = how.localWorkers === 0 ? `; workers: criticality worker --redis ${where}${how.queue ? ` --queue ${how.queue}` : ''}` : '';
-  io.stderr(`criticality: sweep ${sweep.id} ${sweep.created ? 'queued' : 'already on the queue (collecting it)'}: ${jobs.length} point(s) on queue "${sweep.queue}" at ${where}${hint}\n`);
+  io.stderr(
+    `criticality: sweep ${sweep.id} ${sweep.created ? 'queued' : 'already on the queue (collecting it)'}: ${jobs.length} point(s) on queue "${sweep.queue}" at ${where}${hint}\n`,
+  );
 
   let workers: WorkerProcesses | undefined;
   const lastLines = new Map<number, string[]>(); // the last lines of each local worker, shown if it dies
@@ -46,13 +48,28 @@ export async function queueSweep(options: RunSweepOptions, how: QueueSweepOption
   let collected;
   try {
     if (how.localWorkers > 0) {
-      const args = ['--redis', how.redis, '--lock-ms', String(how.lockMs), '--checkpoint-ms', String(how.checkpointMs), ...(how.queue ? ['--queue', how.queue] : [])];
+      const args = [
+        '--redis',
+        how.redis,
+        '--lock-ms',
+        String(how.lockMs),
+        '--checkpoint-ms',
+        String(how.checkpointMs),
+        ...(how.queue ? ['--queue', how.queue] : []),
+      ];
       // another worker picks up the point of a local worker that dies; when none is left, the wait ends
-      workers = spawnWorkerProcesses(how.localWorkers, args, (k, line) => lastLines.set(k, [...(lastLines.get(k) ?? []).slice(-2), `[${k}] ${line}`]), ({ index, code, signal }) => {
-        const last = lastLines.get(index) ?? [];
-        io.stderr(`criticality: local worker ${index} ended (${signal ?? `exit code ${code}`})${last.length ? `; its last lines:\n${last.join('\n')}` : ''}\n`);
-        if (workers?.alive === 0) stopWaiting.abort();
-      });
+      workers = spawnWorkerProcesses(
+        how.localWorkers,
+        args,
+        (k, line) => lastLines.set(k, [...(lastLines.get(k) ?? []).slice(-2), `[${k}] ${line}`]),
+        ({ index, code, signal }) => {
+          const last = lastLines.get(index) ?? [];
+          io.stderr(
+            `criticality: local worker ${index} ended (${signal ?? `exit code ${code}`})${last.length ? `; its last lines:\n${last.join('\n')}` : ''}\n`,
+          );
+          if (workers?.alive === 0) stopWaiting.abort();
+        },
+      );
     }
     collected = await cluster.collectSweep(sweep.id, {
       ...queueOptions,
@@ -60,7 +77,15 @@ export async function queueSweep(options: RunSweepOptions, how: QueueSweepOption
       onProgress: bar
         ? (p) => {
             const o = p.latest.job.options as { size: number; temperature: number };
-            bar.update({ pointsDone: p.pointsDone, pointsTotal: p.pointsTotal, size: o.size, temperature: o.temperature, fraction: p.fraction, elapsedMs: p.elapsedMs, etaMs: p.etaMs });
+            bar.update({
+              pointsDone: p.pointsDone,
+              pointsTotal: p.pointsTotal,
+              size: o.size,
+              temperature: o.temperature,
+              fraction: p.fraction,
+              elapsedMs: p.elapsedMs,
+              etaMs: p.etaMs,
+            });
           }
         : undefined,
     });
@@ -74,8 +99,16 @@ export async function queueSweep(options: RunSweepOptions, how: QueueSweepOption
   collected.points.forEach(({ job, result }, k) => {
     if (!result) return;
     const o = job.options as { size: number; temperature: number; seed: number };
-    const warmStarted = warmStart && k > 0 && (jobs[k - 1].options.size === o.size);
-    points.push({ state: 'completed', size: o.size, temperature: o.temperature, seed: o.seed, warmStarted, measurement: result, exact: exactReference(o.size, o.temperature, result.field, job.options) });
+    const warmStarted = warmStart && k > 0 && jobs[k - 1].options.size === o.size;
+    points.push({
+      state: 'completed',
+      size: o.size,
+      temperature: o.temperature,
+      seed: o.seed,
+      warmStarted,
+      measurement: result,
+      exact: exactReference(o.size, o.temperature, result.field, job.options),
+    });
   });
   const remaining = collected.missing.map((job) => ({ size: job.options.size as number, temperature: job.options.temperature as number }));
   const elapsedMs = performance.now() - started;

@@ -20,7 +20,11 @@ export const SWEEP_FLAGS: FlagSpec = {
   sizes: { type: 'string' },
   temperatures: { type: 'string' },
   // the simulation options, but sizes and temperatures come as lists (--sizes, --temperatures)
-  ...Object.fromEntries(Object.entries(SIMULATION_FLAGS).filter(([flag]) => !['size', 'temperature', 'beta', 'clusters-per-step', 'hybrid-sweeps', 'hybrid-cluster', 'layout', 'workers'].includes(flag))),
+  ...Object.fromEntries(
+    Object.entries(SIMULATION_FLAGS).filter(
+      ([flag]) => !['size', 'temperature', 'beta', 'clusters-per-step', 'hybrid-sweeps', 'hybrid-cluster', 'layout', 'workers'].includes(flag),
+    ),
+  ),
   ...MEASURE_FLAGS,
   independent: { type: 'boolean' },
   correlations: { type: 'boolean' },
@@ -98,7 +102,9 @@ export function cubicShowcaseTemperatures(size: number): number[] {
   return CUBIC_SHOWCASE.offsets.map((c) => Number((CUBIC_CRITICAL_TEMPERATURE + c / size ** (1 / ISING_3D_NU)).toFixed(5)));
 }
 
-export const SHOWCASE_FLAGS: FlagSpec = Object.fromEntries(['lattice', 'sweeps', 'seed', 'backend', 'progress', 'format', 'help'].map((flag) => [flag, SWEEP_FLAGS[flag]]));
+export const SHOWCASE_FLAGS: FlagSpec = Object.fromEntries(
+  ['lattice', 'sweeps', 'seed', 'backend', 'progress', 'format', 'help'].map((flag) => [flag, SWEEP_FLAGS[flag]]),
+);
 
 export const SHOWCASE_USAGE = `criticality showcase flags (defaults in brackets):
   --lattice square|cubic             square: 2D Ising, Metropolis on L = 16, 32, 64; cubic: 3D Ising,
@@ -163,7 +169,9 @@ function finish(result: RunSweepResult, io: Io, format: string, title: string, a
   else io.stdout(sweepToTable(result, title) + (analysis ? `\n${analysisToTable(analysis)}` : ''));
   if (result.state === 'aborted') {
     const partial = result.points.filter((p) => p.state === 'partial').length;
-    io.stderr(`criticality: sweep aborted: ${result.points.length - partial} point(s) completed${partial ? `, ${partial} partial` : ''}, ${result.remaining.length} not completed; the output holds the measured ones\n`);
+    io.stderr(
+      `criticality: sweep aborted: ${result.points.length - partial} point(s) completed${partial ? `, ${partial} partial` : ''}, ${result.remaining.length} not completed; the output holds the measured ones\n`,
+    );
     return 130;
   }
   if (result.state === 'errored') {
@@ -199,14 +207,20 @@ export async function sweepCommand(argv: string[], io: Io): Promise<number> {
   const lattice = choiceFlag('lattice', flags.lattice, LATTICES);
   const q = numberFlag('q', flags.q, 'an integer from 2 to 256 (the number of Potts states)');
   if (lattice === 'cubic' && flags.temperatures === undefined) {
-    throw new InvalidOptionError('--temperatures', undefined, `a range or list around the cubic T_c = ${CUBIC_CRITICAL_TEMPERATURE.toFixed(4)} (the default ${SWEEP_DEFAULTS.temperatures} is the square lattice's)`);
+    throw new InvalidOptionError(
+      '--temperatures',
+      undefined,
+      `a range or list around the cubic T_c = ${CUBIC_CRITICAL_TEMPERATURE.toFixed(4)} (the default ${SWEEP_DEFAULTS.temperatures} is the square lattice's)`,
+    );
   }
   const options: RunSweepOptions = {
     model,
     ...(q === undefined ? {} : { q }),
     ...(lattice === undefined ? {} : { lattice }),
     sizes: parseSizes(typeof flags.sizes === 'string' ? flags.sizes : SWEEP_DEFAULTS.sizes),
-    temperatures: parseTemperatures(typeof flags.temperatures === 'string' ? flags.temperatures : SWEEP_DEFAULTS.temperatures, () => modelCriticalTemperature(model, q, lattice)),
+    temperatures: parseTemperatures(typeof flags.temperatures === 'string' ? flags.temperatures : SWEEP_DEFAULTS.temperatures, () =>
+      modelCriticalTemperature(model, q, lattice),
+    ),
     field: numberFlag('field', flags.field),
     algorithm: choiceFlag('algorithm', flags.algorithm, ALGORITHMS),
     thermalize: numberFlag('thermalize', flags.thermalize, 'an integer number of sweeps') ?? SWEEP_DEFAULTS.thermalize,
@@ -269,7 +283,11 @@ export async function showcaseCommand(argv: string[], io: Io): Promise<number> {
     : { sizes: SHOWCASE.sizes, temperatures: showcaseTemperatures };
   let result: RunSweepResult;
   try {
-    result = await execute({ ...options, thermalize: plan.thermalize, sweeps, seed, backend, keepSeries: true }, io, Boolean(flags.progress) || (io.stderrIsTTY ?? false));
+    result = await execute(
+      { ...options, thermalize: plan.thermalize, sweeps, seed, backend, keepSeries: true },
+      io,
+      Boolean(flags.progress) || (io.stderrIsTTY ?? false),
+    );
   } catch (error) {
     throw error instanceof InvalidOptionError ? asFlagError(error) : error;
   }

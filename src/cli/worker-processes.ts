@@ -39,7 +39,12 @@ export type ProcessExit = { index: number; code: number | null; signal: NodeJS.S
  * Starts `count` processes running `criticality worker <args>`; `onLine(k, line)` gets their
  * stderr lines, `onExit` hears of each one that ends before stop().
  */
-export function spawnWorkerProcesses(count: number, args: string[], onLine: (index: number, line: string) => void, onExit: (exit: ProcessExit) => void): WorkerProcesses {
+export function spawnWorkerProcesses(
+  count: number,
+  args: string[],
+  onLine: (index: number, line: string) => void,
+  onExit: (exit: ProcessExit) => void,
+): WorkerProcesses {
   let stopping = false;
   let alive = count;
   const children = Array.from({ length: count }, (_, index) => {

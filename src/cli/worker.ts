@@ -83,10 +83,15 @@ export async function workerCommand(argv: string[], io: Io): Promise<number> {
     const args = argv.filter((_, i) => argv[i] !== '--concurrency' && argv[i - 1] !== '--concurrency' && !argv[i].startsWith('--concurrency='));
     let first: ProcessExit | undefined;
     const stopped = new AbortController();
-    const processes = spawnWorkerProcesses(concurrency, args, (k, line) => io.stderr(`[${k}] ${line}\n`), (exit) => {
-      first ??= exit;
-      stopped.abort();
-    });
+    const processes = spawnWorkerProcesses(
+      concurrency,
+      args,
+      (k, line) => io.stderr(`[${k}] ${line}\n`),
+      (exit) => {
+        first ??= exit;
+        stopped.abort();
+      },
+    );
     await Promise.race([aborted(io.signal), aborted(stopped.signal)]);
     await processes.stop();
     if (first) {

@@ -14,7 +14,19 @@ import { CRITICAL_TEMPERATURE } from '../exact/onsager.js';
 import { CUBIC_CRITICAL_TEMPERATURE } from '../exact/cubic.js';
 import { checkOptions } from '../validate.js';
 import { InvalidOptionError } from '../errors.js';
-import { ALGORITHMS, BACKENDS, LATTICES, checkCount, checkSeed, checkSize, checkTemperature, oneOf, type Algorithm, type BackendChoice, type Lattice } from '../options.js';
+import {
+  ALGORITHMS,
+  BACKENDS,
+  LATTICES,
+  checkCount,
+  checkSeed,
+  checkSize,
+  checkTemperature,
+  oneOf,
+  type Algorithm,
+  type BackendChoice,
+  type Lattice,
+} from '../options.js';
 import { childSeed } from '../rng.js';
 import { createSimulation } from '../simulation.js';
 import { fitPowerLaw, integratedAutocorrelationTime } from '../stats/index.js';
@@ -128,7 +140,19 @@ function checkList<T>(option: string, value: unknown, check: (item: unknown) => 
 /** Runs every (algorithm, size) point and fits z per algorithm and observable. */
 export async function criticalSlowingDown(options: DynamicsOptions = {}): Promise<DynamicsResult> {
   if (typeof options !== 'object' || options === null) throw new InvalidOptionError('options', options, 'an object');
-  checkOptions('options', options, ['lattice', 'sizes', 'algorithms', 'temperature', 'steps', 'thermalize', 'fitMinSize', 'seed', 'backend', 'core', 'onPoint']);
+  checkOptions('options', options, [
+    'lattice',
+    'sizes',
+    'algorithms',
+    'temperature',
+    'steps',
+    'thermalize',
+    'fitMinSize',
+    'seed',
+    'backend',
+    'core',
+    'onPoint',
+  ]);
   const lattice = oneOf('lattice', options.lattice ?? 'square', LATTICES);
   const sizes = checkList('sizes', options.sizes ?? DYNAMICS_DEFAULTS.sizes, (s) => {
     const size = checkSize(s, 'sizes', lattice);
@@ -168,9 +192,15 @@ export async function criticalSlowingDown(options: DynamicsOptions = {}): Promis
           return { steps: t.tau, sweeps: t.tau * sweepsPerStep, error: t.error * sweepsPerStep, converged: t.converged };
         };
         const point: DynamicsPoint = {
-          algorithm, size, seed: pointSeed, steps: n, thermalize: skip, sweepsPerStep,
+          algorithm,
+          size,
+          seed: pointSeed,
+          steps: n,
+          thermalize: skip,
+          sweepsPerStep,
           tau: { absMagnetization: tauOf(absM), energy: tauOf(series.energy) },
-          seconds, warnings: m.warnings,
+          seconds,
+          warnings: m.warnings,
         };
         points.push(point);
         options.onPoint?.(point);
@@ -183,8 +213,21 @@ export async function criticalSlowingDown(options: DynamicsOptions = {}): Promis
   for (const algorithm of algorithms) {
     const mine = points.filter((p) => p.algorithm === algorithm && p.size >= fitMinSize);
     for (const observable of DYNAMICS_OBSERVABLES) {
-      const fit = fitPowerLaw(mine.map((p) => p.size), mine.map((p) => p.tau[observable].sweeps), mine.map((p) => p.tau[observable].error));
-      fits.push({ algorithm, observable, z: fit.exponent, zError: fit.exponentError, amplitude: fit.amplitude, chi2PerDof: fit.chi2PerDof, points: fit.points, fitMinSize });
+      const fit = fitPowerLaw(
+        mine.map((p) => p.size),
+        mine.map((p) => p.tau[observable].sweeps),
+        mine.map((p) => p.tau[observable].error),
+      );
+      fits.push({
+        algorithm,
+        observable,
+        z: fit.exponent,
+        zError: fit.exponentError,
+        amplitude: fit.amplitude,
+        chi2PerDof: fit.chi2PerDof,
+        points: fit.points,
+        fitMinSize,
+      });
     }
   }
   return { lattice, temperature, points, fits };

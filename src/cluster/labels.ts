@@ -22,7 +22,13 @@ export type LabelKind = 0 | 1 | 2;
  * cluster's sites, each a work entry of the geometry (square (y << 16) | x, cubic
  * (z << 20) | (y << 10) | x: assembly/lattice.ts).
  */
-export function clusterLabelsOf(kind: LabelKind, size: number, parent: () => Int32Array, wolffSites: () => Int32Array, geometry: LatticeGeometry = SQUARE): Int32Array {
+export function clusterLabelsOf(
+  kind: LabelKind,
+  size: number,
+  parent: () => Int32Array,
+  wolffSites: () => Int32Array,
+  geometry: LatticeGeometry = SQUARE,
+): Int32Array {
   const sites = sitesOf(geometry, size);
   if (kind === 2) return parent().slice(0, sites);
   const labels = new Int32Array(sites).fill(NO_CLUSTER);

@@ -39,7 +39,11 @@ export function pottsThresholds(beta: number, field: number): PottsThresholds {
 /** Throws unless the cluster kernels take q (2..POTTS_CLUSTER_MAX_Q). */
 export function checkPottsClusterQ(q: number): void {
   if (!Number.isInteger(q) || q < 2 || q > POTTS_CLUSTER_MAX_Q) {
-    throw new InvalidOptionError('q', q, `an integer from 2 to ${POTTS_CLUSTER_MAX_Q} for cluster updates (byte ${POTTS_CLUSTER_MAX_Q} marks a growing cluster)`);
+    throw new InvalidOptionError(
+      'q',
+      q,
+      `an integer from 2 to ${POTTS_CLUSTER_MAX_Q} for cluster updates (byte ${POTTS_CLUSTER_MAX_Q} marks a growing cluster)`,
+    );
   }
 }
 

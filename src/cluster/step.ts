@@ -18,7 +18,12 @@ export const CLUSTER_KIND: Readonly<Record<ClusterAlgorithm, number>> = { wolff:
 export const CLUSTER_BYTES_PER_SITE = 9;
 
 /** The cluster step of the options' algorithm, or undefined for a local algorithm. */
-export function clusterStepOf(options: { algorithm: Algorithm; clustersPerStep: number; hybridSweeps: number; hybridCluster: ClusterAlgorithm }): ClusterStep | undefined {
+export function clusterStepOf(options: {
+  algorithm: Algorithm;
+  clustersPerStep: number;
+  hybridSweeps: number;
+  hybridCluster: ClusterAlgorithm;
+}): ClusterStep | undefined {
   const { algorithm, clustersPerStep } = options;
   if (algorithm === 'wolff' || algorithm === 'swendsen-wang') return { cluster: algorithm, clustersPerStep, localSweeps: 0 };
   if (algorithm === 'hybrid') return { cluster: options.hybridCluster, clustersPerStep, localSweeps: options.hybridSweeps };

@@ -62,7 +62,12 @@ type Status = 'pending' | 'completed' | 'failed';
 /** The Measurement of a completed job (in its data). */
 function decodeOutcome(payload: PointPayload | undefined, jobId: string): Measurement {
   const outcome = payload?.outcome;
-  if (!isOutcome(outcome)) throw new InvalidOptionError(`data.outcome of job ${jobId}`, outcome === undefined ? undefined : '(an outcome)', `a ${OUTCOME_FORMAT} version ${PROTOCOL_VERSION} result`);
+  if (!isOutcome(outcome))
+    throw new InvalidOptionError(
+      `data.outcome of job ${jobId}`,
+      outcome === undefined ? undefined : '(an outcome)',
+      `a ${OUTCOME_FORMAT} version ${PROTOCOL_VERSION} result`,
+    );
   return fromWire(outcome.result) as Measurement;
 }
 
@@ -75,10 +80,15 @@ function decodeOutcome(payload: PointPayload | undefined, jobId: string): Measur
  */
 export async function collectSweep(id: string, options: CollectOptions): Promise<CollectedSweep> {
   checkSweepId(id);
-  if (typeof options !== 'object' || options === null) throw new InvalidOptionError('options', options, 'an object like { connection: "redis://127.0.0.1:6379" }');
+  if (typeof options !== 'object' || options === null)
+    throw new InvalidOptionError('options', options, 'an object like { connection: "redis://127.0.0.1:6379" }');
   const pollMs = options.pollMs ?? 2000;
   const progressEveryMs = options.progressEveryMs ?? 200;
-  for (const [key, value] of [['pollMs', pollMs], ['progressEveryMs', progressEveryMs], ['timeoutMs', options.timeoutMs ?? 1]] as const) {
+  for (const [key, value] of [
+    ['pollMs', pollMs],
+    ['progressEveryMs', progressEveryMs],
+    ['timeoutMs', options.timeoutMs ?? 1],
+  ] as const) {
     if (typeof value !== 'number' || !(value > 0)) throw new InvalidOptionError(key, value, 'a number of milliseconds > 0');
   }
   const started = performance.now();
@@ -90,7 +100,12 @@ export async function collectSweep(id: string, options: CollectOptions): Promise
   try {
     await connected(events, options);
     const manifest = await readManifest(queue, id);
-    if (!manifest) throw new InvalidOptionError('id', id, `the id of a sweep on queue "${queueName(options)}" of this Redis (enqueueSweep returns it; removeSweep deletes it)`);
+    if (!manifest)
+      throw new InvalidOptionError(
+        'id',
+        id,
+        `the id of a sweep on queue "${queueName(options)}" of this Redis (enqueueSweep returns it; removeSweep deletes it)`,
+      );
     const { jobs } = manifest;
     const n = jobs.length;
     const index = new Map(jobs.map((_, k) => [pointJobId(id, k), k]));

@@ -69,7 +69,10 @@ export async function connected(target: Connecting, options: { connection: Redis
     await Promise.race([
       target.waitUntilReady(),
       new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`cannot reach Redis at ${describeConnection(connection)} within ${timeoutMs / 1000} s${last ? ` (${last})` : ''}`)), timeoutMs);
+        timer = setTimeout(
+          () => reject(new Error(`cannot reach Redis at ${describeConnection(connection)} within ${timeoutMs / 1000} s${last ? ` (${last})` : ''}`)),
+          timeoutMs,
+        );
       }),
     ]);
   } finally {

@@ -5,7 +5,16 @@ import { InvalidOptionError } from '../errors.js';
 import { validateRunJob, type RunJob } from '../jobs/job.js';
 import { planSweep, type SweepPlan } from '../jobs/plan.js';
 import { connected, connectionOptions } from './connection.js';
-import { checkSweepId, MANIFEST_FORMAT, PAYLOAD_FORMAT, POINT_JOB_NAME, PROTOCOL_VERSION, pointJobId, type PointPayload, type SweepManifest } from './protocol.js';
+import {
+  checkSweepId,
+  MANIFEST_FORMAT,
+  PAYLOAD_FORMAT,
+  POINT_JOB_NAME,
+  PROTOCOL_VERSION,
+  pointJobId,
+  type PointPayload,
+  type SweepManifest,
+} from './protocol.js';
 import { deleteManifest, openQueue, queueName, readManifest, writeManifest, type QueueOptions } from './queue.js';
 
 /** Options of {@link enqueueSweep}. */
@@ -42,7 +51,10 @@ const BATCH = 500;
 
 /** The default sweep id: a hash of the format version, the jobs and the chaining. */
 function sweepId(jobs: RunJob[], warmStart: boolean): string {
-  return createHash('sha256').update(JSON.stringify({ version: PROTOCOL_VERSION, jobs, warmStart })).digest('hex').slice(0, 24);
+  return createHash('sha256')
+    .update(JSON.stringify({ version: PROTOCOL_VERSION, jobs, warmStart }))
+    .digest('hex')
+    .slice(0, 24);
 }
 
 /** The plan index chains: one per size in plan order with warm starts, else one per point. */
@@ -88,8 +100,21 @@ export async function enqueueSweep(plan: SweepPlan | readonly RunJob[], options:
       const manifest: SweepManifest = { format: MANIFEST_FORMAT, version: PROTOCOL_VERSION, id, jobs, warmStart, createdAt: Date.now() };
       await writeManifest(queue, manifest);
     }
-    const opts = (k: number): JobsOptions => ({ jobId: pointJobId(id, k), attempts, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: false, removeOnFail: false });
-    const payload = (k: number, after?: number): PointPayload => ({ format: PAYLOAD_FORMAT, version: PROTOCOL_VERSION, sweep: id, index: k, job: jobs[k], ...(after === undefined ? {} : { after }) });
+    const opts = (k: number): JobsOptions => ({
+      jobId: pointJobId(id, k),
+      attempts,
+      backoff: { type: 'exponential', delay: 1000 },
+      removeOnComplete: false,
+      removeOnFail: false,
+    });
+    const payload = (k: number, after?: number): PointPayload => ({
+      format: PAYLOAD_FORMAT,
+      version: PROTOCOL_VERSION,
+      sweep: id,
+      index: k,
+      job: jobs[k],
+      ...(after === undefined ? {} : { after }),
+    });
     const all = chains(jobs, warmStart);
     const single = all.filter((chain) => chain.length === 1).map(([k]) => k);
     // a job id already on the queue is not added again (BullMQ keeps the existing job)
@@ -108,7 +133,9 @@ export async function enqueueSweep(plan: SweepPlan | readonly RunJob[], options:
           let node: FlowJob | undefined;
           chain.forEach((k, position) => {
             node = {
-              name: POINT_JOB_NAME, queueName: name, data: payload(k, position > 0 ? chain[position - 1] : undefined),
+              name: POINT_JOB_NAME,
+              queueName: name,
+              data: payload(k, position > 0 ? chain[position - 1] : undefined),
               opts: { ...opts(k), failParentOnFailure: true },
               ...(node ? { children: [node] } : {}),
             } as FlowJob;
@@ -141,7 +168,10 @@ export async function removeSweep(id: string, options: QueueOptions): Promise<nu
     // parents first: removing a flow's parent removes its children with it
     for (const jobId of [...before].reverse()) await queue.remove(jobId, { removeChildren: true }).catch(() => 0);
     const left = await present();
-    if (left.length > 0) throw new Error(`removeSweep: ${left.length} job(s) of sweep ${id} are running and were not removed (${left.slice(0, 5).join(', ')}${left.length > 5 ? ', ...' : ''}); stop their workers and try again`);
+    if (left.length > 0)
+      throw new Error(
+        `removeSweep: ${left.length} job(s) of sweep ${id} are running and were not removed (${left.slice(0, 5).join(', ')}${left.length > 5 ? ', ...' : ''}); stop their workers and try again`,
+      );
     await deleteManifest(queue, id);
     return before.length;
   } finally {

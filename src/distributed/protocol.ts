@@ -119,7 +119,8 @@ export function checkSweepId(id: unknown, field = 'id'): string {
 
 /** A queue name: 1 to 64 letters, digits, '_', '.' or '-' (BullMQ keys start with "bull:<queue>:"). */
 export function checkQueueName(name: unknown = DEFAULT_QUEUE, field = 'queue'): string {
-  if (typeof name !== 'string' || !/^[A-Za-z0-9_.-]{1,64}$/.test(name)) throw new InvalidOptionError(field, name, 'a queue name of 1 to 64 letters, digits, "_", "." or "-"');
+  if (typeof name !== 'string' || !/^[A-Za-z0-9_.-]{1,64}$/.test(name))
+    throw new InvalidOptionError(field, name, 'a queue name of 1 to 64 letters, digits, "_", "." or "-"');
   return name;
 }
 
@@ -131,10 +132,12 @@ export function checkPayload(data: unknown): PointPayload {
   if (typeof data !== 'object' || data === null) throw new InvalidOptionError('data', data, `a ${PAYLOAD_FORMAT} payload object`);
   const p = data as Partial<PointPayload>;
   if (p.format !== PAYLOAD_FORMAT) throw new InvalidOptionError('data.format', p.format, `"${PAYLOAD_FORMAT}"`);
-  if (p.version !== PROTOCOL_VERSION) throw new InvalidOptionError('data.version', p.version, `${PROTOCOL_VERSION} (the version this worker reads; run workers and clients of the same release)`);
+  if (p.version !== PROTOCOL_VERSION)
+    throw new InvalidOptionError('data.version', p.version, `${PROTOCOL_VERSION} (the version this worker reads; run workers and clients of the same release)`);
   checkSweepId(p.sweep, 'data.sweep');
   if (!Number.isSafeInteger(p.index) || (p.index as number) < 0) throw new InvalidOptionError('data.index', p.index, 'an integer >= 0');
-  if (p.after !== undefined && (!Number.isSafeInteger(p.after) || p.after < 0 || p.after === p.index)) throw new InvalidOptionError('data.after', p.after, 'the index of another point of the sweep');
+  if (p.after !== undefined && (!Number.isSafeInteger(p.after) || p.after < 0 || p.after === p.index))
+    throw new InvalidOptionError('data.after', p.after, 'the index of another point of the sweep');
   validateRunJob(p.job, 'data.job.');
   return p as PointPayload;
 }

@@ -21,7 +21,8 @@ export function queueName(options: QueueOptions): string {
 
 /** A connected Queue (throws a clear error when Redis cannot be reached). Close it when done. */
 export async function openQueue(options: QueueOptions): Promise<Queue> {
-  if (typeof options !== 'object' || options === null) throw new InvalidOptionError('options', options, 'an object like { connection: "redis://127.0.0.1:6379" }');
+  if (typeof options !== 'object' || options === null)
+    throw new InvalidOptionError('options', options, 'an object like { connection: "redis://127.0.0.1:6379" }');
   const queue = new Queue(queueName(options), { connection: connectionOptions(options.connection) });
   // connection errors reach the caller through `connected` and failing commands; an 'error' event
   // without a listener would end the process instead

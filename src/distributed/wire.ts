@@ -11,12 +11,42 @@
  */
 
 const TYPED = {
-  Float64Array: { make: (n: number) => new Float64Array(n), bytes: 8, get: (v: DataView, o: number) => v.getFloat64(o, true), set: (v: DataView, o: number, x: number) => v.setFloat64(o, x, true) },
-  Float32Array: { make: (n: number) => new Float32Array(n), bytes: 4, get: (v: DataView, o: number) => v.getFloat32(o, true), set: (v: DataView, o: number, x: number) => v.setFloat32(o, x, true) },
-  Int32Array: { make: (n: number) => new Int32Array(n), bytes: 4, get: (v: DataView, o: number) => v.getInt32(o, true), set: (v: DataView, o: number, x: number) => v.setInt32(o, x, true) },
-  Uint32Array: { make: (n: number) => new Uint32Array(n), bytes: 4, get: (v: DataView, o: number) => v.getUint32(o, true), set: (v: DataView, o: number, x: number) => v.setUint32(o, x, true) },
-  Int8Array: { make: (n: number) => new Int8Array(n), bytes: 1, get: (v: DataView, o: number) => v.getInt8(o), set: (v: DataView, o: number, x: number) => v.setInt8(o, x) },
-  Uint8Array: { make: (n: number) => new Uint8Array(n), bytes: 1, get: (v: DataView, o: number) => v.getUint8(o), set: (v: DataView, o: number, x: number) => v.setUint8(o, x) },
+  Float64Array: {
+    make: (n: number) => new Float64Array(n),
+    bytes: 8,
+    get: (v: DataView, o: number) => v.getFloat64(o, true),
+    set: (v: DataView, o: number, x: number) => v.setFloat64(o, x, true),
+  },
+  Float32Array: {
+    make: (n: number) => new Float32Array(n),
+    bytes: 4,
+    get: (v: DataView, o: number) => v.getFloat32(o, true),
+    set: (v: DataView, o: number, x: number) => v.setFloat32(o, x, true),
+  },
+  Int32Array: {
+    make: (n: number) => new Int32Array(n),
+    bytes: 4,
+    get: (v: DataView, o: number) => v.getInt32(o, true),
+    set: (v: DataView, o: number, x: number) => v.setInt32(o, x, true),
+  },
+  Uint32Array: {
+    make: (n: number) => new Uint32Array(n),
+    bytes: 4,
+    get: (v: DataView, o: number) => v.getUint32(o, true),
+    set: (v: DataView, o: number, x: number) => v.setUint32(o, x, true),
+  },
+  Int8Array: {
+    make: (n: number) => new Int8Array(n),
+    bytes: 1,
+    get: (v: DataView, o: number) => v.getInt8(o),
+    set: (v: DataView, o: number, x: number) => v.setInt8(o, x),
+  },
+  Uint8Array: {
+    make: (n: number) => new Uint8Array(n),
+    bytes: 1,
+    get: (v: DataView, o: number) => v.getUint8(o),
+    set: (v: DataView, o: number, x: number) => v.setUint8(o, x),
+  },
 } as const;
 
 type TypedName = keyof typeof TYPED;

@@ -19,7 +19,19 @@ import type { BackendChoice } from '../options.js';
 import type { CoreSource } from '../backend/index.js';
 import { seedState } from '../rng.js';
 import { connected, connectionOptions } from './connection.js';
-import { checkPayload, describePoint, isOutcome, OUTCOME_FORMAT, pointJobId, PROTOCOL_VERSION, type PointOutcome, type PointPayload, type PointProgress, type PointReturn, type StoredCheckpoint } from './protocol.js';
+import {
+  checkPayload,
+  describePoint,
+  isOutcome,
+  OUTCOME_FORMAT,
+  pointJobId,
+  PROTOCOL_VERSION,
+  type PointOutcome,
+  type PointPayload,
+  type PointProgress,
+  type PointReturn,
+  type StoredCheckpoint,
+} from './protocol.js';
 import { queueName, type QueueOptions } from './queue.js';
 import { toWire } from './wire.js';
 
@@ -68,7 +80,8 @@ export interface ClusterWorker {
 export const WORKER_DEFAULTS = { concurrency: 1, checkpointEveryMs: 5000, lockDurationMs: 30_000, maxStalledCount: 3 } as const;
 
 function checkInteger(name: string, value: unknown, min: number, max: number): number {
-  if (!Number.isSafeInteger(value) || (value as number) < min || (value as number) > max) throw new InvalidOptionError(name, value, `an integer from ${min} to ${max}`);
+  if (!Number.isSafeInteger(value) || (value as number) < min || (value as number) > max)
+    throw new InvalidOptionError(name, value, `an integer from ${min} to ${max}`);
   return value as number;
 }
 
@@ -94,7 +107,8 @@ function isPermanent(error: unknown): boolean {
  * process.once('SIGTERM', () => void worker.close());
  */
 export async function startWorker(options: StartWorkerOptions): Promise<ClusterWorker> {
-  if (typeof options !== 'object' || options === null) throw new InvalidOptionError('options', options, 'an object like { connection: "redis://127.0.0.1:6379" }');
+  if (typeof options !== 'object' || options === null)
+    throw new InvalidOptionError('options', options, 'an object like { connection: "redis://127.0.0.1:6379" }');
   const concurrency = checkInteger('concurrency', options.concurrency ?? WORKER_DEFAULTS.concurrency, 1, 64);
   const checkpointEveryMs = checkInteger('checkpointEveryMs', options.checkpointEveryMs ?? WORKER_DEFAULTS.checkpointEveryMs, 10, 3_600_000);
   const lockDuration = checkInteger('lockDurationMs', options.lockDurationMs ?? WORKER_DEFAULTS.lockDurationMs, 500, 3_600_000);
@@ -115,7 +129,14 @@ export async function startWorker(options: StartWorkerOptions): Promise<ClusterW
       const bytes = fromBase64(stored.data);
       const { kind, state, run } = decodeCheckpoint(bytes);
       const o = payload.job.options;
-      if (kind !== 'run' || !run || state.seed !== (o.seed ?? 1) || state.size !== o.size || run.sweeps !== payload.job.sweeps || run.thermalize !== (payload.job.thermalize ?? 0)) {
+      if (
+        kind !== 'run' ||
+        !run ||
+        state.seed !== (o.seed ?? 1) ||
+        state.size !== o.size ||
+        run.sweeps !== payload.job.sweeps ||
+        run.thermalize !== (payload.job.thermalize ?? 0)
+      ) {
         throw new CheckpointError('header', 'a checkpoint of another run');
       }
       void job.log(`${name}: resumed from the checkpoint at sweep ${stored.sweepsDone} of ${stored.sweepsTotal} written by ${stored.worker}`);
@@ -134,7 +155,8 @@ export async function startWorker(options: StartWorkerOptions): Promise<ClusterW
     if (payload.after === undefined) return fresh.checkpoint;
     const previousId = pointJobId(payload.sweep, payload.after);
     const previous = (await Job.fromId<PointPayload>(worker, previousId))?.data.outcome;
-    if (typeof previous?.final !== 'string') throw new UnrecoverableError(`warm start needs the final state of point ${payload.after} (job ${previousId}), and it has none`);
+    if (typeof previous?.final !== 'string')
+      throw new UnrecoverableError(`warm start needs the final state of point ${payload.after} (job ${previousId}), and it has none`);
     const start = decodeCheckpoint(fresh.checkpoint);
     const { state } = decodeCheckpoint(fromBase64(previous.final));
     // as runSweep's warm start: the previous lattice, this point's own seed, counters from zero
@@ -171,12 +193,20 @@ export async function startWorker(options: StartWorkerOptions): Promise<ClusterW
     let writing: Promise<void> | undefined;
     let written = 0;
     const save = async (bytes: Uint8Array, progress: JobProgress) => {
-      const checkpoint: StoredCheckpoint = { data: toBase64(bytes), sweepsDone: progress.sweepsDone, sweepsTotal: progress.sweepsTotal, worker: name, writtenAt: Date.now() };
+      const checkpoint: StoredCheckpoint = {
+        data: toBase64(bytes),
+        sweepsDone: progress.sweepsDone,
+        sweepsTotal: progress.sweepsTotal,
+        worker: name,
+        writtenAt: Date.now(),
+      };
       await job.updateData({ ...base, checkpoint });
       written++;
     };
     const saveInBackground = (bytes: Uint8Array, progress: JobProgress) => {
-      writing ??= save(bytes, progress).catch((error) => log(`${name}: ${what}: checkpoint not written (${(error as Error).message})`)).finally(() => (writing = undefined));
+      writing ??= save(bytes, progress)
+        .catch((error) => log(`${name}: ${what}: checkpoint not written (${(error as Error).message})`))
+        .finally(() => (writing = undefined));
     };
 
     try {
@@ -205,7 +235,9 @@ export async function startWorker(options: StartWorkerOptions): Promise<ClusterW
         await writing;
         if (lost.has(job.id!)) {
           // the point is someone else's now: write nothing, move nothing (WaitingError makes BullMQ let go)
-          log(`${name}: ${what} stopped at sweep ${r.progress.sweepsDone}/${r.progress.sweepsTotal}: its lock was lost (this worker stalled) and another worker has the point`);
+          log(
+            `${name}: ${what} stopped at sweep ${r.progress.sweepsDone}/${r.progress.sweepsTotal}: its lock was lost (this worker stalled) and another worker has the point`,
+          );
           throw new WaitingError();
         }
         if (r.state !== 'completed') {

@@ -210,8 +210,7 @@ function modeL(c: Coupling, halfM: number, p: number, half: number): Mode {
     g1 = (2 * c.coth * (1 - q) * (1 + q)) / shOverS;
     // (A'' sinh²γ - cosh γ A'²) / sinh³γ expanded in powers of q = 1/s (exact polynomial identity)
     const p2 = p * p;
-    const poly =
-      q * (-p + q * (2 + p2 + q * (-5 * p + q * (6 + p2 + q * (-7 * p + q * (3 + 2 * p2 + q * (-3 * p + q)))))));
+    const poly = q * (-p + q * (2 + p2 + q * (-5 * p + q * (6 + p2 + q * (-7 * p + q * (3 + 2 * p2 + q * (-3 * p + q)))))));
     g2 = (4 * poly) / (shOverS * shOverS * shOverS);
     G = Math.LN2 + c.lnS + g;
     G1 = 2 * c.coth + g1;
@@ -299,12 +298,12 @@ export function finiteLatticeExactRect(n: number, m: number, T: number): FiniteL
         const t = E / oneMinusE;
         lp += md.a + Math.log(oneMinusE);
         d += md.a1 + 2 * md.x1 * t;
-        qq += md.a2 + 2 * md.x2 * t - 4 * md.x1 * md.x1 * t / oneMinusE;
+        qq += md.a2 + 2 * md.x2 * t - (4 * md.x1 * md.x1 * t) / oneMinusE;
       } else {
         const t = E / (1 + E);
         lp += md.a + Math.log1p(E);
         d += md.a1 - 2 * md.x1 * t;
-        qq += md.a2 - 2 * md.x2 * t + 4 * md.x1 * md.x1 * t / (1 + E);
+        qq += md.a2 - 2 * md.x2 * t + (4 * md.x1 * md.x1 * t) / (1 + E);
       }
     }
     const m0 = modes[offset];

@@ -24,24 +24,10 @@
  * @module
  */
 
-export {
-  CRITICAL_BETA,
-  CRITICAL_TEMPERATURE,
-  ellipticKE,
-  onsagerEnergy,
-  onsagerFreeEnergy,
-  onsagerMagnetization,
-  onsagerSpecificHeat,
-} from './onsager.js';
+export { CRITICAL_BETA, CRITICAL_TEMPERATURE, ellipticKE, onsagerEnergy, onsagerFreeEnergy, onsagerMagnetization, onsagerSpecificHeat } from './onsager.js';
 export { finiteLatticeExact, finiteLatticeExactRect } from './finite.js';
 export type { FiniteLatticeResult } from './finite.js';
-export {
-  MAX_ENUMERATION_SITES,
-  boltzmannWeights,
-  densityOfStates,
-  dosCount,
-  exactMoments,
-} from './enumerate.js';
+export { MAX_ENUMERATION_SITES, boltzmannWeights, densityOfStates, dosCount, exactMoments } from './enumerate.js';
 export type { BoltzmannDistribution, DensityOfStates, ExactMoments } from './enumerate.js';
 export {
   CUBIC_CRITICAL_BETA,

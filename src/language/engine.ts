@@ -10,7 +10,8 @@ export type LanguageBackendChoice = (typeof LANGUAGE_BACKENDS)[number];
 
 /** A fresh kernel (a WebAssembly instance of its own, or the JS twin). `core` overrides the inlined core. */
 export async function createLanguageKernel(backend: unknown = 'auto', core?: CoreSource): Promise<LanguageKernel> {
-  if (backend !== 'auto' && backend !== 'wasm' && backend !== 'js') throw new InvalidOptionError('backend', backend, `one of ${LANGUAGE_BACKENDS.map((b) => `"${b}"`).join(', ')}`);
+  if (backend !== 'auto' && backend !== 'wasm' && backend !== 'js')
+    throw new InvalidOptionError('backend', backend, `one of ${LANGUAGE_BACKENDS.map((b) => `"${b}"`).join(', ')}`);
   if (backend === 'js') return new JsLanguageKernel();
   if (typeof WebAssembly !== 'object') {
     if (backend === 'wasm') throw new BackendUnavailableError('wasm', 'WebAssembly is not available in this runtime');

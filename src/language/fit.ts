@@ -56,12 +56,20 @@ export function fitDecay(points: readonly DistancePoint[], range?: readonly [num
   const n = used.length;
   const lnY = used.map((p) => Math.log(p.value));
   const sigma = used.map((p) => p.error / p.value);
-  const pl = linearFit(used.map((p) => Math.log(p.r)), lnY, sigma);
-  const ex = linearFit(used.map((p) => p.r), lnY, sigma);
+  const pl = linearFit(
+    used.map((p) => Math.log(p.r)),
+    lnY,
+    sigma,
+  );
+  const ex = linearFit(
+    used.map((p) => p.r),
+    lnY,
+    sigma,
+  );
   const scale = (chi2: number, dof: number) => (dof > 0 && chi2 / dof > 1 ? Math.sqrt(chi2 / dof) : 1);
   const xi = -1 / ex.slope;
   const powerLaw = { exponent: -pl.slope, error: pl.slopeError * scale(pl.chi2, pl.dof), amplitude: Math.exp(pl.intercept), chi2: pl.chi2, dof: pl.dof };
-  const exponential = { length: xi, error: (ex.slopeError * scale(ex.chi2, ex.dof)) * xi * xi, amplitude: Math.exp(ex.intercept), chi2: ex.chi2, dof: ex.dof };
+  const exponential = { length: xi, error: ex.slopeError * scale(ex.chi2, ex.dof) * xi * xi, amplitude: Math.exp(ex.intercept), chi2: ex.chi2, dof: ex.dof };
   const deltaAic = ex.chi2 - pl.chi2;
   const determined = n >= 3 && Number.isFinite(deltaAic);
   return {

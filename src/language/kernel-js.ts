@@ -69,7 +69,15 @@ export class JsLanguageKernel implements LanguageKernel {
     return { symbols: out, state: s };
   }
 
-  sampleTrees(tables: TreeTables, depth: number, sentences: number, root: number, width: 1 | 2, rng: Uint32Array, keepHidden: boolean): { symbols: Uint8Array | Uint16Array; hidden?: Uint16Array } {
+  sampleTrees(
+    tables: TreeTables,
+    depth: number,
+    sentences: number,
+    root: number,
+    width: 1 | 2,
+    rng: Uint32Array,
+    keepHidden: boolean,
+  ): { symbols: Uint8Array | Uint16Array; hidden?: Uint16Array } {
     const g = new Xoshiro128(rng);
     const { hidden: N, observable: M, branch, emit } = tables;
     const leaves = 1 << depth;

@@ -17,7 +17,19 @@ export interface LanguageCoreExports {
   langPairCounts(text: number, n: number, width: number, blockLen: number, r: number, K: number, out: number): void;
   langNgramCounts(text: number, n: number, width: number, blockLen: number, k: number, K: number, out: number): void;
   langSampleChain(rows: number, thresholds: number, symbols: number, next: number, state: number, length: number, out: number, width: number): number;
-  langSampleTrees(branch: number, emit: number, N: number, M: number, depth: number, sentences: number, root: number, scratch: number, out: number, width: number, hidden: number): void;
+  langSampleTrees(
+    branch: number,
+    emit: number,
+    N: number,
+    M: number,
+    depth: number,
+    sentences: number,
+    root: number,
+    scratch: number,
+    out: number,
+    width: number,
+    hidden: number,
+  ): void;
   rngSetState(a: number, b: number, c: number, d: number): void;
   rngGetState(k: number): number;
 }
@@ -116,7 +128,15 @@ export class WasmLanguageKernel implements LanguageKernel {
     return { symbols: width === 1 ? this.read(Uint8Array, out, length) : this.read(Uint16Array, out, length), state: end };
   }
 
-  sampleTrees(tables: TreeTables, depth: number, sentences: number, root: number, width: 1 | 2, rng: Uint32Array, keepHidden: boolean): { symbols: Uint8Array | Uint16Array; hidden?: Uint16Array } {
+  sampleTrees(
+    tables: TreeTables,
+    depth: number,
+    sentences: number,
+    root: number,
+    width: 1 | 2,
+    rng: Uint32Array,
+    keepHidden: boolean,
+  ): { symbols: Uint8Array | Uint16Array; hidden?: Uint16Array } {
     const branch = this.put('branch', tables.branch);
     const emit = this.put('emit', tables.emit);
     const leaves = 1 << depth;
@@ -125,7 +145,9 @@ export class WasmLanguageKernel implements LanguageKernel {
     const out = this.region('out', length * width, false);
     const hidden = keepHidden ? this.region('hidden', 2 * length, false) : 0;
     this.setRng(rng);
-    guarded('langSampleTrees', () => this.core.langSampleTrees(branch, emit, tables.hidden, tables.observable, depth, sentences, root, scratch, out, width, hidden));
+    guarded('langSampleTrees', () =>
+      this.core.langSampleTrees(branch, emit, tables.hidden, tables.observable, depth, sentences, root, scratch, out, width, hidden),
+    );
     this.getRng(rng);
     const symbols = width === 1 ? this.read(Uint8Array, out, length) : this.read(Uint16Array, out, length);
     return keepHidden ? { symbols, hidden: this.read(Uint16Array, hidden, length) } : { symbols };

@@ -39,7 +39,15 @@ export interface LanguageKernel {
   /** A walk of `length` symbols from `state`; `rng` (xoshiro128** state) advances in place. */
   sampleChain(table: ChainTable, state: number, length: number, width: 1 | 2, rng: Uint32Array): { symbols: Uint8Array | Uint16Array; state: number };
   /** `sentences` complete binary trees of depth `depth`; `root` < 0 draws the root uniformly. */
-  sampleTrees(tables: TreeTables, depth: number, sentences: number, root: number, width: 1 | 2, rng: Uint32Array, keepHidden: boolean): { symbols: Uint8Array | Uint16Array; hidden?: Uint16Array };
+  sampleTrees(
+    tables: TreeTables,
+    depth: number,
+    sentences: number,
+    root: number,
+    width: 1 | 2,
+    rng: Uint32Array,
+    keepHidden: boolean,
+  ): { symbols: Uint8Array | Uint16Array; hidden?: Uint16Array };
 }
 
 /** Blocks of a text of n symbols cut into blocks of blockLen (the last may be shorter). */

@@ -161,7 +161,10 @@ export interface EmittingChain {
 }
 
 /** Exact C(r) and I(r) (bits) of an ergodic, aperiodic chain at the given distances (see the module comment). */
-export function exactChainStatistics(chain: EmittingChain, distances: readonly number[]): { stationary: Float64Array; correlation: { r: number; value: number }[]; mutualInformation: { r: number; value: number }[] } {
+export function exactChainStatistics(
+  chain: EmittingChain,
+  distances: readonly number[],
+): { stationary: Float64Array; correlation: { r: number; value: number }[]; mutualInformation: { r: number; value: number }[] } {
   const { rows, next, probabilities: P, symbols, alphabetSize: K } = chain;
   const S = rows.length - 1;
   // the symbol a state emits: the symbol of any entry leading into it
@@ -204,10 +207,11 @@ export function exactChainStatistics(chain: EmittingChain, distances: readonly n
   });
   const mutualInformation = distances.map((r) => {
     let I = 0;
-    for (let a = 0; a < K; a++) for (let b = 0; b < K; b++) {
-      const q = joint[r][a * K + b];
-      if (q > 0) I += q * Math.log2(q / (pa[a] * pa[b]));
-    }
+    for (let a = 0; a < K; a++)
+      for (let b = 0; b < K; b++) {
+        const q = joint[r][a * K + b];
+        if (q > 0) I += q * Math.log2(q / (pa[a] * pa[b]));
+      }
     return { r, value: I };
   });
   return { stationary: pi, correlation, mutualInformation };

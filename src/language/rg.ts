@@ -102,13 +102,22 @@ export async function textRgFlow(input: TextInput, options?: TextRgOptions): Pro
   const b = checkInteger('block', o.block ?? 2, 2, 1024);
   const levels = checkInteger('levels', o.levels ?? 4, 1, 30);
   const R = checkInteger('maxDistance', o.maxDistance ?? 256, 1, text.symbols.length - 1, 'below the text length');
-  if (Math.floor(text.symbols.length / b ** levels) < 16) throw new InvalidOptionError('levels', levels, `a depth that leaves at least 16 symbols (text of ${text.symbols.length}, block ${b})`);
+  if (Math.floor(text.symbols.length / b ** levels) < 16)
+    throw new InvalidOptionError('levels', levels, `a depth that leaves at least 16 symbols (text of ${text.symbols.length}, block ${b})`);
   const out: TextRgLevel[] = [];
   for (let level = 0; level <= levels; level++) {
     const scale = b ** level;
     const maxDistance = Math.max(1, Math.min(Math.floor(R / scale), Math.floor(text.symbols.length / 4)));
-    const fitRange: [number, number] | undefined = o.fitRange ? [Math.max(1, Math.ceil(o.fitRange[0] / scale)), Math.max(1, Math.floor(o.fitRange[1] / scale))] : undefined;
-    const a = await analyzeText(text, { maxDistance, mutualInformation: false, ...(fitRange ? { fitRange } : {}), ...(o.backend ? { backend: o.backend } : {}), ...(o.core ? { core: o.core } : {}) });
+    const fitRange: [number, number] | undefined = o.fitRange
+      ? [Math.max(1, Math.ceil(o.fitRange[0] / scale)), Math.max(1, Math.floor(o.fitRange[1] / scale))]
+      : undefined;
+    const a = await analyzeText(text, {
+      maxDistance,
+      mutualInformation: false,
+      ...(fitRange ? { fitRange } : {}),
+      ...(o.backend ? { backend: o.backend } : {}),
+      ...(o.core ? { core: o.core } : {}),
+    });
     const correlation = a.correlation.map((p) => ({ r: p.r * scale, value: p.value, error: p.error }));
     out.push({ level, scale, length: a.length, correlation, fit: inPhysicalUnits(a.correlationFit, scale), entropyRate: a.entropyRate });
     if (level < levels) text = coarseGrainText(text, b, o.rule ?? 'majority');

@@ -140,10 +140,11 @@ export function rlmOrderParameters(grammar: CnfGrammar): RlmOrderParameters {
   }
   const pb = new Float64Array(N);
   const pc = new Float64Array(N);
-  for (let b = 0; b < N; b++) for (let c = 0; c < N; c++) {
-    pb[b] += pair[b * N + c];
-    pc[c] += pair[b * N + c];
-  }
+  for (let b = 0; b < N; b++)
+    for (let c = 0; c < N; c++) {
+      pb[b] += pair[b * N + c];
+      pc[c] += pair[b * N + c];
+    }
   const sibling = entropy(pb, 0, N) + entropy(pc, 0, N) - entropy(pair, 0, N2);
   return {
     ruleEntropy: rule / N / Math.log(N2),
@@ -190,7 +191,8 @@ export function rlmPointSeed(seed: number, hidden: number, x: number): number {
 export function rlmSweep(options: RlmSweepOptions): RlmSweepPoint[] {
   const o = checkKnownKeys<RlmSweepOptions>(options, ['hidden', 'x', 'observable', 'grammars', 'seed']);
   const Ns = checkIntegerList('hidden', o.hidden, 2, MAX_HIDDEN);
-  if (!Array.isArray(o.x) || o.x.length === 0 || o.x.some((x) => typeof x !== 'number' || !(x > 0))) throw new InvalidOptionError('x', o.x, 'a non-empty array of numbers > 0 (Infinity allowed)');
+  if (!Array.isArray(o.x) || o.x.length === 0 || o.x.some((x) => typeof x !== 'number' || !(x > 0)))
+    throw new InvalidOptionError('x', o.x, 'a non-empty array of numbers > 0 (Infinity allowed)');
   const M = checkInteger('observable', o.observable ?? 2, 2, 65536);
   const grammars = checkInteger('grammars', o.grammars ?? 8, 1, 100000);
   const seed = checkSeed(o.seed ?? 1);
@@ -199,7 +201,9 @@ export function rlmSweep(options: RlmSweepOptions): RlmSweepPoint[] {
     for (const x of o.x) {
       const pointSeed = rlmPointSeed(seed, N, x);
       const epsilon = x / Math.log(N);
-      const values = Array.from({ length: grammars }, (_, j) => rlmOrderParameters(createRlm({ hidden: N, observable: M, epsilon, seed: childSeed(pointSeed, j) })));
+      const values = Array.from({ length: grammars }, (_, j) =>
+        rlmOrderParameters(createRlm({ hidden: N, observable: M, epsilon, seed: childSeed(pointSeed, j) })),
+      );
       const mean = {} as RlmOrderParameters;
       const error = {} as RlmOrderParameters;
       for (const key of PARAMETERS) {

@@ -164,9 +164,14 @@ function slope(x: number[], y: number[]): number {
 
 /** Zipf exponent of symbol counts: -slope of log f vs log rank over the symbols seen >= 5 times. */
 function zipfExponent(counts: ArrayLike<number>): number {
-  const sorted = Array.from(counts).filter((c) => c >= 5).sort((a, b) => b - a);
+  const sorted = Array.from(counts)
+    .filter((c) => c >= 5)
+    .sort((a, b) => b - a);
   if (sorted.length < 3) return NaN;
-  return -slope(sorted.map((_, i) => Math.log(i + 1)), sorted.map((c) => Math.log(c)));
+  return -slope(
+    sorted.map((_, i) => Math.log(i + 1)),
+    sorted.map((c) => Math.log(c)),
+  );
 }
 
 /** Heaps exponent of a (sub)text: slope of log V(t) vs log t at log-spaced t. */
@@ -192,7 +197,8 @@ function heapsExponent(s: Uint8Array | Uint16Array, from: number, to: number, K:
 }
 
 function checkFitRange(range: unknown): [number, number] {
-  if (!Array.isArray(range) || range.length !== 2 || !(range[0] >= 1) || !(range[1] >= range[0])) throw new InvalidOptionError('fitRange', range, '[from, to] with 1 <= from <= to');
+  if (!Array.isArray(range) || range.length !== 2 || !(range[0] >= 1) || !(range[1] >= range[0]))
+    throw new InvalidOptionError('fitRange', range, '[from, to] with 1 <= from <= to');
   return [range[0], range[1]];
 }
 
@@ -202,16 +208,23 @@ function normalize(text: SymbolText, options: AnalyzeOptions | undefined) {
   const n = text.symbols.length;
   const K = text.alphabetSize;
   if (n < 2) throw new InvalidOptionError('symbols', n, 'a text of at least 2 symbols');
-  const maxDistance = o.maxDistance === undefined ? Math.max(1, Math.min(1000, Math.floor(n / 4))) : checkInteger('maxDistance', o.maxDistance, 1, n - 1, `below the text length ${n}`);
+  const maxDistance =
+    o.maxDistance === undefined
+      ? Math.max(1, Math.min(1000, Math.floor(n / 4)))
+      : checkInteger('maxDistance', o.maxDistance, 1, n - 1, `below the text length ${n}`);
   const maxBlocks = Math.floor(n / (maxDistance + 1));
-  const blocks = o.blocks === undefined ? Math.max(1, Math.min(20, maxBlocks)) : checkInteger('blocks', o.blocks, 1, Math.max(1, maxBlocks), `blocks of more than maxDistance = ${maxDistance} symbols`);
+  const blocks =
+    o.blocks === undefined
+      ? Math.max(1, Math.min(20, maxBlocks))
+      : checkInteger('blocks', o.blocks, 1, Math.max(1, maxBlocks), `blocks of more than maxDistance = ${maxDistance} symbols`);
   const blockLength = Math.ceil(n / blocks);
   const distances = o.distances === undefined ? logDistances(maxDistance) : checkIntegerList('distances', o.distances, 1, maxDistance);
   let maxOrder = 1;
   while (maxOrder < 8 && blocks * K ** (maxOrder + 1) <= 1 << 22) maxOrder++;
   if (o.maxOrder !== undefined) maxOrder = checkInteger('maxOrder', o.maxOrder, 1, maxOrder, `B K^k <= 2^22 with K = ${K}, B = ${blocks}`);
   const mutualInformation = o.mutualInformation ?? blocks * K * K <= 1 << 24;
-  if (mutualInformation && blocks * K * K > 1 << 26) throw new InvalidOptionError('mutualInformation', true, `false for K = ${K} (B K^2 = ${blocks * K * K} counts a distance, more than 2^26)`);
+  if (mutualInformation && blocks * K * K > 1 << 26)
+    throw new InvalidOptionError('mutualInformation', true, `false for K = ${K} (B K^2 = ${blocks * K * K} counts a distance, more than 2^26)`);
   const backend = o.backend ?? 'auto';
   const fitRange = o.fitRange === undefined ? undefined : checkFitRange(o.fitRange);
   return { n, K, maxDistance, blocks, blockLength, distances, maxOrder, mutualInformation, fitRange, backend, core: o.core };
@@ -298,7 +311,8 @@ function analyzeWith(kernel: LanguageKernel, text: SymbolText, o: ReturnType<typ
       ? jackknife(B, H.value - entropyBits(prev.total), (b) => entropyBits(without(total, counts, b)) - entropyBits(without(prev.total, prev.counts, b)))
       : H;
     conditionalEntropies.push({ k, value: h.value, error: h.error });
-    if (k === o.maxOrder && distinct > grams / 10) warnings.push(`H_${k} is undersampled: ${distinct} distinct ${k}-grams among ${grams}; h_${k} is biased low`);
+    if (k === o.maxOrder && distinct > grams / 10)
+      warnings.push(`H_${k} is undersampled: ${distinct} distinct ${k}-grams among ${grams}; h_${k} is biased low`);
     previous = { total, counts };
   }
   const last = conditionalEntropies[conditionalEntropies.length - 1];
@@ -323,7 +337,10 @@ function analyzeWith(kernel: LanguageKernel, text: SymbolText, o: ReturnType<typ
     entropyRate: { value: last.value, error: last.error, order: last.k },
     zipf,
     heaps: { value: heapsAll, error: heapsError },
-    correlationFit: fitDecay(correlation.filter((p) => onDistances.has(p.r)), o.fitRange),
+    correlationFit: fitDecay(
+      correlation.filter((p) => onDistances.has(p.r)),
+      o.fitRange,
+    ),
     ...(mutualInformation.length > 0 ? { mutualInformationFit: fitDecay(mutualInformation, o.fitRange) } : {}),
     warnings,
   };

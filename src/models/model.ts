@@ -10,7 +10,19 @@
  */
 import type { CorrelationMeasurement } from '../correlation.js';
 import type { Measurement, SeriesContext } from '../measure.js';
-import type { Algorithm, BackendName, ClusterStep, ClusterSweepResult, CoreSource, EngineName, Lattice, Layout, LocalAlgorithm, Model, Start } from '../vocabulary.js';
+import type {
+  Algorithm,
+  BackendName,
+  ClusterStep,
+  ClusterSweepResult,
+  CoreSource,
+  EngineName,
+  Lattice,
+  Layout,
+  LocalAlgorithm,
+  Model,
+  Start,
+} from '../vocabulary.js';
 import type { BlockSpinKernel } from '../backend/rg-types.js';
 
 /**

@@ -29,8 +29,8 @@
  *    1/t, for 3 times as many sweeps again as it took to get there (or until `tuningSweeps`). Levels never
  *    visited (most cannot occur, e.g. b = 2N - 1) get W interpolated from their neighbours. The schedule
  *    depends on the state, but it only builds W: the weights are then frozen.
- * 3. Production. `thermalize` sweeps with frozen W are discarded, then `sweeps` sweeps with frozen W (a fixed number of sweeps of N steps, detailed balance with
- *    respect to exp(W)), recording b and the state counts after every sweep. The run is cut into `bins`
+ * 3. Production. `thermalize` sweeps with frozen W are discarded, then `sweeps` sweeps with frozen W (a
+ *    fixed number of sweeps of N steps, detailed balance with respect to exp(W)), recording b and the state counts after every sweep. The run is cut into `bins`
  *    equal blocks; each block keeps its own H(b) and S_O(b).
  *
  * ## Estimators (e = -b / N, m = |M| / N with |M|² = (q Σ_k n_k² - N²) / (q - 1), as for canonical runs)
@@ -87,7 +87,10 @@ export interface MulticanonicalOptions {
   backend?: 'auto' | 'wasm' | 'js';
   /** Where to load the WebAssembly core from. @default the inlined core */
   core?: CoreSource;
-  /** Canonical heat-bath sweeps at each window edge (the second half measures b), and multicanonical sweeps with the frozen weights before production. @default 1000 */
+  /**
+   * Canonical heat-bath sweeps at each window edge (the second half measures b), and multicanonical sweeps
+   * with the frozen weights before production. @default 1000
+   */
   thermalize?: number;
   /**
    * Most Wang-Landau sweeps; tuning stops earlier, at 4 times the sweep at which the 1/t stage began.
@@ -176,7 +179,8 @@ function checkWeights(value: unknown, bonds: number): MulticanonicalWeights {
   const lo = checkInteger('weights.lo', w.lo, 0, bonds, `(a bond count of this lattice, 0 .. 2N = ${bonds})`);
   const hi = checkInteger('weights.hi', w.hi, lo, bonds, `(a bond count from weights.lo to 2N = ${bonds})`);
   for (const key of ['betaLo', 'betaHi'] as const) {
-    if (typeof w[key] !== 'number' || !Number.isFinite(w[key]) || (w[key] as number) <= 0) throw new InvalidOptionError(`weights.${key}`, w[key], 'a finite number > 0');
+    if (typeof w[key] !== 'number' || !Number.isFinite(w[key]) || (w[key] as number) <= 0)
+      throw new InvalidOptionError(`weights.${key}`, w[key], 'a finite number > 0');
   }
   const values = w.values;
   if (!Array.isArray(values) || values.length !== hi - lo + 1) {
@@ -283,21 +287,31 @@ export async function multicanonical(options: MulticanonicalOptions): Promise<Mu
   const o = checkObject('options', options, '{ q: 10, size: 32 }');
   rejectUnknownKeys(o, KNOWN, '', 'option');
   if (o.model !== undefined && o.model !== 'potts') {
-    throw new InvalidOptionError('model', o.model, "'potts' (multicanonical runs are implemented for the zero-field Potts model; q = 2 is the Ising model at coupling J/2)");
+    throw new InvalidOptionError(
+      'model',
+      o.model,
+      "'potts' (multicanonical runs are implemented for the zero-field Potts model; q = 2 is the Ising model at coupling J/2)",
+    );
   }
   const q = checkInteger('q', o.q, 2, 256);
   const size = checkInteger('size', o.size, 2, 1024);
   const N = size * size;
   const bonds = 2 * N;
-  const temperatures = expandTemperatures(
-    o.temperatures ?? Array.from({ length: 21 }, (_, k) => pottsCriticalTemperature(q) * (0.99 + 0.001 * k)),
-  );
-  if (temperatures.length < 2) throw new InvalidOptionError('temperatures', o.temperatures, 'at least two temperatures (the lowest and highest set the window)');
+  const temperatures = expandTemperatures(o.temperatures ?? Array.from({ length: 21 }, (_, k) => pottsCriticalTemperature(q) * (0.99 + 0.001 * k)));
+  if (temperatures.length < 2)
+    throw new InvalidOptionError('temperatures', o.temperatures, 'at least two temperatures (the lowest and highest set the window)');
   const thermalize = checkCount('thermalize', o.thermalize ?? 1000, 2);
   const bins = checkInteger('bins', o.bins ?? 20, 2, 1000);
   const given = o.weights === undefined ? undefined : checkWeights(o.weights, bonds);
   const seed = checkSeed(o.seed ?? 1);
-  const base = { model: 'potts' as const, q, size, backend: o.backend as MulticanonicalOptions['backend'], core: o.core as CoreSource | undefined, algorithm: 'heat-bath' as const };
+  const base = {
+    model: 'potts' as const,
+    q,
+    size,
+    backend: o.backend as MulticanonicalOptions['backend'],
+    core: o.core as CoreSource | undefined,
+    algorithm: 'heat-bath' as const,
+  };
   const betaHi = 1 / temperatures[0];
   const betaLo = 1 / temperatures[temperatures.length - 1];
   const width = q + 1;
@@ -327,7 +341,9 @@ export async function multicanonical(options: MulticanonicalOptions): Promise<Mu
     }
     const levels = weights.hi - weights.lo + 1;
     const crossing = Math.ceil((levels * levels) / N);
-    const tuningSweeps = given ? checkCount('tuningSweeps', o.tuningSweeps ?? 0, 0) : checkCount('tuningSweeps', o.tuningSweeps ?? Math.max(20000, 1500 * crossing), 0);
+    const tuningSweeps = given
+      ? checkCount('tuningSweeps', o.tuningSweeps ?? 0, 0)
+      : checkCount('tuningSweeps', o.tuningSweeps ?? Math.max(20000, 1500 * crossing), 0);
     if (given && tuningSweeps > 0) throw new InvalidOptionError('tuningSweeps', tuningSweeps, '0 or nothing with given weights (they are used as they are)');
     const sweeps = checkCount('sweeps', o.sweeps ?? Math.max(10000, 1000 * crossing), bins);
 
@@ -355,7 +371,7 @@ export async function multicanonical(options: MulticanonicalOptions): Promise<Mu
     const records = new Int32Array(width * Math.min(CHUNK, sweeps));
     const series = new Int32Array(sweeps);
     let accepted = 0;
-    for (let done = 0; done < sweeps; ) {
+    for (let done = 0; done < sweeps;) {
       const n = Math.min(CHUNK, sweeps - done);
       accepted += kernel.sweep(n, 0, records);
       for (let k = 0; k < n; k++) {
@@ -394,7 +410,10 @@ export async function multicanonical(options: MulticanonicalOptions): Promise<Mu
     let unvisited = 0;
     for (let b = weights.lo; b <= weights.hi; b++) if (possible(b) && full.h[b] === 0) unvisited++;
     if (unvisited > 0) {
-      warnings.push(`${unvisited} of the ${levels} window levels were never visited in production: the reweighted distributions miss them; tune longer (tuningSweeps) or run longer (sweeps)`);
+      warnings.push(
+        `${unvisited} of the ${levels} window levels were never visited in production: the reweighted distributions miss them; ` +
+          'tune longer (tuningSweeps) or run longer (sweeps)',
+      );
     }
     // flatness: the production histogram over 10 equal parts of the window
     const parts = Array.from({ length: Math.min(10, levels) }, (_, j) => {
@@ -404,7 +423,11 @@ export async function multicanonical(options: MulticanonicalOptions): Promise<Mu
     });
     const flatness = Math.min(...parts) / Math.max(...parts);
     if (flatness < 0.1) {
-      warnings.push(`the production histogram is far from flat across the window (its tenths differ by a factor ${(1 / flatness).toPrecision(3)}${tuning.converged ? '' : '; Wang-Landau did not reach its 1/t stage'}): the weights are poor, so tunnelling is slow; results stay correct (reweighting removes any weights) but noisy: raise tuningSweeps`);
+      warnings.push(
+        `the production histogram is far from flat across the window (its tenths differ by a factor ${(1 / flatness).toPrecision(3)}` +
+          `${tuning.converged ? '' : '; Wang-Landau did not reach its 1/t stage'}): the weights are poor, so tunnelling is slow; ` +
+          'results stay correct (reweighting removes any weights) but noisy: raise tuningSweeps',
+      );
     }
 
     /** exp(β b - W(b)) H-weighted sums of one replica: returns the normalised weights per level. */
@@ -479,7 +502,10 @@ export async function multicanonical(options: MulticanonicalOptions): Promise<Mu
       : [weights.lo + (weights.hi - weights.lo) / 10, weights.hi - (weights.hi - weights.lo) / 10, "the window's outer tenths"];
     const tunnelings = countTunnelings(series, low, high);
     if (tunnelings < bins) {
-      warnings.push(`only ${tunnelings} tunnelings between ${between} in ${sweeps} production sweeps, fewer than the ${bins} jackknife blocks: the blocks are correlated and the errors too small; run more sweeps (or tune the weights longer)`);
+      warnings.push(
+        `only ${tunnelings} tunnelings between ${between} in ${sweeps} production sweeps, fewer than the ${bins} jackknife blocks: ` +
+          'the blocks are correlated and the errors too small; run more sweeps (or tune the weights longer)',
+      );
     }
 
     const bondCounts: number[] = [];

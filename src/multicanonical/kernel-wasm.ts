@@ -27,7 +27,11 @@ export class WasmMulticanonicalKernel implements MulticanonicalKernel {
     const core = this.core;
     if (typeof core.mucaInit !== 'function') throw new CoreError('this core has no multicanonical kernel (rebuild it: npm run build:wasm)');
     if (guarded('mucaInit', () => core.mucaInit()) !== 0) {
-      throw new InvalidOptionError('size', potts.size, `a lattice whose multicanonical weights fit in WebAssembly memory (growing memory for ${2 * potts.size ** 2 + 1} levels failed)`);
+      throw new InvalidOptionError(
+        'size',
+        potts.size,
+        `a lattice whose multicanonical weights fit in WebAssembly memory (growing memory for ${2 * potts.size ** 2 + 1} levels failed)`,
+      );
     }
   }
 
@@ -69,7 +73,7 @@ export class WasmMulticanonicalKernel implements MulticanonicalKernel {
     const width = this.potts.q + 1;
     const capacity = core.pottsRecordCapacity();
     let accepted = 0;
-    for (let done = 0; done < sweeps; ) {
+    for (let done = 0; done < sweeps;) {
       const n = Math.min(capacity, sweeps - done);
       accepted += guarded('mucaSweep', () => core.mucaSweep(n, lnf, 1));
       out.set(new Int32Array(core.memory.buffer as ArrayBuffer, core.pottsRecordsPtr(), n * width), done * width);

@@ -74,15 +74,23 @@ export function normalizeBlockOptions(size: number, simulationSeed: number, opti
   const b = options.blockSize ?? 2;
   if (typeof b !== 'number' || !Number.isInteger(b) || b < 2 || size % b !== 0 || size / b < 2) {
     const divisors = Array.from({ length: size }, (_, i) => i + 1).filter((d) => d >= 2 && size % d === 0 && size / d >= 2);
-    throw new InvalidOptionError('blockSize', b, divisors.length > 0
-      ? `an integer >= 2 that divides the lattice size ${size} and leaves a block lattice of at least 2 x 2 (one of ${divisors.join(', ')})`
-      : `an integer >= 2 that divides the lattice size ${size} and leaves a block lattice of at least 2 x 2 (none exists for L = ${size})`);
+    throw new InvalidOptionError(
+      'blockSize',
+      b,
+      divisors.length > 0
+        ? `an integer >= 2 that divides the lattice size ${size} and leaves a block lattice of at least 2 x 2 (one of ${divisors.join(', ')})`
+        : `an integer >= 2 that divides the lattice size ${size} and leaves a block lattice of at least 2 x 2 (none exists for L = ${size})`,
+    );
   }
   const rule = oneOf('rule', options.rule ?? 'majority', BLOCK_RULES);
   const deepest = deepestLevel(size, b);
   const levels = options.levels ?? Math.max(1, deepestLevel(size, b, 4));
   if (typeof levels !== 'number' || !Number.isInteger(levels) || levels < 1 || levels > deepest) {
-    throw new InvalidOptionError('levels', levels, `an integer from 1 to ${deepest} (${size} -> ${size / b ** deepest} with blocks of ${b}: b^levels must divide L and leave at least 2 x 2)`);
+    throw new InvalidOptionError(
+      'levels',
+      levels,
+      `an integer from 1 to ${deepest} (${size} -> ${size / b ** deepest} with blocks of ${b}: b^levels must divide L and leave at least 2 x 2)`,
+    );
   }
   const seed = options.seed === undefined ? childSeed(simulationSeed, RG_STREAM) : checkSeed(options.seed, 'seed');
   const sizes = Array.from({ length: levels + 1 }, (_, k) => size / b ** k);
@@ -106,7 +114,8 @@ export interface BlockPyramid<S extends SpinArray = Int8Array> {
 /** Block spins are b x b blocks of the square lattice: any other lattice is a typed error (never a 2D reading of its sites). */
 export function checkBlockLattice(sim: Simulation<Model>): void {
   const lattice = sim.options.lattice;
-  if (lattice !== 'square') throw new InvalidOptionError('lattice', lattice, '"square" for block spins and the RG (the cubic lattice has no block-spin kernel yet)');
+  if (lattice !== 'square')
+    throw new InvalidOptionError('lattice', lattice, '"square" for block spins and the RG (the cubic lattice has no block-spin kernel yet)');
 }
 
 /** Kernel of `sim` configured for `options`, its RG stream seeded (shared by the RG analyses). */
@@ -115,7 +124,11 @@ export function blockKernel(sim: Simulation, options: NormalizedBlockOptions, pa
   checkBlockLattice(sim);
   const blocks = kernel.blockSpins?.();
   if (!blocks) {
-    throw new InvalidOptionError('model', sim.options.model, 'a model with block spins ("ising" or "potts"; the continuous-spin models have no block-spin RG yet)');
+    throw new InvalidOptionError(
+      'model',
+      sim.options.model,
+      'a model with block spins ("ising" or "potts"; the continuous-spin models have no block-spin RG yet)',
+    );
   }
   blocks.configure(options.blockSize, options.levels, patterns && options.blockSize <= MAX_PATTERN_BLOCK);
   blocks.setRngState(seedState(options.seed));
@@ -123,7 +136,12 @@ export function blockKernel(sim: Simulation, options: NormalizedBlockOptions, pa
 }
 
 /** The Potts block-spin kernel of `sim`, configured and its RG stream seeded. */
-export function pottsBlockKernel(sim: Simulation<Model>, block: NormalizedBlockOptions, patterns: boolean, method: string): { blocks: PottsBlockSpinKernel; q: number } {
+export function pottsBlockKernel(
+  sim: Simulation<Model>,
+  block: NormalizedBlockOptions,
+  patterns: boolean,
+  method: string,
+): { blocks: PottsBlockSpinKernel; q: number } {
   const kernel = kernelOf(sim, method);
   checkBlockLattice(sim);
   if (!(kernel instanceof PottsModelKernel)) throw new InvalidOptionError('simulation', sim.options.model, 'a Potts simulation');
@@ -150,7 +168,14 @@ export function blockSpinPyramid<M extends Model>(sim: Simulation<M>, options: B
   }
   const blocks = blockKernel(sim, o, false, 'blockSpinPyramid');
   const ties = blocks.build(o.rule);
-  return { blockSize: o.blockSize, rule: o.rule, seed: o.seed, sizes: [...o.sizes], lattices: o.sizes.map((_, k) => blocks.readLevel(k)) as SpinsOf<M>[], ties };
+  return {
+    blockSize: o.blockSize,
+    rule: o.rule,
+    seed: o.seed,
+    sizes: [...o.sizes],
+    lattices: o.sizes.map((_, k) => blocks.readLevel(k)) as SpinsOf<M>[],
+    ties,
+  };
 }
 
 /** Whether every value is +1 or -1 (a plain loop: 10x faster than some() on large lattices). */
@@ -167,15 +192,29 @@ function allSpins(spins: Int8Array): boolean {
 export function coarseGrain(spins: Int8Array, options: BlockSpinOptions = {}): BlockPyramid {
   const size = Math.round(Math.sqrt(spins?.length ?? 0));
   if (!(spins instanceof Int8Array) || size < 2 || size * size !== spins.length || !allSpins(spins)) {
-    throw new InvalidOptionError('spins', spins instanceof Int8Array ? `Int8Array of length ${spins.length}` : spins, 'an Int8Array of L*L spins (L >= 2), each +1 or -1');
+    throw new InvalidOptionError(
+      'spins',
+      spins instanceof Int8Array ? `Int8Array of length ${spins.length}` : spins,
+      'an Int8Array of L*L spins (L >= 2), each +1 or -1',
+    );
   }
   if (typeof options !== 'object' || options === null) throw new InvalidOptionError('block options', options, 'an object like { blockSize: 2 }');
   checkKeys(options, BLOCK_OPTION_KEYS);
-  return pyramidOf(spins, normalizeBlockOptions(size, 1, options), (n) => new Int8Array(n), (src, n, dst, o, rng) => coarsen(src, n, o.blockSize, dst, o.rule, rng));
+  return pyramidOf(
+    spins,
+    normalizeBlockOptions(size, 1, options),
+    (n) => new Int8Array(n),
+    (src, n, dst, o, rng) => coarsen(src, n, o.blockSize, dst, o.rule, rng),
+  );
 }
 
 /** Levels 1 .. K of `lattice` by `coarsenLevel` (one RG stream from o.seed through all levels). */
-function pyramidOf<S extends Int8Array | Uint8Array>(lattice: S, o: NormalizedBlockOptions, create: (sites: number) => S, coarsenLevel: (src: S, n: number, dst: S, o: NormalizedBlockOptions, rng: Xoshiro128) => number): BlockPyramid<S> {
+function pyramidOf<S extends Int8Array | Uint8Array>(
+  lattice: S,
+  o: NormalizedBlockOptions,
+  create: (sites: number) => S,
+  coarsenLevel: (src: S, n: number, dst: S, o: NormalizedBlockOptions, rng: Xoshiro128) => number,
+): BlockPyramid<S> {
   const rng = new Xoshiro128(seedState(o.seed));
   const lattices = [lattice.slice() as S];
   let ties = 0;
@@ -198,9 +237,18 @@ export function coarseGrainPotts(states: Uint8Array, q: number, options: BlockSp
   checkQ(q);
   const size = Math.round(Math.sqrt(states?.length ?? 0));
   if (!(states instanceof Uint8Array) || size < 2 || size * size !== states.length || states.some((s) => s >= q)) {
-    throw new InvalidOptionError('states', states instanceof Uint8Array ? `Uint8Array of length ${states.length}` : states, `a Uint8Array of L*L Potts states (L >= 2), each 0 .. ${q - 1}`);
+    throw new InvalidOptionError(
+      'states',
+      states instanceof Uint8Array ? `Uint8Array of length ${states.length}` : states,
+      `a Uint8Array of L*L Potts states (L >= 2), each 0 .. ${q - 1}`,
+    );
   }
   if (typeof options !== 'object' || options === null) throw new InvalidOptionError('block options', options, 'an object like { blockSize: 2 }');
   checkKeys(options, BLOCK_OPTION_KEYS);
-  return pyramidOf(states, normalizeBlockOptions(size, 1, options), (n) => new Uint8Array(n), (src, n, dst, o, rng) => coarsenPotts(src, n, o.blockSize, q, dst, o.rule, rng));
+  return pyramidOf(
+    states,
+    normalizeBlockOptions(size, 1, options),
+    (n) => new Uint8Array(n),
+    (src, n, dst, o, rng) => coarsenPotts(src, n, o.blockSize, q, dst, o.rule, rng),
+  );
 }

@@ -89,7 +89,8 @@ function leading(A: Matrix, B: Matrix): { lambda: number; all: number[] } | stri
   const ev = eigenvalues(T);
   if (!ev) return 'the eigenvalue iteration did not converge';
   const top = ev[0];
-  if (Math.abs(top.im) > 1e-9 * Math.abs(top.re)) return `the leading eigenvalues form a complex pair ${top.re.toPrecision(4)} +- ${Math.abs(top.im).toPrecision(4)}i (too little data for this operator set)`;
+  if (Math.abs(top.im) > 1e-9 * Math.abs(top.re))
+    return `the leading eigenvalues form a complex pair ${top.re.toPrecision(4)} +- ${Math.abs(top.im).toPrecision(4)}i (too little data for this operator set)`;
   if (!(top.re > 0)) return `the leading eigenvalue ${top.re.toPrecision(4)} is not positive`;
   return { lambda: top.re, all: ev.map((e) => e.re) };
 }
@@ -98,7 +99,12 @@ function leading(A: Matrix, B: Matrix): { lambda: number; all: number[] } | stri
  * Bin means of x_a, y_b, x_a x_c and x_a y_b for series centred on their means and scaled by
  * 1/scale (a common factor on both levels leaves T unchanged and keeps the numbers O(1)).
  */
-function binnedMoments(x: Float64Array[], y: Float64Array[], binSize: number, scale: number): { xs: Float64Array[]; ys: Float64Array[]; xx: Float64Array[][]; xy: Float64Array[][] } {
+function binnedMoments(
+  x: Float64Array[],
+  y: Float64Array[],
+  binSize: number,
+  scale: number,
+): { xs: Float64Array[]; ys: Float64Array[]; xx: Float64Array[][]; xy: Float64Array[][] } {
   const n = x[0].length;
   const bins = Math.floor(n / binSize);
   const centre = (s: Float64Array) => {
@@ -177,12 +183,20 @@ function sector(s: RgSamples, which: McrgSector, binSize: number): { entries: Mc
       const full = matrices(binned.map(mean));
       const constant = full.A.map((row, a) => row[a]).findIndex((v) => !(v > 0));
       if (constant >= 0) {
-        entries.push(undetermined(`operator ${base.operators[constant]} does not fluctuate on the ${to} x ${to} lattice of level ${n + 1}: the covariance matrix is singular`));
+        entries.push(
+          undetermined(
+            `operator ${base.operators[constant]} does not fluctuate on the ${to} x ${to} lattice of level ${n + 1}: the covariance matrix is singular`,
+          ),
+        );
         continue;
       }
       const condition = correlationCondition(full.A);
       if (!(condition < SINGULAR)) {
-        entries.push(undetermined(`the covariance matrix of ${base.operators.join(', ')} on the ${to} x ${to} lattice of level ${n + 1} is singular (condition number ${condition.toPrecision(3)}): these operators are (nearly) dependent there`));
+        entries.push(
+          undetermined(
+            `the covariance matrix of ${base.operators.join(', ')} on the ${to} x ${to} lattice of level ${n + 1} is singular (condition number ${condition.toPrecision(3)}): these operators are (nearly) dependent there`,
+          ),
+        );
         continue;
       }
       const top = leading(full.A, full.B);
@@ -195,15 +209,25 @@ function sector(s: RgSamples, which: McrgSector, binSize: number): { entries: Mc
         const r = leading(A, B);
         return typeof r === 'string' ? NaN : g(r.lambda);
       };
-      const lambda = jackknife(binned, f((l) => l));
-      const y = jackknife(binned, f((l) => Math.log(l) / lnb));
+      const lambda = jackknife(
+        binned,
+        f((l) => l),
+      );
+      const y = jackknife(
+        binned,
+        f((l) => Math.log(l) / lnb),
+      );
       if (!Number.isFinite(lambda.error) || !Number.isFinite(y.error)) {
-        entries.push(undetermined(`some jackknife samples give no real positive leading eigenvalue: the estimate is unstable (run longer or use fewer operators)`));
+        entries.push(
+          undetermined(`some jackknife samples give no real positive leading eigenvalue: the estimate is unstable (run longer or use fewer operators)`),
+        );
         continue;
       }
       const entryWarnings: string[] = [];
       if (condition > ILL_CONDITIONED) {
-        entryWarnings.push(`ill-conditioned: the correlation matrix of ${base.operators.join(', ')} on level ${n + 1} has condition number ${condition.toPrecision(3)}`);
+        entryWarnings.push(
+          `ill-conditioned: the correlation matrix of ${base.operators.join(', ')} on level ${n + 1} has condition number ${condition.toPrecision(3)}`,
+        );
       }
       const estimate: McrgEstimate = {
         ...base,
@@ -215,13 +239,17 @@ function sector(s: RgSamples, which: McrgSector, binSize: number): { entries: Mc
         warnings: entryWarnings,
       };
       if (which === 'thermal') {
-        const nu = jackknife(binned, f((l) => lnb / Math.log(l)));
+        const nu = jackknife(
+          binned,
+          f((l) => lnb / Math.log(l)),
+        );
         estimate.nu = { mean: lnb / Math.log(top.lambda), error: nu.error };
       }
       entries.push(estimate);
     }
   }
-  if (bins >= 2 && bins < MIN_MCRG_BINS) warnings.push(`MCRG ${which}: only ${bins} bins of ${binSize} samples: the jackknife errors are unreliable (run longer)`);
+  if (bins >= 2 && bins < MIN_MCRG_BINS)
+    warnings.push(`MCRG ${which}: only ${bins} bins of ${binSize} samples: the jackknife errors are unreliable (run longer)`);
   return { entries, warnings };
 }
 

@@ -66,12 +66,18 @@ export function sampleRgPotts(sim: Simulation<Model>, block: NormalizedBlockOpti
   const perLevel = q ** (block.blockSize * block.blockSize);
   const withPatterns = options.patterns && perLevel <= POTTS_MAX_PATTERNS;
   const { blocks } = pottsBlockKernel(sim, block, withPatterns, 'rgFlow');
-  return collectRg(sim, block, options, {
-    build: (rule) => blocks.build(rule),
-    measure(out, at) {
-      for (let k = 0; k <= block.levels; k++) pottsOperators(blocks.readLevel(k), block.sizes[k], q, out, at + k * RG_OPERATORS);
+  return collectRg(
+    sim,
+    block,
+    options,
+    {
+      build: (rule) => blocks.build(rule),
+      measure(out, at) {
+        for (let k = 0; k <= block.levels; k++) pottsOperators(blocks.readLevel(k), block.sizes[k], q, out, at + k * RG_OPERATORS);
+      },
+      readPatterns: (out) => blocks.readPatterns(out),
+      getRngState: () => blocks.getRngState(),
     },
-    readPatterns: (out) => blocks.readPatterns(out),
-    getRngState: () => blocks.getRngState(),
-  }, withPatterns ? perLevel : 0);
+    withPatterns ? perLevel : 0,
+  );
 }

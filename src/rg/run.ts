@@ -157,16 +157,30 @@ export function rgFlow(sim: Simulation<Model>, options: RgOptions): RgResult {
   const mcrg = potts ? undefined : analyzeMcrg(data, binSize);
   if (block.levels < 2) warnings.push(`the flow direction needs at least 2 block levels (levels = ${block.levels}): direction is undetermined`);
   if (patterns && !entropy) {
-    warnings.push(potts
-      ? `pattern entropy needs at most ${POTTS_MAX_PATTERNS} block configurations (q^(b^2)): not computed for q = ${sim.options.q}, b = ${block.blockSize}`
-      : `pattern entropy needs blocks of at most 3 x 3 (2^9 configurations): not computed for b = ${block.blockSize}`);
+    warnings.push(
+      potts
+        ? `pattern entropy needs at most ${POTTS_MAX_PATTERNS} block configurations (q^(b^2)): not computed for q = ${sim.options.q}, b = ${block.blockSize}`
+        : `pattern entropy needs blocks of at most 3 x 3 (2^9 configurations): not computed for b = ${block.blockSize}`,
+    );
   }
   const { model, q, size, temperature, beta, field, algorithm, seed } = sim.options;
   return {
-    model, ...(q === undefined ? {} : { q }),
-    size, temperature, beta, field, algorithm, backend: sim.backend, seed,
-    blockSize: block.blockSize, rule: block.rule, levels: block.levels, rgSeed: block.seed,
-    thermalize, samples, every,
+    model,
+    ...(q === undefined ? {} : { q }),
+    size,
+    temperature,
+    beta,
+    field,
+    algorithm,
+    backend: sim.backend,
+    seed,
+    blockSize: block.blockSize,
+    rule: block.rule,
+    levels: block.levels,
+    rgSeed: block.seed,
+    thermalize,
+    samples,
+    every,
     flow: flow.map((level, k) => (entropy?.[k] ? { ...level, patternEntropy: entropy[k] } : level)),
     direction: flowDirection(flow),
     ...(mcrg ? { mcrg } : {}),

@@ -42,13 +42,20 @@ export interface SampleOptions {
 }
 
 /** Checks the run-length options (InvalidOptionError naming the field). */
-export function checkRunOptions(block: NormalizedBlockOptions, options: { samples?: unknown; every?: unknown; thermalize?: unknown }): { samples: number; every: number; thermalize: number } {
+export function checkRunOptions(
+  block: NormalizedBlockOptions,
+  options: { samples?: unknown; every?: unknown; thermalize?: unknown },
+): { samples: number; every: number; thermalize: number } {
   const samples = checkCount('samples', options.samples, 2);
   const every = checkCount('every', options.every ?? 1, 1);
   const thermalize = checkCount('thermalize', options.thermalize ?? 0, 0);
   const perSample = (block.levels + 1) * RG_OPERATORS;
   if (samples * perSample > MAX_RG_VALUES) {
-    throw new InvalidOptionError('samples', samples, `at most ${Math.floor(MAX_RG_VALUES / perSample)} samples for ${block.levels} levels (the operator series are kept in memory; split longer runs)`);
+    throw new InvalidOptionError(
+      'samples',
+      samples,
+      `at most ${Math.floor(MAX_RG_VALUES / perSample)} samples for ${block.levels} levels (the operator series are kept in memory; split longer runs)`,
+    );
   }
   return { samples, every, thermalize };
 }

@@ -9,7 +9,11 @@ export function toBase64(bytes: Uint8Array): string {
 /** Decodes strict padded base64; anything else is an InvalidOptionError naming `field`. */
 export function fromBase64(text: unknown, field: string): Uint8Array {
   if (typeof text !== 'string' || text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) {
-    throw new InvalidOptionError(field, typeof text === 'string' && text.length > 40 ? `${text.slice(0, 40)}...` : text, 'a checkpoint as padded base64 (from a previous response)');
+    throw new InvalidOptionError(
+      field,
+      typeof text === 'string' && text.length > 40 ? `${text.slice(0, 40)}...` : text,
+      'a checkpoint as padded base64 (from a previous response)',
+    );
   }
   return decodeBase64(text);
 }

@@ -32,7 +32,8 @@ function engineOf(core: WebAssembly.Module): Promise<EngineName> {
   return engine;
 }
 
-const EDGE_HINT = "where the runtime refuses to compile WebAssembly bytes (edge functions), import core from 'criticality/wasm' and pass createHandler({ core })";
+const EDGE_HINT =
+  "where the runtime refuses to compile WebAssembly bytes (edge functions), import core from 'criticality/wasm' and pass createHandler({ core })";
 
 /** Resolves `backend` with the handler's core; a 'wasm' that cannot load is a BackendUnavailableError saying what to do. */
 export async function chooseEngine(backend: BackendChoice, core: CoreSource | undefined): Promise<EngineChoice> {

@@ -94,7 +94,15 @@ export interface HandlerOptions {
  */
 export const ANALYSIS_MS_PER_SAMPLE = 0.005;
 
-export const HANDLER_DEFAULTS = { maxWork: 1e9, maxMs: 10_000, maxPoints: 64, maxSamples: 2 ** 20, maxBodyBytes: 16 * 2 ** 20, backend: 'auto', cors: { origins: '*', maxAge: 86_400 } } as const;
+export const HANDLER_DEFAULTS = {
+  maxWork: 1e9,
+  maxMs: 10_000,
+  maxPoints: 64,
+  maxSamples: 2 ** 20,
+  maxBodyBytes: 16 * 2 ** 20,
+  backend: 'auto',
+  cors: { origins: '*', maxAge: 86_400 },
+} as const;
 
 const HANDLER_KEYS = ['maxWork', 'maxMs', 'maxPoints', 'maxSamples', 'maxBodyBytes', 'core', 'backend', 'cors'];
 
@@ -117,7 +125,10 @@ function plainArrays(_key: string, value: unknown): unknown {
 }
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body, plainArrays), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers } });
+  return new Response(JSON.stringify(body, plainArrays), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  });
 }
 
 async function readBody(request: Request, max: number): Promise<string> {
@@ -151,7 +162,10 @@ async function readBody(request: Request, max: number): Promise<string> {
 }
 
 function tooMuch(field: string, work: number, limit: number, hint: string): HttpError {
-  return new HttpError(413, 'work-too-large', field, `this job needs ${work} site updates; one request may run at most ${limit} (${hint})`, { work, maxWork: limit });
+  return new HttpError(413, 'work-too-large', field, `this job needs ${work} site updates; one request may run at most ${limit} (${hint})`, {
+    work,
+    maxWork: limit,
+  });
 }
 
 /** Work and wall-time limits of one invocation, from the request's budget and the handler's bounds. */
@@ -209,12 +223,25 @@ function formatMs(ms: number): string {
  * Refuses, before any work, a job whose first step cannot finish within `budgetMs` here; returns
  * the deadline for the runner (leaving room for the checkpoint of a stopped run).
  */
-async function deadlineFor(ctx: Context, options: SimulationOptions, engine: EngineChoice, budgetMs: number, field: string, startAt = ctx.started): Promise<number> {
+async function deadlineFor(
+  ctx: Context,
+  options: SimulationOptions,
+  engine: EngineChoice,
+  budgetMs: number,
+  field: string,
+  startAt = ctx.started,
+): Promise<number> {
   const { ms, checkpointMs } = await firstStepMs(options, engine);
   const left = startAt + budgetMs - Date.now();
   if (ms > left) {
     const geometry = geometryOf(options.lattice);
-    throw new HttpError(413, 'step-too-long', field, `one step of this ${shapeOf(geometry, options.size ?? geometry.defaultSize)} lattice (${options.algorithm ?? 'metropolis'}, ${engine.engine}) needs about ${formatMs(ms)} here, with creating the lattice and saving its checkpoint; this request may take ${formatMs(left)} (maxMs ${ctx.limits.maxMs}): use a smaller lattice, or a handler with a larger maxMs`, { estimatedMs: Math.ceil(ms), maxMs: ctx.limits.maxMs });
+    throw new HttpError(
+      413,
+      'step-too-long',
+      field,
+      `one step of this ${shapeOf(geometry, options.size ?? geometry.defaultSize)} lattice (${options.algorithm ?? 'metropolis'}, ${engine.engine}) needs about ${formatMs(ms)} here, with creating the lattice and saving its checkpoint; this request may take ${formatMs(left)} (maxMs ${ctx.limits.maxMs}): use a smaller lattice, or a handler with a larger maxMs`,
+      { estimatedMs: Math.ceil(ms), maxMs: ctx.limits.maxMs },
+    );
   }
   return startAt + budgetMs - checkpointMs;
 }
@@ -224,7 +251,13 @@ function analysisReserve(samples: number, limits: Limits, field: string): number
   // a run whose analysis alone cannot fit in half a request could never complete here
   const most = Math.min(limits.maxSamples, Math.floor(limits.maxMs / 2 / ANALYSIS_MS_PER_SAMPLE));
   if (samples > most) {
-    throw new HttpError(413, 'too-many-samples', field, `${samples} recorded steps; one run here may record at most ${most} (its records, series and analysis are bounded by maxSamples ${limits.maxSamples} and by maxMs ${limits.maxMs}): split it into several runs and merge them, or use a handler with larger bounds`, { samples, maxSamples: most });
+    throw new HttpError(
+      413,
+      'too-many-samples',
+      field,
+      `${samples} recorded steps; one run here may record at most ${most} (its records, series and analysis are bounded by maxSamples ${limits.maxSamples} and by maxMs ${limits.maxMs}): split it into several runs and merge them, or use a handler with larger bounds`,
+      { samples, maxSamples: most },
+    );
   }
   return samples * ANALYSIS_MS_PER_SAMPLE;
 }
@@ -245,7 +278,12 @@ async function runJob(body: Record<string, unknown>, ctx: Context, control: Exec
   const total = job.thermalize + job.sweeps;
   const sweeps = Math.min(total, budget.sweeps ?? total);
   if (sites * sweeps > limits.maxWork) {
-    throw tooMuch(budget.sweeps === undefined ? 'sweeps' : 'budget.sweeps', sites * sweeps, limits.maxWork, `at most ${Math.floor(limits.maxWork / sites)} sweeps of this lattice: send budget.sweeps and continue with resume jobs`);
+    throw tooMuch(
+      budget.sweeps === undefined ? 'sweeps' : 'budget.sweeps',
+      sites * sweeps,
+      limits.maxWork,
+      `at most ${Math.floor(limits.maxWork / sites)} sweeps of this lattice: send budget.sweeps and continue with resume jobs`,
+    );
   }
   const reserve = analysisReserve(job.sweeps, limits, 'sweeps');
   const engine = await engineFor(ctx, job.options, 'options.backend');
@@ -264,15 +302,25 @@ async function resumeJob(body: Record<string, unknown>, ctx: Context, control: E
   const budget = budgetOf(body.budget, limits);
   const left = run.thermalize + run.sweeps - run.thermalized - run.measured;
   const sweeps = Math.min(left, budget.sweeps ?? Math.max(1, Math.floor(limits.maxWork / sites)));
-  if (sites * sweeps > limits.maxWork) throw tooMuch('budget.sweeps', sites * sweeps, limits.maxWork, `at most ${Math.floor(limits.maxWork / sites)} sweeps of this lattice`);
+  if (sites * sweeps > limits.maxWork)
+    throw tooMuch('budget.sweeps', sites * sweeps, limits.maxWork, `at most ${Math.floor(limits.maxWork / sites)} sweeps of this lattice`);
   const reserve = analysisReserve(run.sweeps, limits, 'checkpoint');
   const engine = await engineFor(ctx, {}, 'backend');
   const options: SimulationOptions = {
-    model: state.model, ...(state.q === undefined ? {} : { q: state.q }), ...(state.lattice === 'square' ? {} : { lattice: state.lattice }),
-    size: state.size, algorithm: state.algorithm, temperature: state.temperature, field: state.field, layout: state.layout, ...clusterSettings(state),
+    model: state.model,
+    ...(state.q === undefined ? {} : { q: state.q }),
+    ...(state.lattice === 'square' ? {} : { lattice: state.lattice }),
+    size: state.size,
+    algorithm: state.algorithm,
+    temperature: state.temperature,
+    field: state.field,
+    layout: state.layout,
+    ...clusterSettings(state),
   };
   const deadline = await deadlineFor(ctx, options, engine, budget.ms, 'checkpoint');
-  return runResponse(await executeJob(bytes, { ...control, backend: engine.backend, core: engine.core, maxSweeps: sweeps, deadline, completionReserveMs: reserve }));
+  return runResponse(
+    await executeJob(bytes, { ...control, backend: engine.backend, core: engine.core, maxSweeps: sweeps, deadline, completionReserveMs: reserve }),
+  );
 }
 
 /** The cluster settings a checkpoint's algorithm takes (others would be refused as not applying). */
@@ -294,9 +342,21 @@ async function sweepJob(body: Record<string, unknown>, ctx: Context, control: Ex
   const { limits } = ctx;
   rejectUnknownKeys(body, ['job', 'options', 'points', 'seed', 'thermalize', 'sweeps', ...OUTPUT_KEYS]);
   if (Array.isArray(body.points) && body.points.length > limits.maxPoints) {
-    throw new HttpError(413, 'too-many-points', 'points', `${body.points.length} points; one request may run at most ${limits.maxPoints} (split the sweep with planSweep)`);
+    throw new HttpError(
+      413,
+      'too-many-points',
+      'points',
+      `${body.points.length} points; one request may run at most ${limits.maxPoints} (split the sweep with planSweep)`,
+    );
   }
-  const jobs = planSweep({ points: body.points as never, options: body.options as never, seed: body.seed as never, thermalize: body.thermalize as never, sweeps: body.sweeps as never, ...outputOf(body) });
+  const jobs = planSweep({
+    points: body.points as never,
+    options: body.options as never,
+    seed: body.seed as never,
+    thermalize: body.thermalize as never,
+    sweeps: body.sweeps as never,
+    ...outputOf(body),
+  });
   const work = jobs.reduce((sum, j) => sum + sitesOfOptions(j.options) * ((j.thermalize ?? 0) + j.sweeps), 0);
   if (work > limits.maxWork) throw tooMuch('points', work, limits.maxWork, 'split the points over several requests (planSweep)');
   const engine = await engineFor(ctx, (body.options ?? {}) as { backend?: BackendChoice }, 'options.backend');
@@ -313,7 +373,10 @@ async function sweepJob(body: Record<string, unknown>, ctx: Context, control: Ex
       points.push({ job, state: 'not-started' });
       continue;
     }
-    const r = await executeJob({ ...job, options: { ...job.options, backend: engine.backend } }, { ...control, core: engine.core, deadline, completionReserveMs: job.sweeps * ANALYSIS_MS_PER_SAMPLE });
+    const r = await executeJob(
+      { ...job, options: { ...job.options, backend: engine.backend } },
+      { ...control, core: engine.core, deadline, completionReserveMs: job.sweeps * ANALYSIS_MS_PER_SAMPLE },
+    );
     points.push({ job, ...runResponse(r) });
     if (r.state === 'budget-exhausted') end = Date.now(); // out of time: the points after it wait
   }
@@ -327,7 +390,11 @@ function notStarted(error: unknown): undefined {
 }
 
 function errorBody(error: HttpError, headers: Record<string, string>) {
-  return json(error.status, { error: { status: error.status, code: error.code, field: error.field, message: error.message, ...error.extra } }, { ...headers, ...(error.status === 405 ? { allow: 'POST, OPTIONS' } : {}) });
+  return json(
+    error.status,
+    { error: { status: error.status, code: error.code, field: error.field, message: error.message, ...error.extra } },
+    { ...headers, ...(error.status === 405 ? { allow: 'POST, OPTIONS' } : {}) },
+  );
 }
 
 /** Turns our typed errors into 4xx answers naming the field; anything else is a bug (500). */
@@ -387,7 +454,8 @@ const ENGINE_HEADER = 'x-criticality-engine';
 /** Answers an OPTIONS request: a CORS preflight, or which methods exist. */
 function preflight(request: Request, headers: Record<string, string>, cors: Required<CorsOptions> | false): Response {
   const base = { allow: 'POST, OPTIONS', ...headers };
-  if (!cors || !request.headers.get('origin') || !request.headers.get('access-control-request-method')) return new Response(null, { status: 204, headers: base });
+  if (!cors || !request.headers.get('origin') || !request.headers.get('access-control-request-method'))
+    return new Response(null, { status: 204, headers: base });
   return new Response(null, {
     status: 204,
     headers: {
@@ -411,11 +479,13 @@ export function createHandler(options: HandlerOptions = {}): (request: Request) 
     const allowed = corsHeaders(cors, request.headers.get('origin'));
     const headers = allowed === 'forbidden' ? {} : allowed;
     try {
-      if (allowed === 'forbidden') throw new HttpError(403, 'origin-not-allowed', 'origin', `requests from ${request.headers.get('origin')} are not allowed (cors.origins)`);
+      if (allowed === 'forbidden')
+        throw new HttpError(403, 'origin-not-allowed', 'origin', `requests from ${request.headers.get('origin')} are not allowed (cors.origins)`);
       if (request.method === 'OPTIONS') return preflight(request, headers, cors);
       if (request.method !== 'POST') throw new HttpError(405, 'method-not-allowed', 'method', `${request.method} is not allowed; POST a JSON job`);
       const type = request.headers.get('content-type');
-      if (type && !/^application\/json\s*(;|$)/i.test(type)) throw new HttpError(415, 'unsupported-media-type', 'content-type', `content-type ${type}; send application/json`);
+      if (type && !/^application\/json\s*(;|$)/i.test(type))
+        throw new HttpError(415, 'unsupported-media-type', 'content-type', `content-type ${type}; send application/json`);
       const text = await readBody(request, limits.maxBodyBytes);
       let body: unknown;
       try {
@@ -439,7 +509,10 @@ export function createHandler(options: HandlerOptions = {}): (request: Request) 
           throw new InvalidOptionError('job', job.job, 'one of "run", "sweep", "resume"');
       }
       const engine = ctx.engine!;
-      const said: { engine: EngineName; fallbackReason?: string } = { engine: engine.engine, ...(engine.fallbackReason ? { fallbackReason: engine.fallbackReason } : {}) };
+      const said: { engine: EngineName; fallbackReason?: string } = {
+        engine: engine.engine,
+        ...(engine.fallbackReason ? { fallbackReason: engine.fallbackReason } : {}),
+      };
       return json(200, { ...answer, ...said }, { ...headers, [ENGINE_HEADER]: engine.engine });
     } catch (error) {
       return errorBody(classify(error), headers);

@@ -38,7 +38,13 @@ const SMALL_SITES = 256 * 256;
 const calibrations = new Map<string, Promise<SiteCosts>>();
 
 function keyOf(o: NormalizedOptions, engine: EngineChoice): string {
-  return JSON.stringify([engine.engine, o.algorithm, o.layout, o.hybridCluster, o.algorithm === 'metropolis' || o.algorithm === 'heat-bath' ? o.temperature : 1]);
+  return JSON.stringify([
+    engine.engine,
+    o.algorithm,
+    o.layout,
+    o.hybridCluster,
+    o.algorithm === 'metropolis' || o.algorithm === 'heat-bath' ? o.temperature : 1,
+  ]);
 }
 
 /** The cheapest of a few calibration runs (garbage collection and memory growth only ever add time). */
@@ -55,9 +61,16 @@ async function calibrateOnce(o: NormalizedOptions, engine: EngineChoice): Promis
   const settings: SimulationOptions = o.algorithm === 'hybrid' ? { hybridSweeps: 1, hybridCluster: o.hybridCluster } : {};
   const minimal = o.algorithm === 'hybrid' ? 2 : 1;
   const sim = await createSimulation({
-    ...settings, size: CALIBRATION_SIZE, algorithm: o.algorithm, layout: o.layout, seed: 1,
-    temperature: local ? o.temperature : 1, field: local ? o.field : 0, start: local ? 'hot' : 'cold',
-    backend: engine.backend, core: engine.core,
+    ...settings,
+    size: CALIBRATION_SIZE,
+    algorithm: o.algorithm,
+    layout: o.layout,
+    seed: 1,
+    temperature: local ? o.temperature : 1,
+    field: local ? o.field : 0,
+    start: local ? 'hot' : 'cold',
+    backend: engine.backend,
+    core: engine.core,
   });
   try {
     const t1 = performance.now();

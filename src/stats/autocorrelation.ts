@@ -297,17 +297,10 @@ export interface IntegratedAutocorrelation {
  * @param rho autocorrelation function, rho[0] = 1
  * @param n length of the series rho was computed from (for the error)
  */
-export function tauFromAutocorrelation(
-  rho: ArrayLike<number>,
-  n: number,
-  options: TauOptions = {},
-): IntegratedAutocorrelation {
+export function tauFromAutocorrelation(rho: ArrayLike<number>, n: number, options: TauOptions = {}): IntegratedAutocorrelation {
   const c = options.c ?? 6;
   if (!(c > 0)) throw new RangeError(`window constant c must be > 0, got ${c}`);
-  const maxWindow = Math.min(
-    rho.length - 1,
-    options.maxWindow === undefined ? Math.floor(n / 2) : Math.floor(options.maxWindow),
-  );
+  const maxWindow = Math.min(rho.length - 1, options.maxWindow === undefined ? Math.floor(n / 2) : Math.floor(options.maxWindow));
   if (rho.length === 0 || Number.isNaN(rho[0])) {
     return { tau: NaN, window: 0, error: NaN, converged: false, constant: rho.length > 0 };
   }
@@ -346,10 +339,7 @@ export function tauFromAutocorrelation(
  * up to maxWindow (padding to >= n + maxWindow). n = 2^20 takes a fraction of a second
  * (two complex FFTs of length 2^20).
  */
-export function integratedAutocorrelationTime(
-  series: ArrayLike<number>,
-  options: TauOptions = {},
-): IntegratedAutocorrelation {
+export function integratedAutocorrelationTime(series: ArrayLike<number>, options: TauOptions = {}): IntegratedAutocorrelation {
   checkOptions('options', options, ['c', 'maxWindow']);
   const n = series.length;
   if (n < 2) return { tau: NaN, window: 0, error: NaN, converged: false, constant: n === 1 };

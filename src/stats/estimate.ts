@@ -191,12 +191,7 @@ function tauForRules(tau: IntegratedAutocorrelation): number {
 }
 
 /** Core of estimateMean given a precomputed tau and a bin size. */
-function estimateWith(
-  series: ArrayLike<number>,
-  tau: IntegratedAutocorrelation,
-  binSize: number,
-  options: EstimateOptions,
-): Estimate {
+function estimateWith(series: ArrayLike<number>, tau: IntegratedAutocorrelation, binSize: number, options: EstimateOptions): Estimate {
   const n = series.length;
   const warnings: string[] = [];
   let sum = 0;
@@ -206,9 +201,7 @@ function estimateWith(
   const binned = binnedError(series, binSize);
   const error = binned.error;
   if (binned.bins < 2) {
-    warnings.push(
-      `only ${binned.bins} bin(s) of ${binSize} from ${n} samples: the error is undefined (NaN)`,
-    );
+    warnings.push(`only ${binned.bins} bin(s) of ${binSize} from ${n} samples: the error is undefined (NaN)`);
   }
 
   if (tau.constant) {
@@ -223,18 +216,14 @@ function estimateWith(
       warnings.push(`estimated tau_int = ${fmt(tau.tau)} is not positive: the series of ${n} samples is too short`);
     }
     if (!tau.converged) {
-      warnings.push(
-        `automatic window did not converge up to W = ${tau.window}: tau_int = ${fmt(tau.tau)} is probably an underestimate; run longer`,
-      );
+      warnings.push(`automatic window did not converge up to W = ${tau.window}: tau_int = ${fmt(tau.tau)} is probably an underestimate; run longer`);
     }
   }
 
   const minRunTaus = options.minRunTaus ?? 50;
   const tauRule = tauForRules(tau);
   if (n < minRunTaus * tauRule) {
-    warnings.push(
-      `run of ${n} samples is shorter than ${fmt(minRunTaus)} tau_int = ${fmt(minRunTaus * tauRule)}: errors are unreliable`,
-    );
+    warnings.push(`run of ${n} samples is shorter than ${fmt(minRunTaus)} tau_int = ${fmt(minRunTaus * tauRule)}: errors are unreliable`);
   }
 
   const threshold = options.driftThreshold ?? 4;
@@ -374,9 +363,7 @@ export function analyzeSeries(
   }
   for (const name of names) {
     if (seriesByName[name].length !== n) {
-      throw new RangeError(
-        `analyzeSeries: series "${name}" has ${seriesByName[name].length} samples, expected ${n} (all series must have the same length)`,
-      );
+      throw new RangeError(`analyzeSeries: series "${name}" has ${seriesByName[name].length} samples, expected ${n} (all series must have the same length)`);
     }
   }
 

@@ -5,13 +5,7 @@
  * @module
  */
 
-export {
-  fftInPlace,
-  autocovariance,
-  autocorrelation,
-  tauFromAutocorrelation,
-  integratedAutocorrelationTime,
-} from './autocorrelation.js';
+export { fftInPlace, autocovariance, autocorrelation, tauFromAutocorrelation, integratedAutocorrelationTime } from './autocorrelation.js';
 export type { TauOptions, IntegratedAutocorrelation } from './autocorrelation.js';
 
 export { binMeans, sampleMean, standardError, binnedError, binningCurve, chooseBinSize } from './binning.js';

@@ -248,17 +248,39 @@ class RemoteSimulation implements SimulationWorker<Model> {
     return this.sim('info', (r) => r.info());
   }
 
-  get options() { return this.info().then((i) => i.options); }
-  get backend() { return this.info().then((i) => i.backend); }
-  get fallbackReason() { return this.info().then((i) => i.fallbackReason); }
-  get sites() { return this.info().then((i) => i.sites); }
-  get recordWidth() { return this.info().then((i) => i.recordWidth); }
-  get recordType() { return this.info().then((i) => i.recordType); }
-  get sweeps() { return this.info().then((i) => i.sweeps); }
-  get flips() { return this.info().then((i) => i.flips); }
-  get sweepEquivalents() { return this.info().then((i) => i.sweepEquivalents); }
-  get engine() { return this.info().then((i) => i.engine); }
-  get layout() { return this.info().then((i) => i.layout); }
+  get options() {
+    return this.info().then((i) => i.options);
+  }
+  get backend() {
+    return this.info().then((i) => i.backend);
+  }
+  get fallbackReason() {
+    return this.info().then((i) => i.fallbackReason);
+  }
+  get sites() {
+    return this.info().then((i) => i.sites);
+  }
+  get recordWidth() {
+    return this.info().then((i) => i.recordWidth);
+  }
+  get recordType() {
+    return this.info().then((i) => i.recordType);
+  }
+  get sweeps() {
+    return this.info().then((i) => i.sweeps);
+  }
+  get flips() {
+    return this.info().then((i) => i.flips);
+  }
+  get sweepEquivalents() {
+    return this.info().then((i) => i.sweepEquivalents);
+  }
+  get engine() {
+    return this.info().then((i) => i.engine);
+  }
+  get layout() {
+    return this.info().then((i) => i.layout);
+  }
 
   async sweep(n = 1, control: CallControl = {}) {
     checkCallControl(control, CALL_KEYS);
@@ -272,26 +294,55 @@ class RemoteSimulation implements SimulationWorker<Model> {
     checkCallControl(control, ['signal']);
     return this.sim('sweepFor', (r, id) => r.sweepFor(ms, options, id, control.signal?.aborted), control.signal);
   }
-  energy() { return this.sim('energy', (r) => r.energy()); }
-  magnetization() { return this.sim('magnetization', (r) => r.magnetization()); }
-  spins() { return this.sim('spins', (r) => r.spins() as unknown as Promise<SpinsOf<Model>>); }
-  spinBits() { return this.sim('spinBits', (r) => r.spinBits()); }
-  clusterLabels() { return this.sim('clusterLabels', (r) => r.clusterLabels()); }
-  snapshot() { return this.sim('snapshot', (r) => r.snapshot()); }
-  restore(snapshot: Snapshot) { return this.sim('restore', (r) => r.restore(snapshot)); }
-  checkpoint() { return this.sim('checkpoint', (r) => r.checkpoint()); }
-  resume(checkpoint: Uint8Array) { return this.sim('resume', (r) => r.resume(checkpoint)); }
-  setTemperature(temperature: number) { return this.sim('setTemperature', (r) => r.setTemperature(temperature)); }
-  setBeta(beta: number) { return this.sim('setBeta', (r) => r.setBeta(beta)); }
-  setField(field: number) { return this.sim('setField', (r) => r.setField(field)); }
-  setAlgorithm(algorithm: Algorithm, settings?: UpdateSettings) { return this.sim('setAlgorithm', (r) => r.setAlgorithm(algorithm, settings)); }
+  energy() {
+    return this.sim('energy', (r) => r.energy());
+  }
+  magnetization() {
+    return this.sim('magnetization', (r) => r.magnetization());
+  }
+  spins() {
+    return this.sim('spins', (r) => r.spins() as unknown as Promise<SpinsOf<Model>>);
+  }
+  spinBits() {
+    return this.sim('spinBits', (r) => r.spinBits());
+  }
+  clusterLabels() {
+    return this.sim('clusterLabels', (r) => r.clusterLabels());
+  }
+  snapshot() {
+    return this.sim('snapshot', (r) => r.snapshot());
+  }
+  restore(snapshot: Snapshot) {
+    return this.sim('restore', (r) => r.restore(snapshot));
+  }
+  checkpoint() {
+    return this.sim('checkpoint', (r) => r.checkpoint());
+  }
+  resume(checkpoint: Uint8Array) {
+    return this.sim('resume', (r) => r.resume(checkpoint));
+  }
+  setTemperature(temperature: number) {
+    return this.sim('setTemperature', (r) => r.setTemperature(temperature));
+  }
+  setBeta(beta: number) {
+    return this.sim('setBeta', (r) => r.setBeta(beta));
+  }
+  setField(field: number) {
+    return this.sim('setField', (r) => r.setField(field));
+  }
+  setAlgorithm(algorithm: Algorithm, settings?: UpdateSettings) {
+    return this.sim('setAlgorithm', (r) => r.setAlgorithm(algorithm, settings));
+  }
 
   async run(job: RunJob | Uint8Array, control: RunControl = {}): Promise<JobResult> {
     checkCallControl(control, RUN_KEYS);
     const { signal, onProgress, onCheckpoint, ...limits } = control;
     return this.connection.call(
       'run',
-      (r, id) => (r.run(job, id, { ...limits, aborted: signal?.aborted }, proxied(onProgress), proxied(onCheckpoint)) as Promise<JobResult>).finally(() => this.runs.delete(id)),
+      (r, id) =>
+        (r.run(job, id, { ...limits, aborted: signal?.aborted }, proxied(onProgress), proxied(onCheckpoint)) as Promise<JobResult>).finally(() =>
+          this.runs.delete(id),
+        ),
       signal,
       (id) => this.runs.add(id),
     );
@@ -301,8 +352,12 @@ class RemoteSimulation implements SimulationWorker<Model> {
     await Promise.all([...this.runs].map((id) => this.connection.pause(id)));
   }
 
-  dispose() { return this.connection.close(); }
-  terminate() { return this.connection.terminate(); }
+  dispose() {
+    return this.connection.close();
+  }
+  terminate() {
+    return this.connection.terminate();
+  }
   async crashForTesting(): Promise<void> {
     await this.connection.call('crashForTesting', (r) => r.crashForTesting(3)).catch(() => {});
   }
@@ -311,7 +366,8 @@ class RemoteSimulation implements SimulationWorker<Model> {
 /** Checks that a `core` option can be sent to a worker (structured clone): bytes, a URL string or a WebAssembly.Module (used when it could not be compiled on this thread). */
 function portableOptions(options: SimulationOptions): SimulationOptions {
   const { core } = options;
-  if (core === undefined || typeof core === 'string' || core instanceof ArrayBuffer || ArrayBuffer.isView(core) || core instanceof WebAssembly.Module) return options;
+  if (core === undefined || typeof core === 'string' || core instanceof ArrayBuffer || ArrayBuffer.isView(core) || core instanceof WebAssembly.Module)
+    return options;
   if (core instanceof URL) return { ...options, core: core.href };
   throw new InvalidOptionError('core', core, 'bytes, a URL or a WebAssembly.Module for a worker (a Response cannot be sent to a worker)');
 }
@@ -332,9 +388,15 @@ export interface WorkerOptions {
  * const result = await sim.measure({ thermalize: 1000, sweeps: 100_000 }, { signal: controller.signal, onProgress: (p) => console.log(p.etaMs) });
  * await sim.dispose();
  */
-export async function createSimulationWorker<M extends Model = 'ising'>(options: SimulationOptions & { model?: M } = {}, workerOptions: WorkerOptions = {}): Promise<SimulationWorker<M>> {
+export async function createSimulationWorker<M extends Model = 'ising'>(
+  options: SimulationOptions & { model?: M } = {},
+  workerOptions: WorkerOptions = {},
+): Promise<SimulationWorker<M>> {
   normalizeOptions(options);
   checkOptions('workerOptions', workerOptions, ['worker']);
   if (workerOptions.worker !== undefined) checkWorkerSource(workerOptions.worker);
-  return new RemoteSimulation(new WorkerConnection(workerOptions.worker, options.backend === 'js' ? false : options.core), options) as unknown as SimulationWorker<M>;
+  return new RemoteSimulation(
+    new WorkerConnection(workerOptions.worker, options.backend === 'js' ? false : options.core),
+    options,
+  ) as unknown as SimulationWorker<M>;
 }

@@ -7,8 +7,20 @@
 import { parentPort } from '#platform';
 import type { PackedCoreExports } from '../backend/wasm-packed.js';
 import {
-  barrier, breakBarrier, controlViews, writeError, PeerFailed,
-  BOND_OUT, CMD, DONE, MAG_OUT, RECORD, STATE, STATE_OUT, STOP, SWEEPS,
+  barrier,
+  breakBarrier,
+  controlViews,
+  writeError,
+  PeerFailed,
+  BOND_OUT,
+  CMD,
+  DONE,
+  MAG_OUT,
+  RECORD,
+  STATE,
+  STATE_OUT,
+  STOP,
+  SWEEPS,
   type Control,
 } from './control.js';
 

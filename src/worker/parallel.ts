@@ -18,7 +18,19 @@ import { SERIES_CAPACITY, type EngineName, type IsingKernel } from '../backend/t
 import { WasmIsingKernel } from '../backend/wasm.js';
 import { WasmPackedEngine, type PackedCoreExports } from '../backend/wasm-packed.js';
 import {
-  controlViews, readError, BOND_OUT, CMD, CONTROL_BYTES, DONE, ERROR, MAG_OUT, RECORD, STATE, STATE_OUT, STOP, SWEEPS,
+  controlViews,
+  readError,
+  BOND_OUT,
+  CMD,
+  CONTROL_BYTES,
+  DONE,
+  ERROR,
+  MAG_OUT,
+  RECORD,
+  STATE,
+  STATE_OUT,
+  STOP,
+  SWEEPS,
   type Control,
 } from './control.js';
 import type { WorkerInit } from './packed-worker.js';
@@ -39,7 +51,9 @@ let compiled: Partial<Record<'simd' | 'scalar', Promise<WebAssembly.Module>>> = 
  * entry either.
  */
 function sharedCoreUrl(variant: 'simd' | 'scalar'): URL {
-  return variant === 'simd' ? new URL('../../build/criticality-shared.wasm', import.meta.url) : new URL('../../build/criticality-shared-scalar.wasm', import.meta.url);
+  return variant === 'simd'
+    ? new URL('../../build/criticality-shared.wasm', import.meta.url)
+    : new URL('../../build/criticality-shared-scalar.wasm', import.meta.url);
 }
 
 function sharedCore(variant: 'simd' | 'scalar'): Promise<WebAssembly.Module> {
@@ -109,13 +123,24 @@ export class ParallelPackedEngine extends WasmPackedEngine {
     const rows = size / 16;
     try {
       for (let index = 0; index < count; index++) {
-        engine.workers.push(await spawn({
-          module, memory, control: controlBuffer, records: recordsBuffer, capacity: SERIES_CAPACITY,
-          size, lattice: core.packedLatticePtr(), leaves: core.packedLeavesPtr(), seeds: seeds[index],
-          index, workers: count, command: Atomics.load(engine.control.ints, CMD),
-          rowStart: Math.floor((index * rows) / count),
-          rowEnd: Math.floor(((index + 1) * rows) / count),
-        }));
+        engine.workers.push(
+          await spawn({
+            module,
+            memory,
+            control: controlBuffer,
+            records: recordsBuffer,
+            capacity: SERIES_CAPACITY,
+            size,
+            lattice: core.packedLatticePtr(),
+            leaves: core.packedLeavesPtr(),
+            seeds: seeds[index],
+            index,
+            workers: count,
+            command: Atomics.load(engine.control.ints, CMD),
+            rowStart: Math.floor((index * rows) / count),
+            rowEnd: Math.floor(((index + 1) * rows) / count),
+          }),
+        );
       }
     } catch (error) {
       engine.dispose();
@@ -150,7 +175,8 @@ export class ParallelPackedEngine extends WasmPackedEngine {
       this.core.packedInvalidateCounts();
       return changed;
     }
-    let b = bond, m = mag;
+    let b = bond,
+      m = mag;
     for (let w = 0; w < count; w++) {
       b = (b + ints[BOND_OUT + w]) | 0;
       m = (m + ints[MAG_OUT + w]) | 0;
@@ -163,13 +189,14 @@ export class ParallelPackedEngine extends WasmPackedEngine {
     if (this.workers.length === 0) throw new CoreError('the worker threads have been disposed');
     if (!out) return sweeps > 0 ? this.command(byte, sweeps, false) : 0;
     let changed = 0;
-    for (let done = 0; done < sweeps; ) {
+    for (let done = 0; done < sweeps;) {
       const n = Math.min(SERIES_CAPACITY, sweeps - done);
       const bond = this.core.getPackedBondSum();
       const mag = this.core.getPackedMagnetization();
       changed += this.command(byte, n, true);
       for (let k = 0; k < n; k++) {
-        let b = bond, m = mag;
+        let b = bond,
+          m = mag;
         for (let w = 0; w < this.workers.length; w++) {
           b = (b + this.records[(w * SERIES_CAPACITY + k) * 2]) | 0;
           m = (m + this.records[(w * SERIES_CAPACITY + k) * 2 + 1]) | 0;

@@ -103,7 +103,6 @@ interface Slot {
   busy: boolean;
 }
 
-
 class WorkerPool implements Pool, PoolInternals {
   readonly size: number;
   readonly backend: BackendChoice | undefined;
@@ -114,7 +113,10 @@ class WorkerPool implements Pool, PoolInternals {
   private readonly running = new Map<number, WorkerConnection>(); // call id -> connection, for pause
   private disposed = false;
 
-  constructor(size: number, private readonly options: PoolOptions) {
+  constructor(
+    size: number,
+    private readonly options: PoolOptions,
+  ) {
     this.size = size;
     this.backend = options.backend;
     this.slots = Array.from({ length: size }, () => ({ connection: new WorkerConnection(options.worker, options.core), busy: false }));
@@ -203,7 +205,15 @@ class WorkerPool implements Pool, PoolInternals {
       lastReport = now;
       const sweepsDone = done.reduce((a, b) => a + b, 0);
       const elapsedMs = now - t0;
-      control.onProgress({ tasksDone, tasksTotal: valid.length, sweepsDone, sweepsTotal, elapsedMs, etaMs: sweepsDone > 0 ? ((sweepsTotal - sweepsDone) * elapsedMs) / sweepsDone : NaN, paused: this.paused });
+      control.onProgress({
+        tasksDone,
+        tasksTotal: valid.length,
+        sweepsDone,
+        sweepsTotal,
+        elapsedMs,
+        etaMs: sweepsDone > 0 ? ((sweepsTotal - sweepsDone) * elapsedMs) / sweepsDone : NaN,
+        paused: this.paused,
+      });
     };
 
     const onPauseOrResume = () => report(true);
@@ -217,25 +227,29 @@ class WorkerPool implements Pool, PoolInternals {
         let result: JobResult | undefined;
         try {
           result = await this.withWorker((connection) =>
-            signal?.aborted ? Promise.resolve(undefined) : connection.call(
-              'run',
-              (remote, id) =>
-                (remote.run(
-                  checkpoint ?? job,
-                  id,
-                  { checkpointEveryMs: this.options.checkpointEveryMs ?? 1000, backend: this.backend, aborted: signal?.aborted },
-                  Comlink.proxy((p: JobProgress) => {
-                    done[index] = p.sweepsDone;
-                    report();
-                  }),
-                  Comlink.proxy((bytes: Uint8Array) => (checkpoint = bytes)),
-                ) as Promise<JobResult>).finally(() => this.running.delete(id)),
-              signal,
-              (id) => {
-                this.running.set(id, connection);
-                if (this.paused) void connection.pause(id);
-              },
-            ),
+            signal?.aborted
+              ? Promise.resolve(undefined)
+              : connection.call(
+                  'run',
+                  (remote, id) =>
+                    (
+                      remote.run(
+                        checkpoint ?? job,
+                        id,
+                        { checkpointEveryMs: this.options.checkpointEveryMs ?? 1000, backend: this.backend, aborted: signal?.aborted },
+                        Comlink.proxy((p: JobProgress) => {
+                          done[index] = p.sweepsDone;
+                          report();
+                        }),
+                        Comlink.proxy((bytes: Uint8Array) => (checkpoint = bytes)),
+                      ) as Promise<JobResult>
+                    ).finally(() => this.running.delete(id)),
+                  signal,
+                  (id) => {
+                    this.running.set(id, connection);
+                    if (this.paused) void connection.pause(id);
+                  },
+                ),
           );
         } catch (error) {
           return { state: 'failed', job, error: error instanceof Error ? error : new Error(String(error)), checkpoint };
@@ -269,7 +283,10 @@ class WorkerPool implements Pool, PoolInternals {
     checkCount('count', count, 1);
     const base = validateRunJob(job);
     const seed = base.options.seed ?? 1;
-    return this.run(Array.from({ length: count }, (_, k) => ({ ...base, options: { ...base.options, seed: childSeed(seed, k) } })), control);
+    return this.run(
+      Array.from({ length: count }, (_, k) => ({ ...base, options: { ...base.options, seed: childSeed(seed, k) } })),
+      control,
+    );
   }
 
   temper(options: TemperingOptions, control?: PoolRunControl): Promise<TemperingResult> {
@@ -303,7 +320,8 @@ export async function createPool(options: PoolOptions = {}): Promise<Pool> {
   const size = options.size === undefined ? availableCores() : checkCount('size', options.size, 1);
   if (options.backend !== undefined) oneOf('backend', options.backend, BACKENDS);
   if (options.worker !== undefined) checkWorkerSource(options.worker);
-  if (options.core !== undefined && !isCoreSource(options.core)) throw new InvalidOptionError('core', options.core, 'bytes, a URL, a Response or a WebAssembly.Module');
+  if (options.core !== undefined && !isCoreSource(options.core))
+    throw new InvalidOptionError('core', options.core, 'bytes, a URL, a Response or a WebAssembly.Module');
   if (options.retries !== undefined) checkCount('retries', options.retries, 0);
   if (options.checkpointEveryMs !== undefined) checkCount('checkpointEveryMs', options.checkpointEveryMs, 1);
   return new WorkerPool(size, options);

@@ -80,7 +80,19 @@ function current(): Simulation {
 
 function info(): SimulationInfo {
   const s = current();
-  return { options: s.options, backend: s.backend, fallbackReason: s.fallbackReason, sites: s.sites, recordWidth: s.recordWidth, recordType: s.recordType, sweeps: s.sweeps, flips: s.flips, sweepEquivalents: s.sweepEquivalents, engine: s.engine, layout: s.layout };
+  return {
+    options: s.options,
+    backend: s.backend,
+    fallbackReason: s.fallbackReason,
+    sites: s.sites,
+    recordWidth: s.recordWidth,
+    recordType: s.recordType,
+    sweeps: s.sweeps,
+    flips: s.flips,
+    sweepEquivalents: s.sweepEquivalents,
+    engine: s.engine,
+    layout: s.layout,
+  };
 }
 
 /** Calls a proxied callback without waiting for it (a closed caller must not stop the work). */
@@ -88,7 +100,13 @@ function notify<T>(callback: Callback<T>, value: T): void {
   if (callback) void Promise.resolve(callback(value)).catch(() => {});
 }
 
-async function tracked<T>(callId: number, work: (control: ExecuteOptions) => Promise<T>, onProgress?: Callback<JobProgress>, onCheckpoint?: Callback<Uint8Array>, limits: WorkerRunLimits = {}): Promise<T> {
+async function tracked<T>(
+  callId: number,
+  work: (control: ExecuteOptions) => Promise<T>,
+  onProgress?: Callback<JobProgress>,
+  onCheckpoint?: Callback<Uint8Array>,
+  limits: WorkerRunLimits = {},
+): Promise<T> {
   const entry = { abort: new AbortController(), pause: false };
   calls.set(callId, entry);
   const { aborted, ...rest } = limits;
@@ -96,12 +114,13 @@ async function tracked<T>(callId: number, work: (control: ExecuteOptions) => Pro
   // an armed crash (test hook) is checked at every chunk, once a checkpoint has gone out
   const crashAt = crashPlan?.afterSweeps;
   let checkpointed = false;
-  const progressed = crashAt === undefined
-    ? onProgress && ((p: JobProgress) => notify(onProgress, p))
-    : (p: JobProgress) => {
-        if (checkpointed && p.sweepsDone >= crashAt) crashNow(3);
-        notify(onProgress, p);
-      };
+  const progressed =
+    crashAt === undefined
+      ? onProgress && ((p: JobProgress) => notify(onProgress, p))
+      : (p: JobProgress) => {
+          if (checkpointed && p.sweepsDone >= crashAt) crashNow(3);
+          notify(onProgress, p);
+        };
   try {
     return await work({
       ...rest,
@@ -109,10 +128,12 @@ async function tracked<T>(callId: number, work: (control: ExecuteOptions) => Pro
       signal: entry.abort.signal,
       shouldPause: () => entry.pause,
       onProgress: progressed,
-      onCheckpoint: onCheckpoint && ((bytes) => {
-        checkpointed = true;
-        notify(onCheckpoint, Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]));
-      }),
+      onCheckpoint:
+        onCheckpoint &&
+        ((bytes) => {
+          checkpointed = true;
+          notify(onCheckpoint, Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]));
+        }),
     });
   } finally {
     calls.delete(callId);
@@ -172,7 +193,10 @@ const api = {
     const s = current();
     const result = await tracked(callId, (control) => continueRun(s, options, control), onProgress, undefined, { aborted });
     if (result.state !== 'completed') {
-      throw new AbortedError(`measure() ${result.state} after ${result.progress.sweepsDone} of ${result.progress.sweepsTotal} sweeps; run(error.checkpoint) continues it`, result.checkpoint);
+      throw new AbortedError(
+        `measure() ${result.state} after ${result.progress.sweepsDone} of ${result.progress.sweepsTotal} sweeps; run(error.checkpoint) continues it`,
+        result.checkpoint,
+      );
     }
     return result.result;
   },
@@ -182,7 +206,13 @@ const api = {
     const o = checkSweepFor(ms, options ?? {});
     const work = new TimedSweeps(s, o.maxSweeps, o.record);
     const t0 = performance.now();
-    const { state } = await tracked(callId, (control) => runChunks(work, { ...control, deadline: Date.now() + o.ms, chunkMs: Math.min(15, o.ms) }), undefined, undefined, { aborted });
+    const { state } = await tracked(
+      callId,
+      (control) => runChunks(work, { ...control, deadline: Date.now() + o.ms, chunkMs: Math.min(15, o.ms) }),
+      undefined,
+      undefined,
+      { aborted },
+    );
     if (state === 'aborted') throw new AbortedError(`sweepFor(${ms}) aborted after ${work.done} steps`, s.checkpoint());
     if (work.done === 0) work.advance(1); // the budget ran out in the first yield: a call always makes progress
     const result = work.result(performance.now() - t0);
@@ -201,7 +231,8 @@ const api = {
   /** The Ising spins one bit per site (src/spin-bits.ts layout): L^2 / 8 bytes, transferred. */
   spinBits(): Uint8Array {
     const s = current();
-    if (s.options.model !== 'ising') throw new InvalidOptionError('spinBits', s.options.model, 'an Ising simulation (one bit a site); spins() gives the states of other models');
+    if (s.options.model !== 'ising')
+      throw new InvalidOptionError('spinBits', s.options.model, 'an Ising simulation (one bit a site); spins() gives the states of other models');
     const bits = packSpins(s.spins() as Int8Array);
     return Comlink.transfer(bits, [bits.buffer as ArrayBuffer]);
   },
@@ -220,14 +251,23 @@ const api = {
   setField: (field: number) => current().setField(field),
   setAlgorithm: (algorithm: Algorithm, settings?: UpdateSettings) => current().setAlgorithm(algorithm, settings),
   /** Runs a job or continues one from its checkpoint on a fresh simulation (independent of create()). */
-  async run(job: RunJob | Uint8Array, callId: number, limits: WorkerRunLimits = {}, onProgress?: Callback<JobProgress>, onCheckpoint?: Callback<Uint8Array>): Promise<JobResult> {
+  async run(
+    job: RunJob | Uint8Array,
+    callId: number,
+    limits: WorkerRunLimits = {},
+    onProgress?: Callback<JobProgress>,
+    onCheckpoint?: Callback<Uint8Array>,
+  ): Promise<JobResult> {
     return transferResult(await tracked(callId, (control) => executeJob(job, control), onProgress, onCheckpoint, limits));
   },
   /** One round of parallel tempering for a group of replicas (see tempering-task.ts). */
   async temperingRound(task: TemperingTask): Promise<TemperingTaskResult> {
     if (crashPlan?.atTemperingRound !== undefined && --crashPlan.atTemperingRound <= 0) crashNow(3);
     const result = await temperingRound(task);
-    return Comlink.transfer(result, result.replicas.flatMap((r) => [r.checkpoint.buffer as ArrayBuffer, r.records.buffer as ArrayBuffer]));
+    return Comlink.transfer(
+      result,
+      result.replicas.flatMap((r) => [r.checkpoint.buffer as ArrayBuffer, r.records.buffer as ArrayBuffer]),
+    );
   },
   /** Makes the call `callId` return (or throw) 'aborted' with a checkpoint after its current chunk. */
   abort(callId: number): void {

@@ -44,9 +44,8 @@ export async function spawnWorker(source?: WorkerSource): Promise<SpawnedWorker>
     thread.onExit((code) => fail(new WorkerCrashedError(`the worker stopped (exit code ${code}) with calls pending`)));
     return { endpoint: thread.endpoint(), died, terminate: () => thread.terminate(), ref: () => thread.ref(), unref: () => thread.unref() };
   }
-  const worker = source === undefined
-    ? new Worker(new URL('./simulation.worker.js', import.meta.url), { type: 'module' })
-    : new Worker(source, { type: 'module' });
+  const worker =
+    source === undefined ? new Worker(new URL('./simulation.worker.js', import.meta.url), { type: 'module' }) : new Worker(source, { type: 'module' });
   worker.addEventListener('error', (event) => {
     event.preventDefault();
     fail(new WorkerCrashedError(`the worker crashed: ${event.message || 'an uncaught error or a failed load'}`));

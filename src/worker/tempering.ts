@@ -94,11 +94,16 @@ function validate(input: TemperingOptions) {
   rejectUnknownKeys(o, KNOWN);
   const options = checkObject('options', input.options ?? {}, '{ "size": 16 }') as JobOptions;
   for (const key of ['temperature', 'beta', 'seed', 'core'] as const) {
-    if (key in options) throw new InvalidOptionError(`options.${key}`, options[key as keyof JobOptions], `no ${key} in the shared options (tempering sets it per replica)`);
+    if (key in options)
+      throw new InvalidOptionError(`options.${key}`, options[key as keyof JobOptions], `no ${key} in the shared options (tempering sets it per replica)`);
   }
   const normalized = withPrefix('options.', () => normalizeOptions(options));
   const temperatures = input.temperatures;
-  if (!Array.isArray(temperatures) || temperatures.length < 2 || !temperatures.every((t, i) => typeof t === 'number' && Number.isFinite(t) && t > 0 && (i === 0 || t > temperatures[i - 1]))) {
+  if (
+    !Array.isArray(temperatures) ||
+    temperatures.length < 2 ||
+    !temperatures.every((t, i) => typeof t === 'number' && Number.isFinite(t) && t > 0 && (i === 0 || t > temperatures[i - 1]))
+  ) {
     throw new InvalidOptionError('temperatures', temperatures, 'an increasing list of at least 2 finite temperatures > 0');
   }
   const seed = checkSeed(input.seed ?? 1);
@@ -156,7 +161,15 @@ export async function temper(pool: PoolInternals, input: TemperingOptions, contr
     if (!control.onProgress || (!force && now - lastReport < (control.progressEveryMs ?? 100))) return;
     lastReport = now;
     const elapsedMs = now - t0;
-    const progress: PoolProgress = { tasksDone: t, tasksTotal: totalRounds, sweepsDone: t * k * R, sweepsTotal: totalRounds * k * R, elapsedMs, etaMs: t > 0 ? ((totalRounds - t) * elapsedMs) / t : NaN, paused: false };
+    const progress: PoolProgress = {
+      tasksDone: t,
+      tasksTotal: totalRounds,
+      sweepsDone: t * k * R,
+      sweepsTotal: totalRounds * k * R,
+      elapsedMs,
+      etaMs: t > 0 ? ((totalRounds - t) * elapsedMs) / t : NaN,
+      paused: false,
+    };
     control.onProgress(progress);
   };
 
@@ -170,8 +183,15 @@ export async function temper(pool: PoolInternals, input: TemperingOptions, contr
     const results = await Promise.all(
       groups.map((group) =>
         pool.withWorker((connection) =>
-          connection.call('temperingRound', (remote) =>
-            remote.temperingRound({ runId, sweeps: k, backend, replicas: group.map((r) => ({ replica: r, temperature: temperatures[at[r]], checkpoint: checkpoints[r] })) }) as Promise<TemperingTaskResult>,
+          connection.call(
+            'temperingRound',
+            (remote) =>
+              remote.temperingRound({
+                runId,
+                sweeps: k,
+                backend,
+                replicas: group.map((r) => ({ replica: r, temperature: temperatures[at[r]], checkpoint: checkpoints[r] })),
+              }) as Promise<TemperingTaskResult>,
           ),
         ),
       ),
@@ -226,30 +246,44 @@ export async function temper(pool: PoolInternals, input: TemperingOptions, contr
   report(thermalizeRounds + roundsDone, true);
 
   const recorded = roundsDone * k;
-  const measurements = recorded < 2
-    ? []
-    : temperatures.map((temperature, i) =>
-        definition.analyze(series[i].subarray(0, W * recorded), {
-          ...normalized,
-          temperature,
-          beta: beta[i],
-          seed,
-          backend: coreBackend,
-          sites: N,
-          thermalize: thermalizeRounds * k,
-          sweeps: recorded,
-          sweepEquivalents: work[i],
-          acceptance: flips[i] / (recorded * N),
-          keepSeries: false,
-        }, parameters),
-      );
+  const measurements =
+    recorded < 2
+      ? []
+      : temperatures.map((temperature, i) =>
+          definition.analyze(
+            series[i].subarray(0, W * recorded),
+            {
+              ...normalized,
+              temperature,
+              beta: beta[i],
+              seed,
+              backend: coreBackend,
+              sites: N,
+              thermalize: thermalizeRounds * k,
+              sweeps: recorded,
+              sweepEquivalents: work[i],
+              acceptance: flips[i] / (recorded * N),
+              keepSeries: false,
+            },
+            parameters,
+          ),
+        );
   const totalTrips = trips.reduce((a, b) => a + b, 0);
   return {
     state: aborted ? 'aborted' : 'completed',
     temperatures,
     measurements,
-    swaps: attempts.map((n, i) => ({ temperatures: [temperatures[i], temperatures[i + 1]], attempts: n, accepted: accepted[i], acceptance: n > 0 ? accepted[i] / n : NaN })),
-    roundTrips: { perReplica: trips, total: totalTrips, meanSweeps: tripRounds.length > 0 ? (k * tripRounds.reduce((a, b) => a + b, 0)) / tripRounds.length : NaN },
+    swaps: attempts.map((n, i) => ({
+      temperatures: [temperatures[i], temperatures[i + 1]],
+      attempts: n,
+      accepted: accepted[i],
+      acceptance: n > 0 ? accepted[i] / n : NaN,
+    })),
+    roundTrips: {
+      perReplica: trips,
+      total: totalTrips,
+      meanSweeps: tripRounds.length > 0 ? (k * tripRounds.reduce((a, b) => a + b, 0)) / tripRounds.length : NaN,
+    },
     sweepsPerRound: k,
     thermalizeRounds,
     roundsDone,

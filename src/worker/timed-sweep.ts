@@ -40,7 +40,8 @@ export function checkSweepFor(ms: unknown, options: unknown): { ms: number; maxS
   checkPositive('ms', ms);
   if (options === null || typeof options !== 'object') throw new InvalidOptionError('options', options, 'an object like { maxSweeps: 1000, record: true }');
   for (const key of Object.keys(options)) {
-    if (key !== 'maxSweeps' && key !== 'record') throw new InvalidOptionError(key, (options as Record<string, unknown>)[key], `a known option (unknown option "${key}"; known: maxSweeps, record)`);
+    if (key !== 'maxSweeps' && key !== 'record')
+      throw new InvalidOptionError(key, (options as Record<string, unknown>)[key], `a known option (unknown option "${key}"; known: maxSweeps, record)`);
   }
   const o = options as SweepForOptions;
   const maxSweeps = checkCount('maxSweeps', o.maxSweeps ?? SWEEP_FOR_DEFAULT_MAX, 1);

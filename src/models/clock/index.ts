@@ -46,7 +46,8 @@ export const clock: ModelDefinition<ClockParameters> = {
   criticalTemperature: (parameters) => clockCriticalTemperature(parameters.q),
 
   resolveLayout(layout) {
-    if (layout === 'packed') throw new InvalidOptionError('layout', layout, '"auto" or "byte" for model "clock" (the packed layout holds one bit a site: Ising only)');
+    if (layout === 'packed')
+      throw new InvalidOptionError('layout', layout, '"auto" or "byte" for model "clock" (the packed layout holds one bit a site: Ising only)');
     return 'byte';
   },
   layoutOf: () => 'byte',
@@ -98,8 +99,14 @@ export const clock: ModelDefinition<ClockParameters> = {
   },
 
   references: [
-    { what: 'the q-state clock model and its two BKT transitions for q >= 5', citation: 'J. V. Jose, L. P. Kadanoff, S. Kirkpatrick and D. R. Nelson, Phys. Rev. B 16, 1217 (1977)' },
+    {
+      what: 'the q-state clock model and its two BKT transitions for q >= 5',
+      citation: 'J. V. Jose, L. P. Kadanoff, S. Kirkpatrick and D. R. Nelson, Phys. Rev. B 16, 1217 (1977)',
+    },
     { what: 'q = 6: T_1 = 0.7014(11), T_2 = 0.9008(6)', citation: 'Y. Tomita and Y. Okabe, Phys. Rev. B 65, 184405 (2002)' },
-    { what: 'q = 4 as two Ising models at J/2 (T_c = 1.134593...); q = 3 as the 3-state Potts model with J_Potts = 3J/2', citation: 'exact mappings (e.g. F. Y. Wu, Rev. Mod. Phys. 54, 235 (1982))' },
+    {
+      what: 'q = 4 as two Ising models at J/2 (T_c = 1.134593...); q = 3 as the 3-state Potts model with J_Potts = 3J/2',
+      citation: 'exact mappings (e.g. F. Y. Wu, Rev. Mod. Phys. 54, 235 (1982))',
+    },
   ],
 };

@@ -20,7 +20,20 @@ export interface ContinuousCore {
   readonly capacity: number;
 }
 
-const CORE_FUNCTIONS = ['Init', 'SpinsPtr', 'RecordsPtr', 'SizesPtr', 'QueuePtr', 'LastCount', 'SetCouplings', 'Fill', 'Metropolis', 'ReserveClusters', 'Wolff', 'Record'] as const;
+const CORE_FUNCTIONS = [
+  'Init',
+  'SpinsPtr',
+  'RecordsPtr',
+  'SizesPtr',
+  'QueuePtr',
+  'LastCount',
+  'SetCouplings',
+  'Fill',
+  'Metropolis',
+  'ReserveClusters',
+  'Wolff',
+  'Record',
+] as const;
 type CoreFunction = (...args: number[]) => number;
 type Core = Record<(typeof CORE_FUNCTIONS)[number], CoreFunction> & {
   memory: WebAssembly.Memory;
@@ -37,7 +50,12 @@ export class WasmContinuousKernel {
   private base: WasmIsingKernel | undefined;
   private readonly core_: Core;
 
-  private constructor(base: WasmIsingKernel, readonly size: number, readonly q: number, readonly spec: ContinuousCore) {
+  private constructor(
+    base: WasmIsingKernel,
+    readonly size: number,
+    readonly q: number,
+    readonly spec: ContinuousCore,
+  ) {
     this.base = base;
     const exports = base.exports as unknown as Record<string, unknown>;
     const pick = (name: string) => exports[`${spec.prefix}${name}`];
@@ -55,7 +73,10 @@ export class WasmContinuousKernel {
     const base = await WasmIsingKernel.create(module, size);
     const exports = base.exports as unknown as Record<string, unknown>;
     const upper = spec.prefix.toUpperCase();
-    for (const [name, value] of [[`${upper}_RECORD_WIDTH`, spec.width], [`${upper}_RECORD_CAPACITY`, spec.capacity]] as const) {
+    for (const [name, value] of [
+      [`${upper}_RECORD_WIDTH`, spec.width],
+      [`${upper}_RECORD_CAPACITY`, spec.capacity],
+    ] as const) {
       const global = exports[name];
       if (!(global instanceof WebAssembly.Global) || global.value !== value) {
         throw new CoreError(`core layout mismatch: ${name} ${global instanceof WebAssembly.Global ? global.value : 'missing'}, wrapper expects ${value}`);
@@ -63,7 +84,11 @@ export class WasmContinuousKernel {
     }
     const kernel = new WasmContinuousKernel(base, size, q, spec);
     if (guarded(`${spec.prefix}Init`, () => kernel.core.Init(size, q)) !== 0) {
-      throw new InvalidOptionError('size', size, `a lattice that fits in WebAssembly memory (growing memory for the spins of a ${size}x${size} lattice failed)`);
+      throw new InvalidOptionError(
+        'size',
+        size,
+        `a lattice that fits in WebAssembly memory (growing memory for the spins of a ${size}x${size} lattice failed)`,
+      );
     }
     return kernel;
   }
@@ -123,7 +148,13 @@ export class WasmContinuousKernel {
   }
 
   /** Runs `steps` steps in calls of at most `capacity` recorded steps, copying records (and sizes) out. */
-  private batched(what: string, steps: number, out: Float64Array | undefined, sizes: Float64Array | undefined, call: (n: number, record: number) => number): number {
+  private batched(
+    what: string,
+    steps: number,
+    out: Float64Array | undefined,
+    sizes: Float64Array | undefined,
+    call: (n: number, record: number) => number,
+  ): number {
     const { width, capacity } = this.spec;
     const checked = (n: number, record: number): number => {
       const result = guarded(what, () => call(n, record));
@@ -133,7 +164,7 @@ export class WasmContinuousKernel {
     if (!out) return checked(steps, 0);
     const core = this.core;
     let total = 0;
-    for (let done = 0; done < steps; ) {
+    for (let done = 0; done < steps;) {
       const n = Math.min(capacity, steps - done);
       total += checked(n, 1);
       out.set(this.view(core.RecordsPtr(), n * width), done * width);

@@ -34,7 +34,13 @@ export class ContinuousModelKernel implements ModelKernel {
   stepSize: number | undefined;
 
   /** `spins` is the kernel itself (tests and benchmarks reach it through kernelOf(sim)). */
-  constructor(readonly spins: ContinuousKernel, readonly components: number, readonly width: number, readonly overRelaxation: number, readonly tuning: StepTuning | undefined) {
+  constructor(
+    readonly spins: ContinuousKernel,
+    readonly components: number,
+    readonly width: number,
+    readonly overRelaxation: number,
+    readonly tuning: StepTuning | undefined,
+  ) {
     this.stepSize = tuning?.initial;
   }
 
@@ -98,7 +104,8 @@ export class ContinuousModelKernel implements ModelKernel {
 
   /** n steps: `clustersPerStep` Wolff clusters, each step after `localSweeps` Metropolis sweeps for a hybrid step. */
   clusterSweep(step: ClusterStep, n: number, out?: RecordArray, sizes?: Float64Array): ClusterSweepResult {
-    if (step.cluster !== 'wolff') throw new InvalidOptionError('hybridCluster', step.cluster, '"wolff" for this model (Swendsen-Wang by embedding is not implemented)');
+    if (step.cluster !== 'wolff')
+      throw new InvalidOptionError('hybridCluster', step.cluster, '"wolff" for this model (Swendsen-Wang by embedding is not implemented)');
     const records = out as Float64Array | undefined;
     if (step.localSweeps === 0) {
       const flips = this.spins.wolff(n, step.clustersPerStep, records, records ? sizes : undefined);
@@ -158,7 +165,8 @@ export async function createContinuousKernel(request: KernelRequest, model: Cont
     try {
       return adapt(model.js(request.size, q));
     } catch (error) {
-      if (error instanceof RangeError && !(error instanceof InvalidOptionError)) throw new InvalidOptionError('size', request.size, `a lattice that fits in memory (${reasonOf(error)})`);
+      if (error instanceof RangeError && !(error instanceof InvalidOptionError))
+        throw new InvalidOptionError('size', request.size, `a lattice that fits in memory (${reasonOf(error)})`);
       throw error;
     }
   };

@@ -53,7 +53,11 @@ export function analyzeContinuous(records: Float64Array, context: SeriesContext,
   const { sites: N, beta, field } = context;
   const series = (): Float64Array => new Float64Array(steps);
   const s: Record<string, Float64Array> = {
-    energy: series(), energy2: series(), absMagnetization: series(), magnetization2: series(), magnetization4: series(),
+    energy: series(),
+    energy2: series(),
+    absMagnetization: series(),
+    magnetization2: series(),
+    magnetization4: series(),
   };
   // the signed components of M, analysed apart: their autocorrelation (the direction of M wanders,
   // or tunnels between clock states) must not set the bin length of everything else

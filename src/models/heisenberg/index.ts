@@ -14,7 +14,14 @@ import type { ModelDefinition, ModelParameters } from '../model.js';
 import { continuousCorrelationValues } from '../continuous/kernel.js';
 import { continuousPhases, unitVectorCodec } from '../continuous/definition.js';
 import { analyzeContinuous, analyzeContinuousCorrelations, type ContinuousLayout } from '../continuous/observables.js';
-import { checkOverRelaxation, HEISENBERG_INITIAL_STEP, HEISENBERG_MAX_STEP, HEISENBERG_MIN_STEP, HEISENBERG_RECORD_CAPACITY, HEISENBERG_RECORD_WIDTH } from './kernel.js';
+import {
+  checkOverRelaxation,
+  HEISENBERG_INITIAL_STEP,
+  HEISENBERG_MAX_STEP,
+  HEISENBERG_MIN_STEP,
+  HEISENBERG_RECORD_CAPACITY,
+  HEISENBERG_RECORD_WIDTH,
+} from './kernel.js';
 
 export interface HeisenbergParameters extends ModelParameters {
   readonly overRelaxation: number;
@@ -42,7 +49,8 @@ export const heisenberg: ModelDefinition<HeisenbergParameters> = {
   criticalTemperature: () => 1,
 
   resolveLayout(layout) {
-    if (layout === 'packed') throw new InvalidOptionError('layout', layout, '"auto" or "byte" for model "heisenberg" (the packed layout holds one bit a site: Ising only)');
+    if (layout === 'packed')
+      throw new InvalidOptionError('layout', layout, '"auto" or "byte" for model "heisenberg" (the packed layout holds one bit a site: Ising only)');
     return 'byte';
   },
   layoutOf: () => 'byte',

@@ -228,10 +228,14 @@ export class JsHeisenbergKernel implements HeisenbergKernel {
           const pk = rx * s[3 * site] + ry * s[3 * site + 1] + rz * s[3 * site + 2];
           projected += pk;
           for (let n = 0; n < 4; n++) {
-            const j = n === 0 ? site - x + (x === 0 ? L - 1 : x - 1)
-              : n === 1 ? site - x + (x === L - 1 ? 0 : x + 1)
-                : n === 2 ? (y === 0 ? L - 1 : y - 1) * L + x
-                  : (y === L - 1 ? 0 : y + 1) * L + x;
+            const j =
+              n === 0
+                ? site - x + (x === 0 ? L - 1 : x - 1)
+                : n === 1
+                  ? site - x + (x === L - 1 ? 0 : x + 1)
+                  : n === 2
+                    ? (y === 0 ? L - 1 : y - 1) * L + x
+                    : (y === L - 1 ? 0 : y + 1) * L + x;
             if (marks[j] !== 0) continue;
             const pj = rx * s[3 * j] + ry * s[3 * j + 1] + rz * s[3 * j + 2];
             const bond = pk * pj;

@@ -36,7 +36,11 @@ export const HEISENBERG_MAX_OVER_RELAXATION = 64;
 export function checkOverRelaxation(value: unknown): number {
   const k = value === undefined ? 0 : value;
   if (typeof k !== 'number' || !Number.isInteger(k) || k < 0 || k > HEISENBERG_MAX_OVER_RELAXATION) {
-    throw new InvalidOptionError('overRelaxation', value, `an integer from 0 to ${HEISENBERG_MAX_OVER_RELAXATION} (over-relaxation sweeps after each Metropolis sweep)`);
+    throw new InvalidOptionError(
+      'overRelaxation',
+      value,
+      `an integer from 0 to ${HEISENBERG_MAX_OVER_RELAXATION} (over-relaxation sweeps after each Metropolis sweep)`,
+    );
   }
   return k;
 }

@@ -44,7 +44,11 @@ export const ising: ModelDefinition = {
     }
     if (packable(size)) return 'packed';
     if (layout === 'auto') return 'byte';
-    throw new InvalidOptionError('size', size, `a multiple of ${PACKED_SIZE_MULTIPLE} from ${PACKED_SIZE_MULTIPLE} to ${MAX_PACKED_SIZE} for layout "packed" (or layout "byte")`);
+    throw new InvalidOptionError(
+      'size',
+      size,
+      `a multiple of ${PACKED_SIZE_MULTIPLE} from ${PACKED_SIZE_MULTIPLE} to ${MAX_PACKED_SIZE} for layout "packed" (or layout "byte")`,
+    );
   },
   layoutOf: (layout, algorithm) => (layout === 'packed' && algorithm === 'metropolis' ? 'packed' : 'byte'),
 
@@ -67,7 +71,14 @@ export const ising: ModelDefinition = {
   // the kernels load on first use: validating options (a page that only starts workers) does not pull them in
   async createKernel(request) {
     const [{ createKernel }, { IsingModelKernel }] = await Promise.all([import('../../backend/index.js'), import('./kernel.js')]);
-    const { kernel, engine, fallbackReason } = await createKernel(request.backend, request.size, request.core, request.layout, request.workers, request.lattice);
+    const { kernel, engine, fallbackReason } = await createKernel(
+      request.backend,
+      request.size,
+      request.core,
+      request.layout,
+      request.workers,
+      request.lattice,
+    );
     return { kernel: new IsingModelKernel(kernel), engine, fallbackReason };
   },
 
@@ -75,7 +86,8 @@ export const ising: ModelDefinition = {
   orderParameter: (records, offset, sites) => records[offset + 1] / sites,
   analyze: (records, context) => measureSeries(records as Int32Array, context),
   correlationValues: (size, _parameters, lattice) => correlationValues(size, geometryOf(lattice).dimension),
-  analyzeCorrelations: (samples, size, count, every, _parameters, lattice) => analyzeCorrelations(samples as Int32Array, size, count, every, geometryOf(lattice).dimension),
+  analyzeCorrelations: (samples, size, count, every, _parameters, lattice) =>
+    analyzeCorrelations(samples as Int32Array, size, count, every, geometryOf(lattice).dimension),
   improvedEstimators: true,
 
   /**
@@ -91,7 +103,13 @@ export const ising: ModelDefinition = {
   },
 
   references: [
-    { what: 'T_c = 2 / ln(1 + sqrt 2), e, c and spontaneous m of the infinite lattice', citation: 'Onsager, Phys. Rev. 65, 117 (1944); Yang, Phys. Rev. 85, 808 (1952)' },
-    { what: 'exact partition function of the finite periodic L x L lattice', citation: 'Kaufman, Phys. Rev. 76, 1232 (1949); Ferdinand and Fisher, Phys. Rev. 185, 832 (1969)' },
+    {
+      what: 'T_c = 2 / ln(1 + sqrt 2), e, c and spontaneous m of the infinite lattice',
+      citation: 'Onsager, Phys. Rev. 65, 117 (1944); Yang, Phys. Rev. 85, 808 (1952)',
+    },
+    {
+      what: 'exact partition function of the finite periodic L x L lattice',
+      citation: 'Kaufman, Phys. Rev. 76, 1232 (1949); Ferdinand and Fisher, Phys. Rev. 185, 832 (1969)',
+    },
   ],
 };

@@ -87,7 +87,11 @@ function densityFromRow(q: number, L: number, M: number, row0: Uint8Array): Floa
   enumerate(0, 0);
   const S = codes.length;
   if (S * P > MAX_PAYLOAD) {
-    throw new InvalidOptionError('Lx, Ly', `${L} x ${M} with q = ${q}`, `a lattice whose transfer state (${S} frontiers x ${P} energies) fits in ${MAX_PAYLOAD} doubles`);
+    throw new InvalidOptionError(
+      'Lx, Ly',
+      `${L} x ${M} with q = ${q}`,
+      `a lattice whose transfer state (${S} frontiers x ${P} energies) fits in ${MAX_PAYLOAD} doubles`,
+    );
   }
   const index = new Map<number, number>();
   codes.forEach((c, i) => index.set(c, i));

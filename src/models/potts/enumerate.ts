@@ -140,5 +140,13 @@ export function pottsEnumerationMoments(en: PottsEnumeration, beta: number, fiel
     const p = Math.exp(lw[k] - max) / Z;
     variance += p * (-(en.b[k] + field * en.n0[k]) / N - e1) ** 2;
   }
-  return { lnZ: max + Math.log(Z), energy: e1, specificHeat: N * beta * beta * variance, absMagnetization: am, magnetization2: m2, magnetization4: m4, fraction0: f0 };
+  return {
+    lnZ: max + Math.log(Z),
+    energy: e1,
+    specificHeat: N * beta * beta * variance,
+    absMagnetization: am,
+    magnetization2: m2,
+    magnetization4: m4,
+    fraction0: f0,
+  };
 }

@@ -46,7 +46,8 @@ export const potts: ModelDefinition<PottsParameters> = {
   criticalTemperature: (parameters, lattice) => (lattice === 'cubic' ? cubicPottsTransitionTemperature(parameters.q) : pottsCriticalTemperature(parameters.q)),
 
   resolveLayout(layout: Layout) {
-    if (layout === 'packed') throw new InvalidOptionError('layout', layout, '"auto" or "byte" for model "potts" (the packed layout holds one bit a site: Ising only)');
+    if (layout === 'packed')
+      throw new InvalidOptionError('layout', layout, '"auto" or "byte" for model "potts" (the packed layout holds one bit a site: Ising only)');
     return 'byte';
   },
   layoutOf: () => 'byte',
@@ -75,10 +76,16 @@ export const potts: ModelDefinition<PottsParameters> = {
   orderParameter: (records, offset, sites, parameters) => Math.sqrt(orderParameterSquared(records, offset, parameters.q, sites)) / sites,
   analyze: (records, context, parameters) => analyzePotts(records as Int32Array, context, parameters.q),
   correlationValues(size, parameters, lattice) {
-    if (lattice === 'cubic') throw new InvalidOptionError('correlations', true, 'false for model "potts" on the cubic lattice (the Potts correlation kernel runs on the square lattice)');
+    if (lattice === 'cubic')
+      throw new InvalidOptionError(
+        'correlations',
+        true,
+        'false for model "potts" on the cubic lattice (the Potts correlation kernel runs on the square lattice)',
+      );
     return pottsCorrelationValues(size, parameters.q);
   },
-  analyzeCorrelations: (samples, size, count, every, parameters) => analyzeCorrelationSamples(pottsCorrelationSamples(samples as Int32Array, size, count, parameters.q), size, count, every),
+  analyzeCorrelations: (samples, size, count, every, parameters) =>
+    analyzeCorrelationSamples(pottsCorrelationSamples(samples as Int32Array, size, count, parameters.q), size, count, every),
   // Fortuin-Kasteleyn at h = 0: clusters take independent uniform states, and e_a . e_b averages to
   // 0 over independent states, so <|M|^2> = <sum_C |C|^2> (Swendsen-Wang) and <m^2> = <|C|> / N (Wolff)
   improvedEstimators: true,

@@ -145,7 +145,12 @@ export class JsPottsKernel implements PottsKernel {
   }
 
   sweep(algorithm: PottsAlgorithm, sweeps: number, out?: Int32Array): number {
-    if (this.geometry.dimension !== 2) throw new InvalidOptionError('algorithm', algorithm, `"wolff" or "swendsen-wang" for model "potts" on the ${this.geometry.name} lattice (the Potts local kernels run on the square lattice)`);
+    if (this.geometry.dimension !== 2)
+      throw new InvalidOptionError(
+        'algorithm',
+        algorithm,
+        `"wolff" or "swendsen-wang" for model "potts" on the ${this.geometry.name} lattice (the Potts local kernels run on the square lattice)`,
+      );
     const width = pottsRecordWidth(this.q);
     let changed = 0;
     for (let k = 0; k < sweeps; k++) {
@@ -198,29 +203,62 @@ export class JsPottsKernel implements PottsKernel {
   private drawLanes(g: number, words: number): void {
     const lanes = this.lanes;
     const out = this.rowPlanes;
-    let a0 = lanes[g], a1 = lanes[4 + g], a2 = lanes[8 + g], a3 = lanes[12 + g];
-    let b0 = lanes[g + 1], b1 = lanes[5 + g], b2 = lanes[9 + g], b3 = lanes[13 + g];
+    let a0 = lanes[g],
+      a1 = lanes[4 + g],
+      a2 = lanes[8 + g],
+      a3 = lanes[12 + g];
+    let b0 = lanes[g + 1],
+      b1 = lanes[5 + g],
+      b2 = lanes[9 + g],
+      b3 = lanes[13 + g];
     for (let at = g; at < words; at += 4) {
       out[at] = Math.imul(rotl(Math.imul(a1, 5), 7), 9);
       out[at + 1] = Math.imul(rotl(Math.imul(b1, 5), 7), 9);
       const ta = a1 << 9;
       const tb = b1 << 9;
-      a2 ^= a0; a3 ^= a1; a1 ^= a2; a0 ^= a3; a2 ^= ta; a3 = rotl(a3, 11);
-      b2 ^= b0; b3 ^= b1; b1 ^= b2; b0 ^= b3; b2 ^= tb; b3 = rotl(b3, 11);
+      a2 ^= a0;
+      a3 ^= a1;
+      a1 ^= a2;
+      a0 ^= a3;
+      a2 ^= ta;
+      a3 = rotl(a3, 11);
+      b2 ^= b0;
+      b3 ^= b1;
+      b1 ^= b2;
+      b0 ^= b3;
+      b2 ^= tb;
+      b3 = rotl(b3, 11);
     }
-    lanes[g] = a0; lanes[4 + g] = a1; lanes[8 + g] = a2; lanes[12 + g] = a3;
-    lanes[g + 1] = b0; lanes[5 + g] = b1; lanes[9 + g] = b2; lanes[13 + g] = b3;
+    lanes[g] = a0;
+    lanes[4 + g] = a1;
+    lanes[8 + g] = a2;
+    lanes[12 + g] = a3;
+    lanes[g + 1] = b0;
+    lanes[5 + g] = b1;
+    lanes[9 + g] = b2;
+    lanes[13 + g] = b3;
   }
 
   /** Draws one plane (one step of each lane generator) into planes[at .. at + 3]. */
   private drawPlane(at: number): void {
     const lanes = this.lanes;
     for (let g = 0; g < 4; g++) {
-      let x0 = lanes[g], x1 = lanes[4 + g], x2 = lanes[8 + g], x3 = lanes[12 + g];
+      let x0 = lanes[g],
+        x1 = lanes[4 + g],
+        x2 = lanes[8 + g],
+        x3 = lanes[12 + g];
       this.planes[at + g] = Math.imul(rotl(Math.imul(x1, 5), 7), 9);
       const t = x1 << 9;
-      x2 ^= x0; x3 ^= x1; x1 ^= x2; x0 ^= x3; x2 ^= t; x3 = rotl(x3, 11);
-      lanes[g] = x0; lanes[4 + g] = x1; lanes[8 + g] = x2; lanes[12 + g] = x3;
+      x2 ^= x0;
+      x3 ^= x1;
+      x1 ^= x2;
+      x0 ^= x3;
+      x2 ^= t;
+      x3 = rotl(x3, 11);
+      lanes[g] = x0;
+      lanes[4 + g] = x1;
+      lanes[8 + g] = x2;
+      lanes[12 + g] = x3;
     }
   }
 
@@ -270,7 +308,7 @@ export class JsPottsKernel implements PottsKernel {
       // r counts the bytes compared; it is advanced at the top of the loop, where it runs for every queued
       // lane: an increment that runs only for the rare third byte (a `for (;; r++)`) had no type feedback
       // when the optimised row loop met it, and V8 deoptimised that loop about 15 times a sweep at L = 1024
-      for (let r = 1; ; ) {
+      for (let r = 1; ;) {
         r += 1;
         this.drawPlane(0);
         this.drawPlane(4);
@@ -349,7 +387,8 @@ export class JsPottsKernel implements PottsKernel {
     // the changes of Nb, n_0, n_1, n_2 in the bytes of one word (see buildLocalTables), added up over
     // the lanes of a chunk and flushed at the start of the next one
     let acc = BIAS;
-    let uw = 0, aw = 0;
+    let uw = 0,
+      aw = 0;
     for (let x = (y + colour) & 1; x < L; x += 2) {
       const lane = (x >> 1) & 15; // lane k of chunk x >> 5
       if ((lane & 3) === 0) {
@@ -416,7 +455,8 @@ export class JsPottsKernel implements PottsKernel {
     let b = this.bonds;
     let changed = 0;
     let queued = 0;
-    let uw = 0, aw = 0;
+    let uw = 0,
+      aw = 0;
     for (let x = (y + colour) & 1; x < L; x += 2) {
       const lane = (x >> 1) & 15;
       if ((lane & 3) === 0) {
@@ -435,8 +475,15 @@ export class JsPottsKernel implements PottsKernel {
       const nd = spins[down + x];
       let sn = s + 1 + (d & 255);
       sn -= q & ((qm1 - sn) >> 31);
-      const dc = (((nl ^ sn) - 1) >>> 31) + (((nr ^ sn) - 1) >>> 31) + (((nu ^ sn) - 1) >>> 31) + (((nd ^ sn) - 1) >>> 31)
-        - (((nl ^ s) - 1) >>> 31) - (((nr ^ s) - 1) >>> 31) - (((nu ^ s) - 1) >>> 31) - (((nd ^ s) - 1) >>> 31);
+      const dc =
+        (((nl ^ sn) - 1) >>> 31) +
+        (((nr ^ sn) - 1) >>> 31) +
+        (((nu ^ sn) - 1) >>> 31) +
+        (((nd ^ sn) - 1) >>> 31) -
+        (((nl ^ s) - 1) >>> 31) -
+        (((nr ^ s) - 1) >>> 31) -
+        (((nu ^ s) - 1) >>> 31) -
+        (((nd ^ s) - 1) >>> 31);
       const t = top[dc + 13 + 9 * (((sn - 1) >>> 31) - ((s - 1) >>> 31))];
       if (((d >>> 8) | +(a === t)) !== 0) {
         queue[queued++] = x;
@@ -468,7 +515,10 @@ export class JsPottsKernel implements PottsKernel {
     // candidates[4] stays 0 (state 0); [5] is never read (the rest is chosen apart)
     const candidates = this.candidates;
     const st = this.rng.state;
-    let x0 = st[0] | 0, x1 = st[1] | 0, x2 = st[2] | 0, x3 = st[3] | 0;
+    let x0 = st[0] | 0,
+      x1 = st[1] | 0,
+      x2 = st[2] | 0,
+      x3 = st[3] | 0;
     let b = this.bonds;
     let changed = 0;
     for (let colour = 0; colour < 2; colour++) {
@@ -490,7 +540,12 @@ export class JsPottsKernel implements PottsKernel {
           // xoshiro128** step, state in locals
           const r = Math.imul(rotl(Math.imul(x1, 5), 7), 9) >>> 0;
           const t = x1 << 9;
-          x2 ^= x0; x3 ^= x1; x1 ^= x2; x0 ^= x3; x2 ^= t; x3 = rotl(x3, 11);
+          x2 ^= x0;
+          x3 ^= x1;
+          x1 ^= x2;
+          x0 ^= x3;
+          x2 ^= t;
+          x3 = rotl(x3, 11);
           const at = pattern * 5;
           const g = +(thresholds[at] <= r) + +(thresholds[at + 1] <= r) + +(thresholds[at + 2] <= r) + +(thresholds[at + 3] <= r) + +(thresholds[at + 4] <= r);
           const src = sources[pattern * 8 + g];
@@ -505,7 +560,9 @@ export class JsPottsKernel implements PottsKernel {
             const groups = sources[pattern * 8 + 6];
             const base = thresholds[at + groups - 1];
             const j = Math.floor(((r - base) * (q - groups)) / (TWO_POW_32 - base));
-            const f1 = (key & 1) === 0, f2 = (key & 6) === 0, f3 = (key & 56) === 0;
+            const f1 = (key & 1) === 0,
+              f2 = (key & 6) === 0,
+              f3 = (key & 56) === 0;
             sn = j + 1;
             for (;;) {
               const below = +(nl !== 0 && nl <= sn) + +(f1 && nr !== 0 && nr <= sn) + +(f2 && nu !== 0 && nu <= sn) + +(f3 && nd !== 0 && nd <= sn);
@@ -515,15 +572,25 @@ export class JsPottsKernel implements PottsKernel {
           }
           // branch-free update (a site that keeps its state changes nothing)
           spins[row + x] = sn;
-          b += (((nl ^ sn) - 1) >>> 31) + (((nr ^ sn) - 1) >>> 31) + (((nu ^ sn) - 1) >>> 31) + (((nd ^ sn) - 1) >>> 31)
-            - (((nl ^ s) - 1) >>> 31) - (((nr ^ s) - 1) >>> 31) - (((nu ^ s) - 1) >>> 31) - (((nd ^ s) - 1) >>> 31);
+          b +=
+            (((nl ^ sn) - 1) >>> 31) +
+            (((nr ^ sn) - 1) >>> 31) +
+            (((nu ^ sn) - 1) >>> 31) +
+            (((nd ^ sn) - 1) >>> 31) -
+            (((nl ^ s) - 1) >>> 31) -
+            (((nr ^ s) - 1) >>> 31) -
+            (((nu ^ s) - 1) >>> 31) -
+            (((nd ^ s) - 1) >>> 31);
           counts[s]--;
           counts[sn]++;
           changed += +(sn !== s);
         }
       }
     }
-    st[0] = x0; st[1] = x1; st[2] = x2; st[3] = x3;
+    st[0] = x0;
+    st[1] = x1;
+    st[2] = x2;
+    st[3] = x3;
     this.bonds = b;
     return changed;
   }
@@ -575,7 +642,17 @@ export function measurePottsCorrelations(spins: Uint8Array, L: number, q: number
  * assembly/potts.ts), counting each block's configuration into `patterns` from `offset` when given.
  * Returns the ties broken.
  */
-export function coarsenPotts(src: Uint8Array, n: number, b: number, q: number, dst: Uint8Array, rule: PottsBlockRule, rng: Xoshiro128, patterns?: Uint32Array, offset = 0): number {
+export function coarsenPotts(
+  src: Uint8Array,
+  n: number,
+  b: number,
+  q: number,
+  dst: Uint8Array,
+  rule: PottsBlockRule,
+  rng: Xoshiro128,
+  patterns?: Uint32Array,
+  offset = 0,
+): number {
   const m = n / b;
   const majority = rule === 'majority';
   const hist = new Int32Array(q);

@@ -115,7 +115,11 @@ export class WasmPottsKernel implements PottsKernel {
       }
     }
     if (guarded('pottsInit', () => core.pottsInit(q)) !== 0) {
-      throw new InvalidOptionError('size', size, `a lattice that fits in WebAssembly memory (growing memory for the Potts tables and records of a ${size}x${size} lattice failed)`);
+      throw new InvalidOptionError(
+        'size',
+        size,
+        `a lattice that fits in WebAssembly memory (growing memory for the Potts tables and records of a ${size}x${size} lattice failed)`,
+      );
     }
     const kernel = new WasmPottsKernel(base, size, q, lattice);
     kernel.setCouplings(0, 0);
@@ -175,7 +179,12 @@ export class WasmPottsKernel implements PottsKernel {
   }
 
   sweep(algorithm: PottsAlgorithm, sweeps: number, out?: Int32Array): number {
-    if (this.geometry.dimension !== 2) throw new InvalidOptionError('algorithm', algorithm, `"wolff" or "swendsen-wang" for model "potts" on the ${this.geometry.name} lattice (the Potts local kernels run on the square lattice)`);
+    if (this.geometry.dimension !== 2)
+      throw new InvalidOptionError(
+        'algorithm',
+        algorithm,
+        `"wolff" or "swendsen-wang" for model "potts" on the ${this.geometry.name} lattice (the Potts local kernels run on the square lattice)`,
+      );
     const core = this.exports;
     const heatBath = algorithm === 'heat-bath' ? 1 : 0;
     const call = (n: number, record: number): number => {
@@ -187,7 +196,7 @@ export class WasmPottsKernel implements PottsKernel {
     const width = pottsRecordWidth(this.q);
     const capacity = core.pottsRecordCapacity();
     let changed = 0;
-    for (let done = 0; done < sweeps; ) {
+    for (let done = 0; done < sweeps;) {
       const n = Math.min(capacity, sweeps - done);
       changed += call(n, 1);
       out.set(view(core, Int32Array, core.pottsRecordsPtr(), n * width), done * width);
@@ -238,7 +247,11 @@ export class WasmPottsBlockSpins implements PottsBlockSpinKernel {
   configure(blockSize: number, levels: number, patterns: boolean): void {
     const core = this.core();
     if (guarded('pottsRgConfigure', () => core.pottsRgConfigure(blockSize, levels, patterns ? 1 : 0)) !== 0) {
-      throw new InvalidOptionError('levels', levels, `a block pyramid that fits in WebAssembly memory (growing memory for ${levels} levels of ${blockSize}x${blockSize} blocks over ${this.size}x${this.size} failed)`);
+      throw new InvalidOptionError(
+        'levels',
+        levels,
+        `a block pyramid that fits in WebAssembly memory (growing memory for ${levels} levels of ${blockSize}x${blockSize} blocks over ${this.size}x${this.size} failed)`,
+      );
     }
     this.block = blockSize;
     this.levels = levels;

@@ -293,7 +293,11 @@ export function checkPottsSize(size: unknown): number {
 /** Throws InvalidOptionError unless `states` is a Uint8Array of `sites` values, each below q. */
 export function checkStates(states: unknown, sites: number, q: number): Uint8Array {
   if (!(states instanceof Uint8Array) || states.length !== sites) {
-    throw new InvalidOptionError('spins', states instanceof Uint8Array ? `Uint8Array of length ${states.length}` : states, `a Uint8Array of ${sites} states, each 0 .. ${q - 1}`);
+    throw new InvalidOptionError(
+      'spins',
+      states instanceof Uint8Array ? `Uint8Array of length ${states.length}` : states,
+      `a Uint8Array of ${sites} states, each 0 .. ${q - 1}`,
+    );
   }
   for (let i = 0; i < states.length; i++) {
     if (states[i] >= q) throw new InvalidOptionError('spins', `state ${states[i]} at site ${i}`, `a Uint8Array of ${sites} states, each 0 .. ${q - 1}`);

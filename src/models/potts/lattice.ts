@@ -90,7 +90,10 @@ export function rowClasses(q: number, L: number, fixZero: boolean): RowClass[] {
       let bestKey = '';
       for (let t = 0; t < L; t++) {
         for (const flip of [false, true]) {
-          const image = canonicalRow(Array.from({ length: L }, (_, i) => row[flip ? (t - i + L) % L : (i + t) % L]), fixZero);
+          const image = canonicalRow(
+            Array.from({ length: L }, (_, i) => row[flip ? (t - i + L) % L : (i + t) % L]),
+            fixZero,
+          );
           const k = key(image);
           if (best === undefined || k < bestKey) {
             best = image;

@@ -127,7 +127,8 @@ function jsKernel(size: number, q: number, lattice: Lattice): PottsModelKernel {
   try {
     return new PottsModelKernel(new JsPottsKernel(size, q, lattice));
   } catch (error) {
-    if (error instanceof RangeError && !(error instanceof InvalidOptionError)) throw new InvalidOptionError('size', size, `a lattice that fits in memory (${reasonOf(error)})`);
+    if (error instanceof RangeError && !(error instanceof InvalidOptionError))
+      throw new InvalidOptionError('size', size, `a lattice that fits in memory (${reasonOf(error)})`);
     throw error;
   }
 }

@@ -60,7 +60,11 @@ function transfer(g: Geometry, payload: Payload): { total: Float64Array; lnScale
   const S = q ** L;
   const P = payload.size;
   if (S * P > MAX_PAYLOAD) {
-    throw new InvalidOptionError('Lx, Ly', `${L} x ${M} with q = ${q}`, `a lattice whose transfer state (${S} frontiers x ${P} numbers) fits in ${MAX_PAYLOAD} doubles`);
+    throw new InvalidOptionError(
+      'Lx, Ly',
+      `${L} x ${M} with q = ${q}`,
+      `a lattice whose transfer state (${S} frontiers x ${P} numbers) fits in ${MAX_PAYLOAD} doubles`,
+    );
   }
   const digits = new Uint8Array(S * L);
   const power = Array.from({ length: L + 1 }, (_, i) => q ** i);
@@ -334,7 +338,11 @@ export function pottsMagnetizationDistribution(q: number, Lx: number, Ly: number
     },
   };
   if (q ** g.L * payload.size > MAX_PAYLOAD) {
-    throw new InvalidOptionError('Lx, Ly', `${Lx} x ${Ly} with q = ${q}`, `a lattice whose occupation-vector transfer state (${q ** g.L} frontiers x ${payload.size} numbers) fits in ${MAX_PAYLOAD} doubles`);
+    throw new InvalidOptionError(
+      'Lx, Ly',
+      `${Lx} x ${Ly} with q = ${q}`,
+      `a lattice whose occupation-vector transfer state (${q ** g.L} frontiers x ${payload.size} numbers) fits in ${MAX_PAYLOAD} doubles`,
+    );
   }
   const { total } = transfer(g, payload);
   const byX = new Map<number, number>();

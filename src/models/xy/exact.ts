@@ -42,37 +42,41 @@ export function xyExact2x2(beta: number, field: number, points = 48): XyExact {
   let Z = 0;
   const sum = { e: 0, e2: 0, a: 0, m2: 0, m4: 0, mx: 0, bond: 0, i2: 0, ix: 0, iy: 0, v: 0 };
   const N = 4;
-  for (let a = 0; a < M; a++) for (let b = 0; b < M; b++) for (let d = 0; d < M; d++) for (let f = 0; f < M; f++) {
-    const x = [c[a], c[b], c[d], c[f]];
-    const y = [s[a], s[b], s[d], s[f]];
-    const dot = (i: number, j: number) => x[i] * x[j] + y[i] * y[j];
-    const crs = (i: number, j: number) => x[i] * y[j] - y[i] * x[j];
-    // B_x = sum_i s_i . s_{i + x}: each horizontal pair twice; I_x: the two terms cancel
-    const bx = 2 * dot(0, 1) + 2 * dot(2, 3);
-    const by = 2 * dot(0, 2) + 2 * dot(1, 3);
-    const ix = crs(0, 1) + crs(1, 0) + crs(2, 3) + crs(3, 2);
-    const iy = crs(0, 2) + crs(2, 0) + crs(1, 3) + crs(3, 1);
-    const mx = x[0] + x[1] + x[2] + x[3];
-    const my = y[0] + y[1] + y[2] + y[3];
-    const E = -(bx + by) - field * mx;
-    const w = Math.exp(-beta * E);
-    // the plaquette (0, 1, 3, 2) and its three periodic images, which have the same |w|
-    const wind = crossing(x[0], y[0], x[1], y[1]) + crossing(x[1], y[1], x[3], y[3]) + crossing(x[3], y[3], x[2], y[2]) + crossing(x[2], y[2], x[0], y[0]);
-    const e = E / N;
-    const m2 = (mx * mx + my * my) / (N * N);
-    Z += w;
-    sum.e += w * e;
-    sum.e2 += w * e * e;
-    sum.a += w * Math.sqrt(m2);
-    sum.m2 += w * m2;
-    sum.m4 += w * m2 * m2;
-    sum.mx += (w * mx) / N;
-    sum.bond += (w * (bx + by)) / (2 * N);
-    sum.i2 += (w * (ix * ix + iy * iy)) / (2 * N);
-    sum.ix += w * ix;
-    sum.iy += w * iy;
-    sum.v += (w * 4 * Math.abs(wind)) / N;
-  }
+  for (let a = 0; a < M; a++)
+    for (let b = 0; b < M; b++)
+      for (let d = 0; d < M; d++)
+        for (let f = 0; f < M; f++) {
+          const x = [c[a], c[b], c[d], c[f]];
+          const y = [s[a], s[b], s[d], s[f]];
+          const dot = (i: number, j: number) => x[i] * x[j] + y[i] * y[j];
+          const crs = (i: number, j: number) => x[i] * y[j] - y[i] * x[j];
+          // B_x = sum_i s_i . s_{i + x}: each horizontal pair twice; I_x: the two terms cancel
+          const bx = 2 * dot(0, 1) + 2 * dot(2, 3);
+          const by = 2 * dot(0, 2) + 2 * dot(1, 3);
+          const ix = crs(0, 1) + crs(1, 0) + crs(2, 3) + crs(3, 2);
+          const iy = crs(0, 2) + crs(2, 0) + crs(1, 3) + crs(3, 1);
+          const mx = x[0] + x[1] + x[2] + x[3];
+          const my = y[0] + y[1] + y[2] + y[3];
+          const E = -(bx + by) - field * mx;
+          const w = Math.exp(-beta * E);
+          // the plaquette (0, 1, 3, 2) and its three periodic images, which have the same |w|
+          const wind =
+            crossing(x[0], y[0], x[1], y[1]) + crossing(x[1], y[1], x[3], y[3]) + crossing(x[3], y[3], x[2], y[2]) + crossing(x[2], y[2], x[0], y[0]);
+          const e = E / N;
+          const m2 = (mx * mx + my * my) / (N * N);
+          Z += w;
+          sum.e += w * e;
+          sum.e2 += w * e * e;
+          sum.a += w * Math.sqrt(m2);
+          sum.m2 += w * m2;
+          sum.m4 += w * m2 * m2;
+          sum.mx += (w * mx) / N;
+          sum.bond += (w * (bx + by)) / (2 * N);
+          sum.i2 += (w * (ix * ix + iy * iy)) / (2 * N);
+          sum.ix += w * ix;
+          sum.iy += w * iy;
+          sum.v += (w * 4 * Math.abs(wind)) / N;
+        }
   const mean = (k: keyof typeof sum) => sum[k] / Z;
   const energy = mean('e');
   const energy2 = mean('e2');

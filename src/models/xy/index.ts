@@ -33,7 +33,6 @@ export async function xyKernels(): Promise<ContinuousModel> {
   return { core: XY_CORE, js: (size, q) => new JsXyKernel(size, q), tuning: XY_TUNING };
 }
 
-
 export interface XyParameters extends ModelParameters {
   readonly overRelaxation: number;
 }
@@ -50,7 +49,11 @@ export const xy: ModelDefinition<XyParameters> = {
     }
     const k = overRelaxation === undefined ? 0 : overRelaxation;
     if (typeof k !== 'number' || !Number.isInteger(k) || k < 0 || k > XY_MAX_OVER_RELAXATION) {
-      throw new InvalidOptionError('overRelaxation', overRelaxation, `an integer from 0 to ${XY_MAX_OVER_RELAXATION} (over-relaxation sweeps after each Metropolis sweep)`);
+      throw new InvalidOptionError(
+        'overRelaxation',
+        overRelaxation,
+        `an integer from 0 to ${XY_MAX_OVER_RELAXATION} (over-relaxation sweeps after each Metropolis sweep)`,
+      );
     }
     return { overRelaxation: k };
   },
@@ -59,18 +62,21 @@ export const xy: ModelDefinition<XyParameters> = {
   criticalTemperature: () => XY_BKT_TEMPERATURE,
 
   resolveLayout(layout) {
-    if (layout === 'packed') throw new InvalidOptionError('layout', layout, '"auto" or "byte" for model "xy" (the packed layout holds one bit a site: Ising only)');
+    if (layout === 'packed')
+      throw new InvalidOptionError('layout', layout, '"auto" or "byte" for model "xy" (the packed layout holds one bit a site: Ising only)');
     return 'byte';
   },
   layoutOf: () => 'byte',
 
   recordWidth: () => XY_RECORD_WIDTH,
   recordType: 'float64',
-  recordLayout: () => '[B_x, B_y, M_x, M_y, I_x, I_y, V]: B_mu = sum_i s_i . s_{i+mu}, M = sum_i s_i, I_mu = sum_i sin(theta_{i+mu} - theta_i), V = plaquettes with a vortex',
+  recordLayout: () =>
+    '[B_x, B_y, M_x, M_y, I_x, I_y, V]: B_mu = sum_i s_i . s_{i+mu}, M = sum_i s_i, I_mu = sum_i sin(theta_{i+mu} - theta_i), V = plaquettes with a vortex',
 
   spins: unitVectorCodec(2, '(cos theta_i, sin theta_i)'),
 
-  createKernel: async (request, parameters) => (await import('../continuous/model-kernel.js')).createContinuousKernel(request, await xyKernels(), parameters.overRelaxation),
+  createKernel: async (request, parameters) =>
+    (await import('../continuous/model-kernel.js')).createContinuousKernel(request, await xyKernels(), parameters.overRelaxation),
 
   energy: (records, offset, field) => -(records[offset] + records[offset + 1]) - field * records[offset + 2],
   orderParameter: (records, offset, sites) => Math.sqrt(records[offset + 2] ** 2 + records[offset + 3] ** 2) / sites,
@@ -82,7 +88,10 @@ export const xy: ModelDefinition<XyParameters> = {
   phases: continuousPhases('ring'),
 
   references: [
-    { what: 'the Berezinskii-Kosterlitz-Thouless transition', citation: 'V. L. Berezinskii, Sov. Phys. JETP 32, 493 (1971); J. M. Kosterlitz and D. J. Thouless, J. Phys. C 6, 1181 (1973)' },
+    {
+      what: 'the Berezinskii-Kosterlitz-Thouless transition',
+      citation: 'V. L. Berezinskii, Sov. Phys. JETP 32, 493 (1971); J. M. Kosterlitz and D. J. Thouless, J. Phys. C 6, 1181 (1973)',
+    },
     { what: 'T_BKT = 0.8929(1) on the square lattice', citation: 'M. Hasenbusch, J. Phys. A 38, 5869 (2005)' },
     { what: 'the universal stiffness jump Upsilon(T_BKT) = 2 T_BKT / pi', citation: 'D. R. Nelson and J. M. Kosterlitz, Phys. Rev. Lett. 39, 1201 (1977)' },
     { what: 'Wolff single-cluster updates by embedding', citation: 'U. Wolff, Phys. Rev. Lett. 62, 361 (1989)' },

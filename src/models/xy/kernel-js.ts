@@ -48,8 +48,6 @@ export class JsXyKernel implements XyKernel {
     this.spins[2 * site + 1] = this.table[2 * k + 1];
   }
 
-
-
   getRngState(): Uint32Array {
     return Uint32Array.from(this.rng.state);
   }
@@ -281,10 +279,14 @@ export class JsXyKernel implements XyKernel {
           const pk = rx * s[2 * site] + ry * s[2 * site + 1];
           projected += pk;
           for (let n = 0; n < 4; n++) {
-            const j = n === 0 ? site - x + (x === 0 ? L - 1 : x - 1)
-              : n === 1 ? site - x + (x === L - 1 ? 0 : x + 1)
-                : n === 2 ? (y === 0 ? L - 1 : y - 1) * L + x
-                  : (y === L - 1 ? 0 : y + 1) * L + x;
+            const j =
+              n === 0
+                ? site - x + (x === 0 ? L - 1 : x - 1)
+                : n === 1
+                  ? site - x + (x === L - 1 ? 0 : x + 1)
+                  : n === 2
+                    ? (y === 0 ? L - 1 : y - 1) * L + x
+                    : (y === L - 1 ? 0 : y + 1) * L + x;
             if (marks[j] !== 0) continue;
             const pj = rx * s[2 * j] + ry * s[2 * j + 1];
             const bond = pk * pj;
