@@ -67,7 +67,7 @@ export interface PottsKernel {
   readonly backend: 'wasm' | 'js';
   /** Linear size L. */
   readonly size: number;
-  /** The lattice (src/lattice.ts): square, or cubic (cluster updates only). */
+  /** The lattice (src/lattice.ts): square, or cubic (local updates: assembly/potts-cubic.ts). */
   readonly lattice: Lattice;
   /** Number of states q. */
   readonly q: number;
