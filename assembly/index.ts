@@ -50,6 +50,11 @@ export {
   pottsRgConfigure, pottsRgPatternCount, pottsRgPatternsPtr, pottsRgBuild,
 } from "./potts";
 export {
+  POTTS_CUBIC_METROPOLIS_ENTRIES, POTTS_CUBIC_PARTITION_KEYS, POTTS_CUBIC_HEATBATH_PATTERNS, POTTS_CUBIC_HEATBATH_GROUPS,
+  POTTS_CUBIC_SOURCE_STRIDE, pottsCubicInit, pottsCubicMetropolisPtr, pottsCubicPartitionsPtr, pottsCubicHeatBathPtr,
+  pottsCubicSourcesPtr, pottsCubicSweep,
+} from "./potts-cubic";
+export {
   langReserve, langEqualCounts, langPairCounts, langNgramCounts, langSampleChain, langSampleTrees,
 } from "./language";
 export {
