@@ -18,6 +18,8 @@ import {
   type Simulation,
 } from '../src/index.js';
 import { createHandler } from '../src/serverless/index.js';
+// workers run the built package (npm test builds first)
+import { createSimulationWorker } from '../dist/index.js';
 
 describe('phi4 options and errors', () => {
   it('refuses bad lambda, Wolff alone, Swendsen-Wang, other models\' parameters, and a missing temperature where no T_c is known', async () => {
@@ -66,6 +68,17 @@ describe('phi4 checkpoints, jobs and serverless', () => {
       expect(full.result.lambda).toBe(1.7);
       expect(full.result.correlations?.correlation[0].mean).toBeCloseTo(full.result.observables.phi2.mean, 1);
       expect(full.result.histograms?.energy.values.length).toBeGreaterThan(100);
+    }
+  });
+
+  it('a worker gives the numbers of the simulation on this thread', async () => {
+    const options = { model: 'phi4' as const, lattice: 'cubic' as const, size: 4, beta: 0.5, lambda: 1.1, algorithm: 'hybrid' as const, seed: 6, backend: 'js' as const };
+    const reference = (await createSimulation(options)).measure({ thermalize: 100, sweeps: 600 });
+    const worker = await createSimulationWorker(options);
+    try {
+      expect(await worker.measure({ thermalize: 100, sweeps: 600 })).toEqual(reference);
+    } finally {
+      await worker.dispose();
     }
   });
 
