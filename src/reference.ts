@@ -56,7 +56,16 @@ export const POTTS_DISTRIBUTION_MAX_ROWS = 100;
 
 /** The observables an exact reference can hold (every model's). */
 export type ReferenceName =
-  ObservableName | 'energyCumulant' | 'majority' | 'magnetizationX' | 'magnetizationY' | 'magnetizationZ' | 'helicityModulus' | 'vortexDensity' | 'phi2' | 'potential';
+  | ObservableName
+  | 'energyCumulant'
+  | 'majority'
+  | 'magnetizationX'
+  | 'magnetizationY'
+  | 'magnetizationZ'
+  | 'helicityModulus'
+  | 'vortexDensity'
+  | 'phi2'
+  | 'potential';
 
 export interface ExactReference {
   /** Exact values for this finite L x L periodic lattice, where known. */

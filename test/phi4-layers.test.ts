@@ -14,6 +14,7 @@ import {
   resumeSimulation,
   runSweep,
   type JobResult,
+  type Measurement,
   type RunJob,
   type Simulation,
 } from '../src/index.js';
@@ -66,7 +67,7 @@ describe('phi4 checkpoints, jobs and serverless', () => {
     if (full.state === 'completed') {
       expect({ ...r.result, backend: 'wasm' }).toEqual(full.result);
       expect(full.result.lambda).toBe(1.7);
-      expect(full.result.correlations?.correlation[0].mean).toBeCloseTo(full.result.observables.phi2.mean, 1);
+      expect(full.result.correlations?.correlation[0].mean).toBeCloseTo((full.result as Measurement<'phi4'>).observables.phi2.mean, 1);
       expect(full.result.histograms?.energy.values.length).toBeGreaterThan(100);
     }
   });

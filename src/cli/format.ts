@@ -53,7 +53,12 @@ const MODEL_LABELS: Partial<Record<Measurement['model'], [ReferenceName, string]
 /** The observables of a measurement of this model, in output order with their table labels. */
 export function observableLabels(model: Measurement['model']): [ReferenceName, string][] {
   // the XY binder is the O(2) cumulant (src/models/xy/observables.ts)
-  const binder = model === 'xy' || model === 'clock' || model === 'phi4' ? 'Binder U = 2 - <m^4>/<m^2>^2' : model === 'heisenberg' ? 'Binder U = 5/2 - 3<m^4>/2<m^2>^2' : undefined;
+  const binder =
+    model === 'xy' || model === 'clock' || model === 'phi4'
+      ? 'Binder U = 2 - <m^4>/<m^2>^2'
+      : model === 'heisenberg'
+        ? 'Binder U = 5/2 - 3<m^4>/2<m^2>^2'
+        : undefined;
   const common = binder ? OBSERVABLE_LABELS.map(([name, label]): [ObservableName, string] => [name, name === 'binder' ? binder : label]) : OBSERVABLE_LABELS;
   return [...common, ...(MODEL_LABELS[model] ?? [])];
 }

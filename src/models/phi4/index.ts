@@ -46,7 +46,12 @@ export const phi4: ModelDefinition<Phi4Parameters> = {
   hamiltonian: 'S = sum_i [ -beta sum_mu phi_i . phi_{i+mu} - beta h phi_i^x + |phi_i|^2 + lambda (|phi_i|^2 - 1)^2 ], phi_i in R^2',
   parameterKeys: ['lambda', 'overRelaxation'],
   parameters(given) {
-    const { lambda, overRelaxation, hybridCluster, algorithm } = given as { lambda?: unknown; overRelaxation?: unknown; hybridCluster?: unknown; algorithm?: unknown };
+    const { lambda, overRelaxation, hybridCluster, algorithm } = given as {
+      lambda?: unknown;
+      overRelaxation?: unknown;
+      hybridCluster?: unknown;
+      algorithm?: unknown;
+    };
     if (algorithm === 'wolff') {
       throw new InvalidOptionError(
         'algorithm',
@@ -95,8 +100,7 @@ export const phi4: ModelDefinition<Phi4Parameters> = {
 
   spins: fieldCodec,
 
-  createKernel: async (request, parameters) =>
-    (await import('./model-kernel.js')).createPhi4Kernel(request, parameters.lambda, parameters.overRelaxation),
+  createKernel: async (request, parameters) => (await import('./model-kernel.js')).createPhi4Kernel(request, parameters.lambda, parameters.overRelaxation),
 
   energy: (records, offset, field) => -(records[offset] + records[offset + 1] + records[offset + 4]) - field * records[offset + 2],
   orderParameter: (records, offset, sites) => Math.sqrt(records[offset + 2] ** 2 + records[offset + 3] ** 2) / sites,

@@ -106,16 +106,23 @@ export class WasmPhi4Kernel implements Phi4Kernel {
   }
 
   /** Runs `steps` steps in calls of at most PHI4_RECORD_CAPACITY recorded steps, copying records (and sizes) out. */
-  private batched(what: string, steps: number, out: Float64Array | undefined, sizes: Float64Array | undefined, call: (n: number, record: number) => number): number {
+  private batched(
+    what: string,
+    steps: number,
+    out: Float64Array | undefined,
+    sizes: Float64Array | undefined,
+    call: (n: number, record: number) => number,
+  ): number {
     const checked = (n: number, record: number): number => {
       const result = guarded(what, () => call(n, record));
-      if (result < 0) throw new CoreError(`${what} refused ${n} steps (reserve the cluster memory first; at most ${PHI4_RECORD_CAPACITY} recorded steps a call)`);
+      if (result < 0)
+        throw new CoreError(`${what} refused ${n} steps (reserve the cluster memory first; at most ${PHI4_RECORD_CAPACITY} recorded steps a call)`);
       return result;
     };
     if (!out) return checked(steps, 0);
     const core = this.core;
     let total = 0;
-    for (let done = 0; done < steps; ) {
+    for (let done = 0; done < steps;) {
       const n = Math.min(PHI4_RECORD_CAPACITY, steps - done);
       total += checked(n, 1);
       out.set(this.view(core.phi4RecordsPtr(), n * PHI4_RECORD_WIDTH), done * PHI4_RECORD_WIDTH);
