@@ -6,7 +6,7 @@
  * errors). Compared with beta_c = 0.5091503(6) (Campostrini, Hasenbusch, Pelissetto, Rossi and Vicari,
  * Phys. Rev. B 63, 214503 (2001)). Writes docs/phi4-binder.svg; the table goes into docs/models.md.
  *
- *   npx tsx scripts/validate-phi4-binder.ts [--sizes 4,6,8,12] [--betas 0.499:0.519:0.004] [--sweeps 20000] [--seed 1]
+ *   npx tsx scripts/validate-phi4-binder.ts [--sizes 4,6,8,12,16] [--betas 0.501:0.517:0.004] [--sweeps 40000] [--seed 1]
  *
  * Hybrid steps on WebAssembly: one Metropolis sweep and one over-relaxation sweep, then L Wolff
  * clusters (Brower-Tamayo embedding); every point thermalizes 2000 steps from a cold start.
@@ -21,11 +21,11 @@ function flag(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 }
 
-const sizes = flag('sizes', '4,6,8,12').split(',').map(Number);
-const [from, to, by] = flag('betas', '0.499:0.519:0.004').split(':').map(Number);
+const sizes = flag('sizes', '4,6,8,12,16').split(',').map(Number);
+const [from, to, by] = flag('betas', '0.501:0.517:0.004').split(':').map(Number);
 const betas: number[] = [];
 for (let b = from; b <= to + 1e-9; b += by) betas.push(Number(b.toFixed(6)));
-const sweeps = Number(flag('sweeps', '20000'));
+const sweeps = Number(flag('sweeps', '40000'));
 const seed = Number(flag('seed', '1'));
 const started = performance.now();
 

@@ -12,7 +12,8 @@
  *   integrals into a sum over Fourier modes n, and
  *     Z = (2 pi)^4 sum_n Tr A_n^4,   A_n(r, r') = sqrt(w r e^{-V(r)}) I_n(2 beta r r') sqrt(w' r' e^{-V(r')})
  *   on a Gauss-Legendre grid (r, w) of the radius: the transfer integral of the ring, exact to the
- *   quadrature's precision (about 1e-10 here). Insertions give <|phi|^2> (diag r^2), <V> (diag V) and
+ *   quadrature's precision (48 radial points and |n| <= 32 agree within 1e-11 with 96 points and
+ *   |n| <= 60 for beta <= 1). Insertions give <|phi|^2> (diag r^2), <V> (diag V) and
  *   the correlation at distance 2 (diag r between modes n and n + 1); e = -d ln Z / d beta / 4 from
  *   I_n' = (I_{n-1} + I_{n+1}) / 2, and c = -beta^2 de / dbeta by a central difference.
  * - beta = 0: independent sites with the single-site measure r e^{-V(r)} dr dtheta (phi4SingleSite).
@@ -185,7 +186,7 @@ function ring(beta: number, lambda: number, points: number, modes: number) {
  * Exact expectations on the periodic 2 x 2 lattice at hopping beta, h = 0, quartic coupling lambda
  * (the ring transfer integral of the module comment).
  */
-export function phi4Exact2x2(beta: number, lambda: number, points = 64, modes = 40): Phi4Exact {
+export function phi4Exact2x2(beta: number, lambda: number, points = 48, modes = 32): Phi4Exact {
   const energyAt = (b: number) => {
     const t = ring(b, lambda, points, modes);
     return -t.dZ / t.Z / 4;
