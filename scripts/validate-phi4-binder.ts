@@ -98,7 +98,7 @@ console.log(`literature beta_c = ${PHI4_CUBIC_BETA_C}(${PHI4_CUBIC_BETA_C_ERROR 
 const series = sizes.map((L) => ({ label: `L = ${L}`, points: curves.get(L)!.map((p) => ({ x: p.beta, y: p.q, error: p.dq })) }));
 const qs = series.flatMap((s) => s.points.map((p) => p.y));
 series.push({
-  label: `beta_c = ${PHI4_CUBIC_BETA_C} (Campostrini et al. 2001)`,
+  label: `beta_c = ${PHI4_CUBIC_BETA_C}`,
   points: [
     { x: PHI4_CUBIC_BETA_C, y: Math.min(...qs) },
     { x: PHI4_CUBIC_BETA_C, y: Math.max(...qs) },
@@ -107,6 +107,6 @@ series.push({
 } as (typeof series)[number] & { dashed: boolean });
 writeFileSync(
   'docs/phi4-binder.svg',
-  plotSvg(series, { title: '3D O(2) phi^4, lambda = 2.1: Binder ratio Q = <m^4>/<m^2>^2 against beta', xLabel: 'beta (hopping coupling)', yLabel: 'Q' }),
+  plotSvg(series, { title: '3D O(2) phi^4, lambda = 2.1: Binder ratio Q = &lt;m^4&gt; / &lt;m^2&gt;^2 against beta', xLabel: 'beta (hopping coupling)', yLabel: 'Q' }),
 );
 console.log(`wrote docs/phi4-binder.svg; ${((performance.now() - started) / 1000).toFixed(0)} s`);
