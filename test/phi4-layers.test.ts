@@ -19,6 +19,7 @@ import {
   type Simulation,
 } from '../src/index.js';
 import { createHandler } from '../src/serverless/index.js';
+import { cli } from './helpers/cli.js';
 // workers run the built package (npm test builds first)
 import { createSimulationWorker } from '../dist/index.js';
 
@@ -132,5 +133,23 @@ describe('phi4 Landau view', () => {
     expect(low.map?.F.length).toBeGreaterThan(0);
     const high = await run(0.45);
     expect(high.shape).toBe('single-well');
+  });
+});
+
+describe('phi4 on the command line', () => {
+  it('run --lambda carries lambda and the exact 2 x 2 values; sweep needs --temperatures', async () => {
+    const r = await cli('run', '--model', 'phi4', '--size', '2', '--beta', '0.5', '--lambda', '1.3', '--algorithm', 'hybrid', '--sweeps', '20000', '--format', 'json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json).toMatchObject({ model: 'phi4', lambda: 1.3 });
+    expect(json.exact.method).toBe('quadrature');
+    const z = (json.observables.phi2.mean - json.exact.finite.phi2) / json.observables.phi2.error;
+    expect(Math.abs(z)).toBeLessThan(4);
+    const sweep = await cli('sweep', '--model', 'phi4', '--sizes', '4');
+    expect(sweep.code).not.toBe(0);
+    expect(sweep.stderr).toMatch(/--temperatures.*phi4/);
+    const bad = await cli('run', '--model', 'phi4', '--beta', '0.5', '--lambda', '-2');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/lambda/);
   });
 });

@@ -119,6 +119,8 @@ export function runToJson(m: Measurement, exact: ExactReference): object {
   return {
     model: m.model,
     ...(m.q === undefined ? {} : { q: m.q }),
+    ...(m.lambda === undefined ? {} : { lambda: m.lambda }),
+    ...(m.overRelaxation === undefined ? {} : { overRelaxation: m.overRelaxation }),
     lattice: m.lattice,
     size: m.size,
     temperature: m.temperature,
