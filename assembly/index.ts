@@ -72,3 +72,8 @@ export {
 export {
   mucaInit, mucaExp, mucaWeightsPtr, mucaVisitsPtr, mucaSetWindow, mucaResetVisits, mucaSweep,
 } from "./multicanonical";
+export {
+  PHI4_RECORD_WIDTH, PHI4_RECORD_CAPACITY,
+  phi4Init, phi4SpinsPtr, phi4RecordsPtr, phi4SizesPtr, phi4QueuePtr, phi4LastCount, phi4SetCouplings, phi4Fill,
+  phi4OverRelax, phi4Metropolis, phi4ReserveClusters, phi4Wolff, phi4Record,
+} from "./phi4";
