@@ -3,7 +3,7 @@
  * floating-point operations in the same order, src/detmath.ts for sin, cos and exp). The stream
  * contract and the record layout are written in ./kernel.ts.
  */
-import { detCos, detExp, detSin } from '../../detmath.js';
+import { detCos, detCosSmall, detExp, detExpSmall, detSin, detSinSmall } from '../../detmath.js';
 import { Xoshiro128 } from '../../rng.js';
 import { crossing, XY_RECORD_WIDTH, type XyKernel } from './kernel.js';
 
@@ -11,7 +11,9 @@ const TWO_PI = 6.283185307179586;
 const PI = 3.141592653589793;
 const HALF_PI = 1.5707963267948966;
 const TWO_POW_M32 = 2.3283064365386963e-10; // 2^-32
-const TWO_POW_M31 = 4.656612873077393e-10; // 2^-31
+const TWO_POW_M24 = 5.960464477539063e-8; // 2^-24
+/** Entries of the Metropolis rotation table (assembly/xy.ts ROTATIONS). */
+const ROTATIONS = 256;
 
 export class JsXyKernel implements XyKernel {
   readonly backend = 'js' as const;
@@ -27,6 +29,8 @@ export class JsXyKernel implements XyKernel {
   readonly q: number;
   private readonly states: Uint8Array;
   private readonly table: Float64Array;
+  private readonly rotations = new Float64Array(2 * ROTATIONS);
+  private rotationStep = NaN;
 
   constructor(size: number, q = 0) {
     this.size = size;
@@ -101,6 +105,8 @@ export class JsXyKernel implements XyKernel {
     const beta = this.beta;
     const h = this.field;
     const rng = this.rng;
+    const t = this.rotationTable(step);
+    const fine = step * (1.0 / ROTATIONS);
     let accepted = 0;
     for (let k = 0; k < sweeps; k++) {
       for (let c = 0; c < 2; c++) {
@@ -116,19 +122,26 @@ export class JsXyKernel implements XyKernel {
             const d = 2 * (down + x);
             const hx = s[l] + s[r] + s[u] + s[d] + h;
             const hy = s[l + 1] + s[r + 1] + s[u + 1] + s[d + 1];
-            const phi = step * (rng.next() * TWO_POW_M31 - 1);
+            const u1 = rng.next();
             const a = rng.next() * TWO_POW_M32;
+            const j = 2 * (u1 >>> 24);
+            const eps = fine * (((u1 & 0xffffff) * 2 + 1) * TWO_POW_M24 - 1.0);
+            const ce = detCosSmall(eps);
+            const se = detSinSmall(eps);
+            const cs = t[j] * ce - t[j + 1] * se;
+            const sn = t[j + 1] * ce + t[j] * se;
             const ox = s[i];
             const oy = s[i + 1];
-            const cs = detCos(phi);
-            const sn = detSin(phi);
             let nx = cs * ox - sn * oy;
             let ny = sn * ox + cs * oy;
-            const norm = Math.sqrt(nx * nx + ny * ny);
-            nx = nx / norm;
-            ny = ny / norm;
+            const f = (3.0 - (nx * nx + ny * ny)) * 0.5;
+            nx = nx * f;
+            ny = ny * f;
             const dE = -((nx - ox) * hx + (ny - oy) * hy);
-            if (dE <= 0 || a < detExp(-(beta * dE))) {
+            let xe = -(beta * dE);
+            xe = 0.0 < xe ? 0.0 : xe;
+            xe = xe < -708.0 ? -708.0 : xe;
+            if (a < detExpSmall(xe)) {
               s[i] = nx;
               s[i + 1] = ny;
               accepted++;
@@ -140,6 +153,25 @@ export class JsXyKernel implements XyKernel {
       if (out) this.record(out, XY_RECORD_WIDTH * k);
     }
     return accepted;
+  }
+
+  /** (cos, sin)(phi_j), phi_j = step (2 j - 255) / 256 at [2j, 2j + 1] (entries j >= 128 mirror 255 - j); rebuilt when the step changes. */
+  private rotationTable(step: number): Float64Array {
+    if (step === this.rotationStep) return this.rotations;
+    this.rotationStep = step;
+    const t = this.rotations;
+    for (let j = 0; j < ROTATIONS; j++) {
+      if (j < ROTATIONS / 2) {
+        const angle = step * ((2 * j - (ROTATIONS - 1)) * (1.0 / ROTATIONS));
+        t[2 * j] = detCos(angle);
+        t[2 * j + 1] = detSin(angle);
+      } else {
+        const m = 2 * (ROTATIONS - 1 - j);
+        t[2 * j] = t[m];
+        t[2 * j + 1] = -t[m + 1];
+      }
+    }
+    return t;
   }
 
   private clockMetropolis(sweeps: number, out?: Float64Array): number {
@@ -338,7 +370,14 @@ export class JsXyKernel implements XyKernel {
     return flipped;
   }
 
+  /** The record (./kernel.ts): the sums over even columns and over odd columns (each row-major), then added. */
   record(out: Float64Array, offset = 0): void {
+    const even = this.recordColumns(0);
+    const odd = this.recordColumns(1);
+    for (let k = 0; k < XY_RECORD_WIDTH; k++) out[offset + k] = even[k] + odd[k];
+  }
+
+  private recordColumns(parity: number): number[] {
     const L = this.size;
     const s = this.spins;
     let bx = 0;
@@ -351,7 +390,7 @@ export class JsXyKernel implements XyKernel {
     for (let y = 0; y < L; y++) {
       const row = y * L;
       const down = (y === L - 1 ? 0 : y + 1) * L;
-      for (let x = 0; x < L; x++) {
+      for (let x = parity; x < L; x += 2) {
         const xr = x === L - 1 ? 0 : x + 1;
         const i = 2 * (row + x);
         const r = 2 * (row + xr);
@@ -375,13 +414,7 @@ export class JsXyKernel implements XyKernel {
         v += w < 0 ? -w : w;
       }
     }
-    out[offset] = bx;
-    out[offset + 1] = by;
-    out[offset + 2] = mx;
-    out[offset + 3] = my;
-    out[offset + 4] = ix;
-    out[offset + 5] = iy;
-    out[offset + 6] = v;
+    return [bx, by, mx, my, ix, iy, v];
   }
 
   dispose(): void {
