@@ -241,11 +241,20 @@ function metropolisSite(i: usize, l: usize, r: usize, u: usize, d: usize, fine: 
   return 0;
 }
 
-// Two sites of one colour, i (x) then j (x + 2) in the same row, as the two lanes of f64x2 (each
-// lane the operations of metropolisSite); the draws in site order (u_1, u_2 of i, then of j).
+// Two sites of one colour, i (x) then j (x + 2) in the same row, as the two lanes of f64x2 (each lane
+// the operations of metropolisSite); the draws in site order (u_1, u_2 of i, then of j). The update is
+// split in two stages, software-pipelined along the row: the proposal of a pair (pairProposal: the
+// rotated spins and the clamped exponent, in the locals below) is computed before the previous pair's
+// acceptance (pairAccept), so the two dependency chains overlap; pairs of one row and colour are
+// independent, and the stream order is unchanged.
+let pnx: v128 = f64x2.splat(0.0);
+let pny: v128 = f64x2.splat(0.0);
+let pex: v128 = f64x2.splat(0.0);
+let pa: v128 = f64x2.splat(0.0);
+
 // @ts-ignore: decorator
 @inline
-function metropolisPair(i: usize, j: usize, li: usize, mid: usize, rj: usize, ui: usize, di: usize, fine: f64, b: f64, hv: v128): i32 {
+function pairProposal(i: usize, j: usize, li: usize, mid: usize, rj: usize, ui: usize, di: usize, fine: f64, b: f64, hv: v128): void {
   const hi = f64x2.add(f64x2.add(f64x2.add(f64x2.add(v128.load(li), v128.load(mid)), v128.load(ui)), v128.load(di)), hv);
   const hj = f64x2.add(f64x2.add(f64x2.add(f64x2.add(v128.load(mid), v128.load(rj)), v128.load(ui, 32)), v128.load(di, 32)), hv);
   const hx = v128.shuffle<f64>(hi, hj, 0, 2);
@@ -254,7 +263,6 @@ function metropolisPair(i: usize, j: usize, li: usize, mid: usize, rj: usize, ui
   const a0 = uniform();
   const u1 = rng.next();
   const a1 = uniform();
-  const a = f64x2.replace_lane(f64x2.splat(a0), 1, a1);
   const g = f64x2.replace_lane(f64x2.splat(<f64>((u0 & 0xffffff) * 2 + 1)), 1, <f64>((u1 & 0xffffff) * 2 + 1));
   const eps = f64x2.mul(f64x2.splat(fine), f64x2.sub(f64x2.mul(g, f64x2.splat(TWO_POW_M24)), f64x2.splat(1.0)));
   const ce = detCosSmall2(eps);
@@ -277,12 +285,20 @@ function metropolisPair(i: usize, j: usize, li: usize, mid: usize, rj: usize, ui
   const dE = f64x2.neg(f64x2.add(f64x2.mul(f64x2.sub(nx, ox), hx), f64x2.mul(f64x2.sub(ny, oy), hy)));
   let x = f64x2.neg(f64x2.mul(f64x2.splat(b), dE));
   x = f64x2.pmin(x, f64x2.splat(0.0));
-  x = f64x2.pmax(x, f64x2.splat(-708.0));
-  const accept = f64x2.lt(a, detExpSmall2(x));
+  pex = f64x2.pmax(x, f64x2.splat(-708.0));
+  pnx = nx;
+  pny = ny;
+  pa = f64x2.replace_lane(f64x2.splat(a0), 1, a1);
+}
+
+// @ts-ignore: decorator
+@inline
+function pairAccept(i: usize, j: usize, nx: v128, ny: v128, ex: v128, a: v128): i32 {
+  const accept = f64x2.lt(a, detExpSmall2(ex));
   const ni = v128.shuffle<f64>(nx, ny, 0, 2);
   const nj = v128.shuffle<f64>(nx, ny, 1, 3);
-  v128.store(i, v128.bitselect(ni, oi, v128.shuffle<i64>(accept, accept, 0, 0)));
-  v128.store(j, v128.bitselect(nj, oj, v128.shuffle<i64>(accept, accept, 1, 1)));
+  v128.store(i, v128.bitselect(ni, v128.load(i), v128.shuffle<i64>(accept, accept, 0, 0)));
+  v128.store(j, v128.bitselect(nj, v128.load(j), v128.shuffle<i64>(accept, accept, 1, 1)));
   return -<i32>(i64x2.extract_lane(accept, 0) + i64x2.extract_lane(accept, 1));
 }
 
@@ -307,10 +323,19 @@ export function xyMetropolis(sweeps: i32, step: f64, overRelaxation: i32, record
         let x = (y + c) & 1;
         if (ASC_FEATURE_SIMD) {
           const hv = f64x2.replace_lane(f64x2.splat(0.0), 0, h);
+          let previous: i32 = -1;
+          let nx = hv, ny = hv, ex = hv, a = hv;
           for (; x + 2 < L; x += 4) {
-            accepted += metropolisPair(at(row + x), at(row + x + 2), at(row + (x == 0 ? L - 1 : x - 1)), at(row + x + 1),
+            pairProposal(at(row + x), at(row + x + 2), at(row + (x == 0 ? L - 1 : x - 1)), at(row + x + 1),
               at(row + (x + 3 == L ? 0 : x + 3)), at(up + x), at(down + x), fine, b, hv);
+            if (previous >= 0) accepted += pairAccept(at(row + previous), at(row + previous + 2), nx, ny, ex, a);
+            nx = pnx;
+            ny = pny;
+            ex = pex;
+            a = pa;
+            previous = x;
           }
+          if (previous >= 0) accepted += pairAccept(at(row + previous), at(row + previous + 2), nx, ny, ex, a);
         }
         for (; x < L; x += 2) {
           accepted += metropolisSite(at(row + x), at(row + (x == 0 ? L - 1 : x - 1)), at(row + (x == L - 1 ? 0 : x + 1)), at(up + x), at(down + x), fine, b, h);
