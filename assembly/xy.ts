@@ -54,8 +54,10 @@ export function xyInit(size: i32, q: i32): i32 {
   const r = reserve(<usize>XY_RECORD_CAPACITY * <usize>XY_RECORD_WIDTH * 8);
   const z = reserve(<usize>XY_RECORD_CAPACITY * 8);
   const t = reserve(<usize>ROTATIONS * 16);
-  if (s == 0 || r == 0 || z == 0 || t == 0) return -1;
+  const w = reserve(64);
+  if (s == 0 || r == 0 || z == 0 || t == 0 || w == 0) return -1;
   rotations = t;
+  pipe = w;
   rotationStep = NaN;
   if (q > 0) {
     const k = reserve(n);
@@ -246,11 +248,9 @@ function metropolisSite(i: usize, l: usize, r: usize, u: usize, d: usize, fine: 
 // split in two stages, software-pipelined along the row: the proposal of a pair (pairProposal: the
 // rotated spins and the clamped exponent, in the locals below) is computed before the previous pair's
 // acceptance (pairAccept), so the two dependency chains overlap; pairs of one row and colour are
-// independent, and the stream order is unchanged.
-let pnx: v128 = f64x2.splat(0.0);
-let pny: v128 = f64x2.splat(0.0);
-let pex: v128 = f64x2.splat(0.0);
-let pa: v128 = f64x2.splat(0.0);
+// independent, and the stream order is unchanged. The proposal leaves its results in [pipe]
+// (nx, ny, the exponent, u_2 of both lanes: 4 x v128).
+let pipe: usize = 0;
 
 // @ts-ignore: decorator
 @inline
@@ -285,10 +285,10 @@ function pairProposal(i: usize, j: usize, li: usize, mid: usize, rj: usize, ui: 
   const dE = f64x2.neg(f64x2.add(f64x2.mul(f64x2.sub(nx, ox), hx), f64x2.mul(f64x2.sub(ny, oy), hy)));
   let x = f64x2.neg(f64x2.mul(f64x2.splat(b), dE));
   x = f64x2.pmin(x, f64x2.splat(0.0));
-  pex = f64x2.pmax(x, f64x2.splat(-708.0));
-  pnx = nx;
-  pny = ny;
-  pa = f64x2.replace_lane(f64x2.splat(a0), 1, a1);
+  v128.store(pipe, nx);
+  v128.store(pipe, ny, 16);
+  v128.store(pipe, f64x2.pmax(x, f64x2.splat(-708.0)), 32);
+  v128.store(pipe, f64x2.replace_lane(f64x2.splat(a0), 1, a1), 48);
 }
 
 // @ts-ignore: decorator
@@ -329,10 +329,10 @@ export function xyMetropolis(sweeps: i32, step: f64, overRelaxation: i32, record
             pairProposal(at(row + x), at(row + x + 2), at(row + (x == 0 ? L - 1 : x - 1)), at(row + x + 1),
               at(row + (x + 3 == L ? 0 : x + 3)), at(up + x), at(down + x), fine, b, hv);
             if (previous >= 0) accepted += pairAccept(at(row + previous), at(row + previous + 2), nx, ny, ex, a);
-            nx = pnx;
-            ny = pny;
-            ex = pex;
-            a = pa;
+            nx = v128.load(pipe);
+            ny = v128.load(pipe, 16);
+            ex = v128.load(pipe, 32);
+            a = v128.load(pipe, 48);
             previous = x;
           }
           if (previous >= 0) accepted += pairAccept(at(row + previous), at(row + previous + 2), nx, ny, ex, a);
