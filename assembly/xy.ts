@@ -411,6 +411,25 @@ function project(rx: f64, ry: f64, site: i32): f64 {
   return rx * load<f64>(p) + ry * load<f64>(p, 8);
 }
 
+// A neighbour j of a cluster site k (bk = -2 beta (r . s_k)) not yet in the cluster with
+// (r . s_k)(r . s_j) > 0 draws u and joins when u < 1 - exp(bk (r . s_j)) (the exponent clamped at
+// -708, where 1 - exp is 1 in float64 anyway). Returns the new cluster size.
+// @ts-ignore: decorator
+@inline
+function wolffTry(j: i32, rx: f64, ry: f64, bk: f64, count: i32): i32 {
+  if (load<u8>(marks + <usize>j) != 0) return count;
+  const pj = project(rx, ry, j);
+  let x = bk * pj;
+  if (!(x < 0)) return count;
+  x = x < -708.0 ? -708.0 : x;
+  if (uniform() < 1 - detExpSmall(x)) {
+    store<u8>(marks + <usize>j, 1);
+    store<i32>(queue + (<usize>count << 2), j);
+    return count + 1;
+  }
+  return count;
+}
+
 /**
  * `steps` Wolff steps of `clusters` clusters each; with `record` != 0 writes the record and the
  * summed size of the step's reflected clusters after each step. Returns spins reflected, or -1
@@ -446,27 +465,15 @@ export function xyWolff(steps: i32, clusters: i32, record: i32): i32 {
       while (head < count) {
         const site = load<i32>(queue + (<usize>head << 2));
         head++;
-        const x = site % L;
-        const y = (site - x) / L;
+        const y = <i32>(<u32>site / <u32>L);
+        const x = site - y * L;
         const pk = project(rx, ry, site);
         projected += pk;
-        for (let n = 0; n < 4; n++) {
-          const j = n == 0 ? site - x + (x == 0 ? L - 1 : x - 1)
-            : n == 1 ? site - x + (x == L - 1 ? 0 : x + 1)
-              : n == 2 ? (y == 0 ? L - 1 : y - 1) * L + x
-                : (y == L - 1 ? 0 : y + 1) * L + x;
-          if (load<u8>(marks + <usize>j) != 0) continue;
-          const pj = project(rx, ry, j);
-          const bond = pk * pj;
-          if (bond > 0) {
-            const p = 1 - detExp(-2 * b * bond);
-            if (uniform() < p) {
-              store<u8>(marks + <usize>j, 1);
-              store<i32>(queue + (<usize>count << 2), j);
-              count++;
-            }
-          }
-        }
+        const bk = -2 * b * pk;
+        count = wolffTry(site - x + (x == 0 ? L - 1 : x - 1), rx, ry, bk, count);
+        count = wolffTry(site - x + (x == L - 1 ? 0 : x + 1), rx, ry, bk, count);
+        count = wolffTry((y == 0 ? L - 1 : y - 1) * L + x, rx, ry, bk, count);
+        count = wolffTry((y == L - 1 ? 0 : y + 1) * L + x, rx, ry, bk, count);
       }
       let accept = true;
       if (h != 0) {
@@ -489,9 +496,9 @@ export function xyWolff(steps: i32, clusters: i32, record: i32): i32 {
         const pk = rx * load<f64>(i) + ry * load<f64>(i, 8);
         let nx = load<f64>(i) - 2 * pk * rx;
         let ny = load<f64>(i, 8) - 2 * pk * ry;
-        const norm = Math.sqrt(nx * nx + ny * ny);
-        nx = nx / norm;
-        ny = ny / norm;
+        const f = (3.0 - (nx * nx + ny * ny)) * 0.5;
+        nx = nx * f;
+        ny = ny * f;
         store<f64>(i, nx);
         store<f64>(i, ny, 8);
       }

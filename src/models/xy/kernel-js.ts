@@ -310,6 +310,7 @@ export class JsXyKernel implements XyKernel {
           const y = (site - x) / L;
           const pk = rx * s[2 * site] + ry * s[2 * site + 1];
           projected += pk;
+          const bk = -2 * beta * pk;
           for (let n = 0; n < 4; n++) {
             const j =
               n === 0
@@ -321,13 +322,12 @@ export class JsXyKernel implements XyKernel {
                     : (y === L - 1 ? 0 : y + 1) * L + x;
             if (marks[j] !== 0) continue;
             const pj = rx * s[2 * j] + ry * s[2 * j + 1];
-            const bond = pk * pj;
-            if (bond > 0) {
-              const p = 1 - detExp(-2 * beta * bond);
-              if (rng.next() * TWO_POW_M32 < p) {
-                marks[j] = 1;
-                queue[count++] = j;
-              }
+            let e = bk * pj;
+            if (!(e < 0)) continue;
+            e = e < -708.0 ? -708.0 : e;
+            if (rng.next() * TWO_POW_M32 < 1 - detExpSmall(e)) {
+              marks[j] = 1;
+              queue[count++] = j;
             }
           }
         }
@@ -352,9 +352,9 @@ export class JsXyKernel implements XyKernel {
           const pk = rx * s[i] + ry * s[i + 1];
           let nx = s[i] - 2 * pk * rx;
           let ny = s[i + 1] - 2 * pk * ry;
-          const norm = Math.sqrt(nx * nx + ny * ny);
-          nx = nx / norm;
-          ny = ny / norm;
+          const f = (3.0 - (nx * nx + ny * ny)) * 0.5;
+          nx = nx * f;
+          ny = ny * f;
           s[i] = nx;
           s[i + 1] = ny;
         }
