@@ -13,9 +13,10 @@
 //   [table]    2 q x f64 (clock only): (cos, sin)(2 pi k / q) at [2k, 2k + 1], from ./detmath
 //   [records]  XY_RECORD_CAPACITY x XY_RECORD_WIDTH x f64
 //   [sizes]    XY_RECORD_CAPACITY x f64: summed cluster size of each Wolff step
-// Reserved on the first Wolff step (xyReserveClusters): [marks] L^2 x u8, [queue] L^2 x i32.
+// Reserved on the first Wolff step (xyReserveClusters): the cluster memory of ./continuous.ts.
 
 import { reserve } from "./memory";
+import * as cm from "./continuous";
 import * as rng from "./rng";
 import { detCos, detCosSmall, detCosSmall2, detExp, detExpSmall, detExpSmall2, detSin, detSinSmall, detSinSmall2 } from "./detmath";
 
@@ -35,11 +36,8 @@ let L: i32 = 0;
 let spins: usize = 0;
 let records: usize = 0;
 let sizes: usize = 0;
-let marks: usize = 0;
-let queue: usize = 0;
 let beta: f64 = 0;
 let field: f64 = 0;
-let lastCount: i32 = 0;
 let Q: i32 = 0;
 let states: usize = 0;
 let table: usize = 0;
@@ -101,8 +99,8 @@ export function xyClockSync(): void {
 export function xySpinsPtr(): usize { return spins; }
 export function xyRecordsPtr(): usize { return records; }
 export function xySizesPtr(): usize { return sizes; }
-export function xyQueuePtr(): usize { return queue; }
-export function xyLastCount(): i32 { return lastCount; }
+export function xyQueuePtr(): usize { return cm.queue; }
+export function xyLastCount(): i32 { return cm.lastCount; }
 
 export function xySetCouplings(b: f64, h: f64): void {
   beta = b;
@@ -392,16 +390,9 @@ export function xyClockMetropolis(sweeps: i32, record: i32): i32 {
   return accepted;
 }
 
-/** Reserves the cluster marks and queue (once). 0 on success, -1 when memory cannot grow. */
+/** Reserves the cluster marks and queue (./continuous.ts; once). 0 on success, -1 when memory cannot grow. */
 export function xyReserveClusters(): i32 {
-  if (marks != 0) return 0;
-  const n = <usize>L * <usize>L;
-  const m = reserve(n);
-  const q = reserve(n * 4);
-  if (m == 0 || q == 0) return -1;
-  marks = m;
-  queue = q;
-  return 0;
+  return cm.reserveClusterMemory(<usize>L * <usize>L);
 }
 
 // @ts-ignore: decorator
@@ -417,14 +408,14 @@ function project(rx: f64, ry: f64, site: i32): f64 {
 // @ts-ignore: decorator
 @inline
 function wolffTry(j: i32, rx: f64, ry: f64, bk: f64, count: i32): i32 {
-  if (load<u8>(marks + <usize>j) != 0) return count;
+  if (load<u8>(cm.marks + <usize>j) != 0) return count;
   const pj = project(rx, ry, j);
   let x = bk * pj;
   if (!(x < 0)) return count;
   x = x < -708.0 ? -708.0 : x;
   if (uniform() < 1 - detExpSmall(x)) {
-    store<u8>(marks + <usize>j, 1);
-    store<i32>(queue + (<usize>count << 2), j);
+    store<u8>(cm.marks + <usize>j, 1);
+    store<i32>(cm.queue + (<usize>count << 2), j);
     return count + 1;
   }
   return count;
@@ -436,7 +427,7 @@ function wolffTry(j: i32, rx: f64, ry: f64, bk: f64, count: i32): i32 {
  * (clusters not reserved, or more records than XY_RECORD_CAPACITY).
  */
 export function xyWolff(steps: i32, clusters: i32, record: i32): i32 {
-  if (marks == 0 || (record != 0 && steps > XY_RECORD_CAPACITY)) return -1;
+  if (cm.marks == 0 || (record != 0 && steps > XY_RECORD_CAPACITY)) return -1;
   const N = L * L;
   const b = beta;
   const h = field;
@@ -457,13 +448,13 @@ export function xyWolff(steps: i32, clusters: i32, record: i32): i32 {
       }
       const rx = detCos(psi);
       const ry = detSin(psi);
-      store<u8>(marks + <usize>seed, 1);
-      store<i32>(queue, seed);
+      store<u8>(cm.marks + <usize>seed, 1);
+      store<i32>(cm.queue, seed);
       let count: i32 = 1;
       let head: i32 = 0;
       let projected: f64 = 0;
       while (head < count) {
-        const site = load<i32>(queue + (<usize>head << 2));
+        const site = load<i32>(cm.queue + (<usize>head << 2));
         head++;
         const y = <i32>(<u32>site / <u32>L);
         const x = site - y * L;
@@ -482,8 +473,8 @@ export function xyWolff(steps: i32, clusters: i32, record: i32): i32 {
         accept = dE <= 0 || a < detExp(-(b * dE));
       }
       for (let q = 0; q < count; q++) {
-        const site = load<i32>(queue + (<usize>q << 2));
-        store<u8>(marks + <usize>site, 0);
+        const site = load<i32>(cm.queue + (<usize>q << 2));
+        store<u8>(cm.marks + <usize>site, 0);
         if (!accept) continue;
         if (Q > 0) {
           // the reflection of angle 2 pi k / q in the mirror j: 2 pi (j - k) / q
@@ -502,7 +493,7 @@ export function xyWolff(steps: i32, clusters: i32, record: i32): i32 {
         store<f64>(i, nx);
         store<f64>(i, ny, 8);
       }
-      lastCount = count;
+      cm.lastCount = count;
       if (accept) {
         flipped += count;
         stepSize += count;

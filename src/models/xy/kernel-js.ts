@@ -4,7 +4,7 @@
  * contract and the record layout are written in ./kernel.ts.
  */
 import { detCos, detCosSmall, detExp, detExpSmall, detSin, detSinSmall } from '../../detmath.js';
-import { Xoshiro128 } from '../../rng.js';
+import { JsContinuousKernelBase } from '../continuous/kernel-js.js';
 import { crossing, XY_RECORD_WIDTH, type XyKernel } from './kernel.js';
 
 const TWO_PI = 6.283185307179586;
@@ -15,16 +15,7 @@ const TWO_POW_M24 = 5.960464477539063e-8; // 2^-24
 /** Entries of the Metropolis rotation table (assembly/xy.ts ROTATIONS). */
 const ROTATIONS = 256;
 
-export class JsXyKernel implements XyKernel {
-  readonly backend = 'js' as const;
-  readonly size: number;
-  /** Components (s_x, s_y) of site i at [2i, 2i + 1], row-major. */
-  readonly spins: Float64Array;
-  private rng = new Xoshiro128(new Uint32Array([1, 0, 0, 0]));
-  private beta = 0;
-  private field = 0;
-  private marks: Uint8Array | undefined;
-  private queue: Int32Array | undefined;
+export class JsXyKernel extends JsContinuousKernelBase implements XyKernel {
   /** Clock model: q >= 2 (0 for XY), the state of every site, and (cos, sin)(2 pi k / q) at [2k, 2k + 1]. */
   readonly q: number;
   private readonly states: Uint8Array;
@@ -32,10 +23,10 @@ export class JsXyKernel implements XyKernel {
   private readonly rotations = new Float64Array(2 * ROTATIONS);
   private rotationStep = NaN;
 
+  /** Components (s_x, s_y) of site i at [2i, 2i + 1], row-major (./kernel.ts). */
   constructor(size: number, q = 0) {
-    this.size = size;
+    super(size, 2);
     this.q = q;
-    this.spins = new Float64Array(2 * size * size);
     this.states = new Uint8Array(q > 0 ? size * size : 0);
     this.table = new Float64Array(2 * q);
     for (let j = 0; j < q; j++) {
@@ -50,14 +41,6 @@ export class JsXyKernel implements XyKernel {
     this.states[site] = k;
     this.spins[2 * site] = this.table[2 * k];
     this.spins[2 * site + 1] = this.table[2 * k + 1];
-  }
-
-  getRngState(): Uint32Array {
-    return Uint32Array.from(this.rng.state);
-  }
-
-  setRngState(state: Uint32Array): void {
-    this.rng = new Xoshiro128(state);
   }
 
   fill(start: 'hot' | 'cold'): void {
@@ -87,15 +70,6 @@ export class JsXyKernel implements XyKernel {
   writeSpins(spins: Float64Array | Uint8Array): void {
     if (this.q > 0) for (let i = 0; i < spins.length; i++) this.setState(i, spins[i]);
     else this.spins.set(spins);
-  }
-
-  readComponents(): Float64Array {
-    return Float64Array.from(this.spins);
-  }
-
-  setCouplings(beta: number, field: number): void {
-    this.beta = beta;
-    this.field = field;
   }
 
   metropolis(sweeps: number, step: number, overRelaxation: number, out?: Float64Array): number {
@@ -252,26 +226,6 @@ export class JsXyKernel implements XyKernel {
     }
   }
 
-  reserveClusters(): boolean {
-    if (this.marks) return true;
-    const N = this.size * this.size;
-    try {
-      this.marks = new Uint8Array(N);
-      this.queue = new Int32Array(N);
-    } catch {
-      this.marks = undefined;
-      return false;
-    }
-    return true;
-  }
-
-  /** The last cluster's sites (queue[0 .. lastCount - 1]). */
-  private lastCount = 0;
-
-  clusterSites(): Int32Array {
-    return this.queue ? this.queue.slice(0, this.lastCount) : new Int32Array(0);
-  }
-
   wolff(steps: number, clusters: number, out?: Float64Array, sizes?: Float64Array): number {
     const marks = this.marks;
     const queue = this.queue;
@@ -415,10 +369,5 @@ export class JsXyKernel implements XyKernel {
       }
     }
     return [bx, by, mx, my, ix, iy, v];
-  }
-
-  dispose(): void {
-    this.marks = undefined;
-    this.queue = undefined;
   }
 }
