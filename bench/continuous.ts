@@ -65,9 +65,9 @@ for (const backend of ['wasm', 'js'] as const) rows.push(await time({ model: 'xy
 for (const backend of ['wasm', 'js'] as const) rows.push(await time({ model: 'heisenberg', size: L, temperature: 0.7 }, backend === 'js' ? Math.max(1, sweeps / 4) : sweeps, backend));
 for (const backend of ['wasm', 'js'] as const) rows.push(await time({ model: 'clock', q: 6, size: L, temperature: 0.9008 }, backend === 'js' ? Math.max(1, sweeps / 4) : sweeps, backend));
 
-const ratio = (model: Model, algorithm: string, recorded = false) => {
-  const [w, j] = ['wasm', 'js'].map((b) => rows.find((r) => r.model === model && r.algorithm === algorithm && r.recorded === recorded && r.backend === b)!.perNs);
-  return w / j;
+const ratio = (model: Model, algorithm: string, recorded = false, cpu = false) => {
+  const [w, j] = ['wasm', 'js'].map((b) => rows.find((r) => r.model === model && r.algorithm === algorithm && r.recorded === recorded && r.backend === b)!);
+  return cpu ? w.perCpuNs / j.perCpuNs : w.perNs / j.perNs;
 };
 const lines = [
   '## Continuous spins (XY, clock, Heisenberg; issue 13)',
@@ -82,6 +82,7 @@ const lines = [
   ),
   '',
   `Ratios in the same run, WebAssembly / JavaScript (wall clock): XY Metropolis ${ratio('xy', 'metropolis').toFixed(2)}x (recorded ${ratio('xy', 'metropolis', true).toFixed(2)}x), XY Wolff ${ratio('xy', 'wolff').toFixed(2)}x, Heisenberg Metropolis ${ratio('heisenberg', 'metropolis').toFixed(2)}x, clock Metropolis ${ratio('clock', 'metropolis').toFixed(2)}x.`,
+  `Per CPU-ns: XY Metropolis ${ratio('xy', 'metropolis', false, true).toFixed(2)}x (recorded ${ratio('xy', 'metropolis', true, true).toFixed(2)}x), XY Wolff ${ratio('xy', 'wolff', false, true).toFixed(2)}x.`,
   'XY Metropolis (assembly/xy.ts): rotations from a 256-entry table of (cos, sin) times a small-angle',
   'polynomial, exp by Estrin\'s scheme, two sites of a row and colour as the lanes of f64x2, software-',
   'pipelined (a pair\'s proposal before the previous pair\'s acceptance); the record summed over column',
