@@ -62,7 +62,7 @@ export {
   xyInit, xySpinsPtr, xyRecordsPtr, xySizesPtr, xyQueuePtr, xyLastCount, xySetCouplings, xyFill,
   xyOverRelax, xyMetropolis, xyReserveClusters, xyWolff, xyRecord, xyStatesPtr, xyClockSync, xyClockMetropolis,
 } from "./xy";
-export { detSin, detCos, detExp } from "./detmath";
+export { detSin, detCos, detExp, detSinSmall, detCosSmall, detExpSmall } from "./detmath";
 export {
   HEISENBERG_RECORD_WIDTH, HEISENBERG_RECORD_CAPACITY,
   heisenbergInit, heisenbergSpinsPtr, heisenbergRecordsPtr, heisenbergSizesPtr, heisenbergQueuePtr, heisenbergLastCount,
