@@ -54,3 +54,20 @@ describe('XY checkpoints', { timeout: 60_000 }, () => {
     expect(decodeCheckpoint(encodeCheckpoint({ kind: 'simulation', state })).state).toEqual(state);
   });
 });
+
+describe('continuous-spin hybrid steps', { timeout: 60_000 }, () => {
+  for (const model of ['xy', 'heisenberg'] as const) {
+    for (const backend of ['wasm', 'js'] as const) {
+      it(`${model} (${backend}): recorded hybrid steps keep the tuned step size frozen`, async () => {
+        const sim = (await createSimulation({ model, size: 8, temperature: 0.7, seed: 9, algorithm: 'hybrid', hybridSweeps: 2, backend })) as Simulation<typeof model>;
+        sim.sweep(30);
+        const tuned = sim.snapshot().stepSize;
+        expect(tuned).toBeGreaterThan(0);
+        sim.sweep(25, new Float64Array(sim.recordWidth * 25));
+        expect(sim.snapshot().stepSize).toBe(tuned);
+        sim.sweep(5);
+        expect(sim.snapshot().stepSize).not.toBe(tuned);
+      });
+    }
+  }
+});

@@ -102,7 +102,10 @@ export class ContinuousModelKernel implements ModelKernel {
     return this.spins.reserveClusters();
   }
 
-  /** n steps: `clustersPerStep` Wolff clusters, each step after `localSweeps` Metropolis sweeps for a hybrid step. */
+  /**
+   * n steps: `clustersPerStep` Wolff clusters, each step after `localSweeps` Metropolis sweeps for a hybrid step
+   * (those tune the step size only when nothing is recorded, as in sweep()).
+   */
   clusterSweep(step: ClusterStep, n: number, out?: RecordArray, sizes?: Float64Array): ClusterSweepResult {
     if (step.cluster !== 'wolff')
       throw new InvalidOptionError('hybridCluster', step.cluster, '"wolff" for this model (Swendsen-Wang by embedding is not implemented)');
@@ -115,7 +118,8 @@ export class ContinuousModelKernel implements ModelKernel {
     let clusterFlips = 0;
     const w = this.width;
     for (let k = 0; k < n; k++) {
-      flips += this.sweep('metropolis', step.localSweeps, undefined);
+      // Recorded hybrid steps keep the step size frozen (detailed balance); only thermalization tunes it.
+      flips += records ? this.spins.metropolis(step.localSweeps, this.stepSize ?? 0, this.overRelaxation) : this.sweep('metropolis', step.localSweeps);
       const changed = this.spins.wolff(1, step.clustersPerStep, records?.subarray(w * k, w * (k + 1)), records ? sizes?.subarray(k, k + 1) : undefined);
       flips += changed;
       clusterFlips += changed;
