@@ -25,6 +25,9 @@ import {
   type PottsKernel,
 } from './kernel.js';
 
+/** Whether typed arrays are little-endian (the word row kernel reads 4 sites a word). */
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
 export class JsPottsKernel implements PottsKernel {
   readonly backend = 'js' as const;
   readonly size: number;
@@ -58,6 +61,10 @@ export class JsPottsKernel implements PottsKernel {
   /** For q <= 4: see buildLocalTables. */
   private local = new Int32Array(0);
   private delta = new Int32Array(0);
+  /** For q <= 3 and L divisible by 4: see buildWordTable. */
+  private wordTable = new Int32Array(0);
+  /** The lattice as little-endian words of 4 sites (metropolisRowWords), or null when the row kernel does not apply. */
+  private words: Int32Array | null;
   /** d = floor(b (q - 1) / 256) for a top byte b of U, | 256 when that byte does not decide d. */
   private readonly proposal: Int32Array;
   /** The current row with its periodic neighbours (metropolisRow). */
@@ -75,6 +82,7 @@ export class JsPottsKernel implements PottsKernel {
     this.rows = Array.from({ length: size }, (_, y) => this.spins.subarray(y * size, (y + 1) * size));
     this.rowPlanes = new Int32Array(8 * ((size + 31) >> 5));
     this.queue = new Int32Array(size);
+    this.words = q <= 3 && size % 4 === 0 && LITTLE_ENDIAN ? new Int32Array(this.spins.buffer, 0, this.spins.length >> 2) : null;
     this.proposal = Int32Array.from({ length: 256 }, (_, b) => {
       const xq = b * (q - 1);
       return (xq >>> 8) | ((xq & 255) + q - 1 > 256 ? 256 : 0);
@@ -139,6 +147,7 @@ export class JsPottsKernel implements PottsKernel {
     this.metropolis = Float64Array.from(tables.metropolis);
     this.topByte = Int32Array.from(tables.metropolis, (t) => (t >= TWO_POW_32 ? 256 : Math.floor(t / 2 ** 24)));
     this.buildLocalTables();
+    this.buildWordTable();
     this.partitions = Uint8Array.from(tables.heatBath.partitions);
     this.heatBath = Float64Array.from(tables.heatBath.thresholds);
     this.sources = Uint8Array.from(tables.heatBath.sources);
@@ -177,7 +186,7 @@ export class JsPottsKernel implements PottsKernel {
       for (let y = 0; y < this.size; y++) {
         this.seedRow();
         this.drawRowPlanes();
-        changed += this.q <= 4 ? this.metropolisRowSmall(colour, y) : this.metropolisRowGeneral(colour, y);
+        changed += this.words ? this.metropolisRowWords(colour, y) : this.q <= 4 ? this.metropolisRowSmall(colour, y) : this.metropolisRowGeneral(colour, y);
       }
     }
     return changed;
@@ -365,6 +374,104 @@ export class JsPottsKernel implements PottsKernel {
     pad[0] = this.spins[y * L + L - 1];
     pad[L + 1] = this.spins[y * L];
     return pad;
+  }
+
+  /**
+   * For q <= 3 (q - 1 a power of two: the top byte of U decides d = its top bit for q = 3, d = 0 for
+   * q = 2), one entry per lane key s | nl << 2 | nr << 4 | nu << 6 | nd << 8 | d << 10: bits 0 .. 8 the
+   * threshold's top byte t (256: accept always), bits 9, 10 the state's change s ^ s', bits 11 .. 31
+   * (signed) the changes of an accepted move as one number dc + 2^8 dn_0 + 2^14 dn_1 (sums of these
+   * over the 16 lanes of a chunk still decode field by field: |dc| <= 64, |dn_k| <= 16).
+   */
+  private buildWordTable(): void {
+    const q = this.q;
+    if (q > 3) return;
+    const table = new Int32Array(2048);
+    for (let key = 0; key < 2048; key++) {
+      const s = key & 3;
+      const n = [(key >> 2) & 3, (key >> 4) & 3, (key >> 6) & 3, (key >> 8) & 3];
+      if (s >= q || n.some((v) => v >= q)) continue;
+      const d = q === 3 ? key >> 10 : 0;
+      const sn = (s + 1 + d) % q;
+      const count = (k: number) => n.filter((v) => v === k).length;
+      const dc = count(sn) - count(s);
+      const dn = (k: number) => +(sn === k) - +(s === k);
+      const t = this.topByte[dc + 13 + 9 * (+(sn === 0) - +(s === 0))];
+      table[key] = t | ((s ^ sn) << 9) | ((dc + 256 * dn(0) + 16384 * dn(1)) << 11);
+    }
+    this.wordTable = table;
+  }
+
+  /**
+   * Row y of colour c for q <= 3 and L divisible by 4, two lanes a step: a word of the lattice holds
+   * sites 4m .. 4m + 3 (byte i = site 4m + i), its lanes are bytes p and p + 2 (p = (y + c) & 1), and
+   * lanes 2m', 2m' + 1 of its chunk (m' = m mod 8), whose top bytes of U and A are the bytes 0, 1
+   * (m' even) or 2, 3 (m' odd) of the chunk's U- and A-word m' >> 1. One word expression gives both
+   * lanes' keys (buildWordTable), and the word is written back once. Returns the sites changed.
+   */
+  private metropolisRowWords(colour: number, y: number): number {
+    const L = this.size;
+    const W = L >> 2;
+    const sw = this.words!;
+    const table = this.wordTable;
+    const planes = this.rowPlanes;
+    const queue = this.queue;
+    const p = (y + colour) & 1;
+    const sh = p << 3;
+    const row = y * W;
+    const up = (y === 0 ? L - 1 : y - 1) * W;
+    const down = (y === L - 1 ? 0 : y + 1) * W;
+    let b = this.bonds;
+    let n0 = 0;
+    let n1 = 0;
+    let changed = 0;
+    let queued = 0;
+    let prev = sw[row + W - 1];
+    let w = sw[row];
+    for (let j = 0; j < W; j += 8) {
+      const end = j + 8 < W ? j + 8 : W;
+      let acc = 0;
+      for (let m = j; m < end; m++) {
+        const pair = j + ((m - j) >> 1);
+        const half = (m & 1) << 4;
+        const uu = planes[pair] >>> half;
+        const aa = planes[pair + 4] >>> half;
+        const next = sw[m + 1 < W ? row + m + 1 : row];
+        // byte i of X: s | nl << 2 | nr << 4 | nu << 6 of site 4m + i
+        const X = w | (((w << 8) | (prev >>> 24)) << 2) | (((w >>> 8) | (next << 24)) << 4) | (sw[up + m] << 6);
+        const keys = ((X >>> sh) & 0x00ff00ff) | (((sw[down + m] >>> sh) & 0x00030003) << 8) | ((uu << 3) & 0x400) | ((uu << 11) & 0x4000000);
+        const e0 = table[keys & 0xffff];
+        const e1 = table[keys >>> 16];
+        const a0 = aa & 255;
+        const a1 = (aa >>> 8) & 255;
+        const t0 = e0 & 511;
+        const t1 = e1 & 511;
+        if (a0 === t0 || a1 === t1) {
+          if (a0 === t0) queue[queued++] = 4 * m + p;
+          if (a1 === t1) queue[queued++] = 4 * m + p + 2;
+        }
+        // -1 when accepted (a = t gives 0: that lane waits in the queue)
+        const m0 = (a0 - t0) >> 31;
+        const m1 = (a1 - t1) >> 31;
+        sw[row + m] = w ^ (((((e0 >>> 9) & m0) & 3) | ((((e1 >>> 9) & m1) & 3) << 16)) << sh);
+        acc += ((e0 >> 11) & m0) + ((e1 >> 11) & m1);
+        changed -= m0 + m1;
+        prev = w;
+        w = next;
+      }
+      const dc = (acc << 24) >> 24;
+      const rest = (acc - dc) >> 8;
+      const d0 = (rest << 26) >> 26;
+      b += dc;
+      n0 += d0;
+      n1 += (rest - d0) >> 6;
+    }
+    const counts = this.counts;
+    counts[0] += n0;
+    counts[1] += n1;
+    if (this.q === 3) counts[2] -= n0 + n1;
+    this.bonds = b;
+    return changed + this.finishQueue(y * L, (y === 0 ? L - 1 : y - 1) * L, (y === L - 1 ? 0 : y + 1) * L, queued);
   }
 
   /** Row y of colour c for q <= 4 (the lookup tables of buildLocalTables); returns the sites changed. */
@@ -608,6 +715,7 @@ export class JsPottsKernel implements PottsKernel {
 
   dispose(): void {
     this.spins = new Uint8Array(0);
+    this.words = null;
     this.rows = [];
   }
 }
