@@ -27,6 +27,8 @@ import {
 
 /** Whether typed arrays are little-endian (the word row kernel reads 4 sites a word). */
 const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+/** Entries of the word table (keys of 11 bits). */
+const WORD_TABLE = 2048;
 
 export class JsPottsKernel implements PottsKernel {
   readonly backend = 'js' as const;
@@ -62,8 +64,12 @@ export class JsPottsKernel implements PottsKernel {
   private local = new Int32Array(0);
   private delta = new Int32Array(0);
   /** For q <= 3 and L divisible by 4: see buildWordTable. */
-  private wordTable = new Int32Array(0);
-  /** The lattice as little-endian words of 4 sites (metropolisRowWords), or null when the row kernel does not apply. */
+  private wordTable: Int32Array = new Int32Array(0);
+  /**
+   * For q <= 3 and L divisible by 4 (else null), one buffer as 32-bit words: the word table (words
+   * 0 .. WORD_TABLE - 1), the row planes (rowPlanes), then the lattice (spins), 4 sites a
+   * little-endian word (metropolisRowWords).
+   */
   private words: Int32Array | null;
   /** d = floor(b (q - 1) / 256) for a top byte b of U, | 256 when that byte does not decide d. */
   private readonly proposal: Int32Array;
@@ -77,12 +83,22 @@ export class JsPottsKernel implements PottsKernel {
     this.q = checkQ(q);
     this.lattice = lattice;
     this.geometry = geometryOf(lattice);
-    this.spins = new Uint8Array(sitesOf(this.geometry, size));
+    const sites = sitesOf(this.geometry, size);
+    const planeWords = 8 * ((size + 31) >> 5);
+    if (q <= 3 && size % 4 === 0 && this.geometry.dimension === 2 && LITTLE_ENDIAN) {
+      // one buffer for what metropolisRowWords reads (one typed array in its loop)
+      this.words = new Int32Array(WORD_TABLE + planeWords + (sites >> 2));
+      this.wordTable = this.words.subarray(0, WORD_TABLE);
+      this.rowPlanes = this.words.subarray(WORD_TABLE, WORD_TABLE + planeWords);
+      this.spins = new Uint8Array(this.words.buffer, 4 * (WORD_TABLE + planeWords), sites);
+    } else {
+      this.words = null;
+      this.rowPlanes = new Int32Array(planeWords);
+      this.spins = new Uint8Array(sites);
+    }
     this.pad = new Uint8Array(size + 2);
     this.rows = Array.from({ length: size }, (_, y) => this.spins.subarray(y * size, (y + 1) * size));
-    this.rowPlanes = new Int32Array(8 * ((size + 31) >> 5));
     this.queue = new Int32Array(size);
-    this.words = q <= 3 && size % 4 === 0 && LITTLE_ENDIAN ? new Int32Array(this.spins.buffer, 0, this.spins.length >> 2) : null;
     this.proposal = Int32Array.from({ length: 256 }, (_, b) => {
       const xq = b * (q - 1);
       return (xq >>> 8) | ((xq & 255) + q - 1 > 256 ? 256 : 0);
@@ -385,11 +401,11 @@ export class JsPottsKernel implements PottsKernel {
    */
   private buildWordTable(): void {
     const q = this.q;
-    if (q > 3) return;
-    const table = new Int32Array(2048);
-    for (let key = 0; key < 2048; key++) {
+    const table = this.wordTable;
+    for (let key = 0; key < table.length; key++) {
       const s = key & 3;
       const n = [(key >> 2) & 3, (key >> 4) & 3, (key >> 6) & 3, (key >> 8) & 3];
+      table[key] = 0;
       if (s >= q || n.some((v) => v >= q)) continue;
       const d = q === 3 ? key >> 10 : 0;
       const sn = (s + 1 + d) % q;
@@ -399,7 +415,6 @@ export class JsPottsKernel implements PottsKernel {
       const t = this.topByte[dc + 13 + 9 * (+(sn === 0) - +(s === 0))];
       table[key] = t | ((s ^ sn) << 9) | ((dc + 256 * dn(0) + 16384 * dn(1)) << 11);
     }
-    this.wordTable = table;
   }
 
   /**
@@ -412,65 +427,83 @@ export class JsPottsKernel implements PottsKernel {
   private metropolisRowWords(colour: number, y: number): number {
     const L = this.size;
     const W = L >> 2;
+    // the table at word 0, the planes at WORD_TABLE, the lattice after them: one array in the loop
     const sw = this.words!;
-    const table = this.wordTable;
-    const planes = this.rowPlanes;
-    const queue = this.queue;
     const p = (y + colour) & 1;
-    const sh = p << 3;
-    const row = y * W;
-    const up = (y === 0 ? L - 1 : y - 1) * W;
-    const down = (y === L - 1 ? 0 : y + 1) * W;
+    const row = WORD_TABLE + this.rowPlanes.length + y * W;
+    const end = row + W;
+    // from a word of the row to the word above and below it
+    const up = y === 0 ? W * (L - 1) : -W;
+    const down = y === L - 1 ? -W * (L - 1) : W;
     let b = this.bonds;
     let n0 = 0;
     let n1 = 0;
     let changed = 0;
     let queued = 0;
-    let prev = sw[row + W - 1];
+    let acc = 0;
+    let uu = 0;
+    let aa = 0;
+    let prev = sw[end - 1];
     let w = sw[row];
-    for (let j = 0; j < W; j += 8) {
-      const end = j + 8 < W ? j + 8 : W;
-      let acc = 0;
-      for (let m = j; m < end; m++) {
-        const pair = j + ((m - j) >> 1);
-        const half = (m & 1) << 4;
-        const uu = planes[pair] >>> half;
-        const aa = planes[pair + 4] >>> half;
-        const next = sw[m + 1 < W ? row + m + 1 : row];
-        // byte i of X: s | nl << 2 | nr << 4 | nu << 6 of site 4m + i
-        const X = w | (((w << 8) | (prev >>> 24)) << 2) | (((w >>> 8) | (next << 24)) << 4) | (sw[up + m] << 6);
-        const keys = ((X >>> sh) & 0x00ff00ff) | (((sw[down + m] >>> sh) & 0x00030003) << 8) | ((uu << 3) & 0x400) | ((uu << 11) & 0x4000000);
-        const e0 = table[keys & 0xffff];
-        const e1 = table[keys >>> 16];
-        const a0 = aa & 255;
-        const a1 = (aa >>> 8) & 255;
-        const t0 = e0 & 511;
-        const t1 = e1 & 511;
-        if (a0 === t0 || a1 === t1) {
-          if (a0 === t0) queue[queued++] = 4 * m + p;
-          if (a1 === t1) queue[queued++] = 4 * m + p + 2;
-        }
-        // -1 when accepted (a = t gives 0: that lane waits in the queue)
-        const m0 = (a0 - t0) >> 31;
-        const m1 = (a1 - t1) >> 31;
-        sw[row + m] = w ^ (((((e0 >>> 9) & m0) & 3) | ((((e1 >>> 9) & m1) & 3) << 16)) << sh);
-        acc += ((e0 >> 11) & m0) + ((e1 >> 11) & m1);
-        changed -= m0 + m1;
-        prev = w;
-        w = next;
+    for (let i = row, m = 0; i < end; i++, m++) {
+      if ((m & 1) === 0) {
+        const pair = WORD_TABLE + ((m >> 3) << 3) + ((m & 7) >> 1);
+        uu = sw[pair];
+        aa = sw[pair + 4];
+      } else {
+        uu >>>= 16;
+        aa >>>= 16;
       }
-      const dc = (acc << 24) >> 24;
-      const rest = (acc - dc) >> 8;
-      const d0 = (rest << 26) >> 26;
-      b += dc;
-      n0 += d0;
-      n1 += (rest - d0) >> 6;
+      const next = sw[i + 1 < end ? i + 1 : row];
+      // byte k of X: s | nl << 2 | nr << 4 | nu << 6 of site 4m + k, nd in Z; both lanes' keys in the halves of `key`
+      const X = w | (((w << 8) | (prev >>> 24)) << 2) | (((w >>> 8) | (next << 24)) << 4) | (sw[i + up] << 6);
+      const Z = sw[i + down];
+      const D = ((uu << 3) & 0x400) | ((uu << 11) & 0x4000000);
+      const key = p === 0 ? (X & 0x00ff00ff) | ((Z & 0x00030003) << 8) | D : ((X >>> 8) & 0x00ff00ff) | ((Z & 0x03000300) << 0) | D;
+      const e0 = sw[key & 0xffff];
+      const e1 = sw[key >>> 16];
+      const a0 = aa & 255;
+      const a1 = (aa >>> 8) & 255;
+      const t0 = e0 & 511;
+      const t1 = e1 & 511;
+      if (a0 === t0 || a1 === t1) {
+        // undecided by the top bytes (a = t): queued, left alone here (their masks are 0)
+        if (a0 === t0) this.queue[queued++] = 4 * m + p;
+        if (a1 === t1) this.queue[queued++] = 4 * m + p + 2;
+      }
+      // -1 when accepted (a < t)
+      const m0 = (a0 - t0) >> 31;
+      const m1 = (a1 - t1) >> 31;
+      const f0 = e0 & m0;
+      const f1 = e1 & m1;
+      // the accepted lanes' changes s ^ s' (bits 9, 10 of their entries) to bytes p, p + 2
+      const flip = ((f0 & 0x600) | ((f1 & 0x600) << 16)) >>> 9;
+      sw[i] = w ^ (p === 0 ? flip : flip << 8);
+      acc = (acc + (f0 >> 11) + (f1 >> 11)) | 0;
+      changed = (changed - m0 - m1) | 0;
+      prev = w;
+      w = next;
+      if ((m & 7) === 7) {
+        // the chunk's count changes (16 lanes: every field decodes)
+        const dc = (acc << 24) >> 24;
+        const rest = (acc - dc) >> 8;
+        const d0 = (rest << 26) >> 26;
+        b += dc;
+        n0 += d0;
+        n1 += (rest - d0) >> 6;
+        acc = 0;
+      }
     }
+    const dc = (acc << 24) >> 24;
+    const rest = (acc - dc) >> 8;
+    const d0 = (rest << 26) >> 26;
+    n0 += d0;
+    n1 += (rest - d0) >> 6;
     const counts = this.counts;
     counts[0] += n0;
     counts[1] += n1;
     if (this.q === 3) counts[2] -= n0 + n1;
-    this.bonds = b;
+    this.bonds = b + dc;
     return changed + this.finishQueue(y * L, (y === 0 ? L - 1 : y - 1) * L, (y === L - 1 ? 0 : y + 1) * L, queued);
   }
 
