@@ -58,8 +58,9 @@ export class JsPottsKernel implements PottsKernel {
   private readonly planes = new Int32Array(8);
   /** Heat bath: the states a pattern's sources name (four neighbours, then 0). */
   private readonly candidates = new Uint8Array(6);
-  /** The x of the current row's queued lanes. */
+  /** The x of the current row's queued lanes, and how many there are. */
   private readonly queue: Int32Array;
+  private queued = 0;
   /** For q <= 4: see buildLocalTables. */
   private local = new Int32Array(0);
   private delta = new Int32Array(0);
@@ -203,6 +204,8 @@ export class JsPottsKernel implements PottsKernel {
         this.seedRow();
         this.drawRowPlanes();
         changed += this.words ? this.metropolisRowWords(colour, y) : this.q <= 4 ? this.metropolisRowSmall(colour, y) : this.metropolisRowGeneral(colour, y);
+        // apart from the row loops: inlined there, this rare path cost them registers
+        if (this.queued > 0) changed += this.finishQueue(y);
       }
     }
     return changed;
@@ -320,8 +323,13 @@ export class JsPottsKernel implements PottsKernel {
     return 1;
   }
 
-  /** Finishes the row's queued lanes (step 4 of the contract); returns the sites changed. */
-  private finishQueue(row: number, up: number, down: number, queued: number): number {
+  /** Finishes the `queued` lanes of row y (step 4 of the contract); returns the sites changed. */
+  private finishQueue(y: number): number {
+    const L = this.size;
+    const row = y * L;
+    const up = (y === 0 ? L - 1 : y - 1) * L;
+    const down = (y === L - 1 ? 0 : y + 1) * L;
+    const queued = this.queued;
     let changed = 0;
     for (let e = 0; e < queued; e++) {
       const x = this.queue[e];
@@ -504,7 +512,8 @@ export class JsPottsKernel implements PottsKernel {
     counts[1] += n1;
     if (this.q === 3) counts[2] -= n0 + n1;
     this.bonds = b + dc;
-    return changed + this.finishQueue(y * L, (y === 0 ? L - 1 : y - 1) * L, (y === L - 1 ? 0 : y + 1) * L, queued);
+    this.queued = queued;
+    return changed;
   }
 
   /** Row y of colour c for q <= 4 (the lookup tables of buildLocalTables); returns the sites changed. */
@@ -561,7 +570,8 @@ export class JsPottsKernel implements PottsKernel {
       }
     }
     this.bonds = b + this.flushCounts(acc);
-    return changed + this.finishQueue(row, up, down, queued);
+    this.queued = queued;
+    return changed;
   }
 
   /** Adds the changes of n_0, n_1, n_2 packed in acc (bytes 1 .. 3, each biased by 128) to n_k; returns that of Nb (byte 0). */
@@ -638,7 +648,8 @@ export class JsPottsKernel implements PottsKernel {
       changed += accept;
     }
     this.bonds = b;
-    return changed + this.finishQueue(row, up, down, queued);
+    this.queued = queued;
+    return changed;
   }
 
   // -------------------------------------------------------------------------------------------
