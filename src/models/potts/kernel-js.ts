@@ -27,6 +27,8 @@ import {
 
 /** Whether typed arrays are little-endian (the word row kernel reads 4 sites a word). */
 const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+/** 2^(8r), r = 0 .. 4. */
+const BYTE_SPANS = new Float64Array([1, 2 ** 8, 2 ** 16, 2 ** 24, 2 ** 32]);
 /** Entries of the word table (keys of 11 bits). */
 const WORD_TABLE = 2048;
 
@@ -267,16 +269,25 @@ export class JsPottsKernel implements PottsKernel {
     lanes[13 + g] = b3;
   }
 
-  /** Draws one plane (one step of each lane generator) into planes[at .. at + 3]. */
-  private drawPlane(at: number): void {
+  /** Draws one pair, a U-plane and an A-plane (two steps of each lane generator), into planes[0 .. 3] and planes[4 .. 7]. */
+  private drawPair(): void {
     const lanes = this.lanes;
+    const planes = this.planes;
     for (let g = 0; g < 4; g++) {
       let x0 = lanes[g],
         x1 = lanes[4 + g],
         x2 = lanes[8 + g],
         x3 = lanes[12 + g];
-      this.planes[at + g] = Math.imul(rotl(Math.imul(x1, 5), 7), 9);
-      const t = x1 << 9;
+      planes[g] = Math.imul(rotl(Math.imul(x1, 5), 7), 9);
+      let t = x1 << 9;
+      x2 ^= x0;
+      x3 ^= x1;
+      x1 ^= x2;
+      x0 ^= x3;
+      x2 ^= t;
+      x3 = rotl(x3, 11);
+      planes[4 + g] = Math.imul(rotl(Math.imul(x1, 5), 7), 9);
+      t = x1 << 9;
       x2 ^= x0;
       x3 ^= x1;
       x1 ^= x2;
@@ -298,21 +309,23 @@ export class JsPottsKernel implements PottsKernel {
     const L = this.size;
     const q = this.q;
     const qm1 = q - 1;
-    const span = 2 ** (8 * r);
+    // exact in doubles (xq < 2^40), without Math.pow and fmod (a queued lane costs ~200 ns with them)
+    const span = BYTE_SPANS[r];
     const xq = u * qm1;
-    if (r < 4 && (xq % span) + qm1 > span) return -1;
+    const dq = Math.floor(xq / span);
+    if (r < 4 && xq - dq * span + qm1 > span) return -1;
     const spins = this.spins;
     const s = spins[row + x];
     const nl = spins[row + (x === 0 ? L - 1 : x - 1)];
     const nr = spins[row + (x === L - 1 ? 0 : x + 1)];
     const nu = spins[up + x];
     const nd = spins[down + x];
-    let sn = s + 1 + Math.floor(xq / span);
+    let sn = s + 1 + dq;
     if (sn >= q) sn -= q;
     const dc = +(nl === sn) + +(nr === sn) + +(nu === sn) + +(nd === sn) - +(nl === s) - +(nr === s) - +(nu === s) - +(nd === s);
     const t = this.metropolis[dc + 13 + 9 * (+(sn === 0) - +(s === 0))];
     if (t < TWO_POW_32) {
-      const tp = Math.floor(t / 2 ** (32 - 8 * r));
+      const tp = Math.floor(t / BYTE_SPANS[4 - r]);
       if (r < 4 && a === tp) return -1;
       if (a >= tp) return 0;
     }
@@ -343,8 +356,7 @@ export class JsPottsKernel implements PottsKernel {
       // when the optimised row loop met it, and V8 deoptimised that loop about 15 times a sweep at L = 1024
       for (let r = 1; ;) {
         r += 1;
-        this.drawPlane(0);
-        this.drawPlane(4);
+        this.drawPair();
         u = u * 256 + ((this.planes[k >> 2] >>> shift) & 255);
         a = a * 256 + ((this.planes[4 + (k >> 2)] >>> shift) & 255);
         const decided = this.decideLane(row, up, down, x, u, a, r);
