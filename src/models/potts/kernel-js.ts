@@ -216,7 +216,26 @@ export class JsPottsKernel implements PottsKernel {
   /** The row's lane generators: 16 outputs of the main generator through fmix32. */
   private seedRow(): void {
     const lanes = this.lanes;
-    for (let t = 0; t < 16; t++) lanes[t] = fmix32(this.rng.next());
+    // xoshiro128** (Xoshiro128.next) with the state in locals
+    const st = this.rng.state;
+    let x0 = st[0] | 0,
+      x1 = st[1] | 0,
+      x2 = st[2] | 0,
+      x3 = st[3] | 0;
+    for (let t = 0; t < 16; t++) {
+      lanes[t] = fmix32(Math.imul(rotl(Math.imul(x1, 5), 7), 9));
+      const s = x1 << 9;
+      x2 ^= x0;
+      x3 ^= x1;
+      x1 ^= x2;
+      x0 ^= x3;
+      x2 ^= s;
+      x3 = rotl(x3, 11);
+    }
+    st[0] = x0;
+    st[1] = x1;
+    st[2] = x2;
+    st[3] = x3;
     for (let g = 0; g < 4; g++) {
       if ((lanes[g] | lanes[4 + g] | lanes[8 + g] | lanes[12 + g]) === 0) lanes[g] = 1;
     }
