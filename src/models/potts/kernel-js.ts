@@ -501,18 +501,17 @@ export class JsPottsKernel implements PottsKernel {
       const key = p === 0 ? (X & 0x00ff00ff) | ((Z & 0x00030003) << 8) | D : ((X >>> 8) & 0x00ff00ff) | ((Z & 0x03000300) << 0) | D;
       const e0 = sw[key & 0xffff];
       const e1 = sw[key >>> 16];
-      const a0 = aa & 255;
-      const a1 = (aa >>> 8) & 255;
-      const t0 = e0 & 511;
-      const t1 = e1 & 511;
-      if (a0 === t0 || a1 === t1) {
-        // undecided by the top bytes (a = t): queued, left alone here (their masks are 0)
-        if (a0 === t0) this.queue[queued++] = 4 * m + p;
-        if (a1 === t1) this.queue[queued++] = 4 * m + p + 2;
+      // a - t: < 0 accepts, 0 leaves the lane undecided by the top bytes
+      const d0 = (aa & 255) - (e0 & 511);
+      const d1 = ((aa >>> 8) & 255) - (e1 & 511);
+      if (d0 === 0 || d1 === 0) {
+        // queued, left alone here (their masks are 0)
+        if (d0 === 0) this.queue[queued++] = 4 * m + p;
+        if (d1 === 0) this.queue[queued++] = 4 * m + p + 2;
       }
       // -1 when accepted (a < t)
-      const m0 = (a0 - t0) >> 31;
-      const m1 = (a1 - t1) >> 31;
+      const m0 = d0 >> 31;
+      const m1 = d1 >> 31;
       const f0 = e0 & m0;
       const f1 = e1 & m1;
       // the accepted lanes' changes s ^ s' (bits 9, 10 of their entries) to bytes p, p + 2
