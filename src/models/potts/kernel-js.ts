@@ -297,22 +297,17 @@ export class JsPottsKernel implements PottsKernel {
         x1 = lanes[4 + g],
         x2 = lanes[8 + g],
         x3 = lanes[12 + g];
-      planes[g] = Math.imul(rotl(Math.imul(x1, 5), 7), 9);
-      let t = x1 << 9;
-      x2 ^= x0;
-      x3 ^= x1;
-      x1 ^= x2;
-      x0 ^= x3;
-      x2 ^= t;
-      x3 = rotl(x3, 11);
-      planes[4 + g] = Math.imul(rotl(Math.imul(x1, 5), 7), 9);
-      t = x1 << 9;
-      x2 ^= x0;
-      x3 ^= x1;
-      x1 ^= x2;
-      x0 ^= x3;
-      x2 ^= t;
-      x3 = rotl(x3, 11);
+      // its word of the U-plane, then of the A-plane
+      for (let at = g; at < 8; at += 4) {
+        planes[at] = Math.imul(rotl(Math.imul(x1, 5), 7), 9);
+        const t = x1 << 9;
+        x2 ^= x0;
+        x3 ^= x1;
+        x1 ^= x2;
+        x0 ^= x3;
+        x2 ^= t;
+        x3 = rotl(x3, 11);
+      }
       lanes[g] = x0;
       lanes[4 + g] = x1;
       lanes[8 + g] = x2;
