@@ -466,9 +466,10 @@ export class JsPottsKernel implements PottsKernel {
     const p = (y + colour) & 1;
     const row = WORD_TABLE + this.rowPlanes.length + y * W;
     const end = row + W;
-    // from a word of the row to the word above and below it
-    const up = y === 0 ? W * (L - 1) : -W;
-    const down = y === L - 1 ? -W * (L - 1) : W;
+    // from a word of the row to the word above and below it (the same operations for every row: an
+    // operation met only in the first or last row had no type feedback when V8 optimised the loop)
+    const up = (y === 0 ? L : 0) * W - W;
+    const down = W - (y === L - 1 ? L : 0) * W;
     let b = this.bonds;
     let n0 = 0;
     let n1 = 0;
