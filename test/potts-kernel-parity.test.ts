@@ -2,7 +2,9 @@
 // start give the same lattice, the same per-sweep records, the same number of changed sites and
 // the same generator state, bit for bit; and the running record always equals the record counted
 // from the lattice. On the SIMD core L >= 32 runs the SIMD rows (a short last chunk, L mod 32 != 0,
-// lane by lane), smaller L and the scalar core lane by lane.
+// lane by lane), smaller L and the scalar core lane by lane. The JavaScript kernel runs q <= 3 with
+// L divisible by 4 two lanes a 32-bit word (one word a row for L = 4, a short last chunk for
+// L mod 32 != 0), other q and L site by site.
 import { describe, expect, it } from 'vitest';
 import { pottsRecordWidth, type PottsAlgorithm } from '../src/models/potts/kernel.js';
 import { seedState } from '../src/rng.js';
@@ -29,6 +31,9 @@ const CASES: [PottsAlgorithm, number, number, number, number, number, 'hot' | 'c
   ['metropolis', 96, 7, 2.0, 0, 12, 'cold'],
   ['metropolis', 32, 3, 40, 0, 13, 'hot'], // thresholds 0: lanes decided only after 4 bytes
   ['metropolis', 32, 10, 0.004, 0.1, 14, 'hot'], // thresholds near 2^32
+  ['metropolis', 4, 3, 1 / TC3, 0, 23, 'hot'], // JS word rows: one word a row
+  ['metropolis', 36, 2, 0.9, 0.2, 24, 'hot'], // JS word rows: 9 words, a short last chunk
+  ['metropolis', 8, 3, 1.2, -0.3, 25, 'cold'],
   ['heat-bath', 2, 3, 0.8, 0.3, 15, 'hot'],
   ['heat-bath', 6, 10, 1.2, 0.3, 16, 'hot'],
   ['heat-bath', 32, 3, 1 / TC3, 0, 17, 'hot'],

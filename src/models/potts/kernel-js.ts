@@ -26,6 +26,13 @@ import {
 } from './kernel.js';
 import { cubicLocalSweep, pottsCubicTables, type PottsCubicTables } from './cubic-local.js';
 
+/** Whether typed arrays are little-endian (the word row kernel reads 4 sites a word). */
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+/** 2^(8r), r = 0 .. 4. */
+const BYTE_SPANS = new Float64Array([1, 2 ** 8, 2 ** 16, 2 ** 24, 2 ** 32]);
+/** Entries of the word table (keys of 11 bits). */
+const WORD_TABLE = 2048;
+
 export class JsPottsKernel implements PottsKernel {
   readonly backend = 'js' as const;
   readonly size: number;
@@ -56,11 +63,20 @@ export class JsPottsKernel implements PottsKernel {
   private readonly planes = new Int32Array(8);
   /** Heat bath: the states a pattern's sources name (four neighbours, then 0). */
   private readonly candidates = new Uint8Array(6);
-  /** The x of the current row's queued lanes. */
+  /** The x of the current row's queued lanes, and how many there are. */
   private readonly queue: Int32Array;
+  private queued = 0;
   /** For q <= 4: see buildLocalTables. */
   private local = new Int32Array(0);
   private delta = new Int32Array(0);
+  /** For q <= 3 and L divisible by 4: see buildWordTable. */
+  private wordTable: Int32Array = new Int32Array(0);
+  /**
+   * For q <= 3 and L divisible by 4 (else null), one buffer as 32-bit words: the word table (words
+   * 0 .. WORD_TABLE - 1), the row planes (rowPlanes), then the lattice (spins), 4 sites a
+   * little-endian word (metropolisRowWords).
+   */
+  private words: Int32Array | null;
   /** d = floor(b (q - 1) / 256) for a top byte b of U, | 256 when that byte does not decide d. */
   private readonly proposal: Int32Array;
   /** The current row with its periodic neighbours (metropolisRow). */
@@ -73,10 +89,21 @@ export class JsPottsKernel implements PottsKernel {
     this.q = checkQ(q);
     this.lattice = lattice;
     this.geometry = geometryOf(lattice);
-    this.spins = new Uint8Array(sitesOf(this.geometry, size));
+    const sites = sitesOf(this.geometry, size);
+    const planeWords = 8 * ((size + 31) >> 5);
+    if (q <= 3 && size % 4 === 0 && this.geometry.dimension === 2 && LITTLE_ENDIAN) {
+      // one buffer for what metropolisRowWords reads (one typed array in its loop)
+      this.words = new Int32Array(WORD_TABLE + planeWords + (sites >> 2));
+      this.wordTable = this.words.subarray(0, WORD_TABLE);
+      this.rowPlanes = this.words.subarray(WORD_TABLE, WORD_TABLE + planeWords);
+      this.spins = new Uint8Array(this.words.buffer, 4 * (WORD_TABLE + planeWords), sites);
+    } else {
+      this.words = null;
+      this.rowPlanes = new Int32Array(planeWords);
+      this.spins = new Uint8Array(sites);
+    }
     this.pad = new Uint8Array(size + 2);
     this.rows = Array.from({ length: size }, (_, y) => this.spins.subarray(y * size, (y + 1) * size));
-    this.rowPlanes = new Int32Array(8 * ((size + 31) >> 5));
     this.queue = new Int32Array(size);
     this.proposal = Int32Array.from({ length: 256 }, (_, b) => {
       const xq = b * (q - 1);
@@ -146,6 +173,7 @@ export class JsPottsKernel implements PottsKernel {
     this.metropolis = Float64Array.from(tables.metropolis);
     this.topByte = Int32Array.from(tables.metropolis, (t) => (t >= TWO_POW_32 ? 256 : Math.floor(t / 2 ** 24)));
     this.buildLocalTables();
+    this.buildWordTable();
     this.partitions = Uint8Array.from(tables.heatBath.partitions);
     this.heatBath = Float64Array.from(tables.heatBath.thresholds);
     this.sources = Uint8Array.from(tables.heatBath.sources);
@@ -183,7 +211,9 @@ export class JsPottsKernel implements PottsKernel {
       for (let y = 0; y < this.size; y++) {
         this.seedRow();
         this.drawRowPlanes();
-        changed += this.q <= 4 ? this.metropolisRowSmall(colour, y) : this.metropolisRowGeneral(colour, y);
+        changed += this.words ? this.metropolisRowWords(colour, y) : this.q <= 4 ? this.metropolisRowSmall(colour, y) : this.metropolisRowGeneral(colour, y);
+        // apart from the row loops: inlined there, this rare path cost them registers
+        if (this.queued > 0) changed += this.finishQueue(y);
       }
     }
     return changed;
@@ -192,7 +222,26 @@ export class JsPottsKernel implements PottsKernel {
   /** The row's lane generators: 16 outputs of the main generator through fmix32. */
   private seedRow(): void {
     const lanes = this.lanes;
-    for (let t = 0; t < 16; t++) lanes[t] = fmix32(this.rng.next());
+    // xoshiro128** (Xoshiro128.next) with the state in locals
+    const st = this.rng.state;
+    let x0 = st[0] | 0,
+      x1 = st[1] | 0,
+      x2 = st[2] | 0,
+      x3 = st[3] | 0;
+    for (let t = 0; t < 16; t++) {
+      lanes[t] = fmix32(Math.imul(rotl(Math.imul(x1, 5), 7), 9));
+      const s = x1 << 9;
+      x2 ^= x0;
+      x3 ^= x1;
+      x1 ^= x2;
+      x0 ^= x3;
+      x2 ^= s;
+      x3 = rotl(x3, 11);
+    }
+    st[0] = x0;
+    st[1] = x1;
+    st[2] = x2;
+    st[3] = x3;
     for (let g = 0; g < 4; g++) {
       if ((lanes[g] | lanes[4 + g] | lanes[8 + g] | lanes[12 + g]) === 0) lanes[g] = 1;
     }
@@ -245,22 +294,26 @@ export class JsPottsKernel implements PottsKernel {
     lanes[13 + g] = b3;
   }
 
-  /** Draws one plane (one step of each lane generator) into planes[at .. at + 3]. */
-  private drawPlane(at: number): void {
+  /** Draws one pair, a U-plane and an A-plane (two steps of each lane generator), into planes[0 .. 3] and planes[4 .. 7]. */
+  private drawPair(): void {
     const lanes = this.lanes;
+    const planes = this.planes;
     for (let g = 0; g < 4; g++) {
       let x0 = lanes[g],
         x1 = lanes[4 + g],
         x2 = lanes[8 + g],
         x3 = lanes[12 + g];
-      this.planes[at + g] = Math.imul(rotl(Math.imul(x1, 5), 7), 9);
-      const t = x1 << 9;
-      x2 ^= x0;
-      x3 ^= x1;
-      x1 ^= x2;
-      x0 ^= x3;
-      x2 ^= t;
-      x3 = rotl(x3, 11);
+      // its word of the U-plane, then of the A-plane
+      for (let at = g; at < 8; at += 4) {
+        planes[at] = Math.imul(rotl(Math.imul(x1, 5), 7), 9);
+        const t = x1 << 9;
+        x2 ^= x0;
+        x3 ^= x1;
+        x1 ^= x2;
+        x0 ^= x3;
+        x2 ^= t;
+        x3 = rotl(x3, 11);
+      }
       lanes[g] = x0;
       lanes[4 + g] = x1;
       lanes[8 + g] = x2;
@@ -276,21 +329,23 @@ export class JsPottsKernel implements PottsKernel {
     const L = this.size;
     const q = this.q;
     const qm1 = q - 1;
-    const span = 2 ** (8 * r);
+    // exact in doubles (xq < 2^40), without Math.pow and fmod (a queued lane costs ~200 ns with them)
+    const span = BYTE_SPANS[r];
     const xq = u * qm1;
-    if (r < 4 && (xq % span) + qm1 > span) return -1;
+    const dq = Math.floor(xq / span);
+    if (r < 4 && xq - dq * span + qm1 > span) return -1;
     const spins = this.spins;
     const s = spins[row + x];
     const nl = spins[row + (x === 0 ? L - 1 : x - 1)];
     const nr = spins[row + (x === L - 1 ? 0 : x + 1)];
     const nu = spins[up + x];
     const nd = spins[down + x];
-    let sn = s + 1 + Math.floor(xq / span);
+    let sn = s + 1 + dq;
     if (sn >= q) sn -= q;
     const dc = +(nl === sn) + +(nr === sn) + +(nu === sn) + +(nd === sn) - +(nl === s) - +(nr === s) - +(nu === s) - +(nd === s);
     const t = this.metropolis[dc + 13 + 9 * (+(sn === 0) - +(s === 0))];
     if (t < TWO_POW_32) {
-      const tp = Math.floor(t / 2 ** (32 - 8 * r));
+      const tp = Math.floor(t / BYTE_SPANS[4 - r]);
       if (r < 4 && a === tp) return -1;
       if (a >= tp) return 0;
     }
@@ -301,8 +356,13 @@ export class JsPottsKernel implements PottsKernel {
     return 1;
   }
 
-  /** Finishes the row's queued lanes (step 4 of the contract); returns the sites changed. */
-  private finishQueue(row: number, up: number, down: number, queued: number): number {
+  /** Finishes the `queued` lanes of row y (step 4 of the contract); returns the sites changed. */
+  private finishQueue(y: number): number {
+    const L = this.size;
+    const row = y * L;
+    const up = (y === 0 ? L - 1 : y - 1) * L;
+    const down = (y === L - 1 ? 0 : y + 1) * L;
+    const queued = this.queued;
     let changed = 0;
     for (let e = 0; e < queued; e++) {
       const x = this.queue[e];
@@ -316,8 +376,7 @@ export class JsPottsKernel implements PottsKernel {
       // when the optimised row loop met it, and V8 deoptimised that loop about 15 times a sweep at L = 1024
       for (let r = 1; ;) {
         r += 1;
-        this.drawPlane(0);
-        this.drawPlane(4);
+        this.drawPair();
         u = u * 256 + ((this.planes[k >> 2] >>> shift) & 255);
         a = a * 256 + ((this.planes[4 + (k >> 2)] >>> shift) & 255);
         const decided = this.decideLane(row, up, down, x, u, a, r);
@@ -371,6 +430,122 @@ export class JsPottsKernel implements PottsKernel {
     pad[0] = this.spins[y * L + L - 1];
     pad[L + 1] = this.spins[y * L];
     return pad;
+  }
+
+  /**
+   * For q <= 3 (q - 1 a power of two: the top byte of U decides d = its top bit for q = 3, d = 0 for
+   * q = 2), one entry per lane key s | nl << 2 | nr << 4 | nu << 6 | nd << 8 | d << 10: bits 0 .. 8 the
+   * threshold's top byte t (256: accept always), bits 9, 10 the state's change s ^ s', bits 11 .. 31
+   * (signed) the changes of an accepted move as one number dc + 2^8 dn_0 + 2^14 dn_1 (sums of these
+   * over the 16 lanes of a chunk still decode field by field: |dc| <= 64, |dn_k| <= 16).
+   */
+  private buildWordTable(): void {
+    const q = this.q;
+    const table = this.wordTable;
+    for (let key = 0; key < table.length; key++) {
+      const s = key & 3;
+      const n = [(key >> 2) & 3, (key >> 4) & 3, (key >> 6) & 3, (key >> 8) & 3];
+      table[key] = 0;
+      if (s >= q || n.some((v) => v >= q)) continue;
+      const d = q === 3 ? key >> 10 : 0;
+      const sn = (s + 1 + d) % q;
+      const count = (k: number) => n.filter((v) => v === k).length;
+      const dc = count(sn) - count(s);
+      const dn = (k: number) => +(sn === k) - +(s === k);
+      const t = this.topByte[dc + 13 + 9 * (+(sn === 0) - +(s === 0))];
+      table[key] = t | ((s ^ sn) << 9) | ((dc + 256 * dn(0) + 16384 * dn(1)) << 11);
+    }
+  }
+
+  /**
+   * Row y of colour c for q <= 3 and L divisible by 4, two lanes a step: a word of the lattice holds
+   * sites 4m .. 4m + 3 (byte i = site 4m + i), its lanes are bytes p and p + 2 (p = (y + c) & 1), and
+   * lanes 2m', 2m' + 1 of its chunk (m' = m mod 8), whose top bytes of U and A are the bytes 0, 1
+   * (m' even) or 2, 3 (m' odd) of the chunk's U- and A-word m' >> 1. One word expression gives both
+   * lanes' keys (buildWordTable), and the word is written back once. Returns the sites changed.
+   */
+  private metropolisRowWords(colour: number, y: number): number {
+    const L = this.size;
+    const W = L >> 2;
+    // the table at word 0, the planes at WORD_TABLE, the lattice after them: one array in the loop
+    const sw = this.words!;
+    const p = (y + colour) & 1;
+    const row = WORD_TABLE + this.rowPlanes.length + y * W;
+    const end = row + W;
+    // from a word of the row to the word above and below it (the same operations for every row: an
+    // operation met only in the first or last row had no type feedback when V8 optimised the loop)
+    const up = (y === 0 ? L : 0) * W - W;
+    const down = W - (y === L - 1 ? L : 0) * W;
+    let b = this.bonds;
+    let n0 = 0;
+    let n1 = 0;
+    let changed = 0;
+    let queued = 0;
+    let acc = 0;
+    let uu = 0;
+    let aa = 0;
+    let prev = sw[end - 1];
+    let w = sw[row];
+    for (let i = row, m = 0; i < end; i++, m++) {
+      if ((m & 1) === 0) {
+        const pair = WORD_TABLE + ((m >> 3) << 3) + ((m & 7) >> 1);
+        uu = sw[pair];
+        aa = sw[pair + 4];
+      } else {
+        uu >>>= 16;
+        aa >>>= 16;
+      }
+      const next = sw[i + 1 < end ? i + 1 : row];
+      // byte k of X: s | nl << 2 | nr << 4 | nu << 6 of site 4m + k, nd in Z; both lanes' keys in the halves of `key`
+      const X = w | (((w << 8) | (prev >>> 24)) << 2) | (((w >>> 8) | (next << 24)) << 4) | (sw[i + up] << 6);
+      const Z = sw[i + down];
+      const D = ((uu << 3) & 0x400) | ((uu << 11) & 0x4000000);
+      const key = p === 0 ? (X & 0x00ff00ff) | ((Z & 0x00030003) << 8) | D : ((X >>> 8) & 0x00ff00ff) | ((Z & 0x03000300) << 0) | D;
+      const e0 = sw[key & 0xffff];
+      const e1 = sw[key >>> 16];
+      // a - t: < 0 accepts, 0 leaves the lane undecided by the top bytes
+      const d0 = (aa & 255) - (e0 & 511);
+      const d1 = ((aa >>> 8) & 255) - (e1 & 511);
+      if (d0 === 0 || d1 === 0) {
+        // queued, left alone here (their masks are 0)
+        if (d0 === 0) this.queue[queued++] = 4 * m + p;
+        if (d1 === 0) this.queue[queued++] = 4 * m + p + 2;
+      }
+      // -1 when accepted (a < t)
+      const m0 = d0 >> 31;
+      const m1 = d1 >> 31;
+      const f0 = e0 & m0;
+      const f1 = e1 & m1;
+      // the accepted lanes' changes s ^ s' (bits 9, 10 of their entries) to bytes p, p + 2
+      const flip = ((f0 & 0x600) | ((f1 & 0x600) << 16)) >>> 9;
+      sw[i] = w ^ (p === 0 ? flip : flip << 8);
+      acc = (acc + (f0 >> 11) + (f1 >> 11)) | 0;
+      changed = (changed - m0 - m1) | 0;
+      prev = w;
+      w = next;
+      if ((m & 7) === 7) {
+        // the chunk's count changes (16 lanes: every field decodes)
+        const dc = (acc << 24) >> 24;
+        const rest = (acc - dc) >> 8;
+        const d0 = (rest << 26) >> 26;
+        b += dc;
+        n0 += d0;
+        n1 += (rest - d0) >> 6;
+        acc = 0;
+      }
+    }
+    const dc = (acc << 24) >> 24;
+    const rest = (acc - dc) >> 8;
+    const d0 = (rest << 26) >> 26;
+    n0 += d0;
+    n1 += (rest - d0) >> 6;
+    const counts = this.counts;
+    counts[0] += n0;
+    counts[1] += n1;
+    if (this.q === 3) counts[2] -= n0 + n1;
+    this.bonds = b + dc;
+    this.queued = queued;
+    return changed;
   }
 
   /** Row y of colour c for q <= 4 (the lookup tables of buildLocalTables); returns the sites changed. */
@@ -427,7 +602,8 @@ export class JsPottsKernel implements PottsKernel {
       }
     }
     this.bonds = b + this.flushCounts(acc);
-    return changed + this.finishQueue(row, up, down, queued);
+    this.queued = queued;
+    return changed;
   }
 
   /** Adds the changes of n_0, n_1, n_2 packed in acc (bytes 1 .. 3, each biased by 128) to n_k; returns that of Nb (byte 0). */
@@ -504,7 +680,8 @@ export class JsPottsKernel implements PottsKernel {
       changed += accept;
     }
     this.bonds = b;
-    return changed + this.finishQueue(row, up, down, queued);
+    this.queued = queued;
+    return changed;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -614,6 +791,7 @@ export class JsPottsKernel implements PottsKernel {
 
   dispose(): void {
     this.spins = new Uint8Array(0);
+    this.words = null;
     this.rows = [];
   }
 }
