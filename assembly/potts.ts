@@ -830,7 +830,7 @@ let patternCount: i32 = 0;
  * configurations when `withPatterns` != 0 and q^(b^2) <= POTTS_MAX_PATTERNS. Returns 0 or -1 (memory).
  */
 export function pottsRgConfigure(b: i32, levels: i32, withPatterns: i32): i32 {
-  if (rgConfigure(L, b, levels, 0) != 0) return -1;
+  if (rgConfigure(L, b, levels, 0, 2) != 0) return -1;
   rgBlock = b;
   rgLevels = levels;
   let n: i64 = 1;
