@@ -29,10 +29,10 @@ describe('cubic lattice options', () => {
     expect(sim.spins()).toHaveLength(4096);
   });
 
-  it('block spins and the RG refuse the cubic lattice before any work', async () => {
-    const sim = await createSimulation({ lattice: 'cubic', size: 4, backend: 'wasm' });
-    expect(() => blockSpinPyramid(sim)).toThrow(/^Invalid option "lattice": expected "square" for block spins/);
-    expect(() => rgFlow(sim, { samples: 10 })).toThrow(/^Invalid option "lattice": expected "square" for block spins/);
+  it('Potts block spins and the Potts RG refuse the cubic lattice before any work (Ising block spins are 2 x 2 x 2: test/rg-cubic.test.ts)', async () => {
+    const sim = await createSimulation({ model: 'potts', q: 3, lattice: 'cubic', size: 4, backend: 'wasm' });
+    expect(() => blockSpinPyramid(sim)).toThrow(/^Invalid option "lattice": expected "square" for Potts block spins/);
+    expect(() => rgFlow(sim, { samples: 10 })).toThrow(/^Invalid option "lattice": expected "square" for Potts block spins/);
     expect(sim.sweeps).toBe(0);
   });
 
