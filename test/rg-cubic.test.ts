@@ -287,7 +287,7 @@ describe('the RG on the cubic lattice: physics and errors', { timeout: 120_000 }
     expect(yh.exponent.error).toBeLessThan(0.03);
   });
 
-  it('typed errors: block sizes and levels that do not divide L, arrays that are not cubes, Potts on the cube', async () => {
+  it('typed errors: block sizes and levels that do not divide L, arrays that are not cubes', async () => {
     const sim = await createSimulation({ lattice: 'cubic', size: 6, backend: 'wasm' });
     expect(() => blockSpinPyramid(sim, { levels: 2 })).toThrow(
       /^Invalid option "levels": expected an integer from 1 to 1 \(6 -> 3 with blocks of 2: b\^levels must divide L and leave at least 2 x 2 x 2\), got 2/,
@@ -297,8 +297,6 @@ describe('the RG on the cubic lattice: physics and errors', { timeout: 120_000 }
     expect(sim.sweeps).toBe(0);
     expect(() => coarseGrainCubic(new Int8Array(63).fill(1))).toThrow(/"spins": expected an Int8Array of L\*L\*L spins \(L >= 2\), each \+1 or -1, got "Int8Array of length 63"/);
     expect(() => coarseGrainCubic(new Int8Array(8).fill(1), { levels: 1, bogus: 1 } as BlockSpinOptions)).toThrow(/unknown option "bogus"/);
-    const potts = await createSimulation({ model: 'potts', q: 2, lattice: 'cubic', size: 4, backend: 'js' });
-    expect(() => rgFlow(potts, { samples: 10 })).toThrow(/"lattice": expected "square" for Potts block spins/);
     // b = 3 on the cube counts no patterns (2^27): the run says so instead of a silent omission
     const big = await createSimulation({ lattice: 'cubic', size: 6, backend: 'wasm', seed: 1 });
     const r = rgFlow(big, { blockSize: 3, levels: 1, samples: 20 });

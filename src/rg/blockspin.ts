@@ -117,18 +117,13 @@ export interface BlockPyramid<S extends SpinArray = Int8Array> {
 
 /**
  * The dimension of the block lattices of `sim`: b x b blocks of the square lattice (2), b x b x b
- * blocks of the simple cubic lattice (3, Ising only: the Potts block spins are square-lattice
- * kernels); anything else is a typed error (never a 2D reading of 3D sites).
+ * blocks of the simple cubic lattice (3); anything else is a typed error (never a 2D reading of 3D sites).
  */
 export function checkBlockLattice(sim: Simulation<Model>): 2 | 3 {
   const lattice = sim.options.lattice ?? 'square';
   if (lattice === 'square') return 2;
-  if (lattice === 'cubic' && sim.options.model === 'ising') return 3;
-  throw new InvalidOptionError(
-    'lattice',
-    lattice,
-    lattice === 'cubic' ? '"square" for Potts block spins and the Potts RG (the cubic lattice has Ising block spins only)' : '"square" or "cubic" for block spins and the RG',
-  );
+  if (lattice === 'cubic') return 3;
+  throw new InvalidOptionError('lattice', lattice, '"square" or "cubic" for block spins and the RG');
 }
 
 /** Kernel of `sim` configured for `options`, its RG stream seeded (shared by the RG analyses). */
@@ -156,7 +151,7 @@ export function pottsBlockKernel(
   method: string,
 ): { blocks: PottsBlockSpinKernel; q: number } {
   const kernel = kernelOf(sim, method);
-  checkBlockLattice(sim);
+  if (checkBlockLattice(sim) !== block.dimension) throw new InvalidOptionError('lattice', sim.options.lattice, `a ${block.dimension}D lattice for these block options`);
   if (!(kernel instanceof PottsModelKernel)) throw new InvalidOptionError('simulation', sim.options.model, 'a Potts simulation');
   const blocks = kernel.potts.blockSpins();
   blocks.configure(block.blockSize, block.levels, patterns);
