@@ -181,9 +181,11 @@ export function rgConfigure(latticeSize: i32, b: i32, count: i32, withPatterns: 
 /**
  * Coarse-grains one block row: the b rows of n spins at rowStart (row stride n) into the n/b
  * block spins at out, blocks in order X = 0, 1, ... With hist != 0 also counts each block's
- * configuration: code bit (dy*b + dx) is set when that spin is +1. Returns the ties broken.
+ * configuration: code bit (dy*b + dx) is set when that spin is +1. With depth = b and plane = n*n
+ * (the cubic lattice) a block also spans `depth` planes: b x b x b cells, code bit (dz*b + dy)*b + dx.
+ * Returns the ties broken.
  */
-export function coarsenBlockRow(rowStart: usize, n: i32, b: i32, out: usize, majority: bool, hist: usize): i32 {
+export function coarsenBlockRow(rowStart: usize, n: i32, b: i32, out: usize, majority: bool, hist: usize, depth: i32 = 1, plane: usize = 0): i32 {
   const m = n / b;
   let ties = 0;
   for (let X = 0; X < m; X++) {
@@ -192,12 +194,16 @@ export function coarsenBlockRow(rowStart: usize, n: i32, b: i32, out: usize, maj
     if (majority || hist != 0) {
       let sum = 0;
       let code = 0;
-      for (let dy = 0; dy < b; dy++) {
-        const row = corner + <usize>(dy * n);
-        for (let dx = 0; dx < b; dx++) {
-          const v = <i32>load<i8>(row + dx);
-          sum += v;
-          code |= ((v + 1) >> 1) << (dy * b + dx);
+      let bit = 0;
+      for (let dz = 0; dz < depth; dz++) {
+        for (let dy = 0; dy < b; dy++) {
+          const row = corner + <usize>dz * plane + <usize>(dy * n);
+          for (let dx = 0; dx < b; dx++) {
+            const v = <i32>load<i8>(row + dx);
+            sum += v;
+            code |= ((v + 1) >> 1) << bit;
+            bit++;
+          }
         }
       }
       if (hist != 0) {
@@ -224,69 +230,21 @@ export function coarsenBlockRow(rowStart: usize, n: i32, b: i32, out: usize, maj
 
 /**
  * Coarse-grains the n x n byte lattice at src into the (n/b) x (n/b) lattice at dst, block rows
- * Y = 0, 1, ... in turn (see coarsenBlockRow). Returns the number of ties broken.
+ * Y = 0, 1, ... in turn (see coarsenBlockRow); on the cubic lattice the n^3 lattice into (n/b)^3,
+ * block rows Z outer, Y inner. Returns the number of ties broken.
  */
 function coarsen(src: usize, n: i32, b: i32, dst: usize, majority: bool, hist: usize): i32 {
-  if (dim == 3) return coarsen3(src, n, b, dst, majority, hist);
-  const m = n / b;
-  let ties = 0;
-  for (let Y = 0; Y < m; Y++) {
-    ties += coarsenBlockRow(src + <usize>(Y * b) * <usize>n, n, b, dst + <usize>(Y * m), majority, hist);
-  }
-  return ties;
-}
-
-/**
- * Coarse-grains the n x n x n byte lattice at src into the (n/b)^3 lattice at dst: blocks in the
- * order Z outer, Y, X inner; majority (ties: one RG draw, +1 when r >>> 31 is 1) or decimation
- * (the corner spin); with hist != 0 counts each block's code, bit (dz*b + dy)*b + dx set for +1.
- * Returns the number of ties broken.
- */
-function coarsen3(src: usize, n: i32, b: i32, dst: usize, majority: bool, hist: usize): i32 {
   const m = n / b;
   const plane = <usize>n * <usize>n;
+  const depth = dim == 3 ? m : 1;
   let ties = 0;
-  let out = dst;
-  for (let Z = 0; Z < m; Z++) {
+  for (let Z = 0; Z < depth; Z++) {
     for (let Y = 0; Y < m; Y++) {
-      for (let X = 0; X < m; X++) {
-        const corner = src + <usize>(Z * b) * plane + <usize>(Y * b) * <usize>n + <usize>(X * b);
-        let s: i32;
-        if (majority || hist != 0) {
-          let sum = 0;
-          let code = 0;
-          let bit = 0;
-          for (let dz = 0; dz < b; dz++) {
-            for (let dy = 0; dy < b; dy++) {
-              const row = corner + <usize>dz * plane + <usize>(dy * n);
-              for (let dx = 0; dx < b; dx++) {
-                const v = <i32>load<i8>(row + dx);
-                sum += v;
-                if (bit < 31) code |= ((v + 1) >> 1) << bit;
-                bit++;
-              }
-            }
-          }
-          if (hist != 0) {
-            const at = hist + (<usize>code << 2);
-            store<u32>(at, load<u32>(at) + 1);
-          }
-          if (majority) {
-            if (sum == 0) {
-              s = (rgNext() >>> 31) != 0 ? 1 : -1;
-              ties++;
-            } else {
-              s = sum > 0 ? 1 : -1;
-            }
-          } else {
-            s = <i32>load<i8>(corner);
-          }
-        } else {
-          s = <i32>load<i8>(corner);
-        }
-        store<i8>(out, <i8>s);
-        out++;
-      }
+      const rowStart = src + <usize>(Z * b) * plane + <usize>(Y * b) * <usize>n;
+      const out = dst + <usize>((Z * m + Y) * m);
+      ties += dim == 3
+        ? coarsenBlockRow(rowStart, n, b, out, majority, hist, b, plane)
+        : coarsenBlockRow(rowStart, n, b, out, majority, hist);
     }
   }
   return ties;

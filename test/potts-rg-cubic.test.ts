@@ -69,9 +69,17 @@ describe('Potts block spins on the simple cubic lattice', { timeout: 120_000 }, 
     const sim = await createSimulation({ model: 'potts', q: 2, lattice: 'cubic', size: 8, beta: 0.3, seed: 3, backend: 'wasm' });
     sim.sweep(5);
     const potts = blockSpinPyramid(sim, { levels: 2, seed: 5 });
-    const ising = coarseGrainCubic(Int8Array.from(potts.lattices[0], (s) => 2 * s - 1), { levels: 2, seed: 5 });
+    const ising = coarseGrainCubic(
+      Int8Array.from(potts.lattices[0], (s) => 2 * s - 1),
+      { levels: 2, seed: 5 },
+    );
     expect(potts.ties).toBe(ising.ties);
-    potts.lattices.forEach((l, k) => expect(Int8Array.from(l, (s) => 2 * s - 1), `level ${k}`).toEqual(ising.lattices[k]));
+    potts.lattices.forEach((l, k) =>
+      expect(
+        Int8Array.from(l, (s) => 2 * s - 1),
+        `level ${k}`,
+      ).toEqual(ising.lattices[k]),
+    );
     for (const [k, n] of [8, 4, 2].entries()) {
       const p = new Float64Array(RG_OPERATORS);
       const i = new Float64Array(RG_OPERATORS);

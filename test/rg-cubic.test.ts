@@ -19,6 +19,7 @@ import type { BackendName, BlockRule, BlockSpinOptions, Simulation } from '../sr
 import { JsBlockSpinKernel, measureLevel3 } from '../src/backend/rg-js.js';
 import { RG_OPERATORS, RG_OPERATOR_NAMES } from '../src/backend/rg-types.js';
 import { kernelOf } from '../src/simulation.js';
+import { buildAndRead } from './helpers/rg.js';
 
 const mod = (i: number, n: number) => ((i % n) + n) % n;
 
@@ -65,9 +66,23 @@ function bruteForce3(s: Int8Array, n: number): Record<string, number> {
         out.magnetization += s0;
         out.nn += s0 * (at(x + 1, y, z) + at(x, y + 1, z) + at(x, y, z + 1));
         // the 12 face-diagonal neighbours, each pair once: the 6 with a positive first nonzero offset
-        for (const [dx, dy, dz] of [[1, 1, 0], [1, -1, 0], [0, 1, 1], [0, 1, -1], [1, 0, 1], [1, 0, -1]]) out.nnn += s0 * at(x + dx, y + dy, z + dz);
+        for (const [dx, dy, dz] of [
+          [1, 1, 0],
+          [1, -1, 0],
+          [0, 1, 1],
+          [0, 1, -1],
+          [1, 0, 1],
+          [1, 0, -1],
+        ])
+          out.nnn += s0 * at(x + dx, y + dy, z + dz);
         // the 8 body-diagonal neighbours, each pair once: dx = +1
-        for (const [dy, dz] of [[1, 1], [1, -1], [-1, 1], [-1, -1]]) out.nn3 += s0 * at(x + 1, y + dy, z + dz);
+        for (const [dy, dz] of [
+          [1, 1],
+          [1, -1],
+          [-1, 1],
+          [-1, -1],
+        ])
+          out.nn3 += s0 * at(x + 1, y + dy, z + dz);
         plaquette(s0, at(x + 1, y, z), at(x, y + 1, z), at(x + 1, y + 1, z));
         plaquette(s0, at(x, y + 1, z), at(x, y, z + 1), at(x, y + 1, z + 1));
         plaquette(s0, at(x, y, z + 1), at(x + 1, y, z), at(x + 1, y, z + 1));
@@ -162,7 +177,9 @@ describe('block spins on the simple cubic lattice', { timeout: 120_000 }, () => 
     expect(dec.ties).toBe(0);
     expect(Array.from(dec.lattices[1])).toEqual(Array.from({ length: 8 }, (_, i) => spinAt(spins, 6, 3 * (i & 1), 3 * ((i >> 1) & 1), 3 * (i >> 2))));
     const dec2 = await pyramids(spins, 6, { blockSize: 2, levels: 1, rule: 'decimation' });
-    expect(Array.from(dec2.lattices[1])).toEqual(Array.from({ length: 27 }, (_, i) => spinAt(spins, 6, 2 * (i % 3), 2 * (Math.floor(i / 3) % 3), 2 * Math.floor(i / 9))));
+    expect(Array.from(dec2.lattices[1])).toEqual(
+      Array.from({ length: 27 }, (_, i) => spinAt(spins, 6, 2 * (i % 3), 2 * (Math.floor(i / 3) % 3), 2 * Math.floor(i / 9))),
+    );
   });
 
   it('the seven operators match their 3D definitions on random lattices (2^3 with doubled neighbours up to 7^3), on both kernels', async () => {
@@ -227,14 +244,7 @@ describe('cubic block-spin kernels: WASM vs JS bit-identical', { timeout: 120_00
       wasm.sweep(2);
       js.sweep(2);
       copy = js.spins();
-      const results = [kw, kj, standalone].map((k) => {
-        const ties = k.build(rule);
-        const ops = new Float64Array((levels + 1) * RG_OPERATORS);
-        k.measure(ops);
-        const patterns = new Uint32Array(levels * perLevel);
-        k.readPatterns(patterns);
-        return { ties, ops, patterns, rng: k.getRngState(), lattices: Array.from({ length: levels + 1 }, (_, l) => k.readLevel(l)) };
-      });
+      const results = [kw, kj, standalone].map((k) => buildAndRead(k, rule, levels, perLevel));
       expect(results[0]).toEqual(results[1]);
       expect(results[2]).toEqual(results[1]);
       expect(results[0].lattices.map((l) => l.length)).toEqual(Array.from({ length: levels + 1 }, (_, k) => (size / b ** k) ** 3));
@@ -265,7 +275,8 @@ describe('the RG on the cubic lattice: physics and errors', { timeout: 120_000 }
     const r = rgFlow(sim, { samples: 2000, levels: 2 });
     for (const level of r.flow) {
       const N = level.size ** 3;
-      for (const name of ['nn', 'nnn', 'plaquette'] as const) expect(Math.abs(level[name].mean) / level[name].error, `level ${level.level} ${name}`).toBeLessThan(4);
+      for (const name of ['nn', 'nnn', 'plaquette'] as const)
+        expect(Math.abs(level[name].mean) / level[name].error, `level ${level.level} ${name}`).toBeLessThan(4);
       // independent +-1 spins: <m^2> = 1/N
       expect(Math.abs(level.magnetization2.mean - 1 / N) / level.magnetization2.error, `level ${level.level} m^2`).toBeLessThan(4);
     }
@@ -292,10 +303,14 @@ describe('the RG on the cubic lattice: physics and errors', { timeout: 120_000 }
     expect(() => blockSpinPyramid(sim, { levels: 2 })).toThrow(
       /^Invalid option "levels": expected an integer from 1 to 1 \(6 -> 3 with blocks of 2: b\^levels must divide L and leave at least 2 x 2 x 2\), got 2/,
     );
-    expect(() => blockSpinPyramid(sim, { blockSize: 4 })).toThrow(/"blockSize".*divides the lattice size 6 and leaves a block lattice of at least 2 x 2 x 2 \(one of 2, 3\), got 4/);
+    expect(() => blockSpinPyramid(sim, { blockSize: 4 })).toThrow(
+      /"blockSize".*divides the lattice size 6 and leaves a block lattice of at least 2 x 2 x 2 \(one of 2, 3\), got 4/,
+    );
     expect(() => rgFlow(sim, { samples: 10, levels: 3 })).toThrow(InvalidOptionError);
     expect(sim.sweeps).toBe(0);
-    expect(() => coarseGrainCubic(new Int8Array(63).fill(1))).toThrow(/"spins": expected an Int8Array of L\*L\*L spins \(L >= 2\), each \+1 or -1, got "Int8Array of length 63"/);
+    expect(() => coarseGrainCubic(new Int8Array(63).fill(1))).toThrow(
+      /"spins": expected an Int8Array of L\*L\*L spins \(L >= 2\), each \+1 or -1, got "Int8Array of length 63"/,
+    );
     expect(() => coarseGrainCubic(new Int8Array(8).fill(1), { levels: 1, bogus: 1 } as BlockSpinOptions)).toThrow(/unknown option "bogus"/);
     // b = 3 on the cube counts no patterns (2^27): the run says so instead of a silent omission
     const big = await createSimulation({ lattice: 'cubic', size: 6, backend: 'wasm', seed: 1 });

@@ -10,7 +10,8 @@ import { countsPatterns, RG_OPERATORS, type BlockRule, type BlockSpinKernel } fr
  * spins of `dst` from `dstStart`, blocks X = 0, 1, ... in turn. Majority: sign of the block sum,
  * a tie takes one draw r from `rng` and becomes +1 when r >>> 31 is 1. Decimation: the block's
  * corner spin. With `hist`, adds one count per block at its configuration code (bit dy*b + dx
- * set for a +1 spin). Returns the number of ties.
+ * set for a +1 spin). With depth = b and plane = n*n (the cubic lattice) a block also spans
+ * `depth` planes, code bit (dz*b + dy)*b + dx. Returns the number of ties.
  */
 export function coarsenBlockRow(
   src: Int8Array,
@@ -23,6 +24,8 @@ export function coarsenBlockRow(
   rng: Xoshiro128,
   hist?: Uint32Array,
   histOffset = 0,
+  depth = 1,
+  plane = 0,
 ): number {
   const m = n / b;
   const majority = rule === 'majority';
@@ -33,12 +36,15 @@ export function coarsenBlockRow(
     if (majority || hist) {
       let sum = 0;
       let code = 0;
-      for (let dy = 0; dy < b; dy++) {
-        const row = corner + dy * n;
-        for (let dx = 0; dx < b; dx++) {
-          const v = src[row + dx];
-          sum += v;
-          code |= ((v + 1) >> 1) << (dy * b + dx);
+      let bit = 0;
+      for (let dz = 0; dz < depth; dz++) {
+        for (let dy = 0; dy < b; dy++) {
+          const row = corner + dz * plane + dy * n;
+          for (let dx = 0; dx < b; dx++, bit++) {
+            const v = src[row + dx];
+            sum += v;
+            code |= ((v + 1) >> 1) << bit;
+          }
         }
       }
       if (hist) hist[histOffset + code]++;
@@ -72,51 +78,17 @@ export function coarsen(src: Int8Array, n: number, b: number, dst: Int8Array, ru
 }
 
 /**
- * Coarse-grains the n x n x n lattice `src` into `dst` ((n/b)^3 spins), blocks in the order Z outer,
- * Y, X inner (the rules of {@link coarsenBlockRow}; pattern code bit (dz*b + dy)*b + dx set for a +1
- * spin). The twin of coarsen3 in assembly/rg.ts. Returns the number of ties.
+ * Coarse-grains the n x n x n lattice `src` into `dst` ((n/b)^3 spins): block rows Z outer, Y inner,
+ * blocks X within a row, each block b x b x b (see {@link coarsenBlockRow}). The twin of coarsen in
+ * assembly/rg.ts on the cubic lattice. Returns the number of ties.
  */
 export function coarsen3(src: Int8Array, n: number, b: number, dst: Int8Array, rule: BlockRule, rng: Xoshiro128, hist?: Uint32Array, histOffset = 0): number {
   const m = n / b;
   const plane = n * n;
-  const majority = rule === 'majority';
   let ties = 0;
-  let out = 0;
   for (let Z = 0; Z < m; Z++) {
     for (let Y = 0; Y < m; Y++) {
-      for (let X = 0; X < m; X++) {
-        const corner = Z * b * plane + Y * b * n + X * b;
-        let s: number;
-        if (majority || hist) {
-          let sum = 0;
-          let code = 0;
-          let bit = 0;
-          for (let dz = 0; dz < b; dz++) {
-            for (let dy = 0; dy < b; dy++) {
-              const row = corner + dz * plane + dy * n;
-              for (let dx = 0; dx < b; dx++, bit++) {
-                const v = src[row + dx];
-                sum += v;
-                if (bit < 31) code |= ((v + 1) >> 1) << bit;
-              }
-            }
-          }
-          if (hist) hist[histOffset + code]++;
-          if (majority) {
-            if (sum === 0) {
-              s = rng.next() >>> 31 ? 1 : -1;
-              ties++;
-            } else {
-              s = sum > 0 ? 1 : -1;
-            }
-          } else {
-            s = src[corner];
-          }
-        } else {
-          s = src[corner];
-        }
-        dst[out++] = s;
-      }
+      ties += coarsenBlockRow(src, Z * b * plane + Y * b * n, n, b, dst, (Z * m + Y) * m, rule, rng, hist, histOffset, b, plane);
     }
   }
   return ties;

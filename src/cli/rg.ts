@@ -131,7 +131,9 @@ function mcrgTable(entries: McrgEntry[], label: string): string[] {
 export function rgToTable(r: RgResult): string {
   const out = [
     `RG  ${modelLabel(r)} ${latticeLabel(r)}  T=${r.temperature.toPrecision(7)}  h=${r.field}  ${r.algorithm} on ${r.backend}  seed=${r.seed}  ` +
-      `${r.rule} ${Array(r.lattice === 'cubic' ? 3 : 2).fill(r.blockSize).join('x')} blocks, ${r.levels} levels  samples=${r.samples} every ${r.every}  bins=${r.bins}x${r.binSize}`,
+      `${r.rule} ${Array(r.lattice === 'cubic' ? 3 : 2)
+        .fill(r.blockSize)
+        .join('x')} blocks, ${r.levels} levels  samples=${r.samples} every ${r.every}  bins=${r.bins}x${r.binSize}`,
     '',
     ...table(
       ['level', 'L', '|m|', 'U4', 'nn', 'nnn', 'plaquette', 'entropy/spin'],
@@ -151,7 +153,10 @@ export function rgToTable(r: RgResult): string {
     '',
     ...(r.mcrg
       ? [
-          ...mcrgTable(r.mcrg.thermal, r.lattice === 'cubic' ? 'MCRG thermal exponent y_t = 1/nu (3D Ising literature 1.5874)' : 'MCRG thermal exponent y_t = 1/nu (exact 1)'),
+          ...mcrgTable(
+            r.mcrg.thermal,
+            r.lattice === 'cubic' ? 'MCRG thermal exponent y_t = 1/nu (3D Ising literature 1.5874)' : 'MCRG thermal exponent y_t = 1/nu (exact 1)',
+          ),
           '',
           ...mcrgTable(
             r.mcrg.magnetic,

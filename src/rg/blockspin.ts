@@ -129,7 +129,8 @@ export function checkBlockLattice(sim: Simulation<Model>): 2 | 3 {
 /** Kernel of `sim` configured for `options`, its RG stream seeded (shared by the RG analyses). */
 export function blockKernel(sim: Simulation, options: NormalizedBlockOptions, patterns: boolean, method: string): BlockSpinKernel {
   const kernel = kernelOf(sim, method);
-  if (checkBlockLattice(sim) !== options.dimension) throw new InvalidOptionError('lattice', sim.options.lattice, `a ${options.dimension}D lattice for these block options`);
+  if (checkBlockLattice(sim) !== options.dimension)
+    throw new InvalidOptionError('lattice', sim.options.lattice, `a ${options.dimension}D lattice for these block options`);
   const blocks = kernel.blockSpins?.();
   if (!blocks) {
     throw new InvalidOptionError(
@@ -151,7 +152,8 @@ export function pottsBlockKernel(
   method: string,
 ): { blocks: PottsBlockSpinKernel; q: number } {
   const kernel = kernelOf(sim, method);
-  if (checkBlockLattice(sim) !== block.dimension) throw new InvalidOptionError('lattice', sim.options.lattice, `a ${block.dimension}D lattice for these block options`);
+  if (checkBlockLattice(sim) !== block.dimension)
+    throw new InvalidOptionError('lattice', sim.options.lattice, `a ${block.dimension}D lattice for these block options`);
   if (!(kernel instanceof PottsModelKernel)) throw new InvalidOptionError('simulation', sim.options.model, 'a Potts simulation');
   const blocks = kernel.potts.blockSpins();
   blocks.configure(block.blockSize, block.levels, patterns);

@@ -186,9 +186,7 @@ function sector(s: RgSamples, which: McrgSector, binSize: number): { entries: Mc
       const constant = full.A.map((row, a) => row[a]).findIndex((v) => !(v > 0));
       if (constant >= 0) {
         entries.push(
-          undetermined(
-            `operator ${base.operators[constant]} does not fluctuate on the ${shape} lattice of level ${n + 1}: the covariance matrix is singular`,
-          ),
+          undetermined(`operator ${base.operators[constant]} does not fluctuate on the ${shape} lattice of level ${n + 1}: the covariance matrix is singular`),
         );
         continue;
       }

@@ -670,40 +670,40 @@ export function coarsenPotts(
   let ties = 0;
   let out = 0;
   for (let Z = 0; Z < depth; Z++)
-  for (let Y = 0; Y < m; Y++) {
-    for (let X = 0; X < m; X++) {
-      const corner = Z * b * plane + Y * b * n + X * b;
-      let state = src[corner];
-      if (majority || patterns) {
-        let code = 0;
-        let weight = 1;
-        let most = 0;
-        seen.length = 0;
-        for (let c = 0; c < rows; c++) {
-          const row = corner + Math.floor(c / b) * plane + (c % b) * n;
-          for (let dx = 0; dx < b; dx++) {
-            const s = src[row + dx];
-            code += s * weight;
-            weight *= q;
-            if (majority) {
-              const c = ++hist[s];
-              if (c === 1) seen.push(s);
-              if (c > most) most = c;
+    for (let Y = 0; Y < m; Y++) {
+      for (let X = 0; X < m; X++) {
+        const corner = Z * b * plane + Y * b * n + X * b;
+        let state = src[corner];
+        if (majority || patterns) {
+          let code = 0;
+          let weight = 1;
+          let most = 0;
+          seen.length = 0;
+          for (let c = 0; c < rows; c++) {
+            const row = corner + Math.floor(c / b) * plane + (c % b) * n;
+            for (let dx = 0; dx < b; dx++) {
+              const s = src[row + dx];
+              code += s * weight;
+              weight *= q;
+              if (majority) {
+                const c = ++hist[s];
+                if (c === 1) seen.push(s);
+                if (c > most) most = c;
+              }
             }
           }
+          if (patterns) patterns[offset + code]++;
+          if (majority) {
+            const tied = seen.filter((s) => hist[s] === most).sort((u, v) => u - v);
+            const j = tied.length > 1 ? Math.floor((rng.next() * tied.length) / TWO_POW_32) : 0;
+            if (tied.length > 1) ties++;
+            state = tied[j];
+            for (const s of seen) hist[s] = 0;
+          }
         }
-        if (patterns) patterns[offset + code]++;
-        if (majority) {
-          const tied = seen.filter((s) => hist[s] === most).sort((u, v) => u - v);
-          const j = tied.length > 1 ? Math.floor((rng.next() * tied.length) / TWO_POW_32) : 0;
-          if (tied.length > 1) ties++;
-          state = tied[j];
-          for (const s of seen) hist[s] = 0;
-        }
+        dst[out++] = state;
       }
-      dst[out++] = state;
     }
-  }
   return ties;
 }
 
