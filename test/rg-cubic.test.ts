@@ -255,6 +255,17 @@ describe('cubic block-spin kernels: WASM vs JS bit-identical', { timeout: 120_00
     }
   });
 
+  it('the default layout (byte today; packed once the cubic packed kernel exists) gives the pyramid of the spins, L = 32 Metropolis', async () => {
+    for (const backend of ['wasm', 'js'] as const) {
+      const sim = await createSimulation({ lattice: 'cubic', size: 32, beta: CUBIC_CRITICAL_BETA, seed: 4, backend, algorithm: 'metropolis' });
+      sim.sweep(3);
+      const p = blockSpinPyramid(sim, { levels: 3, seed: 8 });
+      const q = coarseGrainCubic(sim.spins() as Int8Array, { levels: 3, seed: 8 });
+      expect(p.lattices, `${backend} (${sim.options.layout})`).toEqual(q.lattices);
+      expect(p.ties).toBe(q.ties);
+    }
+  });
+
   it('rgFlow on the cubic lattice gives identical results on both backends', async () => {
     const run = async (backend: 'wasm' | 'js') => {
       const sim = await createSimulation({ lattice: 'cubic', size: 8, beta: CUBIC_CRITICAL_BETA, seed: 21, backend, algorithm: 'wolff' });
