@@ -297,6 +297,19 @@ function wrap(i: i32, n: i32): i32 {
   return i < n ? i : i % n;
 }
 
+/** Writes the seven operator sums of one level to out, as f64 in kernel order. */
+// @ts-ignore: decorator
+@inline
+function storeOperators(out: usize, nn: i64, nnn: i64, plaq: i64, nn3: i64, mag: i64, plaq3: i64, row3: i64): void {
+  store<f64>(out, <f64>nn);
+  store<f64>(out, <f64>nnn, 8);
+  store<f64>(out, <f64>plaq, 16);
+  store<f64>(out, <f64>nn3, 24);
+  store<f64>(out, <f64>mag, 32);
+  store<f64>(out, <f64>plaq3, 40);
+  store<f64>(out, <f64>row3, 48);
+}
+
 /**
  * Writes the RG_OPERATORS sums of the n x n lattice at p to out (f64 each). Along a row the
  * spins slide through registers, so a site costs four loads (the sums are exact integers, so
@@ -336,13 +349,7 @@ function measureLevel(p: usize, n: i32, out: usize): void {
     }
     nn += rnn; nnn += rnnn; plaq += rplaq; nn3 += rnn3; mag += rmag; plaq3 += rplaq3; row3 += rrow3;
   }
-  store<f64>(out, <f64>nn);
-  store<f64>(out, <f64>nnn, 8);
-  store<f64>(out, <f64>plaq, 16);
-  store<f64>(out, <f64>nn3, 24);
-  store<f64>(out, <f64>mag, 32);
-  store<f64>(out, <f64>plaq3, 40);
-  store<f64>(out, <f64>row3, 48);
+  storeOperators(out, nn, nnn, plaq, nn3, mag, plaq3, row3);
 }
 
 /**
@@ -387,13 +394,7 @@ function measureLevel3(p: usize, n: i32, out: usize): void {
       nn += rnn; nnn += rnnn; plaq += rplaq; nn3 += rnn3; mag += rmag; plaq3 += rplaq3; row3 += rrow3;
     }
   }
-  store<f64>(out, <f64>nn);
-  store<f64>(out, <f64>nnn, 8);
-  store<f64>(out, <f64>plaq, 16);
-  store<f64>(out, <f64>nn3, 24);
-  store<f64>(out, <f64>mag, 32);
-  store<f64>(out, <f64>plaq3, 40);
-  store<f64>(out, <f64>row3, 48);
+  storeOperators(out, nn, nnn, plaq, nn3, mag, plaq3, row3);
 }
 
 /** Measures every operator on levels from..K into the operators region (call after rgBuild). */

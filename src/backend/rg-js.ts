@@ -139,13 +139,7 @@ export function measureLevel3(p: Int8Array, n: number, out: Float64Array, at: nu
       }
     }
   }
-  out[at] = nn;
-  out[at + 1] = nnn;
-  out[at + 2] = plaq;
-  out[at + 3] = nn3;
-  out[at + 4] = mag;
-  out[at + 5] = plaq3;
-  out[at + 6] = row3;
+  out.set([nn, nnn, plaq, nn3, mag, plaq3, row3], at);
 }
 
 /** Adds the RG_OPERATORS sums of the n x n lattice `p` into out[at..at+6] (kernel order, see rg-types.ts). */
@@ -180,13 +174,7 @@ export function measureLevel(p: Int8Array, n: number, out: Float64Array, at: num
       nn3 += s * (p[row + x2] + p[down2 + x]);
     }
   }
-  out[at] = nn;
-  out[at + 1] = nnn;
-  out[at + 2] = plaq;
-  out[at + 3] = nn3;
-  out[at + 4] = mag;
-  out[at + 5] = plaq3;
-  out[at + 6] = row3;
+  out.set([nn, nnn, plaq, nn3, mag, plaq3, row3], at);
 }
 
 /** Builds level 1 into `dst` with ties from `rng` and level-0 pattern counts into hist from histOffset; returns the ties. */
