@@ -811,7 +811,9 @@ export function pottsCorrelations(): i32 {
 // Levels 1..K of b x b blocks live in assembly/rg.ts's pyramid (rgConfigure, rgLevelPtr) and
 // majority ties draw from its RG stream (rgNext), a xoshiro128** state of its own. Block (X, Y) of
 // level k covers the sites x = bX .. bX + b - 1, y = bY .. bY + b - 1 of level k - 1; levels are
-// built in order 1, 2, ..., blocks in row-major order (Y outer, X inner).
+// built in order 1, 2, ..., blocks in row-major order (Y outer, X inner). On the simple cubic
+// lattice the blocks are b x b x b: block (X, Y, Z) also covers z = bZ .. bZ + b - 1, blocks go
+// Z outer, Y, X inner, and a cell's place in the code is (dz b + dy) b + dx.
 //   majority    the state that occurs most often in the block; when t >= 2 states tie for the most,
 //               one output r of the RG stream picks the j-th smallest of them, j = floor(r t / 2^32)
 //               (for q = 2: state 1 when r >>> 31 is 1, as the Ising rule picks +1).
@@ -826,15 +828,17 @@ let patternsCapacity: usize = 0;
 let patternCount: i32 = 0;
 
 /**
- * Prepares `levels` levels of b x b blocks (b^levels divides L: the wrapper checks), counting block
- * configurations when `withPatterns` != 0 and q^(b^2) <= POTTS_MAX_PATTERNS. Returns 0 or -1 (memory).
+ * Prepares `levels` levels of b^d blocks (b^levels divides L: the wrapper checks), counting block
+ * configurations when `withPatterns` != 0 and q^(b^d) <= POTTS_MAX_PATTERNS. Returns 0 or -1 (memory).
  */
 export function pottsRgConfigure(b: i32, levels: i32, withPatterns: i32): i32 {
-  if (rgConfigure(L, b, levels, 0) != 0) return -1;
+  const d = latticeDimension();
+  if (rgConfigure(L, b, levels, 0, d) != 0) return -1;
   rgBlock = b;
   rgLevels = levels;
+  const cells = d == 3 ? b * b * b : b * b;
   let n: i64 = 1;
-  for (let c = 0; c < b * b && n <= <i64>POTTS_MAX_PATTERNS; c++) n *= <i64>q;
+  for (let c = 0; c < cells && n <= <i64>POTTS_MAX_PATTERNS; c++) n *= <i64>q;
   patternCount = withPatterns != 0 && n <= <i64>POTTS_MAX_PATTERNS ? <i32>n : 0;
   if (patternCount > 0) {
     const bytes = <usize>levels * <usize>patternCount * 4;
@@ -851,22 +855,27 @@ export function pottsRgConfigure(b: i32, levels: i32, withPatterns: i32): i32 {
 export function pottsRgPatternCount(): i32 { return patternCount; }
 export function pottsRgPatternsPtr(): usize { return patterns; }
 
-/** Coarse-grains the n x n level at src into dst; returns the ties broken. */
+/** Coarse-grains the n x n (n x n x n on the cubic lattice) level at src into dst; returns the ties broken. */
 function coarsenPotts(src: usize, n: i32, dst: usize, majority: bool, counted: usize): i32 {
   const b = rgBlock;
   const m = n / b;
+  const cubic = latticeDimension() == 3;
+  const depth = cubic ? m : 1;
+  const bz = cubic ? b : 1;
+  const plane = <usize>n * <usize>n;
   let ties = 0;
+  for (let Z = 0; Z < depth; Z++) {
   for (let Y = 0; Y < m; Y++) {
     for (let X = 0; X < m; X++) {
-      const corner = src + <usize>(Y * b) * <usize>n + <usize>(X * b);
+      const corner = src + <usize>(Z * b) * plane + <usize>(Y * b) * <usize>n + <usize>(X * b);
       let state = <i32>load<u8>(corner);
       if (majority || counted != 0) {
         let code: u32 = 0;
         let weight: u32 = 1;
         let most = 0;
         let distinct = 0;
-        for (let dy = 0; dy < b; dy++) {
-          const row = corner + <usize>(dy * n);
+        for (let c = 0; c < bz * b; c++) {
+          const row = corner + <usize>(c / b) * plane + <usize>((c % b) * n);
           for (let dx = 0; dx < b; dx++) {
             const s = <u32>load<u8>(row + <usize>dx);
             code += s * weight;
@@ -906,8 +915,9 @@ function coarsenPotts(src: usize, n: i32, dst: usize, majority: bool, counted: u
           for (let e = 0; e < distinct; e++) store<i32>(hist + (<usize>load<u8>(seen + <usize>e) << 2), 0);
         }
       }
-      store<u8>(dst + <usize>(Y * m + X), <u8>state);
+      store<u8>(dst + <usize>((Z * m + Y) * m + X), <u8>state);
     }
+  }
   }
   return ties;
 }

@@ -1,9 +1,15 @@
 // Real-space renormalization group: block-spin kernels on the byte lattice.
 //
 // A pyramid of block lattices is built from the simulation's lattice (level 0, the spins
-// region of ising2d.ts) by coarse-graining b x b blocks, level after level:
-// L -> L/b -> L/b^2 -> ... Every level is itself a byte lattice of +1/-1, row-major,
-// periodic, so the same code measures every level. The TypeScript twin is src/backend/rg-js.ts.
+// region of ising2d.ts) by coarse-graining b x b blocks (b x b x b on the simple cubic lattice),
+// level after level: L -> L/b -> L/b^2 -> ... Every level is itself a byte lattice of +1/-1,
+// row-major (site (z L' + y) L' + x), periodic, so the same code measures every level. The
+// TypeScript twin is src/backend/rg-js.ts.
+//
+// Simple cubic lattice (dimension 3): block (X, Y, Z) covers x = bX .. bX+b-1, y = bY .., z = bZ ..;
+// majority and its tie draw as below; decimation takes the corner (bX, bY, bZ). Blocks are visited
+// Z outer, Y, X inner (one draw per tied block); the pattern code has bit (dz*b + dy)*b + dx set
+// for a +1 spin (counted when b^3 <= 9, i.e. b = 2: 256 configurations).
 //
 // Rules (block (X, Y) of level k covers sites x = bX .. bX+b-1, y = bY .. bY+b-1 of level k-1):
 //   majority    s' = sign(sum of the b*b spins); a tie (sum = 0, only for even b) takes one
@@ -29,6 +35,15 @@
 //   5 plaquette3  sum over plaquettes of its four 3-spin products (odd)
 //   6 row3        sum_i s_i (s_i-x s_i+x + s_i-y s_i+y)       three spins in a row (odd)
 //
+// The same seven on the simple cubic lattice (measureLevel3; sums over all three axes and planes):
+//   0 nn          sum_i s_i (s_i+x + s_i+y + s_i+z)                             3 bonds a site
+//   1 nnn         sum_i s_i (s_i+x+y + s_i+x-y + s_i+y+z + s_i+y-z + s_i+z+x + s_i+z-x)  face diagonals, 6 a site
+//   2 plaquette   sum over the xy, yz and zx plaquettes of their four-spin products, 3 a site
+//   3 nn3         sum_i s_i (s_i+x+y+z + s_i+x+y-z + s_i+x-y+z + s_i+x-y-z)     body diagonals (third neighbours), 4 a site
+//   4 magnetization sum_i s_i
+//   5 plaquette3  sum over the 3N plaquettes of their four 3-spin products
+//   6 row3        sum_i s_i (s_i-x s_i+x + s_i-y s_i+y + s_i-z s_i+z)
+//
 // A packed level 0 (assembly/packed.ts) has its own reader, assembly/rg-packed.ts: it builds
 // level 1 with the same block order, tie draws and pattern counts (coarsenBlockRow below, or a
 // b = 2 path of its own) and measures level 0 from the packed lanes; levels >= 1 stay byte lattices.
@@ -40,6 +55,8 @@ import { spinsPtr } from "./ising2d";
 export const RG_OPERATORS: i32 = 7;
 /** Largest block size whose b x b configurations are counted (2^9 = 512 patterns for b = 3). */
 export const RG_MAX_PATTERN_BLOCK: i32 = 3;
+/** Largest number of sites b^d of a block whose configurations are counted (3 x 3, or 2 x 2 x 2). */
+const RG_MAX_PATTERN_CELLS: i32 = 9;
 /** Rule codes of rgBuild. */
 export const RG_RULE_MAJORITY: i32 = 0;
 export const RG_RULE_DECIMATION: i32 = 1;
@@ -71,6 +88,7 @@ export function rgNext(): u32 {
 }
 
 let size: i32 = 0;
+let dim: i32 = 2;
 let block: i32 = 2;
 let levels: i32 = 0;
 let countPatterns: bool = false;
@@ -90,14 +108,26 @@ function levelSize(k: i32): i32 {
   return n;
 }
 
+/** Number of sites n^d of a level of linear size n. */
+// @ts-ignore: decorator
+@inline
+function sitesOf(n: i32): usize {
+  const m = <usize>n;
+  return dim == 3 ? m * m * m : m * m;
+}
+
+/** Number of sites b^d of a block. */
+// @ts-ignore: decorator
+@inline
+function blockCells(): i32 {
+  return dim == 3 ? block * block * block : block * block;
+}
+
 /** Address of level k (0 = the simulation's lattice). */
 export function rgLevelPtr(k: i32): usize {
   if (k == 0) return spinsPtr();
   let at = pyramid;
-  for (let i = 1; i < k; i++) {
-    const n = <usize>levelSize(i);
-    at += n * n;
-  }
+  for (let i = 1; i < k; i++) at += sitesOf(levelSize(i));
   return at;
 }
 
@@ -107,9 +137,9 @@ export function rgPatternsPtr(): usize { return patterns; }
 export function rgBlockSize(): i32 { return block; }
 export function rgLatticeSize(): i32 { return size; }
 
-/** Number of b x b patterns counted per level (0 when b is too large to count them). */
+/** Number of block patterns (2^(b^d)) counted per level (0 when the block is too large to count them). */
 export function rgPatternCount(): i32 {
-  return countPatterns ? 1 << (block * block) : 0;
+  return countPatterns ? 1 << blockCells() : 0;
 }
 
 // @ts-ignore: decorator
@@ -119,22 +149,21 @@ function ensure(current: usize, capacity: usize, bytes: usize): usize {
 }
 
 /**
- * Prepares a pyramid of `count` levels of b x b blocks over the L x L lattice. The wrapper has
- * checked that b^count divides L. `withPatterns` != 0 counts block configurations (b <= 3).
+ * Prepares a pyramid of `count` levels of b x b blocks over the L x L lattice (dimension 2), or of
+ * b x b x b blocks over the L x L x L lattice (dimension 3). The wrapper has checked that b^count
+ * divides L. `withPatterns` != 0 counts block configurations (b^d <= 9: b <= 3 square, b = 2 cubic).
  * Returns 0, or -1 when memory cannot grow.
  */
-export function rgConfigure(latticeSize: i32, b: i32, count: i32, withPatterns: i32): i32 {
+export function rgConfigure(latticeSize: i32, b: i32, count: i32, withPatterns: i32, dimension: i32): i32 {
   size = latticeSize;
+  dim = dimension == 3 ? 3 : 2;
   block = b;
   levels = count;
-  countPatterns = withPatterns != 0 && b <= RG_MAX_PATTERN_BLOCK;
+  countPatterns = withPatterns != 0 && blockCells() <= RG_MAX_PATTERN_CELLS;
   let pyramidBytes: usize = 0;
-  for (let k = 1; k <= count; k++) {
-    const n = <usize>levelSize(k);
-    pyramidBytes += n * n;
-  }
+  for (let k = 1; k <= count; k++) pyramidBytes += sitesOf(levelSize(k));
   const operatorBytes = <usize>(count + 1) * <usize>RG_OPERATORS * 8;
-  const patternBytes = countPatterns ? <usize>count * (<usize>1 << <usize>(b * b)) * 4 : 0;
+  const patternBytes = countPatterns ? <usize>count * (<usize>1 << <usize>blockCells()) * 4 : 0;
   const p = ensure(pyramid, pyramidCapacity, pyramidBytes);
   if (p == 0) return -1;
   if (p != pyramid) { pyramid = p; pyramidCapacity = pyramidBytes; }
@@ -152,9 +181,11 @@ export function rgConfigure(latticeSize: i32, b: i32, count: i32, withPatterns: 
 /**
  * Coarse-grains one block row: the b rows of n spins at rowStart (row stride n) into the n/b
  * block spins at out, blocks in order X = 0, 1, ... With hist != 0 also counts each block's
- * configuration: code bit (dy*b + dx) is set when that spin is +1. Returns the ties broken.
+ * configuration: code bit (dy*b + dx) is set when that spin is +1. With depth = b and plane = n*n
+ * (the cubic lattice) a block also spans `depth` planes: b x b x b cells, code bit (dz*b + dy)*b + dx.
+ * Returns the ties broken.
  */
-export function coarsenBlockRow(rowStart: usize, n: i32, b: i32, out: usize, majority: bool, hist: usize): i32 {
+export function coarsenBlockRow(rowStart: usize, n: i32, b: i32, out: usize, majority: bool, hist: usize, depth: i32 = 1, plane: usize = 0): i32 {
   const m = n / b;
   let ties = 0;
   for (let X = 0; X < m; X++) {
@@ -163,12 +194,16 @@ export function coarsenBlockRow(rowStart: usize, n: i32, b: i32, out: usize, maj
     if (majority || hist != 0) {
       let sum = 0;
       let code = 0;
-      for (let dy = 0; dy < b; dy++) {
-        const row = corner + <usize>(dy * n);
-        for (let dx = 0; dx < b; dx++) {
-          const v = <i32>load<i8>(row + dx);
-          sum += v;
-          code |= ((v + 1) >> 1) << (dy * b + dx);
+      let bit = 0;
+      for (let dz = 0; dz < depth; dz++) {
+        for (let dy = 0; dy < b; dy++) {
+          const row = corner + <usize>dz * plane + <usize>(dy * n);
+          for (let dx = 0; dx < b; dx++) {
+            const v = <i32>load<i8>(row + dx);
+            sum += v;
+            code |= ((v + 1) >> 1) << bit;
+            bit++;
+          }
         }
       }
       if (hist != 0) {
@@ -195,13 +230,22 @@ export function coarsenBlockRow(rowStart: usize, n: i32, b: i32, out: usize, maj
 
 /**
  * Coarse-grains the n x n byte lattice at src into the (n/b) x (n/b) lattice at dst, block rows
- * Y = 0, 1, ... in turn (see coarsenBlockRow). Returns the number of ties broken.
+ * Y = 0, 1, ... in turn (see coarsenBlockRow); on the cubic lattice the n^3 lattice into (n/b)^3,
+ * block rows Z outer, Y inner. Returns the number of ties broken.
  */
 function coarsen(src: usize, n: i32, b: i32, dst: usize, majority: bool, hist: usize): i32 {
   const m = n / b;
+  const plane = <usize>n * <usize>n;
+  const depth = dim == 3 ? m : 1;
   let ties = 0;
-  for (let Y = 0; Y < m; Y++) {
-    ties += coarsenBlockRow(src + <usize>(Y * b) * <usize>n, n, b, dst + <usize>(Y * m), majority, hist);
+  for (let Z = 0; Z < depth; Z++) {
+    for (let Y = 0; Y < m; Y++) {
+      const rowStart = src + <usize>(Z * b) * plane + <usize>(Y * b) * <usize>n;
+      const out = dst + <usize>((Z * m + Y) * m);
+      ties += dim == 3
+        ? coarsenBlockRow(rowStart, n, b, out, majority, hist, b, plane)
+        : coarsenBlockRow(rowStart, n, b, out, majority, hist);
+    }
   }
   return ties;
 }
@@ -253,6 +297,19 @@ function wrap(i: i32, n: i32): i32 {
   return i < n ? i : i % n;
 }
 
+/** Writes the seven operator sums of one level to out, as f64 in kernel order. */
+// @ts-ignore: decorator
+@inline
+function storeOperators(out: usize, nn: i64, nnn: i64, plaq: i64, nn3: i64, mag: i64, plaq3: i64, row3: i64): void {
+  store<f64>(out, <f64>nn);
+  store<f64>(out, <f64>nnn, 8);
+  store<f64>(out, <f64>plaq, 16);
+  store<f64>(out, <f64>nn3, 24);
+  store<f64>(out, <f64>mag, 32);
+  store<f64>(out, <f64>plaq3, 40);
+  store<f64>(out, <f64>row3, 48);
+}
+
 /**
  * Writes the RG_OPERATORS sums of the n x n lattice at p to out (f64 each). Along a row the
  * spins slide through registers, so a site costs four loads (the sums are exact integers, so
@@ -292,20 +349,61 @@ function measureLevel(p: usize, n: i32, out: usize): void {
     }
     nn += rnn; nnn += rnnn; plaq += rplaq; nn3 += rnn3; mag += rmag; plaq3 += rplaq3; row3 += rrow3;
   }
-  store<f64>(out, <f64>nn);
-  store<f64>(out, <f64>nnn, 8);
-  store<f64>(out, <f64>plaq, 16);
-  store<f64>(out, <f64>nn3, 24);
-  store<f64>(out, <f64>mag, 32);
-  store<f64>(out, <f64>plaq3, 40);
-  store<f64>(out, <f64>row3, 48);
+  storeOperators(out, nn, nnn, plaq, nn3, mag, plaq3, row3);
+}
+
+/**
+ * Writes the RG_OPERATORS sums of the n x n x n lattice at p to out (f64 each; the cubic list in
+ * the header). Exact integer sums, so the JS twin may add them in any order.
+ */
+function measureLevel3(p: usize, n: i32, out: usize): void {
+  let nn: i64 = 0, nnn: i64 = 0, plaq: i64 = 0, nn3: i64 = 0, mag: i64 = 0, plaq3: i64 = 0, row3: i64 = 0;
+  const N = <usize>n;
+  const plane = N * N;
+  for (let z = 0; z < n; z++) {
+    const z0 = p + <usize>z * plane;
+    const zp = p + <usize>wrap(z + 1, n) * plane;
+    const zm = p + <usize>(z == 0 ? n - 1 : z - 1) * plane;
+    for (let y = 0; y < n; y++) {
+      const y0 = <usize>y * N;
+      const yp = <usize>wrap(y + 1, n) * N;
+      const ym = <usize>(y == 0 ? n - 1 : y - 1) * N;
+      let rnn = 0, rnnn = 0, rplaq = 0, rnn3 = 0, rmag = 0, rplaq3 = 0, rrow3 = 0;
+      for (let x = 0; x < n; x++) {
+        const x0 = <usize>x;
+        const xp = <usize>wrap(x + 1, n);
+        const xm = <usize>(x == 0 ? n - 1 : x - 1);
+        const s = <i32>load<i8>(z0 + y0 + x0);
+        const sx = <i32>load<i8>(z0 + y0 + xp);
+        const sy = <i32>load<i8>(z0 + yp + x0);
+        const sz = <i32>load<i8>(zp + y0 + x0);
+        const sxy = <i32>load<i8>(z0 + yp + xp);
+        const syz = <i32>load<i8>(zp + yp + x0);
+        const szx = <i32>load<i8>(zp + y0 + xp);
+        const pxy = s * sx * sy * sxy;
+        const pyz = s * sy * sz * syz;
+        const pzx = s * sz * sx * szx;
+        rmag += s;
+        rnn += s * (sx + sy + sz);
+        rnnn += s * (sxy + <i32>load<i8>(z0 + ym + xp) + syz + <i32>load<i8>(zm + yp + x0) + szx + <i32>load<i8>(zp + y0 + xm));
+        rnn3 += s * (<i32>load<i8>(zp + yp + xp) + <i32>load<i8>(zm + yp + xp) + <i32>load<i8>(zp + ym + xp) + <i32>load<i8>(zm + ym + xp));
+        rplaq += pxy + pyz + pzx;
+        rplaq3 += pxy * (s + sx + sy + sxy) + pyz * (s + sy + sz + syz) + pzx * (s + sz + sx + szx);
+        rrow3 += s * (<i32>load<i8>(z0 + y0 + xm) * sx + <i32>load<i8>(z0 + ym + x0) * sy + <i32>load<i8>(zm + y0 + x0) * sz);
+      }
+      nn += rnn; nnn += rnnn; plaq += rplaq; nn3 += rnn3; mag += rmag; plaq3 += rplaq3; row3 += rrow3;
+    }
+  }
+  storeOperators(out, nn, nnn, plaq, nn3, mag, plaq3, row3);
 }
 
 /** Measures every operator on levels from..K into the operators region (call after rgBuild). */
 export function rgMeasureFrom(from: i32): void {
   let n = levelSize(from);
   for (let k = from; k <= levels; k++) {
-    measureLevel(rgLevelPtr(k), n, operators + <usize>(k * RG_OPERATORS) * 8);
+    const out = operators + <usize>(k * RG_OPERATORS) * 8;
+    if (dim == 3) measureLevel3(rgLevelPtr(k), n, out);
+    else measureLevel(rgLevelPtr(k), n, out);
     n /= block;
   }
 }

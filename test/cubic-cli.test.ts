@@ -28,7 +28,7 @@ describe('CLI on the cubic lattice', () => {
     await expectRejected(['run', '--lattice', 'cubic', '--model', 'potts', '--q', '5'], /temperature.*no known transition temperature on the cubic lattice/);
     await expectRejected(['run', '--lattice', 'cubic', '--size', '1000'], /"--size": expected an even integer from 2 to 894 on the cubic lattice/);
     await expectRejected(['sweep', '--lattice', 'cubic', '--sizes', '4,8'], /--temperatures.*cubic T_c = 4\.5115/);
-    await expectRejected(['rg', '--lattice', 'cubic', '--size', '8'], /"--lattice": expected "square" for block spins/);
+    await expectRejected(['rg', '--lattice', 'cubic', '--size', '6', '--levels', '2'], /"--levels": expected an integer from 1 to 1 \(6 -> 3 with blocks of 2: b\^levels must divide L and leave at least 2 x 2 x 2\)/);
   });
 
   it('sweep --lattice cubic --analysis compares with the 3D literature', async () => {

@@ -29,11 +29,15 @@ describe('cubic lattice options', () => {
     expect(sim.spins()).toHaveLength(4096);
   });
 
-  it('block spins and the RG refuse the cubic lattice before any work', async () => {
-    const sim = await createSimulation({ lattice: 'cubic', size: 4, backend: 'wasm' });
-    expect(() => blockSpinPyramid(sim)).toThrow(/^Invalid option "lattice": expected "square" for block spins/);
-    expect(() => rgFlow(sim, { samples: 10 })).toThrow(/^Invalid option "lattice": expected "square" for block spins/);
-    expect(sim.sweeps).toBe(0);
+  it('block spins on the cubic lattice are 2 x 2 x 2 blocks (Ising and Potts; test/rg-cubic.test.ts), bad levels refused before any work', async () => {
+    for (const model of ['ising', 'potts'] as const) {
+      const sim = await createSimulation({ model, q: model === 'potts' ? 3 : undefined, lattice: 'cubic', size: 4, backend: 'wasm' });
+      const p = blockSpinPyramid(sim);
+      expect(p.sizes).toEqual([4, 2]);
+      expect(p.lattices.map((l) => l.length)).toEqual([64, 8]);
+      expect(() => rgFlow(sim, { samples: 10, levels: 2 })).toThrow(/^Invalid option "levels": expected an integer from 1 to 1 .*at least 2 x 2 x 2/);
+      expect(sim.sweeps).toBe(0);
+    }
   });
 
   it('criticalSlowingDown on the cubic lattice: its T_c by default, its size limit', async () => {

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation, rgFlow } from '../src/index.js';
 import type { BlockRule } from '../src/index.js';
 import { JsBlockSpinKernel } from '../src/backend/rg-js.js';
-import { RG_OPERATORS } from '../src/backend/rg-types.js';
 import { kernelOf } from '../src/simulation.js';
+import { buildAndRead } from './helpers/rg.js';
 import { seedState } from '../src/rng.js';
 
 const CASES: [number, number, number, BlockRule, number][] = [
@@ -38,14 +38,7 @@ describe('block-spin kernels: WASM vs JS bit-identical', { timeout: 60_000 }, ()
       wasm.sweep(3);
       js.sweep(3);
       copy = js.spins();
-      const results = [kw, kj, standalone].map((k) => {
-        const ties = k.build(rule);
-        const ops = new Float64Array((levels + 1) * RG_OPERATORS);
-        k.measure(ops);
-        const patterns = new Uint32Array(levels * perLevel);
-        k.readPatterns(patterns);
-        return { ties, ops, patterns, rng: k.getRngState(), lattices: Array.from({ length: levels + 1 }, (_, l) => k.readLevel(l)) };
-      });
+      const results = [kw, kj, standalone].map((k) => buildAndRead(k, rule, levels, perLevel));
       expect(results[0]).toEqual(results[1]);
       expect(results[2]).toEqual(results[1]);
       // every pattern count sums to the number of blocks of its level

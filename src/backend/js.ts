@@ -176,7 +176,7 @@ export class JsIsingKernel implements IsingKernel {
   }
 
   blockSpins(): JsBlockSpinKernel {
-    return new JsBlockSpinKernel(() => this.spins, this.size);
+    return new JsBlockSpinKernel(() => this.spins, this.size, this.geometry.dimension);
   }
 
   correlations(out: Int32Array): void {

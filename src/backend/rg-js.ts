@@ -3,14 +3,15 @@
  * RG-stream draws and the same operator sums, so both backends build identical pyramids.
  */
 import { Xoshiro128 } from '../rng.js';
-import { MAX_PATTERN_BLOCK, RG_OPERATORS, type BlockRule, type BlockSpinKernel } from './rg-types.js';
+import { countsPatterns, RG_OPERATORS, type BlockRule, type BlockSpinKernel } from './rg-types.js';
 
 /**
  * Coarse-grains one block row: the b rows of n spins of `src` from `rowStart` into the n/b block
  * spins of `dst` from `dstStart`, blocks X = 0, 1, ... in turn. Majority: sign of the block sum,
  * a tie takes one draw r from `rng` and becomes +1 when r >>> 31 is 1. Decimation: the block's
  * corner spin. With `hist`, adds one count per block at its configuration code (bit dy*b + dx
- * set for a +1 spin). Returns the number of ties.
+ * set for a +1 spin). With depth = b and plane = n*n (the cubic lattice) a block also spans
+ * `depth` planes, code bit (dz*b + dy)*b + dx. Returns the number of ties.
  */
 export function coarsenBlockRow(
   src: Int8Array,
@@ -23,6 +24,8 @@ export function coarsenBlockRow(
   rng: Xoshiro128,
   hist?: Uint32Array,
   histOffset = 0,
+  depth = 1,
+  plane = 0,
 ): number {
   const m = n / b;
   const majority = rule === 'majority';
@@ -33,12 +36,15 @@ export function coarsenBlockRow(
     if (majority || hist) {
       let sum = 0;
       let code = 0;
-      for (let dy = 0; dy < b; dy++) {
-        const row = corner + dy * n;
-        for (let dx = 0; dx < b; dx++) {
-          const v = src[row + dx];
-          sum += v;
-          code |= ((v + 1) >> 1) << (dy * b + dx);
+      let bit = 0;
+      for (let dz = 0; dz < depth; dz++) {
+        for (let dy = 0; dy < b; dy++) {
+          const row = corner + dz * plane + dy * n;
+          for (let dx = 0; dx < b; dx++, bit++) {
+            const v = src[row + dx];
+            sum += v;
+            code |= ((v + 1) >> 1) << bit;
+          }
         }
       }
       if (hist) hist[histOffset + code]++;
@@ -69,6 +75,71 @@ export function coarsen(src: Int8Array, n: number, b: number, dst: Int8Array, ru
   let ties = 0;
   for (let Y = 0; Y < m; Y++) ties += coarsenBlockRow(src, Y * b * n, n, b, dst, Y * m, rule, rng, hist, histOffset);
   return ties;
+}
+
+/**
+ * Coarse-grains the n x n x n lattice `src` into `dst` ((n/b)^3 spins): block rows Z outer, Y inner,
+ * blocks X within a row, each block b x b x b (see {@link coarsenBlockRow}). The twin of coarsen in
+ * assembly/rg.ts on the cubic lattice. Returns the number of ties.
+ */
+export function coarsen3(src: Int8Array, n: number, b: number, dst: Int8Array, rule: BlockRule, rng: Xoshiro128, hist?: Uint32Array, histOffset = 0): number {
+  const m = n / b;
+  const plane = n * n;
+  let ties = 0;
+  for (let Z = 0; Z < m; Z++) {
+    for (let Y = 0; Y < m; Y++) {
+      ties += coarsenBlockRow(src, Z * b * plane + Y * b * n, n, b, dst, (Z * m + Y) * m, rule, rng, hist, histOffset, b, plane);
+    }
+  }
+  return ties;
+}
+
+/**
+ * Writes the RG_OPERATORS sums of the n x n x n lattice `p` into out[at..at+6] (the cubic list of
+ * assembly/rg.ts: nn over 3 axes, nnn over the 6 face diagonals, plaquettes of the 3 planes, nn3
+ * over the 4 body diagonals, magnetization, plaquette3, row3 along the 3 axes).
+ */
+export function measureLevel3(p: Int8Array, n: number, out: Float64Array, at: number): void {
+  let nn = 0,
+    nnn = 0,
+    plaq = 0,
+    nn3 = 0,
+    mag = 0,
+    plaq3 = 0,
+    row3 = 0;
+  const plane = n * n;
+  for (let z = 0; z < n; z++) {
+    const z0 = z * plane;
+    const zp = (z + 1 >= n ? z + 1 - n : z + 1) * plane;
+    const zm = (z === 0 ? n - 1 : z - 1) * plane;
+    for (let y = 0; y < n; y++) {
+      const y0 = y * n;
+      const yp = (y + 1 >= n ? y + 1 - n : y + 1) * n;
+      const ym = (y === 0 ? n - 1 : y - 1) * n;
+      for (let x = 0; x < n; x++) {
+        const xp = x + 1 >= n ? x + 1 - n : x + 1;
+        const xm = x === 0 ? n - 1 : x - 1;
+        const s = p[z0 + y0 + x];
+        const sx = p[z0 + y0 + xp];
+        const sy = p[z0 + yp + x];
+        const sz = p[zp + y0 + x];
+        const sxy = p[z0 + yp + xp];
+        const syz = p[zp + yp + x];
+        const szx = p[zp + y0 + xp];
+        const pxy = s * sx * sy * sxy;
+        const pyz = s * sy * sz * syz;
+        const pzx = s * sz * sx * szx;
+        mag += s;
+        nn += s * (sx + sy + sz);
+        nnn += s * (sxy + p[z0 + ym + xp] + syz + p[zm + yp + x] + szx + p[zp + y0 + xm]);
+        nn3 += s * (p[zp + yp + xp] + p[zm + yp + xp] + p[zp + ym + xp] + p[zm + ym + xp]);
+        plaq += pxy + pyz + pzx;
+        plaq3 += pxy * (s + sx + sy + sxy) + pyz * (s + sy + sz + syz) + pzx * (s + sz + sx + szx);
+        row3 += s * (p[z0 + y0 + xm] * sx + p[z0 + ym + x] * sy + p[zm + y0 + x] * sz);
+      }
+    }
+  }
+  out.set([nn, nnn, plaq, nn3, mag, plaq3, row3], at);
 }
 
 /** Adds the RG_OPERATORS sums of the n x n lattice `p` into out[at..at+6] (kernel order, see rg-types.ts). */
@@ -103,13 +174,7 @@ export function measureLevel(p: Int8Array, n: number, out: Float64Array, at: num
       nn3 += s * (p[row + x2] + p[down2 + x]);
     }
   }
-  out[at] = nn;
-  out[at + 1] = nnn;
-  out[at + 2] = plaq;
-  out[at + 3] = nn3;
-  out[at + 4] = mag;
-  out[at + 5] = plaq3;
-  out[at + 6] = row3;
+  out.set([nn, nnn, plaq, nn3, mag, plaq3, row3], at);
 }
 
 /** Builds level 1 into `dst` with ties from `rng` and level-0 pattern counts into hist from histOffset; returns the ties. */
@@ -119,22 +184,37 @@ export class JsBlockSpinKernel implements BlockSpinKernel {
   readonly backend = 'js' as const;
   private readonly lattice: () => Int8Array;
   private readonly size: number;
+  private readonly dimension: 2 | 3;
   private readonly rng = new Xoshiro128(new Uint32Array([1, 0, 0, 0]));
   private block = 2;
   private pyramid: Int8Array[] = [];
   private patterns: Uint32Array | undefined;
 
-  /** `lattice` returns the live level-0 spins (L x L). */
-  constructor(lattice: () => Int8Array, size: number) {
+  /** `lattice` returns the live level-0 spins (L x L, or L x L x L with `dimension` 3). */
+  constructor(lattice: () => Int8Array, size: number, dimension: 2 | 3 = 2) {
     this.lattice = lattice;
     this.size = size;
+    this.dimension = dimension;
   }
 
   configure(blockSize: number, levels: number, patterns: boolean): void {
+    const d = this.dimension;
     this.block = blockSize;
     this.pyramid = [];
-    for (let k = 1, n = this.size / blockSize; k <= levels; k++, n /= blockSize) this.pyramid.push(new Int8Array(n * n));
-    this.patterns = patterns && blockSize <= MAX_PATTERN_BLOCK ? new Uint32Array(levels << (blockSize * blockSize)) : undefined;
+    for (let k = 1, n = this.size / blockSize; k <= levels; k++, n /= blockSize) this.pyramid.push(new Int8Array(n ** d));
+    const cells = blockSize ** d;
+    this.patterns = patterns && countsPatterns(blockSize, d) ? new Uint32Array(levels << cells) : undefined;
+  }
+
+  private coarsenLevel(src: Int8Array, n: number, dst: Int8Array, rule: BlockRule, hist: Uint32Array | undefined, histOffset: number): number {
+    return this.dimension === 3
+      ? coarsen3(src, n, this.block, dst, rule, this.rng, hist, histOffset)
+      : coarsen(src, n, this.block, dst, rule, this.rng, hist, histOffset);
+  }
+
+  private measureLevel(p: Int8Array, n: number, out: Float64Array, at: number): void {
+    if (this.dimension === 3) measureLevel3(p, n, out, at);
+    else measureLevel(p, n, out, at);
   }
 
   /** Block size b of the current configuration. */
@@ -151,7 +231,7 @@ export class JsBlockSpinKernel implements BlockSpinKernel {
   }
 
   build(rule: BlockRule): number {
-    return this.buildWith(rule, (dst, rng, hist, histOffset) => coarsen(this.lattice(), this.size, this.block, dst, rule, rng, hist, histOffset));
+    return this.buildWith(rule, (dst, _rng, hist, histOffset) => this.coarsenLevel(this.lattice(), this.size, dst, rule, hist, histOffset));
   }
 
   /**
@@ -161,17 +241,17 @@ export class JsBlockSpinKernel implements BlockSpinKernel {
    */
   buildWith(rule: BlockRule, levelOne: LevelOneBuilder): number {
     const b = this.block;
-    const perLevel = this.patterns ? 1 << (b * b) : 0;
+    const perLevel = this.patterns ? 1 << (b ** this.dimension) : 0;
     this.patterns?.fill(0);
     let ties = levelOne(this.pyramid[0], this.rng, this.patterns, 0);
     for (let k = 1, n = this.size / b; k < this.pyramid.length; k++, n /= b) {
-      ties += coarsen(this.pyramid[k - 1], n, b, this.pyramid[k], rule, this.rng, this.patterns, k * perLevel);
+      ties += this.coarsenLevel(this.pyramid[k - 1], n, this.pyramid[k], rule, this.patterns, k * perLevel);
     }
     return ties;
   }
 
   measure(out: Float64Array): void {
-    this.measureWith(out, (o, at) => measureLevel(this.lattice(), this.size, o, at));
+    this.measureWith(out, (o, at) => this.measureLevel(this.lattice(), this.size, o, at));
   }
 
   /** Measures levels 0..K, level 0 by `levelZero` (writing its RG_OPERATORS sums at out[at..]). */
@@ -180,7 +260,7 @@ export class JsBlockSpinKernel implements BlockSpinKernel {
     let n = this.size;
     for (let k = 1; k <= this.pyramid.length; k++) {
       n /= this.block;
-      measureLevel(this.pyramid[k - 1], n, out, k * RG_OPERATORS);
+      this.measureLevel(this.pyramid[k - 1], n, out, k * RG_OPERATORS);
     }
   }
 

@@ -11,7 +11,9 @@ export const BLOCK_RULES: readonly BlockRule[] = ['majority', 'decimation'];
 
 /**
  * The operators measured on every level, in kernel order (see assembly/rg.ts). Sums over the
- * periodic L' x L' level lattice, with +x, +y the unit steps:
+ * periodic L' x L' level lattice, with +x, +y the unit steps (on the simple cubic lattice the same
+ * names sum over all three axes and planes: nn 3 bonds a site, nnn the 6 face diagonals, plaquette
+ * the xy, yz and zx plaquettes, nn3 the 4 body diagonals (third neighbours), row3 along x, y and z):
  * - `nn`: sum_i s_i (s_i+x + s_i+y); `nnn`: sum_i s_i (s_i+x+y + s_i+x-y);
  * - `plaquette`: sum_i s_i s_i+x s_i+y s_i+x+y; `nn3`: sum_i s_i (s_i+2x + s_i+2y);
  * - `magnetization`: sum_i s_i; `plaquette3`: sum over plaquettes of the four three-spin products;
@@ -27,6 +29,13 @@ export const EVEN_OPERATORS: readonly number[] = [0, 1, 2, 3];
 export const ODD_OPERATORS: readonly number[] = [4, 5, 6];
 /** Largest block size whose b x b configurations are counted (2^9 patterns). Mirrors RG_MAX_PATTERN_BLOCK. */
 export const MAX_PATTERN_BLOCK = 3;
+/** Most sites b^d of a block whose configurations are counted (3 x 3 on the square lattice, 2 x 2 x 2 on the cubic one: 2^8 patterns). Mirrors RG_MAX_PATTERN_CELLS. */
+export const MAX_PATTERN_CELLS = 9;
+
+/** Whether the configurations of b^d-site blocks are counted (b <= 3 and b^d <= 9). */
+export function countsPatterns(blockSize: number, dimension: 2 | 3): boolean {
+  return blockSize <= MAX_PATTERN_BLOCK && blockSize ** dimension <= MAX_PATTERN_CELLS;
+}
 
 export interface BlockSpinKernel {
   readonly backend: BackendName;

@@ -14,7 +14,7 @@ export interface RgCoreExports {
   readonly RG_RULE_DECIMATION: WebAssembly.Global;
   rgSetState(a: number, b: number, c: number, d: number): void;
   rgGetState(k: number): number;
-  rgConfigure(size: number, block: number, levels: number, patterns: number): number;
+  rgConfigure(size: number, block: number, levels: number, patterns: number, dimension: number): number;
   rgBuild(rule: number): number;
   rgMeasure(): void;
   rgLevelPtr(level: number): number;
@@ -27,23 +27,25 @@ export class WasmBlockSpinKernel implements BlockSpinKernel {
   readonly backend = 'wasm' as const;
   private readonly core: () => RgCoreExports;
   private readonly size: number;
+  private readonly dimension: 2 | 3;
   private block = 2;
   private levels = 0;
 
-  /** `core` returns the live exports of the simulation's instance (it throws once disposed). */
-  constructor(core: () => RgCoreExports, size: number) {
+  /** `core` returns the live exports of the simulation's instance (it throws once disposed); `dimension` 3 for the L x L x L lattice. */
+  constructor(core: () => RgCoreExports, size: number, dimension: 2 | 3 = 2) {
     core(); // throws once disposed; the core's constants were checked at instantiation (core-constants.ts)
     this.core = core;
     this.size = size;
+    this.dimension = dimension;
   }
 
   configure(blockSize: number, levels: number, patterns: boolean): void {
     const core = this.core();
-    if (guarded('rgConfigure', () => core.rgConfigure(this.size, blockSize, levels, patterns ? 1 : 0)) !== 0) {
+    if (guarded('rgConfigure', () => core.rgConfigure(this.size, blockSize, levels, patterns ? 1 : 0, this.dimension)) !== 0) {
       throw new InvalidOptionError(
         'levels',
         levels,
-        `a block pyramid that fits in WebAssembly memory (growing memory for ${levels} levels of ${blockSize}x${blockSize} blocks over ${this.size}x${this.size} failed)`,
+        `a block pyramid that fits in WebAssembly memory (growing memory for ${levels} levels of blocks of ${blockSize} over a lattice of size ${this.size} in ${this.dimension}D failed)`,
       );
     }
     this.block = blockSize;
@@ -83,6 +85,6 @@ export class WasmBlockSpinKernel implements BlockSpinKernel {
     const core = this.core();
     let n = this.size;
     for (let k = 0; k < level; k++) n /= this.block;
-    return new Int8Array(core.memory.buffer, core.rgLevelPtr(level), n * n).slice();
+    return new Int8Array(core.memory.buffer, core.rgLevelPtr(level), n ** this.dimension).slice();
   }
 }

@@ -260,7 +260,7 @@ export class WasmIsingKernel implements IsingKernel {
   }
 
   blockSpins(): WasmBlockSpinKernel {
-    return new WasmBlockSpinKernel(() => this.exports as unknown as RgCoreExports, this.size);
+    return new WasmBlockSpinKernel(() => this.exports as unknown as RgCoreExports, this.size, geometryOf(this.lattice).dimension);
   }
 
   correlations(out: Int32Array): void {

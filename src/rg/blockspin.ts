@@ -2,14 +2,15 @@
  * Block spins: options of the coarse-graining, and the pyramid of block lattices of one
  * configuration, either in place on a simulation's lattice (WebAssembly or JavaScript kernel)
  * or from a lattice given as an array (the JavaScript twin): Ising spins as an Int8Array
- * ({@link coarseGrain}), Potts states as a Uint8Array ({@link coarseGrainPotts}).
+ * ({@link coarseGrain}, {@link coarseGrainCubic}), Potts states as a Uint8Array ({@link coarseGrainPotts}).
  *
  * A pyramid has levels 0 (the lattice, L x L), 1 (L/b x L/b), ..., K (L/b^K x L/b^K); every
- * level is a periodic byte lattice of +1/-1, row-major. See assembly/rg.ts for the rules and the
- * order of the random draws that break majority ties.
+ * level is a periodic byte lattice of +1/-1, row-major. On the simple cubic lattice (Ising) the
+ * blocks are b x b x b and level k is (L/b^k)^3, site (z L' + y) L' + x. See assembly/rg.ts for
+ * the rules and the order of the random draws that break majority ties.
  */
-import { BLOCK_RULES, MAX_PATTERN_BLOCK, type BlockRule, type BlockSpinKernel } from '../backend/rg-types.js';
-import { coarsen } from '../backend/rg-js.js';
+import { BLOCK_RULES, countsPatterns, type BlockRule, type BlockSpinKernel } from '../backend/rg-types.js';
+import { coarsen, coarsen3 } from '../backend/rg-js.js';
 import { InvalidOptionError } from '../errors.js';
 import { checkSeed, oneOf } from '../validate.js';
 import { childSeed, seedState, Xoshiro128 } from '../rng.js';
@@ -49,6 +50,8 @@ export interface NormalizedBlockOptions {
   readonly seed: number;
   /** Linear size of every level, sizes[0] = L. */
   readonly sizes: readonly number[];
+  /** Spatial dimension d of every level (2 square, 3 cubic): a level of linear size n has n^d sites. */
+  readonly dimension: 2 | 3;
 }
 
 /** Deepest level K such that b^K divides L and L / b^K >= minSize (0 if none). */
@@ -69,8 +72,9 @@ export function checkKeys(options: object, known: readonly string[]): void {
 
 export const BLOCK_OPTION_KEYS = ['blockSize', 'rule', 'levels', 'seed'] as const;
 
-/** Validates block-spin options for an L x L lattice whose simulation seed is `simulationSeed`. */
-export function normalizeBlockOptions(size: number, simulationSeed: number, options: BlockSpinOptions = {}): NormalizedBlockOptions {
+/** Validates block-spin options for an L x L lattice (L x L x L with `dimension` 3) whose simulation seed is `simulationSeed`. */
+export function normalizeBlockOptions(size: number, simulationSeed: number, options: BlockSpinOptions = {}, dimension: 2 | 3 = 2): NormalizedBlockOptions {
+  const shape = (n: number) => (dimension === 3 ? `${n} x ${n} x ${n}` : `${n} x ${n}`);
   const b = options.blockSize ?? 2;
   if (typeof b !== 'number' || !Number.isInteger(b) || b < 2 || size % b !== 0 || size / b < 2) {
     const divisors = Array.from({ length: size }, (_, i) => i + 1).filter((d) => d >= 2 && size % d === 0 && size / d >= 2);
@@ -78,8 +82,8 @@ export function normalizeBlockOptions(size: number, simulationSeed: number, opti
       'blockSize',
       b,
       divisors.length > 0
-        ? `an integer >= 2 that divides the lattice size ${size} and leaves a block lattice of at least 2 x 2 (one of ${divisors.join(', ')})`
-        : `an integer >= 2 that divides the lattice size ${size} and leaves a block lattice of at least 2 x 2 (none exists for L = ${size})`,
+        ? `an integer >= 2 that divides the lattice size ${size} and leaves a block lattice of at least ${shape(2)} (one of ${divisors.join(', ')})`
+        : `an integer >= 2 that divides the lattice size ${size} and leaves a block lattice of at least ${shape(2)} (none exists for L = ${size})`,
     );
   }
   const rule = oneOf('rule', options.rule ?? 'majority', BLOCK_RULES);
@@ -89,12 +93,12 @@ export function normalizeBlockOptions(size: number, simulationSeed: number, opti
     throw new InvalidOptionError(
       'levels',
       levels,
-      `an integer from 1 to ${deepest} (${size} -> ${size / b ** deepest} with blocks of ${b}: b^levels must divide L and leave at least 2 x 2)`,
+      `an integer from 1 to ${deepest} (${size} -> ${size / b ** deepest} with blocks of ${b}: b^levels must divide L and leave at least ${shape(2)})`,
     );
   }
   const seed = options.seed === undefined ? childSeed(simulationSeed, RG_STREAM) : checkSeed(options.seed, 'seed');
   const sizes = Array.from({ length: levels + 1 }, (_, k) => size / b ** k);
-  return Object.freeze({ blockSize: b, rule, levels, seed, sizes: Object.freeze(sizes) });
+  return Object.freeze({ blockSize: b, rule, levels, seed, sizes: Object.freeze(sizes), dimension });
 }
 
 /** One configuration and its block lattices (Ising spins as Int8Array, Potts states as Uint8Array). */
@@ -111,17 +115,22 @@ export interface BlockPyramid<S extends SpinArray = Int8Array> {
   ties: number;
 }
 
-/** Block spins are b x b blocks of the square lattice: any other lattice is a typed error (never a 2D reading of its sites). */
-export function checkBlockLattice(sim: Simulation<Model>): void {
-  const lattice = sim.options.lattice;
-  if (lattice !== 'square')
-    throw new InvalidOptionError('lattice', lattice, '"square" for block spins and the RG (the cubic lattice has no block-spin kernel yet)');
+/**
+ * The dimension of the block lattices of `sim`: b x b blocks of the square lattice (2), b x b x b
+ * blocks of the simple cubic lattice (3); anything else is a typed error (never a 2D reading of 3D sites).
+ */
+export function checkBlockLattice(sim: Simulation<Model>): 2 | 3 {
+  const lattice = sim.options.lattice ?? 'square';
+  if (lattice === 'square') return 2;
+  if (lattice === 'cubic') return 3;
+  throw new InvalidOptionError('lattice', lattice, '"square" or "cubic" for block spins and the RG');
 }
 
 /** Kernel of `sim` configured for `options`, its RG stream seeded (shared by the RG analyses). */
 export function blockKernel(sim: Simulation, options: NormalizedBlockOptions, patterns: boolean, method: string): BlockSpinKernel {
   const kernel = kernelOf(sim, method);
-  checkBlockLattice(sim);
+  if (checkBlockLattice(sim) !== options.dimension)
+    throw new InvalidOptionError('lattice', sim.options.lattice, `a ${options.dimension}D lattice for these block options`);
   const blocks = kernel.blockSpins?.();
   if (!blocks) {
     throw new InvalidOptionError(
@@ -130,7 +139,7 @@ export function blockKernel(sim: Simulation, options: NormalizedBlockOptions, pa
       'a model with block spins ("ising" or "potts"; the continuous-spin models have no block-spin RG yet)',
     );
   }
-  blocks.configure(options.blockSize, options.levels, patterns && options.blockSize <= MAX_PATTERN_BLOCK);
+  blocks.configure(options.blockSize, options.levels, patterns && countsPatterns(options.blockSize, options.dimension));
   blocks.setRngState(seedState(options.seed));
   return blocks;
 }
@@ -143,7 +152,8 @@ export function pottsBlockKernel(
   method: string,
 ): { blocks: PottsBlockSpinKernel; q: number } {
   const kernel = kernelOf(sim, method);
-  checkBlockLattice(sim);
+  if (checkBlockLattice(sim) !== block.dimension)
+    throw new InvalidOptionError('lattice', sim.options.lattice, `a ${block.dimension}D lattice for these block options`);
   if (!(kernel instanceof PottsModelKernel)) throw new InvalidOptionError('simulation', sim.options.model, 'a Potts simulation');
   const blocks = kernel.potts.blockSpins();
   blocks.configure(block.blockSize, block.levels, patterns);
@@ -159,7 +169,7 @@ export function pottsBlockKernel(
 export function blockSpinPyramid<M extends Model>(sim: Simulation<M>, options: BlockSpinOptions = {}): BlockPyramid<SpinsOf<M>> {
   if (typeof options !== 'object' || options === null) throw new InvalidOptionError('block options', options, 'an object like { blockSize: 2 }');
   checkKeys(options, BLOCK_OPTION_KEYS);
-  const o = normalizeBlockOptions(sim.options.size, sim.options.seed, options);
+  const o = normalizeBlockOptions(sim.options.size, sim.options.seed, options, checkBlockLattice(sim));
   if (sim.options.model === 'potts') {
     const { blocks: potts } = pottsBlockKernel(sim, o, false, 'blockSpinPyramid');
     const ties = potts.build(o.rule);
@@ -219,11 +229,37 @@ function pyramidOf<S extends Int8Array | Uint8Array>(
   const lattices = [lattice.slice() as S];
   let ties = 0;
   for (let k = 1; k <= o.levels; k++) {
-    const next = create(o.sizes[k] * o.sizes[k]);
+    const next = create(o.sizes[k] ** o.dimension);
     ties += coarsenLevel(lattices[k - 1], o.sizes[k - 1], next, o, rng);
     lattices.push(next);
   }
   return { blockSize: o.blockSize, rule: o.rule, seed: o.seed, sizes: [...o.sizes], lattices, ties };
+}
+
+/**
+ * The block-spin pyramid of a simple cubic lattice given as an Int8Array of L^3 spins (+1 or -1,
+ * site (z L + y) L + x, any L >= 2), computed by the JavaScript twin of the kernel: b x b x b blocks,
+ * majority ties drawn from the RG stream in the block order Z, Y, X (X fastest). Without `seed` the
+ * RG stream is childSeed(1, RG_STREAM), so that `coarseGrainCubic(sim.spins(), { seed })` equals
+ * `blockSpinPyramid(sim, { seed })` of a cubic Ising simulation.
+ */
+export function coarseGrainCubic(spins: Int8Array, options: BlockSpinOptions = {}): BlockPyramid {
+  const size = Math.round(Math.cbrt(spins?.length ?? 0));
+  if (!(spins instanceof Int8Array) || size < 2 || size ** 3 !== spins.length || !allSpins(spins)) {
+    throw new InvalidOptionError(
+      'spins',
+      spins instanceof Int8Array ? `Int8Array of length ${spins.length}` : spins,
+      'an Int8Array of L*L*L spins (L >= 2), each +1 or -1',
+    );
+  }
+  if (typeof options !== 'object' || options === null) throw new InvalidOptionError('block options', options, 'an object like { blockSize: 2 }');
+  checkKeys(options, BLOCK_OPTION_KEYS);
+  return pyramidOf(
+    spins,
+    normalizeBlockOptions(size, 1, options, 3),
+    (n) => new Int8Array(n),
+    (src, n, dst, o, rng) => coarsen3(src, n, o.blockSize, dst, o.rule, rng),
+  );
 }
 
 /**

@@ -5,7 +5,8 @@
  *   S_k = - sum_c p_c ln p_c   (nats per block),   p_c = n_c / sum_c' n_c',
  *
  * over the 2^(b^2) configurations c of the blocks that level k is cut into (levels 0..K-1), and
- * S_k / b^2 per spin (ln 2 = 0.693 for independent spins, 0 for a frozen, uniform lattice).
+ * S_k / b^2 per spin (on the cubic lattice the 2^(b^3) configurations of b x b x b blocks, b = 2,
+ * and S_k / b^3 per spin) (ln 2 = 0.693 for independent spins, 0 for a frozen, uniform lattice).
  * As T drops through Tc, order "crystallises" first on large scales: S_k falls with k below Tc,
  * rises with k towards b^2 ln 2 above Tc, and stays nearly level at Tc.
  * The plug-in estimate is biased low by about (number of configurations seen - 1) / (2 n_blocks);
@@ -43,7 +44,7 @@ export function analyzeEntropy(s: RgSamples, binSize: number): PatternEntropy[] 
   const levels = s.block.levels;
   const chunksPerBin = binSize / chunk;
   const bins = Math.floor(s.samples / binSize);
-  const cells = s.block.blockSize ** 2;
+  const cells = s.block.blockSize ** s.block.dimension;
   const result: PatternEntropy[] = [];
   for (let k = 0; k < levels; k++) {
     const pooled = new Float64Array(perLevel);

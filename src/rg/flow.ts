@@ -39,7 +39,9 @@ const PRIMARIES = ['absMagnetization', 'magnetization2', 'magnetization4', 'nn',
 export function flowSeries(s: RgSamples): Record<string, Float64Array> {
   const out: Record<string, Float64Array> = {};
   s.block.sizes.forEach((n, k) => {
-    const sites = n * n;
+    // per site: d nearest-neighbour bonds, d (d - 1) diagonal pairs, d (d - 1) / 2 plaquettes
+    const d = s.block.dimension;
+    const sites = n ** d;
     const mag = operatorSeries(s, k, 4);
     const nn = operatorSeries(s, k, 0);
     const nnn = operatorSeries(s, k, 1);
@@ -52,9 +54,9 @@ export function flowSeries(s: RgSamples): Record<string, Float64Array> {
       abs[t] = Math.abs(m);
       m2[t] = m * m;
       m4[t] = m2[t] * m2[t];
-      nn[t] /= 2 * sites;
-      nnn[t] /= 2 * sites;
-      plaq[t] /= sites;
+      nn[t] /= d * sites;
+      nnn[t] /= d * (d - 1) * sites;
+      plaq[t] /= ((d * (d - 1)) / 2) * sites;
     }
     Object.assign(out, {
       [`level${k}.absMagnetization`]: abs,

@@ -11,7 +11,8 @@
  * and the chain rule B = A T gives the linearised RG matrix T_cb = dK_c^(n+1)/dK_b^(n) = (A^-1 B)_cb.
  * Its leading eigenvalue lambda = b^y gives the exponent y = ln lambda / ln b: from the spin-flip-even
  * operators (nn, nnn, plaquette, nn3) the thermal y_t = 1/nu (2D Ising: 1), from the odd ones
- * (magnetization, plaquette3, row3) the magnetic y_h (2D Ising: 15/8). Truncating to the first p
+ * (magnetization, plaquette3, row3) the magnetic y_h (2D Ising: 15/8; 3D Ising, 2 x 2 x 2 blocks:
+ * y_t = 1/nu = 1.5874, y_h = (5 - eta)/2 = 2.4819). Truncating to the first p
  * operators of a set, and comparing levels n, shows the convergence.
  *
  * Errors: leave-one-bin-out jackknife of the whole computation over the bins of the run.
@@ -159,7 +160,8 @@ function sector(s: RgSamples, which: McrgSector, binSize: number): { entries: Mc
     const to = sizes[n + 1];
     const coarse = set.map((a) => operatorSeries(s, n + 1, a));
     const fine = set.map((a) => operatorSeries(s, n, a));
-    const m = binnedMoments(coarse, fine, binSize, to * to);
+    const m = binnedMoments(coarse, fine, binSize, to ** s.block.dimension);
+    const shape = s.block.dimension === 3 ? `${to} x ${to} x ${to}` : `${to} x ${to}`;
     for (let p = 1; p <= set.length; p++) {
       const base = { level: n, from, to, operators: set.slice(0, p).map((a) => RG_OPERATOR_NAMES[a]) };
       const undetermined = (reason: string): McrgEntry => ({ ...base, state: 'undetermined', reason });
@@ -184,9 +186,7 @@ function sector(s: RgSamples, which: McrgSector, binSize: number): { entries: Mc
       const constant = full.A.map((row, a) => row[a]).findIndex((v) => !(v > 0));
       if (constant >= 0) {
         entries.push(
-          undetermined(
-            `operator ${base.operators[constant]} does not fluctuate on the ${to} x ${to} lattice of level ${n + 1}: the covariance matrix is singular`,
-          ),
+          undetermined(`operator ${base.operators[constant]} does not fluctuate on the ${shape} lattice of level ${n + 1}: the covariance matrix is singular`),
         );
         continue;
       }
@@ -194,7 +194,7 @@ function sector(s: RgSamples, which: McrgSector, binSize: number): { entries: Mc
       if (!(condition < SINGULAR)) {
         entries.push(
           undetermined(
-            `the covariance matrix of ${base.operators.join(', ')} on the ${to} x ${to} lattice of level ${n + 1} is singular (condition number ${condition.toPrecision(3)}): these operators are (nearly) dependent there`,
+            `the covariance matrix of ${base.operators.join(', ')} on the ${shape} lattice of level ${n + 1} is singular (condition number ${condition.toPrecision(3)}): these operators are (nearly) dependent there`,
           ),
         );
         continue;

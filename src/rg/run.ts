@@ -37,7 +37,7 @@ export interface RgLevel extends RgLevelFlow {
 export type FlowDirection = 'ordered' | 'disordered' | 'critical' | 'undetermined';
 
 /** The run's parameters, as in a {@link Measurement}. */
-export type RunParameters = Pick<Measurement, 'size' | 'temperature' | 'beta' | 'field' | 'algorithm' | 'backend' | 'seed'>;
+export type RunParameters = Pick<Measurement, 'lattice' | 'size' | 'temperature' | 'beta' | 'field' | 'algorithm' | 'backend' | 'seed'>;
 
 export interface RgResult extends RunParameters {
   blockSize: number;
@@ -142,8 +142,7 @@ export function rgFlow(sim: Simulation<Model>, options: RgOptions): RgResult;
 export function rgFlow(sim: Simulation<Model>, options: RgOptions): RgResult {
   if (typeof options !== 'object' || options === null) throw new InvalidOptionError('rg options', options, 'an object like { samples: 10000 }');
   checkKeys(options, RG_KEYS);
-  checkBlockLattice(sim);
-  const block = normalizeBlockOptions(sim.options.size, sim.options.seed, options);
+  const block = normalizeBlockOptions(sim.options.size, sim.options.seed, options, checkBlockLattice(sim));
   const { samples, every, thermalize } = checkRunOptions(block, options);
   const patterns = options.patterns ?? true;
   if (typeof patterns !== 'boolean') throw new InvalidOptionError('patterns', patterns, 'true or false');
@@ -159,14 +158,17 @@ export function rgFlow(sim: Simulation<Model>, options: RgOptions): RgResult {
   if (patterns && !entropy) {
     warnings.push(
       potts
-        ? `pattern entropy needs at most ${POTTS_MAX_PATTERNS} block configurations (q^(b^2)): not computed for q = ${sim.options.q}, b = ${block.blockSize}`
-        : `pattern entropy needs blocks of at most 3 x 3 (2^9 configurations): not computed for b = ${block.blockSize}`,
+        ? `pattern entropy needs at most ${POTTS_MAX_PATTERNS} block configurations (q^(b^${block.dimension})): not computed for q = ${sim.options.q}, b = ${block.blockSize}`
+        : block.dimension === 3
+          ? `pattern entropy needs blocks of 2 x 2 x 2 on the cubic lattice (2^8 configurations): not computed for b = ${block.blockSize}`
+          : `pattern entropy needs blocks of at most 3 x 3 (2^9 configurations): not computed for b = ${block.blockSize}`,
     );
   }
-  const { model, q, size, temperature, beta, field, algorithm, seed } = sim.options;
+  const { model, q, lattice, size, temperature, beta, field, algorithm, seed } = sim.options;
   return {
     model,
     ...(q === undefined ? {} : { q }),
+    lattice,
     size,
     temperature,
     beta,

@@ -4,7 +4,7 @@
  * for b <= 3, counts the b x b block configurations). Kernels emit integers; src/rg/flow.ts,
  * mcrg.ts and entropy.ts turn them into estimates.
  */
-import { MAX_PATTERN_BLOCK, RG_OPERATORS, type BlockRule } from '../backend/rg-types.js';
+import { countsPatterns, RG_OPERATORS, type BlockRule } from '../backend/rg-types.js';
 import { InvalidOptionError } from '../errors.js';
 import { checkCount } from '../options.js';
 import type { Simulation } from '../simulation.js';
@@ -108,7 +108,7 @@ export function collectRg(sim: Simulation<Model>, block: NormalizedBlockOptions,
 
 /** Runs an Ising simulation and records the block-level measurements of its kernel. */
 export function sampleRg(sim: Simulation<Model>, block: NormalizedBlockOptions, options: SampleOptions): RgSamples {
-  const withPatterns = options.patterns && block.blockSize <= MAX_PATTERN_BLOCK;
+  const withPatterns = options.patterns && countsPatterns(block.blockSize, block.dimension);
   const kernel = blockKernel(sim, block, withPatterns, 'rgFlow');
   const measured = new Float64Array((block.levels + 1) * RG_OPERATORS);
   const sampler: RgSampler = {
@@ -120,7 +120,7 @@ export function sampleRg(sim: Simulation<Model>, block: NormalizedBlockOptions, 
     readPatterns: (out) => kernel.readPatterns(out),
     getRngState: () => kernel.getRngState(),
   };
-  return collectRg(sim, block, options, sampler, withPatterns ? 1 << (block.blockSize * block.blockSize) : 0);
+  return collectRg(sim, block, options, sampler, withPatterns ? 1 << (block.blockSize ** block.dimension) : 0);
 }
 
 /** The series of operator `a` at level k (raw sums), one value per sample. */

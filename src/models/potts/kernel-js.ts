@@ -786,7 +786,7 @@ export class JsPottsKernel implements PottsKernel {
   }
 
   blockSpins(): JsPottsBlockSpins {
-    return new JsPottsBlockSpins(() => this.spins, this.size, this.q);
+    return new JsPottsBlockSpins(() => this.spins, this.size, this.q, this.geometry.dimension);
   }
 
   dispose(): void {
@@ -822,9 +822,9 @@ export function measurePottsCorrelations(spins: Uint8Array, L: number, q: number
 }
 
 /**
- * Coarse-grains the n x n level `src` into `dst` with b x b blocks (rules, block order and tie draws:
- * assembly/potts.ts), counting each block's configuration into `patterns` from `offset` when given.
- * Returns the ties broken.
+ * Coarse-grains the n x n level `src` into `dst` with b x b blocks (with `dimension` 3 the n^3 level
+ * with b x b x b blocks, Z outer; rules, block order and tie draws: assembly/potts.ts), counting each
+ * block's configuration into `patterns` from `offset` when given. Returns the ties broken.
  */
 export function coarsenPotts(
   src: Uint8Array,
@@ -836,45 +836,52 @@ export function coarsenPotts(
   rng: Xoshiro128,
   patterns?: Uint32Array,
   offset = 0,
+  dimension: 2 | 3 = 2,
 ): number {
   const m = n / b;
   const majority = rule === 'majority';
   const hist = new Int32Array(q);
   const seen: number[] = [];
+  const depth = dimension === 3 ? m : 1;
+  const rows = dimension === 3 ? b * b : b;
+  const plane = n * n;
   let ties = 0;
-  for (let Y = 0; Y < m; Y++) {
-    for (let X = 0; X < m; X++) {
-      const corner = Y * b * n + X * b;
-      let state = src[corner];
-      if (majority || patterns) {
-        let code = 0;
-        let weight = 1;
-        let most = 0;
-        seen.length = 0;
-        for (let dy = 0; dy < b; dy++) {
-          for (let dx = 0; dx < b; dx++) {
-            const s = src[corner + dy * n + dx];
-            code += s * weight;
-            weight *= q;
-            if (majority) {
-              const c = ++hist[s];
-              if (c === 1) seen.push(s);
-              if (c > most) most = c;
+  let out = 0;
+  for (let Z = 0; Z < depth; Z++)
+    for (let Y = 0; Y < m; Y++) {
+      for (let X = 0; X < m; X++) {
+        const corner = Z * b * plane + Y * b * n + X * b;
+        let state = src[corner];
+        if (majority || patterns) {
+          let code = 0;
+          let weight = 1;
+          let most = 0;
+          seen.length = 0;
+          for (let c = 0; c < rows; c++) {
+            const row = corner + Math.floor(c / b) * plane + (c % b) * n;
+            for (let dx = 0; dx < b; dx++) {
+              const s = src[row + dx];
+              code += s * weight;
+              weight *= q;
+              if (majority) {
+                const c = ++hist[s];
+                if (c === 1) seen.push(s);
+                if (c > most) most = c;
+              }
             }
           }
+          if (patterns) patterns[offset + code]++;
+          if (majority) {
+            const tied = seen.filter((s) => hist[s] === most).sort((u, v) => u - v);
+            const j = tied.length > 1 ? Math.floor((rng.next() * tied.length) / TWO_POW_32) : 0;
+            if (tied.length > 1) ties++;
+            state = tied[j];
+            for (const s of seen) hist[s] = 0;
+          }
         }
-        if (patterns) patterns[offset + code]++;
-        if (majority) {
-          const tied = seen.filter((s) => hist[s] === most).sort((u, v) => u - v);
-          const j = tied.length > 1 ? Math.floor((rng.next() * tied.length) / TWO_POW_32) : 0;
-          if (tied.length > 1) ties++;
-          state = tied[j];
-          for (const s of seen) hist[s] = 0;
-        }
+        dst[out++] = state;
       }
-      dst[Y * m + X] = state;
     }
-  }
   return ties;
 }
 
@@ -884,24 +891,26 @@ export class JsPottsBlockSpins implements PottsBlockSpinKernel {
   private readonly lattice: () => Uint8Array;
   private readonly size: number;
   private readonly q: number;
+  private readonly dimension: 2 | 3;
   private readonly rng = new Xoshiro128(new Uint32Array([1, 0, 0, 0]));
   private block = 2;
   private pyramid: Uint8Array[] = [];
   private patterns: Uint32Array | undefined;
   patternCount = 0;
 
-  /** `lattice` returns the live level-0 states (L x L). */
-  constructor(lattice: () => Uint8Array, size: number, q: number) {
+  /** `lattice` returns the live level-0 states (L x L, or L x L x L with `dimension` 3). */
+  constructor(lattice: () => Uint8Array, size: number, q: number, dimension: 2 | 3 = 2) {
     this.lattice = lattice;
     this.size = size;
     this.q = q;
+    this.dimension = dimension;
   }
 
   configure(blockSize: number, levels: number, patterns: boolean): void {
     this.block = blockSize;
     this.pyramid = [];
-    for (let k = 1, n = this.size / blockSize; k <= levels; k++, n /= blockSize) this.pyramid.push(new Uint8Array(n * n));
-    this.patternCount = patterns ? pottsPatternCount(this.q, blockSize) : 0;
+    for (let k = 1, n = this.size / blockSize; k <= levels; k++, n /= blockSize) this.pyramid.push(new Uint8Array(n ** this.dimension));
+    this.patternCount = patterns ? pottsPatternCount(this.q, blockSize, this.dimension) : 0;
     this.patterns = this.patternCount > 0 ? new Uint32Array(levels * this.patternCount) : undefined;
   }
 
@@ -919,7 +928,7 @@ export class JsPottsBlockSpins implements PottsBlockSpinKernel {
     let src = this.lattice();
     let n = this.size;
     for (let k = 0; k < this.pyramid.length; k++) {
-      ties += coarsenPotts(src, n, this.block, this.q, this.pyramid[k], rule, this.rng, this.patterns, k * this.patternCount);
+      ties += coarsenPotts(src, n, this.block, this.q, this.pyramid[k], rule, this.rng, this.patterns, k * this.patternCount, this.dimension);
       src = this.pyramid[k];
       n /= this.block;
     }

@@ -242,7 +242,7 @@ export class WasmPottsKernel implements PottsKernel {
   }
 
   blockSpins(): WasmPottsBlockSpins {
-    return new WasmPottsBlockSpins(() => this.exports, this.size);
+    return new WasmPottsBlockSpins(() => this.exports, this.size, this.geometry.dimension);
   }
 
   dispose(): void {
@@ -256,14 +256,16 @@ export class WasmPottsBlockSpins implements PottsBlockSpinKernel {
   readonly backend = 'wasm' as const;
   private readonly core: () => PottsCoreExports;
   private readonly size: number;
+  private readonly dimension: 2 | 3;
   private block = 2;
   private levels = 0;
   patternCount = 0;
 
-  /** `core` returns the live exports of the simulation's instance (it throws once disposed). */
-  constructor(core: () => PottsCoreExports, size: number) {
+  /** `core` returns the live exports of the simulation's instance (it throws once disposed); `dimension` 3 on the cubic lattice. */
+  constructor(core: () => PottsCoreExports, size: number, dimension: 2 | 3 = 2) {
     this.core = core;
     this.size = size;
+    this.dimension = dimension;
   }
 
   configure(blockSize: number, levels: number, patterns: boolean): void {
@@ -272,7 +274,7 @@ export class WasmPottsBlockSpins implements PottsBlockSpinKernel {
       throw new InvalidOptionError(
         'levels',
         levels,
-        `a block pyramid that fits in WebAssembly memory (growing memory for ${levels} levels of ${blockSize}x${blockSize} blocks over ${this.size}x${this.size} failed)`,
+        `a block pyramid that fits in WebAssembly memory (growing memory for ${levels} levels of blocks of ${blockSize} over a lattice of size ${this.size} in ${this.dimension}D failed)`,
       );
     }
     this.block = blockSize;
@@ -298,7 +300,7 @@ export class WasmPottsBlockSpins implements PottsBlockSpinKernel {
   readLevel(level: number): Uint8Array {
     const core = this.core();
     const n = this.size / this.block ** level;
-    return view(core, Uint8Array, core.rgLevelPtr(level), n * n).slice();
+    return view(core, Uint8Array, core.rgLevelPtr(level), n ** this.dimension).slice();
   }
 
   readPatterns(out: Uint32Array): void {

@@ -306,7 +306,7 @@ export function checkStates(states: unknown, sites: number, q: number): Uint8Arr
 }
 
 /** Whether block size b and q give countable patterns (q^(b^2) <= POTTS_MAX_PATTERNS). */
-export function pottsPatternCount(q: number, blockSize: number): number {
-  const n = q ** (blockSize * blockSize);
+export function pottsPatternCount(q: number, blockSize: number, dimension: 2 | 3 = 2): number {
+  const n = q ** (blockSize ** dimension);
   return n <= POTTS_MAX_PATTERNS ? n : 0;
 }
