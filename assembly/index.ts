@@ -67,3 +67,8 @@ export {
 export {
   mucaInit, mucaExp, mucaWeightsPtr, mucaVisitsPtr, mucaSetWindow, mucaResetVisits, mucaSweep,
 } from "./multicanonical";
+export {
+  PACKED3D_PLANES, packed3dInit, packed3dAttach, packed3dReserveSeeds, packed3dLatticePtr, packed3dLeavesPtr, packed3dSeedsPtr,
+  getPacked3dBondSum, getPacked3dMagnetization, setPacked3dCounts, pack3dFromBytes, unpack3dToBytes,
+  packed3dPrepare, packed3dSeeds, packed3dHalfSweep, packed3dSweep, packed3dRecount, packed3dInvalidateCounts,
+} from "./packed3d";

@@ -38,7 +38,7 @@ export function fmix32(h: number): number {
   return h >>> 0;
 }
 
-function popcount(x: number): number {
+export function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
   x = (x + (x >>> 4)) & 0x0f0f0f0f;
@@ -46,7 +46,7 @@ function popcount(x: number): number {
 }
 
 /** Bitwise select: v1 where m is 1, v2 where m is 0. */
-function sel(v1: number, v2: number, m: number): number {
+export function sel(v1: number, v2: number, m: number): number {
   return v2 ^ ((v1 ^ v2) & m);
 }
 

@@ -10,6 +10,8 @@ import type { BlockSpinKernel, PackedLevelZero } from './rg-types.js';
 import { WasmPackedLevelZero, type PackedRgCoreExports } from './rg-packed-wasm.js';
 import { guarded } from './core-call.js';
 import { WasmIsingKernel } from './wasm.js';
+import { packedExportsFor } from './wasm-packed3d.js';
+import { geometryOf, shapeOf } from '../lattice.js';
 
 /** The packed exports of the core (assembly/index.ts). */
 export interface PackedCoreExports {
@@ -46,7 +48,7 @@ export class WasmPackedEngine implements PackedEngine {
 
   /** Reserves the packed regions in the byte kernel's instance (after its init); returns the packed exports. */
   protected static reserve(byte: WasmIsingKernel): PackedCoreExports {
-    const core = byte.exports as unknown as PackedCoreExports;
+    const core = packedExportsFor(byte.exports, byte.lattice);
     if (typeof core.packedInit !== 'function') {
       throw new InvalidOptionError('layout', 'packed', 'a core with the packed kernel (this core predates it; use layout "byte")');
     }
@@ -54,7 +56,7 @@ export class WasmPackedEngine implements PackedEngine {
       throw new InvalidOptionError(
         'size',
         byte.size,
-        `a lattice that fits in WebAssembly memory (growing memory for a packed ${byte.size}x${byte.size} lattice failed)`,
+        `a lattice that fits in WebAssembly memory (growing memory for a packed ${shapeOf(geometryOf(byte.lattice), byte.size)} lattice failed)`,
       );
     }
     return core;
@@ -88,7 +90,7 @@ export class WasmPackedEngine implements PackedEngine {
 
   /** Block spins from the packed lattice of the byte kernel's instance (cores that have assembly/rg-packed.ts). */
   levelZero(byte: IsingKernel, _blocks: BlockSpinKernel): PackedLevelZero | undefined {
-    if (!(byte instanceof WasmIsingKernel) || typeof (this.core as Partial<PackedRgCoreExports>).rgBuildPacked !== 'function') return undefined;
+    if (!(byte instanceof WasmIsingKernel) || byte.lattice !== 'square' || typeof (this.core as Partial<PackedRgCoreExports>).rgBuildPacked !== 'function') return undefined;
     return new WasmPackedLevelZero(() => byte.exports as unknown as PackedRgCoreExports);
   }
 

@@ -1,0 +1,480 @@
+/**
+ * The packed (multi-spin) Metropolis kernel of the simple cubic lattice in JavaScript: the
+ * algorithm, lane layout and random-stream order of assembly/packed3d.ts (read its header for the
+ * contract), bit for bit. A 128-bit vector is four 32-bit words; word g holds bytes 4g .. 4g + 3
+ * (lanes 32g .. 32g + 31) and is driven by lane generator g.
+ */
+import { rotl } from '../rng.js';
+import { TWO_POW_32 } from '../thresholds.js';
+import type { IsingKernel } from './types.js';
+import type { PackedEngine } from './packed.js';
+import { fmix32, popcount, sel } from './js-packed.js';
+
+const CLASSES = 14;
+const PLANE_ACCEPT = 32;
+const PLANE_UNDECIDED = 33;
+const LEAF_PLANES = 34;
+/** Planes every vector with an undecided lane draws before it looks at its lanes again (PACKED3D_PLANES of assembly/packed3d.ts). */
+export const PACKED3D_PLANES = 7;
+const EVEN_BYTES = 0x00ff00ff;
+const ODD_BYTES = 0xff00ff00 | 0;
+/** Half-sweep modes: update and track the counters, update only, or count without updating (recount). */
+const TRACKED = 0;
+const UNTRACKED = 1;
+const CENSUS = 2;
+type Mode = typeof TRACKED | typeof UNTRACKED | typeof CENSUS;
+
+/** Class (s, a) value of leaf plane `k` for 32 lanes: mux on s (index 13 - a for s = +1), then a0, a1, a2. */
+function leafSelect(leaves: Int32Array, k: number, s: number, a0: number, a1: number, a2: number): number {
+  const o = k * CLASSES;
+  const v0 = sel(leaves[o + 13], leaves[o], s);
+  const v1 = sel(leaves[o + 12], leaves[o + 1], s);
+  const v2 = sel(leaves[o + 11], leaves[o + 2], s);
+  const v3 = sel(leaves[o + 10], leaves[o + 3], s);
+  const v4 = sel(leaves[o + 9], leaves[o + 4], s);
+  const v5 = sel(leaves[o + 8], leaves[o + 5], s);
+  const v6 = sel(leaves[o + 7], leaves[o + 6], s);
+  return sel(sel(v6, sel(v5, v4, a0), a1), sel(sel(v3, v2, a0), sel(v1, v0, a0), a1), a2);
+}
+
+export class JsPacked3dEngine implements PackedEngine {
+  readonly size: number;
+  /** B = L / 16: vectors per row and rows per in-plane colour. */
+  readonly blocks: number;
+  private bond = 0;
+  private mag = 0;
+  private countsValid = true;
+  private census = { up: 0, anti: 0 };
+  /** Vector (z, c', r, w) at (((z * 2 + c') * B + r) * B + w) * 4 (assembly/packed3d.ts). */
+  lattice: Uint32Array;
+  private readonly leaves = new Int32Array(LEAF_PLANES * CLASSES);
+  /** Fast code of plane k: bit a (0..2) is bit 31 - k of t(a). */
+  private readonly codes = new Int32Array(32);
+  private fast = false;
+  /** Lane-generator states, 16 words per (colour, plane): generator g word k at 4 k + g. */
+  private readonly seeds: Uint32Array;
+  /** Per-vector scratch: s, a0, a1, a2 of word g at 4 g. */
+  private readonly cls = new Int32Array(16);
+
+  constructor(size: number) {
+    this.size = size;
+    this.blocks = size >> 4;
+    this.lattice = new Uint32Array((size * size * size) >> 5);
+    this.seeds = new Uint32Array(size * 32);
+  }
+
+  get bondSum(): number {
+    if (!this.countsValid) this.recount();
+    return this.bond;
+  }
+
+  get magnetization(): number {
+    if (!this.countsValid) this.recount();
+    return this.mag;
+  }
+
+  /** M = 2 (up spins) - N and B = 3N - 2 (antiparallel bonds), every bond having one colour-0 end. */
+  private recount(): void {
+    this.census = { up: 0, anti: 0 };
+    this.halfSweep(0, 0, this.size, CENSUS);
+    const anti = this.census.anti;
+    this.halfSweep(1, 0, this.size, CENSUS);
+    const n = this.size ** 3;
+    this.mag = 2 * this.census.up - n;
+    this.bond = 3 * n - 2 * anti;
+    this.countsValid = true;
+  }
+
+  /** Leaf planes, fast codes and the fast flag from the 14 Metropolis thresholds (assembly/packed3d.ts packed3dPrepare). */
+  prepare(metropolis: Float64Array): void {
+    for (let c = 0; c < CLASSES; c++) {
+      const t = metropolis[c];
+      for (let k = 0; k < LEAF_PLANES; k++) {
+        let bit: number;
+        if (k === PLANE_ACCEPT) bit = t >= TWO_POW_32 ? 1 : 0;
+        else if (k === PLANE_UNDECIDED) bit = t > 0 && t < TWO_POW_32 ? 1 : 0;
+        else bit = t < TWO_POW_32 ? (t >>> (31 - k)) & 1 : 0;
+        this.leaves[k * CLASSES + c] = -bit;
+      }
+    }
+    let fast = true;
+    for (let a = 0; a < 7; a++) {
+      const minus = metropolis[a];
+      if (minus !== metropolis[13 - a]) fast = false;
+      if (a >= 3 && minus < TWO_POW_32) fast = false;
+      if (a < 3 && (minus >= TWO_POW_32 || minus === 0)) fast = false;
+    }
+    this.fast = fast;
+    for (let k = 0; k < 32; k++) {
+      let code = 0;
+      for (let a = 0; a < 3; a++) code |= (metropolis[a] < TWO_POW_32 ? (metropolis[a] >>> (31 - k)) & 1 : 0) << a;
+      this.codes[k] = code;
+    }
+  }
+
+  /** Plane by plane, row by row, two sites at a time (x = 2j and 2j + 1 share word and bit), as assembly/packed3d.ts. */
+  private convert(spins: Int8Array, toPacked: boolean): void {
+    const L = this.size,
+      B = this.blocks,
+      lat = this.lattice;
+    const planeWords = B * B * 8;
+    for (let z = 0; z < L; z++) {
+      for (let y = 0; y < L; y++) {
+        const by = Math.floor(y / B),
+          r = y - by * B;
+        const c = y & 1;
+        const even = z * planeWords + (c * B + r) * B * 4 + (by >> 2);
+        const odd = z * planeWords + ((c ^ 1) * B + r) * B * 4 + (by >> 2);
+        const shift = 8 * (by & 3);
+        const base = (z * L + y) * L;
+        let bx = 0,
+          w = 0;
+        for (let j = 0; j < L >> 1; j++) {
+          const x = base + 2 * j;
+          const at = 4 * w;
+          if (toPacked) {
+            if (spins[x] > 0) lat[even + at] |= 1 << (shift + bx);
+            if (spins[x + 1] > 0) lat[odd + at] |= 1 << (shift + bx);
+          } else {
+            spins[x] = ((lat[even + at] >>> (shift + bx)) & 1) * 2 - 1;
+            spins[x + 1] = ((lat[odd + at] >>> (shift + bx)) & 1) * 2 - 1;
+          }
+          if (++w === B) {
+            w = 0;
+            bx++;
+          }
+        }
+      }
+    }
+  }
+
+  packFrom(byte: IsingKernel): void {
+    this.lattice.fill(0);
+    this.convert(byte.readSpins(), true);
+    this.bond = byte.bondSum;
+    this.mag = byte.magnetization;
+    this.countsValid = true;
+  }
+
+  unpackInto(byte: IsingKernel): void {
+    const spins = new Int8Array(this.size ** 3);
+    this.convert(spins, false);
+    byte.writeSpins(spins);
+  }
+
+  /** Draws a sweep's lane-generator states: 32 * L outputs of the generator `state` (advanced in place). */
+  drawSeeds(state: Uint32Array): void {
+    let x0 = state[0] | 0,
+      x1 = state[1] | 0,
+      x2 = state[2] | 0,
+      x3 = state[3] | 0;
+    const seeds = this.seeds;
+    for (let q = 0; q < 2 * this.size; q++) {
+      const at = q * 16;
+      for (let t = 0; t < 16; t++) {
+        const out = Math.imul(rotl(Math.imul(x1, 5), 7), 9);
+        const sh = x1 << 9;
+        x2 ^= x0;
+        x3 ^= x1;
+        x1 ^= x2;
+        x0 ^= x3;
+        x2 ^= sh;
+        x3 = rotl(x3, 11);
+        seeds[at + t] = fmix32(out);
+      }
+      for (let g = 0; g < 4; g++) {
+        if ((seeds[at + g] | seeds[at + 4 + g] | seeds[at + 8 + g] | seeds[at + 12 + g]) === 0) seeds[at + g] = 1;
+      }
+    }
+    state[0] = x0;
+    state[1] = x1;
+    state[2] = x2;
+    state[3] = x3;
+  }
+
+  run(byte: IsingKernel, sweeps: number, out?: Int32Array): number {
+    const state = byte.getRngState();
+    const changed = this.sweep(sweeps, state, out);
+    byte.setRngState(state);
+    return changed;
+  }
+
+  /** Runs `sweeps` sweeps on generator `state`; with `out`, (B, M) after each sweep, without, the counters go stale. */
+  sweep(sweeps: number, state: Uint32Array, out?: Int32Array): number {
+    let changed = 0;
+    const L = this.size;
+    if (out && !this.countsValid) this.recount();
+    if (!out && sweeps > 0) this.countsValid = false;
+    const mode = out ? TRACKED : UNTRACKED;
+    for (let k = 0; k < sweeps; k++) {
+      this.drawSeeds(state);
+      changed += this.halfSweep(0, 0, L, mode);
+      changed += this.halfSweep(1, 0, L, mode);
+      if (out) {
+        out[2 * k] = this.bond;
+        out[2 * k + 1] = this.mag;
+      }
+    }
+    return changed;
+  }
+
+  /** Colour-`colour` sites of planes z0 .. z1 - 1 in `mode`; returns the flips. */
+  halfSweep(colour: number, z0: number, z1: number, mode: Mode): number {
+    const census = mode === CENSUS;
+    const track = mode !== UNTRACKED;
+    const L = this.size,
+      B = this.blocks;
+    const lat = this.lattice,
+      leaves = this.leaves,
+      codes = this.codes,
+      seeds = this.seeds,
+      cls = this.cls;
+    const fast = this.fast;
+    const rowWords = B * 4,
+      colourWords = B * rowWords,
+      planeWords = 2 * colourWords;
+    let flips = 0,
+      ups = 0,
+      weighted = 0;
+    for (let z = z0; z < z1; z++) {
+      const cp = (colour + z) & 1;
+      const seed = (colour * L + z) * 16;
+      let p0 = seeds[seed] | 0,
+        p1 = seeds[seed + 4] | 0,
+        p2 = seeds[seed + 8] | 0,
+        p3 = seeds[seed + 12] | 0;
+      let q0 = seeds[seed + 1] | 0,
+        q1 = seeds[seed + 5] | 0,
+        q2 = seeds[seed + 9] | 0,
+        q3 = seeds[seed + 13] | 0;
+      let e0 = seeds[seed + 2] | 0,
+        e1 = seeds[seed + 6] | 0,
+        e2 = seeds[seed + 10] | 0,
+        e3 = seeds[seed + 14] | 0;
+      let f0 = seeds[seed + 3] | 0,
+        f1 = seeds[seed + 7] | 0,
+        f2 = seeds[seed + 11] | 0,
+        f3 = seeds[seed + 15] | 0;
+      const own = z * planeWords + cp * colourWords;
+      const other = z * planeWords + (1 - cp) * colourWords;
+      const ahead = (z === L - 1 ? 0 : z + 1) * planeWords + cp * colourWords;
+      const behind = (z === 0 ? L - 1 : z - 1) * planeWords + cp * colourWords;
+      for (let r = 0; r < B; r++) {
+        const rowAt = r * rowWords;
+        const row = own + rowAt,
+          same = other + rowAt,
+          front = ahead + rowAt,
+          back = behind + rowAt;
+        const up = other + (r === 0 ? B - 1 : r - 1) * rowWords;
+        const down = other + (r === B - 1 ? 0 : r + 1) * rowWords;
+        const oddRow = ((r + cp) & 1) !== 0;
+        const P = (B & 1) !== 0 ? (oddRow ? EVEN_BYTES : ODD_BYTES) : oddRow ? -1 : 0;
+        const topRow = r === 0,
+          bottomRow = r === B - 1;
+        for (let w = 0; w < B; w++) {
+          const o = w * 4;
+          // neighbours and classes, word by word; cls[4g ..] = s, a0, a1, a2
+          for (let g = 0; g < 4; g++) {
+            const gm = (g + 3) & 3,
+              gp = (g + 1) & 3;
+            const s = lat[row + o + g] | 0;
+            const vu = topRow ? (lat[up + o + g] << 8) | (lat[up + o + gm] >>> 24) : lat[up + o + g] | 0;
+            const vd = bottomRow ? (lat[down + o + g] >>> 8) | (lat[down + o + gp] << 24) : lat[down + o + g] | 0;
+            let jm: number, jp: number;
+            if (w > 0) jm = lat[same + o - 4 + g] | 0;
+            else {
+              const v = lat[same + rowWords - 4 + g];
+              jm = ((v << 1) & 0xfefefefe) | ((v >>> 7) & 0x01010101);
+            }
+            if (w < B - 1) jp = lat[same + o + 4 + g] | 0;
+            else {
+              const v = lat[same + g];
+              jp = ((v >>> 1) & 0x7f7f7f7f) | ((v << 7) & 0x80808080);
+            }
+            const x1 = s ^ vu,
+              x2 = s ^ vd,
+              x3 = s ^ lat[same + o + g],
+              x4 = s ^ sel(jp, jm, P),
+              x5 = s ^ lat[front + o + g],
+              x6 = s ^ lat[back + o + g];
+            const h1 = x1 ^ x2,
+              h2 = x4 ^ x5;
+            const s1 = h1 ^ x3,
+              s2 = h2 ^ x6;
+            const c1 = (x1 & x2) | (x3 & h1),
+              c2 = (x4 & x5) | (x6 & h2);
+            const k = s1 & s2,
+              cx = c1 ^ c2;
+            cls[4 * g] = s;
+            cls[4 * g + 1] = s1 ^ s2;
+            cls[4 * g + 2] = cx ^ k;
+            cls[4 * g + 3] = (c1 & c2) | (k & cx);
+          }
+          const s0 = cls[0],
+            s1 = cls[4],
+            s2 = cls[8],
+            s3 = cls[12];
+          const a00 = cls[1],
+            a01 = cls[5],
+            a02 = cls[9],
+            a03 = cls[13];
+          const a10 = cls[2],
+            a11 = cls[6],
+            a12 = cls[10],
+            a13 = cls[14];
+          const a20 = cls[3],
+            a21 = cls[7],
+            a22 = cls[11],
+            a23 = cls[15];
+          let acc0: number, acc1: number, acc2: number, acc3: number;
+          let und0: number, und1: number, und2: number, und3: number;
+          if (census) {
+            acc0 = acc1 = acc2 = acc3 = -1;
+            und0 = und1 = und2 = und3 = 0;
+          } else if (fast) {
+            acc0 = a20 | (a10 & a00);
+            acc1 = a21 | (a11 & a01);
+            acc2 = a22 | (a12 & a02);
+            acc3 = a23 | (a13 & a03);
+            und0 = ~acc0;
+            und1 = ~acc1;
+            und2 = ~acc2;
+            und3 = ~acc3;
+          } else {
+            acc0 = leafSelect(leaves, PLANE_ACCEPT, s0, a00, a10, a20);
+            acc1 = leafSelect(leaves, PLANE_ACCEPT, s1, a01, a11, a21);
+            acc2 = leafSelect(leaves, PLANE_ACCEPT, s2, a02, a12, a22);
+            acc3 = leafSelect(leaves, PLANE_ACCEPT, s3, a03, a13, a23);
+            und0 = leafSelect(leaves, PLANE_UNDECIDED, s0, a00, a10, a20);
+            und1 = leafSelect(leaves, PLANE_UNDECIDED, s1, a01, a11, a21);
+            und2 = leafSelect(leaves, PLANE_UNDECIDED, s2, a02, a12, a22);
+            und3 = leafSelect(leaves, PLANE_UNDECIDED, s3, a03, a13, a23);
+          }
+          if (!census && (und0 | und1 | und2 | und3) !== 0) {
+            for (let k = 0; k < 32; k++) {
+              if (k >= PACKED3D_PLANES && (und0 | und1 | und2 | und3) === 0) break;
+              // four xoshiro128** generators, state in locals
+              const u0 = Math.imul(rotl(Math.imul(p1, 5), 7), 9);
+              let t = p1 << 9;
+              p2 ^= p0;
+              p3 ^= p1;
+              p1 ^= p2;
+              p0 ^= p3;
+              p2 ^= t;
+              p3 = (p3 << 11) | (p3 >>> 21);
+              const u1 = Math.imul(rotl(Math.imul(q1, 5), 7), 9);
+              t = q1 << 9;
+              q2 ^= q0;
+              q3 ^= q1;
+              q1 ^= q2;
+              q0 ^= q3;
+              q2 ^= t;
+              q3 = (q3 << 11) | (q3 >>> 21);
+              const u2 = Math.imul(rotl(Math.imul(e1, 5), 7), 9);
+              t = e1 << 9;
+              e2 ^= e0;
+              e3 ^= e1;
+              e1 ^= e2;
+              e0 ^= e3;
+              e2 ^= t;
+              e3 = (e3 << 11) | (e3 >>> 21);
+              const u3 = Math.imul(rotl(Math.imul(f1, 5), 7), 9);
+              t = f1 << 9;
+              f2 ^= f0;
+              f3 ^= f1;
+              f1 ^= f2;
+              f0 ^= f3;
+              f2 ^= t;
+              f3 = (f3 << 11) | (f3 >>> 21);
+              const code = fast ? codes[k] : 1;
+              if (fast && code === 0) {
+                // every undecided class has a 0 here: a random 1 rejects, a 0 goes on
+                und0 &= ~u0;
+                und1 &= ~u1;
+                und2 &= ~u2;
+                und3 &= ~u3;
+              } else if (fast && code === 7) {
+                // every undecided class has a 1 here: a random 0 accepts, a 1 goes on
+                acc0 |= und0 & ~u0;
+                und0 &= u0;
+                acc1 |= und1 & ~u1;
+                und1 &= u1;
+                acc2 |= und2 & ~u2;
+                und2 &= u2;
+                acc3 |= und3 & ~u3;
+                und3 &= u3;
+              } else {
+                let t0: number, t1: number, t2: number, t3: number;
+                if (fast) {
+                  const o = k * CLASSES;
+                  const b0 = leaves[o],
+                    b1 = leaves[o + 1],
+                    b2 = leaves[o + 2];
+                  t0 = sel(b2, sel(b1, b0, a00), a10);
+                  t1 = sel(b2, sel(b1, b0, a01), a11);
+                  t2 = sel(b2, sel(b1, b0, a02), a12);
+                  t3 = sel(b2, sel(b1, b0, a03), a13);
+                } else {
+                  t0 = leafSelect(leaves, k, s0, a00, a10, a20);
+                  t1 = leafSelect(leaves, k, s1, a01, a11, a21);
+                  t2 = leafSelect(leaves, k, s2, a02, a12, a22);
+                  t3 = leafSelect(leaves, k, s3, a03, a13, a23);
+                }
+                acc0 |= und0 & t0 & ~u0;
+                und0 &= ~(u0 ^ t0);
+                acc1 |= und1 & t1 & ~u1;
+                und1 &= ~(u1 ^ t1);
+                acc2 |= und2 & t2 & ~u2;
+                und2 &= ~(u2 ^ t2);
+                acc3 |= und3 & t3 & ~u3;
+                und3 &= ~(u3 ^ t3);
+              }
+            }
+          }
+          if (!census) {
+            lat[row + o] = s0 ^ acc0;
+            lat[row + o + 1] = s1 ^ acc1;
+            lat[row + o + 2] = s2 ^ acc2;
+            lat[row + o + 3] = s3 ^ acc3;
+          }
+          flips += popcount(acc0) + popcount(acc1) + popcount(acc2) + popcount(acc3);
+          if (track) {
+            ups += popcount(acc0 & s0) + popcount(acc1 & s1) + popcount(acc2 & s2) + popcount(acc3 & s3);
+            weighted +=
+              popcount(acc0 & a00) +
+              popcount(acc1 & a01) +
+              popcount(acc2 & a02) +
+              popcount(acc3 & a03) +
+              2 * (popcount(acc0 & a10) + popcount(acc1 & a11) + popcount(acc2 & a12) + popcount(acc3 & a13)) +
+              4 * (popcount(acc0 & a20) + popcount(acc1 & a21) + popcount(acc2 & a22) + popcount(acc3 & a23));
+          }
+        }
+      }
+      seeds[seed] = p0;
+      seeds[seed + 4] = p1;
+      seeds[seed + 8] = p2;
+      seeds[seed + 12] = p3;
+      seeds[seed + 1] = q0;
+      seeds[seed + 5] = q1;
+      seeds[seed + 9] = q2;
+      seeds[seed + 13] = q3;
+      seeds[seed + 2] = e0;
+      seeds[seed + 6] = e1;
+      seeds[seed + 10] = e2;
+      seeds[seed + 14] = e3;
+      seeds[seed + 3] = f0;
+      seeds[seed + 7] = f1;
+      seeds[seed + 11] = f2;
+      seeds[seed + 15] = f3;
+    }
+    if (census) {
+      this.census.up += ups;
+      this.census.anti += weighted;
+    } else if (track) {
+      // a flip of a site with a antiparallel neighbours changes B by 4a - 12; of s = +1, M by -2
+      this.bond = (this.bond + 4 * weighted - 12 * flips) | 0;
+      this.mag += 2 * flips - 4 * ups;
+    }
+    return flips;
+  }
+}
