@@ -34,11 +34,17 @@
 // plane; lane l takes bit l. An undecided lane compares its plane bits, one plane per bit of its
 // uniform number u from the top, with bits 31, 30, ... of its threshold: it is decided at the
 // first bit where they differ, accepted iff there u has 0 and t has 1 (u < t), and rejected if all
-// 32 bits are equal (u = t). A vector with an undecided lane draws exactly PACKED3D_PLANES planes
-// (no data-dependent exit), then, while a lane is undecided and bit 0 has not been compared, one
-// more plane at a time. Accepted lanes flip. Every lane so compares fresh random bits with its
-// threshold bit by bit, exactly as one uniform 32-bit number per site would; a half-sweep updates
-// sites that are not neighbours, each with the Metropolis probability min(1, exp(-beta dE)), so
+// 32 bits are equal (u = t). The planes are drawn in two phases, as in assembly/packed.ts:
+//   1. A vector with an undecided lane draws exactly PACKED3D_PLANES planes (bits 31 .. 32 - K).
+//      Its lanes still undecided then go, in vector order, to the row's queue.
+//   2. After the row's last vector, while queued lanes remain, a layer is formed: going through the
+//      queue in order, it takes every remaining lane whose lane index is not yet taken by this
+//      layer (first fit); the layer draws planes for bits 31 - K, 31 - K - 1, ... of its lanes until
+//      they are all decided or bit 0 was compared, and its accepted lanes flip. The plane's
+//      generators then go on to the next row.
+// Accepted lanes flip. Every lane so compares fresh random bits with its threshold bit by bit,
+// exactly as one uniform 32-bit number per site would; a half-sweep updates sites that are not
+// neighbours, each with the Metropolis probability min(1, exp(-beta dE)), so
 // each half-sweep satisfies detailed balance, as the byte kernel's does.
 
 import { SERIES_CAPACITY, SERIES_RECORD_BYTES } from "./layout";
@@ -56,15 +62,19 @@ const LEAF_PLANES: i32 = 34;
 const PLANE_BYTES: usize = <usize>CLASSES * 16;
 /** Leaf header: i32 fast flag, then at byte 16 + k the fast code of plane k (bits of t(a = 0), t(a = 1), t(a = 2)). */
 const HEADER_BYTES: usize = 64;
-const LEAF_BYTES: usize = HEADER_BYTES + <usize>LEAF_PLANES * PLANE_BYTES;
+/** Zero-field planes after the leaf planes: per plane k the splats t(0), t(0) ^ t(1), t(0) ^ t(2) (bit 31 - k). */
+const FAST_BYTES: usize = 32 * 48;
+const LEAF_BYTES: usize = HEADER_BYTES + <usize>LEAF_PLANES * PLANE_BYTES + FAST_BYTES;
 /** Planes every vector with an undecided lane draws before it looks at its lanes again. */
 export const PACKED3D_PLANES: i32 = 7;
+/** Bytes of a row-queue entry: w (i32), then 16-byte slots: lanes of the current layer, lanes still undecided, a0, a1, a2. */
+const ENTRY_BYTES: usize = 96;
 
-/** Bytes of one seed table (per instance: each worker has its own): 4 lane generators per (colour, plane). */
+/** Bytes of one seed table with its row queue (per instance: each worker has its own): 4 lane generators per (colour, plane), L / 16 entries. */
 // @ts-ignore: decorator
 @inline
 function seedTableBytes(size: i32): usize {
-  return <usize>size * 128;
+  return <usize>size * 128 + <usize>(size >> 4) * ENTRY_BYTES;
 }
 
 let L: i32 = 0;
@@ -205,6 +215,11 @@ export function packed3dPrepare(): void {
     let code: u32 = 0;
     for (let a = 0; a < 3; a++) code |= <u32>((load<u64>(table + (<usize>a << 3)) >> <u64>(31 - k)) & 1) << a;
     store<u8>(leaves + 16 + <usize>k, <u8>code);
+    const at = leaf + <usize>LEAF_PLANES * PLANE_BYTES + <usize>k * 48;
+    const t0: u64 = 0 - <u64>(code & 1), d1: u64 = 0 - <u64>((code ^ (code >> 1)) & 1), d2: u64 = 0 - <u64>((code ^ (code >> 2)) & 1);
+    store<u64>(at, t0); store<u64>(at, t0, 8);
+    store<u64>(at, d1, 16); store<u64>(at, d1, 24);
+    store<u64>(at, d2, 32); store<u64>(at, d2, 40);
   }
 }
 
@@ -254,11 +269,14 @@ function leafSelect(base: usize, s: v128, a0: v128, a1: v128, a2: v128): v128 {
   return v128.bitselect(high, low, a2);
 }
 
-/** Zero-field threshold plane: t(a) for a = 0, 1, 2 by a0 and a1 (lanes with a >= 3 are decided already). */
+/**
+ * Zero-field threshold plane at `fast` (t(0), t(0) ^ t(1), t(0) ^ t(2)): t(a) for a = 0, 1, 2 as
+ * t(0) ^ (a0 & (t(0) ^ t(1))) ^ (a1 & (t(0) ^ t(2))) (lanes with a >= 3 are decided already).
+ */
 // @ts-ignore: decorator
 @inline
-function fastSelect(base: usize, a0: v128, a1: v128): v128 {
-  return v128.bitselect(v128.load(base, 2 << 4), v128.bitselect(v128.load(base, 1 << 4), v128.load(base), a0), a1);
+function fastSelect(fast: usize, a0: v128, a1: v128): v128 {
+  return v128.xor(v128.load(fast), v128.xor(v128.and(a0, v128.load(fast, 16)), v128.and(a1, v128.load(fast, 32))));
 }
 
 // @ts-ignore: decorator
@@ -280,10 +298,13 @@ function halfSweepSimd<Path, Counters>(colour: i32, z0: i32, z1: i32): f64 {
   const NONE = i32x4.splat(0);
   const EVEN_BYTES = i16x8.splat(0x00ff);
   const ODD_BYTES = i16x8.splat(<i16>0xff00);
-  const FIVE = i32x4.splat(5);
-  const NINE = i32x4.splat(9);
+
+
+  const queue = seeds + <usize>L * 128;
   let ups = NONE, asum = NONE;
   let flipCount = 0;
+  lateUps = 0;
+  lateWeighted = 0;
   for (let z = z0; z < z1; z++) {
     const cp = (colour + z) & 1;
     const seed = seeds + (<usize>(colour * L + z) << 6);
@@ -294,6 +315,7 @@ function halfSweepSimd<Path, Counters>(colour: i32, z0: i32, z1: i32): f64 {
     const ahead = lattice + <usize>(z == L - 1 ? 0 : z + 1) * pb + <usize>cp * colourBytes;
     const behind = lattice + <usize>(z == 0 ? L - 1 : z - 1) * pb + <usize>cp * colourBytes;
     for (let r = 0; r < b; r++) {
+      let queued = 0;
       const rowAt = <usize>r * rowBytes;
       const row = own + rowAt;
       const same = other + rowAt;
@@ -343,10 +365,13 @@ function halfSweepSimd<Path, Counters>(colour: i32, z0: i32, z1: i32): f64 {
           und = leafSelect(leaf + <usize>PLANE_UNDECIDED * PLANE_BYTES, s, a0, a1, a2);
         }
         if (!census && v128.any_true(und)) {
+          // PACKED3D_PLANES planes, no data-dependent exit
           let plane = leaf;
-          for (let k = 0; k < 32; k++) {
-            if (k >= PACKED3D_PLANES && !v128.any_true(und)) break;
-            const u = i32x4.mul(v128.or(i32x4.shl(i32x4.mul(g1, FIVE), 7), i32x4.shr_u(i32x4.mul(g1, FIVE), 25)), NINE);
+          let fastPlane = leaf + <usize>LEAF_PLANES * PLANE_BYTES;
+          for (let k = 0; k < PACKED3D_PLANES; k++) {
+            const x = i32x4.add(g1, i32x4.shl(g1, 2));
+            const y = v128.or(i32x4.shl(x, 7), i32x4.shr_u(x, 25));
+            const u = i32x4.add(y, i32x4.shl(y, 3));
             const sh = i32x4.shl(g1, 9);
             g2 = v128.xor(g2, g0); g3 = v128.xor(g3, g1); g1 = v128.xor(g1, g2); g0 = v128.xor(g0, g3);
             g2 = v128.xor(g2, sh); g3 = v128.or(i32x4.shl(g3, 11), i32x4.shr_u(g3, 21));
@@ -359,12 +384,21 @@ function halfSweepSimd<Path, Counters>(colour: i32, z0: i32, z1: i32): f64 {
               acc = v128.or(acc, v128.andnot(und, u));
               und = v128.and(und, u);
             } else {
-              const t = fast ? fastSelect(plane, a0, a1) : leafSelect(plane, s, a0, a1, a2);
+              const t = fast ? fastSelect(fastPlane, a0, a1) : leafSelect(plane, s, a0, a1, a2);
               acc = v128.or(acc, v128.and(und, v128.andnot(t, u)));
               und = v128.andnot(und, v128.xor(u, t));
             }
             plane += PLANE_BYTES;
+            fastPlane += 48;
           }
+          // queue the lanes still undecided (the entry is written either way: no branch)
+          const e = queue + <usize>queued * ENTRY_BYTES;
+          store<i32>(e, w);
+          v128.store(e, und, 32);
+          v128.store(e, a0, 48);
+          v128.store(e, a1, 64);
+          if (!fast) v128.store(e, a2, 80);
+          queued += <i32>v128.any_true(und);
         }
         if (!census) v128.store(row + off, v128.xor(s, acc));
         flipCount += <i32>popcnt<u64>(i64x2.extract_lane(acc, 0)) + <i32>popcnt<u64>(i64x2.extract_lane(acc, 1));
@@ -375,12 +409,126 @@ function halfSweepSimd<Path, Counters>(colour: i32, z0: i32, z1: i32): f64 {
           asum = i32x4.add(asum, i32x4.extadd_pairwise_i16x8_u(i16x8.extadd_pairwise_i8x16_u(wa)));
         }
       }
+      if (queued > 0) {
+        // the row's queued lanes draw from the plane's generators, which then go on to the next row
+        v128.store(seed, g0); v128.store(seed, g1, 16); v128.store(seed, g2, 32); v128.store(seed, g3, 48);
+        flipCount += finishRowSimd<Path, Counters>(seed, queue, queued, row);
+        g0 = v128.load(seed); g1 = v128.load(seed, 16); g2 = v128.load(seed, 32); g3 = v128.load(seed, 48);
+      }
     }
     v128.store(seed, g0); v128.store(seed, g1, 16); v128.store(seed, g2, 32); v128.store(seed, g3, 48);
   }
-  const up = i32x4.extract_lane(ups, 0) + i32x4.extract_lane(ups, 1) + i32x4.extract_lane(ups, 2) + i32x4.extract_lane(ups, 3);
-  const weighted = i32x4.extract_lane(asum, 0) + i32x4.extract_lane(asum, 1) + i32x4.extract_lane(asum, 2) + i32x4.extract_lane(asum, 3);
+  const up = i32x4.extract_lane(ups, 0) + i32x4.extract_lane(ups, 1) + i32x4.extract_lane(ups, 2) + i32x4.extract_lane(ups, 3) + lateUps;
+  const weighted = i32x4.extract_lane(asum, 0) + i32x4.extract_lane(asum, 1) + i32x4.extract_lane(asum, 2) + i32x4.extract_lane(asum, 3) + lateWeighted;
   return settle(census, track, flipCount, up, weighted);
+}
+
+/** Up spins and a-weighted sums of the flips made at the ends of rows (finishRow*), for settle(). */
+let lateUps: i32 = 0;
+let lateWeighted: i32 = 0;
+
+/**
+ * Finishes a row as assembly/packed.ts does: its queued lanes (undecided after PACKED3D_PLANES
+ * planes, entries in vector order) form layers. A layer takes, entry by entry, every remaining lane
+ * whose position is still free in it, draws planes PACKED3D_PLANES, PACKED3D_PLANES + 1, ... for
+ * them until they are decided (at most to plane 31; a lane equal to its threshold in all 32 bits is
+ * rejected), and applies its flips; entries with lanes left keep their order for the next layer.
+ * The generators continue from the state at `seed` (and are left there). Returns the flips (their
+ * up spins and weighted sums go to lateUps, lateWeighted).
+ */
+function finishRowSimd<Path, Counters>(seed: usize, queue: usize, n: i32, row: usize): i32 {
+  const fast = idof<Path>() == idof<Fast>();
+  const track = idof<Counters>() == idof<Tracked>();
+  const leaf = leaves + HEADER_BYTES;
+  const NONE = i32x4.splat(0);
+
+
+  let g0 = v128.load(seed), g1 = v128.load(seed, 16), g2 = v128.load(seed, 32), g3 = v128.load(seed, 48);
+  let flips = 0, ups = 0, weighted = 0;
+  // layer 0
+  let occ = NONE, c0 = NONE, c1 = NONE, c2 = NONE, sv = NONE;
+  for (let e = 0; e < n; e++) {
+    const at = queue + <usize>e * ENTRY_BYTES;
+    const take = v128.andnot(v128.load(at, 32), occ);
+    v128.store(at, take, 16);
+    occ = v128.or(occ, take);
+    c0 = v128.or(c0, v128.and(take, v128.load(at, 48)));
+    c1 = v128.or(c1, v128.and(take, v128.load(at, 64)));
+    if (!fast) {
+      c2 = v128.or(c2, v128.and(take, v128.load(at, 80)));
+      sv = v128.or(sv, v128.and(take, v128.load(row + (<usize>load<i32>(at) << 4))));
+    }
+  }
+  for (;;) {
+    let und = occ, acc = NONE;
+    let plane = leaf + <usize>PACKED3D_PLANES * PLANE_BYTES;
+    let fastPlane = leaf + <usize>LEAF_PLANES * PLANE_BYTES + <usize>PACKED3D_PLANES * 48;
+    const last = leaf + <usize>32 * PLANE_BYTES;
+    while (v128.any_true(und) && plane != last) {
+      const x = i32x4.add(g1, i32x4.shl(g1, 2));
+      const y = v128.or(i32x4.shl(x, 7), i32x4.shr_u(x, 25));
+      const u = i32x4.add(y, i32x4.shl(y, 3));
+      const sh = i32x4.shl(g1, 9);
+      g2 = v128.xor(g2, g0); g3 = v128.xor(g3, g1); g1 = v128.xor(g1, g2); g0 = v128.xor(g0, g3);
+      g2 = v128.xor(g2, sh); g3 = v128.or(i32x4.shl(g3, 11), i32x4.shr_u(g3, 21));
+      const t = fast ? fastSelect(fastPlane, c0, c1) : leafSelect(plane, sv, c0, c1, c2);
+      acc = v128.or(acc, v128.and(und, v128.andnot(t, u)));
+      und = v128.andnot(und, v128.xor(u, t));
+      plane += PLANE_BYTES;
+      fastPlane += 48;
+    }
+    // apply this layer's flips; compact the entries with lanes left and build the next layer
+    occ = NONE; c0 = NONE; c1 = NONE; c2 = NONE; sv = NONE;
+    let m = 0;
+    for (let e = 0; e < n; e++) {
+      const at = queue + <usize>e * ENTRY_BYTES;
+      const w = load<i32>(at);
+      const take = v128.load(at, 16);
+      const left = v128.andnot(v128.load(at, 32), take);
+      const b0 = v128.load(at, 48), b1 = v128.load(at, 64);
+      const flip = v128.and(acc, take);
+      const vec = row + (<usize>w << 4);
+      const s = v128.load(vec);
+      v128.store(vec, v128.xor(s, flip));
+      flips += <i32>popcnt<u64>(i64x2.extract_lane(flip, 0)) + <i32>popcnt<u64>(i64x2.extract_lane(flip, 1));
+      if (track) {
+        const f = v128.and(flip, s);
+        ups += <i32>popcnt<u64>(i64x2.extract_lane(f, 0)) + <i32>popcnt<u64>(i64x2.extract_lane(f, 1));
+        let x = v128.and(flip, b0);
+        weighted += <i32>popcnt<u64>(i64x2.extract_lane(x, 0)) + <i32>popcnt<u64>(i64x2.extract_lane(x, 1));
+        x = v128.and(flip, b1);
+        weighted += 2 * (<i32>popcnt<u64>(i64x2.extract_lane(x, 0)) + <i32>popcnt<u64>(i64x2.extract_lane(x, 1)));
+        if (!fast) {
+          x = v128.and(flip, v128.load(at, 80));
+          weighted += 4 * (<i32>popcnt<u64>(i64x2.extract_lane(x, 0)) + <i32>popcnt<u64>(i64x2.extract_lane(x, 1)));
+        }
+      }
+      // entry m (m <= e) gets this entry if it has lanes left (written either way: no branch)
+      const to = queue + <usize>m * ENTRY_BYTES;
+      const next = v128.andnot(left, occ);
+      store<i32>(to, w);
+      v128.store(to, next, 16);
+      v128.store(to, left, 32);
+      v128.store(to, b0, 48);
+      v128.store(to, b1, 64);
+      occ = v128.or(occ, next);
+      c0 = v128.or(c0, v128.and(next, b0));
+      c1 = v128.or(c1, v128.and(next, b1));
+      if (!fast) {
+        const b2 = v128.load(at, 80);
+        v128.store(to, b2, 80);
+        c2 = v128.or(c2, v128.and(next, b2));
+        sv = v128.or(sv, v128.and(next, s));
+      }
+      m += <i32>v128.any_true(left);
+    }
+    if (m == 0) break;
+    n = m;
+  }
+  v128.store(seed, g0); v128.store(seed, g1, 16); v128.store(seed, g2, 32); v128.store(seed, g3, 48);
+  lateUps += ups;
+  lateWeighted += weighted;
+  return flips;
 }
 
 /**
@@ -439,7 +587,10 @@ function halfSweepScalar<Path, Counters>(colour: i32, z0: i32, z1: i32): f64 {
   const colourBytes = <usize>b * rowBytes;
   const pb = planeBytes();
   const leaf = leaves + HEADER_BYTES;
+  const queue = seeds + <usize>L * 128;
   let flips: i64 = 0, ups: i64 = 0, wsum: i64 = 0;
+  lateUps = 0;
+  lateWeighted = 0;
   for (let z = z0; z < z1; z++) {
     const cp = (colour + z) & 1;
     const seed = seeds + (<usize>(colour * L + z) << 6);
@@ -454,6 +605,7 @@ function halfSweepScalar<Path, Counters>(colour: i32, z0: i32, z1: i32): f64 {
     const ahead = lattice + <usize>(z == L - 1 ? 0 : z + 1) * pb + <usize>cp * colourBytes;
     const behind = lattice + <usize>(z == 0 ? L - 1 : z - 1) * pb + <usize>cp * colourBytes;
     for (let r = 0; r < b; r++) {
+      let queued = 0;
       const rowAt = <usize>r * rowBytes;
       const row = own + rowAt;
       const same = other + rowAt;
@@ -500,9 +652,9 @@ function halfSweepScalar<Path, Counters>(colour: i32, z0: i32, z1: i32): f64 {
           undh = leafSelect64(leaf + <usize>PLANE_UNDECIDED * PLANE_BYTES, sh, a0h, a1h, a2h);
         }
         if (!census && (undl | undh) != 0) {
+          // PACKED3D_PLANES planes, no data-dependent exit
           let plane = leaf;
-          for (let k = 0; k < 32; k++) {
-            if (k >= PACKED3D_PLANES && (undl | undh) == 0) break;
+          for (let k = 0; k < PACKED3D_PLANES; k++) {
             const o0 = rotl<u32>(p1 * 5, 7) * 9;
             let t = p1 << 9;
             p2 ^= p0; p3 ^= p1; p1 ^= p2; p0 ^= p3; p2 ^= t; p3 = rotl<u32>(p3, 11);
@@ -526,8 +678,8 @@ function halfSweepScalar<Path, Counters>(colour: i32, z0: i32, z1: i32): f64 {
             } else {
               let tl: u64, th: u64;
               if (fast) {
-                tl = sel(load<u64>(plane, 32), sel(load<u64>(plane, 16), load<u64>(plane), a0l), a1l);
-                th = sel(load<u64>(plane, 32), sel(load<u64>(plane, 16), load<u64>(plane), a0h), a1h);
+                tl = fastSelect64(plane, a0l, a1l);
+                th = fastSelect64(plane, a0h, a1h);
               } else {
                 tl = leafSelect64(plane, sl, a0l, a1l, a2l);
                 th = leafSelect64(plane, sh, a0h, a1h, a2h);
@@ -539,6 +691,14 @@ function halfSweepScalar<Path, Counters>(colour: i32, z0: i32, z1: i32): f64 {
             }
             plane += PLANE_BYTES;
           }
+          // queue the lanes still undecided (the entry is written either way: no branch)
+          const e = queue + <usize>queued * ENTRY_BYTES;
+          store<i32>(e, w);
+          store<u64>(e, undl, 32); store<u64>(e, undh, 40);
+          store<u64>(e, a0l, 48); store<u64>(e, a0h, 56);
+          store<u64>(e, a1l, 64); store<u64>(e, a1h, 72);
+          if (!fast) { store<u64>(e, a2l, 80); store<u64>(e, a2h, 88); }
+          queued += <i32>((undl | undh) != 0);
         }
         if (!census) {
           store<u64>(row + off, sl ^ accl);
@@ -552,13 +712,137 @@ function halfSweepScalar<Path, Counters>(colour: i32, z0: i32, z1: i32): f64 {
             + 4 * (popcnt<u64>(accl & a2l) + popcnt<u64>(acch & a2h));
         }
       }
+      if (queued > 0) {
+        storeLanes(seed, p0, p1, p2, p3, q0, q1, q2, q3, e0, e1, e2, e3, f0, f1, f2, f3);
+        flips += finishRowScalar<Path, Counters>(seed, queue, queued, row);
+        p0 = load<u32>(seed, 0); p1 = load<u32>(seed, 16); p2 = load<u32>(seed, 32); p3 = load<u32>(seed, 48);
+        q0 = load<u32>(seed, 4); q1 = load<u32>(seed, 20); q2 = load<u32>(seed, 36); q3 = load<u32>(seed, 52);
+        e0 = load<u32>(seed, 8); e1 = load<u32>(seed, 24); e2 = load<u32>(seed, 40); e3 = load<u32>(seed, 56);
+        f0 = load<u32>(seed, 12); f1 = load<u32>(seed, 28); f2 = load<u32>(seed, 44); f3 = load<u32>(seed, 60);
+      }
     }
-    store<u32>(seed, p0, 0); store<u32>(seed, p1, 16); store<u32>(seed, p2, 32); store<u32>(seed, p3, 48);
-    store<u32>(seed, q0, 4); store<u32>(seed, q1, 20); store<u32>(seed, q2, 36); store<u32>(seed, q3, 52);
-    store<u32>(seed, e0, 8); store<u32>(seed, e1, 24); store<u32>(seed, e2, 40); store<u32>(seed, e3, 56);
-    store<u32>(seed, f0, 12); store<u32>(seed, f1, 28); store<u32>(seed, f2, 44); store<u32>(seed, f3, 60);
+    storeLanes(seed, p0, p1, p2, p3, q0, q1, q2, q3, e0, e1, e2, e3, f0, f1, f2, f3);
   }
-  return settle(census, track, <i32>flips, <i32>ups, <i32>wsum);
+  return settle(census, track, <i32>flips, <i32>ups + lateUps, <i32>wsum + lateWeighted);
+}
+
+/** Stores the four lane generators (generator g word k at seed + 16 k + 4 g). */
+// @ts-ignore: decorator
+@inline
+function storeLanes(seed: usize, p0: u32, p1: u32, p2: u32, p3: u32, q0: u32, q1: u32, q2: u32, q3: u32,
+  e0: u32, e1: u32, e2: u32, e3: u32, f0: u32, f1: u32, f2: u32, f3: u32): void {
+  store<u32>(seed, p0, 0); store<u32>(seed, p1, 16); store<u32>(seed, p2, 32); store<u32>(seed, p3, 48);
+  store<u32>(seed, q0, 4); store<u32>(seed, q1, 20); store<u32>(seed, q2, 36); store<u32>(seed, q3, 52);
+  store<u32>(seed, e0, 8); store<u32>(seed, e1, 24); store<u32>(seed, e2, 40); store<u32>(seed, e3, 56);
+  store<u32>(seed, f0, 12); store<u32>(seed, f1, 28); store<u32>(seed, f2, 44); store<u32>(seed, f3, 60);
+}
+
+/** Steps lane generator g of the four at `seed`; returns its output. */
+// @ts-ignore: decorator
+@inline
+function stepLane(seed: usize, g: usize): u32 {
+  const at = seed + (g << 2);
+  let x0 = load<u32>(at), x1 = load<u32>(at, 16), x2 = load<u32>(at, 32), x3 = load<u32>(at, 48);
+  const out = rotl<u32>(x1 * 5, 7) * 9;
+  const z = x1 << 9;
+  x2 ^= x0; x3 ^= x1; x1 ^= x2; x0 ^= x3; x2 ^= z; x3 = rotl<u32>(x3, 11);
+  store<u32>(at, x0); store<u32>(at, x1, 16); store<u32>(at, x2, 32); store<u32>(at, x3, 48);
+  return out;
+}
+
+/** The zero-field threshold bits of plane `plane` for a = 0, 1, 2 by a0 and a1 (classes 0, 1, 2). */
+// @ts-ignore: decorator
+@inline
+function fastSelect64(plane: usize, a0: u64, a1: u64): u64 {
+  return sel(load<u64>(plane, 32), sel(load<u64>(plane, 16), load<u64>(plane), a0), a1);
+}
+
+/** {@link finishRowSimd} on two 64-bit halves: the same layers, planes and flips. */
+function finishRowScalar<Path, Counters>(seed: usize, queue: usize, n: i32, row: usize): i64 {
+  const fast = idof<Path>() == idof<Fast>();
+  const track = idof<Counters>() == idof<Tracked>();
+  const leaf = leaves + HEADER_BYTES;
+  let flips: i64 = 0, ups: i64 = 0, weighted: i64 = 0;
+  // layer 0
+  let ol: u64 = 0, oh: u64 = 0, c0l: u64 = 0, c0h: u64 = 0, c1l: u64 = 0, c1h: u64 = 0, c2l: u64 = 0, c2h: u64 = 0, svl: u64 = 0, svh: u64 = 0;
+  for (let e = 0; e < n; e++) {
+    const at = queue + <usize>e * ENTRY_BYTES;
+    const tl = load<u64>(at, 32) & ~ol, th = load<u64>(at, 40) & ~oh;
+    store<u64>(at, tl, 16); store<u64>(at, th, 24);
+    ol |= tl; oh |= th;
+    c0l |= tl & load<u64>(at, 48); c0h |= th & load<u64>(at, 56);
+    c1l |= tl & load<u64>(at, 64); c1h |= th & load<u64>(at, 72);
+    if (!fast) {
+      c2l |= tl & load<u64>(at, 80); c2h |= th & load<u64>(at, 88);
+      const vec = row + (<usize>load<i32>(at) << 4);
+      svl |= tl & load<u64>(vec); svh |= th & load<u64>(vec, 8);
+    }
+  }
+  for (;;) {
+    let ul = ol, uh = oh, al: u64 = 0, ah: u64 = 0;
+    let plane = leaf + <usize>PACKED3D_PLANES * PLANE_BYTES;
+    const last = leaf + <usize>32 * PLANE_BYTES;
+    while ((ul | uh) != 0 && plane != last) {
+      const xl = <u64>stepLane(seed, 0) | (<u64>stepLane(seed, 1) << 32);
+      const xh = <u64>stepLane(seed, 2) | (<u64>stepLane(seed, 3) << 32);
+      let tl: u64, th: u64;
+      if (fast) {
+        tl = fastSelect64(plane, c0l, c1l);
+        th = fastSelect64(plane, c0h, c1h);
+      } else {
+        tl = leafSelect64(plane, svl, c0l, c1l, c2l);
+        th = leafSelect64(plane, svh, c0h, c1h, c2h);
+      }
+      al |= ul & tl & ~xl; ah |= uh & th & ~xh;
+      ul &= ~(xl ^ tl); uh &= ~(xh ^ th);
+      plane += PLANE_BYTES;
+    }
+    // apply this layer's flips; compact the entries with lanes left and build the next layer
+    ol = 0; oh = 0; c0l = 0; c0h = 0; c1l = 0; c1h = 0; c2l = 0; c2h = 0; svl = 0; svh = 0;
+    let m = 0;
+    for (let e = 0; e < n; e++) {
+      const at = queue + <usize>e * ENTRY_BYTES;
+      const w = load<i32>(at);
+      const tl = load<u64>(at, 16), th = load<u64>(at, 24);
+      const ll = load<u64>(at, 32) & ~tl, lh = load<u64>(at, 40) & ~th;
+      const b0l = load<u64>(at, 48), b0h = load<u64>(at, 56);
+      const b1l = load<u64>(at, 64), b1h = load<u64>(at, 72);
+      const fl = al & tl, fh = ah & th;
+      const vec = row + (<usize>w << 4);
+      const sl = load<u64>(vec), sh = load<u64>(vec, 8);
+      store<u64>(vec, sl ^ fl); store<u64>(vec, sh ^ fh, 8);
+      flips += popcnt<u64>(fl) + popcnt<u64>(fh);
+      if (track) {
+        ups += popcnt<u64>(fl & sl) + popcnt<u64>(fh & sh);
+        weighted += popcnt<u64>(fl & b0l) + popcnt<u64>(fh & b0h);
+        weighted += 2 * (popcnt<u64>(fl & b1l) + popcnt<u64>(fh & b1h));
+        if (!fast) weighted += 4 * (popcnt<u64>(fl & load<u64>(at, 80)) + popcnt<u64>(fh & load<u64>(at, 88)));
+      }
+      // entry m (m <= e) gets this entry if it has lanes left (written either way: no branch)
+      const to = queue + <usize>m * ENTRY_BYTES;
+      const nl = ll & ~ol, nh = lh & ~oh;
+      store<i32>(to, w);
+      store<u64>(to, nl, 16); store<u64>(to, nh, 24);
+      store<u64>(to, ll, 32); store<u64>(to, lh, 40);
+      store<u64>(to, b0l, 48); store<u64>(to, b0h, 56);
+      store<u64>(to, b1l, 64); store<u64>(to, b1h, 72);
+      ol |= nl; oh |= nh;
+      c0l |= nl & b0l; c0h |= nh & b0h;
+      c1l |= nl & b1l; c1h |= nh & b1h;
+      if (!fast) {
+        const b2l = load<u64>(at, 80), b2h = load<u64>(at, 88);
+        store<u64>(to, b2l, 80); store<u64>(to, b2h, 88);
+        c2l |= nl & b2l; c2h |= nh & b2h;
+        svl |= nl & sl; svh |= nh & sh;
+      }
+      m += <i32>((ll | lh) != 0);
+    }
+    if (m == 0) break;
+    n = m;
+  }
+  lateUps += <i32>ups;
+  lateWeighted += <i32>weighted;
+  return flips;
 }
 
 /**

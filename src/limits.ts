@@ -26,8 +26,8 @@ export const SEED_TABLE_BYTES_PER_ROW = 128 + 96;
  */
 export function sharedMemoryBytes(size: number, workers: number, lattice: Lattice = 'square'): number {
   if (lattice === 'cubic') {
-    // L^3 bytes and L^3 / 8 packed; a seed table of 4 lane generators per (colour, plane) per thread (assembly/packed3d.ts)
-    return size ** 3 + size ** 3 / 8 + (workers + 1) * size * CUBIC_SEED_TABLE_BYTES_PER_PLANE + SERIES_CAPACITY * 8 + 16 * 65536;
+    // L^3 bytes and L^3 / 8 packed; per thread 4 lane generators per (colour, plane) and a row queue (assembly/packed3d.ts)
+    return size ** 3 + size ** 3 / 8 + (workers + 1) * (size * CUBIC_SEED_TABLE_BYTES_PER_PLANE + (size / 16) * 96) + SERIES_CAPACITY * 8 + 16 * 65536;
   }
   return size * size + (size * size) / 8 + (workers + 1) * (size / 16) * SEED_TABLE_BYTES_PER_ROW + SERIES_CAPACITY * 8 + 16 * 65536;
 }

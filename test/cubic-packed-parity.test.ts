@@ -56,7 +56,7 @@ describe('cubic packed kernel: WASM SIMD vs WASM scalar vs JS, bit for bit', () 
         expect(sim.magnetization()).toBe(ref.magnetization());
       }
     }
-    const [b, m] = recount(ref.spins(), size);
+    const [b, m] = recount(ref.spins() as Int8Array, size);
     expect(ref.energy()).toBeCloseTo((-b - field * m) / size ** 3, 12);
     expect(ref.magnetization()).toBeCloseTo(m / size ** 3, 12);
     const measured = ref.measure({ sweeps: 60, keepSeries: true });
@@ -67,7 +67,7 @@ describe('cubic packed kernel: WASM SIMD vs WASM scalar vs JS, bit for bit', () 
       expect(o.acceptance).toBe(measured.acceptance);
     }
     // the tracked counters of the series agree with a recount of the final spins
-    const [b2, m2] = recount(ref.spins(), size);
+    const [b2, m2] = recount(ref.spins() as Int8Array, size);
     expect(measured.series!.magnetization.at(-1)).toBeCloseTo(m2 / size ** 3, 12);
     expect(measured.series!.energy.at(-1)).toBeCloseTo((-b2 - field * m2) / size ** 3, 12);
     for (const sim of sims) sim.dispose();

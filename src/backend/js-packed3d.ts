@@ -16,6 +16,8 @@ const PLANE_UNDECIDED = 33;
 const LEAF_PLANES = 34;
 /** Planes every vector with an undecided lane draws before it looks at its lanes again (PACKED3D_PLANES of assembly/packed3d.ts). */
 export const PACKED3D_PLANES = 7;
+/** Words of a row-queue entry: w, 3 unused, then 4 words each: lanes of the current layer, lanes left, a0, a1, a2. */
+const ENTRY_WORDS = 24;
 const EVEN_BYTES = 0x00ff00ff;
 const ODD_BYTES = 0xff00ff00 | 0;
 /** Half-sweep modes: update and track the counters, update only, or count without updating (recount). */
@@ -55,12 +57,19 @@ export class JsPacked3dEngine implements PackedEngine {
   private readonly seeds: Uint32Array;
   /** Per-vector scratch: s, a0, a1, a2 of word g at 4 g. */
   private readonly cls = new Int32Array(16);
+  /** The row queue: lanes undecided after PACKED3D_PLANES planes (assembly/packed3d.ts finishRowSimd). */
+  private readonly queue: Int32Array;
+  /** Up spins and weighted sums of the flips made at the ends of rows (finishRow). */
+  private readonly late = { ups: 0, weighted: 0 };
+  /** resolveLayer's words: the layer's lanes (0..3), then its accepted lanes (4..7). */
+  private readonly layer = new Int32Array(8);
 
   constructor(size: number) {
     this.size = size;
     this.blocks = size >> 4;
     this.lattice = new Uint32Array((size * size * size) >> 5);
     this.seeds = new Uint32Array(size * 32);
+    this.queue = new Int32Array(this.blocks * ENTRY_WORDS);
   }
 
   get bondSum(): number {
@@ -233,6 +242,10 @@ export class JsPacked3dEngine implements PackedEngine {
     const rowWords = B * 4,
       colourWords = B * rowWords,
       planeWords = 2 * colourWords;
+    const queue = this.queue;
+    const late = this.late;
+    late.ups = 0;
+    late.weighted = 0;
     let flips = 0,
       ups = 0,
       weighted = 0;
@@ -260,6 +273,7 @@ export class JsPacked3dEngine implements PackedEngine {
       const ahead = (z === L - 1 ? 0 : z + 1) * planeWords + cp * colourWords;
       const behind = (z === 0 ? L - 1 : z - 1) * planeWords + cp * colourWords;
       for (let r = 0; r < B; r++) {
+        let queued = 0;
         const rowAt = r * rowWords;
         const row = own + rowAt,
           same = other + rowAt,
@@ -351,8 +365,8 @@ export class JsPacked3dEngine implements PackedEngine {
             und3 = leafSelect(leaves, PLANE_UNDECIDED, s3, a03, a13, a23);
           }
           if (!census && (und0 | und1 | und2 | und3) !== 0) {
-            for (let k = 0; k < 32; k++) {
-              if (k >= PACKED3D_PLANES && (und0 | und1 | und2 | und3) === 0) break;
+            // PACKED3D_PLANES planes, no data-dependent exit
+            for (let k = 0; k < PACKED3D_PLANES; k++) {
               // four xoshiro128** generators, state in locals
               const u0 = Math.imul(rotl(Math.imul(p1, 5), 7), 9);
               let t = p1 << 9;
@@ -430,6 +444,28 @@ export class JsPacked3dEngine implements PackedEngine {
                 und3 &= ~(u3 ^ t3);
               }
             }
+            // queue the lanes still undecided (the entry is written either way)
+            const e = queued * ENTRY_WORDS;
+            queue[e] = w;
+            queue[e + 8] = und0;
+            queue[e + 9] = und1;
+            queue[e + 10] = und2;
+            queue[e + 11] = und3;
+            queue[e + 12] = a00;
+            queue[e + 13] = a01;
+            queue[e + 14] = a02;
+            queue[e + 15] = a03;
+            queue[e + 16] = a10;
+            queue[e + 17] = a11;
+            queue[e + 18] = a12;
+            queue[e + 19] = a13;
+            if (!fast) {
+              queue[e + 20] = a20;
+              queue[e + 21] = a21;
+              queue[e + 22] = a22;
+              queue[e + 23] = a23;
+            }
+            if ((und0 | und1 | und2 | und3) !== 0) queued++;
           }
           if (!census) {
             lat[row + o] = s0 ^ acc0;
@@ -449,6 +485,42 @@ export class JsPacked3dEngine implements PackedEngine {
               4 * (popcount(acc0 & a20) + popcount(acc1 & a21) + popcount(acc2 & a22) + popcount(acc3 & a23));
           }
         }
+        if (queued > 0) {
+          // the row's queued lanes draw from the plane's generators, which then go on to the next row
+          seeds[seed] = p0;
+          seeds[seed + 4] = p1;
+          seeds[seed + 8] = p2;
+          seeds[seed + 12] = p3;
+          seeds[seed + 1] = q0;
+          seeds[seed + 5] = q1;
+          seeds[seed + 9] = q2;
+          seeds[seed + 13] = q3;
+          seeds[seed + 2] = e0;
+          seeds[seed + 6] = e1;
+          seeds[seed + 10] = e2;
+          seeds[seed + 14] = e3;
+          seeds[seed + 3] = f0;
+          seeds[seed + 7] = f1;
+          seeds[seed + 11] = f2;
+          seeds[seed + 15] = f3;
+          flips += this.finishRow(seed, queued, row, fast, track);
+          p0 = seeds[seed] | 0;
+          p1 = seeds[seed + 4] | 0;
+          p2 = seeds[seed + 8] | 0;
+          p3 = seeds[seed + 12] | 0;
+          q0 = seeds[seed + 1] | 0;
+          q1 = seeds[seed + 5] | 0;
+          q2 = seeds[seed + 9] | 0;
+          q3 = seeds[seed + 13] | 0;
+          e0 = seeds[seed + 2] | 0;
+          e1 = seeds[seed + 6] | 0;
+          e2 = seeds[seed + 10] | 0;
+          e3 = seeds[seed + 14] | 0;
+          f0 = seeds[seed + 3] | 0;
+          f1 = seeds[seed + 7] | 0;
+          f2 = seeds[seed + 11] | 0;
+          f3 = seeds[seed + 15] | 0;
+        }
       }
       seeds[seed] = p0;
       seeds[seed + 4] = p1;
@@ -467,6 +539,8 @@ export class JsPacked3dEngine implements PackedEngine {
       seeds[seed + 11] = f2;
       seeds[seed + 15] = f3;
     }
+    ups += late.ups;
+    weighted += late.weighted;
     if (census) {
       this.census.up += ups;
       this.census.anti += weighted;
@@ -476,5 +550,128 @@ export class JsPacked3dEngine implements PackedEngine {
       this.mag += 2 * flips - 4 * ups;
     }
     return flips;
+  }
+
+  /**
+   * Finishes a row (assembly/packed3d.ts finishRowSimd): the queued lanes form layers, first fit in
+   * queue order; each layer draws planes PACKED3D_PLANES, PACKED3D_PLANES + 1, ... until its lanes
+   * are decided (at most to plane 31) and applies its flips. The generators continue from the state
+   * at seeds[seed..] and are left there. Returns the flips; up spins and weighted sums go to this.late.
+   */
+  private finishRow(seed: number, n: number, row: number, fast: boolean, track: boolean): number {
+    const q = this.queue,
+      lat = this.lattice,
+      cls = this.cls,
+      layer = this.layer;
+    // layer[g]: the layer's lanes of word g; cls[4 g ..]: their s, a0, a1, a2
+    layer.fill(0);
+    cls.fill(0);
+    for (let e = 0; e < n; e++) {
+      const at = e * ENTRY_WORDS,
+        v = row + 4 * q[at];
+      for (let g = 0; g < 4; g++) {
+        const take = q[at + 8 + g] & ~layer[g];
+        q[at + 4 + g] = take;
+        layer[g] |= take;
+        cls[4 * g + 1] |= take & q[at + 12 + g];
+        cls[4 * g + 2] |= take & q[at + 16 + g];
+        if (!fast) {
+          cls[4 * g] |= take & lat[v + g];
+          cls[4 * g + 3] |= take & q[at + 20 + g];
+        }
+      }
+    }
+    let flips = 0,
+      ups = 0,
+      weighted = 0;
+    for (;;) {
+      this.resolveLayer(seed, fast);
+      // apply this layer's flips; compact the entries with lanes left and build the next layer
+      for (let g = 0; g < 4; g++) layer[g] = 0;
+      cls.fill(0);
+      let m = 0;
+      for (let e = 0; e < n; e++) {
+        const at = e * ENTRY_WORDS,
+          to = m * ENTRY_WORDS;
+        const w = q[at],
+          v = row + 4 * w;
+        let any = 0;
+        q[to] = w;
+        for (let g = 0; g < 4; g++) {
+          const take = q[at + 4 + g];
+          const left = q[at + 8 + g] & ~take;
+          const b0 = q[at + 12 + g],
+            b1 = q[at + 16 + g];
+          const flip = layer[4 + g] & take;
+          const s = lat[v + g] | 0;
+          lat[v + g] = s ^ flip;
+          flips += popcount(flip);
+          if (track) {
+            ups += popcount(flip & s);
+            weighted += popcount(flip & b0) + 2 * popcount(flip & b1);
+            if (!fast) weighted += 4 * popcount(flip & q[at + 20 + g]);
+          }
+          const next = left & ~layer[g];
+          q[to + 4 + g] = next;
+          q[to + 8 + g] = left;
+          q[to + 12 + g] = b0;
+          q[to + 16 + g] = b1;
+          layer[g] |= next;
+          cls[4 * g + 1] |= next & b0;
+          cls[4 * g + 2] |= next & b1;
+          if (!fast) {
+            const b2 = q[at + 20 + g];
+            q[to + 20 + g] = b2;
+            cls[4 * g] |= next & s;
+            cls[4 * g + 3] |= next & b2;
+          }
+          any |= left;
+        }
+        if (any !== 0) m++;
+      }
+      if (m === 0) break;
+      n = m;
+    }
+    this.late.ups += ups;
+    this.late.weighted += weighted;
+    return flips;
+  }
+
+  /**
+   * Draws planes PACKED3D_PLANES, PACKED3D_PLANES + 1, ... for the layer's lanes layer[0..3] (classes
+   * in this.cls) until they are decided or plane 31 is compared; the accepted lanes go to
+   * layer[4..7]. The four generators are read from and written back to seeds[seed..].
+   */
+  private resolveLayer(seed: number, fast: boolean): void {
+    const seeds = this.seeds,
+      leaves = this.leaves,
+      cls = this.cls,
+      layer = this.layer;
+    const state = [0, 1, 2, 3].map((g) => [seeds[seed + g] | 0, seeds[seed + 4 + g] | 0, seeds[seed + 8 + g] | 0, seeds[seed + 12 + g] | 0]);
+    const und = [layer[0], layer[1], layer[2], layer[3]];
+    const acc = [0, 0, 0, 0];
+    for (let k = PACKED3D_PLANES; k < 32 && (und[0] | und[1] | und[2] | und[3]) !== 0; k++) {
+      for (let g = 0; g < 4; g++) {
+        const x = state[g];
+        const u = Math.imul(rotl(Math.imul(x[1], 5), 7), 9);
+        const t = x[1] << 9;
+        x[2] ^= x[0];
+        x[3] ^= x[1];
+        x[1] ^= x[2];
+        x[0] ^= x[3];
+        x[2] ^= t;
+        x[3] = rotl(x[3], 11);
+        const o = k * CLASSES;
+        const th = fast
+          ? sel(leaves[o + 2], sel(leaves[o + 1], leaves[o], cls[4 * g + 1]), cls[4 * g + 2])
+          : leafSelect(leaves, k, cls[4 * g], cls[4 * g + 1], cls[4 * g + 2], cls[4 * g + 3]);
+        acc[g] |= und[g] & th & ~u;
+        und[g] &= ~(u ^ th);
+      }
+    }
+    for (let g = 0; g < 4; g++) {
+      layer[4 + g] = acc[g];
+      for (let w = 0; w < 4; w++) seeds[seed + 4 * w + g] = state[g][w];
+    }
   }
 }
