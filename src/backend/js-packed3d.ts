@@ -647,31 +647,107 @@ export class JsPacked3dEngine implements PackedEngine {
       leaves = this.leaves,
       cls = this.cls,
       layer = this.layer;
-    const state = [0, 1, 2, 3].map((g) => [seeds[seed + g] | 0, seeds[seed + 4 + g] | 0, seeds[seed + 8 + g] | 0, seeds[seed + 12 + g] | 0]);
-    const und = [layer[0], layer[1], layer[2], layer[3]];
-    const acc = [0, 0, 0, 0];
-    for (let k = PACKED3D_PLANES; k < 32 && (und[0] | und[1] | und[2] | und[3]) !== 0; k++) {
-      for (let g = 0; g < 4; g++) {
-        const x = state[g];
-        const u = Math.imul(rotl(Math.imul(x[1], 5), 7), 9);
-        const t = x[1] << 9;
-        x[2] ^= x[0];
-        x[3] ^= x[1];
-        x[1] ^= x[2];
-        x[0] ^= x[3];
-        x[2] ^= t;
-        x[3] = rotl(x[3], 11);
+    let p0 = seeds[seed] | 0,
+      p1 = seeds[seed + 4] | 0,
+      p2 = seeds[seed + 8] | 0,
+      p3 = seeds[seed + 12] | 0;
+    let q0 = seeds[seed + 1] | 0,
+      q1 = seeds[seed + 5] | 0,
+      q2 = seeds[seed + 9] | 0,
+      q3 = seeds[seed + 13] | 0;
+    let e0 = seeds[seed + 2] | 0,
+      e1 = seeds[seed + 6] | 0,
+      e2 = seeds[seed + 10] | 0,
+      e3 = seeds[seed + 14] | 0;
+    let f0 = seeds[seed + 3] | 0,
+      f1 = seeds[seed + 7] | 0,
+      f2 = seeds[seed + 11] | 0,
+      f3 = seeds[seed + 15] | 0;
+    let u0 = layer[0],
+      u1 = layer[1],
+      u2 = layer[2],
+      u3 = layer[3];
+    let c0 = 0,
+      c1 = 0,
+      c2 = 0,
+      c3 = 0;
+    for (let k = PACKED3D_PLANES; k < 32 && (u0 | u1 | u2 | u3) !== 0; k++) {
+      const x0 = Math.imul(rotl(Math.imul(p1, 5), 7), 9);
+      let z = p1 << 9;
+      p2 ^= p0;
+      p3 ^= p1;
+      p1 ^= p2;
+      p0 ^= p3;
+      p2 ^= z;
+      p3 = (p3 << 11) | (p3 >>> 21);
+      const x1 = Math.imul(rotl(Math.imul(q1, 5), 7), 9);
+      z = q1 << 9;
+      q2 ^= q0;
+      q3 ^= q1;
+      q1 ^= q2;
+      q0 ^= q3;
+      q2 ^= z;
+      q3 = (q3 << 11) | (q3 >>> 21);
+      const x2 = Math.imul(rotl(Math.imul(e1, 5), 7), 9);
+      z = e1 << 9;
+      e2 ^= e0;
+      e3 ^= e1;
+      e1 ^= e2;
+      e0 ^= e3;
+      e2 ^= z;
+      e3 = (e3 << 11) | (e3 >>> 21);
+      const x3 = Math.imul(rotl(Math.imul(f1, 5), 7), 9);
+      z = f1 << 9;
+      f2 ^= f0;
+      f3 ^= f1;
+      f1 ^= f2;
+      f0 ^= f3;
+      f2 ^= z;
+      f3 = (f3 << 11) | (f3 >>> 21);
+      let t0: number, t1: number, t2: number, t3: number;
+      if (fast) {
         const o = k * CLASSES;
-        const th = fast
-          ? sel(leaves[o + 2], sel(leaves[o + 1], leaves[o], cls[4 * g + 1]), cls[4 * g + 2])
-          : leafSelect(leaves, k, cls[4 * g], cls[4 * g + 1], cls[4 * g + 2], cls[4 * g + 3]);
-        acc[g] |= und[g] & th & ~u;
-        und[g] &= ~(u ^ th);
+        const b0 = leaves[o],
+          b1 = leaves[o + 1],
+          b2 = leaves[o + 2];
+        t0 = sel(b2, sel(b1, b0, cls[1]), cls[2]);
+        t1 = sel(b2, sel(b1, b0, cls[5]), cls[6]);
+        t2 = sel(b2, sel(b1, b0, cls[9]), cls[10]);
+        t3 = sel(b2, sel(b1, b0, cls[13]), cls[14]);
+      } else {
+        t0 = leafSelect(leaves, k, cls[0], cls[1], cls[2], cls[3]);
+        t1 = leafSelect(leaves, k, cls[4], cls[5], cls[6], cls[7]);
+        t2 = leafSelect(leaves, k, cls[8], cls[9], cls[10], cls[11]);
+        t3 = leafSelect(leaves, k, cls[12], cls[13], cls[14], cls[15]);
       }
+      c0 |= u0 & t0 & ~x0;
+      u0 &= ~(x0 ^ t0);
+      c1 |= u1 & t1 & ~x1;
+      u1 &= ~(x1 ^ t1);
+      c2 |= u2 & t2 & ~x2;
+      u2 &= ~(x2 ^ t2);
+      c3 |= u3 & t3 & ~x3;
+      u3 &= ~(x3 ^ t3);
     }
-    for (let g = 0; g < 4; g++) {
-      layer[4 + g] = acc[g];
-      for (let w = 0; w < 4; w++) seeds[seed + 4 * w + g] = state[g][w];
-    }
+    layer[4] = c0;
+    layer[5] = c1;
+    layer[6] = c2;
+    layer[7] = c3;
+    seeds[seed] = p0;
+    seeds[seed + 4] = p1;
+    seeds[seed + 8] = p2;
+    seeds[seed + 12] = p3;
+    seeds[seed + 1] = q0;
+    seeds[seed + 5] = q1;
+    seeds[seed + 9] = q2;
+    seeds[seed + 13] = q3;
+    seeds[seed + 2] = e0;
+    seeds[seed + 6] = e1;
+    seeds[seed + 10] = e2;
+    seeds[seed + 14] = e3;
+    seeds[seed + 3] = f0;
+    seeds[seed + 7] = f1;
+    seeds[seed + 11] = f2;
+    seeds[seed + 15] = f3;
   }
 }
