@@ -157,17 +157,27 @@ export class JsPacked3dEngine implements PackedEngine {
     }
   }
 
-  packFrom(byte: IsingKernel): void {
+  /** Packs `spins` (site order, +1 / -1) with their counters B and M. */
+  pack(spins: Int8Array, bondSum: number, magnetization: number): void {
     this.lattice.fill(0);
-    this.convert(byte.readSpins(), true);
-    this.bond = byte.bondSum;
-    this.mag = byte.magnetization;
+    this.convert(spins, true);
+    this.bond = bondSum;
+    this.mag = magnetization;
     this.countsValid = true;
+  }
+
+  /** Writes the packed lattice into `spins` (site order). */
+  unpack(spins: Int8Array): void {
+    this.convert(spins, false);
+  }
+
+  packFrom(byte: IsingKernel): void {
+    this.pack(byte.readSpins(), byte.bondSum, byte.magnetization);
   }
 
   unpackInto(byte: IsingKernel): void {
     const spins = new Int8Array(this.size ** 3);
-    this.convert(spins, false);
+    this.unpack(spins);
     byte.writeSpins(spins);
   }
 
