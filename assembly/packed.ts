@@ -138,33 +138,37 @@ export function setPackedCounts(b: i32, m: i32): void { bondSum = b; magnetizati
 export function packedInvalidateCounts(): void { countsValid = false; }
 
 /**
- * Visits the sites row by row, two at a time (x = 2j and 2j + 1 share j, and so their vector
- * and bit, in the two colours), without a division per site.
+ * Visits the sites of `planes` square planes of L x L sites (the square lattice: one plane; the
+ * cubic lattice, assembly/packed3d.ts: L, each laid out as the square lattice) row by row, two at a
+ * time (x = 2j and 2j + 1 share j, and so their vector and bit, in the two colours), without a
+ * division per site. Plane z of the byte lattice `spins` (L^2 bytes) is plane z of `packed` (L^2 / 8 bytes).
  */
-// @ts-ignore: decorator
-@inline
-function convert(toPacked: bool): void {
-  const spins = spinsPtr();
-  const half = L >> 1;
-  for (let y = 0; y < L; y++) {
-    const by = y / B, r = y - by * B;
-    const row = spins + <usize>y * <usize>L;
-    const c = y & 1; // colour of the even-x site
-    const even = lattice + ((<usize>(c * B + r) * <usize>B) << 4) + <usize>by;
-    const odd = lattice + ((<usize>((c ^ 1) * B + r) * <usize>B) << 4) + <usize>by;
-    let bx = 0, w = 0;
-    for (let j = 0; j < half; j++) {
-      const at = <usize>w << 4;
-      const x = row + (<usize>j << 1);
-      if (toPacked) {
-        const bit = 1 << bx;
-        if (load<i8>(x) > 0) store<u8>(even + at, <u8>(<i32>load<u8>(even + at) | bit));
-        if (load<i8>(x, 1) > 0) store<u8>(odd + at, <u8>(<i32>load<u8>(odd + at) | bit));
-      } else {
-        store<i8>(x, <i8>(2 * ((<i32>load<u8>(even + at) >> bx) & 1) - 1));
-        store<i8>(x, <i8>(2 * ((<i32>load<u8>(odd + at) >> bx) & 1) - 1), 1);
+export function convertPlanes(toPacked: bool, spins: usize, packed: usize, size: i32, planes: i32): void {
+  const b = size >> 4;
+  const half = size >> 1;
+  const planeBytes = (<usize>size * <usize>size) >> 3;
+  for (let z = 0; z < planes; z++) {
+    const base = packed + <usize>z * planeBytes;
+    for (let y = 0; y < size; y++) {
+      const by = y / b, r = y - by * b;
+      const row = spins + (<usize>z * <usize>size + <usize>y) * <usize>size;
+      const c = y & 1; // colour of the even-x site
+      const even = base + ((<usize>(c * b + r) * <usize>b) << 4) + <usize>by;
+      const odd = base + ((<usize>((c ^ 1) * b + r) * <usize>b) << 4) + <usize>by;
+      let bx = 0, w = 0;
+      for (let j = 0; j < half; j++) {
+        const at = <usize>w << 4;
+        const x = row + (<usize>j << 1);
+        if (toPacked) {
+          const bit = 1 << bx;
+          if (load<i8>(x) > 0) store<u8>(even + at, <u8>(<i32>load<u8>(even + at) | bit));
+          if (load<i8>(x, 1) > 0) store<u8>(odd + at, <u8>(<i32>load<u8>(odd + at) | bit));
+        } else {
+          store<i8>(x, <i8>(2 * ((<i32>load<u8>(even + at) >> bx) & 1) - 1));
+          store<i8>(x, <i8>(2 * ((<i32>load<u8>(odd + at) >> bx) & 1) - 1), 1);
+        }
+        if (++w == b) { w = 0; bx++; }
       }
-      if (++w == B) { w = 0; bx++; }
     }
   }
 }
@@ -172,7 +176,7 @@ function convert(toPacked: bool): void {
 /** Packs the byte lattice (assembly/ising2d.ts) into the packed one and copies its counters. */
 export function packFromBytes(): void {
   memory.fill(lattice, 0, latticeBytes(L));
-  convert(true);
+  convertPlanes(true, spinsPtr(), lattice, L, 1);
   recount();
   bondSum = getBondSum();
   magnetization = getMagnetization();
@@ -181,7 +185,7 @@ export function packFromBytes(): void {
 
 /** Unpacks into the byte lattice and recounts its bond sum and magnetization. */
 export function unpackToBytes(): void {
-  convert(false);
+  convertPlanes(false, spinsPtr(), lattice, L, 1);
   recount();
 }
 
@@ -237,18 +241,25 @@ export function fmix32(h: u32): u32 {
 
 /** Draws this sweep's lane-generator states (32 * B outputs of the generator) into the seed table. */
 export function packedSeeds(): void {
+  drawLaneSeeds(seeds, 2 * B);
+}
+
+/**
+ * Draws `tables` sets of four lane generators from the generator (16 outputs each, through
+ * fmix32; generator g word k at at + 64 q + 16 k + 4 g; a generator of four zero words gets word 0 = 1).
+ */
+export function drawLaneSeeds(at: usize, tables: i32): void {
   let x0 = rng.s0, x1 = rng.s1, x2 = rng.s2, x3 = rng.s3;
-  const rows = 2 * B;
-  for (let q = 0; q < rows; q++) {
-    const at = seeds + (<usize>q << 6);
+  for (let q = 0; q < tables; q++) {
+    const table = at + (<usize>q << 6);
     for (let t = 0; t < 16; t++) {
       const out = rotl<u32>(x1 * 5, 7) * 9;
       const s = x1 << 9;
       x2 ^= x0; x3 ^= x1; x1 ^= x2; x0 ^= x3; x2 ^= s; x3 = rotl<u32>(x3, 11);
-      store<u32>(at + (<usize>t << 2), fmix32(out));
+      store<u32>(table + (<usize>t << 2), fmix32(out));
     }
     for (let g = 0; g < 4; g++) {
-      const w = at + (<usize>g << 2);
+      const w = table + (<usize>g << 2);
       if ((load<u32>(w) | load<u32>(w, 16) | load<u32>(w, 32) | load<u32>(w, 48)) == 0) store<u32>(w, 1);
     }
   }
@@ -712,7 +723,7 @@ function halfSweepScalar<Path, Counters>(colour: i32, r0: i32, r1: i32): f64 {
 /** Steps the four lane generators whose state is at `seed` (word k of generator g at 16 k + 4 g); returns output g. */
 // @ts-ignore: decorator
 @inline
-function stepLane(seed: usize, g: usize): u32 {
+export function stepLane(seed: usize, g: usize): u32 {
   const at = seed + (g << 2);
   let x0 = load<u32>(at), x1 = load<u32>(at, 16), x2 = load<u32>(at, 32), x3 = load<u32>(at, 48);
   const out = rotl<u32>(x1 * 5, 7) * 9;

@@ -49,9 +49,8 @@
 
 import { SERIES_CAPACITY, SERIES_RECORD_BYTES } from "./layout";
 import { reserve } from "./memory";
-import * as rng from "./rng";
 import { getBondSum, getMagnetization, metropolisTablePtr, recount, seriesPtr, spinsPtr } from "./ising2d";
-import { fmix32, sel, EVEN_BYTES64, LOW7, HIGH1, LOW1, HIGH7 } from "./packed";
+import { convertPlanes, drawLaneSeeds, sel, stepLane, EVEN_BYTES64, LOW7, HIGH1, LOW1, HIGH7 } from "./packed";
 
 /** Threshold classes (s, a), a = 0 .. 6 antiparallel neighbours: index s > 0 ? 13 - a : a (the Metropolis table). */
 const CLASSES: i32 = 14;
@@ -132,43 +131,10 @@ export function getPacked3dMagnetization(): i32 { if (!countsValid) packed3dReco
 export function setPacked3dCounts(b: i32, m: i32): void { bondSum = b; magnetization = m; countsValid = true; }
 export function packed3dInvalidateCounts(): void { countsValid = false; }
 
-/** Visits the sites plane by plane, row by row, two at a time (x = 2j and 2j + 1 share vector and bit). */
-// @ts-ignore: decorator
-@inline
-function convert(toPacked: bool): void {
-  const spins = spinsPtr();
-  const half = L >> 1;
-  const pb = planeBytes();
-  for (let z = 0; z < L; z++) {
-    const plane = lattice + <usize>z * pb;
-    for (let y = 0; y < L; y++) {
-      const by = y / B, r = y - by * B;
-      const row = spins + (<usize>z * <usize>L + <usize>y) * <usize>L;
-      const c = y & 1; // in-plane colour of the even-x site
-      const even = plane + ((<usize>(c * B + r) * <usize>B) << 4) + <usize>by;
-      const odd = plane + ((<usize>((c ^ 1) * B + r) * <usize>B) << 4) + <usize>by;
-      let bx = 0, w = 0;
-      for (let j = 0; j < half; j++) {
-        const at = <usize>w << 4;
-        const x = row + (<usize>j << 1);
-        if (toPacked) {
-          const bit = 1 << bx;
-          if (load<i8>(x) > 0) store<u8>(even + at, <u8>(<i32>load<u8>(even + at) | bit));
-          if (load<i8>(x, 1) > 0) store<u8>(odd + at, <u8>(<i32>load<u8>(odd + at) | bit));
-        } else {
-          store<i8>(x, <i8>(2 * ((<i32>load<u8>(even + at) >> bx) & 1) - 1));
-          store<i8>(x, <i8>(2 * ((<i32>load<u8>(odd + at) >> bx) & 1) - 1), 1);
-        }
-        if (++w == B) { w = 0; bx++; }
-      }
-    }
-  }
-}
-
 /** Packs the byte lattice (assembly/ising2d.ts, initialised cubic) and copies its counters. */
 export function pack3dFromBytes(): void {
   memory.fill(lattice, 0, (<usize>L * <usize>L * <usize>L) >> 3);
-  convert(true);
+  convertPlanes(true, spinsPtr(), lattice, L, L);
   recount();
   bondSum = getBondSum();
   magnetization = getMagnetization();
@@ -177,7 +143,7 @@ export function pack3dFromBytes(): void {
 
 /** Unpacks into the byte lattice and recounts its bond sum and magnetization. */
 export function unpack3dToBytes(): void {
-  convert(false);
+  convertPlanes(false, spinsPtr(), lattice, L, L);
   recount();
 }
 
@@ -225,22 +191,7 @@ export function packed3dPrepare(): void {
 
 /** Draws this sweep's lane-generator states (32 * L outputs of the generator) into the seed table. */
 export function packed3dSeeds(): void {
-  let x0 = rng.s0, x1 = rng.s1, x2 = rng.s2, x3 = rng.s3;
-  const planes = 2 * L;
-  for (let q = 0; q < planes; q++) {
-    const at = seeds + (<usize>q << 6);
-    for (let t = 0; t < 16; t++) {
-      const out = rotl<u32>(x1 * 5, 7) * 9;
-      const s = x1 << 9;
-      x2 ^= x0; x3 ^= x1; x1 ^= x2; x0 ^= x3; x2 ^= s; x3 = rotl<u32>(x3, 11);
-      store<u32>(at + (<usize>t << 2), fmix32(out));
-    }
-    for (let g = 0; g < 4; g++) {
-      const w = at + (<usize>g << 2);
-      if ((load<u32>(w) | load<u32>(w, 16) | load<u32>(w, 32) | load<u32>(w, 48)) == 0) store<u32>(w, 1);
-    }
-  }
-  rng.s0 = x0; rng.s1 = x1; rng.s2 = x2; rng.s3 = x3;
+  drawLaneSeeds(seeds, 2 * L);
 }
 
 /** Compile-time choices of a half-sweep (see assembly/packed.ts): path Fast, General or Census; counters Tracked or Untracked. */
@@ -735,19 +686,6 @@ function storeLanes(seed: usize, p0: u32, p1: u32, p2: u32, p3: u32, q0: u32, q1
   store<u32>(seed, q0, 4); store<u32>(seed, q1, 20); store<u32>(seed, q2, 36); store<u32>(seed, q3, 52);
   store<u32>(seed, e0, 8); store<u32>(seed, e1, 24); store<u32>(seed, e2, 40); store<u32>(seed, e3, 56);
   store<u32>(seed, f0, 12); store<u32>(seed, f1, 28); store<u32>(seed, f2, 44); store<u32>(seed, f3, 60);
-}
-
-/** Steps lane generator g of the four at `seed`; returns its output. */
-// @ts-ignore: decorator
-@inline
-function stepLane(seed: usize, g: usize): u32 {
-  const at = seed + (g << 2);
-  let x0 = load<u32>(at), x1 = load<u32>(at, 16), x2 = load<u32>(at, 32), x3 = load<u32>(at, 48);
-  const out = rotl<u32>(x1 * 5, 7) * 9;
-  const z = x1 << 9;
-  x2 ^= x0; x3 ^= x1; x1 ^= x2; x0 ^= x3; x2 ^= z; x3 = rotl<u32>(x3, 11);
-  store<u32>(at, x0); store<u32>(at, x1, 16); store<u32>(at, x2, 32); store<u32>(at, x3, 48);
-  return out;
 }
 
 /** The zero-field threshold bits of plane `plane` for a = 0, 1, 2 by a0 and a1 (classes 0, 1, 2). */

@@ -61,6 +61,79 @@ function leafSelect(leaves: Int32Array, k: number, s: number, a0: number, a1: nu
   return sel(v4, sel(sel(v3, v2, a0), sel(v1, v0, a0), a1), a2);
 }
 
+/**
+ * Draws `tables` sets of four lane generators from the generator `state` (advanced in place): 16
+ * outputs each through fmix32, generator g word k at 16 q + 4 k + g; a generator of four zero
+ * words gets word 0 = 1 (assembly/packed.ts drawLaneSeeds).
+ */
+export function drawLaneSeeds(seeds: Uint32Array, tables: number, state: Uint32Array): void {
+  let x0 = state[0] | 0,
+    x1 = state[1] | 0,
+    x2 = state[2] | 0,
+    x3 = state[3] | 0;
+  for (let q = 0; q < tables; q++) {
+    const at = q * 16;
+    for (let t = 0; t < 16; t++) {
+      const out = Math.imul(rotl(Math.imul(x1, 5), 7), 9);
+      const sh = x1 << 9;
+      x2 ^= x0;
+      x3 ^= x1;
+      x1 ^= x2;
+      x0 ^= x3;
+      x2 ^= sh;
+      x3 = rotl(x3, 11);
+      seeds[at + t] = fmix32(out);
+    }
+    for (let g = 0; g < 4; g++) {
+      if ((seeds[at + g] | seeds[at + 4 + g] | seeds[at + 8 + g] | seeds[at + 12 + g]) === 0) seeds[at + g] = 1;
+    }
+  }
+  state[0] = x0;
+  state[1] = x1;
+  state[2] = x2;
+  state[3] = x3;
+}
+
+/**
+ * Visits the sites of `planes` square planes of L x L sites (one on the square lattice, L on the
+ * cubic one, src/backend/js-packed3d.ts) row by row, two at a time (x = 2j and 2j + 1 share j, and
+ * so their word and bit, in the two colours), as assembly/packed.ts convertPlanes does; plane z of
+ * `spins` (site order) is plane z of `lattice` (L^2 / 32 words).
+ */
+export function convertPlanes(lattice: Uint32Array, spins: Int8Array, size: number, planes: number, toPacked: boolean): void {
+  const L = size,
+    B = size >> 4;
+  const planeWords = (L * L) >> 5;
+  for (let z = 0; z < planes; z++) {
+    for (let y = 0; y < L; y++) {
+      const by = Math.floor(y / B),
+        r = y - by * B;
+      const c = y & 1;
+      const even = z * planeWords + (c * B + r) * B * 4 + (by >> 2);
+      const odd = z * planeWords + ((c ^ 1) * B + r) * B * 4 + (by >> 2);
+      const shift = 8 * (by & 3);
+      const base = (z * L + y) * L;
+      let bx = 0,
+        w = 0;
+      for (let j = 0; j < L >> 1; j++) {
+        const x = base + 2 * j;
+        const at = 4 * w;
+        if (toPacked) {
+          if (spins[x] > 0) lattice[even + at] |= 1 << (shift + bx);
+          if (spins[x + 1] > 0) lattice[odd + at] |= 1 << (shift + bx);
+        } else {
+          spins[x] = ((lattice[even + at] >>> (shift + bx)) & 1) * 2 - 1;
+          spins[x + 1] = ((lattice[odd + at] >>> (shift + bx)) & 1) * 2 - 1;
+        }
+        if (++w === B) {
+          w = 0;
+          bx++;
+        }
+      }
+    }
+  }
+}
+
 export class JsPackedEngine implements PackedEngine {
   readonly size: number;
   /** B = L / 16: vectors per row and rows per colour. */
@@ -145,81 +218,21 @@ export class JsPackedEngine implements PackedEngine {
     this.fast = fast;
   }
 
-  /**
-   * Visits the sites row by row, two at a time (x = 2j and 2j + 1 share j, and so their word
-   * and bit, in the two colours), as assembly/packed.ts does.
-   */
-  private convert(spins: Int8Array, toPacked: boolean): void {
-    const L = this.size,
-      B = this.blocks,
-      lat = this.lattice;
-    for (let y = 0; y < L; y++) {
-      const by = Math.floor(y / B),
-        r = y - by * B;
-      const c = y & 1;
-      const even = (c * B + r) * B * 4 + (by >> 2);
-      const odd = ((c ^ 1) * B + r) * B * 4 + (by >> 2);
-      const shift = 8 * (by & 3);
-      let bx = 0,
-        w = 0;
-      for (let j = 0; j < L >> 1; j++) {
-        const x = y * L + 2 * j;
-        const at = 4 * w;
-        if (toPacked) {
-          if (spins[x] > 0) lat[even + at] |= 1 << (shift + bx);
-          if (spins[x + 1] > 0) lat[odd + at] |= 1 << (shift + bx);
-        } else {
-          spins[x] = ((lat[even + at] >>> (shift + bx)) & 1) * 2 - 1;
-          spins[x + 1] = ((lat[odd + at] >>> (shift + bx)) & 1) * 2 - 1;
-        }
-        if (++w === B) {
-          w = 0;
-          bx++;
-        }
-      }
-    }
-  }
-
   pack(spins: Int8Array, bondSum: number, magnetization: number): void {
     this.lattice.fill(0);
-    this.convert(spins, true);
+    convertPlanes(this.lattice, spins, this.size, 1, true);
     this.bond = bondSum;
     this.mag = magnetization;
     this.countsValid = true;
   }
 
   unpack(spins: Int8Array): void {
-    this.convert(spins, false);
+    convertPlanes(this.lattice, spins, this.size, 1, false);
   }
 
   /** Draws a sweep's lane-generator states: 32 * B outputs of the generator `state` (advanced in place). */
   drawSeeds(state: Uint32Array): void {
-    let x0 = state[0] | 0,
-      x1 = state[1] | 0,
-      x2 = state[2] | 0,
-      x3 = state[3] | 0;
-    const seeds = this.seeds;
-    for (let q = 0; q < 2 * this.blocks; q++) {
-      const at = q * 16;
-      for (let t = 0; t < 16; t++) {
-        const out = Math.imul(rotl(Math.imul(x1, 5), 7), 9);
-        const sh = x1 << 9;
-        x2 ^= x0;
-        x3 ^= x1;
-        x1 ^= x2;
-        x0 ^= x3;
-        x2 ^= sh;
-        x3 = rotl(x3, 11);
-        seeds[at + t] = fmix32(out);
-      }
-      for (let g = 0; g < 4; g++) {
-        if ((seeds[at + g] | seeds[at + 4 + g] | seeds[at + 8 + g] | seeds[at + 12 + g]) === 0) seeds[at + g] = 1;
-      }
-    }
-    state[0] = x0;
-    state[1] = x1;
-    state[2] = x2;
-    state[3] = x3;
+    drawLaneSeeds(this.seeds, 2 * this.blocks, state);
   }
 
   /** Block spins from this packed lattice, with the pyramid and RG stream of `blocks` (a JavaScript block-spin kernel). */

@@ -8,7 +8,7 @@ import { rotl } from '../rng.js';
 import { TWO_POW_32 } from '../thresholds.js';
 import type { IsingKernel } from './types.js';
 import type { PackedEngine } from './packed.js';
-import { fmix32, popcount, sel } from './js-packed.js';
+import { convertPlanes, drawLaneSeeds, popcount, sel } from './js-packed.js';
 
 const CLASSES = 14;
 const PLANE_ACCEPT = 32;
@@ -121,46 +121,10 @@ export class JsPacked3dEngine implements PackedEngine {
     }
   }
 
-  /** Plane by plane, row by row, two sites at a time (x = 2j and 2j + 1 share word and bit), as assembly/packed3d.ts. */
-  private convert(spins: Int8Array, toPacked: boolean): void {
-    const L = this.size,
-      B = this.blocks,
-      lat = this.lattice;
-    const planeWords = B * B * 8;
-    for (let z = 0; z < L; z++) {
-      for (let y = 0; y < L; y++) {
-        const by = Math.floor(y / B),
-          r = y - by * B;
-        const c = y & 1;
-        const even = z * planeWords + (c * B + r) * B * 4 + (by >> 2);
-        const odd = z * planeWords + ((c ^ 1) * B + r) * B * 4 + (by >> 2);
-        const shift = 8 * (by & 3);
-        const base = (z * L + y) * L;
-        let bx = 0,
-          w = 0;
-        for (let j = 0; j < L >> 1; j++) {
-          const x = base + 2 * j;
-          const at = 4 * w;
-          if (toPacked) {
-            if (spins[x] > 0) lat[even + at] |= 1 << (shift + bx);
-            if (spins[x + 1] > 0) lat[odd + at] |= 1 << (shift + bx);
-          } else {
-            spins[x] = ((lat[even + at] >>> (shift + bx)) & 1) * 2 - 1;
-            spins[x + 1] = ((lat[odd + at] >>> (shift + bx)) & 1) * 2 - 1;
-          }
-          if (++w === B) {
-            w = 0;
-            bx++;
-          }
-        }
-      }
-    }
-  }
-
   /** Packs `spins` (site order, +1 / -1) with their counters B and M. */
   pack(spins: Int8Array, bondSum: number, magnetization: number): void {
     this.lattice.fill(0);
-    this.convert(spins, true);
+    convertPlanes(this.lattice, spins, this.size, this.size, true);
     this.bond = bondSum;
     this.mag = magnetization;
     this.countsValid = true;
@@ -168,7 +132,7 @@ export class JsPacked3dEngine implements PackedEngine {
 
   /** Writes the packed lattice into `spins` (site order). */
   unpack(spins: Int8Array): void {
-    this.convert(spins, false);
+    convertPlanes(this.lattice, spins, this.size, this.size, false);
   }
 
   packFrom(byte: IsingKernel): void {
@@ -183,32 +147,7 @@ export class JsPacked3dEngine implements PackedEngine {
 
   /** Draws a sweep's lane-generator states: 32 * L outputs of the generator `state` (advanced in place). */
   drawSeeds(state: Uint32Array): void {
-    let x0 = state[0] | 0,
-      x1 = state[1] | 0,
-      x2 = state[2] | 0,
-      x3 = state[3] | 0;
-    const seeds = this.seeds;
-    for (let q = 0; q < 2 * this.size; q++) {
-      const at = q * 16;
-      for (let t = 0; t < 16; t++) {
-        const out = Math.imul(rotl(Math.imul(x1, 5), 7), 9);
-        const sh = x1 << 9;
-        x2 ^= x0;
-        x3 ^= x1;
-        x1 ^= x2;
-        x0 ^= x3;
-        x2 ^= sh;
-        x3 = rotl(x3, 11);
-        seeds[at + t] = fmix32(out);
-      }
-      for (let g = 0; g < 4; g++) {
-        if ((seeds[at + g] | seeds[at + 4 + g] | seeds[at + 8 + g] | seeds[at + 12 + g]) === 0) seeds[at + g] = 1;
-      }
-    }
-    state[0] = x0;
-    state[1] = x1;
-    state[2] = x2;
-    state[3] = x3;
+    drawLaneSeeds(this.seeds, 2 * this.size, state);
   }
 
   run(byte: IsingKernel, sweeps: number, out?: Int32Array): number {
