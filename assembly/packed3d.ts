@@ -50,7 +50,10 @@
 import { SERIES_CAPACITY, SERIES_RECORD_BYTES } from "./layout";
 import { reserve } from "./memory";
 import { getBondSum, getMagnetization, metropolisTablePtr, recount, seriesPtr, spinsPtr } from "./ising2d";
-import { convertPlanes, drawLaneSeeds, sel, stepLane, EVEN_BYTES64, LOW7, HIGH1, LOW1, HIGH7 } from "./packed";
+import {
+  clearLateSums, convertPlanes, drawLaneSeeds, finishRowScalar, finishRowSimd, lateUpSum, lateWeightedSum, sel,
+  Census, Fast, General, Tracked, Untracked, EVEN_BYTES64, LOW7, HIGH1, LOW1, HIGH7,
+} from "./packed";
 
 /** Threshold classes (s, a), a = 0 .. 6 antiparallel neighbours: index s > 0 ? 13 - a : a (the Metropolis table). */
 const CLASSES: i32 = 14;
@@ -194,12 +197,24 @@ export function packed3dSeeds(): void {
   drawLaneSeeds(seeds, 2 * L);
 }
 
-/** Compile-time choices of a half-sweep (see assembly/packed.ts): path Fast, General or Census; counters Tracked or Untracked. */
-class Fast {}
-class General {}
-class Census {}
-class Tracked {}
-class Untracked {}
+/**
+ * The cubic lattice's 14 threshold classes for the ends of rows (finishRowSimd, finishRowScalar of
+ * assembly/packed.ts): zero-field lanes still undecided have a = 0, 1 or 2.
+ */
+@final @unmanaged
+class CubicClasses {
+  @inline planeBytes(): usize { return PLANE_BYTES; }
+  @inline fixedPlanes(): i32 { return PACKED3D_PLANES; }
+  @inline fastA1(): bool { return true; }
+  @inline select(plane: usize, s: v128, a0: v128, a1: v128, a2: v128, fast: bool): v128 {
+    return fast
+      ? v128.bitselect(v128.load(plane, 2 << 4), v128.bitselect(v128.load(plane, 1 << 4), v128.load(plane), a0), a1)
+      : leafSelect(plane, s, a0, a1, a2);
+  }
+  @inline select64(plane: usize, s: u64, a0: u64, a1: u64, a2: u64, fast: bool): u64 {
+    return fast ? fastSelect64(plane, a0, a1) : leafSelect64(plane, s, a0, a1, a2);
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // SIMD half-sweep
@@ -254,8 +269,7 @@ function halfSweepSimd<Path, Counters>(colour: i32, z0: i32, z1: i32): f64 {
   const queue = seeds + <usize>L * 128;
   let ups = NONE, asum = NONE;
   let flipCount = 0;
-  lateUps = 0;
-  lateWeighted = 0;
+  clearLateSums();
   for (let z = z0; z < z1; z++) {
     const cp = (colour + z) & 1;
     const seed = seeds + (<usize>(colour * L + z) << 6);
@@ -363,123 +377,15 @@ function halfSweepSimd<Path, Counters>(colour: i32, z0: i32, z1: i32): f64 {
       if (queued > 0) {
         // the row's queued lanes draw from the plane's generators, which then go on to the next row
         v128.store(seed, g0); v128.store(seed, g1, 16); v128.store(seed, g2, 32); v128.store(seed, g3, 48);
-        flipCount += finishRowSimd<Path, Counters>(seed, queue, queued, row);
+        flipCount += finishRowSimd<Path, Counters, CubicClasses>(leaf, seed, queue, queued, row);
         g0 = v128.load(seed); g1 = v128.load(seed, 16); g2 = v128.load(seed, 32); g3 = v128.load(seed, 48);
       }
     }
     v128.store(seed, g0); v128.store(seed, g1, 16); v128.store(seed, g2, 32); v128.store(seed, g3, 48);
   }
-  const up = i32x4.extract_lane(ups, 0) + i32x4.extract_lane(ups, 1) + i32x4.extract_lane(ups, 2) + i32x4.extract_lane(ups, 3) + lateUps;
-  const weighted = i32x4.extract_lane(asum, 0) + i32x4.extract_lane(asum, 1) + i32x4.extract_lane(asum, 2) + i32x4.extract_lane(asum, 3) + lateWeighted;
+  const up = i32x4.extract_lane(ups, 0) + i32x4.extract_lane(ups, 1) + i32x4.extract_lane(ups, 2) + i32x4.extract_lane(ups, 3) + lateUpSum();
+  const weighted = i32x4.extract_lane(asum, 0) + i32x4.extract_lane(asum, 1) + i32x4.extract_lane(asum, 2) + i32x4.extract_lane(asum, 3) + lateWeightedSum();
   return settle(census, track, flipCount, up, weighted);
-}
-
-/** Up spins and a-weighted sums of the flips made at the ends of rows (finishRow*), for settle(). */
-let lateUps: i32 = 0;
-let lateWeighted: i32 = 0;
-
-/**
- * Finishes a row as assembly/packed.ts does: its queued lanes (undecided after PACKED3D_PLANES
- * planes, entries in vector order) form layers. A layer takes, entry by entry, every remaining lane
- * whose position is still free in it, draws planes PACKED3D_PLANES, PACKED3D_PLANES + 1, ... for
- * them until they are decided (at most to plane 31; a lane equal to its threshold in all 32 bits is
- * rejected), and applies its flips; entries with lanes left keep their order for the next layer.
- * The generators continue from the state at `seed` (and are left there). Returns the flips (their
- * up spins and weighted sums go to lateUps, lateWeighted).
- */
-function finishRowSimd<Path, Counters>(seed: usize, queue: usize, n: i32, row: usize): i32 {
-  const fast = idof<Path>() == idof<Fast>();
-  const track = idof<Counters>() == idof<Tracked>();
-  const leaf = leaves + HEADER_BYTES;
-  const NONE = i32x4.splat(0);
-
-
-  let g0 = v128.load(seed), g1 = v128.load(seed, 16), g2 = v128.load(seed, 32), g3 = v128.load(seed, 48);
-  let flips = 0, ups = 0, weighted = 0;
-  // layer 0
-  let occ = NONE, c0 = NONE, c1 = NONE, c2 = NONE, sv = NONE;
-  for (let e = 0; e < n; e++) {
-    const at = queue + <usize>e * ENTRY_BYTES;
-    const take = v128.andnot(v128.load(at, 32), occ);
-    v128.store(at, take, 16);
-    occ = v128.or(occ, take);
-    c0 = v128.or(c0, v128.and(take, v128.load(at, 48)));
-    c1 = v128.or(c1, v128.and(take, v128.load(at, 64)));
-    if (!fast) {
-      c2 = v128.or(c2, v128.and(take, v128.load(at, 80)));
-      sv = v128.or(sv, v128.and(take, v128.load(row + (<usize>load<i32>(at) << 4))));
-    }
-  }
-  for (;;) {
-    let und = occ, acc = NONE;
-    let plane = leaf + <usize>PACKED3D_PLANES * PLANE_BYTES;
-    let fastPlane = leaf + <usize>LEAF_PLANES * PLANE_BYTES + <usize>PACKED3D_PLANES * 48;
-    const last = leaf + <usize>32 * PLANE_BYTES;
-    while (v128.any_true(und) && plane != last) {
-      const x = i32x4.add(g1, i32x4.shl(g1, 2));
-      const y = v128.or(i32x4.shl(x, 7), i32x4.shr_u(x, 25));
-      const u = i32x4.add(y, i32x4.shl(y, 3));
-      const sh = i32x4.shl(g1, 9);
-      g2 = v128.xor(g2, g0); g3 = v128.xor(g3, g1); g1 = v128.xor(g1, g2); g0 = v128.xor(g0, g3);
-      g2 = v128.xor(g2, sh); g3 = v128.or(i32x4.shl(g3, 11), i32x4.shr_u(g3, 21));
-      const t = fast ? fastSelect(fastPlane, c0, c1) : leafSelect(plane, sv, c0, c1, c2);
-      acc = v128.or(acc, v128.and(und, v128.andnot(t, u)));
-      und = v128.andnot(und, v128.xor(u, t));
-      plane += PLANE_BYTES;
-      fastPlane += 48;
-    }
-    // apply this layer's flips; compact the entries with lanes left and build the next layer
-    occ = NONE; c0 = NONE; c1 = NONE; c2 = NONE; sv = NONE;
-    let m = 0;
-    for (let e = 0; e < n; e++) {
-      const at = queue + <usize>e * ENTRY_BYTES;
-      const w = load<i32>(at);
-      const take = v128.load(at, 16);
-      const left = v128.andnot(v128.load(at, 32), take);
-      const b0 = v128.load(at, 48), b1 = v128.load(at, 64);
-      const flip = v128.and(acc, take);
-      const vec = row + (<usize>w << 4);
-      const s = v128.load(vec);
-      v128.store(vec, v128.xor(s, flip));
-      flips += <i32>popcnt<u64>(i64x2.extract_lane(flip, 0)) + <i32>popcnt<u64>(i64x2.extract_lane(flip, 1));
-      if (track) {
-        const f = v128.and(flip, s);
-        ups += <i32>popcnt<u64>(i64x2.extract_lane(f, 0)) + <i32>popcnt<u64>(i64x2.extract_lane(f, 1));
-        let x = v128.and(flip, b0);
-        weighted += <i32>popcnt<u64>(i64x2.extract_lane(x, 0)) + <i32>popcnt<u64>(i64x2.extract_lane(x, 1));
-        x = v128.and(flip, b1);
-        weighted += 2 * (<i32>popcnt<u64>(i64x2.extract_lane(x, 0)) + <i32>popcnt<u64>(i64x2.extract_lane(x, 1)));
-        if (!fast) {
-          x = v128.and(flip, v128.load(at, 80));
-          weighted += 4 * (<i32>popcnt<u64>(i64x2.extract_lane(x, 0)) + <i32>popcnt<u64>(i64x2.extract_lane(x, 1)));
-        }
-      }
-      // entry m (m <= e) gets this entry if it has lanes left (written either way: no branch)
-      const to = queue + <usize>m * ENTRY_BYTES;
-      const next = v128.andnot(left, occ);
-      store<i32>(to, w);
-      v128.store(to, next, 16);
-      v128.store(to, left, 32);
-      v128.store(to, b0, 48);
-      v128.store(to, b1, 64);
-      occ = v128.or(occ, next);
-      c0 = v128.or(c0, v128.and(next, b0));
-      c1 = v128.or(c1, v128.and(next, b1));
-      if (!fast) {
-        const b2 = v128.load(at, 80);
-        v128.store(to, b2, 80);
-        c2 = v128.or(c2, v128.and(next, b2));
-        sv = v128.or(sv, v128.and(next, s));
-      }
-      m += <i32>v128.any_true(left);
-    }
-    if (m == 0) break;
-    n = m;
-  }
-  v128.store(seed, g0); v128.store(seed, g1, 16); v128.store(seed, g2, 32); v128.store(seed, g3, 48);
-  lateUps += ups;
-  lateWeighted += weighted;
-  return flips;
 }
 
 /**
@@ -540,8 +446,7 @@ function halfSweepScalar<Path, Counters>(colour: i32, z0: i32, z1: i32): f64 {
   const leaf = leaves + HEADER_BYTES;
   const queue = seeds + <usize>L * 128;
   let flips: i64 = 0, ups: i64 = 0, wsum: i64 = 0;
-  lateUps = 0;
-  lateWeighted = 0;
+  clearLateSums();
   for (let z = z0; z < z1; z++) {
     const cp = (colour + z) & 1;
     const seed = seeds + (<usize>(colour * L + z) << 6);
@@ -665,7 +570,7 @@ function halfSweepScalar<Path, Counters>(colour: i32, z0: i32, z1: i32): f64 {
       }
       if (queued > 0) {
         storeLanes(seed, p0, p1, p2, p3, q0, q1, q2, q3, e0, e1, e2, e3, f0, f1, f2, f3);
-        flips += finishRowScalar<Path, Counters>(seed, queue, queued, row);
+        flips += finishRowScalar<Path, Counters, CubicClasses>(leaf, seed, queue, queued, row);
         p0 = load<u32>(seed, 0); p1 = load<u32>(seed, 16); p2 = load<u32>(seed, 32); p3 = load<u32>(seed, 48);
         q0 = load<u32>(seed, 4); q1 = load<u32>(seed, 20); q2 = load<u32>(seed, 36); q3 = load<u32>(seed, 52);
         e0 = load<u32>(seed, 8); e1 = load<u32>(seed, 24); e2 = load<u32>(seed, 40); e3 = load<u32>(seed, 56);
@@ -674,7 +579,7 @@ function halfSweepScalar<Path, Counters>(colour: i32, z0: i32, z1: i32): f64 {
     }
     storeLanes(seed, p0, p1, p2, p3, q0, q1, q2, q3, e0, e1, e2, e3, f0, f1, f2, f3);
   }
-  return settle(census, track, <i32>flips, <i32>ups + lateUps, <i32>wsum + lateWeighted);
+  return settle(census, track, <i32>flips, <i32>ups + lateUpSum(), <i32>wsum + lateWeightedSum());
 }
 
 /** Stores the four lane generators (generator g word k at seed + 16 k + 4 g). */
@@ -693,94 +598,6 @@ function storeLanes(seed: usize, p0: u32, p1: u32, p2: u32, p3: u32, q0: u32, q1
 @inline
 function fastSelect64(plane: usize, a0: u64, a1: u64): u64 {
   return sel(load<u64>(plane, 32), sel(load<u64>(plane, 16), load<u64>(plane), a0), a1);
-}
-
-/** {@link finishRowSimd} on two 64-bit halves: the same layers, planes and flips. */
-function finishRowScalar<Path, Counters>(seed: usize, queue: usize, n: i32, row: usize): i64 {
-  const fast = idof<Path>() == idof<Fast>();
-  const track = idof<Counters>() == idof<Tracked>();
-  const leaf = leaves + HEADER_BYTES;
-  let flips: i64 = 0, ups: i64 = 0, weighted: i64 = 0;
-  // layer 0
-  let ol: u64 = 0, oh: u64 = 0, c0l: u64 = 0, c0h: u64 = 0, c1l: u64 = 0, c1h: u64 = 0, c2l: u64 = 0, c2h: u64 = 0, svl: u64 = 0, svh: u64 = 0;
-  for (let e = 0; e < n; e++) {
-    const at = queue + <usize>e * ENTRY_BYTES;
-    const tl = load<u64>(at, 32) & ~ol, th = load<u64>(at, 40) & ~oh;
-    store<u64>(at, tl, 16); store<u64>(at, th, 24);
-    ol |= tl; oh |= th;
-    c0l |= tl & load<u64>(at, 48); c0h |= th & load<u64>(at, 56);
-    c1l |= tl & load<u64>(at, 64); c1h |= th & load<u64>(at, 72);
-    if (!fast) {
-      c2l |= tl & load<u64>(at, 80); c2h |= th & load<u64>(at, 88);
-      const vec = row + (<usize>load<i32>(at) << 4);
-      svl |= tl & load<u64>(vec); svh |= th & load<u64>(vec, 8);
-    }
-  }
-  for (;;) {
-    let ul = ol, uh = oh, al: u64 = 0, ah: u64 = 0;
-    let plane = leaf + <usize>PACKED3D_PLANES * PLANE_BYTES;
-    const last = leaf + <usize>32 * PLANE_BYTES;
-    while ((ul | uh) != 0 && plane != last) {
-      const xl = <u64>stepLane(seed, 0) | (<u64>stepLane(seed, 1) << 32);
-      const xh = <u64>stepLane(seed, 2) | (<u64>stepLane(seed, 3) << 32);
-      let tl: u64, th: u64;
-      if (fast) {
-        tl = fastSelect64(plane, c0l, c1l);
-        th = fastSelect64(plane, c0h, c1h);
-      } else {
-        tl = leafSelect64(plane, svl, c0l, c1l, c2l);
-        th = leafSelect64(plane, svh, c0h, c1h, c2h);
-      }
-      al |= ul & tl & ~xl; ah |= uh & th & ~xh;
-      ul &= ~(xl ^ tl); uh &= ~(xh ^ th);
-      plane += PLANE_BYTES;
-    }
-    // apply this layer's flips; compact the entries with lanes left and build the next layer
-    ol = 0; oh = 0; c0l = 0; c0h = 0; c1l = 0; c1h = 0; c2l = 0; c2h = 0; svl = 0; svh = 0;
-    let m = 0;
-    for (let e = 0; e < n; e++) {
-      const at = queue + <usize>e * ENTRY_BYTES;
-      const w = load<i32>(at);
-      const tl = load<u64>(at, 16), th = load<u64>(at, 24);
-      const ll = load<u64>(at, 32) & ~tl, lh = load<u64>(at, 40) & ~th;
-      const b0l = load<u64>(at, 48), b0h = load<u64>(at, 56);
-      const b1l = load<u64>(at, 64), b1h = load<u64>(at, 72);
-      const fl = al & tl, fh = ah & th;
-      const vec = row + (<usize>w << 4);
-      const sl = load<u64>(vec), sh = load<u64>(vec, 8);
-      store<u64>(vec, sl ^ fl); store<u64>(vec, sh ^ fh, 8);
-      flips += popcnt<u64>(fl) + popcnt<u64>(fh);
-      if (track) {
-        ups += popcnt<u64>(fl & sl) + popcnt<u64>(fh & sh);
-        weighted += popcnt<u64>(fl & b0l) + popcnt<u64>(fh & b0h);
-        weighted += 2 * (popcnt<u64>(fl & b1l) + popcnt<u64>(fh & b1h));
-        if (!fast) weighted += 4 * (popcnt<u64>(fl & load<u64>(at, 80)) + popcnt<u64>(fh & load<u64>(at, 88)));
-      }
-      // entry m (m <= e) gets this entry if it has lanes left (written either way: no branch)
-      const to = queue + <usize>m * ENTRY_BYTES;
-      const nl = ll & ~ol, nh = lh & ~oh;
-      store<i32>(to, w);
-      store<u64>(to, nl, 16); store<u64>(to, nh, 24);
-      store<u64>(to, ll, 32); store<u64>(to, lh, 40);
-      store<u64>(to, b0l, 48); store<u64>(to, b0h, 56);
-      store<u64>(to, b1l, 64); store<u64>(to, b1h, 72);
-      ol |= nl; oh |= nh;
-      c0l |= nl & b0l; c0h |= nh & b0h;
-      c1l |= nl & b1l; c1h |= nh & b1h;
-      if (!fast) {
-        const b2l = load<u64>(at, 80), b2h = load<u64>(at, 88);
-        store<u64>(to, b2l, 80); store<u64>(to, b2h, 88);
-        c2l |= nl & b2l; c2h |= nh & b2h;
-        svl |= nl & sl; svh |= nh & sh;
-      }
-      m += <i32>((ll | lh) != 0);
-    }
-    if (m == 0) break;
-    n = m;
-  }
-  lateUps += <i32>ups;
-  lateWeighted += <i32>weighted;
-  return flips;
 }
 
 /**
