@@ -6,25 +6,26 @@
  */
 import { rotl } from '../rng.js';
 import { TWO_POW_32 } from '../thresholds.js';
+import type { BlockSpinKernel } from './rg-types.js';
 import type { IsingKernel } from './types.js';
-import type { PackedEngine } from './packed.js';
-import { convertPlanes, drawLaneSeeds, popcount, sel } from './js-packed.js';
+import { JsPackedEngine, PACKED_PLANES, popcount, sel } from './js-packed.js';
 
 const CLASSES = 14;
 const PLANE_ACCEPT = 32;
 const PLANE_UNDECIDED = 33;
 const LEAF_PLANES = 34;
-/** Planes every vector with an undecided lane draws before it looks at its lanes again (PACKED3D_PLANES of assembly/packed3d.ts). */
-export const PACKED3D_PLANES = 7;
-/** Words of a row-queue entry: w, 3 unused, then 4 words each: lanes of the current layer, lanes left, a0, a1, a2. */
+/**
+ * Planes every vector with an undecided lane draws before its lanes are queued (PACKED3D_PLANES of
+ * assembly/packed3d.ts): the square kernel's, whose row finisher (layers) this engine inherits.
+ */
+export const PACKED3D_PLANES = PACKED_PLANES;
+/** Words of a row-queue entry (src/backend/js-packed.ts): w, 3 unused, then 4 words each: lanes of the current layer, lanes left, a0, a1, a2. */
 const ENTRY_WORDS = 24;
 const EVEN_BYTES = 0x00ff00ff;
 const ODD_BYTES = 0xff00ff00 | 0;
-/** Half-sweep modes: update and track the counters, update only, or count without updating (recount). */
-const TRACKED = 0;
+/** Half-sweep modes (src/backend/js-packed.ts): update and track the counters, update only, or count without updating (recount). */
 const UNTRACKED = 1;
 const CENSUS = 2;
-type Mode = typeof TRACKED | typeof UNTRACKED | typeof CENSUS;
 
 /** Class (s, a) value of leaf plane `k` for 32 lanes: mux on s (index 13 - a for s = +1), then a0, a1, a2. */
 function leafSelect(leaves: Int32Array, k: number, s: number, a0: number, a1: number, a2: number): number {
@@ -39,63 +40,20 @@ function leafSelect(leaves: Int32Array, k: number, s: number, a0: number, a1: nu
   return sel(sel(v6, sel(v5, v4, a0), a1), sel(sel(v3, v2, a0), sel(v1, v0, a0), a1), a2);
 }
 
-export class JsPacked3dEngine implements PackedEngine {
-  readonly size: number;
-  /** B = L / 16: vectors per row and rows per in-plane colour. */
-  readonly blocks: number;
-  private bond = 0;
-  private mag = 0;
-  private countsValid = true;
-  private census = { up: 0, anti: 0 };
-  /** Vector (z, c', r, w) at (((z * 2 + c') * B + r) * B + w) * 4 (assembly/packed3d.ts). */
-  lattice: Uint32Array;
-  private readonly leaves = new Int32Array(LEAF_PLANES * CLASSES);
+/**
+ * The cubic engine: the square engine's seeding, conversions, counters and row finisher on L planes,
+ * with its own half-sweep (six neighbours) and 14 threshold classes.
+ */
+export class JsPacked3dEngine extends JsPackedEngine {
   /** Fast code of plane k: bit a (0..2) is bit 31 - k of t(a). */
   private readonly codes = new Int32Array(32);
-  private fast = false;
-  /** Lane-generator states, 16 words per (colour, plane): generator g word k at 4 k + g. */
-  private readonly seeds: Uint32Array;
-  /** Per-vector scratch: s, a0, a1, a2 of word g at 4 g. */
-  private readonly cls = new Int32Array(16);
-  /** The row queue: lanes undecided after PACKED3D_PLANES planes (assembly/packed3d.ts finishRowSimd). */
-  private readonly queue: Int32Array;
-  /** Up spins and weighted sums of the flips made at the ends of rows (finishRow). */
-  private readonly late = { ups: 0, weighted: 0 };
-  /** resolveLayer's words: the layer's lanes (0..3), then its accepted lanes (4..7). */
-  private readonly layer = new Int32Array(8);
 
   constructor(size: number) {
-    this.size = size;
-    this.blocks = size >> 4;
-    this.lattice = new Uint32Array((size * size * size) >> 5);
-    this.seeds = new Uint32Array(size * 32);
-    this.queue = new Int32Array(this.blocks * ENTRY_WORDS);
-  }
-
-  get bondSum(): number {
-    if (!this.countsValid) this.recount();
-    return this.bond;
-  }
-
-  get magnetization(): number {
-    if (!this.countsValid) this.recount();
-    return this.mag;
-  }
-
-  /** M = 2 (up spins) - N and B = 3N - 2 (antiparallel bonds), every bond having one colour-0 end. */
-  private recount(): void {
-    this.census = { up: 0, anti: 0 };
-    this.halfSweep(0, 0, this.size, CENSUS);
-    const anti = this.census.anti;
-    this.halfSweep(1, 0, this.size, CENSUS);
-    const n = this.size ** 3;
-    this.mag = 2 * this.census.up - n;
-    this.bond = 3 * n - 2 * anti;
-    this.countsValid = true;
+    super(size, size, CLASSES);
   }
 
   /** Leaf planes, fast codes and the fast flag from the 14 Metropolis thresholds (assembly/packed3d.ts packed3dPrepare). */
-  prepare(metropolis: Float64Array): void {
+  override prepare(metropolis: Float64Array): void {
     for (let c = 0; c < CLASSES; c++) {
       const t = metropolis[c];
       for (let k = 0; k < LEAF_PLANES; k++) {
@@ -121,63 +79,25 @@ export class JsPacked3dEngine implements PackedEngine {
     }
   }
 
-  /** Packs `spins` (site order, +1 / -1) with their counters B and M. */
-  pack(spins: Int8Array, bondSum: number, magnetization: number): void {
-    this.lattice.fill(0);
-    convertPlanes(this.lattice, spins, this.size, this.size, true);
-    this.bond = bondSum;
-    this.mag = magnetization;
-    this.countsValid = true;
+  /** No block spins on the cubic lattice. */
+  override levelZero(_byte: IsingKernel, _blocks: BlockSpinKernel): undefined {
+    return undefined;
   }
 
-  /** Writes the packed lattice into `spins` (site order). */
-  unpack(spins: Int8Array): void {
-    convertPlanes(this.lattice, spins, this.size, this.size, false);
+  /** Zero-field lanes still undecided have a = 0, 1 or 2: the row finisher needs a1 too. */
+  protected override fastA1(): boolean {
+    return true;
   }
 
-  packFrom(byte: IsingKernel): void {
-    this.pack(byte.readSpins(), byte.bondSum, byte.magnetization);
-  }
-
-  unpackInto(byte: IsingKernel): void {
-    const spins = new Int8Array(this.size ** 3);
-    this.unpack(spins);
-    byte.writeSpins(spins);
-  }
-
-  /** Draws a sweep's lane-generator states: 32 * L outputs of the generator `state` (advanced in place). */
-  drawSeeds(state: Uint32Array): void {
-    drawLaneSeeds(this.seeds, 2 * this.size, state);
-  }
-
-  run(byte: IsingKernel, sweeps: number, out?: Int32Array): number {
-    const state = byte.getRngState();
-    const changed = this.sweep(sweeps, state, out);
-    byte.setRngState(state);
-    return changed;
-  }
-
-  /** Runs `sweeps` sweeps on generator `state`; with `out`, (B, M) after each sweep, without, the counters go stale. */
-  sweep(sweeps: number, state: Uint32Array, out?: Int32Array): number {
-    let changed = 0;
-    const L = this.size;
-    if (out && !this.countsValid) this.recount();
-    if (!out && sweeps > 0) this.countsValid = false;
-    const mode = out ? TRACKED : UNTRACKED;
-    for (let k = 0; k < sweeps; k++) {
-      this.drawSeeds(state);
-      changed += this.halfSweep(0, 0, L, mode);
-      changed += this.halfSweep(1, 0, L, mode);
-      if (out) {
-        out[2 * k] = this.bond;
-        out[2 * k + 1] = this.mag;
-      }
-    }
-    return changed;
+  /** Threshold bits of leaf plane k (14 classes, index s ? 13 - a : a). */
+  protected override layerThreshold(k: number, s: number, a0: number, a1: number, a2: number, fast: boolean): number {
+    const leaves = this.leaves,
+      o = k * CLASSES;
+    return fast ? sel(leaves[o + 2], sel(leaves[o + 1], leaves[o], a0), a1) : leafSelect(leaves, k, s, a0, a1, a2);
   }
 
   /** Colour-`colour` sites of planes z0 .. z1 - 1 in `mode`; returns the flips. */
-  halfSweep(colour: number, z0: number, z1: number, mode: Mode): number {
+  override halfSweep(colour: number, z0: number, z1: number, mode: 0 | 1 | 2): number {
     const census = mode === CENSUS;
     const track = mode !== UNTRACKED;
     const L = this.size,
@@ -499,204 +419,5 @@ export class JsPacked3dEngine implements PackedEngine {
       this.mag += 2 * flips - 4 * ups;
     }
     return flips;
-  }
-
-  /**
-   * Finishes a row (assembly/packed3d.ts finishRowSimd): the queued lanes form layers, first fit in
-   * queue order; each layer draws planes PACKED3D_PLANES, PACKED3D_PLANES + 1, ... until its lanes
-   * are decided (at most to plane 31) and applies its flips. The generators continue from the state
-   * at seeds[seed..] and are left there. Returns the flips; up spins and weighted sums go to this.late.
-   */
-  private finishRow(seed: number, n: number, row: number, fast: boolean, track: boolean): number {
-    const q = this.queue,
-      lat = this.lattice,
-      cls = this.cls,
-      layer = this.layer;
-    // layer[g]: the layer's lanes of word g; cls[4 g ..]: their s, a0, a1, a2
-    layer.fill(0);
-    cls.fill(0);
-    for (let e = 0; e < n; e++) {
-      const at = e * ENTRY_WORDS,
-        v = row + 4 * q[at];
-      for (let g = 0; g < 4; g++) {
-        const take = q[at + 8 + g] & ~layer[g];
-        q[at + 4 + g] = take;
-        layer[g] |= take;
-        cls[4 * g + 1] |= take & q[at + 12 + g];
-        cls[4 * g + 2] |= take & q[at + 16 + g];
-        if (!fast) {
-          cls[4 * g] |= take & lat[v + g];
-          cls[4 * g + 3] |= take & q[at + 20 + g];
-        }
-      }
-    }
-    let flips = 0,
-      ups = 0,
-      weighted = 0;
-    for (;;) {
-      this.resolveLayer(seed, fast);
-      // apply this layer's flips; compact the entries with lanes left and build the next layer
-      for (let g = 0; g < 4; g++) layer[g] = 0;
-      cls.fill(0);
-      let m = 0;
-      for (let e = 0; e < n; e++) {
-        const at = e * ENTRY_WORDS,
-          to = m * ENTRY_WORDS;
-        const w = q[at],
-          v = row + 4 * w;
-        let any = 0;
-        q[to] = w;
-        for (let g = 0; g < 4; g++) {
-          const take = q[at + 4 + g];
-          const left = q[at + 8 + g] & ~take;
-          const b0 = q[at + 12 + g],
-            b1 = q[at + 16 + g];
-          const flip = layer[4 + g] & take;
-          const s = lat[v + g] | 0;
-          lat[v + g] = s ^ flip;
-          flips += popcount(flip);
-          if (track) {
-            ups += popcount(flip & s);
-            weighted += popcount(flip & b0) + 2 * popcount(flip & b1);
-            if (!fast) weighted += 4 * popcount(flip & q[at + 20 + g]);
-          }
-          const next = left & ~layer[g];
-          q[to + 4 + g] = next;
-          q[to + 8 + g] = left;
-          q[to + 12 + g] = b0;
-          q[to + 16 + g] = b1;
-          layer[g] |= next;
-          cls[4 * g + 1] |= next & b0;
-          cls[4 * g + 2] |= next & b1;
-          if (!fast) {
-            const b2 = q[at + 20 + g];
-            q[to + 20 + g] = b2;
-            cls[4 * g] |= next & s;
-            cls[4 * g + 3] |= next & b2;
-          }
-          any |= left;
-        }
-        if (any !== 0) m++;
-      }
-      if (m === 0) break;
-      n = m;
-    }
-    this.late.ups += ups;
-    this.late.weighted += weighted;
-    return flips;
-  }
-
-  /**
-   * Draws planes PACKED3D_PLANES, PACKED3D_PLANES + 1, ... for the layer's lanes layer[0..3] (classes
-   * in this.cls) until they are decided or plane 31 is compared; the accepted lanes go to
-   * layer[4..7]. The four generators are read from and written back to seeds[seed..].
-   */
-  private resolveLayer(seed: number, fast: boolean): void {
-    const seeds = this.seeds,
-      leaves = this.leaves,
-      cls = this.cls,
-      layer = this.layer;
-    let p0 = seeds[seed] | 0,
-      p1 = seeds[seed + 4] | 0,
-      p2 = seeds[seed + 8] | 0,
-      p3 = seeds[seed + 12] | 0;
-    let q0 = seeds[seed + 1] | 0,
-      q1 = seeds[seed + 5] | 0,
-      q2 = seeds[seed + 9] | 0,
-      q3 = seeds[seed + 13] | 0;
-    let e0 = seeds[seed + 2] | 0,
-      e1 = seeds[seed + 6] | 0,
-      e2 = seeds[seed + 10] | 0,
-      e3 = seeds[seed + 14] | 0;
-    let f0 = seeds[seed + 3] | 0,
-      f1 = seeds[seed + 7] | 0,
-      f2 = seeds[seed + 11] | 0,
-      f3 = seeds[seed + 15] | 0;
-    let u0 = layer[0],
-      u1 = layer[1],
-      u2 = layer[2],
-      u3 = layer[3];
-    let c0 = 0,
-      c1 = 0,
-      c2 = 0,
-      c3 = 0;
-    for (let k = PACKED3D_PLANES; k < 32 && (u0 | u1 | u2 | u3) !== 0; k++) {
-      const x0 = Math.imul(rotl(Math.imul(p1, 5), 7), 9);
-      let z = p1 << 9;
-      p2 ^= p0;
-      p3 ^= p1;
-      p1 ^= p2;
-      p0 ^= p3;
-      p2 ^= z;
-      p3 = (p3 << 11) | (p3 >>> 21);
-      const x1 = Math.imul(rotl(Math.imul(q1, 5), 7), 9);
-      z = q1 << 9;
-      q2 ^= q0;
-      q3 ^= q1;
-      q1 ^= q2;
-      q0 ^= q3;
-      q2 ^= z;
-      q3 = (q3 << 11) | (q3 >>> 21);
-      const x2 = Math.imul(rotl(Math.imul(e1, 5), 7), 9);
-      z = e1 << 9;
-      e2 ^= e0;
-      e3 ^= e1;
-      e1 ^= e2;
-      e0 ^= e3;
-      e2 ^= z;
-      e3 = (e3 << 11) | (e3 >>> 21);
-      const x3 = Math.imul(rotl(Math.imul(f1, 5), 7), 9);
-      z = f1 << 9;
-      f2 ^= f0;
-      f3 ^= f1;
-      f1 ^= f2;
-      f0 ^= f3;
-      f2 ^= z;
-      f3 = (f3 << 11) | (f3 >>> 21);
-      let t0: number, t1: number, t2: number, t3: number;
-      if (fast) {
-        const o = k * CLASSES;
-        const b0 = leaves[o],
-          b1 = leaves[o + 1],
-          b2 = leaves[o + 2];
-        t0 = sel(b2, sel(b1, b0, cls[1]), cls[2]);
-        t1 = sel(b2, sel(b1, b0, cls[5]), cls[6]);
-        t2 = sel(b2, sel(b1, b0, cls[9]), cls[10]);
-        t3 = sel(b2, sel(b1, b0, cls[13]), cls[14]);
-      } else {
-        t0 = leafSelect(leaves, k, cls[0], cls[1], cls[2], cls[3]);
-        t1 = leafSelect(leaves, k, cls[4], cls[5], cls[6], cls[7]);
-        t2 = leafSelect(leaves, k, cls[8], cls[9], cls[10], cls[11]);
-        t3 = leafSelect(leaves, k, cls[12], cls[13], cls[14], cls[15]);
-      }
-      c0 |= u0 & t0 & ~x0;
-      u0 &= ~(x0 ^ t0);
-      c1 |= u1 & t1 & ~x1;
-      u1 &= ~(x1 ^ t1);
-      c2 |= u2 & t2 & ~x2;
-      u2 &= ~(x2 ^ t2);
-      c3 |= u3 & t3 & ~x3;
-      u3 &= ~(x3 ^ t3);
-    }
-    layer[4] = c0;
-    layer[5] = c1;
-    layer[6] = c2;
-    layer[7] = c3;
-    seeds[seed] = p0;
-    seeds[seed + 4] = p1;
-    seeds[seed + 8] = p2;
-    seeds[seed + 12] = p3;
-    seeds[seed + 1] = q0;
-    seeds[seed + 5] = q1;
-    seeds[seed + 9] = q2;
-    seeds[seed + 13] = q3;
-    seeds[seed + 2] = e0;
-    seeds[seed + 6] = e1;
-    seeds[seed + 10] = e2;
-    seeds[seed + 14] = e3;
-    seeds[seed + 3] = f0;
-    seeds[seed + 7] = f1;
-    seeds[seed + 11] = f2;
-    seeds[seed + 15] = f3;
   }
 }
