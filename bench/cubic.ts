@@ -13,7 +13,8 @@
  * cluster spins moved bring it to equilibrium at T_c (the Wolff clusters equilibrate the long
  * wavelengths that Metropolis alone would take ~L^2 sweeps for); every engine of a lattice starts
  * from that lattice (snapshot / restore). Each engine is timed over batches of about 2^22 site
- * updates (at least one sweep; 200 Wolff clusters) for `--time` ms (default 2000).
+ * updates (at least one sweep; 200 Wolff clusters) for `--time` ms (default 2000). Wolff runs once more
+ * at L = 64, where its cluster arrays stay in cache.
  *
  * Flags: --size 256 (cubic L, a multiple of 16; the square L' = sqrt(L^3) must be an even integer),
  * --time 2000. Writes bench/results-cubic.json, then bench/RESULTS.md from every JSON result.
@@ -101,6 +102,7 @@ const PACKED_WORKERS = 'cubic Metropolis (packed, WebAssembly SIMD, 2 workers)';
 const PACKED_JS = 'cubic Metropolis (packed, JavaScript)';
 const BYTE = 'cubic Metropolis (byte, WebAssembly SIMD build)';
 const WOLFF = 'cubic Wolff (WebAssembly)';
+const WOLFF_SMALL = 'cubic Wolff (WebAssembly), L = 64';
 const SQUARE_PACKED = 'square Metropolis (packed, WebAssembly SIMD build)';
 const SQUARE_BYTE = 'square Metropolis (byte, WebAssembly SIMD build)';
 
@@ -122,6 +124,12 @@ const cubicEngines: Engine[] = [
 ];
 for (const e of cubicEngines) rows.push(await timeEngine(e, cubic, cubicStart));
 cubicStart.dispose();
+// Wolff on a lattice whose cluster arrays stay in cache (about 2.4 MB at L = 64), for comparison with L
+const smallL = 64;
+const small: SimulationOptions = { lattice: 'cubic', size: smallL, beta: CUBIC_CRITICAL_BETA };
+const smallStart = await equilibrium(small);
+rows.push({ ...(await timeEngine({ engine: WOLFF, algorithm: 'wolff', backend: 'wasm' }, small, smallStart)), engine: WOLFF_SMALL });
+smallStart.dispose();
 const squareStart = await equilibrium(square);
 const squareEngines: Engine[] = [
   { engine: SQUARE_BYTE, algorithm: 'metropolis', backend: 'wasm' },
@@ -145,6 +153,7 @@ const ratios: [string, number][] = [
   ['cubic packed Metropolis / square packed Metropolis (first runs)', cpu(PACKED_SIMD) / cpu(SQUARE_PACKED)],
   ['cubic packed Metropolis / cubic byte Metropolis', cpu(PACKED_SIMD) / cpu(BYTE)],
   ['cubic packed Metropolis, 2 workers / 1 thread (wall time)', row(PACKED_WORKERS).wall / row(PACKED_SIMD).wall],
+  ['cubic packed Metropolis, 2 workers / 1 thread, updates per CPU ns (parallel efficiency)', cpu(PACKED_WORKERS) / cpu(PACKED_SIMD)],
   ['cubic packed Metropolis: JavaScript / WebAssembly SIMD', cpu(PACKED_JS) / cpu(PACKED_SIMD)],
   ['cubic byte Metropolis / square byte Metropolis', cpu(BYTE) / cpu(SQUARE_BYTE)],
   ['cubic Wolff / square Wolff', cpu(WOLFF) / cpu('square Wolff (WebAssembly)')],
@@ -154,8 +163,10 @@ const targets: [string, string, number, number, string][] = [
   ['packed 3D Metropolis, WebAssembly SIMD, one thread', 'updates/ns', 4, bestCpu(PACKED_SIMD), 'CPU, better of two runs'],
   ['packed 3D / packed 2D, same run', 'x', 0.7, ratios[0][1], 'CPU, better of two runs each'],
   ['packed 3D Metropolis, JavaScript twin', 'updates/ns', 0.5, cpu(PACKED_JS), 'CPU'],
-  ['packed 3D, 2 workers / 1 thread', 'x', 1.7, ratios[3][1], 'wall'],
-  ['Wolff 3D at beta_c', 'cluster spins/ns', 0.03, cpu(WOLFF), 'CPU'],
+  ['packed 3D, 2 workers / 1 thread', 'x', 1.7, ratios[3][1], 'wall (meaningful on an otherwise idle machine only)'],
+  ['packed 3D, 2 workers: 2 x parallel efficiency', 'x', 1.7, 2 * ratios[4][1], 'CPU: the speed-up on two idle cores if no worker waits at a barrier (an upper bound)'],
+  [`Wolff 3D at beta_c, L = ${L}`, 'cluster spins/ns', 0.03, cpu(WOLFF), 'CPU'],
+  [`Wolff 3D at beta_c, L = ${smallL}`, 'cluster spins/ns', 0.03, cpu(WOLFF_SMALL), 'CPU'],
 ];
 const environment = runEnvironment(loadBefore);
 const lines = [
