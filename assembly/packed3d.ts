@@ -67,7 +67,7 @@ const HEADER_BYTES: usize = 64;
 /** Zero-field planes after the leaf planes: per plane k the splats t(0), t(0) ^ t(1), t(0) ^ t(2) (bit 31 - k). */
 const FAST_BYTES: usize = 32 * 48;
 const LEAF_BYTES: usize = HEADER_BYTES + <usize>LEAF_PLANES * PLANE_BYTES + FAST_BYTES;
-/** Planes every vector with an undecided lane draws before it looks at its lanes again. */
+/** Planes every vector with an undecided lane draws before its lanes still undecided are queued (K). */
 export const PACKED3D_PLANES: i32 = 7;
 /** Bytes of a row-queue entry: w (i32), then 16-byte slots: lanes of the current layer, lanes still undecided, a0, a1, a2. */
 const ENTRY_BYTES: usize = 96;
@@ -251,6 +251,7 @@ function popcount4(v: v128): v128 {
   return i32x4.extadd_pairwise_i16x8_u(i16x8.extadd_pairwise_i8x16_u(i8x16.popcnt(v)));
 }
 
+/** The SIMD half-sweep of planes z0 .. z1 - 1, compiled once per path and counter choice (assembly/packed.ts Fast, ...). */
 function halfSweepSimd<Path, Counters>(colour: i32, z0: i32, z1: i32): f64 {
   const census = idof<Path>() == idof<Census>();
   const fast = idof<Path>() == idof<Fast>();
@@ -264,8 +265,6 @@ function halfSweepSimd<Path, Counters>(colour: i32, z0: i32, z1: i32): f64 {
   const NONE = i32x4.splat(0);
   const EVEN_BYTES = i16x8.splat(0x00ff);
   const ODD_BYTES = i16x8.splat(<i16>0xff00);
-
-
   const queue = seeds + <usize>L * 128;
   let ups = NONE, asum = NONE;
   let flipCount = 0;
@@ -435,6 +434,7 @@ function count6(x1: u64, x2: u64, x3: u64, x4: u64, x5: u64, x6: u64): void {
   A2 = (c1 & c2) | (k & cx);
 }
 
+/** The scalar half-sweep: the same vectors as two i64 halves, bit for bit. */
 function halfSweepScalar<Path, Counters>(colour: i32, z0: i32, z1: i32): f64 {
   const census = idof<Path>() == idof<Census>();
   const fast = idof<Path>() == idof<Fast>();

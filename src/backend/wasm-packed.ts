@@ -10,32 +10,10 @@ import type { BlockSpinKernel, PackedLevelZero } from './rg-types.js';
 import { WasmPackedLevelZero, type PackedRgCoreExports } from './rg-packed-wasm.js';
 import { guarded } from './core-call.js';
 import { WasmIsingKernel } from './wasm.js';
-import { packedExportsFor } from './wasm-packed3d.js';
+import { packedExportsFor, type PackedCoreExports } from './packed-exports.js';
 import { geometryOf, shapeOf } from '../lattice.js';
 
-/** The packed exports of the core (assembly/index.ts). */
-export interface PackedCoreExports {
-  readonly memory: WebAssembly.Memory;
-  readonly SIMD?: WebAssembly.Global;
-  seriesPtr(): number;
-  packedInit(size: number): number;
-  packedAttach(size: number, lattice: number, leaves: number, seeds: number): void;
-  packedReserveSeeds(): number;
-  packedLatticePtr(): number;
-  packedLeavesPtr(): number;
-  packedSeedsPtr(): number;
-  getPackedBondSum(): number;
-  getPackedMagnetization(): number;
-  setPackedCounts(bondSum: number, magnetization: number): void;
-  packFromBytes(): void;
-  unpackToBytes(): void;
-  packedPrepare(): void;
-  packedSeeds(): void;
-  packedHalfSweep(colour: number, r0: number, r1: number, track: number): number;
-  packedSweep(sweeps: number, record: number): number;
-  packedRecount(): void;
-  packedInvalidateCounts(): void;
-}
+export type { PackedCoreExports } from './packed-exports.js';
 
 /** True when the compiled core was built with SIMD (its `SIMD` global is 1). */
 export function coreHasSimd(exports: unknown): boolean {

@@ -5,8 +5,7 @@
  * 'ready', then serves commands from the control block (blocking on Atomics.wait) until STOP.
  */
 import { parentPort } from '#platform';
-import type { PackedCoreExports } from '../backend/wasm-packed.js';
-import { packedExportsFor } from '../backend/wasm-packed3d.js';
+import { packedExportsFor, type PackedCoreExports } from '../backend/packed-exports.js';
 import type { Lattice } from '../vocabulary.js';
 import {
   barrier,

@@ -18,7 +18,7 @@ import { PackedLayoutKernel } from '../backend/packed.js';
 import { SERIES_CAPACITY, type EngineName, type IsingKernel } from '../backend/types.js';
 import { WasmIsingKernel } from '../backend/wasm.js';
 import { WasmPackedEngine, type PackedCoreExports } from '../backend/wasm-packed.js';
-import { packedUnits } from '../backend/wasm-packed3d.js';
+import { packedUnits } from '../backend/packed-exports.js';
 import type { Lattice } from '../vocabulary.js';
 import {
   controlViews,

@@ -1,12 +1,36 @@
 /**
- * The packed Metropolis kernel of the simple cubic lattice in the WebAssembly core
- * (assembly/packed3d.ts) behind the exports of the square one (assembly/packed.ts): the same
+ * The packed Metropolis exports of the WebAssembly core (a leaf module: src/backend/wasm-packed.ts,
+ * the shared-lattice workers and their coordinator all read them from here). The square kernel
+ * (assembly/packed.ts) exports them under these names; the simple cubic lattice's kernel
+ * (assembly/packed3d.ts) under its own, renamed to these by {@link packedExportsFor}: the same
  * calls, with planes where the square kernel has vector rows (packed3dHalfSweep(colour, z0, z1,
- * track) updates planes z0 .. z1 - 1). So {@link WasmPackedEngine}, the shared-lattice workers and
- * their coordinator drive either kernel unchanged.
+ * track) updates planes z0 .. z1 - 1), so one engine and one worker drive either kernel.
  */
 import type { Lattice } from '../vocabulary.js';
-import type { PackedCoreExports } from './wasm-packed.js';
+
+/** The packed exports of the core (assembly/index.ts), square names. */
+export interface PackedCoreExports {
+  readonly memory: WebAssembly.Memory;
+  readonly SIMD?: WebAssembly.Global;
+  seriesPtr(): number;
+  packedInit(size: number): number;
+  packedAttach(size: number, lattice: number, leaves: number, seeds: number): void;
+  packedReserveSeeds(): number;
+  packedLatticePtr(): number;
+  packedLeavesPtr(): number;
+  packedSeedsPtr(): number;
+  getPackedBondSum(): number;
+  getPackedMagnetization(): number;
+  setPackedCounts(bondSum: number, magnetization: number): void;
+  packFromBytes(): void;
+  unpackToBytes(): void;
+  packedPrepare(): void;
+  packedSeeds(): void;
+  packedHalfSweep(colour: number, r0: number, r1: number, track: number): number;
+  packedSweep(sweeps: number, record: number): number;
+  packedRecount(): void;
+  packedInvalidateCounts(): void;
+}
 
 /** The cubic packed exports of the core (assembly/index.ts). */
 interface CubicPackedExports {
