@@ -46,7 +46,8 @@ export function checkWorkerCount(workers: unknown, size: number, layout: 'packed
     throw new InvalidOptionError('workers', workers, '1 with the byte layout (workers share a packed Ising lattice: L a multiple of 16)');
   if (lattice === 'cubic') {
     if (workers > size) throw new InvalidOptionError('workers', workers, `at most L = ${size} on the cubic lattice (one plane each at least)`);
-  } else if (workers > size / 16) throw new InvalidOptionError('workers', workers, `at most L / 16 = ${size / 16} for L = ${size} (one vector row each at least)`);
+  } else if (workers > size / 16)
+    throw new InvalidOptionError('workers', workers, `at most L / 16 = ${size / 16} for L = ${size} (one vector row each at least)`);
   const pages = Math.ceil(sharedMemoryBytes(size, workers, lattice) / 65536);
   if (pages > MAX_PAGES) {
     throw new InvalidOptionError(

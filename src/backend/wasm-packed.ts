@@ -68,7 +68,8 @@ export class WasmPackedEngine implements PackedEngine {
 
   /** Block spins from the packed lattice of the byte kernel's instance (cores that have assembly/rg-packed.ts). */
   levelZero(byte: IsingKernel, _blocks: BlockSpinKernel): PackedLevelZero | undefined {
-    if (!(byte instanceof WasmIsingKernel) || byte.lattice !== 'square' || typeof (this.core as Partial<PackedRgCoreExports>).rgBuildPacked !== 'function') return undefined;
+    if (!(byte instanceof WasmIsingKernel) || byte.lattice !== 'square' || typeof (this.core as Partial<PackedRgCoreExports>).rgBuildPacked !== 'function')
+      return undefined;
     return new WasmPackedLevelZero(() => byte.exports as unknown as PackedRgCoreExports);
   }
 
