@@ -50,6 +50,11 @@ export {
   pottsRgConfigure, pottsRgPatternCount, pottsRgPatternsPtr, pottsRgBuild,
 } from "./potts";
 export {
+  POTTS_CUBIC_METROPOLIS_ENTRIES, POTTS_CUBIC_PARTITION_KEYS, POTTS_CUBIC_HEATBATH_PATTERNS, POTTS_CUBIC_HEATBATH_GROUPS,
+  POTTS_CUBIC_SOURCE_STRIDE, pottsCubicInit, pottsCubicMetropolisPtr, pottsCubicPartitionsPtr, pottsCubicHeatBathPtr,
+  pottsCubicSourcesPtr, pottsCubicSweep,
+} from "./potts-cubic";
+export {
   langReserve, langEqualCounts, langPairCounts, langNgramCounts, langSampleChain, langSampleTrees,
 } from "./language";
 export {
@@ -72,3 +77,8 @@ export {
   getPacked3dBondSum, getPacked3dMagnetization, setPacked3dCounts, pack3dFromBytes, unpack3dToBytes,
   packed3dPrepare, packed3dSeeds, packed3dHalfSweep, packed3dSweep, packed3dRecount, packed3dInvalidateCounts,
 } from "./packed3d";
+export {
+  PHI4_RECORD_WIDTH, PHI4_RECORD_CAPACITY,
+  phi4Init, phi4SpinsPtr, phi4RecordsPtr, phi4SizesPtr, phi4QueuePtr, phi4LastCount, phi4SetCouplings, phi4Fill,
+  phi4OverRelax, phi4Metropolis, phi4ReserveClusters, phi4Wolff, phi4Record,
+} from "./phi4";
