@@ -73,6 +73,11 @@ export {
   mucaInit, mucaExp, mucaWeightsPtr, mucaVisitsPtr, mucaSetWindow, mucaResetVisits, mucaSweep,
 } from "./multicanonical";
 export {
+  PACKED3D_PLANES, packed3dInit, packed3dAttach, packed3dReserveSeeds, packed3dLatticePtr, packed3dLeavesPtr, packed3dSeedsPtr,
+  getPacked3dBondSum, getPacked3dMagnetization, setPacked3dCounts, pack3dFromBytes, unpack3dToBytes,
+  packed3dPrepare, packed3dSeeds, packed3dHalfSweep, packed3dSweep, packed3dRecount, packed3dInvalidateCounts,
+} from "./packed3d";
+export {
   PHI4_RECORD_WIDTH, PHI4_RECORD_CAPACITY,
   phi4Init, phi4SpinsPtr, phi4RecordsPtr, phi4SizesPtr, phi4QueuePtr, phi4LastCount, phi4SetCouplings, phi4Fill,
   phi4OverRelax, phi4Metropolis, phi4ReserveClusters, phi4Wolff, phi4Record,

@@ -138,33 +138,37 @@ export function setPackedCounts(b: i32, m: i32): void { bondSum = b; magnetizati
 export function packedInvalidateCounts(): void { countsValid = false; }
 
 /**
- * Visits the sites row by row, two at a time (x = 2j and 2j + 1 share j, and so their vector
- * and bit, in the two colours), without a division per site.
+ * Visits the sites of `planes` square planes of L x L sites (the square lattice: one plane; the
+ * cubic lattice, assembly/packed3d.ts: L, each laid out as the square lattice) row by row, two at a
+ * time (x = 2j and 2j + 1 share j, and so their vector and bit, in the two colours), without a
+ * division per site. Plane z of the byte lattice `spins` (L^2 bytes) is plane z of `packed` (L^2 / 8 bytes).
  */
-// @ts-ignore: decorator
-@inline
-function convert(toPacked: bool): void {
-  const spins = spinsPtr();
-  const half = L >> 1;
-  for (let y = 0; y < L; y++) {
-    const by = y / B, r = y - by * B;
-    const row = spins + <usize>y * <usize>L;
-    const c = y & 1; // colour of the even-x site
-    const even = lattice + ((<usize>(c * B + r) * <usize>B) << 4) + <usize>by;
-    const odd = lattice + ((<usize>((c ^ 1) * B + r) * <usize>B) << 4) + <usize>by;
-    let bx = 0, w = 0;
-    for (let j = 0; j < half; j++) {
-      const at = <usize>w << 4;
-      const x = row + (<usize>j << 1);
-      if (toPacked) {
-        const bit = 1 << bx;
-        if (load<i8>(x) > 0) store<u8>(even + at, <u8>(<i32>load<u8>(even + at) | bit));
-        if (load<i8>(x, 1) > 0) store<u8>(odd + at, <u8>(<i32>load<u8>(odd + at) | bit));
-      } else {
-        store<i8>(x, <i8>(2 * ((<i32>load<u8>(even + at) >> bx) & 1) - 1));
-        store<i8>(x, <i8>(2 * ((<i32>load<u8>(odd + at) >> bx) & 1) - 1), 1);
+export function convertPlanes(toPacked: bool, spins: usize, packed: usize, size: i32, planes: i32): void {
+  const b = size >> 4;
+  const half = size >> 1;
+  const planeBytes = (<usize>size * <usize>size) >> 3;
+  for (let z = 0; z < planes; z++) {
+    const base = packed + <usize>z * planeBytes;
+    for (let y = 0; y < size; y++) {
+      const by = y / b, r = y - by * b;
+      const row = spins + (<usize>z * <usize>size + <usize>y) * <usize>size;
+      const c = y & 1; // colour of the even-x site
+      const even = base + ((<usize>(c * b + r) * <usize>b) << 4) + <usize>by;
+      const odd = base + ((<usize>((c ^ 1) * b + r) * <usize>b) << 4) + <usize>by;
+      let bx = 0, w = 0;
+      for (let j = 0; j < half; j++) {
+        const at = <usize>w << 4;
+        const x = row + (<usize>j << 1);
+        if (toPacked) {
+          const bit = 1 << bx;
+          if (load<i8>(x) > 0) store<u8>(even + at, <u8>(<i32>load<u8>(even + at) | bit));
+          if (load<i8>(x, 1) > 0) store<u8>(odd + at, <u8>(<i32>load<u8>(odd + at) | bit));
+        } else {
+          store<i8>(x, <i8>(2 * ((<i32>load<u8>(even + at) >> bx) & 1) - 1));
+          store<i8>(x, <i8>(2 * ((<i32>load<u8>(odd + at) >> bx) & 1) - 1), 1);
+        }
+        if (++w == b) { w = 0; bx++; }
       }
-      if (++w == B) { w = 0; bx++; }
     }
   }
 }
@@ -172,7 +176,7 @@ function convert(toPacked: bool): void {
 /** Packs the byte lattice (assembly/ising2d.ts) into the packed one and copies its counters. */
 export function packFromBytes(): void {
   memory.fill(lattice, 0, latticeBytes(L));
-  convert(true);
+  convertPlanes(true, spinsPtr(), lattice, L, 1);
   recount();
   bondSum = getBondSum();
   magnetization = getMagnetization();
@@ -181,7 +185,7 @@ export function packFromBytes(): void {
 
 /** Unpacks into the byte lattice and recounts its bond sum and magnetization. */
 export function unpackToBytes(): void {
-  convert(false);
+  convertPlanes(false, spinsPtr(), lattice, L, 1);
   recount();
 }
 
@@ -237,18 +241,25 @@ export function fmix32(h: u32): u32 {
 
 /** Draws this sweep's lane-generator states (32 * B outputs of the generator) into the seed table. */
 export function packedSeeds(): void {
+  drawLaneSeeds(seeds, 2 * B);
+}
+
+/**
+ * Draws `tables` sets of four lane generators from the generator (16 outputs each, through
+ * fmix32; generator g word k at at + 64 q + 16 k + 4 g; a generator of four zero words gets word 0 = 1).
+ */
+export function drawLaneSeeds(at: usize, tables: i32): void {
   let x0 = rng.s0, x1 = rng.s1, x2 = rng.s2, x3 = rng.s3;
-  const rows = 2 * B;
-  for (let q = 0; q < rows; q++) {
-    const at = seeds + (<usize>q << 6);
+  for (let q = 0; q < tables; q++) {
+    const table = at + (<usize>q << 6);
     for (let t = 0; t < 16; t++) {
       const out = rotl<u32>(x1 * 5, 7) * 9;
       const s = x1 << 9;
       x2 ^= x0; x3 ^= x1; x1 ^= x2; x0 ^= x3; x2 ^= s; x3 = rotl<u32>(x3, 11);
-      store<u32>(at + (<usize>t << 2), fmix32(out));
+      store<u32>(table + (<usize>t << 2), fmix32(out));
     }
     for (let g = 0; g < 4; g++) {
-      const w = at + (<usize>g << 2);
+      const w = table + (<usize>g << 2);
       if ((load<u32>(w) | load<u32>(w, 16) | load<u32>(w, 32) | load<u32>(w, 48)) == 0) store<u32>(w, 1);
     }
   }
@@ -295,11 +306,40 @@ let lateWeighted: i32 = 0;
  * `Census` (no update: counts up spins and antiparallel pairs, for packedRecount). Counters:
  * `Tracked` keeps bondSum and magnetization up to date, `Untracked` only counts flips.
  */
-class Fast {}
-class General {}
-class Census {}
-class Tracked {}
-class Untracked {}
+export class Fast {}
+export class General {}
+export class Census {}
+export class Tracked {}
+export class Untracked {}
+
+/**
+ * The threshold classes of a packed kernel, for the ends of rows (finishRowSimd, finishRowScalar):
+ * the square lattice's 10 here, the cubic lattice's 14 in assembly/packed3d.ts (`@final @unmanaged`,
+ * every method `@inline`, called on changetype<C>(0), as the geometries of assembly/lattice.ts).
+ */
+@final @unmanaged
+export class SquareClasses {
+  /** Bytes of one leaf plane (a splat per class). */
+  @inline planeBytes(): usize { return PLANE_BYTES; }
+  /** Planes every vector with an undecided lane draws before its lanes are queued. */
+  @inline fixedPlanes(): i32 { return PACKED_PLANES; }
+  /** Whether the zero-field path queues a1 (lanes with a = 2 undecided): not with 4 neighbours. */
+  @inline fastA1(): bool { return false; }
+  /** Threshold bits of leaf plane `plane` for lanes of spin s and class bits (a0, a1, a2). */
+  @inline select(plane: usize, s: v128, a0: v128, a1: v128, a2: v128, fast: bool): v128 {
+    return fast ? v128.bitselect(v128.load(plane, 16), v128.load(plane), a0) : leafSelect(plane, s, a0, a1, a2);
+  }
+  @inline select64(plane: usize, s: u64, a0: u64, a1: u64, a2: u64, fast: bool): u64 {
+    return fast ? sel(load<u64>(plane, 16), load<u64>(plane), a0) : leafSelect64(plane, s, a0, a1, a2);
+  }
+}
+
+/** Clears the sums of the flips made at the ends of rows (a half-sweep of assembly/packed3d.ts). */
+export function clearLateSums(): void { lateUps = 0; lateWeighted = 0; }
+/** Up spins among the flips made at the ends of rows since clearLateSums. */
+export function lateUpSum(): i32 { return lateUps; }
+/** Sum of a over the flips made at the ends of rows since clearLateSums. */
+export function lateWeightedSum(): i32 { return lateWeighted; }
 
 /** The SIMD half-sweep, compiled once per path and counter choice, so that nothing is decided per plane. */
 function halfSweepSimd<Path, Counters>(colour: i32, r0: i32, r1: i32): f64 {
@@ -413,7 +453,7 @@ function halfSweepSimd<Path, Counters>(colour: i32, r0: i32, r1: i32): f64 {
     }
     if (queued > 0) {
       v128.store(seed, g0); v128.store(seed, g1, 16); v128.store(seed, g2, 32); v128.store(seed, g3, 48);
-      flipCount += finishRowSimd<Path, Counters>(seed, queue, queued, row);
+      flipCount += finishRowSimd<Path, Counters, SquareClasses>(leaf, seed, queue, queued, row);
     }
   }
   const flips = flipCount;
@@ -428,12 +468,14 @@ function halfSweepSimd<Path, Counters>(colour: i32, r0: i32, r1: i32): f64 {
  * in it, draws planes PACKED_PLANES, PACKED_PLANES + 1, ... for them until they are decided (at
  * most to plane 31; a lane equal to its threshold in all 32 bits is rejected), and applies its
  * flips; entries with lanes left keep their order for the next layer. The generators continue from
- * the state at `seed`. Returns the flips (their up spins and weighted sums go to lateUps, lateWeighted).
+ * the state at `seed` and are left there. `leaf` is the first leaf plane, C the threshold classes
+ * (SquareClasses here; assembly/packed3d.ts has its own). Returns the flips (their up spins and
+ * weighted sums go to lateUps, lateWeighted).
  */
-function finishRowSimd<Path, Counters>(seed: usize, queue: usize, n: i32, row: usize): i32 {
+export function finishRowSimd<Path, Counters, C>(leaf: usize, seed: usize, queue: usize, n: i32, row: usize): i32 {
+  const classes = changetype<C>(0);
   const fast = idof<Path>() == idof<Fast>();
   const track = idof<Counters>() == idof<Tracked>();
-  const leaf = leaves + 16;
   const NONE = i32x4.splat(0);
   let g0 = v128.load(seed), g1 = v128.load(seed, 16), g2 = v128.load(seed, 32), g3 = v128.load(seed, 48);
   let flips = 0, ups = 0, weighted = 0;
@@ -445,25 +487,25 @@ function finishRowSimd<Path, Counters>(seed: usize, queue: usize, n: i32, row: u
     v128.store(at, take, 16);
     occ = v128.or(occ, take);
     c0 = v128.or(c0, v128.and(take, v128.load(at, 48)));
+    if (!fast || classes.fastA1()) c1 = v128.or(c1, v128.and(take, v128.load(at, 64)));
     if (!fast) {
-      c1 = v128.or(c1, v128.and(take, v128.load(at, 64)));
       c2 = v128.or(c2, v128.and(take, v128.load(at, 80)));
       sv = v128.or(sv, v128.and(take, v128.load(row + (<usize>load<i32>(at) << 4))));
     }
   }
   for (;;) {
     let und = occ, acc = NONE;
-    let plane = leaf + <usize>PACKED_PLANES * PLANE_BYTES;
-    const last = leaf + <usize>32 * PLANE_BYTES;
+    let plane = leaf + <usize>classes.fixedPlanes() * classes.planeBytes();
+    const last = leaf + <usize>32 * classes.planeBytes();
     while (v128.any_true(und) && plane != last) {
       const u = nextPlane(g0, g1, g2, g3);
       const sh = i32x4.shl(g1, 9);
       g2 = v128.xor(g2, g0); g3 = v128.xor(g3, g1); g1 = v128.xor(g1, g2); g0 = v128.xor(g0, g3);
       g2 = v128.xor(g2, sh); g3 = v128.or(i32x4.shl(g3, 11), i32x4.shr_u(g3, 21));
-      const t = fast ? v128.bitselect(v128.load(plane, 16), v128.load(plane), c0) : leafSelect(plane, sv, c0, c1, c2);
+      const t = classes.select(plane, sv, c0, c1, c2, fast);
       acc = v128.or(acc, v128.and(und, v128.andnot(t, u)));
       und = v128.andnot(und, v128.xor(u, t));
-      plane += PLANE_BYTES;
+      plane += classes.planeBytes();
     }
     // apply this layer's flips; compact the entries with lanes left and build the next layer
     occ = NONE; c0 = NONE; c1 = NONE; c2 = NONE; sv = NONE;
@@ -484,9 +526,11 @@ function finishRowSimd<Path, Counters>(seed: usize, queue: usize, n: i32, row: u
         ups += <i32>popcnt<u64>(i64x2.extract_lane(f, 0)) + <i32>popcnt<u64>(i64x2.extract_lane(f, 1));
         let x = v128.and(flip, b0);
         weighted += <i32>popcnt<u64>(i64x2.extract_lane(x, 0)) + <i32>popcnt<u64>(i64x2.extract_lane(x, 1));
-        if (!fast) {
+        if (!fast || classes.fastA1()) {
           x = v128.and(flip, v128.load(at, 64));
           weighted += 2 * (<i32>popcnt<u64>(i64x2.extract_lane(x, 0)) + <i32>popcnt<u64>(i64x2.extract_lane(x, 1)));
+        }
+        if (!fast) {
           x = v128.and(flip, v128.load(at, 80));
           weighted += 4 * (<i32>popcnt<u64>(i64x2.extract_lane(x, 0)) + <i32>popcnt<u64>(i64x2.extract_lane(x, 1)));
         }
@@ -500,11 +544,14 @@ function finishRowSimd<Path, Counters>(seed: usize, queue: usize, n: i32, row: u
       v128.store(to, b0, 48);
       occ = v128.or(occ, next);
       c0 = v128.or(c0, v128.and(next, b0));
-      if (!fast) {
-        const b1 = v128.load(at, 64), b2 = v128.load(at, 80);
+      if (!fast || classes.fastA1()) {
+        const b1 = v128.load(at, 64);
         v128.store(to, b1, 64);
-        v128.store(to, b2, 80);
         c1 = v128.or(c1, v128.and(next, b1));
+      }
+      if (!fast) {
+        const b2 = v128.load(at, 80);
+        v128.store(to, b2, 80);
         c2 = v128.or(c2, v128.and(next, b2));
         sv = v128.or(sv, v128.and(next, s));
       }
@@ -513,6 +560,8 @@ function finishRowSimd<Path, Counters>(seed: usize, queue: usize, n: i32, row: u
     if (m == 0) break;
     n = m;
   }
+  // the generators go on from here (the cubic kernel's next row of the plane)
+  v128.store(seed, g0); v128.store(seed, g1, 16); v128.store(seed, g2, 32); v128.store(seed, g3, 48);
   lateUps += ups;
   lateWeighted += weighted;
   return flips;
@@ -703,7 +752,7 @@ function halfSweepScalar<Path, Counters>(colour: i32, r0: i32, r1: i32): f64 {
       store<u32>(seed, q0, 4); store<u32>(seed, q1, 20); store<u32>(seed, q2, 36); store<u32>(seed, q3, 52);
       store<u32>(seed, e0, 8); store<u32>(seed, e1, 24); store<u32>(seed, e2, 40); store<u32>(seed, e3, 56);
       store<u32>(seed, f0, 12); store<u32>(seed, f1, 28); store<u32>(seed, f2, 44); store<u32>(seed, f3, 60);
-      flips += finishRowScalar<Path, Counters>(seed, queue, queued, row);
+      flips += finishRowScalar<Path, Counters, SquareClasses>(leaf, seed, queue, queued, row);
     }
   }
   return settle(census, track, <i32>flips, <i32>ups + lateUps, <i32>wsum + lateWeighted);
@@ -712,7 +761,7 @@ function halfSweepScalar<Path, Counters>(colour: i32, r0: i32, r1: i32): f64 {
 /** Steps the four lane generators whose state is at `seed` (word k of generator g at 16 k + 4 g); returns output g. */
 // @ts-ignore: decorator
 @inline
-function stepLane(seed: usize, g: usize): u32 {
+export function stepLane(seed: usize, g: usize): u32 {
   const at = seed + (g << 2);
   let x0 = load<u32>(at), x1 = load<u32>(at, 16), x2 = load<u32>(at, 32), x3 = load<u32>(at, 48);
   const out = rotl<u32>(x1 * 5, 7) * 9;
@@ -723,10 +772,10 @@ function stepLane(seed: usize, g: usize): u32 {
 }
 
 /** {@link finishRowSimd} on two 64-bit halves: the same layers, planes and flips. */
-function finishRowScalar<Path, Counters>(seed: usize, queue: usize, n: i32, row: usize): i64 {
+export function finishRowScalar<Path, Counters, C>(leaf: usize, seed: usize, queue: usize, n: i32, row: usize): i64 {
+  const classes = changetype<C>(0);
   const fast = idof<Path>() == idof<Fast>();
   const track = idof<Counters>() == idof<Tracked>();
-  const leaf = leaves + 16;
   let flips: i64 = 0, ups: i64 = 0, weighted: i64 = 0;
   // layer 0
   let ol: u64 = 0, oh: u64 = 0, c0l: u64 = 0, c0h: u64 = 0, c1l: u64 = 0, c1h: u64 = 0, c2l: u64 = 0, c2h: u64 = 0, svl: u64 = 0, svh: u64 = 0;
@@ -736,8 +785,8 @@ function finishRowScalar<Path, Counters>(seed: usize, queue: usize, n: i32, row:
     store<u64>(at, tl, 16); store<u64>(at, th, 24);
     ol |= tl; oh |= th;
     c0l |= tl & load<u64>(at, 48); c0h |= th & load<u64>(at, 56);
+    if (!fast || classes.fastA1()) { c1l |= tl & load<u64>(at, 64); c1h |= th & load<u64>(at, 72); }
     if (!fast) {
-      c1l |= tl & load<u64>(at, 64); c1h |= th & load<u64>(at, 72);
       c2l |= tl & load<u64>(at, 80); c2h |= th & load<u64>(at, 88);
       const vec = row + (<usize>load<i32>(at) << 4);
       svl |= tl & load<u64>(vec); svh |= th & load<u64>(vec, 8);
@@ -745,22 +794,16 @@ function finishRowScalar<Path, Counters>(seed: usize, queue: usize, n: i32, row:
   }
   for (;;) {
     let ul = ol, uh = oh, al: u64 = 0, ah: u64 = 0;
-    let plane = leaf + <usize>PACKED_PLANES * PLANE_BYTES;
-    const last = leaf + <usize>32 * PLANE_BYTES;
+    let plane = leaf + <usize>classes.fixedPlanes() * classes.planeBytes();
+    const last = leaf + <usize>32 * classes.planeBytes();
     while ((ul | uh) != 0 && plane != last) {
       const xl = <u64>stepLane(seed, 0) | (<u64>stepLane(seed, 1) << 32);
       const xh = <u64>stepLane(seed, 2) | (<u64>stepLane(seed, 3) << 32);
-      let tl: u64, th: u64;
-      if (fast) {
-        tl = sel(load<u64>(plane, 16), load<u64>(plane), c0l);
-        th = sel(load<u64>(plane, 16), load<u64>(plane), c0h);
-      } else {
-        tl = leafSelect64(plane, svl, c0l, c1l, c2l);
-        th = leafSelect64(plane, svh, c0h, c1h, c2h);
-      }
+      const tl = classes.select64(plane, svl, c0l, c1l, c2l, fast);
+      const th = classes.select64(plane, svh, c0h, c1h, c2h, fast);
       al |= ul & tl & ~xl; ah |= uh & th & ~xh;
       ul &= ~(xl ^ tl); uh &= ~(xh ^ th);
-      plane += PLANE_BYTES;
+      plane += classes.planeBytes();
     }
     // apply this layer's flips; compact the entries with lanes left and build the next layer
     ol = 0; oh = 0; c0l = 0; c0h = 0; c1l = 0; c1h = 0; c2l = 0; c2h = 0; svl = 0; svh = 0;
@@ -779,8 +822,8 @@ function finishRowScalar<Path, Counters>(seed: usize, queue: usize, n: i32, row:
       if (track) {
         ups += popcnt<u64>(fl & sl) + popcnt<u64>(fh & sh);
         weighted += popcnt<u64>(fl & b0l) + popcnt<u64>(fh & b0h);
+        if (!fast || classes.fastA1()) weighted += 2 * (popcnt<u64>(fl & load<u64>(at, 64)) + popcnt<u64>(fh & load<u64>(at, 72)));
         if (!fast) {
-          weighted += 2 * (popcnt<u64>(fl & load<u64>(at, 64)) + popcnt<u64>(fh & load<u64>(at, 72)));
           weighted += 4 * (popcnt<u64>(fl & load<u64>(at, 80)) + popcnt<u64>(fh & load<u64>(at, 88)));
         }
       }
@@ -793,10 +836,14 @@ function finishRowScalar<Path, Counters>(seed: usize, queue: usize, n: i32, row:
       store<u64>(to, b0l, 48); store<u64>(to, b0h, 56);
       ol |= nl; oh |= nh;
       c0l |= nl & b0l; c0h |= nh & b0h;
-      if (!fast) {
-        const b1l = load<u64>(at, 64), b1h = load<u64>(at, 72), b2l = load<u64>(at, 80), b2h = load<u64>(at, 88);
-        store<u64>(to, b1l, 64); store<u64>(to, b1h, 72); store<u64>(to, b2l, 80); store<u64>(to, b2h, 88);
+      if (!fast || classes.fastA1()) {
+        const b1l = load<u64>(at, 64), b1h = load<u64>(at, 72);
+        store<u64>(to, b1l, 64); store<u64>(to, b1h, 72);
         c1l |= nl & b1l; c1h |= nh & b1h;
+      }
+      if (!fast) {
+        const b2l = load<u64>(at, 80), b2h = load<u64>(at, 88);
+        store<u64>(to, b2l, 80); store<u64>(to, b2h, 88);
         c2l |= nl & b2l; c2h |= nh & b2h;
         svl |= nl & sl; svh |= nh & sh;
       }

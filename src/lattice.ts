@@ -57,7 +57,8 @@ export const CUBIC: LatticeGeometry = Object.freeze<LatticeGeometry>({
   maxSize: MAX_CUBIC_SIZE,
   defaultSize: 16,
   packedMultiple: PACKED_SIZE_MULTIPLE,
-  maxPackedSize: 0,
+  /** The largest multiple of 16 up to MAX_CUBIC_SIZE (the byte lattice beside the packed one bounds both). */
+  maxPackedSize: MAX_CUBIC_SIZE - (MAX_CUBIC_SIZE % PACKED_SIZE_MULTIPLE),
   entryShifts: [10, 20],
 });
 

@@ -10,8 +10,6 @@ import type { SimulationOptions } from '../src/index.js';
 const BAD: [string, SimulationOptions, RegExp][] = [
   ['size above the cubic limit', { lattice: 'cubic', size: 896 }, /"size": expected an even integer from 2 to 894 on the cubic lattice .*got 896/],
   ['odd size', { lattice: 'cubic', size: 15 }, /"size": expected an even integer from 2 to 894 on the cubic lattice \(the checkerboard update needs even L\), got 15/],
-  ['packed layout', { lattice: 'cubic', size: 16, layout: 'packed' }, /"layout": expected "auto" or "byte" on the cubic lattice .*got "packed"/],
-  ['workers', { lattice: 'cubic', size: 32, workers: 2 }, /"workers": expected 1 on the cubic lattice .*got 2/],
 ];
 
 describe('cubic lattice options', () => {
@@ -21,9 +19,9 @@ describe('cubic lattice options', () => {
     expect((error as Error).message).toMatch(message);
   });
 
-  it('defaults: L = 16, T = 1 / beta_c of the cubic lattice, byte layout, N = L^3', async () => {
+  it('defaults: L = 16, T = 1 / beta_c of the cubic lattice, packed layout (test/cubic-packed-options.test.ts), N = L^3', async () => {
     const sim = await createSimulation({ lattice: 'cubic', backend: 'js' });
-    expect(sim.options).toMatchObject({ lattice: 'cubic', size: 16, layout: 'byte' });
+    expect(sim.options).toMatchObject({ lattice: 'cubic', size: 16, layout: 'packed' });
     expect(sim.options.beta).toBeCloseTo(CUBIC_CRITICAL_BETA, 15);
     expect(sim.sites).toBe(4096);
     expect(sim.spins()).toHaveLength(4096);

@@ -3,6 +3,7 @@ import { BackendUnavailableError, InvalidOptionError } from '../errors.js';
 import type { BackendChoice, Lattice } from '../vocabulary.js';
 import { JsIsingKernel } from './js.js';
 import { JsPackedEngine } from './js-packed.js';
+import { JsPacked3dEngine } from './js-packed3d.js';
 import { loadCore, type CoreSource } from './loader.js';
 import { PackedLayoutKernel } from './packed.js';
 import type { EngineName, IsingKernel } from './types.js';
@@ -25,7 +26,8 @@ function reasonOf(error: unknown): string {
 function createJsKernel(size: number, layout: 'packed' | 'byte', lattice: Lattice): IsingKernel {
   try {
     const byte = new JsIsingKernel(size, lattice);
-    return layout === 'packed' ? new PackedLayoutKernel(byte, new JsPackedEngine(size)) : byte;
+    if (layout !== 'packed') return byte;
+    return new PackedLayoutKernel(byte, lattice === 'cubic' ? new JsPacked3dEngine(size) : new JsPackedEngine(size));
   } catch (error) {
     if (error instanceof RangeError) {
       throw new InvalidOptionError('size', size, `a lattice that fits in memory (${reasonOf(error)})`);
@@ -59,7 +61,7 @@ export async function createKernel(
       };
     }
     const { createParallelKernel } = await import('../worker/parallel.js');
-    return createParallelKernel(size, workers);
+    return createParallelKernel(size, workers, lattice);
   }
   let module: WebAssembly.Module;
   try {

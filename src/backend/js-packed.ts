@@ -38,7 +38,7 @@ export function fmix32(h: number): number {
   return h >>> 0;
 }
 
-function popcount(x: number): number {
+export function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
   x = (x + (x >>> 4)) & 0x0f0f0f0f;
@@ -46,7 +46,7 @@ function popcount(x: number): number {
 }
 
 /** Bitwise select: v1 where m is 1, v2 where m is 0. */
-function sel(v1: number, v2: number, m: number): number {
+export function sel(v1: number, v2: number, m: number): number {
   return v2 ^ ((v1 ^ v2) & m);
 }
 
@@ -61,41 +61,122 @@ function leafSelect(leaves: Int32Array, k: number, s: number, a0: number, a1: nu
   return sel(v4, sel(sel(v3, v2, a0), sel(v1, v0, a0), a1), a2);
 }
 
+/**
+ * Draws `tables` sets of four lane generators from the generator `state` (advanced in place): 16
+ * outputs each through fmix32, generator g word k at 16 q + 4 k + g; a generator of four zero
+ * words gets word 0 = 1 (assembly/packed.ts drawLaneSeeds).
+ */
+export function drawLaneSeeds(seeds: Uint32Array, tables: number, state: Uint32Array): void {
+  let x0 = state[0] | 0,
+    x1 = state[1] | 0,
+    x2 = state[2] | 0,
+    x3 = state[3] | 0;
+  for (let q = 0; q < tables; q++) {
+    const at = q * 16;
+    for (let t = 0; t < 16; t++) {
+      const out = Math.imul(rotl(Math.imul(x1, 5), 7), 9);
+      const sh = x1 << 9;
+      x2 ^= x0;
+      x3 ^= x1;
+      x1 ^= x2;
+      x0 ^= x3;
+      x2 ^= sh;
+      x3 = rotl(x3, 11);
+      seeds[at + t] = fmix32(out);
+    }
+    for (let g = 0; g < 4; g++) {
+      if ((seeds[at + g] | seeds[at + 4 + g] | seeds[at + 8 + g] | seeds[at + 12 + g]) === 0) seeds[at + g] = 1;
+    }
+  }
+  state[0] = x0;
+  state[1] = x1;
+  state[2] = x2;
+  state[3] = x3;
+}
+
+/**
+ * Visits the sites of `planes` square planes of L x L sites (one on the square lattice, L on the
+ * cubic one, src/backend/js-packed3d.ts) row by row, two at a time (x = 2j and 2j + 1 share j, and
+ * so their word and bit, in the two colours), as assembly/packed.ts convertPlanes does; plane z of
+ * `spins` (site order) is plane z of `lattice` (L^2 / 32 words).
+ */
+export function convertPlanes(lattice: Uint32Array, spins: Int8Array, size: number, planes: number, toPacked: boolean): void {
+  const L = size,
+    B = size >> 4;
+  const planeWords = (L * L) >> 5;
+  for (let z = 0; z < planes; z++) {
+    for (let y = 0; y < L; y++) {
+      const by = Math.floor(y / B),
+        r = y - by * B;
+      const c = y & 1;
+      const even = z * planeWords + (c * B + r) * B * 4 + (by >> 2);
+      const odd = z * planeWords + ((c ^ 1) * B + r) * B * 4 + (by >> 2);
+      const shift = 8 * (by & 3);
+      const base = (z * L + y) * L;
+      let bx = 0,
+        w = 0;
+      for (let j = 0; j < L >> 1; j++) {
+        const x = base + 2 * j;
+        const at = 4 * w;
+        if (toPacked) {
+          if (spins[x] > 0) lattice[even + at] |= 1 << (shift + bx);
+          if (spins[x + 1] > 0) lattice[odd + at] |= 1 << (shift + bx);
+        } else {
+          spins[x] = ((lattice[even + at] >>> (shift + bx)) & 1) * 2 - 1;
+          spins[x + 1] = ((lattice[odd + at] >>> (shift + bx)) & 1) * 2 - 1;
+        }
+        if (++w === B) {
+          w = 0;
+          bx++;
+        }
+      }
+    }
+  }
+}
+
 export class JsPackedEngine implements PackedEngine {
   readonly size: number;
   /** B = L / 16: vectors per row and rows per colour. */
   readonly blocks: number;
-  private bond = 0;
-  private mag = 0;
+  protected bond = 0;
+  protected mag = 0;
   /** False after sweeps that did not track the counters: the getters recount first. */
-  private countsValid = true;
-  private census = { up: 0, anti: 0 };
+  protected countsValid = true;
+  protected census = { up: 0, anti: 0 };
   /** Random planes drawn so far (each 128 bits for 128 sites): the benchmarks' random-bits-per-spin figure. */
   planes = 0;
   /** Of those, planes drawn by the layers that finish rows; vectors queued; layers formed (benchmark figures). */
   layerPlanes = 0;
   queuedVectors = 0;
   layers = 0;
-  /** Both colours, 4 words a vector, vector (c, r, w) at ((c * B + r) * B + w) * 4. */
+  /** Both colours, 4 words a vector, vector (c, r, w) at ((c * B + r) * B + w) * 4 (plane z of the cubic lattice after z L^2 / 32 words). */
   lattice: Uint32Array;
-  private readonly leaves = new Int32Array(LEAF_PLANES * CLASSES);
-  private fast = false;
-  private readonly seeds: Uint32Array;
+  /** Square planes: 1, or L on the cubic lattice (src/backend/js-packed3d.ts). */
+  protected readonly depth: number;
+  /** Units a half-sweep counts and seeds: vector rows B, or planes L on the cubic lattice. */
+  protected readonly units: number;
+  protected readonly leaves: Int32Array;
+  protected fast = false;
+  protected readonly seeds: Uint32Array;
   // per-vector scratch (one entry per word)
-  private readonly cls = new Int32Array(16);
+  protected readonly cls = new Int32Array(16);
   /** The row queue: lanes undecided after PACKED_PLANES planes (see assembly/packed.ts finishRowSimd). */
-  private readonly queue: Int32Array;
+  protected readonly queue: Int32Array;
   /** Up spins, weighted sums and planes of the ends of rows (finishRow). */
-  private readonly late = { ups: 0, weighted: 0, planes: 0 };
+  protected readonly late = { ups: 0, weighted: 0, planes: 0 };
   /** resolveLayer's words: the layer's lanes (0..3), then its accepted lanes (4..7). */
-  private readonly layer = new Int32Array(8);
+  protected readonly layer = new Int32Array(8);
 
-  constructor(size: number) {
+  /** An L x L lattice (`depth` 1), or, for the cubic kernel, L planes with `classes` = 14 threshold classes. */
+  constructor(size: number, depth = 1, classes = CLASSES) {
     this.size = size;
     this.blocks = size >> 4;
-    this.lattice = new Uint32Array((size * size) >> 5);
-    this.seeds = new Uint32Array(this.blocks * 32);
+    this.depth = depth;
+    this.units = depth === 1 ? this.blocks : size;
+    this.lattice = new Uint32Array((size * size * depth) >> 5);
+    this.seeds = new Uint32Array(this.units * 32);
     this.queue = new Int32Array(this.blocks * ENTRY_WORDS);
+    this.leaves = new Int32Array(LEAF_PLANES * classes);
   }
 
   /** Bond sum B of the packed lattice (recounted after untracked sweeps). */
@@ -110,16 +191,15 @@ export class JsPackedEngine implements PackedEngine {
     return this.mag;
   }
 
-  /** M = 2 (up spins) - N and B = 2N - 2 (antiparallel bonds), every bond having one colour-0 end. */
-  private recount(): void {
-    const B = this.blocks;
+  /** M = 2 (up spins) - N and B = d N - 2 (antiparallel bonds), every bond having one colour-0 end. */
+  protected recount(): void {
     this.census = { up: 0, anti: 0 };
-    this.halfSweep(0, 0, B, CENSUS);
+    this.halfSweep(0, 0, this.units, CENSUS);
     const anti = this.census.anti;
-    this.halfSweep(1, 0, B, CENSUS);
-    const n = this.size * this.size;
+    this.halfSweep(1, 0, this.units, CENSUS);
+    const n = this.size * this.size * this.depth;
     this.mag = 2 * this.census.up - n;
-    this.bond = 2 * n - 2 * anti;
+    this.bond = (this.depth === 1 ? 2 : 3) * n - 2 * anti;
     this.countsValid = true;
   }
 
@@ -145,86 +225,26 @@ export class JsPackedEngine implements PackedEngine {
     this.fast = fast;
   }
 
-  /**
-   * Visits the sites row by row, two at a time (x = 2j and 2j + 1 share j, and so their word
-   * and bit, in the two colours), as assembly/packed.ts does.
-   */
-  private convert(spins: Int8Array, toPacked: boolean): void {
-    const L = this.size,
-      B = this.blocks,
-      lat = this.lattice;
-    for (let y = 0; y < L; y++) {
-      const by = Math.floor(y / B),
-        r = y - by * B;
-      const c = y & 1;
-      const even = (c * B + r) * B * 4 + (by >> 2);
-      const odd = ((c ^ 1) * B + r) * B * 4 + (by >> 2);
-      const shift = 8 * (by & 3);
-      let bx = 0,
-        w = 0;
-      for (let j = 0; j < L >> 1; j++) {
-        const x = y * L + 2 * j;
-        const at = 4 * w;
-        if (toPacked) {
-          if (spins[x] > 0) lat[even + at] |= 1 << (shift + bx);
-          if (spins[x + 1] > 0) lat[odd + at] |= 1 << (shift + bx);
-        } else {
-          spins[x] = ((lat[even + at] >>> (shift + bx)) & 1) * 2 - 1;
-          spins[x + 1] = ((lat[odd + at] >>> (shift + bx)) & 1) * 2 - 1;
-        }
-        if (++w === B) {
-          w = 0;
-          bx++;
-        }
-      }
-    }
-  }
-
   pack(spins: Int8Array, bondSum: number, magnetization: number): void {
     this.lattice.fill(0);
-    this.convert(spins, true);
+    convertPlanes(this.lattice, spins, this.size, this.depth, true);
     this.bond = bondSum;
     this.mag = magnetization;
     this.countsValid = true;
   }
 
   unpack(spins: Int8Array): void {
-    this.convert(spins, false);
+    convertPlanes(this.lattice, spins, this.size, this.depth, false);
   }
 
   /** Draws a sweep's lane-generator states: 32 * B outputs of the generator `state` (advanced in place). */
   drawSeeds(state: Uint32Array): void {
-    let x0 = state[0] | 0,
-      x1 = state[1] | 0,
-      x2 = state[2] | 0,
-      x3 = state[3] | 0;
-    const seeds = this.seeds;
-    for (let q = 0; q < 2 * this.blocks; q++) {
-      const at = q * 16;
-      for (let t = 0; t < 16; t++) {
-        const out = Math.imul(rotl(Math.imul(x1, 5), 7), 9);
-        const sh = x1 << 9;
-        x2 ^= x0;
-        x3 ^= x1;
-        x1 ^= x2;
-        x0 ^= x3;
-        x2 ^= sh;
-        x3 = rotl(x3, 11);
-        seeds[at + t] = fmix32(out);
-      }
-      for (let g = 0; g < 4; g++) {
-        if ((seeds[at + g] | seeds[at + 4 + g] | seeds[at + 8 + g] | seeds[at + 12 + g]) === 0) seeds[at + g] = 1;
-      }
-    }
-    state[0] = x0;
-    state[1] = x1;
-    state[2] = x2;
-    state[3] = x3;
+    drawLaneSeeds(this.seeds, 2 * this.units, state);
   }
 
   /** Block spins from this packed lattice, with the pyramid and RG stream of `blocks` (a JavaScript block-spin kernel). */
   levelZero(_byte: IsingKernel, blocks: BlockSpinKernel): JsPackedLevelZero | undefined {
-    return blocks instanceof JsBlockSpinKernel ? new JsPackedLevelZero(this, blocks) : undefined;
+    return this.depth === 1 && blocks instanceof JsBlockSpinKernel ? new JsPackedLevelZero(this, blocks) : undefined;
   }
 
   packFrom(byte: IsingKernel): void {
@@ -232,7 +252,7 @@ export class JsPackedEngine implements PackedEngine {
   }
 
   unpackInto(byte: IsingKernel): void {
-    const spins = new Int8Array(this.size * this.size);
+    const spins = new Int8Array(this.size * this.size * this.depth);
     this.unpack(spins);
     byte.writeSpins(spins);
   }
@@ -250,14 +270,14 @@ export class JsPackedEngine implements PackedEngine {
    */
   sweep(sweeps: number, state: Uint32Array, out?: Int32Array): number {
     let changed = 0;
-    const B = this.blocks;
+    const units = this.units;
     if (out && !this.countsValid) this.recount();
     if (!out && sweeps > 0) this.countsValid = false;
     const mode = out ? TRACKED : UNTRACKED;
     for (let k = 0; k < sweeps; k++) {
       this.drawSeeds(state);
-      changed += this.halfSweep(0, 0, B, mode);
-      changed += this.halfSweep(1, 0, B, mode);
+      changed += this.halfSweep(0, 0, units, mode);
+      changed += this.halfSweep(1, 0, units, mode);
       if (out) {
         out[2 * k] = this.bond;
         out[2 * k + 1] = this.mag;
@@ -550,7 +570,19 @@ export class JsPackedEngine implements PackedEngine {
    * decided (at most to plane 31) and applies its flips. The generators continue from the state at
    * seeds[seed..]. Returns the flips; up spins, weighted sums and planes go to this.late.
    */
-  private finishRow(seed: number, n: number, row: number, fast: boolean, track: boolean): number {
+  /** Whether the zero-field path queues a1 (lanes with a = 2 undecided): not with 4 neighbours. */
+  protected fastA1(): boolean {
+    return false;
+  }
+
+  /** Threshold bits of leaf plane k for 32 lanes of spin s and class bits (a0, a1, a2); index s ? 9 - a : a. */
+  protected layerThreshold(k: number, s: number, a0: number, a1: number, a2: number, fast: boolean): number {
+    const leaves = this.leaves;
+    return fast ? sel(leaves[k * CLASSES + 1], leaves[k * CLASSES], a0) : leafSelect(leaves, k, s, a0, a1, a2);
+  }
+
+  protected finishRow(seed: number, n: number, row: number, fast: boolean, track: boolean): number {
+    const a1 = this.fastA1();
     const q = this.queue,
       lat = this.lattice,
       cls = this.cls,
@@ -567,9 +599,9 @@ export class JsPackedEngine implements PackedEngine {
         q[at + 4 + g] = take;
         layer[g] |= take;
         cls[4 * g + 1] |= take & q[at + 12 + g];
+        if (!fast || a1) cls[4 * g + 2] |= take & q[at + 16 + g];
         if (!fast) {
           cls[4 * g] |= take & lat[v + g];
-          cls[4 * g + 2] |= take & q[at + 16 + g];
           cls[4 * g + 3] |= take & q[at + 20 + g];
         }
       }
@@ -603,7 +635,8 @@ export class JsPackedEngine implements PackedEngine {
           if (track) {
             ups += popcount(flip & s);
             weighted += popcount(flip & b0);
-            if (!fast) weighted += 2 * popcount(flip & q[at + 16 + g]) + 4 * popcount(flip & q[at + 20 + g]);
+            if (!fast || a1) weighted += 2 * popcount(flip & q[at + 16 + g]);
+            if (!fast) weighted += 4 * popcount(flip & q[at + 20 + g]);
           }
           const next = left & ~layer[g];
           q[to + 4 + g] = next;
@@ -611,13 +644,15 @@ export class JsPackedEngine implements PackedEngine {
           q[to + 12 + g] = b0;
           layer[g] |= next;
           cls[4 * g + 1] |= next & b0;
-          if (!fast) {
-            const b1 = q[at + 16 + g],
-              b2 = q[at + 20 + g];
+          if (!fast || a1) {
+            const b1 = q[at + 16 + g];
             q[to + 16 + g] = b1;
+            cls[4 * g + 2] |= next & b1;
+          }
+          if (!fast) {
+            const b2 = q[at + 20 + g];
             q[to + 20 + g] = b2;
             cls[4 * g] |= next & s;
-            cls[4 * g + 2] |= next & b1;
             cls[4 * g + 3] |= next & b2;
           }
           any |= left;
@@ -637,9 +672,8 @@ export class JsPackedEngine implements PackedEngine {
    * this.cls) until they are decided or plane 31 is compared; the accepted lanes go to layer[4..7].
    * The four generators are read from and written back to seeds[seed..].
    */
-  private resolveLayer(seed: number, fast: boolean): void {
+  protected resolveLayer(seed: number, fast: boolean): void {
     const seeds = this.seeds,
-      leaves = this.leaves,
       cls = this.cls,
       layer = this.layer;
     let p0 = seeds[seed] | 0,
@@ -700,20 +734,10 @@ export class JsPackedEngine implements PackedEngine {
       f0 ^= f3;
       f2 ^= z;
       f3 = (f3 << 11) | (f3 >>> 21);
-      let t0: number, t1: number, t2: number, t3: number;
-      if (fast) {
-        const b0 = leaves[k * CLASSES],
-          b1 = leaves[k * CLASSES + 1];
-        t0 = sel(b1, b0, cls[1]);
-        t1 = sel(b1, b0, cls[5]);
-        t2 = sel(b1, b0, cls[9]);
-        t3 = sel(b1, b0, cls[13]);
-      } else {
-        t0 = leafSelect(leaves, k, cls[0], cls[1], cls[2], cls[3]);
-        t1 = leafSelect(leaves, k, cls[4], cls[5], cls[6], cls[7]);
-        t2 = leafSelect(leaves, k, cls[8], cls[9], cls[10], cls[11]);
-        t3 = leafSelect(leaves, k, cls[12], cls[13], cls[14], cls[15]);
-      }
+      const t0 = this.layerThreshold(k, cls[0], cls[1], cls[2], cls[3], fast);
+      const t1 = this.layerThreshold(k, cls[4], cls[5], cls[6], cls[7], fast);
+      const t2 = this.layerThreshold(k, cls[8], cls[9], cls[10], cls[11], fast);
+      const t3 = this.layerThreshold(k, cls[12], cls[13], cls[14], cls[15], fast);
       c0 |= u0 & t0 & ~x0;
       u0 &= ~(x0 ^ t0);
       c1 |= u1 & t1 & ~x1;

@@ -10,30 +10,10 @@ import type { BlockSpinKernel, PackedLevelZero } from './rg-types.js';
 import { WasmPackedLevelZero, type PackedRgCoreExports } from './rg-packed-wasm.js';
 import { guarded } from './core-call.js';
 import { WasmIsingKernel } from './wasm.js';
+import { packedExportsFor, type PackedCoreExports } from './packed-exports.js';
+import { geometryOf, shapeOf } from '../lattice.js';
 
-/** The packed exports of the core (assembly/index.ts). */
-export interface PackedCoreExports {
-  readonly memory: WebAssembly.Memory;
-  readonly SIMD?: WebAssembly.Global;
-  seriesPtr(): number;
-  packedInit(size: number): number;
-  packedAttach(size: number, lattice: number, leaves: number, seeds: number): void;
-  packedReserveSeeds(): number;
-  packedLatticePtr(): number;
-  packedLeavesPtr(): number;
-  packedSeedsPtr(): number;
-  getPackedBondSum(): number;
-  getPackedMagnetization(): number;
-  setPackedCounts(bondSum: number, magnetization: number): void;
-  packFromBytes(): void;
-  unpackToBytes(): void;
-  packedPrepare(): void;
-  packedSeeds(): void;
-  packedHalfSweep(colour: number, r0: number, r1: number, track: number): number;
-  packedSweep(sweeps: number, record: number): number;
-  packedRecount(): void;
-  packedInvalidateCounts(): void;
-}
+export type { PackedCoreExports } from './packed-exports.js';
 
 /** True when the compiled core was built with SIMD (its `SIMD` global is 1). */
 export function coreHasSimd(exports: unknown): boolean {
@@ -46,7 +26,7 @@ export class WasmPackedEngine implements PackedEngine {
 
   /** Reserves the packed regions in the byte kernel's instance (after its init); returns the packed exports. */
   protected static reserve(byte: WasmIsingKernel): PackedCoreExports {
-    const core = byte.exports as unknown as PackedCoreExports;
+    const core = packedExportsFor(byte.exports, byte.lattice);
     if (typeof core.packedInit !== 'function') {
       throw new InvalidOptionError('layout', 'packed', 'a core with the packed kernel (this core predates it; use layout "byte")');
     }
@@ -54,7 +34,7 @@ export class WasmPackedEngine implements PackedEngine {
       throw new InvalidOptionError(
         'size',
         byte.size,
-        `a lattice that fits in WebAssembly memory (growing memory for a packed ${byte.size}x${byte.size} lattice failed)`,
+        `a lattice that fits in WebAssembly memory (growing memory for a packed ${shapeOf(geometryOf(byte.lattice), byte.size)} lattice failed)`,
       );
     }
     return core;
@@ -88,7 +68,8 @@ export class WasmPackedEngine implements PackedEngine {
 
   /** Block spins from the packed lattice of the byte kernel's instance (cores that have assembly/rg-packed.ts). */
   levelZero(byte: IsingKernel, _blocks: BlockSpinKernel): PackedLevelZero | undefined {
-    if (!(byte instanceof WasmIsingKernel) || typeof (this.core as Partial<PackedRgCoreExports>).rgBuildPacked !== 'function') return undefined;
+    if (!(byte instanceof WasmIsingKernel) || byte.lattice !== 'square' || typeof (this.core as Partial<PackedRgCoreExports>).rgBuildPacked !== 'function')
+      return undefined;
     return new WasmPackedLevelZero(() => byte.exports as unknown as PackedRgCoreExports);
   }
 

@@ -5,7 +5,8 @@
  * 'ready', then serves commands from the control block (blocking on Atomics.wait) until STOP.
  */
 import { parentPort } from '#platform';
-import type { PackedCoreExports } from '../backend/wasm-packed.js';
+import { packedExportsFor, type PackedCoreExports } from '../backend/packed-exports.js';
+import type { Lattice } from '../vocabulary.js';
 import {
   barrier,
   breakBarrier,
@@ -33,6 +34,8 @@ export interface WorkerInit {
   records: SharedArrayBuffer;
   capacity: number;
   size: number;
+  /** The lattice geometry: the square kernel (vector rows) or the cubic one (planes). */
+  geometry: Lattice;
   lattice: number;
   leaves: number;
   seeds: number;
@@ -40,7 +43,7 @@ export interface WorkerInit {
   workers: number;
   /** Value of the command counter when the worker was created. */
   command: number;
-  /** Vector rows [rowStart, rowEnd) of each colour. */
+  /** Vector rows (cubic: planes) [rowStart, rowEnd) of each colour. */
   rowStart: number;
   rowEnd: number;
 }
@@ -113,7 +116,8 @@ async function start(init: WorkerInit, post: (message: unknown) => void): Promis
         },
       },
     });
-    core = instance.exports as unknown as WorkerCore;
+    const exports = instance.exports as unknown as WorkerCore;
+    core = { ...packedExportsFor(exports, init.geometry), rngSetState: exports.rngSetState, rngGetState: exports.rngGetState };
     core.packedAttach(init.size, init.lattice, init.leaves, init.seeds);
   } catch (error) {
     post({ type: 'error', message: error instanceof Error ? error.message : String(error) });

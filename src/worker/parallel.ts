@@ -1,8 +1,9 @@
 /**
  * One lattice across workers: the packed lattice lives in a shared WebAssembly memory; each
- * worker (src/worker/packed-worker.ts) updates a contiguous block of vector rows, with a
- * barrier after each checkerboard half-sweep. Every vector row draws from its own lane
- * generators, seeded from the main stream in a fixed order (assembly/packed.ts), so the
+ * worker (src/worker/packed-worker.ts) updates a contiguous block of vector rows (square lattice)
+ * or a slab of planes (cubic lattice), with a barrier after each checkerboard half-sweep. Every
+ * vector row (every plane) draws from its own lane generators, seeded from the main stream in a
+ * fixed order (assembly/packed.ts, assembly/packed3d.ts), so the
  * lattice, the series and the generator state are identical to the one-thread packed run for
  * the same seed, whatever the number of workers.
  *
@@ -17,6 +18,8 @@ import { PackedLayoutKernel } from '../backend/packed.js';
 import { SERIES_CAPACITY, type EngineName, type IsingKernel } from '../backend/types.js';
 import { WasmIsingKernel } from '../backend/wasm.js';
 import { WasmPackedEngine, type PackedCoreExports } from '../backend/wasm-packed.js';
+import { packedUnits } from '../backend/packed-exports.js';
+import type { Lattice } from '../vocabulary.js';
 import {
   controlViews,
   readError,
@@ -120,7 +123,7 @@ export class ParallelPackedEngine extends WasmPackedEngine {
     const controlBuffer = new SharedArrayBuffer(CONTROL_BYTES);
     const recordsBuffer = new SharedArrayBuffer(count * SERIES_CAPACITY * 8);
     const engine = new ParallelPackedEngine(core, controlBuffer, recordsBuffer);
-    const rows = size / 16;
+    const rows = packedUnits(size, byte.lattice);
     try {
       for (let index = 0; index < count; index++) {
         engine.workers.push(
@@ -131,6 +134,7 @@ export class ParallelPackedEngine extends WasmPackedEngine {
             records: recordsBuffer,
             capacity: SERIES_CAPACITY,
             size,
+            geometry: byte.lattice,
             lattice: core.packedLatticePtr(),
             leaves: core.packedLeavesPtr(),
             seeds: seeds[index],
@@ -223,11 +227,11 @@ export class ParallelPackedEngine extends WasmPackedEngine {
  * Creates a packed kernel whose Metropolis sweeps run on `workers` worker threads (heat-bath
  * sweeps and conversions run on the calling thread). Validate with checkWorkers (./limits.ts) first.
  */
-export async function createParallelKernel(size: number, workers: number): Promise<{ kernel: IsingKernel; engine: EngineName }> {
+export async function createParallelKernel(size: number, workers: number, lattice: Lattice = 'square'): Promise<{ kernel: IsingKernel; engine: EngineName }> {
   const variant = simdSupported() ? 'simd' : 'scalar';
   const module = await sharedCore(variant);
-  const memory = new WebAssembly.Memory({ initial: Math.ceil(sharedMemoryBytes(size, workers) / 65536), maximum: MAX_PAGES, shared: true });
-  const byte = await WasmIsingKernel.create(module, size, memory);
+  const memory = new WebAssembly.Memory({ initial: Math.ceil(sharedMemoryBytes(size, workers, lattice) / 65536), maximum: MAX_PAGES, shared: true });
+  const byte = await WasmIsingKernel.create(module, size, memory, lattice);
   const engine = await ParallelPackedEngine.start(byte, module, memory, workers);
   return { kernel: new PackedLayoutKernel(byte, engine), engine: variant === 'simd' ? 'wasm-simd' : 'wasm-scalar' };
 }

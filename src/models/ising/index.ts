@@ -18,7 +18,7 @@ import { geometryOf } from '../../lattice.js';
 import { packable } from '../../limits.js';
 import { measureSeries } from '../../measure.js';
 import { packSpins, unpackSpins } from '../../spin-bits.js';
-import { ALGORITHMS, MAX_PACKED_SIZE, PACKED_SIZE_MULTIPLE, type Lattice, type Layout } from '../../vocabulary.js';
+import { ALGORITHMS, type Lattice, type Layout } from '../../vocabulary.js';
 import type { ModelDefinition, SpinArray } from '../model.js';
 
 export const ising: ModelDefinition = {
@@ -33,21 +33,18 @@ export const ising: ModelDefinition = {
   criticalTemperature: (_parameters, lattice?: Lattice) => (lattice === 'cubic' ? CUBIC_CRITICAL_TEMPERATURE : CRITICAL_TEMPERATURE),
 
   /**
-   * 'auto' becomes 'packed' where L allows it; an explicit 'packed' with an unsuitable L is an error.
-   * The cubic lattice runs on the byte layout (its packed kernel is not built yet): 'auto' is byte there.
+   * 'auto' becomes 'packed' where L allows it (square: a multiple of 16 up to 32752; cubic: a
+   * multiple of 16 up to 880); an explicit 'packed' with an unsuitable L is an error.
    */
   resolveLayout(layout: Layout, size: number, lattice?: Lattice) {
     if (layout === 'byte') return 'byte';
-    if (lattice === 'cubic') {
-      if (layout === 'auto') return 'byte';
-      throw new InvalidOptionError('layout', layout, '"auto" or "byte" on the cubic lattice (the packed multi-spin kernel runs on the square lattice only)');
-    }
-    if (packable(size)) return 'packed';
+    if (packable(size, lattice)) return 'packed';
     if (layout === 'auto') return 'byte';
+    const geometry = geometryOf(lattice);
     throw new InvalidOptionError(
       'size',
       size,
-      `a multiple of ${PACKED_SIZE_MULTIPLE} from ${PACKED_SIZE_MULTIPLE} to ${MAX_PACKED_SIZE} for layout "packed" (or layout "byte")`,
+      `a multiple of ${geometry.packedMultiple} from ${geometry.packedMultiple} to ${geometry.maxPackedSize} for layout "packed"${geometry.name === 'cubic' ? ' on the cubic lattice' : ''} (or layout "byte")`,
     );
   },
   layoutOf: (layout, algorithm) => (layout === 'packed' && algorithm === 'metropolis' ? 'packed' : 'byte'),
