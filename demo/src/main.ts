@@ -374,7 +374,7 @@ function showEngine(info: EngineInfo | undefined): void {
 // the pickers are built from the data (demo/src/models.ts): a model the library adds appears with its entry there
 const modelSelect = select('model');
 for (const model of LAB_MODELS) modelSelect.append(new Option(specOf(model).label, model));
-const latticeSelect = select('lattice');
+const latticeSelect = select('geometry');
 for (const lattice of LATTICES) latticeSelect.append(new Option(lattice === 'square' ? 'square (2D)' : 'cubic (3D)', lattice));
 const sizeSelect = select('size');
 for (const L of ALL_SIZES) sizeSelect.append(new Option(`${L}`, String(L)));

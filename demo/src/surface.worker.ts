@@ -26,7 +26,7 @@ let elevation = 0.55;
 let mesh: Mesh | undefined;
 let vertices = 0;
 
-/** A height field over the grid x (columns) by y (rows): heights in [0, 1] (null: the top, a wall where nothing was sampled). */
+/** A height field over the grid x (columns) by y (rows): heights in [0, 1] (null, never sampled: grey, just above the top). */
 function surface(x: number[], y: number[], F: (number | null)[][]): BufferGeometry {
   let top = 0;
   for (const row of F) for (const f of row) if (f !== null && f > top) top = f;
@@ -39,16 +39,24 @@ function surface(x: number[], y: number[], F: (number | null)[][]): BufferGeomet
   for (let j = 0; j < ny; j++) {
     for (let i = 0; i < nx; i++) {
       const f = F[j][i];
-      const h = f === null ? 1 : f / top;
+      // never visited: F above the highest sampled value; drawn a little above the top, in grey
+      const h = f === null ? 1.06 : f / top;
       const k = j * nx + i;
       positions.set([x[i] / span, 0.9 * h, y[j] / span], 3 * k);
-      colours.set(heightColour(h).map((c) => c / 255), 3 * k);
+      colours.set(f === null ? [0.8, 0.8, 0.8] : heightColour(h).map((c) => c / 255), 3 * k);
     }
   }
+  // a round landscape: grid cells beyond the farthest sampled radius (plus one cell) are left out;
+  // unsampled cells inside it (the crown of the hat, never visited) stand at the top
+  let reach = 0;
+  for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++) if (F[j][i] !== null) reach = Math.max(reach, Math.hypot(x[i], y[j]));
+  const cell = Math.abs(x[1] - x[0]) || 0;
+  const inside = (k: number) => ny < 4 || Math.hypot(x[k % nx], y[Math.floor(k / nx)]) <= reach + 1.01 * cell;
   const index: number[] = [];
   for (let j = 0; j + 1 < ny; j++) {
     for (let i = 0; i + 1 < nx; i++) {
       const a = j * nx + i;
+      if (!inside(a) || !inside(a + 1) || !inside(a + nx) || !inside(a + nx + 1)) continue;
       index.push(a, a + nx, a + 1, a + 1, a + nx, a + nx + 1);
     }
   }
