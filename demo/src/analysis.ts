@@ -155,26 +155,6 @@ export function unsignedHistogram(values: Float64Array, bins = 61): HistogramVie
   return { x: Array.from({ length: n }, (_, j) => lo + (j + 0.5) * width), p: Array.from(counts, (c) => c / values.length) };
 }
 
-/**
- * F(m) = -ln P(m) of the Potts order parameter m = |M| / N in [0, 1] (k_B T units for the whole
- * lattice, lowest point 0; null for empty bins), from the histogram over about `across` bins of the
- * sampled range. No Landau fit: the q-fold symmetry makes F a function of the vector M, of which m is
- * the length; a minimum at m = 0 is the disordered phase, one at m > 0 the ordered phases, and both at
- * once phase coexistence at a first-order transition.
- */
-export interface PottsFreeEnergyView {
-  x: number[];
-  F: (number | null)[];
-  samples: number;
-}
-
-export function pottsFreeEnergyView(m: Float64Array, across = 30): PottsFreeEnergyView {
-  const h = unsignedHistogram(m, across);
-  const F = h.p.map((p) => (p > 0 ? -Math.log(p) : null));
-  const lowest = Math.min(...F.filter((f): f is number => f !== null));
-  return { x: h.x, F: F.map((f) => (f === null ? null : f - lowest)), samples: m.length };
-}
-
 /** -ln P(m) with its Landau fit, ready to plot. */
 export interface LandauView {
   /** Order parameter m of each bin (mirrored onto m < 0 at h = 0, where P(m) = P(-m) exactly). */

@@ -169,27 +169,38 @@ function hueWord(angle: number): number {
   return hueWheel[((k % HUE_STEPS) + HUE_STEPS) % HUE_STEPS];
 }
 
-/** The wrapped difference a - b in (-pi, pi]. */
+/** An angle difference wrapped into [-pi, pi). */
 function wrap(d: number): number {
-  return d - 2 * Math.PI * Math.round(d / (2 * Math.PI));
+  return d - 2 * Math.PI * Math.floor((d + Math.PI) / (2 * Math.PI));
 }
 
 /**
  * The winding of the angle around every plaquette of the periodic L x L lattice: plaquette (x, y) has
- * corners (x, y), (x + 1, y), (x + 1, y + 1), (x, y + 1); the sum of the wrapped differences around it
- * is 2 pi times +1 (a vortex), -1 (an antivortex) or 0. Returns the charges, plaquette (x, y) at y L + x.
+ * corners (x, y), (x + 1, y), (x + 1, y + 1), (x, y + 1); the sum of the bond differences around it
+ * is 2 pi times +1 (a vortex), -1 (an antivortex) or 0. Each bond's difference is wrapped into
+ * [-pi, pi) once, along +x or +y, and used with opposite signs by its two plaquettes, so the charges
+ * sum to zero on the torus even where a difference is exactly pi (clock models with even q).
+ * Returns the charges, plaquette (x, y) at y L + x.
  */
 export function vortexCharges(angles: Float64Array, size: number): Int8Array {
-  const out = new Int8Array(size * size);
+  const n = size * size;
+  const bx = new Float64Array(n);
+  const by = new Float64Array(n);
   for (let y = 0; y < size; y++) {
     const y1 = y + 1 === size ? 0 : y + 1;
     for (let x = 0; x < size; x++) {
       const x1 = x + 1 === size ? 0 : x + 1;
       const a = angles[y * size + x];
-      const b = angles[y * size + x1];
-      const c = angles[y1 * size + x1];
-      const d = angles[y1 * size + x];
-      const w = wrap(b - a) + wrap(c - b) + wrap(d - c) + wrap(a - d);
+      bx[y * size + x] = wrap(angles[y * size + x1] - a);
+      by[y * size + x] = wrap(angles[y1 * size + x] - a);
+    }
+  }
+  const out = new Int8Array(n);
+  for (let y = 0; y < size; y++) {
+    const y1 = y + 1 === size ? 0 : y + 1;
+    for (let x = 0; x < size; x++) {
+      const x1 = x + 1 === size ? 0 : x + 1;
+      const w = bx[y * size + x] + by[y * size + x1] - bx[y1 * size + x] - by[y * size + x];
       out[y * size + x] = Math.round(w / (2 * Math.PI));
     }
   }

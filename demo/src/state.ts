@@ -216,7 +216,7 @@ export function parseState(query: string): ParsedState {
       const message = (error as Error).message;
       if (key === 'q') state.q = specOf(state.model).q?.default ?? DEFAULT_Q;
       if (key === 'temperature') state.temperature = criticalTemperatureOf(state);
-      if (key === 'size' && !sizesFor(state.model, state.lattice).includes(state.size)) state.size = specOf(state.model).defaultSize[state.lattice];
+      if (key === 'size') state.size = specOf(state.model).defaultSize[state.lattice];
       if (key === 'algorithm' && !algorithmsOf(state.model, state.lattice).includes(state.algorithm)) state.algorithm = algorithmsOf(state.model, state.lattice)[0];
       problems.push(`${PARAMS[key]} = ${JSON.stringify(text)}: ${message}${message.endsWith('ignored') ? '' : `; using ${show(key, state[key], state)}`}`);
     }
