@@ -10,7 +10,7 @@ import { BackendUnavailableError, CLUSTER_ALGORITHMS, LATTICES, modelDefinition,
 import type uPlot from 'uplot';
 import { LiveEngine, type EngineInfo } from './engine.js';
 import { axis, barSeries, Chart, ChartBoard, COLOURS, errorBars, join, lineSeries, pointSeries } from './plots.js';
-import type { Exported, FramePictures, FromAnalysis, FromView, RgPlot, SeriesPlot, ToAnalysis, ToView } from './protocol.js';
+import { LEVELS_SHOWN, type Exported, type FramePictures, type FromAnalysis, type FromView, type RgPlot, type SeriesPlot, type ToAnalysis, type ToView } from './protocol.js';
 import { FirstOrderPanel } from './first-order-panel.js';
 import { criticalTemperatureOf, parseState, serializeState, sizesFor, sliderToTemperature, temperatureRange, temperatureToSlider, withModel, ALL_SIZES, MAX_CLUSTER_VIEW, type LabModel, type LabState } from './state.js';
 import { algorithmsOf, LAB_MODELS, latticesOf, libraryParameters, specOf } from './models.js';
@@ -101,6 +101,19 @@ function show(canvas: HTMLCanvasElement, context: ImageBitmapRenderingContext | 
 
 const pyramid = $('pyramid');
 const levelCanvases: { canvas: HTMLCanvasElement; context: ImageBitmapRenderingContext | null; label: HTMLElement }[] = [];
+/** The block-level canvases (as many as the view worker draws), made at startup one per task: a canvas context costs a few ms. */
+async function makeLevelCanvases(count: number): Promise<void> {
+  while (levelCanvases.length < count) {
+    const figure = document.createElement('figure');
+    const canvas = document.createElement('canvas');
+    const label = document.createElement('figcaption');
+    figure.hidden = true;
+    figure.append(canvas, label);
+    pyramid.append(figure);
+    levelCanvases.push({ canvas, context: canvas.getContext('bitmaprenderer'), label });
+    await nextTask();
+  }
+}
 
 const projectionCanvas = $<HTMLCanvasElement>('projection');
 const projectionContext = projectionCanvas.getContext('bitmaprenderer');
@@ -139,16 +152,9 @@ function showPictures(p: FramePictures): void {
     : p.picture === p.size
       ? `${p.size} × ${p.size} ${what}. ${colours}`
       : `${p.size} × ${p.size} ${what}, each pixel the mean of ${p.size / p.picture} × ${p.size / p.picture}. ${colours}`);
-  while (levelCanvases.length < p.levels.length) {
-    const figure = document.createElement('figure');
-    const canvas = document.createElement('canvas');
-    const label = document.createElement('figcaption');
-    figure.append(canvas, label);
-    pyramid.append(figure);
-    levelCanvases.push({ canvas, context: canvas.getContext('bitmaprenderer'), label });
-  }
   levelCanvases.forEach((level, k) => {
     const shown = p.levels[k];
+    if (k >= p.levels.length && level.canvas.parentElement!.hidden) return;
     const figure = level.canvas.parentElement as HTMLElement;
     if (figure.hidden !== !shown) figure.hidden = !shown;
     if (!shown) return;
@@ -778,6 +784,7 @@ async function start(): Promise<void> {
     return engine.rebuild({ ...engine.state, backend: 'js' });
   });
   built.catch(() => {}); // awaited below, after the charts
+  await makeLevelCanvases(LEVELS_SHOWN);
   await board.prepare();
   await built;
   applied();

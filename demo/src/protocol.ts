@@ -9,6 +9,9 @@ import type { HistogramView, LandauView, LandscapeView, LiveEstimate, Multicanon
 import type { Algorithm, HysteresisPoint, Lattice, Observable } from 'criticality';
 import type { LabModel } from './state.js';
 
+/** Block levels the view worker draws next to the lattice (the page makes as many canvases). */
+export const LEVELS_SHOWN = 4;
+
 /** What the records and frames belong to. */
 export interface RunTag {
   /** Changes when a new lattice is made (size, seed, start, quench): the time plot starts over. */

@@ -9,13 +9,11 @@ import { coarseGrain, coarseGrainPotts, modelDefinition, unpackSpins } from 'cri
 import { RgAccumulator } from './analysis.js';
 import { angleScale, drawAngles, drawLattice, drawPotts, fieldWord, isingBlend, meanVectorWord, pictureSize, pottsPalette, rgbWord, vectorWord, vortexCharges } from './lattice-image.js';
 import { specOf, type PictureKind } from './models.js';
-import { changes, type FramePictures, type FromView, type RgPlot, type RunTag, type ToView } from './protocol.js';
+import { changes, LEVELS_SHOWN, type FramePictures, type FromView, type RgPlot, type RunTag, type ToView } from './protocol.js';
 
 /** Largest picture of the lattice (larger lattices are shown in blocks), and of a block level. */
 const MAX_PICTURE = 1024;
 const LEVEL_PICTURE = 256;
-/** Block levels shown next to the lattice. */
-const LEVELS_SHOWN = 4;
 /** The RG flow is recomputed at most this often, ms. */
 const RG_EVERY_MS = 400;
 
