@@ -29,7 +29,7 @@ export const TOUR: readonly TourStep[] = [
   {
     title: 'The critical point',
     text: 'At T_c the Wolff clusters (one colour each) come in every size, from single spins to the whole lattice: no length scale is left.',
-    query: '?model=ising&T=tc&L=256&algorithm=wolff&clusters=1',
+    query: '?model=ising&T=tc&L=256&algorithm=wolff&start=cold&clusters=1',
     view: 'stage',
   },
   {
@@ -67,7 +67,7 @@ export const TOUR: readonly TourStep[] = [
   {
     title: 'The RG flow',
     text: 'Block spins at T_c: every level looks alike (the fixed point, U4 near 0.61); move T and the levels flow to order or to noise.',
-    query: '?model=ising&T=tc&L=512&algorithm=wolff',
+    query: '?model=ising&T=tc&L=512&algorithm=wolff&start=cold',
     view: 'rg',
   },
   {
