@@ -53,8 +53,9 @@ export interface LabModelSpec {
 const SQUARE_ALL = [16, 32, 64, 128, 256, 512, 1024, 2048, 4096] as const;
 const SQUARE_BYTES = [16, 32, 64, 128, 256, 512, 1024] as const;
 const SQUARE_VECTORS = [16, 32, 64, 128, 256] as const;
-/** Cubic lattices: L^3 sites (64^3 = 262144, as many as 512^2). */
+/** Cubic lattices: L^3 sites (64^3 = 262144, as many as 512^2); continuous spins up to 32^3 (24 bytes a site cross to the view). */
 const CUBIC = [8, 16, 32, 64] as const;
+const CUBIC_VECTORS = [8, 16, 32] as const;
 
 /** A planar vector (M_x, M_y) / N from a continuous-spin record [B_x, B_y, M_x, M_y, ...]. */
 function planar(records: ArrayLike<number>, offset: number, sites: number, _q: number, out: Float64Array): void {
@@ -120,8 +121,8 @@ export const LAB_MODEL_SPECS: readonly LabModelSpec[] = [
     picture: 'angle',
     spins: 'float64x2',
     temperature: { min: 0.2, max: 2.5 },
-    sizes: { square: SQUARE_VECTORS, cubic: CUBIC },
-    defaultSize: { square: 64, cubic: 32 },
+    sizes: { square: SQUARE_VECTORS, cubic: CUBIC_VECTORS },
+    defaultSize: { square: 64, cubic: 16 },
     components: 2,
     landscape: planar,
     lead: 'Arrows free to turn in the plane: the free energy is a Mexican hat, and vortices bind in pairs below the Kosterlitz-Thouless temperature.',
@@ -132,8 +133,8 @@ export const LAB_MODEL_SPECS: readonly LabModelSpec[] = [
     picture: 'vector3',
     spins: 'float64x3',
     temperature: { min: 0.1, max: 3 },
-    sizes: { square: SQUARE_VECTORS, cubic: CUBIC },
-    defaultSize: { square: 64, cubic: 32 },
+    sizes: { square: SQUARE_VECTORS, cubic: CUBIC_VECTORS },
+    defaultSize: { square: 64, cubic: 16 },
     components: 3,
     landscape(records, offset, sites, _q, out) {
       out[0] = records[offset + 2] / sites;
