@@ -436,10 +436,10 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
       if (n === total) {
         // more is different: the same rule at five sizes, each point a job on the pool
         expect(await page.evaluate(() => document.getElementById('emergence')!.getBoundingClientRect().top)).toBeLessThan(100);
-        for (const [id, value] of [['em-points', '3'], ['em-sweeps', '1000']]) await setValue(page, id, value);
+        for (const [id, value] of [['em-points', '5'], ['em-sweeps', '1000']]) await setValue(page, id, value);
         await click(page, 'em-run');
         await until(page, () => document.getElementById('em-status')!.textContent!.startsWith('Done'), 90_000);
-        expect(await text(page, 'em-status')).toMatch(/^Done: 15 runs, Ising model, 1000 wolff steps each/);
+        expect(await text(page, 'em-status')).toMatch(/^Done: 25 runs, Ising model, 1000 wolff steps each/);
         await page.waitForTimeout(1500);
         await page.locator('#emergence').screenshot({ path: join(shots, 'demo-emergence.png') });
         break;
@@ -451,6 +451,8 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
     await page.keyboard.press('Alt+ArrowRight');
     await until(page, () => new URL(location.href).searchParams.get('tour') === '2' && new URL(location.href).searchParams.get('clusters') === '1');
     expect(await text(page, 'tour-text')).toMatch(/^2 of \d+\. At T_c/);
+    // the legends of the emergence view name the five sizes
+    expect(await page.locator('#chart-em-m .u-legend .u-label').allInnerTexts()).toEqual(expect.arrayContaining(['L = 8', 'L = 16', 'L = 32', 'L = 64', 'L = 128']));
     // the step links are focusable links with their own address
     expect(await page.locator('#tour-steps li:nth-child(3) a').getAttribute('href')).toBe('?tour=3');
     expect(errors).toEqual([]);

@@ -114,7 +114,7 @@ export class EmergencePanel {
       const plot = chart.plot;
       if (!plot) continue;
       this.sizes.forEach((L, k) => {
-        const label = plot.root.querySelectorAll('.u-legend .u-series .u-label')[k + 1];
+        const label = plot.root.querySelectorAll('.u-legend .u-series .u-label')[k];
         if (label) label.textContent = `L = ${L}`;
       });
     }

@@ -89,7 +89,7 @@ export class LandscapePanel {
       if (m.type === 'rendered') {
         this.el.canvas.dataset.pixels = String(m.pixels);
         this.el.canvas.dataset.vertices = String(m.vertices);
-        if (m.vertices > 0) this.el.status.textContent = `Surface: ${m.vertices} grid points (grey: never visited, F above the top). Drag it, or focus it and use the arrow keys, to turn it.`;
+        if (m.vertices > 0) this.el.status.textContent = `Surface: ${m.vertices} grid points, smoothed over 3 × 3 cells; never-visited cells (F higher than anything sampled) stand at the top. Drag it, or focus it and use the arrow keys, to turn it.`;
       } else {
         this.notify('The 3D view reported a problem; the heat map and profile still work.', [m.message]);
       }

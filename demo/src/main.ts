@@ -412,7 +412,7 @@ function showState(s: LabState): void {
   $('lead-potts').hidden = !potts;
   $('lead-other').hidden = ising || potts;
   setText('lead-other', spec.lead);
-  $('landau-potts').hidden = ising;
+  $('landau-potts').hidden = !potts;
   const sizes = sizesFor(s.model, s.lattice);
   for (const option of sizeSelect.options) {
     option.disabled = !sizes.includes(Number(option.value));

@@ -26,24 +26,42 @@ let elevation = 0.55;
 let mesh: Mesh | undefined;
 let vertices = 0;
 
-/** A height field over the grid x (columns) by y (rows): heights in [0, 1] (null, never sampled: grey, just above the top). */
+/**
+ * A height field over the grid x (columns) by y (rows). Heights are F over a cap (the 95th percentile
+ * of the sampled F, so that a few sparse cells at the rim do not flatten the wells), clamped to 1;
+ * cells never sampled (F higher than anything seen) stand at the cap. For the picture only, each
+ * height is averaged with its 3 x 3 neighbours (the heat map next to it shows the raw values).
+ */
 function surface(x: number[], y: number[], F: (number | null)[][]): BufferGeometry {
-  let top = 0;
-  for (const row of F) for (const f of row) if (f !== null && f > top) top = f;
-  top = top || 1;
+  const seen: number[] = [];
+  for (const row of F) for (const f of row) if (f !== null) seen.push(f);
+  seen.sort((a, b) => a - b);
+  const cap = seen[Math.floor(0.95 * (seen.length - 1))] || 1;
   const span = Math.max(...x.map(Math.abs), ...y.map(Math.abs)) || 1;
   const nx = x.length;
   const ny = y.length;
+  const raw = F.map((row) => row.map((f) => (f === null ? 1 : Math.min(1, f / cap))));
+  const smooth = (j: number, i: number) => {
+    if (ny < 4) return raw[j][i];
+    let sum = 0;
+    let n = 0;
+    for (let dj = -1; dj <= 1; dj++) for (let di = -1; di <= 1; di++) {
+      const v = raw[j + dj]?.[i + di];
+      if (v !== undefined) {
+        sum += v;
+        n++;
+      }
+    }
+    return sum / n;
+  };
   const positions = new Float32Array(3 * nx * ny);
   const colours = new Float32Array(3 * nx * ny);
   for (let j = 0; j < ny; j++) {
     for (let i = 0; i < nx; i++) {
-      const f = F[j][i];
-      // never visited: F above the highest sampled value; drawn a little above the top, in grey
-      const h = f === null ? 1.06 : f / top;
+      const h = smooth(j, i);
       const k = j * nx + i;
       positions.set([x[i] / span, 0.9 * h, y[j] / span], 3 * k);
-      colours.set(f === null ? [0.8, 0.8, 0.8] : heightColour(h).map((c) => c / 255), 3 * k);
+      colours.set(heightColour(h).map((c) => c / 255), 3 * k);
     }
   }
   // a round landscape: grid cells beyond the farthest sampled radius (plus one cell) are left out;

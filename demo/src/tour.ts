@@ -41,7 +41,7 @@ export const TOUR: readonly TourStep[] = [
   {
     title: 'The Mexican hat',
     text: 'Arrows free to turn in the plane (XY) have a whole ring of equal minima: F(m_x, m_y) is the Mexican hat, the crown disordered, the brim ordered.',
-    query: '?model=xy&T=0.6&L=16&algorithm=wolff',
+    query: '?model=xy&T=0.85&L=16&algorithm=wolff',
     view: 'landscape',
   },
   {
