@@ -104,10 +104,14 @@ async function latticePixels(page: Page): Promise<{ width: number; light: number
   return { width, light, dark, other: data.length / 4 - light - dark };
 }
 
-/** The number of distinct colours of the lattice canvas (counted in the page: a large picture's pixels stay there); `marks: false` leaves out pure white and black (the vortex marks). */
-function latticeColours(page: Page, marks = true): Promise<number> {
-  return page.evaluate((withMarks) => {
-    const source = document.getElementById('lattice') as HTMLCanvasElement;
+/**
+ * The width and the number of distinct colours of a canvas (the lattice unless `selector` says
+ * otherwise), counted in the page (a large picture's pixels stay there); `marks: false` leaves out
+ * pure white and black (the vortex marks).
+ */
+function canvasColours(page: Page, marks = true, selector = '#lattice'): Promise<{ width: number; colours: number }> {
+  return page.evaluate(([withMarks, which]) => {
+    const source = document.querySelector(which) as HTMLCanvasElement;
     const copy = Object.assign(document.createElement('canvas'), { width: source.width, height: source.height });
     const context = copy.getContext('2d')!;
     context.drawImage(source, 0, 0);
@@ -117,9 +121,10 @@ function latticeColours(page: Page, marks = true): Promise<number> {
       const c = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
       if (withMarks || (c !== 0xffffff && c !== 0)) colours.add(c);
     }
-    return colours.size;
-  }, marks);
+    return { width: copy.width, colours: colours.size };
+  }, [marks, selector] as const);
 }
+const latticeColours = async (page: Page, marks = true) => (await canvasColours(page, marks)).colours;
 
 /** Records long tasks (over 50 ms) on the page's main thread from now on, and the long animation frames (for the failure message). */
 function watchLongTasks(page: Page): Promise<void> {
@@ -240,16 +245,7 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
     expect(await text(page, 'lattice-caption')).toBe('64 × 64 sites. Colours: the q = 4 states.');
     // the block levels in q colours (majority of the states); what is Ising-only says so (U4*, the exact sweep curves)
     await until(page, () => document.querySelectorAll('#pyramid figure:not([hidden])').length === 4);
-    const level1 = await page.evaluate(() => {
-      const source = document.querySelector('#pyramid canvas') as HTMLCanvasElement;
-      const copy = Object.assign(document.createElement('canvas'), { width: source.width, height: source.height });
-      const context = copy.getContext('2d')!;
-      context.drawImage(source, 0, 0);
-      const data = context.getImageData(0, 0, copy.width, copy.height).data;
-      const colours = new Set<number>();
-      for (let i = 0; i < data.length; i += 4) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
-      return { width: copy.width, colours: colours.size };
-    });
+    const level1 = await canvasColours(page, true, '#pyramid canvas');
     expect(level1).toEqual({ width: 32, colours: 4 });
     expect(await page.locator('#rg-note').isVisible()).toBe(true);
     expect(await page.locator('#sweep-note').isVisible()).toBe(true);

@@ -55,7 +55,7 @@ export const TOUR: readonly TourStep[] = [
     text: xyInThreeD
       ? 'The XY model on the cubic lattice orders for real below its T_c: a slice (drag the plane) and the mean along z.'
       : 'The Ising model on the cubic lattice at its own T_c = 4.51: a slice (drag the plane) and the mean along z.',
-    query: xyInThreeD ? '?model=xy&lattice=cubic&T=tc&L=16&algorithm=wolff' : '?model=ising&lattice=cubic&T=tc&L=64&algorithm=wolff',
+    query: xyInThreeD ? '?model=xy&lattice=cubic&T=tc&L=16&algorithm=wolff' : '?model=ising&lattice=cubic&T=tc&L=64&algorithm=wolff&start=cold',
     view: 'stage',
   },
   {
