@@ -56,9 +56,23 @@ function watchErrors(page: Page): string[] {
   return errors;
 }
 
-/** Waits for a condition in the page, checked every 100 ms (not every frame: the check is work on the page's main thread too). */
-function until(page: Page, condition: () => boolean, timeout = 30_000): Promise<unknown> {
-  return page.waitForFunction(condition, undefined, { polling: 100, timeout });
+/**
+ * Waits for a condition in the page, checked every 100 ms (not every frame: the check is work on the
+ * page's main thread too). On a timeout the error says what the page showed (state, steps, samples,
+ * lattice, caption, notice), so that a slow or stuck step can be told apart.
+ */
+async function until(page: Page, condition: () => boolean, timeout = 30_000): Promise<unknown> {
+  try {
+    return await page.waitForFunction(condition, undefined, { polling: 100, timeout });
+  } catch (error) {
+    const shown = await page
+      .evaluate(() => {
+        const t = (id: string) => document.getElementById(id)?.textContent?.trim().slice(0, 200);
+        return { url: location.search, state: document.body.dataset.state, steps: t('out-steps'), samples: t('est-samples'), width: (document.getElementById('lattice') as HTMLCanvasElement | null)?.width, caption: t('lattice-caption'), notice: t('notice-text') };
+      })
+      .catch(() => 'the page did not answer');
+    throw new Error(`${(error as Error).message}\nwaiting for ${condition.toString()}\nthe page showed ${JSON.stringify(shown)}`);
+  }
 }
 
 /** Notes the page time at which a step of the test starts (for the long-task failure message). */
