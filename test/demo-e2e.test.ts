@@ -347,10 +347,11 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
       await page.goto(`${server.url}${c.query}`);
       await until(page, () => document.body.dataset.state === 'running' && Number(document.getElementById('out-steps')!.textContent!.replace(/,/g, '')) > 0);
       await page.locator('#notice').isVisible();
+      await page.waitForFunction((w) => (document.getElementById('lattice') as HTMLCanvasElement).width === w, c.width, { polling: 100, timeout: 60_000 });
+      await until(page, () => Number(document.getElementById('est-samples')!.textContent) >= 50, 60_000);
+      // from the first picture and analysis on (the page laid out at its final size), the running page makes no long task
       await watchLongTasks(page);
       await step(page, c.query);
-      await page.waitForFunction((w) => (document.getElementById('lattice') as HTMLCanvasElement).width === w, c.width, { polling: 100 });
-      await until(page, () => Number(document.getElementById('est-samples')!.textContent) >= 50);
       expect(await page.locator('#notice').isHidden(), c.query).toBe(true);
       expect(await text(page, 'lattice-caption'), c.query).toMatch(c.caption);
       const n = await hues();
