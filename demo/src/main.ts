@@ -648,7 +648,7 @@ const sweepSettings = () => ({
 });
 /** A model's name in a sentence: 'XY model', 'clock model (q = 6)', with 'on the cubic lattice'. */
 function modelLabel(s: { model: LabModel; q: number; lattice: Lattice }): string {
-  return `${modelDefinition(s.model).title} model${specOf(s.model).q && s.model !== 'potts' ? ` (q = ${s.q})` : s.model === 'potts' ? ` (q = ${s.q})` : ''}${s.lattice === 'cubic' ? ' on the cubic lattice' : ''}`;
+  return `${modelDefinition(s.model).title} model${specOf(s.model).q ? ` (q = ${s.q})` : ''}${s.lattice === 'cubic' ? ' on the cubic lattice' : ''}`;
 }
 function previewSweep(): void {
   void sweep.preview(sweepSettings()).then(
