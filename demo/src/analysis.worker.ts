@@ -36,6 +36,8 @@ let dirty = false;
 /** The slow analyses, recomputed at most every `heavyEveryMs` (which grows with their cost). */
 let heavy: { energy?: LiveEstimate; absMagnetization?: LiveEstimate; landau?: LandauView; landscape?: LandscapeView; landauNote?: string; phases?: SeriesPlot['phases'] } = {};
 let heavyAt = 0;
+/** Whether the landscape views were recomputed since they were last sent (they go out once per analysis, not with every plot). */
+let fresh = false;
 let heavyEveryMs = 500;
 
 /** Starts the averages over (new parameters), and the time plot too for a new lattice. */
@@ -109,6 +111,7 @@ function analyseHeavy(): void {
   }
   const cost = performance.now() - t0;
   heavyAt = performance.now();
+  fresh = true;
   heavyEveryMs = Math.max(500, 2 * cost); // at most a third of this worker's time
 }
 
@@ -121,13 +124,17 @@ function publish(): void {
   if (!dirty || !tag) return;
   dirty = false;
   if (performance.now() - heavyAt >= heavyEveryMs) analyseHeavy();
+  // the free-energy views only when recomputed: the page redraws the landscape once per analysis
+  const { landau, landscape, landauNote, ...estimates } = heavy;
   const data: SeriesPlot = {
     lattice: tag.lattice,
     epoch: tag.epoch,
     time: { t: time.t.slice(), e: time.e.slice(), m: time.m.slice() },
     histogram: magnetizations.length > 0 ? histogramOf(magnetizations.equilibrated()) : undefined,
-    ...heavy,
+    ...estimates,
+    ...(fresh ? { landau, landscape, landauNote } : {}),
   };
+  fresh = false;
   scope.postMessage({ type: 'plots', data });
 }
 

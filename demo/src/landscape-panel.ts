@@ -141,8 +141,9 @@ export class LandscapePanel {
   /** New analyses from the live run. */
   update(d: SeriesPlot, state: LabState): void {
     const field = d.landscape ? fromMap(d.landscape) : d.landau ? fromCurve(d.landau) : undefined;
-    this.el.caption.textContent = captionOf(state, d.landscape ?? d.landau);
     if (!field) return;
+    const caption = captionOf(state, d.landscape ?? d.landau);
+    if (this.el.caption.textContent !== caption) this.el.caption.textContent = caption;
     this.field = field;
     if (d.landscape) {
       const p = d.landscape.profile;
