@@ -409,8 +409,12 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
     await page.waitForTimeout(1000);
     const second = await latticeImage(page);
     expect(second.data.some((v, i) => v !== first.data[i])).toBe(true);
-    await setValue(page, 'plane', '5');
-    await page.evaluate(() => document.getElementById('plane')!.dispatchEvent(new Event('input')));
+    // as a drag does: the value and its input event in one task (a picture arriving in between would show the slider's plane again)
+    await page.evaluate(() => {
+      const plane = document.getElementById('plane') as HTMLInputElement;
+      plane.value = '5';
+      plane.dispatchEvent(new Event('input'));
+    });
     await until(page, () => document.getElementById('lattice-caption')!.textContent!.startsWith('Slice z = 5 of 64 × 64 × 64'));
     await page.waitForTimeout(1000);
     await expectResponsive(page, 'cubic L = 64');
