@@ -8,9 +8,10 @@
 //   [spins]    3 L^2 x f64: (S_x, S_y, S_z) of site i at [3i, 3i + 2]
 //   [records]  HEISENBERG_RECORD_CAPACITY x HEISENBERG_RECORD_WIDTH x f64
 //   [sizes]    HEISENBERG_RECORD_CAPACITY x f64
-// Reserved on the first Wolff step: [marks] L^2 x u8, [queue] L^2 x i32.
+// Reserved on the first Wolff step: the cluster memory of ./continuous.ts.
 
 import { reserve } from "./memory";
+import * as cm from "./continuous";
 import * as rng from "./rng";
 import { detCos, detExp, detSin } from "./detmath";
 
@@ -26,11 +27,8 @@ let L: i32 = 0;
 let spins: usize = 0;
 let records: usize = 0;
 let sizes: usize = 0;
-let marks: usize = 0;
-let queue: usize = 0;
 let beta: f64 = 0;
 let field: f64 = 0;
-let lastCount: i32 = 0;
 // the last random unit vector drawn
 let wx: f64 = 0;
 let wy: f64 = 0;
@@ -53,8 +51,8 @@ export function heisenbergInit(size: i32): i32 {
 export function heisenbergSpinsPtr(): usize { return spins; }
 export function heisenbergRecordsPtr(): usize { return records; }
 export function heisenbergSizesPtr(): usize { return sizes; }
-export function heisenbergQueuePtr(): usize { return queue; }
-export function heisenbergLastCount(): i32 { return lastCount; }
+export function heisenbergQueuePtr(): usize { return cm.queue; }
+export function heisenbergLastCount(): i32 { return cm.lastCount; }
 
 export function heisenbergSetCouplings(b: f64, h: f64): void {
   beta = b;
@@ -204,14 +202,7 @@ export function heisenbergOverRelax(sweeps: i32): void {
 }
 
 export function heisenbergReserveClusters(): i32 {
-  if (marks != 0) return 0;
-  const n = <usize>L * <usize>L;
-  const m = reserve(n);
-  const q = reserve(n * 4);
-  if (m == 0 || q == 0) return -1;
-  marks = m;
-  queue = q;
-  return 0;
+  return cm.reserveClusterMemory(<usize>L * <usize>L);
 }
 
 // @ts-ignore: decorator
@@ -223,7 +214,7 @@ function project(rx: f64, ry: f64, rz: f64, site: i32): f64 {
 
 /** Wolff steps by embedding, as assembly/xy.ts with r a random unit vector of R^3. */
 export function heisenbergWolff(steps: i32, clusters: i32, record: i32): i32 {
-  if (marks == 0 || (record != 0 && steps > HEISENBERG_RECORD_CAPACITY)) return -1;
+  if (cm.marks == 0 || (record != 0 && steps > HEISENBERG_RECORD_CAPACITY)) return -1;
   const N = L * L;
   const b = beta;
   const h = field;
@@ -237,13 +228,13 @@ export function heisenbergWolff(steps: i32, clusters: i32, record: i32): i32 {
       const rx = wx;
       const ry = wy;
       const rz = wz;
-      store<u8>(marks + <usize>seed, 1);
-      store<i32>(queue, seed);
+      store<u8>(cm.marks + <usize>seed, 1);
+      store<i32>(cm.queue, seed);
       let count: i32 = 1;
       let head: i32 = 0;
       let projected: f64 = 0;
       while (head < count) {
-        const site = load<i32>(queue + (<usize>head << 2));
+        const site = load<i32>(cm.queue + (<usize>head << 2));
         head++;
         const x = site % L;
         const y = (site - x) / L;
@@ -254,14 +245,14 @@ export function heisenbergWolff(steps: i32, clusters: i32, record: i32): i32 {
             : n == 1 ? site - x + (x == L - 1 ? 0 : x + 1)
               : n == 2 ? (y == 0 ? L - 1 : y - 1) * L + x
                 : (y == L - 1 ? 0 : y + 1) * L + x;
-          if (load<u8>(marks + <usize>j) != 0) continue;
+          if (load<u8>(cm.marks + <usize>j) != 0) continue;
           const pj = project(rx, ry, rz, j);
           const bond = pk * pj;
           if (bond > 0) {
             const p = 1 - detExp(-2 * b * bond);
             if (uniform() < p) {
-              store<u8>(marks + <usize>j, 1);
-              store<i32>(queue + (<usize>count << 2), j);
+              store<u8>(cm.marks + <usize>j, 1);
+              store<i32>(cm.queue + (<usize>count << 2), j);
               count++;
             }
           }
@@ -274,8 +265,8 @@ export function heisenbergWolff(steps: i32, clusters: i32, record: i32): i32 {
         accept = dE <= 0 || a < detExp(-(b * dE));
       }
       for (let q = 0; q < count; q++) {
-        const site = load<i32>(queue + (<usize>q << 2));
-        store<u8>(marks + <usize>site, 0);
+        const site = load<i32>(cm.queue + (<usize>q << 2));
+        store<u8>(cm.marks + <usize>site, 0);
         if (!accept) continue;
         const i = at(site);
         const pk = rx * load<f64>(i) + ry * load<f64>(i, 8) + rz * load<f64>(i, 16);
@@ -290,7 +281,7 @@ export function heisenbergWolff(steps: i32, clusters: i32, record: i32): i32 {
         store<f64>(i, ny, 8);
         store<f64>(i, nz, 16);
       }
-      lastCount = count;
+      cm.lastCount = count;
       if (accept) {
         flipped += count;
         stepSize += count;

@@ -50,6 +50,11 @@ export {
   pottsRgConfigure, pottsRgPatternCount, pottsRgPatternsPtr, pottsRgBuild,
 } from "./potts";
 export {
+  POTTS_CUBIC_METROPOLIS_ENTRIES, POTTS_CUBIC_PARTITION_KEYS, POTTS_CUBIC_HEATBATH_PATTERNS, POTTS_CUBIC_HEATBATH_GROUPS,
+  POTTS_CUBIC_SOURCE_STRIDE, pottsCubicInit, pottsCubicMetropolisPtr, pottsCubicPartitionsPtr, pottsCubicHeatBathPtr,
+  pottsCubicSourcesPtr, pottsCubicSweep,
+} from "./potts-cubic";
+export {
   langReserve, langEqualCounts, langPairCounts, langNgramCounts, langSampleChain, langSampleTrees,
 } from "./language";
 export {
@@ -57,7 +62,7 @@ export {
   xyInit, xySpinsPtr, xyRecordsPtr, xySizesPtr, xyQueuePtr, xyLastCount, xySetCouplings, xyFill,
   xyOverRelax, xyMetropolis, xyReserveClusters, xyWolff, xyRecord, xyStatesPtr, xyClockSync, xyClockMetropolis,
 } from "./xy";
-export { detSin, detCos, detExp } from "./detmath";
+export { detSin, detCos, detExp, detSinSmall, detCosSmall, detExpSmall } from "./detmath";
 export {
   HEISENBERG_RECORD_WIDTH, HEISENBERG_RECORD_CAPACITY,
   heisenbergInit, heisenbergSpinsPtr, heisenbergRecordsPtr, heisenbergSizesPtr, heisenbergQueuePtr, heisenbergLastCount,
@@ -67,3 +72,8 @@ export {
 export {
   mucaInit, mucaExp, mucaWeightsPtr, mucaVisitsPtr, mucaSetWindow, mucaResetVisits, mucaSweep,
 } from "./multicanonical";
+export {
+  PHI4_RECORD_WIDTH, PHI4_RECORD_CAPACITY,
+  phi4Init, phi4SpinsPtr, phi4RecordsPtr, phi4SizesPtr, phi4QueuePtr, phi4LastCount, phi4SetCouplings, phi4Fill,
+  phi4OverRelax, phi4Metropolis, phi4ReserveClusters, phi4Wolff, phi4Record,
+} from "./phi4";

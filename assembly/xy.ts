@@ -13,11 +13,12 @@
 //   [table]    2 q x f64 (clock only): (cos, sin)(2 pi k / q) at [2k, 2k + 1], from ./detmath
 //   [records]  XY_RECORD_CAPACITY x XY_RECORD_WIDTH x f64
 //   [sizes]    XY_RECORD_CAPACITY x f64: summed cluster size of each Wolff step
-// Reserved on the first Wolff step (xyReserveClusters): [marks] L^2 x u8, [queue] L^2 x i32.
+// Reserved on the first Wolff step (xyReserveClusters): the cluster memory of ./continuous.ts.
 
 import { reserve } from "./memory";
+import * as cm from "./continuous";
 import * as rng from "./rng";
-import { detCos, detExp, detSin } from "./detmath";
+import { detCos, detCosSmall, detCosSmall2, detExp, detExpSmall, detExpSmall2, detSin, detSinSmall, detSinSmall2 } from "./detmath";
 
 /** Values in one record: [B_x, B_y, M_x, M_y, I_x, I_y, V]. */
 export const XY_RECORD_WIDTH: i32 = 7;
@@ -29,16 +30,14 @@ const PI: f64 = 3.141592653589793;
 const HALF_PI: f64 = 1.5707963267948966;
 const TWO_POW_M32: f64 = 2.3283064365386963e-10;
 const TWO_POW_M31: f64 = 4.656612873077393e-10;
+const TWO_POW_M24: f64 = 5.960464477539063e-8;
 
 let L: i32 = 0;
 let spins: usize = 0;
 let records: usize = 0;
 let sizes: usize = 0;
-let marks: usize = 0;
-let queue: usize = 0;
 let beta: f64 = 0;
 let field: f64 = 0;
-let lastCount: i32 = 0;
 let Q: i32 = 0;
 let states: usize = 0;
 let table: usize = 0;
@@ -52,7 +51,12 @@ export function xyInit(size: i32, q: i32): i32 {
   const s = reserve(n * 16);
   const r = reserve(<usize>XY_RECORD_CAPACITY * <usize>XY_RECORD_WIDTH * 8);
   const z = reserve(<usize>XY_RECORD_CAPACITY * 8);
-  if (s == 0 || r == 0 || z == 0) return -1;
+  const t = reserve(<usize>ROTATIONS * 16);
+  const w = reserve(64);
+  if (s == 0 || r == 0 || z == 0 || t == 0 || w == 0) return -1;
+  rotations = t;
+  pipe = w;
+  rotationStep = NaN;
   if (q > 0) {
     const k = reserve(n);
     const t = reserve(<usize>q * 16);
@@ -95,8 +99,8 @@ export function xyClockSync(): void {
 export function xySpinsPtr(): usize { return spins; }
 export function xyRecordsPtr(): usize { return records; }
 export function xySizesPtr(): usize { return sizes; }
-export function xyQueuePtr(): usize { return queue; }
-export function xyLastCount(): i32 { return lastCount; }
+export function xyQueuePtr(): usize { return cm.queue; }
+export function xyLastCount(): i32 { return cm.lastCount; }
 
 export function xySetCouplings(b: f64, h: f64): void {
   beta = b;
@@ -174,15 +178,139 @@ export function xyOverRelax(sweeps: i32): void {
   }
 }
 
+// The Metropolis proposal: the spin rotated by phi = step (2 u_1 2^-32 - 1) written as phi_j + eps,
+// j = u_1 >> 24 (the top 8 bits): phi_j = step (2 j - 255) / 256 from a table of (cos, sin)(phi_j)
+// (rebuilt with detCos / detSin when the step changes; entries j >= 128 mirror 255 - j exactly), and
+// eps = (step / 256) ((2 (u_1 & 0xffffff) + 1) 2^-24 - 1) with (cos, sin)(eps) from detCosSmall /
+// detSinSmall (|eps| <= pi / 256): phi is uniform on (-step, step) up to the 2^-24 grid and
+// symmetric, so the proposal is symmetric. The rotated spin is renormalised by one Newton step
+// s (3 - |s|^2) / 2. Accepted when u_2 < exp(x), x = -beta dE clamped to [-708, 0]: the same decisions
+// as dE <= 0 or u_2 < exp(-beta dE) (u_2 is a multiple of 2^-32 and exp(-708) < 2^-32).
+const ROTATIONS: i32 = 256;
+let rotations: usize = 0;
+let rotationStep: f64 = NaN;
+
+function rotationTable(step: f64): void {
+  if (step == rotationStep) return;
+  rotationStep = step;
+  for (let j = 0; j < ROTATIONS; j++) {
+    const p = rotations + (<usize>j << 4);
+    if (j < ROTATIONS / 2) {
+      const angle = step * (<f64>(2 * j - (ROTATIONS - 1)) * (1.0 / <f64>ROTATIONS));
+      store<f64>(p, detCos(angle));
+      store<f64>(p, detSin(angle), 8);
+    } else {
+      const m = rotations + (<usize>(ROTATIONS - 1 - j) << 4);
+      store<f64>(p, load<f64>(m));
+      store<f64>(p, -load<f64>(m, 8), 8);
+    }
+  }
+}
+
+// @ts-ignore: decorator
+@inline
+function metropolisSite(i: usize, l: usize, r: usize, u: usize, d: usize, fine: f64, b: f64, h: f64): i32 {
+  const hx = load<f64>(l) + load<f64>(r) + load<f64>(u) + load<f64>(d) + h;
+  const hy = load<f64>(l, 8) + load<f64>(r, 8) + load<f64>(u, 8) + load<f64>(d, 8);
+  const u1 = rng.next();
+  const a = uniform();
+  const t = rotations + (<usize>(u1 >> 24) << 4);
+  const eps = fine * (<f64>((u1 & 0xffffff) * 2 + 1) * TWO_POW_M24 - 1.0);
+  const ce = detCosSmall(eps);
+  const se = detSinSmall(eps);
+  const cj = load<f64>(t);
+  const sj = load<f64>(t, 8);
+  const cs = cj * ce - sj * se;
+  const sn = sj * ce + cj * se;
+  const ox = load<f64>(i);
+  const oy = load<f64>(i, 8);
+  let nx = cs * ox - sn * oy;
+  let ny = sn * ox + cs * oy;
+  const f = (3.0 - (nx * nx + ny * ny)) * 0.5;
+  nx = nx * f;
+  ny = ny * f;
+  const dE = -((nx - ox) * hx + (ny - oy) * hy);
+  let x = -(b * dE);
+  x = 0.0 < x ? 0.0 : x;
+  x = x < -708.0 ? -708.0 : x;
+  if (a < detExpSmall(x)) {
+    store<f64>(i, nx);
+    store<f64>(i, ny, 8);
+    return 1;
+  }
+  return 0;
+}
+
+// Two sites of one colour, i (x) then j (x + 2) in the same row, as the two lanes of f64x2 (each lane
+// the operations of metropolisSite); the draws in site order (u_1, u_2 of i, then of j). The update is
+// split in two stages, software-pipelined along the row: the proposal of a pair (pairProposal: the
+// rotated spins and the clamped exponent, in the locals below) is computed before the previous pair's
+// acceptance (pairAccept), so the two dependency chains overlap; pairs of one row and colour are
+// independent, and the stream order is unchanged. The proposal leaves its results in [pipe]
+// (nx, ny, the exponent, u_2 of both lanes: 4 x v128).
+let pipe: usize = 0;
+
+// @ts-ignore: decorator
+@inline
+function pairProposal(i: usize, j: usize, li: usize, mid: usize, rj: usize, ui: usize, di: usize, fine: f64, b: f64, hv: v128): void {
+  const hi = f64x2.add(f64x2.add(f64x2.add(f64x2.add(v128.load(li), v128.load(mid)), v128.load(ui)), v128.load(di)), hv);
+  const hj = f64x2.add(f64x2.add(f64x2.add(f64x2.add(v128.load(mid), v128.load(rj)), v128.load(ui, 32)), v128.load(di, 32)), hv);
+  const hx = v128.shuffle<f64>(hi, hj, 0, 2);
+  const hy = v128.shuffle<f64>(hi, hj, 1, 3);
+  const u0 = rng.next();
+  const a0 = uniform();
+  const u1 = rng.next();
+  const a1 = uniform();
+  const g = f64x2.replace_lane(f64x2.splat(<f64>((u0 & 0xffffff) * 2 + 1)), 1, <f64>((u1 & 0xffffff) * 2 + 1));
+  const eps = f64x2.mul(f64x2.splat(fine), f64x2.sub(f64x2.mul(g, f64x2.splat(TWO_POW_M24)), f64x2.splat(1.0)));
+  const ce = detCosSmall2(eps);
+  const se = detSinSmall2(eps);
+  const t0 = v128.load(rotations + (<usize>(u0 >> 24) << 4));
+  const t1 = v128.load(rotations + (<usize>(u1 >> 24) << 4));
+  const cj = v128.shuffle<f64>(t0, t1, 0, 2);
+  const sj = v128.shuffle<f64>(t0, t1, 1, 3);
+  const cs = f64x2.sub(f64x2.mul(cj, ce), f64x2.mul(sj, se));
+  const sn = f64x2.add(f64x2.mul(sj, ce), f64x2.mul(cj, se));
+  const oi = v128.load(i);
+  const oj = v128.load(j);
+  const ox = v128.shuffle<f64>(oi, oj, 0, 2);
+  const oy = v128.shuffle<f64>(oi, oj, 1, 3);
+  let nx = f64x2.sub(f64x2.mul(cs, ox), f64x2.mul(sn, oy));
+  let ny = f64x2.add(f64x2.mul(sn, ox), f64x2.mul(cs, oy));
+  const f = f64x2.mul(f64x2.sub(f64x2.splat(3.0), f64x2.add(f64x2.mul(nx, nx), f64x2.mul(ny, ny))), f64x2.splat(0.5));
+  nx = f64x2.mul(nx, f);
+  ny = f64x2.mul(ny, f);
+  const dE = f64x2.neg(f64x2.add(f64x2.mul(f64x2.sub(nx, ox), hx), f64x2.mul(f64x2.sub(ny, oy), hy)));
+  let x = f64x2.neg(f64x2.mul(f64x2.splat(b), dE));
+  x = f64x2.pmin(x, f64x2.splat(0.0));
+  v128.store(pipe, nx);
+  v128.store(pipe, ny, 16);
+  v128.store(pipe, f64x2.pmax(x, f64x2.splat(-708.0)), 32);
+  v128.store(pipe, f64x2.replace_lane(f64x2.splat(a0), 1, a1), 48);
+}
+
+// @ts-ignore: decorator
+@inline
+function pairAccept(i: usize, j: usize, nx: v128, ny: v128, ex: v128, a: v128): i32 {
+  const accept = f64x2.lt(a, detExpSmall2(ex));
+  const ni = v128.shuffle<f64>(nx, ny, 0, 2);
+  const nj = v128.shuffle<f64>(nx, ny, 1, 3);
+  v128.store(i, v128.bitselect(ni, v128.load(i), v128.shuffle<i64>(accept, accept, 0, 0)));
+  v128.store(j, v128.bitselect(nj, v128.load(j), v128.shuffle<i64>(accept, accept, 1, 1)));
+  return -<i32>(i64x2.extract_lane(accept, 0) + i64x2.extract_lane(accept, 1));
+}
+
 /**
- * `sweeps` Metropolis sweeps with step size `step`, each followed by `overRelaxation` reflection
- * sweeps; with `record` != 0 writes the record after each sweep. Returns accepted moves, or -1 when
- * more records are asked than XY_RECORD_CAPACITY.
+ * `sweeps` Metropolis sweeps with step size `step` (|step| <= pi), each followed by `overRelaxation`
+ * reflection sweeps; with `record` != 0 writes the record after each sweep. Returns accepted moves,
+ * or -1 when more records are asked than XY_RECORD_CAPACITY.
  */
 export function xyMetropolis(sweeps: i32, step: f64, overRelaxation: i32, record: i32): i32 {
   if (record != 0 && sweeps > XY_RECORD_CAPACITY) return -1;
   const b = beta;
   const h = field;
+  rotationTable(step);
+  const fine = step * (1.0 / <f64>ROTATIONS);
   let accepted: i32 = 0;
   for (let k = 0; k < sweeps; k++) {
     for (let c = 0; c < 2; c++) {
@@ -190,31 +318,25 @@ export function xyMetropolis(sweeps: i32, step: f64, overRelaxation: i32, record
         const up = (y == 0 ? L - 1 : y - 1) * L;
         const down = (y == L - 1 ? 0 : y + 1) * L;
         const row = y * L;
-        for (let x = (y + c) & 1; x < L; x += 2) {
-          const i = at(row + x);
-          const l = at(row + (x == 0 ? L - 1 : x - 1));
-          const r = at(row + (x == L - 1 ? 0 : x + 1));
-          const u = at(up + x);
-          const d = at(down + x);
-          const hx = load<f64>(l) + load<f64>(r) + load<f64>(u) + load<f64>(d) + h;
-          const hy = load<f64>(l, 8) + load<f64>(r, 8) + load<f64>(u, 8) + load<f64>(d, 8);
-          const phi = step * (<f64>rng.next() * TWO_POW_M31 - 1);
-          const a = uniform();
-          const ox = load<f64>(i);
-          const oy = load<f64>(i, 8);
-          const cs = detCos(phi);
-          const sn = detSin(phi);
-          let nx = cs * ox - sn * oy;
-          let ny = sn * ox + cs * oy;
-          const norm = Math.sqrt(nx * nx + ny * ny);
-          nx = nx / norm;
-          ny = ny / norm;
-          const dE = -((nx - ox) * hx + (ny - oy) * hy);
-          if (dE <= 0 || a < detExp(-(b * dE))) {
-            store<f64>(i, nx);
-            store<f64>(i, ny, 8);
-            accepted++;
+        let x = (y + c) & 1;
+        if (ASC_FEATURE_SIMD) {
+          const hv = f64x2.replace_lane(f64x2.splat(0.0), 0, h);
+          let previous: i32 = -1;
+          let nx = hv, ny = hv, ex = hv, a = hv;
+          for (; x + 2 < L; x += 4) {
+            pairProposal(at(row + x), at(row + x + 2), at(row + (x == 0 ? L - 1 : x - 1)), at(row + x + 1),
+              at(row + (x + 3 == L ? 0 : x + 3)), at(up + x), at(down + x), fine, b, hv);
+            if (previous >= 0) accepted += pairAccept(at(row + previous), at(row + previous + 2), nx, ny, ex, a);
+            nx = v128.load(pipe);
+            ny = v128.load(pipe, 16);
+            ex = v128.load(pipe, 32);
+            a = v128.load(pipe, 48);
+            previous = x;
           }
+          if (previous >= 0) accepted += pairAccept(at(row + previous), at(row + previous + 2), nx, ny, ex, a);
+        }
+        for (; x < L; x += 2) {
+          accepted += metropolisSite(at(row + x), at(row + (x == 0 ? L - 1 : x - 1)), at(row + (x == L - 1 ? 0 : x + 1)), at(up + x), at(down + x), fine, b, h);
         }
       }
     }
@@ -268,16 +390,9 @@ export function xyClockMetropolis(sweeps: i32, record: i32): i32 {
   return accepted;
 }
 
-/** Reserves the cluster marks and queue (once). 0 on success, -1 when memory cannot grow. */
+/** Reserves the cluster marks and queue (./continuous.ts; once). 0 on success, -1 when memory cannot grow. */
 export function xyReserveClusters(): i32 {
-  if (marks != 0) return 0;
-  const n = <usize>L * <usize>L;
-  const m = reserve(n);
-  const q = reserve(n * 4);
-  if (m == 0 || q == 0) return -1;
-  marks = m;
-  queue = q;
-  return 0;
+  return cm.reserveClusterMemory(<usize>L * <usize>L);
 }
 
 // @ts-ignore: decorator
@@ -287,13 +402,32 @@ function project(rx: f64, ry: f64, site: i32): f64 {
   return rx * load<f64>(p) + ry * load<f64>(p, 8);
 }
 
+// A neighbour j of a cluster site k (bk = -2 beta (r . s_k)) not yet in the cluster with
+// (r . s_k)(r . s_j) > 0 draws u and joins when u < 1 - exp(bk (r . s_j)) (the exponent clamped at
+// -708, where 1 - exp is 1 in float64 anyway). Returns the new cluster size.
+// @ts-ignore: decorator
+@inline
+function wolffTry(j: i32, rx: f64, ry: f64, bk: f64, count: i32): i32 {
+  if (load<u8>(cm.marks + <usize>j) != 0) return count;
+  const pj = project(rx, ry, j);
+  let x = bk * pj;
+  if (!(x < 0)) return count;
+  x = x < -708.0 ? -708.0 : x;
+  if (uniform() < 1 - detExpSmall(x)) {
+    store<u8>(cm.marks + <usize>j, 1);
+    store<i32>(cm.queue + (<usize>count << 2), j);
+    return count + 1;
+  }
+  return count;
+}
+
 /**
  * `steps` Wolff steps of `clusters` clusters each; with `record` != 0 writes the record and the
  * summed size of the step's reflected clusters after each step. Returns spins reflected, or -1
  * (clusters not reserved, or more records than XY_RECORD_CAPACITY).
  */
 export function xyWolff(steps: i32, clusters: i32, record: i32): i32 {
-  if (marks == 0 || (record != 0 && steps > XY_RECORD_CAPACITY)) return -1;
+  if (cm.marks == 0 || (record != 0 && steps > XY_RECORD_CAPACITY)) return -1;
   const N = L * L;
   const b = beta;
   const h = field;
@@ -314,35 +448,23 @@ export function xyWolff(steps: i32, clusters: i32, record: i32): i32 {
       }
       const rx = detCos(psi);
       const ry = detSin(psi);
-      store<u8>(marks + <usize>seed, 1);
-      store<i32>(queue, seed);
+      store<u8>(cm.marks + <usize>seed, 1);
+      store<i32>(cm.queue, seed);
       let count: i32 = 1;
       let head: i32 = 0;
       let projected: f64 = 0;
       while (head < count) {
-        const site = load<i32>(queue + (<usize>head << 2));
+        const site = load<i32>(cm.queue + (<usize>head << 2));
         head++;
-        const x = site % L;
-        const y = (site - x) / L;
+        const y = <i32>(<u32>site / <u32>L);
+        const x = site - y * L;
         const pk = project(rx, ry, site);
         projected += pk;
-        for (let n = 0; n < 4; n++) {
-          const j = n == 0 ? site - x + (x == 0 ? L - 1 : x - 1)
-            : n == 1 ? site - x + (x == L - 1 ? 0 : x + 1)
-              : n == 2 ? (y == 0 ? L - 1 : y - 1) * L + x
-                : (y == L - 1 ? 0 : y + 1) * L + x;
-          if (load<u8>(marks + <usize>j) != 0) continue;
-          const pj = project(rx, ry, j);
-          const bond = pk * pj;
-          if (bond > 0) {
-            const p = 1 - detExp(-2 * b * bond);
-            if (uniform() < p) {
-              store<u8>(marks + <usize>j, 1);
-              store<i32>(queue + (<usize>count << 2), j);
-              count++;
-            }
-          }
-        }
+        const bk = -2 * b * pk;
+        count = wolffTry(site - x + (x == 0 ? L - 1 : x - 1), rx, ry, bk, count);
+        count = wolffTry(site - x + (x == L - 1 ? 0 : x + 1), rx, ry, bk, count);
+        count = wolffTry((y == 0 ? L - 1 : y - 1) * L + x, rx, ry, bk, count);
+        count = wolffTry((y == L - 1 ? 0 : y + 1) * L + x, rx, ry, bk, count);
       }
       let accept = true;
       if (h != 0) {
@@ -351,8 +473,8 @@ export function xyWolff(steps: i32, clusters: i32, record: i32): i32 {
         accept = dE <= 0 || a < detExp(-(b * dE));
       }
       for (let q = 0; q < count; q++) {
-        const site = load<i32>(queue + (<usize>q << 2));
-        store<u8>(marks + <usize>site, 0);
+        const site = load<i32>(cm.queue + (<usize>q << 2));
+        store<u8>(cm.marks + <usize>site, 0);
         if (!accept) continue;
         if (Q > 0) {
           // the reflection of angle 2 pi k / q in the mirror j: 2 pi (j - k) / q
@@ -365,13 +487,13 @@ export function xyWolff(steps: i32, clusters: i32, record: i32): i32 {
         const pk = rx * load<f64>(i) + ry * load<f64>(i, 8);
         let nx = load<f64>(i) - 2 * pk * rx;
         let ny = load<f64>(i, 8) - 2 * pk * ry;
-        const norm = Math.sqrt(nx * nx + ny * ny);
-        nx = nx / norm;
-        ny = ny / norm;
+        const f = (3.0 - (nx * nx + ny * ny)) * 0.5;
+        nx = nx * f;
+        ny = ny * f;
         store<f64>(i, nx);
         store<f64>(i, ny, 8);
       }
-      lastCount = count;
+      cm.lastCount = count;
       if (accept) {
         flipped += count;
         stepSize += count;
@@ -394,8 +516,17 @@ function crossing(ax: f64, ay: f64, bx: f64, by: f64): i32 {
   return 0;
 }
 
-/** Writes the record of the current lattice at record slot k. */
-export function xyRecord(k: i32): void {
+// The record's sums run over the columns of each parity apart (even x, then odd x, each row-major:
+// the two lanes of the SIMD sum) and add the two at the end.
+let rbx: f64 = 0;
+let rby: f64 = 0;
+let rmx: f64 = 0;
+let rmy: f64 = 0;
+let rix: f64 = 0;
+let riy: f64 = 0;
+let rv: f64 = 0;
+
+function recordColumns(parity: i32): void {
   let bx: f64 = 0;
   let by: f64 = 0;
   let mx: f64 = 0;
@@ -406,7 +537,7 @@ export function xyRecord(k: i32): void {
   for (let y = 0; y < L; y++) {
     const row = y * L;
     const down = (y == L - 1 ? 0 : y + 1) * L;
-    for (let x = 0; x < L; x++) {
+    for (let x = parity; x < L; x += 2) {
       const xr = x == L - 1 ? 0 : x + 1;
       const i = at(row + x);
       const r = at(row + xr);
@@ -429,6 +560,70 @@ export function xyRecord(k: i32): void {
       const w = crossing(ax, ay, rx, ry) + crossing(rx, ry, qx, qy) + crossing(qx, qy, dx, dy) + crossing(dx, dy, ax, ay);
       v += <f64>(w < 0 ? -w : w);
     }
+  }
+  rbx = bx; rby = by; rmx = mx; rmy = my; rix = ix; riy = iy; rv = v;
+}
+
+// The signed crossings of the short arcs a -> b on both lanes: +1 lanes give -1 in `plus`, -1 lanes -1 in `minus`.
+// @ts-ignore: decorator
+@inline
+function crossing2(ax: v128, ay: v128, bx: v128, by: v128): v128 {
+  const zero = f64x2.splat(0.0);
+  const cross = f64x2.sub(f64x2.mul(ax, by), f64x2.mul(ay, bx));
+  const plus = v128.and(v128.and(f64x2.ge(ay, zero), f64x2.lt(by, zero)), f64x2.gt(cross, zero));
+  const minus = v128.and(v128.and(f64x2.lt(ay, zero), f64x2.ge(by, zero)), f64x2.lt(cross, zero));
+  return i64x2.sub(minus, plus);
+}
+
+/** Writes the record of the current lattice at record slot k. */
+export function xyRecord(k: i32): void {
+  let bx: f64, by: f64, mx: f64, my: f64, ix: f64, iy: f64, v: f64;
+  if (ASC_FEATURE_SIMD) {
+    let vbx = f64x2.splat(0.0), vby = vbx, vmx = vbx, vmy = vbx, vix = vbx, viy = vbx;
+    let vv = i64x2.splat(0);
+    for (let y = 0; y < L; y++) {
+      const row = y * L;
+      const down = (y == L - 1 ? 0 : y + 1) * L;
+      let a = v128.load(at(row));
+      let d = v128.load(at(down));
+      for (let x = 0; x < L; x += 2) {
+        const xn = x + 2 == L ? 0 : x + 2;
+        const b = v128.load(at(row + x + 1));
+        const c = v128.load(at(row + xn));
+        const db = v128.load(at(down + x + 1));
+        const dc = v128.load(at(down + xn));
+        const ax = v128.shuffle<f64>(a, b, 0, 2);
+        const ay = v128.shuffle<f64>(a, b, 1, 3);
+        const rx = v128.shuffle<f64>(b, c, 0, 2);
+        const ry = v128.shuffle<f64>(b, c, 1, 3);
+        const dx = v128.shuffle<f64>(d, db, 0, 2);
+        const dy = v128.shuffle<f64>(d, db, 1, 3);
+        const qx = v128.shuffle<f64>(db, dc, 0, 2);
+        const qy = v128.shuffle<f64>(db, dc, 1, 3);
+        vmx = f64x2.add(vmx, ax);
+        vmy = f64x2.add(vmy, ay);
+        vbx = f64x2.add(vbx, f64x2.add(f64x2.mul(ax, rx), f64x2.mul(ay, ry)));
+        vby = f64x2.add(vby, f64x2.add(f64x2.mul(ax, dx), f64x2.mul(ay, dy)));
+        vix = f64x2.add(vix, f64x2.sub(f64x2.mul(ax, ry), f64x2.mul(ay, rx)));
+        viy = f64x2.add(viy, f64x2.sub(f64x2.mul(ax, dy), f64x2.mul(ay, dx)));
+        const w = i64x2.add(i64x2.add(i64x2.add(crossing2(ax, ay, rx, ry), crossing2(rx, ry, qx, qy)), crossing2(qx, qy, dx, dy)), crossing2(dx, dy, ax, ay));
+        vv = i64x2.add(vv, i64x2.abs(w));
+        a = c;
+        d = dc;
+      }
+    }
+    bx = f64x2.extract_lane(vbx, 0) + f64x2.extract_lane(vbx, 1);
+    by = f64x2.extract_lane(vby, 0) + f64x2.extract_lane(vby, 1);
+    mx = f64x2.extract_lane(vmx, 0) + f64x2.extract_lane(vmx, 1);
+    my = f64x2.extract_lane(vmy, 0) + f64x2.extract_lane(vmy, 1);
+    ix = f64x2.extract_lane(vix, 0) + f64x2.extract_lane(vix, 1);
+    iy = f64x2.extract_lane(viy, 0) + f64x2.extract_lane(viy, 1);
+    v = <f64>(i64x2.extract_lane(vv, 0) + i64x2.extract_lane(vv, 1));
+  } else {
+    recordColumns(0);
+    const bx0 = rbx, by0 = rby, mx0 = rmx, my0 = rmy, ix0 = rix, iy0 = riy, v0 = rv;
+    recordColumns(1);
+    bx = bx0 + rbx; by = by0 + rby; mx = mx0 + rmx; my = my0 + rmy; ix = ix0 + rix; iy = iy0 + riy; v = v0 + rv;
   }
   const out = records + <usize>k * <usize>XY_RECORD_WIDTH * 8;
   store<f64>(out, bx);

@@ -1,7 +1,10 @@
 /**
  * A small SVG line plot for the figures of the docs (no dependencies): log or linear axes, series
- * of points with optional error bars, dashed fit lines, a legend. Used by scripts/language-figures.ts.
+ * of points with optional error bars, dashed fit lines, a legend; and the Landau map F(m_x, m_y) as
+ * coloured cells. Used by the figure and validation scripts.
  */
+import type { LandauResult } from '../src/index.js';
+
 export interface Series {
   label: string;
   points: { x: number; y: number; error?: number }[];
@@ -83,4 +86,39 @@ export function plotSvg(series: Series[], o: PlotOptions): string {
   });
   out.push('</svg>');
   return `${out.join('\n')}\n`;
+}
+
+/** A Landau map F(m_x, m_y) (landau().map) as an SVG of coloured cells (yellow = lowest F, dark blue = highest visited; never visited: grey). */
+export function landauMapSvg(map: NonNullable<LandauResult['map']>, title: string): string {
+  const n = map.x.length;
+  const cell = 10;
+  const pad = 40;
+  const values = map.F.flat().filter((v): v is number => v !== null);
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const rects: string[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const F = map.F[i][j];
+      if (F === null) continue;
+      const t = (F - lo) / (hi - lo || 1);
+      // yellow (lowest F) to dark blue (highest F visited)
+      const [r0, g0, b0] = [255, 225, 40];
+      const [r1, g1, b1] = [25, 25, 110];
+      const mix = (a: number, b: number) => Math.round(a + (b - a) * t);
+      // row i is m_x, column j is m_y; draw m_y upwards
+      rects.push(`<rect x="${pad + i * cell}" y="${pad + (n - 1 - j) * cell}" width="${cell}" height="${cell}" fill="rgb(${mix(r0, r1)},${mix(g0, g1)},${mix(b0, b1)})"/>`);
+    }
+  }
+  const w = 2 * pad + n * cell;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${w + 10}" font-family="sans-serif" font-size="12">
+<rect width="100%" height="100%" fill="white"/>
+<text x="${w / 2}" y="20" text-anchor="middle">${title}</text>
+<rect x="${pad}" y="${pad}" width="${n * cell}" height="${n * cell}" fill="#d8d8d8"/>
+${rects.join('\n')}
+<rect x="${pad}" y="${pad}" width="${n * cell}" height="${n * cell}" fill="none" stroke="black"/>
+<text x="${w / 2}" y="${w - 8}" text-anchor="middle">m_x from ${map.x[0].toFixed(2)} to ${map.x[n - 1].toFixed(2)}</text>
+<text x="14" y="${w / 2}" text-anchor="middle" transform="rotate(-90 14 ${w / 2})">m_y</text>
+</svg>
+`;
 }

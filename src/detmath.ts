@@ -9,6 +9,10 @@
  * - detSin, detCos: |x| <= DETMATH_MAX_ANGLE (about 1.6e6), NaN beyond. Reduction x = n pi/2 + r
  *   with pi/2 in three 33-bit parts and a tail (Cody and Waite, 1980), n = floor(x 2/pi + 1/2) < 2^20 so that
  *   every n * part is exact; Taylor polynomials on |r| <= pi/4 (through r^17 for sin, r^18 for cos).
+ * - detSinSmall, detCosSmall: Taylor through r^7 and r^6 without range reduction for |r| <= 1/64
+ *   (within a few ulp), the small part of the Metropolis rotations of the continuous spins;
+ *   detExpSmall: e^x for -708 <= x <= 0, detExp's reduction and Taylor polynomial evaluated by
+ *   Estrin's scheme (shorter dependency chains; what the SIMD kernels evaluate lane by lane).
  * - detExp: x = k ln 2 + r (ln 2 in two parts), |r| <= ln 2 / 2, Taylor through r^13, times 2^k
  *   built from its bits; 0 below -745.14, +Infinity above 709.79.
  */
@@ -126,4 +130,53 @@ export function detExp(x: number): number {
   if (k > 1023) return p * pow2(1023) * pow2(k - 1023);
   if (k < -1022) return p * pow2(k + 1000) * pow2(-1000);
   return p * pow2(k);
+}
+
+const S3 = -0.16666666666666666;
+const S5 = 0.008333333333333333;
+const S7 = -0.0001984126984126984;
+const C2 = -0.5;
+const C4 = 0.041666666666666664;
+const C6 = -0.001388888888888889;
+const E2 = 0.5;
+const E3 = 0.16666666666666666;
+const E4 = 0.041666666666666664;
+const E5 = 0.008333333333333333;
+const E6 = 0.001388888888888889;
+const E7 = 0.0001984126984126984;
+const E8 = 0.0000248015873015873;
+const E9 = 0.0000027557319223985893;
+const E10 = 2.755731922398589e-7;
+const E11 = 2.505210838544172e-8;
+const E12 = 2.08767569878681e-9;
+const E13 = 1.6059043836821613e-10;
+
+/** sin r for |r| <= 1/64 (Taylor through r^7). */
+export function detSinSmall(r: number): number {
+  const z = r * r;
+  return r + r * z * (S3 + z * (S5 + z * S7));
+}
+
+/** cos r for |r| <= 1/64 (Taylor through r^6). */
+export function detCosSmall(r: number): number {
+  const z = r * r;
+  return 1.0 + z * (C2 + z * (C4 + z * C6));
+}
+
+/** 2^k for -1022 <= k <= 0 at [k + 1022]. */
+const POW2_NONPOSITIVE = Float64Array.from({ length: 1023 }, (_, j) => pow2(j - 1022));
+
+/** e^x for -708 <= x <= 0 (Estrin's scheme; see the module comment). */
+export function detExpSmall(x: number): number {
+  const k = Math.floor(x * INV_LN2 + 0.5);
+  const r = x - k * LN2_HI - k * LN2_LO;
+  const r2 = r * r;
+  const r4 = r2 * r2;
+  const r8 = r4 * r4;
+  const w0 = 1.0 + r + (E2 + E3 * r) * r2;
+  const w1 = E4 + E5 * r + (E6 + E7 * r) * r2;
+  const w2 = E8 + E9 * r + (E10 + E11 * r) * r2;
+  const w3 = E12 + E13 * r;
+  const p = w0 + w1 * r4 + (w2 + w3 * r4) * r8;
+  return p * POW2_NONPOSITIVE[k + 1022];
 }

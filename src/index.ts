@@ -25,6 +25,7 @@ export type {
   PottsObservables,
   XyObservables,
   HeisenbergObservables,
+  Phi4Observables,
   SampledObservable,
 } from './measure.js';
 export { normalizeOptions, DEFAULTS, MIN_SIZE, MAX_SIZE, MODELS, LATTICES, ALGORITHMS, CLUSTER_ALGORITHMS, BACKENDS, STARTS, LAYOUTS } from './options.js';

@@ -85,6 +85,21 @@ export interface HeisenbergObservables extends Observables {
   magnetizationZ: SampledObservable;
 }
 
+/**
+ * Observables of a phi^4 measurement (formulas in src/models/phi4/observables.ts): the common ones
+ * with m = (1/N) sum_i phi_i the 2-component magnetization per site, e the hopping energy per site
+ * (conjugate to beta) and the O(2) Binder cumulant U = 2 - <|m|^4> / <|m|^2>^2 in `binder`, plus the
+ * vector m, <|phi|^2> and the potential per site.
+ */
+export interface Phi4Observables extends Observables {
+  magnetizationX: SampledObservable;
+  magnetizationY: SampledObservable;
+  /** <|phi|^2> = <sum_i |phi_i|^2> / N. */
+  phi2: SampledObservable;
+  /** <sum_i V(phi_i)> / N with V(phi) = |phi|^2 + lambda (|phi|^2 - 1)^2. */
+  potential: SampledObservable;
+}
+
 /** Improved estimators from cluster sizes (src/cluster/improved.ts; valid at h = 0). */
 export interface ImprovedEstimators {
   /** <m^2> from cluster sizes (see module comment). */
@@ -123,7 +138,9 @@ export type ObservablesOf<M extends Model> = M extends 'potts'
     ? XyObservables
     : M extends 'heisenberg'
       ? HeisenbergObservables
-      : Observables;
+      : M extends 'phi4'
+        ? Phi4Observables
+        : Observables;
 
 /** The parameters of a measurement: what was simulated, how, and how long. */
 export interface MeasurementParameters {
@@ -160,6 +177,8 @@ export interface Measurement<M extends Model = Model> extends MeasurementParamet
   q?: number;
   /** Over-relaxation sweeps after each Metropolis sweep (XY measurements only). */
   overRelaxation?: number;
+  /** The phi^4 quartic coupling lambda (phi^4 measurements only). */
+  lambda?: number;
   /** Improved estimators from cluster sizes: cluster and hybrid algorithms at h = 0 only. */
   improved?: ImprovedEstimators;
   /** Common bin length (sweeps) and number of bins used for the errors. */

@@ -67,8 +67,10 @@ export interface SimulationOptions {
   seed?: number;
   /** Number of states of the Potts or clock model (`model: 'potts'` or `'clock'` only, where it is required): an integer from 2 to 256. */
   q?: number;
-  /** Over-relaxation (reflection) sweeps after each Metropolis sweep (`model: 'xy'` or `'heisenberg'` only): an integer from 0 to 64. @default 0 */
+  /** Over-relaxation (reflection) sweeps after each Metropolis sweep (`model: 'xy'`, `'heisenberg'` or `'phi4'` only): an integer from 0 to 64. @default 0 */
   overRelaxation?: number;
+  /** Quartic coupling of the phi^4 potential V = |phi|^2 + lambda (|phi|^2 - 1)^2 (`model: 'phi4'` only): a number > 0 and <= 1e6. @default 2.1 */
+  lambda?: number;
   /** Engine. @default 'auto' */
   backend?: BackendChoice;
   /** Initial configuration. @default 'hot' */
@@ -105,8 +107,10 @@ export interface NormalizedOptions {
   readonly workers: number;
   /** The model's parameters (present for the models that have them: `q` for Potts). */
   readonly q?: number;
-  /** Over-relaxation sweeps per Metropolis sweep (XY, Heisenberg). */
+  /** Over-relaxation sweeps per Metropolis sweep (XY, Heisenberg, phi^4). */
   readonly overRelaxation?: number;
+  /** The phi^4 quartic coupling. */
+  readonly lambda?: number;
 }
 
 /**

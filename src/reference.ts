@@ -44,6 +44,7 @@ import type { Lattice, Model } from './vocabulary.js';
 import { XY_BKT_TEMPERATURE, xyExact2x2 } from './models/xy/exact.js';
 import { clockCriticalTemperature, clockIsingEquivalent } from './models/clock/exact.js';
 import { heisenbergRingEnergy, heisenbergRingSpecificHeat } from './models/heisenberg/exact.js';
+import { PHI4_CUBIC_BETA_C, PHI4_IMPROVED_LAMBDA, phi4Exact2x2 } from './models/phi4/exact.js';
 
 /** Largest L for which every Ising observable is computed by exact enumeration (2^(L*L) states). */
 export const ENUMERATION_MAX_SIZE = 4;
@@ -55,7 +56,16 @@ export const POTTS_DISTRIBUTION_MAX_ROWS = 100;
 
 /** The observables an exact reference can hold (every model's). */
 export type ReferenceName =
-  ObservableName | 'energyCumulant' | 'majority' | 'magnetizationX' | 'magnetizationY' | 'magnetizationZ' | 'helicityModulus' | 'vortexDensity';
+  | ObservableName
+  | 'energyCumulant'
+  | 'majority'
+  | 'magnetizationX'
+  | 'magnetizationY'
+  | 'magnetizationZ'
+  | 'helicityModulus'
+  | 'vortexDensity'
+  | 'phi2'
+  | 'potential';
 
 export interface ExactReference {
   /** Exact values for this finite L x L periodic lattice, where known. */
@@ -71,6 +81,8 @@ export interface ReferenceModel {
   model?: Model;
   q?: number;
   lattice?: Lattice;
+  /** The phi^4 quartic coupling (model 'phi4'; 2.1 when absent). */
+  lambda?: number;
 }
 
 const dosCache = new Map<string, DensityOfStates>();
@@ -130,6 +142,7 @@ export function exactReference(size: number, temperature: number, field: number,
     const x = pottsCubeMoments(q, 1 / temperature, field);
     return { finite: fromMoments(x, 8, 1 / temperature, x.absMagnetization), finiteMethod: 'enumeration', infinite: {} };
   }
+  if (model.model === 'phi4') return phi4Reference(size, temperature, field, model);
   if (model.model === 'potts') return pottsReference(size, temperature, field, model.q as number);
   if (model.model === 'xy') return xyReference(size, temperature, field);
   if (model.model === 'heisenberg') return heisenbergReference(size, temperature, field);
@@ -208,6 +221,14 @@ function heisenbergReference(size: number, temperature: number, field: number): 
   };
 }
 
+/** phi^4: the 2 x 2 square lattice at h = 0 by its ring transfer integral (src/models/phi4/exact.ts); nothing exact elsewhere. */
+function phi4Reference(size: number, temperature: number, field: number, model: ReferenceModel): ExactReference {
+  if (size !== 2 || field !== 0 || model.lattice === 'cubic') return { finite: {}, finiteMethod: 'none', infinite: {} };
+  const x = phi4Exact2x2(1 / temperature, model.lambda ?? PHI4_IMPROVED_LAMBDA);
+  const { energy, specificHeat, magnetization2, phi2, potential } = x;
+  return { finite: { energy, specificHeat, magnetization2, phi2, potential }, finiteMethod: 'quadrature', infinite: {} };
+}
+
 function pottsReference(size: number, temperature: number, field: number, q: number): ExactReference {
   const infinite: ExactReference['infinite'] =
     field === 0 && Math.abs(temperature - pottsCriticalTemperature(q)) < 1e-12 ? { energy: pottsCriticalEnergy(q) } : {};
@@ -240,6 +261,7 @@ export function criticalReference(model: ReferenceModel = {}): CriticalReference
     if (q === 2) return { ...criticalReference({ lattice: 'cubic' }), temperature, source: `${CUBIC_SOURCES.beta} (q = 2 is Ising at K = 2 K_Ising)` };
     return { temperature, source: q === 3 ? CUBIC_SOURCES.potts3 : 'none known here', order: 'first-order' };
   }
+  if (model.model === 'phi4') return phi4CriticalReference(model);
   if (model.model !== 'potts' && model.lattice === 'cubic') {
     return {
       temperature: CUBIC_CRITICAL_TEMPERATURE,
@@ -286,6 +308,23 @@ export function criticalReference(model: ReferenceModel = {}): CriticalReference
     source,
     order: 'continuous',
     exponents: { ...exponents, source: q === 2 ? 'Onsager (q = 2 is Ising)' : 'den Nijs 1979, Nienhuis 1982' },
+  };
+}
+
+/**
+ * phi^4: the 3D improved model (lambda = 2.1) at beta_c = 0.5091503(6) with 3D XY exponents, both from
+ * Campostrini et al., Phys. Rev. B 63, 214503 (2001); none known here elsewhere (2D: a BKT transition).
+ */
+function phi4CriticalReference(model: ReferenceModel): CriticalReference {
+  if (model.lattice !== 'cubic' || (model.lambda ?? PHI4_IMPROVED_LAMBDA) !== PHI4_IMPROVED_LAMBDA) {
+    return { temperature: NaN, source: 'none known here (2D: a BKT transition; 3D: beta_c known at lambda = 2.1)', order: 'continuous' };
+  }
+  const source = 'Campostrini, Hasenbusch, Pelissetto, Rossi, Vicari 2001';
+  return {
+    temperature: 1 / PHI4_CUBIC_BETA_C,
+    source: `${source} (beta_c = 0.5091503(6))`,
+    order: 'continuous',
+    exponents: { nu: 0.67155, nuLabel: '0.67155(27)', gammaOverNu: 2 - 0.038, gammaOverNuLabel: '2 - eta = 1.9620(4)', source },
   };
 }
 

@@ -46,9 +46,11 @@ export interface Snapshot<M extends Model = Model> {
   readonly sweepEquivalents?: number;
   /** The Potts q (absent for models without it). */
   readonly q?: number;
-  /** XY, Heisenberg: over-relaxation sweeps per Metropolis sweep (a parameter of the simulation). */
+  /** XY, Heisenberg, phi^4: over-relaxation sweeps per Metropolis sweep (a parameter of the simulation). */
   readonly overRelaxation?: number;
-  /** XY, Heisenberg: the Metropolis step size as tuned so far (restored with the snapshot). */
+  /** phi^4: the quartic coupling lambda (a parameter of the simulation). */
+  readonly lambda?: number;
+  /** XY, Heisenberg, phi^4: the Metropolis step size as tuned so far (restored with the snapshot). */
   readonly stepSize?: number;
 }
 

@@ -59,6 +59,10 @@ export interface RunSweepOptions {
   model?: Model;
   /** Number of Potts states (`model: 'potts'`, where it is required). */
   q?: number;
+  /** Over-relaxation sweeps after each Metropolis sweep (`model: 'xy'`, `'heisenberg'`, `'phi4'`). @default 0 */
+  overRelaxation?: number;
+  /** The phi^4 quartic coupling (`model: 'phi4'`). @default 2.1 */
+  lambda?: number;
   /** Lattice: `'square'` (L x L) or `'cubic'` (L x L x L). @default 'square' */
   lattice?: Lattice;
   /** Linear sizes, each an even integer from 2 to 32766 (894 on the cubic lattice), no repeats. */
@@ -144,6 +148,8 @@ export interface RunSweepResult {
 const KNOWN_KEYS = [
   'model',
   'q',
+  'overRelaxation',
+  'lambda',
   'lattice',
   'sizes',
   'temperatures',
@@ -260,6 +266,8 @@ function planSweep(options: RunSweepOptions) {
   const base = normalizeOptions({
     model: options.model,
     ...(options.q === undefined ? {} : { q: options.q }),
+    ...(options.overRelaxation === undefined ? {} : { overRelaxation: options.overRelaxation }),
+    ...(options.lambda === undefined ? {} : { lambda: options.lambda }),
     lattice,
     size: sizes[0],
     temperature: 1,
@@ -312,6 +320,8 @@ function pointOptions(base: NormalizedOptions, size: number, temperature: number
   return {
     model: base.model,
     ...(base.q === undefined ? {} : { q: base.q }),
+    ...(base.overRelaxation === undefined ? {} : { overRelaxation: base.overRelaxation }),
+    ...(base.lambda === undefined ? {} : { lambda: base.lambda }),
     ...(base.lattice === 'square' ? {} : { lattice: base.lattice }),
     size,
     temperature,

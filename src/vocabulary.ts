@@ -11,15 +11,18 @@
  *   s_i in {0, ..., q - 1};
  * - `'xy'`: planar unit spins, H = -J sum_<ij> cos(theta_i - theta_j) - h sum_i cos(theta_i);
  * - `'clock'`: the q-state clock model, the XY Hamiltonian with theta_i = 2 pi k_i / q;
- * - `'heisenberg'`: unit vectors of R^3, H = -J sum_<ij> S_i . S_j - h sum_i S_i^z.
+ * - `'heisenberg'`: unit vectors of R^3, H = -J sum_<ij> S_i . S_j - h sum_i S_i^z;
+ * - `'phi4'`: the O(2) phi^4 field phi_i in R^2, weight exp(-S) with
+ *   S = sum_i [-beta sum_mu phi_i . phi_{i+mu} - beta h phi_i^x + |phi_i|^2 + lambda (|phi_i|^2 - 1)^2].
  */
-export type Model = 'ising' | 'potts' | 'xy' | 'clock' | 'heisenberg';
+export type Model = 'ising' | 'potts' | 'xy' | 'clock' | 'heisenberg' | 'phi4';
 /**
  * What `spins()` returns for a model: Ising spins +1 / -1 as Int8Array, Potts states 0 .. q-1 as
  * Uint8Array, XY unit vectors as a Float64Array of components (cos theta_i, sin theta_i) at [2i, 2i + 1],
- * clock states 0 .. q-1 as Uint8Array, Heisenberg unit vectors as a Float64Array of components at [3i, 3i + 2].
+ * clock states 0 .. q-1 as Uint8Array, Heisenberg unit vectors as a Float64Array of components at [3i, 3i + 2], the phi^4 field as a Float64Array of
+ * components (phi_x, phi_y) at [2i, 2i + 1].
  */
-export type SpinsOf<M extends Model> = M extends 'ising' ? Int8Array : M extends 'xy' | 'heisenberg' ? Float64Array : Uint8Array;
+export type SpinsOf<M extends Model> = M extends 'ising' ? Int8Array : M extends 'xy' | 'heisenberg' | 'phi4' ? Float64Array : Uint8Array;
 /**
  * Lattices, every one periodic (src/lattice.ts states each geometry once: dimension, neighbours,
  * sites, bonds and size limits): `'square'`, the L x L square lattice (2D, 4 neighbours);
@@ -48,7 +51,7 @@ export type Start = 'hot' | 'cold';
  */
 export type Layout = 'auto' | 'packed' | 'byte';
 
-export const MODELS: readonly Model[] = ['ising', 'potts', 'xy', 'clock', 'heisenberg'];
+export const MODELS: readonly Model[] = ['ising', 'potts', 'xy', 'clock', 'heisenberg', 'phi4'];
 export const LATTICES: readonly Lattice[] = ['square', 'cubic'];
 export const LOCAL_ALGORITHMS: readonly LocalAlgorithm[] = ['metropolis', 'heat-bath'];
 export const ALGORITHMS: readonly Algorithm[] = ['metropolis', 'heat-bath', 'wolff', 'swendsen-wang', 'hybrid'];

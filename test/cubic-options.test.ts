@@ -8,7 +8,6 @@ import {
 import type { SimulationOptions } from '../src/index.js';
 
 const BAD: [string, SimulationOptions, RegExp][] = [
-  ['potts with a local algorithm on the cubic lattice', { lattice: 'cubic', model: 'potts', q: 3, algorithm: 'heat-bath' }, /^Invalid option "algorithm": expected one of "wolff", "swendsen-wang" for model "potts" on the cubic lattice, got "heat-bath"$/],
   ['size above the cubic limit', { lattice: 'cubic', size: 896 }, /"size": expected an even integer from 2 to 894 on the cubic lattice .*got 896/],
   ['odd size', { lattice: 'cubic', size: 15 }, /"size": expected an even integer from 2 to 894 on the cubic lattice \(the checkerboard update needs even L\), got 15/],
   ['packed layout', { lattice: 'cubic', size: 16, layout: 'packed' }, /"layout": expected "auto" or "byte" on the cubic lattice .*got "packed"/],

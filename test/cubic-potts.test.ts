@@ -1,8 +1,8 @@
-// The q-state Potts model on the cubic lattice, cluster updates only: Wolff and Swendsen-Wang on
+// The q-state Potts model on the cubic lattice, cluster updates: Wolff and Swendsen-Wang on
 // the 2 x 2 x 2 cube against the exact sum over its q^8 states (doubled bonds), with and without a
 // field; WebAssembly and JavaScript bit for bit (ghost-spin moves included: a Wolff site on the
 // cubic lattice can take 12 draws, more than one refill of the draw ring guarantees); and typed
-// errors for what the cubic Potts model does not run.
+// errors for what the cubic Potts model does not run (the local updates: cubic-potts-local.test.ts).
 import { describe, expect, it } from 'vitest';
 import { CUBIC_POTTS3_BETA, InvalidOptionError, createSimulation, executeJob, pottsCubeMoments } from '../src/index.js';
 import type { SimulationOptions } from '../src/index.js';
@@ -49,16 +49,18 @@ describe('Potts on the cubic lattice', () => {
     expect(a.improved).toEqual(b.improved);
   });
 
-  it('typed errors: local algorithms, correlations, no default temperature for q > 3', async () => {
+  it('typed errors: correlations, no default temperature for q > 3; the default algorithm is Metropolis', async () => {
     const base = { model: 'potts', q: 3, lattice: 'cubic', size: 4 } as const;
-    await expect(createSimulation(base)).rejects.toThrow(/^Invalid option "algorithm": expected one of "wolff", "swendsen-wang" for model "potts" on the cubic lattice, got "metropolis"$/);
-    await expect(createSimulation({ ...base, algorithm: 'hybrid' })).rejects.toThrow(InvalidOptionError);
+    expect((await createSimulation(base)).options.algorithm).toBe('metropolis');
+    await expect(createSimulation({ ...base, q: 5 })).rejects.toThrow(InvalidOptionError);
     await expect(createSimulation({ ...base, q: 5, algorithm: 'wolff' })).rejects.toThrow(/"temperature": expected a temperature or beta: model "potts" with q = 5 has no known transition temperature on the cubic lattice/);
     const sim = await createSimulation({ ...base, algorithm: 'wolff' });
     expect(sim.options.beta).toBeCloseTo(CUBIC_POTTS3_BETA, 12);
     expect(() => sim.measure({ sweeps: 100, correlations: true })).toThrow(/"correlations": expected false for model "potts" on the cubic lattice/);
-    expect(() => sim.setAlgorithm('heat-bath')).toThrow(/"algorithm": expected one of "wolff", "swendsen-wang" for model "potts" on the cubic lattice/);
     expect(sim.sweeps).toBe(0);
+    sim.setAlgorithm('heat-bath');
+    sim.sweep(3);
+    expect(sim.sweeps).toBe(3);
   });
 
   it('checkpoints and jobs: a cubic Potts run pauses on its budget and continues to the same result', async () => {

@@ -2,7 +2,7 @@
 // 1e-15 relative of the engine's Math functions over the ranges the kernels use and beyond, and
 // bit-identical between TypeScript and WebAssembly.
 import { describe, expect, it } from 'vitest';
-import { DETMATH_MAX_ANGLE, detCos, detExp, detSin } from '../src/detmath.js';
+import { DETMATH_MAX_ANGLE, detCos, detCosSmall, detExp, detExpSmall, detSin, detSinSmall } from '../src/detmath.js';
 import { loadCore } from '../src/backend/loader.js';
 import { WasmIsingKernel } from '../src/backend/wasm.js';
 import { Xoshiro128, seedState } from '../src/rng.js';
@@ -11,6 +11,9 @@ interface DetCore {
   detSin(x: number): number;
   detCos(x: number): number;
   detExp(x: number): number;
+  detSinSmall(x: number): number;
+  detCosSmall(x: number): number;
+  detExpSmall(x: number): number;
 }
 
 /** Arguments: uniform over [-a, a] from a fixed stream, plus the multiples of pi/2 (zeros of sin or cos) up to k = 1000. */
@@ -54,6 +57,22 @@ describe('detmath against Math', () => {
   });
 });
 
+describe('detmath: the kernels\' short forms against Math', () => {
+  it('detSinSmall and detCosSmall within 1e-15 relative for |r| <= 1/64; detExpSmall within 1e-15 on [-708, 0]', () => {
+    for (const r of angles(1 / 64, 20000).filter((x) => Math.abs(x) <= 1 / 64)) {
+      expect(relative(detSinSmall(r), Math.sin(r))).toBeLessThan(r === 0 ? 1e-300 : 1e-15);
+      expect(relative(detCosSmall(r), Math.cos(r))).toBeLessThan(1e-15);
+    }
+    const rng = new Xoshiro128(seedState(9));
+    for (let k = 0; k < 20000; k++) {
+      const x = -708 * (rng.next() / 2 ** 32);
+      expect(relative(detExpSmall(x), Math.exp(x))).toBeLessThan(1e-15);
+    }
+    for (const x of [0, -0, -708, -1e-300, -Math.LN2, -0.5 * Math.LN2]) expect(relative(detExpSmall(x), Math.exp(x))).toBeLessThan(1e-15);
+    expect(detExpSmall(0)).toBe(1);
+  });
+});
+
 describe('detmath: WebAssembly and TypeScript bit for bit', () => {
   it('the same double for every argument', async () => {
     const core = (await WasmIsingKernel.create(await loadCore(), 2)).exports as unknown as DetCore;
@@ -64,5 +83,10 @@ describe('detmath: WebAssembly and TypeScript bit for bit', () => {
     }
     const ys = [...angles(750, 10000), -745.2, -744.9, -708.5, 709.7, 709.8, 1e-300, -1e-300];
     for (const y of ys) expect(Object.is(core.detExp(y), detExp(y))).toBe(true);
+    for (const r of angles(1 / 64, 5000)) {
+      expect(Object.is(core.detSinSmall(r), detSinSmall(r))).toBe(true);
+      expect(Object.is(core.detCosSmall(r), detCosSmall(r))).toBe(true);
+    }
+    for (const y of angles(708, 10000).map((x) => -Math.abs(x)).filter((x) => x >= -708)) expect(Object.is(core.detExpSmall(y), detExpSmall(y))).toBe(true);
   });
 });

@@ -20,7 +20,7 @@ const BAD: [string, SimulationOptions | Record<string, unknown>, RegExp][] = [
   ['field NaN', { field: NaN }, /"field": expected a number from -1000000 to 1000000, got NaN/],
   ['field Infinity', { field: -Infinity }, /"field".*got -Infinity/],
   ['unknown algorithm', { algorithm: 'glauber' as never }, /"algorithm": expected one of "metropolis", "heat-bath", "wolff", "swendsen-wang", "hybrid", got "glauber"/],
-  ['unknown model', { model: 'spin-glass' as never }, /"model": expected one of "ising", "potts", "xy", "clock", "heisenberg", got "spin-glass"/],
+  ['unknown model', { model: 'spin-glass' as never }, /"model": expected one of "ising", "potts", "xy", "clock", "heisenberg", "phi4", got "spin-glass"/],
   ['potts without q', { model: 'potts' }, /"q": expected an integer from 2 to 256 .*got nothing/],
   ['q = 1', { model: 'potts', q: 1 }, /"q": expected an integer from 2 to 256 .*got 1/],
   ['q = 300', { model: 'potts', q: 300 }, /"q": expected an integer from 2 to 256 .*got 300/],

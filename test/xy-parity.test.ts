@@ -3,13 +3,18 @@
 // bit for bit, for every algorithm (Metropolis with and without over-relaxation, Wolff, hybrid),
 // with and without a field, hot and cold starts; and the q-state clock model on the same kernels.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { createSimulation, type Simulation, type SimulationOptions } from '../src/index.js';
+
+const SCALAR_CORE = readFileSync(new URL('../build/criticality-scalar.wasm', import.meta.url));
 
 const CASES: [string, SimulationOptions][] = [
   ['metropolis L=2 h=0', { size: 2, temperature: 0.9, algorithm: 'metropolis' }],
   ['metropolis L=16 h=0.3 over-relaxation 2', { size: 16, temperature: 0.7, field: 0.3, overRelaxation: 2 }],
   ['metropolis L=10 T=3 cold', { size: 10, temperature: 3, start: 'cold' }],
   ['metropolis L=8 T=0.05 h=-0.5', { size: 8, temperature: 0.05, field: -0.5 }],
+  ['metropolis L=4 T=1.5 (one site pair a row)', { size: 4, temperature: 1.5 }],
+  ['metropolis L=34 T=0.9 h=0.2 (pairs and a single site a row)', { size: 34, temperature: 0.9, field: 0.2 }],
   ['wolff L=16 T_BKT', { size: 16, temperature: 0.8929, algorithm: 'wolff', clustersPerStep: 3 }],
   ['wolff L=6 h=0.4', { size: 6, temperature: 1.1, field: 0.4, algorithm: 'wolff' }],
   ['wolff L=12 T=0.2 (whole-lattice clusters)', { size: 12, temperature: 0.2, algorithm: 'wolff' }],
@@ -29,17 +34,24 @@ describe('XY kernels: WASM vs JS bit-identical', () => {
   for (const [name, options] of CASES) {
     it(name, async () => {
       const [wasm, js] = await both(options);
-      expect([wasm.backend, js.backend]).toEqual(['wasm', 'js']);
+      // the scalar core (no SIMD: the site pairs of the Metropolis sweep and the record's column lanes one by one)
+      const scalar = (await createSimulation({ model: 'xy', seed: 17, ...options, backend: 'wasm', core: SCALAR_CORE })) as unknown as Simulation<'xy'>;
+      expect([wasm.backend, js.backend, scalar.engine]).toEqual(['wasm', 'js', 'wasm-scalar']);
       expect(wasm.spins()).toEqual(js.spins());
       // unrecorded sweeps tune the step size; recorded ones keep it
-      const tuning = [wasm.sweep(30), js.sweep(30)];
+      const tuning = [wasm.sweep(30), js.sweep(30), scalar.sweep(30)];
       expect(tuning[0]).toEqual(tuning[1]);
+      expect(tuning[2]).toEqual(tuning[1]);
       for (const n of [1, 5, 40]) {
-        const records = [new Float64Array(7 * n), new Float64Array(7 * n)];
-        const results = [wasm.sweep(n, records[0]), js.sweep(n, records[1])];
+        const records = [new Float64Array(7 * n), new Float64Array(7 * n), new Float64Array(7 * n)];
+        const results = [wasm.sweep(n, records[0]), js.sweep(n, records[1]), scalar.sweep(n, records[2])];
         expect(results[0]).toEqual(results[1]);
+        expect(results[2]).toEqual(results[1]);
         expect(Buffer.from(records[0].buffer)).toEqual(Buffer.from(records[1].buffer));
+        expect(Buffer.from(records[2].buffer)).toEqual(Buffer.from(records[1].buffer));
       }
+      expect(Buffer.from(scalar.snapshot().spins.buffer)).toEqual(Buffer.from(js.snapshot().spins.buffer));
+      scalar.dispose();
       const a = wasm.snapshot();
       const b = js.snapshot();
       expect(Buffer.from(a.spins.buffer)).toEqual(Buffer.from(b.spins.buffer));

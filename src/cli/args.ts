@@ -109,13 +109,14 @@ export const SIMULATION_FLAGS: FlagSpec = {
   layout: { type: 'string' },
   workers: { type: 'string' },
   'over-relaxation': { type: 'string' },
+  lambda: { type: 'string' },
 };
 
 /** The critical temperature of the model the flags name on their lattice (checking q as the model does, named as the flag --q). */
-export function modelCriticalTemperature(model: Model | undefined, q: number | undefined, lattice?: Lattice): number {
+export function modelCriticalTemperature(model: Model | undefined, q: number | undefined, lattice?: Lattice, lambda?: number): number {
   const definition = modelDefinition(model ?? 'ising');
   try {
-    return definition.criticalTemperature(definition.parameters({ q }), lattice);
+    return definition.criticalTemperature(definition.parameters({ q, ...(lambda === undefined ? {} : { lambda }) }), lattice);
   } catch (error) {
     if (error instanceof InvalidOptionError) throw new InvalidOptionError(`--${error.option}`, error.value, error.expected);
     throw error;
@@ -131,13 +132,15 @@ export function simulationOptionsFromFlags(flags: Record<string, string | boolea
   const lattice = choiceFlag('lattice', flags.lattice, LATTICES);
   const q = numberFlag('q', flags.q, 'an integer from 2 to 256 (the number of Potts or clock states)');
   const overRelaxation = numberFlag('over-relaxation', flags['over-relaxation'], 'an integer from 0 to 64 (XY: reflection sweeps after each Metropolis sweep)');
+  const lambda = numberFlag('lambda', flags.lambda, 'a number > 0 (the phi^4 quartic coupling)');
   return {
     model,
     ...(lattice === undefined ? {} : { lattice }),
     ...(q === undefined ? {} : { q }),
     ...(overRelaxation === undefined ? {} : { overRelaxation }),
+    ...(lambda === undefined ? {} : { lambda }),
     size: numberFlag('size', flags.size, 'an even integer from 2 to 32766 (894 on the cubic lattice)'),
-    temperature: numberFlag('temperature', flags.temperature, 'a number > 0 or "tc"', () => modelCriticalTemperature(model, q, lattice)),
+    temperature: numberFlag('temperature', flags.temperature, 'a number > 0 or "tc"', () => modelCriticalTemperature(model, q, lattice, lambda)),
     beta: numberFlag('beta', flags.beta, 'a number > 0'),
     field: numberFlag('field', flags.field),
     algorithm: choiceFlag('algorithm', flags.algorithm, ALGORITHMS),

@@ -42,12 +42,23 @@ const MODEL_LABELS: Partial<Record<Measurement['model'], [ReferenceName, string]
     ['magnetizationY', '<m_y>'],
     ['magnetizationZ', '<m_z>'],
   ],
+  phi4: [
+    ['magnetizationX', '<m_x>'],
+    ['magnetizationY', '<m_y>'],
+    ['phi2', '<|phi|^2>'],
+    ['potential', 'v = <V(phi)>'],
+  ],
 };
 
 /** The observables of a measurement of this model, in output order with their table labels. */
 export function observableLabels(model: Measurement['model']): [ReferenceName, string][] {
   // the XY binder is the O(2) cumulant (src/models/xy/observables.ts)
-  const binder = model === 'xy' || model === 'clock' ? 'Binder U = 2 - <m^4>/<m^2>^2' : model === 'heisenberg' ? 'Binder U = 5/2 - 3<m^4>/2<m^2>^2' : undefined;
+  const binder =
+    model === 'xy' || model === 'clock' || model === 'phi4'
+      ? 'Binder U = 2 - <m^4>/<m^2>^2'
+      : model === 'heisenberg'
+        ? 'Binder U = 5/2 - 3<m^4>/2<m^2>^2'
+        : undefined;
   const common = binder ? OBSERVABLE_LABELS.map(([name, label]): [ObservableName, string] => [name, name === 'binder' ? binder : label]) : OBSERVABLE_LABELS;
   return [...common, ...(MODEL_LABELS[model] ?? [])];
 }
@@ -58,8 +69,9 @@ function observableOf(m: Measurement, name: ReferenceName): Observable | Sampled
 }
 
 /** The model with its parameters, for titles: "Ising" or "q-state Potts (q = 3)". */
-export function modelLabel(m: Pick<Measurement, 'model' | 'q'>): string {
+export function modelLabel(m: Pick<Measurement, 'model' | 'q'> & { lambda?: number }): string {
   const { title } = modelDefinition(m.model);
+  if (m.lambda !== undefined) return `${title} (lambda = ${m.lambda})`;
   return m.q === undefined ? title : `${title} (q = ${m.q})`;
 }
 
@@ -107,6 +119,8 @@ export function runToJson(m: Measurement, exact: ExactReference): object {
   return {
     model: m.model,
     ...(m.q === undefined ? {} : { q: m.q }),
+    ...(m.lambda === undefined ? {} : { lambda: m.lambda }),
+    ...(m.overRelaxation === undefined ? {} : { overRelaxation: m.overRelaxation }),
     lattice: m.lattice,
     size: m.size,
     temperature: m.temperature,

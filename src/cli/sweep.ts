@@ -45,8 +45,10 @@ export const QUEUE_DEFAULTS = { localWorkers: 0, lockMs: 10_000, checkpointMs: 2
 export const SWEEP_DEFAULTS = { sizes: '8,16,32', temperatures: '2.0:2.6:0.1', thermalize: 1000, sweeps: 10000, format: 'table' } as const;
 
 export const SWEEP_USAGE = `criticality sweep flags (defaults in brackets):
-  --model ising|potts|xy|clock|heisenberg  spin model [ising]
+  --model ising|potts|xy|clock|heisenberg|phi4  spin model [ising]
   --q Q                              number of Potts or clock states, 2..256 (--model potts, clock)
+  --over-relaxation K                XY, Heisenberg, phi4: reflection sweeps after each Metropolis sweep, 0..64 [0]
+  --lambda X                         phi4: quartic coupling of V = |phi|^2 + X (|phi|^2 - 1)^2, > 0 (give --temperatures) [2.1]
   --lattice square|cubic             periodic L x L or L x L x L lattice (cubic: give --temperatures) [square]
   --sizes L1,L2,...                  even linear sizes, 2..32766 (cubic 2..894) [${SWEEP_DEFAULTS.sizes}]
   --temperatures FROM:TO:STEP | T1,T2,...
@@ -206,6 +208,15 @@ export async function sweepCommand(argv: string[], io: Io): Promise<number> {
   const model = choiceFlag('model', flags.model, MODELS);
   const lattice = choiceFlag('lattice', flags.lattice, LATTICES);
   const q = numberFlag('q', flags.q, 'an integer from 2 to 256 (the number of Potts states)');
+  const overRelaxation = numberFlag('over-relaxation', flags['over-relaxation'], 'an integer from 0 to 64 (reflection sweeps after each Metropolis sweep)');
+  const lambda = numberFlag('lambda', flags.lambda, 'a number > 0 (the phi^4 quartic coupling)');
+  if (model === 'phi4' && flags.temperatures === undefined) {
+    throw new InvalidOptionError(
+      '--temperatures',
+      undefined,
+      'a range or list of T = 1/beta for --model phi4 (beta is the hopping coupling; cubic, lambda = 2.1: beta_c = 0.5091503, T_c = 1.96406)',
+    );
+  }
   if (lattice === 'cubic' && flags.temperatures === undefined) {
     throw new InvalidOptionError(
       '--temperatures',
@@ -216,10 +227,12 @@ export async function sweepCommand(argv: string[], io: Io): Promise<number> {
   const options: RunSweepOptions = {
     model,
     ...(q === undefined ? {} : { q }),
+    ...(overRelaxation === undefined ? {} : { overRelaxation }),
+    ...(lambda === undefined ? {} : { lambda }),
     ...(lattice === undefined ? {} : { lattice }),
     sizes: parseSizes(typeof flags.sizes === 'string' ? flags.sizes : SWEEP_DEFAULTS.sizes),
     temperatures: parseTemperatures(typeof flags.temperatures === 'string' ? flags.temperatures : SWEEP_DEFAULTS.temperatures, () =>
-      modelCriticalTemperature(model, q, lattice),
+      modelCriticalTemperature(model, q, lattice, lambda),
     ),
     field: numberFlag('field', flags.field),
     algorithm: choiceFlag('algorithm', flags.algorithm, ALGORITHMS),

@@ -44,6 +44,18 @@ export const CUBIC_CRITICAL_XI_OVER_L_ERROR = 1e-4;
 /** beta_c J of the 3-state Potts model on the simple cubic lattice, a weak first-order transition (Janke and Villanova 1997). */
 export const CUBIC_POTTS3_BETA = 0.550565;
 export const CUBIC_POTTS3_BETA_ERROR = 1e-5;
+/**
+ * Latent heat of the 3-state Potts model on the simple cubic lattice at beta_c, as the jump of the
+ * energy per site e = -Nb/N (H = -J sum delta(s_i, s_j)) between the disordered and ordered phases:
+ * Δe = 2 l = 0.1606(5), from l = 0.08031(26) of Alves, Berg and Villanova, Phys. Rev. B 43, 5846 (1991)
+ * (specific-heat analysis of L^3 lattices up to L = 36, the data Janke and Villanova 1997 analysed).
+ * The factor 2 is the normalisation of l (energy counted per 2N), which we could not read from the
+ * paper itself; our own double-peak separations of P(e) at beta_c (Swendsen-Wang, 2 x 10^4 to 3 x 10^4
+ * steps: 0.22 at L = 16, 0.185 at L = 24, docs/cubic.md) fall with L towards 0.16, which rules out
+ * reading l per bond (3 l = 0.241 per site) and makes l per site (0.080) unlikely.
+ */
+export const CUBIC_POTTS3_LATENT_HEAT = 0.1606;
+export const CUBIC_POTTS3_LATENT_HEAT_ERROR = 5e-4;
 
 /**
  * The transition temperature of the q-state Potts model (H = -J sum delta(s_i, s_j)) on the simple
@@ -62,6 +74,7 @@ export const CUBIC_SOURCES = {
   exponents: 'Kos, Poland, Simmons-Duffin and Vichi, JHEP 08 (2016) 036',
   binder: 'Hasenbusch, Phys. Rev. B 82, 174433 (2010)',
   potts3: 'Janke and Villanova, Nucl. Phys. B 489, 679 (1997)',
+  potts3LatentHeat: 'Alves, Berg and Villanova, Phys. Rev. B 43, 5846 (1991)',
 } as const;
 
 /**

@@ -6,6 +6,7 @@ import { potts } from './potts/index.js';
 import { xy } from './xy/index.js';
 import { clock } from './clock/index.js';
 import { heisenberg } from './heisenberg/index.js';
+import { phi4 } from './phi4/index.js';
 
 export const MODEL_DEFINITIONS: Readonly<Record<Model, ModelDefinition>> = {
   ising,
@@ -13,6 +14,7 @@ export const MODEL_DEFINITIONS: Readonly<Record<Model, ModelDefinition>> = {
   xy: xy as unknown as ModelDefinition,
   clock: clock as unknown as ModelDefinition,
   heisenberg: heisenberg as unknown as ModelDefinition,
+  phi4: phi4 as unknown as ModelDefinition,
 };
 
 /** The definition of `model` (already validated as one of MODELS). */

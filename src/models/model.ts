@@ -51,8 +51,8 @@ export function isRecordArray(value: unknown, type: RecordType): value is Record
 }
 export type { SpinsOf } from '../vocabulary.js';
 
-/** Parameters a model adds to the common options (`{}` for Ising, `{ q }` for Potts, `{ overRelaxation }` for XY). */
-export type ModelParameters = { readonly q?: number; readonly overRelaxation?: number };
+/** Parameters a model adds to the common options (`{}` for Ising, `{ q }` for Potts, `{ overRelaxation }` for XY, `{ lambda, overRelaxation }` for phi^4). */
+export type ModelParameters = { readonly q?: number; readonly overRelaxation?: number; readonly lambda?: number };
 
 /**
  * A kernel of one model on one backend: the lattice, its random stream and its updates. Every

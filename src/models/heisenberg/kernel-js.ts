@@ -1,28 +1,18 @@
 /** The JavaScript Heisenberg kernel: the bit-identical twin of assembly/heisenberg.ts (contract: ./kernel.ts). */
 import { detCos, detExp, detSin } from '../../detmath.js';
-import { Xoshiro128 } from '../../rng.js';
+import { JsContinuousKernelBase } from '../continuous/kernel-js.js';
 import { HEISENBERG_RECORD_WIDTH, type HeisenbergKernel } from './kernel.js';
 
 const TWO_PI = 6.283185307179586;
 const TWO_POW_M32 = 2.3283064365386963e-10;
 
-export class JsHeisenbergKernel implements HeisenbergKernel {
-  readonly backend = 'js' as const;
+export class JsHeisenbergKernel extends JsContinuousKernelBase implements HeisenbergKernel {
   readonly q = 0;
-  readonly size: number;
-  /** (S_x, S_y, S_z) of site i at [3i, 3i + 2]. */
-  readonly spins: Float64Array;
-  private rng = new Xoshiro128(new Uint32Array([1, 0, 0, 0]));
-  private beta = 0;
-  private field = 0;
-  private marks: Uint8Array | undefined;
-  private queue: Int32Array | undefined;
-  private lastCount = 0;
   private readonly w = new Float64Array(3);
 
+  /** (S_x, S_y, S_z) of site i at [3i, 3i + 2]. */
   constructor(size: number) {
-    this.size = size;
-    this.spins = new Float64Array(3 * size * size);
+    super(size, 3);
     this.fill('cold');
   }
 
@@ -41,14 +31,6 @@ export class JsHeisenbergKernel implements HeisenbergKernel {
     this.w[0] = x / norm;
     this.w[1] = y / norm;
     this.w[2] = z / norm;
-  }
-
-  getRngState(): Uint32Array {
-    return Uint32Array.from(this.rng.state);
-  }
-
-  setRngState(state: Uint32Array): void {
-    this.rng = new Xoshiro128(state);
   }
 
   fill(start: 'hot' | 'cold'): void {
@@ -74,15 +56,6 @@ export class JsHeisenbergKernel implements HeisenbergKernel {
 
   writeSpins(spins: Float64Array | Uint8Array): void {
     this.spins.set(spins);
-  }
-
-  readComponents(): Float64Array {
-    return Float64Array.from(this.spins);
-  }
-
-  setCouplings(beta: number, field: number): void {
-    this.beta = beta;
-    this.field = field;
   }
 
   metropolis(sweeps: number, step: number, overRelaxation: number, out?: Float64Array): number {
@@ -177,23 +150,6 @@ export class JsHeisenbergKernel implements HeisenbergKernel {
         }
       }
     }
-  }
-
-  reserveClusters(): boolean {
-    if (this.marks) return true;
-    const N = this.size * this.size;
-    try {
-      this.marks = new Uint8Array(N);
-      this.queue = new Int32Array(N);
-    } catch {
-      this.marks = undefined;
-      return false;
-    }
-    return true;
-  }
-
-  clusterSites(): Int32Array {
-    return this.queue ? this.queue.slice(0, this.lastCount) : new Int32Array(0);
   }
 
   wolff(steps: number, clusters: number, out?: Float64Array, sizes?: Float64Array): number {
@@ -313,10 +269,5 @@ export class JsHeisenbergKernel implements HeisenbergKernel {
     out[offset + 2] = mx;
     out[offset + 3] = my;
     out[offset + 4] = mz;
-  }
-
-  dispose(): void {
-    this.marks = undefined;
-    this.queue = undefined;
   }
 }

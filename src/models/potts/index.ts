@@ -15,7 +15,6 @@ import { analyzeCorrelationSamples } from '../../correlation.js';
 import { ALGORITHMS, type Algorithm, type Layout } from '../../vocabulary.js';
 import { cubicPottsTransitionTemperature } from '../../exact/cubic.js';
 
-const CUBIC_POTTS_ALGORITHMS: readonly Algorithm[] = ['wolff', 'swendsen-wang'];
 import type { ModelDefinition, ModelParameters } from '../model.js';
 import { pottsCriticalTemperature } from './exact.js';
 import { checkQ, pottsCorrelationValues, pottsRecordWidth } from './kernel.js';
@@ -40,8 +39,7 @@ export const potts: ModelDefinition<PottsParameters> = {
   },
   algorithms: ALGORITHMS,
   lattices: ['square', 'cubic'],
-  /** The cubic lattice runs the cluster updates only (the local kernels are the square lattice's). */
-  algorithmsOn: (lattice) => (lattice === 'cubic' ? CUBIC_POTTS_ALGORITHMS : ALGORITHMS),
+  /** Every algorithm on both lattices (the cubic local kernels: assembly/potts-cubic.ts). */
   /** Square: 1 / ln(1 + sqrt q); cubic: known for q = 2 and 3 (src/exact/cubic.ts), NaN otherwise. */
   criticalTemperature: (parameters, lattice) => (lattice === 'cubic' ? cubicPottsTransitionTemperature(parameters.q) : pottsCriticalTemperature(parameters.q)),
 

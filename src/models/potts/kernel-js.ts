@@ -24,6 +24,7 @@ import {
   type PottsBlockSpinKernel,
   type PottsKernel,
 } from './kernel.js';
+import { cubicLocalSweep, pottsCubicTables, type PottsCubicTables } from './cubic-local.js';
 
 export class JsPottsKernel implements PottsKernel {
   readonly backend = 'js' as const;
@@ -39,6 +40,8 @@ export class JsPottsKernel implements PottsKernel {
   /** @internal n_k */
   counts: Int32Array;
   private bonds = 0;
+  /** The cubic lattice's local-update tables (src/models/potts/cubic-local.ts); undefined on the square lattice. */
+  private cubicTables: PottsCubicTables | undefined;
   private metropolis = new Float64Array(27);
   /** Top byte of every Metropolis threshold, 256 for t = 2^32 (accept always). */
   private topByte = new Int32Array(27);
@@ -135,6 +138,10 @@ export class JsPottsKernel implements PottsKernel {
   }
 
   setCouplings(beta: number, field: number): void {
+    if (this.geometry.dimension === 3) {
+      this.cubicTables = pottsCubicTables(beta, field, this.q);
+      return;
+    }
     const tables = pottsTables(beta, field, this.q);
     this.metropolis = Float64Array.from(tables.metropolis);
     this.topByte = Int32Array.from(tables.metropolis, (t) => (t >= TWO_POW_32 ? 256 : Math.floor(t / 2 ** 24)));
@@ -145,16 +152,15 @@ export class JsPottsKernel implements PottsKernel {
   }
 
   sweep(algorithm: PottsAlgorithm, sweeps: number, out?: Int32Array): number {
-    if (this.geometry.dimension !== 2)
-      throw new InvalidOptionError(
-        'algorithm',
-        algorithm,
-        `"wolff" or "swendsen-wang" for model "potts" on the ${this.geometry.name} lattice (the Potts local kernels run on the square lattice)`,
-      );
     const width = pottsRecordWidth(this.q);
+    const cubic = this.cubicTables;
     let changed = 0;
     for (let k = 0; k < sweeps; k++) {
-      changed += algorithm === 'heat-bath' ? this.heatBathSweep() : this.metropolisSweep();
+      if (cubic) {
+        const [bonds, sites] = cubicLocalSweep(this, cubic, algorithm, this.bonds);
+        this.bonds = bonds;
+        changed += sites;
+      } else changed += algorithm === 'heat-bath' ? this.heatBathSweep() : this.metropolisSweep();
       if (out) {
         out[k * width] = this.bonds;
         out.set(this.counts, k * width + 1);

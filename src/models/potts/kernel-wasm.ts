@@ -26,6 +26,14 @@ import {
   type PottsBlockSpinKernel,
   type PottsKernel,
 } from './kernel.js';
+import {
+  POTTS_CUBIC_HEATBATH_GROUPS,
+  POTTS_CUBIC_HEATBATH_PATTERNS,
+  POTTS_CUBIC_METROPOLIS_ENTRIES,
+  POTTS_CUBIC_PARTITION_KEYS,
+  POTTS_CUBIC_SOURCE_STRIDE,
+  pottsCubicTables,
+} from './cubic-local.js';
 
 /** The Potts exports of build/criticality.wasm (assembly/index.ts, assembly/potts.ts). */
 export interface PottsCoreExports {
@@ -63,6 +71,12 @@ export interface PottsCoreExports {
   pottsRgPatternCount(): number;
   pottsRgPatternsPtr(): number;
   pottsRgBuild(rule: number): number;
+  pottsCubicInit(): number;
+  pottsCubicMetropolisPtr(): number;
+  pottsCubicPartitionsPtr(): number;
+  pottsCubicHeatBathPtr(): number;
+  pottsCubicSourcesPtr(): number;
+  pottsCubicSweep(heatBath: number, sweeps: number, record: number): number;
   rgSetState(a: number, b: number, c: number, d: number): void;
   rgGetState(k: number): number;
   rgLevelPtr(level: number): number;
@@ -77,6 +91,11 @@ const MIRRORED = {
   POTTS_SOURCE_STRIDE,
   POTTS_PARTITION_KEYS,
   POTTS_MAX_PATTERNS,
+  POTTS_CUBIC_METROPOLIS_ENTRIES,
+  POTTS_CUBIC_PARTITION_KEYS,
+  POTTS_CUBIC_HEATBATH_PATTERNS,
+  POTTS_CUBIC_HEATBATH_GROUPS,
+  POTTS_CUBIC_SOURCE_STRIDE,
 } as const;
 
 type ViewType<T> = new (buffer: ArrayBuffer, offset: number, length: number) => T;
@@ -114,7 +133,7 @@ export class WasmPottsKernel implements PottsKernel {
         throw new CoreError(`core layout mismatch: ${name} ${global instanceof WebAssembly.Global ? global.value : 'missing'}, wrapper expects ${value}`);
       }
     }
-    if (guarded('pottsInit', () => core.pottsInit(q)) !== 0) {
+    if (guarded('pottsInit', () => core.pottsInit(q)) !== 0 || (lattice === 'cubic' && guarded('pottsCubicInit', () => core.pottsCubicInit()) !== 0)) {
       throw new InvalidOptionError(
         'size',
         size,
@@ -169,8 +188,16 @@ export class WasmPottsKernel implements PottsKernel {
 
   setCouplings(beta: number, field: number): void {
     const core = this.exports;
-    const tables = pottsTables(beta, field, this.q);
     const toU64 = (table: Float64Array) => BigUint64Array.from(table, (t) => BigInt(t));
+    if (this.geometry.dimension === 3) {
+      const cubic = pottsCubicTables(beta, field, this.q);
+      view(core, BigUint64Array, core.pottsCubicMetropolisPtr(), cubic.metropolis.length).set(toU64(cubic.metropolis));
+      view(core, Uint8Array, core.pottsCubicPartitionsPtr(), cubic.heatBath.partitions.length).set(cubic.heatBath.partitions);
+      view(core, BigUint64Array, core.pottsCubicHeatBathPtr(), cubic.heatBath.thresholds.length).set(toU64(cubic.heatBath.thresholds));
+      view(core, Uint8Array, core.pottsCubicSourcesPtr(), cubic.heatBath.sources.length).set(cubic.heatBath.sources);
+      return;
+    }
+    const tables = pottsTables(beta, field, this.q);
     view(core, BigUint64Array, core.pottsMetropolisPtr(), tables.metropolis.length).set(toU64(tables.metropolis));
     view(core, Uint8Array, core.pottsPartitionsPtr(), tables.heatBath.partitions.length).set(tables.heatBath.partitions);
     view(core, BigUint64Array, core.pottsHeatBathPtr(), tables.heatBath.thresholds.length).set(toU64(tables.heatBath.thresholds));
@@ -179,16 +206,11 @@ export class WasmPottsKernel implements PottsKernel {
   }
 
   sweep(algorithm: PottsAlgorithm, sweeps: number, out?: Int32Array): number {
-    if (this.geometry.dimension !== 2)
-      throw new InvalidOptionError(
-        'algorithm',
-        algorithm,
-        `"wolff" or "swendsen-wang" for model "potts" on the ${this.geometry.name} lattice (the Potts local kernels run on the square lattice)`,
-      );
     const core = this.exports;
     const heatBath = algorithm === 'heat-bath' ? 1 : 0;
+    const cubic = this.geometry.dimension === 3;
     const call = (n: number, record: number): number => {
-      const changed = guarded(algorithm, () => core.pottsSweep(heatBath, n, record));
+      const changed = guarded(algorithm, () => (cubic ? core.pottsCubicSweep(heatBath, n, record) : core.pottsSweep(heatBath, n, record)));
       if (changed < 0) throw new CoreError(`pottsSweep refused ${n} recorded sweeps (at most ${core.pottsRecordCapacity()} a call)`);
       return changed;
     };

@@ -10,9 +10,9 @@
  * kernels compare 32-bit random integers with integer thresholds (the convention of
  * src/thresholds.ts) and do no floating-point arithmetic in their updates.
  *
- * The tables are written for a lattice of coordination number Z (Z = 4 here; a cubic lattice
- * would build them with Z = 6): the kernels gather the Z neighbour states of a site, and the
- * tables turn them into decisions.
+ * The tables are written for a lattice of coordination number Z (Z = 4 here; the cubic local
+ * kernels build them with Z = 6: src/models/potts/cubic-local.ts): the kernels gather the Z
+ * neighbour states of a site, and the tables turn them into decisions.
  */
 import type { Lattice } from '../../vocabulary.js';
 import { InvalidOptionError } from '../../errors.js';
@@ -67,7 +67,7 @@ export interface PottsKernel {
   readonly backend: 'wasm' | 'js';
   /** Linear size L. */
   readonly size: number;
-  /** The lattice (src/lattice.ts): square, or cubic (cluster updates only). */
+  /** The lattice (src/lattice.ts): square, or cubic (local updates: assembly/potts-cubic.ts). */
   readonly lattice: Lattice;
   /** Number of states q. */
   readonly q: number;

@@ -3,35 +3,30 @@
  * floating-point operations in the same order, src/detmath.ts for sin, cos and exp). The stream
  * contract and the record layout are written in ./kernel.ts.
  */
-import { detCos, detExp, detSin } from '../../detmath.js';
-import { Xoshiro128 } from '../../rng.js';
+import { detCos, detCosSmall, detExp, detExpSmall, detSin, detSinSmall } from '../../detmath.js';
+import { JsContinuousKernelBase } from '../continuous/kernel-js.js';
 import { crossing, XY_RECORD_WIDTH, type XyKernel } from './kernel.js';
 
 const TWO_PI = 6.283185307179586;
 const PI = 3.141592653589793;
 const HALF_PI = 1.5707963267948966;
 const TWO_POW_M32 = 2.3283064365386963e-10; // 2^-32
-const TWO_POW_M31 = 4.656612873077393e-10; // 2^-31
+const TWO_POW_M24 = 5.960464477539063e-8; // 2^-24
+/** Entries of the Metropolis rotation table (assembly/xy.ts ROTATIONS). */
+const ROTATIONS = 256;
 
-export class JsXyKernel implements XyKernel {
-  readonly backend = 'js' as const;
-  readonly size: number;
-  /** Components (s_x, s_y) of site i at [2i, 2i + 1], row-major. */
-  readonly spins: Float64Array;
-  private rng = new Xoshiro128(new Uint32Array([1, 0, 0, 0]));
-  private beta = 0;
-  private field = 0;
-  private marks: Uint8Array | undefined;
-  private queue: Int32Array | undefined;
+export class JsXyKernel extends JsContinuousKernelBase implements XyKernel {
   /** Clock model: q >= 2 (0 for XY), the state of every site, and (cos, sin)(2 pi k / q) at [2k, 2k + 1]. */
   readonly q: number;
   private readonly states: Uint8Array;
   private readonly table: Float64Array;
+  private readonly rotations = new Float64Array(2 * ROTATIONS);
+  private rotationStep = NaN;
 
+  /** Components (s_x, s_y) of site i at [2i, 2i + 1], row-major (./kernel.ts). */
   constructor(size: number, q = 0) {
-    this.size = size;
+    super(size, 2);
     this.q = q;
-    this.spins = new Float64Array(2 * size * size);
     this.states = new Uint8Array(q > 0 ? size * size : 0);
     this.table = new Float64Array(2 * q);
     for (let j = 0; j < q; j++) {
@@ -46,14 +41,6 @@ export class JsXyKernel implements XyKernel {
     this.states[site] = k;
     this.spins[2 * site] = this.table[2 * k];
     this.spins[2 * site + 1] = this.table[2 * k + 1];
-  }
-
-  getRngState(): Uint32Array {
-    return Uint32Array.from(this.rng.state);
-  }
-
-  setRngState(state: Uint32Array): void {
-    this.rng = new Xoshiro128(state);
   }
 
   fill(start: 'hot' | 'cold'): void {
@@ -85,15 +72,6 @@ export class JsXyKernel implements XyKernel {
     else this.spins.set(spins);
   }
 
-  readComponents(): Float64Array {
-    return Float64Array.from(this.spins);
-  }
-
-  setCouplings(beta: number, field: number): void {
-    this.beta = beta;
-    this.field = field;
-  }
-
   metropolis(sweeps: number, step: number, overRelaxation: number, out?: Float64Array): number {
     if (this.q > 0) return this.clockMetropolis(sweeps, out);
     const L = this.size;
@@ -101,6 +79,8 @@ export class JsXyKernel implements XyKernel {
     const beta = this.beta;
     const h = this.field;
     const rng = this.rng;
+    const t = this.rotationTable(step);
+    const fine = step * (1.0 / ROTATIONS);
     let accepted = 0;
     for (let k = 0; k < sweeps; k++) {
       for (let c = 0; c < 2; c++) {
@@ -116,19 +96,26 @@ export class JsXyKernel implements XyKernel {
             const d = 2 * (down + x);
             const hx = s[l] + s[r] + s[u] + s[d] + h;
             const hy = s[l + 1] + s[r + 1] + s[u + 1] + s[d + 1];
-            const phi = step * (rng.next() * TWO_POW_M31 - 1);
+            const u1 = rng.next();
             const a = rng.next() * TWO_POW_M32;
+            const j = 2 * (u1 >>> 24);
+            const eps = fine * (((u1 & 0xffffff) * 2 + 1) * TWO_POW_M24 - 1.0);
+            const ce = detCosSmall(eps);
+            const se = detSinSmall(eps);
+            const cs = t[j] * ce - t[j + 1] * se;
+            const sn = t[j + 1] * ce + t[j] * se;
             const ox = s[i];
             const oy = s[i + 1];
-            const cs = detCos(phi);
-            const sn = detSin(phi);
             let nx = cs * ox - sn * oy;
             let ny = sn * ox + cs * oy;
-            const norm = Math.sqrt(nx * nx + ny * ny);
-            nx = nx / norm;
-            ny = ny / norm;
+            const f = (3.0 - (nx * nx + ny * ny)) * 0.5;
+            nx = nx * f;
+            ny = ny * f;
             const dE = -((nx - ox) * hx + (ny - oy) * hy);
-            if (dE <= 0 || a < detExp(-(beta * dE))) {
+            let xe = -(beta * dE);
+            xe = 0.0 < xe ? 0.0 : xe;
+            xe = xe < -708.0 ? -708.0 : xe;
+            if (a < detExpSmall(xe)) {
               s[i] = nx;
               s[i + 1] = ny;
               accepted++;
@@ -140,6 +127,25 @@ export class JsXyKernel implements XyKernel {
       if (out) this.record(out, XY_RECORD_WIDTH * k);
     }
     return accepted;
+  }
+
+  /** (cos, sin)(phi_j), phi_j = step (2 j - 255) / 256 at [2j, 2j + 1] (entries j >= 128 mirror 255 - j); rebuilt when the step changes. */
+  private rotationTable(step: number): Float64Array {
+    if (step === this.rotationStep) return this.rotations;
+    this.rotationStep = step;
+    const t = this.rotations;
+    for (let j = 0; j < ROTATIONS; j++) {
+      if (j < ROTATIONS / 2) {
+        const angle = step * ((2 * j - (ROTATIONS - 1)) * (1.0 / ROTATIONS));
+        t[2 * j] = detCos(angle);
+        t[2 * j + 1] = detSin(angle);
+      } else {
+        const m = 2 * (ROTATIONS - 1 - j);
+        t[2 * j] = t[m];
+        t[2 * j + 1] = -t[m + 1];
+      }
+    }
+    return t;
   }
 
   private clockMetropolis(sweeps: number, out?: Float64Array): number {
@@ -220,26 +226,6 @@ export class JsXyKernel implements XyKernel {
     }
   }
 
-  reserveClusters(): boolean {
-    if (this.marks) return true;
-    const N = this.size * this.size;
-    try {
-      this.marks = new Uint8Array(N);
-      this.queue = new Int32Array(N);
-    } catch {
-      this.marks = undefined;
-      return false;
-    }
-    return true;
-  }
-
-  /** The last cluster's sites (queue[0 .. lastCount - 1]). */
-  private lastCount = 0;
-
-  clusterSites(): Int32Array {
-    return this.queue ? this.queue.slice(0, this.lastCount) : new Int32Array(0);
-  }
-
   wolff(steps: number, clusters: number, out?: Float64Array, sizes?: Float64Array): number {
     const marks = this.marks;
     const queue = this.queue;
@@ -278,6 +264,7 @@ export class JsXyKernel implements XyKernel {
           const y = (site - x) / L;
           const pk = rx * s[2 * site] + ry * s[2 * site + 1];
           projected += pk;
+          const bk = -2 * beta * pk;
           for (let n = 0; n < 4; n++) {
             const j =
               n === 0
@@ -289,13 +276,12 @@ export class JsXyKernel implements XyKernel {
                     : (y === L - 1 ? 0 : y + 1) * L + x;
             if (marks[j] !== 0) continue;
             const pj = rx * s[2 * j] + ry * s[2 * j + 1];
-            const bond = pk * pj;
-            if (bond > 0) {
-              const p = 1 - detExp(-2 * beta * bond);
-              if (rng.next() * TWO_POW_M32 < p) {
-                marks[j] = 1;
-                queue[count++] = j;
-              }
+            let e = bk * pj;
+            if (!(e < 0)) continue;
+            e = e < -708.0 ? -708.0 : e;
+            if (rng.next() * TWO_POW_M32 < 1 - detExpSmall(e)) {
+              marks[j] = 1;
+              queue[count++] = j;
             }
           }
         }
@@ -320,9 +306,9 @@ export class JsXyKernel implements XyKernel {
           const pk = rx * s[i] + ry * s[i + 1];
           let nx = s[i] - 2 * pk * rx;
           let ny = s[i + 1] - 2 * pk * ry;
-          const norm = Math.sqrt(nx * nx + ny * ny);
-          nx = nx / norm;
-          ny = ny / norm;
+          const f = (3.0 - (nx * nx + ny * ny)) * 0.5;
+          nx = nx * f;
+          ny = ny * f;
           s[i] = nx;
           s[i + 1] = ny;
         }
@@ -338,7 +324,14 @@ export class JsXyKernel implements XyKernel {
     return flipped;
   }
 
+  /** The record (./kernel.ts): the sums over even columns and over odd columns (each row-major), then added. */
   record(out: Float64Array, offset = 0): void {
+    const even = this.recordColumns(0);
+    const odd = this.recordColumns(1);
+    for (let k = 0; k < XY_RECORD_WIDTH; k++) out[offset + k] = even[k] + odd[k];
+  }
+
+  private recordColumns(parity: number): number[] {
     const L = this.size;
     const s = this.spins;
     let bx = 0;
@@ -351,7 +344,7 @@ export class JsXyKernel implements XyKernel {
     for (let y = 0; y < L; y++) {
       const row = y * L;
       const down = (y === L - 1 ? 0 : y + 1) * L;
-      for (let x = 0; x < L; x++) {
+      for (let x = parity; x < L; x += 2) {
         const xr = x === L - 1 ? 0 : x + 1;
         const i = 2 * (row + x);
         const r = 2 * (row + xr);
@@ -375,17 +368,6 @@ export class JsXyKernel implements XyKernel {
         v += w < 0 ? -w : w;
       }
     }
-    out[offset] = bx;
-    out[offset + 1] = by;
-    out[offset + 2] = mx;
-    out[offset + 3] = my;
-    out[offset + 4] = ix;
-    out[offset + 5] = iy;
-    out[offset + 6] = v;
-  }
-
-  dispose(): void {
-    this.marks = undefined;
-    this.queue = undefined;
+    return [bx, by, mx, my, ix, iy, v];
   }
 }

@@ -8,19 +8,27 @@
  *
  * ## Stream contract (xoshiro128**, u = next() 2^-32 in [0, 1))
  * - Hot start: site i in row-major order draws one u: theta = 2 pi u. Cold start: (1, 0), no draws.
- * - Metropolis sweep with step size delta: the sites of colour 0 ((x + y) even) row by row, then of
- *   colour 1. Each site draws two numbers: phi = delta (2 u_1 - 1), then u_2. The proposal is the
- *   old spin rotated by phi, normalised (s / |s|); dE = -(s' - s) . H with H = sum of the 4
- *   neighbours (left, right, up, down) + (h, 0); accepted when dE <= 0 or u_2 < exp(-beta dE).
+ * - Metropolis sweep with step size delta (0 < delta <= pi): the sites of colour 0 ((x + y) even) row
+ *   by row, then of colour 1. Each site draws two numbers, u_1 (32 bits) then u_2 = u 2^-32. The
+ *   proposal rotates the spin by phi = phi_j + eps: j = u_1 >>> 24, phi_j = delta (2 j - 255) / 256 from
+ *   a table of (cos, sin)(phi_j) (detCos, detSin; built when delta changes, entries j >= 128 the
+ *   mirror images (c, -s) of 255 - j), eps = (delta / 256) ((2 (u_1 & 0xffffff) + 1) 2^-24 - 1) with
+ *   (cos, sin)(eps) = (detCosSmall, detSinSmall)(eps); (c, s) = (c_j c_e - s_j s_e, s_j c_e + c_j s_e).
+ *   phi is uniform on (-delta, delta) (on a symmetric grid of step 2 delta 2^-32), so the proposal is
+ *   symmetric. s' = (c s_x - s s_y, s s_x + c s_y), renormalised by one Newton step s' (3 - |s'|^2) / 2;
+ *   dE = -(s' - s) . H with H = sum of the 4 neighbours (left, right, up, down) + (h, 0); accepted when
+ *   u_2 < detExpSmall(x), x = -beta dE clamped to [-708, 0] (the decisions of dE <= 0 or
+ *   u_2 < exp(-beta dE): u_2 is a multiple of 2^-32 > exp(-708)). The WebAssembly core updates two
+ *   sites of a row and colour (x, x + 2) at once as the lanes of f64x2 (the draws still in site order).
  *   Then `overRelaxation` over-relaxation sweeps (no draws; same site order): s' = 2 (s . H) H / |H|^2 - s,
  *   normalised, where |H| > 0 (the reflection of s about H: the energy does not change).
  * - Wolff step: `clusters` single clusters (Wolff 1989, embedding): the seed site floor(u N), then
  *   psi = 2 pi u, r = (cos psi, sin psi). Breadth-first growth from the seed: each site k taken in
  *   order tries its neighbours left, right, up, down; a neighbour j not yet in the cluster with
- *   (r . s_k)(r . s_j) > 0 draws u and joins when u < 1 - exp(-2 beta (r . s_k)(r . s_j)). With
+ *   x = (-2 beta (r . s_k)) (r . s_j) < 0 draws u and joins when u < 1 - detExpSmall(max(x, -708)). With
  *   h != 0 the cluster then draws u and is reflected only when dE_h = 2 h r_x sum_C (r . s) <= 0 or
  *   u < exp(-beta dE_h) (the field as a Metropolis test of the whole cluster). Reflection:
- *   s -> s - 2 (r . s) r, normalised.
+ *   s -> s - 2 (r . s) r, renormalised by one Newton step s (3 - |s|^2) / 2.
  *
  * ## The q-state clock model (q >= 2)
  * The same lattice with angles 2 pi k / q: each site keeps its state k (a byte) and the components
@@ -31,7 +39,8 @@
  * - Wolff: instead of psi = 2 pi u the step draws the mirror j = floor(u q), psi = pi j / q - pi / 2,
  *   one of the q mirror lines of the q-gon; a reflected site takes the state (j - k) mod q.
  *
- * ## Record of a step (XY_RECORD_WIDTH float64 values, sums over the sites in row-major order)
+ * ## Record of a step (XY_RECORD_WIDTH float64 values; each a sum over the sites of even x plus the
+ * ## sum over the sites of odd x, each of the two in row-major order)
  *   [B_x, B_y, M_x, M_y, I_x, I_y, V]:
  *   B_mu = sum_i s_i . s_{i + mu} (mu = x: right neighbour, y: down neighbour), M = sum_i s_i,
  *   I_mu = sum_i (s_i x s_{i + mu})_z = sum_i sin(theta_{i + mu} - theta_i),

@@ -1,0 +1,67 @@
+/**
+ * What the JavaScript continuous-spin kernels share (XY and clock: src/models/xy/kernel-js.ts;
+ * Heisenberg: src/models/heisenberg/kernel-js.ts): the lattice of n float64 components a site, the
+ * generator, the couplings and the Wolff cluster memory. The hot loops stay in each model's kernel,
+ * written out for its number of components (the twins of assembly/xy.ts and assembly/heisenberg.ts).
+ */
+import { Xoshiro128 } from '../../rng.js';
+
+export abstract class JsContinuousKernelBase {
+  readonly backend = 'js' as const;
+  /** Components of site i at [n i, n i + n - 1], row-major. */
+  readonly spins: Float64Array;
+  protected rng = new Xoshiro128(new Uint32Array([1, 0, 0, 0]));
+  protected beta = 0;
+  protected field = 0;
+  protected marks: Uint8Array | undefined;
+  protected queue: Int32Array | undefined;
+  /** The last cluster's sites are queue[0 .. lastCount - 1]. */
+  protected lastCount = 0;
+
+  constructor(
+    readonly size: number,
+    readonly components: number,
+  ) {
+    this.spins = new Float64Array(components * size * size);
+  }
+
+  getRngState(): Uint32Array {
+    return Uint32Array.from(this.rng.state);
+  }
+
+  setRngState(state: Uint32Array): void {
+    this.rng = new Xoshiro128(state);
+  }
+
+  readComponents(): Float64Array {
+    return Float64Array.from(this.spins);
+  }
+
+  setCouplings(beta: number, field: number): void {
+    this.beta = beta;
+    this.field = field;
+  }
+
+  /** Reserves the cluster marks and queue (once); false when memory runs out. */
+  reserveClusters(): boolean {
+    if (this.marks) return true;
+    const N = this.size * this.size;
+    try {
+      this.marks = new Uint8Array(N);
+      this.queue = new Int32Array(N);
+    } catch {
+      this.marks = undefined;
+      return false;
+    }
+    return true;
+  }
+
+  clusterSites(): Int32Array {
+    return this.queue ? this.queue.slice(0, this.lastCount) : new Int32Array(0);
+  }
+
+  dispose(): void {
+    this.marks = undefined;
+    this.queue = undefined;
+  }
+}
