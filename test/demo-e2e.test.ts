@@ -376,6 +376,7 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
       { query: '?model=clock&q=6', params: { model: 'clock', q: '6', L: '64' }, width: 512, colours: (n) => n === 6, caption: /q = 6 directions\)\. Marked: \d+ vortices \(\+\) and \d+ antivortices/ },
       { query: '?model=xy&L=64', params: { model: 'xy', L: '64' }, width: 512, colours: (n) => n > 100, caption: /^64 × 64 spins\. Hue: the angle\. Marked: \d+ vortices/ },
       { query: '?model=heisenberg', params: { model: 'heisenberg', L: '64' }, width: 512, colours: (n) => n > 100, caption: /Lightness: S_z/ },
+      { query: '?model=phi4', params: { model: 'phi4', L: '64' }, width: 512, colours: (n) => n > 100, caption: /^64 × 64 sites\. Hue: the phase of φ\. Lightness: \|φ\|/ },
       { query: '?lattice=cubic', params: { model: 'ising', lattice: 'cubic', L: '32' }, width: 32, colours: (n) => n === 2, caption: /^Slice z = 16 of 32 × 32 × 32 spins/ },
       { query: '?model=potts&q=3&lattice=cubic', params: { model: 'potts', q: '3', lattice: 'cubic' }, width: 32, colours: (n) => n === 3, caption: /^Slice z = 16 of 32 × 32 × 32 sites\. Colours: the q = 3 states/ },
     ];

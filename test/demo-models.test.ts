@@ -1,7 +1,7 @@
 // The laboratory's models in Node (demo/src/models.ts, lattice-image.ts, analysis.ts, tour.ts):
 // every model of the picker is a library model with the library's lattices and algorithms; the
 // order-parameter vector the landscape view reads from a record has the library's |M| / N as its
-// length (XY, clock, Heisenberg, Potts q = 3, from real runs); vortices and antivortices are the
+// length (XY, clock, Heisenberg, Potts q = 3, phi^4, from real runs); vortices and antivortices are the
 // windings of the angle around plaquettes; the landscape of samples on a ring is the library's
 // 'ring' (the Mexican hat) with its brim at the ring, of samples in q clusters q wells; every tour
 // step is an address the page reads without a problem.
@@ -16,7 +16,7 @@ import { TOUR, tourQuery, tourStepOf } from '../demo/src/tour.js';
 describe('the models of the laboratory', () => {
   it('offers the library models it has entries for, with the library lattices and algorithms', () => {
     expect(LAB_MODELS).toEqual(LAB_MODEL_SPECS.map((s) => s.name).filter((m) => MODELS.includes(m)));
-    expect(LAB_MODELS).toEqual(expect.arrayContaining(['ising', 'potts', 'xy', 'clock', 'heisenberg']));
+    expect(LAB_MODELS).toEqual(expect.arrayContaining(['ising', 'potts', 'xy', 'clock', 'heisenberg', 'phi4']));
     for (const model of LAB_MODELS) {
       const spec = specOf(model);
       expect(latticesOf(model)).toEqual(modelDefinition(model).lattices);
@@ -30,7 +30,7 @@ describe('the models of the laboratory', () => {
 
   it('reads the order-parameter vector of a record with the length |M| / N of the library (real runs, both backends)', async () => {
     for (const backend of ['wasm', 'js'] as const) {
-      for (const [model, q] of [['xy', 2], ['clock', 6], ['heisenberg', 2], ['potts', 3]] as const) {
+      for (const [model, q] of [['xy', 2], ['clock', 6], ['heisenberg', 2], ['potts', 3], ['phi4', 2]] as const) {
         const parameters = libraryParameters({ model, q });
         const sim = await createSimulation({ model, ...parameters, size: 8, temperature: 0.7, seed: 3, backend });
         const definition = modelDefinition(model);

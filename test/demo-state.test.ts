@@ -58,7 +58,7 @@ describe('demo address state', () => {
   it('refuses what the Potts lab cannot run, naming the value and falling back to the default', () => {
     const { state, problems } = parseState('?model=phi3&q=3');
     expect(state).toEqual(DEFAULT_STATE);
-    expect(problems).toEqual(['model = "phi3": expected one of ising, potts, clock, xy, heisenberg; using ising', 'q = "3": only for model=potts or model=clock (the number of states); ignored']);
+    expect(problems).toEqual(['model = "phi3": expected one of ising, potts, clock, xy, heisenberg, phi4; using ising', 'q = "3": only for model=potts or model=clock (the number of states); ignored']);
     const bad = parseState('?model=potts&q=1&T=4&L=4096');
     expect(bad.state).toEqual({ ...DEFAULT_STATE, model: 'potts', temperature: pottsCriticalTemperature(10) });
     expect(bad.problems).toEqual([

@@ -6,9 +6,9 @@
  * landscape. A model appears in the picker when the library has it (`MODELS`), so a new model drops
  * in with one entry here. Pure: no DOM, no workers.
  *
- * Adding a model (e.g. phi^4, an O(2) field: hue for the phase, lightness for |phi|): an entry with
- * `picture: 'field'` (spins() a Float64Array of the two components per site) and `landscape` reading
- * (M_x, M_y) / N from its record.
+ * Adding a model: an entry here (phi^4, the O(2) field, took one: `picture: 'field'`, hue for the
+ * phase and lightness for |phi|, spins() a Float64Array of the two components per site, and
+ * `landscape` reading (M_x, M_y) / N from its record).
  */
 import { CRITICAL_TEMPERATURE, MODELS, modelDefinition, type Algorithm, type Lattice, type Model } from 'criticality';
 
@@ -142,6 +142,20 @@ export const LAB_MODEL_SPECS: readonly LabModelSpec[] = [
       out[2] = records[offset + 4] / sites;
     },
     lead: 'Arrows free to turn in space: in 2D no order at any T > 0 (Mermin-Wagner), only ever larger correlated regions as T falls; on the cubic lattice a true transition.',
+  },
+  {
+    name: 'phi4',
+    label: 'φ⁴ (O(2) field)',
+    picture: 'field',
+    spins: 'float64x2',
+    temperature: { min: 0.5, max: 4 },
+    sizes: { square: SQUARE_VECTORS, cubic: CUBIC_VECTORS },
+    defaultSize: { square: 64, cubic: 16 },
+    components: 2,
+    landscape: planar,
+    lead: 'A two-component field whose local potential is itself a Mexican hat: the arrows may stretch and shrink, and the hat of the whole lattice emerges from it.',
+    // no critical coupling is known on the square lattice at lambda = 2.1: T = 1 / beta = 1.5 (beta = 0.67), near its BKT range
+    fallbackTemperature: 1.5,
   },
 ];
 

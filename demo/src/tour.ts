@@ -4,7 +4,7 @@
  * and any parameter in the address overrides them, so a shared link reproduces the step as seen.
  * Pure: no DOM.
  */
-import { latticesOf } from './models.js';
+import { LAB_MODELS, latticesOf } from './models.js';
 
 export interface TourStep {
   title: string;
@@ -16,8 +16,8 @@ export interface TourStep {
   view: string;
 }
 
-/** The 3D step: the XY model on the cubic lattice where the library has it, else the Ising model's. */
-const xyInThreeD = latticesOf('xy').includes('cubic');
+/** The 3D step: the hat in three dimensions where the library runs it there (the XY model, else the phi^4 field), else the cubic Ising model. */
+const hatInThreeD = (['xy', 'phi4'] as const).find((m) => (LAB_MODELS as readonly string[]).includes(m) && latticesOf(m).includes('cubic'));
 
 export const TOUR: readonly TourStep[] = [
   {
@@ -52,10 +52,10 @@ export const TOUR: readonly TourStep[] = [
   },
   {
     title: 'In three dimensions',
-    text: xyInThreeD
-      ? 'The XY model on the cubic lattice orders for real below its T_c: a slice (drag the plane) and the mean along z.'
+    text: hatInThreeD
+      ? `The ${hatInThreeD === 'xy' ? 'XY model' : 'φ⁴ field'} on the cubic lattice at its T_c: a slice (drag the plane), the mean along z, and the hat of its order parameter in the landscape view.`
       : 'The Ising model on the cubic lattice at its own T_c = 4.51: a slice (drag the plane) and the mean along z.',
-    query: xyInThreeD ? '?model=xy&lattice=cubic&T=tc&L=16&algorithm=wolff' : '?model=ising&lattice=cubic&T=tc&L=64&algorithm=wolff&start=cold',
+    query: hatInThreeD ? `?model=${hatInThreeD}&lattice=cubic&T=tc&L=16&algorithm=${hatInThreeD === 'xy' ? 'wolff' : 'hybrid'}&start=cold` : '?model=ising&lattice=cubic&T=tc&L=64&algorithm=wolff&start=cold',
     view: 'stage',
   },
   {
