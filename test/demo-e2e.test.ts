@@ -7,10 +7,16 @@
 // address parameter shows the notice, a phone-sized viewport has no sideways
 // scrolling, the language page generates and analyses text (Markov at T, then an RLM grammar), and
 // the Potts lab runs from its address (q colours, the model and q in the address, the first-order
-// view's hysteresis loop and multicanonical P(e), back to Ising), and
+// view's hysteresis loop and multicanonical P(e), back to Ising), every model and lattice runs from
+// its address with the colours of its picture and no long task at its default size (a cubic L = 64
+// slice animates), the landscape view renders its three.js surface (the XY hat, the clock's q
+// wells), every step of the guided tour opens from its address and the keyboard steps through it (the
+// hysteresis loop and the emergence view's runs complete), and
 // it saves screenshots (test-results/, or the folder in CRITICALITY_SCREENSHOTS,
 // e.g. CRITICALITY_SCREENSHOTS=docs to refresh the README's docs/demo.png, docs/demo-potts.png,
-// docs/demo-first-order.png and docs/demo-language.png). .ci/run installs Chromium.
+// docs/demo-first-order.png, docs/demo-language.png, docs/demo-xy.png, docs/demo-cubic.png,
+// docs/demo-hat.png, docs/demo-clock-wells.png, docs/demo-tour.png and docs/demo-emergence.png).
+// .ci/run installs Chromium.
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,13 +56,27 @@ function watchErrors(page: Page): string[] {
   return errors;
 }
 
-/** Waits for a condition in the page, checked every 100 ms (not every frame: the check is work on the page's main thread too). */
-function until(page: Page, condition: () => boolean, timeout = 30_000): Promise<unknown> {
-  return page.waitForFunction(condition, undefined, { polling: 100, timeout });
+/**
+ * Waits for a condition in the page, checked every 100 ms (not every frame: the check is work on the
+ * page's main thread too). On a timeout the error says what the page showed (state, steps, samples,
+ * lattice, caption, notice), so that a slow or stuck step can be told apart.
+ */
+async function until(page: Page, condition: () => boolean, timeout = 30_000): Promise<unknown> {
+  try {
+    return await page.waitForFunction(condition, undefined, { polling: 100, timeout });
+  } catch (error) {
+    const shown = await page
+      .evaluate(() => {
+        const t = (id: string) => document.getElementById(id)?.textContent?.trim().slice(0, 200);
+        return { url: location.search, state: document.body.dataset.state, steps: t('out-steps'), samples: t('est-samples'), width: (document.getElementById('lattice') as HTMLCanvasElement | null)?.width, caption: t('lattice-caption'), notice: t('notice-text') };
+      })
+      .catch(() => 'the page did not answer');
+    throw new Error(`${(error as Error).message}\nwaiting for ${condition.toString()}\nthe page showed ${JSON.stringify(shown)}`);
+  }
 }
 
 /** Notes the page time at which a step of the test starts (for the long-task failure message). */
-const step = (page: Page, name: string) => page.evaluate((n) => (window as unknown as { __frames: string[] }).__frames.push(`step "${n}" at ${Math.round(performance.now())} ms`), name);
+const step = (page: Page, name: string) => page.evaluate((n) => (window as unknown as { __frames: unknown[] }).__frames.push(`step "${n}" at ${Math.round(performance.now())} ms`), name);
 
 /** Sets a form field as a user would (its value, then a change event), without scrolling to it. */
 const setValue = (page: Page, id: string, value: string) =>
@@ -98,41 +118,91 @@ async function latticePixels(page: Page): Promise<{ width: number; light: number
   return { width, light, dark, other: data.length / 4 - light - dark };
 }
 
-/** The number of distinct colours of the lattice canvas. */
-async function latticeColours(page: Page): Promise<number> {
-  const { data } = await latticeImage(page);
-  const colours = new Set<number>();
-  for (let i = 0; i < data.length; i += 4) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
-  return colours.size;
+/**
+ * The width and the number of distinct colours of a canvas (the lattice unless `selector` says
+ * otherwise), counted in the page (a large picture's pixels stay there); `marks: false` leaves out
+ * pure white and black (the vortex marks).
+ */
+function canvasColours(page: Page, marks = true, selector = '#lattice'): Promise<{ width: number; colours: number }> {
+  return page.evaluate(([withMarks, which]) => {
+    const source = document.querySelector(which) as HTMLCanvasElement;
+    const copy = Object.assign(document.createElement('canvas'), { width: source.width, height: source.height });
+    const context = copy.getContext('2d')!;
+    context.drawImage(source, 0, 0);
+    const data = context.getImageData(0, 0, copy.width, copy.height).data;
+    const colours = new Set<number>();
+    for (let i = 0; i < data.length; i += 4) {
+      const c = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+      if (withMarks || (c !== 0xffffff && c !== 0)) colours.add(c);
+    }
+    return { width: copy.width, colours: colours.size };
+  }, [marks, selector] as const);
 }
+const latticeColours = async (page: Page, marks = true) => (await canvasColours(page, marks)).colours;
 
-/** Records long tasks (over 50 ms) on the page's main thread from now on, and the long animation frames (for the failure message). */
+/** A long task (start and duration, ms) and a long animation frame with the scripts that ran in it, as recorded in the page. */
+type LongTask = { start: number; duration: number };
+type LongFrame = { start: number; duration: number; blocking: number; rendering: number; scripts: { invoker: string; source: string; position: number; duration: number }[] };
+
+/**
+ * Records long tasks (over 50 ms) on the page's main thread from now on, and the long animation
+ * frames with their scripts (for the failure message, and to tell the harness's own observer
+ * callbacks from the page's work). The observers only copy numbers: no formatting in the page.
+ */
 function watchLongTasks(page: Page): Promise<void> {
   return page.evaluate(() => {
-    const w = window as unknown as { __long: string[]; __frames: string[] };
+    const w = window as unknown as { __long: LongTask[]; __frames: (LongFrame | string)[]; __watching?: boolean };
     w.__long = [];
     w.__frames = [];
+    // observers once per page; a second call starts a new window
+    if (w.__watching) return;
+    w.__watching = true;
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.__long.push(`${Math.round(entry.duration)} ms at ${Math.round(entry.startTime)} ms`);
+      for (const entry of list.getEntries()) w.__long.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask' });
-    // what the long frames were made of, for the failure message
     new PerformanceObserver((list) => {
       for (const f of list.getEntries() as unknown as { startTime: number; duration: number; blockingDuration: number; renderStart: number; scripts: { invoker: string; sourceURL: string; sourceCharPosition: number; duration: number }[] }[]) {
         if (f.blockingDuration === 0) continue;
-        const scripts = f.scripts.map((x) => `${x.invoker} ${x.sourceURL.split('/').pop()}:${x.sourceCharPosition} ${Math.round(x.duration)} ms`).join('; ');
-        w.__frames.push(`frame at ${Math.round(f.startTime)} ms: ${Math.round(f.duration)} ms, blocking ${Math.round(f.blockingDuration)} ms, rendering ${Math.round(f.startTime + f.duration - f.renderStart)} ms, scripts [${scripts}]`);
+        w.__frames.push({ start: f.startTime, duration: f.duration, blocking: f.blockingDuration, rendering: f.startTime + f.duration - f.renderStart, scripts: f.scripts.map((x) => ({ invoker: x.invoker, source: x.sourceURL, position: x.sourceCharPosition, duration: x.duration })) });
       }
     }).observe({ type: 'long-animation-frame' });
   });
 }
 
-/** Fails on the long tasks recorded since {@link watchLongTasks}, listing the steps and long frames. */
+/**
+ * Fails on the long tasks recorded since {@link watchLongTasks}, listing the steps and long frames.
+ * A long task inside a frame whose only scripts are performance-observer callbacks with no source
+ * (this harness's own observers, not the page's code) is the harness's cost and is not counted.
+ */
 async function expectNoLongTasks(page: Page): Promise<void> {
   const { long, frames } = await page.evaluate(() => {
-    const w = window as unknown as { __long: string[]; __frames: string[] };
+    const w = window as unknown as { __long: LongTask[]; __frames: (LongFrame | string)[] };
     return { long: w.__long, frames: w.__frames };
   });
-  expect(long, `long tasks on the main thread: ${long.join(', ')}\nsteps and long animation frames:\n${frames.join('\n')}`).toEqual([]);
+  const harness = (task: LongTask) =>
+    frames.some((f) => typeof f !== 'string' && f.start <= task.start + 1 && task.start + task.duration <= f.start + f.duration + 1 && f.scripts.length > 0 && f.scripts.every((x) => x.invoker === 'PerformanceObserverCallback' && x.source === ''));
+  const counted = long.filter((task) => !harness(task)).map((t) => `${Math.round(t.duration)} ms at ${Math.round(t.start)} ms`);
+  const described = frames.map((f) =>
+    typeof f === 'string'
+      ? f
+      : `frame at ${Math.round(f.start)} ms: ${Math.round(f.duration)} ms, blocking ${Math.round(f.blocking)} ms, rendering ${Math.round(f.rendering)} ms, scripts [${f.scripts.map((x) => `${x.invoker} ${x.source.split('/').pop()}:${x.position} ${Math.round(x.duration)} ms`).join('; ')}]`,
+  );
+  expect(counted, `long tasks on the main thread: ${counted.join(', ')}\nsteps and long animation frames:\n${described.join('\n')}`).toEqual([]);
+}
+
+/**
+ * Fails on long tasks of the running page since {@link watchLongTasks}. On a shared machine a long
+ * task can be a moment the page's process was not scheduled: when the window so far has one, a
+ * second window of 1.5 s is measured, and the check fails only when that one has long tasks too
+ * (slow page code recurs; a scheduling blip does not).
+ */
+async function expectResponsive(page: Page, what: string): Promise<void> {
+  if ((await page.evaluate(() => (window as unknown as { __long: unknown[] }).__long.length)) > 0) {
+    await watchLongTasks(page);
+    await step(page, `${what}, a second window`);
+    await page.waitForTimeout(1500);
+  }
+  await expectNoLongTasks(page);
 }
 
 describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () => {
@@ -225,16 +295,7 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
     expect(await text(page, 'lattice-caption')).toBe('64 × 64 sites. Colours: the q = 4 states.');
     // the block levels in q colours (majority of the states); what is Ising-only says so (U4*, the exact sweep curves)
     await until(page, () => document.querySelectorAll('#pyramid figure:not([hidden])').length === 4);
-    const level1 = await page.evaluate(() => {
-      const source = document.querySelector('#pyramid canvas') as HTMLCanvasElement;
-      const copy = Object.assign(document.createElement('canvas'), { width: source.width, height: source.height });
-      const context = copy.getContext('2d')!;
-      context.drawImage(source, 0, 0);
-      const data = context.getImageData(0, 0, copy.width, copy.height).data;
-      const colours = new Set<number>();
-      for (let i = 0; i < data.length; i += 4) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
-      return { width: copy.width, colours: colours.size };
-    });
+    const level1 = await canvasColours(page, true, '#pyramid canvas');
     expect(level1).toEqual({ width: 32, colours: 4 });
     expect(await page.locator('#rg-note').isVisible()).toBe(true);
     expect(await page.locator('#sweep-note').isVisible()).toBe(true);
@@ -304,6 +365,152 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
     await page.close();
   });
 
+  it('runs every model and lattice from its address: the colours of its picture, no long tasks at its default size', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = watchErrors(page);
+    /** Colours of the lattice canvas other than the vortex marks (pure white and black). */
+    const hues = () => latticeColours(page, false);
+    const cases: { query: string; params: Record<string, string>; width: number; colours: (n: number) => boolean; caption: RegExp }[] = [
+      { query: '?model=ising', params: { model: 'ising', L: '128' }, width: 128, colours: (n) => n === 2, caption: /^128 × 128 spins\. Light: up/ },
+      { query: '?model=potts&q=5', params: { model: 'potts', q: '5', L: '128' }, width: 128, colours: (n) => n === 5, caption: /q = 5 states/ },
+      { query: '?model=clock&q=6', params: { model: 'clock', q: '6', L: '64' }, width: 512, colours: (n) => n === 6, caption: /q = 6 directions\)\. Marked: \d+ vortices \(\+\) and \d+ antivortices/ },
+      { query: '?model=xy&L=64', params: { model: 'xy', L: '64' }, width: 512, colours: (n) => n > 100, caption: /^64 × 64 spins\. Hue: the angle\. Marked: \d+ vortices/ },
+      { query: '?model=heisenberg', params: { model: 'heisenberg', L: '64' }, width: 512, colours: (n) => n > 100, caption: /Lightness: S_z/ },
+      { query: '?model=phi4', params: { model: 'phi4', L: '64' }, width: 512, colours: (n) => n > 100, caption: /^64 × 64 sites\. Hue: the phase of φ\. Lightness: \|φ\|/ },
+      { query: '?lattice=cubic', params: { model: 'ising', lattice: 'cubic', L: '32' }, width: 32, colours: (n) => n === 2, caption: /^Slice z = 16 of 32 × 32 × 32 spins/ },
+      { query: '?model=potts&q=3&lattice=cubic', params: { model: 'potts', q: '3', lattice: 'cubic' }, width: 32, colours: (n) => n === 3, caption: /^Slice z = 16 of 32 × 32 × 32 sites\. Colours: the q = 3 states/ },
+    ];
+    for (const c of cases) {
+      await page.goto(`${server.url}${c.query}`);
+      await until(page, () => document.body.dataset.state === 'running' && Number(document.getElementById('out-steps')!.textContent!.replace(/,/g, '')) > 0);
+      await page.locator('#notice').isVisible();
+      await page.waitForFunction((w) => (document.getElementById('lattice') as HTMLCanvasElement).width === w, c.width, { polling: 100, timeout: 60_000 });
+      await until(page, () => Number(document.getElementById('est-samples')!.textContent) >= 50, 60_000);
+      // from the first picture and analysis on (the page laid out at its final size), the running page makes no long task
+      await watchLongTasks(page);
+      await step(page, c.query);
+      expect(await page.locator('#notice').isHidden(), c.query).toBe(true);
+      expect(await text(page, 'lattice-caption'), c.query).toMatch(c.caption);
+      const n = await hues();
+      expect(c.colours(n), `${c.query}: ${n} colours`).toBe(true);
+      const params = await page.evaluate(() => Object.fromEntries(new URL(location.href).searchParams));
+      expect(params, c.query).toMatchObject(c.params);
+      expect(await page.locator('#projection-figure').isVisible()).toBe(c.query.includes('cubic'));
+      await page.waitForTimeout(1500); // the page keeps running: frames, analyses, charts
+      await expectResponsive(page, c.query);
+      if (c.query === '?model=xy&L=64') await page.locator('.stage').screenshot({ path: join(shots, 'demo-xy.png') });
+    }
+    // a cubic L = 64 lattice animates its slice; the plane slider moves the slice
+    await page.goto(`${server.url}?lattice=cubic&L=64&T=4`);
+    await until(page, () => document.body.dataset.state === 'running' && (document.getElementById('lattice') as HTMLCanvasElement).width === 64);
+    await page.locator('#notice').isVisible();
+    await watchLongTasks(page);
+    await step(page, 'cubic L = 64');
+    const first = await latticeImage(page);
+    await page.waitForTimeout(1000);
+    const second = await latticeImage(page);
+    expect(second.data.some((v, i) => v !== first.data[i])).toBe(true);
+    // as a drag does: the value and its input event in one task (a picture arriving in between would show the slider's plane again)
+    await page.evaluate(() => {
+      const plane = document.getElementById('plane') as HTMLInputElement;
+      plane.value = '5';
+      plane.dispatchEvent(new Event('input'));
+    });
+    await until(page, () => document.getElementById('lattice-caption')!.textContent!.startsWith('Slice z = 5 of 64 × 64 × 64'));
+    await page.waitForTimeout(1000);
+    await expectResponsive(page, 'cubic L = 64');
+    await page.locator('.lattice-card').screenshot({ path: join(shots, 'demo-cubic.png') });
+    // the pickers offer what the model runs: XY has no Swendsen-Wang, the cubic lattice where the library has it
+    await setValue(page, 'model', 'xy');
+    await until(page, () => new URL(location.href).searchParams.get('model') === 'xy');
+    const offered = await page.evaluate(() => [...(document.getElementById('algorithm') as HTMLSelectElement).options].filter((o) => !o.disabled).map((o) => o.value));
+    expect(offered).not.toContain('swendsen-wang');
+    expect(offered).toContain('wolff');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('draws the landscape as a three.js surface: the Mexican hat of XY, the q wells of the clock model', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = watchErrors(page);
+    // the tour's hat step scrolls to the landscape view, which loads three.js in its worker
+    await page.goto(`${server.url}?tour=4`);
+    await until(page, () => Number((document.getElementById('hat-canvas') as HTMLCanvasElement).dataset.vertices ?? 0) > 1000, 60_000);
+    await until(page, () => document.getElementById('hat-caption')!.textContent!.includes("verdict: ring"), 60_000);
+    // the surface covers a good part of the 480 x 360 canvas
+    expect(Number(await page.locator('#hat-canvas').getAttribute('data-pixels'))).toBeGreaterThan(30_000);
+    // the arrow keys turn it: a new picture is drawn
+    await page.locator('#hat-canvas').focus();
+    const before = await page.locator('#hat-canvas').getAttribute('data-pixels');
+    for (let k = 0; k < 6; k++) await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowUp');
+    await page.waitForFunction((b) => (document.getElementById('hat-canvas') as HTMLCanvasElement).dataset.pixels !== b, before, { polling: 100, timeout: 10_000 });
+    await page.waitForTimeout(1500);
+    await page.locator('#landscape').screenshot({ path: join(shots, 'demo-hat.png') });
+    // the clock model at low T: q wells in the heat map
+    await page.goto(`${server.url}?model=clock&q=6&L=16&T=0.5&algorithm=wolff`);
+    await page.locator('#landscape').scrollIntoViewIfNeeded();
+    await until(page, () => Number((document.getElementById('hat-canvas') as HTMLCanvasElement).dataset.vertices ?? 0) > 1000, 60_000);
+    await until(page, () => Number(document.getElementById('est-samples')!.textContent) >= 3000, 60_000);
+    await page.waitForTimeout(2500);
+    await page.locator('#landscape').screenshot({ path: join(shots, 'demo-clock-wells.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens every step of the guided tour from its address, steps by keyboard, and completes the loop and the emergence runs', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = watchErrors(page);
+    for (let n = 1; ; n++) {
+      await page.goto(`${server.url}?tour=${n}`);
+      await until(page, () => document.body.dataset.state === 'running' && Number(document.getElementById('out-steps')!.textContent!.replace(/,/g, '')) > 0);
+      const total = await page.locator('#tour-steps a').count();
+      expect(await text(page, 'tour-text')).toMatch(new RegExp(`^${n} of ${total}\\. \\S`));
+      expect(await page.locator(`#tour-steps li:nth-child(${n}) a`).getAttribute('aria-current')).toBe('step');
+      expect(await page.locator('#notice').isHidden()).toBe(true);
+      await until(page, () => new URL(location.href).searchParams.has('model'));
+      const params = await page.evaluate(() => Object.fromEntries(new URL(location.href).searchParams));
+      expect(params.tour).toBe(String(n));
+      // the lattice draws in the model's colours
+      await until(page, () => document.getElementById('lattice-caption')!.textContent!.includes('×'));
+      const colours = await latticeColours(page);
+      if (params.model === 'ising' && params.clusters !== '1') expect(colours).toBe(2);
+      if (params.model === 'potts') expect(colours).toBe(Number(params.q));
+      if (params.model === 'xy') expect(colours).toBeGreaterThan(50);
+      if (n === 1) await page.locator('.tour').screenshot({ path: join(shots, 'demo-tour.png') });
+      if (params.model === 'potts') {
+        // latent heat and hysteresis: a short loop runs to its end
+        for (const [id, value] of [['hy-size', '16'], ['hy-from', '0.66'], ['hy-to', '0.74'], ['hy-step', '0.02'], ['hy-sweeps', '200']]) await setValue(page, id, value);
+        await click(page, 'hy-run');
+        await until(page, () => document.getElementById('hy-status')!.textContent!.startsWith('Done'), 60_000);
+        expect(await text(page, 'hy-status')).toContain('Done: 10 points, L = 16, q = 10');
+      }
+      if (n === total) {
+        // more is different: the same rule at five sizes, each point a job on the pool
+        expect(await page.evaluate(() => document.getElementById('emergence')!.getBoundingClientRect().top)).toBeLessThan(100);
+        for (const [id, value] of [['em-points', '5'], ['em-sweeps', '1000']]) await setValue(page, id, value);
+        await click(page, 'em-run');
+        await until(page, () => document.getElementById('em-status')!.textContent!.startsWith('Done'), 90_000);
+        expect(await text(page, 'em-status')).toMatch(/^Done: 25 runs, Ising model, 1000 wolff steps each/);
+        await page.waitForTimeout(1500);
+        await page.locator('#emergence').screenshot({ path: join(shots, 'demo-emergence.png') });
+        break;
+      }
+    }
+    // the keyboard: Alt + arrow keys step through the tour, in place
+    await page.goto(`${server.url}?tour=1`);
+    await until(page, () => document.body.dataset.state === 'running');
+    await page.keyboard.press('Alt+ArrowRight');
+    await until(page, () => new URL(location.href).searchParams.get('tour') === '2' && new URL(location.href).searchParams.get('clusters') === '1');
+    expect(await text(page, 'tour-text')).toMatch(/^2 of \d+\. At T_c/);
+    // the legends of the emergence view name the five sizes
+    expect(await page.locator('#chart-em-m .u-legend .u-label').allInnerTexts()).toEqual(expect.arrayContaining(['L = 8', 'L = 16', 'L = 32', 'L = 64', 'L = 128']));
+    // the step links are focusable links with their own address
+    expect(await page.locator('#tour-steps li:nth-child(3) a').getAttribute('href')).toBe('?tour=3');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('saves a screenshot at Tc, with a temperature sweep', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = watchErrors(page);
@@ -332,7 +539,7 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
     expect(await text(page, 'engine')).toBe('The engine is not running.');
     // the rest of the page works: controls, explanations, the exact curves of the sweep panel
     expect(await page.locator('#temperature-slider').isEnabled()).toBe(true);
-    expect(await page.locator('.explain').count()).toBe(5);
+    expect(await page.locator('.explain').count()).toBe(7);
     // only the refused download itself is logged by the browser; nothing uncaught
     expect(errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
     await page.close();

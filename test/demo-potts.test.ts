@@ -1,10 +1,10 @@
 // The demo's Potts helpers in Node (demo/src/lattice-image.ts, analysis.ts, first-order-settings.ts):
 // q colours pixel by pixel (distinct for every q offered), blocks as the mean colour, clusters in one
-// colour each; P(m) and F(m) = -ln P(m) of m = |M| / N; the page's summary of a multicanonical run
+// colour each; P(m) of m = |M| / N; the page's summary of a multicanonical run
 // (T = 1 / beta with its error carried over); the default ramp and the checks of a typed ramp.
 import { describe, expect, it } from 'vitest';
 import { multicanonical } from '../src/index.js';
-import { firstOrderSummary, pottsFreeEnergyView, unsignedHistogram } from '../demo/src/analysis.js';
+import { firstOrderSummary, unsignedHistogram } from '../demo/src/analysis.js';
 import { defaultRamp, rampTemperatures } from '../demo/src/first-order-settings.js';
 import { drawPotts, pottsPalette } from '../demo/src/lattice-image.js';
 import { Q_MAX, Q_MIN } from '../demo/src/state.js';
@@ -47,19 +47,13 @@ describe('Potts pictures', () => {
 });
 
 describe('Potts live analysis', () => {
-  it('bins m in [0, 1] and draws F(m) = -ln P(m) from its lowest point', () => {
+  it('bins m in [0, 1]', () => {
     const m = Float64Array.from([0.1, 0.1, 0.1, 0.1, 0.2, 0.9, 0.9]);
     const h = unsignedHistogram(m, 8);
     expect(h.p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     expect(h.x[0]).toBeCloseTo(0.1 + 0.1 / 2, 12);
     expect(h.p.map((p) => Math.round(7 * p))).toEqual([4, 1, 0, 0, 0, 0, 0, 2]); // bins of width 0.1 from 0.1, the top one closed
     expect(h.p[h.p.length - 1]).toBeCloseTo(2 / 7, 12);
-    const f = pottsFreeEnergyView(m, 8);
-    expect(f.samples).toBe(7);
-    expect(f.F[0]).toBe(0);
-    expect(f.F[1]).toBeCloseTo(Math.log(4), 12);
-    expect(f.F[f.F.length - 1]).toBeCloseTo(Math.log(2), 12);
-    expect(f.F.filter((x) => x === null)).toHaveLength(5);
     expect(unsignedHistogram(new Float64Array(0))).toEqual({ x: [], p: [] });
   });
 

@@ -1,14 +1,14 @@
-// The demo's address state (demo/src/state.ts): every parameter read back as written (the model
-// and q too), bad values replaced by their defaults with a line saying why, a parameter the model
-// does not take named and ignored, unknown parameters named, the temperature slider's map around
-// the model's Tc.
+// The demo's address state (demo/src/state.ts): every parameter read back as written (the model,
+// q and lattice too), bad values replaced by their defaults with a line saying why, a parameter the
+// model does not take named and ignored, an algorithm or lattice a model does not run refused with
+// the model's own list, unknown parameters named, the temperature slider's map around the model's Tc.
 import { describe, expect, it } from 'vitest';
-import { CRITICAL_TEMPERATURE, pottsCriticalTemperature } from '../src/index.js';
+import { CRITICAL_TEMPERATURE, CUBIC_CRITICAL_TEMPERATURE, modelDefinition, pottsCriticalTemperature, XY_BKT_TEMPERATURE } from '../src/index.js';
 import { DEFAULT_STATE, parseState, serializeState, sliderToTemperature, temperatureToSlider, withModel, type LabState } from '../demo/src/state.js';
 
 describe('demo address state', () => {
   it('reads back what it writes', () => {
-    const state: LabState = { model: 'ising', q: 10, temperature: 2.1, field: -0.25, size: 512, algorithm: 'swendsen-wang', backend: 'js', seed: 123456789, start: 'cold', clusters: true };
+    const state: LabState = { model: 'ising', q: 10, lattice: 'square', temperature: 2.1, field: -0.25, size: 512, algorithm: 'swendsen-wang', backend: 'js', seed: 123456789, start: 'cold', clusters: true };
     const query = serializeState(state);
     expect(query).toBe('?model=ising&T=2.1&h=-0.25&L=512&algorithm=swendsen-wang&backend=js&seed=123456789&start=cold&clusters=1');
     // an address of earlier releases (no model) is the Ising lab
@@ -31,7 +31,7 @@ describe('demo address state', () => {
       'seed = "1.5": expected an integer from 0 to 9007199254740991; using 1',
       'start = "warm": expected one of hot, cold; using hot',
       'clusters = "yes": expected 1 or 0; using 0',
-      'unknown parameter "colour" ignored (known: model, q, T, h, L, algorithm, backend, seed, start, clusters)',
+      'unknown parameter "colour" ignored (known: model, q, lattice, T, h, L, algorithm, backend, seed, start, clusters)',
     ]);
     // good values next to bad ones are kept
     expect(parseState('?T=9&L=64&h=').state).toMatchObject({ temperature: CRITICAL_TEMPERATURE, size: 64, field: 0 });
@@ -52,13 +52,13 @@ describe('demo address state', () => {
     expect(parseState('?model=potts').state).toMatchObject({ model: 'potts', q: 10, temperature: pottsCriticalTemperature(10) });
     // the Ising address does not carry q, and q with the Ising model is named and ignored
     expect(serializeState({ ...potts, model: 'ising', temperature: 2 })).not.toMatch(/q=/);
-    expect(parseState('?q=4&L=64')).toEqual({ state: { ...DEFAULT_STATE, size: 64 }, problems: ['q = "4": only for model=potts (the number of Potts states); ignored'] });
+    expect(parseState('?q=4&L=64')).toEqual({ state: { ...DEFAULT_STATE, size: 64 }, problems: ['q = "4": only for model=potts or model=clock (the number of states); ignored'] });
   });
 
   it('refuses what the Potts lab cannot run, naming the value and falling back to the default', () => {
-    const { state, problems } = parseState('?model=xy&q=3');
+    const { state, problems } = parseState('?model=phi3&q=3');
     expect(state).toEqual(DEFAULT_STATE);
-    expect(problems).toEqual(['model = "xy": expected one of ising, potts; using ising', 'q = "3": only for model=potts (the number of Potts states); ignored']);
+    expect(problems).toEqual(['model = "phi3": expected one of ising, potts, clock, xy, heisenberg, phi4; using ising', 'q = "3": only for model=potts or model=clock (the number of states); ignored']);
     const bad = parseState('?model=potts&q=1&T=4&L=4096');
     expect(bad.state).toEqual({ ...DEFAULT_STATE, model: 'potts', temperature: pottsCriticalTemperature(10) });
     expect(bad.problems).toEqual([
@@ -87,5 +87,46 @@ describe('demo address state', () => {
     expect(sliderToTemperature(-1, potts)).toBeCloseTo(0.25, 12);
     expect(sliderToTemperature(1, potts)).toBeCloseTo(2.5, 12);
     for (const T of [0.25, 0.6, 0.7, 0.71, 1, 2.5]) expect(sliderToTemperature(temperatureToSlider(T, potts), potts)).toBeCloseTo(T, 12);
+  });
+
+  it('reads the continuous-spin models and the cubic lattice, each with its own sizes, algorithms and T_c', () => {
+    // the XY model at its default size, T at T_BKT, the algorithm the model runs
+    expect(parseState('?model=xy')).toEqual({ state: { ...DEFAULT_STATE, model: 'xy', size: 64, temperature: XY_BKT_TEMPERATURE }, problems: [] });
+    expect(serializeState(parseState('?model=xy&L=64').state)).toBe('?model=xy&T=tc&h=0&L=64&algorithm=metropolis&backend=wasm&seed=1&start=hot&clusters=0');
+    // clock: q (default 6) and its T_c
+    const clock = parseState('?model=clock&q=6');
+    expect(clock).toEqual({ state: { ...DEFAULT_STATE, model: 'clock', q: 6, size: 64, temperature: modelDefinition('clock').criticalTemperature({ q: 6 }) }, problems: [] });
+    expect(serializeState(clock.state)).toMatch(/^\?model=clock&q=6&T=tc&/);
+    expect(parseState('?model=clock').state.q).toBe(6);
+    expect(parseState('?model=clock&q=30').problems).toEqual(['q = "30": expected an integer from 2 to 20; using 6']);
+    // an algorithm the model does not run is refused with the model's own list (the library's)
+    const xy = modelDefinition('xy').algorithms.join(', ');
+    expect(parseState('?model=xy&algorithm=swendsen-wang')).toEqual({
+      state: { ...DEFAULT_STATE, model: 'xy', size: 64, temperature: XY_BKT_TEMPERATURE },
+      problems: [`algorithm = "swendsen-wang": expected one of ${xy} for model=xy; using metropolis`],
+    });
+    expect(parseState('?model=heisenberg&L=512').problems).toEqual(['L = "512": expected one of 16, 32, 64, 128, 256 for model=heisenberg; using 64']);
+    // the cubic lattice: its T_c, its sizes, the address carries lattice=cubic (square is left out)
+    const cubic = parseState('?lattice=cubic&L=64&algorithm=wolff');
+    expect(cubic).toEqual({ state: { ...DEFAULT_STATE, lattice: 'cubic', size: 64, algorithm: 'wolff', temperature: CUBIC_CRITICAL_TEMPERATURE }, problems: [] });
+    expect(serializeState(cubic.state)).toBe('?model=ising&lattice=cubic&T=tc&h=0&L=64&algorithm=wolff&backend=wasm&seed=1&start=hot&clusters=0');
+    expect(parseState('?lattice=cubic').state.size).toBe(32);
+    expect(parseState('?lattice=cubic&L=128').problems).toEqual(['L = "128": expected one of 8, 16, 32, 64 for model=ising, lattice=cubic; using 32']);
+    expect(parseState('?lattice=hexagonal').problems).toEqual(['lattice = "hexagonal": expected one of square, cubic; using square']);
+    // a lattice the model does not run (the library's list)
+    if (!modelDefinition('xy').lattices.includes('cubic')) {
+      expect(parseState('?model=xy&lattice=cubic').problems).toEqual(['lattice = "cubic": expected square for model=xy; using square']);
+    }
+    // the tour step is a view parameter: not a problem
+    expect(parseState('?tour=3').problems).toEqual([]);
+  });
+
+  it('switches model and lattice at the new T_c, with a size and algorithm the model runs', () => {
+    const big = { ...DEFAULT_STATE, size: 4096, algorithm: 'swendsen-wang' as const };
+    const xy = withModel(big, 'xy', 10);
+    expect(xy).toMatchObject({ model: 'xy', size: 256, temperature: XY_BKT_TEMPERATURE });
+    expect(modelDefinition('xy').algorithms).toContain(xy.algorithm);
+    expect(withModel(DEFAULT_STATE, 'ising', 10, 'cubic')).toMatchObject({ lattice: 'cubic', size: 32, temperature: CUBIC_CRITICAL_TEMPERATURE });
+    expect(withModel(withModel(DEFAULT_STATE, 'ising', 10, 'cubic'), 'xy', 10).lattice).toBe(modelDefinition('xy').lattices.includes('cubic') ? 'cubic' : 'square');
   });
 });

@@ -155,26 +155,6 @@ export function unsignedHistogram(values: Float64Array, bins = 61): HistogramVie
   return { x: Array.from({ length: n }, (_, j) => lo + (j + 0.5) * width), p: Array.from(counts, (c) => c / values.length) };
 }
 
-/**
- * F(m) = -ln P(m) of the Potts order parameter m = |M| / N in [0, 1] (k_B T units for the whole
- * lattice, lowest point 0; null for empty bins), from the histogram over about `across` bins of the
- * sampled range. No Landau fit: the q-fold symmetry makes F a function of the vector M, of which m is
- * the length; a minimum at m = 0 is the disordered phase, one at m > 0 the ordered phases, and both at
- * once phase coexistence at a first-order transition.
- */
-export interface PottsFreeEnergyView {
-  x: number[];
-  F: (number | null)[];
-  samples: number;
-}
-
-export function pottsFreeEnergyView(m: Float64Array, across = 30): PottsFreeEnergyView {
-  const h = unsignedHistogram(m, across);
-  const F = h.p.map((p) => (p > 0 ? -Math.log(p) : null));
-  const lowest = Math.min(...F.filter((f): f is number => f !== null));
-  return { x: h.x, F: F.map((f) => (f === null ? null : f - lowest)), samples: m.length };
-}
-
 /** -ln P(m) with its Landau fit, ready to plot. */
 export interface LandauView {
   /** Order parameter m of each bin (mirrored onto m < 0 at h = 0, where P(m) = P(-m) exactly). */
@@ -376,4 +356,58 @@ export function firstOrderSummary(analysis: FirstOrderAnalysis): Pick<Multicanon
         }
       : {}),
   };
+}
+
+/**
+ * The free-energy landscape of an n-component order parameter (n = 2: a planar vector; n = 3: the
+ * Heisenberg M / N), from the package's `landauFreeEnergy`: F(m_x, m_y) = -ln P(m_x, m_y) on a grid
+ * (n = 2; for n = 3 the map of the projection (m_x, m_y)) and the radial profile F(r) = -ln P(r),
+ * P per unit of the order-parameter space (the shell r^(n-1) divided out: the Mexican hat keeps its
+ * crown). Units: k_B T for the whole lattice (N F per site), shifted so that the lowest point is 0.
+ * The samples are scaled by R (a little over the largest |m| seen) before the analysis, so that the
+ * grid covers the sampled disc at any temperature; x is given back in units of m.
+ */
+export interface LandscapeView {
+  components: number;
+  /** Grid centres along m_x and m_y, and F[j][i] at (x[i], x[j]); null where no sample fell. */
+  map?: { x: number[]; F: (number | null)[][] };
+  /** F(r) over r = |m|, with errors; null for empty bins. */
+  profile: { x: number[]; F: (number | null)[]; error: (number | null)[] };
+  /** The library's verdict: 'ring' (the hat), 'single-well', 'flat'. */
+  shape: LandauShape;
+  samples: number;
+  warnings: string[];
+}
+
+export function landscapeView(components: Float64Array[], sites: number, bins = 41): LandscapeView {
+  const n = components.length;
+  let largest = 0;
+  for (let t = 0; t < components[0].length; t++) {
+    let r2 = 0;
+    for (let c = 0; c < n; c++) r2 += components[c][t] ** 2;
+    if (r2 > largest) largest = r2;
+  }
+  const R = Math.min(1, Math.max(Math.sqrt(largest) * 1.08, 4 / Math.sqrt(sites)));
+  const scaled = components.map((c) => c.map((v) => v / R));
+  const profile = landauFreeEnergy({ components: scaled, sites, symmetric: true }, { bins, order: 4 });
+  const seen = profile.points.filter((p) => p.F !== null);
+  const lowest = Math.min(...seen.map((p) => p.F!));
+  const view: LandscapeView = {
+    components: n,
+    profile: {
+      x: profile.points.map((p) => p.x * R),
+      F: profile.points.map((p) => (p.F === null ? null : (p.F - lowest) * sites)),
+      error: profile.points.map((p) => (p.error === null ? null : p.error * sites)),
+    },
+    shape: profile.shape,
+    samples: profile.samples,
+    warnings: profile.warnings,
+  };
+  const map = n === 2 ? profile.map : landauFreeEnergy({ components: scaled.slice(0, 2), sites, symmetric: true }, { bins, order: 4 }).map;
+  if (map) {
+    let low = Infinity;
+    for (const row of map.F) for (const f of row) if (f !== null && f < low) low = f;
+    view.map = { x: map.x.map((x) => x * R), F: map.F.map((row) => row.map((f) => (f === null ? null : (f - low) * sites))) };
+  }
+  return view;
 }

@@ -7,6 +7,7 @@
  */
 import { createSimulationWorker, SWEEP_FOR_DEFAULT_MAX, type Algorithm, type EngineName, type SimulationWorker } from 'criticality';
 import type { RunTag } from './protocol.js';
+import { libraryParameters } from './models.js';
 import type { LabState } from './state.js';
 
 /** Work per slice in the simulation worker, ms. */
@@ -29,13 +30,13 @@ export interface Speed {
 
 export interface EngineHooks {
   /** The records of the steps just run (steps firstStep + 1 ..), and the speed. */
-  records(tag: RunTag, firstStep: number, records: Int32Array, speed: Speed): void;
+  records(tag: RunTag, firstStep: number, records: Int32Array | Float64Array, speed: Speed): void;
   /** Whether to fetch the lattice now (the view is idle and a picture is due). */
   wantsFrame(size: number): boolean;
   /** Whether to fetch the cluster labels with the lattice. */
   wantsLabels(state: LabState): boolean;
-  /** A lattice for the view: Ising spins one bit a site, Potts states one byte a site. */
-  frame(tag: RunTag, spins: Uint8Array, labels?: Int32Array): void;
+  /** A lattice for the view: square Ising spins one bit a site, else what `spins()` returns (states one byte a site, vectors as float64 components). */
+  frame(tag: RunTag, spins: Uint8Array | Int8Array | Float64Array, labels?: Int32Array): void;
   /** Running stopped by itself (the end of "run N steps") or by an error. */
   stopped(error?: unknown): void;
 }
@@ -77,8 +78,8 @@ export class LiveEngine {
   }
 
   private tag(): RunTag {
-    const { model, q, size, temperature, field } = this.state;
-    return { lattice: this.lattice, epoch: this.epoch, model, ...(model === 'potts' ? { q } : {}), size, temperature, field };
+    const { model, lattice, size, temperature, field } = this.state;
+    return { lattice: this.lattice, epoch: this.epoch, model, ...libraryParameters(this.state), geometry: lattice, size, temperature, field };
   }
 
   /**
@@ -88,8 +89,8 @@ export class LiveEngine {
    */
   rebuild(next: LabState, handover = false): Promise<EngineInfo> {
     return this.exclusive(async () => {
-      const { model, q, size, temperature, field, algorithm, backend, seed, start } = next;
-      const sim: SimulationWorker = await createSimulationWorker({ model, ...(model === 'potts' ? { q } : {}), size, temperature, field, algorithm, backend, seed, start });
+      const { model, lattice, size, temperature, field, algorithm, backend, seed, start } = next;
+      const sim: SimulationWorker = await createSimulationWorker({ model, ...libraryParameters(next), lattice, size, temperature, field, algorithm, backend, seed, start });
       try {
         if (handover && this.sim) await sim.resume(await this.sim.checkpoint());
         const [engine, layout, fallbackReason, steps] = await Promise.all([sim.engine, sim.layout, sim.fallbackReason, sim.sweeps]);
@@ -180,14 +181,14 @@ export class LiveEngine {
     const first = this.steps;
     this.steps += r.sweeps;
     const now = performance.now();
-    const sites = tag.size * tag.size;
+    const sites = tag.size ** (tag.geometry === 'cubic' ? 3 : 2);
     const updatesPerNs = r.computeMs > 0 ? (r.sweepEquivalents * sites) / (r.computeMs * 1e6) : NaN;
     const stepsPerSecond = this.lastSliceAt > 0 ? (1000 * r.sweeps) / Math.max(1, now - this.lastSliceAt) : NaN;
     this.lastSliceAt = now;
     const smooth = (old: number, x: number) => (Number.isFinite(old) && Number.isFinite(x) ? 0.8 * old + 0.2 * x : x);
     this.speed = { updatesPerNs: smooth(this.speed.updatesPerNs, updatesPerNs), stepsPerSecond: smooth(this.speed.stepsPerSecond, stepsPerSecond) };
-    // the demo runs the Ising model, whose records are Int32Array (B, M)
-    this.hooks.records(tag, first, r.records as Int32Array, this.speed);
+    // records: Int32Array (Ising, Potts) or Float64Array (continuous spins), in the model's layout
+    this.hooks.records(tag, first, r.records as Int32Array | Float64Array, this.speed);
     if (this.remaining !== undefined) {
       this.remaining -= r.sweeps;
       if (this.remaining <= 0) {
@@ -201,7 +202,7 @@ export class LiveEngine {
 
   /** Fetches the lattice (and the cluster labels when they are shown) and hands it to the view. */
   private async picture(sim: SimulationWorker, tag: RunTag): Promise<void> {
-    const spins = tag.model === 'potts' ? ((await sim.spins()) as Uint8Array) : await sim.spinBits();
+    const spins = tag.model === 'ising' && tag.geometry === 'square' ? await sim.spinBits() : ((await sim.spins()) as Uint8Array | Int8Array | Float64Array);
     const labels = this.hooks.wantsLabels(this.state) ? await sim.clusterLabels() : undefined;
     this.hooks.frame(tag, spins, labels);
   }

@@ -143,3 +143,151 @@ export function drawPotts(states: Uint8Array, q: number, size: number, picture: 
     for (let px = 0; px < picture; px++) pixels[py * picture + px] = word(sums[3 * px] / cells, sums[3 * px + 1] / cells, sums[3 * px + 2] / cells);
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Continuous spins: a hue wheel of the angle (XY, clock), hue and lightness (Heisenberg, O(2) fields)
+
+/** RGB (0 .. 255) of hue h (radians, any), saturation s and lightness l (0 .. 1): HSL. */
+export function hsl(h: number, s: number, l: number): [number, number, number] {
+  const hue = ((((h / (2 * Math.PI)) % 1) + 1) % 1) * 6;
+  const c = (1 - Math.abs(2 * l - 1)) * s;
+  const x = c * (1 - Math.abs((hue % 2) - 1));
+  const m = l - c / 2;
+  const [r, g, b] = hue < 1 ? [c, x, 0] : hue < 2 ? [x, c, 0] : hue < 3 ? [0, c, x] : hue < 4 ? [0, x, c] : hue < 5 ? [x, 0, c] : [c, 0, x];
+  return [Math.round(255 * (r + m)), Math.round(255 * (g + m)), Math.round(255 * (b + m))];
+}
+
+/** A hue wheel in 256 steps as 32-bit words (saturated, lightness 0.5): the colour of an angle. */
+const HUE_STEPS = 256;
+let hueWheel: Uint32Array | undefined;
+function hueWord(angle: number): number {
+  if (!hueWheel) {
+    hueWheel = new Uint32Array(HUE_STEPS);
+    for (let k = 0; k < HUE_STEPS; k++) hueWheel[k] = word(...hsl((2 * Math.PI * k) / HUE_STEPS, 0.85, 0.5));
+  }
+  const k = Math.round((angle / (2 * Math.PI)) * HUE_STEPS);
+  return hueWheel[((k % HUE_STEPS) + HUE_STEPS) % HUE_STEPS];
+}
+
+/** An angle difference wrapped into [-pi, pi). */
+function wrap(d: number): number {
+  return d - 2 * Math.PI * Math.floor((d + Math.PI) / (2 * Math.PI));
+}
+
+/**
+ * The winding of the angle around every plaquette of the periodic L x L lattice: plaquette (x, y) has
+ * corners (x, y), (x + 1, y), (x + 1, y + 1), (x, y + 1); the sum of the bond differences around it
+ * is 2 pi times +1 (a vortex), -1 (an antivortex) or 0. Each bond's difference is wrapped into
+ * [-pi, pi) once, along +x or +y, and used with opposite signs by its two plaquettes, so the charges
+ * sum to zero on the torus even where a difference is exactly pi (clock models with even q).
+ * Returns the charges, plaquette (x, y) at y L + x.
+ */
+export function vortexCharges(angles: Float64Array, size: number): Int8Array {
+  const n = size * size;
+  const bx = new Float64Array(n);
+  const by = new Float64Array(n);
+  for (let y = 0; y < size; y++) {
+    const y1 = y + 1 === size ? 0 : y + 1;
+    for (let x = 0; x < size; x++) {
+      const x1 = x + 1 === size ? 0 : x + 1;
+      const a = angles[y * size + x];
+      bx[y * size + x] = wrap(angles[y * size + x1] - a);
+      by[y * size + x] = wrap(angles[y1 * size + x] - a);
+    }
+  }
+  const out = new Int8Array(n);
+  for (let y = 0; y < size; y++) {
+    const y1 = y + 1 === size ? 0 : y + 1;
+    for (let x = 0; x < size; x++) {
+      const x1 = x + 1 === size ? 0 : x + 1;
+      const w = bx[y * size + x] + by[y * size + x1] - bx[y1 * size + x] - by[y * size + x];
+      out[y * size + x] = Math.round(w / (2 * Math.PI));
+    }
+  }
+  return out;
+}
+
+/** The scale of a picture of continuous spins: whole pixels per site, about `target` pixels wide (at least 1). */
+export function angleScale(size: number, target = 512): number {
+  return Math.max(1, Math.floor(target / size));
+}
+
+/**
+ * Draws the angles of an L x L lattice as a hue wheel into `out`, the RGBA pixels of an (sL) x (sL)
+ * picture (s = scale), with the vortex charges (when given and s >= 4) marked at the plaquette
+ * centres: + in white, - in black, each with a contrasting rim. Returns the numbers of vortices and
+ * antivortices. `colour` (optional) gives the colour of a site instead of the hue of its angle.
+ */
+export function drawAngles(angles: Float64Array, size: number, scale: number, out: Uint8ClampedArray, charges?: Int8Array, colour?: (site: number) => number): { vortices: number; antivortices: number } {
+  const side = size * scale;
+  if (angles.length !== size * size || out.length !== 4 * side * side || out.byteOffset % 4 !== 0) {
+    throw new RangeError(`drawAngles: a ${size} x ${size} lattice (${angles.length} angles) into a ${side} x ${side} picture (${out.length} bytes)`);
+  }
+  const pixels = new Uint32Array(out.buffer, out.byteOffset, side * side);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const c = colour ? colour(y * size + x) : hueWord(angles[y * size + x]);
+      for (let dy = 0; dy < scale; dy++) pixels.fill(c, (y * scale + dy) * side + x * scale, (y * scale + dy) * side + (x + 1) * scale);
+    }
+  }
+  let vortices = 0;
+  let antivortices = 0;
+  if (!charges) return { vortices, antivortices };
+  const white = word(255, 255, 255);
+  const black = word(0, 0, 0);
+  const arm = Math.max(1, Math.floor(scale * 0.6));
+  const put = (px: number, py: number, c: number) => {
+    if (px >= 0 && py >= 0 && px < side && py < side) pixels[py * side + px] = c;
+  };
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const q = charges[y * size + x];
+      if (q === 0) continue;
+      if (q > 0) vortices++;
+      else antivortices++;
+      if (scale < 4) continue;
+      // the plaquette centre is the corner between sites (x, y) and (x + 1, y + 1): pixel ((x + 1) s, (y + 1) s)
+      const cx = (x + 1) * scale;
+      const cy = (y + 1) * scale;
+      const [ink, rim] = q > 0 ? [white, black] : [black, white];
+      for (let t = -arm - 1; t <= arm; t++) {
+        for (const w of [-2, 1]) put(cx + t, cy + w, rim); // the horizontal bar's rim
+        if (q > 0) for (const w of [-2, 1]) put(cx + w, cy + t, rim);
+      }
+      for (let t = -arm; t < arm; t++) {
+        put(cx + t, cy - 1, ink);
+        put(cx + t, cy, ink);
+        if (q > 0) {
+          put(cx - 1, cy + t, ink);
+          put(cx, cy + t, ink);
+        }
+      }
+    }
+  }
+  return { vortices, antivortices };
+}
+
+/** The colour of a 3-vector: hue its in-plane angle, lightness (1 + z) / 2 (white up, black down). */
+export function vectorWord(x: number, y: number, z: number): number {
+  return word(...hsl(Math.atan2(y, x), 0.9, Math.min(1, Math.max(0, (1 + z) / 2))));
+}
+
+/** The colour of a planar field value: hue its phase, lightness |phi| / (2 scale) (dark where the field is small). */
+export function fieldWord(x: number, y: number, scale: number): number {
+  const r = Math.hypot(x, y) / (2 * scale);
+  return word(...hsl(Math.atan2(y, x), 0.9, Math.min(0.85, Math.max(0.05, r))));
+}
+
+/** The colour of a mean vector of length r <= 1 (a projection): the hue of its angle, faded to grey as r falls. */
+export function meanVectorWord(x: number, y: number, z = 0): number {
+  const r = Math.min(1, Math.hypot(x, y, z));
+  return word(...hsl(Math.atan2(y, x), Math.min(1, 1.5 * r), Math.min(1, Math.max(0, 0.5 + z / 2))));
+}
+
+/** The word of a grey level between DOWN (f = 0) and UP (f = 1), for projections of Ising spins. */
+export function isingBlend(f: number): number {
+  return word(DOWN[0] + (UP[0] - DOWN[0]) * f, DOWN[1] + (UP[1] - DOWN[1]) * f, DOWN[2] + (UP[2] - DOWN[2]) * f);
+}
+
+/** The 32-bit word of an RGB colour (for pictures drawn elsewhere). */
+export const rgbWord = word;

@@ -6,14 +6,18 @@
  * hysteresis loop, in a worker of its own (first-order-panel.ts). The main thread relays transferred buffers, writes a few numbers
  * into the page and redraws one chart per animation frame.
  */
-import { BackendUnavailableError, CLUSTER_ALGORITHMS, modelDefinition, WorkerCrashedError, type Algorithm } from 'criticality';
+import { BackendUnavailableError, CLUSTER_ALGORITHMS, LATTICES, modelDefinition, WorkerCrashedError, type Algorithm, type Lattice } from 'criticality';
 import type uPlot from 'uplot';
 import { LiveEngine, type EngineInfo } from './engine.js';
 import { axis, barSeries, Chart, ChartBoard, COLOURS, errorBars, join, lineSeries, pointSeries } from './plots.js';
-import type { Exported, FramePictures, FromAnalysis, FromView, RgPlot, SeriesPlot, ToAnalysis, ToView } from './protocol.js';
+import { LEVELS_SHOWN, type Exported, type FramePictures, type FromAnalysis, type FromView, type RgPlot, type SeriesPlot, type ToAnalysis, type ToView } from './protocol.js';
 import { FirstOrderPanel } from './first-order-panel.js';
-import { criticalTemperatureOf, parseState, serializeState, sizesFor, sliderToTemperature, temperatureRange, temperatureToSlider, withModel, MAX_CLUSTER_VIEW, Q_MAX, Q_MIN, SIZES, type LabModel, type LabState } from './state.js';
+import { criticalTemperatureOf, parseState, serializeState, sizesFor, sliderToTemperature, temperatureRange, temperatureToSlider, withModel, ALL_SIZES, MAX_CLUSTER_VIEW, type LabModel, type LabState } from './state.js';
+import { algorithmsOf, LAB_MODELS, latticesOf, libraryParameters, specOf } from './models.js';
 import { BINDER_CRITICAL, SweepPanel } from './sweep-panel.js';
+import { LandscapePanel } from './landscape-panel.js';
+import { EmergencePanel } from './emergence-panel.js';
+import { TOUR, tourQuery, tourStepOf } from './tour.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const input = (id: string) => $<HTMLInputElement>(id);
@@ -50,7 +54,11 @@ const describe = (error: unknown) => (error instanceof Error ? error.message : S
 // ---------------------------------------------------------------------------------------------
 // State from the address
 
-const parsed = parseState(location.search);
+// a tour step (?tour=N) sets its parameters; those in the address override them
+const tourAddress = tourStepOf(location.search);
+let tourStep = tourAddress.step;
+const parsed = parseState(tourStep ? tourQuery(tourStep, location.search) : location.search);
+if (tourAddress.problem) parsed.problems.push(tourAddress.problem);
 if (parsed.problems.length > 0) notify('Some settings in the address could not be used, so their defaults apply:', parsed.problems);
 
 const isCluster = (algorithm: Algorithm) => (CLUSTER_ALGORITHMS as readonly string[]).includes(algorithm) || algorithm === 'hybrid';
@@ -93,27 +101,60 @@ function show(canvas: HTMLCanvasElement, context: ImageBitmapRenderingContext | 
 
 const pyramid = $('pyramid');
 const levelCanvases: { canvas: HTMLCanvasElement; context: ImageBitmapRenderingContext | null; label: HTMLElement }[] = [];
-
-function showPictures(p: FramePictures): void {
-  show(latticeCanvas, latticeContext, p.lattice);
-  const potts = p.q !== undefined;
-  const colours = potts
-    ? (p.clusters ? 'Colours: the clusters of the last cluster update.' : `Colours: the q = ${p.q} states.`)
-    : (p.clusters ? 'Colours: the clusters of the last cluster update, light for up, dark for down.' : 'Light: up. Dark: down.');
-  const what = potts ? 'sites' : 'spins';
-  setText('lattice-caption', p.picture === p.size
-    ? `${p.size} × ${p.size} ${what}. ${colours}`
-    : `${p.size} × ${p.size} ${what}, each pixel the mean of ${p.size / p.picture} × ${p.size / p.picture}. ${colours}`);
-  while (levelCanvases.length < p.levels.length) {
+/** The block-level canvases (as many as the view worker draws), made at startup one per task: a canvas context costs a few ms. */
+async function makeLevelCanvases(count: number): Promise<void> {
+  while (levelCanvases.length < count) {
     const figure = document.createElement('figure');
     const canvas = document.createElement('canvas');
     const label = document.createElement('figcaption');
+    figure.hidden = true;
     figure.append(canvas, label);
     pyramid.append(figure);
     levelCanvases.push({ canvas, context: canvas.getContext('bitmaprenderer'), label });
+    await nextTask();
   }
+}
+
+const projectionCanvas = $<HTMLCanvasElement>('projection');
+const projectionContext = projectionCanvas.getContext('bitmaprenderer');
+
+/** What the colours of a model's picture mean. */
+function colourWords(p: FramePictures): string {
+  switch (specOf(p.model).picture) {
+    case 'spins':
+      return p.clusters ? 'Colours: the clusters of the last cluster update, light for up, dark for down.' : 'Light: up. Dark: down.';
+    case 'states':
+      return p.clusters ? 'Colours: the clusters of the last cluster update.' : `Colours: the q = ${p.q} states.`;
+    case 'angle':
+      return `Hue: the angle${p.model === 'clock' ? ` (q = ${p.q} directions)` : ''}. Marked: ${p.vortices?.vortices ?? 0} vortices (+) and ${p.vortices?.antivortices ?? 0} antivortices (−).`;
+    case 'vector3':
+      return 'Hue: the angle in the plane. Lightness: S_z (white up, black down).';
+    case 'field':
+      return 'Hue: the phase of φ. Lightness: |φ| (dark where the field is small).';
+  }
+}
+
+function showPictures(p: FramePictures): void {
+  show(latticeCanvas, latticeContext, p.lattice);
+  const colours = colourWords(p);
+  const what = p.model === 'ising' || specOf(p.model).picture === 'angle' || specOf(p.model).picture === 'vector3' ? 'spins' : 'sites';
+  const cubic = p.geometry === 'cubic';
+  $('projection-figure').hidden = !cubic;
+  if (cubic && p.projection) {
+    show(projectionCanvas, projectionContext, p.projection);
+    const plane = input('plane');
+    if (plane.max !== String(p.size - 1)) plane.max = String(p.size - 1);
+    setValue('plane', String(p.plane ?? 0));
+    setText('plane-out', `z = ${p.plane}`);
+  }
+  setText('lattice-caption', cubic
+    ? `Slice z = ${p.plane} of ${p.size} × ${p.size} × ${p.size} ${what}. ${colours}`
+    : p.picture === p.size
+      ? `${p.size} × ${p.size} ${what}. ${colours}`
+      : `${p.size} × ${p.size} ${what}, each pixel the mean of ${p.size / p.picture} × ${p.size / p.picture}. ${colours}`);
   levelCanvases.forEach((level, k) => {
     const shown = p.levels[k];
+    if (k >= p.levels.length && level.canvas.parentElement!.hidden) return;
     const figure = level.canvas.parentElement as HTMLElement;
     if (figure.hidden !== !shown) figure.hidden = !shown;
     if (!shown) return;
@@ -177,13 +218,15 @@ function showSeries(d: SeriesPlot): void {
     setText('landau-shape', words[landau.shape] +
       (barrier && landau.shape !== 'undetermined' ? `; barrier ${barrier.lowerBound ? '> ' : ''}${barrier.value.toFixed(1)} kT` : '') +
       (landau.a2 ? `; a₂ = ${landau.a2.mean.toExponential(2)} per spin` : '') + ` (${landau.samples} samples).`);
-  } else if (d.pottsFreeEnergy) {
-    const f = d.pottsFreeEnergy;
-    board.update(landauChart, join([[f.x, f.F], [[], []]]));
-    setText('landau-shape', `F(m) = −ln P(m) of m = |M|/N, no fit: a well at m ≈ 0 is disorder, at m > 0 order, both coexistence (${f.samples} samples).`);
+  } else if (d.landscape) {
+    const f = d.landscape;
+    board.update(landauChart, join([[f.profile.x, f.profile.F], [[], []]]), [null, f.profile.error]);
+    const words = { ring: 'F(|m|) is lowest on a ring |m| = m* > 0: the Mexican hat (or q wells on it)', 'single-well': 'F(|m|) has one well at m = 0: disordered', flat: 'F(|m|) is flat around m = 0: the crossover', 'double-well': 'two wells', undetermined: 'undetermined' } as const;
+    setText('landau-shape', `${words[f.shape]} (${f.samples} samples; F(m_x, m_y) in the landscape view below).`);
   } else if (d.landauNote) {
     setText('landau-shape', `F(m): ${d.landauNote}.`);
   }
+  landscape.update(d, engine.state);
   setText('phase-note', d.phases?.warning ? `Phases: ${d.phases.warning}` : '');
   $('phase-note').hidden = !d.phases?.warning;
   setText('est-absm', withError(d.absMagnetization));
@@ -216,6 +259,7 @@ function resumeLiveAfterJob(): boolean {
   return paused;
 }
 
+const landscape = new LandscapePanel({ section: $('landscape'), canvas: $<HTMLCanvasElement>('hat-canvas'), map: $<HTMLCanvasElement>('hat-map'), profile: $('chart-radial'), caption: $('hat-caption'), status: $('hat-status') }, board, notify);
 const firstOrder = new FirstOrderPanel($, board, { notify, started: pauseLiveForJob, finished: resumeLiveAfterJob });
 
 /** The latest RG flow (also written into the JSON export). */
@@ -280,12 +324,12 @@ analysis.addEventListener('message', (event: MessageEvent<FromAnalysis>) => {
 let readoutScheduled = false;
 let lastM = NaN;
 
-/** The order parameter of the last record of a slice (Ising m = M / N, Potts |M| / N). */
-function lastOrderParameter(tag: { model: LabModel; q?: number; size: number }, records: Int32Array): number {
+/** The order parameter of the last record of a slice (Ising m = M / N, the other models |M| / N). */
+function lastOrderParameter(tag: { model: LabModel; q?: number; size: number; geometry: Lattice }, records: Int32Array | Float64Array): number {
   const definition = modelDefinition(tag.model);
-  const parameters = definition.parameters(tag.model === 'potts' ? { q: tag.q } : {});
+  const parameters = definition.parameters(libraryParameters({ model: tag.model, q: tag.q ?? 2 }));
   const width = definition.recordWidth(parameters);
-  return records.length >= width ? definition.orderParameter(records, records.length - width, tag.size * tag.size, parameters) : NaN;
+  return records.length >= width ? definition.orderParameter(records, records.length - width, tag.size ** (tag.geometry === 'cubic' ? 3 : 2), parameters) : NaN;
 }
 
 const engine = new LiveEngine(parsed.state, {
@@ -333,10 +377,16 @@ function showEngine(info: EngineInfo | undefined): void {
 // ---------------------------------------------------------------------------------------------
 // Controls
 
+// the pickers are built from the data (demo/src/models.ts): a model the library adds appears with its entry there
+const modelSelect = select('model');
+for (const model of LAB_MODELS) modelSelect.append(new Option(specOf(model).label, model));
+const latticeSelect = select('geometry');
+for (const lattice of LATTICES) latticeSelect.append(new Option(lattice === 'square' ? 'square (2D)' : 'cubic (3D)', lattice));
 const sizeSelect = select('size');
-for (const L of SIZES) sizeSelect.append(new Option(`${L} × ${L}`, String(L)));
+for (const L of ALL_SIZES) sizeSelect.append(new Option(`${L}`, String(L)));
 const qSelect = select('q');
-for (let q = Q_MIN; q <= Q_MAX; q++) qSelect.append(new Option(String(q), String(q)));
+const Q_LIMIT = Math.max(...LAB_MODELS.map((m) => specOf(m).q?.max ?? 0));
+for (let q = 2; q <= Q_LIMIT; q++) qSelect.append(new Option(String(q), String(q)));
 
 /** Sets a control's value, unless the user is working it (a drag is not pulled back to the last applied value). */
 function setValue(id: string, value: string): void {
@@ -347,22 +397,43 @@ function setValue(id: string, value: string): void {
 /** Shows a state in the controls. */
 function showState(s: LabState): void {
   const tc = criticalTemperatureOf(s);
+  const spec = specOf(s.model);
   const potts = s.model === 'potts';
-  select('model').value = s.model;
+  const ising = s.model === 'ising';
+  const cubic = s.lattice === 'cubic';
+  modelSelect.value = s.model;
   qSelect.value = String(s.q);
-  $('q-label').hidden = !potts;
-  $('lead-ising').hidden = potts;
+  $('q-label').hidden = !spec.q;
+  if (spec.q) for (const option of qSelect.options) option.disabled = Number(option.value) < spec.q.min || Number(option.value) > spec.q.max;
+  const lattices = latticesOf(s.model);
+  for (const option of latticeSelect.options) option.disabled = !lattices.includes(option.value as Lattice);
+  latticeSelect.value = s.lattice;
+  $('lead-ising').hidden = !ising;
   $('lead-potts').hidden = !potts;
+  $('lead-other').hidden = ising || potts;
+  setText('lead-other', spec.lead);
   $('landau-potts').hidden = !potts;
-  const sizes = sizesFor(s.model);
-  for (const option of sizeSelect.options) option.disabled = !sizes.includes(Number(option.value));
+  const sizes = sizesFor(s.model, s.lattice);
+  for (const option of sizeSelect.options) {
+    option.disabled = !sizes.includes(Number(option.value));
+    option.hidden = option.disabled;
+    const L = Number(option.value);
+    const text = cubic ? `${L} × ${L} × ${L}` : `${L} × ${L}`;
+    if (option.textContent !== text) option.textContent = text;
+  }
+  const algorithms = algorithmsOf(s.model, s.lattice);
+  for (const option of select('algorithm').options) option.disabled = !algorithms.includes(option.value as Algorithm);
+  const pyramid = !cubic && (spec.picture === 'spins' || spec.picture === 'states');
+  $('pyramid').hidden = !pyramid;
+  $('chart-rg').hidden = !pyramid;
+  $('rg-none').hidden = pyramid;
   const range = temperatureRange(s.model);
   for (const id of ['temperature', 'quench-to']) Object.assign(input(id), { min: String(range.min), max: String(range.max) });
   setText('tick-min', String(range.min));
   setText('tick-max', String(range.max));
-  $('start-cold').textContent = potts ? 'cold (all state 0)' : 'cold (all up)';
-  $('rg-note').hidden = !potts;
-  $('sweep-note').hidden = !potts;
+  $('start-cold').textContent = ising ? 'cold (all up)' : spec.picture === 'states' || s.model === 'clock' ? 'cold (all state 0)' : 'cold (all along x)';
+  $('rg-note').hidden = !potts || cubic;
+  $('sweep-note').hidden = ising && !cubic;
   firstOrder.showModel(s);
   setValue('temperature-slider', String(Math.round(1000 * temperatureToSlider(s.temperature, s))));
   setValue('temperature', s.temperature === tc ? tc.toFixed(4) : String(s.temperature));
@@ -376,14 +447,16 @@ function showState(s: LabState): void {
   select('start').value = s.start;
   input('seed').value = String(s.seed);
   input('clusters').checked = s.clusters;
-  input('clusters').disabled = !isCluster(s.algorithm) || s.size > MAX_CLUSTER_VIEW;
+  input('clusters').disabled = !isCluster(s.algorithm) || s.size > MAX_CLUSTER_VIEW || !pyramid;
   $('clusters').parentElement!.title = s.size > MAX_CLUSTER_VIEW ? `clusters are coloured up to L = ${MAX_CLUSTER_VIEW}` : 'colour the clusters of the last cluster update';
 }
 
+/** The address of the state (with the tour step while the tour shows one). */
+const addressOf = () => serializeState(engine.state) + (tourStep ? `&tour=${tourStep}` : '');
 let urlTimer: ReturnType<typeof setTimeout> | undefined;
 function rememberState(): void {
   clearTimeout(urlTimer);
-  urlTimer = setTimeout(() => history.replaceState(null, '', serializeState(engine.state)), 250);
+  urlTimer = setTimeout(() => history.replaceState(null, '', addressOf()), 250);
 }
 
 function applied(): void {
@@ -422,7 +495,7 @@ input('temperature-slider').addEventListener('input', (event) => {
 function checkTemperature(T: number, text: string, what: string, stays = ''): boolean {
   const { min, max } = temperatureRange(engine.state.model);
   if (T >= min && T <= max) return true;
-  notify(`The ${what} must be a number from ${min} to ${max}${engine.state.model === 'potts' ? ' for the Potts model' : ''}.`, [`got "${text}"${stays}`]);
+  notify(`The ${what} must be a number from ${min} to ${max}${engine.state.model === 'ising' ? '' : ` for the ${modelDefinition(engine.state.model).title} model`}.`, [`got "${text}"${stays}`]);
   return false;
 }
 input('temperature').addEventListener('change', (event) => {
@@ -440,20 +513,29 @@ $('tc').addEventListener('click', () => setLive({ temperature: criticalTemperatu
  */
 function showModelTemperatures(s: LabState): void {
   const tc = criticalTemperatureOf(s);
-  const ising = s.model === 'ising';
+  const ising = s.model === 'ising' && s.lattice === 'square';
   input('quench-to').value = ising ? '1.5' : ((tc * 2) / 3).toFixed(2);
   input('sweep-from').value = ising ? '1.5' : (0.8 * tc).toFixed(3);
   input('sweep-to').value = ising ? '3.5' : (1.2 * tc).toFixed(3);
   input('sweep-step').value = ising ? '0.1' : (0.04 * tc).toFixed(3);
 }
-/** A new model or q: a new lattice at the new model's Tc (a size it runs). */
-function switchModel(model: LabModel, q: number): Promise<void> {
-  const next = withModel(engine.state, model, q);
+/** A new model, q or lattice: a new lattice at the new model's Tc (a size and algorithm it runs). */
+function switchModel(model: LabModel, q: number, lattice: Lattice = engine.state.lattice): Promise<void> {
+  const next = withModel(engine.state, model, q, lattice);
   showModelTemperatures(next);
+  showEmergenceRange(next);
   return rebuild(next).then(previewSweep);
 }
-select('model').addEventListener('change', () => void switchModel(select('model').value as LabModel, Number(qSelect.value)));
-qSelect.addEventListener('change', () => void switchModel('potts', Number(qSelect.value)));
+modelSelect.addEventListener('change', () => {
+  const model = modelSelect.value as LabModel;
+  void switchModel(model, specOf(model).q?.default ?? Number(qSelect.value));
+});
+qSelect.addEventListener('change', () => void switchModel(engine.state.model, Number(qSelect.value)));
+latticeSelect.addEventListener('change', () => void switchModel(engine.state.model, engine.state.q, latticeSelect.value as Lattice));
+input('plane').addEventListener('input', () => {
+  setText('plane-out', `z = ${input('plane').value}`);
+  sendToView({ type: 'plane', plane: Number(input('plane').value) });
+});
 input('field').addEventListener('input', (event) => {
   const h = Number((event.target as HTMLInputElement).value);
   $('field-out').textContent = `h = ${h.toFixed(2)}`;
@@ -521,12 +603,12 @@ $('share').addEventListener('click', () => {
 function requestExport(format: 'csv' | 'json' | 'png'): void {
   const id = ++exportId;
   const { q, ...rest } = engine.state;
-  const s = rest.model === 'potts' ? { ...rest, q } : rest;
-  const model = s.model === 'potts' ? `potts-q${q}-` : '';
-  exports.set(id, `criticality-${model}L${s.size}-T${s.temperature.toFixed(4)}-seed${s.seed}.${format}`);
+  const s = specOf(rest.model).q ? { ...rest, q } : rest;
+  const model = s.model === 'ising' ? '' : `${s.model}${specOf(s.model).q ? `-q${q}` : ''}-`;
+  exports.set(id, `criticality-${model}${s.lattice === 'cubic' ? 'cubic-' : ''}L${s.size}-T${s.temperature.toFixed(4)}-seed${s.seed}.${format}`);
   if (format === 'png') return sendToView({ type: 'export', id, format });
   const meta: Record<string, unknown> = { ...s, steps: engine.steps, engine: engine.info?.engine, layout: engine.info?.layout, url: new URL(serializeState(engine.state), location.href).href, exportedAt: new Date().toISOString() };
-  if (format === 'json' && s.model === 'ising') meta.rgFlow = lastFlow?.epoch === engine.epoch ? lastFlow : undefined;
+  if (format === 'json' && s.model === 'ising' && s.lattice === 'square') meta.rgFlow = lastFlow?.epoch === engine.epoch ? lastFlow : undefined;
   sendToAnalysis({ type: 'export', id, format, meta });
 }
 $('export-csv').addEventListener('click', () => requestExport('csv'));
@@ -555,6 +637,7 @@ const sweep = new SweepPanel({ absMagnetization: $('chart-sweep-m'), susceptibil
 const sweepSettings = () => ({
   model: engine.state.model,
   q: engine.state.q,
+  lattice: engine.state.lattice,
   size: Number(select('sweep-size').value),
   from: Number(input('sweep-from').value),
   to: Number(input('sweep-to').value),
@@ -563,11 +646,15 @@ const sweepSettings = () => ({
   algorithm: engine.state.algorithm,
   seed: engine.state.seed,
 });
+/** A model's name in a sentence: 'XY model', 'clock model (q = 6)', with 'on the cubic lattice'. */
+function modelLabel(s: { model: LabModel; q: number; lattice: Lattice }): string {
+  return `${modelDefinition(s.model).title} model${specOf(s.model).q ? ` (q = ${s.q})` : ''}${s.lattice === 'cubic' ? ' on the cubic lattice' : ''}`;
+}
 function previewSweep(): void {
   void sweep.preview(sweepSettings()).then(
-  () => setText('sweep-status', engine.state.model === 'ising'
+  () => setText('sweep-status', engine.state.model === 'ising' && engine.state.lattice === 'square'
     ? 'Lines: exact results. Each point will be an independent run on a pool of workers, with the live algorithm.'
-    : `Each point will be an independent run of the Potts model (q = ${engine.state.q}) on a pool of workers, with the live algorithm.`),
+    : `Each point will be an independent run of the ${modelLabel(engine.state)} on a pool of workers, with the live algorithm.`),
   (error: unknown) => setText('sweep-status', `Not run: ${describe(error)}`),
   );
 }
@@ -586,7 +673,7 @@ $('sweep-form').addEventListener('submit', () => {
     progress.value = fraction;
     status.textContent = `${done} of ${total} temperatures, ${((performance.now() - t0) / 1000).toFixed(1)} s`;
   }).then(
-    (result) => (status.textContent = `${result === 'completed' ? 'Done' : 'Stopped'}: ${sweep.points.length} temperatures, L = ${settings.size}${settings.model === 'potts' ? `, Potts q = ${settings.q}` : ''}, ${settings.sweeps} ${settings.algorithm} steps each, in ${((performance.now() - t0) / 1000).toFixed(1)} s.`),
+    (result) => (status.textContent = `${result === 'completed' ? 'Done' : 'Stopped'}: ${sweep.points.length} temperatures, L = ${settings.size}${settings.model === 'potts' ? `, Potts q = ${settings.q}` : settings.model === 'ising' ? '' : `, ${modelLabel(settings)}`}, ${settings.sweeps} ${settings.algorithm} steps each, in ${((performance.now() - t0) / 1000).toFixed(1)} s.`),
     (error: unknown) => {
       status.textContent = `Not run: ${describe(error)}`;
     },
@@ -603,6 +690,89 @@ $('sweep-csv').addEventListener('click', () => download(new Blob([sweep.csv()], 
 previewSweep();
 
 // ---------------------------------------------------------------------------------------------
+// The emergence view
+
+const emergence = new EmergencePanel({ magnetization: $('chart-em-m'), binder: $('chart-em-u4') }, board);
+/** The emergence range follows the model: 0.8 to 1.2 T_c. */
+function showEmergenceRange(s: LabState): void {
+  const tc = criticalTemperatureOf(s);
+  input('em-from').value = (0.8 * tc).toFixed(3);
+  input('em-to').value = (1.2 * tc).toFixed(3);
+}
+$('em-form').addEventListener('submit', () => {
+  const s = engine.state;
+  const settings = { model: s.model, q: s.q, lattice: s.lattice, from: Number(input('em-from').value), to: Number(input('em-to').value), points: Number(input('em-points').value), sweeps: Number(input('em-sweeps').value), algorithm: s.algorithm, seed: s.seed };
+  const status = $('em-status');
+  const progress = $<HTMLProgressElement>('em-progress');
+  $<HTMLButtonElement>('em-run').disabled = true;
+  $<HTMLButtonElement>('em-stop').disabled = false;
+  status.textContent = 'starting the workers…';
+  pauseLiveForJob();
+  const t0 = performance.now();
+  emergence.run(settings, (done, total) => {
+    progress.value = total > 0 ? done / total : 0;
+    status.textContent = `${done} of ${total} runs, ${((performance.now() - t0) / 1000).toFixed(1)} s`;
+  }).then(
+    (result) => (status.textContent = `${result === 'completed' ? 'Done' : 'Stopped'}: ${emergence.points.length} runs, ${modelLabel(settings)}, ${settings.sweeps} ${settings.algorithm} steps each, in ${((performance.now() - t0) / 1000).toFixed(1)} s.`),
+    (error: unknown) => (status.textContent = `Not run: ${describe(error)}`),
+  ).finally(() => {
+    if (resumeLiveAfterJob()) status.textContent += ' (The live lattice paused meanwhile: this device has two cores or fewer.)';
+    $<HTMLButtonElement>('em-run').disabled = false;
+    $<HTMLButtonElement>('em-stop').disabled = true;
+  });
+});
+$('em-stop').addEventListener('click', () => emergence.stop());
+showEmergenceRange(engine.state);
+
+// ---------------------------------------------------------------------------------------------
+// The guided tour
+
+const tourList = $('tour-steps');
+TOUR.forEach((step, k) => {
+  const item = document.createElement('li');
+  const link = Object.assign(document.createElement('a'), { href: `?tour=${k + 1}`, textContent: step.title });
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    void goToStep(k + 1);
+  });
+  item.append(link);
+  tourList.append(item);
+});
+/** Shows step n (1-based) in the tour panel: its sentence, the current link, the buttons. */
+function showTour(): void {
+  const n = tourStep;
+  tourList.querySelectorAll('a').forEach((a, k) => (k + 1 === n ? a.setAttribute('aria-current', 'step') : a.removeAttribute('aria-current')));
+  $('tour-text').textContent = n ? `${n} of ${TOUR.length}. ${TOUR[n - 1].text}` : $('tour-text').textContent;
+  $<HTMLButtonElement>('tour-prev').disabled = !n || n === 1;
+  $<HTMLButtonElement>('tour-next').disabled = n === TOUR.length;
+  $('tour-next').textContent = n ? 'Next →' : 'Start the tour →';
+}
+/** Goes to step n: its parameters (a new lattice), its view scrolled into sight, its address. */
+async function goToStep(n: number): Promise<void> {
+  if (n < 1 || n > TOUR.length) return;
+  tourStep = n;
+  showTour();
+  const next = parseState(TOUR[n - 1].query).state;
+  showModelTemperatures(next);
+  showEmergenceRange(next);
+  $(TOUR[n - 1].view).scrollIntoView({ block: 'start' });
+  await rebuild(next);
+  previewSweep();
+  if (!engine.running) {
+    engine.run();
+    showRunState();
+  }
+}
+$('tour-prev').addEventListener('click', () => void goToStep((tourStep ?? 2) - 1));
+$('tour-next').addEventListener('click', () => void goToStep((tourStep ?? 0) + 1));
+document.addEventListener('keydown', (event) => {
+  if (!event.altKey || (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight')) return;
+  event.preventDefault();
+  void goToStep((tourStep ?? 0) + (event.key === 'ArrowRight' ? 1 : -1));
+});
+showTour();
+
+// ---------------------------------------------------------------------------------------------
 // Start
 
 showState(engine.state);
@@ -614,11 +784,13 @@ async function start(): Promise<void> {
     return engine.rebuild({ ...engine.state, backend: 'js' });
   });
   built.catch(() => {}); // awaited below, after the charts
+  await makeLevelCanvases(LEVELS_SHOWN);
   await board.prepare();
   await built;
   applied();
   engine.run();
   showRunState();
+  if (tourStep) $(TOUR[tourStep - 1].view).scrollIntoView({ block: 'start' });
 }
 start().catch((error: unknown) => {
   document.body.dataset.state = 'error';

@@ -5,9 +5,12 @@
  * view worker (demo/src/view.worker.ts: pictures, block-spin pyramid, RG flow). Two workers, so
  * that a long analysis never holds up a picture. Both send back small arrays and ImageBitmaps.
  */
-import type { HistogramView, LandauView, LiveEstimate, MulticanonicalSummary, PottsFreeEnergyView, RgLevelView } from './analysis.js';
-import type { Algorithm, HysteresisPoint, Observable } from 'criticality';
+import type { HistogramView, LandauView, LandscapeView, LiveEstimate, MulticanonicalSummary, RgLevelView } from './analysis.js';
+import type { Algorithm, HysteresisPoint, Lattice, Observable } from 'criticality';
 import type { LabModel } from './state.js';
+
+/** Block levels the view worker draws next to the lattice (the page makes as many canvases). */
+export const LEVELS_SHOWN = 4;
 
 /** What the records and frames belong to. */
 export interface RunTag {
@@ -17,8 +20,10 @@ export interface RunTag {
   epoch: number;
   /** The model (a change of model or q is a new lattice), which fixes the record layout and the picture. */
   model: LabModel;
-  /** Potts states (absent for the Ising model). */
+  /** Potts states or clock angles (absent for the models without q). */
   q?: number;
+  /** The lattice geometry (square or cubic). */
+  geometry: Lattice;
   size: number;
   temperature: number;
   field: number;
@@ -32,7 +37,7 @@ export function changes(current: RunTag | undefined, next: RunTag): { lattice: b
 
 export type ToAnalysis =
   /** Per-step records (Ising (B, M), Potts (Nb, n_0 .. n_{q-1})) of the steps from `firstStep` + 1 on; `stepsPerSecond` paces the time plot. */
-  | { type: 'records'; tag: RunTag; firstStep: number; records: Int32Array; stepsPerSecond: number }
+  | { type: 'records'; tag: RunTag; firstStep: number; records: Int32Array | Float64Array; stepsPerSecond: number }
   /** The data of the current epoch, with the page's `meta` (parameters, RG flow) in the JSON. */
   | { type: 'export'; id: number; format: 'csv' | 'json'; meta: Record<string, unknown> };
 
@@ -41,7 +46,9 @@ export type ToView =
    * A lattice to draw, with cluster labels when they are shown: Ising spins one bit a site
    * (src/spin-bits.ts layout), Potts states one byte a site.
    */
-  | { type: 'frame'; tag: RunTag; spins: Uint8Array; labels?: Int32Array }
+  | { type: 'frame'; tag: RunTag; spins: Uint8Array | Int8Array | Float64Array; labels?: Int32Array }
+  /** The plane of a cubic lattice shown as a slice (0 .. L - 1): redraws the last lattice. */
+  | { type: 'plane'; plane: number }
   | { type: 'export'; id: number; format: 'png' };
 
 /** Pictures of one frame: the lattice and its block levels 1, 2, ... (majority rule, b = 2). */
@@ -50,10 +57,19 @@ export interface FramePictures {
   /** Linear size of the lattice shown, and of the picture (smaller when each pixel averages b x b spins). */
   size: number;
   picture: number;
+  /** Pixels per site of the picture (continuous spins are drawn larger, with their vortices marked). */
+  scale: number;
   /** Whether the lattice picture colours the clusters of the last cluster update. */
   clusters: boolean;
-  /** Potts: the number of distinct states drawn, i.e. colours (absent for Ising). */
+  model: LabModel;
+  /** Potts: the number of distinct states drawn, i.e. colours; clock: the number of angles (absent for the models without q). */
   q?: number;
+  geometry: Lattice;
+  /** Cubic lattices: the plane z shown as the slice, and the projection (the mean along z, L x L pixels). */
+  plane?: number;
+  projection?: ImageBitmap;
+  /** XY and clock: vortices and antivortices in the picture. */
+  vortices?: { vortices: number; antivortices: number };
   /** Block levels 1, 2, ... (majority rule: of +-1 spins, or of the q Potts states). */
   levels: { size: number; picture: number; bitmap: ImageBitmap }[];
 }
@@ -73,8 +89,8 @@ export interface SeriesPlot {
   time: { t: number[]; e: number[]; m: number[] };
   histogram?: HistogramView;
   landau?: LandauView;
-  /** Potts: F(m) = -ln P(m) of m = |M| / N (no Landau fit). */
-  pottsFreeEnergy?: PottsFreeEnergyView;
+  /** Models with a vector order parameter (Potts q >= 3, clock, XY, Heisenberg): F(m_x, m_y) and F(|m|). */
+  landscape?: LandscapeView;
   /** Why there is no Landau view yet. */
   landauNote?: string;
   energy?: LiveEstimate;

@@ -7,19 +7,20 @@
  * to its default and is listed in `problems` (shown to the user as a notice), and so does a
  * parameter the model does not take (`q` with the Ising model). Pure: no DOM, no workers.
  */
-import { ALGORITHMS, CRITICAL_TEMPERATURE, MAX_SEED, pottsCriticalTemperature, type Algorithm } from 'criticality';
+import { ALGORITHMS, LATTICES, MAX_SEED, type Algorithm, type Lattice } from 'criticality';
+import { algorithmsOf, LAB_MODELS, latticesOf, specOf, transitionTemperature, type LabModel } from './models.js';
 
-/** Models of the laboratory. */
-export const LAB_MODELS = ['ising', 'potts'] as const;
-export type LabModel = (typeof LAB_MODELS)[number];
+export { LAB_MODELS, type LabModel } from './models.js';
 /** Potts q offered (the library takes 2 .. 256; beyond 20 the colours of the picture run together). */
 export const Q_MIN = 2;
 export const Q_MAX = 20;
 /** q of a Potts address without one: the first-order transition with a clear latent heat. */
 export const DEFAULT_Q = 10;
 
-/** Lattice sizes offered (powers of two: multiples of 16 run on the packed kernel, and every block level divides). */
+/** Lattice sizes offered on the square lattice (powers of two: multiples of 16 run on the packed kernel, and every block level divides). */
 export const SIZES = [16, 32, 64, 128, 256, 512, 1024, 2048, 4096] as const;
+/** Every size some model offers on some lattice (the size menu). */
+export const ALL_SIZES = [8, ...SIZES] as const;
 /** Largest Potts lattice (one byte a site crosses to the view worker per picture, where Ising sends one bit). */
 export const MAX_POTTS_SIZE = 1024;
 /** Temperature range of the Ising controls. */
@@ -39,8 +40,10 @@ export type StartChoice = 'hot' | 'cold';
 export interface LabState {
   /** @default 'ising' */
   model: LabModel;
-  /** Potts states (kept, but not used or written, for the Ising model). @default 10 */
+  /** Potts states or clock angles (kept, but not used or written, for models without q). @default 10 (Potts), 6 (clock) */
   q: number;
+  /** The lattice (the model's list). @default 'square' */
+  lattice: Lattice;
   /** T in units of J / k_B. @default the model's Tc (Onsager's for Ising, 1 / ln(1 + sqrt q) for Potts) */
   temperature: number;
   /** h. @default 0 */
@@ -62,7 +65,8 @@ export interface LabState {
 export const DEFAULT_STATE: Readonly<LabState> = Object.freeze({
   model: 'ising',
   q: DEFAULT_Q,
-  temperature: CRITICAL_TEMPERATURE,
+  lattice: 'square',
+  temperature: transitionTemperature({ model: 'ising', q: DEFAULT_Q, lattice: 'square' }),
   field: 0,
   size: 128,
   algorithm: 'metropolis',
@@ -76,6 +80,7 @@ export const DEFAULT_STATE: Readonly<LabState> = Object.freeze({
 export const PARAMS: Readonly<Record<keyof LabState, string>> = Object.freeze({
   model: 'model',
   q: 'q',
+  lattice: 'lattice',
   temperature: 'T',
   field: 'h',
   size: 'L',
@@ -86,19 +91,22 @@ export const PARAMS: Readonly<Record<keyof LabState, string>> = Object.freeze({
   clusters: 'clusters',
 });
 
-/** The infinite-lattice transition temperature of a state's model. */
-export function criticalTemperatureOf(s: Pick<LabState, 'model' | 'q'>): number {
-  return s.model === 'potts' ? pottsCriticalTemperature(s.q) : CRITICAL_TEMPERATURE;
+/** Address parameters of the page's views (the guided tour's step), read by the page, not part of the run. */
+export const VIEW_PARAMS = ['tour'] as const;
+
+/** The infinite-lattice transition temperature of a state's model on its lattice (the library's). */
+export function criticalTemperatureOf(s: Pick<LabState, 'model' | 'q'> & { lattice?: Lattice }): number {
+  return transitionTemperature({ model: s.model, q: s.q, lattice: s.lattice ?? 'square' });
 }
 
 /** The temperature range of the controls for a model. */
 export function temperatureRange(model: LabModel): { min: number; max: number } {
-  return model === 'potts' ? { min: POTTS_T_MIN, max: POTTS_T_MAX } : { min: T_MIN, max: T_MAX };
+  return specOf(model).temperature;
 }
 
-/** The sizes a model runs in the laboratory. */
-export function sizesFor(model: LabModel): readonly number[] {
-  return model === 'potts' ? SIZES.filter((L) => L <= MAX_POTTS_SIZE) : SIZES;
+/** The sizes a model runs on a lattice in the laboratory. */
+export function sizesFor(model: LabModel, lattice: Lattice = 'square'): readonly number[] {
+  return specOf(model).sizes[lattice];
 }
 
 /** Parses one value in the context of the state read so far (the model first); throws a plain message saying what was expected. */
@@ -118,13 +126,23 @@ function oneOf<T extends string>(allowed: readonly T[]): Parser<T> {
   };
 }
 
+/** The models that take q, for messages ("model=potts or model=clock"). */
+const WITH_Q = () => LAB_MODELS.filter((m) => specOf(m).q).map((m) => `model=${m}`).join(' or ');
+
 const PARSERS: { [K in keyof LabState]: Parser<LabState[K]> } = {
   model: oneOf(LAB_MODELS),
   q(text, context) {
-    if (context.model !== 'potts') throw new Error('only for model=potts (the number of Potts states); ignored');
+    const range = specOf(context.model).q;
+    if (!range) throw new Error(`only for ${WITH_Q()} (the number of states); ignored`);
     const q = number(text);
-    if (!Number.isInteger(q) || q < Q_MIN || q > Q_MAX) throw new Error(`expected an integer from ${Q_MIN} to ${Q_MAX}`);
+    if (!Number.isInteger(q) || q < range.min || q > range.max) throw new Error(`expected an integer from ${range.min} to ${range.max}`);
     return q;
+  },
+  lattice(text, context) {
+    const lattices = latticesOf(context.model);
+    if (!(LATTICES as readonly string[]).includes(text)) throw new Error(`expected one of ${LATTICES.join(', ')}`);
+    if (!lattices.includes(text as Lattice)) throw new Error(`expected ${lattices.join(' or ')} for model=${context.model}`);
+    return text as Lattice;
   },
   temperature(text, context) {
     if (text.trim().toLowerCase() === 'tc') return criticalTemperatureOf(context);
@@ -140,11 +158,16 @@ const PARSERS: { [K in keyof LabState]: Parser<LabState[K]> } = {
   },
   size(text, context) {
     const L = Number(text.trim());
-    const sizes = sizesFor(context.model);
-    if (!sizes.includes(L)) throw new Error(`expected one of ${sizes.join(', ')}${context.model === 'potts' ? ' for model=potts' : ''}`);
+    const sizes = sizesFor(context.model, context.lattice);
+    if (!sizes.includes(L)) throw new Error(`expected one of ${sizes.join(', ')}${context.model === 'ising' && context.lattice === 'square' ? '' : ` for model=${context.model}${context.lattice === 'square' ? '' : `, lattice=${context.lattice}`}`}`);
     return L;
   },
-  algorithm: oneOf(ALGORITHMS),
+  algorithm(text, context) {
+    const allowed = algorithmsOf(context.model, context.lattice);
+    if (!(ALGORITHMS as readonly string[]).includes(text)) throw new Error(`expected one of ${ALGORITHMS.join(', ')}`);
+    if (!allowed.includes(text as Algorithm)) throw new Error(`expected one of ${allowed.join(', ')} for model=${context.model}${context.lattice === 'square' ? '' : `, lattice=${context.lattice}`}`);
+    return text as Algorithm;
+  },
   backend: oneOf(['wasm', 'js'] as const),
   seed(text) {
     const seed = number(text);
@@ -161,7 +184,7 @@ const PARSERS: { [K in keyof LabState]: Parser<LabState[K]> } = {
 
 /** How a default is written in a notice. */
 function show(key: keyof LabState, value: LabState[keyof LabState], context: LabState): string {
-  if (key === 'temperature') return `Tc = ${criticalTemperatureOf(context).toFixed(context.model === 'ising' ? 3 : 4)}`;
+  if (key === 'temperature') return `Tc = ${criticalTemperatureOf(context).toFixed(context.model === 'ising' && context.lattice === 'square' ? 3 : 4)}`;
   if (key === 'clusters') return value ? '1' : '0';
   return String(value);
 }
@@ -177,47 +200,64 @@ export function parseState(query: string): ParsedState {
   const params = new URLSearchParams(query);
   const state: LabState = { ...DEFAULT_STATE };
   const problems: string[] = [];
-  const known = new Set(Object.values(PARAMS));
-  // in the order of PARAMS: the model and q first, which the temperature and size depend on
+  const known = new Set<string>(Object.values(PARAMS));
+  // in the order of PARAMS: the model, q and lattice first, which the temperature, size and algorithm depend on
   for (const key of Object.keys(PARAMS) as (keyof LabState)[]) {
     const text = params.get(PARAMS[key]);
     if (text === null) {
+      if (key === 'q') state.q = specOf(state.model).q?.default ?? DEFAULT_Q;
       if (key === 'temperature') state.temperature = criticalTemperatureOf(state);
+      if (key === 'size') state.size = specOf(state.model).defaultSize[state.lattice];
       continue;
     }
     try {
       (state as unknown as Record<string, unknown>)[key] = PARSERS[key](text, state);
     } catch (error) {
       const message = (error as Error).message;
+      if (key === 'q') state.q = specOf(state.model).q?.default ?? DEFAULT_Q;
       if (key === 'temperature') state.temperature = criticalTemperatureOf(state);
+      if (key === 'size') state.size = specOf(state.model).defaultSize[state.lattice];
+      if (key === 'algorithm' && !algorithmsOf(state.model, state.lattice).includes(state.algorithm)) state.algorithm = algorithmsOf(state.model, state.lattice)[0];
       problems.push(`${PARAMS[key]} = ${JSON.stringify(text)}: ${message}${message.endsWith('ignored') ? '' : `; using ${show(key, state[key], state)}`}`);
     }
   }
+  // an algorithm the model does not run on this lattice, left at the default: the model's first
+  if (!algorithmsOf(state.model, state.lattice).includes(state.algorithm)) state.algorithm = algorithmsOf(state.model, state.lattice)[0];
   for (const name of new Set(params.keys())) {
-    if (!known.has(name)) problems.push(`unknown parameter ${JSON.stringify(name)} ignored (known: ${[...known].join(', ')})`);
+    if (!known.has(name) && !(VIEW_PARAMS as readonly string[]).includes(name)) problems.push(`unknown parameter ${JSON.stringify(name)} ignored (known: ${[...known].join(', ')})`);
   }
   return { state, problems };
 }
 
 /**
  * Writes the state as a query string (every field the model takes, so that a shared address pins
- * everything; `q` only for the Potts model).
+ * everything; `q` only for the models that take it, `lattice` only off the square lattice).
  */
 export function serializeState(state: LabState): string {
   const params = new URLSearchParams();
   for (const key of Object.keys(PARAMS) as (keyof LabState)[]) {
-    if (key === 'q' && state.model !== 'potts') continue;
+    if (key === 'q' && !specOf(state.model).q) continue;
+    if (key === 'lattice' && state.lattice === 'square') continue;
     const value = state[key];
     params.set(PARAMS[key], key === 'clusters' ? (value ? '1' : '0') : key === 'temperature' && value === criticalTemperatureOf(state) ? 'tc' : String(value));
   }
   return `?${params.toString()}`;
 }
 
-/** The state after a change of model or q: T at the new model's Tc, and a size the model runs. */
-export function withModel(state: LabState, model: LabModel, q: number): LabState {
-  const next = { ...state, model, q };
+/**
+ * The state after a change of model, q or lattice: T at the new model's Tc, a lattice, size and
+ * algorithm the model runs (the nearest size not above the current one, else the smallest).
+ */
+export function withModel(state: LabState, model: LabModel, q: number, lattice: Lattice = state.lattice): LabState {
+  const spec = specOf(model);
+  const range = spec.q;
+  const next = { ...state, model, q: range ? Math.min(range.max, Math.max(range.min, q)) : q, lattice: latticesOf(model).includes(lattice) ? lattice : 'square' };
   next.temperature = criticalTemperatureOf(next);
-  if (!sizesFor(model).includes(next.size)) next.size = Math.max(...sizesFor(model).filter((L) => L <= state.size));
+  const sizes = sizesFor(model, next.lattice);
+  if (next.lattice !== state.lattice) next.size = spec.defaultSize[next.lattice];
+  else if (!sizes.includes(next.size)) next.size = Math.max(sizes[0], ...sizes.filter((L) => L <= state.size));
+  if (!algorithmsOf(model, next.lattice).includes(next.algorithm)) next.algorithm = algorithmsOf(model, next.lattice)[0];
+  if (!next.algorithm) next.algorithm = 'metropolis';
   return next;
 }
 
@@ -226,7 +266,7 @@ export function withModel(state: LabState, model: LabModel, q: number): LabState
  * below Tc and T_max - Tc above (the model's range, {@link temperatureRange}), so that Tc sits in the
  * middle and the scale is finest around it (Ising: u = 0.1 is 0.003 from Tc, u = 0.5 about 0.3).
  */
-export function sliderToTemperature(u: number, model: Pick<LabState, 'model' | 'q'> = DEFAULT_STATE): number {
+export function sliderToTemperature(u: number, model: Pick<LabState, 'model' | 'q'> & { lattice?: Lattice } = DEFAULT_STATE): number {
   const tc = criticalTemperatureOf(model);
   const { min, max } = temperatureRange(model.model);
   const span = u < 0 ? tc - min : max - tc;
@@ -234,7 +274,7 @@ export function sliderToTemperature(u: number, model: Pick<LabState, 'model' | '
 }
 
 /** The inverse of {@link sliderToTemperature}. */
-export function temperatureToSlider(T: number, model: Pick<LabState, 'model' | 'q'> = DEFAULT_STATE): number {
+export function temperatureToSlider(T: number, model: Pick<LabState, 'model' | 'q'> & { lattice?: Lattice } = DEFAULT_STATE): number {
   const tc = criticalTemperatureOf(model);
   const { min, max } = temperatureRange(model.model);
   const d = T - tc;

@@ -8,7 +8,6 @@
  * computed a few temperatures per task.
  */
 import {
-  createPool,
   CRITICAL_TEMPERATURE,
   expandTemperatures,
   finiteLatticeExact,
@@ -17,6 +16,7 @@ import {
   onsagerSpecificHeat,
   planSweep,
   type Algorithm,
+  type Lattice,
   type Measurement,
   type Observable,
   type Pool,
@@ -24,14 +24,17 @@ import {
 import type uPlot from 'uplot';
 import { axis, Chart, COLOURS, errorBars, join, lineSeries, pointSeries, verticalMarker, type ChartBoard } from './plots.js';
 import { criticalTemperatureOf, type LabModel } from './state.js';
+import { libraryParameters } from './models.js';
+import { sharedPool } from './shared-pool.js';
 
 /** U4 at Tc on periodic square lattices for L -> infinity (Salas & Sokal 2000). */
 export const BINDER_CRITICAL = 0.61069;
 
 export interface SweepSettings {
   model: LabModel;
-  /** Potts states (used with model 'potts' only). */
+  /** Potts states or clock angles (used by the models that take q). */
   q: number;
+  lattice: Lattice;
   size: number;
   from: number;
   to: number;
@@ -66,9 +69,9 @@ export function checkSweepSettings(s: SweepSettings): number[] {
   return temperatures;
 }
 
-function pointOf(job: { options: { temperature?: number } }, m: Measurement, size: number, model: LabModel): SweepPointResult {
+function pointOf(job: { options: { temperature?: number } }, m: Measurement, size: number, exactCurves: boolean): SweepPointResult {
   const T = job.options.temperature!;
-  const exact = model === 'ising' ? finiteLatticeExact(size, T) : { energy: NaN, specificHeat: NaN };
+  const exact = exactCurves ? finiteLatticeExact(size, T) : { energy: NaN, specificHeat: NaN };
   const o = m.observables;
   const pick = (x: Observable) => ({ mean: x.mean, error: x.error });
   return {
@@ -84,6 +87,9 @@ function pointOf(job: { options: { temperature?: number } }, m: Measurement, siz
   };
 }
 
+/** Whether the exact curves apply: the square-lattice Ising model. */
+const exactCurvesOf = (s: { model: LabModel; lattice: Lattice }) => s.model === 'ising' && s.lattice === 'square';
+
 /** Yields to the event loop (a task boundary). */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -95,7 +101,7 @@ export class SweepPanel {
   private exact: { T: number[]; m: (number | null)[]; c: (number | null)[]; cInf: (number | null)[] } = { T: [], m: [], c: [], cInf: [] };
   private readonly charts: Record<Plotted, Chart>;
   /** The model of the curves shown: its T_c is marked, and only the Ising model has exact curves. */
-  private model: { model: LabModel; q: number } = { model: 'ising', q: 2 };
+  private model: { model: LabModel; q: number; lattice: Lattice } = { model: 'ising', q: 2, lattice: 'square' };
 
   constructor(
     containers: Record<Plotted, HTMLElement>,
@@ -135,10 +141,9 @@ export class SweepPanel {
     try {
       await this.computeExact(settings);
       // leave a core to the live lattice and one to the page (with two cores or fewer the page pauses the live run)
-      const cores = navigator.hardwareConcurrency || 2;
-      this.pool ??= await createPool({ size: Math.max(1, Math.min(4, cores - 2)) });
-      const model = settings.model === 'potts' ? { model: 'potts' as const, q: settings.q } : {};
-      const jobs = planSweep({ temperatures, sizes: [settings.size], options: { ...model, algorithm: settings.algorithm, start: 'cold' }, seed: settings.seed, thermalize: Math.round(settings.sweeps / 10), sweeps: settings.sweeps });
+      this.pool ??= await sharedPool();
+      const model = settings.model === 'ising' ? {} : { model: settings.model, ...libraryParameters(settings) };
+      const jobs = planSweep({ temperatures, sizes: [settings.size], options: { ...model, ...(settings.lattice === 'square' ? {} : { lattice: settings.lattice }), algorithm: settings.algorithm, start: 'cold' }, seed: settings.seed, thermalize: Math.round(settings.sweeps / 10), sweeps: settings.sweeps });
       const done = jobs.map(() => 0);
       const total = jobs.reduce((sum, j) => sum + (j.thermalize ?? 0) + j.sweeps, 0);
       let finished = 0;
@@ -153,7 +158,7 @@ export class SweepPanel {
         const task = run.tasks[0];
         if (task.state === 'completed') {
           finished++;
-          this.points.push(pointOf(job, task.result, settings.size, settings.model));
+          this.points.push(pointOf(job, task.result, settings.size, exactCurvesOf(settings)));
           this.points.sort((a, b) => a.temperature - b.temperature);
           this.redraw();
         } else if (task.state === 'failed') {
@@ -183,8 +188,8 @@ export class SweepPanel {
 
   /** The exact curves over the sweep's range (Ising; none for Potts), a few temperatures per task. */
   private async computeExact(s: SweepSettings): Promise<void> {
-    this.model = { model: s.model, q: s.q };
-    if (s.model !== 'ising') {
+    this.model = { model: s.model, q: s.q, lattice: s.lattice };
+    if (!exactCurvesOf(s)) {
       this.exact = { T: [], m: [], c: [], cInf: [] };
       return;
     }
@@ -218,7 +223,7 @@ export class SweepPanel {
     show('specificHeat', [[exactT, this.exact.c], [exactT, this.exact.cInf]]);
     show('binder', [[exactT, exactT.map(() => BINDER_CRITICAL)]]);
     // the exact series (index 2 on) are the Ising model's: switched off (and struck through in the legend) for Potts
-    const ising = this.model.model === 'ising';
+    const ising = exactCurvesOf(this.model);
     for (const key of OBSERVABLES) {
       const plot = this.charts[key].plot;
       if (!plot) continue;

@@ -7,14 +7,13 @@
  */
 import { coarseGrain, coarseGrainPotts, modelDefinition, unpackSpins } from 'criticality';
 import { RgAccumulator } from './analysis.js';
-import { drawLattice, drawPotts, pictureSize } from './lattice-image.js';
-import { changes, type FramePictures, type FromView, type RgPlot, type RunTag, type ToView } from './protocol.js';
+import { angleScale, drawAngles, drawLattice, drawPotts, fieldWord, isingBlend, meanVectorWord, pictureSize, pottsPalette, rgbWord, vectorWord, vortexCharges } from './lattice-image.js';
+import { specOf, type PictureKind } from './models.js';
+import { changes, LEVELS_SHOWN, type FramePictures, type FromView, type RgPlot, type RunTag, type ToView } from './protocol.js';
 
 /** Largest picture of the lattice (larger lattices are shown in blocks), and of a block level. */
 const MAX_PICTURE = 1024;
 const LEVEL_PICTURE = 256;
-/** Block levels shown next to the lattice. */
-const LEVELS_SHOWN = 4;
 /** The RG flow is recomputed at most this often, ms. */
 const RG_EVERY_MS = 400;
 
@@ -69,16 +68,27 @@ function pottsOrder(states: Uint8Array, q: number): number {
   return modelDefinition('potts').orderParameter(record, 0, states.length, { q });
 }
 
-/** The lattice and its pyramid: pictures of levels 0 .. LEVELS_SHOWN and the order parameter of every level. */
-function drawFrame(next: RunTag, data: Uint8Array, labels?: Int32Array): { main: { image: ImageData; picture: number }; levels: FramePictures['levels']; orders: number[]; sizes: number[] } {
+/** A drawn frame: the main picture (the lattice, or the slice of a cubic lattice), its block levels, the RG orders, a projection. */
+interface Drawn {
+  main: { image: ImageData; picture: number; scale: number };
+  levels: FramePictures['levels'];
+  orders: number[];
+  sizes: number[];
+  projection?: ImageData;
+  vortices?: { vortices: number; antivortices: number };
+}
+
+/** The lattice and its pyramid: pictures of levels 0 .. LEVELS_SHOWN and the order parameter of every level (square Ising and Potts). */
+function drawSquare(next: RunTag, data: Uint8Array | Int8Array, labels?: Int32Array): Drawn {
   const { size } = next;
   const sites = size * size;
   let main: { image: ImageData; picture: number };
   let pyramid: { sizes: number[]; levelPictures: { image: ImageData; picture: number }[]; orders: number[] };
   if (next.model === 'potts') {
     const q = next.q!;
-    main = pottsPicture(data, q, size, MAX_PICTURE, labels);
-    const p = coarseGrainPotts(data, q, { blockSize: 2 });
+    const states = data as Uint8Array;
+    main = pottsPicture(states, q, size, MAX_PICTURE, labels);
+    const p = coarseGrainPotts(states, q, { blockSize: 2 });
     pyramid = {
       sizes: p.sizes,
       levelPictures: p.lattices.slice(1, 1 + LEVELS_SHOWN).map((level, k) => pottsPicture(level, q, p.sizes[k + 1], LEVEL_PICTURE)),
@@ -86,7 +96,7 @@ function drawFrame(next: RunTag, data: Uint8Array, labels?: Int32Array): { main:
     };
   } else {
     if (spins?.length !== sites) spins = new Int8Array(sites);
-    unpackSpins(data, sites, spins);
+    unpackSpins(data as Uint8Array, sites, spins);
     main = picture(spins, size, MAX_PICTURE, labels);
     const p = coarseGrain(spins, { blockSize: 2 });
     pyramid = {
@@ -96,25 +106,158 @@ function drawFrame(next: RunTag, data: Uint8Array, labels?: Int32Array): { main:
     };
   }
   const levels = pyramid.levelPictures.map((p, k) => ({ size: pyramid.sizes[k + 1], picture: p.picture, bitmap: bitmap(p.image) }));
-  return { main, levels, orders: pyramid.orders, sizes: pyramid.sizes };
+  return { main: { ...main, scale: 1 }, levels, orders: pyramid.orders, sizes: pyramid.sizes };
 }
 
-function frame(next: RunTag, data: Uint8Array, labels?: Int32Array): void {
+/** The sites of plane z of an L^3 lattice (or the whole L^2 lattice), one value or `n` components a site. */
+function plane<T extends Int8Array | Uint8Array | Float64Array>(data: T, size: number, z: number, n = 1): T {
+  const per = size * size * n;
+  return data.subarray(z * per, (z + 1) * per) as T;
+}
+
+/** Angles (and, for 3-vectors and fields, colours) of an L x L layer of continuous spins or clock states. */
+function anglesOf(kind: PictureKind, layer: Uint8Array | Float64Array, sites: number, q: number): { angles: Float64Array; colour?: (site: number) => number } {
+  const angles = new Float64Array(sites);
+  if (kind === 'angle' && layer instanceof Uint8Array) {
+    for (let i = 0; i < sites; i++) angles[i] = (2 * Math.PI * layer[i]) / q;
+    return { angles };
+  }
+  const v = layer as Float64Array;
+  const n = v.length / sites;
+  for (let i = 0; i < sites; i++) angles[i] = Math.atan2(v[n * i + 1], v[n * i]);
+  if (kind === 'vector3') return { angles, colour: (i) => vectorWord(v[3 * i], v[3 * i + 1], v[3 * i + 2]) };
+  if (kind === 'field') {
+    let sum = 0;
+    for (let i = 0; i < sites; i++) sum += v[2 * i] ** 2 + v[2 * i + 1] ** 2;
+    const rms = Math.sqrt(sum / sites) || 1;
+    return { angles, colour: (i) => fieldWord(v[2 * i], v[2 * i + 1], rms) };
+  }
+  return { angles };
+}
+
+/** The mean along z of an L^3 lattice (L^2 pixels): Ising the mean spin, Potts the mean colour, vectors the mean vector. */
+function projection(kind: PictureKind, data: Int8Array | Uint8Array | Float64Array, size: number, q: number): ImageData {
+  const area = size * size;
+  const image = new ImageData(size, size);
+  const pixels = new Uint32Array(image.data.buffer);
+  if (kind === 'spins') {
+    const s = data as Int8Array;
+    for (let i = 0; i < area; i++) {
+      let sum = 0;
+      for (let z = 0; z < size; z++) sum += s[z * area + i];
+      pixels[i] = isingBlend((sum / size + 1) / 2);
+    }
+    return image;
+  }
+  if (kind === 'states') {
+    const palette = pottsPalette(q);
+    const s = data as Uint8Array;
+    for (let i = 0; i < area; i++) {
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      for (let z = 0; z < size; z++) {
+        const c = palette[s[z * area + i]];
+        r += c[0];
+        g += c[1];
+        b += c[2];
+      }
+      pixels[i] = rgbWord(r / size, g / size, b / size);
+    }
+    return image;
+  }
+  // vectors: clock states as unit vectors, else the components
+  const n = kind === 'vector3' ? 3 : 2;
+  let norm = 1;
+  if (kind === 'field') {
+    const v = data as Float64Array;
+    let sum = 0;
+    for (let k = 0; k < v.length; k++) sum += v[k] * v[k];
+    norm = Math.sqrt(sum / (v.length / 2)) || 1;
+  }
+  for (let i = 0; i < area; i++) {
+    let x = 0;
+    let y = 0;
+    let zc = 0;
+    for (let z = 0; z < size; z++) {
+      const site = z * area + i;
+      if (data instanceof Uint8Array) {
+        x += Math.cos((2 * Math.PI * data[site]) / q);
+        y += Math.sin((2 * Math.PI * data[site]) / q);
+      } else {
+        x += data[n * site];
+        y += data[n * site + 1];
+        if (n === 3) zc += data[n * site + 2];
+      }
+    }
+    pixels[i] = meanVectorWord(x / size / norm, y / size / norm, zc / size);
+  }
+  return image;
+}
+
+/** A frame of any model: the square lattices of Ising and Potts with their pyramid; a picture of the angles otherwise; a slice and a projection of a cubic lattice. */
+function drawFrame(next: RunTag, data: Uint8Array | Int8Array | Float64Array, labels?: Int32Array): Drawn {
+  const kind = specOf(next.model).picture;
+  const cubic = next.geometry === 'cubic';
+  if (!cubic && (kind === 'spins' || kind === 'states')) return drawSquare(next, data as Uint8Array, labels);
+  const { size } = next;
+  const area = size * size;
+  const q = next.q ?? 2;
+  const z = cubic ? Math.min(size - 1, Math.max(0, viewPlane < 0 ? size >> 1 : viewPlane)) : 0;
+  const n = kind === 'vector3' ? 3 : data instanceof Float64Array ? 2 : 1;
+  const layer = cubic ? plane(data, size, z, n) : data;
+  let main: Drawn['main'];
+  let vortices: Drawn['vortices'];
+  if (kind === 'spins' || kind === 'states') {
+    // a slice of a cubic Ising or Potts lattice: one pixel a site
+    const image = new ImageData(size, size);
+    if (kind === 'spins') drawLattice(layer as Int8Array, size, size, image.data);
+    else drawPotts(layer as Uint8Array, q, size, size, image.data);
+    main = { image, picture: size, scale: 1 };
+  } else {
+    const scale = angleScale(size);
+    const { angles, colour } = anglesOf(kind, layer as Uint8Array | Float64Array, area, q);
+    const image = new ImageData(size * scale, size * scale);
+    vortices = drawAngles(angles, size, scale, image.data, kind === 'vector3' ? undefined : vortexCharges(angles, size), colour);
+    main = { image, picture: size, scale };
+  }
+  return { main, levels: [], orders: [], sizes: [], ...(cubic ? { projection: projection(kind, data, size, q) } : {}), ...(vortices ? { vortices } : {}) };
+}
+
+/** The plane of a cubic lattice shown (-1: the middle one), and the last frame (redrawn when the plane changes). */
+let viewPlane = -1;
+let last: { tag: RunTag; data: Uint8Array | Int8Array | Float64Array } | undefined;
+
+function frame(next: RunTag, data: Uint8Array | Int8Array | Float64Array, labels?: Int32Array): void {
   if (changes(tag, next).epoch) rg.reset([]);
   tag = next;
+  last = { tag: next, data };
   const { size } = next;
-  const { main, levels, orders, sizes } = drawFrame(next, data, labels);
+  const { main, levels, orders, sizes, projection: projected, vortices } = drawFrame(next, data, labels);
   lastImage = main.image;
   if (rg.sizes.join() !== sizes.join()) rg.reset(sizes);
-  rg.add(orders);
-  const pictures: FramePictures = { lattice: bitmap(main.image), size, picture: main.picture, clusters: labels !== undefined && main.picture === size, ...(next.model === 'potts' ? { q: next.q } : {}), levels };
+  if (orders.length > 0) rg.add(orders);
+  const pictures: FramePictures = {
+    lattice: bitmap(main.image),
+    size,
+    picture: main.picture,
+    scale: main.scale,
+    clusters: labels !== undefined && main.picture === size && levels.length > 0,
+    model: next.model,
+    ...(next.q !== undefined ? { q: next.q } : {}),
+    geometry: next.geometry,
+    levels,
+    ...(next.geometry === 'cubic' ? { plane: Math.min(size - 1, Math.max(0, viewPlane < 0 ? size >> 1 : viewPlane)) } : {}),
+    ...(projected ? { projection: bitmap(projected) } : {}),
+    ...(vortices ? { vortices } : {}),
+  };
   let flow: RgPlot | undefined;
-  if (performance.now() - rgAt >= RG_EVERY_MS) {
+  if (orders.length > 0 && performance.now() - rgAt >= RG_EVERY_MS) {
     rgAt = performance.now();
     const result = rg.result();
     if (result) flow = { lattice: next.lattice, epoch: next.epoch, levels: result, samples: rg.samples };
   }
-  scope.postMessage({ type: 'pictures', pictures, rg: flow }, [pictures.lattice, ...levels.map((l) => l.bitmap)]);
+  scope.postMessage({ type: 'pictures', pictures, rg: flow }, [pictures.lattice, ...levels.map((l) => l.bitmap), ...(pictures.projection ? [pictures.projection] : [])]);
 }
 
 async function exportPicture(id: number): Promise<void> {
@@ -132,7 +275,10 @@ scope.onmessage = (event) => {
   const message = event.data;
   try {
     if (message.type === 'frame') frame(message.tag, message.spins, message.labels);
-    else exportPicture(message.id).catch(report);
+    else if (message.type === 'plane') {
+      viewPlane = message.plane;
+      if (last) frame(last.tag, last.data);
+    } else exportPicture(message.id).catch(report);
   } catch (error) {
     report(error);
   }
