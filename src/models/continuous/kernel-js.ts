@@ -1,8 +1,10 @@
 /**
  * What the JavaScript continuous-spin kernels share (XY and clock: src/models/xy/kernel-js.ts;
  * Heisenberg: src/models/heisenberg/kernel-js.ts): the lattice of n float64 components a site, the
- * generator, the couplings and the Wolff cluster memory. The hot loops stay in each model's kernel,
- * written out for its number of components (the twins of assembly/xy.ts and assembly/heisenberg.ts).
+ * generator, the couplings and the Wolff cluster memory; also the O(2) phi^4 field
+ * (src/models/phi4/kernel-js.ts, on square and cubic lattices). The hot loops stay in each model's
+ * kernel, written out for its number of components (the twins of assembly/xy.ts, assembly/heisenberg.ts
+ * and assembly/phi4.ts).
  */
 import { Xoshiro128 } from '../../rng.js';
 
@@ -21,8 +23,10 @@ export abstract class JsContinuousKernelBase {
   constructor(
     readonly size: number,
     readonly components: number,
+    /** Number of sites: L^2 on the square lattice (the default), L^3 on the cubic one. */
+    readonly sites: number = size * size,
   ) {
-    this.spins = new Float64Array(components * size * size);
+    this.spins = new Float64Array(components * sites);
   }
 
   getRngState(): Uint32Array {
@@ -45,7 +49,7 @@ export abstract class JsContinuousKernelBase {
   /** Reserves the cluster marks and queue (once); false when memory runs out. */
   reserveClusters(): boolean {
     if (this.marks) return true;
-    const N = this.size * this.size;
+    const N = this.sites;
     try {
       this.marks = new Uint8Array(N);
       this.queue = new Int32Array(N);

@@ -4,48 +4,28 @@
  * contract and the record layout are written in ./kernel.ts.
  */
 import { detCos, detExp, detSin } from '../../detmath.js';
-import { Xoshiro128 } from '../../rng.js';
+import { JsContinuousKernelBase } from '../continuous/kernel-js.js';
 import { PHI4_RECORD_WIDTH, type Phi4Kernel } from './kernel.js';
 
 const TWO_PI = 6.283185307179586;
 const TWO_POW_M32 = 2.3283064365386963e-10; // 2^-32
 const TWO_POW_M31 = 4.656612873077393e-10; // 2^-31
 
-export class JsPhi4Kernel implements Phi4Kernel {
-  readonly backend = 'js' as const;
-  readonly size: number;
+export class JsPhi4Kernel extends JsContinuousKernelBase implements Phi4Kernel {
   readonly dimension: 2 | 3;
-  readonly sites: number;
-  /** (phi_x, phi_y) of site i at [2i, 2i + 1]. */
-  readonly spins: Float64Array;
-  private rng = new Xoshiro128(new Uint32Array([1, 0, 0, 0]));
-  private beta = 0;
-  private field = 0;
   private lambda = 0;
-  private marks: Uint8Array | undefined;
-  private queue: Int32Array | undefined;
-  private lastCount = 0;
   /** Neighbours of one site (+x, -x, +y, -y, +z, -z), filled by neighbours(). */
   private readonly nb = new Int32Array(6);
 
+  /** (phi_x, phi_y) of site i at spins[2i, 2i + 1]. */
   constructor(size: number, dimension: 2 | 3) {
-    this.size = size;
+    super(size, 2, size ** dimension);
     this.dimension = dimension;
-    this.sites = size ** dimension;
-    this.spins = new Float64Array(2 * this.sites);
     this.fill('cold');
   }
 
   private uniform(): number {
     return this.rng.next() * TWO_POW_M32;
-  }
-
-  getRngState(): Uint32Array {
-    return Uint32Array.from(this.rng.state);
-  }
-
-  setRngState(state: Uint32Array): void {
-    this.rng = new Xoshiro128(state);
   }
 
   fill(start: 'hot' | 'cold'): void {
@@ -69,9 +49,8 @@ export class JsPhi4Kernel implements Phi4Kernel {
     this.spins.set(spins);
   }
 
-  setCouplings(beta: number, field: number, lambda: number): void {
-    this.beta = beta;
-    this.field = field;
+  override setCouplings(beta: number, field: number, lambda = this.lambda): void {
+    super.setCouplings(beta, field);
     this.lambda = lambda;
   }
 
@@ -193,22 +172,6 @@ export class JsPhi4Kernel implements Phi4Kernel {
     for (let k = 0; k < sweeps; k++) this.checkerboard(visit);
   }
 
-  reserveClusters(): boolean {
-    if (this.marks) return true;
-    try {
-      this.marks = new Uint8Array(this.sites);
-      this.queue = new Int32Array(this.sites);
-    } catch {
-      this.marks = undefined;
-      return false;
-    }
-    return true;
-  }
-
-  clusterSites(): Int32Array {
-    return this.queue ? this.queue.slice(0, this.lastCount) : new Int32Array(0);
-  }
-
   wolff(steps: number, clusters: number, out?: Float64Array, sizes?: Float64Array): number {
     const marks = this.marks;
     const queue = this.queue;
@@ -324,10 +287,5 @@ export class JsPhi4Kernel implements Phi4Kernel {
     out[offset + 4] = bz;
     out[offset + 5] = p2;
     out[offset + 6] = p4;
-  }
-
-  dispose(): void {
-    this.marks = undefined;
-    this.queue = undefined;
   }
 }
