@@ -58,7 +58,7 @@ describe('a distributed sweep survives a SIGKILLed worker', { timeout: 60_000 },
     // the killed point was resumed by another worker from the killed worker's checkpoint, not from zero
     const { logs } = await queue.getJobLogs(victim.id!);
     const resumed = logs.map((line) => /^(\S+): resumed from the checkpoint at sweep (\d+) of (\d+) written by (\S+)$/.exec(line)).find((m) => m && m[4] === killedName);
-    expect(resumed, logs.join('\n')).toBeTruthy();
+    expect(resumed?.[4], logs.join('\n')).toBe(killedName);
     expect(resumed![1]).not.toBe(killedName);
     expect(Number(resumed![2])).toBeGreaterThanOrEqual(seenAt);
     expect(Number(resumed![2])).toBeLessThan(Number(resumed![3]));
