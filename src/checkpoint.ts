@@ -407,7 +407,8 @@ export function decodeCheckpoint(bytes: unknown): CheckpointContents {
   if (!(bytes instanceof Uint8Array)) {
     fail(
       'not-bytes',
-      `expected a Uint8Array from checkpoint(), got ${bytes === null ? 'null' : typeof bytes === 'object' ? (bytes.constructor?.name ?? 'an object') : typeof bytes}`,
+      `expected a Uint8Array from checkpoint(), got ` +
+        (bytes === null ? 'null' : typeof bytes === 'object' ? (bytes.constructor?.name ?? 'an object') : typeof bytes),
     );
   }
   if (bytes.length < PREFIX_BYTES + CRC_BYTES) fail('truncated', `${bytes.length} bytes is shorter than the smallest checkpoint`);

@@ -54,7 +54,10 @@ export interface OrderParameterSamples {
 
 /** Options of the analysis. */
 export interface LandauOptions {
-  /** Histogram bins across [-1, 1] (odd, so that m = 0 is a bin centre); |m| and r profiles use (bins + 1) / 2 of them. For a grid order parameter at most the number of grid values. @default 51 */
+  /**
+   * Histogram bins across [-1, 1] (odd, so that m = 0 is a bin centre); |m| and r profiles use (bins + 1) / 2 of
+   * them. For a grid order parameter at most the number of grid values. @default 51
+   */
   bins?: number;
   /** Histogram bins with fewer counts are reported but not fitted (and cannot be the well). @default 10 */
   minCount?: number;

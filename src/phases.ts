@@ -84,12 +84,21 @@ export function judgePhases(definition: ModelDefinition, parameters: ModelParame
   const visits: PhaseVisits = { tunnelings, disfavoured, weight };
   if (tunnelings >= MIN_TUNNELINGS) return visits;
   const expected = weight * steps;
-  const remedy = `Use cluster updates (algorithm "wolff", "swendsen-wang" or "hybrid"), parallel tempering, or a run long enough for many crossings; a deliberate study of metastable branches belongs in a hysteresis ramp.`;
-  const seen = `it crossed between phases (${phases.describe}) ${tunnelings} time(s) in ${steps} recorded steps and spent ${(100 * disfavoured).toPrecision(3)}% of them in the phases the field h = ${run.field} disfavours`;
+  const remedy =
+    `Use cluster updates (algorithm "wolff", "swendsen-wang" or "hybrid"), parallel tempering, or a run long enough for many ` +
+    `crossings; a deliberate study of metastable branches belongs in a hysteresis ramp.`;
+  const seen =
+    `it crossed between phases (${phases.describe}) ${tunnelings} time(s) in ${steps} recorded steps and spent ` +
+    `${(100 * disfavoured).toPrecision(3)}% of them in the phases the field h = ${run.field} disfavours`;
   if (disfavoured > 0.5 && weight < 0.5) {
-    visits.warning = `metastable: ${seen}, whose equilibrium weight is only about ${weight.toPrecision(3)} at T = ${run.temperature} (below T_c): the run is stuck in a metastable phase and does not measure the equilibrium state. ${remedy}`;
+    visits.warning =
+      `metastable: ${seen}, whose equilibrium weight is only about ${weight.toPrecision(3)} at T = ${run.temperature} (below ` +
+      `T_c): the run is stuck in a metastable phase and does not measure the equilibrium state. ${remedy}`;
   } else if (expected >= MIN_EXPECTED_STEPS) {
-    visits.warning = `phases not sampled: ${seen}, where equilibrium puts a weight of about ${weight.toPrecision(3)} (about ${Math.round(expected)} steps); fewer than ${MIN_TUNNELINGS} crossings cannot sample the weights of the phases: below T_c local updates rarely cross between them, so the estimates describe the phase the run stayed in and their error bars do not cover the rest. ${remedy}`;
+    visits.warning =
+      `phases not sampled: ${seen}, where equilibrium puts a weight of about ${weight.toPrecision(3)} (about ` +
+      `${Math.round(expected)} steps); fewer than ${MIN_TUNNELINGS} crossings cannot sample the weights of the phases: below T_c local ` +
+      `updates rarely cross between them, so the estimates describe the phase the run stayed in and their error bars do not cover the rest. ${remedy}`;
   }
   return visits;
 }

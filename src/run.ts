@@ -81,7 +81,8 @@ export function normalizeMeasureOptions(options: MeasureOptions, size: number, w
     throw new InvalidOptionError(
       'sweeps',
       sweeps,
-      `at most ${most} recorded steps per measurement (${MAX_RECORD_VALUES} 32-bit record words, ${type === 'float64' ? 2 * width : width} per step; split longer runs)`,
+      `at most ${most} recorded steps per measurement (${MAX_RECORD_VALUES} 32-bit record words, ${type === 'float64' ? 2 * width : width} ` +
+        `per step; split longer runs)`,
     );
   const thermalize = checkCount('thermalize', o.thermalize === undefined ? 0 : o.thermalize, 0);
   const keepSeries = checkBoolean('keepSeries', o.keepSeries);
@@ -108,7 +109,8 @@ export function correlationInterval(c: MeasureOptions['correlations'], sweeps: n
     throw new InvalidOptionError(
       'correlations.every',
       every,
-      `at most ${most} so that ${sweeps} sweeps give at least 2 correlation samples${given ? '' : ` (without "every" a sample is taken every L = ${size} steps: give { every: k } or more sweeps)`}`,
+      `at most ${most} so that ${sweeps} sweeps give at least 2 correlation ` +
+        `samples${given ? '' : ` (without "every" a sample is taken every L = ${size} steps: give { every: k } or more sweeps)`}`,
     );
   }
   return every;

@@ -205,7 +205,8 @@ class LatticeSimulation implements Simulation<Model>, RunHost {
     throw new InvalidOptionError(
       'algorithm',
       algorithm,
-      `an algorithm that fits in memory: cluster updates of a ${shapeOf(geometryOf(lattice), size)} lattice need ${mib} MiB more (${CLUSTER_BYTES_PER_SITE} bytes a site), which the ${this.backend} backend could not allocate; use a smaller size or a local algorithm`,
+      `an algorithm that fits in memory: cluster updates of a ${shapeOf(geometryOf(lattice), size)} lattice need ${mib} MiB more ` +
+        `(${CLUSTER_BYTES_PER_SITE} bytes a site), which the ${this.backend} backend could not allocate; use a smaller size or a local algorithm`,
     );
   }
 

@@ -33,7 +33,8 @@ export function checkTemperature(option: string, value: unknown): number {
     throw new InvalidOptionError(
       option,
       value,
-      `a number from ${MIN_TEMPERATURE} to ${MAX_TEMPERATURE} (${option === 'beta' || option.endsWith('.beta') ? 'beta = 1/T' : 'T'} and its inverse must both be finite and representable in the acceptance tables)`,
+      `a number from ${MIN_TEMPERATURE} to ${MAX_TEMPERATURE} (${option === 'beta' || option.endsWith('.beta') ? 'beta = 1/T' : 'T'} and its ` +
+        `inverse must both be finite and representable in the acceptance tables)`,
     );
   }
   return value;

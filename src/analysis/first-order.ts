@@ -752,7 +752,9 @@ export function analyzeDistributionFamily(family: DistributionFamily, options: D
       reason = `peak separation ${dE.mean.toPrecision(3)} +- ${dE.error.toPrecision(2)} is not significant`;
     } else {
       resolved = true;
-      reason = `barrier ${equalHeight.barrier.mean.toPrecision(3)} +- ${equalHeight.barrier.error.toPrecision(2)}, separation ${dE.mean.toPrecision(3)} +- ${dE.error.toPrecision(2)}`;
+      reason =
+        `barrier ${equalHeight.barrier.mean.toPrecision(3)} +- ${equalHeight.barrier.error.toPrecision(2)}, separation ` +
+        `${dE.mean.toPrecision(3)} +- ${dE.error.toPrecision(2)}`;
       latentHeat = dE;
       latentHeatFromMeans = observe(
         meanSeparation(peaksAt(main)),
@@ -764,7 +766,8 @@ export function analyzeDistributionFamily(family: DistributionFamily, options: D
   }
   if (main.equalWeight && !main.equalWeight.peaks.resolved) {
     warnings.push(
-      'at the equal-weight point one peak is only a shoulder: beta_w depends on where the split is held (the minimum at the last beta where both peaks were maxima)',
+      'at the equal-weight point one peak is only a shoulder: beta_w depends on where the split is held (the minimum at the last beta where ' +
+        'both peaks were maxima)',
     );
   }
   if (!resolved && main.equalWeight)
@@ -874,7 +877,9 @@ export function firstOrderScaling(analyses: readonly FirstOrderAnalysis[]): Firs
   if (!largest.verdict.doublePeak) {
     out.verdict = {
       kind: 'no-latent-heat',
-      reason: `no resolved double peak at the largest size L = ${largest.size} (${largest.verdict.reason}); latent heat bound there ${largest.latentHeatBound.mean.toPrecision(3)} +- ${largest.latentHeatBound.error.toPrecision(2)}`,
+      reason:
+        `no resolved double peak at the largest size L = ${largest.size} (${largest.verdict.reason}); latent heat bound there ` +
+        `${largest.latentHeatBound.mean.toPrecision(3)} +- ${largest.latentHeatBound.error.toPrecision(2)}`,
     };
   } else {
     const estimate = out.latentHeat?.limit ?? largest.latentHeat;
@@ -882,7 +887,9 @@ export function firstOrderScaling(analyses: readonly FirstOrderAnalysis[]): Firs
     out.verdict = significant
       ? {
           kind: 'first-order',
-          reason: `latent heat ${estimate.mean.toPrecision(4)} +- ${estimate.error.toPrecision(2)} (${out.latentHeat ? 'extrapolated in L^-d' : `L = ${largest.size}`})`,
+          reason:
+            `latent heat ${estimate.mean.toPrecision(4)} +- ${estimate.error.toPrecision(2)} ` +
+            `(${out.latentHeat ? 'extrapolated in L^-d' : `L = ${largest.size}`})`,
         }
       : { kind: 'no-latent-heat', reason: `latent heat ${estimate.mean.toPrecision(3)} +- ${estimate.error.toPrecision(2)} is consistent with 0` };
   }

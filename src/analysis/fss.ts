@@ -139,7 +139,8 @@ export function finiteSizeScaling(input: readonly Measurement[] | readonly Rewei
     }
     if (found.length === 0) {
       warnings.push(
-        `U4 of L=${sizes[a]} and L=${sizes[a + 1]} do not cross inside their common reliable range [${from.toFixed(4)}, ${to.toFixed(4)}]: add temperatures near Tc`,
+        `U4 of L=${sizes[a]} and L=${sizes[a + 1]} do not cross inside their common reliable range [${from.toFixed(4)}, ${to.toFixed(4)}]: ` +
+          `add temperatures near Tc`,
       );
     } else if (found.length > 1) {
       warnings.push(`U4 of L=${sizes[a]} and L=${sizes[a + 1]} cross ${found.length} times (noise): the first crossing is used`);
@@ -168,7 +169,8 @@ export function finiteSizeScaling(input: readonly Measurement[] | readonly Rewei
     const atEdge = bestI === 0 || bestI === scanPoints - 1;
     if (atEdge)
       warnings.push(
-        `L=${rw.size}: the susceptibility maximum lies at the ${bestI === 0 ? 'low' : 'high'} edge of the reliable range [${from.toFixed(4)}, ${to.toFixed(4)}]: extend the temperatures`,
+        `L=${rw.size}: the susceptibility maximum lies at the ${bestI === 0 ? 'low' : 'high'} edge of the reliable range ` +
+          `[${from.toFixed(4)}, ${to.toFixed(4)}]: extend the temperatures`,
       );
     return { lo: Math.max(from, from + (bestI - 2) * step), hi: Math.min(to, from + (bestI + 2) * step), atEdge };
   });

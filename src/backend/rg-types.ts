@@ -29,7 +29,10 @@ export const EVEN_OPERATORS: readonly number[] = [0, 1, 2, 3];
 export const ODD_OPERATORS: readonly number[] = [4, 5, 6];
 /** Largest block size whose b x b configurations are counted (2^9 patterns). Mirrors RG_MAX_PATTERN_BLOCK. */
 export const MAX_PATTERN_BLOCK = 3;
-/** Most sites b^d of a block whose configurations are counted (3 x 3 on the square lattice, 2 x 2 x 2 on the cubic one: 2^8 patterns). Mirrors RG_MAX_PATTERN_CELLS. */
+/**
+ * Most sites b^d of a block whose configurations are counted (3 x 3 on the square lattice, 2 x 2 x 2 on the
+ * cubic one: 2^8 patterns). Mirrors RG_MAX_PATTERN_CELLS.
+ */
 export const MAX_PATTERN_CELLS = 9;
 
 /** Whether the configurations of b^d-site blocks are counted (b <= 3 and b^d <= 9). */

@@ -45,7 +45,8 @@ export class WasmBlockSpinKernel implements BlockSpinKernel {
       throw new InvalidOptionError(
         'levels',
         levels,
-        `a block pyramid that fits in WebAssembly memory (growing memory for ${levels} levels of blocks of ${blockSize} over a lattice of size ${this.size} in ${this.dimension}D failed)`,
+        `a block pyramid that fits in WebAssembly memory (growing memory for ${levels} levels of blocks of ${blockSize} over a lattice of ` +
+          `size ${this.size} in ${this.dimension}D failed)`,
       );
     }
     this.block = blockSize;

@@ -158,7 +158,8 @@ export function dynamicsToTable(r: DynamicsResult): string {
   );
   const warnings = r.points.flatMap((p) => p.warnings.map((w) => `  - ${p.algorithm} L=${p.size}: ${w}`));
   const out = [
-    `Critical slowing down${r.lattice === 'cubic' ? ' on the cubic lattice' : ''} at T = ${r.temperature.toPrecision(7)}: tau_int in sweep equivalents (Sokal window, Madras-Sokal errors)`,
+    `Critical slowing down${r.lattice === 'cubic' ? ' on the cubic lattice' : ''} at T = ${r.temperature.toPrecision(7)}: tau_int in sweep ` +
+      `equivalents (Sokal window, Madras-Sokal errors)`,
     '',
     ...points,
     '',

@@ -203,8 +203,10 @@ export function runToTable(m: Measurement, exact: ExactReference): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   const title =
-    `${modelLabel(m)} ${latticeLabel(m)}  T=${m.temperature.toPrecision(7)} (beta=${m.beta.toPrecision(7)})  h=${m.field}  ${algorithmLabel(m)} on ${m.backend}  ` +
-    `seed=${m.seed}  thermalize=${m.thermalize}  sweeps=${m.sweeps}  sweep equivalents=${m.sweepEquivalents.toFixed(1)}  acceptance=${m.acceptance.toFixed(4)}  bins=${m.bins}x${m.binSize}`;
+    `${modelLabel(m)} ${latticeLabel(m)}  T=${m.temperature.toPrecision(7)} (beta=${m.beta.toPrecision(7)})  h=${m.field}  ` +
+    `${algorithmLabel(m)} on ${m.backend}  ` +
+    `seed=${m.seed}  thermalize=${m.thermalize}  sweeps=${m.sweeps}  sweep equivalents=${m.sweepEquivalents.toFixed(1)}  ` +
+    `acceptance=${m.acceptance.toFixed(4)}  bins=${m.bins}x${m.binSize}`;
   const out = [title, '', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
   if (m.warnings.length > 0) out.push('', 'warnings:', ...m.warnings.map((w) => `  - ${w}`));
   return `${out.join('\n')}\n`;

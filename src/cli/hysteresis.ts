@@ -49,7 +49,8 @@ function toTable(r: HysteresisResult): string {
     line(widths.map((w) => '-'.repeat(w))),
     ...rows.map(line),
     '',
-    `loop area of e(T): ${formatWithError(area.energy.mean, area.energy.error)}   loop area of m(T): ${formatWithError(area.orderParameter.mean, area.orderParameter.error)}`,
+    `loop area of e(T): ${formatWithError(area.energy.mean, area.energy.error)}   loop area of m(T): ` +
+      `${formatWithError(area.orderParameter.mean, area.orderParameter.error)}`,
   ].join('\n')}\n`;
 }
 
@@ -67,7 +68,8 @@ function toCsv(r: HysteresisResult): string {
       r.cooling.orderParameter[k].error,
     ].join(','),
   );
-  return `${['temperature,energy_heating,energy_heating_error,energy_cooling,energy_cooling_error,m_heating,m_heating_error,m_cooling,m_cooling_error', ...rows].join('\n')}\n`;
+  const header = 'temperature,energy_heating,energy_heating_error,energy_cooling,energy_cooling_error,' + 'm_heating,m_heating_error,m_cooling,m_cooling_error';
+  return `${[header, ...rows].join('\n')}\n`;
 }
 
 /** `criticality hysteresis [flags]`. */

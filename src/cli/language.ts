@@ -92,7 +92,9 @@ function asFlag(error: unknown): unknown {
 
 /** JSON: NaN and infinities as null. */
 function toJson(value: unknown): string {
-  return `${JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v instanceof Uint8Array || v instanceof Uint16Array ? Array.from(v) : v))}\n`;
+  const plain = (_key: string, v: unknown) =>
+    typeof v === 'number' && !Number.isFinite(v) ? null : v instanceof Uint8Array || v instanceof Uint16Array ? Array.from(v) : v;
+  return `${JSON.stringify(value, plain)}\n`;
 }
 
 function list(flag: string, text: string | boolean | undefined, fallback: number[]): number[] {
@@ -172,7 +174,8 @@ function fitLine(name: string, fit: DecayFit | undefined): string {
   const pl = fit.powerLaw;
   const ex = fit.exponential;
   return (
-    `${name}: ${fit.winner} (delta AIC = ${fit.deltaAic.toFixed(1)}, weight ${fit.weight.toFixed(3)}) over r = ${fit.range[0]}..${fit.range[1]} (${fit.points} points)\n` +
+    `${name}: ${fit.winner} (delta AIC = ${fit.deltaAic.toFixed(1)}, weight ${fit.weight.toFixed(3)}) over r = ` +
+    `${fit.range[0]}..${fit.range[1]} (${fit.points} points)\n` +
     `  power law   r^-alpha:     alpha = ${formatWithError(pl.exponent, pl.error)}  chi2/dof = ${(pl.chi2 / pl.dof).toFixed(2)}\n` +
     `  exponential exp(-r/xi):   xi = ${formatWithError(ex.length, ex.error)}  chi2/dof = ${(ex.chi2 / ex.dof).toFixed(2)}`
   );
@@ -298,7 +301,8 @@ async function markovCommand(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const out = [
-    `Markov order ${order} fitted to ${corpus}${flags.words ? ' words' : corpus === 'brown' ? ' parts of speech' : ''}: ${model.rows.length - 1} states; ${length} symbols a temperature, seed ${seed}`,
+    `Markov order ${order} fitted to ${corpus}${flags.words ? ' words' : corpus === 'brown' ? ' parts of speech' : ''}: ` +
+      `${model.rows.length - 1} states; ${length} symbols a temperature, seed ${seed}`,
     '',
   ];
   // I(r) >= 0 decides the form of the decay (C(r) of a chain is often negative or oscillating)
@@ -373,8 +377,10 @@ async function rlmCommand(argv: string[], io: Io): Promise<number> {
   }
   const count = numberFlag('show', flags.show, 'an integer number of symbols') ?? 32;
   const head = [
-    `Random Language Model  N=${grammar.hidden}  M=${grammar.observable}  eps_d=${grammar.epsilon}  eps_s=${grammar.surfaceEpsilon}  x=eps_d ln N=${x.toPrecision(4)}  seed=${grammar.seed}`,
-    `order parameters: rule entropy ${order.ruleEntropy.toFixed(4)}  child entropy ${order.childEntropy.toFixed(4)}  participation Y ${order.participation.toFixed(4)}  sibling information ${order.siblingInformation.toFixed(4)}  surface entropy ${order.surfaceEntropy.toFixed(4)}`,
+    `Random Language Model  N=${grammar.hidden}  M=${grammar.observable}  eps_d=${grammar.epsilon}  eps_s=${grammar.surfaceEpsilon}  x=eps_d ` +
+      `ln N=${x.toPrecision(4)}  seed=${grammar.seed}`,
+    `order parameters: rule entropy ${order.ruleEntropy.toFixed(4)}  child entropy ${order.childEntropy.toFixed(4)}  participation Y ` +
+      `${order.participation.toFixed(4)}  sibling information ${order.siblingInformation.toFixed(4)}  surface entropy ${order.surfaceEntropy.toFixed(4)}`,
     `sentence 1: ${show(text, count)}`,
     '',
   ];
@@ -395,7 +401,8 @@ function sweepToTable(points: RlmSweepPoint[]): string {
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
-  return `${['RLM order parameters against x = eps_d ln N (mean +- error over grammars)', '', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')}\n`;
+  const title = 'RLM order parameters against x = eps_d ln N (mean +- error over grammars)';
+  return `${[title, '', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')}\n`;
 }
 
 async function sweepCommand(argv: string[], io: Io): Promise<number> {
@@ -428,7 +435,8 @@ function rgToTable(levels: TextRgLevel[], title: string): string {
     const verdict =
       f.winner === 'undetermined'
         ? 'undetermined'
-        : `${f.winner}: alpha = ${formatWithError(f.powerLaw.exponent, f.powerLaw.error)}, xi = ${formatWithError(f.exponential.length, f.exponential.error)} (symbols)`;
+        : `${f.winner}: alpha = ${formatWithError(f.powerLaw.exponent, f.powerLaw.error)}, xi = ` +
+          `${formatWithError(f.exponential.length, f.exponential.error)} (symbols)`;
     const at = (r: number) => l.correlation.find((p) => p.r === r);
     const sample = [l.scale, 8 * l.scale, 64 * l.scale]
       .map((r) => (at(r) ? `C(${r})=${cell(at(r))}` : ''))

@@ -15,7 +15,10 @@ export function formatDuration(ms: number): string {
 export function progressLine(p: SweepProgress, width = 24): string {
   const filled = Math.round(p.fraction * width);
   const bar = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`;
-  return `${bar} ${p.pointsDone}/${p.pointsTotal} points ${String(Math.floor(p.fraction * 100)).padStart(3)}%  L=${p.size} T=${p.temperature.toFixed(4)}  elapsed ${formatDuration(p.elapsedMs)}  ETA ${formatDuration(p.etaMs)}`;
+  return (
+    `${bar} ${p.pointsDone}/${p.pointsTotal} points ${String(Math.floor(p.fraction * 100)).padStart(3)}%  L=${p.size} ` +
+    `T=${p.temperature.toFixed(4)}  elapsed ${formatDuration(p.elapsedMs)}  ETA ${formatDuration(p.etaMs)}`
+  );
 }
 
 export interface ProgressBar {

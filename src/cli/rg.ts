@@ -173,7 +173,8 @@ export function rgToTable(r: RgResult): string {
 export function landauToTable(r: LandauResult): string {
   const f = r.fit;
   const out = [
-    `Landau  ${modelLabel(r)} ${latticeLabel(r)}${r.orderParameter === 'm0' ? '  order parameter m0 = (q n_0 / N - 1) / (q - 1)' : ''}  T=${r.temperature.toPrecision(7)}  h=${r.field}  ${r.algorithm} on ${r.backend}  seed=${r.seed}  sweeps=${r.sweeps}  bins=${r.bins}x${r.binSize}`,
+    `Landau  ${modelLabel(r)} ${latticeLabel(r)}${r.orderParameter === 'm0' ? '  order parameter m0 = (q n_0 / N - 1) / (q - 1)' : ''}  ` +
+      `T=${r.temperature.toPrecision(7)}  h=${r.field}  ${r.algorithm} on ${r.backend}  seed=${r.seed}  sweeps=${r.sweeps}  bins=${r.bins}x${r.binSize}`,
     '',
     ...table(
       [r.variable, 'count', 'F = -ln P / N', 'fitted'],
@@ -183,7 +184,10 @@ export function landauToTable(r: LandauResult): string {
     ),
     '',
     f
-      ? `fit F = a0${f.a1 ? ' + a1 m' : ''} + a2 m^2${f.a3 ? ' + a3 m^3' : ''} + a4 m^4${f.a6 ? ' + a6 m^6' : ''}: a2 = ${cell(f.a2)}${f.a3 ? `, a3 = ${cell(f.a3)} (cubic invariant)` : ''}, a4 = ${cell(f.a4)}${f.a6 ? `, a6 = ${cell(f.a6)}` : ''}${f.a1 ? `, a1 = ${cell(f.a1)}` : ''}  chi2/dof = ${(f.chi2 / f.dof).toFixed(2)}${f.minimum !== undefined ? `  minimum at ${f.minimum.toFixed(4)}` : ''}`
+      ? `fit F = a0${f.a1 ? ' + a1 m' : ''} + a2 m^2${f.a3 ? ' + a3 m^3' : ''} + a4 m^4${f.a6 ? ' + a6 m^6' : ''}: a2 = ` +
+        `${cell(f.a2)}${f.a3 ? `, a3 = ${cell(f.a3)} (cubic invariant)` : ''}, a4 = ` +
+        `${cell(f.a4)}${f.a6 ? `, a6 = ${cell(f.a6)}` : ''}${f.a1 ? `, a1 = ${cell(f.a1)}` : ''}  chi2/dof = ` +
+        `${(f.chi2 / f.dof).toFixed(2)}${f.minimum !== undefined ? `  minimum at ${f.minimum.toFixed(4)}` : ''}`
       : 'no fit',
     `shape: ${r.shape}` +
       (r.barrier

@@ -36,7 +36,8 @@ export async function queueSweep(options: RunSweepOptions, how: QueueSweepOption
   const where = describeConnection(how.redis); // without the password
   const hint = how.localWorkers === 0 ? `; workers: criticality worker --redis ${where}${how.queue ? ` --queue ${how.queue}` : ''}` : '';
   io.stderr(
-    `criticality: sweep ${sweep.id} ${sweep.created ? 'queued' : 'already on the queue (collecting it)'}: ${jobs.length} point(s) on queue "${sweep.queue}" at ${where}${hint}\n`,
+    `criticality: sweep ${sweep.id} ${sweep.created ? 'queued' : 'already on the queue (collecting it)'}: ${jobs.length} point(s) on queue ` +
+      `"${sweep.queue}" at ${where}${hint}\n`,
   );
 
   let workers: WorkerProcesses | undefined;

@@ -172,7 +172,8 @@ function finish(result: RunSweepResult, io: Io, format: string, title: string, a
   if (result.state === 'aborted') {
     const partial = result.points.filter((p) => p.state === 'partial').length;
     io.stderr(
-      `criticality: sweep aborted: ${result.points.length - partial} point(s) completed${partial ? `, ${partial} partial` : ''}, ${result.remaining.length} not completed; the output holds the measured ones\n`,
+      `criticality: sweep aborted: ${result.points.length - partial} point(s) completed${partial ? `, ${partial} partial` : ''}, ` +
+        `${result.remaining.length} not completed; the output holds the measured ones\n`,
     );
     return 130;
   }
@@ -270,9 +271,11 @@ export async function sweepCommand(argv: string[], io: Io): Promise<number> {
   }
   const first = result.points[0]?.measurement;
   const title =
-    `${first ? modelLabel(first) : 'Ising'} sweep: sizes ${options.sizes.join(', ')}  ${first ? `${first.algorithm} on ${first.backend}` : ''}  h=${first?.field ?? options.field ?? 0}  ` +
+    `${first ? modelLabel(first) : 'Ising'} sweep: sizes ${options.sizes.join(', ')}  ` +
+    `${first ? `${first.algorithm} on ${first.backend}` : ''}  h=${first?.field ?? options.field ?? 0}  ` +
     `seed=${result.seed}  thermalize=${options.thermalize}  sweeps=${options.sweeps} per point  ${options.warmStart ? 'warm starts' : 'independent starts'}  ` +
-    `(${(result.elapsedMs / 1000).toFixed(1)} s; exact: ${lattice === 'cubic' ? 'enumeration for L = 2 (cubic lattice)' : 'Kaufman finite L, enumeration for L <= 4'})`;
+    `(${(result.elapsedMs / 1000).toFixed(1)} s; exact: ` +
+    `${lattice === 'cubic' ? 'enumeration for L = 2 (cubic lattice)' : 'Kaufman finite L, enumeration for L <= 4'})`;
   const analysis = flags.analysis && result.state !== 'errored' ? analyze(result, io) : undefined;
   return finish(result, io, format, title, analysis);
 }
@@ -307,9 +310,11 @@ export async function showcaseCommand(argv: string[], io: Io): Promise<number> {
   const first = result.points[0]?.measurement;
   const how = `after ${plan.thermalize}, ${first ? `${first.algorithm} on ${first.backend}` : ''}, seed ${seed}, ${(result.elapsedMs / 1000).toFixed(1)} s.\n`;
   const title = cubic
-    ? `criticality showcase: 3D Ising (simple cubic), L = ${CUBIC_SHOWCASE.sizes.join(', ')} at T = Tc + c/L^(1/nu) (c = ${CUBIC_SHOWCASE.offsets.join(', ')}), ${sweeps} Wolff clusters per point ${how}` +
+    ? `criticality showcase: 3D Ising (simple cubic), L = ${CUBIC_SHOWCASE.sizes.join(', ')} at T = Tc + c/L^(1/nu) (c = ` +
+      `${CUBIC_SHOWCASE.offsets.join(', ')}), ${sweeps} Wolff clusters per point ${how}` +
       'No exact solution in 3D: Binder crossings, nu and gamma/nu by multiple-histogram reweighting next to the literature (docs/cubic.md).'
-    : `criticality showcase: 2D Ising, L = ${SHOWCASE.sizes.join(', ')} at T = Tc + c/L (c = ${SHOWCASE.offsets.join(', ')}), ${sweeps} sweeps per point ${how}` +
+    : `criticality showcase: 2D Ising, L = ${SHOWCASE.sizes.join(', ')} at T = Tc + c/L (c = ${SHOWCASE.offsets.join(', ')}), ${sweeps} ` +
+      `sweeps per point ${how}` +
       'Measured energy and specific heat vs the exact finite-lattice values (Kaufman); then finite-size scaling by multiple-histogram reweighting.';
   const analysis = result.state === 'completed' ? analyze(result, io) : undefined;
   return finish(result, io, format, title, analysis);

@@ -170,7 +170,8 @@ export async function removeSweep(id: string, options: QueueOptions): Promise<nu
     const left = await present();
     if (left.length > 0)
       throw new Error(
-        `removeSweep: ${left.length} job(s) of sweep ${id} are running and were not removed (${left.slice(0, 5).join(', ')}${left.length > 5 ? ', ...' : ''}); stop their workers and try again`,
+        `removeSweep: ${left.length} job(s) of sweep ${id} are running and were not removed ` +
+          `(${left.slice(0, 5).join(', ')}${left.length > 5 ? ', ...' : ''}); stop their workers and try again`,
       );
     await deleteManifest(queue, id);
     return before.length;

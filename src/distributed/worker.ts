@@ -236,7 +236,8 @@ export async function startWorker(options: StartWorkerOptions): Promise<ClusterW
         if (lost.has(job.id!)) {
           // the point is someone else's now: write nothing, move nothing (WaitingError makes BullMQ let go)
           log(
-            `${name}: ${what} stopped at sweep ${r.progress.sweepsDone}/${r.progress.sweepsTotal}: its lock was lost (this worker stalled) and another worker has the point`,
+            `${name}: ${what} stopped at sweep ${r.progress.sweepsDone}/${r.progress.sweepsTotal}: its lock was lost (this worker stalled) ` +
+              `and another worker has the point`,
           );
           throw new WaitingError();
         }

@@ -8,7 +8,8 @@
  * with sigma(ln y) = sigma / y, over the distances in `range` (default: all). Only significant points
  * enter (y > 2 sigma, sigma > 0): the first run of them, from the first significant distance (short
  * distances where y is negative or small, e.g. parts of speech that rarely repeat at r = 1, are
- * skipped) up to the last one before the next insignificant point (beyond it the signal is noise). Both models have two parameters, so Akaike's criterion AIC = chi^2 + 2k reduces
+ * skipped) up to the last one before the next insignificant point (beyond it the signal is noise). Both models
+ * have two parameters, so Akaike's criterion AIC = chi^2 + 2k reduces
  * to comparing chi^2: the model with the smaller AIC wins, and its Akaike weight
  * w = 1 / (1 + exp(-|Delta AIC| / 2)) says how clearly. Errors of neighbouring distances are
  * correlated (they share symbols), so chi^2 values are a guide and exponent errors are the formal ones

@@ -30,7 +30,8 @@
  *    visited (most cannot occur, e.g. b = 2N - 1) get W interpolated from their neighbours. The schedule
  *    depends on the state, but it only builds W: the weights are then frozen.
  * 3. Production. `thermalize` sweeps with frozen W are discarded, then `sweeps` sweeps with frozen W (a
- *    fixed number of sweeps of N steps, detailed balance with respect to exp(W)), recording b and the state counts after every sweep. The run is cut into `bins`
+ *    fixed number of sweeps of N steps, detailed balance with respect to exp(W)), recording b and the state
+ * counts after every sweep. The run is cut into `bins`
  *    equal blocks; each block keeps its own H(b) and S_O(b).
  *
  * ## Estimators (e = -b / N, m = |M| / N with |M|² = (q Σ_k n_k² - N²) / (q - 1), as for canonical runs)

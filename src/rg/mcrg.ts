@@ -91,7 +91,9 @@ function leading(A: Matrix, B: Matrix): { lambda: number; all: number[] } | stri
   if (!ev) return 'the eigenvalue iteration did not converge';
   const top = ev[0];
   if (Math.abs(top.im) > 1e-9 * Math.abs(top.re))
-    return `the leading eigenvalues form a complex pair ${top.re.toPrecision(4)} +- ${Math.abs(top.im).toPrecision(4)}i (too little data for this operator set)`;
+    return (
+      `the leading eigenvalues form a complex pair ${top.re.toPrecision(4)} +- ${Math.abs(top.im).toPrecision(4)}i (too little data for ` + `this operator set)`
+    );
   if (!(top.re > 0)) return `the leading eigenvalue ${top.re.toPrecision(4)} is not positive`;
   return { lambda: top.re, all: ev.map((e) => e.re) };
 }
@@ -194,7 +196,8 @@ function sector(s: RgSamples, which: McrgSector, binSize: number): { entries: Mc
       if (!(condition < SINGULAR)) {
         entries.push(
           undetermined(
-            `the covariance matrix of ${base.operators.join(', ')} on the ${shape} lattice of level ${n + 1} is singular (condition number ${condition.toPrecision(3)}): these operators are (nearly) dependent there`,
+            `the covariance matrix of ${base.operators.join(', ')} on the ${shape} lattice of level ${n + 1} is singular (condition number ` +
+              `${condition.toPrecision(3)}): these operators are (nearly) dependent there`,
           ),
         );
         continue;

@@ -158,7 +158,8 @@ export function rgFlow(sim: Simulation<Model>, options: RgOptions): RgResult {
   if (patterns && !entropy) {
     warnings.push(
       potts
-        ? `pattern entropy needs at most ${POTTS_MAX_PATTERNS} block configurations (q^(b^${block.dimension})): not computed for q = ${sim.options.q}, b = ${block.blockSize}`
+        ? `pattern entropy needs at most ${POTTS_MAX_PATTERNS} block configurations (q^(b^${block.dimension})): not computed for q = ` +
+            `${sim.options.q}, b = ${block.blockSize}`
         : block.dimension === 3
           ? `pattern entropy needs blocks of 2 x 2 x 2 on the cubic lattice (2^8 configurations): not computed for b = ${block.blockSize}`
           : `pattern entropy needs blocks of at most 3 x 3 (2^9 configurations): not computed for b = ${block.blockSize}`,

@@ -239,7 +239,9 @@ async function deadlineFor(
       413,
       'step-too-long',
       field,
-      `one step of this ${shapeOf(geometry, options.size ?? geometry.defaultSize)} lattice (${options.algorithm ?? 'metropolis'}, ${engine.engine}) needs about ${formatMs(ms)} here, with creating the lattice and saving its checkpoint; this request may take ${formatMs(left)} (maxMs ${ctx.limits.maxMs}): use a smaller lattice, or a handler with a larger maxMs`,
+      `one step of this ${shapeOf(geometry, options.size ?? geometry.defaultSize)} lattice (${options.algorithm ?? 'metropolis'}, ` +
+        `${engine.engine}) needs about ${formatMs(ms)} here, with creating the lattice and saving its checkpoint; this request may take ` +
+        `${formatMs(left)} (maxMs ${ctx.limits.maxMs}): use a smaller lattice, or a handler with a larger maxMs`,
       { estimatedMs: Math.ceil(ms), maxMs: ctx.limits.maxMs },
     );
   }
@@ -255,7 +257,8 @@ function analysisReserve(samples: number, limits: Limits, field: string): number
       413,
       'too-many-samples',
       field,
-      `${samples} recorded steps; one run here may record at most ${most} (its records, series and analysis are bounded by maxSamples ${limits.maxSamples} and by maxMs ${limits.maxMs}): split it into several runs and merge them, or use a handler with larger bounds`,
+      `${samples} recorded steps; one run here may record at most ${most} (its records, series and analysis are bounded by maxSamples ` +
+        `${limits.maxSamples} and by maxMs ${limits.maxMs}): split it into several runs and merge them, or use a handler with larger bounds`,
       { samples, maxSamples: most },
     );
   }

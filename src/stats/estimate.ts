@@ -230,11 +230,13 @@ function estimateWith(series: ArrayLike<number>, tau: IntegratedAutocorrelation,
   const drift = driftTest(series, binSize);
   if (Number.isNaN(drift.z)) {
     warnings.push(
-      `equilibration could not be checked: the last half of the run holds only ${drift.lastHalfBins} bin(s) of ${binSize} samples (the drift test needs ${DRIFT_MIN_SEGMENT_BINS})`,
+      `equilibration could not be checked: the last half of the run holds only ${drift.lastHalfBins} bin(s) of ${binSize} samples (the drift ` +
+        `test needs ${DRIFT_MIN_SEGMENT_BINS})`,
     );
   } else if (Math.abs(drift.z) > threshold) {
     warnings.push(
-      `equilibration looks incomplete: mean of the first quarter ${fmt(drift.firstQuarterMean)} differs from mean of the last half ${fmt(drift.lastHalfMean)} +- ${fmt(drift.lastHalfError)} by z = ${fmt(drift.z)} (|z| > ${fmt(threshold)})`,
+      `equilibration looks incomplete: mean of the first quarter ${fmt(drift.firstQuarterMean)} differs from mean of the last half ` +
+        `${fmt(drift.lastHalfMean)} +- ${fmt(drift.lastHalfError)} by z = ${fmt(drift.z)} (|z| > ${fmt(threshold)})`,
     );
   }
 

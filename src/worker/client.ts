@@ -363,7 +363,10 @@ class RemoteSimulation implements SimulationWorker<Model> {
   }
 }
 
-/** Checks that a `core` option can be sent to a worker (structured clone): bytes, a URL string or a WebAssembly.Module (used when it could not be compiled on this thread). */
+/**
+ * Checks that a `core` option can be sent to a worker (structured clone): bytes, a URL string or a
+ * WebAssembly.Module (used when it could not be compiled on this thread).
+ */
 function portableOptions(options: SimulationOptions): SimulationOptions {
   const { core } = options;
   if (core === undefined || typeof core === 'string' || core instanceof ArrayBuffer || ArrayBuffer.isView(core) || core instanceof WebAssembly.Module)

@@ -44,7 +44,8 @@ export const ising: ModelDefinition = {
     throw new InvalidOptionError(
       'size',
       size,
-      `a multiple of ${geometry.packedMultiple} from ${geometry.packedMultiple} to ${geometry.maxPackedSize} for layout "packed"${geometry.name === 'cubic' ? ' on the cubic lattice' : ''} (or layout "byte")`,
+      `a multiple of ${geometry.packedMultiple} from ${geometry.packedMultiple} to ${geometry.maxPackedSize} for layout ` +
+        `"packed"${geometry.name === 'cubic' ? ' on the cubic lattice' : ''} (or layout "byte")`,
     );
   },
   layoutOf: (layout, algorithm) => (layout === 'packed' && algorithm === 'metropolis' ? 'packed' : 'byte'),

@@ -56,7 +56,8 @@ export const phi4: ModelDefinition<Phi4Parameters> = {
       throw new InvalidOptionError(
         'algorithm',
         algorithm,
-        '"metropolis" or "hybrid" for model "phi4" (Wolff clusters alone never change |phi_i|, so they do not sample the field: "hybrid" runs them after Metropolis sweeps)',
+        '"metropolis" or "hybrid" for model "phi4" (Wolff clusters alone never change |phi_i|, so they do not sample the field: "hybrid" ' +
+          'runs them after Metropolis sweeps)',
       );
     }
     if (hybridCluster !== undefined && hybridCluster !== 'wolff') {

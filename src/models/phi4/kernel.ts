@@ -65,7 +65,10 @@ export interface Phi4Kernel {
   writeSpins(spins: Float64Array): void;
   /** Installs beta (the hopping coupling), the field h and lambda. */
   setCouplings(beta: number, field: number, lambda: number): void;
-  /** `sweeps` Metropolis sweeps with step size `step`, each followed by `overRelaxation` reflection sweeps; records after each when `out`. Returns accepted moves. */
+  /**
+   * `sweeps` Metropolis sweeps with step size `step`, each followed by `overRelaxation` reflection sweeps; records
+   * after each when `out`. Returns accepted moves.
+   */
   metropolis(sweeps: number, step: number, overRelaxation: number, out?: Float64Array): number;
   reserveClusters(): boolean;
   /** `steps` Wolff steps of `clusters` clusters; records and summed reflected-cluster sizes after each. Returns sites reflected. */

@@ -83,7 +83,18 @@ export function cubicLocalSweep(lattice: CubicLattice, tables: PottsCubicTables,
             sn = s + 1 + Math.floor((u * (q - 1)) / TWO_POW_32);
             if (sn >= q) sn -= q;
             const dc =
-              +(n0 === sn) + +(n1 === sn) + +(n2 === sn) + +(n3 === sn) + +(n4 === sn) + +(n5 === sn) - +(n0 === s) - +(n1 === s) - +(n2 === s) - +(n3 === s) - +(n4 === s) - +(n5 === s);
+              +(n0 === sn) +
+              +(n1 === sn) +
+              +(n2 === sn) +
+              +(n3 === sn) +
+              +(n4 === sn) +
+              +(n5 === sn) -
+              +(n0 === s) -
+              +(n1 === s) -
+              +(n2 === s) -
+              +(n3 === s) -
+              +(n4 === s) -
+              +(n5 === s);
             const dz = +(sn === 0) - +(s === 0);
             if (a < metropolis[dc + 6 + 13 * (dz + 1)]) {
               spins[row + x] = sn;
@@ -151,7 +162,18 @@ export function cubicLocalSweep(lattice: CubicLattice, tables: PottsCubicTables,
           if (sn !== s) {
             spins[row + x] = sn;
             b +=
-              +(n0 === sn) + +(n1 === sn) + +(n2 === sn) + +(n3 === sn) + +(n4 === sn) + +(n5 === sn) - +(n0 === s) - +(n1 === s) - +(n2 === s) - +(n3 === s) - +(n4 === s) - +(n5 === s);
+              +(n0 === sn) +
+              +(n1 === sn) +
+              +(n2 === sn) +
+              +(n3 === sn) +
+              +(n4 === sn) +
+              +(n5 === sn) -
+              +(n0 === s) -
+              +(n1 === s) -
+              +(n2 === s) -
+              +(n3 === s) -
+              +(n4 === s) -
+              +(n5 === s);
             counts[s]--;
             counts[sn]++;
             changed++;
