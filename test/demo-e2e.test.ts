@@ -514,6 +514,16 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
         await click(page, 'em-run');
         await until(page, () => document.getElementById('em-status')!.textContent!.startsWith('Done'), 90_000);
         expect(await text(page, 'em-status')).toMatch(/^Done: 25 runs, Ising model, 1000 wolff steps each/);
+        // beside the curves, the last lattice of every size at the temperature nearest T_c, one pixel a site
+        const pictures = await page.evaluate(() => [...document.querySelectorAll<HTMLCanvasElement>('#em-pictures canvas')].map((c) => ({ width: c.width, drawn: c.dataset.drawn === 'true' })));
+        expect(pictures).toEqual([8, 16, 32, 64, 128].map((L) => ({ width: L, drawn: true })));
+        expect(await text(page, 'em-pictures-caption')).toMatch(/at T = 2\.\d{3}, the temperature of the runs nearest T_c/);
+        for (const L of [8, 16, 32, 64, 128]) {
+          const { colours } = await canvasColours(page, true, `#em-pictures canvas[data-size="${L}"]`);
+          // Ising: the two colours of up and down (a small lattice may be all one way)
+          if (L === 128) expect(colours, `L = ${L}`).toBe(2);
+          else expect([1, 2], `L = ${L}`).toContain(colours);
+        }
         await page.waitForTimeout(1500);
         await page.locator('#emergence').screenshot({ path: join(shots, 'demo-emergence.png') });
         break;

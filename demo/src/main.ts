@@ -692,7 +692,7 @@ previewSweep();
 // ---------------------------------------------------------------------------------------------
 // The emergence view
 
-const emergence = new EmergencePanel({ magnetization: $('chart-em-m'), binder: $('chart-em-u4') }, board);
+const emergence = new EmergencePanel({ magnetization: $('chart-em-m'), binder: $('chart-em-u4'), pictures: $('em-pictures') }, board);
 /** The emergence range follows the model: 0.8 to 1.2 T_c. */
 function showEmergenceRange(s: LabState): void {
   const tc = criticalTemperatureOf(s);

@@ -7,7 +7,7 @@
  */
 import { coarseGrain, coarseGrainPotts, modelDefinition, unpackSpins } from 'criticality';
 import { RgAccumulator } from './analysis.js';
-import { angleScale, drawAngles, drawLattice, drawPotts, fieldWord, isingBlend, meanVectorWord, pictureSize, pottsPalette, rgbWord, vectorWord, vortexCharges } from './lattice-image.js';
+import { angleScale, drawLattice, drawLayer, plane, drawPotts, isingBlend, meanVectorWord, pictureSize, pottsPalette, rgbWord } from './lattice-image.js';
 import { specOf, type PictureKind } from './models.js';
 import { changes, LEVELS_SHOWN, type FramePictures, type FromView, type RgPlot, type RunTag, type ToView } from './protocol.js';
 
@@ -109,32 +109,6 @@ function drawSquare(next: RunTag, data: Uint8Array | Int8Array, labels?: Int32Ar
   return { main: { ...main, scale: 1 }, levels, orders: pyramid.orders, sizes: pyramid.sizes };
 }
 
-/** The sites of plane z of an L^3 lattice (or the whole L^2 lattice), one value or `n` components a site. */
-function plane<T extends Int8Array | Uint8Array | Float64Array>(data: T, size: number, z: number, n = 1): T {
-  const per = size * size * n;
-  return data.subarray(z * per, (z + 1) * per) as T;
-}
-
-/** Angles (and, for 3-vectors and fields, colours) of an L x L layer of continuous spins or clock states. */
-function anglesOf(kind: PictureKind, layer: Uint8Array | Float64Array, sites: number, q: number): { angles: Float64Array; colour?: (site: number) => number } {
-  const angles = new Float64Array(sites);
-  if (kind === 'angle' && layer instanceof Uint8Array) {
-    for (let i = 0; i < sites; i++) angles[i] = (2 * Math.PI * layer[i]) / q;
-    return { angles };
-  }
-  const v = layer as Float64Array;
-  const n = v.length / sites;
-  for (let i = 0; i < sites; i++) angles[i] = Math.atan2(v[n * i + 1], v[n * i]);
-  if (kind === 'vector3') return { angles, colour: (i) => vectorWord(v[3 * i], v[3 * i + 1], v[3 * i + 2]) };
-  if (kind === 'field') {
-    let sum = 0;
-    for (let i = 0; i < sites; i++) sum += v[2 * i] ** 2 + v[2 * i + 1] ** 2;
-    const rms = Math.sqrt(sum / sites) || 1;
-    return { angles, colour: (i) => fieldWord(v[2 * i], v[2 * i + 1], rms) };
-  }
-  return { angles };
-}
-
 /** The mean along z of an L^3 lattice (L^2 pixels): Ising the mean spin, Potts the mean colour, vectors the mean vector. */
 function projection(kind: PictureKind, data: Int8Array | Uint8Array | Float64Array, size: number, q: number): ImageData {
   const area = size * size;
@@ -201,26 +175,15 @@ function drawFrame(next: RunTag, data: Uint8Array | Int8Array | Float64Array, la
   const cubic = next.geometry === 'cubic';
   if (!cubic && (kind === 'spins' || kind === 'states')) return drawSquare(next, data as Uint8Array, labels);
   const { size } = next;
-  const area = size * size;
   const q = next.q ?? 2;
   const z = cubic ? Math.min(size - 1, Math.max(0, viewPlane < 0 ? size >> 1 : viewPlane)) : 0;
   const n = kind === 'vector3' ? 3 : data instanceof Float64Array ? 2 : 1;
   const layer = cubic ? plane(data, size, z, n) : data;
-  let main: Drawn['main'];
-  let vortices: Drawn['vortices'];
-  if (kind === 'spins' || kind === 'states') {
-    // a slice of a cubic Ising or Potts lattice: one pixel a site
-    const image = new ImageData(size, size);
-    if (kind === 'spins') drawLattice(layer as Int8Array, size, size, image.data);
-    else drawPotts(layer as Uint8Array, q, size, size, image.data);
-    main = { image, picture: size, scale: 1 };
-  } else {
-    const scale = angleScale(size);
-    const { angles, colour } = anglesOf(kind, layer as Uint8Array | Float64Array, area, q);
-    const image = new ImageData(size * scale, size * scale);
-    vortices = drawAngles(angles, size, scale, image.data, kind === 'vector3' ? undefined : vortexCharges(angles, size), colour);
-    main = { image, picture: size, scale };
-  }
+  // a slice of a cubic Ising or Potts lattice: one pixel a site; angles as a hue wheel with the vortices marked
+  const scale = kind === 'spins' || kind === 'states' ? 1 : angleScale(size);
+  const image = new ImageData(size * scale, size * scale);
+  const vortices = drawLayer(kind, layer, size, q, scale, image.data, true);
+  const main: Drawn['main'] = { image, picture: size, scale };
   return { main, levels: [], orders: [], sizes: [], ...(cubic ? { projection: projection(kind, data, size, q) } : {}), ...(vortices ? { vortices } : {}) };
 }
 
