@@ -444,6 +444,54 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
     await page.close();
   });
 
+  it('sets over-relaxation sweeps and lambda from the address and the controls, with the library\'s typed messages', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = watchErrors(page);
+    const running = () => until(page, () => document.body.dataset.state === 'running' && Number(document.getElementById('out-steps')!.textContent!.replace(/,/g, '')) > 0);
+    const address = () => page.evaluate(() => Object.fromEntries(new URL(location.href).searchParams));
+    await page.goto(`${server.url}?model=phi4&overRelaxation=2&lambda=1.5&L=32`);
+    await running();
+    expect(await page.locator('#notice').isHidden()).toBe(true);
+    expect(await page.locator('#over-relaxation').isVisible()).toBe(true);
+    expect(await page.locator('#lambda').isVisible()).toBe(true);
+    expect([await page.locator('#over-relaxation').inputValue(), await page.locator('#lambda').inputValue()]).toEqual(['2', '1.5']);
+    // the simulation runs with them (as its worker reports its options)
+    await until(page, () => document.getElementById('engine')!.textContent!.includes('λ = 1.5, 2 over-relaxation sweeps per Metropolis sweep'));
+    await until(page, () => new URL(location.href).searchParams.get('overRelaxation') === '2');
+    expect(await address()).toMatchObject({ model: 'phi4', overRelaxation: '2', lambda: '1.5' });
+    // a control: a new simulation with the new value, in the address
+    await setValue(page, 'over-relaxation', '4');
+    await until(page, () => document.getElementById('engine')!.textContent!.includes('4 over-relaxation sweeps') && new URL(location.href).searchParams.get('overRelaxation') === '4');
+    await setValue(page, 'lambda', '3');
+    await until(page, () => document.getElementById('engine')!.textContent!.includes('λ = 3,') && new URL(location.href).searchParams.get('lambda') === '3');
+    // a bad value: the library's typed message in the notice, and the value stays
+    await setValue(page, 'lambda', '-1');
+    await until(page, () => !document.getElementById('notice')!.hidden);
+    expect(await text(page, 'notice-text')).toMatch(/coupling λ could not be set\.\s+Invalid option "lambda": expected a number > 0 .*got -1; it stays 3/s);
+    expect(await page.locator('#lambda').inputValue()).toBe('3');
+    await click(page, 'notice-close');
+    await setValue(page, 'over-relaxation', '2.5');
+    await until(page, () => !document.getElementById('notice')!.hidden);
+    expect(await text(page, 'notice-text')).toContain('Invalid option "overRelaxation": expected an integer from 0 to 64');
+    expect(await page.locator('#over-relaxation').inputValue()).toBe('4');
+    // a bad value in the address: the same message, the default used
+    await page.goto(`${server.url}?model=xy&overRelaxation=100`);
+    await running();
+    expect(await page.locator('#notice').isVisible()).toBe(true);
+    expect(await text(page, 'notice-text')).toContain('overRelaxation = "100": Invalid option "overRelaxation": expected an integer from 0 to 64');
+    expect(await page.locator('#over-relaxation').inputValue()).toBe('0');
+    expect(await page.locator('#lambda').isHidden()).toBe(true);
+    // models without them: no controls, nothing in the address
+    await page.goto(`${server.url}?model=ising&L=64`);
+    await running();
+    expect(await page.locator('#over-relaxation').isHidden()).toBe(true);
+    expect(await page.locator('#lambda').isHidden()).toBe(true);
+    await until(page, () => new URL(location.href).searchParams.has('model'));
+    expect(Object.keys(await address())).not.toContain('overRelaxation');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('draws the landscape as a three.js surface: the Mexican hat of XY, the q wells of the clock model', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = watchErrors(page);

@@ -23,6 +23,9 @@ const SIZE_COLOURS = ['#f4a259', '#e76f51', '#bc4b51', '#5b8e7d', '#1d3557'];
 
 export interface EmergenceSettings {
   model: LabModel;
+  /** XY, Heisenberg, phi^4: over-relaxation sweeps; phi^4: lambda (each used by the models that take it). */
+  overRelaxation?: number;
+  lambda?: number;
   q: number;
   lattice: Lattice;
   from: number;

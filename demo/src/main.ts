@@ -10,10 +10,10 @@ import { BackendUnavailableError, CLUSTER_ALGORITHMS, LATTICES, modelDefinition,
 import type uPlot from 'uplot';
 import { LiveEngine, type EngineInfo } from './engine.js';
 import { axis, barSeries, Chart, ChartBoard, COLOURS, errorBars, join, lineSeries, pointSeries } from './plots.js';
-import { LEVELS_SHOWN, type Exported, type FramePictures, type FromAnalysis, type FromView, type RgPlot, type SeriesPlot, type ToAnalysis, type ToView } from './protocol.js';
+import { LEVELS_SHOWN, type Exported, type FramePictures, type FromAnalysis, type FromView, type RgPlot, type RunTag, type SeriesPlot, type ToAnalysis, type ToView } from './protocol.js';
 import { FirstOrderPanel } from './first-order-panel.js';
-import { criticalTemperatureOf, parseState, serializeState, sizesFor, sliderToTemperature, temperatureRange, temperatureToSlider, withModel, ALL_SIZES, MAX_CLUSTER_VIEW, type LabModel, type LabState } from './state.js';
-import { algorithmsOf, LAB_MODELS, latticesOf, libraryParameters, specOf } from './models.js';
+import { criticalTemperatureOf, parseState, readModelParameter, serializeState, sizesFor, sliderToTemperature, temperatureRange, temperatureToSlider, withModel, ALL_SIZES, MAX_CLUSTER_VIEW, type LabModel, type LabState } from './state.js';
+import { algorithmsOf, LAB_MODELS, latticesOf, libraryParameters, specOf, takes } from './models.js';
 import { BINDER_CRITICAL, SweepPanel } from './sweep-panel.js';
 import { LandscapePanel } from './landscape-panel.js';
 import { EmergencePanel } from './emergence-panel.js';
@@ -325,9 +325,9 @@ let readoutScheduled = false;
 let lastM = NaN;
 
 /** The order parameter of the last record of a slice (Ising m = M / N, the other models |M| / N). */
-function lastOrderParameter(tag: { model: LabModel; q?: number; size: number; geometry: Lattice }, records: Int32Array | Float64Array): number {
+function lastOrderParameter(tag: RunTag, records: Int32Array | Float64Array): number {
   const definition = modelDefinition(tag.model);
-  const parameters = definition.parameters(libraryParameters({ model: tag.model, q: tag.q ?? 2 }));
+  const parameters = definition.parameters(libraryParameters(tag));
   const width = definition.recordWidth(parameters);
   return records.length >= width ? definition.orderParameter(records, records.length - width, tag.size ** (tag.geometry === 'cubic' ? 3 : 2), parameters) : NaN;
 }
@@ -370,7 +370,11 @@ function scheduleReadout(): void {
 function showEngine(info: EngineInfo | undefined): void {
   if (!info) return;
   const s = engine.state;
-  $('engine').textContent = `Engine: ${info.engine}, ${info.layout} lattice, ${s.algorithm}. Speed in flips/ns: site updates (sweep equivalents × N) per nanosecond of kernel time.` +
+  const parameters = [
+    ...(info.lambda !== undefined ? [`λ = ${info.lambda}`] : []),
+    ...(info.overRelaxation !== undefined ? [`${info.overRelaxation} over-relaxation sweep${info.overRelaxation === 1 ? '' : 's'} per Metropolis sweep`] : []),
+  ];
+  $('engine').textContent = `Engine: ${info.engine}, ${info.layout} lattice, ${s.algorithm}${parameters.map((p) => `, ${p}`).join('')}. Speed in flips/ns: site updates (sweep equivalents × N) per nanosecond of kernel time.` +
     (info.fallbackReason ? ` (JavaScript because ${info.fallbackReason})` : '');
 }
 
@@ -404,6 +408,10 @@ function showState(s: LabState): void {
   modelSelect.value = s.model;
   qSelect.value = String(s.q);
   $('q-label').hidden = !spec.q;
+  $('over-relaxation-label').hidden = !takes(s.model, 'overRelaxation');
+  $('lambda-label').hidden = !takes(s.model, 'lambda');
+  setValue('over-relaxation', String(s.overRelaxation));
+  setValue('lambda', String(s.lambda));
   if (spec.q) for (const option of qSelect.options) option.disabled = Number(option.value) < spec.q.min || Number(option.value) > spec.q.max;
   const lattices = latticesOf(s.model);
   for (const option of latticeSelect.options) option.disabled = !lattices.includes(option.value as Lattice);
@@ -532,6 +540,30 @@ modelSelect.addEventListener('change', () => {
 });
 qSelect.addEventListener('change', () => void switchModel(engine.state.model, Number(qSelect.value)));
 latticeSelect.addEventListener('change', () => void switchModel(engine.state.model, engine.state.q, latticeSelect.value as Lattice));
+/**
+ * Over-relaxation sweeps and lambda: checked by the library's rules (a bad value gets its typed
+ * message in the notice and the control shows the value that stays); a good one makes a new lattice.
+ */
+for (const [key, id, what] of [['overRelaxation', 'over-relaxation', 'over-relaxation sweeps'], ['lambda', 'lambda', 'coupling λ']] as const) {
+  input(id).addEventListener('change', () => {
+    const text = input(id).value;
+    let value: number;
+    try {
+      value = readModelParameter(key, text, engine.state);
+    } catch (error) {
+      notify(`The ${what} could not be set.`, [`${describe(error)}; it stays ${engine.state[key]}`]);
+      showState(engine.state);
+      return;
+    }
+    const next = { ...engine.state, [key]: value };
+    if (key === 'lambda') {
+      next.temperature = criticalTemperatureOf(next);
+      showModelTemperatures(next);
+      showEmergenceRange(next);
+    }
+    void rebuild(next).then(previewSweep);
+  });
+}
 input('plane').addEventListener('input', () => {
   setText('plane-out', `z = ${input('plane').value}`);
   sendToView({ type: 'plane', plane: Number(input('plane').value) });
@@ -637,6 +669,8 @@ const sweep = new SweepPanel({ absMagnetization: $('chart-sweep-m'), susceptibil
 const sweepSettings = () => ({
   model: engine.state.model,
   q: engine.state.q,
+  overRelaxation: engine.state.overRelaxation,
+  lambda: engine.state.lambda,
   lattice: engine.state.lattice,
   size: Number(select('sweep-size').value),
   from: Number(input('sweep-from').value),
@@ -701,7 +735,7 @@ function showEmergenceRange(s: LabState): void {
 }
 $('em-form').addEventListener('submit', () => {
   const s = engine.state;
-  const settings = { model: s.model, q: s.q, lattice: s.lattice, from: Number(input('em-from').value), to: Number(input('em-to').value), points: Number(input('em-points').value), sweeps: Number(input('em-sweeps').value), algorithm: s.algorithm, seed: s.seed };
+  const settings = { model: s.model, q: s.q, overRelaxation: s.overRelaxation, lambda: s.lambda, lattice: s.lattice, from: Number(input('em-from').value), to: Number(input('em-to').value), points: Number(input('em-points').value), sweeps: Number(input('em-sweeps').value), algorithm: s.algorithm, seed: s.seed };
   const status = $('em-status');
   const progress = $<HTMLProgressElement>('em-progress');
   $<HTMLButtonElement>('em-run').disabled = true;

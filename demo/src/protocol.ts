@@ -22,6 +22,10 @@ export interface RunTag {
   model: LabModel;
   /** Potts states or clock angles (absent for the models without q). */
   q?: number;
+  /** XY, Heisenberg, phi^4: over-relaxation sweeps per Metropolis sweep (absent for the other models). */
+  overRelaxation?: number;
+  /** phi^4: the quartic coupling (absent for the other models). */
+  lambda?: number;
   /** The lattice geometry (square or cubic). */
   geometry: Lattice;
   size: number;

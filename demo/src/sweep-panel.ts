@@ -32,6 +32,9 @@ export const BINDER_CRITICAL = 0.61069;
 
 export interface SweepSettings {
   model: LabModel;
+  /** XY, Heisenberg, phi^4: over-relaxation sweeps; phi^4: lambda (each used by the models that take it). */
+  overRelaxation?: number;
+  lambda?: number;
   /** Potts states or clock angles (used by the models that take q). */
   q: number;
   lattice: Lattice;
@@ -101,7 +104,7 @@ export class SweepPanel {
   private exact: { T: number[]; m: (number | null)[]; c: (number | null)[]; cInf: (number | null)[] } = { T: [], m: [], c: [], cInf: [] };
   private readonly charts: Record<Plotted, Chart>;
   /** The model of the curves shown: its T_c is marked, and only the Ising model has exact curves. */
-  private model: { model: LabModel; q: number; lattice: Lattice } = { model: 'ising', q: 2, lattice: 'square' };
+  private model: { model: LabModel; q: number; lattice: Lattice; lambda?: number } = { model: 'ising', q: 2, lattice: 'square' };
 
   constructor(
     containers: Record<Plotted, HTMLElement>,
@@ -188,7 +191,7 @@ export class SweepPanel {
 
   /** The exact curves over the sweep's range (Ising; none for Potts), a few temperatures per task. */
   private async computeExact(s: SweepSettings): Promise<void> {
-    this.model = { model: s.model, q: s.q, lattice: s.lattice };
+    this.model = { model: s.model, q: s.q, lattice: s.lattice, lambda: s.lambda };
     if (!exactCurvesOf(s)) {
       this.exact = { T: [], m: [], c: [], cInf: [] };
       return;
