@@ -431,9 +431,30 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
       plane.dispatchEvent(new Event('input'));
     });
     await until(page, () => document.getElementById('lattice-caption')!.textContent!.startsWith('Slice z = 5 of 64 × 64 × 64'));
+    // the RG on the cube: 2 x 2 x 2 block levels, each shown as its slice through the plane (z_k = floor(5 / 2^k)), and their flow
+    await until(page, () => document.querySelectorAll('#pyramid figure:not([hidden])').length === 4 && document.querySelector('#pyramid figcaption')!.textContent === 'level 1: z = 2 of 32³');
+    expect(await page.locator('#pyramid figcaption').allInnerTexts()).toEqual(['level 1: z = 2 of 32³', 'level 2: z = 1 of 16³', 'level 3: z = 0 of 8³', 'level 4: z = 0 of 4³']);
+    const cubeLevel = await canvasColours(page, true, '#pyramid canvas');
+    expect(cubeLevel.width).toBe(32);
+    expect([1, 2]).toContain(cubeLevel.colours);
+    expect(await page.locator('#rg-none').isHidden()).toBe(true);
+    await until(page, () => document.getElementById('chart-rg')!.dataset.flow === '64 32 16 8 4', 30_000);
     await page.waitForTimeout(1000);
     await expectResponsive(page, 'cubic L = 64');
     await page.locator('.lattice-card').screenshot({ path: join(shots, 'demo-cubic.png') });
+    // the cubic Potts lattice: its block levels in q colours, its flow
+    await page.goto(`${server.url}?model=potts&q=3&lattice=cubic&L=16&T=1.5`);
+    await until(page, () => document.body.dataset.state === 'running' && document.getElementById('chart-rg')!.dataset.flow === '16 8 4', 30_000);
+    expect(await page.locator('#pyramid figcaption').first().innerText()).toBe('level 1: z = 4 of 8³');
+    const pottsLevel = await canvasColours(page, true, '#pyramid canvas');
+    expect(pottsLevel.width).toBe(8);
+    expect(pottsLevel.colours).toBeLessThanOrEqual(3);
+    expect(await page.locator('#rg-note').isVisible()).toBe(true);
+    // the cubic Ising model at its T_c for the screenshot: levels alike, U4 near the 3D fixed point
+    await page.goto(`${server.url}?lattice=cubic&L=32&T=tc&algorithm=wolff`);
+    await until(page, () => document.body.dataset.state === 'running' && document.getElementById('chart-rg')!.dataset.flow === '32 16 8 4', 30_000);
+    await page.waitForTimeout(4000);
+    await page.locator('#rg').screenshot({ path: join(shots, 'demo-rg-cubic.png') });
     // the pickers offer what the model runs: XY has no Swendsen-Wang, the cubic lattice where the library has it
     await setValue(page, 'model', 'xy');
     await until(page, () => new URL(location.href).searchParams.get('model') === 'xy');

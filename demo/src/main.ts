@@ -14,7 +14,7 @@ import { LEVELS_SHOWN, type Exported, type FramePictures, type FromAnalysis, typ
 import { FirstOrderPanel } from './first-order-panel.js';
 import { criticalTemperatureOf, parseState, readModelParameter, serializeState, sizesFor, sliderToTemperature, temperatureRange, temperatureToSlider, withModel, ALL_SIZES, MAX_CLUSTER_VIEW, type LabModel, type LabState } from './state.js';
 import { algorithmsOf, LAB_MODELS, latticesOf, libraryParameters, specOf, takes } from './models.js';
-import { BINDER_CRITICAL, SweepPanel } from './sweep-panel.js';
+import { BINDER_CRITICAL, BINDER_CRITICAL_CUBIC, SweepPanel } from './sweep-panel.js';
 import { LandscapePanel } from './landscape-panel.js';
 import { EmergencePanel } from './emergence-panel.js';
 import { TOUR, tourQuery, tourStepOf } from './tour.js';
@@ -159,7 +159,7 @@ function showPictures(p: FramePictures): void {
     if (figure.hidden !== !shown) figure.hidden = !shown;
     if (!shown) return;
     show(level.canvas, level.context, shown.bitmap);
-    const label = `level ${k + 1}: ${shown.size} × ${shown.size}`;
+    const label = shown.plane === undefined ? `level ${k + 1}: ${shown.size} × ${shown.size}` : `level ${k + 1}: z = ${shown.plane} of ${shown.size}³`;
     if (level.label.textContent !== label) level.label.textContent = label;
   });
 }
@@ -270,12 +270,14 @@ function showFlow(flow: RgPlot): void {
   lastFlow = flow;
   const levels = flow.levels;
   rgSizes = levels.map((l) => l.size);
+  $('chart-rg').dataset.flow = rgSizes.join(' '); // the block sizes of the flow shown (read by the end-to-end test)
   const k = levels.map((_, i) => i);
-  // U4* is the Ising fixed point's: its line is switched off for Potts
+  // U4* is the Ising fixed point's (square or cubic): its line is switched off for Potts
   const ising = engine.state.model === 'ising';
+  const fixedPoint = engine.state.lattice === 'cubic' ? BINDER_CRITICAL_CUBIC : BINDER_CRITICAL;
   const line = rgChart.plot?.series[3];
   if (line && line.show !== ising) rgChart.plot!.setSeries(3, { show: ising });
-  board.update(rgChart, [k, levels.map((l) => l.absMagnetization.mean), levels.map((l) => l.binder.mean), k.map(() => (ising ? BINDER_CRITICAL : null))], [null, levels.map((l) => l.absMagnetization.error), levels.map((l) => l.binder.error)]);
+  board.update(rgChart, [k, levels.map((l) => l.absMagnetization.mean), levels.map((l) => l.binder.mean), k.map(() => (ising ? fixedPoint : null))], [null, levels.map((l) => l.absMagnetization.error), levels.map((l) => l.binder.error)]);
 }
 
 const exports = new Map<number, string>();
@@ -431,7 +433,7 @@ function showState(s: LabState): void {
   }
   const algorithms = algorithmsOf(s.model, s.lattice);
   for (const option of select('algorithm').options) option.disabled = !algorithms.includes(option.value as Algorithm);
-  const pyramid = !cubic && (spec.picture === 'spins' || spec.picture === 'states');
+  const pyramid = spec.picture === 'spins' || spec.picture === 'states';
   $('pyramid').hidden = !pyramid;
   $('chart-rg').hidden = !pyramid;
   $('rg-none').hidden = pyramid;
@@ -440,7 +442,7 @@ function showState(s: LabState): void {
   setText('tick-min', String(range.min));
   setText('tick-max', String(range.max));
   $('start-cold').textContent = ising ? 'cold (all up)' : spec.picture === 'states' || s.model === 'clock' ? 'cold (all state 0)' : 'cold (all along x)';
-  $('rg-note').hidden = !potts || cubic;
+  $('rg-note').hidden = !potts;
   $('sweep-note').hidden = ising && !cubic;
   firstOrder.showModel(s);
   setValue('temperature-slider', String(Math.round(1000 * temperatureToSlider(s.temperature, s))));
@@ -455,7 +457,7 @@ function showState(s: LabState): void {
   select('start').value = s.start;
   input('seed').value = String(s.seed);
   input('clusters').checked = s.clusters;
-  input('clusters').disabled = !isCluster(s.algorithm) || s.size > MAX_CLUSTER_VIEW || !pyramid;
+  input('clusters').disabled = !isCluster(s.algorithm) || s.size > MAX_CLUSTER_VIEW || !pyramid || cubic;
   $('clusters').parentElement!.title = s.size > MAX_CLUSTER_VIEW ? `clusters are coloured up to L = ${MAX_CLUSTER_VIEW}` : 'colour the clusters of the last cluster update';
 }
 
@@ -640,7 +642,7 @@ function requestExport(format: 'csv' | 'json' | 'png'): void {
   exports.set(id, `criticality-${model}${s.lattice === 'cubic' ? 'cubic-' : ''}L${s.size}-T${s.temperature.toFixed(4)}-seed${s.seed}.${format}`);
   if (format === 'png') return sendToView({ type: 'export', id, format });
   const meta: Record<string, unknown> = { ...s, steps: engine.steps, engine: engine.info?.engine, layout: engine.info?.layout, url: new URL(serializeState(engine.state), location.href).href, exportedAt: new Date().toISOString() };
-  if (format === 'json' && s.model === 'ising' && s.lattice === 'square') meta.rgFlow = lastFlow?.epoch === engine.epoch ? lastFlow : undefined;
+  if (format === 'json' && s.model === 'ising') meta.rgFlow = lastFlow?.epoch === engine.epoch ? lastFlow : undefined;
   sendToAnalysis({ type: 'export', id, format, meta });
 }
 $('export-csv').addEventListener('click', () => requestExport('csv'));

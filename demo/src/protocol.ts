@@ -74,8 +74,8 @@ export interface FramePictures {
   projection?: ImageBitmap;
   /** XY and clock: vortices and antivortices in the picture. */
   vortices?: { vortices: number; antivortices: number };
-  /** Block levels 1, 2, ... (majority rule: of +-1 spins, or of the q Potts states). */
-  levels: { size: number; picture: number; bitmap: ImageBitmap }[];
+  /** Block levels 1, 2, ... (majority rule: of +-1 spins, or of the q Potts states); of a cubic lattice, the slice z = `plane` of each. */
+  levels: { size: number; picture: number; bitmap: ImageBitmap; plane?: number }[];
 }
 
 /** The RG flow of the current epoch. */

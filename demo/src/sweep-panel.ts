@@ -29,6 +29,8 @@ import { sharedPool } from './shared-pool.js';
 
 /** U4 at Tc on periodic square lattices for L -> infinity (Salas & Sokal 2000). */
 export const BINDER_CRITICAL = 0.61069;
+/** U4* = 1 - Q* / 3 at T_c on periodic simple cubic lattices for L -> infinity, Q* = 1.6036(1) (Hasenbusch 2010). */
+export const BINDER_CRITICAL_CUBIC = 1 - 1.6036 / 3;
 
 export interface SweepSettings {
   model: LabModel;

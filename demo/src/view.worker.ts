@@ -1,11 +1,12 @@
 /**
  * The view worker: the lattices the simulation worker produced, relayed by the page (transferred).
  * Ising (bit-packed spins) or Potts (one state a byte): it draws the lattice and its block-spin
- * pyramid (majority rule, 2 x 2 blocks; Potts: majority of the q states, in q colours) into
+ * pyramid (majority rule, 2 x 2 blocks; Potts: majority of the q states, in q colours; on the cubic
+ * lattice 2 x 2 x 2 blocks, each level drawn as its slice through the plane shown) into
  * ImageBitmaps and follows the order parameter of every block level from frame to frame for the RG
  * flow (Ising m, Potts |M| / N). It writes the PNG export of the last picture.
  */
-import { coarseGrain, coarseGrainPotts, modelDefinition, unpackSpins } from 'criticality';
+import { coarseGrain, coarseGrainCubic, coarseGrainPotts, coarseGrainPottsCubic, modelDefinition, unpackSpins } from 'criticality';
 import { RgAccumulator } from './analysis.js';
 import { angleScale, drawLattice, drawLayer, plane, drawPotts, isingBlend, meanVectorWord, pictureSize, pottsPalette, rgbWord } from './lattice-image.js';
 import { specOf, type PictureKind } from './models.js';
@@ -184,14 +185,36 @@ function drawFrame(next: RunTag, data: Uint8Array | Int8Array | Float64Array, la
   const image = new ImageData(size * scale, size * scale);
   const vortices = drawLayer(kind, layer, size, q, scale, image.data, true);
   const main: Drawn['main'] = { image, picture: size, scale };
-  return { main, levels: [], orders: [], sizes: [], ...(cubic ? { projection: projection(kind, data, size, q) } : {}), ...(vortices ? { vortices } : {}) };
+  const pyramid = cubic && (kind === 'spins' || kind === 'states') ? cubicPyramid(next, data as Int8Array | Uint8Array, z) : { levels: [], orders: [], sizes: [] };
+  return { main, ...pyramid, ...(cubic ? { projection: projection(kind, data, size, q) } : {}), ...(vortices ? { vortices } : {}) };
+}
+
+/**
+ * The block-spin pyramid of a cubic Ising or Potts lattice (2 x 2 x 2 blocks, the library's
+ * coarseGrainCubic and coarseGrainPottsCubic): every level's order parameter, and levels 1 ..
+ * LEVELS_SHOWN drawn as their slices through plane z of the lattice (z_k = floor(z / 2^k)).
+ */
+function cubicPyramid(next: RunTag, data: Int8Array | Uint8Array, z: number): Pick<Drawn, 'levels' | 'orders' | 'sizes'> {
+  const q = next.q ?? 2;
+  const potts = next.model === 'potts';
+  const p = potts ? coarseGrainPottsCubic(data as Uint8Array, q, { blockSize: 2 }) : coarseGrainCubic(data as Int8Array, { blockSize: 2 });
+  const levels = p.lattices.slice(1, 1 + LEVELS_SHOWN).map((level, k) => {
+    const n = p.sizes[k + 1];
+    const at = Math.floor(z / 2 ** (k + 1));
+    const image = new ImageData(n, n);
+    drawLayer(potts ? 'states' : 'spins', plane(level, n, at), n, q, 1, image.data, false);
+    return { size: n, picture: n, plane: at, bitmap: bitmap(image) };
+  });
+  const orders = p.lattices.map((level) => (potts ? pottsOrder(level as Uint8Array, q) : magnetization(level as Int8Array)));
+  return { levels, orders, sizes: p.sizes };
 }
 
 /** The plane of a cubic lattice shown (-1: the middle one), and the last frame (redrawn when the plane changes). */
 let viewPlane = -1;
 let last: { tag: RunTag; data: Uint8Array | Int8Array | Float64Array } | undefined;
 
-function frame(next: RunTag, data: Uint8Array | Int8Array | Float64Array, labels?: Int32Array): void {
+/** Draws a frame; a redraw (another plane of the same lattice) adds no sample to the RG flow. */
+function frame(next: RunTag, data: Uint8Array | Int8Array | Float64Array, labels?: Int32Array, redraw = false): void {
   if (changes(tag, next).epoch) rg.reset([]);
   tag = next;
   last = { tag: next, data };
@@ -199,7 +222,7 @@ function frame(next: RunTag, data: Uint8Array | Int8Array | Float64Array, labels
   const { main, levels, orders, sizes, projection: projected, vortices } = drawFrame(next, data, labels);
   lastImage = main.image;
   if (rg.sizes.join() !== sizes.join()) rg.reset(sizes);
-  if (orders.length > 0) rg.add(orders);
+  if (orders.length > 0 && !redraw) rg.add(orders);
   const pictures: FramePictures = {
     lattice: bitmap(main.image),
     size,
@@ -240,7 +263,7 @@ scope.onmessage = (event) => {
     if (message.type === 'frame') frame(message.tag, message.spins, message.labels);
     else if (message.type === 'plane') {
       viewPlane = message.plane;
-      if (last) frame(last.tag, last.data);
+      if (last) frame(last.tag, last.data, undefined, true);
     } else exportPicture(message.id).catch(report);
   } catch (error) {
     report(error);
