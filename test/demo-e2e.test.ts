@@ -9,13 +9,17 @@
 // the Potts lab runs from its address (q colours, the model and q in the address, the first-order
 // view's hysteresis loop and multicanonical P(e), back to Ising), every model and lattice runs from
 // its address with the colours of its picture and no long task at its default size (a cubic L = 64
-// slice animates), the landscape view renders its three.js surface (the XY hat, the clock's q
+// slice animates, its 2 x 2 x 2 block levels follow the plane and their RG flow appears), over-relaxation
+// sweeps and lambda come from the address and the controls with the library's typed messages for bad
+// values, the landscape view renders its three.js surface (the XY hat, the clock's q
 // wells), every step of the guided tour opens from its address and the keyboard steps through it (the
-// hysteresis loop and the emergence view's runs complete), and
+// hysteresis loop and the emergence view's runs complete with a lattice picture per size; the
+// hot-started Wolff steps keep counting), and
 // it saves screenshots (test-results/, or the folder in CRITICALITY_SCREENSHOTS,
 // e.g. CRITICALITY_SCREENSHOTS=docs to refresh the README's docs/demo.png, docs/demo-potts.png,
 // docs/demo-first-order.png, docs/demo-language.png, docs/demo-xy.png, docs/demo-cubic.png,
-// docs/demo-hat.png, docs/demo-clock-wells.png, docs/demo-tour.png and docs/demo-emergence.png).
+// docs/demo-rg-cubic.png, docs/demo-hat.png, docs/demo-clock-wells.png, docs/demo-tour.png and
+// docs/demo-emergence.png).
 // .ci/run installs Chromium.
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
