@@ -8,8 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { continueRun, createSimulation, executeJob, type JobResult, type RunJob } from '../src/index.js';
 
 const SLICE_MS = 50;
-/** A slice may end this late (one whole-lattice cluster is ~5-15 ms at L = 512; the rest is room for a loaded machine). */
-const LATE_MS = 1500;
+/** A slice may end this late (one whole-lattice cluster is ~5-15 ms at L = 512; the rest is room for a loaded machine; the old runner: 5.7-11 s). */
+const LATE_MS = 2500;
+/** A chunk of 15 ms may end this late (the old runner: 2.1 s for this job). */
+const LATE_CHUNK_MS = 1500;
 
 describe('time slices of state-dependent steps', { timeout: 120_000 }, () => {
   for (const backend of ['wasm', 'js'] as const) {
@@ -48,7 +50,7 @@ describe('time slices of state-dependent steps', { timeout: 120_000 }, () => {
     });
     expect(r.state).toBe('completed');
     console.log(`${gaps.length} chunks, longest ${Math.max(...gaps).toFixed(1)} ms`);
-    expect(Math.max(...gaps)).toBeLessThan(15 + LATE_MS);
+    expect(Math.max(...gaps)).toBeLessThan(15 + LATE_CHUNK_MS);
     expect(gaps.length).toBeGreaterThan(10);
   });
 
