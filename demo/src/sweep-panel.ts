@@ -9,6 +9,7 @@
  */
 import {
   CRITICAL_TEMPERATURE,
+  CUBIC_CRITICAL_BINDER_RATIO,
   expandTemperatures,
   finiteLatticeExact,
   InvalidOptionError,
@@ -29,8 +30,8 @@ import { sharedPool } from './shared-pool.js';
 
 /** U4 at Tc on periodic square lattices for L -> infinity (Salas & Sokal 2000). */
 export const BINDER_CRITICAL = 0.61069;
-/** U4* = 1 - Q* / 3 at T_c on periodic simple cubic lattices for L -> infinity, Q* = 1.6036(1) (Hasenbusch 2010). */
-export const BINDER_CRITICAL_CUBIC = 1 - 1.6036 / 3;
+/** U4* = 1 - Q* / 3 at T_c on periodic simple cubic lattices for L -> infinity, Q* from the library's exact module (Hasenbusch 2010). */
+export const BINDER_CRITICAL_CUBIC = 1 - CUBIC_CRITICAL_BINDER_RATIO / 3;
 
 export interface SweepSettings {
   model: LabModel;
