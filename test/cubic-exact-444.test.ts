@@ -25,7 +25,7 @@ const fixture = JSON.parse(readFileSync(new URL('./fixtures/cubic-exact-4x4x4.js
 const N = 64;
 const BETA_C = 0.221654626;
 
-function exactAt(beta: number): Record<ObservableName, number> {
+function exactAt(beta: number): ExactPoint & Record<ObservableName, number> {
   const p = fixture.points.find((q) => q.beta === beta);
   if (!p) throw new Error(`no exact 4 x 4 x 4 point at beta = ${beta}`);
   return { ...p, binderRatio: p.magnetization4 / p.magnetization2 ** 2 };
