@@ -77,10 +77,11 @@ export type { Pool, PoolOptions, PoolProgress, PoolRunControl, PoolRunResult, Ta
 export type { TemperingOptions, TemperingResult, SwapStatistics } from './worker/tempering.js';
 export { planSweep, mergeResults, pointKey } from './jobs/plan.js';
 export type { SweepPlan, MergedSweep } from './jobs/plan.js';
-export { rgFlow, flowDirection } from './rg/run.js';
-export type { RgOptions, RgResult, RgLevel, FlowDirection } from './rg/run.js';
-export { blockSpinPyramid, coarseGrain, coarseGrainCubic, coarseGrainPotts, RG_STREAM } from './rg/blockspin.js';
-export type { BlockSpinOptions, BlockPyramid } from './rg/blockspin.js';
+export { rgFlow, flowDirection, flowRate, continuousDirection, FLOW_THRESHOLDS } from './rg/run.js';
+export type { RgOptions, RgResult, RgRunResult, ContinuousRgResult, RgLevel, FlowDirection, FlowThresholds } from './rg/run.js';
+export { blockSpinPyramid, coarseGrain, coarseGrainCubic, coarseGrainContinuous, coarseGrainPotts, RG_STREAM } from './rg/blockspin.js';
+export type { BlockSpinOptions, BlockPyramid, ContinuousCoarseGrainOptions } from './rg/blockspin.js';
+export type { ContinuousRgLevel } from './rg/continuous-flow.js';
 export type { RgLevelFlow } from './rg/flow.js';
 export type { PatternEntropy } from './rg/entropy.js';
 export type { McrgResult, McrgEntry, McrgEstimate, McrgUndetermined, McrgSector } from './rg/mcrg.js';
