@@ -16,7 +16,8 @@
  *   stays visible on every level, and q = 2 is exactly the Ising majority rule. States whose
  *   projections are equal within 1e-9 b^d are tied (exact ties: an angle of the sum halfway between
  *   two clock angles, or a zero sum); a tie among t states takes one draw r of the RG stream and
- *   picks the j-th smallest tied state, j = floor(r t / 2^32) (the Potts rule).
+ *   picks the j-th largest tied state, j = floor(r t / 2^32), so that q = 2 is the Ising majority
+ *   rule bit for bit, ties included (an Ising tie becomes +1, clock state 0, when r >>> 31 is 1).
  * - phi^4: the block average phi_B = b^-d sum_{i in B} phi_i (Kadanoff's linear block field; Wilson
  *   and Kogut, Phys. Rep. 12, 75 (1974), section 11): the field keeps its radial mode (the
  *   Mexican-hat potential of the block field flows), and no reported observable depends on the
@@ -167,7 +168,7 @@ function nearestClockState(spec: VectorSpins, counts: Float64Array, cells: numbe
   const tied: number[] = [];
   for (let j = 0; j < q; j++) if (projection[j] >= best - CLOCK_TIE * cells) tied.push(j);
   if (tied.length === 1) return { state: tied[0], tied: false };
-  return { state: tied[Math.floor(rng.next() * tied.length * TWO_POW_M32)], tied: true };
+  return { state: tied[tied.length - 1 - Math.floor(rng.next() * tied.length * TWO_POW_M32)], tied: true };
 }
 
 /** A uniformly random unit vector of n = 2 or 3 components at out[at ..] from the RG stream. */

@@ -135,13 +135,18 @@ export function flowRate(flow: readonly { nn: Observable }[]): { rate: number; e
  * and the last level K (level 0 is left out: the first block step moves g even at Tc).
  * `critical` when |d - centre| < halfWidth (the block lattices look alike at every scale, up to
  * the lattice's measured drift `centre`), `ordered` when d lies above that band and d - centre
- * exceeds z standard errors, `disordered` when below it likewise, else `undetermined`;
+ * exceeds z standard errors, `disordered` when below it likewise or when g of level 1 and of the
+ * last level are both within z standard errors of 0 (the disordered fixed point), else `undetermined`;
  * `undetermined` too with fewer than 2 block levels. The default thresholds are those of the
  * square lattice ({@link FLOW_THRESHOLDS}); rgFlow uses those of the simulation's lattice.
  */
 export function flowDirection(flow: readonly { nn: Observable }[], thresholds: FlowThresholds = FLOW_THRESHOLDS.square): FlowDirection {
   const d = flowRate(flow);
-  if (!d || Number.isNaN(d.rate)) return 'undetermined';
+  if (!d) return 'undetermined';
+  // at the disordered fixed point already: g of level 1 and of the last level both indistinguishable from 0
+  const zero = (g: Observable) => Math.abs(g.mean) <= thresholds.z * g.error;
+  if (zero(flow[1].nn) && zero(flow[flow.length - 1].nn)) return 'disordered';
+  if (Number.isNaN(d.rate)) return 'undetermined';
   const offset = d.rate - thresholds.centre;
   if (Math.abs(offset) < thresholds.halfWidth) return 'critical';
   if (!Number.isFinite(offset) || Math.abs(offset) > thresholds.z * d.error) return offset > 0 ? 'ordered' : 'disordered';
