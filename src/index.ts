@@ -82,6 +82,7 @@ export type { RgOptions, RgResult, RgRunResult, ContinuousRgResult, RgLevel, Flo
 export { blockSpinPyramid, coarseGrain, coarseGrainCubic, coarseGrainContinuous, coarseGrainPotts, RG_STREAM } from './rg/blockspin.js';
 export type { BlockSpinOptions, BlockPyramid, ContinuousCoarseGrainOptions } from './rg/blockspin.js';
 export type { ContinuousRgLevel } from './rg/continuous-flow.js';
+export type { ContinuousModel } from './rg/continuous.js';
 export type { RgLevelFlow } from './rg/flow.js';
 export type { PatternEntropy } from './rg/entropy.js';
 export type { McrgResult, McrgEntry, McrgEstimate, McrgUndetermined, McrgSector } from './rg/mcrg.js';

@@ -35,7 +35,16 @@ import { InvalidOptionError } from '../errors.js';
 import { seedState, Xoshiro128 } from '../rng.js';
 import type { Model } from '../vocabulary.js';
 import { crossing } from '../models/xy/kernel.js';
-import type { NormalizedBlockOptions } from './blockspin.js';
+
+/** The block options a pyramid needs (src/rg/blockspin.ts NormalizedBlockOptions, validated there). */
+export interface PyramidShape {
+  readonly blockSize: number;
+  readonly dimension: 2 | 3;
+  readonly levels: number;
+  readonly rule: BlockRule;
+  /** Linear size of every level, sizes[0] = L. */
+  readonly sizes: readonly number[];
+}
 
 /** The models whose spins are vectors (block spins by normalised block sums, or block averages for phi^4). */
 export type ContinuousModel = 'xy' | 'clock' | 'heisenberg' | 'phi4';
@@ -94,7 +103,7 @@ export function coarsenVectors(
   spec: VectorSpins,
   src: VectorLevel,
   L: number,
-  o: Pick<NormalizedBlockOptions, 'blockSize' | 'dimension'>,
+  o: Pick<PyramidShape, 'blockSize' | 'dimension'>,
   rule: BlockRule,
   rng: Xoshiro128,
 ): { level: VectorLevel; ties: number } {
@@ -191,7 +200,7 @@ function randomDirection(n: number, rng: Xoshiro128, out: Float64Array, at: numb
 export function vectorPyramid(
   spec: VectorSpins,
   spins: Float64Array | Uint8Array,
-  o: NormalizedBlockOptions,
+  o: PyramidShape,
   rng: Xoshiro128,
 ): { levels: VectorLevel[]; ties: number } {
   const levels = [levelOf(spec, spins)];
