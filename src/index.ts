@@ -83,6 +83,8 @@ export { blockSpinPyramid, coarseGrain, coarseGrainCubic, coarseGrainContinuous,
 export type { BlockSpinOptions, BlockPyramid, ContinuousCoarseGrainOptions } from './rg/blockspin.js';
 export type { ContinuousRgLevel } from './rg/continuous-flow.js';
 export type { ContinuousModel } from './rg/continuous.js';
+export { CLOCK6_T1, CLOCK6_T2 } from './models/clock/exact.js';
+export type { LiteratureValue } from './models/clock/exact.js';
 export type { RgLevelFlow } from './rg/flow.js';
 export type { PatternEntropy } from './rg/entropy.js';
 export type { McrgResult, McrgEntry, McrgEstimate, McrgUndetermined, McrgSector } from './rg/mcrg.js';
