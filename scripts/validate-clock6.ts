@@ -104,7 +104,7 @@ for (const L of sizes) {
   console.log('| T | Upsilon | 2T/pi | |m| | psi_6 = <cos 6 phi_M> | well depth F(pi/6) - F(0) |');
   console.log('|---|---|---|---|---|---|');
   for (const p of points) {
-    console.log(`| ${p.T.toFixed(2)} | ${fmt(p.upsilon)} | ${((2 * p.T) / Math.PI).toFixed(4)} | ${p.m.toFixed(4)} | ${fmt(p.psi6, 3)} | ${fmt(p.well, 2)} |`);
+    console.log(`| ${p.T.toFixed(3)} | ${fmt(p.upsilon)} | ${((2 * p.T) / Math.PI).toFixed(4)} | ${p.m.toFixed(4)} | ${fmt(p.psi6, 3)} | ${fmt(p.well, 2)} |`);
   }
 }
 
