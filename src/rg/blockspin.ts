@@ -135,11 +135,7 @@ export function blockKernel(sim: Simulation, options: NormalizedBlockOptions, pa
     throw new InvalidOptionError('lattice', sim.options.lattice, `a ${options.dimension}D lattice for these block options`);
   const blocks = kernel.blockSpins?.();
   if (!blocks) {
-    throw new InvalidOptionError(
-      'model',
-      sim.options.model,
-      'a model with block spins',
-    );
+    throw new InvalidOptionError('model', sim.options.model, 'a model with block spins');
   }
   blocks.configure(options.blockSize, options.levels, patterns && countsPatterns(options.blockSize, options.dimension));
   blocks.setRngState(seedState(options.seed));
@@ -342,5 +338,12 @@ export function coarseGrainContinuous<M extends ContinuousModel>(
   const checked = checkVectorSpins(spec, spins, count);
   const o = normalizeBlockOptions(size, 1, block, dimension);
   const pyramid = vectorPyramid(spec, checked, o, rgStream(o.seed));
-  return { blockSize: o.blockSize, rule: o.rule, seed: o.seed, sizes: [...o.sizes], lattices: pyramidLattices(pyramid.levels) as SpinsOf<M>[], ties: pyramid.ties };
+  return {
+    blockSize: o.blockSize,
+    rule: o.rule,
+    seed: o.seed,
+    sizes: [...o.sizes],
+    lattices: pyramidLattices(pyramid.levels) as SpinsOf<M>[],
+    ties: pyramid.ties,
+  };
 }

@@ -122,7 +122,7 @@ export function coarsenVectors(
   for (let Z = 0, B = 0; Z < depth; Z++) {
     for (let Y = 0; Y < Lb; Y++) {
       for (let X = 0; X < Lb; X++, B++) {
-        const corner = ((Z * b) * L + Y * b) * L + X * b;
+        const corner = (Z * b * L + Y * b) * L + X * b;
         if (rule === 'decimation') {
           for (let a = 0; a < n; a++) out[n * B + a] = src.components[n * corner + a];
           if (states && src.states) states[B] = src.states[corner];
@@ -197,12 +197,7 @@ function randomDirection(n: number, rng: Xoshiro128, out: Float64Array, at: numb
 }
 
 /** The pyramid of `spins` (levels 0 .. K) and the ties broken, one RG stream from `rng`. */
-export function vectorPyramid(
-  spec: VectorSpins,
-  spins: Float64Array | Uint8Array,
-  o: PyramidShape,
-  rng: Xoshiro128,
-): { levels: VectorLevel[]; ties: number } {
+export function vectorPyramid(spec: VectorSpins, spins: Float64Array | Uint8Array, o: PyramidShape, rng: Xoshiro128): { levels: VectorLevel[]; ties: number } {
   const levels = [levelOf(spec, spins)];
   let ties = 0;
   for (let k = 1; k <= o.levels; k++) {
