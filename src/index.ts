@@ -85,7 +85,7 @@ export type { ContinuousRgLevel } from './rg/continuous-flow.js';
 export type { ContinuousModel } from './rg/continuous.js';
 export { CLOCK6_T1, CLOCK6_T2 } from './models/clock/exact.js';
 export type { LiteratureValue } from './models/clock/exact.js';
-export type { RgLevelFlow } from './rg/flow.js';
+export type { RgLevelFlow, BlockLevelObservables } from './rg/flow.js';
 export type { PatternEntropy } from './rg/entropy.js';
 export type { McrgResult, McrgEntry, McrgEstimate, McrgUndetermined, McrgSector } from './rg/mcrg.js';
 export { BLOCK_RULES, RG_OPERATOR_NAMES } from './backend/rg-types.js';

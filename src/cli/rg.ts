@@ -10,6 +10,7 @@ import { BLOCK_RULES } from '../backend/rg-types.js';
 import { rgFlow, type ContinuousRgResult, type RgResult } from '../rg/run.js';
 import { isContinuous } from '../rg/continuous.js';
 import type { McrgEntry } from '../rg/mcrg.js';
+import type { BlockLevelObservables } from '../rg/flow.js';
 import { createSimulation, type Simulation } from '../simulation.js';
 import { choiceFlag, numberFlag, parseFlags, simulationOptionsFromFlags, SIMULATION_FLAGS, type FlagSpec } from './args.js';
 import { formatWithError, latticeLabel, modelLabel } from './format.js';
@@ -142,6 +143,11 @@ const DIRECTION_NOTES: Partial<Record<string, string>> = {
   'fixed-line': ' (the block lattices look alike at every scale: the 2D BKT line of fixed points, T <= T_BKT)',
 };
 
+/** The cells every model's level row starts with: level, L, |m|, U, nn, nnn. */
+function levelCells(l: BlockLevelObservables): string[] {
+  return [String(l.level), String(l.size), cell(l.absMagnetization), cell(l.binder), cell(l.nn), cell(l.nnn)];
+}
+
 /** The human-readable report of the RG run of a continuous-spin model. */
 function continuousRgToTable(r: ContinuousRgResult): string {
   const planar = r.flow[0].vortexDensity !== undefined;
@@ -160,16 +166,7 @@ function continuousRgToTable(r: ContinuousRgResult): string {
     '',
     ...table(
       ['level', 'L', '|m|', 'U', 'nn', 'nnn', ...(planar ? ['vortices/plaquette'] : []), ...(phi4 ? ['<|phi|^2>', 'U_site'] : [])],
-      r.flow.map((l) => [
-        String(l.level),
-        String(l.size),
-        cell(l.absMagnetization),
-        cell(l.binder),
-        cell(l.nn),
-        cell(l.nnn),
-        ...(planar ? [cell(l.vortexDensity)] : []),
-        ...(phi4 ? [cell(l.fieldSquared), cell(l.siteBinder)] : []),
-      ]),
+      r.flow.map((l) => [...levelCells(l), ...(planar ? [cell(l.vortexDensity)] : []), ...(phi4 ? [cell(l.fieldSquared), cell(l.siteBinder)] : [])]),
     ),
     '',
     `flow direction: ${r.direction}${DIRECTION_NOTES[r.direction] ?? ''}`,
@@ -190,16 +187,7 @@ export function rgToTable(r: RgResult | ContinuousRgResult): string {
     '',
     ...table(
       ['level', 'L', '|m|', 'U4', 'nn', 'nnn', 'plaquette', 'entropy/spin'],
-      ising.flow.map((l) => [
-        String(l.level),
-        String(l.size),
-        cell(l.absMagnetization),
-        cell(l.binder),
-        cell(l.nn),
-        cell(l.nnn),
-        cell(l.plaquette),
-        cell(l.patternEntropy?.perSpin),
-      ]),
+      ising.flow.map((l) => [...levelCells(l), cell(l.plaquette), cell(l.patternEntropy?.perSpin)]),
     ),
     '',
     `flow direction: ${r.direction}`,

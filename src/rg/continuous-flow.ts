@@ -31,18 +31,10 @@ import type { Simulation } from '../simulation.js';
 import type { Model } from '../vocabulary.js';
 import type { NormalizedBlockOptions } from './blockspin.js';
 import { checkVectorSpins, levelSums, rgStream, vectorPyramid, vectorSpins, type ContinuousModel } from './continuous.js';
-import { commonBinSize } from './flow.js';
+import { commonBinSize, type BlockLevelObservables } from './flow.js';
 
 /** Observables of one block level of a continuous-spin model (see the module comment). */
-export interface ContinuousRgLevel {
-  level: number;
-  size: number;
-  absMagnetization: SampledObservable;
-  magnetization2: SampledObservable;
-  magnetization4: SampledObservable;
-  binder: Observable;
-  nn: SampledObservable;
-  nnn: SampledObservable;
+export interface ContinuousRgLevel extends BlockLevelObservables {
   /** XY, clock, phi^4 (two components). */
   vortexDensity?: SampledObservable;
   /** phi^4 only. */
