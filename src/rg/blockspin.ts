@@ -33,7 +33,11 @@ export const RG_STREAM = 2 ** 52 + 0x5247;
 export interface BlockSpinOptions {
   /** Linear block size b: an integer >= 2 that divides L (b^levels must divide L). @default 2 */
   blockSize?: number;
-  /** `'majority'` (sign of the block sum, ties broken by the RG stream) or `'decimation'` (the block's corner spin). @default 'majority' */
+  /**
+   * `'majority'` (sign of the block sum, ties broken by the RG stream; for the continuous-spin models the
+   * normalised block sum, the nearest clock state, or the phi^4 block average: src/rg/continuous.ts) or
+   * `'decimation'` (the block's corner spin). @default 'majority'
+   */
   rule?: BlockRule;
   /**
    * Number of block levels K (1 .. the deepest level whose lattice is still at least 2 x 2).

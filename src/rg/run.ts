@@ -26,7 +26,11 @@ export interface RgOptions extends BlockSpinOptions {
   every?: number;
   /** Sweeps run first and discarded. @default 0 */
   thermalize?: number;
-  /** Count the b x b block configurations for the pattern entropy (b <= 3 only). @default true */
+  /**
+   * Count the b x b block configurations for the pattern entropy (b <= 3 only; Ising and Potts: the
+   * continuous-spin models have no discrete block configurations, and `true` is an error there).
+   * @default true for Ising and Potts, false for the continuous-spin models
+   */
   patterns?: boolean;
 }
 
