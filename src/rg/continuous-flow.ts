@@ -33,6 +33,9 @@ import type { NormalizedBlockOptions } from './blockspin.js';
 import { checkVectorSpins, levelSums, rgStream, vectorPyramid, vectorSpins, type ContinuousModel } from './continuous.js';
 import { commonBinSize, type BlockLevelObservables } from './flow.js';
 
+/** Most per-sample series kept per level (phi^4: |m|, m^2, m^4, nn, nnn, vortices, |phi|^2, |phi|^4). */
+export const CONTINUOUS_SERIES = 8;
+
 /** Observables of one block level of a continuous-spin model (see the module comment). */
 export interface ContinuousRgLevel extends BlockLevelObservables {
   /** XY, clock, phi^4 (two components). */

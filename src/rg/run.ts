@@ -4,7 +4,7 @@
  * exponents, all with error bars from one common binning of the run.
  */
 import { InvalidOptionError } from '../errors.js';
-import type { BlockRule } from '../backend/rg-types.js';
+import { RG_OPERATORS, type BlockRule } from '../backend/rg-types.js';
 import type { Measurement, Observable } from '../measure.js';
 import { kernelOf, type Simulation } from '../simulation.js';
 import { BLOCK_OPTION_KEYS, checkBlockLattice, checkKeys, normalizeBlockOptions, type BlockSpinOptions } from './blockspin.js';
@@ -12,7 +12,7 @@ import { analyzeEntropy, type PatternEntropy } from './entropy.js';
 import { analyzeFlow, commonBinSize, flowSeries, type RgLevelFlow } from './flow.js';
 import { analyzeMcrg, type McrgResult } from './mcrg.js';
 import { isContinuous, type ContinuousModel } from './continuous.js';
-import { continuousFlow, type ContinuousRgLevel } from './continuous-flow.js';
+import { continuousFlow, CONTINUOUS_SERIES, type ContinuousRgLevel } from './continuous-flow.js';
 import { checkRunOptions, sampleRg } from './sample.js';
 import { sampleRgPotts } from './potts.js';
 import { POTTS_MAX_PATTERNS } from '../models/potts/kernel.js';
@@ -215,8 +215,8 @@ export function rgFlow(sim: Simulation<Model>, options: RgOptions): RgResult | C
   if (typeof options !== 'object' || options === null) throw new InvalidOptionError('rg options', options, 'an object like { samples: 10000 }');
   checkKeys(options, RG_KEYS);
   const block = normalizeBlockOptions(sim.options.size, sim.options.seed, options, checkBlockLattice(sim));
-  const { samples, every, thermalize } = checkRunOptions(block, options);
   const continuous = isContinuous(sim.options.model);
+  const { samples, every, thermalize } = checkRunOptions(block, options, continuous ? CONTINUOUS_SERIES : RG_OPERATORS);
   const patterns = options.patterns ?? !continuous;
   if (typeof patterns !== 'boolean') throw new InvalidOptionError('patterns', patterns, 'true or false');
   if (continuous && patterns) {
