@@ -31,8 +31,6 @@ for (const size of sizes) {
     const rate = flowRate(r.flow);
     const nn = r.flow.map((l) => l.nn.mean.toFixed(4)).join(', ');
     const d = rate ? `${rate.rate.toFixed(3)} +- ${rate.error.toFixed(3)}` : '-';
-    console.log(
-      `| ${size} | ${beta} | ${nn} | ${d} | ${flowDirection(r.flow, FLOW_THRESHOLDS.square)} | ${flowDirection(r.flow, FLOW_THRESHOLDS.cubic)} |`,
-    );
+    console.log(`| ${size} | ${beta} | ${nn} | ${d} | ${flowDirection(r.flow, FLOW_THRESHOLDS.square)} | ${flowDirection(r.flow, FLOW_THRESHOLDS.cubic)} |`);
   }
 }
