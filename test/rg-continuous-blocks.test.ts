@@ -223,3 +223,50 @@ describe('continuous block spins', () => {
     sim.dispose();
   });
 });
+
+describe('continuous level sums', () => {
+  /** Plaquettes with a nonzero winding, from angle differences wrapped to (-pi, pi] (an independent count). */
+  function windings(s: Float64Array, L: number, d: 2 | 3): number {
+    const angle = (i: number) => Math.atan2(s[2 * i + 1], s[2 * i]);
+    const wrap = (x: number) => x - 2 * Math.PI * Math.round(x / (2 * Math.PI));
+    const at = (x: number, y: number, z: number) => ((((z + L) % L) * L + ((y + L) % L)) * L + ((x + L) % L)) % L ** d;
+    const planes: [number[], number[]][] = [[[1, 0, 0], [0, 1, 0]]];
+    if (d === 3) planes.push([[0, 1, 0], [0, 0, 1]], [[0, 0, 1], [1, 0, 0]]);
+    let count = 0;
+    for (let z = 0; z < (d === 3 ? L : 1); z++)
+      for (let y = 0; y < L; y++)
+        for (let x = 0; x < L; x++)
+          for (const [a, b] of planes) {
+            const c = [at(x, y, z), at(x + a[0], y + a[1], z + a[2]), at(x + a[0] + b[0], y + a[1] + b[1], z + a[2] + b[2]), at(x + b[0], y + b[1], z + b[2])];
+            let w = 0;
+            for (let k = 0; k < 4; k++) w += wrap(angle(c[(k + 1) % 4]) - angle(c[k]));
+            if (Math.abs(w) > 1) count++;
+          }
+    return count;
+  }
+
+  it('count vortices, nearest-neighbour and diagonal products as their definitions say', async () => {
+    const { levelSums, vectorSpins } = await import('../src/rg/continuous.js');
+    for (const [L, d] of [
+      [8, 2],
+      [5, 3],
+    ] as const) {
+      const s = unitVectors(L ** d, 2);
+      const sums = levelSums(vectorSpins('xy'), { components: s }, L, d);
+      expect(sums.vortices).toBe(windings(s, L, d));
+      expect(sums.vortices).toBeGreaterThan(0);
+      // nn: sum over sites and the d forward axes of s_i . s_j
+      let nn = 0;
+      const dot = (i: number, j: number) => s[2 * i] * s[2 * j] + s[2 * i + 1] * s[2 * j + 1];
+      const at = (x: number, y: number, z: number) => (((z % L) * L + (y % L)) * L + (x % L)) % L ** d;
+      for (let z = 0; z < (d === 3 ? L : 1); z++)
+        for (let y = 0; y < L; y++)
+          for (let x = 0; x < L; x++) {
+            nn += dot(at(x, y, z), at(x + 1, y, z)) + dot(at(x, y, z), at(x, y + 1, z));
+            if (d === 3) nn += dot(at(x, y, z), at(x, y, z + 1));
+          }
+      expect(sums.nn).toBeCloseTo(nn, 10);
+      expect(sums.s2).toBeCloseTo(L ** d, 10);
+    }
+  });
+});
