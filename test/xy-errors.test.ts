@@ -38,8 +38,11 @@ describe('XY options', () => {
     expect(() => sim.restore({ ...snapshot, spins: new Float64Array(16) })).toThrow(/snapshot\.spins/);
     expect(() => sim.restore({ ...snapshot, stepSize: 4 })).toThrow(/snapshot\.stepSize/);
     expect(() => sim.restore({ ...snapshot, overRelaxation: 2 })).toThrow(/snapshot\.overRelaxation/);
-    // no block-spin RG for continuous spins yet: a typed error naming the model
-    expect(() => blockSpinPyramid(sim)).toThrow(/Invalid option "model": expected a model with block spins/);
+    // block spins of continuous spins (src/rg/continuous.ts): unit vectors; bad block options are typed errors
+    const pyramid = blockSpinPyramid(sim);
+    expect(pyramid.lattices[1]).toBeInstanceOf(Float64Array);
+    expect(pyramid.lattices[1].length).toBe(2 * 2 * 2);
+    expect(() => blockSpinPyramid(sim, { blockSize: 3 })).toThrow(/Invalid option "blockSize"/);
     sim.dispose();
   });
   it('the CLI names the flag', async () => {

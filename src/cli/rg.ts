@@ -7,8 +7,10 @@ import { InvalidOptionError } from '../errors.js';
 import { landau, type LandauResult } from '../landau.js';
 import type { Observable } from '../measure.js';
 import { BLOCK_RULES } from '../backend/rg-types.js';
-import { rgFlow, type RgResult } from '../rg/run.js';
+import { rgFlow, type ContinuousRgResult, type RgResult } from '../rg/run.js';
+import { isContinuous } from '../rg/continuous.js';
 import type { McrgEntry } from '../rg/mcrg.js';
+import type { BlockLevelObservables } from '../rg/flow.js';
 import { createSimulation, type Simulation } from '../simulation.js';
 import { choiceFlag, numberFlag, parseFlags, simulationOptionsFromFlags, SIMULATION_FLAGS, type FlagSpec } from './args.js';
 import { formatWithError, latticeLabel, modelLabel } from './format.js';
@@ -127,39 +129,78 @@ function mcrgTable(entries: McrgEntry[], label: string): string[] {
   ];
 }
 
-/** The human-readable report of an RG run. */
-export function rgToTable(r: RgResult): string {
-  const out = [
+/** The first line of an RG report. */
+function rgHeader(r: RgResult | ContinuousRgResult): string {
+  return (
     `RG  ${modelLabel(r)} ${latticeLabel(r)}  T=${r.temperature.toPrecision(7)}  h=${r.field}  ${r.algorithm} on ${r.backend}  seed=${r.seed}  ` +
-      `${r.rule} ${Array(r.lattice === 'cubic' ? 3 : 2)
-        .fill(r.blockSize)
-        .join('x')} blocks, ${r.levels} levels  samples=${r.samples} every ${r.every}  bins=${r.bins}x${r.binSize}`,
+    `${r.rule} ${Array(r.lattice === 'cubic' ? 3 : 2)
+      .fill(r.blockSize)
+      .join('x')} blocks, ${r.levels} levels  samples=${r.samples} every ${r.every}  bins=${r.bins}x${r.binSize}`
+  );
+}
+
+const DIRECTION_NOTES: Partial<Record<string, string>> = {
+  'fixed-line': ' (the block lattices look alike at every scale: the 2D BKT line of fixed points, T <= T_BKT)',
+};
+
+/** The cells every model's level row starts with: level, L, |m|, U, nn, nnn. */
+function levelCells(l: BlockLevelObservables): string[] {
+  return [String(l.level), String(l.size), cell(l.absMagnetization), cell(l.binder), cell(l.nn), cell(l.nnn)];
+}
+
+/** The human-readable report of the RG run of a continuous-spin model. */
+function continuousRgToTable(r: ContinuousRgResult): string {
+  const planar = r.flow[0].vortexDensity !== undefined;
+  const phi4 = r.flow[0].fieldSquared !== undefined;
+  const rule =
+    r.rule === 'decimation'
+      ? 'decimation: the corner spin of each block'
+      : phi4
+        ? 'block field = the block average of phi'
+        : r.model === 'clock'
+          ? 'block spin = the clock state nearest to the block sum'
+          : 'block spin = the normalised block sum';
+  const out = [
+    rgHeader(r),
+    `${rule}; U = (n + 2)/2 - (n/2) <m^4>/<m^2>^2 (O(n) Binder); nn, nnn = <S_i . S_j> / <|S|^2>`,
+    '',
+    ...table(
+      ['level', 'L', '|m|', 'U', 'nn', 'nnn', ...(planar ? ['vortices/plaquette'] : []), ...(phi4 ? ['<|phi|^2>', 'U_site'] : [])],
+      r.flow.map((l) => [...levelCells(l), ...(planar ? [cell(l.vortexDensity)] : []), ...(phi4 ? [cell(l.fieldSquared), cell(l.siteBinder)] : [])]),
+    ),
+    '',
+    `flow direction: ${r.direction}${DIRECTION_NOTES[r.direction] ?? ''}`,
+    `block-level ties broken by the RG stream: ${r.ties}`,
+    '',
+    'MCRG: not defined for continuous spins (its operators are those of the Ising spin-flip symmetry)',
+  ];
+  if (r.warnings.length > 0) out.push('', 'warnings:', ...r.warnings.map((w) => `  - ${w}`));
+  return `${out.join('\n')}\n`;
+}
+
+/** The human-readable report of an RG run. */
+export function rgToTable(r: RgResult | ContinuousRgResult): string {
+  if (isContinuous(r.model)) return continuousRgToTable(r as ContinuousRgResult);
+  const ising = r as RgResult;
+  const out = [
+    rgHeader(r),
     '',
     ...table(
       ['level', 'L', '|m|', 'U4', 'nn', 'nnn', 'plaquette', 'entropy/spin'],
-      r.flow.map((l) => [
-        String(l.level),
-        String(l.size),
-        cell(l.absMagnetization),
-        cell(l.binder),
-        cell(l.nn),
-        cell(l.nnn),
-        cell(l.plaquette),
-        cell(l.patternEntropy?.perSpin),
-      ]),
+      ising.flow.map((l) => [...levelCells(l), cell(l.plaquette), cell(l.patternEntropy?.perSpin)]),
     ),
     '',
     `flow direction: ${r.direction}`,
     '',
-    ...(r.mcrg
+    ...(ising.mcrg
       ? [
           ...mcrgTable(
-            r.mcrg.thermal,
+            ising.mcrg.thermal,
             r.lattice === 'cubic' ? 'MCRG thermal exponent y_t = 1/nu (3D Ising literature 1.5874)' : 'MCRG thermal exponent y_t = 1/nu (exact 1)',
           ),
           '',
           ...mcrgTable(
-            r.mcrg.magnetic,
+            ising.mcrg.magnetic,
             r.lattice === 'cubic' ? 'MCRG magnetic exponent y_h (3D Ising literature (5 - eta)/2 = 2.4819)' : 'MCRG magnetic exponent y_h (exact 15/8 = 1.875)',
           ),
         ]
@@ -256,7 +297,7 @@ export async function rgCommand(argv: string[], io: Io, usage: string): Promise<
     rule: choiceFlag('rule', flags.rule, BLOCK_RULES),
     levels: numberFlag('levels', flags.levels, 'an integer number of levels'),
     seed: numberFlag('rg-seed', flags['rg-seed'], 'an integer from 0 to 2^53 - 1'),
-    patterns: !flags['no-patterns'],
+    patterns: flags['no-patterns'] ? false : undefined,
   });
   return runAnalysis(flags, io, (sim) => rgFlow(sim, options), rgToTable);
 }

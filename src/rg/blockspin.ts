@@ -20,6 +20,8 @@ import type { SpinArray } from '../models/model.js';
 import { PottsModelKernel } from '../models/potts/model-kernel.js';
 import { checkQ, type PottsBlockSpinKernel } from '../models/potts/kernel.js';
 import { coarsenPotts } from '../models/potts/kernel-js.js';
+import { checkVectorSpins, isContinuous, pyramidLattices, rgStream, vectorPyramid, vectorSpins, type ContinuousModel } from './continuous.js';
+import { CLOCK_MAX_Q } from '../models/clock/exact.js';
 
 /**
  * Index of the RG stream among the children of the simulation's seed: tie-breaking draws come
@@ -31,7 +33,11 @@ export const RG_STREAM = 2 ** 52 + 0x5247;
 export interface BlockSpinOptions {
   /** Linear block size b: an integer >= 2 that divides L (b^levels must divide L). @default 2 */
   blockSize?: number;
-  /** `'majority'` (sign of the block sum, ties broken by the RG stream) or `'decimation'` (the block's corner spin). @default 'majority' */
+  /**
+   * `'majority'` (sign of the block sum, ties broken by the RG stream; for the continuous-spin models the
+   * normalised block sum, the nearest clock state, or the phi^4 block average: src/rg/continuous.ts) or
+   * `'decimation'` (the block's corner spin). @default 'majority'
+   */
   rule?: BlockRule;
   /**
    * Number of block levels K (1 .. the deepest level whose lattice is still at least 2 x 2).
@@ -133,11 +139,7 @@ export function blockKernel(sim: Simulation, options: NormalizedBlockOptions, pa
     throw new InvalidOptionError('lattice', sim.options.lattice, `a ${options.dimension}D lattice for these block options`);
   const blocks = kernel.blockSpins?.();
   if (!blocks) {
-    throw new InvalidOptionError(
-      'model',
-      sim.options.model,
-      'a model with block spins ("ising" or "potts"; the continuous-spin models have no block-spin RG yet)',
-    );
+    throw new InvalidOptionError('model', sim.options.model, 'a model with block spins');
   }
   blocks.configure(options.blockSize, options.levels, patterns && countsPatterns(options.blockSize, options.dimension));
   blocks.setRngState(seedState(options.seed));
@@ -170,6 +172,13 @@ export function blockSpinPyramid<M extends Model>(sim: Simulation<M>, options: B
   if (typeof options !== 'object' || options === null) throw new InvalidOptionError('block options', options, 'an object like { blockSize: 2 }');
   checkKeys(options, BLOCK_OPTION_KEYS);
   const o = normalizeBlockOptions(sim.options.size, sim.options.seed, options, checkBlockLattice(sim));
+  if (isContinuous(sim.options.model)) {
+    kernelOf(sim, 'blockSpinPyramid');
+    const spec = vectorSpins(sim.options.model, sim.options.q ?? 0);
+    const pyramid = vectorPyramid(spec, sim.spins() as Float64Array | Uint8Array, o, rgStream(o.seed));
+    const lattices = pyramidLattices(pyramid.levels) as SpinsOf<M>[];
+    return { blockSize: o.blockSize, rule: o.rule, seed: o.seed, sizes: [...o.sizes], lattices, ties: pyramid.ties };
+  }
   if (sim.options.model === 'potts') {
     const { blocks: potts } = pottsBlockKernel(sim, o, false, 'blockSpinPyramid');
     const ties = potts.build(o.rule);
@@ -302,4 +311,58 @@ function pottsPyramid(states: Uint8Array, q: number, options: BlockSpinOptions, 
     (n) => new Uint8Array(n),
     (src, n, dst, o, rng) => coarsenPotts(src, n, o.blockSize, q, dst, o.rule, rng, undefined, 0, dimension),
   );
+}
+
+/** Options of {@link coarseGrainContinuous}: the block options, the lattice and the clock model's q. */
+export interface ContinuousCoarseGrainOptions extends BlockSpinOptions {
+  /** `'square'` (L x L sites) or `'cubic'` (L x L x L). @default 'square' */
+  lattice?: 'square' | 'cubic';
+  /** The clock model's number of states (clock only). */
+  q?: number;
+}
+
+/**
+ * The block-spin pyramid of a continuous-spin lattice given as `spins()` returns it (XY and phi^4:
+ * a Float64Array of (x, y) components; Heisenberg: (x, y, z); clock: a Uint8Array of states
+ * 0 .. q - 1; site (z L + y) L + x), computed by the rules of src/rg/continuous.ts: the normalised
+ * block sum (XY, Heisenberg), the nearest clock state to the block sum (clock), the block average
+ * (phi^4), or decimation. Without `seed` the RG stream is childSeed(1, RG_STREAM), so that
+ * `coarseGrainContinuous('xy', sim.spins(), { seed })` equals `blockSpinPyramid(sim, { seed })`.
+ */
+export function coarseGrainContinuous<M extends ContinuousModel>(
+  model: M,
+  spins: SpinsOf<M>,
+  options: ContinuousCoarseGrainOptions = {},
+): BlockPyramid<SpinsOf<M>> {
+  if (!isContinuous(model)) throw new InvalidOptionError('model', model, '"xy", "clock", "heisenberg" or "phi4"');
+  if (typeof options !== 'object' || options === null) throw new InvalidOptionError('block options', options, 'an object like { blockSize: 2 }');
+  checkKeys(options, [...BLOCK_OPTION_KEYS, 'lattice', 'q']);
+  const { lattice = 'square', q, ...block } = options;
+  const dimension = oneOf('lattice', lattice, ['square', 'cubic'] as const) === 'cubic' ? 3 : 2;
+  if (model === 'clock' && (typeof q !== 'number' || !Number.isInteger(q) || q < 2 || q > CLOCK_MAX_Q)) {
+    throw new InvalidOptionError('q', q, `an integer from 2 to ${CLOCK_MAX_Q} (the number of clock states: model "clock" needs q)`);
+  }
+  if (model !== 'clock' && q !== undefined) throw new InvalidOptionError('q', q, `no q for model "${model}" (the clock model's number of states)`);
+  const spec = vectorSpins(model, q ?? 0);
+  const perSite = model === 'clock' ? 1 : spec.components;
+  const count = ArrayBuffer.isView(spins) ? (spins as Uint8Array).length / perSite : 0;
+  const size = Math.round(dimension === 3 ? Math.cbrt(count) : Math.sqrt(count));
+  if (size < 2 || size ** dimension !== count) {
+    throw new InvalidOptionError(
+      'spins',
+      ArrayBuffer.isView(spins) ? `${spins.constructor.name} of length ${(spins as Uint8Array).length}` : spins,
+      `the ${model} spins of an L^${dimension} lattice (L >= 2): ${perSite} value(s) a site`,
+    );
+  }
+  const checked = checkVectorSpins(spec, spins, count);
+  const o = normalizeBlockOptions(size, 1, block, dimension);
+  const pyramid = vectorPyramid(spec, checked, o, rgStream(o.seed));
+  return {
+    blockSize: o.blockSize,
+    rule: o.rule,
+    seed: o.seed,
+    sizes: [...o.sizes],
+    lattices: pyramidLattices(pyramid.levels) as SpinsOf<M>[],
+    ties: pyramid.ties,
+  };
 }

@@ -18,8 +18,8 @@ import { integratedAutocorrelationTime, chooseBinSize, analyzeSeries } from '../
 import type { Observable, SampledObservable } from '../measure.js';
 import { operatorSeries, type RgSamples } from './sample.js';
 
-/** Observables of one block level. */
-export interface RgLevelFlow {
+/** What every model's block level reports (the continuous-spin models: src/rg/continuous-flow.ts). */
+export interface BlockLevelObservables {
   /** Level k (0 = the lattice). */
   level: number;
   /** Linear size L_k of the block lattice. */
@@ -30,6 +30,10 @@ export interface RgLevelFlow {
   binder: Observable;
   nn: SampledObservable;
   nnn: SampledObservable;
+}
+
+/** Observables of one block level (Ising and Potts). */
+export interface RgLevelFlow extends BlockLevelObservables {
   plaquette: SampledObservable;
 }
 

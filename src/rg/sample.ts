@@ -41,15 +41,16 @@ export interface SampleOptions {
   patterns: boolean;
 }
 
-/** Checks the run-length options (InvalidOptionError naming the field). */
+/** Checks the run-length options (InvalidOptionError naming the field); `perLevel` values are kept per level and sample. */
 export function checkRunOptions(
   block: NormalizedBlockOptions,
   options: { samples?: unknown; every?: unknown; thermalize?: unknown },
+  perLevel: number = RG_OPERATORS,
 ): { samples: number; every: number; thermalize: number } {
   const samples = checkCount('samples', options.samples, 2);
   const every = checkCount('every', options.every ?? 1, 1);
   const thermalize = checkCount('thermalize', options.thermalize ?? 0, 0);
-  const perSample = (block.levels + 1) * RG_OPERATORS;
+  const perSample = (block.levels + 1) * perLevel;
   if (samples * perSample > MAX_RG_VALUES) {
     throw new InvalidOptionError(
       'samples',
