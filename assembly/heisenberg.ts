@@ -14,6 +14,8 @@ import { reserve } from "./memory";
 import * as cm from "./continuous";
 import * as rng from "./rng";
 import { detCos, detExp, detSin } from "./detmath";
+import { heatBathSweep } from "./continuous-heatbath";
+import { embeddingSquares, embeddingStep } from "./embedding";
 
 /** Values in one record: [B_x, B_y, M_x, M_y, M_z]. */
 export const HEISENBERG_RECORD_WIDTH: i32 = 5;
@@ -290,6 +292,34 @@ export function heisenbergWolff(steps: i32, clusters: i32, record: i32): i32 {
     if (record != 0) {
       heisenbergRecord(k);
       store<f64>(sizes + (<usize>k << 3), <f64>stepSize);
+    }
+  }
+  return flipped;
+}
+
+/** `sweeps` heat-bath sweeps (./continuous-heatbath.ts), each followed by `overRelaxation` reflection sweeps; records as heisenbergMetropolis. */
+export function heisenbergHeatBath(sweeps: i32, overRelaxation: i32, record: i32): i32 {
+  if (record != 0 && sweeps > HEISENBERG_RECORD_CAPACITY) return -1;
+  let changed: i32 = 0;
+  for (let k = 0; k < sweeps; k++) {
+    changed += heatBathSweep(spins, 3, L, 2, beta, field, 0, 0, 0);
+    if (overRelaxation > 0) heisenbergOverRelax(overRelaxation);
+    if (record != 0) heisenbergRecord(k);
+  }
+  return changed;
+}
+
+/** `steps` Swendsen-Wang steps by embedding (./embedding.ts), recorded as heisenbergWolff's (sizes: sum_C |C|^2). */
+export function heisenbergSwendsenWang(steps: i32, record: i32): i32 {
+  if (record != 0 && steps > HEISENBERG_RECORD_CAPACITY) return -1;
+  let flipped: i32 = 0;
+  for (let k = 0; k < steps; k++) {
+    const f = embeddingStep(spins, 3, L, 2, beta, field, 0, 0, 0);
+    if (f < 0) return -1;
+    flipped += f;
+    if (record != 0) {
+      heisenbergRecord(k);
+      store<f64>(sizes + (<usize>k << 3), embeddingSquares());
     }
   }
   return flipped;

@@ -32,16 +32,13 @@ export const clock: ModelDefinition<ClockParameters> = {
   hamiltonian: 'H = -J sum_<ij> cos(theta_i - theta_j) - h sum_i cos(theta_i), theta_i = 2 pi k_i / q',
   parameterKeys: ['q'],
   parameters(given) {
-    const { q, hybridCluster } = given as { q?: unknown; hybridCluster?: unknown };
-    if (hybridCluster !== undefined && hybridCluster !== 'wolff') {
-      throw new InvalidOptionError('hybridCluster', hybridCluster, '"wolff" for model "clock" (Swendsen-Wang by embedding is not implemented)');
-    }
+    const { q } = given as { q?: unknown };
     if (typeof q !== 'number' || !Number.isInteger(q) || q < 2 || q > CLOCK_MAX_Q) {
       throw new InvalidOptionError('q', q, `an integer from 2 to ${CLOCK_MAX_Q} (the number of clock states: model "clock" needs q)`);
     }
     return { q };
   },
-  algorithms: ['metropolis', 'wolff', 'hybrid'],
+  algorithms: ['metropolis', 'heat-bath', 'wolff', 'swendsen-wang', 'hybrid'],
   lattices: ['square'],
   criticalTemperature: (parameters) => clockCriticalTemperature(parameters.q),
 

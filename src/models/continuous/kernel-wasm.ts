@@ -33,12 +33,17 @@ const CORE_FUNCTIONS = [
   'ReserveClusters',
   'Wolff',
   'Record',
+  'HeatBath',
+  'SwendsenWang',
 ] as const;
 type CoreFunction = (...args: number[]) => number;
 type Core = Record<(typeof CORE_FUNCTIONS)[number], CoreFunction> & {
   memory: WebAssembly.Memory;
   rngSetState(a: number, b: number, c: number, d: number): void;
   rngGetState(k: number): number;
+  /** Swendsen-Wang by embedding (assembly/embedding.ts, shared by the continuous-spin cores). */
+  embeddingReserve(sites: number): number;
+  embeddingParentPtr(): number;
   /** XY cores only (the clock model). */
   StatesPtr?: CoreFunction;
   ClockSync?: CoreFunction;
@@ -63,6 +68,8 @@ export class WasmContinuousKernel {
     this.core_.memory = exports.memory as WebAssembly.Memory;
     this.core_.rngSetState = exports.rngSetState as Core['rngSetState'];
     this.core_.rngGetState = exports.rngGetState as Core['rngGetState'];
+    this.core_.embeddingReserve = exports.embeddingReserve as Core['embeddingReserve'];
+    this.core_.embeddingParentPtr = exports.embeddingParentPtr as Core['embeddingParentPtr'];
   }
 
   /**
@@ -188,6 +195,27 @@ export class WasmContinuousKernel {
   wolff(steps: number, clusters: number, out?: Float64Array, sizes?: Float64Array): number {
     const core = this.core;
     return this.batched('wolff', steps, out, sizes, (n, record) => core.Wolff(n, clusters, record));
+  }
+
+  heatBath(sweeps: number, overRelaxation: number, out?: Float64Array): number {
+    const core = this.core;
+    return this.batched('heatBath', sweeps, out, undefined, (n, record) => core.HeatBath(n, overRelaxation, record));
+  }
+
+  reserveEmbedding(): boolean {
+    const core = this.core;
+    return guarded('reserveEmbedding', () => core.embeddingReserve(this.size * this.size)) === 0;
+  }
+
+  swendsenWang(steps: number, out?: Float64Array, sizes?: Float64Array): number {
+    const core = this.core;
+    return this.batched('swendsenWang', steps, out, sizes, (n, record) => core.SwendsenWang(n, record));
+  }
+
+  clusterParents(): Int32Array {
+    const core = this.core;
+    const ptr = core.embeddingParentPtr();
+    return ptr === 0 ? new Int32Array(0) : new Int32Array(core.memory.buffer as ArrayBuffer, ptr, this.size * this.size).slice();
   }
 
   clusterSites(): Int32Array {

@@ -37,13 +37,10 @@ export const heisenberg: ModelDefinition<HeisenbergParameters> = {
   hamiltonian: 'H = -J sum_<ij> S_i . S_j - h sum_i S_i^z, |S_i| = 1 in R^3',
   parameterKeys: ['overRelaxation'],
   parameters(given) {
-    const { overRelaxation, hybridCluster } = given as { overRelaxation?: unknown; hybridCluster?: unknown };
-    if (hybridCluster !== undefined && hybridCluster !== 'wolff') {
-      throw new InvalidOptionError('hybridCluster', hybridCluster, '"wolff" for model "heisenberg" (Swendsen-Wang by embedding is not implemented)');
-    }
+    const { overRelaxation } = given as { overRelaxation?: unknown };
     return { overRelaxation: checkOverRelaxation(overRelaxation) };
   },
-  algorithms: ['metropolis', 'wolff', 'hybrid'],
+  algorithms: ['metropolis', 'heat-bath', 'wolff', 'swendsen-wang', 'hybrid'],
   lattices: ['square'],
   // no transition at T > 0 in 2D: the default temperature
   criticalTemperature: () => 1,

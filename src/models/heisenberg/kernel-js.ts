@@ -239,6 +239,16 @@ export class JsHeisenbergKernel extends JsContinuousKernelBase implements Heisen
     return flipped;
   }
 
+  /** Heat-bath sweeps (src/models/continuous/heat-bath.ts). */
+  heatBath(sweeps: number, overRelaxation: number, out?: Float64Array): number {
+    return this.heatBathSweeps(sweeps, overRelaxation, HEISENBERG_RECORD_WIDTH, out);
+  }
+
+  /** Swendsen-Wang steps by embedding (src/models/continuous/embedding.ts). */
+  swendsenWang(steps: number, out?: Float64Array, sizes?: Float64Array): number {
+    return this.embeddingSteps(steps, HEISENBERG_RECORD_WIDTH, out, sizes);
+  }
+
   record(out: Float64Array, offset = 0): void {
     const L = this.size;
     const s = this.spins;

@@ -60,6 +60,21 @@ export const phi4: ModelDefinition<Phi4Parameters> = {
           'runs them after Metropolis sweeps)',
       );
     }
+    if (algorithm === 'swendsen-wang') {
+      throw new InvalidOptionError(
+        'algorithm',
+        algorithm,
+        '"metropolis" or "hybrid" for model "phi4" (cluster updates by embedding never change |phi_i|, so alone they do not sample the field)',
+      );
+    }
+    if (algorithm === 'heat-bath') {
+      throw new InvalidOptionError(
+        'algorithm',
+        algorithm,
+        '"metropolis" or "hybrid" for model "phi4" (no exact heat bath: the conditional density of phi_i, ' +
+          'exp(beta H . phi - |phi|^2 - lambda (|phi|^2 - 1)^2), has no direct sampler here; Metropolis with over-relaxation samples it)',
+      );
+    }
     if (hybridCluster !== undefined && hybridCluster !== 'wolff') {
       throw new InvalidOptionError('hybridCluster', hybridCluster, '"wolff" for model "phi4" (Swendsen-Wang by embedding is not implemented)');
     }

@@ -43,10 +43,7 @@ export const xy: ModelDefinition<XyParameters> = {
   hamiltonian: 'H = -J sum_<ij> cos(theta_i - theta_j) - h sum_i cos(theta_i)',
   parameterKeys: ['overRelaxation'],
   parameters(given) {
-    const { overRelaxation, hybridCluster } = given as { overRelaxation?: unknown; hybridCluster?: unknown };
-    if (hybridCluster !== undefined && hybridCluster !== 'wolff') {
-      throw new InvalidOptionError('hybridCluster', hybridCluster, '"wolff" for model "xy" (Swendsen-Wang by embedding is not implemented)');
-    }
+    const { overRelaxation } = given as { overRelaxation?: unknown };
     const k = overRelaxation === undefined ? 0 : overRelaxation;
     if (typeof k !== 'number' || !Number.isInteger(k) || k < 0 || k > XY_MAX_OVER_RELAXATION) {
       throw new InvalidOptionError(
@@ -57,7 +54,7 @@ export const xy: ModelDefinition<XyParameters> = {
     }
     return { overRelaxation: k };
   },
-  algorithms: ['metropolis', 'wolff', 'hybrid'],
+  algorithms: ['metropolis', 'heat-bath', 'wolff', 'swendsen-wang', 'hybrid'],
   lattices: ['square'],
   criticalTemperature: () => XY_BKT_TEMPERATURE,
 
