@@ -36,7 +36,7 @@ describe('clock model: exact mappings to Ising', () => {
     expect(await t(6)).toBe(0.9008);
     for (const q of [undefined, 1, 257, 2.5]) await expect(createSimulation({ model: 'clock', q, size: 4 })).rejects.toThrow(InvalidOptionError);
     await expect(createSimulation({ model: 'clock', q: 4, overRelaxation: 1 })).rejects.toThrow(/overRelaxation/);
-    await expect(createSimulation({ model: 'clock', q: 4, algorithm: 'heat-bath' })).rejects.toThrow(/algorithm/);
+    await expect(createSimulation({ model: 'clock', q: 4, algorithm: 'annealing' as never })).rejects.toThrow(/algorithm/);
     const sim = await createSimulation({ model: 'clock', q: 6, size: 4 });
     expect(() => sim.restore({ ...sim.snapshot(), spins: new Uint8Array(16).fill(6) })).toThrow(/snapshot\.spins/);
   });
