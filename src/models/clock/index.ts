@@ -11,6 +11,9 @@
  * Kirkpatrick and Nelson 1977). It runs on the XY kernels in clock mode (src/models/xy/kernel.ts,
  * assembly/xy.ts): the same record [B_x, B_y, M_x, M_y, I_x, I_y, V] and the same observables
  * (src/models/continuous/observables.ts). `spins()` returns the states 0 .. q-1 (Uint8Array).
+ * Algorithms: Metropolis (a uniformly random other state), the exact discrete heat bath over the q
+ * angles, Wolff and Swendsen-Wang by embedding with the q mirror lines of the q-gon (clock angles go
+ * to clock angles), hybrid.
  */
 import { InvalidOptionError } from '../../errors.js';
 import type { ModelDefinition, ModelParameters } from '../model.js';

@@ -7,7 +7,9 @@
  * the default temperature is 1. Record of a step: [B_x, B_y, M_x, M_y, M_z] (./kernel.ts);
  * E = -(B_x + B_y) - h M_z. Observables: src/models/continuous/observables.ts (n = 3). Kernels:
  * assembly/heisenberg.ts and its JavaScript twin ./kernel-js.ts, with the deterministic sin, cos and
- * exp of src/detmath.ts; Metropolis with a tuned step (then frozen), over-relaxation, Wolff by embedding.
+ * exp of src/detmath.ts; Metropolis with a tuned step (then frozen), over-relaxation, the exact heat
+ * bath (cos of the angle to the local field by inversion, assembly/continuous-heatbath.ts), Wolff and
+ * Swendsen-Wang by embedding (assembly/embedding.ts), hybrid.
  */
 import { InvalidOptionError } from '../../errors.js';
 import type { ModelDefinition, ModelParameters } from '../model.js';
@@ -76,5 +78,6 @@ export const heisenberg: ModelDefinition<HeisenbergParameters> = {
     { what: 'no order at T > 0 in two dimensions', citation: 'N. D. Mermin and H. Wagner, Phys. Rev. Lett. 17, 1133 (1966)' },
     { what: 'asymptotic freedom of the 2D O(3) model: xi ~ exp(2 pi / T)', citation: 'A. M. Polyakov, Phys. Lett. B 59, 79 (1975)' },
     { what: 'Wolff single-cluster updates by embedding', citation: 'U. Wolff, Phys. Rev. Lett. 62, 361 (1989)' },
+    { what: 'Swendsen-Wang multi-cluster updates (here by embedding)', citation: 'R. H. Swendsen and J.-S. Wang, Phys. Rev. Lett. 58, 86 (1987)' },
   ],
 };
