@@ -2,7 +2,8 @@
 // (1989); R. H. Swendsen and J.-S. Wang, Phys. Rev. Lett. 58, 86 (1987)). Twin:
 // src/models/continuous/embedding.ts; contract: src/models/continuous/kernel.ts, "Swendsen-Wang".
 // Generic over the dimension D (2: square, 3: simple cubic), site i = (z L + y) L + x, n float64
-// components a site at spins + 8 n i (XY and clock: n = 2; Heisenberg: n = 3).
+// components a site at spins + 8 n i (XY and clock: n = 2; Heisenberg: n = 3; the O(2) phi^4 field:
+// n = 2 without renormalisation, Brower and Tamayo, Phys. Rev. Lett. 62, 1087 (1989)).
 //
 // One step: a random reflection r (XY: psi = 2 pi u; clock: a mirror line of the q-gon; Heisenberg:
 // a random unit vector); the projections p_i = r . s_i make an Ising model with couplings
@@ -102,10 +103,11 @@ function bond(i: i32, j: i32, b2: f64): void {
 
 /**
  * One Swendsen-Wang step by embedding on the lattice at `spins` (n = 2, q = 0: XY; n = 2, q >= 2:
- * the clock model with its states and table; n = 3: Heisenberg). Returns the sites reflected, or -1
- * when the regions are not reserved for L^D sites.
+ * the clock model with its states and table; n = 3: Heisenberg; `unit` = 0: the phi^4 field, whose
+ * reflected vectors are not renormalised). Returns the sites reflected, or -1 when the regions are
+ * not reserved for L^D sites.
  */
-export function embeddingStep(spins: usize, n: i32, L: i32, D: i32, beta: f64, field: f64, states: usize, table: usize, q: i32): i32 {
+export function embeddingStep(spins: usize, n: i32, L: i32, D: i32, beta: f64, field: f64, states: usize, table: usize, q: i32, unit: bool = true): i32 {
   const N = D == 3 ? L * L * L : L * L;
   if (parent == 0 || reserved < N) return -1;
   const stride = <usize>n << 3;
@@ -195,9 +197,11 @@ export function embeddingStep(spins: usize, n: i32, L: i32, D: i32, beta: f64, f
       const pk = rx * load<f64>(p) + ry * load<f64>(p, 8);
       let nx = load<f64>(p) - 2 * pk * rx;
       let ny = load<f64>(p, 8) - 2 * pk * ry;
-      const f = (3.0 - (nx * nx + ny * ny)) * 0.5;
-      nx = nx * f;
-      ny = ny * f;
+      if (unit) {
+        const f = (3.0 - (nx * nx + ny * ny)) * 0.5;
+        nx = nx * f;
+        ny = ny * f;
+      }
       store<f64>(p, nx);
       store<f64>(p, ny, 8);
     } else {

@@ -65,6 +65,7 @@ export {
 export { xyHeatBath, xySwendsenWang } from "./xy";
 export { heisenbergHeatBath, heisenbergSwendsenWang } from "./heisenberg";
 export { embeddingReserve, embeddingParentPtr } from "./embedding";
+export { phi4SwendsenWang } from "./phi4";
 export { detSin, detCos, detExp, detSinSmall, detCosSmall, detExpSmall } from "./detmath";
 export { detLog } from "./detmath";
 export {

@@ -5,7 +5,8 @@
  * A random reflection r makes the projections p_i = r . s_i an Ising model with couplings |p_i p_j|;
  * its Fortuin-Kasteleyn clusters are built (bonds with p_i p_j > 0 occupied with probability
  * 1 - exp(-2 beta p_i p_j)) and each cluster is reflected, s -> s - 2 (r . s) r, with probability
- * 1 / (1 + exp(beta dE)) for its field energy dE (1/2 at h = 0).
+ * 1 / (1 + exp(beta dE)) for its field energy dE (1/2 at h = 0). The O(2) phi^4 field is embedded the
+ * same way (Brower and Tamayo, Phys. Rev. Lett. 62, 1087 (1989)), its reflected vectors not renormalised.
  */
 import { detCos, detExp, detExpSmall, detSin } from '../../detmath.js';
 import type { ContinuousLattice } from './heat-bath.js';
@@ -141,9 +142,11 @@ export class Embedding {
         const pk = rx * s[p] + ry * s[p + 1];
         let nx = s[p] - 2 * pk * rx;
         let ny = s[p + 1] - 2 * pk * ry;
-        const f = (3.0 - (nx * nx + ny * ny)) * 0.5;
-        nx = nx * f;
-        ny = ny * f;
+        if (lattice.unit) {
+          const f = (3.0 - (nx * nx + ny * ny)) * 0.5;
+          nx = nx * f;
+          ny = ny * f;
+        }
         s[p] = nx;
         s[p + 1] = ny;
       } else {

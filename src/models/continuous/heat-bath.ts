@@ -37,6 +37,8 @@ export interface ContinuousLattice {
   readonly field: number;
   readonly clock: ClockTables | undefined;
   readonly rng: Xoshiro128;
+  /** Unit vectors (renormalised after a reflection); false for the phi^4 field. */
+  readonly unit: boolean;
 }
 
 /** One heat-bath sweep; returns the sites changed (clock) or updated (XY, Heisenberg). */

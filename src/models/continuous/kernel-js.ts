@@ -21,6 +21,8 @@ export abstract class JsContinuousKernelBase {
   protected queue: Int32Array | undefined;
   /** The last cluster's sites are queue[0 .. lastCount - 1]. */
   protected lastCount = 0;
+  /** Spins are unit vectors (renormalised after reflections); false for the phi^4 field. */
+  protected readonly unitVectors: boolean = true;
   /** Swendsen-Wang memory (reserveEmbedding). */
   protected embedding: Embedding | undefined;
   /** The clock model's heat-bath weights. */
@@ -73,7 +75,7 @@ export abstract class JsContinuousKernelBase {
   protected lattice(clock: ClockTables | undefined): ContinuousLattice {
     const dimension = this.sites === this.size * this.size ? 2 : 3;
     const { spins, components, size, beta, field, rng } = this;
-    return { spins, components, size, dimension, beta, field, clock, rng };
+    return { spins, components, size, dimension, beta, field, clock, rng, unit: this.unitVectors };
   }
 
   /** Heat-bath sweeps (./heat-bath.ts), each followed by `overRelaxation` reflection sweeps; records `width` values after each when `out`. */

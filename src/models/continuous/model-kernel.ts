@@ -8,7 +8,7 @@ import { BackendUnavailableError, InvalidOptionError } from '../../errors.js';
 import { loadCore } from '../../backend/loader.js';
 import { coreHasSimd } from '../../backend/wasm-packed.js';
 import type { ClusterAlgorithm, ClusterStep, ClusterSweepResult, LocalAlgorithm, Start } from '../../vocabulary.js';
-import { labelsFromParents } from './embedding.js';
+import { embeddedClusterLabels, embeddedClusterSweep } from './cluster-step.js';
 import type { KernelChoice, KernelRequest, ModelKernel, RecordArray } from '../model.js';
 import { continuousCorrelationSample, type ContinuousKernel } from './kernel.js';
 import { WasmContinuousKernel, type ContinuousCore } from './kernel-wasm.js';
@@ -113,39 +113,15 @@ export class ContinuousModelKernel implements ModelKernel {
    * recorded, as in sweep()).
    */
   clusterSweep(step: ClusterStep, n: number, out?: RecordArray, sizes?: Float64Array): ClusterSweepResult {
-    const records = out as Float64Array | undefined;
     this.lastCluster = step.cluster;
-    const update = (steps: number, into?: Float64Array, sizesInto?: Float64Array): number =>
-      step.cluster === 'swendsen-wang' ? this.spins.swendsenWang(steps, into, sizesInto) : this.spins.wolff(steps, step.clustersPerStep, into, sizesInto);
-    if (step.localSweeps === 0) {
-      const flips = update(n, records, records ? sizes : undefined);
-      return { flips, clusterFlips: flips };
-    }
-    let flips = 0;
-    let clusterFlips = 0;
-    const w = this.width;
-    for (let k = 0; k < n; k++) {
-      // Recorded hybrid steps keep the step size frozen (detailed balance); only thermalization tunes it.
-      flips += records ? this.spins.metropolis(step.localSweeps, this.stepSize ?? 0, this.overRelaxation) : this.sweep('metropolis', step.localSweeps);
-      const changed = update(1, records?.subarray(w * k, w * (k + 1)), records ? sizes?.subarray(k, k + 1) : undefined);
-      flips += changed;
-      clusterFlips += changed;
-    }
-    return { flips, clusterFlips };
+    const local = (sweeps: number, recorded: boolean) =>
+      recorded ? this.spins.metropolis(sweeps, this.stepSize ?? 0, this.overRelaxation) : this.sweep('metropolis', sweeps);
+    return embeddedClusterSweep(this.spins, step, n, this.width, local, out as Float64Array | undefined, sizes);
   }
 
-  /**
-   * Labels of the last cluster update (src/cluster/labels.ts): after Wolff, the last cluster's smallest
-   * site on its sites and -1 elsewhere; after Swendsen-Wang, every site's cluster by its smallest site.
-   */
+  /** Labels of the last cluster update (./cluster-step.ts). */
   clusterLabels(): Int32Array {
-    if (this.lastCluster === 'swendsen-wang') return labelsFromParents(this.spins.clusterParents());
-    const labels = new Int32Array(this.size * this.size).fill(-1);
-    const sites = this.spins.clusterSites();
-    let label = Infinity;
-    for (const s of sites) label = Math.min(label, s);
-    for (const s of sites) labels[s] = label;
-    return labels;
+    return embeddedClusterLabels(this.spins, this.lastCluster, this.size * this.size);
   }
 
   record(out: RecordArray): void {

@@ -25,6 +25,9 @@ interface Core {
   phi4ReserveClusters: Fn;
   phi4Wolff: Fn;
   phi4Record: Fn;
+  phi4SwendsenWang: Fn;
+  embeddingReserve: Fn;
+  embeddingParentPtr: Fn;
 }
 
 export class WasmPhi4Kernel implements Phi4Kernel {
@@ -145,6 +148,22 @@ export class WasmPhi4Kernel implements Phi4Kernel {
   wolff(steps: number, clusters: number, out?: Float64Array, sizes?: Float64Array): number {
     const core = this.core;
     return this.batched('wolff', steps, out, sizes, (n, record) => core.phi4Wolff(n, clusters, record));
+  }
+
+  reserveEmbedding(): boolean {
+    const core = this.core;
+    return guarded('reserveEmbedding', () => core.embeddingReserve(this.sites)) === 0;
+  }
+
+  swendsenWang(steps: number, out?: Float64Array, sizes?: Float64Array): number {
+    const core = this.core;
+    return this.batched('swendsenWang', steps, out, sizes, (n, record) => core.phi4SwendsenWang(n, record));
+  }
+
+  clusterParents(): Int32Array {
+    const core = this.core;
+    const ptr = core.embeddingParentPtr();
+    return ptr === 0 ? new Int32Array(0) : new Int32Array(core.memory.buffer as ArrayBuffer, ptr, this.sites).slice();
   }
 
   clusterSites(): Int32Array {
