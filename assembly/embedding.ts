@@ -19,6 +19,7 @@
 import { reserve } from "./memory";
 import * as rng from "./rng";
 import { detCos, detExp, detExpSmall, detSin } from "./detmath";
+import { randomUnit, unitX, unitY, unitZ } from "./continuous";
 
 const TWO_PI: f64 = 6.283185307179586;
 const PI: f64 = 3.141592653589793;
@@ -117,15 +118,10 @@ export function embeddingStep(spins: usize, n: i32, L: i32, D: i32, beta: f64, f
   let rz: f64 = 0;
   let mirror: i32 = 0;
   if (n == 3) {
-    const zr = 2 * uniform() - 1;
-    const phi = TWO_PI * uniform();
-    const rho = Math.sqrt(1 - zr * zr);
-    const x = rho * detCos(phi);
-    const y = rho * detSin(phi);
-    const norm = Math.sqrt(x * x + y * y + zr * zr);
-    rx = x / norm;
-    ry = y / norm;
-    rz = zr / norm;
+    randomUnit();
+    rx = unitX;
+    ry = unitY;
+    rz = unitZ;
   } else {
     let psi: f64;
     if (q == 0) {

@@ -13,7 +13,7 @@
 import { reserve } from "./memory";
 import * as cm from "./continuous";
 import * as rng from "./rng";
-import { detCos, detExp, detSin } from "./detmath";
+import { detExp } from "./detmath";
 import { heatBathSweep } from "./continuous-heatbath";
 import { embeddingSquares, embeddingStep } from "./embedding";
 
@@ -22,7 +22,6 @@ export const HEISENBERG_RECORD_WIDTH: i32 = 5;
 /** Records one call can write. */
 export const HEISENBERG_RECORD_CAPACITY: i32 = 4096;
 
-const TWO_PI: f64 = 6.283185307179586;
 const TWO_POW_M32: f64 = 2.3283064365386963e-10;
 
 let L: i32 = 0;
@@ -67,19 +66,14 @@ function uniform(): f64 {
   return <f64>rng.next() * TWO_POW_M32;
 }
 
-/** A uniformly random unit vector into (wx, wy, wz): z = 2 u_1 - 1, phi = 2 pi u_2, normalised. */
+/** A uniformly random unit vector into (wx, wy, wz) (./continuous.ts: two draws). */
 // @ts-ignore: decorator
 @inline
 function randomUnit(): void {
-  const z = 2 * uniform() - 1;
-  const phi = TWO_PI * uniform();
-  const rho = Math.sqrt(1 - z * z);
-  const x = rho * detCos(phi);
-  const y = rho * detSin(phi);
-  const norm = Math.sqrt(x * x + y * y + z * z);
-  wx = x / norm;
-  wy = y / norm;
-  wz = z / norm;
+  cm.randomUnit();
+  wx = cm.unitX;
+  wy = cm.unitY;
+  wz = cm.unitZ;
 }
 
 // @ts-ignore: decorator

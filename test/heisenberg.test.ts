@@ -42,7 +42,10 @@ describe('Heisenberg physics', () => {
     expect(Math.abs(heisenbergRingEnergy(200, 1, K) - -(1 / Math.tanh(K) - 1 / K))).toBeLessThan(1e-9);
   });
 
-  for (const [name, options] of [['metropolis T=1', { temperature: 1 }], ['wolff T=0.6', { temperature: 0.6, algorithm: 'wolff' }], ['hybrid T=2 + over-relaxation', { temperature: 2, algorithm: 'hybrid', overRelaxation: 1 }]] as [string, SimulationOptions][]) {
+  for (const [name, options] of [['metropolis T=1', { temperature: 1 }], ['wolff T=0.6', { temperature: 0.6, algorithm: 'wolff' }], ['hybrid T=2 + over-relaxation', { temperature: 2, algorithm: 'hybrid', overRelaxation: 1 }],
+    ['heat-bath T=1', { temperature: 1, algorithm: 'heat-bath' }],
+    ['heat-bath + over-relaxation T=0.3 js', { temperature: 0.3, algorithm: 'heat-bath', overRelaxation: 1, backend: 'js' }],
+    ['swendsen-wang T=0.6', { temperature: 0.6, algorithm: 'swendsen-wang' }]] as [string, SimulationOptions][]) {
     it(`2 x 2 against the ring of 4: ${name}`, async () => {
       const sim = await createSimulation({ model: 'heisenberg', size: 2, seed: 3, ...options });
       const m = sim.measure({ thermalize: 2000, sweeps: 100000 });

@@ -9,12 +9,26 @@
  * same way (Brower and Tamayo, Phys. Rev. Lett. 62, 1087 (1989)), its reflected vectors not renormalised.
  */
 import { detCos, detExp, detExpSmall, detSin } from '../../detmath.js';
+import type { Xoshiro128 } from '../../rng.js';
 import type { ContinuousLattice } from './heat-bath.js';
 
 const TWO_PI = 6.283185307179586;
 const PI = 3.141592653589793;
 const HALF_PI = 1.5707963267948966;
 const TWO_POW_M32 = 2.3283064365386963e-10;
+
+/** A uniformly random unit vector of R^3 into `out`: z = 2 u_1 - 1, phi = 2 pi u_2, normalised (twin of assembly/continuous.ts). */
+export function randomUnitVector(rng: Xoshiro128, out: Float64Array): void {
+  const z = 2 * (rng.next() * TWO_POW_M32) - 1;
+  const phi = TWO_PI * (rng.next() * TWO_POW_M32);
+  const rho = Math.sqrt(1 - z * z);
+  const x = rho * detCos(phi);
+  const y = rho * detSin(phi);
+  const norm = Math.sqrt(x * x + y * y + z * z);
+  out[0] = x / norm;
+  out[1] = y / norm;
+  out[2] = z / norm;
+}
 
 /** The union-find memory of the steps (17 bytes a site) and the statistics of the last step. */
 export class Embedding {
@@ -25,6 +39,7 @@ export class Embedding {
   private readonly flags: Uint8Array;
   /** Sum over the clusters of the last step of |C|^2. */
   squares = 0;
+  private readonly axis = new Float64Array(3);
 
   constructor(readonly sites: number) {
     this.parent = new Int32Array(sites);
@@ -57,15 +72,8 @@ export class Embedding {
     let rz = 0;
     let mirror = 0;
     if (n === 3) {
-      const zr = 2 * uniform() - 1;
-      const phi = TWO_PI * uniform();
-      const rho = Math.sqrt(1 - zr * zr);
-      const x = rho * detCos(phi);
-      const y = rho * detSin(phi);
-      const norm = Math.sqrt(x * x + y * y + zr * zr);
-      rx = x / norm;
-      ry = y / norm;
-      rz = zr / norm;
+      randomUnitVector(rng, this.axis);
+      [rx, ry, rz] = this.axis;
     } else {
       let psi: number;
       if (!clock) {

@@ -50,6 +50,11 @@ type Core = Record<(typeof CORE_FUNCTIONS)[number], CoreFunction> & {
   ClockMetropolis?: CoreFunction;
 };
 
+/** A copy of the union-find parents of the last Swendsen-Wang step (assembly/embedding.ts) at `ptr` (empty before it is reserved). */
+export function embeddingParents(memory: WebAssembly.Memory, ptr: number, sites: number): Int32Array {
+  return ptr === 0 ? new Int32Array(0) : new Int32Array(memory.buffer as ArrayBuffer, ptr, sites).slice();
+}
+
 export class WasmContinuousKernel {
   readonly backend = 'wasm' as const;
   private base: WasmIsingKernel | undefined;
@@ -214,8 +219,7 @@ export class WasmContinuousKernel {
 
   clusterParents(): Int32Array {
     const core = this.core;
-    const ptr = core.embeddingParentPtr();
-    return ptr === 0 ? new Int32Array(0) : new Int32Array(core.memory.buffer as ArrayBuffer, ptr, this.size * this.size).slice();
+    return embeddingParents(core.memory, core.embeddingParentPtr(), this.size * this.size);
   }
 
   clusterSites(): Int32Array {

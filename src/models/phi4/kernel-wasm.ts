@@ -7,6 +7,7 @@ import { CoreError, InvalidOptionError } from '../../errors.js';
 import { WasmIsingKernel } from '../../backend/wasm.js';
 import { guarded } from '../../backend/core-call.js';
 import { PHI4_RECORD_CAPACITY, PHI4_RECORD_WIDTH, type Phi4Kernel } from './kernel.js';
+import { embeddingParents } from '../continuous/kernel-wasm.js';
 
 type Fn = (...args: number[]) => number;
 interface Core {
@@ -162,8 +163,7 @@ export class WasmPhi4Kernel implements Phi4Kernel {
 
   clusterParents(): Int32Array {
     const core = this.core;
-    const ptr = core.embeddingParentPtr();
-    return ptr === 0 ? new Int32Array(0) : new Int32Array(core.memory.buffer as ArrayBuffer, ptr, this.sites).slice();
+    return embeddingParents(core.memory, core.embeddingParentPtr(), this.sites);
   }
 
   clusterSites(): Int32Array {
