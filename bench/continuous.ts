@@ -14,7 +14,8 @@
  *
  * The heat baths (XY, Heisenberg, clock q = 6) and XY Swendsen-Wang by embedding run at the Wolff size.
  *
- * Flags: --size 1024, --sweeps 20, --thermalize 200, --wolff-size 256, --wolff-steps 2000.
+ * Flags: --size 1024, --sweeps 20, --thermalize 200, --wolff-size 256, --wolff-steps 2000, --phi4-size 96
+ * (the O(2) phi^4 field on the L^3 cube at beta_c, lambda = 2.1).
  */
 import os from 'node:os';
 import { createSimulation, type Model, type SimulationOptions } from '../src/index.js';
@@ -25,6 +26,7 @@ const sweeps = Number(flag('sweeps', '20'));
 const thermalize = Number(flag('thermalize', '200'));
 const wolffSize = Number(flag('wolff-size', '256'));
 const wolffSteps = Number(flag('wolff-steps', '2000'));
+const phi4Size = Number(flag('phi4-size', '96'));
 const environment = { ...baseEnvironment(), runtime: process.version } as Record<string, string | number>;
 console.log(`load average at start: ${os.loadavg()[0].toFixed(2)}`);
 
@@ -66,6 +68,9 @@ for (const backend of ['wasm', 'js'] as const) rows.push(await time({ model: 'xy
 for (const backend of ['wasm', 'js'] as const) rows.push(await time({ model: 'xy', size: wolffSize, temperature: 0.8929, algorithm: 'wolff' }, wolffSteps, backend));
 for (const backend of ['wasm', 'js'] as const) rows.push(await time({ model: 'heisenberg', size: L, temperature: 0.7 }, backend === 'js' ? Math.max(1, sweeps / 4) : sweeps, backend));
 for (const backend of ['wasm', 'js'] as const) rows.push(await time({ model: 'clock', q: 6, size: L, temperature: 0.9008 }, backend === 'js' ? Math.max(1, sweeps / 4) : sweeps, backend));
+// phi^4 on the cube at its critical point (lambda = 2.1, beta_c = 0.5091503): L^3 sites close to L^2 of the square rows
+for (const backend of ['wasm', 'js'] as const)
+  rows.push(await time({ model: 'phi4', lattice: 'cubic', size: phi4Size, beta: 0.5091503 }, backend === 'js' ? Math.max(1, sweeps / 4) : sweeps, backend));
 // the exact heat baths and Swendsen-Wang by embedding (site updates per ns: N a sweep or an update), at the Wolff size
 const local = (backend: 'wasm' | 'js') => (backend === 'js' ? Math.max(1, sweeps / 4) : sweeps);
 for (const options of [
@@ -82,7 +87,7 @@ const ratio = (model: Model, algorithm: string, recorded = false, cpu = false) =
   return cpu ? w.perCpuNs / j.perCpuNs : w.perNs / j.perNs;
 };
 const lines = [
-  '## Continuous spins (XY, clock, Heisenberg; issue 13)',
+  '## Continuous spins (XY, clock, Heisenberg, phi^4; issue 13)',
   '',
   `\`npm run bench:continuous\`: ${environment.date}, commit ${environment.commit}, Node ${process.version}, ${environment.cpu} (${environment.cores} cores), load average ${environment['load average (1 min) at start']} at start and ${os.loadavg()[0].toFixed(2)} at the end (a shared machine). Each engine thermalizes its own lattice from a cold start (${thermalize} sweeps, or Wolff clusters worth as many), then the best of three batches is timed through \`sim.sweep\`.`,
   '',
@@ -90,16 +95,16 @@ const lines = [
   '|---|---|---|---|---|---|---|---|',
   ...rows.map(
     (r) =>
-      `| ${r.model}${r.model === 'clock' ? ' (q = 6)' : ''} | ${r.algorithm}${r.recorded ? ', recorded' : ''} | ${r.size} | ${r.temperature} | ${r.engine} | ${r.perNs.toFixed(4)} ${r.unit} | ${r.perCpuNs.toFixed(4)} | ${r.energy.toFixed(4)} |`,
+      `| ${r.model}${r.model === 'clock' ? ' (q = 6)' : r.model === 'phi4' ? ' (cubic, lambda 2.1)' : ''} | ${r.algorithm}${r.recorded ? ', recorded' : ''} | ${r.size} | ${r.temperature} | ${r.engine} | ${r.perNs.toFixed(4)} ${r.unit} | ${r.perCpuNs.toFixed(4)} | ${r.energy.toFixed(4)} |`,
   ),
   '',
-  `Ratios in the same run, WebAssembly / JavaScript (wall clock): XY Metropolis ${ratio('xy', 'metropolis').toFixed(2)}x (recorded ${ratio('xy', 'metropolis', true).toFixed(2)}x), XY Wolff ${ratio('xy', 'wolff').toFixed(2)}x, Heisenberg Metropolis ${ratio('heisenberg', 'metropolis').toFixed(2)}x, clock Metropolis ${ratio('clock', 'metropolis').toFixed(2)}x.`,
+  `Ratios in the same run, WebAssembly / JavaScript (wall clock): XY Metropolis ${ratio('xy', 'metropolis').toFixed(2)}x (recorded ${ratio('xy', 'metropolis', true).toFixed(2)}x), XY Wolff ${ratio('xy', 'wolff').toFixed(2)}x, Heisenberg Metropolis ${ratio('heisenberg', 'metropolis').toFixed(2)}x, clock Metropolis ${ratio('clock', 'metropolis').toFixed(2)}x, phi4 Metropolis ${ratio('phi4', 'metropolis').toFixed(2)}x.`,
   `Per CPU-ns: XY Metropolis ${ratio('xy', 'metropolis', false, true).toFixed(2)}x (recorded ${ratio('xy', 'metropolis', true, true).toFixed(2)}x), XY Wolff ${ratio('xy', 'wolff', false, true).toFixed(2)}x.`,
   `Heat bath and Swendsen-Wang by embedding (assembly/continuous-heatbath.ts, assembly/embedding.ts; scalar), WebAssembly / JavaScript: XY heat bath ${ratio('xy', 'heat-bath').toFixed(2)}x, XY Swendsen-Wang ${ratio('xy', 'swendsen-wang').toFixed(2)}x, Heisenberg heat bath ${ratio('heisenberg', 'heat-bath').toFixed(2)}x, clock heat bath ${ratio('clock', 'heat-bath').toFixed(2)}x.`,
   'XY Metropolis (assembly/xy.ts): rotations from a 256-entry table of (cos, sin) times a small-angle',
   'polynomial, exp by Estrin\'s scheme, two sites of a row and colour as the lanes of f64x2, software-',
   'pipelined (a pair\'s proposal before the previous pair\'s acceptance); the record summed over column',
-  'pairs in f64x2. Heisenberg and clock Metropolis are still scalar.',
+  'pairs in f64x2. Heisenberg, clock and phi^4 Metropolis are still scalar.',
   '',
 ];
 writeResults('results-continuous.json', { environment, rows, lines } as never);

@@ -79,7 +79,7 @@ export { planSweep, mergeResults, pointKey } from './jobs/plan.js';
 export type { SweepPlan, MergedSweep } from './jobs/plan.js';
 export { rgFlow, flowDirection } from './rg/run.js';
 export type { RgOptions, RgResult, RgLevel, FlowDirection } from './rg/run.js';
-export { blockSpinPyramid, coarseGrain, coarseGrainCubic, coarseGrainPotts, RG_STREAM } from './rg/blockspin.js';
+export { blockSpinPyramid, coarseGrain, coarseGrainCubic, coarseGrainPotts, coarseGrainPottsCubic, RG_STREAM } from './rg/blockspin.js';
 export type { BlockSpinOptions, BlockPyramid } from './rg/blockspin.js';
 export type { RgLevelFlow } from './rg/flow.js';
 export type { PatternEntropy } from './rg/entropy.js';

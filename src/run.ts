@@ -8,6 +8,7 @@
  */
 import { encodeCheckpoint, type RunState, type SimulationState } from './checkpoint.js';
 import { improvedEstimators } from './cluster/improved.js';
+import { maxStepWorkOf } from './cluster/step.js';
 import { InvalidOptionError } from './errors.js';
 import type { ChunkedWork, JobProgress } from './jobs/work.js';
 import { withHistograms, type Measurement, type SeriesContext } from './measure.js';
@@ -151,6 +152,10 @@ export class MeasurementRun implements RunState, ChunkedWork {
   measured = 0;
   measureFlips = 0;
   measureWork = 0;
+  /** Work of this object's steps (thermalization and measurement) in sweep equivalents (not checkpointed: for timing chunks). */
+  work = 0;
+  /** The most work one step can cost (ChunkedWork). */
+  readonly maxStepWork: number;
   private readonly host: RunHost;
   private readonly context: ReturnType<RunHost['context']>;
   private readonly width: number;
@@ -161,6 +166,7 @@ export class MeasurementRun implements RunState, ChunkedWork {
     this.host = host;
     this.options = options;
     this.context = host.context();
+    this.maxStepWork = maxStepWorkOf(host.clusterStep());
     this.width = host.definition.recordWidth(host.parameters);
     this.stride = options.every > 0 ? host.definition.correlationValues(host.size, host.parameters, host.lattice) : 0;
     const type = host.definition.recordType;
@@ -233,7 +239,7 @@ export class MeasurementRun implements RunState, ChunkedWork {
     const { thermalize, sweeps, every } = this.options;
     if (this.thermalized < thermalize) {
       const k = Math.min(n, thermalize - this.thermalized);
-      this.host.advance(k);
+      this.work += this.host.advance(k).work;
       this.thermalized += k;
       return k;
     }
@@ -247,6 +253,7 @@ export class MeasurementRun implements RunState, ChunkedWork {
     );
     this.measureFlips += done.flips;
     this.measureWork += done.work;
+    this.work += done.work;
     this.measured += k;
     if (every > 0 && this.measured % every === 0 && this.correlations) {
       const sample = this.measured / every - 1;

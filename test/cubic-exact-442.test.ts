@@ -4,31 +4,9 @@
 // 256 x 256 transfer matrix along x (slices of 4 x 2 spins), Z = Tr A^4, built from the Hamiltonian
 // alone. ln Z and <e> = -(1/N) d ln Z / d beta at h = 0 and in a field must agree with the fixture's
 // g(B, M) to rounding; so do the counts the hand can check (ground states, Neel states, one flip).
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dosCount, exactMoments } from '../src/index.js';
-import type { DensityOfStates } from '../src/index.js';
-
-interface Fixture {
-  Lx: number;
-  Ly: number;
-  Lz: number;
-  N: number;
-  bonds: number;
-  states: number;
-  entries: [number, number, number][];
-}
-
-const fixture = JSON.parse(readFileSync(new URL('./fixtures/cubic-dos-4x4x2.json', import.meta.url), 'utf8')) as Fixture;
-
-function densityOfStates(f: Fixture): DensityOfStates {
-  const { N, bonds } = f;
-  const counts = new Float64Array((bonds + 1) * (N + 1));
-  for (const [B, M, count] of f.entries) counts[((B + bonds) / 2) * (N + 1) + (M + N) / 2] = count;
-  const bValues = Int32Array.from({ length: bonds + 1 }, (_, j) => -bonds + 2 * j);
-  const mValues = Int32Array.from({ length: N + 1 }, (_, i) => -N + 2 * i);
-  return { Lx: f.Lx, Ly: f.Ly * f.Lz, N, bonds, bValues, mValues, counts };
-}
+import { dos442, dos442Fixture as fixture } from './helpers/cubic-dos442.js';
 
 /**
  * ln Z of H = -sum_<ij> s_i s_j - h sum_i s_i on the periodic 4 x 4 x 2 box by a transfer matrix along
@@ -87,7 +65,7 @@ function multiply(a: Float64Array, b: Float64Array, n: number): Float64Array {
 }
 
 describe('4 x 4 x 2 exact density of states', () => {
-  const dos = densityOfStates(fixture);
+  const dos = dos442(fixture);
 
   it('counts 2^32 states, symmetric under M -> -M, with the counts by hand', () => {
     expect(fixture).toMatchObject({ Lx: 4, Ly: 4, Lz: 2, N: 32, bonds: 96 });

@@ -9,13 +9,17 @@
 // the Potts lab runs from its address (q colours, the model and q in the address, the first-order
 // view's hysteresis loop and multicanonical P(e), back to Ising), every model and lattice runs from
 // its address with the colours of its picture and no long task at its default size (a cubic L = 64
-// slice animates), the landscape view renders its three.js surface (the XY hat, the clock's q
+// slice animates, its 2 x 2 x 2 block levels follow the plane and their RG flow appears), over-relaxation
+// sweeps and lambda come from the address and the controls with the library's typed messages for bad
+// values, the landscape view renders its three.js surface (the XY hat, the clock's q
 // wells), every step of the guided tour opens from its address and the keyboard steps through it (the
-// hysteresis loop and the emergence view's runs complete), and
+// hysteresis loop and the emergence view's runs complete with a lattice picture per size; the
+// hot-started Wolff steps keep counting), and
 // it saves screenshots (test-results/, or the folder in CRITICALITY_SCREENSHOTS,
 // e.g. CRITICALITY_SCREENSHOTS=docs to refresh the README's docs/demo.png, docs/demo-potts.png,
 // docs/demo-first-order.png, docs/demo-language.png, docs/demo-xy.png, docs/demo-cubic.png,
-// docs/demo-hat.png, docs/demo-clock-wells.png, docs/demo-tour.png and docs/demo-emergence.png).
+// docs/demo-rg-cubic.png, docs/demo-hat.png, docs/demo-clock-wells.png, docs/demo-tour.png and
+// docs/demo-emergence.png).
 // .ci/run installs Chromium.
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -91,6 +95,20 @@ const text = (page: Page, id: string) => page.locator(`#${id}`).innerText();
 /** The mean of a readout "0.9123 ± 0.0012". */
 const mean = async (page: Page, id: string) => Number((await text(page, id)).split('±')[0]);
 const steps = async (page: Page) => Number((await text(page, 'out-steps')).replace(/,/g, ''));
+
+/** Records the page times at which the step counter changes, from now (for {@link longestStepGap}). */
+const watchSteps = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { __stepTimes: number[] };
+    w.__stepTimes = [performance.now()];
+    new MutationObserver(() => w.__stepTimes.push(performance.now())).observe(document.getElementById('out-steps')!, { childList: true, characterData: true, subtree: true });
+  });
+/** The longest wait (ms) between changes of the step counter since {@link watchSteps}, the wait until now included. */
+const longestStepGap = (page: Page) =>
+  page.evaluate(() => {
+    const times = [...(window as unknown as { __stepTimes: number[] }).__stepTimes, performance.now()];
+    return Math.max(...times.slice(1).map((t, i) => t - times[i]));
+  });
 
 /** The RGBA pixels of the lattice canvas, as drawn on the page. */
 function latticeImage(page: Page): Promise<{ width: number; data: number[] }> {
@@ -417,9 +435,30 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
       plane.dispatchEvent(new Event('input'));
     });
     await until(page, () => document.getElementById('lattice-caption')!.textContent!.startsWith('Slice z = 5 of 64 × 64 × 64'));
+    // the RG on the cube: 2 x 2 x 2 block levels, each shown as its slice through the plane (z_k = floor(5 / 2^k)), and their flow
+    await until(page, () => document.querySelectorAll('#pyramid figure:not([hidden])').length === 4 && document.querySelector('#pyramid figcaption')!.textContent === 'level 1: z = 2 of 32³');
+    expect(await page.locator('#pyramid figcaption').allInnerTexts()).toEqual(['level 1: z = 2 of 32³', 'level 2: z = 1 of 16³', 'level 3: z = 0 of 8³', 'level 4: z = 0 of 4³']);
+    const cubeLevel = await canvasColours(page, true, '#pyramid canvas');
+    expect(cubeLevel.width).toBe(32);
+    expect([1, 2]).toContain(cubeLevel.colours);
+    expect(await page.locator('#rg-none').isHidden()).toBe(true);
+    await until(page, () => document.getElementById('chart-rg')!.dataset.flow === '64 32 16 8 4', 30_000);
     await page.waitForTimeout(1000);
     await expectResponsive(page, 'cubic L = 64');
     await page.locator('.lattice-card').screenshot({ path: join(shots, 'demo-cubic.png') });
+    // the cubic Potts lattice: its block levels in q colours, its flow
+    await page.goto(`${server.url}?model=potts&q=3&lattice=cubic&L=16&T=1.5`);
+    await until(page, () => document.body.dataset.state === 'running' && document.getElementById('chart-rg')!.dataset.flow === '16 8 4', 30_000);
+    expect(await page.locator('#pyramid figcaption').first().innerText()).toBe('level 1: z = 4 of 8³');
+    const pottsLevel = await canvasColours(page, true, '#pyramid canvas');
+    expect(pottsLevel.width).toBe(8);
+    expect(pottsLevel.colours).toBeLessThanOrEqual(3);
+    expect(await page.locator('#rg-note').isVisible()).toBe(true);
+    // the cubic Ising model at its T_c for the screenshot: levels alike, U4 near the 3D fixed point
+    await page.goto(`${server.url}?lattice=cubic&L=32&T=tc&algorithm=wolff`);
+    await until(page, () => document.body.dataset.state === 'running' && document.getElementById('chart-rg')!.dataset.flow === '32 16 8 4', 30_000);
+    await page.waitForTimeout(4000);
+    await page.locator('#rg').screenshot({ path: join(shots, 'demo-rg-cubic.png') });
     // the pickers offer what the model runs: XY every algorithm (heat bath and Swendsen-Wang by embedding), phi4 no cluster update alone
     const offered = () => page.evaluate(() => [...(document.getElementById('algorithm') as HTMLSelectElement).options].filter((o) => !o.disabled).map((o) => o.value));
     await setValue(page, 'model', 'xy');
@@ -429,6 +468,54 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
     await until(page, () => new URL(location.href).searchParams.get('model') === 'phi4');
     expect(await offered()).not.toContain('swendsen-wang');
     expect(await offered()).toContain('hybrid');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('sets over-relaxation sweeps and lambda from the address and the controls, with the library\'s typed messages', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = watchErrors(page);
+    const running = () => until(page, () => document.body.dataset.state === 'running' && Number(document.getElementById('out-steps')!.textContent!.replace(/,/g, '')) > 0);
+    const address = () => page.evaluate(() => Object.fromEntries(new URL(location.href).searchParams));
+    await page.goto(`${server.url}?model=phi4&overRelaxation=2&lambda=1.5&L=32`);
+    await running();
+    expect(await page.locator('#notice').isHidden()).toBe(true);
+    expect(await page.locator('#over-relaxation').isVisible()).toBe(true);
+    expect(await page.locator('#lambda').isVisible()).toBe(true);
+    expect([await page.locator('#over-relaxation').inputValue(), await page.locator('#lambda').inputValue()]).toEqual(['2', '1.5']);
+    // the simulation runs with them (as its worker reports its options)
+    await until(page, () => document.getElementById('engine')!.textContent!.includes('λ = 1.5, 2 over-relaxation sweeps per Metropolis sweep'));
+    await until(page, () => new URL(location.href).searchParams.get('overRelaxation') === '2');
+    expect(await address()).toMatchObject({ model: 'phi4', overRelaxation: '2', lambda: '1.5' });
+    // a control: a new simulation with the new value, in the address
+    await setValue(page, 'over-relaxation', '4');
+    await until(page, () => document.getElementById('engine')!.textContent!.includes('4 over-relaxation sweeps') && new URL(location.href).searchParams.get('overRelaxation') === '4');
+    await setValue(page, 'lambda', '3');
+    await until(page, () => document.getElementById('engine')!.textContent!.includes('λ = 3,') && new URL(location.href).searchParams.get('lambda') === '3');
+    // a bad value: the library's typed message in the notice, and the value stays
+    await setValue(page, 'lambda', '-1');
+    await until(page, () => !document.getElementById('notice')!.hidden);
+    expect(await text(page, 'notice-text')).toMatch(/coupling λ could not be set\.\s+Invalid option "lambda": expected a number > 0 .*got -1; it stays 3/s);
+    expect(await page.locator('#lambda').inputValue()).toBe('3');
+    await click(page, 'notice-close');
+    await setValue(page, 'over-relaxation', '2.5');
+    await until(page, () => !document.getElementById('notice')!.hidden);
+    expect(await text(page, 'notice-text')).toContain('Invalid option "overRelaxation": expected an integer from 0 to 64');
+    expect(await page.locator('#over-relaxation').inputValue()).toBe('4');
+    // a bad value in the address: the same message, the default used
+    await page.goto(`${server.url}?model=xy&overRelaxation=100`);
+    await running();
+    expect(await page.locator('#notice').isVisible()).toBe(true);
+    expect(await text(page, 'notice-text')).toContain('overRelaxation = "100": Invalid option "overRelaxation": expected an integer from 0 to 64');
+    expect(await page.locator('#over-relaxation').inputValue()).toBe('0');
+    expect(await page.locator('#lambda').isHidden()).toBe(true);
+    // models without them: no controls, nothing in the address
+    await page.goto(`${server.url}?model=ising&L=64`);
+    await running();
+    expect(await page.locator('#over-relaxation').isHidden()).toBe(true);
+    expect(await page.locator('#lambda').isHidden()).toBe(true);
+    await until(page, () => new URL(location.href).searchParams.has('model'));
+    expect(Object.keys(await address())).not.toContain('overRelaxation');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -466,6 +553,7 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
     const errors = watchErrors(page);
     for (let n = 1; ; n++) {
       await page.goto(`${server.url}?tour=${n}`);
+      await watchSteps(page);
       await until(page, () => document.body.dataset.state === 'running' && Number(document.getElementById('out-steps')!.textContent!.replace(/,/g, '')) > 0);
       const total = await page.locator('#tour-steps a').count();
       expect(await text(page, 'tour-text')).toMatch(new RegExp(`^${n} of ${total}\\. \\S`));
@@ -481,6 +569,13 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
       if (params.model === 'potts') expect(colours).toBe(Number(params.q));
       if (params.model === 'xy') expect(colours).toBeGreaterThan(50);
       if (n === 1) await page.locator('.tour').screenshot({ path: join(shots, 'demo-tour.png') });
+      if (params.algorithm === 'wolff' && params.start !== 'cold' && Number(params.L) >= 256) {
+        // a hot-started Wolff lattice at T_c counts its steps from the start: no slice runs for seconds
+        // while the clusters grow from single spins to the size of the lattice (issue 14)
+        await page.waitForTimeout(3000);
+        const gap = await longestStepGap(page);
+        expect(gap, `tour step ${n}: the step counter stood still for ${Math.round(gap)} ms`).toBeLessThan(2500);
+      }
       if (params.model === 'potts') {
         // latent heat and hysteresis: a short loop runs to its end
         for (const [id, value] of [['hy-size', '16'], ['hy-from', '0.66'], ['hy-to', '0.74'], ['hy-step', '0.02'], ['hy-sweeps', '200']]) await setValue(page, id, value);
@@ -495,6 +590,16 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
         await click(page, 'em-run');
         await until(page, () => document.getElementById('em-status')!.textContent!.startsWith('Done'), 90_000);
         expect(await text(page, 'em-status')).toMatch(/^Done: 25 runs, Ising model, 1000 wolff steps each/);
+        // beside the curves, the last lattice of every size at the temperature nearest T_c, one pixel a site
+        const pictures = await page.evaluate(() => [...document.querySelectorAll<HTMLCanvasElement>('#em-pictures canvas')].map((c) => ({ width: c.width, drawn: c.dataset.drawn === 'true' })));
+        expect(pictures).toEqual([8, 16, 32, 64, 128].map((L) => ({ width: L, drawn: true })));
+        expect(await text(page, 'em-pictures-caption')).toMatch(/at T = 2\.\d{3}, the temperature of the runs nearest T_c/);
+        for (const L of [8, 16, 32, 64, 128]) {
+          const { colours } = await canvasColours(page, true, `#em-pictures canvas[data-size="${L}"]`);
+          // Ising: the two colours of up and down (a small lattice may be all one way)
+          if (L === 128) expect(colours, `L = ${L}`).toBe(2);
+          else expect([1, 2], `L = ${L}`).toContain(colours);
+        }
         await page.waitForTimeout(1500);
         await page.locator('#emergence').screenshot({ path: join(shots, 'demo-emergence.png') });
         break;

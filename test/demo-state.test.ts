@@ -8,7 +8,7 @@ import { DEFAULT_STATE, parseState, serializeState, sliderToTemperature, tempera
 
 describe('demo address state', () => {
   it('reads back what it writes', () => {
-    const state: LabState = { model: 'ising', q: 10, lattice: 'square', temperature: 2.1, field: -0.25, size: 512, algorithm: 'swendsen-wang', backend: 'js', seed: 123456789, start: 'cold', clusters: true };
+    const state: LabState = { model: 'ising', q: 10, lattice: 'square', overRelaxation: 0, lambda: 2.1, temperature: 2.1, field: -0.25, size: 512, algorithm: 'swendsen-wang', backend: 'js', seed: 123456789, start: 'cold', clusters: true };
     const query = serializeState(state);
     expect(query).toBe('?model=ising&T=2.1&h=-0.25&L=512&algorithm=swendsen-wang&backend=js&seed=123456789&start=cold&clusters=1');
     // an address of earlier releases (no model) is the Ising lab
@@ -31,7 +31,7 @@ describe('demo address state', () => {
       'seed = "1.5": expected an integer from 0 to 9007199254740991; using 1',
       'start = "warm": expected one of hot, cold; using hot',
       'clusters = "yes": expected 1 or 0; using 0',
-      'unknown parameter "colour" ignored (known: model, q, lattice, T, h, L, algorithm, backend, seed, start, clusters)',
+      'unknown parameter "colour" ignored (known: model, q, lattice, overRelaxation, lambda, T, h, L, algorithm, backend, seed, start, clusters)',
     ]);
     // good values next to bad ones are kept
     expect(parseState('?T=9&L=64&h=').state).toMatchObject({ temperature: CRITICAL_TEMPERATURE, size: 64, field: 0 });
@@ -89,10 +89,35 @@ describe('demo address state', () => {
     for (const T of [0.25, 0.6, 0.7, 0.71, 1, 2.5]) expect(sliderToTemperature(temperatureToSlider(T, potts), potts)).toBeCloseTo(T, 12);
   });
 
+  it('reads over-relaxation sweeps and lambda where the model takes them, with the library\'s typed message for a bad value', () => {
+    // phi^4 takes both, XY and Heisenberg the sweeps: read back as written
+    const phi4 = parseState('?model=phi4&overRelaxation=3&lambda=1.5&L=32');
+    expect(phi4.problems).toEqual([]);
+    expect(phi4.state).toMatchObject({ model: 'phi4', overRelaxation: 3, lambda: 1.5, size: 32 });
+    expect(serializeState(phi4.state)).toMatch(/^\?model=phi4&overRelaxation=3&lambda=1\.5&T=/);
+    expect(parseState(serializeState(phi4.state))).toEqual(phi4);
+    expect(parseState('?model=heisenberg&overRelaxation=5').state.overRelaxation).toBe(5);
+    // lambda moves the phi^4 T_c: known at the improved lambda = 2.1 on the cubic lattice only
+    expect(parseState('?model=phi4&lattice=cubic').state.temperature).toBeCloseTo(1 / 0.5091503, 6);
+    expect(parseState('?model=phi4&lattice=cubic&lambda=1').state.temperature).not.toBeCloseTo(1 / 0.5091503, 3);
+    // a bad value: the library's InvalidOptionError message, naming option, value and what was expected; the default stays
+    const bad = parseState('?model=xy&overRelaxation=1.5');
+    expect(bad.state.overRelaxation).toBe(0);
+    expect(bad.problems).toEqual(['overRelaxation = "1.5": Invalid option "overRelaxation": expected an integer from 0 to 64 (over-relaxation sweeps after each Metropolis sweep), got 1.5; using 0']);
+    expect(parseState('?model=phi4&lambda=-2').problems).toEqual([expect.stringMatching(/^lambda = "-2": Invalid option "lambda": expected a number > 0 and <= 1000000 .*got -2; using 2\.1$/)]);
+    expect(parseState('?model=phi4&lambda=abc').problems).toEqual([expect.stringMatching(/^lambda = "abc": Invalid option "lambda": expected a number > 0/)]);
+    // a model that does not take them: named and ignored, and never written
+    expect(parseState('?model=ising&lambda=2&overRelaxation=1').problems).toEqual([
+      'overRelaxation = "1": only for model=xy or model=heisenberg or model=phi4 (over-relaxation sweeps after each Metropolis sweep); ignored',
+      'lambda = "2": only for model=phi4 (the quartic coupling of the phi^4 potential); ignored',
+    ]);
+    expect(serializeState({ ...DEFAULT_STATE, overRelaxation: 4, lambda: 3 })).not.toMatch(/overRelaxation|lambda/);
+  });
+
   it('reads the continuous-spin models and the cubic lattice, each with its own sizes, algorithms and T_c', () => {
     // the XY model at its default size, T at T_BKT, the algorithm the model runs
     expect(parseState('?model=xy')).toEqual({ state: { ...DEFAULT_STATE, model: 'xy', size: 64, temperature: XY_BKT_TEMPERATURE }, problems: [] });
-    expect(serializeState(parseState('?model=xy&L=64').state)).toBe('?model=xy&T=tc&h=0&L=64&algorithm=metropolis&backend=wasm&seed=1&start=hot&clusters=0');
+    expect(serializeState(parseState('?model=xy&L=64').state)).toBe('?model=xy&overRelaxation=0&T=tc&h=0&L=64&algorithm=metropolis&backend=wasm&seed=1&start=hot&clusters=0');
     // clock: q (default 6) and its T_c
     const clock = parseState('?model=clock&q=6');
     expect(clock).toEqual({ state: { ...DEFAULT_STATE, model: 'clock', q: 6, size: 64, temperature: modelDefinition('clock').criticalTemperature({ q: 6 }) }, problems: [] });

@@ -2,7 +2,7 @@
 // the flow runs to the ordered fixed point below T_c, to the disordered one above it and stays put
 // at T_c; the pattern entropy of the blocks falls with scale below T_c and rises above it.
 import { describe, expect, it } from 'vitest';
-import { blockSpinPyramid, coarseGrainPotts, createSimulation, InvalidOptionError, pottsCriticalTemperature, rgFlow } from '../src/index.js';
+import { blockSpinPyramid, coarseGrainPotts, coarseGrainPottsCubic, createSimulation, InvalidOptionError, pottsCriticalTemperature, rgFlow } from '../src/index.js';
 
 async function flow(temperature: number) {
   const sim = await createSimulation({ model: 'potts', q: 3, size: 32, temperature, algorithm: 'heat-bath', seed: 3 });
@@ -58,5 +58,25 @@ describe('Potts RG flow', () => {
     expect(() => coarseGrainPotts(new Uint8Array(15), 3)).toThrow(/L\*L Potts states/);
     expect(() => coarseGrainPotts(new Uint8Array(16), 1)).toThrow(InvalidOptionError);
     expect(() => coarseGrainPotts(new Uint8Array(16), 3, { colour: 1 } as never)).toThrow(/unknown option "colour"/);
+  });
+
+  it('coarse-grains a cubic lattice given as states exactly as the kernels do (coarseGrainPottsCubic), 2 x 2 x 2 blocks, ties included', async () => {
+    for (const backend of ['wasm', 'js'] as const) {
+      for (const rule of ['majority', 'decimation'] as const) {
+        // q = 5 near the cubic transition: blocks of 8 sites often tie (4 + 4, 2 + 2 + 2 + 2, ...)
+        const sim = await createSimulation({ model: 'potts', q: 5, size: 16, lattice: 'cubic', temperature: 1.2, seed: 8, backend, algorithm: 'heat-bath' });
+        sim.sweep(20);
+        const kernel = blockSpinPyramid(sim, { levels: 3, rule, seed: 4 });
+        const standalone = coarseGrainPottsCubic(sim.spins(), 5, { levels: 3, rule, seed: 4 });
+        expect(standalone.sizes).toEqual([16, 8, 4, 2]);
+        expect(standalone.lattices.map((l) => l.length)).toEqual([4096, 512, 64, 8]);
+        expect(standalone.lattices).toEqual(kernel.lattices);
+        expect(standalone.ties).toBe(kernel.ties);
+        if (rule === 'majority') expect(standalone.ties).toBeGreaterThan(10);
+        sim.dispose();
+      }
+    }
+    expect(() => coarseGrainPottsCubic(new Uint8Array(16), 3)).toThrow(/L\*L\*L Potts states/);
+    expect(() => coarseGrainPottsCubic(Uint8Array.from({ length: 27 }, () => 3), 3)).toThrow(InvalidOptionError);
   });
 });

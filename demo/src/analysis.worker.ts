@@ -58,7 +58,7 @@ function follow(next: RunTag): void {
 /** The model's record layout and formulas: e = E / N and the order parameter (Ising m = M / N, Potts |M| / N). */
 function modelOf(run: RunTag) {
   const definition = modelDefinition(run.model);
-  const parameters = definition.parameters(libraryParameters({ model: run.model, q: run.q ?? 2 }));
+  const parameters = definition.parameters(libraryParameters(run));
   return { definition, parameters, width: definition.recordWidth(parameters), spec: specOf(run.model) };
 }
 

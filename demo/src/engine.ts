@@ -18,6 +18,9 @@ export interface EngineInfo {
   engine: EngineName;
   layout: 'packed' | 'byte';
   fallbackReason: string | undefined;
+  /** The model parameters the simulation runs with, as it reports them (absent for models without them). */
+  overRelaxation?: number;
+  lambda?: number;
 }
 
 /** Speed of the last slices. */
@@ -93,11 +96,12 @@ export class LiveEngine {
       const sim: SimulationWorker = await createSimulationWorker({ model, ...libraryParameters(next), lattice, size, temperature, field, algorithm, backend, seed, start });
       try {
         if (handover && this.sim) await sim.resume(await this.sim.checkpoint());
-        const [engine, layout, fallbackReason, steps] = await Promise.all([sim.engine, sim.layout, sim.fallbackReason, sim.sweeps]);
+        const [engine, layout, fallbackReason, steps, options] = await Promise.all([sim.engine, sim.layout, sim.fallbackReason, sim.sweeps, sim.options]);
         const old = this.sim;
         this.sim = sim;
         this.state = { ...next };
-        this.info = { engine, layout, fallbackReason };
+        const { overRelaxation, lambda } = options;
+        this.info = { engine, layout, fallbackReason, ...(overRelaxation !== undefined ? { overRelaxation } : {}), ...(lambda !== undefined ? { lambda } : {}) };
         if (!handover) {
           this.lattice++;
           this.steps = steps;

@@ -4,8 +4,10 @@
  * colours (a picture of the local magnetization). Cluster labels (one picture pixel per site
  * only) give every cluster its own hue, light for up and dark for down. Potts: one colour per
  * state ({@link pottsPalette}: q hues around the colour wheel), a block the mean colour of its
- * sites; cluster labels as for Ising. Pure: no DOM.
+ * sites; cluster labels as for Ising. Angles (XY, clock, Heisenberg, phi^4) as a hue wheel with the
+ * vortices marked. Pure: no DOM.
  */
+import type { PictureKind } from './models.js';
 
 /** Colours of up and down spins (RGB). */
 export const UP: readonly [number, number, number] = [244, 238, 224];
@@ -291,3 +293,42 @@ export function isingBlend(f: number): number {
 
 /** The 32-bit word of an RGB colour (for pictures drawn elsewhere). */
 export const rgbWord = word;
+
+/** Angles (and, for 3-vectors and fields, colours) of an L x L layer of continuous spins or clock states. */
+function anglesOf(kind: PictureKind, layer: Uint8Array | Float64Array, sites: number, q: number): { angles: Float64Array; colour?: (site: number) => number } {
+  const angles = new Float64Array(sites);
+  if (kind === 'angle' && layer instanceof Uint8Array) {
+    for (let i = 0; i < sites; i++) angles[i] = (2 * Math.PI * layer[i]) / q;
+    return { angles };
+  }
+  const v = layer as Float64Array;
+  const n = v.length / sites;
+  for (let i = 0; i < sites; i++) angles[i] = Math.atan2(v[n * i + 1], v[n * i]);
+  if (kind === 'vector3') return { angles, colour: (i) => vectorWord(v[3 * i], v[3 * i + 1], v[3 * i + 2]) };
+  if (kind === 'field') {
+    let sum = 0;
+    for (let i = 0; i < sites; i++) sum += v[2 * i] ** 2 + v[2 * i + 1] ** 2;
+    const rms = Math.sqrt(sum / sites) || 1;
+    return { angles, colour: (i) => fieldWord(v[2 * i], v[2 * i + 1], rms) };
+  }
+  return { angles };
+}
+
+/**
+ * Draws an L x L layer of any model into `out` (RGBA, (sL) x (sL), s = scale): Ising spins (+1 / -1,
+ * s must be 1) light and dark, Potts states in q colours (s = 1), angles as a hue wheel (3-vectors
+ * with lightness for S_z, fields with lightness for |phi|), the vortices marked when `marks` (and s >= 4).
+ * Returns the vortex counts of pictures of angles.
+ */
+export function drawLayer(kind: PictureKind, layer: Int8Array | Uint8Array | Float64Array, size: number, q: number, scale: number, out: Uint8ClampedArray, marks: boolean): { vortices: number; antivortices: number } | undefined {
+  if (kind === 'spins') return void drawLattice(layer as Int8Array, size, size, out);
+  if (kind === 'states') return void drawPotts(layer as Uint8Array, q, size, size, out);
+  const { angles, colour } = anglesOf(kind, layer as Uint8Array | Float64Array, size * size, q);
+  return drawAngles(angles, size, scale, out, marks && kind !== 'vector3' ? vortexCharges(angles, size) : undefined, colour);
+}
+
+/** The sites of plane z of an L^3 lattice (or the whole L^2 lattice), one value or `n` components a site. */
+export function plane<T extends Int8Array | Uint8Array | Float64Array>(data: T, size: number, z: number, n = 1): T {
+  const per = size * size * n;
+  return data.subarray(z * per, (z + 1) * per) as T;
+}

@@ -10,11 +10,11 @@ import { BackendUnavailableError, CLUSTER_ALGORITHMS, LATTICES, modelDefinition,
 import type uPlot from 'uplot';
 import { LiveEngine, type EngineInfo } from './engine.js';
 import { axis, barSeries, Chart, ChartBoard, COLOURS, errorBars, join, lineSeries, pointSeries } from './plots.js';
-import { LEVELS_SHOWN, type Exported, type FramePictures, type FromAnalysis, type FromView, type RgPlot, type SeriesPlot, type ToAnalysis, type ToView } from './protocol.js';
+import { LEVELS_SHOWN, type Exported, type FramePictures, type FromAnalysis, type FromView, type RgPlot, type RunTag, type SeriesPlot, type ToAnalysis, type ToView } from './protocol.js';
 import { FirstOrderPanel } from './first-order-panel.js';
-import { criticalTemperatureOf, parseState, serializeState, sizesFor, sliderToTemperature, temperatureRange, temperatureToSlider, withModel, ALL_SIZES, MAX_CLUSTER_VIEW, type LabModel, type LabState } from './state.js';
-import { algorithmsOf, LAB_MODELS, latticesOf, libraryParameters, specOf } from './models.js';
-import { BINDER_CRITICAL, SweepPanel } from './sweep-panel.js';
+import { criticalTemperatureOf, parseState, readModelParameter, serializeState, sizesFor, sliderToTemperature, temperatureRange, temperatureToSlider, withModel, ALL_SIZES, MAX_CLUSTER_VIEW, type LabModel, type LabState } from './state.js';
+import { algorithmsOf, LAB_MODELS, latticesOf, libraryParameters, specOf, takes } from './models.js';
+import { BINDER_CRITICAL, BINDER_CRITICAL_CUBIC, SweepPanel } from './sweep-panel.js';
 import { LandscapePanel } from './landscape-panel.js';
 import { EmergencePanel } from './emergence-panel.js';
 import { TOUR, tourQuery, tourStepOf } from './tour.js';
@@ -159,7 +159,7 @@ function showPictures(p: FramePictures): void {
     if (figure.hidden !== !shown) figure.hidden = !shown;
     if (!shown) return;
     show(level.canvas, level.context, shown.bitmap);
-    const label = `level ${k + 1}: ${shown.size} × ${shown.size}`;
+    const label = shown.plane === undefined ? `level ${k + 1}: ${shown.size} × ${shown.size}` : `level ${k + 1}: z = ${shown.plane} of ${shown.size}³`;
     if (level.label.textContent !== label) level.label.textContent = label;
   });
 }
@@ -270,12 +270,14 @@ function showFlow(flow: RgPlot): void {
   lastFlow = flow;
   const levels = flow.levels;
   rgSizes = levels.map((l) => l.size);
+  $('chart-rg').dataset.flow = rgSizes.join(' '); // the block sizes of the flow shown (read by the end-to-end test)
   const k = levels.map((_, i) => i);
-  // U4* is the Ising fixed point's: its line is switched off for Potts
+  // U4* is the Ising fixed point's (square or cubic): its line is switched off for Potts
   const ising = engine.state.model === 'ising';
+  const fixedPoint = engine.state.lattice === 'cubic' ? BINDER_CRITICAL_CUBIC : BINDER_CRITICAL;
   const line = rgChart.plot?.series[3];
   if (line && line.show !== ising) rgChart.plot!.setSeries(3, { show: ising });
-  board.update(rgChart, [k, levels.map((l) => l.absMagnetization.mean), levels.map((l) => l.binder.mean), k.map(() => (ising ? BINDER_CRITICAL : null))], [null, levels.map((l) => l.absMagnetization.error), levels.map((l) => l.binder.error)]);
+  board.update(rgChart, [k, levels.map((l) => l.absMagnetization.mean), levels.map((l) => l.binder.mean), k.map(() => (ising ? fixedPoint : null))], [null, levels.map((l) => l.absMagnetization.error), levels.map((l) => l.binder.error)]);
 }
 
 const exports = new Map<number, string>();
@@ -325,9 +327,9 @@ let readoutScheduled = false;
 let lastM = NaN;
 
 /** The order parameter of the last record of a slice (Ising m = M / N, the other models |M| / N). */
-function lastOrderParameter(tag: { model: LabModel; q?: number; size: number; geometry: Lattice }, records: Int32Array | Float64Array): number {
+function lastOrderParameter(tag: RunTag, records: Int32Array | Float64Array): number {
   const definition = modelDefinition(tag.model);
-  const parameters = definition.parameters(libraryParameters({ model: tag.model, q: tag.q ?? 2 }));
+  const parameters = definition.parameters(libraryParameters(tag));
   const width = definition.recordWidth(parameters);
   return records.length >= width ? definition.orderParameter(records, records.length - width, tag.size ** (tag.geometry === 'cubic' ? 3 : 2), parameters) : NaN;
 }
@@ -370,7 +372,11 @@ function scheduleReadout(): void {
 function showEngine(info: EngineInfo | undefined): void {
   if (!info) return;
   const s = engine.state;
-  $('engine').textContent = `Engine: ${info.engine}, ${info.layout} lattice, ${s.algorithm}. Speed in flips/ns: site updates (sweep equivalents × N) per nanosecond of kernel time.` +
+  const parameters = [
+    ...(info.lambda !== undefined ? [`λ = ${info.lambda}`] : []),
+    ...(info.overRelaxation !== undefined ? [`${info.overRelaxation} over-relaxation sweep${info.overRelaxation === 1 ? '' : 's'} per Metropolis sweep`] : []),
+  ];
+  $('engine').textContent = `Engine: ${info.engine}, ${info.layout} lattice, ${s.algorithm}${parameters.map((p) => `, ${p}`).join('')}. Speed in flips/ns: site updates (sweep equivalents × N) per nanosecond of kernel time.` +
     (info.fallbackReason ? ` (JavaScript because ${info.fallbackReason})` : '');
 }
 
@@ -404,6 +410,10 @@ function showState(s: LabState): void {
   modelSelect.value = s.model;
   qSelect.value = String(s.q);
   $('q-label').hidden = !spec.q;
+  $('over-relaxation-label').hidden = !takes(s.model, 'overRelaxation');
+  $('lambda-label').hidden = !takes(s.model, 'lambda');
+  setValue('over-relaxation', String(s.overRelaxation));
+  setValue('lambda', String(s.lambda));
   if (spec.q) for (const option of qSelect.options) option.disabled = Number(option.value) < spec.q.min || Number(option.value) > spec.q.max;
   const lattices = latticesOf(s.model);
   for (const option of latticeSelect.options) option.disabled = !lattices.includes(option.value as Lattice);
@@ -423,7 +433,7 @@ function showState(s: LabState): void {
   }
   const algorithms = algorithmsOf(s.model, s.lattice);
   for (const option of select('algorithm').options) option.disabled = !algorithms.includes(option.value as Algorithm);
-  const pyramid = !cubic && (spec.picture === 'spins' || spec.picture === 'states');
+  const pyramid = spec.picture === 'spins' || spec.picture === 'states';
   $('pyramid').hidden = !pyramid;
   $('chart-rg').hidden = !pyramid;
   $('rg-none').hidden = pyramid;
@@ -432,7 +442,7 @@ function showState(s: LabState): void {
   setText('tick-min', String(range.min));
   setText('tick-max', String(range.max));
   $('start-cold').textContent = ising ? 'cold (all up)' : spec.picture === 'states' || s.model === 'clock' ? 'cold (all state 0)' : 'cold (all along x)';
-  $('rg-note').hidden = !potts || cubic;
+  $('rg-note').hidden = !potts;
   $('sweep-note').hidden = ising && !cubic;
   firstOrder.showModel(s);
   setValue('temperature-slider', String(Math.round(1000 * temperatureToSlider(s.temperature, s))));
@@ -447,7 +457,7 @@ function showState(s: LabState): void {
   select('start').value = s.start;
   input('seed').value = String(s.seed);
   input('clusters').checked = s.clusters;
-  input('clusters').disabled = !isCluster(s.algorithm) || s.size > MAX_CLUSTER_VIEW || !pyramid;
+  input('clusters').disabled = !isCluster(s.algorithm) || s.size > MAX_CLUSTER_VIEW || !pyramid || cubic;
   $('clusters').parentElement!.title = s.size > MAX_CLUSTER_VIEW ? `clusters are coloured up to L = ${MAX_CLUSTER_VIEW}` : 'colour the clusters of the last cluster update';
 }
 
@@ -532,6 +542,30 @@ modelSelect.addEventListener('change', () => {
 });
 qSelect.addEventListener('change', () => void switchModel(engine.state.model, Number(qSelect.value)));
 latticeSelect.addEventListener('change', () => void switchModel(engine.state.model, engine.state.q, latticeSelect.value as Lattice));
+/**
+ * Over-relaxation sweeps and lambda: checked by the library's rules (a bad value gets its typed
+ * message in the notice and the control shows the value that stays); a good one makes a new lattice.
+ */
+for (const [key, id, what] of [['overRelaxation', 'over-relaxation', 'over-relaxation sweeps'], ['lambda', 'lambda', 'coupling λ']] as const) {
+  input(id).addEventListener('change', () => {
+    const text = input(id).value;
+    let value: number;
+    try {
+      value = readModelParameter(key, text, engine.state);
+    } catch (error) {
+      notify(`The ${what} could not be set.`, [`${describe(error)}; it stays ${engine.state[key]}`]);
+      showState(engine.state);
+      return;
+    }
+    const next = { ...engine.state, [key]: value };
+    if (key === 'lambda') {
+      next.temperature = criticalTemperatureOf(next);
+      showModelTemperatures(next);
+      showEmergenceRange(next);
+    }
+    void rebuild(next).then(previewSweep);
+  });
+}
 input('plane').addEventListener('input', () => {
   setText('plane-out', `z = ${input('plane').value}`);
   sendToView({ type: 'plane', plane: Number(input('plane').value) });
@@ -608,7 +642,7 @@ function requestExport(format: 'csv' | 'json' | 'png'): void {
   exports.set(id, `criticality-${model}${s.lattice === 'cubic' ? 'cubic-' : ''}L${s.size}-T${s.temperature.toFixed(4)}-seed${s.seed}.${format}`);
   if (format === 'png') return sendToView({ type: 'export', id, format });
   const meta: Record<string, unknown> = { ...s, steps: engine.steps, engine: engine.info?.engine, layout: engine.info?.layout, url: new URL(serializeState(engine.state), location.href).href, exportedAt: new Date().toISOString() };
-  if (format === 'json' && s.model === 'ising' && s.lattice === 'square') meta.rgFlow = lastFlow?.epoch === engine.epoch ? lastFlow : undefined;
+  if (format === 'json' && s.model === 'ising') meta.rgFlow = lastFlow?.epoch === engine.epoch ? lastFlow : undefined;
   sendToAnalysis({ type: 'export', id, format, meta });
 }
 $('export-csv').addEventListener('click', () => requestExport('csv'));
@@ -637,6 +671,8 @@ const sweep = new SweepPanel({ absMagnetization: $('chart-sweep-m'), susceptibil
 const sweepSettings = () => ({
   model: engine.state.model,
   q: engine.state.q,
+  overRelaxation: engine.state.overRelaxation,
+  lambda: engine.state.lambda,
   lattice: engine.state.lattice,
   size: Number(select('sweep-size').value),
   from: Number(input('sweep-from').value),
@@ -692,7 +728,7 @@ previewSweep();
 // ---------------------------------------------------------------------------------------------
 // The emergence view
 
-const emergence = new EmergencePanel({ magnetization: $('chart-em-m'), binder: $('chart-em-u4') }, board);
+const emergence = new EmergencePanel({ magnetization: $('chart-em-m'), binder: $('chart-em-u4'), pictures: $('em-pictures') }, board);
 /** The emergence range follows the model: 0.8 to 1.2 T_c. */
 function showEmergenceRange(s: LabState): void {
   const tc = criticalTemperatureOf(s);
@@ -701,7 +737,7 @@ function showEmergenceRange(s: LabState): void {
 }
 $('em-form').addEventListener('submit', () => {
   const s = engine.state;
-  const settings = { model: s.model, q: s.q, lattice: s.lattice, from: Number(input('em-from').value), to: Number(input('em-to').value), points: Number(input('em-points').value), sweeps: Number(input('em-sweeps').value), algorithm: s.algorithm, seed: s.seed };
+  const settings = { model: s.model, q: s.q, overRelaxation: s.overRelaxation, lambda: s.lambda, lattice: s.lattice, from: Number(input('em-from').value), to: Number(input('em-to').value), points: Number(input('em-points').value), sweeps: Number(input('em-sweeps').value), algorithm: s.algorithm, seed: s.seed };
   const status = $('em-status');
   const progress = $<HTMLProgressElement>('em-progress');
   $<HTMLButtonElement>('em-run').disabled = true;

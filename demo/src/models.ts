@@ -170,9 +170,21 @@ export function specOf(model: Model): LabModelSpec {
   return spec;
 }
 
-/** The library's parameters of a state (q where the model takes it). */
-export function libraryParameters(s: { model: Model; q: number }): { q?: number } {
-  return specOf(s.model).q ? { q: s.q } : {};
+/** The model parameters the laboratory sets (each where the model takes it: the library's `parameterKeys`). */
+export const MODEL_PARAMETERS = ['q', 'overRelaxation', 'lambda'] as const;
+export type ModelParameterName = (typeof MODEL_PARAMETERS)[number];
+export type LabParameters = { [K in ModelParameterName]?: number };
+
+/** Whether a model takes a parameter (the library's definition says). */
+export function takes(model: Model, parameter: ModelParameterName): boolean {
+  return (modelDefinition(model).parameterKeys as readonly string[]).includes(parameter);
+}
+
+/** The library's parameters of a state: q, over-relaxation sweeps and lambda, each where the model takes it. */
+export function libraryParameters(s: { model: Model } & LabParameters): LabParameters {
+  const out: LabParameters = {};
+  for (const key of MODEL_PARAMETERS) if (s[key] !== undefined && takes(s.model, key)) out[key] = s[key];
+  return out;
 }
 
 /** The lattices a model runs on (the library's list). */
@@ -190,7 +202,7 @@ export function algorithmsOf(model: Model, lattice: Lattice): readonly Algorithm
  * The transition temperature of a model on a lattice (the library's), the default temperature; where
  * the library knows none (NaN), the spec's fallback.
  */
-export function transitionTemperature(s: { model: Model; q: number; lattice: Lattice }): number {
+export function transitionTemperature(s: { model: Model; q: number; lattice: Lattice; lambda?: number }): number {
   const definition = modelDefinition(s.model);
   const T = definition.criticalTemperature(definition.parameters(libraryParameters(s)), s.lattice);
   return Number.isFinite(T) ? T : (specOf(s.model).fallbackTemperature ?? CRITICAL_TEMPERATURE);

@@ -22,6 +22,10 @@ export interface RunTag {
   model: LabModel;
   /** Potts states or clock angles (absent for the models without q). */
   q?: number;
+  /** XY, Heisenberg, phi^4: over-relaxation sweeps per Metropolis sweep (absent for the other models). */
+  overRelaxation?: number;
+  /** phi^4: the quartic coupling (absent for the other models). */
+  lambda?: number;
   /** The lattice geometry (square or cubic). */
   geometry: Lattice;
   size: number;
@@ -70,8 +74,8 @@ export interface FramePictures {
   projection?: ImageBitmap;
   /** XY and clock: vortices and antivortices in the picture. */
   vortices?: { vortices: number; antivortices: number };
-  /** Block levels 1, 2, ... (majority rule: of +-1 spins, or of the q Potts states). */
-  levels: { size: number; picture: number; bitmap: ImageBitmap }[];
+  /** Block levels 1, 2, ... (majority rule: of +-1 spins, or of the q Potts states); of a cubic lattice, the slice z = `plane` of each. */
+  levels: { size: number; picture: number; bitmap: ImageBitmap; plane?: number }[];
 }
 
 /** The RG flow of the current epoch. */

@@ -2,13 +2,13 @@
  * The laboratory's shareable state: the model and its parameters, the run's parameters and seed,
  * read from and written to the page address
  * (`?model=ising&T=2.1&h=0&L=256&algorithm=wolff&backend=wasm&seed=7&start=cold&clusters=1`,
- * `?model=potts&q=4&T=tc&L=64&...`). An address without `model` is the Ising lab of earlier
+ * `?model=potts&q=4&T=tc&L=64&...`, `?model=phi4&overRelaxation=2&lambda=1.5&...`). An address without `model` is the Ising lab of earlier
  * releases. Reading never fails: a value that is missing keeps its default, a bad value falls back
  * to its default and is listed in `problems` (shown to the user as a notice), and so does a
  * parameter the model does not take (`q` with the Ising model). Pure: no DOM, no workers.
  */
-import { ALGORITHMS, LATTICES, MAX_SEED, type Algorithm, type Lattice } from 'criticality';
-import { algorithmsOf, LAB_MODELS, latticesOf, specOf, transitionTemperature, type LabModel } from './models.js';
+import { ALGORITHMS, InvalidOptionError, LATTICES, MAX_SEED, modelDefinition, type Algorithm, type Lattice } from 'criticality';
+import { algorithmsOf, LAB_MODELS, latticesOf, libraryParameters, specOf, takes, transitionTemperature, type LabModel, type ModelParameterName } from './models.js';
 
 export { LAB_MODELS, type LabModel } from './models.js';
 /** Potts q offered (the library takes 2 .. 256; beyond 20 the colours of the picture run together). */
@@ -44,6 +44,10 @@ export interface LabState {
   q: number;
   /** The lattice (the model's list). @default 'square' */
   lattice: Lattice;
+  /** XY, Heisenberg, phi^4: over-relaxation sweeps after each Metropolis sweep (kept, but not used or written, for other models). @default 0 */
+  overRelaxation: number;
+  /** phi^4: the quartic coupling of V = |phi|^2 + lambda (|phi|^2 - 1)^2 (kept, but not used or written, for other models). @default the library's, 2.1 */
+  lambda: number;
   /** T in units of J / k_B. @default the model's Tc (Onsager's for Ising, 1 / ln(1 + sqrt q) for Potts) */
   temperature: number;
   /** h. @default 0 */
@@ -62,10 +66,15 @@ export interface LabState {
   clusters: boolean;
 }
 
+/** lambda of an address without one: the library's default (the improved phi^4 model). */
+export const DEFAULT_LAMBDA = LAB_MODELS.includes('phi4') ? (modelDefinition('phi4').parameters({}) as { lambda: number }).lambda : 2.1;
+
 export const DEFAULT_STATE: Readonly<LabState> = Object.freeze({
   model: 'ising',
   q: DEFAULT_Q,
   lattice: 'square',
+  overRelaxation: 0,
+  lambda: DEFAULT_LAMBDA,
   temperature: transitionTemperature({ model: 'ising', q: DEFAULT_Q, lattice: 'square' }),
   field: 0,
   size: 128,
@@ -81,6 +90,8 @@ export const PARAMS: Readonly<Record<keyof LabState, string>> = Object.freeze({
   model: 'model',
   q: 'q',
   lattice: 'lattice',
+  overRelaxation: 'overRelaxation',
+  lambda: 'lambda',
   temperature: 'T',
   field: 'h',
   size: 'L',
@@ -95,8 +106,8 @@ export const PARAMS: Readonly<Record<keyof LabState, string>> = Object.freeze({
 export const VIEW_PARAMS = ['tour'] as const;
 
 /** The infinite-lattice transition temperature of a state's model on its lattice (the library's). */
-export function criticalTemperatureOf(s: Pick<LabState, 'model' | 'q'> & { lattice?: Lattice }): number {
-  return transitionTemperature({ model: s.model, q: s.q, lattice: s.lattice ?? 'square' });
+export function criticalTemperatureOf(s: Pick<LabState, 'model' | 'q'> & { lattice?: Lattice; lambda?: number }): number {
+  return transitionTemperature({ model: s.model, q: s.q, lattice: s.lattice ?? 'square', lambda: s.lambda });
 }
 
 /** The temperature range of the controls for a model. */
@@ -126,8 +137,33 @@ function oneOf<T extends string>(allowed: readonly T[]): Parser<T> {
   };
 }
 
-/** The models that take q, for messages ("model=potts or model=clock"). */
-const WITH_Q = () => LAB_MODELS.filter((m) => specOf(m).q).map((m) => `model=${m}`).join(' or ');
+/** The models that take a parameter, for messages ("model=potts or model=clock"). */
+const modelsTaking = (parameter: ModelParameterName) => LAB_MODELS.filter((m) => takes(m, parameter)).map((m) => `model=${m}`).join(' or ');
+const WITH_Q = () => modelsTaking('q');
+
+/** What a model parameter is, for messages. */
+const PARAMETER_MEANING: Readonly<Record<Exclude<ModelParameterName, 'q'>, string>> = {
+  overRelaxation: 'over-relaxation sweeps after each Metropolis sweep',
+  lambda: 'the quartic coupling of the phi^4 potential',
+};
+
+/**
+ * Reads over-relaxation sweeps or lambda for the state's model, checked by the library's own rules
+ * (its InvalidOptionError message, naming the option, the value and what was expected). Throws a
+ * plain Error with that message; "ignored" for a model that does not take the parameter.
+ */
+export function readModelParameter(key: Exclude<ModelParameterName, 'q'>, text: string, context: LabState): number {
+  if (!takes(context.model, key)) throw new Error(`only for ${modelsTaking(key)} (${PARAMETER_MEANING[key]}); ignored`);
+  const t = text.trim();
+  const value = t === '' ? NaN : Number(t);
+  try {
+    modelDefinition(context.model).parameters({ ...libraryParameters(context), [key]: value });
+  } catch (error) {
+    if (error instanceof InvalidOptionError) throw new Error(error.message);
+    throw error;
+  }
+  return value;
+}
 
 const PARSERS: { [K in keyof LabState]: Parser<LabState[K]> } = {
   model: oneOf(LAB_MODELS),
@@ -138,6 +174,8 @@ const PARSERS: { [K in keyof LabState]: Parser<LabState[K]> } = {
     if (!Number.isInteger(q) || q < range.min || q > range.max) throw new Error(`expected an integer from ${range.min} to ${range.max}`);
     return q;
   },
+  overRelaxation: (text, context) => readModelParameter('overRelaxation', text, context),
+  lambda: (text, context) => readModelParameter('lambda', text, context),
   lattice(text, context) {
     const lattices = latticesOf(context.model);
     if (!(LATTICES as readonly string[]).includes(text)) throw new Error(`expected one of ${LATTICES.join(', ')}`);
@@ -236,7 +274,7 @@ export function parseState(query: string): ParsedState {
 export function serializeState(state: LabState): string {
   const params = new URLSearchParams();
   for (const key of Object.keys(PARAMS) as (keyof LabState)[]) {
-    if (key === 'q' && !specOf(state.model).q) continue;
+    if ((key === 'q' || key === 'overRelaxation' || key === 'lambda') && !takes(state.model, key)) continue;
     if (key === 'lattice' && state.lattice === 'square') continue;
     const value = state[key];
     params.set(PARAMS[key], key === 'clusters' ? (value ? '1' : '0') : key === 'temperature' && value === criticalTemperatureOf(state) ? 'tc' : String(value));

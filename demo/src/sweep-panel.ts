@@ -9,6 +9,7 @@
  */
 import {
   CRITICAL_TEMPERATURE,
+  CUBIC_CRITICAL_BINDER_RATIO,
   expandTemperatures,
   finiteLatticeExact,
   InvalidOptionError,
@@ -29,9 +30,14 @@ import { sharedPool } from './shared-pool.js';
 
 /** U4 at Tc on periodic square lattices for L -> infinity (Salas & Sokal 2000). */
 export const BINDER_CRITICAL = 0.61069;
+/** U4* = 1 - Q* / 3 at T_c on periodic simple cubic lattices for L -> infinity, Q* from the library's exact module (Hasenbusch 2010). */
+export const BINDER_CRITICAL_CUBIC = 1 - CUBIC_CRITICAL_BINDER_RATIO / 3;
 
 export interface SweepSettings {
   model: LabModel;
+  /** XY, Heisenberg, phi^4: over-relaxation sweeps; phi^4: lambda (each used by the models that take it). */
+  overRelaxation?: number;
+  lambda?: number;
   /** Potts states or clock angles (used by the models that take q). */
   q: number;
   lattice: Lattice;
@@ -101,7 +107,7 @@ export class SweepPanel {
   private exact: { T: number[]; m: (number | null)[]; c: (number | null)[]; cInf: (number | null)[] } = { T: [], m: [], c: [], cInf: [] };
   private readonly charts: Record<Plotted, Chart>;
   /** The model of the curves shown: its T_c is marked, and only the Ising model has exact curves. */
-  private model: { model: LabModel; q: number; lattice: Lattice } = { model: 'ising', q: 2, lattice: 'square' };
+  private model: { model: LabModel; q: number; lattice: Lattice; lambda?: number } = { model: 'ising', q: 2, lattice: 'square' };
 
   constructor(
     containers: Record<Plotted, HTMLElement>,
@@ -188,7 +194,7 @@ export class SweepPanel {
 
   /** The exact curves over the sweep's range (Ising; none for Potts), a few temperatures per task. */
   private async computeExact(s: SweepSettings): Promise<void> {
-    this.model = { model: s.model, q: s.q, lattice: s.lattice };
+    this.model = { model: s.model, q: s.q, lattice: s.lattice, lambda: s.lambda };
     if (!exactCurvesOf(s)) {
       this.exact = { T: [], m: [], c: [], cInf: [] };
       return;

@@ -29,7 +29,7 @@ export const TOUR: readonly TourStep[] = [
   {
     title: 'The critical point',
     text: 'At T_c the Wolff clusters (one colour each) come in every size, from single spins to the whole lattice: no length scale is left.',
-    query: '?model=ising&T=tc&L=256&algorithm=wolff&start=cold&clusters=1',
+    query: '?model=ising&T=tc&L=256&algorithm=wolff&clusters=1',
     view: 'stage',
   },
   {
@@ -55,7 +55,7 @@ export const TOUR: readonly TourStep[] = [
     text: hatInThreeD
       ? `The ${hatInThreeD === 'xy' ? 'XY model' : 'φ⁴ field'} on the cubic lattice at its T_c: a slice (drag the plane), the mean along z, and the hat of its order parameter in the landscape view.`
       : 'The Ising model on the cubic lattice at its own T_c = 4.51: a slice (drag the plane) and the mean along z.',
-    query: hatInThreeD ? `?model=${hatInThreeD}&lattice=cubic&T=tc&L=16&algorithm=${hatInThreeD === 'xy' ? 'wolff' : 'hybrid'}&start=cold` : '?model=ising&lattice=cubic&T=tc&L=64&algorithm=wolff&start=cold',
+    query: hatInThreeD ? `?model=${hatInThreeD}&lattice=cubic&T=tc&L=16&algorithm=${hatInThreeD === 'xy' ? 'wolff' : 'hybrid'}&start=cold` : '?model=ising&lattice=cubic&T=tc&L=64&algorithm=wolff',
     view: 'stage',
   },
   {
@@ -67,7 +67,7 @@ export const TOUR: readonly TourStep[] = [
   {
     title: 'The RG flow',
     text: 'Block spins at T_c: every level looks alike (the fixed point, U4 near 0.61); move T and the levels flow to order or to noise.',
-    query: '?model=ising&T=tc&L=512&algorithm=wolff&start=cold',
+    query: '?model=ising&T=tc&L=512&algorithm=wolff',
     view: 'rg',
   },
   {

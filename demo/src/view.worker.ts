@@ -1,13 +1,14 @@
 /**
  * The view worker: the lattices the simulation worker produced, relayed by the page (transferred).
  * Ising (bit-packed spins) or Potts (one state a byte): it draws the lattice and its block-spin
- * pyramid (majority rule, 2 x 2 blocks; Potts: majority of the q states, in q colours) into
+ * pyramid (majority rule, 2 x 2 blocks; Potts: majority of the q states, in q colours; on the cubic
+ * lattice 2 x 2 x 2 blocks, each level drawn as its slice through the plane shown) into
  * ImageBitmaps and follows the order parameter of every block level from frame to frame for the RG
  * flow (Ising m, Potts |M| / N). It writes the PNG export of the last picture.
  */
-import { coarseGrain, coarseGrainPotts, modelDefinition, unpackSpins } from 'criticality';
+import { coarseGrain, coarseGrainCubic, coarseGrainPotts, coarseGrainPottsCubic, modelDefinition, unpackSpins } from 'criticality';
 import { RgAccumulator } from './analysis.js';
-import { angleScale, drawAngles, drawLattice, drawPotts, fieldWord, isingBlend, meanVectorWord, pictureSize, pottsPalette, rgbWord, vectorWord, vortexCharges } from './lattice-image.js';
+import { angleScale, drawLattice, drawLayer, plane, drawPotts, isingBlend, meanVectorWord, pictureSize, pottsPalette, rgbWord } from './lattice-image.js';
 import { specOf, type PictureKind } from './models.js';
 import { changes, LEVELS_SHOWN, type FramePictures, type FromView, type RgPlot, type RunTag, type ToView } from './protocol.js';
 
@@ -109,32 +110,6 @@ function drawSquare(next: RunTag, data: Uint8Array | Int8Array, labels?: Int32Ar
   return { main: { ...main, scale: 1 }, levels, orders: pyramid.orders, sizes: pyramid.sizes };
 }
 
-/** The sites of plane z of an L^3 lattice (or the whole L^2 lattice), one value or `n` components a site. */
-function plane<T extends Int8Array | Uint8Array | Float64Array>(data: T, size: number, z: number, n = 1): T {
-  const per = size * size * n;
-  return data.subarray(z * per, (z + 1) * per) as T;
-}
-
-/** Angles (and, for 3-vectors and fields, colours) of an L x L layer of continuous spins or clock states. */
-function anglesOf(kind: PictureKind, layer: Uint8Array | Float64Array, sites: number, q: number): { angles: Float64Array; colour?: (site: number) => number } {
-  const angles = new Float64Array(sites);
-  if (kind === 'angle' && layer instanceof Uint8Array) {
-    for (let i = 0; i < sites; i++) angles[i] = (2 * Math.PI * layer[i]) / q;
-    return { angles };
-  }
-  const v = layer as Float64Array;
-  const n = v.length / sites;
-  for (let i = 0; i < sites; i++) angles[i] = Math.atan2(v[n * i + 1], v[n * i]);
-  if (kind === 'vector3') return { angles, colour: (i) => vectorWord(v[3 * i], v[3 * i + 1], v[3 * i + 2]) };
-  if (kind === 'field') {
-    let sum = 0;
-    for (let i = 0; i < sites; i++) sum += v[2 * i] ** 2 + v[2 * i + 1] ** 2;
-    const rms = Math.sqrt(sum / sites) || 1;
-    return { angles, colour: (i) => fieldWord(v[2 * i], v[2 * i + 1], rms) };
-  }
-  return { angles };
-}
-
 /** The mean along z of an L^3 lattice (L^2 pixels): Ising the mean spin, Potts the mean colour, vectors the mean vector. */
 function projection(kind: PictureKind, data: Int8Array | Uint8Array | Float64Array, size: number, q: number): ImageData {
   const area = size * size;
@@ -201,34 +176,45 @@ function drawFrame(next: RunTag, data: Uint8Array | Int8Array | Float64Array, la
   const cubic = next.geometry === 'cubic';
   if (!cubic && (kind === 'spins' || kind === 'states')) return drawSquare(next, data as Uint8Array, labels);
   const { size } = next;
-  const area = size * size;
   const q = next.q ?? 2;
   const z = cubic ? Math.min(size - 1, Math.max(0, viewPlane < 0 ? size >> 1 : viewPlane)) : 0;
   const n = kind === 'vector3' ? 3 : data instanceof Float64Array ? 2 : 1;
   const layer = cubic ? plane(data, size, z, n) : data;
-  let main: Drawn['main'];
-  let vortices: Drawn['vortices'];
-  if (kind === 'spins' || kind === 'states') {
-    // a slice of a cubic Ising or Potts lattice: one pixel a site
-    const image = new ImageData(size, size);
-    if (kind === 'spins') drawLattice(layer as Int8Array, size, size, image.data);
-    else drawPotts(layer as Uint8Array, q, size, size, image.data);
-    main = { image, picture: size, scale: 1 };
-  } else {
-    const scale = angleScale(size);
-    const { angles, colour } = anglesOf(kind, layer as Uint8Array | Float64Array, area, q);
-    const image = new ImageData(size * scale, size * scale);
-    vortices = drawAngles(angles, size, scale, image.data, kind === 'vector3' ? undefined : vortexCharges(angles, size), colour);
-    main = { image, picture: size, scale };
-  }
-  return { main, levels: [], orders: [], sizes: [], ...(cubic ? { projection: projection(kind, data, size, q) } : {}), ...(vortices ? { vortices } : {}) };
+  // a slice of a cubic Ising or Potts lattice: one pixel a site; angles as a hue wheel with the vortices marked
+  const scale = kind === 'spins' || kind === 'states' ? 1 : angleScale(size);
+  const image = new ImageData(size * scale, size * scale);
+  const vortices = drawLayer(kind, layer, size, q, scale, image.data, true);
+  const main: Drawn['main'] = { image, picture: size, scale };
+  const pyramid = cubic && (kind === 'spins' || kind === 'states') ? cubicPyramid(next, data as Int8Array | Uint8Array, z) : { levels: [], orders: [], sizes: [] };
+  return { main, ...pyramid, ...(cubic ? { projection: projection(kind, data, size, q) } : {}), ...(vortices ? { vortices } : {}) };
+}
+
+/**
+ * The block-spin pyramid of a cubic Ising or Potts lattice (2 x 2 x 2 blocks, the library's
+ * coarseGrainCubic and coarseGrainPottsCubic): every level's order parameter, and levels 1 ..
+ * LEVELS_SHOWN drawn as their slices through plane z of the lattice (z_k = floor(z / 2^k)).
+ */
+function cubicPyramid(next: RunTag, data: Int8Array | Uint8Array, z: number): Pick<Drawn, 'levels' | 'orders' | 'sizes'> {
+  const q = next.q ?? 2;
+  const potts = next.model === 'potts';
+  const p = potts ? coarseGrainPottsCubic(data as Uint8Array, q, { blockSize: 2 }) : coarseGrainCubic(data as Int8Array, { blockSize: 2 });
+  const levels = p.lattices.slice(1, 1 + LEVELS_SHOWN).map((level, k) => {
+    const n = p.sizes[k + 1];
+    const at = Math.floor(z / 2 ** (k + 1));
+    const image = new ImageData(n, n);
+    drawLayer(potts ? 'states' : 'spins', plane(level, n, at), n, q, 1, image.data, false);
+    return { size: n, picture: n, plane: at, bitmap: bitmap(image) };
+  });
+  const orders = p.lattices.map((level) => (potts ? pottsOrder(level as Uint8Array, q) : magnetization(level as Int8Array)));
+  return { levels, orders, sizes: p.sizes };
 }
 
 /** The plane of a cubic lattice shown (-1: the middle one), and the last frame (redrawn when the plane changes). */
 let viewPlane = -1;
 let last: { tag: RunTag; data: Uint8Array | Int8Array | Float64Array } | undefined;
 
-function frame(next: RunTag, data: Uint8Array | Int8Array | Float64Array, labels?: Int32Array): void {
+/** Draws a frame; a redraw (another plane of the same lattice) adds no sample to the RG flow. */
+function frame(next: RunTag, data: Uint8Array | Int8Array | Float64Array, labels?: Int32Array, redraw = false): void {
   if (changes(tag, next).epoch) rg.reset([]);
   tag = next;
   last = { tag: next, data };
@@ -236,7 +222,7 @@ function frame(next: RunTag, data: Uint8Array | Int8Array | Float64Array, labels
   const { main, levels, orders, sizes, projection: projected, vortices } = drawFrame(next, data, labels);
   lastImage = main.image;
   if (rg.sizes.join() !== sizes.join()) rg.reset(sizes);
-  if (orders.length > 0) rg.add(orders);
+  if (orders.length > 0 && !redraw) rg.add(orders);
   const pictures: FramePictures = {
     lattice: bitmap(main.image),
     size,
@@ -277,7 +263,7 @@ scope.onmessage = (event) => {
     if (message.type === 'frame') frame(message.tag, message.spins, message.labels);
     else if (message.type === 'plane') {
       viewPlane = message.plane;
-      if (last) frame(last.tag, last.data);
+      if (last) frame(last.tag, last.data, undefined, true);
     } else exportPicture(message.id).catch(report);
   } catch (error) {
     report(error);

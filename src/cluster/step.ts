@@ -30,6 +30,15 @@ export function clusterStepOf(options: {
   return undefined;
 }
 
+/**
+ * The most sweep equivalents one step can cost: a local sweep or a Swendsen-Wang update costs 1,
+ * a Wolff cluster at most N flipped spins (1), a hybrid step its local sweeps plus its cluster update.
+ */
+export function maxStepWorkOf(step: ClusterStep | undefined): number {
+  if (!step) return 1;
+  return step.localSweeps + (step.cluster === 'wolff' ? step.clustersPerStep : 1);
+}
+
 /** Sweep equivalents of `steps` cluster steps that flipped `clusterFlips` spins by cluster updates. */
 export function clusterWork(step: ClusterStep, steps: number, clusterFlips: number, sites: number): number {
   return step.localSweeps * steps + (step.cluster === 'wolff' ? clusterFlips / sites : steps);

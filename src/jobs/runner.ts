@@ -2,7 +2,8 @@
  * The resumable job runner: the common core of workers, the pool and the serverless handler.
  *
  * It drives the measuring run of src/run.ts (thermalization, then one record per step) in chunks
- * of about `chunkMs` of work sized by the measured speed. Between chunks it checks the abort signal, the pause
+ * of about `chunkMs` of work, run in batches of steps sized by the measured speed and by the most a
+ * step can cost (BatchSizer). Between chunks it checks the abort signal, the pause
  * request, the sweep budget and the deadline, reports progress, and yields to the event loop.
  * Stopping early returns a checkpoint holding the lattice, generator, counters and every record
  * so far; resuming from it and finishing gives a result IDENTICAL to an uninterrupted run (the
@@ -53,25 +54,89 @@ export interface ExecuteOptions {
   core?: CoreSource;
 }
 
-/** First chunk before any speed is known: assume 0.02 site updates per ns (slower than either backend). */
-function firstChunk(sites: number, chunkMs: number): number {
-  return Math.max(1, Math.floor((0.02 * chunkMs * 1e6) / sites));
+/** Before any timing: an assumed 0.02 site updates per ns (slower than any engine), in ms per site. */
+const ASSUMED_MS_PER_SITE = 1 / (0.02 * 1e6);
+/** Batches shorter than this are timed together. */
+const MIN_TIMED_MS = 0.5;
+
+/**
+ * How many steps to run at once (the batch) so that a chunk of work honours its time, for every
+ * algorithm. A step is fixed in advance, but its cost may depend on the state: a Wolff step at
+ * low T flips anything from one spin (a hot start) to the whole lattice (once ordered), and that
+ * jump can come within a few hundred steps. So a batch is sized three ways and takes the smallest:
+ *  - growth: at most twice the previous batch (the first batch of a call is one step);
+ *  - rate: the steps that fit in the time left at the time per step measured last;
+ *  - worst case: the steps that fit if every one costs the most a step can cost (maxStepWork sweep
+ *    equivalents, e.g. clustersPerStep for Wolff) at the time per sweep equivalent measured last
+ *    (before any timing, an assumed 0.02 site updates per ns, slower than any engine).
+ * A batch always has at least one step (a single step is never split). Timings shorter than
+ * MIN_TIMED_MS are pooled until they reach it.
+ */
+class BatchSizer {
+  private last = 0;
+  private msPerStep = NaN;
+  private msPerWork: number;
+  private poolSteps = 0;
+  private poolWork = 0;
+  private poolMs = 0;
+
+  constructor(
+    sites: number,
+    private readonly maxStepWork: number,
+  ) {
+    this.msPerWork = sites * ASSUMED_MS_PER_SITE;
+  }
+
+  /** Expected time of n steps, ms (0 before any timing). */
+  expectedMs(n: number): number {
+    return Number.isNaN(this.msPerStep) ? 0 : n * this.msPerStep;
+  }
+
+  /** Steps that are expected to fit in `ms` (Infinity before any timing). */
+  fits(ms: number): number {
+    return Number.isNaN(this.msPerStep) ? Infinity : Math.floor(ms / this.msPerStep);
+  }
+
+  /** The next batch for `ms` of time left (at least 1). */
+  next(ms: number): number {
+    const growth = this.last === 0 ? 1 : 2 * this.last;
+    const worst = Math.floor(ms / (this.maxStepWork * this.msPerWork));
+    return Math.max(1, Math.min(growth, this.fits(ms), worst));
+  }
+
+  /** Records a batch of `steps` steps that did `work` sweep equivalents in `ms`. */
+  ran(steps: number, work: number, ms: number): void {
+    this.last = steps;
+    this.poolSteps += steps;
+    this.poolWork += work;
+    this.poolMs += ms;
+    if (this.poolMs < MIN_TIMED_MS) return;
+    this.msPerStep = this.poolMs / this.poolSteps;
+    if (this.poolWork > 0) this.msPerWork = this.poolMs / this.poolWork;
+    this.poolSteps = this.poolWork = this.poolMs = 0;
+  }
 }
 
 /**
  * Runs `work` in chunks of about `control.chunkMs`, checking abort, pause, sweep budget and
- * deadline between chunks and yielding to the event loop. Returns how it ended.
+ * deadline between chunks and yielding to the event loop. A chunk runs its steps in batches sized
+ * by {@link BatchSizer}, so that it ends near its time whatever the steps cost. How the steps are
+ * grouped never changes them: the result depends only on the seed and the number of steps.
+ * Returns how it ended.
  */
 export async function runChunks(work: ChunkedWork, control: ExecuteOptions): Promise<{ state: JobResult['state']; progress: JobProgress }> {
   checkControl(control);
   const chunkMs = control.chunkMs ?? 15;
   const progressEvery = control.progressEveryMs ?? 100;
   const checkpointEvery = control.checkpointEveryMs ?? 1000;
+  const reserve = control.completionReserveMs ?? 0;
   const pause = control.yield ?? yieldToEventLoop;
   const budget = control.maxSweeps ?? Infinity;
   const t0 = Date.now();
+  // the deadline on the monotonic clock that times the batches
+  const deadlineAt = control.deadline === undefined ? Infinity : performance.now() + (control.deadline - t0);
   const startDone = work.done;
-  let perMs = NaN; // measured sweeps per ms
+  const sizer = new BatchSizer(work.sites, work.maxStepWork);
   let lastProgress = t0;
   let lastCheckpoint = t0;
 
@@ -96,38 +161,38 @@ export async function runChunks(work: ChunkedWork, control: ExecuteOptions): Pro
     return { state, progress: p };
   };
 
+  /** The next batch of a chunk ending at `chunkEnd` (0: none; the first batch of a chunk has a step unless the deadline forbids it). */
+  const nextBatch = (chunkEnd: number, first: boolean): number => {
+    const left = budget - (work.done - startDone);
+    if (work.done === work.total || left <= 0) return 0;
+    const now = performance.now();
+    if (deadlineAt - now <= 0 || sizer.fits(deadlineAt - now) < 1) return 0;
+    const timeLeft = chunkEnd - now;
+    if (!first && (timeLeft <= 0 || sizer.fits(timeLeft) < 1)) return 0;
+    let n = Math.min(sizer.next(Math.max(timeLeft, 0)), left);
+    if (reserve > 0 && deadlineAt !== Infinity && work.done + n >= work.total && deadlineAt - now - sizer.expectedMs(n) < reserve) {
+      n = work.total - work.done - 1; // all but the last step; the analysis waits for a call with room for it
+    }
+    return Math.max(n, 0);
+  };
+
   // one trip through the event loop first, so that an abort or pause sent along with the call is seen
   if (work.done < work.total) await pause();
   for (;;) {
     if (work.done === work.total) return end('completed');
     if (control.signal?.aborted) return end('aborted');
     if (control.shouldPause?.()) return end('paused');
-    const left = budget - (work.done - startDone);
-    if (left <= 0) return end('budget-exhausted');
-    let n = Number.isNaN(perMs) ? firstChunk(work.sites, chunkMs) : Math.max(1, Math.floor(perMs * chunkMs));
-    if (control.deadline !== undefined) {
-      const remainingMs = control.deadline - Date.now();
-      if (remainingMs <= 0) return end('budget-exhausted');
-      if (!Number.isNaN(perMs)) {
-        const fits = Math.floor(perMs * remainingMs);
-        if (fits < 1) return end('budget-exhausted');
-        n = Math.min(n, fits);
-      }
+    if (budget - (work.done - startDone) <= 0) return end('budget-exhausted');
+    const chunkEnd = Math.min(performance.now() + chunkMs, deadlineAt);
+    let n = nextBatch(chunkEnd, true);
+    if (n === 0) return end('budget-exhausted');
+    while (n > 0) {
+      const work0 = work.work;
+      const b0 = performance.now();
+      const ran = work.advance(n);
+      sizer.ran(ran, work.work - work0, performance.now() - b0);
+      n = nextBatch(chunkEnd, false);
     }
-    n = Math.min(n, left);
-    const reserve = control.completionReserveMs ?? 0;
-    if (reserve > 0 && control.deadline !== undefined && work.done + n >= work.total) {
-      const chunkEstimate = Number.isNaN(perMs) ? 0 : n / perMs;
-      if (control.deadline - Date.now() - chunkEstimate < reserve) {
-        n = work.total - work.done - 1; // all but the last step; the analysis waits for a call with room for it
-        if (n < 1) return end('budget-exhausted');
-      }
-    }
-    const c0 = performance.now();
-    const ran = work.advance(n);
-    const dt = performance.now() - c0;
-    // speed from this chunk; a chunk too short to time grows the next one at most 4 times
-    perMs = dt > 0.5 ? ran / dt : Number.isNaN(perMs) ? (4 * ran) / chunkMs : Math.max(perMs, (4 * ran) / chunkMs);
     const now = Date.now();
     if (control.onProgress && now - lastProgress >= progressEvery) {
       lastProgress = now;

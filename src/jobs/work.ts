@@ -26,6 +26,10 @@ export interface ChunkedWork {
   readonly done: number;
   readonly total: number;
   readonly phase: JobProgress['phase'];
+  /** Work done so far in sweep equivalents (the runner times the work of each batch by differences). */
+  readonly work: number;
+  /** The most work one step can cost, in sweep equivalents (see maxStepWorkOf in src/cluster/step.ts): batches are sized so that even such steps fit. */
+  readonly maxStepWork: number;
   /** Runs up to n steps (never across a phase boundary); returns how many ran. */
   advance(n: number): number;
   /** A checkpoint that continues this work. */

@@ -270,21 +270,36 @@ export function coarseGrainCubic(spins: Int8Array, options: BlockSpinOptions = {
  * `coarseGrainPotts(sim.spins(), q, { seed })` equals `blockSpinPyramid(sim, { seed })`.
  */
 export function coarseGrainPotts(states: Uint8Array, q: number, options: BlockSpinOptions = {}): BlockPyramid<Uint8Array> {
+  return pottsPyramid(states, q, options, 2);
+}
+
+/**
+ * The block-spin pyramid of a q-state Potts lattice on the simple cubic lattice, given as a Uint8Array
+ * of L^3 states (site (z L + y) L + x, any L >= 2): b x b x b blocks in the block order Z, Y, X, as the
+ * kernels build it, so that `coarseGrainPottsCubic(sim.spins(), q, { seed })` equals
+ * `blockSpinPyramid(sim, { seed })` of a cubic Potts simulation.
+ */
+export function coarseGrainPottsCubic(states: Uint8Array, q: number, options: BlockSpinOptions = {}): BlockPyramid<Uint8Array> {
+  return pottsPyramid(states, q, options, 3);
+}
+
+function pottsPyramid(states: Uint8Array, q: number, options: BlockSpinOptions, dimension: 2 | 3): BlockPyramid<Uint8Array> {
   checkQ(q);
-  const size = Math.round(Math.sqrt(states?.length ?? 0));
-  if (!(states instanceof Uint8Array) || size < 2 || size * size !== states.length || states.some((s) => s >= q)) {
+  const count = states?.length ?? 0;
+  const size = Math.round(dimension === 3 ? Math.cbrt(count) : Math.sqrt(count));
+  if (!(states instanceof Uint8Array) || size < 2 || size ** dimension !== count || states.some((s) => s >= q)) {
     throw new InvalidOptionError(
       'states',
-      states instanceof Uint8Array ? `Uint8Array of length ${states.length}` : states,
-      `a Uint8Array of L*L Potts states (L >= 2), each 0 .. ${q - 1}`,
+      states instanceof Uint8Array ? `Uint8Array of length ${count}` : states,
+      `a Uint8Array of ${dimension === 3 ? 'L*L*L' : 'L*L'} Potts states (L >= 2), each 0 .. ${q - 1}`,
     );
   }
   if (typeof options !== 'object' || options === null) throw new InvalidOptionError('block options', options, 'an object like { blockSize: 2 }');
   checkKeys(options, BLOCK_OPTION_KEYS);
   return pyramidOf(
     states,
-    normalizeBlockOptions(size, 1, options),
+    normalizeBlockOptions(size, 1, options, dimension),
     (n) => new Uint8Array(n),
-    (src, n, dst, o, rng) => coarsenPotts(src, n, o.blockSize, q, dst, o.rule, rng),
+    (src, n, dst, o, rng) => coarsenPotts(src, n, o.blockSize, q, dst, o.rule, rng, undefined, 0, dimension),
   );
 }

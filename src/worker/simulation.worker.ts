@@ -9,7 +9,7 @@
 import * as Comlink from 'comlink';
 import { parentPort } from '#platform';
 import { AbortedError, InvalidOptionError } from '../errors.js';
-import { continueRun, executeJob, runChunks, type ChunkedWork, type ExecuteOptions } from '../jobs/runner.js';
+import { continueRun, executeJob, runChunks, type ExecuteOptions } from '../jobs/runner.js';
 import type { JobOptions, JobProgress, JobResult, RunJob } from '../jobs/job.js';
 import type { Measurement } from '../measure.js';
 import type { Algorithm, BackendChoice, Model, NormalizedOptions, UpdateSettings } from '../options.js';
@@ -142,28 +142,6 @@ async function tracked<T>(
 }
 
 /** Plain sweeps in chunks, so that a long sweep(n) can be aborted. */
-function sweepWork(s: Simulation, n: number): ChunkedWork & { flips: number; work: number } {
-  return {
-    sites: s.sites,
-    done: 0,
-    total: n,
-    flips: 0,
-    work: 0,
-    get phase() {
-      return this.done === n ? 'done' : 'sweep';
-    },
-    advance(k: number) {
-      const ran = Math.min(k, n - this.done);
-      const result = s.sweep(ran);
-      this.flips += result.flips;
-      this.work += result.sweepEquivalents;
-      this.done += ran;
-      return ran;
-    },
-    checkpoint: () => s.checkpoint(),
-  } as ChunkedWork & { flips: number; work: number; done: number };
-}
-
 function transferResult(result: JobResult): JobResult {
   return result.state === 'completed' ? result : Comlink.transfer(result, [result.checkpoint.buffer as ArrayBuffer]);
 }
@@ -184,7 +162,7 @@ const api = {
   async sweep(n: number, callId: number, onProgress?: Callback<JobProgress>, aborted = false): Promise<SweepResult> {
     const s = current();
     checkCount('n', n ?? 1, 0);
-    const work = sweepWork(s, n ?? 1);
+    const work = new TimedSweeps(s, n ?? 1, false);
     const { state } = await tracked(callId, (control) => runChunks(work, control), onProgress, undefined, { aborted });
     if (state !== 'completed') throw new AbortedError(`sweep(${n}) ${state} after ${work.done} sweeps`, s.checkpoint());
     return { sweeps: work.total, flips: work.flips, acceptance: work.total > 0 ? work.flips / (work.total * s.sites) : NaN, sweepEquivalents: work.work };

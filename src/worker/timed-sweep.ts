@@ -10,6 +10,7 @@ import { checkCount, checkPositive } from '../options.js';
 import type { ChunkedWork } from '../jobs/runner.js';
 import type { Simulation, SweepResult } from '../simulation.js';
 import { createRecords, type RecordArray } from '../models/model.js';
+import { clusterStepOf, maxStepWorkOf } from '../cluster/step.js';
 
 /** Options of `sweepFor`. */
 export interface SweepForOptions {
@@ -56,13 +57,16 @@ export class TimedSweeps implements ChunkedWork {
   flips = 0;
   work = 0;
   computeMs = 0;
+  readonly maxStepWork: number;
   private readonly chunks: RecordArray[] = [];
 
   constructor(
     private readonly sim: Simulation,
     readonly total: number,
     private readonly record: boolean,
-  ) {}
+  ) {
+    this.maxStepWork = maxStepWorkOf(clusterStepOf(sim.options));
+  }
 
   get sites(): number {
     return this.sim.sites;
