@@ -188,3 +188,34 @@ export function detExpSmall2(x: v128): v128 {
   const n = i64x2.extend_low_i32x4_s(i32x4.trunc_sat_f64x2_s_zero(k));
   return mul2(p, i64x2.shl(i64x2.add(n, i64x2.splat(1023)), 52));
 }
+
+// ln x: x = 2^k m with m in [sqrt(1/2), sqrt(2)) (subnormals first scaled by 2^54), s = (m - 1) / (m + 1),
+// ln m = 2 atanh s = s (2 + z (2/3 + z (2/5 + ... + z 2/23))), z = s^2 <= 0.0295 (the series through s^23),
+// ln x = k LN2_HI + (k LN2_LO + ln m).
+const SQRT2: f64 = 1.4142135623730951;
+const TWO_POW_54: f64 = 18014398509481984.0;
+
+/** ln x (deterministic): -Infinity at 0, NaN below 0 or for NaN, +Infinity at +Infinity. */
+export function detLog(x: f64): f64 {
+  if (!(x > 0)) return x == 0 ? -Infinity : NaN;
+  if (x == Infinity) return x;
+  let k: i32 = 0;
+  if (x < 2.2250738585072014e-308) {
+    x = x * TWO_POW_54;
+    k = -54;
+  }
+  const bits = reinterpret<u64>(x);
+  k += <i32>(bits >> 52) - 1023;
+  let m = reinterpret<f64>((bits & 0x000fffffffffffff) | 0x3ff0000000000000);
+  if (m > SQRT2) {
+    m = m * 0.5;
+    k++;
+  }
+  const s = (m - 1.0) / (m + 1.0);
+  const z = s * s;
+  const p = 2.0 + z * (0.6666666666666666 + z * (0.4 + z * (0.2857142857142857 + z * (0.2222222222222222 + z * (0.18181818181818182
+    + z * (0.15384615384615385 + z * (0.13333333333333333 + z * (0.11764705882352941 + z * (0.10526315789473684
+    + z * (0.09523809523809523 + z * 0.08695652173913043))))))))));
+  const n = <f64>k;
+  return n * LN2_HI + (n * LN2_LO + s * p);
+}

@@ -13,14 +13,15 @@
 import { reserve } from "./memory";
 import * as cm from "./continuous";
 import * as rng from "./rng";
-import { detCos, detExp, detSin } from "./detmath";
+import { detExp } from "./detmath";
+import { heatBathSweep } from "./continuous-heatbath";
+import { embeddingSquares, embeddingStep } from "./embedding";
 
 /** Values in one record: [B_x, B_y, M_x, M_y, M_z]. */
 export const HEISENBERG_RECORD_WIDTH: i32 = 5;
 /** Records one call can write. */
 export const HEISENBERG_RECORD_CAPACITY: i32 = 4096;
 
-const TWO_PI: f64 = 6.283185307179586;
 const TWO_POW_M32: f64 = 2.3283064365386963e-10;
 
 let L: i32 = 0;
@@ -65,19 +66,14 @@ function uniform(): f64 {
   return <f64>rng.next() * TWO_POW_M32;
 }
 
-/** A uniformly random unit vector into (wx, wy, wz): z = 2 u_1 - 1, phi = 2 pi u_2, normalised. */
+/** A uniformly random unit vector into (wx, wy, wz) (./continuous.ts: two draws). */
 // @ts-ignore: decorator
 @inline
 function randomUnit(): void {
-  const z = 2 * uniform() - 1;
-  const phi = TWO_PI * uniform();
-  const rho = Math.sqrt(1 - z * z);
-  const x = rho * detCos(phi);
-  const y = rho * detSin(phi);
-  const norm = Math.sqrt(x * x + y * y + z * z);
-  wx = x / norm;
-  wy = y / norm;
-  wz = z / norm;
+  cm.randomUnit();
+  wx = cm.unitX;
+  wy = cm.unitY;
+  wz = cm.unitZ;
 }
 
 // @ts-ignore: decorator
@@ -290,6 +286,34 @@ export function heisenbergWolff(steps: i32, clusters: i32, record: i32): i32 {
     if (record != 0) {
       heisenbergRecord(k);
       store<f64>(sizes + (<usize>k << 3), <f64>stepSize);
+    }
+  }
+  return flipped;
+}
+
+/** `sweeps` heat-bath sweeps (./continuous-heatbath.ts), each followed by `overRelaxation` reflection sweeps; records as heisenbergMetropolis. */
+export function heisenbergHeatBath(sweeps: i32, overRelaxation: i32, record: i32): i32 {
+  if (record != 0 && sweeps > HEISENBERG_RECORD_CAPACITY) return -1;
+  let changed: i32 = 0;
+  for (let k = 0; k < sweeps; k++) {
+    changed += heatBathSweep(spins, 3, L, 2, beta, field, 0, 0, 0);
+    if (overRelaxation > 0) heisenbergOverRelax(overRelaxation);
+    if (record != 0) heisenbergRecord(k);
+  }
+  return changed;
+}
+
+/** `steps` Swendsen-Wang steps by embedding (./embedding.ts), recorded as heisenbergWolff's (sizes: sum_C |C|^2). */
+export function heisenbergSwendsenWang(steps: i32, record: i32): i32 {
+  if (record != 0 && steps > HEISENBERG_RECORD_CAPACITY) return -1;
+  let flipped: i32 = 0;
+  for (let k = 0; k < steps; k++) {
+    const f = embeddingStep(spins, 3, L, 2, beta, field, 0, 0, 0);
+    if (f < 0) return -1;
+    flipped += f;
+    if (record != 0) {
+      heisenbergRecord(k);
+      store<f64>(sizes + (<usize>k << 3), embeddingSquares());
     }
   }
   return flipped;

@@ -62,7 +62,12 @@ export {
   xyInit, xySpinsPtr, xyRecordsPtr, xySizesPtr, xyQueuePtr, xyLastCount, xySetCouplings, xyFill,
   xyOverRelax, xyMetropolis, xyReserveClusters, xyWolff, xyRecord, xyStatesPtr, xyClockSync, xyClockMetropolis,
 } from "./xy";
+export { xyHeatBath, xySwendsenWang } from "./xy";
+export { heisenbergHeatBath, heisenbergSwendsenWang } from "./heisenberg";
+export { embeddingReserve, embeddingParentPtr } from "./embedding";
+export { phi4SwendsenWang } from "./phi4";
 export { detSin, detCos, detExp, detSinSmall, detCosSmall, detExpSmall } from "./detmath";
+export { detLog } from "./detmath";
 export {
   HEISENBERG_RECORD_WIDTH, HEISENBERG_RECORD_CAPACITY,
   heisenbergInit, heisenbergSpinsPtr, heisenbergRecordsPtr, heisenbergSizesPtr, heisenbergQueuePtr, heisenbergLastCount,

@@ -14,6 +14,7 @@
 import { reserve } from "./memory";
 import * as rng from "./rng";
 import { detCos, detExp, detSin } from "./detmath";
+import { embeddingSquares, embeddingStep } from "./embedding";
 
 /** Values in one record: [B_x, B_y, M_x, M_y, B_z, P_2, P_4]. */
 export const PHI4_RECORD_WIDTH: i32 = 7;
@@ -303,6 +304,26 @@ export function phi4Wolff(steps: i32, clusters: i32, record: i32): f64 {
     if (record != 0) {
       phi4Record(k);
       store<f64>(sizes + (<usize>k << 3), stepSize);
+    }
+  }
+  return flipped;
+}
+
+/**
+ * `steps` Swendsen-Wang steps by Brower-Tamayo embedding (./embedding.ts, the field's vectors not
+ * renormalised); with `record` != 0 writes the record and sum_C |C|^2 after each. Returns sites
+ * reflected, or -1 (regions not reserved, more records than PHI4_RECORD_CAPACITY).
+ */
+export function phi4SwendsenWang(steps: i32, record: i32): f64 {
+  if (record != 0 && steps > PHI4_RECORD_CAPACITY) return -1;
+  let flipped: f64 = 0;
+  for (let k = 0; k < steps; k++) {
+    const f = embeddingStep(spins, 2, L, D, beta, field, 0, 0, 0, false);
+    if (f < 0) return -1;
+    flipped += <f64>f;
+    if (record != 0) {
+      phi4Record(k);
+      store<f64>(sizes + (<usize>k << 3), embeddingSquares());
     }
   }
   return flipped;

@@ -19,6 +19,8 @@ import { reserve } from "./memory";
 import * as cm from "./continuous";
 import * as rng from "./rng";
 import { detCos, detCosSmall, detCosSmall2, detExp, detExpSmall, detExpSmall2, detSin, detSinSmall, detSinSmall2 } from "./detmath";
+import { heatBathSweep } from "./continuous-heatbath";
+import { embeddingSquares, embeddingStep } from "./embedding";
 
 /** Values in one record: [B_x, B_y, M_x, M_y, I_x, I_y, V]. */
 export const XY_RECORD_WIDTH: i32 = 7;
@@ -502,6 +504,43 @@ export function xyWolff(steps: i32, clusters: i32, record: i32): i32 {
     if (record != 0) {
       xyRecord(k);
       store<f64>(sizes + (<usize>k << 3), <f64>stepSize);
+    }
+  }
+  return flipped;
+}
+
+/**
+ * `sweeps` heat-bath sweeps (./continuous-heatbath.ts: von Mises for XY, the exact discrete heat bath
+ * for the clock model), each followed by `overRelaxation` reflection sweeps (XY only); records as
+ * xyMetropolis. Returns the sites changed, or -1.
+ */
+export function xyHeatBath(sweeps: i32, overRelaxation: i32, record: i32): i32 {
+  if (record != 0 && sweeps > XY_RECORD_CAPACITY) return -1;
+  let changed: i32 = 0;
+  for (let k = 0; k < sweeps; k++) {
+    const c = heatBathSweep(spins, 2, L, 2, beta, field, states, table, Q);
+    if (c < 0) return -1;
+    changed += c;
+    if (overRelaxation > 0 && Q == 0) xyOverRelax(overRelaxation);
+    if (record != 0) xyRecord(k);
+  }
+  return changed;
+}
+
+/**
+ * `steps` Swendsen-Wang steps by embedding (./embedding.ts); with `record` != 0 writes the record and
+ * sum_C |C|^2 after each step. Returns the sites reflected, or -1 (regions not reserved, too many records).
+ */
+export function xySwendsenWang(steps: i32, record: i32): i32 {
+  if (record != 0 && steps > XY_RECORD_CAPACITY) return -1;
+  let flipped: i32 = 0;
+  for (let k = 0; k < steps; k++) {
+    const f = embeddingStep(spins, 2, L, 2, beta, field, states, table, Q);
+    if (f < 0) return -1;
+    flipped += f;
+    if (record != 0) {
+      xyRecord(k);
+      store<f64>(sizes + (<usize>k << 3), embeddingSquares());
     }
   }
   return flipped;

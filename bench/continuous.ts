@@ -12,6 +12,8 @@
  * held the core; the CPU figure is what the thread did while it ran). Writes
  * bench/results-continuous.json and the "Continuous spins" section of bench/RESULTS.md. Figures, not tests.
  *
+ * The heat baths (XY, Heisenberg, clock q = 6) and XY Swendsen-Wang by embedding run at the Wolff size.
+ *
  * Flags: --size 1024, --sweeps 20, --thermalize 200, --wolff-size 256, --wolff-steps 2000, --phi4-size 96
  * (the O(2) phi^4 field on the L^3 cube at beta_c, lambda = 2.1).
  */
@@ -69,6 +71,16 @@ for (const backend of ['wasm', 'js'] as const) rows.push(await time({ model: 'cl
 // phi^4 on the cube at its critical point (lambda = 2.1, beta_c = 0.5091503): L^3 sites close to L^2 of the square rows
 for (const backend of ['wasm', 'js'] as const)
   rows.push(await time({ model: 'phi4', lattice: 'cubic', size: phi4Size, beta: 0.5091503 }, backend === 'js' ? Math.max(1, sweeps / 4) : sweeps, backend));
+// the exact heat baths and Swendsen-Wang by embedding (site updates per ns: N a sweep or an update), at the Wolff size
+const local = (backend: 'wasm' | 'js') => (backend === 'js' ? Math.max(1, sweeps / 4) : sweeps);
+for (const options of [
+  { model: 'xy', size: wolffSize, temperature: 0.8929, algorithm: 'heat-bath' },
+  { model: 'xy', size: wolffSize, temperature: 0.8929, algorithm: 'swendsen-wang' },
+  { model: 'heisenberg', size: wolffSize, temperature: 0.7, algorithm: 'heat-bath' },
+  { model: 'clock', q: 6, size: wolffSize, temperature: 0.9008, algorithm: 'heat-bath' },
+] as (SimulationOptions & { model: Model })[]) {
+  for (const backend of ['wasm', 'js'] as const) rows.push(await time(options, local(backend), backend));
+}
 
 const ratio = (model: Model, algorithm: string, recorded = false, cpu = false) => {
   const [w, j] = ['wasm', 'js'].map((b) => rows.find((r) => r.model === model && r.algorithm === algorithm && r.recorded === recorded && r.backend === b)!);
@@ -88,6 +100,7 @@ const lines = [
   '',
   `Ratios in the same run, WebAssembly / JavaScript (wall clock): XY Metropolis ${ratio('xy', 'metropolis').toFixed(2)}x (recorded ${ratio('xy', 'metropolis', true).toFixed(2)}x), XY Wolff ${ratio('xy', 'wolff').toFixed(2)}x, Heisenberg Metropolis ${ratio('heisenberg', 'metropolis').toFixed(2)}x, clock Metropolis ${ratio('clock', 'metropolis').toFixed(2)}x, phi4 Metropolis ${ratio('phi4', 'metropolis').toFixed(2)}x.`,
   `Per CPU-ns: XY Metropolis ${ratio('xy', 'metropolis', false, true).toFixed(2)}x (recorded ${ratio('xy', 'metropolis', true, true).toFixed(2)}x), XY Wolff ${ratio('xy', 'wolff', false, true).toFixed(2)}x.`,
+  `Heat bath and Swendsen-Wang by embedding (assembly/continuous-heatbath.ts, assembly/embedding.ts; scalar), WebAssembly / JavaScript: XY heat bath ${ratio('xy', 'heat-bath').toFixed(2)}x, XY Swendsen-Wang ${ratio('xy', 'swendsen-wang').toFixed(2)}x, Heisenberg heat bath ${ratio('heisenberg', 'heat-bath').toFixed(2)}x, clock heat bath ${ratio('clock', 'heat-bath').toFixed(2)}x.`,
   'XY Metropolis (assembly/xy.ts): rotations from a 256-entry table of (cos, sin) times a small-angle',
   'polynomial, exp by Estrin\'s scheme, two sites of a row and colour as the lanes of f64x2, software-',
   'pipelined (a pair\'s proposal before the previous pair\'s acceptance); the record summed over column',

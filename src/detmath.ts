@@ -180,3 +180,49 @@ export function detExpSmall(x: number): number {
   const p = w0 + w1 * r4 + (w2 + w3 * r4) * r8;
   return p * POW2_NONPOSITIVE[k + 1022];
 }
+
+const SQRT2 = 1.4142135623730951;
+const TWO_POW_54 = 18014398509481984;
+
+/**
+ * ln x, deterministic: -Infinity at 0, NaN below 0 or for NaN, +Infinity at +Infinity. x = 2^k m with
+ * m in [sqrt(1/2), sqrt(2)) (subnormals first scaled by 2^54), s = (m - 1) / (m + 1),
+ * ln m = 2 atanh s = s (2 + z (2/3 + z (2/5 + ... + z 2/23))) with z = s^2 <= 0.0295,
+ * ln x = k LN2_HI + (k LN2_LO + ln m).
+ */
+export function detLog(x: number): number {
+  if (!(x > 0)) return x === 0 ? -Infinity : NaN;
+  if (x === Infinity) return x;
+  let k = 0;
+  if (x < 2.2250738585072014e-308) {
+    x = x * TWO_POW_54;
+    k = -54;
+  }
+  bits.setFloat64(0, x);
+  const high = bits.getUint32(0);
+  k += (high >>> 20) - 1023;
+  bits.setUint32(0, (high & 0x000fffff) | 0x3ff00000);
+  let m = bits.getFloat64(0);
+  if (m > SQRT2) {
+    m = m * 0.5;
+    k++;
+  }
+  const s = (m - 1.0) / (m + 1.0);
+  const z = s * s;
+  const p =
+    2.0 +
+    z *
+      (0.6666666666666666 +
+        z *
+          (0.4 +
+            z *
+              (0.2857142857142857 +
+                z *
+                  (0.2222222222222222 +
+                    z *
+                      (0.18181818181818182 +
+                        z *
+                          (0.15384615384615385 +
+                            z * (0.13333333333333333 + z * (0.11764705882352941 + z * (0.10526315789473684 + z * (0.09523809523809523 + z * 0.08695652173913043))))))))));
+  return k * LN2_HI + (k * LN2_LO + s * p);
+}

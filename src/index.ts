@@ -55,7 +55,7 @@ export { loadInlinedCore } from './backend/inline.js';
 export type { CoreSource, CoreVariant, BackendName, EngineName } from './backend/index.js';
 export { seedState, childSeed, Xoshiro128, MAX_SEED } from './rng.js';
 export * from './exact/index.js';
-export { detSin, detCos, detExp, DETMATH_MAX_ANGLE } from './detmath.js';
+export { detSin, detCos, detExp, detLog, DETMATH_MAX_ANGLE } from './detmath.js';
 export * as stats from './stats/index.js';
 export { CheckpointError, WorkerCrashedError, AbortedError } from './errors.js';
 export type { CheckpointFailure } from './errors.js';

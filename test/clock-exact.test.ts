@@ -1,7 +1,8 @@
 // The q-state clock model against exact mappings (src/models/clock/exact.ts): q = 2 is the Ising
 // model, q = 4 two decoupled Ising models at coupling J/2 (e_clock(T) = e_Ising(2T), c_clock(T) =
 // 2 c_Ising(2T)), both against Kaufman's finite-lattice values on L = 8, within 4 error bars, for
-// Metropolis, Wolff (mirror lines of the q-gon) and hybrid steps on both backends; and the default
+// Metropolis, the discrete heat bath, Wolff and Swendsen-Wang (mirror lines of the q-gon) and hybrid
+// steps on both backends; and the default
 // temperatures and typed errors of the model.
 import { describe, expect, it } from 'vitest';
 import { createSimulation, InvalidOptionError, CRITICAL_TEMPERATURE, type SimulationOptions } from '../src/index.js';
@@ -14,11 +15,16 @@ const CASES: [2 | 4, number, SimulationOptions][] = [
   [4, 1.2, { algorithm: 'metropolis', backend: 'wasm' }],
   [4, 1.1, { algorithm: 'wolff', backend: 'js' }],
   [4, 0.9, { algorithm: 'hybrid' }],
+  [2, 2.5, { algorithm: 'heat-bath', backend: 'wasm' }],
+  [4, 1.2, { algorithm: 'heat-bath', backend: 'js' }],
+  [2, 2.2, { algorithm: 'swendsen-wang', backend: 'js' }],
+  [4, 1.1, { algorithm: 'swendsen-wang', backend: 'wasm' }],
+  [4, 0.9, { algorithm: 'hybrid', hybridCluster: 'swendsen-wang' }],
 ];
 
 describe('clock model: exact mappings to Ising', () => {
   for (const [q, T, options] of CASES) {
-    it(`q = ${q}, T = ${T}, ${options.algorithm}`, async () => {
+    it(`q = ${q}, T = ${T}, ${options.algorithm}${options.hybridCluster ? ` (${options.hybridCluster})` : ''}`, async () => {
       const sim = await createSimulation({ model: 'clock', q, size: 8, temperature: T, seed: 1, ...options });
       const m = sim.measure({ thermalize: 1000, sweeps: 50000 });
       const exact = clockIsingEquivalent(q, 8, T);
@@ -36,7 +42,7 @@ describe('clock model: exact mappings to Ising', () => {
     expect(await t(6)).toBe(0.9008);
     for (const q of [undefined, 1, 257, 2.5]) await expect(createSimulation({ model: 'clock', q, size: 4 })).rejects.toThrow(InvalidOptionError);
     await expect(createSimulation({ model: 'clock', q: 4, overRelaxation: 1 })).rejects.toThrow(/overRelaxation/);
-    await expect(createSimulation({ model: 'clock', q: 4, algorithm: 'heat-bath' })).rejects.toThrow(/algorithm/);
+    await expect(createSimulation({ model: 'clock', q: 4, algorithm: 'annealing' as never })).rejects.toThrow(/algorithm/);
     const sim = await createSimulation({ model: 'clock', q: 6, size: 4 });
     expect(() => sim.restore({ ...sim.snapshot(), spins: new Uint8Array(16).fill(6) })).toThrow(/snapshot\.spins/);
   });

@@ -459,12 +459,15 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
     await until(page, () => document.body.dataset.state === 'running' && document.getElementById('chart-rg')!.dataset.flow === '32 16 8 4', 30_000);
     await page.waitForTimeout(4000);
     await page.locator('#rg').screenshot({ path: join(shots, 'demo-rg-cubic.png') });
-    // the pickers offer what the model runs: XY has no Swendsen-Wang, the cubic lattice where the library has it
+    // the pickers offer what the model runs: XY every algorithm (heat bath and Swendsen-Wang by embedding), phi4 no cluster update alone
+    const offered = () => page.evaluate(() => [...(document.getElementById('algorithm') as HTMLSelectElement).options].filter((o) => !o.disabled).map((o) => o.value));
     await setValue(page, 'model', 'xy');
     await until(page, () => new URL(location.href).searchParams.get('model') === 'xy');
-    const offered = await page.evaluate(() => [...(document.getElementById('algorithm') as HTMLSelectElement).options].filter((o) => !o.disabled).map((o) => o.value));
-    expect(offered).not.toContain('swendsen-wang');
-    expect(offered).toContain('wolff');
+    expect(await offered()).toEqual(expect.arrayContaining(['metropolis', 'heat-bath', 'wolff', 'swendsen-wang', 'hybrid']));
+    await setValue(page, 'model', 'phi4');
+    await until(page, () => new URL(location.href).searchParams.get('model') === 'phi4');
+    expect(await offered()).not.toContain('swendsen-wang');
+    expect(await offered()).toContain('hybrid');
     expect(errors).toEqual([]);
     await page.close();
   });

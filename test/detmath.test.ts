@@ -1,8 +1,8 @@
-// The deterministic sin, cos and exp (src/detmath.ts and its twin assembly/detmath.ts): within
+// The deterministic sin, cos, exp and log (src/detmath.ts and its twin assembly/detmath.ts): within
 // 1e-15 relative of the engine's Math functions over the ranges the kernels use and beyond, and
 // bit-identical between TypeScript and WebAssembly.
 import { describe, expect, it } from 'vitest';
-import { DETMATH_MAX_ANGLE, detCos, detCosSmall, detExp, detExpSmall, detSin, detSinSmall } from '../src/detmath.js';
+import { DETMATH_MAX_ANGLE, detCos, detCosSmall, detExp, detExpSmall, detLog, detSin, detSinSmall } from '../src/detmath.js';
 import { loadCore } from '../src/backend/loader.js';
 import { WasmIsingKernel } from '../src/backend/wasm.js';
 import { Xoshiro128, seedState } from '../src/rng.js';
@@ -14,6 +14,7 @@ interface DetCore {
   detSinSmall(x: number): number;
   detCosSmall(x: number): number;
   detExpSmall(x: number): number;
+  detLog(x: number): number;
 }
 
 /** Arguments: uniform over [-a, a] from a fixed stream, plus the multiples of pi/2 (zeros of sin or cos) up to k = 1000. */
@@ -57,6 +58,28 @@ describe('detmath against Math', () => {
   });
 });
 
+describe('detLog against Math.log', () => {
+  it('within 1e-15 relative (2 ulp near 1) from subnormals to the largest double; 0, negatives, NaN and Infinity', () => {
+    const rng = new Xoshiro128(seedState(13));
+    for (let k = 0; k < 20000; k++) {
+      const x = 2 ** (-1074 + 2098 * (rng.next() / 2 ** 32));
+      const exact = Math.log(x);
+      expect(Math.abs(detLog(x) - exact)).toBeLessThanOrEqual(1e-15 * Math.abs(exact) + 1e-16);
+    }
+    for (let k = 0; k < 20000; k++) {
+      const x = 0.5 + rng.next() / 2 ** 32;
+      expect(Math.abs(detLog(x) - Math.log(x))).toBeLessThanOrEqual(2 * Number.EPSILON * Math.max(Math.abs(Math.log(x)), 2 ** -53));
+    }
+    for (const x of [1, 2, 0.5, Math.E, 10, 1e-300, 5e-324, Number.MAX_VALUE, Math.SQRT2, Math.SQRT1_2])
+      expect(Math.abs(detLog(x) - Math.log(x))).toBeLessThanOrEqual(1e-15 * Math.abs(Math.log(x)));
+    expect(detLog(1)).toBe(0);
+    expect(detLog(0)).toBe(-Infinity);
+    expect(detLog(-1)).toBeNaN();
+    expect(detLog(NaN)).toBeNaN();
+    expect(detLog(Infinity)).toBe(Infinity);
+  });
+});
+
 describe('detmath: the kernels\' short forms against Math', () => {
   it('detSinSmall and detCosSmall within 1e-15 relative for |r| <= 1/64; detExpSmall within 1e-15 on [-708, 0]', () => {
     for (const r of angles(1 / 64, 20000).filter((x) => Math.abs(x) <= 1 / 64)) {
@@ -88,5 +111,8 @@ describe('detmath: WebAssembly and TypeScript bit for bit', () => {
       expect(Object.is(core.detCosSmall(r), detCosSmall(r))).toBe(true);
     }
     for (const y of angles(708, 10000).map((x) => -Math.abs(x)).filter((x) => x >= -708)) expect(Object.is(core.detExpSmall(y), detExpSmall(y))).toBe(true);
+    const rng = new Xoshiro128(seedState(21));
+    const zs = Array.from({ length: 10000 }, () => 2 ** (-1074 + 2098 * (rng.next() / 2 ** 32)));
+    for (const z of [...zs, 1, 0, -0, -1, 5e-324, Number.MAX_VALUE, Infinity, NaN]) expect(Object.is(core.detLog(z), detLog(z))).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 // The Heisenberg (O(3)) model: WebAssembly and JavaScript kernels bit for bit (Metropolis with the
-// tuned step and over-relaxation, Wolff, hybrid, with and without a field); the 2 x 2 lattice
+// tuned step and over-relaxation, heat bath, Wolff, Swendsen-Wang by embedding, hybrid, with and without a field); the 2 x 2 lattice
 // against the transfer integral of the ring of 4 spins (Z = (4 pi)^4 sum_l (2l + 1) i_l(2 beta)^4),
 // itself checked against the open chain's Langevin energy; the spin-wave limit e = -2 + T; typed errors.
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,11 @@ const PARITY: [string, SimulationOptions][] = [
   ['metropolis L=8 h=0.3 over-relaxation 1', { size: 8, temperature: 0.8, field: 0.3, overRelaxation: 1 }],
   ['wolff L=10 T=0.6', { size: 10, temperature: 0.6, algorithm: 'wolff', clustersPerStep: 2 }],
   ['hybrid L=6 h=-0.4 cold', { size: 6, temperature: 1.5, field: -0.4, algorithm: 'hybrid', start: 'cold' }],
+  ['heat-bath L=8 h=0.3 over-relaxation 1', { size: 8, temperature: 0.8, field: 0.3, algorithm: 'heat-bath', overRelaxation: 1 }],
+  ['heat-bath L=4 T=0.01 cold (kappa near 400)', { size: 4, temperature: 0.01, algorithm: 'heat-bath', start: 'cold' }],
+  ['heat-bath L=4 T=1e6 (kappa near 4e-6)', { size: 4, temperature: 1e6, algorithm: 'heat-bath' }],
+  ['swendsen-wang L=10 T=0.6 h=0.2', { size: 10, temperature: 0.6, field: 0.2, algorithm: 'swendsen-wang' }],
+  ['hybrid swendsen-wang L=6 h=-0.4', { size: 6, temperature: 1.5, field: -0.4, algorithm: 'hybrid', hybridCluster: 'swendsen-wang' }],
 ];
 
 describe('Heisenberg kernels: WASM vs JS bit-identical', () => {
@@ -25,6 +30,7 @@ describe('Heisenberg kernels: WASM vs JS bit-identical', () => {
       expect(Buffer.from(a.spins.buffer)).toEqual(Buffer.from(b.spins.buffer));
       expect(a.rngState).toEqual(b.rngState);
       expect(a.stepSize).toBe(b.stepSize);
+      expect(wasm.clusterLabels()).toEqual(js.clusterLabels());
       expect(wasm.measure({ thermalize: 50, sweeps: 200, correlations: { every: 5 } })).toEqual({ ...js.measure({ thermalize: 50, sweeps: 200, correlations: { every: 5 } }), backend: 'wasm' });
     });
   }
@@ -36,7 +42,10 @@ describe('Heisenberg physics', () => {
     expect(Math.abs(heisenbergRingEnergy(200, 1, K) - -(1 / Math.tanh(K) - 1 / K))).toBeLessThan(1e-9);
   });
 
-  for (const [name, options] of [['metropolis T=1', { temperature: 1 }], ['wolff T=0.6', { temperature: 0.6, algorithm: 'wolff' }], ['hybrid T=2 + over-relaxation', { temperature: 2, algorithm: 'hybrid', overRelaxation: 1 }]] as [string, SimulationOptions][]) {
+  for (const [name, options] of [['metropolis T=1', { temperature: 1 }], ['wolff T=0.6', { temperature: 0.6, algorithm: 'wolff' }], ['hybrid T=2 + over-relaxation', { temperature: 2, algorithm: 'hybrid', overRelaxation: 1 }],
+    ['heat-bath T=1', { temperature: 1, algorithm: 'heat-bath' }],
+    ['heat-bath + over-relaxation T=0.3 js', { temperature: 0.3, algorithm: 'heat-bath', overRelaxation: 1, backend: 'js' }],
+    ['swendsen-wang T=0.6', { temperature: 0.6, algorithm: 'swendsen-wang' }]] as [string, SimulationOptions][]) {
     it(`2 x 2 against the ring of 4: ${name}`, async () => {
       const sim = await createSimulation({ model: 'heisenberg', size: 2, seed: 3, ...options });
       const m = sim.measure({ thermalize: 2000, sweeps: 100000 });
@@ -56,7 +65,7 @@ describe('Heisenberg physics', () => {
   it('typed errors', async () => {
     await expect(createSimulation({ model: 'heisenberg', q: 3 })).rejects.toThrow(InvalidOptionError);
     await expect(createSimulation({ model: 'heisenberg', overRelaxation: 65 })).rejects.toThrow(/overRelaxation/);
-    await expect(createSimulation({ model: 'heisenberg', algorithm: 'swendsen-wang' })).rejects.toThrow(/algorithm/);
+    await expect(createSimulation({ model: 'heisenberg', algorithm: 'annealing' as never })).rejects.toThrow(/algorithm/);
     const sim = await createSimulation({ model: 'heisenberg', size: 2 });
     const snapshot = sim.snapshot();
     expect(() => sim.restore({ ...snapshot, spins: new Float64Array(12) })).toThrow(/snapshot\.spins/);

@@ -31,6 +31,8 @@ const EXACT: [string, SimulationOptions][] = [
   ['wasm metropolis + over-relaxation, beta = 0.5, lambda = 2.1', { beta: 0.5, overRelaxation: 1, backend: 'wasm' }],
   ['js hybrid, beta = 0.7, lambda = 0.5', { beta: 0.7, lambda: 0.5, algorithm: 'hybrid', backend: 'js' }],
   ['wasm hybrid, beta = 0.3, lambda = 8', { beta: 0.3, lambda: 8, algorithm: 'hybrid', clustersPerStep: 2, backend: 'wasm' }],
+  ['wasm hybrid swendsen-wang, beta = 0.7, lambda = 0.5', { beta: 0.7, lambda: 0.5, algorithm: 'hybrid', hybridCluster: 'swendsen-wang', backend: 'wasm' }],
+  ['js hybrid swendsen-wang, beta = 0.3, lambda = 8', { beta: 0.3, lambda: 8, algorithm: 'hybrid', hybridCluster: 'swendsen-wang', backend: 'js' }],
 ];
 
 describe('phi4 2 x 2 against the ring transfer integral', () => {
@@ -45,6 +47,22 @@ describe('phi4 2 x 2 against the ring transfer integral', () => {
       }
     });
   }
+});
+
+describe('phi4 Swendsen-Wang by embedding in three dimensions', () => {
+  it('cubic L = 6, beta = 0.5 (near beta_c): hybrid steps with Swendsen-Wang agree with hybrid steps with Wolff', async () => {
+    const run = async (hybridCluster: 'wolff' | 'swendsen-wang') => {
+      const sim = (await createSimulation({ model: 'phi4', lattice: 'cubic', size: 6, beta: 0.5, seed: 8, algorithm: 'hybrid', hybridCluster })) as Simulation<'phi4'>;
+      const o = sim.measure({ thermalize: 500, sweeps: 8000 }).observables;
+      sim.dispose();
+      return o;
+    };
+    const [a, b] = [await run('wolff'), await run('swendsen-wang')];
+    for (const name of ['energy', 'phi2', 'magnetization2', 'absMagnetization'] as const) {
+      const z = (b[name].mean - a[name].mean) / Math.hypot(a[name].error, b[name].error);
+      expect(Math.abs(z), `${name}: ${b[name].mean} +- ${b[name].error} vs Wolff ${a[name].mean} +- ${a[name].error}`).toBeLessThan(4);
+    }
+  });
 });
 
 describe('phi4 at high temperature', () => {

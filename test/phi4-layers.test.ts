@@ -28,8 +28,9 @@ describe('phi4 options and errors', () => {
     await expect(createSimulation({ model: 'phi4', beta: 0.5, lambda: 0 })).rejects.toThrow(/"lambda": expected a number > 0/);
     await expect(createSimulation({ model: 'phi4', beta: 0.5, lambda: Number.NaN })).rejects.toThrow(InvalidOptionError);
     await expect(createSimulation({ model: 'phi4', beta: 0.5, algorithm: 'wolff' })).rejects.toThrow(/Wolff clusters alone never change \|phi_i\|/);
-    await expect(createSimulation({ model: 'phi4', beta: 0.5, algorithm: 'hybrid', hybridCluster: 'swendsen-wang' })).rejects.toThrow(/hybridCluster/);
-    await expect(createSimulation({ model: 'phi4', beta: 0.5, algorithm: 'heat-bath' })).rejects.toThrow(/"algorithm"/);
+    await expect(createSimulation({ model: 'phi4', beta: 0.5, algorithm: 'hybrid', hybridCluster: 'ghost' as never })).rejects.toThrow(/hybridCluster/);
+    await expect(createSimulation({ model: 'phi4', beta: 0.5, algorithm: 'heat-bath' })).rejects.toThrow(/"algorithm".*no exact heat bath/);
+    await expect(createSimulation({ model: 'phi4', beta: 0.5, algorithm: 'swendsen-wang' })).rejects.toThrow(/"algorithm".*never change \|phi_i\|/);
     await expect(createSimulation({ model: 'phi4', beta: 0.5, q: 3 })).rejects.toThrow(/no q with model "phi4"/);
     await expect(createSimulation({ model: 'xy', lambda: 2 })).rejects.toThrow(/no lambda with model "xy"/);
     await expect(createSimulation({ model: 'phi4' })).rejects.toThrow(/no known transition temperature on the square lattice/);

@@ -1,5 +1,6 @@
 // The phi^4 kernels: WebAssembly and JavaScript bit for bit on the square and cubic lattices
-// (Metropolis with the tuned step and over-relaxation, hybrid with Brower-Tamayo Wolff clusters,
+// (Metropolis with the tuned step and over-relaxation, hybrid with Brower-Tamayo Wolff clusters or
+// Swendsen-Wang by embedding, the cubic one exercising the embedding kernel in three dimensions,
 // with and without a field, hot and cold), including the measurement with correlations.
 import { describe, expect, it } from 'vitest';
 import { createSimulation, type Simulation, type SimulationOptions } from '../src/index.js';
@@ -9,6 +10,8 @@ const PARITY: [string, SimulationOptions][] = [
   ['square hybrid L=6 beta=0.8 cold', { size: 6, beta: 0.8, algorithm: 'hybrid', clustersPerStep: 3, start: 'cold' }],
   ['cubic metropolis L=4 lambda=2.1', { lattice: 'cubic', size: 4, beta: 0.5, overRelaxation: 1 }],
   ['cubic hybrid L=4 h=-0.2', { lattice: 'cubic', size: 4, beta: 0.55, field: -0.2, algorithm: 'hybrid', hybridSweeps: 2 }],
+  ['square hybrid swendsen-wang L=8 h=0.2', { size: 8, beta: 0.7, field: 0.2, algorithm: 'hybrid', hybridCluster: 'swendsen-wang' }],
+  ['cubic hybrid swendsen-wang L=6', { lattice: 'cubic', size: 6, beta: 0.5, algorithm: 'hybrid', hybridCluster: 'swendsen-wang', hybridSweeps: 2 }],
 ];
 
 describe('phi4 kernels: WASM vs JS bit-identical', () => {
@@ -27,6 +30,7 @@ describe('phi4 kernels: WASM vs JS bit-identical', () => {
       expect(a.rngState).toEqual(b.rngState);
       expect(a.stepSize).toBe(b.stepSize);
       expect(a.stepSize).not.toBe(1);
+      expect(wasm.clusterLabels()).toEqual(js.clusterLabels());
       const run = { thermalize: 20, sweeps: 100, correlations: { every: 5 } };
       expect(wasm.measure(run)).toEqual({ ...js.measure(run), backend: 'wasm' });
     });

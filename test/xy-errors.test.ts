@@ -20,9 +20,10 @@ describe('XY options', () => {
     await rejects({ model: 'xy', q: 3 }, 'q', 3, /parameter of another model/);
     await rejects({ model: 'ising', overRelaxation: 1 }, 'overRelaxation', 1, /parameter of another model/);
     await rejects({ model: 'potts', q: 3, overRelaxation: 1 }, 'overRelaxation', 1);
-    await rejects({ model: 'xy', algorithm: 'heat-bath' }, 'algorithm', 'heat-bath', /"metropolis", "wolff", "hybrid" for model "xy"/);
-    await rejects({ model: 'xy', algorithm: 'swendsen-wang' }, 'algorithm', 'swendsen-wang');
-    await rejects({ model: 'xy', algorithm: 'hybrid', hybridCluster: 'swendsen-wang' }, 'hybridCluster', 'swendsen-wang');
+    await rejects({ model: 'xy', algorithm: 'annealing' as never }, 'algorithm', 'annealing', /"metropolis", "heat-bath", "wolff", "swendsen-wang", "hybrid"/);
+    await rejects({ model: 'xy', algorithm: 'hybrid', hybridCluster: 'metropolis' as never }, 'hybridCluster', 'metropolis', /"wolff", "swendsen-wang"/);
+    await rejects({ model: 'xy', algorithm: 'heat-bath', clustersPerStep: 2 }, 'clustersPerStep', 2, /unless Wolff clusters are used/);
+    await rejects({ model: 'xy', algorithm: 'hybrid', hybridCluster: 'swendsen-wang', clustersPerStep: 2 }, 'clustersPerStep', 2);
     await rejects({ model: 'xy', layout: 'packed' }, 'layout', 'packed');
     await rejects({ model: 'xy', stepSize: 1 } as SimulationOptions, 'stepSize', 1, /unknown option/);
   });
@@ -30,7 +31,7 @@ describe('XY options', () => {
     const sim = (await createSimulation({ model: 'xy', size: 4 })) as Simulation<'xy'>;
     expect(() => sim.sweep(2, new Int32Array(14) as never)).toThrow(/Float64Array of length >= 14/);
     expect(() => sim.sweep(2, new Float64Array(13))).toThrow(InvalidOptionError);
-    expect(() => sim.setAlgorithm('heat-bath')).toThrow(InvalidOptionError);
+    expect(() => sim.setAlgorithm('annealing' as never)).toThrow(InvalidOptionError);
     const snapshot = sim.snapshot();
     const spins = snapshot.spins.slice();
     spins[0] = 2;
@@ -47,7 +48,8 @@ describe('XY options', () => {
   });
   it('the CLI names the flag', async () => {
     await expectRejected(['run', '--model', 'xy', '--over-relaxation', '-1'], /--over-relaxation/);
-    await expectRejected(['run', '--model', 'xy', '--algorithm', 'heat-bath'], /--algorithm/);
+    await expectRejected(['run', '--model', 'xy', '--algorithm', 'annealing'], /--algorithm/);
+    await expectRejected(['run', '--model', 'phi4', '--beta', '0.5', '--algorithm', 'heat-bath'], /--algorithm.*no exact heat bath/);
     await expectRejected(['run', '--model', 'xy', '--q', '3'], /--q/);
   });
 });

@@ -1,8 +1,8 @@
 // The XY model against truth. (1) The 2 x 2 periodic lattice, whose expectations are known by
 // quadrature (src/models/xy/exact.ts), itself checked against the ring's transfer integral
 // Z = (2 pi)^4 sum_k I_k(2 beta)^4: e, c, |m|, m^2, m^4, <m_x>, the helicity modulus and the vortex
-// density within 4 error bars for Metropolis (with and without over-relaxation), Wolff and hybrid
-// steps, with and without a field. (2) The spin-wave limit at low T: e = -2 + T/2 and
+// density within 4 error bars for Metropolis (with and without over-relaxation), the heat bath, Wolff,
+// Swendsen-Wang by embedding and hybrid steps, with and without a field. (2) The spin-wave limit at low T: e = -2 + T/2 and
 // Upsilon = 1 - T/4 up to O(T^2). (3) Metropolis and Wolff, independent chains, agree on L = 8.
 import { describe, expect, it } from 'vitest';
 import { createSimulation, type Measurement, type SimulationOptions } from '../src/index.js';
@@ -31,6 +31,11 @@ const CASES: [string, SimulationOptions][] = [
   ['wolff T=0.9', { temperature: 0.9, algorithm: 'wolff' }],
   ['wolff T=0.6 h=0.5', { temperature: 0.6, field: 0.5, algorithm: 'wolff' }],
   ['hybrid T=1.1 h=0.2', { temperature: 1.1, field: 0.2, algorithm: 'hybrid' }],
+  ['heat-bath T=0.9 js', { temperature: 0.9, algorithm: 'heat-bath', backend: 'js' }],
+  ['heat-bath + over-relaxation T=0.6 h=0.5 wasm', { temperature: 0.6, field: 0.5, algorithm: 'heat-bath', overRelaxation: 1, backend: 'wasm' }],
+  ['swendsen-wang T=0.9 wasm', { temperature: 0.9, algorithm: 'swendsen-wang', backend: 'wasm' }],
+  ['swendsen-wang T=0.7 h=0.3 js', { temperature: 0.7, field: 0.3, algorithm: 'swendsen-wang', backend: 'js' }],
+  ['hybrid swendsen-wang T=1.1 h=0.2', { temperature: 1.1, field: 0.2, algorithm: 'hybrid', hybridCluster: 'swendsen-wang' }],
 ];
 
 describe('XY on 2 x 2 against exact quadrature', () => {

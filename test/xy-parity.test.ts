@@ -1,6 +1,7 @@
 // The XY kernels, WebAssembly vs JavaScript through the public API: the same options and seed give
 // the same records [B_x, B_y, M_x, M_y, I_x, I_y, V], spins, generator state and tuned step size,
-// bit for bit, for every algorithm (Metropolis with and without over-relaxation, Wolff, hybrid),
+// bit for bit, for every algorithm (Metropolis with and without over-relaxation, heat bath, Wolff,
+// Swendsen-Wang by embedding, hybrid with either cluster update),
 // with and without a field, hot and cold starts; and the q-state clock model on the same kernels.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -23,6 +24,16 @@ const CASES: [string, SimulationOptions][] = [
   ['clock q=5 wolff L=8', { model: 'clock', q: 5, size: 8, temperature: 0.9, algorithm: 'wolff', clustersPerStep: 2 }],
   ['clock q=2 hybrid L=6 h=-0.3 cold', { model: 'clock', q: 2, size: 6, temperature: 2, field: -0.3, algorithm: 'hybrid', start: 'cold' }],
   ['clock q=256 wolff L=4 h=0.5', { model: 'clock', q: 256, size: 4, temperature: 0.7, field: 0.5, algorithm: 'wolff' }],
+  ['heat-bath L=8 h=0.2 over-relaxation 1', { size: 8, temperature: 0.9, field: 0.2, algorithm: 'heat-bath', overRelaxation: 1 }],
+  ['heat-bath L=6 T=0.01 cold (kappa near 400)', { size: 6, temperature: 0.01, algorithm: 'heat-bath', start: 'cold' }],
+  ['heat-bath L=4 T=1e6 (kappa near 4e-6)', { size: 4, temperature: 1e6, algorithm: 'heat-bath' }],
+  ['swendsen-wang L=16 T_BKT', { size: 16, temperature: 0.8929, algorithm: 'swendsen-wang' }],
+  ['swendsen-wang L=6 h=0.4', { size: 6, temperature: 1.1, field: 0.4, algorithm: 'swendsen-wang' }],
+  ['hybrid swendsen-wang L=8 h=-0.1', { size: 8, temperature: 0.9, field: -0.1, algorithm: 'hybrid', hybridCluster: 'swendsen-wang', hybridSweeps: 2 }],
+  ['clock q=6 heat-bath L=10 h=0.2', { model: 'clock', q: 6, size: 10, temperature: 0.8, field: 0.2, algorithm: 'heat-bath' }],
+  ['clock q=256 heat-bath L=4 T=0.3', { model: 'clock', q: 256, size: 4, temperature: 0.3, algorithm: 'heat-bath' }],
+  ['clock q=3 swendsen-wang L=8 h=0.3', { model: 'clock', q: 3, size: 8, temperature: 1, field: 0.3, algorithm: 'swendsen-wang' }],
+  ['clock q=4 hybrid swendsen-wang L=6 cold', { model: 'clock', q: 4, size: 6, temperature: 1.1, algorithm: 'hybrid', hybridCluster: 'swendsen-wang', start: 'cold' }],
 ];
 
 async function both(options: SimulationOptions): Promise<[Simulation<'xy'>, Simulation<'xy'>]> {

@@ -1,7 +1,7 @@
 // The 2D XY model against independent reference values (test/fixtures/xy-reference.json, from
 // scripts/reference/xy-reference.c: a plain C program sharing no code with criticality, long Wolff
 // runs with binning errors): e, |m|, m^2 and the helicity modulus at L = 16, T = 0.7, 0.9, 1.1, for
-// Wolff and Metropolis on both backends, |z| < 4 with z = (ours - reference) / sqrt(err^2 + err_ref^2).
+// Wolff, Metropolis, the heat bath and Swendsen-Wang by embedding on both backends, |z| < 4 with z = (ours - reference) / sqrt(err^2 + err_ref^2).
 // The full grid (L = 16 and 32, 10^5 steps through the CLI) is scripts/validate-xy-reference.ts.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -24,6 +24,10 @@ const CASES: [number, SimulationOptions][] = [
   [0.7, { algorithm: 'metropolis', backend: 'js', sweeps: 20000 }],
   [0.9, { algorithm: 'metropolis', backend: 'wasm', sweeps: 40000 }],
   [1.1, { algorithm: 'metropolis', backend: 'js', sweeps: 20000 }],
+  [0.7, { algorithm: 'heat-bath', backend: 'js', sweeps: 20000 }],
+  [0.9, { algorithm: 'heat-bath', backend: 'wasm', overRelaxation: 1, sweeps: 20000 }],
+  [0.9, { algorithm: 'swendsen-wang', backend: 'js', sweeps: 20000 }],
+  [1.1, { algorithm: 'swendsen-wang', backend: 'wasm', sweeps: 20000 }],
 ] as unknown as [number, SimulationOptions][];
 
 describe('XY against the independent C reference (L = 16)', () => {

@@ -56,14 +56,17 @@ Commands:
 criticality run flags (defaults in brackets):
   --model ising|potts|xy|clock|heisenberg|phi4  spin model [ising]
   --q Q                              number of Potts or clock states, 2..256 (--model potts, clock)
-  --over-relaxation K                XY, Heisenberg, phi4: reflection sweeps after each Metropolis sweep, 0..64 [0]
+  --over-relaxation K                XY, Heisenberg, phi4: reflection sweeps after each Metropolis (XY, Heisenberg:
+                                     or heat-bath) sweep, 0..64 [0]
   --lambda X                         phi4: quartic coupling of V = |phi|^2 + X (|phi|^2 - 1)^2, > 0; the hopping
                                      coupling is --beta (T = 1/beta; "tc" only on the cubic lattice at X = 2.1) [2.1]
   --lattice square|cubic             periodic L x L square or L x L x L simple cubic lattice [square]
   --size L                           linear size, even, 2..32766 (cubic 2..894) [64; cubic 16]
   --temperature T | --beta B         temperature T > 0 ("tc" = Onsager's 2.269185..., cubic 1/0.221654626), or beta = 1/T [tc]
   --field h                          magnetic field in H = -sum s_i s_j - h sum s_i [0]
-  --algorithm A                      metropolis|heat-bath|wolff|swendsen-wang|hybrid [metropolis]
+  --algorithm A                      metropolis|heat-bath|wolff|swendsen-wang|hybrid [metropolis]; xy, clock,
+                                     heisenberg: all five (heat bath exact, Swendsen-Wang by embedding); phi4:
+                                     metropolis|hybrid
   --clusters-per-step C              Wolff clusters per step (wolff, hybrid with wolff) [1]
   --hybrid-sweeps K                  hybrid: Metropolis sweeps before each cluster update [1]
   --hybrid-cluster wolff|swendsen-wang  hybrid: the cluster update [wolff]

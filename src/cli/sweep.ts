@@ -47,14 +47,17 @@ export const SWEEP_DEFAULTS = { sizes: '8,16,32', temperatures: '2.0:2.6:0.1', t
 export const SWEEP_USAGE = `criticality sweep flags (defaults in brackets):
   --model ising|potts|xy|clock|heisenberg|phi4  spin model [ising]
   --q Q                              number of Potts or clock states, 2..256 (--model potts, clock)
-  --over-relaxation K                XY, Heisenberg, phi4: reflection sweeps after each Metropolis sweep, 0..64 [0]
+  --over-relaxation K                XY, Heisenberg, phi4: reflection sweeps after each Metropolis (XY, Heisenberg:
+                                     or heat-bath) sweep, 0..64 [0]
   --lambda X                         phi4: quartic coupling of V = |phi|^2 + X (|phi|^2 - 1)^2, > 0 (give --temperatures) [2.1]
   --lattice square|cubic             periodic L x L or L x L x L lattice (cubic: give --temperatures) [square]
   --sizes L1,L2,...                  even linear sizes, 2..32766 (cubic 2..894) [${SWEEP_DEFAULTS.sizes}]
   --temperatures FROM:TO:STEP | T1,T2,...
                                      increasing temperatures ("tc" = the model's Tc) [${SWEEP_DEFAULTS.temperatures}]
   --field h                          magnetic field [0]
-  --algorithm A                      metropolis|heat-bath|wolff|swendsen-wang|hybrid [metropolis]
+  --algorithm A                      metropolis|heat-bath|wolff|swendsen-wang|hybrid [metropolis]; xy, clock,
+                                     heisenberg: all five (heat bath exact, Swendsen-Wang by embedding); phi4:
+                                     metropolis|hybrid
   --thermalize M                     sweeps discarded at each point [${SWEEP_DEFAULTS.thermalize}]
   --sweeps N                         sweeps measured at each point, >= 100 [${SWEEP_DEFAULTS.sweeps}]
   --seed S                           sweep seed; each point derives its own from (S, L, T) [1]

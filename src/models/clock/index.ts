@@ -11,6 +11,9 @@
  * Kirkpatrick and Nelson 1977). It runs on the XY kernels in clock mode (src/models/xy/kernel.ts,
  * assembly/xy.ts): the same record [B_x, B_y, M_x, M_y, I_x, I_y, V] and the same observables
  * (src/models/continuous/observables.ts). `spins()` returns the states 0 .. q-1 (Uint8Array).
+ * Algorithms: Metropolis (a uniformly random other state), the exact discrete heat bath over the q
+ * angles, Wolff and Swendsen-Wang by embedding with the q mirror lines of the q-gon (clock angles go
+ * to clock angles), hybrid.
  */
 import { InvalidOptionError } from '../../errors.js';
 import type { ModelDefinition, ModelParameters } from '../model.js';
@@ -32,16 +35,13 @@ export const clock: ModelDefinition<ClockParameters> = {
   hamiltonian: 'H = -J sum_<ij> cos(theta_i - theta_j) - h sum_i cos(theta_i), theta_i = 2 pi k_i / q',
   parameterKeys: ['q'],
   parameters(given) {
-    const { q, hybridCluster } = given as { q?: unknown; hybridCluster?: unknown };
-    if (hybridCluster !== undefined && hybridCluster !== 'wolff') {
-      throw new InvalidOptionError('hybridCluster', hybridCluster, '"wolff" for model "clock" (Swendsen-Wang by embedding is not implemented)');
-    }
+    const { q } = given as { q?: unknown };
     if (typeof q !== 'number' || !Number.isInteger(q) || q < 2 || q > CLOCK_MAX_Q) {
       throw new InvalidOptionError('q', q, `an integer from 2 to ${CLOCK_MAX_Q} (the number of clock states: model "clock" needs q)`);
     }
     return { q };
   },
-  algorithms: ['metropolis', 'wolff', 'hybrid'],
+  algorithms: ['metropolis', 'heat-bath', 'wolff', 'swendsen-wang', 'hybrid'],
   lattices: ['square'],
   criticalTemperature: (parameters) => clockCriticalTemperature(parameters.q),
 

@@ -7,6 +7,8 @@
  * and assembly/phi4.ts).
  */
 import { Xoshiro128 } from '../../rng.js';
+import { Embedding } from './embedding.js';
+import { heatBathSweep, type ClockTables, type ContinuousLattice } from './heat-bath.js';
 
 export abstract class JsContinuousKernelBase {
   readonly backend = 'js' as const;
@@ -19,6 +21,12 @@ export abstract class JsContinuousKernelBase {
   protected queue: Int32Array | undefined;
   /** The last cluster's sites are queue[0 .. lastCount - 1]. */
   protected lastCount = 0;
+  /** Spins are unit vectors (renormalised after reflections); false for the phi^4 field. */
+  protected readonly unitVectors: boolean = true;
+  /** Swendsen-Wang memory (reserveEmbedding). */
+  protected embedding: Embedding | undefined;
+  /** The clock model's heat-bath weights. */
+  private weights: Float64Array | undefined;
 
   constructor(
     readonly size: number,
@@ -60,6 +68,57 @@ export abstract class JsContinuousKernelBase {
     return true;
   }
 
+  abstract record(out: Float64Array, offset?: number): void;
+  abstract overRelax(sweeps: number): void;
+
+  /** What the heat bath and Swendsen-Wang by embedding read and change (./heat-bath.ts). */
+  protected lattice(clock: ClockTables | undefined): ContinuousLattice {
+    const dimension = this.sites === this.size * this.size ? 2 : 3;
+    const { spins, components, size, beta, field, rng } = this;
+    return { spins, components, size, dimension, beta, field, clock, rng, unit: this.unitVectors };
+  }
+
+  /** Heat-bath sweeps (./heat-bath.ts), each followed by `overRelaxation` reflection sweeps; records `width` values after each when `out`. */
+  protected heatBathSweeps(sweeps: number, overRelaxation: number, width: number, out: Float64Array | undefined, clock?: ClockTables): number {
+    if (clock && !this.weights) this.weights = new Float64Array(256);
+    const lattice = this.lattice(clock);
+    let changed = 0;
+    for (let k = 0; k < sweeps; k++) {
+      changed += heatBathSweep(lattice, this.weights as Float64Array);
+      if (overRelaxation > 0) this.overRelax(overRelaxation);
+      if (out) this.record(out, width * k);
+    }
+    return changed;
+  }
+
+  reserveEmbedding(): boolean {
+    if (this.embedding) return true;
+    try {
+      this.embedding = new Embedding(this.sites);
+    } catch {
+      return false;
+    }
+    return true;
+  }
+
+  /** Swendsen-Wang steps by embedding (./embedding.ts); records `width` values and sum_C |C|^2 after each. */
+  protected embeddingSteps(steps: number, width: number, out: Float64Array | undefined, sizes: Float64Array | undefined, clock?: ClockTables): number {
+    const embedding = this.embedding;
+    if (!embedding) throw new Error('Swendsen-Wang memory not reserved');
+    const lattice = this.lattice(clock);
+    let flipped = 0;
+    for (let k = 0; k < steps; k++) {
+      flipped += embedding.step(lattice);
+      if (out) this.record(out, width * k);
+      if (sizes) sizes[k] = embedding.squares;
+    }
+    return flipped;
+  }
+
+  clusterParents(): Int32Array {
+    return this.embedding ? this.embedding.parent.slice() : new Int32Array(0);
+  }
+
   clusterSites(): Int32Array {
     return this.queue ? this.queue.slice(0, this.lastCount) : new Int32Array(0);
   }
@@ -67,5 +126,6 @@ export abstract class JsContinuousKernelBase {
   dispose(): void {
     this.marks = undefined;
     this.queue = undefined;
+    this.embedding = undefined;
   }
 }

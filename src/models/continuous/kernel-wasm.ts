@@ -33,17 +33,27 @@ const CORE_FUNCTIONS = [
   'ReserveClusters',
   'Wolff',
   'Record',
+  'HeatBath',
+  'SwendsenWang',
 ] as const;
 type CoreFunction = (...args: number[]) => number;
 type Core = Record<(typeof CORE_FUNCTIONS)[number], CoreFunction> & {
   memory: WebAssembly.Memory;
   rngSetState(a: number, b: number, c: number, d: number): void;
   rngGetState(k: number): number;
+  /** Swendsen-Wang by embedding (assembly/embedding.ts, shared by the continuous-spin cores). */
+  embeddingReserve(sites: number): number;
+  embeddingParentPtr(): number;
   /** XY cores only (the clock model). */
   StatesPtr?: CoreFunction;
   ClockSync?: CoreFunction;
   ClockMetropolis?: CoreFunction;
 };
+
+/** A copy of the union-find parents of the last Swendsen-Wang step (assembly/embedding.ts) at `ptr` (empty before it is reserved). */
+export function embeddingParents(memory: WebAssembly.Memory, ptr: number, sites: number): Int32Array {
+  return ptr === 0 ? new Int32Array(0) : new Int32Array(memory.buffer as ArrayBuffer, ptr, sites).slice();
+}
 
 export class WasmContinuousKernel {
   readonly backend = 'wasm' as const;
@@ -63,6 +73,8 @@ export class WasmContinuousKernel {
     this.core_.memory = exports.memory as WebAssembly.Memory;
     this.core_.rngSetState = exports.rngSetState as Core['rngSetState'];
     this.core_.rngGetState = exports.rngGetState as Core['rngGetState'];
+    this.core_.embeddingReserve = exports.embeddingReserve as Core['embeddingReserve'];
+    this.core_.embeddingParentPtr = exports.embeddingParentPtr as Core['embeddingParentPtr'];
   }
 
   /**
@@ -188,6 +200,26 @@ export class WasmContinuousKernel {
   wolff(steps: number, clusters: number, out?: Float64Array, sizes?: Float64Array): number {
     const core = this.core;
     return this.batched('wolff', steps, out, sizes, (n, record) => core.Wolff(n, clusters, record));
+  }
+
+  heatBath(sweeps: number, overRelaxation: number, out?: Float64Array): number {
+    const core = this.core;
+    return this.batched('heatBath', sweeps, out, undefined, (n, record) => core.HeatBath(n, overRelaxation, record));
+  }
+
+  reserveEmbedding(): boolean {
+    const core = this.core;
+    return guarded('reserveEmbedding', () => core.embeddingReserve(this.size * this.size)) === 0;
+  }
+
+  swendsenWang(steps: number, out?: Float64Array, sizes?: Float64Array): number {
+    const core = this.core;
+    return this.batched('swendsenWang', steps, out, sizes, (n, record) => core.SwendsenWang(n, record));
+  }
+
+  clusterParents(): Int32Array {
+    const core = this.core;
+    return embeddingParents(core.memory, core.embeddingParentPtr(), this.size * this.size);
   }
 
   clusterSites(): Int32Array {

@@ -2,6 +2,32 @@
  * What the continuous-spin kernels share (XY and clock: src/models/xy/; Heisenberg:
  * src/models/heisenberg/): the kernel interface both backends implement, and the correlation
  * sample, computed in TypeScript from the spin components for both backends.
+ *
+ * ## Heat bath (assembly/continuous-heatbath.ts, ./heat-bath.ts; every model, square and cubic lattices)
+ * A sweep visits the sites of colour 0 ((x + y + z) even) in site order i = (z L + y) L + x, then those of
+ * colour 1. Local field H = s(+x) + s(-x) + s(+y) + s(-y) [+ s(+z) + s(-z)] + h e (summed in that order;
+ * e = x for XY and clock, z for Heisenberg), kappa = beta |H|. The new spin has the exact conditional
+ * distribution P(s) ~ exp(beta H . s):
+ * - clock: w_k = exp(beta (H . t_k - max_j H . t_j)) for the table's t_k; one draw u; the first k with
+ *   u W < w_0 + ... + w_k (W = sum of the w_k, summed in order).
+ * - XY: kappa < 1e-150: one draw, angle 2 pi u. Otherwise the angle delta to H from the von Mises
+ *   distribution by Best and Fisher's rejection method (Appl. Statist. 28, 152 (1979)):
+ *   tau = 1 + sqrt(1 + 4 kappa^2), rho = 2 kappa / (tau + sqrt(2 tau)), r = (1 + rho^2) / (2 rho); each
+ *   attempt draws u_1 (z = cos(pi u_1), f = (1 + r z) / (r + z), c = kappa (r - f)) and u_2, and accepts
+ *   when c (2 - c) > u_2 or ln(c / u_2) + 1 - c >= 0 (at most 64 attempts: each accepts with probability
+ *   > 0.65); then u_3: sin delta = -sqrt(1 - f^2) when u_3 < 1/2, else +; s' = f H^ + sin delta H^perp.
+ * - Heisenberg: two draws u_1, u_2; cos delta = 1 + ln(1 - u_1 (1 - e^{-2 kappa})) / kappa (inversion of
+ *   the density ~ e^{kappa cos delta} on [-1, 1]; log1p and expm1 forms), azimuth 2 pi u_2 in the basis of
+ *   Duff et al. (JCGT 6, 1 (2017)) normal to H; kappa = 0: cos delta = 1 - 2 u_1 about z.
+ *
+ * ## Swendsen-Wang by embedding (assembly/embedding.ts, ./embedding.ts)
+ * One step: the reflection r as the model's Wolff step draws it (XY: psi = 2 pi u; clock: the mirror j =
+ * floor(u q); Heisenberg: a random unit vector), p_i = r . s_i; the bonds i -> +x, +y [, +z] (sites in
+ * order) with x = -2 beta p_i p_j < 0 draw u and are occupied when u < 1 - detExpSmall(max(x, -708));
+ * union-find joins the larger root under the smaller (roots are their clusters' smallest sites). The
+ * clusters, in the order of their roots, draw u and are reflected when u < 1 / (1 + exp(beta dE)),
+ * dE = 2 h r_e sum_C p_i (1/2 at h = 0). Reflection as in the model's Wolff step. The step's cluster
+ * statistic is sum_C |C|^2.
  */
 
 /** One continuous-spin kernel (either backend); each model's ./kernel.ts writes its stream contract. */
@@ -29,6 +55,17 @@ export interface ContinuousKernel {
   wolff(steps: number, clusters: number, out?: Float64Array, sizes?: Float64Array): number;
   /** Sites of the last cluster (in the order they joined). */
   clusterSites(): Int32Array;
+  /**
+   * `sweeps` heat-bath sweeps (exact for each model: contract below), each followed by
+   * `overRelaxation` reflection sweeps (not the clock model); records after each when `out`. Returns sites changed.
+   */
+  heatBath(sweeps: number, overRelaxation: number, out?: Float64Array): number;
+  /** Reserves the Swendsen-Wang memory (17 bytes a site; once); false when memory runs out. */
+  reserveEmbedding(): boolean;
+  /** `steps` Swendsen-Wang steps by embedding; records and sum_C |C|^2 after each. Returns spins reflected. */
+  swendsenWang(steps: number, out?: Float64Array, sizes?: Float64Array): number;
+  /** Union-find parents of the last Swendsen-Wang step (parent[i] <= i; empty before the first). */
+  clusterParents(): Int32Array;
   /** The record of the current lattice at out[offset ..]. */
   record(out: Float64Array, offset?: number): void;
   dispose(): void;

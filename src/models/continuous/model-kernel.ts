@@ -7,7 +7,8 @@
 import { BackendUnavailableError, InvalidOptionError } from '../../errors.js';
 import { loadCore } from '../../backend/loader.js';
 import { coreHasSimd } from '../../backend/wasm-packed.js';
-import type { ClusterStep, ClusterSweepResult, LocalAlgorithm, Start } from '../../vocabulary.js';
+import type { ClusterAlgorithm, ClusterStep, ClusterSweepResult, LocalAlgorithm, Start } from '../../vocabulary.js';
+import { embeddedClusterLabels, embeddedClusterSweep } from './cluster-step.js';
 import type { KernelChoice, KernelRequest, ModelKernel, RecordArray } from '../model.js';
 import { continuousCorrelationSample, type ContinuousKernel } from './kernel.js';
 import { WasmContinuousKernel, type ContinuousCore } from './kernel-wasm.js';
@@ -32,6 +33,8 @@ export function tunedStep(tuning: StepTuning, step: number, acceptance: number):
 export class ContinuousModelKernel implements ModelKernel {
   /** The Metropolis step size (undefined for the clock model, whose proposals have none). */
   stepSize: number | undefined;
+  /** The cluster algorithm of the last cluster step (what clusterLabels describes). */
+  private lastCluster: ClusterAlgorithm = 'wolff';
 
   /** `spins` is the kernel itself (tests and benchmarks reach it through kernelOf(sim)). */
   constructor(
@@ -81,11 +84,12 @@ export class ContinuousModelKernel implements ModelKernel {
   }
 
   /**
-   * `n` Metropolis sweeps. Without `out` (thermalization) each sweep tunes the step size from its
-   * acceptance; with `out` the step size stays as it is and the record follows every sweep.
+   * `n` local sweeps. Metropolis: without `out` (thermalization) each sweep tunes the step size from
+   * its acceptance; with `out` the step size stays as it is and the record follows every sweep.
+   * Heat bath (exact, no parameter): `overRelaxation` reflection sweeps after each, records as Metropolis.
    */
   sweep(algorithm: LocalAlgorithm, n: number, out?: RecordArray): number {
-    if (algorithm !== 'metropolis') throw new InvalidOptionError('algorithm', algorithm, '"metropolis", "wolff" or "hybrid" for this model');
+    if (algorithm === 'heat-bath') return this.spins.heatBath(n, this.overRelaxation, out as Float64Array | undefined);
     const { tuning } = this;
     if (out || !tuning) return this.spins.metropolis(n, this.stepSize ?? 0, this.overRelaxation, out as Float64Array | undefined);
     const N = this.size * this.size;
@@ -98,43 +102,26 @@ export class ContinuousModelKernel implements ModelKernel {
     return accepted;
   }
 
+  /** Wolff and Swendsen-Wang memory together (either may be chosen later by setAlgorithm). */
   reserveClusters(): boolean {
-    return this.spins.reserveClusters();
+    return this.spins.reserveClusters() && this.spins.reserveEmbedding();
   }
 
   /**
-   * n steps: `clustersPerStep` Wolff clusters, each step after `localSweeps` Metropolis sweeps for a hybrid step
-   * (those tune the step size only when nothing is recorded, as in sweep()).
+   * n steps: `clustersPerStep` Wolff clusters or one Swendsen-Wang update by embedding, each step after
+   * `localSweeps` Metropolis sweeps for a hybrid step (those tune the step size only when nothing is
+   * recorded, as in sweep()).
    */
   clusterSweep(step: ClusterStep, n: number, out?: RecordArray, sizes?: Float64Array): ClusterSweepResult {
-    if (step.cluster !== 'wolff')
-      throw new InvalidOptionError('hybridCluster', step.cluster, '"wolff" for this model (Swendsen-Wang by embedding is not implemented)');
-    const records = out as Float64Array | undefined;
-    if (step.localSweeps === 0) {
-      const flips = this.spins.wolff(n, step.clustersPerStep, records, records ? sizes : undefined);
-      return { flips, clusterFlips: flips };
-    }
-    let flips = 0;
-    let clusterFlips = 0;
-    const w = this.width;
-    for (let k = 0; k < n; k++) {
-      // Recorded hybrid steps keep the step size frozen (detailed balance); only thermalization tunes it.
-      flips += records ? this.spins.metropolis(step.localSweeps, this.stepSize ?? 0, this.overRelaxation) : this.sweep('metropolis', step.localSweeps);
-      const changed = this.spins.wolff(1, step.clustersPerStep, records?.subarray(w * k, w * (k + 1)), records ? sizes?.subarray(k, k + 1) : undefined);
-      flips += changed;
-      clusterFlips += changed;
-    }
-    return { flips, clusterFlips };
+    this.lastCluster = step.cluster;
+    const local = (sweeps: number, recorded: boolean) =>
+      recorded ? this.spins.metropolis(sweeps, this.stepSize ?? 0, this.overRelaxation) : this.sweep('metropolis', sweeps);
+    return embeddedClusterSweep(this.spins, step, n, this.width, local, out as Float64Array | undefined, sizes);
   }
 
-  /** Labels of the last Wolff cluster: its smallest site index on its sites, -1 elsewhere (src/cluster/labels.ts). */
+  /** Labels of the last cluster update (./cluster-step.ts). */
   clusterLabels(): Int32Array {
-    const labels = new Int32Array(this.size * this.size).fill(-1);
-    const sites = this.spins.clusterSites();
-    let label = Infinity;
-    for (const s of sites) label = Math.min(label, s);
-    for (const s of sites) labels[s] = label;
-    return labels;
+    return embeddedClusterLabels(this.spins, this.lastCluster, this.size * this.size);
   }
 
   record(out: RecordArray): void {

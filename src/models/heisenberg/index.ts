@@ -7,7 +7,9 @@
  * the default temperature is 1. Record of a step: [B_x, B_y, M_x, M_y, M_z] (./kernel.ts);
  * E = -(B_x + B_y) - h M_z. Observables: src/models/continuous/observables.ts (n = 3). Kernels:
  * assembly/heisenberg.ts and its JavaScript twin ./kernel-js.ts, with the deterministic sin, cos and
- * exp of src/detmath.ts; Metropolis with a tuned step (then frozen), over-relaxation, Wolff by embedding.
+ * exp of src/detmath.ts; Metropolis with a tuned step (then frozen), over-relaxation, the exact heat
+ * bath (cos of the angle to the local field by inversion, assembly/continuous-heatbath.ts), Wolff and
+ * Swendsen-Wang by embedding (assembly/embedding.ts), hybrid.
  */
 import { InvalidOptionError } from '../../errors.js';
 import type { ModelDefinition, ModelParameters } from '../model.js';
@@ -37,13 +39,10 @@ export const heisenberg: ModelDefinition<HeisenbergParameters> = {
   hamiltonian: 'H = -J sum_<ij> S_i . S_j - h sum_i S_i^z, |S_i| = 1 in R^3',
   parameterKeys: ['overRelaxation'],
   parameters(given) {
-    const { overRelaxation, hybridCluster } = given as { overRelaxation?: unknown; hybridCluster?: unknown };
-    if (hybridCluster !== undefined && hybridCluster !== 'wolff') {
-      throw new InvalidOptionError('hybridCluster', hybridCluster, '"wolff" for model "heisenberg" (Swendsen-Wang by embedding is not implemented)');
-    }
+    const { overRelaxation } = given as { overRelaxation?: unknown };
     return { overRelaxation: checkOverRelaxation(overRelaxation) };
   },
-  algorithms: ['metropolis', 'wolff', 'hybrid'],
+  algorithms: ['metropolis', 'heat-bath', 'wolff', 'swendsen-wang', 'hybrid'],
   lattices: ['square'],
   // no transition at T > 0 in 2D: the default temperature
   criticalTemperature: () => 1,
@@ -79,5 +78,6 @@ export const heisenberg: ModelDefinition<HeisenbergParameters> = {
     { what: 'no order at T > 0 in two dimensions', citation: 'N. D. Mermin and H. Wagner, Phys. Rev. Lett. 17, 1133 (1966)' },
     { what: 'asymptotic freedom of the 2D O(3) model: xi ~ exp(2 pi / T)', citation: 'A. M. Polyakov, Phys. Lett. B 59, 79 (1975)' },
     { what: 'Wolff single-cluster updates by embedding', citation: 'U. Wolff, Phys. Rev. Lett. 62, 361 (1989)' },
+    { what: 'Swendsen-Wang multi-cluster updates (here by embedding)', citation: 'R. H. Swendsen and J.-S. Wang, Phys. Rev. Lett. 58, 86 (1987)' },
   ],
 };

@@ -1,9 +1,9 @@
 /** The JavaScript Heisenberg kernel: the bit-identical twin of assembly/heisenberg.ts (contract: ./kernel.ts). */
-import { detCos, detExp, detSin } from '../../detmath.js';
+import { detExp } from '../../detmath.js';
 import { JsContinuousKernelBase } from '../continuous/kernel-js.js';
+import { randomUnitVector } from '../continuous/embedding.js';
 import { HEISENBERG_RECORD_WIDTH, type HeisenbergKernel } from './kernel.js';
 
-const TWO_PI = 6.283185307179586;
 const TWO_POW_M32 = 2.3283064365386963e-10;
 
 export class JsHeisenbergKernel extends JsContinuousKernelBase implements HeisenbergKernel {
@@ -20,17 +20,9 @@ export class JsHeisenbergKernel extends JsContinuousKernelBase implements Heisen
     return this.rng.next() * TWO_POW_M32;
   }
 
-  /** A uniformly random unit vector into this.w. */
+  /** A uniformly random unit vector into this.w (src/models/continuous/embedding.ts: two draws). */
   private randomUnit(): void {
-    const z = 2 * this.uniform() - 1;
-    const phi = TWO_PI * this.uniform();
-    const rho = Math.sqrt(1 - z * z);
-    const x = rho * detCos(phi);
-    const y = rho * detSin(phi);
-    const norm = Math.sqrt(x * x + y * y + z * z);
-    this.w[0] = x / norm;
-    this.w[1] = y / norm;
-    this.w[2] = z / norm;
+    randomUnitVector(this.rng, this.w);
   }
 
   fill(start: 'hot' | 'cold'): void {
@@ -237,6 +229,16 @@ export class JsHeisenbergKernel extends JsContinuousKernelBase implements Heisen
       if (sizes) sizes[k] = stepSize;
     }
     return flipped;
+  }
+
+  /** Heat-bath sweeps (src/models/continuous/heat-bath.ts). */
+  heatBath(sweeps: number, overRelaxation: number, out?: Float64Array): number {
+    return this.heatBathSweeps(sweeps, overRelaxation, HEISENBERG_RECORD_WIDTH, out);
+  }
+
+  /** Swendsen-Wang steps by embedding (src/models/continuous/embedding.ts). */
+  swendsenWang(steps: number, out?: Float64Array, sizes?: Float64Array): number {
+    return this.embeddingSteps(steps, HEISENBERG_RECORD_WIDTH, out, sizes);
   }
 
   record(out: Float64Array, offset = 0): void {

@@ -18,6 +18,8 @@
  *   Then `overRelaxation` reflection sweeps S' = 2 (S . H) H / |H|^2 - S (no draws).
  * - Wolff step: the seed floor(u N), then r a random unit vector; growth and the field test as in
  *   the XY contract (src/models/xy/kernel.ts) with dE_h = 2 h r_z sum_C (r . S).
+ * - Heat-bath sweep (cos of the angle to H by inversion) and Swendsen-Wang step by embedding: the
+ *   contract in src/models/continuous/kernel.ts.
  *
  * ## Record of a step (HEISENBERG_RECORD_WIDTH float64 sums, row-major)
  *   [B_x, B_y, M_x, M_y, M_z]: B_mu = sum_i S_i . S_{i + mu}, M = sum_i S_i; E = -(B_x + B_y) - h M_z.

@@ -17,8 +17,9 @@
  * ./observables.ts. Kernels: assembly/phi4.ts and its JavaScript twin ./kernel-js.ts (deterministic
  * exp, sin, cos). Algorithms: Metropolis (a uniform step in a square of half-width delta, delta tuned by
  * the sweeps run without records, frozen while recording), optionally followed by `overRelaxation`
- * reflection sweeps; hybrid: Metropolis sweeps, then Wolff single clusters by embedding (Brower and
- * Tamayo 1989). Wolff clusters alone keep every |phi_i| and are not ergodic: `algorithm: 'wolff'` is refused.
+ * reflection sweeps; hybrid: Metropolis sweeps, then Wolff single clusters or one Swendsen-Wang update
+ * by embedding (Brower and Tamayo 1989; `hybridCluster`). Clusters alone keep every |phi_i| and are not
+ * ergodic: `algorithm: 'wolff'` and `'swendsen-wang'` are refused, and so is `'heat-bath'` (not exact here).
  */
 import { InvalidOptionError } from '../../errors.js';
 import type { Lattice } from '../../vocabulary.js';
@@ -46,10 +47,9 @@ export const phi4: ModelDefinition<Phi4Parameters> = {
   hamiltonian: 'S = sum_i [ -beta sum_mu phi_i . phi_{i+mu} - beta h phi_i^x + |phi_i|^2 + lambda (|phi_i|^2 - 1)^2 ], phi_i in R^2',
   parameterKeys: ['lambda', 'overRelaxation'],
   parameters(given) {
-    const { lambda, overRelaxation, hybridCluster, algorithm } = given as {
+    const { lambda, overRelaxation, algorithm } = given as {
       lambda?: unknown;
       overRelaxation?: unknown;
-      hybridCluster?: unknown;
       algorithm?: unknown;
     };
     if (algorithm === 'wolff') {
@@ -60,8 +60,20 @@ export const phi4: ModelDefinition<Phi4Parameters> = {
           'runs them after Metropolis sweeps)',
       );
     }
-    if (hybridCluster !== undefined && hybridCluster !== 'wolff') {
-      throw new InvalidOptionError('hybridCluster', hybridCluster, '"wolff" for model "phi4" (Swendsen-Wang by embedding is not implemented)');
+    if (algorithm === 'swendsen-wang') {
+      throw new InvalidOptionError(
+        'algorithm',
+        algorithm,
+        '"metropolis" or "hybrid" for model "phi4" (cluster updates by embedding never change |phi_i|, so alone they do not sample the field)',
+      );
+    }
+    if (algorithm === 'heat-bath') {
+      throw new InvalidOptionError(
+        'algorithm',
+        algorithm,
+        '"metropolis" or "hybrid" for model "phi4" (no exact heat bath: the conditional density of phi_i, ' +
+          'exp(beta H . phi - |phi|^2 - lambda (|phi|^2 - 1)^2), has no direct sampler here; Metropolis with over-relaxation samples it)',
+      );
     }
     const l = lambda === undefined ? PHI4_IMPROVED_LAMBDA : lambda;
     if (typeof l !== 'number' || !(l > 0 && l <= PHI4_MAX_LAMBDA)) {

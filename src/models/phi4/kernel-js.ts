@@ -13,6 +13,7 @@ const TWO_POW_M31 = 4.656612873077393e-10; // 2^-31
 
 export class JsPhi4Kernel extends JsContinuousKernelBase implements Phi4Kernel {
   readonly dimension: 2 | 3;
+  protected override readonly unitVectors = false;
   private lambda = 0;
   /** Neighbours of one site (+x, -x, +y, -y, +z, -z), filled by neighbours(). */
   private readonly nb = new Int32Array(6);
@@ -240,6 +241,11 @@ export class JsPhi4Kernel extends JsContinuousKernelBase implements Phi4Kernel {
       if (sizes) sizes[k] = stepSize;
     }
     return flipped;
+  }
+
+  /** Swendsen-Wang steps by Brower-Tamayo embedding (src/models/continuous/embedding.ts; no renormalisation). */
+  swendsenWang(steps: number, out?: Float64Array, sizes?: Float64Array): number {
+    return this.embeddingSteps(steps, PHI4_RECORD_WIDTH, out, sizes);
   }
 
   record(out: Float64Array, offset = 0): void {

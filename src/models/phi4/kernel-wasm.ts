@@ -7,6 +7,7 @@ import { CoreError, InvalidOptionError } from '../../errors.js';
 import { WasmIsingKernel } from '../../backend/wasm.js';
 import { guarded } from '../../backend/core-call.js';
 import { PHI4_RECORD_CAPACITY, PHI4_RECORD_WIDTH, type Phi4Kernel } from './kernel.js';
+import { embeddingParents } from '../continuous/kernel-wasm.js';
 
 type Fn = (...args: number[]) => number;
 interface Core {
@@ -25,6 +26,9 @@ interface Core {
   phi4ReserveClusters: Fn;
   phi4Wolff: Fn;
   phi4Record: Fn;
+  phi4SwendsenWang: Fn;
+  embeddingReserve: Fn;
+  embeddingParentPtr: Fn;
 }
 
 export class WasmPhi4Kernel implements Phi4Kernel {
@@ -145,6 +149,21 @@ export class WasmPhi4Kernel implements Phi4Kernel {
   wolff(steps: number, clusters: number, out?: Float64Array, sizes?: Float64Array): number {
     const core = this.core;
     return this.batched('wolff', steps, out, sizes, (n, record) => core.phi4Wolff(n, clusters, record));
+  }
+
+  reserveEmbedding(): boolean {
+    const core = this.core;
+    return guarded('reserveEmbedding', () => core.embeddingReserve(this.sites)) === 0;
+  }
+
+  swendsenWang(steps: number, out?: Float64Array, sizes?: Float64Array): number {
+    const core = this.core;
+    return this.batched('swendsenWang', steps, out, sizes, (n, record) => core.phi4SwendsenWang(n, record));
+  }
+
+  clusterParents(): Int32Array {
+    const core = this.core;
+    return embeddingParents(core.memory, core.embeddingParentPtr(), this.sites);
   }
 
   clusterSites(): Int32Array {

@@ -75,6 +75,15 @@ export interface Phi4Kernel {
   wolff(steps: number, clusters: number, out?: Float64Array, sizes?: Float64Array): number;
   /** Sites of the last cluster (in the order they joined). */
   clusterSites(): Int32Array;
+  /** Reserves the Swendsen-Wang memory (17 bytes a site; once); false when memory runs out. */
+  reserveEmbedding(): boolean;
+  /**
+   * `steps` Swendsen-Wang steps by Brower-Tamayo embedding (src/models/continuous/kernel.ts, "Swendsen-Wang by
+   * embedding", with the field's vectors not renormalised); records and sum_C |C|^2 after each. Returns sites reflected.
+   */
+  swendsenWang(steps: number, out?: Float64Array, sizes?: Float64Array): number;
+  /** Union-find parents of the last Swendsen-Wang step (parent[i] <= i; empty before the first). */
+  clusterParents(): Int32Array;
   /** The record of the current lattice at out[offset ..]. */
   record(out: Float64Array, offset?: number): void;
   dispose(): void;

@@ -7,7 +7,8 @@ import { BackendUnavailableError, InvalidOptionError } from '../../errors.js';
 import { loadCore } from '../../backend/loader.js';
 import { coreHasSimd } from '../../backend/wasm-packed.js';
 import { geometryOf } from '../../lattice.js';
-import type { ClusterStep, ClusterSweepResult, LocalAlgorithm, Start } from '../../vocabulary.js';
+import type { ClusterAlgorithm, ClusterStep, ClusterSweepResult, LocalAlgorithm, Start } from '../../vocabulary.js';
+import { embeddedClusterLabels, embeddedClusterSweep } from '../continuous/cluster-step.js';
 import type { KernelChoice, KernelRequest, ModelKernel, RecordArray } from '../model.js';
 import { tunedStep } from '../continuous/model-kernel.js';
 import { PHI4_RECORD_WIDTH, PHI4_TUNING, type Phi4Kernel } from './kernel.js';
@@ -17,6 +18,8 @@ export class Phi4ModelKernel implements ModelKernel {
   /** The Metropolis step size (half-width of the square proposal), tuned by unrecorded sweeps. */
   stepSize: number = PHI4_TUNING.initial;
   readonly stepBounds = PHI4_TUNING;
+  /** The cluster algorithm of the last cluster step (what clusterLabels describes). */
+  private lastCluster: ClusterAlgorithm = 'wolff';
 
   constructor(
     readonly spins: Phi4Kernel,
@@ -76,42 +79,26 @@ export class Phi4ModelKernel implements ModelKernel {
     return accepted;
   }
 
+  /** Wolff and Swendsen-Wang memory together (either may be chosen later by setAlgorithm). */
   reserveClusters(): boolean {
-    return this.spins.reserveClusters();
+    return this.spins.reserveClusters() && this.spins.reserveEmbedding();
   }
 
   /**
-   * `n` steps of `clustersPerStep` Wolff clusters, a hybrid step first running `localSweeps`
-   * Metropolis sweeps (tuning the step size only when nothing is recorded, as in sweep()).
+   * `n` steps of `clustersPerStep` Wolff clusters or one Swendsen-Wang update (both by Brower-Tamayo
+   * embedding), a hybrid step first running `localSweeps` Metropolis sweeps (tuning the step size
+   * only when nothing is recorded, as in sweep()).
    */
   clusterSweep(step: ClusterStep, n: number, out?: RecordArray, sizes?: Float64Array): ClusterSweepResult {
-    if (step.cluster !== 'wolff')
-      throw new InvalidOptionError('hybridCluster', step.cluster, '"wolff" for model "phi4" (Swendsen-Wang by embedding is not implemented)');
-    const records = out as Float64Array | undefined;
-    if (step.localSweeps === 0) {
-      const flips = this.spins.wolff(n, step.clustersPerStep, records, records ? sizes : undefined);
-      return { flips, clusterFlips: flips };
-    }
-    let flips = 0;
-    let clusterFlips = 0;
-    const w = PHI4_RECORD_WIDTH;
-    for (let k = 0; k < n; k++) {
-      flips += records ? this.spins.metropolis(step.localSweeps, this.stepSize, this.overRelaxation) : this.sweep('metropolis', step.localSweeps);
-      const changed = this.spins.wolff(1, step.clustersPerStep, records?.subarray(w * k, w * (k + 1)), records ? sizes?.subarray(k, k + 1) : undefined);
-      flips += changed;
-      clusterFlips += changed;
-    }
-    return { flips, clusterFlips };
+    this.lastCluster = step.cluster;
+    const local = (sweeps: number, recorded: boolean) =>
+      recorded ? this.spins.metropolis(sweeps, this.stepSize, this.overRelaxation) : this.sweep('metropolis', sweeps);
+    return embeddedClusterSweep(this.spins, step, n, PHI4_RECORD_WIDTH, local, out as Float64Array | undefined, sizes);
   }
 
-  /** Labels of the last Wolff cluster: its smallest site index on its sites, -1 elsewhere (src/cluster/labels.ts). */
+  /** Labels of the last cluster update (src/models/continuous/cluster-step.ts). */
   clusterLabels(): Int32Array {
-    const labels = new Int32Array(this.spins.sites).fill(-1);
-    const sites = this.spins.clusterSites();
-    let label = Infinity;
-    for (const s of sites) label = Math.min(label, s);
-    for (const s of sites) labels[s] = label;
-    return labels;
+    return embeddedClusterLabels(this.spins, this.lastCluster, this.spins.sites);
   }
 
   record(out: RecordArray): void {

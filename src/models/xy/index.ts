@@ -13,7 +13,10 @@
  * adapted to the model seam by src/models/continuous/model-kernel.ts. Algorithms: Metropolis (a rotation by a uniform
  * angle in (-delta, delta), delta tuned toward 50% acceptance by the sweeps run without records,
  * i.e. thermalization, and frozen while recording), optionally followed by `overRelaxation`
- * reflection sweeps; Wolff single clusters by embedding (Wolff 1989); hybrid (Metropolis sweeps, then Wolff).
+ * reflection sweeps; the exact heat bath (von Mises sampling, Best and Fisher 1979,
+ * assembly/continuous-heatbath.ts), also with over-relaxation; Wolff single clusters by embedding
+ * (Wolff 1989); Swendsen-Wang by embedding (every cluster of the embedded Ising model,
+ * assembly/embedding.ts); hybrid (Metropolis sweeps, then Wolff or Swendsen-Wang).
  */
 import { InvalidOptionError } from '../../errors.js';
 import type { ModelDefinition, ModelParameters } from '../model.js';
@@ -43,10 +46,7 @@ export const xy: ModelDefinition<XyParameters> = {
   hamiltonian: 'H = -J sum_<ij> cos(theta_i - theta_j) - h sum_i cos(theta_i)',
   parameterKeys: ['overRelaxation'],
   parameters(given) {
-    const { overRelaxation, hybridCluster } = given as { overRelaxation?: unknown; hybridCluster?: unknown };
-    if (hybridCluster !== undefined && hybridCluster !== 'wolff') {
-      throw new InvalidOptionError('hybridCluster', hybridCluster, '"wolff" for model "xy" (Swendsen-Wang by embedding is not implemented)');
-    }
+    const { overRelaxation } = given as { overRelaxation?: unknown };
     const k = overRelaxation === undefined ? 0 : overRelaxation;
     if (typeof k !== 'number' || !Number.isInteger(k) || k < 0 || k > XY_MAX_OVER_RELAXATION) {
       throw new InvalidOptionError(
@@ -57,7 +57,7 @@ export const xy: ModelDefinition<XyParameters> = {
     }
     return { overRelaxation: k };
   },
-  algorithms: ['metropolis', 'wolff', 'hybrid'],
+  algorithms: ['metropolis', 'heat-bath', 'wolff', 'swendsen-wang', 'hybrid'],
   lattices: ['square'],
   criticalTemperature: () => XY_BKT_TEMPERATURE,
 
@@ -95,5 +95,7 @@ export const xy: ModelDefinition<XyParameters> = {
     { what: 'T_BKT = 0.8929(1) on the square lattice', citation: 'M. Hasenbusch, J. Phys. A 38, 5869 (2005)' },
     { what: 'the universal stiffness jump Upsilon(T_BKT) = 2 T_BKT / pi', citation: 'D. R. Nelson and J. M. Kosterlitz, Phys. Rev. Lett. 39, 1201 (1977)' },
     { what: 'Wolff single-cluster updates by embedding', citation: 'U. Wolff, Phys. Rev. Lett. 62, 361 (1989)' },
+    { what: 'Swendsen-Wang multi-cluster updates (here by embedding)', citation: 'R. H. Swendsen and J.-S. Wang, Phys. Rev. Lett. 58, 86 (1987)' },
+    { what: 'the heat bath: von Mises sampling by rejection', citation: 'D. J. Best and N. I. Fisher, Appl. Statist. 28, 152 (1979)' },
   ],
 };

@@ -5,6 +5,7 @@
  */
 import { detCos, detCosSmall, detExp, detExpSmall, detSin, detSinSmall } from '../../detmath.js';
 import { JsContinuousKernelBase } from '../continuous/kernel-js.js';
+import type { ClockTables } from '../continuous/heat-bath.js';
 import { crossing, XY_RECORD_WIDTH, type XyKernel } from './kernel.js';
 
 const TWO_PI = 6.283185307179586;
@@ -322,6 +323,20 @@ export class JsXyKernel extends JsContinuousKernelBase implements XyKernel {
       if (sizes) sizes[k] = stepSize;
     }
     return flipped;
+  }
+
+  /** Heat-bath sweeps (src/models/continuous/heat-bath.ts): von Mises (XY) or the discrete heat bath (clock, no over-relaxation). */
+  heatBath(sweeps: number, overRelaxation: number, out?: Float64Array): number {
+    return this.heatBathSweeps(sweeps, this.q > 0 ? 0 : overRelaxation, XY_RECORD_WIDTH, out, this.clockTables());
+  }
+
+  /** Swendsen-Wang steps by embedding (src/models/continuous/embedding.ts). */
+  swendsenWang(steps: number, out?: Float64Array, sizes?: Float64Array): number {
+    return this.embeddingSteps(steps, XY_RECORD_WIDTH, out, sizes, this.clockTables());
+  }
+
+  private clockTables(): ClockTables | undefined {
+    return this.q > 0 ? { states: this.states, table: this.table, q: this.q } : undefined;
   }
 
   /** The record (./kernel.ts): the sums over even columns and over odd columns (each row-major), then added. */

@@ -30,6 +30,9 @@
  *   u < exp(-beta dE_h) (the field as a Metropolis test of the whole cluster). Reflection:
  *   s -> s - 2 (r . s) r, renormalised by one Newton step s (3 - |s|^2) / 2.
  *
+ * - Heat-bath sweep (von Mises) and Swendsen-Wang step by embedding: the contract in
+ *   src/models/continuous/kernel.ts (shared with the clock and Heisenberg models).
+ *
  * ## The q-state clock model (q >= 2)
  * The same lattice with angles 2 pi k / q: each site keeps its state k (a byte) and the components
  * (cos, sin)(2 pi k / q) from a table computed once with detCos / detSin of (2 pi k) / q.
@@ -38,6 +41,8 @@
  *   accepts as above (dE from the table's components).
  * - Wolff: instead of psi = 2 pi u the step draws the mirror j = floor(u q), psi = pi j / q - pi / 2,
  *   one of the q mirror lines of the q-gon; a reflected site takes the state (j - k) mod q.
+ * - Heat bath (the exact discrete one over the q angles) and Swendsen-Wang by embedding (the same
+ *   mirrors): src/models/continuous/kernel.ts.
  *
  * ## Record of a step (XY_RECORD_WIDTH float64 values; each a sum over the sites of even x plus the
  * ## sum over the sites of odd x, each of the two in row-major order)
