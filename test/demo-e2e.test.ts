@@ -11,7 +11,7 @@
 // its address with the colours of its picture and no long task at its default size (a cubic L = 64
 // slice animates, its 2 x 2 x 2 block levels follow the plane and their RG flow appears; every model's
 // block levels are drawn in its own colours, continuous spins with the library's flow verdict, the fixed
-// line for XY below T_BKT, a Heisenberg cube's levels as slices), over-relaxation
+// line for XY below T_BKT, a phi^4 cube's levels as slices), over-relaxation
 // sweeps and lambda come from the address and the controls with the library's typed messages for bad
 // values, the landscape view renders its three.js surface (the XY hat, the clock's q
 // wells), every step of the guided tour opens from its address and the keyboard steps through it (the
@@ -487,7 +487,7 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
     await page.close();
   }, 240_000);
 
-  it('draws the RG of continuous spins: the fixed line of XY below T_BKT, the slices of a Heisenberg cube', async () => {
+  it('draws the RG of continuous spins: the fixed line of XY below T_BKT, the slices of a phi^4 cube', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = watchErrors(page);
     // the RG of XY in its spin-wave phase (T = 0.7 < T_BKT): the block levels keep their hue wheel and the library's verdict is the fixed line
@@ -495,9 +495,10 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
     await until(page, () => document.body.dataset.state === 'running' && document.getElementById('chart-rg')!.dataset.flow === '64 32 16 8 4', 30_000);
     await until(page, () => document.getElementById('rg-verdict')!.textContent!.includes('on the fixed line'), 60_000);
     expect((await canvasColours(page, false, '#pyramid canvas')).colours).toBeGreaterThan(10);
+    await page.waitForTimeout(4000); // a few more frames in the flow for the screenshot
     await page.locator('#rg').screenshot({ path: join(shots, 'demo-rg-xy.png') });
-    // the Heisenberg cube: its 2 x 2 x 2 block levels as slices, in hue and lightness
-    await page.goto(`${server.url}?model=heisenberg&lattice=cubic&L=16&T=3`);
+    // the phi^4 cube: its 2 x 2 x 2 block levels (block averages) as slices, in hue and lightness
+    await page.goto(`${server.url}?model=phi4&lattice=cubic&L=16`);
     await until(page, () => document.body.dataset.state === 'running' && document.getElementById('chart-rg')!.dataset.flow === '16 8 4', 30_000);
     expect(await page.locator('#pyramid figure:not([hidden]) figcaption').allInnerTexts()).toEqual(['level 1: z = 4 of 8³', 'level 2: z = 2 of 4³']);
     expect((await canvasColours(page, false, '#pyramid canvas')).colours).toBeGreaterThan(20);

@@ -197,11 +197,11 @@ const rgChart = board.add(new Chart($('chart-rg'), {
   series: [
     { label: 'level' },
     { ...lineSeries('⟨|m|⟩', COLOURS.magnetization), points: { show: true, size: 6 } },
-    { ...lineSeries('U4', COLOURS.binder), points: { show: true, size: 6 } },
+    { ...lineSeries('Binder U', COLOURS.binder), points: { show: true, size: 6 } },
     lineSeries('U4* at Tc', COLOURS.marker, 'y', [4, 4]),
     { ...lineSeries('g (neighbours)', COLOURS.fit), points: { show: true, size: 6 } },
   ],
-  axes: [{ ...axis('block lattice size'), values: (_u: uPlot, ticks: number[]) => ticks.map((k) => (Number.isInteger(k) && rgSizes[k] ? String(rgSizes[k]) : '')) }, axis('⟨|m|⟩, U4, g')],
+  axes: [{ ...axis('block lattice size'), values: (_u: uPlot, ticks: number[]) => ticks.map((k) => (Number.isInteger(k) && rgSizes[k] ? String(rgSizes[k]) : '')) }, axis('⟨|m|⟩, U, g')],
   plugins: [errorBars([undefined, COLOURS.magnetization, COLOURS.binder, undefined, COLOURS.fit])],
 }, 200));
 
