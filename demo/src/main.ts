@@ -662,7 +662,7 @@ function requestExport(format: 'csv' | 'json' | 'png'): void {
   exports.set(id, `criticality-${model}${s.lattice === 'cubic' ? 'cubic-' : ''}L${s.size}-T${s.temperature.toFixed(4)}-seed${s.seed}.${format}`);
   if (format === 'png') return sendToView({ type: 'export', id, format });
   const meta: Record<string, unknown> = { ...s, steps: engine.steps, engine: engine.info?.engine, layout: engine.info?.layout, url: new URL(serializeState(engine.state), location.href).href, exportedAt: new Date().toISOString() };
-  if (format === 'json' && s.model === 'ising') meta.rgFlow = lastFlow?.epoch === engine.epoch ? lastFlow : undefined;
+  if (format === 'json') meta.rgFlow = lastFlow?.epoch === engine.epoch ? lastFlow : undefined;
   sendToAnalysis({ type: 'export', id, format, meta });
 }
 $('export-csv').addEventListener('click', () => requestExport('csv'));
