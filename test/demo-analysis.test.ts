@@ -1,9 +1,11 @@
 // The demo's pure helpers (demo/src/lattice-image.ts, demo/src/analysis.ts): lattice pictures
 // pixel by pixel, histograms on whole grid steps (no comb), the mirrored Landau view, the second
-// half of the samples since a change, the RG accumulator's U4 and the thinned time window.
+// half of the samples since a change, the RG accumulator's U4 (and O(n) U, g), the per-level |m| and g of
+// vector block lattices against the library's own sums, and the thinned time window.
 import { describe, expect, it } from 'vitest';
 import { seedState, Xoshiro128 } from '../src/index.js';
-import { histogramView, landauView, Recent, RgAccumulator, TimeWindow } from '../demo/src/analysis.js';
+import { histogramView, landauView, Recent, RgAccumulator, TimeWindow, vectorLevelStats } from '../demo/src/analysis.js';
+import { levelOf, levelSums, vectorSpins } from '../src/rg/continuous.js';
 import { DOWN, drawLattice, pictureSize, UP } from '../demo/src/lattice-image.js';
 
 const pixel = (out: Uint8ClampedArray, i: number) => Array.from(out.subarray(4 * i, 4 * i + 4));
@@ -90,6 +92,68 @@ describe('live analysis', () => {
     expect(coarse.binder.mean).toBeCloseTo(1 - m4 / (3 * m2 * m2), 12);
     expect(coarse.binder.error).toBeGreaterThan(0);
     expect(rg.samples).toBe(50);
+  });
+
+  it('gives the O(n) Binder cumulant of vector order parameters and the binned neighbour correlation per level', () => {
+    const rg = new RgAccumulator();
+    rg.reset([8, 4], 2);
+    expect(rg.components).toBe(2);
+    for (let i = 0; i < 100; i++) rg.add([1, i % 2 ? 0.5 : 0.25], [0.9, i % 2 ? 0.4 : 0.2]);
+    const [fine, coarse] = rg.result()!;
+    expect(fine.binder.mean).toBeCloseTo(1, 12); // (n + 2)/2 - (n/2) <m^4>/<m^2>^2 = 2 - 1 for |m| = 1
+    const m2 = (0.5 ** 2 + 0.25 ** 2) / 2;
+    const m4 = (0.5 ** 4 + 0.25 ** 4) / 2;
+    expect(coarse.binder.mean).toBeCloseTo(2 - m4 / (m2 * m2), 12);
+    expect(fine.nn!.mean).toBeCloseTo(0.9, 12);
+    expect(coarse.nn!.mean).toBeCloseTo(0.3, 12);
+    // without correlations, no g
+    rg.reset([8, 4]);
+    for (let i = 0; i < 20; i++) rg.add([1, 0.5]);
+    expect(rg.result()![0].nn).toBeUndefined();
+  });
+
+  it('measures |m| and the neighbour correlation g of a block level as the library defines them', () => {
+    // XY on 4 x 4: all along x (m = 1, g = 1); a checkerboard of +x / -x (m = 0, g = -1)
+    const up = new Float64Array(32).map((_, i) => (i % 2 === 0 ? 1 : 0));
+    expect(vectorLevelStats(up, 4, 2, 2, 0)).toEqual({ m: 1, nn: 1 });
+    const checker = new Float64Array(32);
+    for (let i = 0; i < 16; i++) checker[2 * i] = ((i % 4) + Math.floor(i / 4)) % 2 ? -1 : 1;
+    expect(vectorLevelStats(checker, 4, 2, 2, 0)).toEqual({ m: 0, nn: -1 });
+    // stripes along y (x-neighbours alike, y-neighbours opposite): g = (1 - 1) / 2 = 0
+    const stripes = new Float64Array(32);
+    for (let i = 0; i < 16; i++) stripes[2 * i] = Math.floor(i / 4) % 2 ? -1 : 1;
+    expect(vectorLevelStats(stripes, 4, 2, 2, 0).nn).toBe(0);
+    // clock q = 4 on a 2^3 cube: states 0 and 1 alternate along z (perpendicular): g = (1 + 1 + 0) / 3
+    const clock = new Uint8Array(8).map((_, i) => (i >= 4 ? 1 : 0));
+    const c = vectorLevelStats(clock, 2, 3, 2, 4);
+    expect(c.nn).toBeCloseTo(2 / 3, 12);
+    expect(c.m).toBeCloseTo(Math.SQRT1_2, 12);
+    // Heisenberg and phi^4 lengths: g normalised by sum |S|^2 (a uniform field of length 3: g = 1, m = 3)
+    const field = new Float64Array(32).map((_, i) => (i % 2 === 0 ? 3 : 0));
+    expect(vectorLevelStats(field, 4, 2, 2, 0)).toEqual({ m: 3, nn: 1 });
+  });
+
+  it('agrees with the level sums of the library on random XY, Heisenberg, clock and phi^4 lattices (square and cube)', () => {
+    const rng = new Xoshiro128(seedState(7));
+    const u = () => rng.next() / 2 ** 32;
+    for (const [model, L, d] of [['xy', 6, 2], ['heisenberg', 4, 3], ['clock', 4, 3], ['phi4', 6, 2]] as const) {
+      const spec = vectorSpins(model, model === 'clock' ? 5 : 0);
+      const sites = L ** d;
+      let spins: Float64Array | Uint8Array;
+      if (model === 'clock') spins = Uint8Array.from({ length: sites }, () => Math.floor(5 * u()));
+      else if (model === 'heisenberg') {
+        spins = new Float64Array(3 * sites);
+        for (let i = 0; i < sites; i++) {
+          const z = 2 * u() - 1;
+          const a = 2 * Math.PI * u();
+          spins.set([Math.sqrt(1 - z * z) * Math.cos(a), Math.sqrt(1 - z * z) * Math.sin(a), z], 3 * i);
+        }
+      } else spins = Float64Array.from({ length: 2 * sites }, () => 0.3 + 2 * u() - 1);
+      const sums = levelSums(spec, levelOf(spec, spins), L, d);
+      const ours = vectorLevelStats(spins, L, d, spec.components, 5);
+      expect(ours.m, model).toBeCloseTo(Math.hypot(...sums.magnetization) / sites, 12);
+      expect(ours.nn, model).toBeCloseTo(sums.nn / (d * sums.s2), 12);
+    }
   });
 
   it('thins the time window with the speed and keeps at most its points', () => {

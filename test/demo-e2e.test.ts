@@ -9,7 +9,9 @@
 // the Potts lab runs from its address (q colours, the model and q in the address, the first-order
 // view's hysteresis loop and multicanonical P(e), back to Ising), every model and lattice runs from
 // its address with the colours of its picture and no long task at its default size (a cubic L = 64
-// slice animates, its 2 x 2 x 2 block levels follow the plane and their RG flow appears), over-relaxation
+// slice animates, its 2 x 2 x 2 block levels follow the plane and their RG flow appears; every model's
+// block levels are drawn in its own colours, continuous spins with the library's flow verdict, the fixed
+// line for XY below T_BKT, a phi^4 cube's levels as slices), over-relaxation
 // sweeps and lambda come from the address and the controls with the library's typed messages for bad
 // values, the landscape view renders its three.js surface (the XY hat, the clock's q
 // wells), every step of the guided tour opens from its address and the keyboard steps through it (the
@@ -18,7 +20,7 @@
 // it saves screenshots (test-results/, or the folder in CRITICALITY_SCREENSHOTS,
 // e.g. CRITICALITY_SCREENSHOTS=docs to refresh the README's docs/demo.png, docs/demo-potts.png,
 // docs/demo-first-order.png, docs/demo-language.png, docs/demo-xy.png, docs/demo-cubic.png,
-// docs/demo-rg-cubic.png, docs/demo-hat.png, docs/demo-clock-wells.png, docs/demo-tour.png and
+// docs/demo-rg-cubic.png, docs/demo-rg-xy.png, docs/demo-hat.png, docs/demo-clock-wells.png, docs/demo-tour.png and
 // docs/demo-emergence.png).
 // .ci/run installs Chromium.
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -417,6 +419,22 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
       await page.waitForTimeout(1500); // the page keeps running: frames, analyses, charts
       await expectResponsive(page, c.query);
       if (c.query === '?model=xy&L=64') await page.locator('.stage').screenshot({ path: join(shots, 'demo-xy.png') });
+      // the RG panel of every model: its block levels drawn as the lattice is, their flow, and for continuous spins the library's verdict
+      const vector = ['clock', 'xy', 'heisenberg', 'phi4'].includes(c.params.model) && !c.query.includes('cubic');
+      if (!c.query.includes('cubic')) {
+        await page.waitForFunction((L) => document.querySelectorAll('#pyramid figure:not([hidden])').length === 4 && (document.getElementById('chart-rg')!.dataset.flow ?? '').startsWith(`${L} ${L / 2} `), Number(c.params.L), { polling: 100, timeout: 30_000 });
+        expect(await page.locator('#pyramid figcaption').first().innerText(), c.query).toBe(`level 1: ${Number(c.params.L) / 2} × ${Number(c.params.L) / 2}`);
+        const level = await canvasColours(page, false, '#pyramid canvas');
+        if (c.params.model === 'ising') expect(level.colours, c.query).toBeLessThanOrEqual(2);
+        else if (c.params.model === 'potts' || c.params.model === 'clock') expect(level.colours, c.query).toBeLessThanOrEqual(Number(c.params.q));
+        else expect(level.colours, `${c.query}: level 1 has ${level.colours} colours`).toBeGreaterThan(30);
+        if (c.params.model === 'clock') expect(level.colours, c.query).toBeGreaterThanOrEqual(2);
+      }
+      expect(await page.locator('#rg-vector-note').isVisible(), c.query).toBe(vector);
+      if (vector) {
+        await until(page, () => /^Flow \(\d+ frames\): (ordered|disordered|critical|on the fixed line|undetermined)/.test(document.getElementById('rg-verdict')!.textContent!), 30_000);
+        expect(await page.locator('#rg-verdict').isVisible(), c.query).toBe(true);
+      } else expect(await page.locator('#rg-verdict').isHidden(), c.query).toBe(true);
     }
     // a cubic L = 64 lattice animates its slice; the plane slider moves the slice
     await page.goto(`${server.url}?lattice=cubic&L=64&T=4`);
@@ -468,6 +486,26 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
     await until(page, () => new URL(location.href).searchParams.get('model') === 'phi4');
     expect(await offered()).not.toContain('swendsen-wang');
     expect(await offered()).toContain('hybrid');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 240_000);
+
+  it('draws the RG of continuous spins: the fixed line of XY below T_BKT, the slices of a phi^4 cube', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = watchErrors(page);
+    // the RG of XY in its spin-wave phase (T = 0.7 < T_BKT): the block levels keep their hue wheel and the library's verdict is the fixed line
+    await page.goto(`${server.url}?model=xy&L=64&T=0.7&algorithm=wolff&start=cold`);
+    await until(page, () => document.body.dataset.state === 'running' && document.getElementById('chart-rg')!.dataset.flow === '64 32 16 8 4', 30_000);
+    await until(page, () => document.getElementById('rg-verdict')!.textContent!.includes('on the fixed line'), 60_000);
+    expect((await canvasColours(page, false, '#pyramid canvas')).colours).toBeGreaterThan(10);
+    await page.waitForTimeout(4000); // a few more frames in the flow for the screenshot
+    await page.locator('#rg').screenshot({ path: join(shots, 'demo-rg-xy.png') });
+    // the phi^4 cube: its 2 x 2 x 2 block levels (block averages) as slices, in hue and lightness
+    await page.goto(`${server.url}?model=phi4&lattice=cubic&L=16`);
+    await until(page, () => document.body.dataset.state === 'running' && document.getElementById('chart-rg')!.dataset.flow === '16 8 4', 30_000);
+    expect(await page.locator('#pyramid figure:not([hidden]) figcaption').allInnerTexts()).toEqual(['level 1: z = 4 of 8³', 'level 2: z = 2 of 4³']);
+    expect((await canvasColours(page, false, '#pyramid canvas')).colours).toBeGreaterThan(20);
+    await until(page, () => document.getElementById('rg-verdict')!.textContent!.startsWith('Flow ('), 30_000);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -243,24 +243,36 @@ export interface RgLevelView {
   /** Linear size of the block lattice. */
   size: number;
   absMagnetization: Observable;
-  /** U4 = 1 - <m^4> / (3 <m^2>^2) of the block lattice. */
+  /**
+   * The Binder cumulant of the block lattice: U4 = 1 - <m^4> / (3 <m^2>^2) (Ising, Potts), or for an
+   * n-component m (XY, clock, phi^4: n = 2; Heisenberg: n = 3) the O(n) form of src/rg/continuous-flow.ts,
+   * U = (n + 2)/2 - (n/2) <m^4> / <m^2>^2 (1 ordered, 0 for a Gaussian m).
+   */
   binder: Observable;
+  /** The nearest-neighbour correlation g of the block lattice (when the samples carry it): the input of the flow verdict. */
+  nn?: Observable;
 }
 
 /**
  * The RG flow of the live run: the magnetization per site m_k of every block level of every
- * drawn frame; <|m_k|> with binned errors and U4 of each level with jackknife errors, over common
- * bins whose length follows tau_int of |m_0|, from the second half of the frames since the reset.
+ * drawn frame (and, where given, the nearest-neighbour correlation g_k); <|m_k|> and <g_k> with
+ * binned errors and the Binder cumulant of each level with jackknife errors, over common bins
+ * whose length follows tau_int of |m_0|, from the second half of the frames since the reset.
  */
 export class RgAccumulator {
   private levels: Recent[] = [];
+  private correlations: Recent[] = [];
   sizes: number[] = [];
+  /** Components of the order parameter: 1 (the U4 form), or n >= 2 (the O(n) form of the Binder cumulant). */
+  components = 1;
 
   constructor(readonly cap = 4096) {}
 
-  reset(sizes: number[]): void {
+  reset(sizes: number[], components = 1): void {
     this.sizes = sizes;
+    this.components = components;
     this.levels = sizes.map(() => new Recent(this.cap));
+    this.correlations = sizes.map(() => new Recent(this.cap));
   }
 
   /** Samples analysed: the second half of those since the last reset (see Recent.equilibrated). */
@@ -269,8 +281,10 @@ export class RgAccumulator {
     return level ? Math.min(level.length, Math.ceil(level.pushed / 2)) : 0;
   }
 
-  add(magnetizations: number[]): void {
+  /** One frame: m of every level (signed, or |m| of a vector order parameter), and g of every level where known. */
+  add(magnetizations: number[], correlations?: number[]): void {
     magnetizations.forEach((m, k) => this.levels[k]?.push(m));
+    correlations?.forEach((g, k) => this.correlations[k]?.push(g));
   }
 
   /** Per level, once there are at least 8 samples; undefined before. */
@@ -281,18 +295,63 @@ export class RgAccumulator {
     const abs0 = series[0].map(Math.abs);
     const tau = stats.integratedAutocorrelationTime(abs0).tau;
     const binSize = stats.chooseBinSize(n, Number.isFinite(tau) && tau > 0.5 ? tau : 0.5);
+    const c = this.components;
+    const binder = c === 1 ? (m2: number, m4: number) => 1 - m4 / (3 * m2 * m2) : (m2: number, m4: number) => (c + 2) / 2 - (c / 2) * (m4 / (m2 * m2));
     return series.map((m, k) => {
       const abs = stats.binnedError(m.map(Math.abs), binSize);
       const m2 = stats.binMeans(m.map((v) => v * v), binSize);
       const m4 = stats.binMeans(m.map((v) => v ** 4), binSize);
-      const u4 = stats.jackknife([m2, m4], ([a, b]) => 1 - b / (3 * a * a));
+      const u4 = stats.jackknife([m2, m4], ([a, b]) => binder(a, b));
+      const g = this.correlations[k].equilibrated();
+      const nn = g.length === m.length ? stats.binnedError(g, binSize) : undefined;
       return {
         size: this.sizes[k],
         absMagnetization: { mean: abs.mean, error: abs.error },
         binder: { mean: u4.value, error: Number.isFinite(u4.error) ? u4.error : NaN },
+        ...(nn ? { nn: { mean: nn.mean, error: nn.error } } : {}),
       };
     });
   }
+}
+
+/**
+ * m = |sum_i S_i| / N and the nearest-neighbour correlation g = sum_<ij> S_i . S_j / (d sum_i |S_i|^2)
+ * of one periodic block level of linear size L (d = 2 or 3; site (z L + y) L + x), as the library's
+ * continuous-spin flow defines them (src/rg/continuous-flow.ts): `lattice` holds clock states
+ * (0 .. q - 1, the unit vector at angle 2 pi k / q) or `components` values a site.
+ */
+export function vectorLevelStats(lattice: Uint8Array | Float64Array, size: number, dimension: 2 | 3, components: number, q: number): { m: number; nn: number } {
+  let v: Float64Array;
+  if (lattice instanceof Uint8Array) {
+    v = new Float64Array(2 * lattice.length);
+    for (let i = 0; i < lattice.length; i++) {
+      v[2 * i] = Math.cos((2 * Math.PI * lattice[i]) / q);
+      v[2 * i + 1] = Math.sin((2 * Math.PI * lattice[i]) / q);
+    }
+  } else v = lattice;
+  const n = lattice instanceof Uint8Array ? 2 : components;
+  const sites = v.length / n;
+  const area = size * size;
+  const M = new Float64Array(n);
+  let s2 = 0;
+  let nn = 0;
+  for (let i = 0; i < sites; i++) {
+    const x = i % size;
+    const y = Math.floor(i / size) % size;
+    const z = Math.floor(i / area);
+    const jx = i - x + ((x + 1) % size);
+    const jy = i + (((y + 1) % size) - y) * size;
+    const jz = dimension === 3 ? i + (((z + 1) % size) - z) * area : -1;
+    for (let a = 0; a < n; a++) {
+      const s = v[n * i + a];
+      M[a] += s;
+      s2 += s * s;
+      nn += s * (v[n * jx + a] + v[n * jy + a] + (jz >= 0 ? v[n * jz + a] : 0));
+    }
+  }
+  let m2 = 0;
+  for (let a = 0; a < n; a++) m2 += M[a] * M[a];
+  return { m: Math.sqrt(m2) / sites, nn: s2 > 0 ? nn / (dimension * s2) : 0 };
 }
 
 /**

@@ -6,7 +6,7 @@
  * hysteresis loop, in a worker of its own (first-order-panel.ts). The main thread relays transferred buffers, writes a few numbers
  * into the page and redraws one chart per animation frame.
  */
-import { BackendUnavailableError, CLUSTER_ALGORITHMS, LATTICES, modelDefinition, WorkerCrashedError, type Algorithm, type Lattice } from 'criticality';
+import { BackendUnavailableError, CLUSTER_ALGORITHMS, LATTICES, modelDefinition, WorkerCrashedError, type Algorithm, type FlowDirection, type Lattice } from 'criticality';
 import type uPlot from 'uplot';
 import { LiveEngine, type EngineInfo } from './engine.js';
 import { axis, barSeries, Chart, ChartBoard, COLOURS, errorBars, join, lineSeries, pointSeries } from './plots.js';
@@ -197,11 +197,12 @@ const rgChart = board.add(new Chart($('chart-rg'), {
   series: [
     { label: 'level' },
     { ...lineSeries('⟨|m|⟩', COLOURS.magnetization), points: { show: true, size: 6 } },
-    { ...lineSeries('U4', COLOURS.binder), points: { show: true, size: 6 } },
+    { ...lineSeries('Binder U', COLOURS.binder), points: { show: true, size: 6 } },
     lineSeries('U4* at Tc', COLOURS.marker, 'y', [4, 4]),
+    { ...lineSeries('g (neighbours)', COLOURS.fit), points: { show: true, size: 6 } },
   ],
-  axes: [{ ...axis('block lattice size'), values: (_u: uPlot, ticks: number[]) => ticks.map((k) => (Number.isInteger(k) && rgSizes[k] ? String(rgSizes[k]) : '')) }, axis('⟨|m|⟩, U4')],
-  plugins: [errorBars([undefined, COLOURS.magnetization, COLOURS.binder])],
+  axes: [{ ...axis('block lattice size'), values: (_u: uPlot, ticks: number[]) => ticks.map((k) => (Number.isInteger(k) && rgSizes[k] ? String(rgSizes[k]) : '')) }, axis('⟨|m|⟩, U, g')],
+  plugins: [errorBars([undefined, COLOURS.magnetization, COLOURS.binder, undefined, COLOURS.fit])],
 }, 200));
 
 function showSeries(d: SeriesPlot): void {
@@ -277,8 +278,28 @@ function showFlow(flow: RgPlot): void {
   const fixedPoint = engine.state.lattice === 'cubic' ? BINDER_CRITICAL_CUBIC : BINDER_CRITICAL;
   const line = rgChart.plot?.series[3];
   if (line && line.show !== ising) rgChart.plot!.setSeries(3, { show: ising });
-  board.update(rgChart, [k, levels.map((l) => l.absMagnetization.mean), levels.map((l) => l.binder.mean), k.map(() => (ising ? fixedPoint : null))], [null, levels.map((l) => l.absMagnetization.error), levels.map((l) => l.binder.error)]);
+  // continuous spins: the nearest-neighbour correlation g of every level, whose flow the verdict reads
+  const vector = levels.every((l) => l.nn !== undefined);
+  const g = rgChart.plot?.series[4];
+  if (g && g.show !== vector) rgChart.plot!.setSeries(4, { show: vector });
+  board.update(
+    rgChart,
+    [k, levels.map((l) => l.absMagnetization.mean), levels.map((l) => l.binder.mean), k.map(() => (ising ? fixedPoint : null)), levels.map((l) => l.nn?.mean ?? null)],
+    [null, levels.map((l) => l.absMagnetization.error), levels.map((l) => l.binder.error), null, levels.map((l) => l.nn?.error ?? null)],
+  );
+  const verdict = flow.direction ? `Flow (${flow.samples} frames): ${FLOW_WORDS[flow.direction]}` : '';
+  setText('rg-verdict', verdict);
+  $('rg-verdict').hidden = !verdict;
 }
+
+/** The library's flow verdicts (rgFlow's direction) in words. */
+const FLOW_WORDS: Record<FlowDirection, string> = {
+  ordered: 'ordered: g grows from level to level, the block lattices flow to complete order.',
+  disordered: 'disordered: g falls from level to level, the block lattices flow to randomness.',
+  critical: 'critical: g stays put from level to level, the block lattices look alike at every scale (a critical point).',
+  'fixed-line': 'on the fixed line: g stays put from level to level, the block lattices look alike at every scale, as on the whole low-temperature line of fixed points of the 2D XY universality (at or below T_BKT).',
+  undetermined: 'undetermined: the flow of g is not yet resolved from the noise.',
+};
 
 const exports = new Map<number, string>();
 let exportId = 0;
@@ -434,9 +455,8 @@ function showState(s: LabState): void {
   const algorithms = algorithmsOf(s.model, s.lattice);
   for (const option of select('algorithm').options) option.disabled = !algorithms.includes(option.value as Algorithm);
   const pyramid = spec.picture === 'spins' || spec.picture === 'states';
-  $('pyramid').hidden = !pyramid;
-  $('chart-rg').hidden = !pyramid;
-  $('rg-none').hidden = pyramid;
+  $('rg-vector-note').hidden = pyramid;
+  if (pyramid) $('rg-verdict').hidden = true;
   const range = temperatureRange(s.model);
   for (const id of ['temperature', 'quench-to']) Object.assign(input(id), { min: String(range.min), max: String(range.max) });
   setText('tick-min', String(range.min));
@@ -642,7 +662,7 @@ function requestExport(format: 'csv' | 'json' | 'png'): void {
   exports.set(id, `criticality-${model}${s.lattice === 'cubic' ? 'cubic-' : ''}L${s.size}-T${s.temperature.toFixed(4)}-seed${s.seed}.${format}`);
   if (format === 'png') return sendToView({ type: 'export', id, format });
   const meta: Record<string, unknown> = { ...s, steps: engine.steps, engine: engine.info?.engine, layout: engine.info?.layout, url: new URL(serializeState(engine.state), location.href).href, exportedAt: new Date().toISOString() };
-  if (format === 'json' && s.model === 'ising') meta.rgFlow = lastFlow?.epoch === engine.epoch ? lastFlow : undefined;
+  if (format === 'json') meta.rgFlow = lastFlow?.epoch === engine.epoch ? lastFlow : undefined;
   sendToAnalysis({ type: 'export', id, format, meta });
 }
 $('export-csv').addEventListener('click', () => requestExport('csv'));

@@ -6,7 +6,7 @@
  * that a long analysis never holds up a picture. Both send back small arrays and ImageBitmaps.
  */
 import type { HistogramView, LandauView, LandscapeView, LiveEstimate, MulticanonicalSummary, RgLevelView } from './analysis.js';
-import type { Algorithm, HysteresisPoint, Lattice, Observable } from 'criticality';
+import type { Algorithm, FlowDirection, HysteresisPoint, Lattice, Observable } from 'criticality';
 import type { LabModel } from './state.js';
 
 /** Block levels the view worker draws next to the lattice (the page makes as many canvases). */
@@ -74,7 +74,10 @@ export interface FramePictures {
   projection?: ImageBitmap;
   /** XY and clock: vortices and antivortices in the picture. */
   vortices?: { vortices: number; antivortices: number };
-  /** Block levels 1, 2, ... (majority rule: of +-1 spins, or of the q Potts states); of a cubic lattice, the slice z = `plane` of each. */
+  /**
+   * Block levels 1, 2, ... (majority rule: of +-1 spins, or of the q Potts states; continuous spins: the
+   * library's block spins, drawn as the lattice); of a cubic lattice, the slice z = `plane` of each.
+   */
   levels: { size: number; picture: number; bitmap: ImageBitmap; plane?: number }[];
 }
 
@@ -84,6 +87,8 @@ export interface RgPlot {
   epoch: number;
   levels: RgLevelView[];
   samples: number;
+  /** Continuous spins: the library's verdict on the flow of g (flowDirection, then continuousDirection). */
+  direction?: FlowDirection;
 }
 
 /** What the time, histogram and Landau plots and the readouts show, sent a few times a second. */

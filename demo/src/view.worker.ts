@@ -4,10 +4,27 @@
  * pyramid (majority rule, 2 x 2 blocks; Potts: majority of the q states, in q colours; on the cubic
  * lattice 2 x 2 x 2 blocks, each level drawn as its slice through the plane shown) into
  * ImageBitmaps and follows the order parameter of every block level from frame to frame for the RG
- * flow (Ising m, Potts |M| / N). It writes the PNG export of the last picture.
+ * flow (Ising m, Potts |M| / N). XY, clock, Heisenberg and phi^4: the library's block spins
+ * (coarseGrainContinuous: normalised block sums, the nearest clock state, block averages), each
+ * level drawn as the lattice is (hue wheel with vortices, hue and lightness), followed by |m|, the
+ * O(n) Binder cumulant and the nearest-neighbour correlation g, whose change from level to level
+ * is the library's flow verdict (flowDirection, continuousDirection: 'fixed-line' on the 2D BKT line).
+ * It writes the PNG export of the last picture.
  */
-import { coarseGrain, coarseGrainCubic, coarseGrainPotts, coarseGrainPottsCubic, modelDefinition, unpackSpins } from 'criticality';
-import { RgAccumulator } from './analysis.js';
+import {
+  coarseGrain,
+  coarseGrainContinuous,
+  coarseGrainCubic,
+  coarseGrainPotts,
+  coarseGrainPottsCubic,
+  continuousDirection,
+  FLOW_THRESHOLDS,
+  flowDirection,
+  modelDefinition,
+  unpackSpins,
+  type ContinuousModel,
+} from 'criticality';
+import { RgAccumulator, vectorLevelStats } from './analysis.js';
 import { angleScale, drawLattice, drawLayer, plane, drawPotts, isingBlend, meanVectorWord, pictureSize, pottsPalette, rgbWord } from './lattice-image.js';
 import { specOf, type PictureKind } from './models.js';
 import { changes, LEVELS_SHOWN, type FramePictures, type FromView, type RgPlot, type RunTag, type ToView } from './protocol.js';
@@ -75,6 +92,8 @@ interface Drawn {
   levels: FramePictures['levels'];
   orders: number[];
   sizes: number[];
+  /** Continuous spins: the nearest-neighbour correlation g of every level. */
+  correlations?: number[];
   projection?: ImageData;
   vortices?: { vortices: number; antivortices: number };
 }
@@ -185,7 +204,7 @@ function drawFrame(next: RunTag, data: Uint8Array | Int8Array | Float64Array, la
   const image = new ImageData(size * scale, size * scale);
   const vortices = drawLayer(kind, layer, size, q, scale, image.data, true);
   const main: Drawn['main'] = { image, picture: size, scale };
-  const pyramid = cubic && (kind === 'spins' || kind === 'states') ? cubicPyramid(next, data as Int8Array | Uint8Array, z) : { levels: [], orders: [], sizes: [] };
+  const pyramid = kind === 'spins' || kind === 'states' ? cubicPyramid(next, data as Int8Array | Uint8Array, z) : vectorPyramid(next, kind, data as Uint8Array | Float64Array, z);
   return { main, ...pyramid, ...(cubic ? { projection: projection(kind, data, size, q) } : {}), ...(vortices ? { vortices } : {}) };
 }
 
@@ -209,6 +228,30 @@ function cubicPyramid(next: RunTag, data: Int8Array | Uint8Array, z: number): Pi
   return { levels, orders, sizes: p.sizes };
 }
 
+/**
+ * The block-spin pyramid of a continuous-spin lattice (2 x 2 or 2 x 2 x 2 blocks, the library's
+ * coarseGrainContinuous): |m| and g of every level, and levels 1 .. LEVELS_SHOWN drawn as the
+ * lattice is (on the cube as their slices through plane z), about LEVEL_PICTURE / 2 pixels wide
+ * with the vortices of the block lattice marked.
+ */
+function vectorPyramid(next: RunTag, kind: PictureKind, data: Uint8Array | Float64Array, z: number): Pick<Drawn, 'levels' | 'orders' | 'sizes' | 'correlations'> {
+  const cubic = next.geometry === 'cubic';
+  const model = next.model as ContinuousModel;
+  const q = next.q ?? 2;
+  const n = kind === 'vector3' ? 3 : 2;
+  const p = coarseGrainContinuous(model, data as Float64Array, { blockSize: 2, lattice: next.geometry, ...(model === 'clock' ? { q } : {}) });
+  const levels = p.lattices.slice(1, 1 + LEVELS_SHOWN).map((level, k) => {
+    const size = p.sizes[k + 1];
+    const at = cubic ? Math.floor(z / 2 ** (k + 1)) : 0;
+    const scale = angleScale(size, LEVEL_PICTURE / 2);
+    const image = new ImageData(size * scale, size * scale);
+    drawLayer(kind, cubic ? plane(level, size, at, level instanceof Uint8Array ? 1 : n) : level, size, q, scale, image.data, true);
+    return { size, picture: size * scale, ...(cubic ? { plane: at } : {}), bitmap: bitmap(image) };
+  });
+  const measured = p.lattices.map((level, k) => vectorLevelStats(level, p.sizes[k], cubic ? 3 : 2, n, q));
+  return { levels, orders: measured.map((l) => l.m), correlations: measured.map((l) => l.nn), sizes: p.sizes };
+}
+
 /** The plane of a cubic lattice shown (-1: the middle one), and the last frame (redrawn when the plane changes). */
 let viewPlane = -1;
 let last: { tag: RunTag; data: Uint8Array | Int8Array | Float64Array } | undefined;
@@ -219,10 +262,12 @@ function frame(next: RunTag, data: Uint8Array | Int8Array | Float64Array, labels
   tag = next;
   last = { tag: next, data };
   const { size } = next;
-  const { main, levels, orders, sizes, projection: projected, vortices } = drawFrame(next, data, labels);
+  const { main, levels, orders, sizes, correlations, projection: projected, vortices } = drawFrame(next, data, labels);
   lastImage = main.image;
-  if (rg.sizes.join() !== sizes.join()) rg.reset(sizes);
-  if (orders.length > 0 && !redraw) rg.add(orders);
+  const kind = specOf(next.model).picture;
+  const components = kind === 'spins' || kind === 'states' ? 1 : kind === 'vector3' ? 3 : 2;
+  if (rg.sizes.join() !== sizes.join() || rg.components !== components) rg.reset(sizes, components);
+  if (orders.length > 0 && !redraw) rg.add(orders, correlations);
   const pictures: FramePictures = {
     lattice: bitmap(main.image),
     size,
@@ -241,7 +286,13 @@ function frame(next: RunTag, data: Uint8Array | Int8Array | Float64Array, labels
   if (orders.length > 0 && performance.now() - rgAt >= RG_EVERY_MS) {
     rgAt = performance.now();
     const result = rg.result();
-    if (result) flow = { lattice: next.lattice, epoch: next.epoch, levels: result, samples: rg.samples };
+    if (result) {
+      const correlated = result.every((l) => l.nn !== undefined);
+      const direction = correlated
+        ? continuousDirection({ model: next.model, ...(next.q !== undefined ? { q: next.q } : {}) }, next.geometry === 'cubic' ? 3 : 2, flowDirection(result.map((l) => ({ nn: l.nn! })), FLOW_THRESHOLDS[next.geometry]))
+        : undefined;
+      flow = { lattice: next.lattice, epoch: next.epoch, levels: result, samples: rg.samples, ...(direction ? { direction } : {}) };
+    }
   }
   scope.postMessage({ type: 'pictures', pictures, rg: flow }, [pictures.lattice, ...levels.map((l) => l.bitmap), ...(pictures.projection ? [pictures.projection] : [])]);
 }
