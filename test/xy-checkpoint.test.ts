@@ -33,7 +33,7 @@ describe('XY checkpoints', { timeout: 60_000 }, () => {
     const bytes = a.checkpoint();
     const b = (await resumeSimulation(bytes, { backend: 'js' })) as Simulation<'xy'>;
     expect(b.snapshot().stepSize).toBe(a.snapshot().stepSize);
-    const records = [new Float64Array(7 * 20), new Float64Array(7 * 20)];
+    const records = [new Float64Array(9 * 20), new Float64Array(9 * 20)];
     a.sweep(20, records[0]);
     b.sweep(20, records[1]);
     expect(records[1]).toEqual(records[0]);

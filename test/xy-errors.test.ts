@@ -28,8 +28,8 @@ describe('XY options', () => {
   });
   it('refuses wrong records, snapshots and algorithms on a live simulation', async () => {
     const sim = (await createSimulation({ model: 'xy', size: 4 })) as Simulation<'xy'>;
-    expect(() => sim.sweep(2, new Int32Array(14) as never)).toThrow(/Float64Array of length >= 14/);
-    expect(() => sim.sweep(2, new Float64Array(13))).toThrow(InvalidOptionError);
+    expect(() => sim.sweep(2, new Int32Array(18) as never)).toThrow(/Float64Array of length >= 18/);
+    expect(() => sim.sweep(2, new Float64Array(17))).toThrow(InvalidOptionError);
     expect(() => sim.setAlgorithm('heat-bath')).toThrow(InvalidOptionError);
     const snapshot = sim.snapshot();
     const spins = snapshot.spins.slice();

@@ -12,13 +12,26 @@
  *   transition approaches from above as q grows (a default temperature, not an exact value).
  */
 import { CRITICAL_TEMPERATURE, finiteLatticeExact } from '../../exact/index.js';
-import { XY_BKT_TEMPERATURE } from '../xy/exact.js';
+import { CUBIC_CRITICAL_TEMPERATURE, CUBIC_POTTS3_BETA } from '../../exact/cubic.js';
+import type { Lattice } from '../../vocabulary.js';
+import { XY_BKT_TEMPERATURE, XY_CUBIC_TEMPERATURE } from '../xy/exact.js';
 
 /** Largest q (one byte a site). */
 export const CLOCK_MAX_Q = 256;
 
-/** The transition temperature the model defaults to (module comment: exact for q <= 4). */
-export function clockCriticalTemperature(q: number): number {
+/**
+ * The transition temperature the model defaults to (module comment: exact for q <= 4 on the square
+ * lattice). Cubic lattice: q = 2 the 3D Ising T_c, q = 3 the 3-state Potts beta_c with J_Potts = 3J/2
+ * (T = 1.5 / beta_c^Potts), q = 4 T_c(Ising) / 2, and for q >= 5 the 3D XY T_c (a default: the
+ * transitions of q >= 5 lie near it, in the XY universality class, but are not equal to it).
+ */
+export function clockCriticalTemperature(q: number, lattice?: Lattice): number {
+  if (lattice === 'cubic') {
+    if (q === 2) return CUBIC_CRITICAL_TEMPERATURE;
+    if (q === 3) return 1.5 / CUBIC_POTTS3_BETA;
+    if (q === 4) return CUBIC_CRITICAL_TEMPERATURE / 2;
+    return XY_CUBIC_TEMPERATURE;
+  }
   if (q === 2) return CRITICAL_TEMPERATURE;
   if (q === 3) return 1.5 / Math.log(1 + Math.sqrt(3));
   if (q === 4) return CRITICAL_TEMPERATURE / 2;

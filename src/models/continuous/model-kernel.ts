@@ -7,10 +7,12 @@
 import { BackendUnavailableError, InvalidOptionError } from '../../errors.js';
 import { loadCore } from '../../backend/loader.js';
 import { coreHasSimd } from '../../backend/wasm-packed.js';
+import { geometryOf } from '../../lattice.js';
 import type { ClusterStep, ClusterSweepResult, LocalAlgorithm, Start } from '../../vocabulary.js';
 import type { KernelChoice, KernelRequest, ModelKernel, RecordArray } from '../model.js';
 import { continuousCorrelationSample, type ContinuousKernel } from './kernel.js';
 import { WasmContinuousKernel, type ContinuousCore } from './kernel-wasm.js';
+import { phi4CorrelationSample } from '../phi4/correlation.js';
 
 /**
  * The Metropolis step size of a continuous-spin model: its start, and its tuning by the sweeps run
@@ -88,7 +90,7 @@ export class ContinuousModelKernel implements ModelKernel {
     if (algorithm !== 'metropolis') throw new InvalidOptionError('algorithm', algorithm, '"metropolis", "wolff" or "hybrid" for this model');
     const { tuning } = this;
     if (out || !tuning) return this.spins.metropolis(n, this.stepSize ?? 0, this.overRelaxation, out as Float64Array | undefined);
-    const N = this.size * this.size;
+    const N = this.spins.sites;
     let accepted = 0;
     for (let k = 0; k < n; k++) {
       const a = this.spins.metropolis(1, this.stepSize as number, this.overRelaxation);
@@ -129,7 +131,7 @@ export class ContinuousModelKernel implements ModelKernel {
 
   /** Labels of the last Wolff cluster: its smallest site index on its sites, -1 elsewhere (src/cluster/labels.ts). */
   clusterLabels(): Int32Array {
-    const labels = new Int32Array(this.size * this.size).fill(-1);
+    const labels = new Int32Array(this.spins.sites).fill(-1);
     const sites = this.spins.clusterSites();
     let label = Infinity;
     for (const s of sites) label = Math.min(label, s);
@@ -141,8 +143,11 @@ export class ContinuousModelKernel implements ModelKernel {
     this.spins.record(out as Float64Array, 0);
   }
 
+  /** The square lattice's sample (./kernel.ts); on the cubic lattice the d-axis sample of src/models/phi4/correlation.ts. */
   correlations(out: RecordArray): void {
-    continuousCorrelationSample(this.spins.readComponents(), this.size, this.components, out as Float64Array);
+    const s = this.spins.readComponents();
+    if (this.spins.dimension === 3) phi4CorrelationSample(s, this.size, 3, out as Float64Array, this.components);
+    else continuousCorrelationSample(s, this.size, this.components, out as Float64Array);
   }
 
   dispose(): void {
@@ -157,17 +162,18 @@ function reasonOf(error: unknown): string {
 /** What a continuous-spin model gives createContinuousKernel. */
 export interface ContinuousModel {
   readonly core: ContinuousCore;
-  /** The JavaScript kernel of linear size L (q for the clock model, else 0). */
-  js(size: number, q: number): ContinuousKernel;
+  /** The JavaScript kernel of linear size L in dimension d (q for the clock model, else 0). */
+  js(size: number, q: number, dimension: 2 | 3): ContinuousKernel;
   readonly tuning: StepTuning | undefined;
 }
 
 /** A kernel of `model` on the requested backend; `auto` falls back to JavaScript when the core cannot be loaded. */
 export async function createContinuousKernel(request: KernelRequest, model: ContinuousModel, overRelaxation: number, q = 0): Promise<KernelChoice> {
+  const dimension = geometryOf(request.lattice).dimension;
   const adapt = (kernel: ContinuousKernel) => new ContinuousModelKernel(kernel, model.core.components, model.core.width, overRelaxation, model.tuning);
   const js = (): ContinuousModelKernel => {
     try {
-      return adapt(model.js(request.size, q));
+      return adapt(model.js(request.size, q, dimension));
     } catch (error) {
       if (error instanceof RangeError && !(error instanceof InvalidOptionError))
         throw new InvalidOptionError('size', request.size, `a lattice that fits in memory (${reasonOf(error)})`);
@@ -182,6 +188,6 @@ export async function createContinuousKernel(request: KernelRequest, model: Cont
     if (request.backend === 'wasm') throw new BackendUnavailableError('wasm', reasonOf(error));
     return { kernel: js(), engine: 'js', fallbackReason: `WebAssembly core unavailable: ${reasonOf(error)}` };
   }
-  const kernel = await WasmContinuousKernel.create(module, request.size, model.core, q);
+  const kernel = await WasmContinuousKernel.create(module, request.size, model.core, q, dimension);
   return { kernel: adapt(kernel), engine: coreHasSimd(kernel.exports) ? 'wasm-simd' : 'wasm-scalar' };
 }
