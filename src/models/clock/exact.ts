@@ -15,6 +15,8 @@ import { CRITICAL_TEMPERATURE, finiteLatticeExact } from '../../exact/index.js';
 import { CUBIC_CRITICAL_TEMPERATURE, CUBIC_POTTS3_BETA } from '../../exact/cubic.js';
 import type { Lattice } from '../../vocabulary.js';
 import { XY_BKT_TEMPERATURE, XY_CUBIC_TEMPERATURE } from '../xy/exact.js';
+import { crossing } from '../xy/kernel.js';
+import { CUBIC, neighbourSites } from '../../lattice.js';
 
 /** Largest q (one byte a site). */
 export const CLOCK_MAX_Q = 256;
@@ -50,4 +52,104 @@ export function clockIsingEquivalent(q: 2 | 4, size: number, temperature: number
   }
   const x = finiteLatticeExact(size, 2 * temperature);
   return { energy: x.energy, specificHeat: 2 * x.specificHeat };
+}
+
+/** Largest q^8 for {@link clockCubeExact} (q <= 6). */
+export const CLOCK_CUBE_MAX_STATES = 6 ** 8;
+
+/** Exact expectations of the clock model on the 2 x 2 x 2 cube (per site; the estimators of src/models/continuous/observables.ts). */
+export interface ClockCubeExact {
+  energy: number;
+  specificHeat: number;
+  absMagnetization: number;
+  magnetization2: number;
+  magnetization4: number;
+  helicityModulus: number;
+  vortexDensity: number;
+}
+
+/**
+ * Exact expectations of the q-state clock model on the periodic 2 x 2 x 2 cube at beta and h by
+ * summing all q^8 configurations (q <= 6), with the sums the kernels record (src/models/xy/kernel.ts):
+ * B_mu = sum_i s_i . s_{i + mu} (every bond doubled at L = 2), I_mu = sum_i sin(theta_{i + mu} - theta_i)
+ * (identically 0 at L = 2), V = the plaquettes of the three orientations with a vortex; then
+ * e = -(B_x + B_y + B_z + h M_x) / N, Upsilon = (1 / 3N) sum_mu [<B_mu> - beta (<I_mu^2> - <I_mu>^2)] and
+ * vortexDensity = <V> / 3N.
+ */
+export function clockCubeExact(q: number, beta: number, field: number): ClockCubeExact {
+  const N = 8;
+  if (!Number.isInteger(q) || q < 2 || q ** N > CLOCK_CUBE_MAX_STATES) throw new RangeError(`q must be an integer from 2 to 6, got ${String(q)}`);
+  const c = Array.from({ length: q }, (_, k) => Math.cos((2 * Math.PI * k) / q));
+  const sn = Array.from({ length: q }, (_, k) => Math.sin((2 * Math.PI * k) / q));
+  // +x, +y, +z neighbours of each site (neighbour order +x, -x, +y, -y, +z, -z)
+  const forward = Array.from({ length: N }, (_, i) => Array.from(neighbourSites(CUBIC, 2, i)).filter((_, d) => d % 2 === 0));
+  const step = (i: number, mu: number) => forward[i][mu];
+  const s = new Int32Array(N);
+  const shift = beta * (3 * N + Math.abs(field) * N);
+  const sum = { z: 0, e: 0, e2: 0, a: 0, m2: 0, m4: 0, bond: 0, i2: 0, v: 0 };
+  for (let k = 0; k < q ** N; k++) {
+    let rest = k;
+    for (let i = 0; i < N; i++) {
+      s[i] = rest % q;
+      rest = Math.floor(rest / q);
+    }
+    let bond = 0;
+    let mx = 0;
+    let my = 0;
+    let i2 = 0;
+    let v = 0;
+    for (let mu = 0; mu < 3; mu++) {
+      let current = 0;
+      for (let i = 0; i < N; i++) {
+        const j = step(i, mu);
+        bond += c[s[i]] * c[s[j]] + sn[s[i]] * sn[s[j]];
+        current += c[s[i]] * sn[s[j]] - sn[s[i]] * c[s[j]];
+      }
+      i2 += current * current;
+    }
+    for (let i = 0; i < N; i++) {
+      mx += c[s[i]];
+      my += sn[s[i]];
+      // plaquettes xy, yz, zx at site i: (i, i + mu, i + mu + nu, i + nu)
+      for (const [mu, nu] of [
+        [0, 1],
+        [1, 2],
+        [2, 0],
+      ]) {
+        const corners = [i, step(i, mu), step(step(i, mu), nu), step(i, nu)];
+        let w = 0;
+        for (let a = 0; a < 4; a++) {
+          const p = s[corners[a]];
+          const r = s[corners[(a + 1) % 4]];
+          w += crossing(c[p], sn[p], c[r], sn[r]);
+        }
+        v += Math.abs(w);
+      }
+    }
+    const E = -bond - field * mx;
+    const weight = Math.exp(-beta * E - shift);
+    const e = E / N;
+    const m2 = (mx * mx + my * my) / (N * N);
+    sum.z += weight;
+    sum.e += weight * e;
+    sum.e2 += weight * e * e;
+    sum.a += weight * Math.sqrt(m2);
+    sum.m2 += weight * m2;
+    sum.m4 += weight * m2 * m2;
+    sum.bond += (weight * bond) / (3 * N);
+    sum.i2 += (weight * i2) / (3 * N);
+    sum.v += (weight * v) / (3 * N);
+  }
+  const mean = (key: keyof typeof sum) => sum[key] / sum.z;
+  const energy = mean('e');
+  return {
+    energy,
+    specificHeat: N * beta * beta * (mean('e2') - energy * energy),
+    absMagnetization: mean('a'),
+    magnetization2: mean('m2'),
+    magnetization4: mean('m4'),
+    // <I_mu> = 0 by symmetry at L = 2 (I_mu is identically 0 there)
+    helicityModulus: mean('bond') - beta * mean('i2'),
+    vortexDensity: mean('v'),
+  };
 }
