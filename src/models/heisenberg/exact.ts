@@ -56,5 +56,5 @@ export function heisenbergRingSpecificHeat(n: number, coupling: number, beta: nu
 export const HEISENBERG_CUBIC_BETA_C = 0.693002;
 /** Its uncertainty. */
 export const HEISENBERG_CUBIC_BETA_C_ERROR = 2e-6;
-/** T_c = 1 / beta_c = 1.44300... */
+/** T_c = 1 / beta_c = 1.442997... */
 export const HEISENBERG_CUBIC_TEMPERATURE = 1 / HEISENBERG_CUBIC_BETA_C;
