@@ -581,52 +581,84 @@ function crossing(ax: f64, ay: f64, bx: f64, by: f64): i32 {
   return 0;
 }
 
-// The record's sums run over the columns of each parity apart (even x, then odd x, each row-major:
-// the two lanes of the SIMD sum) and add the two at the end.
+// The record's sums run over the columns of each parity apart (even x, then odd x, each in site
+// order: the two lanes of the SIMD sum on the square lattice) and add the two at the end. On the
+// cubic lattice the walk runs plane by plane and adds B_z, I_z and the plaquettes of the yz and zx
+// orientations (xy: i, i + x, i + x + y, i + y; yz: i, i + y, i + y + z, i + z; zx: i, i + z,
+// i + z + x, i + x).
 let rbx: f64 = 0;
 let rby: f64 = 0;
+let rbz: f64 = 0;
 let rmx: f64 = 0;
 let rmy: f64 = 0;
 let rix: f64 = 0;
 let riy: f64 = 0;
+let riz: f64 = 0;
 let rv: f64 = 0;
 
 function recordColumns(parity: i32): void {
+  const cubic = D == 3;
+  const depth = cubic ? L : 1;
   let bx: f64 = 0;
   let by: f64 = 0;
+  let bz: f64 = 0;
   let mx: f64 = 0;
   let my: f64 = 0;
   let ix: f64 = 0;
   let iy: f64 = 0;
+  let iz: f64 = 0;
   let v: f64 = 0;
-  for (let y = 0; y < L; y++) {
-    const row = y * L;
-    const down = (y == L - 1 ? 0 : y + 1) * L;
-    for (let x = parity; x < L; x += 2) {
-      const xr = x == L - 1 ? 0 : x + 1;
-      const i = at(row + x);
-      const r = at(row + xr);
-      const d = at(down + x);
-      const rd = at(down + xr);
-      const ax = load<f64>(i);
-      const ay = load<f64>(i, 8);
-      const rx = load<f64>(r);
-      const ry = load<f64>(r, 8);
-      const dx = load<f64>(d);
-      const dy = load<f64>(d, 8);
-      const qx = load<f64>(rd);
-      const qy = load<f64>(rd, 8);
-      mx += ax;
-      my += ay;
-      bx += ax * rx + ay * ry;
-      by += ax * dx + ay * dy;
-      ix += ax * ry - ay * rx;
-      iy += ax * dy - ay * dx;
-      const w = crossing(ax, ay, rx, ry) + crossing(rx, ry, qx, qy) + crossing(qx, qy, dx, dy) + crossing(dx, dy, ax, ay);
-      v += <f64>(w < 0 ? -w : w);
+  for (let z = 0; z < depth; z++) {
+    const zf = z == L - 1 ? 0 : z + 1;
+    for (let y = 0; y < L; y++) {
+      const yd = y == L - 1 ? 0 : y + 1;
+      const row = (z * L + y) * L;
+      const down = (z * L + yd) * L;
+      const front = (zf * L + y) * L;
+      const frontDown = (zf * L + yd) * L;
+      for (let x = parity; x < L; x += 2) {
+        const xr = x == L - 1 ? 0 : x + 1;
+        const i = at(row + x);
+        const r = at(row + xr);
+        const d = at(down + x);
+        const rd = at(down + xr);
+        const ax = load<f64>(i);
+        const ay = load<f64>(i, 8);
+        const rx = load<f64>(r);
+        const ry = load<f64>(r, 8);
+        const dx = load<f64>(d);
+        const dy = load<f64>(d, 8);
+        const qx = load<f64>(rd);
+        const qy = load<f64>(rd, 8);
+        mx += ax;
+        my += ay;
+        bx += ax * rx + ay * ry;
+        by += ax * dx + ay * dy;
+        ix += ax * ry - ay * rx;
+        iy += ax * dy - ay * dx;
+        let w = crossing(ax, ay, rx, ry) + crossing(rx, ry, qx, qy) + crossing(qx, qy, dx, dy) + crossing(dx, dy, ax, ay);
+        w = w < 0 ? -w : w;
+        if (cubic) {
+          const f = at(front + x);
+          const df = at(frontDown + x);
+          const fr = at(front + xr);
+          const fx = load<f64>(f);
+          const fy = load<f64>(f, 8);
+          const dfx = load<f64>(df);
+          const dfy = load<f64>(df, 8);
+          const frx = load<f64>(fr);
+          const fry = load<f64>(fr, 8);
+          bz += ax * fx + ay * fy;
+          iz += ax * fy - ay * fx;
+          const wyz = crossing(ax, ay, dx, dy) + crossing(dx, dy, dfx, dfy) + crossing(dfx, dfy, fx, fy) + crossing(fx, fy, ax, ay);
+          const wzx = crossing(ax, ay, fx, fy) + crossing(fx, fy, frx, fry) + crossing(frx, fry, rx, ry) + crossing(rx, ry, ax, ay);
+          w += (wyz < 0 ? -wyz : wyz) + (wzx < 0 ? -wzx : wzx);
+        }
+        v += <f64>w;
+      }
     }
   }
-  rbx = bx; rby = by; rmx = mx; rmy = my; rix = ix; riy = iy; rv = v;
+  rbx = bx; rby = by; rbz = bz; rmx = mx; rmy = my; rix = ix; riy = iy; riz = iz; rv = v;
 }
 
 // The signed crossings of the short arcs a -> b on both lanes: +1 lanes give -1 in `plus`, -1 lanes -1 in `minus`.
@@ -640,84 +672,11 @@ function crossing2(ax: v128, ay: v128, bx: v128, by: v128): v128 {
   return i64x2.sub(minus, plus);
 }
 
-// The record on the cubic lattice: one pass over the sites in order, with B_z, I_z and the
-// plaquettes of all three orientations (xy: i, i + x, i + x + y, i + y; yz: i, i + y, i + y + z,
-// i + z; zx: i, i + z, i + z + x, i + x).
-function recordCubic(out: usize): void {
-  let bx: f64 = 0;
-  let by: f64 = 0;
-  let bz: f64 = 0;
-  let mx: f64 = 0;
-  let my: f64 = 0;
-  let ix: f64 = 0;
-  let iy: f64 = 0;
-  let iz: f64 = 0;
-  let v: f64 = 0;
-  for (let z = 0; z < L; z++) {
-    const zf = z == L - 1 ? 0 : z + 1;
-    for (let y = 0; y < L; y++) {
-      const yd = y == L - 1 ? 0 : y + 1;
-      const row = (z * L + y) * L;
-      const down = (z * L + yd) * L;
-      const front = (zf * L + y) * L;
-      const frontDown = (zf * L + yd) * L;
-      for (let x = 0; x < L; x++) {
-        const xr = x == L - 1 ? 0 : x + 1;
-        const i = at(row + x);
-        const r = at(row + xr);
-        const d = at(down + x);
-        const f = at(front + x);
-        const rd = at(down + xr);
-        const df = at(frontDown + x);
-        const fr = at(front + xr);
-        const ax = load<f64>(i);
-        const ay = load<f64>(i, 8);
-        const rx = load<f64>(r);
-        const ry = load<f64>(r, 8);
-        const dx = load<f64>(d);
-        const dy = load<f64>(d, 8);
-        const fx = load<f64>(f);
-        const fy = load<f64>(f, 8);
-        mx += ax;
-        my += ay;
-        bx += ax * rx + ay * ry;
-        by += ax * dx + ay * dy;
-        bz += ax * fx + ay * fy;
-        ix += ax * ry - ay * rx;
-        iy += ax * dy - ay * dx;
-        iz += ax * fy - ay * fx;
-        const rdx = load<f64>(rd);
-        const rdy = load<f64>(rd, 8);
-        const dfx = load<f64>(df);
-        const dfy = load<f64>(df, 8);
-        const frx = load<f64>(fr);
-        const fry = load<f64>(fr, 8);
-        const wxy = crossing(ax, ay, rx, ry) + crossing(rx, ry, rdx, rdy) + crossing(rdx, rdy, dx, dy) + crossing(dx, dy, ax, ay);
-        const wyz = crossing(ax, ay, dx, dy) + crossing(dx, dy, dfx, dfy) + crossing(dfx, dfy, fx, fy) + crossing(fx, fy, ax, ay);
-        const wzx = crossing(ax, ay, fx, fy) + crossing(fx, fy, frx, fry) + crossing(frx, fry, rx, ry) + crossing(rx, ry, ax, ay);
-        v += <f64>((wxy < 0 ? -wxy : wxy) + (wyz < 0 ? -wyz : wyz) + (wzx < 0 ? -wzx : wzx));
-      }
-    }
-  }
-  store<f64>(out, bx);
-  store<f64>(out, by, 8);
-  store<f64>(out, mx, 16);
-  store<f64>(out, my, 24);
-  store<f64>(out, ix, 32);
-  store<f64>(out, iy, 40);
-  store<f64>(out, v, 48);
-  store<f64>(out, bz, 56);
-  store<f64>(out, iz, 64);
-}
-
 /** Writes the record of the current lattice at record slot k. */
 export function xyRecord(k: i32): void {
-  if (D == 3) {
-    recordCubic(records + <usize>k * <usize>XY_RECORD_WIDTH * 8);
-    return;
-  }
   let bx: f64, by: f64, mx: f64, my: f64, ix: f64, iy: f64, v: f64;
-  if (ASC_FEATURE_SIMD) {
+  let bz: f64 = 0, iz: f64 = 0;
+  if (ASC_FEATURE_SIMD && D == 2) {
     let vbx = f64x2.splat(0.0), vby = vbx, vmx = vbx, vmy = vbx, vix = vbx, viy = vbx;
     let vv = i64x2.splat(0);
     for (let y = 0; y < L; y++) {
@@ -760,9 +719,10 @@ export function xyRecord(k: i32): void {
     v = <f64>(i64x2.extract_lane(vv, 0) + i64x2.extract_lane(vv, 1));
   } else {
     recordColumns(0);
-    const bx0 = rbx, by0 = rby, mx0 = rmx, my0 = rmy, ix0 = rix, iy0 = riy, v0 = rv;
+    const bx0 = rbx, by0 = rby, bz0 = rbz, mx0 = rmx, my0 = rmy, ix0 = rix, iy0 = riy, iz0 = riz, v0 = rv;
     recordColumns(1);
     bx = bx0 + rbx; by = by0 + rby; mx = mx0 + rmx; my = my0 + rmy; ix = ix0 + rix; iy = iy0 + riy; v = v0 + rv;
+    bz = bz0 + rbz; iz = iz0 + riz;
   }
   const out = records + <usize>k * <usize>XY_RECORD_WIDTH * 8;
   store<f64>(out, bx);
@@ -772,6 +732,6 @@ export function xyRecord(k: i32): void {
   store<f64>(out, ix, 32);
   store<f64>(out, iy, 40);
   store<f64>(out, v, 48);
-  store<f64>(out, 0.0, 56);
-  store<f64>(out, 0.0, 64);
+  store<f64>(out, bz, 56);
+  store<f64>(out, iz, 64);
 }

@@ -290,23 +290,22 @@ export class JsXyKernel extends JsContinuousKernelBase implements XyKernel {
     return flipped;
   }
 
-  /** The record (./kernel.ts): the sums over even columns and over odd columns (each row-major), then added. */
+  /**
+   * The record (./kernel.ts): the sums over even columns and over odd columns (each in site order),
+   * then added; on the cubic lattice plane by plane, with B_z, I_z and the plaquettes of the yz and
+   * zx orientations.
+   */
   record(out: Float64Array, offset = 0): void {
-    if (this.dimension === 3) {
-      this.recordCubic(out, offset);
-      return;
-    }
     const even = this.recordColumns(0);
     const odd = this.recordColumns(1);
-    for (let k = 0; k < 7; k++) out[offset + k] = even[k] + odd[k];
-    out[offset + 7] = 0;
-    out[offset + 8] = 0;
+    for (let k = 0; k < XY_RECORD_WIDTH; k++) out[offset + k] = even[k] + odd[k];
   }
 
-  /** The record on the cubic lattice: one pass over the sites in order, plaquettes of the three orientations (./kernel.ts). */
-  private recordCubic(out: Float64Array, offset: number): void {
+  private recordColumns(parity: number): number[] {
     const L = this.size;
     const s = this.spins;
+    const cubic = this.dimension === 3;
+    const depth = cubic ? L : 1;
     let bx = 0;
     let by = 0;
     let bz = 0;
@@ -316,8 +315,7 @@ export class JsXyKernel extends JsContinuousKernelBase implements XyKernel {
     let iy = 0;
     let iz = 0;
     let v = 0;
-    const abs = (w: number) => (w < 0 ? -w : w);
-    for (let z = 0; z < L; z++) {
+    for (let z = 0; z < depth; z++) {
       const zf = z === L - 1 ? 0 : z + 1;
       for (let y = 0; y < L; y++) {
         const yd = y === L - 1 ? 0 : y + 1;
@@ -325,85 +323,44 @@ export class JsXyKernel extends JsContinuousKernelBase implements XyKernel {
         const down = (z * L + yd) * L;
         const front = (zf * L + y) * L;
         const frontDown = (zf * L + yd) * L;
-        for (let x = 0; x < L; x++) {
+        for (let x = parity; x < L; x += 2) {
           const xr = x === L - 1 ? 0 : x + 1;
           const i = 2 * (row + x);
           const r = 2 * (row + xr);
           const d = 2 * (down + x);
-          const f = 2 * (front + x);
           const rd = 2 * (down + xr);
-          const df = 2 * (frontDown + x);
-          const fr = 2 * (front + xr);
           const ax = s[i];
           const ay = s[i + 1];
           const rx = s[r];
           const ry = s[r + 1];
           const dx = s[d];
           const dy = s[d + 1];
-          const fx = s[f];
-          const fy = s[f + 1];
+          const qx = s[rd];
+          const qy = s[rd + 1];
           mx += ax;
           my += ay;
           bx += ax * rx + ay * ry;
           by += ax * dx + ay * dy;
-          bz += ax * fx + ay * fy;
           ix += ax * ry - ay * rx;
           iy += ax * dy - ay * dx;
-          iz += ax * fy - ay * fx;
-          const rdx = s[rd];
-          const rdy = s[rd + 1];
-          const dfx = s[df];
-          const dfy = s[df + 1];
-          const frx = s[fr];
-          const fry = s[fr + 1];
-          const wxy = crossing(ax, ay, rx, ry) + crossing(rx, ry, rdx, rdy) + crossing(rdx, rdy, dx, dy) + crossing(dx, dy, ax, ay);
-          const wyz = crossing(ax, ay, dx, dy) + crossing(dx, dy, dfx, dfy) + crossing(dfx, dfy, fx, fy) + crossing(fx, fy, ax, ay);
-          const wzx = crossing(ax, ay, fx, fy) + crossing(fx, fy, frx, fry) + crossing(frx, fry, rx, ry) + crossing(rx, ry, ax, ay);
-          v += abs(wxy) + abs(wyz) + abs(wzx);
+          let w = crossing(ax, ay, rx, ry) + crossing(rx, ry, qx, qy) + crossing(qx, qy, dx, dy) + crossing(dx, dy, ax, ay);
+          w = w < 0 ? -w : w;
+          if (cubic) {
+            const f = 2 * (front + x);
+            const df = 2 * (frontDown + x);
+            const fr = 2 * (front + xr);
+            const fx = s[f];
+            const fy = s[f + 1];
+            bz += ax * fx + ay * fy;
+            iz += ax * fy - ay * fx;
+            const wyz = crossing(ax, ay, dx, dy) + crossing(dx, dy, s[df], s[df + 1]) + crossing(s[df], s[df + 1], fx, fy) + crossing(fx, fy, ax, ay);
+            const wzx = crossing(ax, ay, fx, fy) + crossing(fx, fy, s[fr], s[fr + 1]) + crossing(s[fr], s[fr + 1], rx, ry) + crossing(rx, ry, ax, ay);
+            w += (wyz < 0 ? -wyz : wyz) + (wzx < 0 ? -wzx : wzx);
+          }
+          v += w;
         }
       }
     }
-    const values = [bx, by, mx, my, ix, iy, v, bz, iz];
-    for (let k = 0; k < XY_RECORD_WIDTH; k++) out[offset + k] = values[k];
-  }
-
-  private recordColumns(parity: number): number[] {
-    const L = this.size;
-    const s = this.spins;
-    let bx = 0;
-    let by = 0;
-    let mx = 0;
-    let my = 0;
-    let ix = 0;
-    let iy = 0;
-    let v = 0;
-    for (let y = 0; y < L; y++) {
-      const row = y * L;
-      const down = (y === L - 1 ? 0 : y + 1) * L;
-      for (let x = parity; x < L; x += 2) {
-        const xr = x === L - 1 ? 0 : x + 1;
-        const i = 2 * (row + x);
-        const r = 2 * (row + xr);
-        const d = 2 * (down + x);
-        const rd = 2 * (down + xr);
-        const ax = s[i];
-        const ay = s[i + 1];
-        const rx = s[r];
-        const ry = s[r + 1];
-        const dx = s[d];
-        const dy = s[d + 1];
-        const qx = s[rd];
-        const qy = s[rd + 1];
-        mx += ax;
-        my += ay;
-        bx += ax * rx + ay * ry;
-        by += ax * dx + ay * dy;
-        ix += ax * ry - ay * rx;
-        iy += ax * dy - ay * dx;
-        const w = crossing(ax, ay, rx, ry) + crossing(rx, ry, qx, qy) + crossing(qx, qy, dx, dy) + crossing(dx, dy, ax, ay);
-        v += w < 0 ? -w : w;
-      }
-    }
-    return [bx, by, mx, my, ix, iy, v];
+    return [bx, by, mx, my, ix, iy, v, bz, iz];
   }
 }
