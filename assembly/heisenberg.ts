@@ -114,6 +114,90 @@ export function heisenbergFill(hot: i32): void {
   }
 }
 
+// The checkerboard pass of the contract: for each site of colour c in order, H = the neighbours
+// (left, right, up, down, then front, back on the cubic lattice) + (0, 0, h); one loop nest for the
+// Metropolis update and the reflection (over-relaxation), with a mode switch.
+const MODE_METROPOLIS: i32 = 0;
+const MODE_REFLECT: i32 = 1;
+
+let passAccepted: f64 = 0;
+
+function pass(mode: i32, step: f64): void {
+  const b = beta;
+  const h = field;
+  const cubic = D == 3;
+  const depth = cubic ? L : 1;
+  for (let c = 0; c < 2; c++) {
+    for (let z = 0; z < depth; z++) {
+      const zf = (z == L - 1 ? 0 : z + 1) * L;
+      const zb = (z == 0 ? L - 1 : z - 1) * L;
+      for (let y = 0; y < L; y++) {
+        const up = (z * L + (y == 0 ? L - 1 : y - 1)) * L;
+        const down = (z * L + (y == L - 1 ? 0 : y + 1)) * L;
+        const row = (z * L + y) * L;
+        const front = (zf + y) * L;
+        const back = (zb + y) * L;
+        for (let x = (y + z + c) & 1; x < L; x += 2) {
+          const i = at(row + x);
+          const l = at(row + (x == 0 ? L - 1 : x - 1));
+          const r = at(row + (x == L - 1 ? 0 : x + 1));
+          const u = at(up + x);
+          const d = at(down + x);
+          let hx = load<f64>(l) + load<f64>(r) + load<f64>(u) + load<f64>(d);
+          let hy = load<f64>(l, 8) + load<f64>(r, 8) + load<f64>(u, 8) + load<f64>(d, 8);
+          let hz = load<f64>(l, 16) + load<f64>(r, 16) + load<f64>(u, 16) + load<f64>(d, 16);
+          if (cubic) {
+            const f = at(front + x);
+            const bk = at(back + x);
+            hx = hx + load<f64>(f) + load<f64>(bk);
+            hy = hy + load<f64>(f, 8) + load<f64>(bk, 8);
+            hz = hz + load<f64>(f, 16) + load<f64>(bk, 16);
+          }
+          hz = hz + h;
+          const ox = load<f64>(i);
+          const oy = load<f64>(i, 8);
+          const oz = load<f64>(i, 16);
+          if (mode == MODE_METROPOLIS) {
+            randomUnit();
+            const a = uniform();
+            let nx = ox + step * wx;
+            let ny = oy + step * wy;
+            let nz = oz + step * wz;
+            const norm = Math.sqrt(nx * nx + ny * ny + nz * nz);
+            if (norm > 0) {
+              nx = nx / norm;
+              ny = ny / norm;
+              nz = nz / norm;
+              const dE = -((nx - ox) * hx + (ny - oy) * hy + (nz - oz) * hz);
+              if (dE <= 0 || a < detExp(-(b * dE))) {
+                store<f64>(i, nx);
+                store<f64>(i, ny, 8);
+                store<f64>(i, nz, 16);
+                passAccepted++;
+              }
+            }
+          } else {
+            const h2 = hx * hx + hy * hy + hz * hz;
+            if (h2 > 0) {
+              const f = (2 * (ox * hx + oy * hy + oz * hz)) / h2;
+              let nx = f * hx - ox;
+              let ny = f * hy - oy;
+              let nz = f * hz - oz;
+              const norm = Math.sqrt(nx * nx + ny * ny + nz * nz);
+              nx = nx / norm;
+              ny = ny / norm;
+              nz = nz / norm;
+              store<f64>(i, nx);
+              store<f64>(i, ny, 8);
+              store<f64>(i, nz, 16);
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
 /**
  * `sweeps` Metropolis sweeps with step size `step`: each site draws a random unit vector w (two
  * numbers) and u; proposes S' = (S + step w) / |S + step w|; accepts when dE <= 0 or u < exp(-beta dE).
@@ -122,125 +206,18 @@ export function heisenbergFill(hot: i32): void {
  */
 export function heisenbergMetropolis(sweeps: i32, step: f64, overRelaxation: i32, record: i32): f64 {
   if (record != 0 && sweeps > HEISENBERG_RECORD_CAPACITY) return -1;
-  const b = beta;
-  const h = field;
-  const cubic = D == 3;
-  const depth = cubic ? L : 1;
-  let accepted: f64 = 0;
+  passAccepted = 0;
   for (let k = 0; k < sweeps; k++) {
-    for (let c = 0; c < 2; c++) {
-      for (let z = 0; z < depth; z++) {
-      const zf = (z == L - 1 ? 0 : z + 1) * L;
-      const zb = (z == 0 ? L - 1 : z - 1) * L;
-      for (let y = 0; y < L; y++) {
-        const up = (z * L + (y == 0 ? L - 1 : y - 1)) * L;
-        const down = (z * L + (y == L - 1 ? 0 : y + 1)) * L;
-        const row = (z * L + y) * L;
-        const front = (zf + y) * L;
-        const back = (zb + y) * L;
-        for (let x = (y + z + c) & 1; x < L; x += 2) {
-          const i = at(row + x);
-          const l = at(row + (x == 0 ? L - 1 : x - 1));
-          const r = at(row + (x == L - 1 ? 0 : x + 1));
-          const u = at(up + x);
-          const d = at(down + x);
-          let hx = load<f64>(l) + load<f64>(r) + load<f64>(u) + load<f64>(d);
-          let hy = load<f64>(l, 8) + load<f64>(r, 8) + load<f64>(u, 8) + load<f64>(d, 8);
-          let hz = load<f64>(l, 16) + load<f64>(r, 16) + load<f64>(u, 16) + load<f64>(d, 16);
-          if (cubic) {
-            const f = at(front + x);
-            const bk = at(back + x);
-            hx = hx + load<f64>(f) + load<f64>(bk);
-            hy = hy + load<f64>(f, 8) + load<f64>(bk, 8);
-            hz = hz + load<f64>(f, 16) + load<f64>(bk, 16);
-          }
-          hz = hz + h;
-          randomUnit();
-          const a = uniform();
-          const ox = load<f64>(i);
-          const oy = load<f64>(i, 8);
-          const oz = load<f64>(i, 16);
-          let nx = ox + step * wx;
-          let ny = oy + step * wy;
-          let nz = oz + step * wz;
-          const norm = Math.sqrt(nx * nx + ny * ny + nz * nz);
-          if (norm > 0) {
-            nx = nx / norm;
-            ny = ny / norm;
-            nz = nz / norm;
-            const dE = -((nx - ox) * hx + (ny - oy) * hy + (nz - oz) * hz);
-            if (dE <= 0 || a < detExp(-(b * dE))) {
-              store<f64>(i, nx);
-              store<f64>(i, ny, 8);
-              store<f64>(i, nz, 16);
-              accepted++;
-            }
-          }
-        }
-      }
-      }
-    }
+    pass(MODE_METROPOLIS, step);
     if (overRelaxation > 0) heisenbergOverRelax(overRelaxation);
     if (record != 0) heisenbergRecord(k);
   }
-  return accepted;
+  return passAccepted;
 }
 
 /** Over-relaxation sweeps: S' = 2 (S . H) H / |H|^2 - S, normalised, where |H| > 0. */
 export function heisenbergOverRelax(sweeps: i32): void {
-  const h = field;
-  const cubic = D == 3;
-  const depth = cubic ? L : 1;
-  for (let k = 0; k < sweeps; k++) {
-    for (let c = 0; c < 2; c++) {
-      for (let z = 0; z < depth; z++) {
-      const zf = (z == L - 1 ? 0 : z + 1) * L;
-      const zb = (z == 0 ? L - 1 : z - 1) * L;
-      for (let y = 0; y < L; y++) {
-        const up = (z * L + (y == 0 ? L - 1 : y - 1)) * L;
-        const down = (z * L + (y == L - 1 ? 0 : y + 1)) * L;
-        const row = (z * L + y) * L;
-        const front = (zf + y) * L;
-        const back = (zb + y) * L;
-        for (let x = (y + z + c) & 1; x < L; x += 2) {
-          const i = at(row + x);
-          const l = at(row + (x == 0 ? L - 1 : x - 1));
-          const r = at(row + (x == L - 1 ? 0 : x + 1));
-          const u = at(up + x);
-          const d = at(down + x);
-          let hx = load<f64>(l) + load<f64>(r) + load<f64>(u) + load<f64>(d);
-          let hy = load<f64>(l, 8) + load<f64>(r, 8) + load<f64>(u, 8) + load<f64>(d, 8);
-          let hz = load<f64>(l, 16) + load<f64>(r, 16) + load<f64>(u, 16) + load<f64>(d, 16);
-          if (cubic) {
-            const f = at(front + x);
-            const bk = at(back + x);
-            hx = hx + load<f64>(f) + load<f64>(bk);
-            hy = hy + load<f64>(f, 8) + load<f64>(bk, 8);
-            hz = hz + load<f64>(f, 16) + load<f64>(bk, 16);
-          }
-          hz = hz + h;
-          const h2 = hx * hx + hy * hy + hz * hz;
-          if (h2 > 0) {
-            const ox = load<f64>(i);
-            const oy = load<f64>(i, 8);
-            const oz = load<f64>(i, 16);
-            const f = (2 * (ox * hx + oy * hy + oz * hz)) / h2;
-            let nx = f * hx - ox;
-            let ny = f * hy - oy;
-            let nz = f * hz - oz;
-            const norm = Math.sqrt(nx * nx + ny * ny + nz * nz);
-            nx = nx / norm;
-            ny = ny / norm;
-            nz = nz / norm;
-            store<f64>(i, nx);
-            store<f64>(i, ny, 8);
-            store<f64>(i, nz, 16);
-          }
-        }
-      }
-      }
-    }
-  }
+  for (let k = 0; k < sweeps; k++) pass(MODE_REFLECT, 0);
 }
 
 export function heisenbergReserveClusters(): i32 {

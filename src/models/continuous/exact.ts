@@ -19,34 +19,13 @@
  */
 import { CUBIC, neighbourSites } from '../../lattice.js';
 import { besselI } from '../xy/exact.js';
+import { gaussLegendre } from '../phi4/exact.js';
 
 /** Exact e, c, <|m|^2> per site of the 2 x 2 x 2 cube (the estimators of ./observables.ts). */
 export interface CubeExact {
   energy: number;
   specificHeat: number;
   magnetization2: number;
-}
-
-/** Nodes and weights (summing to 1) of the G-point Gauss-Legendre rule on [-1, 1]. */
-export function gaussLegendre(points: number): { nodes: Float64Array; weights: Float64Array } {
-  const nodes = new Float64Array(points);
-  const weights = new Float64Array(points);
-  for (let k = 0; k < points; k++) {
-    let x = Math.cos((Math.PI * (k + 0.75)) / (points + 0.5));
-    let derivative = 0;
-    for (let iteration = 0; iteration < 100; iteration++) {
-      let p0 = 1;
-      let p1 = x;
-      for (let j = 2; j <= points; j++) [p0, p1] = [p1, ((2 * j - 1) * x * p1 - (j - 1) * p0) / j];
-      derivative = (points * (x * p1 - p0)) / (x * x - 1);
-      const dx = p1 / derivative;
-      x -= dx;
-      if (Math.abs(dx) < 1e-16) break;
-    }
-    nodes[k] = x;
-    weights[k] = 1 / ((1 - x * x) * derivative * derivative);
-  }
-  return { nodes, weights };
 }
 
 /** Z(kappa), A(kappa) / kappa and B(kappa) of the module comment for n components. */
@@ -81,13 +60,14 @@ export function unitVectorCubeExact(n: 2 | 3, beta: number, points = n === 2 ? 6
       weights.push(1 / points);
     }
   } else {
-    const { nodes, weights: w } = gaussLegendre(points);
+    // weights summing to 2 on [-1, 1]: halved, so that each site's weights sum to 1
+    const { x: nodes, w } = gaussLegendre(points, -1, 1);
     for (let g = 0; g < points; g++) {
       const rho = Math.sqrt(1 - nodes[g] * nodes[g]);
       for (let a = 0; a < phis; a++) {
         const phi = (2 * Math.PI * a) / phis;
         directions.push([rho * Math.cos(phi), rho * Math.sin(phi), nodes[g]]);
-        weights.push(w[g] / phis);
+        weights.push(w[g] / 2 / phis);
       }
     }
   }

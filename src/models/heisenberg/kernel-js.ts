@@ -1,5 +1,6 @@
 /** The JavaScript Heisenberg kernel: the bit-identical twin of assembly/heisenberg.ts (contract: ./kernel.ts). */
 import { detCos, detExp, detSin } from '../../detmath.js';
+import { CUBIC, forEachForwardBond, SQUARE } from '../../lattice.js';
 import { JsContinuousKernelBase } from '../continuous/kernel-js.js';
 import { HEISENBERG_RECORD_WIDTH, type HeisenbergKernel } from './kernel.js';
 
@@ -222,41 +223,30 @@ export class JsHeisenbergKernel extends JsContinuousKernelBase implements Heisen
 
   /** The record [B_x, B_y, M_x, M_y, M_z, B_z]: sums over the sites in order (./kernel.ts). */
   record(out: Float64Array, offset = 0): void {
-    const L = this.size;
     const s = this.spins;
-    const cubic = this.dimension === 3;
-    const depth = cubic ? L : 1;
     let bx = 0;
     let by = 0;
     let bz = 0;
     let mx = 0;
     let my = 0;
     let mz = 0;
-    for (let z = 0; z < depth; z++) {
-      const front = (z === L - 1 ? 0 : z + 1) * L;
-      for (let y = 0; y < L; y++) {
-        const row = (z * L + y) * L;
-        const down = (z * L + (y === L - 1 ? 0 : y + 1)) * L;
-        const f = (front + y) * L;
-        for (let x = 0; x < L; x++) {
-          const i = 3 * (row + x);
-          const r = 3 * (row + (x === L - 1 ? 0 : x + 1));
-          const d = 3 * (down + x);
-          const ax = s[i];
-          const ay = s[i + 1];
-          const az = s[i + 2];
-          mx += ax;
-          my += ay;
-          mz += az;
-          bx += ax * s[r] + ay * s[r + 1] + az * s[r + 2];
-          by += ax * s[d] + ay * s[d + 1] + az * s[d + 2];
-          if (cubic) {
-            const fi = 3 * (f + x);
-            bz += ax * s[fi] + ay * s[fi + 1] + az * s[fi + 2];
-          }
-        }
+    forEachForwardBond(this.dimension === 3 ? CUBIC : SQUARE, this.size, (site, right, below, front) => {
+      const i = 3 * site;
+      const r = 3 * right;
+      const d = 3 * below;
+      const ax = s[i];
+      const ay = s[i + 1];
+      const az = s[i + 2];
+      mx += ax;
+      my += ay;
+      mz += az;
+      bx += ax * s[r] + ay * s[r + 1] + az * s[r + 2];
+      by += ax * s[d] + ay * s[d + 1] + az * s[d + 2];
+      if (front >= 0) {
+        const f = 3 * front;
+        bz += ax * s[f] + ay * s[f + 1] + az * s[f + 2];
       }
-    }
+    });
     out[offset] = bx;
     out[offset + 1] = by;
     out[offset + 2] = mx;
