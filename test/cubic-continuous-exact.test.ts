@@ -78,6 +78,26 @@ describe('Monte Carlo on the 2 x 2 x 2 cube against the exact references', () =>
   }
 });
 
+describe('the clock mappings on the 4 x 4 x 4 cube (distinct +z and -z neighbours), against the Ising kernels', () => {
+  const difference = (a: { mean: number; error: number }, b: { mean: number; error: number }) => (a.mean - b.mean) / Math.hypot(a.error, b.error);
+  for (const [q, T] of [
+    [2, 5],
+    [4, 2.5],
+  ] as const) {
+    it(`q = ${q} at T = ${T}: e and <m^2> of ${q === 2 ? 'Ising at T' : 'two Ising copies at 2T'}`, async () => {
+      const ising = await createSimulation({ model: 'ising', lattice: 'cubic', size: 4, temperature: q === 2 ? T : 2 * T, algorithm: 'wolff', seed: 8 });
+      const clock = await createSimulation({ model: 'clock', q, lattice: 'cubic', size: 4, temperature: T, algorithm: 'hybrid', seed: 9 });
+      const i = ising.measure({ thermalize: 1000, sweeps: 30000 }).observables;
+      const c = clock.measure({ thermalize: 1000, sweeps: 30000 }).observables as unknown as Record<string, { mean: number; error: number }>;
+      expect(Math.abs(difference(c.energy, i.energy))).toBeLessThan(4);
+      // q = 4: s = (sigma_1 + sigma_2, sigma_1 - sigma_2) / 2, so |m|^2 = (m_1^2 + m_2^2) / 2, whose mean is one copy's <m^2>
+      expect(Math.abs(difference(c.magnetization2, i.magnetization2))).toBeLessThan(4);
+      ising.dispose();
+      clock.dispose();
+    });
+  }
+});
+
 describe('the infinite-temperature cube', () => {
   it('XY at beta = 1e-6: a third of the plaquettes of every orientation hold a vortex, and no stiffness', async () => {
     const sim = await createSimulation({ model: 'xy', lattice: 'cubic', size: 4, beta: 1e-6, seed: 3 });
