@@ -56,7 +56,7 @@ const CASES: [string, SimulationOptions, 'xy' | 'heisenberg' | 'clock'][] = [
   ['Heisenberg metropolis + over-relaxation (js)', { model: 'heisenberg', temperature: 1.6, overRelaxation: 1, backend: 'js' }, 'heisenberg'],
   ['Heisenberg wolff (wasm)', { model: 'heisenberg', temperature: 1.2, algorithm: 'wolff', backend: 'wasm' }, 'heisenberg'],
   ['clock q = 3 metropolis, h = 0.3 (wasm)', { model: 'clock', q: 3, temperature: 2, field: 0.3, backend: 'wasm' }, 'clock'],
-  ['clock q = 5 wolff (js)', { model: 'clock', q: 5, temperature: 1.5, algorithm: 'wolff', backend: 'js' }, 'clock'],
+  ['clock q = 5 wolff (wasm)', { model: 'clock', q: 5, temperature: 1.5, algorithm: 'wolff', backend: 'wasm' }, 'clock'],
 ];
 
 describe('Monte Carlo on the 2 x 2 x 2 cube against the exact references', () => {

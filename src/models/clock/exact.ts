@@ -81,9 +81,30 @@ export function clockCubeExact(q: number, beta: number, field: number): ClockCub
   if (!Number.isInteger(q) || q < 2 || q ** N > CLOCK_CUBE_MAX_STATES) throw new RangeError(`q must be an integer from 2 to 6, got ${String(q)}`);
   const c = Array.from({ length: q }, (_, k) => Math.cos((2 * Math.PI * k) / q));
   const sn = Array.from({ length: q }, (_, k) => Math.sin((2 * Math.PI * k) / q));
-  // +x, +y, +z neighbours of each site (neighbour order +x, -x, +y, -y, +z, -z)
+  // tables over pairs of states: s_a . s_b, (s_a x s_b)_z and the winding contribution of the arc a -> b
+  const dot = new Float64Array(q * q);
+  const cross = new Float64Array(q * q);
+  const wind = new Int32Array(q * q);
+  for (let a = 0; a < q; a++) {
+    for (let b = 0; b < q; b++) {
+      dot[a * q + b] = c[a] * c[b] + sn[a] * sn[b];
+      cross[a * q + b] = c[a] * sn[b] - sn[a] * c[b];
+      wind[a * q + b] = crossing(c[a], sn[a], c[b], sn[b]);
+    }
+  }
+  // +x, +y, +z neighbours of each site (neighbour order +x, -x, +y, -y, +z, -z), and the plaquettes
+  // xy, yz, zx at each site: (i, i + mu, i + mu + nu, i + nu)
   const forward = Array.from({ length: N }, (_, i) => Array.from(neighbourSites(CUBIC, 2, i)).filter((_, d) => d % 2 === 0));
-  const step = (i: number, mu: number) => forward[i][mu];
+  const plaquettes: number[][] = [];
+  for (let i = 0; i < N; i++) {
+    for (const [mu, nu] of [
+      [0, 1],
+      [1, 2],
+      [2, 0],
+    ]) {
+      plaquettes.push([i, forward[i][mu], forward[forward[i][mu]][nu], forward[i][nu]]);
+    }
+  }
   const s = new Int32Array(N);
   const shift = beta * (3 * N + Math.abs(field) * N);
   const sum = { z: 0, e: 0, e2: 0, a: 0, m2: 0, m4: 0, bond: 0, i2: 0, v: 0 };
@@ -101,30 +122,19 @@ export function clockCubeExact(q: number, beta: number, field: number): ClockCub
     for (let mu = 0; mu < 3; mu++) {
       let current = 0;
       for (let i = 0; i < N; i++) {
-        const j = step(i, mu);
-        bond += c[s[i]] * c[s[j]] + sn[s[i]] * sn[s[j]];
-        current += c[s[i]] * sn[s[j]] - sn[s[i]] * c[s[j]];
+        const pair = s[i] * q + s[forward[i][mu]];
+        bond += dot[pair];
+        current += cross[pair];
       }
       i2 += current * current;
     }
     for (let i = 0; i < N; i++) {
       mx += c[s[i]];
       my += sn[s[i]];
-      // plaquettes xy, yz, zx at site i: (i, i + mu, i + mu + nu, i + nu)
-      for (const [mu, nu] of [
-        [0, 1],
-        [1, 2],
-        [2, 0],
-      ]) {
-        const corners = [i, step(i, mu), step(step(i, mu), nu), step(i, nu)];
-        let w = 0;
-        for (let a = 0; a < 4; a++) {
-          const p = s[corners[a]];
-          const r = s[corners[(a + 1) % 4]];
-          w += crossing(c[p], sn[p], c[r], sn[r]);
-        }
-        v += Math.abs(w);
-      }
+    }
+    for (const [a, b, d, e] of plaquettes) {
+      const w = wind[s[a] * q + s[b]] + wind[s[b] * q + s[d]] + wind[s[d] * q + s[e]] + wind[s[e] * q + s[a]];
+      v += w < 0 ? -w : w;
     }
     const E = -bond - field * mx;
     const weight = Math.exp(-beta * E - shift);
