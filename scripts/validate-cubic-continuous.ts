@@ -4,7 +4,8 @@
  * where Q(L) and Q(L') of consecutive sizes cross (./binder-crossings.ts). Compared with
  * beta_c = 0.454165(2) (XY: Campostrini, Hasenbusch, Pelissetto, Rossi and Vicari, Phys. Rev. B 63,
  * 214503 (2001)) and beta_c = 0.693002(2) (Heisenberg: the same authors, Phys. Rev. B 65, 144520
- * (2002)). Also prints L Upsilon (XY; scale invariant at T_c) and xi_2nd / L. Writes
+ * (2002)). XY: also L Upsilon, scale invariant at T_c (Upsilon ~ t^nu, xi ~ t^-nu in 3D), and where
+ * the L Upsilon curves of consecutive sizes cross. Prints xi_2nd / L too. Writes
  * docs/cubic-<model>-binder.svg; the tables go into docs/models.md.
  *
  *   npx tsx scripts/validate-cubic-continuous.ts [--model xy|heisenberg] [--sizes 4,6,8,12]
@@ -41,10 +42,13 @@ const backend = flag('backend', 'wasm') as 'wasm' | 'js';
 const started = performance.now();
 
 const curves = new Map<number, BinderPoint[]>();
+// XY: L Upsilon, negated so that it falls with beta like Q (its crossings by the same finder)
+const stiffness = new Map<number, BinderPoint[]>();
 console.log(`validate-cubic-continuous: ${model}, cubic, L = ${sizes.join(', ')}, beta = ${betas.join(', ')}, ${sweeps} hybrid steps per point, seed ${seed}, ${backend}`);
 console.log(`L     beta      Q = <m^4>/<m^2>^2     xi_2nd / L${model === 'xy' ? '     L Upsilon' : ''}`);
 for (const L of sizes) {
   const points: BinderPoint[] = [];
+  const upsilons: BinderPoint[] = [];
   for (const beta of betas) {
     const sim = await createSimulation({
       model,
@@ -65,12 +69,14 @@ for (const L of sizes) {
     const xi = m.correlations?.correlationLength;
     const upsilon = o.helicityModulus;
     points.push({ beta, q: q.mean, dq: q.error });
+    if (upsilon) upsilons.push({ beta, q: -L * upsilon.mean, dq: L * upsilon.error });
     console.log(
       `${String(L).padEnd(5)} ${beta.toFixed(4)}    ${q.mean.toFixed(4)} +- ${q.error.toFixed(4)}     ${xi ? `${(xi.mean / L).toFixed(3)} +- ${(xi.error / L).toFixed(3)}` : '-'}` +
         (upsilon ? `     ${(L * upsilon.mean).toFixed(3)} +- ${(L * upsilon.error).toFixed(3)}` : ''),
     );
   }
   curves.set(L, points);
+  stiffness.set(L, upsilons);
 }
 
 const crossings = binderCrossings(sizes, betas, curves);
@@ -78,6 +84,13 @@ console.log("\nL, L'     beta_cross            Q at the crossing   (beta_cross -
 for (const c of crossings) {
   const z = (c.beta - betaC) / Math.hypot(c.error, betaCError);
   console.log(`${c.sizes.join(', ').padEnd(9)} ${c.beta.toFixed(5)} +- ${c.error.toFixed(5)}   ${c.q.toFixed(3)}               ${z.toFixed(2)}`);
+}
+if (model === 'xy') {
+  console.log("\nL, L'     beta where L Upsilon crosses   L Upsilon there   (beta_cross - beta_c) / error");
+  for (const c of binderCrossings(sizes, betas, stiffness)) {
+    const z = (c.beta - betaC) / Math.hypot(c.error, betaCError);
+    console.log(`${c.sizes.join(', ').padEnd(9)} ${c.beta.toFixed(5)} +- ${c.error.toFixed(5)}            ${(-c.q).toFixed(3)}             ${z.toFixed(2)}`);
+  }
 }
 console.log(`literature beta_c = ${betaC}(${Math.round(betaCError * 1e6)}) (${citation})`);
 

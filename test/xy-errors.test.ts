@@ -49,6 +49,17 @@ describe('XY options', () => {
   });
 });
 
+describe('continuous spins on the cubic lattice: a lattice beyond the kernels is a typed error on both backends', () => {
+  for (const backend of ['wasm', 'js'] as const) {
+    it(`${backend}: XY, clock, Heisenberg and phi4 at L = 894 name "size"`, async () => {
+      for (const model of ['xy', 'clock', 'heisenberg', 'phi4'] as const) {
+        const options = { model, lattice: 'cubic', size: 894, temperature: 2, backend, ...(model === 'clock' ? { q: 4 } : {}) } as const;
+        await expect(createSimulation(options)).rejects.toThrow(/Invalid option "size": expected a lattice that fits in (WebAssembly )?memory/);
+      }
+    });
+  }
+});
+
 describe('XY on the CLI', () => {
   it('run --model xy --format json carries the model, the helicity modulus and the 2 x 2 exact values', async () => {
     const r = await cli('run', '--model', 'xy', '--size', '2', '--temperature', '0.9', '--sweeps', '20000', '--algorithm', 'wolff', '--format', 'json');

@@ -8,6 +8,9 @@
  */
 import { Xoshiro128 } from '../../rng.js';
 
+/** Most bytes of spin components a kernel holds: 2^31 - 1, the index range of the WebAssembly cores (assembly/xy.ts, heisenberg.ts, phi4.ts). */
+export const MAX_SPIN_BYTES = 0x7fffffff;
+
 export abstract class JsContinuousKernelBase {
   readonly backend = 'js' as const;
   /** Components of site i at [n i, n i + n - 1], row-major. */
@@ -30,6 +33,9 @@ export abstract class JsContinuousKernelBase {
     readonly dimension: 2 | 3 = 2,
   ) {
     this.sites = size ** dimension;
+    const bytes = 8 * components * this.sites;
+    // the WebAssembly cores' limit, so that both backends refuse the same lattices (a typed error upstream)
+    if (bytes > MAX_SPIN_BYTES) throw new RangeError(`${bytes} bytes of spin components: more than the ${MAX_SPIN_BYTES} the kernels hold`);
     this.spins = new Float64Array(components * this.sites);
   }
 
