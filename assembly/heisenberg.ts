@@ -332,29 +332,29 @@ export function heisenbergRecord(k: i32): void {
   let my: f64 = 0;
   let mz: f64 = 0;
   for (let z = 0; z < depth; z++) {
-  const front = (z == L - 1 ? 0 : z + 1) * L;
-  for (let y = 0; y < L; y++) {
-    const row = (z * L + y) * L;
-    const down = (z * L + (y == L - 1 ? 0 : y + 1)) * L;
-    const f = (front + y) * L;
-    for (let x = 0; x < L; x++) {
-      const i = at(row + x);
-      const r = at(row + (x == L - 1 ? 0 : x + 1));
-      const d = at(down + x);
-      const ax = load<f64>(i);
-      const ay = load<f64>(i, 8);
-      const az = load<f64>(i, 16);
-      mx += ax;
-      my += ay;
-      mz += az;
-      bx += ax * load<f64>(r) + ay * load<f64>(r, 8) + az * load<f64>(r, 16);
-      by += ax * load<f64>(d) + ay * load<f64>(d, 8) + az * load<f64>(d, 16);
-      if (cubic) {
-        const fi = at(f + x);
-        bz += ax * load<f64>(fi) + ay * load<f64>(fi, 8) + az * load<f64>(fi, 16);
+    const front = (z == L - 1 ? 0 : z + 1) * L;
+    for (let y = 0; y < L; y++) {
+      const row = (z * L + y) * L;
+      const down = (z * L + (y == L - 1 ? 0 : y + 1)) * L;
+      const f = (front + y) * L;
+      for (let x = 0; x < L; x++) {
+        const i = at(row + x);
+        const r = at(row + (x == L - 1 ? 0 : x + 1));
+        const d = at(down + x);
+        const ax = load<f64>(i);
+        const ay = load<f64>(i, 8);
+        const az = load<f64>(i, 16);
+        mx += ax;
+        my += ay;
+        mz += az;
+        bx += ax * load<f64>(r) + ay * load<f64>(r, 8) + az * load<f64>(r, 16);
+        by += ax * load<f64>(d) + ay * load<f64>(d, 8) + az * load<f64>(d, 16);
+        if (cubic) {
+          const fi = at(f + x);
+          bz += ax * load<f64>(fi) + ay * load<f64>(fi, 8) + az * load<f64>(fi, 16);
+        }
       }
     }
-  }
   }
   const out = records + <usize>k * <usize>HEISENBERG_RECORD_WIDTH * 8;
   store<f64>(out, bx);

@@ -157,44 +157,44 @@ export function xyOverRelax(sweeps: i32): void {
   for (let k = 0; k < sweeps; k++) {
     for (let c = 0; c < 2; c++) {
       for (let z = 0; z < depth; z++) {
-      const zf = (z == L - 1 ? 0 : z + 1) * L;
-      const zb = (z == 0 ? L - 1 : z - 1) * L;
-      for (let y = 0; y < L; y++) {
-        const up = (z * L + (y == 0 ? L - 1 : y - 1)) * L;
-        const down = (z * L + (y == L - 1 ? 0 : y + 1)) * L;
-        const row = (z * L + y) * L;
-        const front = (zf + y) * L;
-        const back = (zb + y) * L;
-        for (let x = (y + z + c) & 1; x < L; x += 2) {
-          const i = at(row + x);
-          const l = at(row + (x == 0 ? L - 1 : x - 1));
-          const r = at(row + (x == L - 1 ? 0 : x + 1));
-          const u = at(up + x);
-          const d = at(down + x);
-          let hx = load<f64>(l) + load<f64>(r) + load<f64>(u) + load<f64>(d);
-          let hy = load<f64>(l, 8) + load<f64>(r, 8) + load<f64>(u, 8) + load<f64>(d, 8);
-          if (cubic) {
-            const f = at(front + x);
-            const b = at(back + x);
-            hx = hx + load<f64>(f) + load<f64>(b);
-            hy = hy + load<f64>(f, 8) + load<f64>(b, 8);
-          }
-          hx = hx + h;
-          const h2 = hx * hx + hy * hy;
-          if (h2 > 0) {
-            const ox = load<f64>(i);
-            const oy = load<f64>(i, 8);
-            const f = (2 * (ox * hx + oy * hy)) / h2;
-            let nx = f * hx - ox;
-            let ny = f * hy - oy;
-            const norm = Math.sqrt(nx * nx + ny * ny);
-            nx = nx / norm;
-            ny = ny / norm;
-            store<f64>(i, nx);
-            store<f64>(i, ny, 8);
+        const zf = (z == L - 1 ? 0 : z + 1) * L;
+        const zb = (z == 0 ? L - 1 : z - 1) * L;
+        for (let y = 0; y < L; y++) {
+          const up = (z * L + (y == 0 ? L - 1 : y - 1)) * L;
+          const down = (z * L + (y == L - 1 ? 0 : y + 1)) * L;
+          const row = (z * L + y) * L;
+          const front = (zf + y) * L;
+          const back = (zb + y) * L;
+          for (let x = (y + z + c) & 1; x < L; x += 2) {
+            const i = at(row + x);
+            const l = at(row + (x == 0 ? L - 1 : x - 1));
+            const r = at(row + (x == L - 1 ? 0 : x + 1));
+            const u = at(up + x);
+            const d = at(down + x);
+            let hx = load<f64>(l) + load<f64>(r) + load<f64>(u) + load<f64>(d);
+            let hy = load<f64>(l, 8) + load<f64>(r, 8) + load<f64>(u, 8) + load<f64>(d, 8);
+            if (cubic) {
+              const f = at(front + x);
+              const b = at(back + x);
+              hx = hx + load<f64>(f) + load<f64>(b);
+              hy = hy + load<f64>(f, 8) + load<f64>(b, 8);
+            }
+            hx = hx + h;
+            const h2 = hx * hx + hy * hy;
+            if (h2 > 0) {
+              const ox = load<f64>(i);
+              const oy = load<f64>(i, 8);
+              const f = (2 * (ox * hx + oy * hy)) / h2;
+              let nx = f * hx - ox;
+              let ny = f * hy - oy;
+              const norm = Math.sqrt(nx * nx + ny * ny);
+              nx = nx / norm;
+              ny = ny / norm;
+              store<f64>(i, nx);
+              store<f64>(i, ny, 8);
+            }
           }
         }
-      }
       }
     }
   }
@@ -344,37 +344,37 @@ export function xyMetropolis(sweeps: i32, step: f64, overRelaxation: i32, record
   for (let k = 0; k < sweeps; k++) {
     for (let c = 0; c < 2; c++) {
       for (let z = 0; z < depth; z++) {
-      const zf = (z == L - 1 ? 0 : z + 1) * L;
-      const zb = (z == 0 ? L - 1 : z - 1) * L;
-      for (let y = 0; y < L; y++) {
-        const up = (z * L + (y == 0 ? L - 1 : y - 1)) * L;
-        const down = (z * L + (y == L - 1 ? 0 : y + 1)) * L;
-        const row = (z * L + y) * L;
-        const front = (zf + y) * L;
-        const back = (zb + y) * L;
-        let x = (y + z + c) & 1;
-        // the cubic lattice takes the scalar path (the pairs' neighbour loads are the square lattice's)
-        if (ASC_FEATURE_SIMD && !cubic) {
-          const hv = f64x2.replace_lane(f64x2.splat(0.0), 0, h);
-          let previous: i32 = -1;
-          let nx = hv, ny = hv, ex = hv, a = hv;
-          for (; x + 2 < L; x += 4) {
-            pairProposal(at(row + x), at(row + x + 2), at(row + (x == 0 ? L - 1 : x - 1)), at(row + x + 1),
-              at(row + (x + 3 == L ? 0 : x + 3)), at(up + x), at(down + x), fine, b, hv);
+        const zf = (z == L - 1 ? 0 : z + 1) * L;
+        const zb = (z == 0 ? L - 1 : z - 1) * L;
+        for (let y = 0; y < L; y++) {
+          const up = (z * L + (y == 0 ? L - 1 : y - 1)) * L;
+          const down = (z * L + (y == L - 1 ? 0 : y + 1)) * L;
+          const row = (z * L + y) * L;
+          const front = (zf + y) * L;
+          const back = (zb + y) * L;
+          let x = (y + z + c) & 1;
+          // the cubic lattice takes the scalar path (the pairs' neighbour loads are the square lattice's)
+          if (ASC_FEATURE_SIMD && !cubic) {
+            const hv = f64x2.replace_lane(f64x2.splat(0.0), 0, h);
+            let previous: i32 = -1;
+            let nx = hv, ny = hv, ex = hv, a = hv;
+            for (; x + 2 < L; x += 4) {
+              pairProposal(at(row + x), at(row + x + 2), at(row + (x == 0 ? L - 1 : x - 1)), at(row + x + 1),
+                at(row + (x + 3 == L ? 0 : x + 3)), at(up + x), at(down + x), fine, b, hv);
+              if (previous >= 0) accepted += <f64>pairAccept(at(row + previous), at(row + previous + 2), nx, ny, ex, a);
+              nx = v128.load(pipe);
+              ny = v128.load(pipe, 16);
+              ex = v128.load(pipe, 32);
+              a = v128.load(pipe, 48);
+              previous = x;
+            }
             if (previous >= 0) accepted += <f64>pairAccept(at(row + previous), at(row + previous + 2), nx, ny, ex, a);
-            nx = v128.load(pipe);
-            ny = v128.load(pipe, 16);
-            ex = v128.load(pipe, 32);
-            a = v128.load(pipe, 48);
-            previous = x;
           }
-          if (previous >= 0) accepted += <f64>pairAccept(at(row + previous), at(row + previous + 2), nx, ny, ex, a);
+          for (; x < L; x += 2) {
+            accepted += <f64>metropolisSite(at(row + x), at(row + (x == 0 ? L - 1 : x - 1)), at(row + (x == L - 1 ? 0 : x + 1)), at(up + x), at(down + x),
+              at(front + x), at(back + x), cubic, fine, b, h);
+          }
         }
-        for (; x < L; x += 2) {
-          accepted += <f64>metropolisSite(at(row + x), at(row + (x == 0 ? L - 1 : x - 1)), at(row + (x == L - 1 ? 0 : x + 1)), at(up + x), at(down + x),
-            at(front + x), at(back + x), cubic, fine, b, h);
-        }
-      }
       }
     }
     if (overRelaxation > 0) xyOverRelax(overRelaxation);
@@ -399,42 +399,42 @@ export function xyClockMetropolis(sweeps: i32, record: i32): f64 {
   for (let k = 0; k < sweeps; k++) {
     for (let c = 0; c < 2; c++) {
       for (let z = 0; z < depth; z++) {
-      const zf = (z == L - 1 ? 0 : z + 1) * L;
-      const zb = (z == 0 ? L - 1 : z - 1) * L;
-      for (let y = 0; y < L; y++) {
-        const up = (z * L + (y == 0 ? L - 1 : y - 1)) * L;
-        const down = (z * L + (y == L - 1 ? 0 : y + 1)) * L;
-        const row = (z * L + y) * L;
-        const front = (zf + y) * L;
-        const back = (zb + y) * L;
-        for (let x = (y + z + c) & 1; x < L; x += 2) {
-          const site = row + x;
-          const l = at(row + (x == 0 ? L - 1 : x - 1));
-          const r = at(row + (x == L - 1 ? 0 : x + 1));
-          const u = at(up + x);
-          const d = at(down + x);
-          let hx = load<f64>(l) + load<f64>(r) + load<f64>(u) + load<f64>(d);
-          let hy = load<f64>(l, 8) + load<f64>(r, 8) + load<f64>(u, 8) + load<f64>(d, 8);
-          if (cubic) {
-            const f = at(front + x);
-            const bk = at(back + x);
-            hx = hx + load<f64>(f) + load<f64>(bk);
-            hy = hy + load<f64>(f, 8) + load<f64>(bk, 8);
-          }
-          hx = hx + h;
-          const old = <i32>load<u8>(states + <usize>site);
-          let next = old + 1 + <i32>Math.floor(<f64>rng.next() * <f64>(q - 1) * TWO_POW_M32);
-          if (next >= q) next -= q;
-          const a = uniform();
-          const to = table + (<usize>next << 4);
-          const from = table + (<usize>old << 4);
-          const dE = -((load<f64>(to) - load<f64>(from)) * hx + (load<f64>(to, 8) - load<f64>(from, 8)) * hy);
-          if (dE <= 0 || a < detExp(-(b * dE))) {
-            setState(site, next);
-            accepted++;
+        const zf = (z == L - 1 ? 0 : z + 1) * L;
+        const zb = (z == 0 ? L - 1 : z - 1) * L;
+        for (let y = 0; y < L; y++) {
+          const up = (z * L + (y == 0 ? L - 1 : y - 1)) * L;
+          const down = (z * L + (y == L - 1 ? 0 : y + 1)) * L;
+          const row = (z * L + y) * L;
+          const front = (zf + y) * L;
+          const back = (zb + y) * L;
+          for (let x = (y + z + c) & 1; x < L; x += 2) {
+            const site = row + x;
+            const l = at(row + (x == 0 ? L - 1 : x - 1));
+            const r = at(row + (x == L - 1 ? 0 : x + 1));
+            const u = at(up + x);
+            const d = at(down + x);
+            let hx = load<f64>(l) + load<f64>(r) + load<f64>(u) + load<f64>(d);
+            let hy = load<f64>(l, 8) + load<f64>(r, 8) + load<f64>(u, 8) + load<f64>(d, 8);
+            if (cubic) {
+              const f = at(front + x);
+              const bk = at(back + x);
+              hx = hx + load<f64>(f) + load<f64>(bk);
+              hy = hy + load<f64>(f, 8) + load<f64>(bk, 8);
+            }
+            hx = hx + h;
+            const old = <i32>load<u8>(states + <usize>site);
+            let next = old + 1 + <i32>Math.floor(<f64>rng.next() * <f64>(q - 1) * TWO_POW_M32);
+            if (next >= q) next -= q;
+            const a = uniform();
+            const to = table + (<usize>next << 4);
+            const from = table + (<usize>old << 4);
+            const dE = -((load<f64>(to) - load<f64>(from)) * hx + (load<f64>(to, 8) - load<f64>(from, 8)) * hy);
+            if (dE <= 0 || a < detExp(-(b * dE))) {
+              setState(site, next);
+              accepted++;
+            }
           }
         }
-      }
       }
     }
     if (record != 0) xyRecord(k);

@@ -374,7 +374,8 @@ function clockCubicReference(q: number): CriticalReference {
   const ising = criticalReference({ lattice: 'cubic' });
   if (q === 2) return { ...ising, source: `${ising.source} (q = 2 is Ising)` };
   if (q === 4) return { ...ising, temperature: ising.temperature / 2, source: `${ising.source} / 2 (q = 4 is two Ising models at J/2)` };
-  if (q === 3) return { temperature: clockCriticalTemperature(3, 'cubic'), source: `${CUBIC_SOURCES.potts3} (q = 3 is Potts at J_Potts = 3J/2)`, order: 'first-order' };
+  if (q === 3)
+    return { temperature: clockCriticalTemperature(3, 'cubic'), source: `${CUBIC_SOURCES.potts3} (q = 3 is Potts at J_Potts = 3J/2)`, order: 'first-order' };
   return { temperature: NaN, source: 'none known here (q >= 5: the 3D XY universality class)', order: 'continuous', exponents: XY_3D_EXPONENTS };
 }
 

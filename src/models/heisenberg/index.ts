@@ -70,7 +70,11 @@ export const heisenberg: ModelDefinition<HeisenbergParameters> = {
 
   async createKernel(request, parameters) {
     const [{ createContinuousKernel }, { JsHeisenbergKernel }] = await Promise.all([import('../continuous/model-kernel.js'), import('./kernel-js.js')]);
-    return createContinuousKernel(request, { core: CORE, js: (size, _q, dimension) => new JsHeisenbergKernel(size, dimension), tuning: TUNING }, parameters.overRelaxation);
+    return createContinuousKernel(
+      request,
+      { core: CORE, js: (size, _q, dimension) => new JsHeisenbergKernel(size, dimension), tuning: TUNING },
+      parameters.overRelaxation,
+    );
   },
 
   energy: (records, offset, field) => continuousEnergy(LAYOUT, records, offset, field),
