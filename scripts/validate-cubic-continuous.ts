@@ -42,13 +42,15 @@ const backend = flag('backend', 'wasm') as 'wasm' | 'js';
 const started = performance.now();
 
 const curves = new Map<number, BinderPoint[]>();
-// XY: L Upsilon, negated so that it falls with beta like Q (its crossings by the same finder)
+// xi_2nd / L and (XY) L Upsilon, negated so that they fall with beta like Q (crossings by the same finder)
+const lengths = new Map<number, BinderPoint[]>();
 const stiffness = new Map<number, BinderPoint[]>();
 console.log(`validate-cubic-continuous: ${model}, cubic, L = ${sizes.join(', ')}, beta = ${betas.join(', ')}, ${sweeps} hybrid steps per point, seed ${seed}, ${backend}`);
 console.log(`L     beta      Q = <m^4>/<m^2>^2     xi_2nd / L${model === 'xy' ? '     L Upsilon' : ''}`);
 for (const L of sizes) {
   const points: BinderPoint[] = [];
   const upsilons: BinderPoint[] = [];
+  const xis: BinderPoint[] = [];
   for (const beta of betas) {
     const sim = await createSimulation({
       model,
@@ -69,6 +71,7 @@ for (const L of sizes) {
     const xi = m.correlations?.correlationLength;
     const upsilon = o.helicityModulus;
     points.push({ beta, q: q.mean, dq: q.error });
+    if (xi) xis.push({ beta, q: -xi.mean / L, dq: xi.error / L });
     if (upsilon) upsilons.push({ beta, q: -L * upsilon.mean, dq: L * upsilon.error });
     console.log(
       `${String(L).padEnd(5)} ${beta.toFixed(4)}    ${q.mean.toFixed(4)} +- ${q.error.toFixed(4)}     ${xi ? `${(xi.mean / L).toFixed(3)} +- ${(xi.error / L).toFixed(3)}` : '-'}` +
@@ -77,6 +80,7 @@ for (const L of sizes) {
   }
   curves.set(L, points);
   stiffness.set(L, upsilons);
+  lengths.set(L, xis);
 }
 
 const crossings = binderCrossings(sizes, betas, curves);
@@ -85,9 +89,9 @@ for (const c of crossings) {
   const z = (c.beta - betaC) / Math.hypot(c.error, betaCError);
   console.log(`${c.sizes.join(', ').padEnd(9)} ${c.beta.toFixed(5)} +- ${c.error.toFixed(5)}   ${c.q.toFixed(3)}               ${z.toFixed(2)}`);
 }
-if (model === 'xy') {
-  console.log("\nL, L'     beta where L Upsilon crosses   L Upsilon there   (beta_cross - beta_c) / error");
-  for (const c of binderCrossings(sizes, betas, stiffness)) {
+for (const [name, curves2] of [['xi_2nd / L', lengths], ...(model === 'xy' ? [['L Upsilon', stiffness] as const] : [])] as const) {
+  console.log(`\nL, L'     beta where ${name} crosses   ${name} there   (beta_cross - beta_c) / error`);
+  for (const c of binderCrossings(sizes, betas, curves2)) {
     const z = (c.beta - betaC) / Math.hypot(c.error, betaCError);
     console.log(`${c.sizes.join(', ').padEnd(9)} ${c.beta.toFixed(5)} +- ${c.error.toFixed(5)}            ${(-c.q).toFixed(3)}             ${z.toFixed(2)}`);
   }
