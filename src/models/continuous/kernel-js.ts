@@ -40,43 +40,6 @@ export abstract class JsContinuousKernelBase {
   }
 
   /**
-   * One checkerboard pass in the kernels' site order: colour c = 0, then 1 ((x + y + z) & 1 = c),
-   * plane by plane (z), row by row (y), x ascending: visit(n i, n l, n r, n u, n d, n f, n b) with the
-   * offsets of the site and of its neighbours -x, +x, -y, +y, +z, -z in `spins` (n components a
-   * site; f = b = -1 on the square lattice). The walk the assembly kernels write out inline.
-   */
-  protected checkerboard(visit: (i: number, l: number, r: number, u: number, d: number, f: number, b: number) => void): void {
-    const L = this.size;
-    const n = this.components;
-    const cubic = this.dimension === 3;
-    const depth = cubic ? L : 1;
-    for (let c = 0; c < 2; c++) {
-      for (let z = 0; z < depth; z++) {
-        const zf = (z === L - 1 ? 0 : z + 1) * L;
-        const zb = (z === 0 ? L - 1 : z - 1) * L;
-        for (let y = 0; y < L; y++) {
-          const up = (z * L + (y === 0 ? L - 1 : y - 1)) * L;
-          const down = (z * L + (y === L - 1 ? 0 : y + 1)) * L;
-          const row = (z * L + y) * L;
-          const front = (zf + y) * L;
-          const back = (zb + y) * L;
-          for (let x = (y + z + c) & 1; x < L; x += 2) {
-            visit(
-              n * (row + x),
-              n * (row + (x === 0 ? L - 1 : x - 1)),
-              n * (row + (x === L - 1 ? 0 : x + 1)),
-              n * (up + x),
-              n * (down + x),
-              cubic ? n * (front + x) : -1,
-              cubic ? n * (back + x) : -1,
-            );
-          }
-        }
-      }
-    }
-  }
-
-  /**
    * The neighbours of `site` in the Wolff kernels' order into `out` (-x, +x, -y, +y, then -z, +z on
    * the cubic lattice); returns their number.
    */

@@ -122,24 +122,46 @@ export class JsHeisenbergKernel extends JsContinuousKernelBase implements Heisen
   }
 
   /**
-   * One checkerboard pass (src/models/continuous/kernel-js.ts): visit(3 i, H_x, H_y, H_z) for each
-   * site i, H = the sum of the neighbours (+x, -x, +y, -y, then +z, -z on the cubic lattice) + (0, 0, h).
+   * One checkerboard pass in the contract's order (colour 0, then 1; plane by plane, row by row):
+   * visit(3 i, H_x, H_y, H_z) for each site i, H = the sum of the neighbours (+x, -x, +y, -y, then +z, -z on the cubic lattice) + (0, 0, h).
    */
   private fieldPass(visit: (i: number, hx: number, hy: number, hz: number) => void): void {
+    const L = this.size;
     const s = this.spins;
     const h = this.field;
-    this.checkerboard((i, l, r, u, d, f, b) => {
-      let hx = s[l] + s[r] + s[u] + s[d];
-      let hy = s[l + 1] + s[r + 1] + s[u + 1] + s[d + 1];
-      let hz = s[l + 2] + s[r + 2] + s[u + 2] + s[d + 2];
-      if (f >= 0) {
-        hx = hx + s[f] + s[b];
-        hy = hy + s[f + 1] + s[b + 1];
-        hz = hz + s[f + 2] + s[b + 2];
+    const cubic = this.dimension === 3;
+    const depth = cubic ? L : 1;
+    for (let c = 0; c < 2; c++) {
+      for (let z = 0; z < depth; z++) {
+        const zf = (z === L - 1 ? 0 : z + 1) * L;
+        const zb = (z === 0 ? L - 1 : z - 1) * L;
+        for (let y = 0; y < L; y++) {
+          const up = (z * L + (y === 0 ? L - 1 : y - 1)) * L;
+          const down = (z * L + (y === L - 1 ? 0 : y + 1)) * L;
+          const row = (z * L + y) * L;
+          const front = (zf + y) * L;
+          const back = (zb + y) * L;
+          for (let x = (y + z + c) & 1; x < L; x += 2) {
+            const l = 3 * (row + (x === 0 ? L - 1 : x - 1));
+            const r = 3 * (row + (x === L - 1 ? 0 : x + 1));
+            const u = 3 * (up + x);
+            const d = 3 * (down + x);
+            let hx = s[l] + s[r] + s[u] + s[d];
+            let hy = s[l + 1] + s[r + 1] + s[u + 1] + s[d + 1];
+            let hz = s[l + 2] + s[r + 2] + s[u + 2] + s[d + 2];
+            if (cubic) {
+              const f = 3 * (front + x);
+              const b = 3 * (back + x);
+              hx = hx + s[f] + s[b];
+              hy = hy + s[f + 1] + s[b + 1];
+              hz = hz + s[f + 2] + s[b + 2];
+            }
+            hz = hz + h;
+            visit(3 * (row + x), hx, hy, hz);
+          }
+        }
       }
-      hz = hz + h;
-      visit(i, hx, hy, hz);
-    });
+    }
   }
 
   wolff(steps: number, clusters: number, out?: Float64Array, sizes?: Float64Array): number {

@@ -74,29 +74,51 @@ export class JsPhi4Kernel extends JsContinuousKernelBase implements Phi4Kernel {
   }
 
   /**
-   * One pass over the sites of the checkerboard in the contract's order (the walk of
-   * src/models/continuous/kernel-js.ts): `visit(i, hx, hy)` with i = 2 site and H = the sum of the
-   * neighbours (+x, -x, +y, -y, +z, -z, each component summed in this order) + (h, 0).
+   * One pass over the sites of the checkerboard in the contract's order: `visit(i, hx, hy)` with
+   * i = 2 site and H = the sum of the neighbours + (h, 0).
    */
-  private fieldPass(visit: (i: number, hx: number, hy: number) => void): void {
+  private checkerboard(visit: (i: number, hx: number, hy: number) => void): void {
+    const L = this.size;
     const s = this.spins;
     const h = this.field;
-    this.checkerboard((i, l, r, u, d, f, b) => {
-      let hx = s[r] + s[l];
-      let hy = s[r + 1] + s[l + 1];
-      hx = hx + s[d];
-      hy = hy + s[d + 1];
-      hx = hx + s[u];
-      hy = hy + s[u + 1];
-      if (f >= 0) {
-        hx = hx + s[f];
-        hy = hy + s[f + 1];
-        hx = hx + s[b];
-        hy = hy + s[b + 1];
+    const depth = this.dimension === 3 ? L : 1;
+    const cubic = this.dimension === 3;
+    for (let c = 0; c < 2; c++) {
+      for (let z = 0; z < depth; z++) {
+        const front = (z === L - 1 ? 0 : z + 1) * L;
+        const back = (z === 0 ? L - 1 : z - 1) * L;
+        for (let y = 0; y < L; y++) {
+          const row = (z * L + y) * L;
+          const down = (z * L + (y === L - 1 ? 0 : y + 1)) * L;
+          const up = (z * L + (y === 0 ? L - 1 : y - 1)) * L;
+          const f = (front + y) * L;
+          const b = (back + y) * L;
+          for (let x = (y + z + c) & 1; x < L; x += 2) {
+            const i = 2 * (row + x);
+            const r = 2 * (row + (x === L - 1 ? 0 : x + 1));
+            const l = 2 * (row + (x === 0 ? L - 1 : x - 1));
+            const d = 2 * (down + x);
+            const u = 2 * (up + x);
+            let hx = s[r] + s[l];
+            let hy = s[r + 1] + s[l + 1];
+            hx = hx + s[d];
+            hy = hy + s[d + 1];
+            hx = hx + s[u];
+            hy = hy + s[u + 1];
+            if (cubic) {
+              const fi = 2 * (f + x);
+              const bi = 2 * (b + x);
+              hx = hx + s[fi];
+              hy = hy + s[fi + 1];
+              hx = hx + s[bi];
+              hy = hy + s[bi + 1];
+            }
+            hx = hx + h;
+            visit(i, hx, hy);
+          }
+        }
       }
-      hx = hx + h;
-      visit(i, hx, hy);
-    });
+    }
   }
 
   metropolis(sweeps: number, step: number, overRelaxation: number, out?: Float64Array): number {
@@ -126,7 +148,7 @@ export class JsPhi4Kernel extends JsContinuousKernelBase implements Phi4Kernel {
       }
     };
     for (let k = 0; k < sweeps; k++) {
-      this.fieldPass(visit);
+      this.checkerboard(visit);
       if (overRelaxation > 0) this.overRelax(overRelaxation);
       if (out) this.record(out, PHI4_RECORD_WIDTH * k);
     }
@@ -145,7 +167,7 @@ export class JsPhi4Kernel extends JsContinuousKernelBase implements Phi4Kernel {
         s[i + 1] = f * hy - oy;
       }
     };
-    for (let k = 0; k < sweeps; k++) this.fieldPass(visit);
+    for (let k = 0; k < sweeps; k++) this.checkerboard(visit);
   }
 
   wolff(steps: number, clusters: number, out?: Float64Array, sizes?: Float64Array): number {

@@ -76,39 +76,71 @@ export class JsXyKernel extends JsContinuousKernelBase implements XyKernel {
 
   metropolis(sweeps: number, step: number, overRelaxation: number, out?: Float64Array): number {
     if (this.q > 0) return this.clockMetropolis(sweeps, out);
+    const L = this.size;
     const s = this.spins;
     const beta = this.beta;
+    const h = this.field;
+    const cubic = this.dimension === 3;
+    const depth = cubic ? L : 1;
     const rng = this.rng;
     const t = this.rotationTable(step);
     const fine = step * (1.0 / ROTATIONS);
     let accepted = 0;
     for (let k = 0; k < sweeps; k++) {
-      this.fieldPass((i, hx, hy) => {
-        const u1 = rng.next();
-        const a = rng.next() * TWO_POW_M32;
-        const j = 2 * (u1 >>> 24);
-        const eps = fine * (((u1 & 0xffffff) * 2 + 1) * TWO_POW_M24 - 1.0);
-        const ce = detCosSmall(eps);
-        const se = detSinSmall(eps);
-        const cs = t[j] * ce - t[j + 1] * se;
-        const sn = t[j + 1] * ce + t[j] * se;
-        const ox = s[i];
-        const oy = s[i + 1];
-        let nx = cs * ox - sn * oy;
-        let ny = sn * ox + cs * oy;
-        const f = (3.0 - (nx * nx + ny * ny)) * 0.5;
-        nx = nx * f;
-        ny = ny * f;
-        const dE = -((nx - ox) * hx + (ny - oy) * hy);
-        let xe = -(beta * dE);
-        xe = 0.0 < xe ? 0.0 : xe;
-        xe = xe < -708.0 ? -708.0 : xe;
-        if (a < detExpSmall(xe)) {
-          s[i] = nx;
-          s[i + 1] = ny;
-          accepted++;
+      // the walk of fieldPass written out: the hot loop of the JavaScript twin (no call per site)
+      for (let c = 0; c < 2; c++) {
+        for (let z = 0; z < depth; z++) {
+          const zf = (z === L - 1 ? 0 : z + 1) * L;
+          const zb = (z === 0 ? L - 1 : z - 1) * L;
+          for (let y = 0; y < L; y++) {
+            const up = (z * L + (y === 0 ? L - 1 : y - 1)) * L;
+            const down = (z * L + (y === L - 1 ? 0 : y + 1)) * L;
+            const row = (z * L + y) * L;
+            const front = (zf + y) * L;
+            const back = (zb + y) * L;
+            for (let x = (y + z + c) & 1; x < L; x += 2) {
+              const i = 2 * (row + x);
+              const l = 2 * (row + (x === 0 ? L - 1 : x - 1));
+              const r = 2 * (row + (x === L - 1 ? 0 : x + 1));
+              const u = 2 * (up + x);
+              const d = 2 * (down + x);
+              let hx = s[l] + s[r] + s[u] + s[d];
+              let hy = s[l + 1] + s[r + 1] + s[u + 1] + s[d + 1];
+              if (cubic) {
+                const f = 2 * (front + x);
+                const b = 2 * (back + x);
+                hx = hx + s[f] + s[b];
+                hy = hy + s[f + 1] + s[b + 1];
+              }
+              hx = hx + h;
+              const u1 = rng.next();
+              const a = rng.next() * TWO_POW_M32;
+              const j = 2 * (u1 >>> 24);
+              const eps = fine * (((u1 & 0xffffff) * 2 + 1) * TWO_POW_M24 - 1.0);
+              const ce = detCosSmall(eps);
+              const se = detSinSmall(eps);
+              const cs = t[j] * ce - t[j + 1] * se;
+              const sn = t[j + 1] * ce + t[j] * se;
+              const ox = s[i];
+              const oy = s[i + 1];
+              let nx = cs * ox - sn * oy;
+              let ny = sn * ox + cs * oy;
+              const f = (3.0 - (nx * nx + ny * ny)) * 0.5;
+              nx = nx * f;
+              ny = ny * f;
+              const dE = -((nx - ox) * hx + (ny - oy) * hy);
+              let xe = -(beta * dE);
+              xe = 0.0 < xe ? 0.0 : xe;
+              xe = xe < -708.0 ? -708.0 : xe;
+              if (a < detExpSmall(xe)) {
+                s[i] = nx;
+                s[i + 1] = ny;
+                accepted++;
+              }
+            }
+          }
         }
-      });
+      }
       if (overRelaxation > 0) this.overRelax(overRelaxation);
       if (out) this.record(out, XY_RECORD_WIDTH * k);
     }
@@ -181,23 +213,46 @@ export class JsXyKernel extends JsContinuousKernelBase implements XyKernel {
   }
 
   /**
-   * One checkerboard pass (src/models/continuous/kernel-js.ts): visit(2 i, H_x, H_y) for each site i,
+   * One checkerboard pass in the contract's order (colour 0, then 1; plane by plane, row by row):
+   * visit(2 i, H_x, H_y) for each site i,
    * H = the sum of the neighbours (+x, -x, +y, -y, then +z, -z on the cubic lattice) + (h, 0), each
    * component summed in that order.
    */
   private fieldPass(visit: (i: number, hx: number, hy: number) => void): void {
+    const L = this.size;
     const s = this.spins;
     const h = this.field;
-    this.checkerboard((i, l, r, u, d, f, b) => {
-      let hx = s[l] + s[r] + s[u] + s[d];
-      let hy = s[l + 1] + s[r + 1] + s[u + 1] + s[d + 1];
-      if (f >= 0) {
-        hx = hx + s[f] + s[b];
-        hy = hy + s[f + 1] + s[b + 1];
+    const cubic = this.dimension === 3;
+    const depth = cubic ? L : 1;
+    for (let c = 0; c < 2; c++) {
+      for (let z = 0; z < depth; z++) {
+        const zf = (z === L - 1 ? 0 : z + 1) * L;
+        const zb = (z === 0 ? L - 1 : z - 1) * L;
+        for (let y = 0; y < L; y++) {
+          const up = (z * L + (y === 0 ? L - 1 : y - 1)) * L;
+          const down = (z * L + (y === L - 1 ? 0 : y + 1)) * L;
+          const row = (z * L + y) * L;
+          const front = (zf + y) * L;
+          const back = (zb + y) * L;
+          for (let x = (y + z + c) & 1; x < L; x += 2) {
+            const l = 2 * (row + (x === 0 ? L - 1 : x - 1));
+            const r = 2 * (row + (x === L - 1 ? 0 : x + 1));
+            const u = 2 * (up + x);
+            const d = 2 * (down + x);
+            let hx = s[l] + s[r] + s[u] + s[d];
+            let hy = s[l + 1] + s[r + 1] + s[u + 1] + s[d + 1];
+            if (cubic) {
+              const f = 2 * (front + x);
+              const b = 2 * (back + x);
+              hx = hx + s[f] + s[b];
+              hy = hy + s[f + 1] + s[b + 1];
+            }
+            hx = hx + h;
+            visit(2 * (row + x), hx, hy);
+          }
+        }
       }
-      hx = hx + h;
-      visit(i, hx, hy);
-    });
+    }
   }
 
   wolff(steps: number, clusters: number, out?: Float64Array, sizes?: Float64Array): number {
