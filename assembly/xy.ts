@@ -1,15 +1,16 @@
-// The XY model on the periodic L x L square lattice: H = -J sum_<ij> s_i . s_j - h sum_i s_i^x,
-// unit vectors s_i = (cos theta_i, sin theta_i) stored as two float64 components per site.
+// The XY model on the periodic L x L square (d = 2) or L x L x L simple cubic (d = 3) lattice:
+// H = -J sum_<ij> s_i . s_j - h sum_i s_i^x, unit vectors s_i = (cos theta_i, sin theta_i) stored as
+// two float64 components per site, site i = (z L + y) L + x (./lattice.ts).
 //
 // Twin of src/models/xy/kernel-js.ts: same stream contract, same operations in the same order
 // (contract and record layout: src/models/xy/kernel.ts); sin, cos and exp from ./detmath.
 //
-// The q-state clock model runs on the same lattice (xyInit(L, q) with q >= 2): each site also holds
+// The q-state clock model runs on the same lattice (xyInit(L, d, q) with q >= 2): each site also holds
 // its state k (angle 2 pi k / q) and its components are the table's (cos, sin)(2 pi k / q).
 //
 // Regions (xyInit, after init(L)'s; each 64-byte aligned):
-//   [spins]    2 L^2 x f64: (s_x, s_y) of site i at [2i, 2i + 1]
-//   [states]   L^2 x u8 (clock only): the state k of each site
+//   [spins]    2 N x f64: (s_x, s_y) of site i at [2i, 2i + 1], N = L^d
+//   [states]   N x u8 (clock only): the state k of each site
 //   [table]    2 q x f64 (clock only): (cos, sin)(2 pi k / q) at [2k, 2k + 1], from ./detmath
 //   [records]  XY_RECORD_CAPACITY x XY_RECORD_WIDTH x f64
 //   [sizes]    XY_RECORD_CAPACITY x f64: summed cluster size of each Wolff step
@@ -22,8 +23,8 @@ import { detCos, detCosSmall, detCosSmall2, detExp, detExpSmall, detExpSmall2, d
 import { heatBathSweep } from "./continuous-heatbath";
 import { embeddingSquares, embeddingStep } from "./embedding";
 
-/** Values in one record: [B_x, B_y, M_x, M_y, I_x, I_y, V]. */
-export const XY_RECORD_WIDTH: i32 = 7;
+/** Values in one record: [B_x, B_y, M_x, M_y, I_x, I_y, V, B_z, I_z] (B_z = I_z = 0 on the square lattice). */
+export const XY_RECORD_WIDTH: i32 = 9;
 /** Records one call can write. */
 export const XY_RECORD_CAPACITY: i32 = 4096;
 
@@ -35,6 +36,8 @@ const TWO_POW_M31: f64 = 4.656612873077393e-10;
 const TWO_POW_M24: f64 = 5.960464477539063e-8;
 
 let L: i32 = 0;
+let D: i32 = 2;
+let N: i32 = 0;
 let spins: usize = 0;
 let records: usize = 0;
 let sizes: usize = 0;
@@ -45,11 +48,14 @@ let states: usize = 0;
 let table: usize = 0;
 
 /**
- * Reserves the regions for an L x L lattice of XY spins (q = 0) or of q-state clock spins
- * (2 <= q <= 256) and fills it cold. 0 on success, -1 when memory cannot grow.
+ * Reserves the regions for a lattice of linear size L in dimension d (2 or 3) of XY spins (q = 0)
+ * or of q-state clock spins (2 <= q <= 256) and fills it cold. 0 on success, -1 when memory cannot
+ * grow (or N = L^d does not fit in an i32 index).
  */
-export function xyInit(size: i32, q: i32): i32 {
-  const n = <usize>size * <usize>size;
+export function xyInit(size: i32, dimension: i32, q: i32): i32 {
+  const n64: u64 = dimension == 3 ? <u64>size * <u64>size * <u64>size : <u64>size * <u64>size;
+  if (n64 > 0x7fffffff / 16) return -1;
+  const n = <usize>n64;
   const s = reserve(n * 16);
   const r = reserve(<usize>XY_RECORD_CAPACITY * <usize>XY_RECORD_WIDTH * 8);
   const z = reserve(<usize>XY_RECORD_CAPACITY * 8);
@@ -73,6 +79,8 @@ export function xyInit(size: i32, q: i32): i32 {
     }
   }
   L = size;
+  D = dimension;
+  N = <i32>n;
   spins = s;
   records = r;
   sizes = z;
@@ -94,8 +102,7 @@ function setState(site: i32, k: i32): void {
 
 /** Sets the components of every site from its clock state (after the wrapper wrote states). */
 export function xyClockSync(): void {
-  const n = L * L;
-  for (let i = 0; i < n; i++) setState(i, <i32>load<u8>(states + <usize>i));
+  for (let i = 0; i < N; i++) setState(i, <i32>load<u8>(states + <usize>i));
 }
 
 export function xySpinsPtr(): usize { return spins; }
@@ -120,7 +127,7 @@ function uniform(): f64 {
  * (clock: state floor(u q)).
  */
 export function xyFill(hot: i32): void {
-  const n = <usize>L * <usize>L;
+  const n = <usize>N;
   if (Q > 0) {
     for (let i: usize = 0; i < n; i++) setState(<i32>i, hot == 0 ? 0 : <i32>Math.floor(<f64>rng.next() * <f64>Q * TWO_POW_M32));
     return;
@@ -147,32 +154,47 @@ function at(i: i32): usize {
 /** Over-relaxation sweeps (reflection of each spin about its local field; no random numbers). */
 export function xyOverRelax(sweeps: i32): void {
   const h = field;
+  const cubic = D == 3;
+  const depth = cubic ? L : 1;
   for (let k = 0; k < sweeps; k++) {
     for (let c = 0; c < 2; c++) {
-      for (let y = 0; y < L; y++) {
-        const up = (y == 0 ? L - 1 : y - 1) * L;
-        const down = (y == L - 1 ? 0 : y + 1) * L;
-        const row = y * L;
-        for (let x = (y + c) & 1; x < L; x += 2) {
-          const i = at(row + x);
-          const l = at(row + (x == 0 ? L - 1 : x - 1));
-          const r = at(row + (x == L - 1 ? 0 : x + 1));
-          const u = at(up + x);
-          const d = at(down + x);
-          const hx = load<f64>(l) + load<f64>(r) + load<f64>(u) + load<f64>(d) + h;
-          const hy = load<f64>(l, 8) + load<f64>(r, 8) + load<f64>(u, 8) + load<f64>(d, 8);
-          const h2 = hx * hx + hy * hy;
-          if (h2 > 0) {
-            const ox = load<f64>(i);
-            const oy = load<f64>(i, 8);
-            const f = (2 * (ox * hx + oy * hy)) / h2;
-            let nx = f * hx - ox;
-            let ny = f * hy - oy;
-            const norm = Math.sqrt(nx * nx + ny * ny);
-            nx = nx / norm;
-            ny = ny / norm;
-            store<f64>(i, nx);
-            store<f64>(i, ny, 8);
+      for (let z = 0; z < depth; z++) {
+        const zf = (z == L - 1 ? 0 : z + 1) * L;
+        const zb = (z == 0 ? L - 1 : z - 1) * L;
+        for (let y = 0; y < L; y++) {
+          const up = (z * L + (y == 0 ? L - 1 : y - 1)) * L;
+          const down = (z * L + (y == L - 1 ? 0 : y + 1)) * L;
+          const row = (z * L + y) * L;
+          const front = (zf + y) * L;
+          const back = (zb + y) * L;
+          for (let x = (y + z + c) & 1; x < L; x += 2) {
+            const i = at(row + x);
+            const l = at(row + (x == 0 ? L - 1 : x - 1));
+            const r = at(row + (x == L - 1 ? 0 : x + 1));
+            const u = at(up + x);
+            const d = at(down + x);
+            let hx = load<f64>(l) + load<f64>(r) + load<f64>(u) + load<f64>(d);
+            let hy = load<f64>(l, 8) + load<f64>(r, 8) + load<f64>(u, 8) + load<f64>(d, 8);
+            if (cubic) {
+              const f = at(front + x);
+              const b = at(back + x);
+              hx = hx + load<f64>(f) + load<f64>(b);
+              hy = hy + load<f64>(f, 8) + load<f64>(b, 8);
+            }
+            hx = hx + h;
+            const h2 = hx * hx + hy * hy;
+            if (h2 > 0) {
+              const ox = load<f64>(i);
+              const oy = load<f64>(i, 8);
+              const f = (2 * (ox * hx + oy * hy)) / h2;
+              let nx = f * hx - ox;
+              let ny = f * hy - oy;
+              const norm = Math.sqrt(nx * nx + ny * ny);
+              nx = nx / norm;
+              ny = ny / norm;
+              store<f64>(i, nx);
+              store<f64>(i, ny, 8);
+            }
           }
         }
       }
@@ -211,9 +233,14 @@ function rotationTable(step: f64): void {
 
 // @ts-ignore: decorator
 @inline
-function metropolisSite(i: usize, l: usize, r: usize, u: usize, d: usize, fine: f64, b: f64, h: f64): i32 {
-  const hx = load<f64>(l) + load<f64>(r) + load<f64>(u) + load<f64>(d) + h;
-  const hy = load<f64>(l, 8) + load<f64>(r, 8) + load<f64>(u, 8) + load<f64>(d, 8);
+function metropolisSite(i: usize, l: usize, r: usize, u: usize, d: usize, fr: usize, bk: usize, cubic: bool, fine: f64, b: f64, h: f64): i32 {
+  let hx = load<f64>(l) + load<f64>(r) + load<f64>(u) + load<f64>(d);
+  let hy = load<f64>(l, 8) + load<f64>(r, 8) + load<f64>(u, 8) + load<f64>(d, 8);
+  if (cubic) {
+    hx = hx + load<f64>(fr) + load<f64>(bk);
+    hy = hy + load<f64>(fr, 8) + load<f64>(bk, 8);
+  }
+  hx = hx + h;
   const u1 = rng.next();
   const a = uniform();
   const t = rotations + (<usize>(u1 >> 24) << 4);
@@ -307,38 +334,48 @@ function pairAccept(i: usize, j: usize, nx: v128, ny: v128, ex: v128, a: v128): 
  * reflection sweeps; with `record` != 0 writes the record after each sweep. Returns accepted moves,
  * or -1 when more records are asked than XY_RECORD_CAPACITY.
  */
-export function xyMetropolis(sweeps: i32, step: f64, overRelaxation: i32, record: i32): i32 {
+export function xyMetropolis(sweeps: i32, step: f64, overRelaxation: i32, record: i32): f64 {
   if (record != 0 && sweeps > XY_RECORD_CAPACITY) return -1;
   const b = beta;
   const h = field;
   rotationTable(step);
   const fine = step * (1.0 / <f64>ROTATIONS);
-  let accepted: i32 = 0;
+  const cubic = D == 3;
+  const depth = cubic ? L : 1;
+  let accepted: f64 = 0;
   for (let k = 0; k < sweeps; k++) {
     for (let c = 0; c < 2; c++) {
-      for (let y = 0; y < L; y++) {
-        const up = (y == 0 ? L - 1 : y - 1) * L;
-        const down = (y == L - 1 ? 0 : y + 1) * L;
-        const row = y * L;
-        let x = (y + c) & 1;
-        if (ASC_FEATURE_SIMD) {
-          const hv = f64x2.replace_lane(f64x2.splat(0.0), 0, h);
-          let previous: i32 = -1;
-          let nx = hv, ny = hv, ex = hv, a = hv;
-          for (; x + 2 < L; x += 4) {
-            pairProposal(at(row + x), at(row + x + 2), at(row + (x == 0 ? L - 1 : x - 1)), at(row + x + 1),
-              at(row + (x + 3 == L ? 0 : x + 3)), at(up + x), at(down + x), fine, b, hv);
-            if (previous >= 0) accepted += pairAccept(at(row + previous), at(row + previous + 2), nx, ny, ex, a);
-            nx = v128.load(pipe);
-            ny = v128.load(pipe, 16);
-            ex = v128.load(pipe, 32);
-            a = v128.load(pipe, 48);
-            previous = x;
+      for (let z = 0; z < depth; z++) {
+        const zf = (z == L - 1 ? 0 : z + 1) * L;
+        const zb = (z == 0 ? L - 1 : z - 1) * L;
+        for (let y = 0; y < L; y++) {
+          const up = (z * L + (y == 0 ? L - 1 : y - 1)) * L;
+          const down = (z * L + (y == L - 1 ? 0 : y + 1)) * L;
+          const row = (z * L + y) * L;
+          const front = (zf + y) * L;
+          const back = (zb + y) * L;
+          let x = (y + z + c) & 1;
+          // the cubic lattice takes the scalar path (the pairs' neighbour loads are the square lattice's)
+          if (ASC_FEATURE_SIMD && !cubic) {
+            const hv = f64x2.replace_lane(f64x2.splat(0.0), 0, h);
+            let previous: i32 = -1;
+            let nx = hv, ny = hv, ex = hv, a = hv;
+            for (; x + 2 < L; x += 4) {
+              pairProposal(at(row + x), at(row + x + 2), at(row + (x == 0 ? L - 1 : x - 1)), at(row + x + 1),
+                at(row + (x + 3 == L ? 0 : x + 3)), at(up + x), at(down + x), fine, b, hv);
+              if (previous >= 0) accepted += <f64>pairAccept(at(row + previous), at(row + previous + 2), nx, ny, ex, a);
+              nx = v128.load(pipe);
+              ny = v128.load(pipe, 16);
+              ex = v128.load(pipe, 32);
+              a = v128.load(pipe, 48);
+              previous = x;
+            }
+            if (previous >= 0) accepted += <f64>pairAccept(at(row + previous), at(row + previous + 2), nx, ny, ex, a);
           }
-          if (previous >= 0) accepted += pairAccept(at(row + previous), at(row + previous + 2), nx, ny, ex, a);
-        }
-        for (; x < L; x += 2) {
-          accepted += metropolisSite(at(row + x), at(row + (x == 0 ? L - 1 : x - 1)), at(row + (x == L - 1 ? 0 : x + 1)), at(up + x), at(down + x), fine, b, h);
+          for (; x < L; x += 2) {
+            accepted += <f64>metropolisSite(at(row + x), at(row + (x == 0 ? L - 1 : x - 1)), at(row + (x == L - 1 ? 0 : x + 1)), at(up + x), at(down + x),
+              at(front + x), at(back + x), cubic, fine, b, h);
+          }
         }
       }
     }
@@ -353,36 +390,51 @@ export function xyMetropolis(sweeps: i32, step: f64, overRelaxation: i32, record
  * k' = (k + 1 + floor(u_1 (q - 1))) mod q (a uniformly random other state), draws u_2 and accepts
  * when dE <= 0 or u_2 < exp(-beta dE). Records as xyMetropolis. Returns accepted moves or -1.
  */
-export function xyClockMetropolis(sweeps: i32, record: i32): i32 {
+export function xyClockMetropolis(sweeps: i32, record: i32): f64 {
   if (Q == 0 || (record != 0 && sweeps > XY_RECORD_CAPACITY)) return -1;
   const b = beta;
   const h = field;
   const q = Q;
-  let accepted: i32 = 0;
+  const cubic = D == 3;
+  const depth = cubic ? L : 1;
+  let accepted: f64 = 0;
   for (let k = 0; k < sweeps; k++) {
     for (let c = 0; c < 2; c++) {
-      for (let y = 0; y < L; y++) {
-        const up = (y == 0 ? L - 1 : y - 1) * L;
-        const down = (y == L - 1 ? 0 : y + 1) * L;
-        const row = y * L;
-        for (let x = (y + c) & 1; x < L; x += 2) {
-          const site = row + x;
-          const l = at(row + (x == 0 ? L - 1 : x - 1));
-          const r = at(row + (x == L - 1 ? 0 : x + 1));
-          const u = at(up + x);
-          const d = at(down + x);
-          const hx = load<f64>(l) + load<f64>(r) + load<f64>(u) + load<f64>(d) + h;
-          const hy = load<f64>(l, 8) + load<f64>(r, 8) + load<f64>(u, 8) + load<f64>(d, 8);
-          const old = <i32>load<u8>(states + <usize>site);
-          let next = old + 1 + <i32>Math.floor(<f64>rng.next() * <f64>(q - 1) * TWO_POW_M32);
-          if (next >= q) next -= q;
-          const a = uniform();
-          const to = table + (<usize>next << 4);
-          const from = table + (<usize>old << 4);
-          const dE = -((load<f64>(to) - load<f64>(from)) * hx + (load<f64>(to, 8) - load<f64>(from, 8)) * hy);
-          if (dE <= 0 || a < detExp(-(b * dE))) {
-            setState(site, next);
-            accepted++;
+      for (let z = 0; z < depth; z++) {
+        const zf = (z == L - 1 ? 0 : z + 1) * L;
+        const zb = (z == 0 ? L - 1 : z - 1) * L;
+        for (let y = 0; y < L; y++) {
+          const up = (z * L + (y == 0 ? L - 1 : y - 1)) * L;
+          const down = (z * L + (y == L - 1 ? 0 : y + 1)) * L;
+          const row = (z * L + y) * L;
+          const front = (zf + y) * L;
+          const back = (zb + y) * L;
+          for (let x = (y + z + c) & 1; x < L; x += 2) {
+            const site = row + x;
+            const l = at(row + (x == 0 ? L - 1 : x - 1));
+            const r = at(row + (x == L - 1 ? 0 : x + 1));
+            const u = at(up + x);
+            const d = at(down + x);
+            let hx = load<f64>(l) + load<f64>(r) + load<f64>(u) + load<f64>(d);
+            let hy = load<f64>(l, 8) + load<f64>(r, 8) + load<f64>(u, 8) + load<f64>(d, 8);
+            if (cubic) {
+              const f = at(front + x);
+              const bk = at(back + x);
+              hx = hx + load<f64>(f) + load<f64>(bk);
+              hy = hy + load<f64>(f, 8) + load<f64>(bk, 8);
+            }
+            hx = hx + h;
+            const old = <i32>load<u8>(states + <usize>site);
+            let next = old + 1 + <i32>Math.floor(<f64>rng.next() * <f64>(q - 1) * TWO_POW_M32);
+            if (next >= q) next -= q;
+            const a = uniform();
+            const to = table + (<usize>next << 4);
+            const from = table + (<usize>old << 4);
+            const dE = -((load<f64>(to) - load<f64>(from)) * hx + (load<f64>(to, 8) - load<f64>(from, 8)) * hy);
+            if (dE <= 0 || a < detExp(-(b * dE))) {
+              setState(site, next);
+              accepted++;
+            }
           }
         }
       }
@@ -394,7 +446,7 @@ export function xyClockMetropolis(sweeps: i32, record: i32): i32 {
 
 /** Reserves the cluster marks and queue (./continuous.ts; once). 0 on success, -1 when memory cannot grow. */
 export function xyReserveClusters(): i32 {
-  return cm.reserveClusterMemory(<usize>L * <usize>L);
+  return cm.reserveClusterMemory(<usize>N);
 }
 
 // @ts-ignore: decorator
@@ -428,12 +480,12 @@ function wolffTry(j: i32, rx: f64, ry: f64, bk: f64, count: i32): i32 {
  * summed size of the step's reflected clusters after each step. Returns spins reflected, or -1
  * (clusters not reserved, or more records than XY_RECORD_CAPACITY).
  */
-export function xyWolff(steps: i32, clusters: i32, record: i32): i32 {
+export function xyWolff(steps: i32, clusters: i32, record: i32): f64 {
   if (cm.marks == 0 || (record != 0 && steps > XY_RECORD_CAPACITY)) return -1;
-  const N = L * L;
+  const cubic = D == 3;
   const b = beta;
   const h = field;
-  let flipped: i32 = 0;
+  let flipped: f64 = 0;
   for (let k = 0; k < steps; k++) {
     let stepSize: i32 = 0;
     for (let c = 0; c < clusters; c++) {
@@ -458,15 +510,28 @@ export function xyWolff(steps: i32, clusters: i32, record: i32): i32 {
       while (head < count) {
         const site = load<i32>(cm.queue + (<usize>head << 2));
         head++;
-        const y = <i32>(<u32>site / <u32>L);
-        const x = site - y * L;
+        const row = <i32>(<u32>site / <u32>L);
+        const x = site - row * L;
+        // square: y = row; cubic: row = z L + y, the plane z starts at site z L^2
+        let y = row;
+        let z: i32 = 0;
+        if (cubic) {
+          z = <i32>(<u32>row / <u32>L);
+          y = row - z * L;
+        }
+        const plane = z * L * L;
         const pk = project(rx, ry, site);
         projected += pk;
         const bk = -2 * b * pk;
         count = wolffTry(site - x + (x == 0 ? L - 1 : x - 1), rx, ry, bk, count);
         count = wolffTry(site - x + (x == L - 1 ? 0 : x + 1), rx, ry, bk, count);
-        count = wolffTry((y == 0 ? L - 1 : y - 1) * L + x, rx, ry, bk, count);
-        count = wolffTry((y == L - 1 ? 0 : y + 1) * L + x, rx, ry, bk, count);
+        count = wolffTry(plane + (y == 0 ? L - 1 : y - 1) * L + x, rx, ry, bk, count);
+        count = wolffTry(plane + (y == L - 1 ? 0 : y + 1) * L + x, rx, ry, bk, count);
+        if (cubic) {
+          const inPlane = site - plane;
+          count = wolffTry((z == 0 ? L - 1 : z - 1) * L * L + inPlane, rx, ry, bk, count);
+          count = wolffTry((z == L - 1 ? 0 : z + 1) * L * L + inPlane, rx, ry, bk, count);
+        }
       }
       let accept = true;
       if (h != 0) {
@@ -497,7 +562,7 @@ export function xyWolff(steps: i32, clusters: i32, record: i32): i32 {
       }
       cm.lastCount = count;
       if (accept) {
-        flipped += count;
+        flipped += <f64>count;
         stepSize += count;
       }
     }
@@ -514,11 +579,11 @@ export function xyWolff(steps: i32, clusters: i32, record: i32): i32 {
  * for the clock model), each followed by `overRelaxation` reflection sweeps (XY only); records as
  * xyMetropolis. Returns the sites changed, or -1.
  */
-export function xyHeatBath(sweeps: i32, overRelaxation: i32, record: i32): i32 {
+export function xyHeatBath(sweeps: i32, overRelaxation: i32, record: i32): f64 {
   if (record != 0 && sweeps > XY_RECORD_CAPACITY) return -1;
-  let changed: i32 = 0;
+  let changed: f64 = 0;
   for (let k = 0; k < sweeps; k++) {
-    const c = heatBathSweep(spins, 2, L, 2, beta, field, states, table, Q);
+    const c = heatBathSweep(spins, 2, L, D, beta, field, states, table, Q);
     if (c < 0) return -1;
     changed += c;
     if (overRelaxation > 0 && Q == 0) xyOverRelax(overRelaxation);
@@ -531,11 +596,11 @@ export function xyHeatBath(sweeps: i32, overRelaxation: i32, record: i32): i32 {
  * `steps` Swendsen-Wang steps by embedding (./embedding.ts); with `record` != 0 writes the record and
  * sum_C |C|^2 after each step. Returns the sites reflected, or -1 (regions not reserved, too many records).
  */
-export function xySwendsenWang(steps: i32, record: i32): i32 {
+export function xySwendsenWang(steps: i32, record: i32): f64 {
   if (record != 0 && steps > XY_RECORD_CAPACITY) return -1;
-  let flipped: i32 = 0;
+  let flipped: f64 = 0;
   for (let k = 0; k < steps; k++) {
-    const f = embeddingStep(spins, 2, L, 2, beta, field, states, table, Q);
+    const f = embeddingStep(spins, 2, L, D, beta, field, states, table, Q);
     if (f < 0) return -1;
     flipped += f;
     if (record != 0) {
@@ -555,52 +620,84 @@ function crossing(ax: f64, ay: f64, bx: f64, by: f64): i32 {
   return 0;
 }
 
-// The record's sums run over the columns of each parity apart (even x, then odd x, each row-major:
-// the two lanes of the SIMD sum) and add the two at the end.
+// The record's sums run over the columns of each parity apart (even x, then odd x, each in site
+// order: the two lanes of the SIMD sum on the square lattice) and add the two at the end. On the
+// cubic lattice the walk runs plane by plane and adds B_z, I_z and the plaquettes of the yz and zx
+// orientations (xy: i, i + x, i + x + y, i + y; yz: i, i + y, i + y + z, i + z; zx: i, i + z,
+// i + z + x, i + x).
 let rbx: f64 = 0;
 let rby: f64 = 0;
+let rbz: f64 = 0;
 let rmx: f64 = 0;
 let rmy: f64 = 0;
 let rix: f64 = 0;
 let riy: f64 = 0;
+let riz: f64 = 0;
 let rv: f64 = 0;
 
 function recordColumns(parity: i32): void {
+  const cubic = D == 3;
+  const depth = cubic ? L : 1;
   let bx: f64 = 0;
   let by: f64 = 0;
+  let bz: f64 = 0;
   let mx: f64 = 0;
   let my: f64 = 0;
   let ix: f64 = 0;
   let iy: f64 = 0;
+  let iz: f64 = 0;
   let v: f64 = 0;
-  for (let y = 0; y < L; y++) {
-    const row = y * L;
-    const down = (y == L - 1 ? 0 : y + 1) * L;
-    for (let x = parity; x < L; x += 2) {
-      const xr = x == L - 1 ? 0 : x + 1;
-      const i = at(row + x);
-      const r = at(row + xr);
-      const d = at(down + x);
-      const rd = at(down + xr);
-      const ax = load<f64>(i);
-      const ay = load<f64>(i, 8);
-      const rx = load<f64>(r);
-      const ry = load<f64>(r, 8);
-      const dx = load<f64>(d);
-      const dy = load<f64>(d, 8);
-      const qx = load<f64>(rd);
-      const qy = load<f64>(rd, 8);
-      mx += ax;
-      my += ay;
-      bx += ax * rx + ay * ry;
-      by += ax * dx + ay * dy;
-      ix += ax * ry - ay * rx;
-      iy += ax * dy - ay * dx;
-      const w = crossing(ax, ay, rx, ry) + crossing(rx, ry, qx, qy) + crossing(qx, qy, dx, dy) + crossing(dx, dy, ax, ay);
-      v += <f64>(w < 0 ? -w : w);
+  for (let z = 0; z < depth; z++) {
+    const zf = z == L - 1 ? 0 : z + 1;
+    for (let y = 0; y < L; y++) {
+      const yd = y == L - 1 ? 0 : y + 1;
+      const row = (z * L + y) * L;
+      const down = (z * L + yd) * L;
+      const front = (zf * L + y) * L;
+      const frontDown = (zf * L + yd) * L;
+      for (let x = parity; x < L; x += 2) {
+        const xr = x == L - 1 ? 0 : x + 1;
+        const i = at(row + x);
+        const r = at(row + xr);
+        const d = at(down + x);
+        const rd = at(down + xr);
+        const ax = load<f64>(i);
+        const ay = load<f64>(i, 8);
+        const rx = load<f64>(r);
+        const ry = load<f64>(r, 8);
+        const dx = load<f64>(d);
+        const dy = load<f64>(d, 8);
+        const qx = load<f64>(rd);
+        const qy = load<f64>(rd, 8);
+        mx += ax;
+        my += ay;
+        bx += ax * rx + ay * ry;
+        by += ax * dx + ay * dy;
+        ix += ax * ry - ay * rx;
+        iy += ax * dy - ay * dx;
+        let w = crossing(ax, ay, rx, ry) + crossing(rx, ry, qx, qy) + crossing(qx, qy, dx, dy) + crossing(dx, dy, ax, ay);
+        w = w < 0 ? -w : w;
+        if (cubic) {
+          const f = at(front + x);
+          const df = at(frontDown + x);
+          const fr = at(front + xr);
+          const fx = load<f64>(f);
+          const fy = load<f64>(f, 8);
+          const dfx = load<f64>(df);
+          const dfy = load<f64>(df, 8);
+          const frx = load<f64>(fr);
+          const fry = load<f64>(fr, 8);
+          bz += ax * fx + ay * fy;
+          iz += ax * fy - ay * fx;
+          const wyz = crossing(ax, ay, dx, dy) + crossing(dx, dy, dfx, dfy) + crossing(dfx, dfy, fx, fy) + crossing(fx, fy, ax, ay);
+          const wzx = crossing(ax, ay, fx, fy) + crossing(fx, fy, frx, fry) + crossing(frx, fry, rx, ry) + crossing(rx, ry, ax, ay);
+          w += (wyz < 0 ? -wyz : wyz) + (wzx < 0 ? -wzx : wzx);
+        }
+        v += <f64>w;
+      }
     }
   }
-  rbx = bx; rby = by; rmx = mx; rmy = my; rix = ix; riy = iy; rv = v;
+  rbx = bx; rby = by; rbz = bz; rmx = mx; rmy = my; rix = ix; riy = iy; riz = iz; rv = v;
 }
 
 // The signed crossings of the short arcs a -> b on both lanes: +1 lanes give -1 in `plus`, -1 lanes -1 in `minus`.
@@ -617,7 +714,8 @@ function crossing2(ax: v128, ay: v128, bx: v128, by: v128): v128 {
 /** Writes the record of the current lattice at record slot k. */
 export function xyRecord(k: i32): void {
   let bx: f64, by: f64, mx: f64, my: f64, ix: f64, iy: f64, v: f64;
-  if (ASC_FEATURE_SIMD) {
+  let bz: f64 = 0, iz: f64 = 0;
+  if (ASC_FEATURE_SIMD && D == 2) {
     let vbx = f64x2.splat(0.0), vby = vbx, vmx = vbx, vmy = vbx, vix = vbx, viy = vbx;
     let vv = i64x2.splat(0);
     for (let y = 0; y < L; y++) {
@@ -660,9 +758,10 @@ export function xyRecord(k: i32): void {
     v = <f64>(i64x2.extract_lane(vv, 0) + i64x2.extract_lane(vv, 1));
   } else {
     recordColumns(0);
-    const bx0 = rbx, by0 = rby, mx0 = rmx, my0 = rmy, ix0 = rix, iy0 = riy, v0 = rv;
+    const bx0 = rbx, by0 = rby, bz0 = rbz, mx0 = rmx, my0 = rmy, ix0 = rix, iy0 = riy, iz0 = riz, v0 = rv;
     recordColumns(1);
     bx = bx0 + rbx; by = by0 + rby; mx = mx0 + rmx; my = my0 + rmy; ix = ix0 + rix; iy = iy0 + riy; v = v0 + rv;
+    bz = bz0 + rbz; iz = iz0 + riz;
   }
   const out = records + <usize>k * <usize>XY_RECORD_WIDTH * 8;
   store<f64>(out, bx);
@@ -672,4 +771,6 @@ export function xyRecord(k: i32): void {
   store<f64>(out, ix, 32);
   store<f64>(out, iy, 40);
   store<f64>(out, v, 48);
+  store<f64>(out, bz, 56);
+  store<f64>(out, iz, 64);
 }

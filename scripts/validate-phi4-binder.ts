@@ -15,6 +15,7 @@ import { writeFileSync } from 'node:fs';
 import { createSimulation, type Measurement } from '../src/index.js';
 import { PHI4_CUBIC_BETA_C, PHI4_CUBIC_BETA_C_ERROR } from '../src/models/phi4/exact.js';
 import { plotSvg } from './svg-plot.js';
+import { binderCrossings, type BinderPoint } from './binder-crossings.js';
 
 function flag(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -29,16 +30,11 @@ const sweeps = Number(flag('sweeps', '40000'));
 const seed = Number(flag('seed', '1'));
 const started = performance.now();
 
-interface Point {
-  beta: number;
-  q: number;
-  dq: number;
-}
-const curves = new Map<number, Point[]>();
+const curves = new Map<number, BinderPoint[]>();
 console.log(`validate-phi4-binder: cubic, lambda = 2.1, L = ${sizes.join(', ')}, beta = ${betas.join(', ')}, ${sweeps} hybrid steps per point, seed ${seed}`);
 console.log('L     beta      Q = <m^4>/<m^2>^2     <|phi|^2>     xi_2nd / L');
 for (const L of sizes) {
-  const points: Point[] = [];
+  const points: BinderPoint[] = [];
   for (const beta of betas) {
     const sim = await createSimulation({
       model: 'phi4',
@@ -65,29 +61,7 @@ for (const L of sizes) {
   curves.set(L, points);
 }
 
-interface Crossing {
-  sizes: [number, number];
-  beta: number;
-  error: number;
-  q: number;
-}
-const crossings: Crossing[] = [];
-for (let k = 0; k + 1 < sizes.length; k++) {
-  const [a, b] = [curves.get(sizes[k])!, curves.get(sizes[k + 1])!];
-  // Q falls with beta and falls faster for larger L: the difference Q(L) - Q(L') changes sign at the crossing
-  for (let i = 0; i + 1 < betas.length; i++) {
-    const d0 = a[i].q - b[i].q;
-    const d1 = a[i + 1].q - b[i + 1].q;
-    if (d0 < 0 && d1 >= 0) {
-      const slope = (d1 - d0) / (betas[i + 1] - betas[i]);
-      const beta = betas[i] - d0 / slope;
-      const w = (beta - betas[i]) / (betas[i + 1] - betas[i]);
-      const error = Math.hypot((1 - w) * a[i].dq, (1 - w) * b[i].dq, w * a[i + 1].dq, w * b[i + 1].dq) / Math.abs(slope);
-      crossings.push({ sizes: [sizes[k], sizes[k + 1]], beta, error, q: (1 - w) * a[i].q + w * a[i + 1].q });
-      break;
-    }
-  }
-}
+const crossings = binderCrossings(sizes, betas, curves);
 console.log('\nL, L\'     beta_cross            Q at the crossing   (beta_cross - beta_c) / error');
 for (const c of crossings) {
   const z = (c.beta - PHI4_CUBIC_BETA_C) / Math.hypot(c.error, PHI4_CUBIC_BETA_C_ERROR);

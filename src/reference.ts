@@ -12,7 +12,9 @@
  * field; no finite-lattice reference for larger L and no exact infinite-lattice values (the
  * literature values of β_c, ν and η are in {@link criticalReference} and src/exact/cubic.ts).
  * XY: the 2 x 2 lattice by quadrature at any field; clock: q = 2 and 4 through Ising at h = 0;
- * Heisenberg: the 2 x 2 lattice at h = 0 by the ring's transfer integral.
+ * Heisenberg: the 2 x 2 lattice at h = 0 by the ring's transfer integral. On the cubic lattice:
+ * the 2 x 2 x 2 cube, the clock model (q <= 6) by summing its q^8 states at any field, XY and
+ * Heisenberg at h = 0 by integration (e, c, <|m|^2>: src/models/continuous/exact.ts).
  *
  * Potts: where the transfer matrices of src/models/potts/ are quick (q^L <= 1000), e, c, <m^2>,
  * <m^4> and what derives from them at any field (and <m> for q^L <= 100); at T = T_c and h = 0
@@ -41,9 +43,10 @@ import {
 } from './exact/cubic.js';
 import type { DensityOfStates } from './exact/enumerate.js';
 import type { Lattice, Model } from './vocabulary.js';
-import { XY_BKT_TEMPERATURE, xyExact2x2 } from './models/xy/exact.js';
-import { clockCriticalTemperature, clockIsingEquivalent } from './models/clock/exact.js';
-import { heisenbergRingEnergy, heisenbergRingSpecificHeat } from './models/heisenberg/exact.js';
+import { XY_BKT_TEMPERATURE, XY_CUBIC_TEMPERATURE, xyExact2x2 } from './models/xy/exact.js';
+import { CLOCK_CUBE_MAX_STATES, clockCriticalTemperature, clockCubeExact, clockIsingEquivalent } from './models/clock/exact.js';
+import { HEISENBERG_CUBIC_TEMPERATURE, heisenbergRingEnergy, heisenbergRingSpecificHeat } from './models/heisenberg/exact.js';
+import { unitVectorCubeExact } from './models/continuous/exact.js';
 import { PHI4_CUBIC_BETA_C, PHI4_IMPROVED_LAMBDA, phi4Exact2x2 } from './models/phi4/exact.js';
 
 /** Largest L for which every Ising observable is computed by exact enumeration (2^(L*L) states). */
@@ -143,6 +146,9 @@ export function exactReference(size: number, temperature: number, field: number,
     return { finite: fromMoments(x, 8, 1 / temperature, x.absMagnetization), finiteMethod: 'enumeration', infinite: {} };
   }
   if (model.model === 'phi4') return phi4Reference(size, temperature, field, model);
+  if (model.lattice === 'cubic' && (model.model === 'xy' || model.model === 'heisenberg' || model.model === 'clock')) {
+    return continuousCubeReference(size, temperature, field, model);
+  }
   if (model.model === 'potts') return pottsReference(size, temperature, field, model.q as number);
   if (model.model === 'xy') return xyReference(size, temperature, field);
   if (model.model === 'heisenberg') return heisenbergReference(size, temperature, field);
@@ -169,6 +175,37 @@ export function exactReference(size: number, temperature: number, field: number,
     return { finite, finiteMethod: 'transfer-matrix', infinite };
   }
   return { finite: {}, finiteMethod: 'none', infinite };
+}
+
+/**
+ * XY, Heisenberg and clock on the cubic lattice: the 2 x 2 x 2 cube, the clock model (q <= 6) by its
+ * q^8 states at any field, XY and Heisenberg at h = 0 by integration (e, c, <|m|^2> and chi'); nothing
+ * exact for larger L.
+ */
+function continuousCubeReference(size: number, temperature: number, field: number, model: ReferenceModel): ExactReference {
+  const none: ExactReference = { finite: {}, finiteMethod: 'none', infinite: {} };
+  if (size !== 2) return none;
+  const beta = 1 / temperature;
+  if (model.model === 'clock') {
+    const q = model.q as number;
+    if (q ** 8 > CLOCK_CUBE_MAX_STATES) return none;
+    const x = clockCubeExact(q, beta, field);
+    const { absMagnetization: a, magnetization2: m2, magnetization4: m4 } = x;
+    return {
+      finite: {
+        ...x,
+        susceptibility: 8 * beta * (m2 - a * a),
+        susceptibilityFull: 8 * beta * m2,
+        binder: 2 - m4 / (m2 * m2),
+        binderRatio: m4 / (m2 * m2),
+      },
+      finiteMethod: 'enumeration',
+      infinite: {},
+    };
+  }
+  if (field !== 0) return none;
+  const x = unitVectorCubeExact(model.model === 'xy' ? 2 : 3, beta);
+  return { finite: { ...x, susceptibilityFull: 8 * beta * x.magnetization2 }, finiteMethod: 'quadrature', infinite: {} };
 }
 
 /** XY: the 2 x 2 lattice by quadrature (src/models/xy/exact.ts); nothing exact for larger L. */
@@ -262,6 +299,19 @@ export function criticalReference(model: ReferenceModel = {}): CriticalReference
     return { temperature, source: q === 3 ? CUBIC_SOURCES.potts3 : 'none known here', order: 'first-order' };
   }
   if (model.model === 'phi4') return phi4CriticalReference(model);
+  if (model.model === 'xy' && model.lattice === 'cubic') {
+    return { temperature: XY_CUBIC_TEMPERATURE, source: `${XY_3D_SOURCE} (beta_c = 0.454165(2))`, order: 'continuous', exponents: XY_3D_EXPONENTS };
+  }
+  if (model.model === 'heisenberg' && model.lattice === 'cubic') {
+    const source = 'Campostrini, Hasenbusch, Pelissetto, Rossi, Vicari 2002';
+    return {
+      temperature: HEISENBERG_CUBIC_TEMPERATURE,
+      source: `${source} (beta_c = 0.693002(2))`,
+      order: 'continuous',
+      exponents: { nu: 0.7112, nuLabel: '0.7112(5)', gammaOverNu: 2 - 0.0375, gammaOverNuLabel: '2 - eta = 1.9625(5)', source },
+    };
+  }
+  if (model.model === 'clock' && model.lattice === 'cubic') return clockCubicReference(model.q as number);
   if (model.model !== 'potts' && model.lattice === 'cubic') {
     return {
       temperature: CUBIC_CRITICAL_TEMPERATURE,
@@ -311,6 +361,24 @@ export function criticalReference(model: ReferenceModel = {}): CriticalReference
   };
 }
 
+/** The 3D XY universality class (Campostrini, Hasenbusch, Pelissetto, Rossi and Vicari, Phys. Rev. B 63, 214503 (2001)). */
+const XY_3D_SOURCE = 'Campostrini, Hasenbusch, Pelissetto, Rossi, Vicari 2001';
+const XY_3D_EXPONENTS = { nu: 0.67155, nuLabel: '0.67155(27)', gammaOverNu: 2 - 0.038, gammaOverNuLabel: '2 - eta = 1.9620(4)', source: XY_3D_SOURCE };
+
+/**
+ * The clock model on the cubic lattice: q = 2 the 3D Ising transition, q = 4 two Ising cubes at J/2
+ * (T_c / 2, Ising exponents), q = 3 the first-order 3-state Potts transition (J_Potts = 3J/2); for
+ * q >= 5 the 3D XY class, its T_c not known here.
+ */
+function clockCubicReference(q: number): CriticalReference {
+  const ising = criticalReference({ lattice: 'cubic' });
+  if (q === 2) return { ...ising, source: `${ising.source} (q = 2 is Ising)` };
+  if (q === 4) return { ...ising, temperature: ising.temperature / 2, source: `${ising.source} / 2 (q = 4 is two Ising models at J/2)` };
+  if (q === 3)
+    return { temperature: clockCriticalTemperature(3, 'cubic'), source: `${CUBIC_SOURCES.potts3} (q = 3 is Potts at J_Potts = 3J/2)`, order: 'first-order' };
+  return { temperature: NaN, source: 'none known here (q >= 5: the 3D XY universality class)', order: 'continuous', exponents: XY_3D_EXPONENTS };
+}
+
 /**
  * phi^4: the 3D improved model (lambda = 2.1) at beta_c = 0.5091503(6) with 3D XY exponents, both from
  * Campostrini et al., Phys. Rev. B 63, 214503 (2001); none known here elsewhere (2D: a BKT transition).
@@ -319,12 +387,11 @@ function phi4CriticalReference(model: ReferenceModel): CriticalReference {
   if (model.lattice !== 'cubic' || (model.lambda ?? PHI4_IMPROVED_LAMBDA) !== PHI4_IMPROVED_LAMBDA) {
     return { temperature: NaN, source: 'none known here (2D: a BKT transition; 3D: beta_c known at lambda = 2.1)', order: 'continuous' };
   }
-  const source = 'Campostrini, Hasenbusch, Pelissetto, Rossi, Vicari 2001';
   return {
     temperature: 1 / PHI4_CUBIC_BETA_C,
-    source: `${source} (beta_c = 0.5091503(6))`,
+    source: `${XY_3D_SOURCE} (beta_c = 0.5091503(6))`,
     order: 'continuous',
-    exponents: { nu: 0.67155, nuLabel: '0.67155(27)', gammaOverNu: 2 - 0.038, gammaOverNuLabel: '2 - eta = 1.9620(4)', source },
+    exponents: XY_3D_EXPONENTS,
   };
 }
 

@@ -18,7 +18,7 @@ describe('continuous spins through every layer', () => {
     expect(await worker.recordType).toBe('float64');
     const timed = await worker.sweepFor(5, { record: true, maxSweeps: 50 });
     expect(timed.records).toBeInstanceOf(Float64Array);
-    expect(timed.records!.length).toBe(7 * timed.sweeps);
+    expect(timed.records!.length).toBe(9 * timed.sweeps);
     await worker.dispose();
     const job: RunJob = { kind: 'run', options: { model: 'heisenberg', size: 6, seed: 2, backend: 'js' }, thermalize: 100, sweeps: 1000 };
     const pool = await createPool({ size: 2, backend: 'js' });

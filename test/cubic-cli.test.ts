@@ -23,6 +23,23 @@ describe('CLI on the cubic lattice', () => {
     expect(r.stdout).not.toMatch(/Onsager/);
   });
 
+  it('XY, clock and Heisenberg on the cube: the 3D critical temperatures and the exact 2 x 2 x 2 references', async () => {
+    const xy = await cli('run', '--model', 'xy', '--lattice', 'cubic', '--size', '4', '--temperature', 'tc', '--sweeps', '200', '--thermalize', '20');
+    expect(xy.code).toBe(0);
+    expect(xy.stdout).toMatch(/^XY 4x4x4 \(cubic\)  T=2\.201843 \(beta=0\.4541650\)/);
+    expect(xy.stdout).toMatch(/helicity modulus Upsilon/);
+    const heisenberg = await cli('run', '--model', 'heisenberg', '--lattice', 'cubic', '--size', '4', '--temperature', 'tc', '--sweeps', '100', '--thermalize', '10');
+    expect(heisenberg.stdout).toMatch(/^Heisenberg 4x4x4 \(cubic\)  T=1\.442997 \(beta=0\.6930020\)/);
+    const clock = await cli('run', '--model', 'clock', '--q', '3', '--lattice', 'cubic', '--size', '2', '--temperature', '2', '--algorithm', 'wolff', '--sweeps', '20000', '--format', 'json');
+    expect(clock.code).toBe(0);
+    const out = JSON.parse(clock.stdout);
+    expect(out).toMatchObject({ model: 'clock', q: 3, lattice: 'cubic', size: 2 });
+    expect(out.exact.method).toBe('enumeration');
+    for (const key of ['energy', 'helicityModulus', 'vortexDensity']) {
+      expect(Math.abs((out.observables[key].mean - out.exact.finite[key]) / out.observables[key].error)).toBeLessThan(4);
+    }
+  });
+
   it('rejects bad combinations with one line', async () => {
     await expectRejected(['run', '--lattice', 'hexagonal'], /--lattice.*hexagonal/);
     await expectRejected(['run', '--lattice', 'cubic', '--model', 'potts', '--q', '5'], /temperature.*no known transition temperature on the cubic lattice/);

@@ -138,10 +138,8 @@ describe('demo address state', () => {
     expect(parseState('?lattice=cubic').state.size).toBe(32);
     expect(parseState('?lattice=cubic&L=128').problems).toEqual(['L = "128": expected one of 8, 16, 32, 64 for model=ising, lattice=cubic; using 32']);
     expect(parseState('?lattice=hexagonal').problems).toEqual(['lattice = "hexagonal": expected one of square, cubic; using square']);
-    // a lattice the model does not run (the library's list)
-    if (!modelDefinition('xy').lattices.includes('cubic')) {
-      expect(parseState('?model=xy&lattice=cubic').problems).toEqual(['lattice = "cubic": expected square for model=xy; using square']);
-    }
+    // every model runs on both lattices (the library's list): XY on the cube at its 3D T_c
+    expect(parseState('?model=xy&lattice=cubic')).toEqual({ state: { ...DEFAULT_STATE, model: 'xy', lattice: 'cubic', size: 16, temperature: 1 / 0.454165 }, problems: [] });
     // the tour step is a view parameter: not a problem
     expect(parseState('?tour=3').problems).toEqual([]);
   });
@@ -152,6 +150,6 @@ describe('demo address state', () => {
     expect(xy).toMatchObject({ model: 'xy', size: 256, temperature: XY_BKT_TEMPERATURE });
     expect(modelDefinition('xy').algorithms).toContain(xy.algorithm);
     expect(withModel(DEFAULT_STATE, 'ising', 10, 'cubic')).toMatchObject({ lattice: 'cubic', size: 32, temperature: CUBIC_CRITICAL_TEMPERATURE });
-    expect(withModel(withModel(DEFAULT_STATE, 'ising', 10, 'cubic'), 'xy', 10).lattice).toBe(modelDefinition('xy').lattices.includes('cubic') ? 'cubic' : 'square');
+    expect(withModel(withModel(DEFAULT_STATE, 'ising', 10, 'cubic'), 'xy', 10)).toMatchObject({ lattice: 'cubic', temperature: 1 / 0.454165 });
   });
 });

@@ -1,5 +1,5 @@
 // The Heisenberg (O(3)) model: WebAssembly and JavaScript kernels bit for bit (Metropolis with the
-// tuned step and over-relaxation, heat bath, Wolff, Swendsen-Wang by embedding, hybrid, with and without a field); the 2 x 2 lattice
+// tuned step and over-relaxation, heat bath, Wolff, Swendsen-Wang by embedding, hybrid, with and without a field, square and cubic lattices); the 2 x 2 lattice
 // against the transfer integral of the ring of 4 spins (Z = (4 pi)^4 sum_l (2l + 1) i_l(2 beta)^4),
 // itself checked against the open chain's Langevin energy; the spin-wave limit e = -2 + T; typed errors.
 import { describe, expect, it } from 'vitest';
@@ -16,6 +16,11 @@ const PARITY: [string, SimulationOptions][] = [
   ['heat-bath L=4 T=1e6 (kappa near 4e-6)', { size: 4, temperature: 1e6, algorithm: 'heat-bath' }],
   ['swendsen-wang L=10 T=0.6 h=0.2', { size: 10, temperature: 0.6, field: 0.2, algorithm: 'swendsen-wang' }],
   ['hybrid swendsen-wang L=6 h=-0.4', { size: 6, temperature: 1.5, field: -0.4, algorithm: 'hybrid', hybridCluster: 'swendsen-wang' }],
+  ['cubic metropolis L=4 h=0.2 over-relaxation 2', { lattice: 'cubic', size: 4, temperature: 1.4, field: 0.2, overRelaxation: 2 }],
+  ['cubic wolff L=6 T_c', { lattice: 'cubic', size: 6, temperature: 1.443, algorithm: 'wolff', clustersPerStep: 2 }],
+  ['cubic hybrid L=2 h=-0.3 cold', { lattice: 'cubic', size: 2, temperature: 1, field: -0.3, algorithm: 'hybrid', start: 'cold' }],
+  ['cubic heat-bath L=4 h=0.2 over-relaxation 1', { lattice: 'cubic', size: 4, temperature: 1.4, field: 0.2, algorithm: 'heat-bath', overRelaxation: 1 }],
+  ['cubic swendsen-wang L=6 T_c', { lattice: 'cubic', size: 6, temperature: 1.443, algorithm: 'swendsen-wang' }],
 ];
 
 describe('Heisenberg kernels: WASM vs JS bit-identical', () => {
@@ -23,7 +28,7 @@ describe('Heisenberg kernels: WASM vs JS bit-identical', () => {
     it(name, async () => {
       const [wasm, js] = await Promise.all((['wasm', 'js'] as const).map((backend) => createSimulation({ model: 'heisenberg', seed: 9, ...options, backend }) as Promise<Simulation<'heisenberg'>>));
       expect(wasm.sweep(25)).toEqual(js.sweep(25));
-      const records = [new Float64Array(5 * 30), new Float64Array(5 * 30)];
+      const records = [new Float64Array(6 * 30), new Float64Array(6 * 30)];
       expect(wasm.sweep(30, records[0])).toEqual(js.sweep(30, records[1]));
       expect(Buffer.from(records[0].buffer)).toEqual(Buffer.from(records[1].buffer));
       const [a, b] = [wasm.snapshot(), js.snapshot()];

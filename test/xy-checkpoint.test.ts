@@ -33,10 +33,41 @@ describe('XY checkpoints', { timeout: 60_000 }, () => {
     const bytes = a.checkpoint();
     const b = (await resumeSimulation(bytes, { backend: 'js' })) as Simulation<'xy'>;
     expect(b.snapshot().stepSize).toBe(a.snapshot().stepSize);
-    const records = [new Float64Array(7 * 20), new Float64Array(7 * 20)];
+    const records = [new Float64Array(9 * 20), new Float64Array(9 * 20)];
     a.sweep(20, records[0]);
     b.sweep(20, records[1]);
     expect(records[1]).toEqual(records[0]);
+    expect(b.spins()).toEqual(a.spins());
+  });
+
+  it('cubic lattice: a job (XY, Wolff steps after Metropolis thermalization) stopped and resumed across backends gives the full run', async () => {
+    const cubic: RunJob = {
+      kind: 'run', options: { model: 'xy', lattice: 'cubic', size: 4, temperature: 2.2, algorithm: 'hybrid', overRelaxation: 1, seed: 21, backend: 'js' },
+      thermalize: 60, sweeps: 300, correlations: { every: 5 },
+    };
+    const full = await executeJob(cubic);
+    expect(full.state).toBe('completed');
+    let r: JobResult = await executeJob(cubic, { maxSweeps: 37 });
+    const contents = decodeCheckpoint((r as { checkpoint: Uint8Array }).checkpoint);
+    expect(contents.state.lattice).toBe('cubic');
+    expect((contents.state.spins as Float64Array).length).toBe(2 * 4 ** 3);
+    let calls = 1;
+    while (r.state !== 'completed') {
+      r = await executeJob(r.checkpoint, { maxSweeps: 53, backend: calls % 2 ? 'wasm' : 'js' });
+      calls++;
+    }
+    expect(calls).toBeGreaterThan(3);
+    if (full.state === 'completed' && r.state === 'completed') {
+      expect({ ...r.result, backend: 'js' }).toEqual(full.result);
+      expect(r.result.lattice).toBe('cubic');
+    }
+    // Simulation.checkpoint() of a cubic clock model restores its states and stream
+    const a = await createSimulation({ model: 'clock', q: 5, lattice: 'cubic', size: 4, temperature: 2, seed: 2 });
+    a.sweep(10);
+    const b = await resumeSimulation(a.checkpoint(), { backend: 'js' });
+    expect(b.options.lattice).toBe('cubic');
+    a.sweep(10);
+    b.sweep(10);
     expect(b.spins()).toEqual(a.spins());
   });
 

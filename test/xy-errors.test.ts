@@ -29,8 +29,8 @@ describe('XY options', () => {
   });
   it('refuses wrong records, snapshots and algorithms on a live simulation', async () => {
     const sim = (await createSimulation({ model: 'xy', size: 4 })) as Simulation<'xy'>;
-    expect(() => sim.sweep(2, new Int32Array(14) as never)).toThrow(/Float64Array of length >= 14/);
-    expect(() => sim.sweep(2, new Float64Array(13))).toThrow(InvalidOptionError);
+    expect(() => sim.sweep(2, new Int32Array(18) as never)).toThrow(/Float64Array of length >= 18/);
+    expect(() => sim.sweep(2, new Float64Array(17))).toThrow(InvalidOptionError);
     expect(() => sim.setAlgorithm('annealing' as never)).toThrow(InvalidOptionError);
     const snapshot = sim.snapshot();
     const spins = snapshot.spins.slice();
@@ -52,6 +52,17 @@ describe('XY options', () => {
     await expectRejected(['run', '--model', 'phi4', '--beta', '0.5', '--algorithm', 'heat-bath'], /--algorithm.*no exact heat bath/);
     await expectRejected(['run', '--model', 'xy', '--q', '3'], /--q/);
   });
+});
+
+describe('continuous spins on the cubic lattice: a lattice beyond the kernels is a typed error on both backends', () => {
+  for (const backend of ['wasm', 'js'] as const) {
+    it(`${backend}: XY, clock, Heisenberg and phi4 at L = 894 name "size"`, async () => {
+      for (const model of ['xy', 'clock', 'heisenberg', 'phi4'] as const) {
+        const options = { model, lattice: 'cubic', size: 894, temperature: 2, backend, ...(model === 'clock' ? { q: 4 } : {}) } as const;
+        await expect(createSimulation(options)).rejects.toThrow(/Invalid option "size": expected a lattice that fits in (WebAssembly )?memory/);
+      }
+    });
+  }
 });
 
 describe('XY on the CLI', () => {

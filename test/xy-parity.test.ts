@@ -34,7 +34,24 @@ const CASES: [string, SimulationOptions][] = [
   ['clock q=256 heat-bath L=4 T=0.3', { model: 'clock', q: 256, size: 4, temperature: 0.3, algorithm: 'heat-bath' }],
   ['clock q=3 swendsen-wang L=8 h=0.3', { model: 'clock', q: 3, size: 8, temperature: 1, field: 0.3, algorithm: 'swendsen-wang' }],
   ['clock q=4 hybrid swendsen-wang L=6 cold', { model: 'clock', q: 4, size: 6, temperature: 1.1, algorithm: 'hybrid', hybridCluster: 'swendsen-wang', start: 'cold' }],
+  // the simple cubic lattice: the scalar Metropolis path of the core, B_z, I_z and the plaquettes of three orientations
+  ['cubic metropolis L=2 h=0', { lattice: 'cubic', size: 2, temperature: 2, algorithm: 'metropolis' }],
+  ['cubic metropolis L=6 h=0.3 over-relaxation 2', { lattice: 'cubic', size: 6, temperature: 2.2, field: 0.3, overRelaxation: 2 }],
+  ['cubic metropolis L=4 T=5 cold', { lattice: 'cubic', size: 4, temperature: 5, start: 'cold' }],
+  ['cubic wolff L=8 T_c', { lattice: 'cubic', size: 8, temperature: 2.2018, algorithm: 'wolff', clustersPerStep: 2 }],
+  ['cubic wolff L=4 h=0.4', { lattice: 'cubic', size: 4, temperature: 2.5, field: 0.4, algorithm: 'wolff' }],
+  ['cubic hybrid L=4 h=0.1', { lattice: 'cubic', size: 4, temperature: 2, field: 0.1, algorithm: 'hybrid', hybridSweeps: 2, overRelaxation: 1 }],
+  ['cubic clock q=6 metropolis L=4 h=0.2', { model: 'clock', q: 6, lattice: 'cubic', size: 4, temperature: 2, field: 0.2 }],
+  ['cubic clock q=3 wolff L=6', { model: 'clock', q: 3, lattice: 'cubic', size: 6, temperature: 2.7, algorithm: 'wolff', clustersPerStep: 2 }],
+  ['cubic clock q=2 hybrid L=4 h=-0.3 cold', { model: 'clock', q: 2, lattice: 'cubic', size: 4, temperature: 4, field: -0.3, algorithm: 'hybrid', start: 'cold' }],
+  ['cubic heat-bath L=4 h=0.2 over-relaxation 1', { lattice: 'cubic', size: 4, temperature: 2.2, field: 0.2, algorithm: 'heat-bath', overRelaxation: 1 }],
+  ['cubic swendsen-wang L=6 T_c', { lattice: 'cubic', size: 6, temperature: 2.2018, algorithm: 'swendsen-wang' }],
+  ['cubic clock q=6 heat-bath L=4', { model: 'clock', q: 6, lattice: 'cubic', size: 4, temperature: 2, algorithm: 'heat-bath' }],
+  ['cubic clock q=4 hybrid swendsen-wang L=4 h=0.1', { model: 'clock', q: 4, lattice: 'cubic', size: 4, temperature: 2.5, field: 0.1, algorithm: 'hybrid', hybridCluster: 'swendsen-wang' }],
 ];
+
+/** Values in one record ([B_x, B_y, M_x, M_y, I_x, I_y, V, B_z, I_z]). */
+const W = 9;
 
 async function both(options: SimulationOptions): Promise<[Simulation<'xy'>, Simulation<'xy'>]> {
   const make = (backend: 'wasm' | 'js') => createSimulation({ model: 'xy', seed: 17, ...options, backend }) as unknown as Promise<Simulation<'xy'>>;
@@ -54,7 +71,7 @@ describe('XY kernels: WASM vs JS bit-identical', () => {
       expect(tuning[0]).toEqual(tuning[1]);
       expect(tuning[2]).toEqual(tuning[1]);
       for (const n of [1, 5, 40]) {
-        const records = [new Float64Array(7 * n), new Float64Array(7 * n), new Float64Array(7 * n)];
+        const records = [new Float64Array(W * n), new Float64Array(W * n), new Float64Array(W * n)];
         const results = [wasm.sweep(n, records[0]), js.sweep(n, records[1]), scalar.sweep(n, records[2])];
         expect(results[0]).toEqual(results[1]);
         expect(results[2]).toEqual(results[1]);
@@ -73,13 +90,24 @@ describe('XY kernels: WASM vs JS bit-identical', () => {
       expect(wasm.magnetization()).toBe(js.magnetization());
       expect(wasm.clusterLabels()).toEqual(js.clusterLabels());
       // the record of the current lattice is the last recorded one
-      const last = new Float64Array(7);
+      const last = new Float64Array(W);
       wasm.sweep(1, last);
-      expect(wasm.energy()).toBe((-(last[0] + last[1]) - wasm.options.field * last[2]) / wasm.sites);
+      expect(wasm.energy()).toBe((-(last[0] + last[1] + last[7]) - wasm.options.field * last[2]) / wasm.sites);
+      if (options.lattice !== 'cubic') expect([last[7], last[8]]).toEqual([0, 0]);
       wasm.dispose();
       js.dispose();
     });
   }
+
+  it('measure() on the cubic lattice gives the same measurement on both backends (correlations along the three axes)', async () => {
+    const [wasm, js] = await both({ lattice: 'cubic', size: 4, temperature: 2, overRelaxation: 1 });
+    const a = wasm.measure({ thermalize: 100, sweeps: 300, correlations: { every: 10 } });
+    expect({ ...a, backend: 'js' }).toEqual(js.measure({ thermalize: 100, sweeps: 300, correlations: { every: 10 } }));
+    expect(a.lattice).toBe('cubic');
+    expect(a.correlations!.correlation[0].mean).toBeCloseTo(1, 12);
+    wasm.dispose();
+    js.dispose();
+  });
 
   it('measure() gives the same measurement on both backends (the tuned step frozen while recording)', async () => {
     const [wasm, js] = await both({ size: 8, temperature: 0.9, overRelaxation: 1 });

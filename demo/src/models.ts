@@ -108,7 +108,8 @@ export const LAB_MODEL_SPECS: readonly LabModelSpec[] = [
     q: { min: 2, max: 20, default: 6, what: 'the number of clock angles' },
     picture: 'angle',
     spins: 'uint8',
-    temperature: { min: 0.2, max: 3 },
+    // up to 6: above the cubic q = 2 transition (the 3D Ising T_c = 4.51)
+    temperature: { min: 0.2, max: 6 },
     sizes: { square: SQUARE_BYTES, cubic: CUBIC },
     defaultSize: { square: 64, cubic: 32 },
     components: 2,
@@ -120,12 +121,13 @@ export const LAB_MODEL_SPECS: readonly LabModelSpec[] = [
     label: 'XY (planar arrows)',
     picture: 'angle',
     spins: 'float64x2',
-    temperature: { min: 0.2, max: 2.5 },
+    // up to 3: above the cubic transition (T_c = 2.2018) as well as the 2D one
+    temperature: { min: 0.2, max: 3 },
     sizes: { square: SQUARE_VECTORS, cubic: CUBIC_VECTORS },
     defaultSize: { square: 64, cubic: 16 },
     components: 2,
     landscape: planar,
-    lead: 'Arrows free to turn in the plane: the free energy is a Mexican hat, and vortices bind in pairs below the Kosterlitz-Thouless temperature.',
+    lead: 'Arrows free to turn in the plane: the free energy is a Mexican hat, and vortices bind in pairs below the Kosterlitz-Thouless temperature (2D); on the cubic lattice true order, and vortex lines.',
   },
   {
     name: 'heisenberg',

@@ -78,5 +78,17 @@ export type {
   PottsMagnetizationDistribution,
   PottsTransition,
 } from '../models/potts/exact.js';
-export { XY_BKT_TEMPERATURE, XY_BKT_TEMPERATURE_ERROR, besselI, xyExact2x2, xyRingEnergy } from '../models/xy/exact.js';
+export {
+  XY_BKT_TEMPERATURE,
+  XY_BKT_TEMPERATURE_ERROR,
+  XY_CUBIC_BETA_C,
+  XY_CUBIC_BETA_C_ERROR,
+  XY_CUBIC_TEMPERATURE,
+  besselI,
+  xyExact2x2,
+  xyRingEnergy,
+} from '../models/xy/exact.js';
+export { HEISENBERG_CUBIC_BETA_C, HEISENBERG_CUBIC_BETA_C_ERROR, HEISENBERG_CUBIC_TEMPERATURE } from '../models/heisenberg/exact.js';
+export { unitVectorCubeExact } from '../models/continuous/exact.js';
+export type { CubeExact } from '../models/continuous/exact.js';
 export type { XyExact } from '../models/xy/exact.js';

@@ -1,5 +1,5 @@
 /**
- * The q-state clock model on the periodic L x L square lattice:
+ * The q-state clock model on the periodic L x L square or L x L x L simple cubic lattice:
  *
  *   H = -J sum_<ij> cos(theta_i - theta_j) - h sum_i cos(theta_i),   theta_i = 2 pi k_i / q,
  *   k_i in {0, ..., q - 1},   2 <= q <= 256,   J = k_B = 1.
@@ -8,8 +8,11 @@
  * Ising models at coupling J/2 (s = (sigma_1 + sigma_2, sigma_1 - sigma_2)/2 in axes turned by 45
  * degrees gives s . s' = (sigma_1 sigma_1' + sigma_2 sigma_2') / 2), so T_c = T_c(Ising) / 2; for
  * q >= 5 two BKT transitions enclose a phase with an emergent U(1) symmetry (Jose, Kadanoff,
- * Kirkpatrick and Nelson 1977). It runs on the XY kernels in clock mode (src/models/xy/kernel.ts,
- * assembly/xy.ts): the same record [B_x, B_y, M_x, M_y, I_x, I_y, V] and the same observables
+ * Kirkpatrick and Nelson 1977). On the cubic lattice q = 2 is the 3D Ising model, q = 4 two 3D Ising
+ * models at J/2 (T_c = T_c(Ising, cubic) / 2), q = 3 the first-order 3-state Potts transition, and
+ * q >= 5 a transition in the 3D XY universality class (the q-fold anisotropy is irrelevant there).
+ * It runs on the XY kernels in clock mode (src/models/xy/kernel.ts, assembly/xy.ts): the same
+ * record [B_x, B_y, M_x, M_y, I_x, I_y, V, B_z, I_z] and the same observables
  * (src/models/continuous/observables.ts). `spins()` returns the states 0 .. q-1 (Uint8Array).
  * Algorithms: Metropolis (a uniformly random other state), the exact discrete heat bath over the q
  * angles, Wolff and Swendsen-Wang by embedding with the q mirror lines of the q-gon (clock angles go
@@ -18,8 +21,7 @@
 import { InvalidOptionError } from '../../errors.js';
 import type { ModelDefinition, ModelParameters } from '../model.js';
 import { XY_RECORD_WIDTH } from '../xy/kernel.js';
-import { continuousCorrelationValues } from '../continuous/kernel.js';
-import { analyzeContinuous, analyzeContinuousCorrelations } from '../continuous/observables.js';
+import { analyzeContinuous, analyzeContinuousCorrelations, continuousCorrelationValuesOn, continuousEnergy } from '../continuous/observables.js';
 import { XY_LAYOUT, xyKernels } from '../xy/index.js';
 import { clockCriticalTemperature, CLOCK_MAX_Q } from './exact.js';
 
@@ -42,8 +44,8 @@ export const clock: ModelDefinition<ClockParameters> = {
     return { q };
   },
   algorithms: ['metropolis', 'heat-bath', 'wolff', 'swendsen-wang', 'hybrid'],
-  lattices: ['square'],
-  criticalTemperature: (parameters) => clockCriticalTemperature(parameters.q),
+  lattices: ['square', 'cubic'],
+  criticalTemperature: (parameters, lattice) => clockCriticalTemperature(parameters.q, lattice),
 
   resolveLayout(layout) {
     if (layout === 'packed')
@@ -54,7 +56,7 @@ export const clock: ModelDefinition<ClockParameters> = {
 
   recordWidth: () => XY_RECORD_WIDTH,
   recordType: 'float64',
-  recordLayout: () => '[B_x, B_y, M_x, M_y, I_x, I_y, V] as for the XY model',
+  recordLayout: () => '[B_x, B_y, M_x, M_y, I_x, I_y, V, B_z, I_z] as for the XY model',
 
   spins: {
     create: (sites) => new Uint8Array(sites),
@@ -74,11 +76,12 @@ export const clock: ModelDefinition<ClockParameters> = {
     return (await import('../continuous/model-kernel.js')).createContinuousKernel(request, { ...kernels, tuning: undefined }, 0, parameters.q);
   },
 
-  energy: (records, offset, field) => -(records[offset] + records[offset + 1]) - field * records[offset + 2],
+  energy: (records, offset, field) => continuousEnergy(XY_LAYOUT, records, offset, field),
   orderParameter: (records, offset, sites) => Math.sqrt(records[offset + 2] ** 2 + records[offset + 3] ** 2) / sites,
   analyze: (records, context) => analyzeContinuous(records as Float64Array, context, XY_LAYOUT),
-  correlationValues: (size) => continuousCorrelationValues(size, 2),
-  analyzeCorrelations: (samples, size, count, every) => analyzeContinuousCorrelations(samples as Float64Array, size, count, every, 2),
+  correlationValues: (size, _parameters, lattice) => continuousCorrelationValuesOn(size, 2, lattice),
+  analyzeCorrelations: (samples, size, count, every, _parameters, lattice) =>
+    analyzeContinuousCorrelations(samples as Float64Array, size, count, every, 2, lattice),
   improvedEstimators: false,
 
   /** The direction of M: with q discrete minima the sector is the state nearest to the angle of M (M = 0 keeps the previous). */

@@ -10,6 +10,9 @@ import { Xoshiro128 } from '../../rng.js';
 import { Embedding } from './embedding.js';
 import { heatBathSweep, type ClockTables, type ContinuousLattice } from './heat-bath.js';
 
+/** Most bytes of spin components a kernel holds: 2^31 - 1, the index range of the WebAssembly cores (assembly/xy.ts, heisenberg.ts, phi4.ts). */
+export const MAX_SPIN_BYTES = 0x7fffffff;
+
 export abstract class JsContinuousKernelBase {
   readonly backend = 'js' as const;
   /** Components of site i at [n i, n i + n - 1], row-major. */
@@ -28,13 +31,47 @@ export abstract class JsContinuousKernelBase {
   /** The clock model's heat-bath weights. */
   private weights: Float64Array | undefined;
 
+  /** Number of sites: L^2 on the square lattice, L^3 on the cubic one. */
+  readonly sites: number;
+
   constructor(
     readonly size: number,
     readonly components: number,
-    /** Number of sites: L^2 on the square lattice (the default), L^3 on the cubic one. */
-    readonly sites: number = size * size,
+    /** Spatial dimension d (2: square, 3: cubic). */
+    readonly dimension: 2 | 3 = 2,
   ) {
-    this.spins = new Float64Array(components * sites);
+    this.sites = size ** dimension;
+    const bytes = 8 * components * this.sites;
+    // the WebAssembly cores' limit, so that both backends refuse the same lattices (a typed error upstream)
+    if (bytes > MAX_SPIN_BYTES) throw new RangeError(`${bytes} bytes of spin components: more than the ${MAX_SPIN_BYTES} the kernels hold`);
+    this.spins = new Float64Array(components * this.sites);
+  }
+
+  /**
+   * The neighbours of `site` in the Wolff kernels' order into `out` (-x, +x, -y, +y, then -z, +z on
+   * the cubic lattice); returns their number.
+   */
+  protected wolffNeighbours(site: number, out: Int32Array): number {
+    const L = this.size;
+    const x = site % L;
+    const row = (site - x) / L;
+    if (this.dimension === 2) {
+      out[0] = site - x + (x === 0 ? L - 1 : x - 1);
+      out[1] = site - x + (x === L - 1 ? 0 : x + 1);
+      out[2] = (row === 0 ? L - 1 : row - 1) * L + x;
+      out[3] = (row === L - 1 ? 0 : row + 1) * L + x;
+      return 4;
+    }
+    const y = row % L;
+    const z = (row - y) / L;
+    const plane = z * L * L;
+    out[0] = site - x + (x === 0 ? L - 1 : x - 1);
+    out[1] = site - x + (x === L - 1 ? 0 : x + 1);
+    out[2] = plane + (y === 0 ? L - 1 : y - 1) * L + x;
+    out[3] = plane + (y === L - 1 ? 0 : y + 1) * L + x;
+    out[4] = (z === 0 ? L - 1 : z - 1) * L * L + (site - plane);
+    out[5] = (z === L - 1 ? 0 : z + 1) * L * L + (site - plane);
+    return 6;
   }
 
   getRngState(): Uint32Array {
@@ -73,8 +110,7 @@ export abstract class JsContinuousKernelBase {
 
   /** What the heat bath and Swendsen-Wang by embedding read and change (./heat-bath.ts). */
   protected lattice(clock: ClockTables | undefined): ContinuousLattice {
-    const dimension = this.sites === this.size * this.size ? 2 : 3;
-    const { spins, components, size, beta, field, rng } = this;
+    const { spins, components, size, dimension, beta, field, rng } = this;
     return { spins, components, size, dimension, beta, field, clock, rng, unit: this.unitVectors };
   }
 

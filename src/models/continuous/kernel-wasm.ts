@@ -57,6 +57,8 @@ export function embeddingParents(memory: WebAssembly.Memory, ptr: number, sites:
 
 export class WasmContinuousKernel {
   readonly backend = 'wasm' as const;
+  /** N = L^d. */
+  readonly sites: number;
   private base: WasmIsingKernel | undefined;
   private readonly core_: Core;
 
@@ -65,8 +67,10 @@ export class WasmContinuousKernel {
     readonly size: number,
     readonly q: number,
     readonly spec: ContinuousCore,
+    readonly dimension: 2 | 3,
   ) {
     this.base = base;
+    this.sites = size ** dimension;
     const exports = base.exports as unknown as Record<string, unknown>;
     const pick = (name: string) => exports[`${spec.prefix}${name}`];
     this.core_ = Object.fromEntries([...CORE_FUNCTIONS, 'StatesPtr', 'ClockSync', 'ClockMetropolis'].map((name) => [name, pick(name)])) as unknown as Core;
@@ -78,10 +82,11 @@ export class WasmContinuousKernel {
   }
 
   /**
-   * Instantiates the compiled core for an L x L lattice of the model `spec` (XY with q = 0, the
-   * q-state clock model with q >= 2), cold, at beta = 0, h = 0. Checks the mirrored constants.
+   * Instantiates the compiled core for a lattice of linear size L in dimension d (2: L x L, 3:
+   * L x L x L) of the model `spec` (XY with q = 0, the q-state clock model with q >= 2), cold, at
+   * beta = 0, h = 0. Checks the mirrored constants.
    */
-  static async create(module: WebAssembly.Module, size: number, spec: ContinuousCore, q = 0): Promise<WasmContinuousKernel> {
+  static async create(module: WebAssembly.Module, size: number, spec: ContinuousCore, q = 0, dimension: 2 | 3 = 2): Promise<WasmContinuousKernel> {
     const base = await WasmIsingKernel.create(module, size);
     const exports = base.exports as unknown as Record<string, unknown>;
     const upper = spec.prefix.toUpperCase();
@@ -94,13 +99,12 @@ export class WasmContinuousKernel {
         throw new CoreError(`core layout mismatch: ${name} ${global instanceof WebAssembly.Global ? global.value : 'missing'}, wrapper expects ${value}`);
       }
     }
-    const kernel = new WasmContinuousKernel(base, size, q, spec);
-    if (guarded(`${spec.prefix}Init`, () => kernel.core.Init(size, q)) !== 0) {
-      throw new InvalidOptionError(
-        'size',
-        size,
-        `a lattice that fits in WebAssembly memory (growing memory for the spins of a ${size}x${size} lattice failed)`,
-      );
+    const kernel = new WasmContinuousKernel(base, size, q, spec, dimension);
+    // <prefix>Init(L, d, q): the Heisenberg core takes (L, d) and ignores q
+    if (guarded(`${spec.prefix}Init`, () => kernel.core.Init(size, dimension, q)) !== 0) {
+      base.dispose();
+      const shape = Array.from({ length: dimension }, () => size).join('x');
+      throw new InvalidOptionError('size', size, `a lattice that fits in WebAssembly memory (growing memory for the spins of a ${shape} lattice failed)`);
     }
     return kernel;
   }
@@ -137,22 +141,22 @@ export class WasmContinuousKernel {
   /** The components (the clock model: its states). */
   readSpins(): Float64Array | Uint8Array {
     const core = this.core;
-    if (this.q > 0) return new Uint8Array(core.memory.buffer as ArrayBuffer, core.StatesPtr!(), this.size * this.size).slice();
-    return this.view(core.SpinsPtr(), this.spec.components * this.size * this.size).slice();
+    if (this.q > 0) return new Uint8Array(core.memory.buffer as ArrayBuffer, core.StatesPtr!(), this.sites).slice();
+    return this.view(core.SpinsPtr(), this.spec.components * this.sites).slice();
   }
 
   readComponents(): Float64Array {
-    return this.view(this.core.SpinsPtr(), this.spec.components * this.size * this.size).slice();
+    return this.view(this.core.SpinsPtr(), this.spec.components * this.sites).slice();
   }
 
   writeSpins(spins: Float64Array | Uint8Array): void {
     const core = this.core;
     if (this.q > 0) {
-      new Uint8Array(core.memory.buffer as ArrayBuffer, core.StatesPtr!(), this.size * this.size).set(spins);
+      new Uint8Array(core.memory.buffer as ArrayBuffer, core.StatesPtr!(), this.sites).set(spins);
       guarded('writeSpins', () => core.ClockSync!());
       return;
     }
-    this.view(core.SpinsPtr(), this.spec.components * this.size * this.size).set(spins);
+    this.view(core.SpinsPtr(), this.spec.components * this.sites).set(spins);
   }
 
   setCouplings(beta: number, field: number): void {
@@ -209,7 +213,7 @@ export class WasmContinuousKernel {
 
   reserveEmbedding(): boolean {
     const core = this.core;
-    return guarded('reserveEmbedding', () => core.embeddingReserve(this.size * this.size)) === 0;
+    return guarded('reserveEmbedding', () => core.embeddingReserve(this.sites)) === 0;
   }
 
   swendsenWang(steps: number, out?: Float64Array, sizes?: Float64Array): number {
@@ -219,7 +223,7 @@ export class WasmContinuousKernel {
 
   clusterParents(): Int32Array {
     const core = this.core;
-    return embeddingParents(core.memory, core.embeddingParentPtr(), this.size * this.size);
+    return embeddingParents(core.memory, core.embeddingParentPtr(), this.sites);
   }
 
   clusterSites(): Int32Array {

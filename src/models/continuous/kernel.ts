@@ -34,6 +34,10 @@
 export interface ContinuousKernel {
   readonly backend: 'wasm' | 'js';
   readonly size: number;
+  /** Spatial dimension d (2: square, 3: cubic). */
+  readonly dimension: 2 | 3;
+  /** N = L^d. */
+  readonly sites: number;
   /** The clock model's q (0 for continuous spins). */
   readonly q: number;
   getRngState(): Uint32Array;

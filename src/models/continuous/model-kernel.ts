@@ -7,11 +7,13 @@
 import { BackendUnavailableError, InvalidOptionError } from '../../errors.js';
 import { loadCore } from '../../backend/loader.js';
 import { coreHasSimd } from '../../backend/wasm-packed.js';
+import { geometryOf } from '../../lattice.js';
 import type { ClusterAlgorithm, ClusterStep, ClusterSweepResult, LocalAlgorithm, Start } from '../../vocabulary.js';
 import { embeddedClusterLabels, embeddedClusterSweep } from './cluster-step.js';
 import type { KernelChoice, KernelRequest, ModelKernel, RecordArray } from '../model.js';
 import { continuousCorrelationSample, type ContinuousKernel } from './kernel.js';
 import { WasmContinuousKernel, type ContinuousCore } from './kernel-wasm.js';
+import { phi4CorrelationSample } from '../phi4/correlation.js';
 
 /**
  * The Metropolis step size of a continuous-spin model: its start, and its tuning by the sweeps run
@@ -92,7 +94,7 @@ export class ContinuousModelKernel implements ModelKernel {
     if (algorithm === 'heat-bath') return this.spins.heatBath(n, this.overRelaxation, out as Float64Array | undefined);
     const { tuning } = this;
     if (out || !tuning) return this.spins.metropolis(n, this.stepSize ?? 0, this.overRelaxation, out as Float64Array | undefined);
-    const N = this.size * this.size;
+    const N = this.spins.sites;
     let accepted = 0;
     for (let k = 0; k < n; k++) {
       const a = this.spins.metropolis(1, this.stepSize as number, this.overRelaxation);
@@ -121,15 +123,18 @@ export class ContinuousModelKernel implements ModelKernel {
 
   /** Labels of the last cluster update (./cluster-step.ts). */
   clusterLabels(): Int32Array {
-    return embeddedClusterLabels(this.spins, this.lastCluster, this.size * this.size);
+    return embeddedClusterLabels(this.spins, this.lastCluster, this.spins.sites);
   }
 
   record(out: RecordArray): void {
     this.spins.record(out as Float64Array, 0);
   }
 
+  /** The square lattice's sample (./kernel.ts); on the cubic lattice the d-axis sample of src/models/phi4/correlation.ts. */
   correlations(out: RecordArray): void {
-    continuousCorrelationSample(this.spins.readComponents(), this.size, this.components, out as Float64Array);
+    const s = this.spins.readComponents();
+    if (this.spins.dimension === 3) phi4CorrelationSample(s, this.size, 3, out as Float64Array, this.components);
+    else continuousCorrelationSample(s, this.size, this.components, out as Float64Array);
   }
 
   dispose(): void {
@@ -144,17 +149,18 @@ function reasonOf(error: unknown): string {
 /** What a continuous-spin model gives createContinuousKernel. */
 export interface ContinuousModel {
   readonly core: ContinuousCore;
-  /** The JavaScript kernel of linear size L (q for the clock model, else 0). */
-  js(size: number, q: number): ContinuousKernel;
+  /** The JavaScript kernel of linear size L in dimension d (q for the clock model, else 0). */
+  js(size: number, q: number, dimension: 2 | 3): ContinuousKernel;
   readonly tuning: StepTuning | undefined;
 }
 
 /** A kernel of `model` on the requested backend; `auto` falls back to JavaScript when the core cannot be loaded. */
 export async function createContinuousKernel(request: KernelRequest, model: ContinuousModel, overRelaxation: number, q = 0): Promise<KernelChoice> {
+  const dimension = geometryOf(request.lattice).dimension;
   const adapt = (kernel: ContinuousKernel) => new ContinuousModelKernel(kernel, model.core.components, model.core.width, overRelaxation, model.tuning);
   const js = (): ContinuousModelKernel => {
     try {
-      return adapt(model.js(request.size, q));
+      return adapt(model.js(request.size, q, dimension));
     } catch (error) {
       if (error instanceof RangeError && !(error instanceof InvalidOptionError))
         throw new InvalidOptionError('size', request.size, `a lattice that fits in memory (${reasonOf(error)})`);
@@ -169,6 +175,6 @@ export async function createContinuousKernel(request: KernelRequest, model: Cont
     if (request.backend === 'wasm') throw new BackendUnavailableError('wasm', reasonOf(error));
     return { kernel: js(), engine: 'js', fallbackReason: `WebAssembly core unavailable: ${reasonOf(error)}` };
   }
-  const kernel = await WasmContinuousKernel.create(module, request.size, model.core, q);
+  const kernel = await WasmContinuousKernel.create(module, request.size, model.core, q, dimension);
   return { kernel: adapt(kernel), engine: coreHasSimd(kernel.exports) ? 'wasm-simd' : 'wasm-scalar' };
 }

@@ -1,13 +1,14 @@
 /**
  * Observables of the continuous-spin models (XY, clock, Heisenberg) from their per-step records:
- * XY and clock [B_x, B_y, M_x, M_y, I_x, I_y, V] (src/models/xy/kernel.ts), Heisenberg
- * [B_x, B_y, M_x, M_y, M_z] (src/models/heisenberg/kernel.ts): B_mu = sum_i s_i . s_{i+mu},
+ * XY and clock [B_x, B_y, M_x, M_y, I_x, I_y, V, B_z, I_z] (src/models/xy/kernel.ts), Heisenberg
+ * [B_x, B_y, M_x, M_y, M_z, B_z] (src/models/heisenberg/kernel.ts): B_mu = sum_i s_i . s_{i+mu},
  * M = sum_i s_i (n components), I_mu = sum_i sin(theta_{i+mu} - theta_i), V = number of plaquettes
- * with winding +1 or -1.
+ * with winding +1 or -1; B_z = I_z = 0 on the square lattice.
  *
- * Definitions (N = L^2 sites, beta = 1/T, J = 1, m = M / N an n-vector, |m| its length, h along
- * the field axis a: x for XY and clock, z for Heisenberg):
- *   E = -(B_x + B_y) - h M_a,  e = E / N                energy per site
+ * Definitions (N = L^d sites on the square (d = 2) or simple cubic (d = 3) lattice, beta = 1/T,
+ * J = 1, m = M / N an n-vector, |m| its length, h along the field axis a: x for XY and clock, z for
+ * Heisenberg):
+ *   E = -(B_x + B_y + B_z) - h M_a,  e = E / N          energy per site
  *   magnetizationX, magnetizationY (, magnetizationZ)   <m_x>, <m_y> (, <m_z>): the vector order parameter
  *   absMagnetization    <|m|>
  *   magnetization2      <|m|^2>,  magnetization4 <|m|^4>
@@ -18,12 +19,16 @@
  *                       -> 1 ordered, -> 0 for a Gaussian (disordered) n-component m;
  *                       n = 2: U = 2 - <|m|^4>/<|m|^2>^2; n = 3: U = 5/2 - (3/2) <|m|^4>/<|m|^2>^2
  *   binderRatio         Q = <|m|^4> / <|m|^2>^2            (-> 1 ordered, -> 1 + 2/n disordered)
- *   helicityModulus     (XY, clock) Upsilon = (1 / 2N) sum_{mu = x, y} [ <B_mu> - beta (<I_mu^2> - <I_mu>^2) ]
- *                       the spin stiffness: the second derivative of the free energy per site with
- *                       respect to a twist of the boundary conditions, averaged over both axes
- *                       (Teitel and Jayaprakash, Phys. Rev. B 27, 598 (1983)); the BKT
- *                       transition is where Upsilon = 2 T / pi (Nelson and Kosterlitz 1977)
- *   vortexDensity       (XY, clock) <V> / N               vortices plus antivortices per plaquette
+ *   helicityModulus     (XY, clock) Upsilon = (1 / dN) sum_mu [ <B_mu> - beta (<I_mu^2> - <I_mu>^2) ]
+ *                       over the d axes: the spin stiffness, the second derivative of the free
+ *                       energy per site with respect to a twist of the boundary conditions, averaged
+ *                       over the axes (Teitel and Jayaprakash, Phys. Rev. B 27, 598 (1983)); in 2D the
+ *                       BKT transition is where Upsilon = 2 T / pi (Nelson and Kosterlitz 1977); in 3D
+ *                       Upsilon > 0 below T_c and L Upsilon is scale invariant at T_c (Upsilon ~ t^nu)
+ *   vortexDensity       (XY, clock) <V> / (N d (d - 1) / 2): the fraction of plaquettes with a vortex,
+ *                       vortices plus antivortices per plaquette (N plaquettes in 2D); on the cubic
+ *                       lattice the plaquettes of all three orientations (3N), so that it is the
+ *                       density of vortex-line segments (each pierced plaquette is one unit of line)
  * Errors as for every model: primaries by binning with one common bin length >= 10 tau_int,
  * derived quantities by the leave-one-bin-out jackknife over the same bins (src/stats); the signed
  * components <m_a> by their own binning (the direction of M decorrelates far more slowly than |m|).
@@ -32,6 +37,8 @@ import { analyzeCorrelationSamples, emptySamples, rowColumnWaves, waveTable, typ
 import type { CorrelationMeasurement, Measurement, Observable, SampledObservable, SeriesContext } from '../../measure.js';
 import { analyzeSeries } from '../../stats/index.js';
 import { continuousCorrelationValues } from './kernel.js';
+import { analyzePhi4Correlations, phi4CorrelationValues } from '../phi4/correlation.js';
+import type { Lattice } from '../../vocabulary.js';
 
 /** The record layout of a continuous-spin model: n components of M after B_x, B_y; then I_x, I_y, V when `planar`. */
 export interface ContinuousLayout {
@@ -39,18 +46,36 @@ export interface ContinuousLayout {
   readonly components: number;
   /** Which component of M the field couples to (0: x, 2: z). */
   readonly fieldAxis: number;
-  /** XY and clock: the record ends with I_x, I_y, V (helicity modulus and vortices). */
+  /** XY and clock: I_x, I_y, V follow M, and I_z follows B_z (helicity modulus and vortices). */
   readonly planar: boolean;
+}
+
+/** Offset of B_z in a record of `layout`: after B_x, B_y, M and (planar) I_x, I_y, V. */
+export function bondZOffset(layout: ContinuousLayout): number {
+  return 2 + layout.components + (layout.planar ? 3 : 0);
+}
+
+/** Values in a record of `layout`. */
+export function continuousRecordWidth(layout: ContinuousLayout): number {
+  return bondZOffset(layout) + (layout.planar ? 2 : 1);
+}
+
+/** The record's energy E = -(B_x + B_y + B_z) - h M_a. */
+export function continuousEnergy(layout: ContinuousLayout, records: ArrayLike<number>, offset: number, field: number): number {
+  return -(records[offset] + records[offset + 1] + records[offset + bondZOffset(layout)]) - field * records[offset + 2 + layout.fieldAxis];
 }
 
 const AXES = ['X', 'Y', 'Z'];
 
 /** Every observable of the module comment with errors from records of `layout`. */
 export function analyzeContinuous(records: Float64Array, context: SeriesContext, layout: ContinuousLayout): Measurement {
-  const { components: n, fieldAxis, planar } = layout;
-  const w = 2 + n + (planar ? 3 : 0);
+  const { components: n, planar } = layout;
+  const w = continuousRecordWidth(layout);
+  const bz = bondZOffset(layout);
   const steps = Math.floor(records.length / w);
   const { sites: N, beta, field } = context;
+  const d = context.lattice === 'cubic' ? 3 : 2;
+  const cubic = d === 3;
   const series = (): Float64Array => new Float64Array(steps);
   const s: Record<string, Float64Array> = {
     energy: series(),
@@ -64,9 +89,10 @@ export function analyzeContinuous(records: Float64Array, context: SeriesContext,
   const components: Record<string, Float64Array> = {};
   for (let a = 0; a < n; a++) components[`magnetization${AXES[a]}`] = series();
   if (planar) Object.assign(s, { stiffnessBond: series(), stiffnessCurrent2: series(), currentX: series(), currentY: series(), vortexDensity: series() });
+  if (planar && cubic) s.currentZ = series();
   for (let k = 0, at = 0; k < steps; k++, at += w) {
-    const bond = records[at] + records[at + 1];
-    const e = (-bond - field * records[at + 2 + fieldAxis]) / N;
+    const bond = records[at] + records[at + 1] + records[at + bz];
+    const e = continuousEnergy(layout, records, at, field) / N;
     let M2 = 0;
     for (let a = 0; a < n; a++) {
       const Ma = records[at + 2 + a];
@@ -82,11 +108,13 @@ export function analyzeContinuous(records: Float64Array, context: SeriesContext,
     if (planar) {
       const ix = records[at + 2 + n];
       const iy = records[at + 3 + n];
-      s.stiffnessBond[k] = bond / (2 * N);
-      s.stiffnessCurrent2[k] = (ix * ix + iy * iy) / (2 * N);
+      const iz = records[at + bz + 1];
+      s.stiffnessBond[k] = bond / (d * N);
+      s.stiffnessCurrent2[k] = (ix * ix + iy * iy + iz * iz) / (d * N);
       s.currentX[k] = ix;
       s.currentY[k] = iy;
-      s.vortexDensity[k] = records[at + 4 + n] / N;
+      if (cubic) s.currentZ[k] = iz;
+      s.vortexDensity[k] = records[at + 4 + n] / ((N * d * (d - 1)) / 2);
     }
   }
   const derived: Record<string, (x: Record<string, number>) => number> = {
@@ -97,7 +125,8 @@ export function analyzeContinuous(records: Float64Array, context: SeriesContext,
     binderRatio: (x) => x.magnetization4 / (x.magnetization2 * x.magnetization2),
   };
   if (planar) {
-    derived.helicityModulus = (x) => x.stiffnessBond - beta * (x.stiffnessCurrent2 - (x.currentX * x.currentX + x.currentY * x.currentY) / (2 * N));
+    derived.helicityModulus = (x) =>
+      x.stiffnessBond - beta * (x.stiffnessCurrent2 - (x.currentX * x.currentX + x.currentY * x.currentY + (cubic ? x.currentZ * x.currentZ : 0)) / (d * N));
   }
   const analysis = analyzeSeries(s, derived);
   const direction = analyzeSeries(components);
@@ -122,7 +151,7 @@ export function analyzeContinuous(records: Float64Array, context: SeriesContext,
     binSize: analysis.binSize,
     bins: analysis.bins,
     // the auxiliary sums of the helicity modulus speak through it (I_x, I_y are identically 0 on L = 2)
-    warnings: [...analysis.warnings.filter((w) => !/^(current[XY]|stiffnessBond|stiffnessCurrent2): /.test(w)), ...direction.warnings],
+    warnings: [...analysis.warnings.filter((w) => !/^(current[XYZ]|stiffnessBond|stiffnessCurrent2): /.test(w)), ...direction.warnings],
     ...(keepSeries ? { series: { energy: s.energy, magnetization: s.absMagnetization } } : {}),
   } as unknown as Measurement;
 }
@@ -153,7 +182,23 @@ export function continuousCorrelationSamples(records: Float64Array, size: number
   return { g, zero, min };
 }
 
-/** The correlation measurement of samples of n-component spins. */
-export function analyzeContinuousCorrelations(records: Float64Array, size: number, samples: number, every: number, n: number): CorrelationMeasurement {
+/**
+ * The correlation measurement of samples of n-component spins: on the cubic lattice those of the
+ * d-axis sample of src/models/phi4/correlation.ts (G(r) along the three axes; G(0) = <|s|^2> = 1).
+ */
+export function analyzeContinuousCorrelations(
+  records: Float64Array,
+  size: number,
+  samples: number,
+  every: number,
+  n: number,
+  lattice?: Lattice,
+): CorrelationMeasurement {
+  if (lattice === 'cubic') return analyzePhi4Correlations(records, size, 3, samples, every, n);
   return analyzeCorrelationSamples(continuousCorrelationSamples(records, size, samples, n), size, samples, every);
+}
+
+/** Values of one correlation sample of n-component spins on `lattice`. */
+export function continuousCorrelationValuesOn(size: number, n: number, lattice?: Lattice): number {
+  return lattice === 'cubic' ? phi4CorrelationValues(size, 3, n) : continuousCorrelationValues(size, n);
 }

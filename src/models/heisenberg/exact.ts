@@ -47,3 +47,14 @@ export function heisenbergRingSpecificHeat(n: number, coupling: number, beta: nu
   const second = (-ringLogZ(n, K + 2 * d) + 16 * ringLogZ(n, K + d) - 30 * ringLogZ(n, K) + 16 * ringLogZ(n, K - d) - ringLogZ(n, K - 2 * d)) / (12 * d * d);
   return (K * K * second) / n;
 }
+
+/**
+ * The critical coupling of the Heisenberg model on the simple cubic lattice, beta_c J = 0.693002(2)
+ * (Campostrini, Hasenbusch, Pelissetto, Rossi and Vicari, Phys. Rev. B 65, 144520 (2002); the 3D
+ * O(3) universality class).
+ */
+export const HEISENBERG_CUBIC_BETA_C = 0.693002;
+/** Its uncertainty. */
+export const HEISENBERG_CUBIC_BETA_C_ERROR = 2e-6;
+/** T_c = 1 / beta_c = 1.442997... */
+export const HEISENBERG_CUBIC_TEMPERATURE = 1 / HEISENBERG_CUBIC_BETA_C;

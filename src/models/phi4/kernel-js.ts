@@ -12,7 +12,6 @@ const TWO_POW_M32 = 2.3283064365386963e-10; // 2^-32
 const TWO_POW_M31 = 4.656612873077393e-10; // 2^-31
 
 export class JsPhi4Kernel extends JsContinuousKernelBase implements Phi4Kernel {
-  readonly dimension: 2 | 3;
   protected override readonly unitVectors = false;
   private lambda = 0;
   /** Neighbours of one site (+x, -x, +y, -y, +z, -z), filled by neighbours(). */
@@ -20,8 +19,7 @@ export class JsPhi4Kernel extends JsContinuousKernelBase implements Phi4Kernel {
 
   /** (phi_x, phi_y) of site i at spins[2i, 2i + 1]. */
   constructor(size: number, dimension: 2 | 3) {
-    super(size, 2, size ** dimension);
-    this.dimension = dimension;
+    super(size, 2, dimension);
     this.fill('cold');
   }
 

@@ -124,3 +124,14 @@ export function xyRingEnergy(n: number, coupling: number, beta: number): number 
   }
   return (-coupling * dZ) / Z / n;
 }
+
+/**
+ * The critical coupling of the XY model on the simple cubic lattice, beta_c J = 0.454165(2)
+ * (Campostrini, Hasenbusch, Pelissetto, Rossi and Vicari, Phys. Rev. B 63, 214503 (2001); the
+ * 3D XY universality class, a continuous transition to long-range order).
+ */
+export const XY_CUBIC_BETA_C = 0.454165;
+/** Its uncertainty. */
+export const XY_CUBIC_BETA_C_ERROR = 2e-6;
+/** T_c = 1 / beta_c = 2.20184... */
+export const XY_CUBIC_TEMPERATURE = 1 / XY_CUBIC_BETA_C;

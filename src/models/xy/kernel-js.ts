@@ -23,12 +23,14 @@ export class JsXyKernel extends JsContinuousKernelBase implements XyKernel {
   private readonly table: Float64Array;
   private readonly rotations = new Float64Array(2 * ROTATIONS);
   private rotationStep = NaN;
+  /** The neighbours of a cluster site (wolffNeighbours). */
+  private readonly nb = new Int32Array(6);
 
-  /** Components (s_x, s_y) of site i at [2i, 2i + 1], row-major (./kernel.ts). */
-  constructor(size: number, q = 0) {
-    super(size, 2);
+  /** Components (s_x, s_y) of site i at [2i, 2i + 1], site i = (z L + y) L + x (./kernel.ts). */
+  constructor(size: number, q = 0, dimension: 2 | 3 = 2) {
+    super(size, 2, dimension);
     this.q = q;
-    this.states = new Uint8Array(q > 0 ? size * size : 0);
+    this.states = new Uint8Array(q > 0 ? this.sites : 0);
     this.table = new Float64Array(2 * q);
     for (let j = 0; j < q; j++) {
       const angle = (TWO_PI * j) / q;
@@ -46,7 +48,7 @@ export class JsXyKernel extends JsContinuousKernelBase implements XyKernel {
 
   fill(start: 'hot' | 'cold'): void {
     const s = this.spins;
-    const N = this.size * this.size;
+    const N = this.sites;
     if (this.q > 0) {
       for (let i = 0; i < N; i++) this.setState(i, start === 'cold' ? 0 : Math.floor(this.rng.next() * this.q * TWO_POW_M32));
       return;
@@ -79,47 +81,63 @@ export class JsXyKernel extends JsContinuousKernelBase implements XyKernel {
     const s = this.spins;
     const beta = this.beta;
     const h = this.field;
+    const cubic = this.dimension === 3;
+    const depth = cubic ? L : 1;
     const rng = this.rng;
     const t = this.rotationTable(step);
     const fine = step * (1.0 / ROTATIONS);
     let accepted = 0;
     for (let k = 0; k < sweeps; k++) {
+      // the walk of fieldPass written out: the hot loop of the JavaScript twin (no call per site)
       for (let c = 0; c < 2; c++) {
-        for (let y = 0; y < L; y++) {
-          const up = (y === 0 ? L - 1 : y - 1) * L;
-          const down = (y === L - 1 ? 0 : y + 1) * L;
-          const row = y * L;
-          for (let x = (y + c) & 1; x < L; x += 2) {
-            const i = 2 * (row + x);
-            const l = 2 * (row + (x === 0 ? L - 1 : x - 1));
-            const r = 2 * (row + (x === L - 1 ? 0 : x + 1));
-            const u = 2 * (up + x);
-            const d = 2 * (down + x);
-            const hx = s[l] + s[r] + s[u] + s[d] + h;
-            const hy = s[l + 1] + s[r + 1] + s[u + 1] + s[d + 1];
-            const u1 = rng.next();
-            const a = rng.next() * TWO_POW_M32;
-            const j = 2 * (u1 >>> 24);
-            const eps = fine * (((u1 & 0xffffff) * 2 + 1) * TWO_POW_M24 - 1.0);
-            const ce = detCosSmall(eps);
-            const se = detSinSmall(eps);
-            const cs = t[j] * ce - t[j + 1] * se;
-            const sn = t[j + 1] * ce + t[j] * se;
-            const ox = s[i];
-            const oy = s[i + 1];
-            let nx = cs * ox - sn * oy;
-            let ny = sn * ox + cs * oy;
-            const f = (3.0 - (nx * nx + ny * ny)) * 0.5;
-            nx = nx * f;
-            ny = ny * f;
-            const dE = -((nx - ox) * hx + (ny - oy) * hy);
-            let xe = -(beta * dE);
-            xe = 0.0 < xe ? 0.0 : xe;
-            xe = xe < -708.0 ? -708.0 : xe;
-            if (a < detExpSmall(xe)) {
-              s[i] = nx;
-              s[i + 1] = ny;
-              accepted++;
+        for (let z = 0; z < depth; z++) {
+          const zf = (z === L - 1 ? 0 : z + 1) * L;
+          const zb = (z === 0 ? L - 1 : z - 1) * L;
+          for (let y = 0; y < L; y++) {
+            const up = (z * L + (y === 0 ? L - 1 : y - 1)) * L;
+            const down = (z * L + (y === L - 1 ? 0 : y + 1)) * L;
+            const row = (z * L + y) * L;
+            const front = (zf + y) * L;
+            const back = (zb + y) * L;
+            for (let x = (y + z + c) & 1; x < L; x += 2) {
+              const i = 2 * (row + x);
+              const l = 2 * (row + (x === 0 ? L - 1 : x - 1));
+              const r = 2 * (row + (x === L - 1 ? 0 : x + 1));
+              const u = 2 * (up + x);
+              const d = 2 * (down + x);
+              let hx = s[l] + s[r] + s[u] + s[d];
+              let hy = s[l + 1] + s[r + 1] + s[u + 1] + s[d + 1];
+              if (cubic) {
+                const f = 2 * (front + x);
+                const b = 2 * (back + x);
+                hx = hx + s[f] + s[b];
+                hy = hy + s[f + 1] + s[b + 1];
+              }
+              hx = hx + h;
+              const u1 = rng.next();
+              const a = rng.next() * TWO_POW_M32;
+              const j = 2 * (u1 >>> 24);
+              const eps = fine * (((u1 & 0xffffff) * 2 + 1) * TWO_POW_M24 - 1.0);
+              const ce = detCosSmall(eps);
+              const se = detSinSmall(eps);
+              const cs = t[j] * ce - t[j + 1] * se;
+              const sn = t[j + 1] * ce + t[j] * se;
+              const ox = s[i];
+              const oy = s[i + 1];
+              let nx = cs * ox - sn * oy;
+              let ny = sn * ox + cs * oy;
+              const f = (3.0 - (nx * nx + ny * ny)) * 0.5;
+              nx = nx * f;
+              ny = ny * f;
+              const dE = -((nx - ox) * hx + (ny - oy) * hy);
+              let xe = -(beta * dE);
+              xe = 0.0 < xe ? 0.0 : xe;
+              xe = xe < -708.0 ? -708.0 : xe;
+              if (a < detExpSmall(xe)) {
+                s[i] = nx;
+                s[i + 1] = ny;
+                accepted++;
+              }
             }
           }
         }
@@ -150,77 +168,88 @@ export class JsXyKernel extends JsContinuousKernelBase implements XyKernel {
   }
 
   private clockMetropolis(sweeps: number, out?: Float64Array): number {
-    const L = this.size;
-    const s = this.spins;
     const t = this.table;
     const states = this.states;
     const q = this.q;
     const beta = this.beta;
-    const h = this.field;
     const rng = this.rng;
     let accepted = 0;
     for (let k = 0; k < sweeps; k++) {
-      for (let c = 0; c < 2; c++) {
-        for (let y = 0; y < L; y++) {
-          const up = (y === 0 ? L - 1 : y - 1) * L;
-          const down = (y === L - 1 ? 0 : y + 1) * L;
-          const row = y * L;
-          for (let x = (y + c) & 1; x < L; x += 2) {
-            const site = row + x;
-            const l = 2 * (row + (x === 0 ? L - 1 : x - 1));
-            const r = 2 * (row + (x === L - 1 ? 0 : x + 1));
-            const u = 2 * (up + x);
-            const d = 2 * (down + x);
-            const hx = s[l] + s[r] + s[u] + s[d] + h;
-            const hy = s[l + 1] + s[r + 1] + s[u + 1] + s[d + 1];
-            const old = states[site];
-            let next = old + 1 + Math.floor(rng.next() * (q - 1) * TWO_POW_M32);
-            if (next >= q) next -= q;
-            const a = rng.next() * TWO_POW_M32;
-            const dE = -((t[2 * next] - t[2 * old]) * hx + (t[2 * next + 1] - t[2 * old + 1]) * hy);
-            if (dE <= 0 || a < detExp(-(beta * dE))) {
-              this.setState(site, next);
-              accepted++;
-            }
-          }
+      this.fieldPass((i, hx, hy) => {
+        const site = i >> 1;
+        const old = states[site];
+        let next = old + 1 + Math.floor(rng.next() * (q - 1) * TWO_POW_M32);
+        if (next >= q) next -= q;
+        const a = rng.next() * TWO_POW_M32;
+        const dE = -((t[2 * next] - t[2 * old]) * hx + (t[2 * next + 1] - t[2 * old + 1]) * hy);
+        if (dE <= 0 || a < detExp(-(beta * dE))) {
+          this.setState(site, next);
+          accepted++;
         }
-      }
+      });
       if (out) this.record(out, XY_RECORD_WIDTH * k);
     }
     return accepted;
   }
 
   overRelax(sweeps: number): void {
+    const s = this.spins;
+    for (let k = 0; k < sweeps; k++) {
+      this.fieldPass((i, hx, hy) => {
+        const h2 = hx * hx + hy * hy;
+        if (h2 > 0) {
+          const ox = s[i];
+          const oy = s[i + 1];
+          const f = (2 * (ox * hx + oy * hy)) / h2;
+          let nx = f * hx - ox;
+          let ny = f * hy - oy;
+          const norm = Math.sqrt(nx * nx + ny * ny);
+          nx = nx / norm;
+          ny = ny / norm;
+          s[i] = nx;
+          s[i + 1] = ny;
+        }
+      });
+    }
+  }
+
+  /**
+   * One checkerboard pass in the contract's order (colour 0, then 1; plane by plane, row by row):
+   * visit(2 i, H_x, H_y) for each site i,
+   * H = the sum of the neighbours (+x, -x, +y, -y, then +z, -z on the cubic lattice) + (h, 0), each
+   * component summed in that order.
+   */
+  private fieldPass(visit: (i: number, hx: number, hy: number) => void): void {
     const L = this.size;
     const s = this.spins;
     const h = this.field;
-    for (let k = 0; k < sweeps; k++) {
-      for (let c = 0; c < 2; c++) {
+    const cubic = this.dimension === 3;
+    const depth = cubic ? L : 1;
+    for (let c = 0; c < 2; c++) {
+      for (let z = 0; z < depth; z++) {
+        const zf = (z === L - 1 ? 0 : z + 1) * L;
+        const zb = (z === 0 ? L - 1 : z - 1) * L;
         for (let y = 0; y < L; y++) {
-          const up = (y === 0 ? L - 1 : y - 1) * L;
-          const down = (y === L - 1 ? 0 : y + 1) * L;
-          const row = y * L;
-          for (let x = (y + c) & 1; x < L; x += 2) {
-            const i = 2 * (row + x);
+          const up = (z * L + (y === 0 ? L - 1 : y - 1)) * L;
+          const down = (z * L + (y === L - 1 ? 0 : y + 1)) * L;
+          const row = (z * L + y) * L;
+          const front = (zf + y) * L;
+          const back = (zb + y) * L;
+          for (let x = (y + z + c) & 1; x < L; x += 2) {
             const l = 2 * (row + (x === 0 ? L - 1 : x - 1));
             const r = 2 * (row + (x === L - 1 ? 0 : x + 1));
             const u = 2 * (up + x);
             const d = 2 * (down + x);
-            const hx = s[l] + s[r] + s[u] + s[d] + h;
-            const hy = s[l + 1] + s[r + 1] + s[u + 1] + s[d + 1];
-            const h2 = hx * hx + hy * hy;
-            if (h2 > 0) {
-              const ox = s[i];
-              const oy = s[i + 1];
-              const f = (2 * (ox * hx + oy * hy)) / h2;
-              let nx = f * hx - ox;
-              let ny = f * hy - oy;
-              const norm = Math.sqrt(nx * nx + ny * ny);
-              nx = nx / norm;
-              ny = ny / norm;
-              s[i] = nx;
-              s[i + 1] = ny;
+            let hx = s[l] + s[r] + s[u] + s[d];
+            let hy = s[l + 1] + s[r + 1] + s[u + 1] + s[d + 1];
+            if (cubic) {
+              const f = 2 * (front + x);
+              const b = 2 * (back + x);
+              hx = hx + s[f] + s[b];
+              hy = hy + s[f + 1] + s[b + 1];
             }
+            hx = hx + h;
+            visit(2 * (row + x), hx, hy);
           }
         }
       }
@@ -231,8 +260,8 @@ export class JsXyKernel extends JsContinuousKernelBase implements XyKernel {
     const marks = this.marks;
     const queue = this.queue;
     if (!marks || !queue) throw new Error('XY cluster memory not reserved');
-    const L = this.size;
-    const N = L * L;
+    const N = this.sites;
+    const nb = this.nb;
     const s = this.spins;
     const beta = this.beta;
     const h = this.field;
@@ -261,20 +290,12 @@ export class JsXyKernel extends JsContinuousKernelBase implements XyKernel {
         let projected = 0;
         while (head < count) {
           const site = queue[head++];
-          const x = site % L;
-          const y = (site - x) / L;
+          const degree = this.wolffNeighbours(site, nb);
           const pk = rx * s[2 * site] + ry * s[2 * site + 1];
           projected += pk;
           const bk = -2 * beta * pk;
-          for (let n = 0; n < 4; n++) {
-            const j =
-              n === 0
-                ? site - x + (x === 0 ? L - 1 : x - 1)
-                : n === 1
-                  ? site - x + (x === L - 1 ? 0 : x + 1)
-                  : n === 2
-                    ? (y === 0 ? L - 1 : y - 1) * L + x
-                    : (y === L - 1 ? 0 : y + 1) * L + x;
+          for (let n = 0; n < degree; n++) {
+            const j = nb[n];
             if (marks[j] !== 0) continue;
             const pj = rx * s[2 * j] + ry * s[2 * j + 1];
             let e = bk * pj;
@@ -339,7 +360,11 @@ export class JsXyKernel extends JsContinuousKernelBase implements XyKernel {
     return this.q > 0 ? { states: this.states, table: this.table, q: this.q } : undefined;
   }
 
-  /** The record (./kernel.ts): the sums over even columns and over odd columns (each row-major), then added. */
+  /**
+   * The record (./kernel.ts): the sums over even columns and over odd columns (each in site order),
+   * then added; on the cubic lattice plane by plane, with B_z, I_z and the plaquettes of the yz and
+   * zx orientations.
+   */
   record(out: Float64Array, offset = 0): void {
     const even = this.recordColumns(0);
     const odd = this.recordColumns(1);
@@ -349,40 +374,63 @@ export class JsXyKernel extends JsContinuousKernelBase implements XyKernel {
   private recordColumns(parity: number): number[] {
     const L = this.size;
     const s = this.spins;
+    const cubic = this.dimension === 3;
+    const depth = cubic ? L : 1;
     let bx = 0;
     let by = 0;
+    let bz = 0;
     let mx = 0;
     let my = 0;
     let ix = 0;
     let iy = 0;
+    let iz = 0;
     let v = 0;
-    for (let y = 0; y < L; y++) {
-      const row = y * L;
-      const down = (y === L - 1 ? 0 : y + 1) * L;
-      for (let x = parity; x < L; x += 2) {
-        const xr = x === L - 1 ? 0 : x + 1;
-        const i = 2 * (row + x);
-        const r = 2 * (row + xr);
-        const d = 2 * (down + x);
-        const rd = 2 * (down + xr);
-        const ax = s[i];
-        const ay = s[i + 1];
-        const rx = s[r];
-        const ry = s[r + 1];
-        const dx = s[d];
-        const dy = s[d + 1];
-        const qx = s[rd];
-        const qy = s[rd + 1];
-        mx += ax;
-        my += ay;
-        bx += ax * rx + ay * ry;
-        by += ax * dx + ay * dy;
-        ix += ax * ry - ay * rx;
-        iy += ax * dy - ay * dx;
-        const w = crossing(ax, ay, rx, ry) + crossing(rx, ry, qx, qy) + crossing(qx, qy, dx, dy) + crossing(dx, dy, ax, ay);
-        v += w < 0 ? -w : w;
+    for (let z = 0; z < depth; z++) {
+      const zf = z === L - 1 ? 0 : z + 1;
+      for (let y = 0; y < L; y++) {
+        const yd = y === L - 1 ? 0 : y + 1;
+        const row = (z * L + y) * L;
+        const down = (z * L + yd) * L;
+        const front = (zf * L + y) * L;
+        const frontDown = (zf * L + yd) * L;
+        for (let x = parity; x < L; x += 2) {
+          const xr = x === L - 1 ? 0 : x + 1;
+          const i = 2 * (row + x);
+          const r = 2 * (row + xr);
+          const d = 2 * (down + x);
+          const rd = 2 * (down + xr);
+          const ax = s[i];
+          const ay = s[i + 1];
+          const rx = s[r];
+          const ry = s[r + 1];
+          const dx = s[d];
+          const dy = s[d + 1];
+          const qx = s[rd];
+          const qy = s[rd + 1];
+          mx += ax;
+          my += ay;
+          bx += ax * rx + ay * ry;
+          by += ax * dx + ay * dy;
+          ix += ax * ry - ay * rx;
+          iy += ax * dy - ay * dx;
+          let w = crossing(ax, ay, rx, ry) + crossing(rx, ry, qx, qy) + crossing(qx, qy, dx, dy) + crossing(dx, dy, ax, ay);
+          w = w < 0 ? -w : w;
+          if (cubic) {
+            const f = 2 * (front + x);
+            const df = 2 * (frontDown + x);
+            const fr = 2 * (front + xr);
+            const fx = s[f];
+            const fy = s[f + 1];
+            bz += ax * fx + ay * fy;
+            iz += ax * fy - ay * fx;
+            const wyz = crossing(ax, ay, dx, dy) + crossing(dx, dy, s[df], s[df + 1]) + crossing(s[df], s[df + 1], fx, fy) + crossing(fx, fy, ax, ay);
+            const wzx = crossing(ax, ay, fx, fy) + crossing(fx, fy, s[fr], s[fr + 1]) + crossing(s[fr], s[fr + 1], rx, ry) + crossing(rx, ry, ax, ay);
+            w += (wyz < 0 ? -wyz : wyz) + (wzx < 0 ? -wzx : wzx);
+          }
+          v += w;
+        }
       }
     }
-    return [bx, by, mx, my, ix, iy, v];
+    return [bx, by, mx, my, ix, iy, v, bz, iz];
   }
 }

@@ -1,30 +1,34 @@
 /**
  * The XY kernels' contract (assembly/xy.ts and its JavaScript twin ./kernel-js.ts agree bit for bit).
  *
- * Lattice: L x L periodic, site i = y L + x, the unit vector s_i = (cos theta_i, sin theta_i)
+ * Lattice: the periodic L x L square (d = 2) or L x L x L simple cubic (d = 3) lattice of
+ * src/lattice.ts, site i = (z L + y) L + x, N = L^d, the unit vector s_i = (cos theta_i, sin theta_i)
  * stored as its two components (float64) at [2i, 2i + 1]. H = -J sum_<ij> s_i . s_j - h sum_i s_i^x.
  * Every sin, cos and exp comes from the deterministic twins assembly/detmath.ts and src/detmath.ts;
  * every other operation is +, -, *, /, sqrt or floor, in the order written in ./kernel-js.ts.
  *
  * ## Stream contract (xoshiro128**, u = next() 2^-32 in [0, 1))
  * - Hot start: site i in row-major order draws one u: theta = 2 pi u. Cold start: (1, 0), no draws.
- * - Metropolis sweep with step size delta (0 < delta <= pi): the sites of colour 0 ((x + y) even) row
- *   by row, then of colour 1. Each site draws two numbers, u_1 (32 bits) then u_2 = u 2^-32. The
+ * - Metropolis sweep with step size delta (0 < delta <= pi): the sites of colour 0 ((x + y + z) even)
+ *   plane by plane, row by row, then of colour 1. Each site draws two numbers, u_1 (32 bits) then u_2 = u 2^-32. The
  *   proposal rotates the spin by phi = phi_j + eps: j = u_1 >>> 24, phi_j = delta (2 j - 255) / 256 from
  *   a table of (cos, sin)(phi_j) (detCos, detSin; built when delta changes, entries j >= 128 the
  *   mirror images (c, -s) of 255 - j), eps = (delta / 256) ((2 (u_1 & 0xffffff) + 1) 2^-24 - 1) with
  *   (cos, sin)(eps) = (detCosSmall, detSinSmall)(eps); (c, s) = (c_j c_e - s_j s_e, s_j c_e + c_j s_e).
  *   phi is uniform on (-delta, delta) (on a symmetric grid of step 2 delta 2^-32), so the proposal is
  *   symmetric. s' = (c s_x - s s_y, s s_x + c s_y), renormalised by one Newton step s' (3 - |s'|^2) / 2;
- *   dE = -(s' - s) . H with H = sum of the 4 neighbours (left, right, up, down) + (h, 0); accepted when
+ *   dE = -(s' - s) . H with H = the sum of the neighbours (left, right, up, down, and on the cubic
+ *   lattice front (+z), back (-z), each component summed in this order) + (h, 0); accepted when
  *   u_2 < detExpSmall(x), x = -beta dE clamped to [-708, 0] (the decisions of dE <= 0 or
  *   u_2 < exp(-beta dE): u_2 is a multiple of 2^-32 > exp(-708)). The WebAssembly core updates two
- *   sites of a row and colour (x, x + 2) at once as the lanes of f64x2 (the draws still in site order).
+ *   sites of a row and colour (x, x + 2) at once as the lanes of f64x2 (the draws still in site order)
+ *   on the square lattice; on the cubic lattice it runs the scalar site update (the same operations).
  *   Then `overRelaxation` over-relaxation sweeps (no draws; same site order): s' = 2 (s . H) H / |H|^2 - s,
  *   normalised, where |H| > 0 (the reflection of s about H: the energy does not change).
  * - Wolff step: `clusters` single clusters (Wolff 1989, embedding): the seed site floor(u N), then
  *   psi = 2 pi u, r = (cos psi, sin psi). Breadth-first growth from the seed: each site k taken in
- *   order tries its neighbours left, right, up, down; a neighbour j not yet in the cluster with
+ *   order tries its neighbours left, right, up, down (then back (-z), front (+z) on the cubic
+ *   lattice); a neighbour j not yet in the cluster with
  *   x = (-2 beta (r . s_k)) (r . s_j) < 0 draws u and joins when u < 1 - detExpSmall(max(x, -708)). With
  *   h != 0 the cluster then draws u and is reflected only when dE_h = 2 h r_x sum_C (r . s) <= 0 or
  *   u < exp(-beta dE_h) (the field as a Metropolis test of the whole cluster). Reflection:
@@ -44,14 +48,18 @@
  * - Heat bath (the exact discrete one over the q angles) and Swendsen-Wang by embedding (the same
  *   mirrors): src/models/continuous/kernel.ts.
  *
- * ## Record of a step (XY_RECORD_WIDTH float64 values; each a sum over the sites of even x plus the
- * ## sum over the sites of odd x, each of the two in row-major order)
- *   [B_x, B_y, M_x, M_y, I_x, I_y, V]:
- *   B_mu = sum_i s_i . s_{i + mu} (mu = x: right neighbour, y: down neighbour), M = sum_i s_i,
- *   I_mu = sum_i (s_i x s_{i + mu})_z = sum_i sin(theta_{i + mu} - theta_i),
- *   V = sum over plaquettes (i, i + x, i + x + y, i + y) of |w|, the winding number w of the
- *   plaquette (the vortices and antivortices on the lattice).
- *   E = -(B_x + B_y) - h M_x.
+ * ## Record of a step (XY_RECORD_WIDTH float64 values)
+ *   [B_x, B_y, M_x, M_y, I_x, I_y, V, B_z, I_z]:
+ *   B_mu = sum_i s_i . s_{i + mu} (mu = x: right neighbour, y: down neighbour, z: front neighbour),
+ *   M = sum_i s_i, I_mu = sum_i (s_i x s_{i + mu})_z = sum_i sin(theta_{i + mu} - theta_i),
+ *   V = sum over plaquettes of |w|, the winding number w of the plaquette (vortices and
+ *   antivortices; on the cubic lattice the segments of vortex lines piercing plaquettes).
+ *   Square lattice: B_z = I_z = 0; the plaquettes (i, i + x, i + x + y, i + y), one a site; each sum
+ *   is the sum over the sites of even x plus the sum over the sites of odd x, each of the two in
+ *   row-major order. Cubic lattice: the plaquettes of all three orientations, three a site
+ *   (xy: i, i + x, i + x + y, i + y; yz: i, i + y, i + y + z, i + z; zx: i, i + z, i + z + x, i + x);
+ *   every sum in one pass over the sites in order.
+ *   E = -(B_x + B_y + B_z) - h M_x.
  *
  * ## Vortices
  * w = (1 / 2 pi) sum over the plaquette's 4 edges of the angle difference wrapped to (-pi, pi]:
@@ -62,7 +70,7 @@
 import type { ContinuousKernel } from '../continuous/kernel.js';
 
 /** Values in one XY record. */
-export const XY_RECORD_WIDTH = 7;
+export const XY_RECORD_WIDTH = 9;
 /** Records one WebAssembly call can write (assembly/xy.ts; checked at instantiation). */
 export const XY_RECORD_CAPACITY = 4096;
 /** Largest Metropolis step size (a uniform rotation in (-pi, pi)). */
