@@ -57,6 +57,13 @@ const CASES: [string, SimulationOptions, 'xy' | 'heisenberg' | 'clock'][] = [
   ['Heisenberg wolff (wasm)', { model: 'heisenberg', temperature: 1.2, algorithm: 'wolff', backend: 'wasm' }, 'heisenberg'],
   ['clock q = 3 metropolis, h = 0.3 (wasm)', { model: 'clock', q: 3, temperature: 2, field: 0.3, backend: 'wasm' }, 'clock'],
   ['clock q = 5 wolff (wasm)', { model: 'clock', q: 5, temperature: 1.5, algorithm: 'wolff', backend: 'wasm' }, 'clock'],
+  // the heat bath and Swendsen-Wang by embedding (src/models/continuous/heat-bath.ts, embedding.ts) on the cube
+  ['XY heat-bath (js)', { model: 'xy', temperature: 1.8, algorithm: 'heat-bath', backend: 'js' }, 'xy'],
+  ['XY swendsen-wang (wasm)', { model: 'xy', temperature: 1.5, algorithm: 'swendsen-wang', backend: 'wasm' }, 'xy'],
+  ['Heisenberg heat-bath + over-relaxation (wasm)', { model: 'heisenberg', temperature: 1.3, algorithm: 'heat-bath', overRelaxation: 1, backend: 'wasm' }, 'heisenberg'],
+  ['Heisenberg swendsen-wang (js)', { model: 'heisenberg', temperature: 1.2, algorithm: 'swendsen-wang', backend: 'js' }, 'heisenberg'],
+  ['clock q = 3 heat-bath, h = 0.3 (js)', { model: 'clock', q: 3, temperature: 2, field: 0.3, algorithm: 'heat-bath', backend: 'js' }, 'clock'],
+  ['clock q = 5 swendsen-wang (wasm)', { model: 'clock', q: 5, temperature: 1.5, algorithm: 'swendsen-wang', backend: 'wasm' }, 'clock'],
 ];
 
 describe('Monte Carlo on the 2 x 2 x 2 cube against the exact references', () => {
