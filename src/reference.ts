@@ -9,7 +9,8 @@
  * infinite-lattice values at h = 0.
  *
  * Ising on the cubic lattice: every observable of the 2 x 2 x 2 cube by exact enumeration, at any
- * field; no finite-lattice reference for larger L and no exact infinite-lattice values (the
+ * field; the 4 x 4 x 4 cube at h = 0 and the beta of src/exact/cubic.ts's CUBE4_EXACT (0.1, 0.2,
+ * beta_c, 0.24, 0.3) by a transfer matrix; nothing else for larger L and no exact infinite-lattice values (the
  * literature values of β_c, ν and η are in {@link criticalReference} and src/exact/cubic.ts).
  * XY: the 2 x 2 lattice by quadrature at any field; clock: q = 2 and 4 through Ising at h = 0;
  * Heisenberg: the 2 x 2 lattice at h = 0 by the ring's transfer integral. On the cubic lattice:
@@ -37,6 +38,7 @@ import {
   ISING_3D_GAMMA_OVER_NU,
   ISING_3D_NU,
   POTTS_CUBE_MAX_STATES,
+  cube4Exact,
   cubicDensityOfStates,
   cubicPottsTransitionTemperature,
   pottsCubeMoments,
@@ -154,6 +156,8 @@ export function exactReference(size: number, temperature: number, field: number,
   if (model.model === 'heisenberg') return heisenbergReference(size, temperature, field);
   if (model.model === 'clock') return clockExactReference(size, temperature, field, model.q as number);
   if (model.lattice === 'cubic') {
+    const cube4 = size === 4 && field === 0 ? cube4Exact(1 / temperature) : undefined;
+    if (cube4) return { finite: fromMoments(cube4, 64, 1 / temperature, cube4.absMagnetization), finiteMethod: 'transfer-matrix', infinite: {} };
     if (size > CUBIC_ENUMERATION_MAX_SIZE) return { finite: {}, finiteMethod: 'none', infinite: {} };
     return { finite: enumerated(cachedDensity('cubic', size), temperature, field), finiteMethod: 'enumeration', infinite: {} };
   }

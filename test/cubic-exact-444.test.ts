@@ -10,7 +10,7 @@
 // binned errors.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createSimulation, exactMoments } from '../src/index.js';
+import { createSimulation, CUBE4_EXACT, exactMoments, exactReference } from '../src/index.js';
 import type { ObservableName, SimulationOptions } from '../src/index.js';
 import { OBSERVABLE_LABELS } from '../src/cli/format.js';
 import { zScore } from './helpers/core.js';
@@ -63,6 +63,21 @@ describe('the exact 4 x 4 x 4 values', () => {
     const energies = fixture.points.map((q) => q.energy);
     for (let k = 1; k < energies.length; k++) expect(energies[k]).toBeLessThan(energies[k - 1]);
     expect(exactAt(0.3).energy).toBeLessThan(-2.5);
+  });
+
+  it("the library's table (src/exact/cubic.ts) is the fixture's run, and the CLI's exact column shows it at those beta only", () => {
+    expect(CUBE4_EXACT.map((p) => p.beta)).toEqual(fixture.points.map((q) => q.beta));
+    for (const p of CUBE4_EXACT) {
+      const q = exactAt(p.beta);
+      for (const key of ['energy', 'specificHeat', 'absMagnetization', 'magnetization2', 'magnetization4'] as const) expect(p[key]).toBe(q[key]);
+      const ref = exactReference(4, 1 / p.beta, 0, { model: 'ising', lattice: 'cubic' });
+      expect(ref.finiteMethod).toBe('transfer-matrix');
+      for (const key of ['energy', 'specificHeat', 'absMagnetization', 'magnetization2', 'magnetization4', 'binder', 'susceptibility', 'susceptibilityFull'] as const) {
+        expect(ref.finite[key]).toBeCloseTo(q[key], 12);
+      }
+    }
+    expect(exactReference(4, 1 / 0.21, 0, { model: 'ising', lattice: 'cubic' }).finiteMethod).toBe('none');
+    expect(exactReference(4, 1 / BETA_C, 0.1, { model: 'ising', lattice: 'cubic' }).finiteMethod).toBe('none');
   });
 });
 

@@ -178,3 +178,33 @@ export function pottsCubeMoments(q: number, beta: number, field: number): PottsC
     magnetization4: m4 / z,
   };
 }
+
+/** Exact Ising values of the periodic 4 x 4 x 4 cube at h = 0 and one beta (J = k_B = 1, per site, m = M / N). */
+export interface Cube4Exact {
+  readonly beta: number;
+  readonly energy: number;
+  readonly specificHeat: number;
+  readonly absMagnetization: number;
+  readonly magnetization2: number;
+  readonly magnetization4: number;
+}
+
+/**
+ * The Ising model on the periodic 4 x 4 x 4 cube at h = 0, exactly, at the beta of
+ * scripts/reference/exact444.c's run (a transfer matrix along z over the 2^16 layer states, self-checked
+ * against enumeration of the 2 x 2 x 2, 2 x 2 x 4 and 4 x 4 x 2 boxes; test/fixtures/cubic-exact-4x4x4.json
+ * holds the run, and test/cubic-exact-444.test.ts checks this table against it and every Ising
+ * algorithm against this table).
+ */
+export const CUBE4_EXACT: readonly Cube4Exact[] = Object.freeze([
+  { beta: 0.1, energy: -0.3166188406791495, specificHeat: 0.03563733220763716, absMagnetization: 0.14765278524881387, magnetization2: 0.034036723944112605, magnetization4: 0.003331053881877841 },
+  { beta: 0.2, energy: -0.9326109393473087, specificHeat: 0.5283848541842568, absMagnetization: 0.3729642411983383, magnetization2: 0.18941433226065985, magnetization4: 0.07004951274753927 },
+  { beta: 0.221654626, energy: -1.2932279408955307, specificHeat: 0.977534655137154, absMagnetization: 0.5221438971799143, magnetization2: 0.3312171641827188, magnetization4: 0.16627186253459528 },
+  { beta: 0.24, energy: -1.6802859731670328, specificHeat: 1.2193672350284368, absMagnetization: 0.6666388435109513, magnetization2: 0.49098191557565274, magnetization4: 0.3014272595579224 },
+  { beta: 0.3, energy: -2.515073462812421, specificHeat: 0.6760324577599528, absMagnetization: 0.9058072552756402, magnetization2: 0.8266077960002914, magnetization4: 0.7005804804056005 },
+]);
+
+/** The exact 4 x 4 x 4 values at `beta` when it is one of CUBE4_EXACT's (to a relative 1e-9), else undefined. */
+export function cube4Exact(beta: number): Cube4Exact | undefined {
+  return CUBE4_EXACT.find((p) => Math.abs(p.beta - beta) <= 1e-9 * p.beta);
+}

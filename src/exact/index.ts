@@ -38,6 +38,8 @@ export {
   CUBIC_CRITICAL_XI_OVER_L,
   CUBIC_CRITICAL_XI_OVER_L_ERROR,
   CUBIC_SOURCES,
+  CUBE4_EXACT,
+  cube4Exact,
   ISING_3D_ETA,
   ISING_3D_ETA_ERROR,
   ISING_3D_GAMMA_OVER_NU,
@@ -52,7 +54,7 @@ export {
   POTTS_CUBE_MAX_STATES,
   pottsCubeMoments,
 } from './cubic.js';
-export type { PottsCubeMoments } from './cubic.js';
+export type { Cube4Exact, PottsCubeMoments } from './cubic.js';
 export {
   MAX_POTTS_ENUMERATION,
   pottsCriticalBeta,
