@@ -90,8 +90,9 @@ export type { PatternEntropy } from './rg/entropy.js';
 export type { McrgResult, McrgEntry, McrgEstimate, McrgUndetermined, McrgSector } from './rg/mcrg.js';
 export { BLOCK_RULES, RG_OPERATOR_NAMES } from './backend/rg-types.js';
 export type { BlockRule, RgOperatorName } from './backend/rg-types.js';
-export { landau, landauFreeEnergy } from './landau.js';
+export { landau, landauAngular, landauFreeEnergy } from './landau.js';
 export type {
+  LandauAngular,
   LandauOptions,
   LandauRunOptions,
   LandauResult,

@@ -118,6 +118,25 @@ export type LandauBarrier =
  */
 export type LandauShape = 'single-well' | 'double-well' | 'ring' | 'flat' | 'undetermined';
 
+/**
+ * The angle of a two-component order parameter with a q-fold anisotropy (the clock model), along
+ * the ring: phi_M = atan2(m_y, m_x), folded onto its distance delta in [0, pi/q] from the nearest
+ * of the q directions 2 pi k / q.
+ * - `order`: psi_q = <cos(q phi_M)>, 1 when M sits in one of q wells, 0 for a uniform angle;
+ * - `barrier`: ln(P_near / P_far), P_near the fraction of samples with delta < pi/(4q) (the quarter
+ *   of the folded range at a well) and P_far with delta > 3 pi/(4q) (the quarter between two wells):
+ *   the free-energy barrier along the ring in units of k_B T (not per site), > 0 for wells, 0 for a
+ *   ring (the emergent U(1) of the clock model's intermediate phase);
+ * - `shape`: `wells` when the barrier exceeds 3 errors (or the far quarter is never visited), else `ring`.
+ * Errors: leave-one-time-bin-out jackknife over the profile's time bins.
+ */
+export interface LandauAngular {
+  q: number;
+  order: { mean: number; error: number };
+  barrier: { mean: number; error: number } | { lowerBound: number };
+  shape: 'wells' | 'ring';
+}
+
 export interface LandauProfile {
   components: number;
   sites: number;
@@ -134,6 +153,8 @@ export interface LandauProfile {
    */
   shape: LandauShape;
   barrier?: LandauBarrier;
+  /** The angle along the ring for a q-fold anisotropy (the clock model, n = 2): {@link LandauAngular}. */
+  angular?: LandauAngular;
   /** F(m_x, m_y) on a bins x bins grid over [-1, 1]^2 (n = 2 only); null where empty. */
   map?: { x: number[]; F: (number | null)[][] };
   /** Time-bin length and count used for the errors. */
@@ -480,6 +501,43 @@ const LANDAU_RUN_KEYS = ['sweeps', 'thermalize', 'bins', 'minCount', 'order'];
  * f.shape;          // 'double-well'
  * f.fit?.minimum;   // ~ 0.91, Onsager's spontaneous magnetization at T = 2
  */
+/** The q-fold angular profile of samples (m_x, m_y) over time bins of `binSize` samples: {@link LandauAngular}. */
+export function landauAngular(mx: ArrayLike<number>, my: ArrayLike<number>, q: number, binSize: number): LandauAngular {
+  if (!Number.isInteger(q) || q < 2) throw new InvalidOptionError('q', q, 'an integer >= 2 (the q-fold anisotropy of the angle)');
+  const n = Math.min(mx.length, my.length);
+  const bins = Math.floor(n / checkCount('binSize', binSize, 1));
+  if (bins < 2) throw new InvalidOptionError('binSize', binSize, `at most ${Math.floor(n / 2)} (half the ${n} samples)`);
+  const sector = (2 * Math.PI) / q;
+  const cosines = new Float64Array(bins);
+  const near = new Float64Array(bins);
+  const far = new Float64Array(bins);
+  for (let b = 0; b < bins; b++) {
+    for (let t = b * binSize; t < (b + 1) * binSize; t++) {
+      const phi = Math.atan2(my[t], mx[t]);
+      cosines[b] += Math.cos(q * phi) / binSize;
+      const folded = phi - sector * Math.floor(phi / sector);
+      const delta = Math.min(folded, sector - folded);
+      if (delta < sector / 8) near[b] += 1 / binSize;
+      else if (delta > (3 * sector) / 8) far[b] += 1 / binSize;
+    }
+  }
+  const psi = jackknife([cosines], ([c]) => c);
+  const nearTotal = near.reduce((a, c) => a + c, 0);
+  const farTotal = far.reduce((a, c) => a + c, 0);
+  let barrier: LandauAngular['barrier'];
+  let shape: LandauAngular['shape'];
+  if (farTotal === 0) {
+    // between the wells never visited: the barrier exceeds ln of the near count
+    barrier = { lowerBound: Math.log(nearTotal * binSize) };
+    shape = 'wells';
+  } else {
+    const jk = jackknife([near, far], ([a, c]) => (a > 0 && c > 0 ? Math.log(a / c) : NaN));
+    barrier = { mean: Math.log(nearTotal / farTotal), error: jk.error };
+    shape = barrier.mean > WELL_Z * barrier.error ? 'wells' : 'ring';
+  }
+  return { q, order: { mean: psi.value, error: psi.error }, barrier, shape };
+}
+
 export function landau(sim: Simulation, options: LandauRunOptions): LandauResult {
   if (typeof options !== 'object' || options === null) throw new InvalidOptionError('landau options', options, 'an object like { sweeps: 10000 }');
   for (const key of Object.keys(options)) {
@@ -510,6 +568,7 @@ export function landau(sim: Simulation, options: LandauRunOptions): LandauResult
     sim.sweep(sweeps, records);
     const m = Array.from({ length: components }, (_, a) => Float64Array.from({ length: sweeps }, (_, t) => records[width * t + 2 + a] / sites));
     const profile = landauFreeEnergy({ components: m, sites, symmetric: true }, fitOptions);
+    if (model === 'clock') profile.angular = landauAngular(m[0], m[1], q as number, profile.binSize);
     if (field !== 0) profile.warnings.push(`h = ${field}: the profile over |m| assumes P depends on |m| only, which holds at h = 0`);
     return { ...run, orderParameter: 'vector', ...profile };
   }

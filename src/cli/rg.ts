@@ -237,6 +237,14 @@ export function landauToTable(r: LandauResult): string {
           : `  barrier > ${r.barrier.lowerBound.toPrecision(3)} (m = 0 never visited)`
         : ''),
   ];
+  if (r.angular) {
+    const a = r.angular;
+    out.push(
+      `angle along the ring (q = ${a.q}): ${a.shape === 'wells' ? `${a.q} wells` : 'a ring'}  psi_${a.q} = <cos ${a.q} phi_M> = ` +
+        `${formatWithError(a.order.mean, a.order.error)}  barrier ln(P_near / P_far) = ` +
+        ('lowerBound' in a.barrier ? `> ${a.barrier.lowerBound.toPrecision(3)} (between the wells never visited)` : formatWithError(a.barrier.mean, a.barrier.error)),
+    );
+  }
   if (r.warnings.length > 0) out.push('', 'warnings:', ...r.warnings.map((w) => `  - ${w}`));
   return `${out.join('\n')}\n`;
 }
