@@ -506,6 +506,14 @@ describe('the demo in Chromium, from a static server', { timeout: 120_000 }, () 
     expect(await page.locator('#pyramid figure:not([hidden]) figcaption').allInnerTexts()).toEqual(['level 1: z = 4 of 8³', 'level 2: z = 2 of 4³']);
     expect((await canvasColours(page, false, '#pyramid canvas')).colours).toBeGreaterThan(20);
     await until(page, () => document.getElementById('rg-verdict')!.textContent!.startsWith('Flow ('), 30_000);
+    // XY on the cube (ordered at T = 2 < T_c = 2.2018): its slice in hue, many colours; 2 x 2 x 2 block levels (normalised block sums); a verdict
+    await page.goto(`${server.url}?model=xy&lattice=cubic&L=16&T=2`);
+    await until(page, () => document.body.dataset.state === 'running' && document.getElementById('chart-rg')!.dataset.flow === '16 8 4', 30_000);
+    expect(await text(page, 'lattice-caption')).toMatch(/^Slice z = 8 of 16 × 16 × 16 spins/);
+    expect(await latticeColours(page, false)).toBeGreaterThan(30);
+    expect(await page.locator('#pyramid figure:not([hidden]) figcaption').allInnerTexts()).toEqual(['level 1: z = 4 of 8³', 'level 2: z = 2 of 4³']);
+    expect((await canvasColours(page, false, '#pyramid canvas')).colours).toBeGreaterThan(10);
+    await until(page, () => document.getElementById('rg-verdict')!.textContent!.startsWith('Flow ('), 30_000);
     expect(errors).toEqual([]);
     await page.close();
   });
