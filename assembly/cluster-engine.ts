@@ -193,6 +193,12 @@ function refill(): void {
 /** Leaves the generator in the state after exactly idx draws since drawsStart. */
 export function drawsEnd(idx: i32): void {
   if (generated == 0) return; // nothing generated, nothing drawn
+  if (idx == generated) {
+    // every generated draw consumed: the generator is already in the state after them (refill
+    // leaves it there), and block idx / 8 has no mark yet (its slot holds an older block's)
+    generated = 0;
+    return;
+  }
   const mark = marks + (<usize>((idx >>> 3) & MARK_MASK) << 4);
   let s0 = load<u32>(mark), s1 = load<u32>(mark, 4), s2 = load<u32>(mark, 8), s3 = load<u32>(mark, 12);
   for (let k = 0; k < (idx & 7); k++) {
