@@ -22,6 +22,7 @@ import * as rng from "./rng";
 import { detCos, detCosSmall, detCosSmall2, detExp, detExpSmall, detExpSmall2, detSin, detSinSmall, detSinSmall2 } from "./detmath";
 import { heatBathSweep } from "./continuous-heatbath";
 import { embeddingSquares, embeddingStep } from "./embedding";
+import { drawLaneSeeds } from "./packed";
 
 /** Values in one record: [B_x, B_y, M_x, M_y, I_x, I_y, V, B_z, I_z] (B_z = I_z = 0 on the square lattice). */
 export const XY_RECORD_WIDTH: i32 = 9;
@@ -61,9 +62,13 @@ export function xyInit(size: i32, dimension: i32, q: i32): i32 {
   const z = reserve(<usize>XY_RECORD_CAPACITY * 8);
   const t = reserve(<usize>ROTATIONS * 16);
   const w = reserve(64);
-  if (s == 0 || r == 0 || z == 0 || t == 0 || w == 0) return -1;
+  const g = reserve(80);
+  const e = reserve(48);
+  if (s == 0 || r == 0 || z == 0 || t == 0 || w == 0 || g == 0 || e == 0) return -1;
+  ahead = e;
   rotations = t;
   pipe = w;
+  lanes = g;
   rotationStep = NaN;
   if (q > 0) {
     const k = reserve(n);
@@ -210,9 +215,18 @@ export function xyOverRelax(sweeps: i32): void {
 // symmetric, so the proposal is symmetric. The rotated spin is renormalised by one Newton step
 // s (3 - |s|^2) / 2. Accepted when u_2 < exp(x), x = -beta dE clamped to [-708, 0]: the same decisions
 // as dE <= 0 or u_2 < exp(-beta dE) (u_2 is a multiple of 2^-32 and exp(-708) < 2^-32).
+//
+// Draws (src/models/xy/kernel.ts): a sweep first draws the states of four lane generators (xoshiro128**
+// each) from the main generator (./packed.ts drawLaneSeeds: 16 outputs through fmix32, word k of
+// generator g from output 4 k + g). The sites of one row and colour go in groups of two (x, x + 2), a
+// last group of one when their count is odd; each group steps the four lane generators once, outputs
+// w_0 .. w_3: the first site takes u_1 = w_0, u_2 = w_2 2^-32, the second u_1 = w_1, u_2 = w_3 2^-32.
+// With SIMD the four generators are the lanes of i32x4 (one step for two sites).
 const ROTATIONS: i32 = 256;
 let rotations: usize = 0;
 let rotationStep: f64 = NaN;
+/** [lanes]: word k of lane generator g at lanes + 16 k + 4 g; the last outputs w_g at lanes + 64 + 4 g. */
+let lanes: usize = 0;
 
 function rotationTable(step: f64): void {
   if (step == rotationStep) return;
@@ -231,9 +245,47 @@ function rotationTable(step: f64): void {
   }
 }
 
+/** One step of the four lane generators (scalar): the outputs w_g at lanes + 64 + 4 g. */
 // @ts-ignore: decorator
 @inline
-function metropolisSite(i: usize, l: usize, r: usize, u: usize, d: usize, fr: usize, bk: usize, cubic: bool, fine: f64, b: f64, h: f64): i32 {
+function laneStep(): void {
+  for (let g: usize = 0; g < 4; g++) {
+    const p = lanes + (g << 2);
+    let x0 = load<u32>(p), x1 = load<u32>(p, 16), x2 = load<u32>(p, 32), x3 = load<u32>(p, 48);
+    store<u32>(p, rotl<u32>(x1 * 5, 7) * 9, 64);
+    const t = x1 << 9;
+    x2 ^= x0; x3 ^= x1; x1 ^= x2; x0 ^= x3; x2 ^= t; x3 = rotl<u32>(x3, 11);
+    store<u32>(p, x0);
+    store<u32>(p, x1, 16);
+    store<u32>(p, x2, 32);
+    store<u32>(p, x3, 48);
+  }
+}
+
+/** One step of the four lane generators as the lanes of i32x4: returns (w_0, w_1, w_2, w_3). */
+// @ts-ignore: decorator
+@inline
+function laneStep4(): v128 {
+  let x0 = v128.load(lanes), x1 = v128.load(lanes, 16), x2 = v128.load(lanes, 32), x3 = v128.load(lanes, 48);
+  const m = i32x4.add(x1, i32x4.shl(x1, 2));
+  const r = v128.or(i32x4.shl(m, 7), i32x4.shr_u(m, 25));
+  const t = i32x4.shl(x1, 9);
+  x2 = v128.xor(x2, x0);
+  x3 = v128.xor(x3, x1);
+  x1 = v128.xor(x1, x2);
+  x0 = v128.xor(x0, x3);
+  x2 = v128.xor(x2, t);
+  v128.store(lanes, x0);
+  v128.store(lanes, x1, 16);
+  v128.store(lanes, x2, 32);
+  v128.store(lanes, v128.or(i32x4.shl(x3, 11), i32x4.shr_u(x3, 21)), 48);
+  return i32x4.add(r, i32x4.shl(r, 3));
+}
+
+// The site update of metropolisSite given the rotation (cs, sn) of its proposal and its u_2 = a.
+// @ts-ignore: decorator
+@inline
+function metropolisRotated(i: usize, l: usize, r: usize, u: usize, d: usize, fr: usize, bk: usize, cubic: bool, b: f64, h: f64, cs: f64, sn: f64, a: f64): i32 {
   let hx = load<f64>(l) + load<f64>(r) + load<f64>(u) + load<f64>(d);
   let hy = load<f64>(l, 8) + load<f64>(r, 8) + load<f64>(u, 8) + load<f64>(d, 8);
   if (cubic) {
@@ -241,16 +293,6 @@ function metropolisSite(i: usize, l: usize, r: usize, u: usize, d: usize, fr: us
     hy = hy + load<f64>(fr, 8) + load<f64>(bk, 8);
   }
   hx = hx + h;
-  const u1 = rng.next();
-  const a = uniform();
-  const t = rotations + (<usize>(u1 >> 24) << 4);
-  const eps = fine * (<f64>((u1 & 0xffffff) * 2 + 1) * TWO_POW_M24 - 1.0);
-  const ce = detCosSmall(eps);
-  const se = detSinSmall(eps);
-  const cj = load<f64>(t);
-  const sj = load<f64>(t, 8);
-  const cs = cj * ce - sj * se;
-  const sn = sj * ce + cj * se;
   const ox = load<f64>(i);
   const oy = load<f64>(i, 8);
   let nx = cs * ox - sn * oy;
@@ -270,36 +312,65 @@ function metropolisSite(i: usize, l: usize, r: usize, u: usize, d: usize, fr: us
   return 0;
 }
 
+/** One site's Metropolis update with the draws u_1 and a = u_2 (the scalar core). */
+// @ts-ignore: decorator
+@inline
+function metropolisSite(i: usize, l: usize, r: usize, u: usize, d: usize, fr: usize, bk: usize, cubic: bool, fine: f64, b: f64, h: f64, u1: u32, a: f64): i32 {
+  const t = rotations + (<usize>(u1 >> 24) << 4);
+  const eps = fine * (<f64>((u1 & 0xffffff) * 2 + 1) * TWO_POW_M24 - 1.0);
+  const ce = detCosSmall(eps);
+  const se = detSinSmall(eps);
+  const cj = load<f64>(t);
+  const sj = load<f64>(t, 8);
+  return metropolisRotated(i, l, r, u, d, fr, bk, cubic, b, h, cj * ce - sj * se, sj * ce + cj * se, a);
+}
+
 // Two sites of one colour, i (x) then j (x + 2) in the same row, as the two lanes of f64x2 (each lane
-// the operations of metropolisSite); the draws in site order (u_1, u_2 of i, then of j). The update is
-// split in two stages, software-pipelined along the row: the proposal of a pair (pairProposal: the
-// rotated spins and the clamped exponent, in the locals below) is computed before the previous pair's
-// acceptance (pairAccept), so the two dependency chains overlap; pairs of one row and colour are
-// independent, and the stream order is unchanged. The proposal leaves its results in [pipe]
-// (nx, ny, the exponent, u_2 of both lanes: 4 x v128).
+// the operations of metropolisSite), the draws w = (u_1 of i, u_1 of j, u_2 of i, u_2 of j) from one
+// step of the lane generators. The update runs in three stages, software-pipelined: the rotations of
+// a group (groupRotation: from the draws alone, computed one group ahead and left in [ahead]: cos, sin,
+// u_2 of both lanes), the proposal of a pair (pairProposal: the rotated spins and the clamped exponent,
+// left in [pipe]: nx, ny, the exponent, u_2) and the previous pair's acceptance (pairAccept), so the
+// dependency chains of three groups overlap. Pairs of one row and colour are independent, and the
+// generator steps stay in group order. Neighbours: li (x - 1), mid (x + 1), rj (x + 3) in the row,
+// ui / di (x) in the rows above and below, and on the cubic lattice fi / bi (x) in the planes in front
+// and behind (each of those 32 bytes on for j).
 let pipe: usize = 0;
+let ahead: usize = 0;
 
 // @ts-ignore: decorator
 @inline
-function pairProposal(i: usize, j: usize, li: usize, mid: usize, rj: usize, ui: usize, di: usize, fine: f64, b: f64, hv: v128): void {
-  const hi = f64x2.add(f64x2.add(f64x2.add(f64x2.add(v128.load(li), v128.load(mid)), v128.load(ui)), v128.load(di)), hv);
-  const hj = f64x2.add(f64x2.add(f64x2.add(f64x2.add(v128.load(mid), v128.load(rj)), v128.load(ui, 32)), v128.load(di, 32)), hv);
-  const hx = v128.shuffle<f64>(hi, hj, 0, 2);
-  const hy = v128.shuffle<f64>(hi, hj, 1, 3);
-  const u0 = rng.next();
-  const a0 = uniform();
-  const u1 = rng.next();
-  const a1 = uniform();
-  const g = f64x2.replace_lane(f64x2.splat(<f64>((u0 & 0xffffff) * 2 + 1)), 1, <f64>((u1 & 0xffffff) * 2 + 1));
+function groupRotation(w: v128, fine: f64): void {
+  // lanes 0, 1: 2 (u_1 & 0xffffff) + 1 (below 2^25: the signed conversion is exact)
+  const g = f64x2.convert_low_i32x4_s(v128.or(i32x4.shl(v128.and(w, i32x4.splat(0xffffff)), 1), i32x4.splat(1)));
   const eps = f64x2.mul(f64x2.splat(fine), f64x2.sub(f64x2.mul(g, f64x2.splat(TWO_POW_M24)), f64x2.splat(1.0)));
   const ce = detCosSmall2(eps);
   const se = detSinSmall2(eps);
-  const t0 = v128.load(rotations + (<usize>(u0 >> 24) << 4));
-  const t1 = v128.load(rotations + (<usize>(u1 >> 24) << 4));
+  // (u_1 >> 24) << 4: the byte offsets of the table entries
+  const offsets = v128.and(i32x4.shr_u(w, 20), i32x4.splat(0xff0));
+  const t0 = v128.load(rotations + <usize>i32x4.extract_lane(offsets, 0));
+  const t1 = v128.load(rotations + <usize>i32x4.extract_lane(offsets, 1));
   const cj = v128.shuffle<f64>(t0, t1, 0, 2);
   const sj = v128.shuffle<f64>(t0, t1, 1, 3);
-  const cs = f64x2.sub(f64x2.mul(cj, ce), f64x2.mul(sj, se));
-  const sn = f64x2.add(f64x2.mul(sj, ce), f64x2.mul(cj, se));
+  v128.store(ahead, f64x2.sub(f64x2.mul(cj, ce), f64x2.mul(sj, se)));
+  v128.store(ahead, f64x2.add(f64x2.mul(sj, ce), f64x2.mul(cj, se)), 16);
+  // lanes 2, 3: u_2 2^32 (unsigned) to float64, exact
+  v128.store(ahead, f64x2.mul(f64x2.convert_low_i32x4_u(i32x4.shuffle(w, w, 2, 3, 2, 3)), f64x2.splat(TWO_POW_M32)), 32);
+}
+
+// @ts-ignore: decorator
+@inline
+function pairProposal(i: usize, j: usize, li: usize, mid: usize, rj: usize, ui: usize, di: usize, fi: usize, bi: usize, cubic: bool, cs: v128, sn: v128, a: v128, b: f64, hv: v128): void {
+  let hi = f64x2.add(f64x2.add(f64x2.add(v128.load(li), v128.load(mid)), v128.load(ui)), v128.load(di));
+  let hj = f64x2.add(f64x2.add(f64x2.add(v128.load(mid), v128.load(rj)), v128.load(ui, 32)), v128.load(di, 32));
+  if (cubic) {
+    hi = f64x2.add(f64x2.add(hi, v128.load(fi)), v128.load(bi));
+    hj = f64x2.add(f64x2.add(hj, v128.load(fi, 32)), v128.load(bi, 32));
+  }
+  hi = f64x2.add(hi, hv);
+  hj = f64x2.add(hj, hv);
+  const hx = v128.shuffle<f64>(hi, hj, 0, 2);
+  const hy = v128.shuffle<f64>(hi, hj, 1, 3);
   const oi = v128.load(i);
   const oj = v128.load(j);
   const ox = v128.shuffle<f64>(oi, oj, 0, 2);
@@ -309,19 +380,39 @@ function pairProposal(i: usize, j: usize, li: usize, mid: usize, rj: usize, ui: 
   const f = f64x2.mul(f64x2.sub(f64x2.splat(3.0), f64x2.add(f64x2.mul(nx, nx), f64x2.mul(ny, ny))), f64x2.splat(0.5));
   nx = f64x2.mul(nx, f);
   ny = f64x2.mul(ny, f);
-  const dE = f64x2.neg(f64x2.add(f64x2.mul(f64x2.sub(nx, ox), hx), f64x2.mul(f64x2.sub(ny, oy), hy)));
-  let x = f64x2.neg(f64x2.mul(f64x2.splat(b), dE));
+  // x = -(beta dE) = beta ((nx - ox) hx + (ny - oy) hy): the two negations of the contract cancel exactly
+  let x = f64x2.mul(f64x2.splat(b), f64x2.add(f64x2.mul(f64x2.sub(nx, ox), hx), f64x2.mul(f64x2.sub(ny, oy), hy)));
   x = f64x2.pmin(x, f64x2.splat(0.0));
   v128.store(pipe, nx);
   v128.store(pipe, ny, 16);
   v128.store(pipe, f64x2.pmax(x, f64x2.splat(-708.0)), 32);
-  v128.store(pipe, f64x2.replace_lane(f64x2.splat(a0), 1, a1), 48);
+  v128.store(pipe, a, 48);
 }
+
+// The acceptance u_2 < detExpSmall(x) decided first against a cheap bracket of exp(x): 2^y, y = x / ln 2,
+// as 2^k p(f) with k = round(y) (by adding 1.5 2^52), f = y - k in [-1/2, 1/2] and p a cubic fit to 2^f
+// (relative error below 7.8e-5 on [-1/2, 1/2]; the rounding of y adds less than 1e-13 at x = -708). With
+// DELTA = 2^-11 (more than 6 times that error), lo = 2^k p (1 - DELTA) < exp(x) and detExpSmall(x) <
+// 2^k p (1 + DELTA) = hi, so u_2 < lo accepts and u_2 >= hi rejects exactly as the contract's test; a
+// lane in between (probability below 2 DELTA) takes detExpSmall2 itself. The decisions are the
+// contract's, bit for bit.
+const EXP_MAGIC: f64 = 6755399441055744.0; // 1.5 2^52
+const EXP_DELTA: f64 = 4.8828125e-4; // 2^-11
+const P0: f64 = 0.9999289403695112;
+const P1: f64 = 0.6932762416819607;
+const P2: f64 = 0.24260405145947916;
+const P3: f64 = 0.055088683807511155;
 
 // @ts-ignore: decorator
 @inline
 function pairAccept(i: usize, j: usize, nx: v128, ny: v128, ex: v128, a: v128): i32 {
-  const accept = f64x2.lt(a, detExpSmall2(ex));
+  const y = f64x2.mul(ex, f64x2.splat(1.4426950408889634));
+  const t = f64x2.add(y, f64x2.splat(EXP_MAGIC));
+  const f = f64x2.sub(y, f64x2.sub(t, f64x2.splat(EXP_MAGIC)));
+  let p = f64x2.add(f64x2.mul(f64x2.add(f64x2.mul(f64x2.add(f64x2.mul(f64x2.splat(P3), f), f64x2.splat(P2)), f), f64x2.splat(P1)), f), f64x2.splat(P0));
+  p = i64x2.add(p, i64x2.shl(t, 52));
+  let accept = f64x2.lt(a, f64x2.mul(p, f64x2.splat(1.0 - EXP_DELTA)));
+  if (v128.any_true(v128.andnot(f64x2.lt(a, f64x2.mul(p, f64x2.splat(1.0 + EXP_DELTA))), accept))) accept = f64x2.lt(a, detExpSmall2(ex));
   const ni = v128.shuffle<f64>(nx, ny, 0, 2);
   const nj = v128.shuffle<f64>(nx, ny, 1, 3);
   v128.store(i, v128.bitselect(ni, v128.load(i), v128.shuffle<i64>(accept, accept, 0, 0)));
@@ -344,6 +435,9 @@ export function xyMetropolis(sweeps: i32, step: f64, overRelaxation: i32, record
   const depth = cubic ? L : 1;
   let accepted: f64 = 0;
   for (let k = 0; k < sweeps; k++) {
+    drawLaneSeeds(lanes, 1);
+    // the first group's rotations (the pipeline runs one group ahead; the step after the sweep's last group is unused)
+    if (ASC_FEATURE_SIMD) groupRotation(laneStep4(), fine);
     for (let c = 0; c < 2; c++) {
       for (let z = 0; z < depth; z++) {
         const zf = (z == L - 1 ? 0 : z + 1) * L;
@@ -355,14 +449,17 @@ export function xyMetropolis(sweeps: i32, step: f64, overRelaxation: i32, record
           const front = (zf + y) * L;
           const back = (zb + y) * L;
           let x = (y + z + c) & 1;
-          // the cubic lattice takes the scalar path (the pairs' neighbour loads are the square lattice's)
-          if (ASC_FEATURE_SIMD && !cubic) {
+          if (ASC_FEATURE_SIMD) {
             const hv = f64x2.replace_lane(f64x2.splat(0.0), 0, h);
             let previous: i32 = -1;
             let nx = hv, ny = hv, ex = hv, a = hv;
             for (; x + 2 < L; x += 4) {
+              const cs = v128.load(ahead);
+              const sn = v128.load(ahead, 16);
+              const u2 = v128.load(ahead, 32);
+              groupRotation(laneStep4(), fine);
               pairProposal(at(row + x), at(row + x + 2), at(row + (x == 0 ? L - 1 : x - 1)), at(row + x + 1),
-                at(row + (x + 3 == L ? 0 : x + 3)), at(up + x), at(down + x), fine, b, hv);
+                at(row + (x + 3 == L ? 0 : x + 3)), at(up + x), at(down + x), at(front + x), at(back + x), cubic, cs, sn, u2, b, hv);
               if (previous >= 0) accepted += <f64>pairAccept(at(row + previous), at(row + previous + 2), nx, ny, ex, a);
               nx = v128.load(pipe);
               ny = v128.load(pipe, 16);
@@ -371,10 +468,27 @@ export function xyMetropolis(sweeps: i32, step: f64, overRelaxation: i32, record
               previous = x;
             }
             if (previous >= 0) accepted += <f64>pairAccept(at(row + previous), at(row + previous + 2), nx, ny, ex, a);
-          }
-          for (; x < L; x += 2) {
-            accepted += <f64>metropolisSite(at(row + x), at(row + (x == 0 ? L - 1 : x - 1)), at(row + (x == L - 1 ? 0 : x + 1)), at(up + x), at(down + x),
-              at(front + x), at(back + x), cubic, fine, b, h);
+            if (x < L) {
+              // a group of one (an odd count of the colour's sites in the row): lane 0 (w_0, w_2)
+              const cs = f64x2.extract_lane(v128.load(ahead), 0);
+              const sn = f64x2.extract_lane(v128.load(ahead, 16), 0);
+              const u2 = f64x2.extract_lane(v128.load(ahead, 32), 0);
+              groupRotation(laneStep4(), fine);
+              accepted += <f64>metropolisRotated(at(row + x), at(row + (x == 0 ? L - 1 : x - 1)), at(row + (x == L - 1 ? 0 : x + 1)), at(up + x), at(down + x),
+                at(front + x), at(back + x), cubic, b, h, cs, sn, u2);
+            }
+          } else {
+            for (; x < L; x += 4) {
+              laneStep();
+              const w0 = load<u32>(lanes, 64), w1 = load<u32>(lanes, 68), w2 = load<u32>(lanes, 72), w3 = load<u32>(lanes, 76);
+              accepted += <f64>metropolisSite(at(row + x), at(row + (x == 0 ? L - 1 : x - 1)), at(row + (x == L - 1 ? 0 : x + 1)), at(up + x), at(down + x),
+                at(front + x), at(back + x), cubic, fine, b, h, w0, <f64>w2 * TWO_POW_M32);
+              const x2 = x + 2;
+              if (x2 < L) {
+                accepted += <f64>metropolisSite(at(row + x2), at(row + x2 - 1), at(row + (x2 == L - 1 ? 0 : x2 + 1)), at(up + x2), at(down + x2),
+                  at(front + x2), at(back + x2), cubic, fine, b, h, w1, <f64>w3 * TWO_POW_M32);
+              }
+            }
           }
         }
       }

@@ -4,6 +4,8 @@
  * contract and the record layout are written in ./kernel.ts.
  */
 import { detCos, detCosSmall, detExp, detExpSmall, detSin, detSinSmall } from '../../detmath.js';
+import { drawLaneSeeds } from '../../backend/js-packed.js';
+import { rotl } from '../../rng.js';
 import { JsContinuousKernelBase } from '../continuous/kernel-js.js';
 import type { ClockTables } from '../continuous/heat-bath.js';
 import { crossing, XY_RECORD_WIDTH, type XyKernel } from './kernel.js';
@@ -23,6 +25,10 @@ export class JsXyKernel extends JsContinuousKernelBase implements XyKernel {
   private readonly table: Float64Array;
   private readonly rotations = new Float64Array(2 * ROTATIONS);
   private rotationStep = NaN;
+  /** The four lane generators of a Metropolis sweep: word k of generator g at [4k + g] (./kernel.ts). */
+  private readonly lanes = new Uint32Array(16);
+  /** Their last outputs w_0 .. w_3. */
+  private readonly draws = new Uint32Array(4);
   /** The neighbours of a cluster site (wolffNeighbours). */
   private readonly nb = new Int32Array(6);
 
@@ -83,11 +89,13 @@ export class JsXyKernel extends JsContinuousKernelBase implements XyKernel {
     const h = this.field;
     const cubic = this.dimension === 3;
     const depth = cubic ? L : 1;
-    const rng = this.rng;
     const t = this.rotationTable(step);
     const fine = step * (1.0 / ROTATIONS);
+    const lanes = this.lanes;
+    const w = this.draws;
     let accepted = 0;
     for (let k = 0; k < sweeps; k++) {
+      drawLaneSeeds(lanes, 1, this.rng.state);
       // the walk of fieldPass written out: the hot loop of the JavaScript twin (no call per site)
       for (let c = 0; c < 2; c++) {
         for (let z = 0; z < depth; z++) {
@@ -99,7 +107,20 @@ export class JsXyKernel extends JsContinuousKernelBase implements XyKernel {
             const row = (z * L + y) * L;
             const front = (zf + y) * L;
             const back = (zb + y) * L;
+            // the row's sites of this colour in groups of two: the first steps the lane generators
+            let first = true;
             for (let x = (y + z + c) & 1; x < L; x += 2) {
+              let u1: number;
+              let a: number;
+              if (first) {
+                laneStep(lanes, w);
+                u1 = w[0];
+                a = w[2] * TWO_POW_M32;
+              } else {
+                u1 = w[1];
+                a = w[3] * TWO_POW_M32;
+              }
+              first = !first;
               const i = 2 * (row + x);
               const l = 2 * (row + (x === 0 ? L - 1 : x - 1));
               const r = 2 * (row + (x === L - 1 ? 0 : x + 1));
@@ -114,8 +135,6 @@ export class JsXyKernel extends JsContinuousKernelBase implements XyKernel {
                 hy = hy + s[f + 1] + s[b + 1];
               }
               hx = hx + h;
-              const u1 = rng.next();
-              const a = rng.next() * TWO_POW_M32;
               const j = 2 * (u1 >>> 24);
               const eps = fine * (((u1 & 0xffffff) * 2 + 1) * TWO_POW_M24 - 1.0);
               const ce = detCosSmall(eps);
@@ -432,5 +451,27 @@ export class JsXyKernel extends JsContinuousKernelBase implements XyKernel {
       }
     }
     return [bx, by, mx, my, ix, iy, v, bz, iz];
+  }
+}
+
+/** One step of the four lane generators (xoshiro128** each; word k of generator g at [4k + g]): the outputs to w. */
+function laneStep(lanes: Uint32Array, w: Uint32Array): void {
+  for (let g = 0; g < 4; g++) {
+    let x0 = lanes[g] | 0;
+    let x1 = lanes[4 + g] | 0;
+    let x2 = lanes[8 + g] | 0;
+    let x3 = lanes[12 + g] | 0;
+    w[g] = Math.imul(rotl(Math.imul(x1, 5), 7), 9);
+    const sh = x1 << 9;
+    x2 ^= x0;
+    x3 ^= x1;
+    x1 ^= x2;
+    x0 ^= x3;
+    x2 ^= sh;
+    x3 = rotl(x3, 11);
+    lanes[g] = x0;
+    lanes[4 + g] = x1;
+    lanes[8 + g] = x2;
+    lanes[12 + g] = x3;
   }
 }
