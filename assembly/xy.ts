@@ -61,14 +61,12 @@ export function xyInit(size: i32, dimension: i32, q: i32): i32 {
   const r = reserve(<usize>XY_RECORD_CAPACITY * <usize>XY_RECORD_WIDTH * 8);
   const z = reserve(<usize>XY_RECORD_CAPACITY * 8);
   const t = reserve(<usize>ROTATIONS * 16);
-  const w = reserve(64);
   const g = reserve(80);
   const e = reserve(48);
-  if (s == 0 || r == 0 || z == 0 || t == 0 || w == 0 || g == 0 || e == 0) return -1;
-  ahead = e;
+  if (s == 0 || r == 0 || z == 0 || t == 0 || g == 0 || e == 0) return -1;
   rotations = t;
-  pipe = w;
   lanes = g;
+  ahead = e;
   rotationStep = NaN;
   if (q > 0) {
     const k = reserve(n);
@@ -329,13 +327,9 @@ function metropolisSite(i: usize, l: usize, r: usize, u: usize, d: usize, fr: us
 // the operations of metropolisSite), the draws w = (u_1 of i, u_1 of j, u_2 of i, u_2 of j) from one
 // step of the lane generators. The update runs in three stages, software-pipelined: the rotations of
 // a group (groupRotation: from the draws alone, computed one group ahead and left in [ahead]: cos, sin,
-// u_2 of both lanes), the proposal of a pair (pairProposal: the rotated spins and the clamped exponent,
-// left in [pipe]: nx, ny, the exponent, u_2) and the previous pair's acceptance (pairAccept), so the
-// dependency chains of three groups overlap. Pairs of one row and colour are independent, and the
-// generator steps stay in group order. Neighbours: li (x - 1), mid (x + 1), rj (x + 3) in the row,
-// ui / di (x) in the rows above and below, and on the cubic lattice fi / bi (x) in the planes in front
-// and behind (each of those 32 bytes on for j).
-let pipe: usize = 0;
+// u_2 of both lanes), the proposal of a pair (in xyMetropolis's loop: the rotated spins and the clamped
+// exponent) and the previous pair's acceptance (pairAccept), so the dependency chains of three groups
+// overlap. Pairs of one row and colour are independent, and the generator steps stay in group order.
 let ahead: usize = 0;
 
 // @ts-ignore: decorator
@@ -358,37 +352,6 @@ function groupRotation(w: v128, fine: f64): void {
   v128.store(ahead, f64x2.mul(f64x2.convert_low_i32x4_u(i32x4.shuffle(w, w, 2, 3, 2, 3)), f64x2.splat(TWO_POW_M32)), 32);
 }
 
-// @ts-ignore: decorator
-@inline
-function pairProposal(i: usize, j: usize, li: usize, mid: usize, rj: usize, ui: usize, di: usize, fi: usize, bi: usize, cubic: bool, cs: v128, sn: v128, a: v128, b: f64, hv: v128): void {
-  let hi = f64x2.add(f64x2.add(f64x2.add(v128.load(li), v128.load(mid)), v128.load(ui)), v128.load(di));
-  let hj = f64x2.add(f64x2.add(f64x2.add(v128.load(mid), v128.load(rj)), v128.load(ui, 32)), v128.load(di, 32));
-  if (cubic) {
-    hi = f64x2.add(f64x2.add(hi, v128.load(fi)), v128.load(bi));
-    hj = f64x2.add(f64x2.add(hj, v128.load(fi, 32)), v128.load(bi, 32));
-  }
-  hi = f64x2.add(hi, hv);
-  hj = f64x2.add(hj, hv);
-  const hx = v128.shuffle<f64>(hi, hj, 0, 2);
-  const hy = v128.shuffle<f64>(hi, hj, 1, 3);
-  const oi = v128.load(i);
-  const oj = v128.load(j);
-  const ox = v128.shuffle<f64>(oi, oj, 0, 2);
-  const oy = v128.shuffle<f64>(oi, oj, 1, 3);
-  let nx = f64x2.sub(f64x2.mul(cs, ox), f64x2.mul(sn, oy));
-  let ny = f64x2.add(f64x2.mul(sn, ox), f64x2.mul(cs, oy));
-  const f = f64x2.mul(f64x2.sub(f64x2.splat(3.0), f64x2.add(f64x2.mul(nx, nx), f64x2.mul(ny, ny))), f64x2.splat(0.5));
-  nx = f64x2.mul(nx, f);
-  ny = f64x2.mul(ny, f);
-  // x = -(beta dE) = beta ((nx - ox) hx + (ny - oy) hy): the two negations of the contract cancel exactly
-  let x = f64x2.mul(f64x2.splat(b), f64x2.add(f64x2.mul(f64x2.sub(nx, ox), hx), f64x2.mul(f64x2.sub(ny, oy), hy)));
-  x = f64x2.pmin(x, f64x2.splat(0.0));
-  v128.store(pipe, nx);
-  v128.store(pipe, ny, 16);
-  v128.store(pipe, f64x2.pmax(x, f64x2.splat(-708.0)), 32);
-  v128.store(pipe, a, 48);
-}
-
 // The acceptance u_2 < detExpSmall(x) decided first against a cheap bracket of exp(x): 2^y, y = x / ln 2,
 // as 2^k p(f) with k = round(y) (by adding 1.5 2^52), f = y - k in [-1/2, 1/2] and p a cubic fit to 2^f
 // (relative error below 7.8e-5 on [-1/2, 1/2]; the rounding of y adds less than 1e-13 at x = -708). With
@@ -405,7 +368,7 @@ const P3: f64 = 0.055088683807511155;
 
 // @ts-ignore: decorator
 @inline
-function pairAccept(i: usize, j: usize, nx: v128, ny: v128, ex: v128, a: v128): i32 {
+function pairAccept(i: usize, nx: v128, ny: v128, ox: v128, oy: v128, ex: v128, a: v128): v128 {
   const y = f64x2.mul(ex, f64x2.splat(1.4426950408889634));
   const t = f64x2.add(y, f64x2.splat(EXP_MAGIC));
   const f = f64x2.sub(y, f64x2.sub(t, f64x2.splat(EXP_MAGIC)));
@@ -413,11 +376,11 @@ function pairAccept(i: usize, j: usize, nx: v128, ny: v128, ex: v128, a: v128): 
   p = i64x2.add(p, i64x2.shl(t, 52));
   let accept = f64x2.lt(a, f64x2.mul(p, f64x2.splat(1.0 - EXP_DELTA)));
   if (v128.any_true(v128.andnot(f64x2.lt(a, f64x2.mul(p, f64x2.splat(1.0 + EXP_DELTA))), accept))) accept = f64x2.lt(a, detExpSmall2(ex));
-  const ni = v128.shuffle<f64>(nx, ny, 0, 2);
-  const nj = v128.shuffle<f64>(nx, ny, 1, 3);
-  v128.store(i, v128.bitselect(ni, v128.load(i), v128.shuffle<i64>(accept, accept, 0, 0)));
-  v128.store(j, v128.bitselect(nj, v128.load(j), v128.shuffle<i64>(accept, accept, 1, 1)));
-  return -<i32>(i64x2.extract_lane(accept, 0) + i64x2.extract_lane(accept, 1));
+  const sx = v128.bitselect(nx, ox, accept);
+  const sy = v128.bitselect(ny, oy, accept);
+  v128.store(i, v128.shuffle<f64>(sx, sy, 0, 2));
+  v128.store(i, v128.shuffle<f64>(sx, sy, 1, 3), 32);
+  return accept;
 }
 
 /**
@@ -450,24 +413,63 @@ export function xyMetropolis(sweeps: i32, step: f64, overRelaxation: i32, record
           const back = (zb + y) * L;
           let x = (y + z + c) & 1;
           if (ASC_FEATURE_SIMD) {
-            const hv = f64x2.replace_lane(f64x2.splat(0.0), 0, h);
-            let previous: i32 = -1;
-            let nx = hv, ny = hv, ex = hv, a = hv;
+            // site i = x at pi, j = x + 2 at pi + 32; neighbours x - 1, x + 1, x + 3 in the row, x in the
+            // rows above and below and (cubic) in the planes in front and behind (j's 32 bytes on)
+            const base = at(row);
+            const dUp = <usize>(up - row) << 4;
+            const dDown = <usize>(down - row) << 4;
+            const dFront = <usize>(front - row) << 4;
+            const dBack = <usize>(back - row) << 4;
+            const hv = f64x2.splat(h);
+            let acc = i64x2.splat(0);
+            let pending = false;
+            let previous: usize = 0;
+            let pnx = hv, pny = hv, pox = hv, poy = hv, pex = hv, pa = hv;
             for (; x + 2 < L; x += 4) {
               const cs = v128.load(ahead);
               const sn = v128.load(ahead, 16);
               const u2 = v128.load(ahead, 32);
               groupRotation(laneStep4(), fine);
-              pairProposal(at(row + x), at(row + x + 2), at(row + (x == 0 ? L - 1 : x - 1)), at(row + x + 1),
-                at(row + (x + 3 == L ? 0 : x + 3)), at(up + x), at(down + x), at(front + x), at(back + x), cubic, cs, sn, u2, b, hv);
-              if (previous >= 0) accepted += <f64>pairAccept(at(row + previous), at(row + previous + 2), nx, ny, ex, a);
-              nx = v128.load(pipe);
-              ny = v128.load(pipe, 16);
-              ex = v128.load(pipe, 32);
-              a = v128.load(pipe, 48);
-              previous = x;
+              const pi = base + (<usize>x << 4);
+              const li = x == 0 ? base + (<usize>(L - 1) << 4) : pi - 16;
+              const rj = x + 3 == L ? base : pi + 48;
+              const ui = pi + dUp;
+              const di = pi + dDown;
+              let hi = f64x2.add(f64x2.add(f64x2.add(v128.load(li), v128.load(pi, 16)), v128.load(ui)), v128.load(di));
+              let hj = f64x2.add(f64x2.add(f64x2.add(v128.load(pi, 16), v128.load(rj)), v128.load(ui, 32)), v128.load(di, 32));
+              if (cubic) {
+                const fi = pi + dFront;
+                const bi = pi + dBack;
+                hi = f64x2.add(f64x2.add(hi, v128.load(fi)), v128.load(bi));
+                hj = f64x2.add(f64x2.add(hj, v128.load(fi, 32)), v128.load(bi, 32));
+              }
+              // the field on the x components only, as in metropolisSite
+              const hx = f64x2.add(v128.shuffle<f64>(hi, hj, 0, 2), hv);
+              const hy = v128.shuffle<f64>(hi, hj, 1, 3);
+              const oi = v128.load(pi);
+              const oj = v128.load(pi, 32);
+              const ox = v128.shuffle<f64>(oi, oj, 0, 2);
+              const oy = v128.shuffle<f64>(oi, oj, 1, 3);
+              let nx = f64x2.sub(f64x2.mul(cs, ox), f64x2.mul(sn, oy));
+              let ny = f64x2.add(f64x2.mul(sn, ox), f64x2.mul(cs, oy));
+              const f = f64x2.mul(f64x2.sub(f64x2.splat(3.0), f64x2.add(f64x2.mul(nx, nx), f64x2.mul(ny, ny))), f64x2.splat(0.5));
+              nx = f64x2.mul(nx, f);
+              ny = f64x2.mul(ny, f);
+              // x = -(beta dE) = beta ((nx - ox) hx + (ny - oy) hy): the two negations of the contract cancel exactly
+              const e = f64x2.mul(f64x2.splat(b), f64x2.add(f64x2.mul(f64x2.sub(nx, ox), hx), f64x2.mul(f64x2.sub(ny, oy), hy)));
+              const ex = f64x2.pmax(f64x2.pmin(e, f64x2.splat(0.0)), f64x2.splat(-708.0));
+              if (pending) acc = i64x2.sub(acc, pairAccept(previous, pnx, pny, pox, poy, pex, pa));
+              pnx = nx;
+              pny = ny;
+              pox = ox;
+              poy = oy;
+              pex = ex;
+              pa = u2;
+              previous = pi;
+              pending = true;
             }
-            if (previous >= 0) accepted += <f64>pairAccept(at(row + previous), at(row + previous + 2), nx, ny, ex, a);
+            if (pending) acc = i64x2.sub(acc, pairAccept(previous, pnx, pny, pox, poy, pex, pa));
+            accepted += <f64>(i64x2.extract_lane(acc, 0) + i64x2.extract_lane(acc, 1));
             if (x < L) {
               // a group of one (an odd count of the colour's sites in the row): lane 0 (w_0, w_2)
               const cs = f64x2.extract_lane(v128.load(ahead), 0);
