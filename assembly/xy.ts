@@ -335,9 +335,10 @@ let ahead: usize = 0;
 // @ts-ignore: decorator
 @inline
 function groupRotation(w: v128, fine: f64): void {
-  // lanes 0, 1: 2 (u_1 & 0xffffff) + 1 (below 2^25: the signed conversion is exact)
-  const g = f64x2.convert_low_i32x4_s(v128.or(i32x4.shl(v128.and(w, i32x4.splat(0xffffff)), 1), i32x4.splat(1)));
-  const eps = f64x2.mul(f64x2.splat(fine), f64x2.sub(f64x2.mul(g, f64x2.splat(TWO_POW_M24)), f64x2.splat(1.0)));
+  // lanes 0, 1: eps = fine ((2 (u_1 & 0xffffff) + 1) 2^-24 - 1) = (2 (u_1 & 0xffffff) + 1 - 2^24) (fine 2^-24),
+  // the integer and the scaling exact: one rounding, as metropolisSite's
+  const g = f64x2.convert_low_i32x4_s(i32x4.add(i32x4.shl(v128.and(w, i32x4.splat(0xffffff)), 1), i32x4.splat(1 - 0x1000000)));
+  const eps = f64x2.mul(g, f64x2.splat(fine * TWO_POW_M24));
   const ce = detCosSmall2(eps);
   const se = detSinSmall2(eps);
   // (u_1 >> 24) << 4: the byte offsets of the table entries
@@ -348,8 +349,8 @@ function groupRotation(w: v128, fine: f64): void {
   const sj = v128.shuffle<f64>(t0, t1, 1, 3);
   v128.store(ahead, f64x2.sub(f64x2.mul(cj, ce), f64x2.mul(sj, se)));
   v128.store(ahead, f64x2.add(f64x2.mul(sj, ce), f64x2.mul(cj, se)), 16);
-  // lanes 2, 3: u_2 2^32 (unsigned) to float64, exact
-  v128.store(ahead, f64x2.mul(f64x2.convert_low_i32x4_u(i32x4.shuffle(w, w, 2, 3, 2, 3)), f64x2.splat(TWO_POW_M32)), 32);
+  // lanes 2, 3: U = u_2 2^32 (unsigned) to float64, exact (pairAccept compares it with 2^32 exp)
+  v128.store(ahead, f64x2.convert_low_i32x4_u(i32x4.shuffle(w, w, 2, 3, 2, 3)), 32);
 }
 
 // The acceptance u_2 < detExpSmall(x) decided first against a cheap bracket of exp(x): 2^y, y = x / ln 2,
@@ -358,9 +359,11 @@ function groupRotation(w: v128, fine: f64): void {
 // DELTA = 2^-11 (more than 6 times that error), lo = 2^k p (1 - DELTA) < exp(x) and detExpSmall(x) <
 // 2^k p (1 + DELTA) = hi, so u_2 < lo accepts and u_2 >= hi rejects exactly as the contract's test; a
 // lane in between (probability below 2 DELTA) takes detExpSmall2 itself. The decisions are the
-// contract's, bit for bit.
+// contract's, bit for bit. The comparisons run on U = u_2 2^32 against the bracket and exp(x) times
+// 2^32 (scalings by a power of 2: exact, and exp(-708) 2^32 is a normal number).
 const EXP_MAGIC: f64 = 6755399441055744.0; // 1.5 2^52
 const EXP_DELTA: f64 = 4.8828125e-4; // 2^-11
+const TWO_POW_32: f64 = 4294967296.0;
 const P0: f64 = 0.9999289403695112;
 const P1: f64 = 0.6932762416819607;
 const P2: f64 = 0.24260405145947916;
@@ -374,8 +377,10 @@ function pairAccept(i: usize, nx: v128, ny: v128, ox: v128, oy: v128, ex: v128, 
   const f = f64x2.sub(y, f64x2.sub(t, f64x2.splat(EXP_MAGIC)));
   let p = f64x2.add(f64x2.mul(f64x2.add(f64x2.mul(f64x2.add(f64x2.mul(f64x2.splat(P3), f), f64x2.splat(P2)), f), f64x2.splat(P1)), f), f64x2.splat(P0));
   p = i64x2.add(p, i64x2.shl(t, 52));
-  let accept = f64x2.lt(a, f64x2.mul(p, f64x2.splat(1.0 - EXP_DELTA)));
-  if (v128.any_true(v128.andnot(f64x2.lt(a, f64x2.mul(p, f64x2.splat(1.0 + EXP_DELTA))), accept))) accept = f64x2.lt(a, detExpSmall2(ex));
+  let accept = f64x2.lt(a, f64x2.mul(p, f64x2.splat((1.0 - EXP_DELTA) * TWO_POW_32)));
+  if (v128.any_true(v128.andnot(f64x2.lt(a, f64x2.mul(p, f64x2.splat((1.0 + EXP_DELTA) * TWO_POW_32))), accept))) {
+    accept = f64x2.lt(a, f64x2.mul(detExpSmall2(ex), f64x2.splat(TWO_POW_32)));
+  }
   const sx = v128.bitselect(nx, ox, accept);
   const sy = v128.bitselect(ny, oy, accept);
   v128.store(i, v128.shuffle<f64>(sx, sy, 0, 2));
@@ -474,7 +479,7 @@ export function xyMetropolis(sweeps: i32, step: f64, overRelaxation: i32, record
               // a group of one (an odd count of the colour's sites in the row): lane 0 (w_0, w_2)
               const cs = f64x2.extract_lane(v128.load(ahead), 0);
               const sn = f64x2.extract_lane(v128.load(ahead, 16), 0);
-              const u2 = f64x2.extract_lane(v128.load(ahead, 32), 0);
+              const u2 = f64x2.extract_lane(v128.load(ahead, 32), 0) * TWO_POW_M32;
               groupRotation(laneStep4(), fine);
               accepted += <f64>metropolisRotated(at(row + x), at(row + (x == 0 ? L - 1 : x - 1)), at(row + (x == L - 1 ? 0 : x + 1)), at(up + x), at(down + x),
                 at(front + x), at(back + x), cubic, b, h, cs, sn, u2);
