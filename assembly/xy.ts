@@ -19,7 +19,7 @@
 import { reserve } from "./memory";
 import * as cm from "./continuous";
 import * as rng from "./rng";
-import { detCos, detCosSmall, detCosSmall2, detExp, detExpSmall, detExpSmall2, detSin, detSinSmall, detSinSmall2 } from "./detmath";
+import { detCos, detCosTiny, detCosTiny2, detExp, detExpSmall, detExpSmall2, detSin, detSinTiny, detSinTiny2 } from "./detmath";
 import { heatBathSweep } from "./continuous-heatbath";
 import { embeddingSquares, embeddingStep } from "./embedding";
 import { drawLaneSeeds } from "./packed";
@@ -34,7 +34,7 @@ const PI: f64 = 3.141592653589793;
 const HALF_PI: f64 = 1.5707963267948966;
 const TWO_POW_M32: f64 = 2.3283064365386963e-10;
 const TWO_POW_M31: f64 = 4.656612873077393e-10;
-const TWO_POW_M24: f64 = 5.960464477539063e-8;
+const TWO_POW_M22: f64 = 2.384185791015625e-7;
 
 let L: i32 = 0;
 let D: i32 = 2;
@@ -220,7 +220,7 @@ export function xyOverRelax(sweeps: i32): void {
 // last group of one when their count is odd; each group steps the four lane generators once, outputs
 // w_0 .. w_3: the first site takes u_1 = w_0, u_2 = w_2 2^-32, the second u_1 = w_1, u_2 = w_3 2^-32.
 // With SIMD the four generators are the lanes of i32x4 (one step for two sites).
-const ROTATIONS: i32 = 256;
+const ROTATIONS: i32 = 1024;
 let rotations: usize = 0;
 let rotationStep: f64 = NaN;
 /** [lanes]: word k of lane generator g at lanes + 16 k + 4 g; the last outputs w_g at lanes + 64 + 4 g. */
@@ -314,10 +314,10 @@ function metropolisRotated(i: usize, l: usize, r: usize, u: usize, d: usize, fr:
 // @ts-ignore: decorator
 @inline
 function metropolisSite(i: usize, l: usize, r: usize, u: usize, d: usize, fr: usize, bk: usize, cubic: bool, fine: f64, b: f64, h: f64, u1: u32, a: f64): i32 {
-  const t = rotations + (<usize>(u1 >> 24) << 4);
-  const eps = fine * (<f64>((u1 & 0xffffff) * 2 + 1) * TWO_POW_M24 - 1.0);
-  const ce = detCosSmall(eps);
-  const se = detSinSmall(eps);
+  const t = rotations + (<usize>(u1 >> 22) << 4);
+  const eps = fine * (<f64>((u1 & 0x3fffff) * 2 + 1) * TWO_POW_M22 - 1.0);
+  const ce = detCosTiny(eps);
+  const se = detSinTiny(eps);
   const cj = load<f64>(t);
   const sj = load<f64>(t, 8);
   return metropolisRotated(i, l, r, u, d, fr, bk, cubic, b, h, cj * ce - sj * se, sj * ce + cj * se, a);
@@ -335,14 +335,14 @@ let ahead: usize = 0;
 // @ts-ignore: decorator
 @inline
 function groupRotation(w: v128, fine: f64): void {
-  // lanes 0, 1: eps = fine ((2 (u_1 & 0xffffff) + 1) 2^-24 - 1) = (2 (u_1 & 0xffffff) + 1 - 2^24) (fine 2^-24),
+  // lanes 0, 1: eps = fine ((2 (u_1 & 0x3fffff) + 1) 2^-22 - 1) = (2 (u_1 & 0x3fffff) + 1 - 2^22) (fine 2^-22),
   // the integer and the scaling exact: one rounding, as metropolisSite's
-  const g = f64x2.convert_low_i32x4_s(i32x4.add(i32x4.shl(v128.and(w, i32x4.splat(0xffffff)), 1), i32x4.splat(1 - 0x1000000)));
-  const eps = f64x2.mul(g, f64x2.splat(fine * TWO_POW_M24));
-  const ce = detCosSmall2(eps);
-  const se = detSinSmall2(eps);
-  // (u_1 >> 24) << 4: the byte offsets of the table entries
-  const offsets = v128.and(i32x4.shr_u(w, 20), i32x4.splat(0xff0));
+  const g = f64x2.convert_low_i32x4_s(i32x4.add(i32x4.shl(v128.and(w, i32x4.splat(0x3fffff)), 1), i32x4.splat(1 - 0x400000)));
+  const eps = f64x2.mul(g, f64x2.splat(fine * TWO_POW_M22));
+  const ce = detCosTiny2(eps);
+  const se = detSinTiny2(eps);
+  // (u_1 >> 22) << 4: the byte offsets of the table entries
+  const offsets = v128.and(i32x4.shr_u(w, 18), i32x4.splat(0x3ff0));
   const t0 = v128.load(rotations + <usize>i32x4.extract_lane(offsets, 0));
   const t1 = v128.load(rotations + <usize>i32x4.extract_lane(offsets, 1));
   const cj = v128.shuffle<f64>(t0, t1, 0, 2);

@@ -3,7 +3,7 @@
  * floating-point operations in the same order, src/detmath.ts for sin, cos and exp). The stream
  * contract and the record layout are written in ./kernel.ts.
  */
-import { detCos, detCosSmall, detExp, detExpSmall, detSin, detSinSmall } from '../../detmath.js';
+import { detCos, detCosTiny, detExp, detExpSmall, detSin, detSinTiny } from '../../detmath.js';
 import { drawLaneSeeds } from '../../backend/js-packed.js';
 import { rotl } from '../../rng.js';
 import { JsContinuousKernelBase } from '../continuous/kernel-js.js';
@@ -14,9 +14,9 @@ const TWO_PI = 6.283185307179586;
 const PI = 3.141592653589793;
 const HALF_PI = 1.5707963267948966;
 const TWO_POW_M32 = 2.3283064365386963e-10; // 2^-32
-const TWO_POW_M24 = 5.960464477539063e-8; // 2^-24
+const TWO_POW_M22 = 2.384185791015625e-7; // 2^-22
 /** Entries of the Metropolis rotation table (assembly/xy.ts ROTATIONS). */
-const ROTATIONS = 256;
+const ROTATIONS = 1024;
 
 export class JsXyKernel extends JsContinuousKernelBase implements XyKernel {
   /** Clock model: q >= 2 (0 for XY), the state of every site, and (cos, sin)(2 pi k / q) at [2k, 2k + 1]. */
@@ -135,10 +135,10 @@ export class JsXyKernel extends JsContinuousKernelBase implements XyKernel {
                 hy = hy + s[f + 1] + s[b + 1];
               }
               hx = hx + h;
-              const j = 2 * (u1 >>> 24);
-              const eps = fine * (((u1 & 0xffffff) * 2 + 1) * TWO_POW_M24 - 1.0);
-              const ce = detCosSmall(eps);
-              const se = detSinSmall(eps);
+              const j = 2 * (u1 >>> 22);
+              const eps = fine * (((u1 & 0x3fffff) * 2 + 1) * TWO_POW_M22 - 1.0);
+              const ce = detCosTiny(eps);
+              const se = detSinTiny(eps);
               const cs = t[j] * ce - t[j + 1] * se;
               const sn = t[j + 1] * ce + t[j] * se;
               const ox = s[i];
