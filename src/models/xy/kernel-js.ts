@@ -27,8 +27,8 @@ export class JsXyKernel extends JsContinuousKernelBase implements XyKernel {
   private rotationStep = NaN;
   /** The four lane generators of a Metropolis sweep: word k of generator g at [4k + g] (./kernel.ts). */
   private readonly lanes = new Uint32Array(16);
-  /** Their last outputs w_0 .. w_3. */
-  private readonly draws = new Uint32Array(4);
+  /** The same words as int32 (the hot loop reads and writes small integers). */
+  private readonly laneWords = new Int32Array(this.lanes.buffer);
   /** The neighbours of a cluster site (wolffNeighbours). */
   private readonly nb = new Int32Array(6);
 
@@ -91,11 +91,17 @@ export class JsXyKernel extends JsContinuousKernelBase implements XyKernel {
     const depth = cubic ? L : 1;
     const t = this.rotationTable(step);
     const fine = step * (1.0 / ROTATIONS);
-    const lanes = this.lanes;
-    const w = this.draws;
+    const lanes = this.laneWords;
     let accepted = 0;
     for (let k = 0; k < sweeps; k++) {
-      drawLaneSeeds(lanes, 1, this.rng.state);
+      drawLaneSeeds(this.lanes, 1, this.rng.state);
+      // the four lane generators in locals: generator g's words (a, b, c, d)_g = [g], [4 + g], [8 + g], [12 + g]
+      let a0 = lanes[0], b0 = lanes[4], c0 = lanes[8], d0 = lanes[12];
+      let a1 = lanes[1], b1 = lanes[5], c1 = lanes[9], d1 = lanes[13];
+      let a2 = lanes[2], b2 = lanes[6], c2 = lanes[10], d2 = lanes[14];
+      let a3 = lanes[3], b3 = lanes[7], c3 = lanes[11], d3 = lanes[15];
+      let w1 = 0;
+      let w3 = 0;
       // the walk of fieldPass written out: the hot loop of the JavaScript twin (no call per site)
       for (let c = 0; c < 2; c++) {
         for (let z = 0; z < depth; z++) {
@@ -113,12 +119,22 @@ export class JsXyKernel extends JsContinuousKernelBase implements XyKernel {
               let u1: number;
               let a: number;
               if (first) {
-                laneStep(lanes, w);
-                u1 = w[0];
-                a = w[2] * TWO_POW_M32;
+                // one step of the four generators (xoshiro128** each): outputs w_0 .. w_3
+                u1 = Math.imul(rotl(Math.imul(b0, 5), 7), 9);
+                w1 = Math.imul(rotl(Math.imul(b1, 5), 7), 9);
+                a = (Math.imul(rotl(Math.imul(b2, 5), 7), 9) >>> 0) * TWO_POW_M32;
+                w3 = Math.imul(rotl(Math.imul(b3, 5), 7), 9);
+                let t = b0 << 9;
+                c0 ^= a0; d0 ^= b0; b0 ^= c0; a0 ^= d0; c0 ^= t; d0 = rotl(d0, 11);
+                t = b1 << 9;
+                c1 ^= a1; d1 ^= b1; b1 ^= c1; a1 ^= d1; c1 ^= t; d1 = rotl(d1, 11);
+                t = b2 << 9;
+                c2 ^= a2; d2 ^= b2; b2 ^= c2; a2 ^= d2; c2 ^= t; d2 = rotl(d2, 11);
+                t = b3 << 9;
+                c3 ^= a3; d3 ^= b3; b3 ^= c3; a3 ^= d3; c3 ^= t; d3 = rotl(d3, 11);
               } else {
-                u1 = w[1];
-                a = w[3] * TWO_POW_M32;
+                u1 = w1;
+                a = (w3 >>> 0) * TWO_POW_M32;
               }
               first = !first;
               const i = 2 * (row + x);
@@ -451,27 +467,5 @@ export class JsXyKernel extends JsContinuousKernelBase implements XyKernel {
       }
     }
     return [bx, by, mx, my, ix, iy, v, bz, iz];
-  }
-}
-
-/** One step of the four lane generators (xoshiro128** each; word k of generator g at [4k + g]): the outputs to w. */
-function laneStep(lanes: Uint32Array, w: Uint32Array): void {
-  for (let g = 0; g < 4; g++) {
-    let x0 = lanes[g] | 0;
-    let x1 = lanes[4 + g] | 0;
-    let x2 = lanes[8 + g] | 0;
-    let x3 = lanes[12 + g] | 0;
-    w[g] = Math.imul(rotl(Math.imul(x1, 5), 7), 9);
-    const sh = x1 << 9;
-    x2 ^= x0;
-    x3 ^= x1;
-    x1 ^= x2;
-    x0 ^= x3;
-    x2 ^= sh;
-    x3 = rotl(x3, 11);
-    lanes[g] = x0;
-    lanes[4 + g] = x1;
-    lanes[8 + g] = x2;
-    lanes[12 + g] = x3;
   }
 }
