@@ -389,6 +389,68 @@ function pairAccept(i: usize, nx: v128, ny: v128, ox: v128, oy: v128, ex: v128, 
 }
 
 /**
+ * The pairs of a row (SIMD): sites x, x + 2 from x = x0 while x + 2 < L, i at pi = base + 16 x, j at
+ * pi + 32; neighbours x - 1, x + 1, x + 3 in the row, x in the rows above and below (dUp, dDown bytes
+ * away) and on the cube in the planes in front and behind (dFront, dBack), each 32 bytes on for j.
+ * Returns the moves accepted.
+ */
+// @ts-ignore: decorator
+@inline
+function pairRow(base: usize, x0: i32, dUp: usize, dDown: usize, dFront: usize, dBack: usize, cubic: bool, b: f64, h: f64, fine: f64): f64 {
+  const hv = f64x2.splat(h);
+  let acc = i64x2.splat(0);
+  let pending = false;
+  let previous: usize = 0;
+  let pnx = hv, pny = hv, pox = hv, poy = hv, pex = hv, pa = hv;
+  for (let x = x0; x + 2 < L; x += 4) {
+    const cs = v128.load(ahead);
+    const sn = v128.load(ahead, 16);
+    const u2 = v128.load(ahead, 32);
+    groupRotation(laneStep4(), fine);
+    const pi = base + (<usize>x << 4);
+    const li = x == 0 ? base + (<usize>(L - 1) << 4) : pi - 16;
+    const rj = x + 3 == L ? base : pi + 48;
+    const ui = pi + dUp;
+    const di = pi + dDown;
+    const mid = v128.load(pi, 16);
+    let hi = f64x2.add(f64x2.add(f64x2.add(v128.load(li), mid), v128.load(ui)), v128.load(di));
+    let hj = f64x2.add(f64x2.add(f64x2.add(mid, v128.load(rj)), v128.load(ui, 32)), v128.load(di, 32));
+    if (cubic) {
+      const fi = pi + dFront;
+      const bi = pi + dBack;
+      hi = f64x2.add(f64x2.add(hi, v128.load(fi)), v128.load(bi));
+      hj = f64x2.add(f64x2.add(hj, v128.load(fi, 32)), v128.load(bi, 32));
+    }
+    // the field on the x components only, as in metropolisSite
+    const hx = f64x2.add(v128.shuffle<f64>(hi, hj, 0, 2), hv);
+    const hy = v128.shuffle<f64>(hi, hj, 1, 3);
+    const oi = v128.load(pi);
+    const oj = v128.load(pi, 32);
+    const ox = v128.shuffle<f64>(oi, oj, 0, 2);
+    const oy = v128.shuffle<f64>(oi, oj, 1, 3);
+    let nx = f64x2.sub(f64x2.mul(cs, ox), f64x2.mul(sn, oy));
+    let ny = f64x2.add(f64x2.mul(sn, ox), f64x2.mul(cs, oy));
+    const f = f64x2.mul(f64x2.sub(f64x2.splat(3.0), f64x2.add(f64x2.mul(nx, nx), f64x2.mul(ny, ny))), f64x2.splat(0.5));
+    nx = f64x2.mul(nx, f);
+    ny = f64x2.mul(ny, f);
+    // x = -(beta dE) = beta ((nx - ox) hx + (ny - oy) hy): the two negations of the contract cancel exactly
+    const e = f64x2.mul(f64x2.splat(b), f64x2.add(f64x2.mul(f64x2.sub(nx, ox), hx), f64x2.mul(f64x2.sub(ny, oy), hy)));
+    const ex = f64x2.pmax(f64x2.pmin(e, f64x2.splat(0.0)), f64x2.splat(-708.0));
+    if (pending) acc = i64x2.sub(acc, pairAccept(previous, pnx, pny, pox, poy, pex, pa));
+    pnx = nx;
+    pny = ny;
+    pox = ox;
+    poy = oy;
+    pex = ex;
+    pa = u2;
+    previous = pi;
+    pending = true;
+  }
+  if (pending) acc = i64x2.sub(acc, pairAccept(previous, pnx, pny, pox, poy, pex, pa));
+  return <f64>(i64x2.extract_lane(acc, 0) + i64x2.extract_lane(acc, 1));
+}
+
+/**
  * `sweeps` Metropolis sweeps with step size `step` (|step| <= pi), each followed by `overRelaxation`
  * reflection sweeps; with `record` != 0 writes the record after each sweep. Returns accepted moves,
  * or -1 when more records are asked than XY_RECORD_CAPACITY.
@@ -418,63 +480,14 @@ export function xyMetropolis(sweeps: i32, step: f64, overRelaxation: i32, record
           const back = (zb + y) * L;
           let x = (y + z + c) & 1;
           if (ASC_FEATURE_SIMD) {
-            // site i = x at pi, j = x + 2 at pi + 32; neighbours x - 1, x + 1, x + 3 in the row, x in the
-            // rows above and below and (cubic) in the planes in front and behind (j's 32 bytes on)
-            const base = at(row);
             const dUp = <usize>(up - row) << 4;
             const dDown = <usize>(down - row) << 4;
             const dFront = <usize>(front - row) << 4;
             const dBack = <usize>(back - row) << 4;
-            const hv = f64x2.splat(h);
-            let acc = i64x2.splat(0);
-            let pending = false;
-            let previous: usize = 0;
-            let pnx = hv, pny = hv, pox = hv, poy = hv, pex = hv, pa = hv;
-            for (; x + 2 < L; x += 4) {
-              const cs = v128.load(ahead);
-              const sn = v128.load(ahead, 16);
-              const u2 = v128.load(ahead, 32);
-              groupRotation(laneStep4(), fine);
-              const pi = base + (<usize>x << 4);
-              const li = x == 0 ? base + (<usize>(L - 1) << 4) : pi - 16;
-              const rj = x + 3 == L ? base : pi + 48;
-              const ui = pi + dUp;
-              const di = pi + dDown;
-              let hi = f64x2.add(f64x2.add(f64x2.add(v128.load(li), v128.load(pi, 16)), v128.load(ui)), v128.load(di));
-              let hj = f64x2.add(f64x2.add(f64x2.add(v128.load(pi, 16), v128.load(rj)), v128.load(ui, 32)), v128.load(di, 32));
-              if (cubic) {
-                const fi = pi + dFront;
-                const bi = pi + dBack;
-                hi = f64x2.add(f64x2.add(hi, v128.load(fi)), v128.load(bi));
-                hj = f64x2.add(f64x2.add(hj, v128.load(fi, 32)), v128.load(bi, 32));
-              }
-              // the field on the x components only, as in metropolisSite
-              const hx = f64x2.add(v128.shuffle<f64>(hi, hj, 0, 2), hv);
-              const hy = v128.shuffle<f64>(hi, hj, 1, 3);
-              const oi = v128.load(pi);
-              const oj = v128.load(pi, 32);
-              const ox = v128.shuffle<f64>(oi, oj, 0, 2);
-              const oy = v128.shuffle<f64>(oi, oj, 1, 3);
-              let nx = f64x2.sub(f64x2.mul(cs, ox), f64x2.mul(sn, oy));
-              let ny = f64x2.add(f64x2.mul(sn, ox), f64x2.mul(cs, oy));
-              const f = f64x2.mul(f64x2.sub(f64x2.splat(3.0), f64x2.add(f64x2.mul(nx, nx), f64x2.mul(ny, ny))), f64x2.splat(0.5));
-              nx = f64x2.mul(nx, f);
-              ny = f64x2.mul(ny, f);
-              // x = -(beta dE) = beta ((nx - ox) hx + (ny - oy) hy): the two negations of the contract cancel exactly
-              const e = f64x2.mul(f64x2.splat(b), f64x2.add(f64x2.mul(f64x2.sub(nx, ox), hx), f64x2.mul(f64x2.sub(ny, oy), hy)));
-              const ex = f64x2.pmax(f64x2.pmin(e, f64x2.splat(0.0)), f64x2.splat(-708.0));
-              if (pending) acc = i64x2.sub(acc, pairAccept(previous, pnx, pny, pox, poy, pex, pa));
-              pnx = nx;
-              pny = ny;
-              pox = ox;
-              poy = oy;
-              pex = ex;
-              pa = u2;
-              previous = pi;
-              pending = true;
-            }
-            if (pending) acc = i64x2.sub(acc, pairAccept(previous, pnx, pny, pox, poy, pex, pa));
-            accepted += <f64>(i64x2.extract_lane(acc, 0) + i64x2.extract_lane(acc, 1));
+            // the pair loop in two copies, for the square lattice and the cube (no test of the lattice inside)
+            accepted += cubic ? pairRow(at(row), x, dUp, dDown, dFront, dBack, true, b, h, fine) : pairRow(at(row), x, dUp, dDown, 0, 0, false, b, h, fine);
+            // past the row's pairs: its n = (L - x + 1) / 2 sites of the colour in floor(n / 2) pairs
+            x += (((L - x + 1) >> 1) >> 1) << 2;
             if (x < L) {
               // a group of one (an odd count of the colour's sites in the row): lane 0 (w_0, w_2)
               const cs = f64x2.extract_lane(v128.load(ahead), 0);
