@@ -206,10 +206,10 @@ export function xyOverRelax(sweeps: i32): void {
 }
 
 // The Metropolis proposal: the spin rotated by phi = step (2 u_1 2^-32 - 1) written as phi_j + eps,
-// j = u_1 >> 24 (the top 8 bits): phi_j = step (2 j - 255) / 256 from a table of (cos, sin)(phi_j)
-// (rebuilt with detCos / detSin when the step changes; entries j >= 128 mirror 255 - j exactly), and
-// eps = (step / 256) ((2 (u_1 & 0xffffff) + 1) 2^-24 - 1) with (cos, sin)(eps) from detCosSmall /
-// detSinSmall (|eps| <= pi / 256): phi is uniform on (-step, step) up to the 2^-24 grid and
+// j = u_1 >> 22 (the top 10 bits): phi_j = step (2 j - 1023) / 1024 from a table of (cos, sin)(phi_j)
+// (rebuilt with detCos / detSin when the step changes; entries j >= 512 mirror 1023 - j exactly), and
+// eps = (step / 1024) ((2 (u_1 & 0x3fffff) + 1) 2^-22 - 1) with (cos, sin)(eps) from detCosTiny /
+// detSinTiny (|eps| <= pi / 1024): phi is uniform on (-step, step) up to the 2^-32 grid and
 // symmetric, so the proposal is symmetric. The rotated spin is renormalised by one Newton step
 // s (3 - |s|^2) / 2. Accepted when u_2 < exp(x), x = -beta dE clamped to [-708, 0]: the same decisions
 // as dE <= 0 or u_2 < exp(-beta dE) (u_2 is a multiple of 2^-32 and exp(-708) < 2^-32).

@@ -183,7 +183,7 @@ export class JsXyKernel extends JsContinuousKernelBase implements XyKernel {
     return accepted;
   }
 
-  /** (cos, sin)(phi_j), phi_j = step (2 j - 255) / 256 at [2j, 2j + 1] (entries j >= 128 mirror 255 - j); rebuilt when the step changes. */
+  /** (cos, sin)(phi_j), phi_j = step (2 j - 1023) / 1024 at [2j, 2j + 1] (entries j >= 512 mirror 1023 - j); rebuilt when the step changes. */
   private rotationTable(step: number): Float64Array {
     if (step === this.rotationStep) return this.rotations;
     this.rotationStep = step;
