@@ -210,8 +210,10 @@ export function xyOverRelax(sweeps: i32): void {
 // (rebuilt with detCos / detSin when the step changes; entries j >= 512 mirror 1023 - j exactly), and
 // eps = (step / 1024) ((2 (u_1 & 0x3fffff) + 1) 2^-22 - 1) with (cos, sin)(eps) from detCosTiny /
 // detSinTiny (|eps| <= pi / 1024): phi is uniform on (-step, step) up to the 2^-32 grid and
-// symmetric, so the proposal is symmetric. The rotated spin is renormalised by one Newton step
-// s (3 - |s|^2) / 2. Accepted when u_2 < exp(x), x = -beta dE clamped to [-708, 0]: the same decisions
+// symmetric, so the proposal is symmetric. The rotated spin is multiplied by the Newton factor
+// (3 - |s|^2) / 2 of the old spin s: |s| - 1 stays at the rounding level (each move resets it to
+// that of the rotation, a few ulp, plus the square of the old one) without lengthening the chain
+// from the rotation to dE. Accepted when u_2 < exp(x), x = -beta dE clamped to [-708, 0]: the same decisions
 // as dE <= 0 or u_2 < exp(-beta dE) (u_2 is a multiple of 2^-32 and exp(-708) < 2^-32).
 //
 // Draws (src/models/xy/kernel.ts): a sweep first draws the states of four lane generators (xoshiro128**
@@ -293,9 +295,9 @@ function metropolisRotated(i: usize, l: usize, r: usize, u: usize, d: usize, fr:
   hx = hx + h;
   const ox = load<f64>(i);
   const oy = load<f64>(i, 8);
+  const f = (3.0 - (ox * ox + oy * oy)) * 0.5;
   let nx = cs * ox - sn * oy;
   let ny = sn * ox + cs * oy;
-  const f = (3.0 - (nx * nx + ny * ny)) * 0.5;
   nx = nx * f;
   ny = ny * f;
   const dE = -((nx - ox) * hx + (ny - oy) * hy);
@@ -428,9 +430,9 @@ function pairRow(base: usize, x0: i32, dUp: usize, dDown: usize, dFront: usize, 
     const oj = v128.load(pi, 32);
     const ox = v128.shuffle<f64>(oi, oj, 0, 2);
     const oy = v128.shuffle<f64>(oi, oj, 1, 3);
+    const f = f64x2.mul(f64x2.sub(f64x2.splat(3.0), f64x2.add(f64x2.mul(ox, ox), f64x2.mul(oy, oy))), f64x2.splat(0.5));
     let nx = f64x2.sub(f64x2.mul(cs, ox), f64x2.mul(sn, oy));
     let ny = f64x2.add(f64x2.mul(sn, ox), f64x2.mul(cs, oy));
-    const f = f64x2.mul(f64x2.sub(f64x2.splat(3.0), f64x2.add(f64x2.mul(nx, nx), f64x2.mul(ny, ny))), f64x2.splat(0.5));
     nx = f64x2.mul(nx, f);
     ny = f64x2.mul(ny, f);
     // x = -(beta dE) = beta ((nx - ox) hx + (ny - oy) hy): the two negations of the contract cancel exactly

@@ -159,9 +159,9 @@ export class JsXyKernel extends JsContinuousKernelBase implements XyKernel {
               const sn = t[j + 1] * ce + t[j] * se;
               const ox = s[i];
               const oy = s[i + 1];
+              const f = (3.0 - (ox * ox + oy * oy)) * 0.5;
               let nx = cs * ox - sn * oy;
               let ny = sn * ox + cs * oy;
-              const f = (3.0 - (nx * nx + ny * ny)) * 0.5;
               nx = nx * f;
               ny = ny * f;
               const dE = -((nx - ox) * hx + (ny - oy) * hy);

@@ -24,7 +24,8 @@
  *   eps = (delta / 1024) ((2 (u_1 & 0x3fffff) + 1) 2^-22 - 1) with
  *   (cos, sin)(eps) = (detCosTiny, detSinTiny)(eps); (c, s) = (c_j c_e - s_j s_e, s_j c_e + c_j s_e).
  *   phi is uniform on (-delta, delta) (on a symmetric grid of step 2 delta 2^-32), so the proposal is
- *   symmetric. s' = (c s_x - s s_y, s s_x + c s_y), renormalised by one Newton step s' (3 - |s'|^2) / 2;
+ *   symmetric. s' = (c s_x - s s_y, s s_x + c s_y) f, f = (3 - |s|^2) / 2 the Newton factor of the
+ *   old spin s (which keeps |s| - 1 at the rounding level);
  *   dE = -(s' - s) . H with H = the sum of the neighbours (left, right, up, down, and on the cubic
  *   lattice front (+z), back (-z), each component summed in this order) + (h, 0); accepted when
  *   u_2 < detExpSmall(x), x = -beta dE clamped to [-708, 0] (the decisions of dE <= 0 or
