@@ -6,7 +6,7 @@
 //
 // The same source builds two cores: with SIMD (v128 ops) and without (two i64 halves per
 // vector); ASC_FEATURE_SIMD picks the code at compile time. Both follow the contract below
-// bit for bit, and so does the JavaScript twin, src/backend/js-packed.ts.
+// bit for bit, and so does the JavaScript twin, src/models/ising/packed-js.ts.
 //
 // ## Lane layout (L a multiple of 16, B = L / 16)
 // Colour c = (x + y) & 1. Row y holds the colour-c sites x = 2j + ((y + c) & 1), j = 0 .. L/2 - 1.

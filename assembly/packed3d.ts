@@ -6,7 +6,7 @@
 //
 // The same source builds two cores: with SIMD (v128 ops) and without (two i64 halves per
 // vector). Both follow the contract below bit for bit, and so does the JavaScript twin,
-// src/backend/js-packed3d.ts. The square kernel is assembly/packed.ts; this one stacks its lane
+// src/models/ising/packed3d-js.ts. The square kernel is assembly/packed.ts; this one stacks its lane
 // layout plane by plane.
 //
 // ## Lane layout (L a multiple of 16, B = L / 16)

@@ -1,12 +1,12 @@
 /**
  * The WebAssembly kernels of the continuous-spin models (XY and clock: assembly/xy.ts; Heisenberg:
  * assembly/heisenberg.ts), one wrapper for both: each runs inside one core instance per simulation
- * (instantiated by the Ising byte kernel's machinery, src/backend/wasm.ts), in batches of steps;
+ * (src/backend/core-instance.ts), in batches of steps;
  * records are copied out of WebAssembly memory. The exports of a model share one naming scheme:
  * `<prefix>Init`, `<prefix>Metropolis`, `<prefix>Wolff`, ... (see CORE_FUNCTIONS).
  */
 import { CoreError, InvalidOptionError } from '../../errors.js';
-import { WasmIsingKernel } from '../../backend/wasm.js';
+import { CoreInstance } from '../../backend/core-instance.js';
 import { guarded } from '../../backend/core-call.js';
 
 /** What differs between the continuous-spin cores. */
@@ -59,11 +59,11 @@ export class WasmContinuousKernel {
   readonly backend = 'wasm' as const;
   /** N = L^d. */
   readonly sites: number;
-  private base: WasmIsingKernel | undefined;
+  private base: CoreInstance | undefined;
   private readonly core_: Core;
 
   private constructor(
-    base: WasmIsingKernel,
+    base: CoreInstance,
     readonly size: number,
     readonly q: number,
     readonly spec: ContinuousCore,
@@ -87,7 +87,7 @@ export class WasmContinuousKernel {
    * beta = 0, h = 0. Checks the mirrored constants.
    */
   static async create(module: WebAssembly.Module, size: number, spec: ContinuousCore, q = 0, dimension: 2 | 3 = 2): Promise<WasmContinuousKernel> {
-    const base = await WasmIsingKernel.create(module, size);
+    const base = await CoreInstance.create(module, size);
     const exports = base.exports as unknown as Record<string, unknown>;
     const upper = spec.prefix.toUpperCase();
     for (const [name, value] of [

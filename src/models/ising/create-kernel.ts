@@ -1,15 +1,16 @@
 /** Backend selection: WebAssembly when it can run, the JavaScript fallback otherwise (or on request). */
-import { BackendUnavailableError, InvalidOptionError } from '../errors.js';
-import type { BackendChoice, Lattice } from '../vocabulary.js';
-import { JsIsingKernel } from './js.js';
-import { JsPackedEngine } from './js-packed.js';
-import { JsPacked3dEngine } from './js-packed3d.js';
-import { loadCore, type CoreSource } from './loader.js';
+import { BackendUnavailableError, InvalidOptionError } from '../../errors.js';
+import type { BackendChoice, Lattice } from '../../vocabulary.js';
+import { JsIsingKernel } from './kernel-js.js';
+import { JsPackedEngine } from './packed-js.js';
+import { JsPacked3dEngine } from './packed3d-js.js';
+import { loadCore, type CoreSource } from '../../backend/loader.js';
 import { PackedLayoutKernel } from './packed.js';
 import type { EngineName, IsingKernel } from './types.js';
-import { WasmIsingKernel } from './wasm.js';
-import { coreHasSimd, WasmPackedEngine } from './wasm-packed.js';
-import { checkWorkerRuntime } from '../worker/limits.js';
+import { WasmIsingKernel } from './kernel-wasm.js';
+import { WasmPackedEngine } from './packed-wasm.js';
+import { coreHasSimd } from '../../backend/core-instance.js';
+import { checkWorkerRuntime } from '../../worker/limits.js';
 
 export interface KernelChoice {
   kernel: IsingKernel;
@@ -60,7 +61,7 @@ export async function createKernel(
         engine: 'js',
       };
     }
-    const { createParallelKernel } = await import('../worker/parallel.js');
+    const { createParallelKernel } = await import('../../worker/parallel.js');
     return createParallelKernel(size, workers, lattice);
   }
   let module: WebAssembly.Module;
@@ -75,6 +76,3 @@ export async function createKernel(
   if (layout === 'byte') return { kernel: byte, engine };
   return { kernel: new PackedLayoutKernel(byte, WasmPackedEngine.create(byte)), engine };
 }
-
-export { loadCore, setDefaultCore, simdSupported, type CoreSource, type CoreVariant } from './loader.js';
-export type { BackendName, EngineName, IsingKernel } from './types.js';

@@ -1,20 +1,19 @@
 /**
- * The WebAssembly backend: one core instance per simulation (its own memory and
- * generator state), driven in batches of sweeps through a narrow numeric ABI.
+ * The WebAssembly backend of the Ising model: the byte kernels of assembly/ising2d.ts (Metropolis,
+ * heat-bath), the cluster kernels of assembly/cluster.ts, block spins and correlations, on one core
+ * instance (src/backend/core-instance.ts) per simulation, driven in batches of sweeps through a
+ * narrow numeric ABI.
  */
-import { CoreError, InvalidOptionError } from '../errors.js';
-import { clusterLabelsOf, type LabelKind } from '../cluster/labels.js';
-import { checkPottsClusterQ, type PottsClusterKernel, type PottsThresholds } from '../cluster/potts.js';
-import type { ClusterAlgorithm, ClusterStep, Lattice, LocalAlgorithm } from '../vocabulary.js';
-import { geometryOf, shapeOf, sitesOf, type LatticeGeometry } from '../lattice.js';
+import { CoreError } from '../../errors.js';
+import type { ClusterStep, Lattice, LocalAlgorithm } from '../../vocabulary.js';
+import { geometryOf, shapeOf, sitesOf } from '../../lattice.js';
 import { SERIES_CAPACITY, type ClusterSweepResult, type IsingKernel } from './types.js';
-import { guarded } from './core-call.js';
-import { checkCoreConstants } from './core-constants.js';
-import { CLUSTER_BYTES_PER_SITE, CLUSTER_KIND } from '../cluster/step.js';
-
-export { guarded } from './core-call.js';
+import { guarded } from '../../backend/core-call.js';
+import { CoreInstance } from '../../backend/core-instance.js';
+import { coreClusterLabels, recordedClusterCalls } from '../../backend/wasm-cluster.js';
+import { CLUSTER_KIND } from '../../cluster/step.js';
 import { WasmBlockSpinKernel, type RgCoreExports } from './rg-wasm.js';
-import { correlationValues } from './correlation-js.js';
+import { correlationValues } from '../../backend/correlation-js.js';
 
 /** The exports of build/criticality.wasm (assembly/index.ts). */
 export interface CoreExports {
@@ -48,78 +47,6 @@ export interface CoreExports {
   clusterUpdate(kind: number, steps: number, clustersPerStep: number, localSweeps: number, record: number): number;
 }
 
-/** The cluster exports every cluster kernel uses (assembly/cluster.ts, assembly/cluster-engine.ts). */
-type ClusterCore = Pick<
-  CoreExports,
-  'memory' | 'seriesPtr' | 'clusterReserve' | 'clusterParentPtr' | 'clusterWorkPtr' | 'clusterSizesPtr' | 'clusterLastKind' | 'clusterLastCount'
->;
-
-/** The Potts cluster exports (assembly/potts-cluster.ts) with the Potts kernel's they use (assembly/potts.ts). */
-export interface PottsClusterCore extends ClusterCore {
-  pottsClusterSetup(bond: number, ghost: number, fieldMode: number): number;
-  pottsClusterUpdate(kind: number, steps: number, clustersPerStep: number, record: number): number;
-  pottsRecordsPtr(): number;
-  pottsRecordCapacity(): number;
-}
-
-/** A fresh view of a core's memory (memory.grow detaches old ones). */
-function coreView<T>(
-  core: { memory: WebAssembly.Memory },
-  Type: new (buffer: ArrayBuffer, offset: number, length: number) => T,
-  ptr: number,
-  length: number,
-): T {
-  return new Type(core.memory.buffer as ArrayBuffer, ptr, length);
-}
-
-/** Labels of the last cluster update of a core instance (src/cluster/labels.ts). */
-function coreClusterLabels(core: ClusterCore, size: number, geometry: LatticeGeometry): Int32Array {
-  return clusterLabelsOf(
-    core.clusterLastKind() as LabelKind,
-    size,
-    () => coreView(core, Int32Array, core.clusterParentPtr(), sitesOf(geometry, size)),
-    () => coreView(core, Int32Array, core.clusterWorkPtr(), core.clusterLastCount()),
-    geometry,
-  );
-}
-
-/**
- * Runs a cluster kernel call over `steps`: in one call without records, else in calls of at most
- * `records.capacity` steps, copying each call's records (`records.width` words a step) and sizes out.
- */
-function recordedClusterCalls(
-  core: ClusterCore,
-  what: string,
-  steps: number,
-  out: Int32Array | undefined,
-  sizes: Float64Array | undefined,
-  records: { ptr: number; width: number; capacity: number },
-  call: (n: number, record: number) => number,
-): number {
-  const checked = (n: number, record: number): number => {
-    const changed = guarded(what, () => call(n, record));
-    if (changed < 0) throw new CoreError(`${what} refused (${changed}): reserve the cluster memory first, at most ${records.capacity} recorded steps a call`);
-    return changed;
-  };
-  if (!out || !sizes) return checked(steps, 0);
-  let changed = 0;
-  for (let done = 0; done < steps;) {
-    const n = Math.min(records.capacity, steps - done);
-    changed += checked(n, 1);
-    out.set(coreView(core, Int32Array, records.ptr, records.width * n), records.width * done);
-    sizes.set(coreView(core, Float64Array, core.clusterSizesPtr(), n), done);
-    done += n;
-  }
-  return changed;
-}
-
-/** Reads an AssemblyScript string (UTF-16, byte length stored just before it) from memory. */
-function readString(memory: WebAssembly.Memory, ptr: number): string {
-  if (!ptr) return '';
-  const bytes = new Uint32Array(memory.buffer, ptr - 4, 1)[0];
-  return String.fromCharCode(...new Uint16Array(memory.buffer, ptr, bytes >>> 1));
-}
-
 export class WasmIsingKernel implements IsingKernel {
   readonly backend = 'wasm' as const;
   readonly size: number;
@@ -127,9 +54,11 @@ export class WasmIsingKernel implements IsingKernel {
   /** Sites N = L^d. */
   readonly sites: number;
   private core: CoreExports | undefined;
+  private readonly instance: CoreInstance;
 
-  private constructor(core: CoreExports, size: number, lattice: Lattice) {
-    this.core = core;
+  private constructor(instance: CoreInstance, size: number, lattice: Lattice) {
+    this.instance = instance;
+    this.core = instance.exports as unknown as CoreExports;
     this.size = size;
     this.lattice = lattice;
     this.sites = sitesOf(geometryOf(lattice), size);
@@ -140,29 +69,7 @@ export class WasmIsingKernel implements IsingKernel {
    * `sharedMemory`: a shared-memory build, src/worker/).
    */
   static async create(module: WebAssembly.Module, size: number, sharedMemory?: WebAssembly.Memory, lattice: Lattice = 'square'): Promise<WasmIsingKernel> {
-    let memory: WebAssembly.Memory | undefined;
-    const imports = {
-      env: {
-        ...(sharedMemory ? { memory: sharedMemory } : {}),
-        abort(message: number, file: number, line: number, column: number): never {
-          const text = memory ? `${readString(memory, message)} at ${readString(memory, file)}:${line}:${column}` : 'abort';
-          throw new CoreError(`WebAssembly core aborted: ${text}`);
-        },
-      },
-    };
-    const instance = await WebAssembly.instantiate(module, imports);
-    const core = instance.exports as unknown as CoreExports;
-    memory = core.memory;
-    checkCoreConstants(instance.exports);
-    const geometry = geometryOf(lattice);
-    if (guarded('init', () => core.init(size, geometry.dimension)) !== 0) {
-      throw new InvalidOptionError(
-        'size',
-        size,
-        `a lattice that fits in WebAssembly memory (growing memory for a ${shapeOf(geometry, size)} lattice of one byte a site failed)`,
-      );
-    }
-    return new WasmIsingKernel(core, size, lattice);
+    return new WasmIsingKernel(await CoreInstance.create(module, size, sharedMemory, lattice), size, lattice);
   }
 
   /** The instance's exports (kernels that share this instance, e.g. the packed one, use them). */
@@ -273,44 +180,6 @@ export class WasmIsingKernel implements IsingKernel {
 
   dispose(): void {
     this.core = undefined;
-  }
-}
-
-/**
- * The Potts cluster kernel (assembly/potts-cluster.ts) over a WebAssembly Potts kernel's instance
- * (src/models/potts/kernel-wasm.ts): its lattice, generator and counts; kernel level
- * (src/cluster/potts.ts).
- */
-export class WasmPottsClusters implements PottsClusterKernel {
-  readonly backend = 'wasm' as const;
-
-  /** Reserves the cluster memory in the Potts kernel's instance (q <= 255). */
-  constructor(private readonly kernel: { readonly exports: unknown; readonly size: number; readonly q: number; readonly lattice?: Lattice }) {
-    checkPottsClusterQ(kernel.q);
-    if (guarded('clusterReserve', () => this.core.clusterReserve()) !== 0) {
-      throw new InvalidOptionError('size', kernel.size, `a lattice whose cluster memory (${CLUSTER_BYTES_PER_SITE} bytes a site) fits in WebAssembly memory`);
-    }
-  }
-
-  private get core(): PottsClusterCore {
-    return this.kernel.exports as PottsClusterCore;
-  }
-
-  setThresholds(t: PottsThresholds): void {
-    const core = this.core;
-    if (guarded('pottsClusterSetup', () => core.pottsClusterSetup(t.bond, t.ghost, t.fieldMode)) !== 0) {
-      throw new CoreError(`pottsClusterSetup refused q = ${this.kernel.q}: the instance has no Potts lattice (pottsInit)`);
-    }
-  }
-
-  labels(): Int32Array {
-    return coreClusterLabels(this.core, this.kernel.size, geometryOf(this.kernel.lattice));
-  }
-
-  update(cluster: ClusterAlgorithm, steps: number, clustersPerStep: number, out?: Int32Array, sizes?: Float64Array): number {
-    const core = this.core;
-    const kind = CLUSTER_KIND[cluster];
-    const records = { ptr: core.pottsRecordsPtr(), width: this.kernel.q + 1, capacity: Math.min(SERIES_CAPACITY, core.pottsRecordCapacity()) };
-    return recordedClusterCalls(core, `potts ${cluster}`, steps, out, sizes, records, (n, record) => core.pottsClusterUpdate(kind, n, clustersPerStep, record));
+    this.instance.dispose();
   }
 }

@@ -4,13 +4,13 @@
  * A 128-bit vector is four 32-bit words; word g holds bytes 4g .. 4g + 3 (lanes 32g .. 32g + 31)
  * and is driven by lane generator g.
  */
-import { rotl } from '../rng.js';
-import { TWO_POW_32 } from '../thresholds.js';
+import { fmix32, rotl } from '../../rng.js';
+import { TWO_POW_32 } from '../../thresholds.js';
 import type { IsingKernel } from './types.js';
 import type { PackedEngine } from './packed.js';
 import { JsBlockSpinKernel } from './rg-js.js';
 import { JsPackedLevelZero } from './rg-packed-js.js';
-import type { BlockSpinKernel } from './rg-types.js';
+import type { BlockSpinKernel } from '../../backend/rg-types.js';
 
 const CLASSES = 10;
 const PLANE_ACCEPT = 32;
@@ -27,16 +27,6 @@ const UNTRACKED = 1;
 const CENSUS = 2;
 type Mode = typeof TRACKED | typeof UNTRACKED | typeof CENSUS;
 const ODD_BYTES = 0xff00ff00 | 0;
-
-/** MurmurHash3's 32-bit finaliser, as in assembly/packed.ts. */
-export function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 export function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
@@ -96,7 +86,7 @@ export function drawLaneSeeds(seeds: Uint32Array, tables: number, state: Uint32A
 
 /**
  * Visits the sites of `planes` square planes of L x L sites (one on the square lattice, L on the
- * cubic one, src/backend/js-packed3d.ts) row by row, two at a time (x = 2j and 2j + 1 share j, and
+ * cubic one, src/models/ising/packed3d-js.ts) row by row, two at a time (x = 2j and 2j + 1 share j, and
  * so their word and bit, in the two colours), as assembly/packed.ts convertPlanes does; plane z of
  * `spins` (site order) is plane z of `lattice` (L^2 / 32 words).
  */
@@ -151,7 +141,7 @@ export class JsPackedEngine implements PackedEngine {
   layers = 0;
   /** Both colours, 4 words a vector, vector (c, r, w) at ((c * B + r) * B + w) * 4 (plane z of the cubic lattice after z L^2 / 32 words). */
   lattice: Uint32Array;
-  /** Square planes: 1, or L on the cubic lattice (src/backend/js-packed3d.ts). */
+  /** Square planes: 1, or L on the cubic lattice (src/models/ising/packed3d-js.ts). */
   protected readonly depth: number;
   /** Units a half-sweep counts and seeds: vector rows B, or planes L on the cubic lattice. */
   protected readonly units: number;

@@ -4,11 +4,11 @@
  * contract), bit for bit. A 128-bit vector is four 32-bit words; word g holds bytes 4g .. 4g + 3
  * (lanes 32g .. 32g + 31) and is driven by lane generator g.
  */
-import { rotl } from '../rng.js';
-import { TWO_POW_32 } from '../thresholds.js';
-import type { BlockSpinKernel } from './rg-types.js';
+import { rotl } from '../../rng.js';
+import { TWO_POW_32 } from '../../thresholds.js';
+import type { BlockSpinKernel } from '../../backend/rg-types.js';
 import type { IsingKernel } from './types.js';
-import { JsPackedEngine, PACKED_PLANES, popcount, sel } from './js-packed.js';
+import { JsPackedEngine, PACKED_PLANES, popcount, sel } from './packed-js.js';
 
 const CLASSES = 14;
 const PLANE_ACCEPT = 32;
@@ -19,11 +19,11 @@ const LEAF_PLANES = 34;
  * assembly/packed3d.ts): the square kernel's, whose row finisher (layers) this engine inherits.
  */
 export const PACKED3D_PLANES = PACKED_PLANES;
-/** Words of a row-queue entry (src/backend/js-packed.ts): w, 3 unused, then 4 words each: lanes of the current layer, lanes left, a0, a1, a2. */
+/** Words of a row-queue entry (src/models/ising/packed-js.ts): w, 3 unused, then 4 words each: lanes of the current layer, lanes left, a0, a1, a2. */
 const ENTRY_WORDS = 24;
 const EVEN_BYTES = 0x00ff00ff;
 const ODD_BYTES = 0xff00ff00 | 0;
-/** Half-sweep modes (src/backend/js-packed.ts): update and track the counters, update only, or count without updating (recount). */
+/** Half-sweep modes (src/models/ising/packed-js.ts): update and track the counters, update only, or count without updating (recount). */
 const UNTRACKED = 1;
 const CENSUS = 2;
 

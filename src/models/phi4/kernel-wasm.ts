@@ -1,10 +1,10 @@
 /**
- * The WebAssembly phi^4 kernel (assembly/phi4.ts): one core instance per simulation (instantiated by
- * the Ising byte kernel's machinery, src/backend/wasm.ts), run in batches of steps; records are
+ * The WebAssembly phi^4 kernel (assembly/phi4.ts): one core instance per simulation
+ * (src/backend/core-instance.ts), run in batches of steps; records are
  * copied out of WebAssembly memory. Contract: ./kernel.ts.
  */
 import { CoreError, InvalidOptionError } from '../../errors.js';
-import { WasmIsingKernel } from '../../backend/wasm.js';
+import { CoreInstance } from '../../backend/core-instance.js';
 import { guarded } from '../../backend/core-call.js';
 import { PHI4_RECORD_CAPACITY, PHI4_RECORD_WIDTH, type Phi4Kernel } from './kernel.js';
 import { embeddingParents } from '../continuous/kernel-wasm.js';
@@ -34,11 +34,11 @@ interface Core {
 export class WasmPhi4Kernel implements Phi4Kernel {
   readonly backend = 'wasm' as const;
   readonly sites: number;
-  private base: WasmIsingKernel | undefined;
+  private base: CoreInstance | undefined;
   private readonly core_: Core;
 
   private constructor(
-    base: WasmIsingKernel,
+    base: CoreInstance,
     readonly size: number,
     readonly dimension: 2 | 3,
   ) {
@@ -49,7 +49,7 @@ export class WasmPhi4Kernel implements Phi4Kernel {
 
   /** Instantiates the compiled core for a lattice of linear size L in dimension d, cold, at beta = 0, h = 0. */
   static async create(module: WebAssembly.Module, size: number, dimension: 2 | 3): Promise<WasmPhi4Kernel> {
-    const base = await WasmIsingKernel.create(module, size);
+    const base = await CoreInstance.create(module, size);
     const exports = base.exports as unknown as Record<string, unknown>;
     for (const [name, value] of [
       ['PHI4_RECORD_WIDTH', PHI4_RECORD_WIDTH],
