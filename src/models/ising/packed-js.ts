@@ -52,6 +52,81 @@ function leafSelect(leaves: Int32Array, k: number, s: number, a0: number, a1: nu
 }
 
 /**
+ * Fills the leaf planes (`classes` threshold classes, a splat of 0 or -1 per class and plane) from
+ * the Metropolis thresholds: planes 0..31 the threshold bits from the top, then PLANE_ACCEPT
+ * (t = 2^32) and PLANE_UNDECIDED (0 < t < 2^32); as assembly/packed.ts leafPlanes.
+ */
+export function leafPlanes(leaves: Int32Array, metropolis: Float64Array, classes: number): void {
+  for (let c = 0; c < classes; c++) {
+    const t = metropolis[c];
+    for (let k = 0; k < LEAF_PLANES; k++) {
+      let bit: number;
+      if (k === PLANE_ACCEPT) bit = t >= TWO_POW_32 ? 1 : 0;
+      else if (k === PLANE_UNDECIDED) bit = t > 0 && t < TWO_POW_32 ? 1 : 0;
+      else bit = t < TWO_POW_32 ? (t >>> (31 - k)) & 1 : 0;
+      leaves[k * classes + c] = -bit;
+    }
+  }
+}
+
+/**
+ * Whether the thresholds of a lattice with `neighbours` neighbours have the zero-field shape that
+ * the fast path assumes: t(s, a) independent of s, a >= neighbours / 2 certain accept, smaller a
+ * undecided (0 < t < 2^32); as assembly/packed.ts zeroFieldShape.
+ */
+export function zeroFieldShape(metropolis: Float64Array, neighbours: number): boolean {
+  const last = 2 * neighbours + 1;
+  const half = neighbours >> 1;
+  let fast = true;
+  for (let a = 0; a <= neighbours; a++) {
+    const minus = metropolis[a];
+    if (minus !== metropolis[last - a]) fast = false;
+    if (a >= half && minus < TWO_POW_32) fast = false;
+    if (a < half && (minus >= TWO_POW_32 || minus === 0)) fast = false;
+  }
+  return fast;
+}
+
+/** Stores the four lane generators held in locals (generator g word k at seed + 4 k + g), as assembly/packed.ts storeLanes. */
+export function storeLanes(
+  seeds: Uint32Array,
+  seed: number,
+  p0: number,
+  p1: number,
+  p2: number,
+  p3: number,
+  q0: number,
+  q1: number,
+  q2: number,
+  q3: number,
+  e0: number,
+  e1: number,
+  e2: number,
+  e3: number,
+  f0: number,
+  f1: number,
+  f2: number,
+  f3: number,
+): void {
+  seeds[seed] = p0;
+  seeds[seed + 4] = p1;
+  seeds[seed + 8] = p2;
+  seeds[seed + 12] = p3;
+  seeds[seed + 1] = q0;
+  seeds[seed + 5] = q1;
+  seeds[seed + 9] = q2;
+  seeds[seed + 13] = q3;
+  seeds[seed + 2] = e0;
+  seeds[seed + 6] = e1;
+  seeds[seed + 10] = e2;
+  seeds[seed + 14] = e3;
+  seeds[seed + 3] = f0;
+  seeds[seed + 7] = f1;
+  seeds[seed + 11] = f2;
+  seeds[seed + 15] = f3;
+}
+
+/**
  * Draws `tables` sets of four lane generators from the generator `state` (advanced in place): 16
  * outputs each through fmix32, generator g word k at 16 q + 4 k + g; a generator of four zero
  * words gets word 0 = 1 (assembly/packed.ts drawLaneSeeds).
@@ -195,24 +270,8 @@ export class JsPackedEngine implements PackedEngine {
 
   /** Leaf planes and the fast flag from the Metropolis thresholds (see assembly/packed.ts packedPrepare). */
   prepare(metropolis: Float64Array): void {
-    for (let c = 0; c < CLASSES; c++) {
-      const t = metropolis[c];
-      for (let k = 0; k < LEAF_PLANES; k++) {
-        let bit: number;
-        if (k === PLANE_ACCEPT) bit = t >= TWO_POW_32 ? 1 : 0;
-        else if (k === PLANE_UNDECIDED) bit = t > 0 && t < TWO_POW_32 ? 1 : 0;
-        else bit = t < TWO_POW_32 ? (t >>> (31 - k)) & 1 : 0;
-        this.leaves[k * CLASSES + c] = -bit;
-      }
-    }
-    let fast = true;
-    for (let a = 0; a < 5; a++) {
-      const minus = metropolis[a];
-      if (minus !== metropolis[9 - a]) fast = false;
-      if (a >= 2 && minus < TWO_POW_32) fast = false;
-      if (a < 2 && (minus >= TWO_POW_32 || minus === 0)) fast = false;
-    }
-    this.fast = fast;
+    leafPlanes(this.leaves, metropolis, CLASSES);
+    this.fast = zeroFieldShape(metropolis, 4);
   }
 
   pack(spins: Int8Array, bondSum: number, magnetization: number): void {
@@ -521,35 +580,29 @@ export class JsPackedEngine implements PackedEngine {
       }
       this.queuedVectors += queued;
       if (queued > 0) {
-        seeds[seed] = p0;
-        seeds[seed + 4] = p1;
-        seeds[seed + 8] = p2;
-        seeds[seed + 12] = p3;
-        seeds[seed + 1] = q0;
-        seeds[seed + 5] = q1;
-        seeds[seed + 9] = q2;
-        seeds[seed + 13] = q3;
-        seeds[seed + 2] = e0;
-        seeds[seed + 6] = e1;
-        seeds[seed + 10] = e2;
-        seeds[seed + 14] = e3;
-        seeds[seed + 3] = f0;
-        seeds[seed + 7] = f1;
-        seeds[seed + 11] = f2;
-        seeds[seed + 15] = f3;
+        storeLanes(seeds, seed, p0, p1, p2, p3, q0, q1, q2, q3, e0, e1, e2, e3, f0, f1, f2, f3);
         flips += this.finishRow(seed, queued, row, fast, track);
       }
     }
-    ups += late.ups;
-    weighted += late.weighted;
     this.planes += planes + late.planes;
     this.layerPlanes += late.planes;
+    return this.settle(census, track, flips, ups, weighted);
+  }
+
+  /**
+   * Books a half-sweep's sums with those of its row ends (this.late): a census records them; a
+   * tracked sweep applies its flips to the counters (a flip of a site with a antiparallel neighbours
+   * out of z changes B by 4a - 2z; of s = +1, M by -2). Returns the flips; as assembly/packed.ts settle.
+   */
+  protected settle(census: boolean, track: boolean, flips: number, ups: number, weighted: number): number {
+    ups += this.late.ups;
+    weighted += this.late.weighted;
     if (census) {
       this.census.up += ups;
       this.census.anti += weighted;
     } else if (track) {
-      // a flip of a site with a antiparallel neighbours changes B by 4a - 8; of s = +1, M by -2
-      this.bond += 4 * weighted - 8 * flips;
+      const neighbours = this.depth === 1 ? 4 : 6;
+      this.bond = (this.bond + 4 * weighted - 2 * neighbours * flips) | 0;
       this.mag += 2 * flips - 4 * ups;
     }
     return flips;
@@ -742,21 +795,6 @@ export class JsPackedEngine implements PackedEngine {
     layer[5] = c1;
     layer[6] = c2;
     layer[7] = c3;
-    seeds[seed] = p0;
-    seeds[seed + 4] = p1;
-    seeds[seed + 8] = p2;
-    seeds[seed + 12] = p3;
-    seeds[seed + 1] = q0;
-    seeds[seed + 5] = q1;
-    seeds[seed + 9] = q2;
-    seeds[seed + 13] = q3;
-    seeds[seed + 2] = e0;
-    seeds[seed + 6] = e1;
-    seeds[seed + 10] = e2;
-    seeds[seed + 14] = e3;
-    seeds[seed + 3] = f0;
-    seeds[seed + 7] = f1;
-    seeds[seed + 11] = f2;
-    seeds[seed + 15] = f3;
+    storeLanes(seeds, seed, p0, p1, p2, p3, q0, q1, q2, q3, e0, e1, e2, e3, f0, f1, f2, f3);
   }
 }
