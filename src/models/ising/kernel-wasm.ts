@@ -10,18 +10,16 @@ import { geometryOf, shapeOf, sitesOf } from '../../lattice.js';
 import { SERIES_CAPACITY, type ClusterSweepResult, type IsingKernel } from './types.js';
 import { guarded } from '../../backend/core-call.js';
 import { CoreInstance } from '../../backend/core-instance.js';
-import { coreClusterLabels, recordedClusterCalls } from '../../backend/wasm-cluster.js';
+import { coreClusterLabels, recordedClusterCalls, type ClusterCore } from '../../backend/wasm-cluster.js';
 import { CLUSTER_KIND } from '../../cluster/step.js';
 import { WasmBlockSpinKernel, type RgCoreExports } from './rg-wasm.js';
 import { correlationValues } from '../../backend/correlation-js.js';
 
-/** The exports of build/criticality.wasm (assembly/index.ts). */
-export interface CoreExports {
-  readonly memory: WebAssembly.Memory;
+/** The exports of build/criticality.wasm (assembly/index.ts) that the Ising kernels use, with the cluster calls (ClusterCore). */
+export interface CoreExports extends ClusterCore {
   readonly SERIES_CAPACITY: WebAssembly.Global;
   init(size: number, dimension: number): number;
   spinsPtr(): number;
-  seriesPtr(): number;
   metropolisTablePtr(): number;
   heatBathTablePtr(): number;
   getBondSum(): number;
@@ -36,12 +34,6 @@ export interface CoreExports {
   rngNext(): number;
   measureCorrelations(size: number): number;
   correlationsPtr(): number;
-  clusterReserve(): number;
-  clusterParentPtr(): number;
-  clusterWorkPtr(): number;
-  clusterSizesPtr(): number;
-  clusterLastKind(): number;
-  clusterLastCount(): number;
   clusterFlips(): number;
   setClusterThresholds(bond: number, ghost: number, sign: number): void;
   clusterUpdate(kind: number, steps: number, clustersPerStep: number, localSweeps: number, record: number): number;
