@@ -1,7 +1,7 @@
 // Cluster updates of the Ising model (square and cubic lattices) on the cluster engine (assembly/cluster-engine.ts):
 // the model supplies its bond test, its flip and the bookkeeping of B and M; the engine grows the
 // clusters, labels them and draws the random numbers (stream order: see the engine's header).
-// The TypeScript twin is src/backend/js-cluster.ts.
+// The TypeScript twin is src/models/ising/clusters-js.ts.
 //
 //   H = -J sum_<ij> s_i s_j - h sum_i s_i,   J = 1, k_B = 1.
 //

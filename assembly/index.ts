@@ -1,5 +1,5 @@
 // The WebAssembly core of criticality: hot loops only, numbers in and numbers out.
-// The wrapper (src/backend/wasm.ts) owns validation, thresholds and statistics.
+// The wrappers (src/backend/core-instance.ts, src/models/*/) own validation, thresholds and statistics.
 
 export { SERIES_CAPACITY, METROPOLIS_ENTRIES, HEATBATH_ENTRIES } from "./layout";
 export {

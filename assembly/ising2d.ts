@@ -10,7 +10,7 @@
 // A sweep visits the sites of colour 0 ((x + y + z) even) plane by plane (z = 0 .. L - 1 on the
 // cubic lattice, one plane on the square one) and row by row, then the sites of colour 1, and draws
 // exactly one 32-bit random number per visited site, whether or not the spin changes. The
-// TypeScript fallback (src/backend/js.ts) follows the same order. Acceptance is an integer
+// TypeScript fallback (src/models/ising/kernel-js.ts) follows the same order. Acceptance is an integer
 // comparison of that number against thresholds written by the wrapper (src/thresholds.ts:
 // Metropolis index (s > 0 ? Z + 1 : 0) + (nsum + Z) / 2, heat bath (nsum + Z) / 2, Z = 2d
 // neighbours), so both backends take identical decisions. The lattice of an instance is chosen once,

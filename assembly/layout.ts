@@ -1,4 +1,4 @@
-// Memory layout of one core instance: the contract with src/backend/wasm.ts.
+// Memory layout of one core instance: the contract with src/models/ising/kernel-wasm.ts.
 //
 // Every instance owns its memory. Regions are reserved in this order by `init(L, d)`
 // (assembly/memory.ts: 64-byte aligned, after the static data); kernels that need more

@@ -6,7 +6,7 @@
 //
 // The same source builds two cores: with SIMD (v128 ops) and without (two i64 halves per
 // vector); ASC_FEATURE_SIMD picks the code at compile time. Both follow the contract below
-// bit for bit, and so does the JavaScript twin, src/backend/js-packed.ts.
+// bit for bit, and so does the JavaScript twin, src/models/ising/packed-js.ts.
 //
 // ## Lane layout (L a multiple of 16, B = L / 16)
 // Colour c = (x + y) & 1. Row y holds the colour-c sites x = 2j + ((y + c) & 1), j = 0 .. L/2 - 1.
@@ -196,35 +196,60 @@ export function unpackToBytes(): void {
  */
 export function packedPrepare(): void {
   const table = metropolisTablePtr();
-  const leaf = leaves + 16;
-  const ALL: u64 = 0x1_0000_0000;
-  for (let c = 0; c < CLASSES; c++) {
-    const t = load<u64>(table + (<usize>c << 3));
-    for (let k = 0; k < LEAF_PLANES; k++) {
-      let bit: u64;
-      if (k == PLANE_ACCEPT) bit = t >= ALL ? 1 : 0;
-      else if (k == PLANE_UNDECIDED) bit = t > 0 && t < ALL ? 1 : 0;
-      else bit = t < ALL ? (t >> <u64>(31 - k)) & 1 : 0;
-      const at = leaf + <usize>k * PLANE_BYTES + (<usize>c << 4);
-      store<u64>(at, 0 - bit);
-      store<u64>(at, 0 - bit, 8);
-    }
-  }
-  let fast = true;
-  for (let a = 0; a < 5; a++) {
-    const minus = load<u64>(table + (<usize>a << 3));
-    const plus = load<u64>(table + (<usize>(9 - a) << 3));
-    if (minus != plus) fast = false;
-    if (a >= 2 && minus < ALL) fast = false;
-    if (a < 2 && (minus >= ALL || minus == 0)) fast = false;
-  }
-  store<i32>(leaves, fast ? 1 : 0);
+  leafPlanes(table, leaves + 16, CLASSES);
+  store<i32>(leaves, zeroFieldShape(table, 4) ? 1 : 0);
   // header bytes 4 .. 4 + PACKED_PLANES - 1: per fixed plane k, bit 31 - k of t(a = 0) | that of t(a = 1) << 1
   for (let k = 0; k < PACKED_PLANES; k++) {
     const b0 = <u8>((load<u64>(table) >> <u64>(31 - k)) & 1);
     const b1 = <u8>((load<u64>(table, 8) >> <u64>(31 - k)) & 1);
     store<u8>(leaves + 4 + <usize>k, b0 | (b1 << 1));
   }
+}
+
+/**
+ * Writes the leaf planes at `leaf` from the Metropolis table (`classes` entries of u64): for each
+ * plane k and class c a 16-byte splat of all ones or zeros at leaf + (k * classes + c) * 16; planes
+ * 0..31 hold the threshold bits from the top, then PLANE_ACCEPT (t = 2^32) and PLANE_UNDECIDED
+ * (0 < t < 2^32). Shared with assembly/packed3d.ts.
+ */
+// @ts-ignore: decorator
+@inline
+export function leafPlanes(table: usize, leaf: usize, classes: i32): void {
+  const ALL: u64 = 0x1_0000_0000;
+  for (let c = 0; c < classes; c++) {
+    const t = load<u64>(table + (<usize>c << 3));
+    for (let k = 0; k < LEAF_PLANES; k++) {
+      let bit: u64;
+      if (k == PLANE_ACCEPT) bit = t >= ALL ? 1 : 0;
+      else if (k == PLANE_UNDECIDED) bit = t > 0 && t < ALL ? 1 : 0;
+      else bit = t < ALL ? (t >> <u64>(31 - k)) & 1 : 0;
+      const at = leaf + <usize>k * (<usize>classes << 4) + (<usize>c << 4);
+      store<u64>(at, 0 - bit);
+      store<u64>(at, 0 - bit, 8);
+    }
+  }
+}
+
+/**
+ * Whether the Metropolis table of a lattice with `neighbours` neighbours has the zero-field shape
+ * of the fast path: t(s, a) independent of s (entries a and 2 neighbours + 1 - a), a >= neighbours / 2
+ * certain accept, smaller a undecided (0 < t < 2^32). Shared with assembly/packed3d.ts.
+ */
+// @ts-ignore: decorator
+@inline
+export function zeroFieldShape(table: usize, neighbours: i32): bool {
+  const ALL: u64 = 0x1_0000_0000;
+  const last = 2 * neighbours + 1;
+  const half = neighbours >> 1;
+  let fast = true;
+  for (let a = 0; a < neighbours + 1; a++) {
+    const minus = load<u64>(table + (<usize>a << 3));
+    const plus = load<u64>(table + (<usize>(last - a) << 3));
+    if (minus != plus) fast = false;
+    if (a >= half && minus < ALL) fast = false;
+    if (a < half && (minus >= ALL || minus == 0)) fast = false;
+  }
+  return fast;
 }
 
 /** MurmurHash3's 32-bit finaliser (a bijection); also seeds the Potts lane generators (assembly/potts.ts). */
@@ -283,10 +308,25 @@ function leafSelect(base: usize, s: v128, a0: v128, a1: v128, a2: v128): v128 {
   return v128.bitselect(v4, v128.bitselect(v23, v01, a1), a2);
 }
 
+/** Set bits of each 32-bit lane. */
 // @ts-ignore: decorator
 @inline
-function popcount4(v: v128): v128 {
+export function popcount4(v: v128): v128 {
   return i32x4.extadd_pairwise_i16x8_u(i16x8.extadd_pairwise_i8x16_u(i8x16.popcnt(v)));
+}
+
+/** Sum of the four 32-bit lanes (a half-sweep's per-lane sums). */
+// @ts-ignore: decorator
+@inline
+export function laneSum(v: v128): i32 {
+  return i32x4.extract_lane(v, 0) + i32x4.extract_lane(v, 1) + i32x4.extract_lane(v, 2) + i32x4.extract_lane(v, 3);
+}
+
+/** Stores the four lane generators held in vectors (word k of the four generators at seed + 16 k). */
+// @ts-ignore: decorator
+@inline
+export function storeGenerators(seed: usize, g0: v128, g1: v128, g2: v128, g3: v128): void {
+  v128.store(seed, g0); v128.store(seed, g1, 16); v128.store(seed, g2, 32); v128.store(seed, g3, 48);
 }
 
 /** The plane of a xoshiro128** step on four lanes (the state is advanced by the caller). */
@@ -452,13 +492,13 @@ function halfSweepSimd<Path, Counters>(colour: i32, r0: i32, r1: i32): f64 {
       }
     }
     if (queued > 0) {
-      v128.store(seed, g0); v128.store(seed, g1, 16); v128.store(seed, g2, 32); v128.store(seed, g3, 48);
+      storeGenerators(seed, g0, g1, g2, g3);
       flipCount += finishRowSimd<Path, Counters, SquareClasses>(leaf, seed, queue, queued, row);
     }
   }
   const flips = flipCount;
-  const up = i32x4.extract_lane(ups, 0) + i32x4.extract_lane(ups, 1) + i32x4.extract_lane(ups, 2) + i32x4.extract_lane(ups, 3) + lateUps;
-  const weighted = i32x4.extract_lane(asum, 0) + i32x4.extract_lane(asum, 1) + i32x4.extract_lane(asum, 2) + i32x4.extract_lane(asum, 3) + lateWeighted;
+  const up = laneSum(ups) + lateUps;
+  const weighted = laneSum(asum) + lateWeighted;
   return settle(census, track, flips, up, weighted);
 }
 
@@ -561,7 +601,7 @@ export function finishRowSimd<Path, Counters, C>(leaf: usize, seed: usize, queue
     n = m;
   }
   // the generators go on from here (the cubic kernel's next row of the plane)
-  v128.store(seed, g0); v128.store(seed, g1, 16); v128.store(seed, g2, 32); v128.store(seed, g3, 48);
+  storeGenerators(seed, g0, g1, g2, g3);
   lateUps += ups;
   lateWeighted += weighted;
   return flips;
@@ -748,14 +788,22 @@ function halfSweepScalar<Path, Counters>(colour: i32, r0: i32, r1: i32): f64 {
       }
     }
     if (queued > 0) {
-      store<u32>(seed, p0, 0); store<u32>(seed, p1, 16); store<u32>(seed, p2, 32); store<u32>(seed, p3, 48);
-      store<u32>(seed, q0, 4); store<u32>(seed, q1, 20); store<u32>(seed, q2, 36); store<u32>(seed, q3, 52);
-      store<u32>(seed, e0, 8); store<u32>(seed, e1, 24); store<u32>(seed, e2, 40); store<u32>(seed, e3, 56);
-      store<u32>(seed, f0, 12); store<u32>(seed, f1, 28); store<u32>(seed, f2, 44); store<u32>(seed, f3, 60);
+      storeLanes(seed, p0, p1, p2, p3, q0, q1, q2, q3, e0, e1, e2, e3, f0, f1, f2, f3);
       flips += finishRowScalar<Path, Counters, SquareClasses>(leaf, seed, queue, queued, row);
     }
   }
   return settle(census, track, <i32>flips, <i32>ups + lateUps, <i32>wsum + lateWeighted);
+}
+
+/** Stores the four lane generators (generator g word k at seed + 16 k + 4 g). */
+// @ts-ignore: decorator
+@inline
+export function storeLanes(seed: usize, p0: u32, p1: u32, p2: u32, p3: u32, q0: u32, q1: u32, q2: u32, q3: u32,
+  e0: u32, e1: u32, e2: u32, e3: u32, f0: u32, f1: u32, f2: u32, f3: u32): void {
+  store<u32>(seed, p0, 0); store<u32>(seed, p1, 16); store<u32>(seed, p2, 32); store<u32>(seed, p3, 48);
+  store<u32>(seed, q0, 4); store<u32>(seed, q1, 20); store<u32>(seed, q2, 36); store<u32>(seed, q3, 52);
+  store<u32>(seed, e0, 8); store<u32>(seed, e1, 24); store<u32>(seed, e2, 40); store<u32>(seed, e3, 56);
+  store<u32>(seed, f0, 12); store<u32>(seed, f1, 28); store<u32>(seed, f2, 44); store<u32>(seed, f3, 60);
 }
 
 /** Steps the four lane generators whose state is at `seed` (word k of generator g at 16 k + 4 g); returns output g. */
@@ -897,6 +945,15 @@ export function packedRecount(): void {
   countsValid = true;
 }
 
+/** Writes record k of a recorded run, (bondSum, magnetization), to the series region. */
+// @ts-ignore: decorator
+@inline
+export function storeRecord(series: usize, k: i32, b: i32, m: i32): void {
+  const at = series + <usize>k * SERIES_RECORD_BYTES;
+  store<i32>(at, b);
+  store<i32>(at, m, 4);
+}
+
 /**
  * Runs `sweeps` packed Metropolis sweeps on one thread. With `record` non-zero writes one
  * (bondSum, magnetization) record per sweep to the series region (sweeps <= SERIES_CAPACITY);
@@ -915,11 +972,7 @@ export function packedSweep(sweeps: i32, record: i32): f64 {
     packedSeeds();
     changed += packedHalfSweep(0, 0, B, track);
     changed += packedHalfSweep(1, 0, B, track);
-    if (record != 0) {
-      const at = series + <usize>k * SERIES_RECORD_BYTES;
-      store<i32>(at, bondSum);
-      store<i32>(at, magnetization, 4);
-    }
+    if (record != 0) storeRecord(series, k, bondSum, magnetization);
   }
   return changed;
 }

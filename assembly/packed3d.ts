@@ -6,7 +6,7 @@
 //
 // The same source builds two cores: with SIMD (v128 ops) and without (two i64 halves per
 // vector). Both follow the contract below bit for bit, and so does the JavaScript twin,
-// src/backend/js-packed3d.ts. The square kernel is assembly/packed.ts; this one stacks its lane
+// src/models/ising/packed3d-js.ts. The square kernel is assembly/packed.ts; this one stacks its lane
 // layout plane by plane.
 //
 // ## Lane layout (L a multiple of 16, B = L / 16)
@@ -47,11 +47,12 @@
 // neighbours, each with the Metropolis probability min(1, exp(-beta dE)), so
 // each half-sweep satisfies detailed balance, as the byte kernel's does.
 
-import { SERIES_CAPACITY, SERIES_RECORD_BYTES } from "./layout";
+import { SERIES_CAPACITY } from "./layout";
 import { reserve } from "./memory";
 import { getBondSum, getMagnetization, metropolisTablePtr, recount, seriesPtr, spinsPtr } from "./ising2d";
 import {
   clearLateSums, convertPlanes, drawLaneSeeds, finishRowScalar, finishRowSimd, lateUpSum, lateWeightedSum, sel,
+  laneSum, leafPlanes, popcount4, storeGenerators, storeLanes, storeRecord, zeroFieldShape,
   Census, Fast, General, Tracked, Untracked, EVEN_BYTES64, LOW7, HIGH1, LOW1, HIGH7,
 } from "./packed";
 
@@ -158,28 +159,8 @@ export function unpack3dToBytes(): void {
 export function packed3dPrepare(): void {
   const table = metropolisTablePtr();
   const leaf = leaves + HEADER_BYTES;
-  const ALL: u64 = 0x1_0000_0000;
-  for (let c = 0; c < CLASSES; c++) {
-    const t = load<u64>(table + (<usize>c << 3));
-    for (let k = 0; k < LEAF_PLANES; k++) {
-      let bit: u64;
-      if (k == PLANE_ACCEPT) bit = t >= ALL ? 1 : 0;
-      else if (k == PLANE_UNDECIDED) bit = t > 0 && t < ALL ? 1 : 0;
-      else bit = t < ALL ? (t >> <u64>(31 - k)) & 1 : 0;
-      const at = leaf + <usize>k * PLANE_BYTES + (<usize>c << 4);
-      store<u64>(at, 0 - bit);
-      store<u64>(at, 0 - bit, 8);
-    }
-  }
-  let fast = true;
-  for (let a = 0; a < 7; a++) {
-    const minus = load<u64>(table + (<usize>a << 3));
-    const plus = load<u64>(table + (<usize>(13 - a) << 3));
-    if (minus != plus) fast = false;
-    if (a >= 3 && minus < ALL) fast = false;
-    if (a < 3 && (minus >= ALL || minus == 0)) fast = false;
-  }
-  store<i32>(leaves, fast ? 1 : 0);
+  leafPlanes(table, leaf, CLASSES);
+  store<i32>(leaves, zeroFieldShape(table, 6) ? 1 : 0);
   for (let k = 0; k < 32; k++) {
     let code: u32 = 0;
     for (let a = 0; a < 3; a++) code |= <u32>((load<u64>(table + (<usize>a << 3)) >> <u64>(31 - k)) & 1) << a;
@@ -243,12 +224,6 @@ function leafSelect(base: usize, s: v128, a0: v128, a1: v128, a2: v128): v128 {
 @inline
 function fastSelect(fast: usize, a0: v128, a1: v128): v128 {
   return v128.xor(v128.load(fast), v128.xor(v128.and(a0, v128.load(fast, 16)), v128.and(a1, v128.load(fast, 32))));
-}
-
-// @ts-ignore: decorator
-@inline
-function popcount4(v: v128): v128 {
-  return i32x4.extadd_pairwise_i16x8_u(i16x8.extadd_pairwise_i8x16_u(i8x16.popcnt(v)));
 }
 
 /** The SIMD half-sweep of planes z0 .. z1 - 1, compiled once per path and counter choice (assembly/packed.ts Fast, ...). */
@@ -375,15 +350,15 @@ function halfSweepSimd<Path, Counters>(colour: i32, z0: i32, z1: i32): f64 {
       }
       if (queued > 0) {
         // the row's queued lanes draw from the plane's generators, which then go on to the next row
-        v128.store(seed, g0); v128.store(seed, g1, 16); v128.store(seed, g2, 32); v128.store(seed, g3, 48);
+        storeGenerators(seed, g0, g1, g2, g3);
         flipCount += finishRowSimd<Path, Counters, CubicClasses>(leaf, seed, queue, queued, row);
         g0 = v128.load(seed); g1 = v128.load(seed, 16); g2 = v128.load(seed, 32); g3 = v128.load(seed, 48);
       }
     }
-    v128.store(seed, g0); v128.store(seed, g1, 16); v128.store(seed, g2, 32); v128.store(seed, g3, 48);
+    storeGenerators(seed, g0, g1, g2, g3);
   }
-  const up = i32x4.extract_lane(ups, 0) + i32x4.extract_lane(ups, 1) + i32x4.extract_lane(ups, 2) + i32x4.extract_lane(ups, 3) + lateUpSum();
-  const weighted = i32x4.extract_lane(asum, 0) + i32x4.extract_lane(asum, 1) + i32x4.extract_lane(asum, 2) + i32x4.extract_lane(asum, 3) + lateWeightedSum();
+  const up = laneSum(ups) + lateUpSum();
+  const weighted = laneSum(asum) + lateWeightedSum();
   return settle(census, track, flipCount, up, weighted);
 }
 
@@ -582,17 +557,6 @@ function halfSweepScalar<Path, Counters>(colour: i32, z0: i32, z1: i32): f64 {
   return settle(census, track, <i32>flips, <i32>ups + lateUpSum(), <i32>wsum + lateWeightedSum());
 }
 
-/** Stores the four lane generators (generator g word k at seed + 16 k + 4 g). */
-// @ts-ignore: decorator
-@inline
-function storeLanes(seed: usize, p0: u32, p1: u32, p2: u32, p3: u32, q0: u32, q1: u32, q2: u32, q3: u32,
-  e0: u32, e1: u32, e2: u32, e3: u32, f0: u32, f1: u32, f2: u32, f3: u32): void {
-  store<u32>(seed, p0, 0); store<u32>(seed, p1, 16); store<u32>(seed, p2, 32); store<u32>(seed, p3, 48);
-  store<u32>(seed, q0, 4); store<u32>(seed, q1, 20); store<u32>(seed, q2, 36); store<u32>(seed, q3, 52);
-  store<u32>(seed, e0, 8); store<u32>(seed, e1, 24); store<u32>(seed, e2, 40); store<u32>(seed, e3, 56);
-  store<u32>(seed, f0, 12); store<u32>(seed, f1, 28); store<u32>(seed, f2, 44); store<u32>(seed, f3, 60);
-}
-
 /** The zero-field threshold bits of plane `plane` for a = 0, 1, 2 by a0 and a1 (classes 0, 1, 2). */
 // @ts-ignore: decorator
 @inline
@@ -657,11 +621,7 @@ export function packed3dSweep(sweeps: i32, record: i32): f64 {
     packed3dSeeds();
     changed += packed3dHalfSweep(0, 0, L, track);
     changed += packed3dHalfSweep(1, 0, L, track);
-    if (record != 0) {
-      const at = series + <usize>k * SERIES_RECORD_BYTES;
-      store<i32>(at, bondSum);
-      store<i32>(at, magnetization, 4);
-    }
+    if (record != 0) storeRecord(series, k, bondSum, magnetization);
   }
   return changed;
 }

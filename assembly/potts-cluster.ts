@@ -3,7 +3,7 @@
 // Potts' exact counts (Nb and n_k, kept in assembly/potts.ts); the engine grows and labels the
 // clusters and draws the random numbers (stream order: the engine's header). The lattice is the
 // instance's byte lattice, one state a byte. TypeScript twin: PottsClusterModel in
-// src/backend/js-cluster.ts.
+// src/models/potts/clusters-js.ts.
 //
 //   H = -J sum_<ij> delta(s_i, s_j) - h sum_i delta(s_i, 0),   J = 1, k_B = 1, 2 <= q <= 255.
 //

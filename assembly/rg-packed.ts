@@ -1,6 +1,6 @@
 // Block spins with level 0 on the packed lattice (assembly/packed.ts): level 1 is built and
 // level 0 measured straight from the packed lanes, with no conversion to the byte lattice.
-// The JavaScript twin is src/backend/rg-packed-js.ts.
+// The JavaScript twin is src/models/ising/rg-packed-js.ts.
 //
 // Same results as assembly/rg.ts on the byte copy of the lattice, bit for bit: the same block
 // spins, block order (Y outer, X inner), RG-stream draws (one per tied block), pattern counts and

@@ -4,7 +4,7 @@
 // region of ising2d.ts) by coarse-graining b x b blocks (b x b x b on the simple cubic lattice),
 // level after level: L -> L/b -> L/b^2 -> ... Every level is itself a byte lattice of +1/-1,
 // row-major (site (z L' + y) L' + x), periodic, so the same code measures every level. The
-// TypeScript twin is src/backend/rg-js.ts.
+// TypeScript twin is src/models/ising/rg-js.ts.
 //
 // Simple cubic lattice (dimension 3): block (X, Y, Z) covers x = bX .. bX+b-1, y = bY .., z = bZ ..;
 // majority and its tie draw as below; decimation takes the corner (bX, bY, bZ). Blocks are visited

@@ -19,8 +19,8 @@
 import os from 'node:os';
 import { Bench } from 'tinybench';
 import { loadInlinedCore } from '../src/backend/inline.js';
-import { JsIsingKernel } from '../src/backend/js.js';
-import { WasmIsingKernel } from '../src/backend/wasm.js';
+import { JsIsingKernel } from '../src/models/ising/kernel-js.js';
+import { WasmIsingKernel } from '../src/models/ising/kernel-wasm.js';
 import { CRITICAL_TEMPERATURE } from '../src/exact/index.js';
 import { createSimulation } from '../src/index.js';
 import { seedState } from '../src/rng.js';

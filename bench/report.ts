@@ -4,7 +4,7 @@
  * shortfall where one is missed, what bounds the packed kernel, and every figure.
  */
 import { ratio, type SuiteResult } from './suite.js';
-import { PACKED_PLANES } from '../src/backend/js-packed.js';
+import { PACKED_PLANES } from '../src/models/ising/packed-js.js';
 import { NAMES } from './engines.js';
 import { clusterSection, type ClusterReportOptions, type ClusterSuiteResult } from './clusters.js';
 import { poolSection, type PoolReport } from './pool-report.js';

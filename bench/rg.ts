@@ -17,7 +17,7 @@ import { createSimulation, CRITICAL_TEMPERATURE } from '../src/index.js';
 import { RG_OPERATORS } from '../src/backend/rg-types.js';
 import { kernelOf } from '../src/simulation.js';
 import type { IsingModelKernel } from '../src/models/ising/kernel.js';
-import { PackedLayoutKernel } from '../src/backend/packed.js';
+import { PackedLayoutKernel } from '../src/models/ising/packed.js';
 
 function flag(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

@@ -7,7 +7,7 @@ import { Bench } from 'tinybench';
 import { decodeBase64 } from '../src/base64.js';
 import { CORE_BASE64 as SIMD_BASE64 } from '../src/backend/wasm-inline-simd.js';
 import { CORE_BASE64 as SCALAR_BASE64 } from '../src/backend/wasm-inline-scalar.js';
-import { JsPackedEngine } from '../src/backend/js-packed.js';
+import { JsPackedEngine } from '../src/models/ising/packed-js.js';
 import { metropolisThresholds } from '../src/thresholds.js';
 import { createSimulation, loadCore, CRITICAL_TEMPERATURE, Xoshiro128, seedState } from '../src/index.js';
 import { ENGINES, type Engine, type Prepared } from './engines.js';

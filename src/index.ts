@@ -47,7 +47,7 @@ export { criticalSlowingDown, defaultDynamicsSteps, DYNAMICS_DEFAULTS, DYNAMICS_
 export type { DynamicsOptions, DynamicsPoint, DynamicsFit, DynamicsResult, DynamicsObservable, TauEstimate } from './cluster/dynamics.js';
 export type { ImprovedEstimators } from './cluster/improved.js';
 export { NO_CLUSTER } from './cluster/labels.js';
-export { MAX_PACKED_SIZE, PACKED_SIZE_MULTIPLE } from './backend/packed.js';
+export { MAX_PACKED_SIZE, PACKED_SIZE_MULTIPLE } from './vocabulary.js';
 export { MAX_WORKERS } from './worker/limits.js';
 export { InvalidOptionError, BackendUnavailableError, CoreError, DisposedError } from './errors.js';
 export { loadCore, simdSupported } from './backend/index.js';

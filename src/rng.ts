@@ -75,3 +75,16 @@ export class Xoshiro128 {
 export function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
 }
+
+/**
+ * MurmurHash3's 32-bit finaliser, as in assembly/packed.ts: mixes the seeds of the packed kernels'
+ * lane generators (src/models/ising/packed-js.ts, src/models/potts/kernel-js.ts).
+ */
+export function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}

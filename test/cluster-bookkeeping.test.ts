@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { clusterThresholds } from '../src/cluster/thresholds.js';
 import { seedState } from '../src/rng.js';
-import type { ClusterStep } from '../src/backend/types.js';
+import type { ClusterStep } from '../src/vocabulary.js';
 import { bothKernels } from './helpers/core.js';
 
 function recount(spins: Int8Array, size: number): [number, number] {

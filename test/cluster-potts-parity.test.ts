@@ -70,7 +70,7 @@ describe('Potts cluster kernels: WASM vs JS bit-identical, counts exact', () => 
   });
 
   it('q above 255 is refused with a typed error (byte 255 marks a growing cluster)', async () => {
-    const { JsPottsClusters } = await import('../src/backend/js-cluster.js');
+    const { JsPottsClusters } = await import('../src/models/potts/clusters-js.js');
     const host = { size: 4, q: 256, spins: new Uint8Array(16), rng: undefined as never, counts: new Int32Array(256), bondCount: 32, setBondCount() {} };
     expect(() => new JsPottsClusters(host)).toThrow(/Invalid option "q": expected an integer from 2 to 255 for cluster updates/);
     expect(pottsThresholds(1, 0).fieldMode).toBe(0);

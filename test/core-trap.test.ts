@@ -1,7 +1,7 @@
 // A WebAssembly trap never reaches a user as a bare "unreachable": it becomes a CoreError that
 // says which core call trapped; other errors pass through unchanged.
 import { describe, expect, it } from 'vitest';
-import { guarded } from '../src/backend/wasm.js';
+import { guarded } from '../src/backend/core-call.js';
 import { CoreError } from '../src/index.js';
 
 describe('core traps', () => {

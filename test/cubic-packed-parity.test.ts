@@ -1,5 +1,5 @@
 // The packed Metropolis kernel of the cubic lattice (assembly/packed3d.ts) is bit-identical on the
-// SIMD core, the scalar core and in JavaScript (src/backend/js-packed3d.ts): same lattice, same
+// SIMD core, the scalar core and in JavaScript (src/models/ising/packed3d-js.ts): same lattice, same
 // per-sweep series, same generator state, for zero field (the fast path) and non-zero field (the
 // general path over the 14 classes), odd and even L / 16, hot and cold starts; its counters
 // equal a recount from the spins, and its sweeps are not the byte kernel's (a different stream).

@@ -4,7 +4,7 @@
 // cubic-packed-parity.test.ts, as both WebAssembly cores), for zero and non-zero field, odd and even
 // B = L/16, and rows whose undecided lanes need several layers.
 import { describe, expect, it } from 'vitest';
-import { JsPacked3dEngine, PACKED3D_PLANES } from '../src/backend/js-packed3d.js';
+import { JsPacked3dEngine, PACKED3D_PLANES } from '../src/models/ising/packed3d-js.js';
 import { metropolisThresholds, TWO_POW_32 } from '../src/thresholds.js';
 import { seedState, Xoshiro128 } from '../src/rng.js';
 

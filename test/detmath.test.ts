@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { DETMATH_MAX_ANGLE, detCos, detCosSmall, detCosTiny, detExp, detExpSmall, detLog, detSin, detSinSmall, detSinTiny } from '../src/detmath.js';
 import { loadCore } from '../src/backend/loader.js';
-import { WasmIsingKernel } from '../src/backend/wasm.js';
+import { WasmIsingKernel } from '../src/models/ising/kernel-wasm.js';
 import { Xoshiro128, seedState } from '../src/rng.js';
 
 interface DetCore {

@@ -4,7 +4,7 @@
 // both WebAssembly cores), for zero and non-zero field, odd and even B = L/16, and rows whose
 // undecided lanes need several layers.
 import { describe, expect, it } from 'vitest';
-import { JsPackedEngine, PACKED_PLANES } from '../src/backend/js-packed.js';
+import { JsPackedEngine, PACKED_PLANES } from '../src/models/ising/packed-js.js';
 import { metropolisThresholds, TWO_POW_32 } from '../src/thresholds.js';
 import { seedState, Xoshiro128 } from '../src/rng.js';
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { seedState, Xoshiro128 } from '../src/rng.js';
 import { TWO_POW_32 } from '../src/thresholds.js';
-import { coarsen } from '../src/backend/rg-js.js';
+import { coarsen } from '../src/models/ising/rg-js.js';
 import { pottsPatternCount, type PottsBlockRule, type PottsBlockSpinKernel } from '../src/models/potts/kernel.js';
 import { JsPottsBlockSpins } from '../src/models/potts/kernel-js.js';
 import { allPotts, firstDifference } from './helpers/potts.js';

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { finiteLatticeExact } from '../src/exact/index.js';
 import { estimateMean } from '../src/stats/index.js';
 import { heatBathThresholds, metropolisThresholds } from '../src/thresholds.js';
-import { WasmIsingKernel } from '../src/backend/wasm.js';
+import { WasmIsingKernel } from '../src/models/ising/kernel-wasm.js';
 import { loadCore } from '../src/backend/loader.js';
 import { seedState } from '../src/rng.js';
 import { JsPottsKernel } from '../src/models/potts/kernel-js.js';

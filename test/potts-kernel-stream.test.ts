@@ -5,9 +5,8 @@
 // core), for Metropolis (short rows, partial chunks, queued lanes needing 2, 3 and 4 bytes) and heat
 // bath (every group pattern, the "rest" states) with and without field, and for the hot start.
 import { describe, expect, it } from 'vitest';
-import { seedState, Xoshiro128 } from '../src/rng.js';
+import { fmix32, seedState, Xoshiro128 } from '../src/rng.js';
 import { threshold, TWO_POW_32 } from '../src/thresholds.js';
-import { fmix32 } from '../src/backend/js-packed.js';
 import { pottsMetropolisThresholds, type PottsKernel } from '../src/models/potts/kernel.js';
 import { JsPottsKernel } from '../src/models/potts/kernel-js.js';
 import { naiveRecord, prepare, wasmPotts } from './helpers/potts.js';

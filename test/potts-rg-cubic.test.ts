@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { blockSpinPyramid, coarseGrainCubic, createSimulation, rgFlow, seedState, Xoshiro128 } from '../src/index.js';
 import { TWO_POW_32 } from '../src/thresholds.js';
-import { measureLevel3 } from '../src/backend/rg-js.js';
+import { measureLevel3 } from '../src/models/ising/rg-js.js';
 import { RG_OPERATORS } from '../src/backend/rg-types.js';
 import { pottsOperators } from '../src/rg/potts.js';
 

@@ -16,7 +16,7 @@ import {
   Xoshiro128,
 } from '../src/index.js';
 import type { BackendName, BlockRule, BlockSpinOptions, Simulation } from '../src/index.js';
-import { JsBlockSpinKernel, measureLevel3 } from '../src/backend/rg-js.js';
+import { JsBlockSpinKernel, measureLevel3 } from '../src/models/ising/rg-js.js';
 import { RG_OPERATORS, RG_OPERATOR_NAMES } from '../src/backend/rg-types.js';
 import { kernelOf } from '../src/simulation.js';
 import { buildAndRead } from './helpers/rg.js';

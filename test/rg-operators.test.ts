@@ -2,7 +2,7 @@
 // force with modular indices, including the small lattices (2 x 2, 3 x 3) where neighbours wrap
 // onto each other.
 import { describe, expect, it } from 'vitest';
-import { JsBlockSpinKernel, measureLevel } from '../src/backend/rg-js.js';
+import { JsBlockSpinKernel, measureLevel } from '../src/models/ising/rg-js.js';
 import { RG_OPERATORS, RG_OPERATOR_NAMES } from '../src/backend/rg-types.js';
 import { createSimulation } from '../src/index.js';
 import { kernelOf } from '../src/simulation.js';

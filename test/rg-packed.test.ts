@@ -5,9 +5,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createSimulation } from '../src/index.js';
 import type { BlockRule } from '../src/index.js';
-import { JsBlockSpinKernel } from '../src/backend/rg-js.js';
-import { JsPackedEngine } from '../src/backend/js-packed.js';
-import { WasmPackedEngine } from '../src/backend/wasm-packed.js';
+import { JsBlockSpinKernel } from '../src/models/ising/rg-js.js';
+import { JsPackedEngine } from '../src/models/ising/packed-js.js';
+import { WasmPackedEngine } from '../src/models/ising/packed-wasm.js';
 import { RG_OPERATORS } from '../src/backend/rg-types.js';
 import { kernelOf } from '../src/simulation.js';
 import { seedState } from '../src/rng.js';

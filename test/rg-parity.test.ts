@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, rgFlow } from '../src/index.js';
 import type { BlockRule } from '../src/index.js';
-import { JsBlockSpinKernel } from '../src/backend/rg-js.js';
+import { JsBlockSpinKernel } from '../src/models/ising/rg-js.js';
 import { kernelOf } from '../src/simulation.js';
 import { buildAndRead } from './helpers/rg.js';
 import { seedState } from '../src/rng.js';

@@ -8,7 +8,7 @@ import { SERIES_CAPACITY } from '../vocabulary.js';
 import { METROPOLIS_ENTRIES, HEATBATH_ENTRIES } from '../thresholds.js';
 import { CLUSTER_KIND } from '../cluster/step.js';
 import { MAX_PATTERN_BLOCK, RG_OPERATORS } from './rg-types.js';
-import { PACKED_PLANES } from './js-packed.js';
+import { PACKED_PLANES } from '../models/ising/packed-js.js';
 
 /** Each mirrored constant: the core's export name and the value this wrapper uses. */
 export const CORE_CONSTANTS: Readonly<Record<string, number>> = {

@@ -1,6 +1,6 @@
 /**
  * The contract of the block-spin (real-space RG) kernels, implemented by assembly/rg.ts
- * (through src/backend/rg-wasm.ts) and by its bit-identical JavaScript twin src/backend/rg-js.ts.
+ * (through src/models/ising/rg-wasm.ts) and by its bit-identical JavaScript twin src/models/ising/rg-js.ts.
  */
 import type { BackendName } from '../vocabulary.js';
 
@@ -65,7 +65,7 @@ export interface BlockSpinKernel {
 
 /**
  * The level-0 stages of a {@link BlockSpinKernel} when level 0 is a packed lattice
- * (assembly/rg-packed.ts, src/backend/rg-packed-js.ts): they read the packed lanes directly and
+ * (assembly/rg-packed.ts, src/models/ising/rg-packed-js.ts): they read the packed lanes directly and
  * share the byte kernel's pyramid, RG stream and pattern counts, with bit-identical results.
  */
 export interface PackedLevelZero {

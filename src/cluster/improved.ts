@@ -14,7 +14,7 @@ import type { ImprovedEstimators } from '../measure.js';
 
 export type { ImprovedEstimators } from '../measure.js';
 import { estimateMean } from '../stats/index.js';
-import type { ClusterStep } from '../backend/types.js';
+import type { ClusterStep } from '../vocabulary.js';
 
 /** Improved estimators from the per-step cluster-size records, with their warnings. */
 export function improvedEstimators(sizes: Float64Array, step: ClusterStep, sites: number, beta: number): { improved: ImprovedEstimators; warnings: string[] } {

@@ -2,7 +2,7 @@
  * The q-state Potts model's cluster kernels, at the kernel level (the public API reaches them
  * through the model seam): the contract both backends implement over a Potts kernel's lattice,
  * generator and exact counts (src/models/potts/kernel.ts) — assembly/potts-cluster.ts with its
- * wrapper WasmPottsClusters in src/backend/wasm.ts, and JsPottsClusters in src/backend/js-cluster.ts —
+ * wrapper WasmPottsClusters in src/models/potts/clusters-wasm.ts, and JsPottsClusters in src/models/potts/clusters-js.ts —
  * and the thresholds they share.
  *
  *   H = -J sum_<ij> delta(s_i, s_j) - h sum_i delta(s_i, 0),   J = 1, k_B = 1, states 0..q-1.

@@ -58,6 +58,8 @@ export interface ExecuteOptions {
 const ASSUMED_MS_PER_SITE = 1 / (0.02 * 1e6);
 /** Batches shorter than this are timed together. */
 const MIN_TIMED_MS = 0.5;
+/** A chunk ends before a batch smaller than 1 / TAIL_FRACTION of its largest batch (the tail of a chunk). */
+const TAIL_FRACTION = 4;
 
 /**
  * How many steps to run at once (the batch) so that a chunk of work honours its time, for every
@@ -70,12 +72,16 @@ const MIN_TIMED_MS = 0.5;
  *    equivalents, e.g. clustersPerStep for Wolff) at the time per sweep equivalent measured last
  *    (before any timing, an assumed 0.02 site updates per ns, slower than any engine).
  * A batch always has at least one step (a single step is never split). Timings shorter than
- * MIN_TIMED_MS are pooled until they reach it.
+ * MIN_TIMED_MS are pooled until they reach it; each estimate is the smaller of the last two pooled
+ * timings, so that one pause of the thread does not shrink the batches that follow to single steps.
+ * (runChunks also ends a chunk rather than run a batch below a quarter of the chunk's largest.)
  */
 class BatchSizer {
   private last = 0;
   private msPerStep = NaN;
   private msPerWork: number;
+  private lastPerStep = Infinity;
+  private lastPerWork = Infinity;
   private poolSteps = 0;
   private poolWork = 0;
   private poolMs = 0;
@@ -111,8 +117,16 @@ class BatchSizer {
     this.poolWork += work;
     this.poolMs += ms;
     if (this.poolMs < MIN_TIMED_MS) return;
-    this.msPerStep = this.poolMs / this.poolSteps;
-    if (this.poolWork > 0) this.msPerWork = this.poolMs / this.poolWork;
+    // each estimate is the smaller of the last two timings: a single timing stretched by a pause of the
+    // thread (garbage collection, another process) is not taken for the speed of the steps
+    const perStep = this.poolMs / this.poolSteps;
+    this.msPerStep = Math.min(perStep, this.lastPerStep);
+    this.lastPerStep = perStep;
+    if (this.poolWork > 0) {
+      const perWork = this.poolMs / this.poolWork;
+      this.msPerWork = Math.min(perWork, this.lastPerWork);
+      this.lastPerWork = perWork;
+    }
     this.poolSteps = this.poolWork = this.poolMs = 0;
   }
 }
@@ -137,6 +151,9 @@ export async function runChunks(work: ChunkedWork, control: ExecuteOptions): Pro
   const deadlineAt = control.deadline === undefined ? Infinity : performance.now() + (control.deadline - t0);
   const startDone = work.done;
   const sizer = new BatchSizer(work.sites, work.maxStepWork);
+  /** The largest batch of the current chunk, and whether the chunk ended at its tail (see nextBatch). */
+  let chunkLargest = 0;
+  let tailEnded = false;
   let lastProgress = t0;
   let lastCheckpoint = t0;
 
@@ -170,6 +187,12 @@ export async function runChunks(work: ChunkedWork, control: ExecuteOptions): Pro
     const timeLeft = chunkEnd - now;
     if (!first && (timeLeft <= 0 || sizer.fits(timeLeft) < 1)) return 0;
     let n = Math.min(sizer.next(Math.max(timeLeft, 0)), left);
+    // the tail of a chunk: each batch may take only a fraction of the time left (the worst-case size),
+    // so the batches would shrink toward one step, each paying a call's overhead; the chunk ends instead
+    if (!first && n < left && n * TAIL_FRACTION < chunkLargest) {
+      tailEnded = true;
+      return 0;
+    }
     if (reserve > 0 && deadlineAt !== Infinity && work.done + n >= work.total && deadlineAt - now - sizer.expectedMs(n) < reserve) {
       n = work.total - work.done - 1; // all but the last step; the analysis waits for a call with room for it
     }
@@ -186,13 +209,19 @@ export async function runChunks(work: ChunkedWork, control: ExecuteOptions): Pro
     const chunkEnd = Math.min(performance.now() + chunkMs, deadlineAt);
     let n = nextBatch(chunkEnd, true);
     if (n === 0) return end('budget-exhausted');
+    chunkLargest = 0;
+    tailEnded = false;
     while (n > 0) {
       const work0 = work.work;
       const b0 = performance.now();
       const ran = work.advance(n);
+      chunkLargest = Math.max(chunkLargest, ran);
       sizer.ran(ran, work.work - work0, performance.now() - b0);
       n = nextBatch(chunkEnd, false);
     }
+    // a chunk that ran up to the deadline and ended at its tail: another chunk would only run its tail
+    // again, in ever smaller batches with a yield between each
+    if (tailEnded && chunkEnd === deadlineAt) return end('budget-exhausted');
     const now = Date.now();
     if (control.onProgress && now - lastProgress >= progressEvery) {
       lastProgress = now;

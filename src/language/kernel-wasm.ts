@@ -6,7 +6,7 @@
  */
 import { CoreError, InvalidOptionError } from '../errors.js';
 import { loadCore, type CoreSource } from '../backend/loader.js';
-import { guarded } from '../backend/wasm.js';
+import { guarded } from '../backend/core-call.js';
 import { blockCount, type ChainTable, type LanguageKernel, type TreeTables } from './kernel.js';
 
 /** The exports of the core that the language kernels use (assembly/language.ts and the generator). */

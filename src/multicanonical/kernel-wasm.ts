@@ -4,7 +4,7 @@
  * memory in batches of the Potts record region's capacity.
  */
 import { CoreError, InvalidOptionError } from '../errors.js';
-import { guarded } from '../backend/wasm.js';
+import { guarded } from '../backend/core-call.js';
 import type { PottsCoreExports, WasmPottsKernel } from '../models/potts/kernel-wasm.js';
 import type { MulticanonicalKernel, MulticanonicalWindow } from './types.js';
 

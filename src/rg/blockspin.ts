@@ -10,7 +10,7 @@
  * the rules and the order of the random draws that break majority ties.
  */
 import { BLOCK_RULES, countsPatterns, type BlockRule, type BlockSpinKernel } from '../backend/rg-types.js';
-import { coarsen, coarsen3 } from '../backend/rg-js.js';
+import { coarsen, coarsen3 } from '../models/ising/rg-js.js';
 import { InvalidOptionError } from '../errors.js';
 import { checkSeed, oneOf } from '../validate.js';
 import { childSeed, seedState, Xoshiro128 } from '../rng.js';

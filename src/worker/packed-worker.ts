@@ -5,7 +5,7 @@
  * 'ready', then serves commands from the control block (blocking on Atomics.wait) until STOP.
  */
 import { parentPort } from '#platform';
-import { packedExportsFor, type PackedCoreExports } from '../backend/packed-exports.js';
+import { packedExportsFor, type PackedCoreExports } from '../models/ising/packed-exports.js';
 import type { Lattice } from '../vocabulary.js';
 import {
   barrier,

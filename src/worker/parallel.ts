@@ -14,11 +14,11 @@
 import { startThread, threadEntry, usesThreads } from '#platform';
 import { CoreError, InvalidOptionError } from '../errors.js';
 import { loadCore, simdSupported } from '../backend/loader.js';
-import { PackedLayoutKernel } from '../backend/packed.js';
-import { SERIES_CAPACITY, type EngineName, type IsingKernel } from '../backend/types.js';
-import { WasmIsingKernel } from '../backend/wasm.js';
-import { WasmPackedEngine, type PackedCoreExports } from '../backend/wasm-packed.js';
-import { packedUnits } from '../backend/packed-exports.js';
+import { PackedLayoutKernel } from '../models/ising/packed.js';
+import { SERIES_CAPACITY, type EngineName, type IsingKernel } from '../models/ising/types.js';
+import { WasmIsingKernel } from '../models/ising/kernel-wasm.js';
+import { WasmPackedEngine, type PackedCoreExports } from '../models/ising/packed-wasm.js';
+import { packedUnits } from '../models/ising/packed-exports.js';
 import type { Lattice } from '../vocabulary.js';
 import {
   controlViews,

@@ -3,8 +3,10 @@
  * its cluster kernel, set up alike; exact enumeration; counts from scratch.
  */
 import { loadInlinedCore } from '../../src/backend/inline.js';
-import { WasmIsingKernel, WasmPottsClusters } from '../../src/backend/wasm.js';
-import { JsPottsClusters, scaleToSites, type JsPottsHost } from '../../src/backend/js-cluster.js';
+import { WasmIsingKernel } from '../../src/models/ising/kernel-wasm.js';
+import { WasmPottsClusters } from '../../src/models/potts/clusters-wasm.js';
+import { scaleToSites } from '../../src/backend/js-cluster.js';
+import { JsPottsClusters, type JsPottsHost } from '../../src/models/potts/clusters-js.js';
 import { pottsThresholds, type PottsClusterKernel } from '../../src/cluster/potts.js';
 import { JsPottsKernel } from '../../src/models/potts/kernel-js.js';
 import { WasmPottsKernel } from '../../src/models/potts/kernel-wasm.js';

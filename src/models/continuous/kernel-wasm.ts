@@ -1,17 +1,19 @@
 /**
  * The WebAssembly kernels of the continuous-spin models (XY and clock: assembly/xy.ts; Heisenberg:
  * assembly/heisenberg.ts), one wrapper for both: each runs inside one core instance per simulation
- * (instantiated by the Ising byte kernel's machinery, src/backend/wasm.ts), in batches of steps;
+ * (src/backend/core-instance.ts), in batches of steps;
  * records are copied out of WebAssembly memory. The exports of a model share one naming scheme:
- * `<prefix>Init`, `<prefix>Metropolis`, `<prefix>Wolff`, ... (see CORE_FUNCTIONS).
+ * `<prefix>Init`, `<prefix>Metropolis`, `<prefix>Wolff`, ... (see CORE_FUNCTIONS); phi^4's core
+ * (assembly/phi4.ts) follows it too, and its wrapper (../phi4/kernel-wasm.ts) shares
+ * {@link WasmPrefixedKernel} with this one.
  */
 import { CoreError, InvalidOptionError } from '../../errors.js';
-import { WasmIsingKernel } from '../../backend/wasm.js';
+import { CoreInstance } from '../../backend/core-instance.js';
 import { guarded } from '../../backend/core-call.js';
 
-/** What differs between the continuous-spin cores. */
+/** What differs between the cores that follow the naming scheme. */
 export interface ContinuousCore {
-  /** Export name prefix: 'xy' or 'heisenberg'. */
+  /** Export name prefix: 'xy', 'heisenberg' or 'phi4'. */
   readonly prefix: string;
   /** Components per site. */
   readonly components: number;
@@ -55,17 +57,22 @@ export function embeddingParents(memory: WebAssembly.Memory, ptr: number, sites:
   return ptr === 0 ? new Int32Array(0) : new Int32Array(memory.buffer as ArrayBuffer, ptr, sites).slice();
 }
 
-export class WasmContinuousKernel {
+/**
+ * What every wrapper of a core that follows the naming scheme shares: instantiation (the record
+ * layout checked, `<prefix>Init`), the generator, hot and cold starts, batched calls with their
+ * records copied out, the Metropolis, Wolff and Swendsen-Wang (embedding) steps, cluster sites and
+ * parents, and the record of the current lattice.
+ */
+export class WasmPrefixedKernel {
   readonly backend = 'wasm' as const;
   /** N = L^d. */
   readonly sites: number;
-  private base: WasmIsingKernel | undefined;
+  private base: CoreInstance | undefined;
   private readonly core_: Core;
 
-  private constructor(
-    base: WasmIsingKernel,
+  protected constructor(
+    base: CoreInstance,
     readonly size: number,
-    readonly q: number,
     readonly spec: ContinuousCore,
     readonly dimension: 2 | 3,
   ) {
@@ -81,13 +88,9 @@ export class WasmContinuousKernel {
     this.core_.embeddingParentPtr = exports.embeddingParentPtr as Core['embeddingParentPtr'];
   }
 
-  /**
-   * Instantiates the compiled core for a lattice of linear size L in dimension d (2: L x L, 3:
-   * L x L x L) of the model `spec` (XY with q = 0, the q-state clock model with q >= 2), cold, at
-   * beta = 0, h = 0. Checks the mirrored constants.
-   */
-  static async create(module: WebAssembly.Module, size: number, spec: ContinuousCore, q = 0, dimension: 2 | 3 = 2): Promise<WasmContinuousKernel> {
-    const base = await WasmIsingKernel.create(module, size);
+  /** Instantiates the compiled core for linear size L and checks the mirrored constants of `spec` (<PREFIX>_RECORD_WIDTH, ...). */
+  protected static async instance(module: WebAssembly.Module, size: number, spec: ContinuousCore): Promise<CoreInstance> {
+    const base = await CoreInstance.create(module, size);
     const exports = base.exports as unknown as Record<string, unknown>;
     const upper = spec.prefix.toUpperCase();
     for (const [name, value] of [
@@ -99,17 +102,24 @@ export class WasmContinuousKernel {
         throw new CoreError(`core layout mismatch: ${name} ${global instanceof WebAssembly.Global ? global.value : 'missing'}, wrapper expects ${value}`);
       }
     }
-    const kernel = new WasmContinuousKernel(base, size, q, spec, dimension);
-    // <prefix>Init(L, d, q): the Heisenberg core takes (L, d) and ignores q
-    if (guarded(`${spec.prefix}Init`, () => kernel.core.Init(size, dimension, q)) !== 0) {
-      base.dispose();
-      const shape = Array.from({ length: dimension }, () => size).join('x');
-      throw new InvalidOptionError('size', size, `a lattice that fits in WebAssembly memory (growing memory for the spins of a ${shape} lattice failed)`);
-    }
-    return kernel;
+    return base;
   }
 
-  private get core(): Core {
+  /** Calls `<prefix>Init(...args)`; when memory cannot grow, releases the instance and throws naming `what` ('spins', 'field'). */
+  protected initialise(what: string, ...args: number[]): void {
+    const core = this.core;
+    if (guarded(`${this.spec.prefix}Init`, () => core.Init(...args)) !== 0) {
+      this.dispose();
+      const shape = Array.from({ length: this.dimension }, () => this.size).join('x');
+      throw new InvalidOptionError(
+        'size',
+        this.size,
+        `a lattice that fits in WebAssembly memory (growing memory for the ${what} of a ${shape} lattice failed)`,
+      );
+    }
+  }
+
+  protected get core(): Core {
     if (!this.base) throw new CoreError('the WebAssembly kernel has been disposed');
     return this.core_;
   }
@@ -120,7 +130,7 @@ export class WasmContinuousKernel {
     return this.base.exports;
   }
 
-  private view(ptr: number, length: number): Float64Array {
+  protected view(ptr: number, length: number): Float64Array {
     return new Float64Array(this.core.memory.buffer as ArrayBuffer, ptr, length);
   }
 
@@ -138,33 +148,18 @@ export class WasmContinuousKernel {
     guarded('fill', () => core.Fill(start === 'hot' ? 1 : 0));
   }
 
-  /** The components (the clock model: its states). */
-  readSpins(): Float64Array | Uint8Array {
-    const core = this.core;
-    if (this.q > 0) return new Uint8Array(core.memory.buffer as ArrayBuffer, core.StatesPtr!(), this.sites).slice();
-    return this.view(core.SpinsPtr(), this.spec.components * this.sites).slice();
-  }
-
+  /** A copy of the components of every site. */
   readComponents(): Float64Array {
     return this.view(this.core.SpinsPtr(), this.spec.components * this.sites).slice();
   }
 
-  writeSpins(spins: Float64Array | Uint8Array): void {
-    const core = this.core;
-    if (this.q > 0) {
-      new Uint8Array(core.memory.buffer as ArrayBuffer, core.StatesPtr!(), this.sites).set(spins);
-      guarded('writeSpins', () => core.ClockSync!());
-      return;
-    }
-    this.view(core.SpinsPtr(), this.spec.components * this.sites).set(spins);
-  }
-
-  setCouplings(beta: number, field: number): void {
-    this.core.SetCouplings(beta, field);
+  /** Replaces the components of every site. */
+  protected writeComponents(spins: Float64Array): void {
+    this.view(this.core.SpinsPtr(), this.spec.components * this.sites).set(spins);
   }
 
   /** Runs `steps` steps in calls of at most `capacity` recorded steps, copying records (and sizes) out. */
-  private batched(
+  protected batched(
     what: string,
     steps: number,
     out: Float64Array | undefined,
@@ -192,7 +187,6 @@ export class WasmContinuousKernel {
 
   metropolis(sweeps: number, step: number, overRelaxation: number, out?: Float64Array): number {
     const core = this.core;
-    if (this.q > 0) return this.batched('metropolis', sweeps, out, undefined, (n, record) => core.ClockMetropolis!(n, record));
     return this.batched('metropolis', sweeps, out, undefined, (n, record) => core.Metropolis(n, step, overRelaxation, record));
   }
 
@@ -204,11 +198,6 @@ export class WasmContinuousKernel {
   wolff(steps: number, clusters: number, out?: Float64Array, sizes?: Float64Array): number {
     const core = this.core;
     return this.batched('wolff', steps, out, sizes, (n, record) => core.Wolff(n, clusters, record));
-  }
-
-  heatBath(sweeps: number, overRelaxation: number, out?: Float64Array): number {
-    const core = this.core;
-    return this.batched('heatBath', sweeps, out, undefined, (n, record) => core.HeatBath(n, overRelaxation, record));
   }
 
   reserveEmbedding(): boolean {
@@ -241,5 +230,62 @@ export class WasmContinuousKernel {
   dispose(): void {
     this.base?.dispose();
     this.base = undefined;
+  }
+}
+
+/** The XY, clock and Heisenberg kernels: the shared wrapper with the clock model's states and the heat-bath sweep. */
+export class WasmContinuousKernel extends WasmPrefixedKernel {
+  private constructor(
+    base: CoreInstance,
+    size: number,
+    readonly q: number,
+    spec: ContinuousCore,
+    dimension: 2 | 3,
+  ) {
+    super(base, size, spec, dimension);
+  }
+
+  /**
+   * Instantiates the compiled core for a lattice of linear size L in dimension d (2: L x L, 3:
+   * L x L x L) of the model `spec` (XY with q = 0, the q-state clock model with q >= 2), cold, at
+   * beta = 0, h = 0. Checks the mirrored constants.
+   */
+  static async create(module: WebAssembly.Module, size: number, spec: ContinuousCore, q = 0, dimension: 2 | 3 = 2): Promise<WasmContinuousKernel> {
+    const kernel = new WasmContinuousKernel(await WasmPrefixedKernel.instance(module, size, spec), size, q, spec, dimension);
+    // <prefix>Init(L, d, q): the Heisenberg core takes (L, d) and ignores q
+    kernel.initialise('spins', size, dimension, q);
+    return kernel;
+  }
+
+  /** The components (the clock model: its states). */
+  readSpins(): Float64Array | Uint8Array {
+    const core = this.core;
+    if (this.q > 0) return new Uint8Array(core.memory.buffer as ArrayBuffer, core.StatesPtr!(), this.sites).slice();
+    return this.readComponents();
+  }
+
+  writeSpins(spins: Float64Array | Uint8Array): void {
+    const core = this.core;
+    if (this.q > 0) {
+      new Uint8Array(core.memory.buffer as ArrayBuffer, core.StatesPtr!(), this.sites).set(spins);
+      guarded('writeSpins', () => core.ClockSync!());
+      return;
+    }
+    this.writeComponents(spins as Float64Array);
+  }
+
+  setCouplings(beta: number, field: number): void {
+    this.core.SetCouplings(beta, field);
+  }
+
+  override metropolis(sweeps: number, step: number, overRelaxation: number, out?: Float64Array): number {
+    const core = this.core;
+    if (this.q > 0) return this.batched('metropolis', sweeps, out, undefined, (n, record) => core.ClockMetropolis!(n, record));
+    return super.metropolis(sweeps, step, overRelaxation, out);
+  }
+
+  heatBath(sweeps: number, overRelaxation: number, out?: Float64Array): number {
+    const core = this.core;
+    return this.batched('heatBath', sweeps, out, undefined, (n, record) => core.HeatBath(n, overRelaxation, record));
   }
 }

@@ -6,7 +6,7 @@
  */
 import { BackendUnavailableError, InvalidOptionError } from '../../errors.js';
 import { loadCore } from '../../backend/loader.js';
-import { coreHasSimd } from '../../backend/wasm-packed.js';
+import { coreHasSimd } from '../../backend/core-instance.js';
 import { geometryOf } from '../../lattice.js';
 import type { ClusterAlgorithm, ClusterStep, ClusterSweepResult, LocalAlgorithm, Start } from '../../vocabulary.js';
 import { embeddedClusterLabels, embeddedClusterSweep } from './cluster-step.js';

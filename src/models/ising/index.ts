@@ -6,8 +6,11 @@
  *
  * Record of a step: (B, M) with B = sum_<ij> s_i s_j over the d N bonds and M = sum_i s_i, exact
  * integers; e = (-B - h M) / N and m = M / N. Observables and their formulas: src/measure.ts.
- * Kernels: src/backend/ (assembly/ising2d.ts byte kernel, assembly/packed.ts multi-spin kernel,
- * assembly/cluster.ts, and their JavaScript twins), adapted by ./kernel.ts.
+ * Kernels, in this folder: ./kernel-wasm.ts and ./kernel-js.ts (the byte kernel of
+ * assembly/ising2d.ts), ./packed.ts with ./packed-wasm.ts, ./packed-js.ts and ./packed3d-js.ts
+ * (the multi-spin kernels of assembly/packed.ts and assembly/packed3d.ts), ./clusters-js.ts (twin of
+ * assembly/cluster.ts), the block spins ./rg-*.ts; chosen by ./create-kernel.ts and adapted to the
+ * model seam by ./kernel.ts.
  */
 import { analyzeCorrelations } from '../../correlation.js';
 import { correlationValues } from '../../backend/correlation-js.js';
@@ -68,7 +71,7 @@ export const ising: ModelDefinition = {
 
   // the kernels load on first use: validating options (a page that only starts workers) does not pull them in
   async createKernel(request) {
-    const [{ createKernel }, { IsingModelKernel }] = await Promise.all([import('../../backend/index.js'), import('./kernel.js')]);
+    const [{ createKernel }, { IsingModelKernel }] = await Promise.all([import('./create-kernel.js'), import('./kernel.js')]);
     const { kernel, engine, fallbackReason } = await createKernel(
       request.backend,
       request.size,

@@ -1,12 +1,12 @@
 /**
- * The Ising kernels (src/backend/: the byte kernel of assembly/ising2d.ts and its JS twin, the
+ * The Ising kernels (this folder: the byte kernel of assembly/ising2d.ts and its JS twin, the
  * packed multi-spin kernel, the shared-lattice workers) keep their own contract, IsingKernel;
  * this adapter gives them the model seam's: couplings become the Metropolis, heat-bath and
  * cluster thresholds, and the record of a lattice is (B, M).
  */
 import type { ClusterStep, ClusterSweepResult, LocalAlgorithm, Start } from '../../vocabulary.js';
 import { geometryOf } from '../../lattice.js';
-import type { IsingKernel } from '../../backend/types.js';
+import type { IsingKernel } from './types.js';
 import type { BlockSpinKernel } from '../../backend/rg-types.js';
 import { heatBathThresholds, metropolisThresholds } from '../../thresholds.js';
 import { clusterThresholds } from '../../cluster/thresholds.js';

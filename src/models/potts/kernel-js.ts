@@ -3,12 +3,11 @@
  * chunk order and the same random draws (read the stream contracts in the header of
  * assembly/potts.ts), so a seed gives the same lattice, records and generator state bit for bit.
  */
-import { rotl, Xoshiro128 } from '../../rng.js';
+import { fmix32, rotl, Xoshiro128 } from '../../rng.js';
 import { TWO_POW_32 } from '../../thresholds.js';
 import { InvalidOptionError } from '../../errors.js';
 import { forEachForwardBond, geometryOf, sitesOf, type LatticeGeometry } from '../../lattice.js';
 import type { Lattice } from '../../vocabulary.js';
-import { fmix32 } from '../../backend/js-packed.js';
 import {
   checkPottsSize,
   checkQ,

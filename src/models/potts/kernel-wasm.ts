@@ -1,10 +1,11 @@
 /**
  * The WebAssembly Potts kernel: drives assembly/potts.ts inside one core instance per simulation
- * (instantiated, with its lattice, by the Ising byte kernel's machinery, src/backend/wasm.ts), in
+ * (src/backend/core-instance.ts, which sets up its lattice), in
  * batches of sweeps; results are copied out of WebAssembly memory.
  */
 import { CoreError, InvalidOptionError } from '../../errors.js';
-import { guarded, WasmIsingKernel } from '../../backend/wasm.js';
+import { guarded } from '../../backend/core-call.js';
+import { CoreInstance } from '../../backend/core-instance.js';
 import { geometryOf, sitesOf, type LatticeGeometry } from '../../lattice.js';
 import type { Lattice } from '../../vocabulary.js';
 import {
@@ -111,9 +112,9 @@ export class WasmPottsKernel implements PottsKernel {
   readonly q: number;
   readonly lattice: Lattice;
   private readonly geometry: LatticeGeometry;
-  private base: WasmIsingKernel | undefined;
+  private base: CoreInstance | undefined;
 
-  private constructor(base: WasmIsingKernel, size: number, q: number, lattice: Lattice) {
+  private constructor(base: CoreInstance, size: number, q: number, lattice: Lattice) {
     this.base = base;
     this.size = size;
     this.q = q;
@@ -125,7 +126,7 @@ export class WasmPottsKernel implements PottsKernel {
   static async create(module: WebAssembly.Module, size: number, q: number, lattice: Lattice = 'square'): Promise<WasmPottsKernel> {
     checkPottsSize(size);
     checkQ(q);
-    const base = await WasmIsingKernel.create(module, size, undefined, lattice);
+    const base = await CoreInstance.create(module, size, undefined, lattice);
     const core = base.exports as unknown as PottsCoreExports;
     for (const [name, value] of Object.entries(MIRRORED)) {
       const global = (core as unknown as Record<string, WebAssembly.Global | undefined>)[name];

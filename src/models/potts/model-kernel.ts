@@ -4,7 +4,7 @@
  */
 import { BackendUnavailableError, InvalidOptionError } from '../../errors.js';
 import { loadCore } from '../../backend/loader.js';
-import { coreHasSimd } from '../../backend/wasm-packed.js';
+import { coreHasSimd } from '../../backend/core-instance.js';
 import type { ClusterStep, ClusterSweepResult, Lattice, LocalAlgorithm, Start } from '../../vocabulary.js';
 import { geometryOf, sitesOf } from '../../lattice.js';
 import type { KernelChoice, KernelRequest, ModelKernel } from '../model.js';
@@ -12,8 +12,8 @@ import type { PottsKernel } from './kernel.js';
 import { JsPottsKernel } from './kernel-js.js';
 import { WasmPottsKernel } from './kernel-wasm.js';
 import { pottsThresholds, type PottsClusterKernel, type PottsThresholds } from '../../cluster/potts.js';
-import { JsPottsClusters } from '../../backend/js-cluster.js';
-import { WasmPottsClusters } from '../../backend/wasm.js';
+import { JsPottsClusters } from './clusters-js.js';
+import { WasmPottsClusters } from './clusters-wasm.js';
 
 export class PottsModelKernel implements ModelKernel {
   /** The cluster kernels over this lattice (made by reserveClusters; src/cluster/potts.ts). */

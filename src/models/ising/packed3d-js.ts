@@ -4,11 +4,11 @@
  * contract), bit for bit. A 128-bit vector is four 32-bit words; word g holds bytes 4g .. 4g + 3
  * (lanes 32g .. 32g + 31) and is driven by lane generator g.
  */
-import { rotl } from '../rng.js';
-import { TWO_POW_32 } from '../thresholds.js';
-import type { BlockSpinKernel } from './rg-types.js';
+import { rotl } from '../../rng.js';
+import { TWO_POW_32 } from '../../thresholds.js';
+import type { BlockSpinKernel } from '../../backend/rg-types.js';
 import type { IsingKernel } from './types.js';
-import { JsPackedEngine, PACKED_PLANES, popcount, sel } from './js-packed.js';
+import { JsPackedEngine, leafPlanes, PACKED_PLANES, popcount, sel, storeLanes, zeroFieldShape } from './packed-js.js';
 
 const CLASSES = 14;
 const PLANE_ACCEPT = 32;
@@ -19,11 +19,11 @@ const LEAF_PLANES = 34;
  * assembly/packed3d.ts): the square kernel's, whose row finisher (layers) this engine inherits.
  */
 export const PACKED3D_PLANES = PACKED_PLANES;
-/** Words of a row-queue entry (src/backend/js-packed.ts): w, 3 unused, then 4 words each: lanes of the current layer, lanes left, a0, a1, a2. */
+/** Words of a row-queue entry (src/models/ising/packed-js.ts): w, 3 unused, then 4 words each: lanes of the current layer, lanes left, a0, a1, a2. */
 const ENTRY_WORDS = 24;
 const EVEN_BYTES = 0x00ff00ff;
 const ODD_BYTES = 0xff00ff00 | 0;
-/** Half-sweep modes (src/backend/js-packed.ts): update and track the counters, update only, or count without updating (recount). */
+/** Half-sweep modes (src/models/ising/packed-js.ts): update and track the counters, update only, or count without updating (recount). */
 const UNTRACKED = 1;
 const CENSUS = 2;
 
@@ -54,24 +54,8 @@ export class JsPacked3dEngine extends JsPackedEngine {
 
   /** Leaf planes, fast codes and the fast flag from the 14 Metropolis thresholds (assembly/packed3d.ts packed3dPrepare). */
   override prepare(metropolis: Float64Array): void {
-    for (let c = 0; c < CLASSES; c++) {
-      const t = metropolis[c];
-      for (let k = 0; k < LEAF_PLANES; k++) {
-        let bit: number;
-        if (k === PLANE_ACCEPT) bit = t >= TWO_POW_32 ? 1 : 0;
-        else if (k === PLANE_UNDECIDED) bit = t > 0 && t < TWO_POW_32 ? 1 : 0;
-        else bit = t < TWO_POW_32 ? (t >>> (31 - k)) & 1 : 0;
-        this.leaves[k * CLASSES + c] = -bit;
-      }
-    }
-    let fast = true;
-    for (let a = 0; a < 7; a++) {
-      const minus = metropolis[a];
-      if (minus !== metropolis[13 - a]) fast = false;
-      if (a >= 3 && minus < TWO_POW_32) fast = false;
-      if (a < 3 && (minus >= TWO_POW_32 || minus === 0)) fast = false;
-    }
-    this.fast = fast;
+    leafPlanes(this.leaves, metropolis, CLASSES);
+    this.fast = zeroFieldShape(metropolis, 6);
     for (let k = 0; k < 32; k++) {
       let code = 0;
       for (let a = 0; a < 3; a++) code |= (metropolis[a] < TWO_POW_32 ? (metropolis[a] >>> (31 - k)) & 1 : 0) << a;
@@ -356,22 +340,7 @@ export class JsPacked3dEngine extends JsPackedEngine {
         }
         if (queued > 0) {
           // the row's queued lanes draw from the plane's generators, which then go on to the next row
-          seeds[seed] = p0;
-          seeds[seed + 4] = p1;
-          seeds[seed + 8] = p2;
-          seeds[seed + 12] = p3;
-          seeds[seed + 1] = q0;
-          seeds[seed + 5] = q1;
-          seeds[seed + 9] = q2;
-          seeds[seed + 13] = q3;
-          seeds[seed + 2] = e0;
-          seeds[seed + 6] = e1;
-          seeds[seed + 10] = e2;
-          seeds[seed + 14] = e3;
-          seeds[seed + 3] = f0;
-          seeds[seed + 7] = f1;
-          seeds[seed + 11] = f2;
-          seeds[seed + 15] = f3;
+          storeLanes(seeds, seed, p0, p1, p2, p3, q0, q1, q2, q3, e0, e1, e2, e3, f0, f1, f2, f3);
           flips += this.finishRow(seed, queued, row, fast, track);
           p0 = seeds[seed] | 0;
           p1 = seeds[seed + 4] | 0;
@@ -391,33 +360,8 @@ export class JsPacked3dEngine extends JsPackedEngine {
           f3 = seeds[seed + 15] | 0;
         }
       }
-      seeds[seed] = p0;
-      seeds[seed + 4] = p1;
-      seeds[seed + 8] = p2;
-      seeds[seed + 12] = p3;
-      seeds[seed + 1] = q0;
-      seeds[seed + 5] = q1;
-      seeds[seed + 9] = q2;
-      seeds[seed + 13] = q3;
-      seeds[seed + 2] = e0;
-      seeds[seed + 6] = e1;
-      seeds[seed + 10] = e2;
-      seeds[seed + 14] = e3;
-      seeds[seed + 3] = f0;
-      seeds[seed + 7] = f1;
-      seeds[seed + 11] = f2;
-      seeds[seed + 15] = f3;
+      storeLanes(seeds, seed, p0, p1, p2, p3, q0, q1, q2, q3, e0, e1, e2, e3, f0, f1, f2, f3);
     }
-    ups += late.ups;
-    weighted += late.weighted;
-    if (census) {
-      this.census.up += ups;
-      this.census.anti += weighted;
-    } else if (track) {
-      // a flip of a site with a antiparallel neighbours changes B by 4a - 12; of s = +1, M by -2
-      this.bond = (this.bond + 4 * weighted - 12 * flips) | 0;
-      this.mag += 2 * flips - 4 * ups;
-    }
-    return flips;
+    return this.settle(census, track, flips, ups, weighted);
   }
 }

@@ -6,9 +6,9 @@
  *
  * A vector is four 32-bit words; word g holds bytes 4g .. 4g + 3 (byte by at bits 8 (by & 3)).
  */
-import type { Xoshiro128 } from '../rng.js';
+import type { Xoshiro128 } from '../../rng.js';
 import { coarsenBlockRow, type JsBlockSpinKernel } from './rg-js.js';
-import type { BlockRule, PackedLevelZero } from './rg-types.js';
+import type { BlockRule, PackedLevelZero } from '../../backend/rg-types.js';
 
 /** Byte `by` of word-vector `at` (word index of its first word). */
 function byteAt(lattice: Uint32Array, at: number, by: number): number {
@@ -238,7 +238,7 @@ export function measurePacked(lattice: Uint32Array, L: number, out: Float64Array
   out[at + 6] = 2 * row3 - 2 * n;
 }
 
-/** The level-0 stages of a {@link JsBlockSpinKernel} reading the lattice of a packed engine (src/backend/js-packed.ts). */
+/** The level-0 stages of a {@link JsBlockSpinKernel} reading the lattice of a packed engine (src/models/ising/packed-js.ts). */
 export class JsPackedLevelZero implements PackedLevelZero {
   constructor(
     private readonly engine: { readonly lattice: Uint32Array; readonly size: number },

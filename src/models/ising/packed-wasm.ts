@@ -2,24 +2,18 @@
  * The packed Metropolis kernel of the WebAssembly core (assembly/packed.ts), sharing one
  * instance (memory and generator) with the byte kernels of a {@link WasmIsingKernel}.
  */
-import { InvalidOptionError } from '../errors.js';
+import { InvalidOptionError } from '../../errors.js';
 import type { IsingKernel } from './types.js';
 import { SERIES_CAPACITY } from './types.js';
 import type { PackedEngine } from './packed.js';
-import type { BlockSpinKernel, PackedLevelZero } from './rg-types.js';
+import type { BlockSpinKernel, PackedLevelZero } from '../../backend/rg-types.js';
 import { WasmPackedLevelZero, type PackedRgCoreExports } from './rg-packed-wasm.js';
-import { guarded } from './core-call.js';
-import { WasmIsingKernel } from './wasm.js';
+import { guarded } from '../../backend/core-call.js';
+import { WasmIsingKernel } from './kernel-wasm.js';
 import { packedExportsFor, type PackedCoreExports } from './packed-exports.js';
-import { geometryOf, shapeOf } from '../lattice.js';
+import { geometryOf, shapeOf } from '../../lattice.js';
 
 export type { PackedCoreExports } from './packed-exports.js';
-
-/** True when the compiled core was built with SIMD (its `SIMD` global is 1). */
-export function coreHasSimd(exports: unknown): boolean {
-  const simd = (exports as { SIMD?: WebAssembly.Global }).SIMD;
-  return simd instanceof WebAssembly.Global && simd.value === 1;
-}
 
 export class WasmPackedEngine implements PackedEngine {
   protected constructor(protected readonly core: PackedCoreExports) {}

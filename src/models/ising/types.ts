@@ -1,9 +1,9 @@
 /** The contract every backend implements for the Ising kernels, square or cubic (see assembly/ising2d.ts). */
-import type { BackendName, ClusterStep, ClusterSweepResult, Lattice, LocalAlgorithm } from '../vocabulary.js';
-import type { BlockSpinKernel } from './rg-types.js';
+import type { BackendName, ClusterStep, ClusterSweepResult, Lattice, LocalAlgorithm } from '../../vocabulary.js';
+import type { BlockSpinKernel } from '../../backend/rg-types.js';
 
-export type { BackendName, EngineName, ClusterStep, ClusterSweepResult } from '../vocabulary.js';
-export { SERIES_CAPACITY } from '../vocabulary.js';
+export type { BackendName, EngineName, ClusterStep, ClusterSweepResult } from '../../vocabulary.js';
+export { SERIES_CAPACITY } from '../../vocabulary.js';
 
 export interface IsingKernel {
   readonly backend: BackendName;

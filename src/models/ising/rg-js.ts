@@ -2,8 +2,8 @@
  * The JavaScript twin of assembly/rg.ts: the same block rules, the same block order, the same
  * RG-stream draws and the same operator sums, so both backends build identical pyramids.
  */
-import { Xoshiro128 } from '../rng.js';
-import { countsPatterns, RG_OPERATORS, type BlockRule, type BlockSpinKernel } from './rg-types.js';
+import { Xoshiro128 } from '../../rng.js';
+import { countsPatterns, RG_OPERATORS, type BlockRule, type BlockSpinKernel } from '../../backend/rg-types.js';
 
 /**
  * Coarse-grains one block row: the b rows of n spins of `src` from `rowStart` into the n/b block
@@ -236,7 +236,7 @@ export class JsBlockSpinKernel implements BlockSpinKernel {
 
   /**
    * Builds levels 1..K with level 1 made by `levelOne` (e.g. from a packed level 0,
-   * src/backend/rg-packed-js.ts), which draws its ties from this RG stream and counts the level-0
+   * src/models/ising/rg-packed-js.ts), which draws its ties from this RG stream and counts the level-0
    * patterns into hist from histOffset; levels 2..K as build() does. Returns the ties.
    */
   buildWith(rule: BlockRule, levelOne: LevelOneBuilder): number {

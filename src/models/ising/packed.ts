@@ -1,16 +1,16 @@
 /**
  * The packed layout: one bit per spin, Metropolis by multi-spin coding (assembly/packed.ts,
- * src/backend/js-packed.ts). A packed kernel keeps a byte lattice beside the packed one and
+ * src/models/ising/packed-js.ts). A packed kernel keeps a byte lattice beside the packed one and
  * converts on demand: `spins()`, snapshots and the byte-only kernels (heat bath) see the byte
  * layout, Metropolis sweeps run packed; a conversion happens only when the other side is stale.
  */
-import type { Algorithm, ClusterStep, LocalAlgorithm } from '../vocabulary.js';
-import { InvalidOptionError } from '../errors.js';
-import type { BlockRule, BlockSpinKernel, PackedLevelZero } from './rg-types.js';
+import type { Algorithm, ClusterStep, LocalAlgorithm } from '../../vocabulary.js';
+import { InvalidOptionError } from '../../errors.js';
+import type { BlockRule, BlockSpinKernel, PackedLevelZero } from '../../backend/rg-types.js';
 import type { ClusterSweepResult, IsingKernel } from './types.js';
 
-export { MAX_PACKED_SIZE, PACKED_SIZE_MULTIPLE } from '../vocabulary.js';
-export { packable } from '../limits.js';
+export { MAX_PACKED_SIZE, PACKED_SIZE_MULTIPLE } from '../../vocabulary.js';
+export { packable } from '../../limits.js';
 
 /** The packed half of a packed kernel; the byte kernel it works with owns the generator state. */
 export interface PackedEngine {

@@ -4,13 +4,13 @@
  * A 128-bit vector is four 32-bit words; word g holds bytes 4g .. 4g + 3 (lanes 32g .. 32g + 31)
  * and is driven by lane generator g.
  */
-import { rotl } from '../rng.js';
-import { TWO_POW_32 } from '../thresholds.js';
+import { fmix32, rotl } from '../../rng.js';
+import { TWO_POW_32 } from '../../thresholds.js';
 import type { IsingKernel } from './types.js';
 import type { PackedEngine } from './packed.js';
 import { JsBlockSpinKernel } from './rg-js.js';
 import { JsPackedLevelZero } from './rg-packed-js.js';
-import type { BlockSpinKernel } from './rg-types.js';
+import type { BlockSpinKernel } from '../../backend/rg-types.js';
 
 const CLASSES = 10;
 const PLANE_ACCEPT = 32;
@@ -27,16 +27,6 @@ const UNTRACKED = 1;
 const CENSUS = 2;
 type Mode = typeof TRACKED | typeof UNTRACKED | typeof CENSUS;
 const ODD_BYTES = 0xff00ff00 | 0;
-
-/** MurmurHash3's 32-bit finaliser, as in assembly/packed.ts. */
-export function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 export function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
@@ -59,6 +49,81 @@ function leafSelect(leaves: Int32Array, k: number, s: number, a0: number, a1: nu
   const v3 = sel(leaves[o + 6], leaves[o + 3], s);
   const v4 = sel(leaves[o + 5], leaves[o + 4], s);
   return sel(v4, sel(sel(v3, v2, a0), sel(v1, v0, a0), a1), a2);
+}
+
+/**
+ * Fills the leaf planes (`classes` threshold classes, a splat of 0 or -1 per class and plane) from
+ * the Metropolis thresholds: planes 0..31 the threshold bits from the top, then PLANE_ACCEPT
+ * (t = 2^32) and PLANE_UNDECIDED (0 < t < 2^32); as assembly/packed.ts leafPlanes.
+ */
+export function leafPlanes(leaves: Int32Array, metropolis: Float64Array, classes: number): void {
+  for (let c = 0; c < classes; c++) {
+    const t = metropolis[c];
+    for (let k = 0; k < LEAF_PLANES; k++) {
+      let bit: number;
+      if (k === PLANE_ACCEPT) bit = t >= TWO_POW_32 ? 1 : 0;
+      else if (k === PLANE_UNDECIDED) bit = t > 0 && t < TWO_POW_32 ? 1 : 0;
+      else bit = t < TWO_POW_32 ? (t >>> (31 - k)) & 1 : 0;
+      leaves[k * classes + c] = -bit;
+    }
+  }
+}
+
+/**
+ * Whether the thresholds of a lattice with `neighbours` neighbours have the zero-field shape that
+ * the fast path assumes: t(s, a) independent of s, a >= neighbours / 2 certain accept, smaller a
+ * undecided (0 < t < 2^32); as assembly/packed.ts zeroFieldShape.
+ */
+export function zeroFieldShape(metropolis: Float64Array, neighbours: number): boolean {
+  const last = 2 * neighbours + 1;
+  const half = neighbours >> 1;
+  let fast = true;
+  for (let a = 0; a <= neighbours; a++) {
+    const minus = metropolis[a];
+    if (minus !== metropolis[last - a]) fast = false;
+    if (a >= half && minus < TWO_POW_32) fast = false;
+    if (a < half && (minus >= TWO_POW_32 || minus === 0)) fast = false;
+  }
+  return fast;
+}
+
+/** Stores the four lane generators held in locals (generator g word k at seed + 4 k + g), as assembly/packed.ts storeLanes. */
+export function storeLanes(
+  seeds: Uint32Array,
+  seed: number,
+  p0: number,
+  p1: number,
+  p2: number,
+  p3: number,
+  q0: number,
+  q1: number,
+  q2: number,
+  q3: number,
+  e0: number,
+  e1: number,
+  e2: number,
+  e3: number,
+  f0: number,
+  f1: number,
+  f2: number,
+  f3: number,
+): void {
+  seeds[seed] = p0;
+  seeds[seed + 4] = p1;
+  seeds[seed + 8] = p2;
+  seeds[seed + 12] = p3;
+  seeds[seed + 1] = q0;
+  seeds[seed + 5] = q1;
+  seeds[seed + 9] = q2;
+  seeds[seed + 13] = q3;
+  seeds[seed + 2] = e0;
+  seeds[seed + 6] = e1;
+  seeds[seed + 10] = e2;
+  seeds[seed + 14] = e3;
+  seeds[seed + 3] = f0;
+  seeds[seed + 7] = f1;
+  seeds[seed + 11] = f2;
+  seeds[seed + 15] = f3;
 }
 
 /**
@@ -96,7 +161,7 @@ export function drawLaneSeeds(seeds: Uint32Array, tables: number, state: Uint32A
 
 /**
  * Visits the sites of `planes` square planes of L x L sites (one on the square lattice, L on the
- * cubic one, src/backend/js-packed3d.ts) row by row, two at a time (x = 2j and 2j + 1 share j, and
+ * cubic one, src/models/ising/packed3d-js.ts) row by row, two at a time (x = 2j and 2j + 1 share j, and
  * so their word and bit, in the two colours), as assembly/packed.ts convertPlanes does; plane z of
  * `spins` (site order) is plane z of `lattice` (L^2 / 32 words).
  */
@@ -151,7 +216,7 @@ export class JsPackedEngine implements PackedEngine {
   layers = 0;
   /** Both colours, 4 words a vector, vector (c, r, w) at ((c * B + r) * B + w) * 4 (plane z of the cubic lattice after z L^2 / 32 words). */
   lattice: Uint32Array;
-  /** Square planes: 1, or L on the cubic lattice (src/backend/js-packed3d.ts). */
+  /** Square planes: 1, or L on the cubic lattice (src/models/ising/packed3d-js.ts). */
   protected readonly depth: number;
   /** Units a half-sweep counts and seeds: vector rows B, or planes L on the cubic lattice. */
   protected readonly units: number;
@@ -205,24 +270,8 @@ export class JsPackedEngine implements PackedEngine {
 
   /** Leaf planes and the fast flag from the Metropolis thresholds (see assembly/packed.ts packedPrepare). */
   prepare(metropolis: Float64Array): void {
-    for (let c = 0; c < CLASSES; c++) {
-      const t = metropolis[c];
-      for (let k = 0; k < LEAF_PLANES; k++) {
-        let bit: number;
-        if (k === PLANE_ACCEPT) bit = t >= TWO_POW_32 ? 1 : 0;
-        else if (k === PLANE_UNDECIDED) bit = t > 0 && t < TWO_POW_32 ? 1 : 0;
-        else bit = t < TWO_POW_32 ? (t >>> (31 - k)) & 1 : 0;
-        this.leaves[k * CLASSES + c] = -bit;
-      }
-    }
-    let fast = true;
-    for (let a = 0; a < 5; a++) {
-      const minus = metropolis[a];
-      if (minus !== metropolis[9 - a]) fast = false;
-      if (a >= 2 && minus < TWO_POW_32) fast = false;
-      if (a < 2 && (minus >= TWO_POW_32 || minus === 0)) fast = false;
-    }
-    this.fast = fast;
+    leafPlanes(this.leaves, metropolis, CLASSES);
+    this.fast = zeroFieldShape(metropolis, 4);
   }
 
   pack(spins: Int8Array, bondSum: number, magnetization: number): void {
@@ -531,35 +580,29 @@ export class JsPackedEngine implements PackedEngine {
       }
       this.queuedVectors += queued;
       if (queued > 0) {
-        seeds[seed] = p0;
-        seeds[seed + 4] = p1;
-        seeds[seed + 8] = p2;
-        seeds[seed + 12] = p3;
-        seeds[seed + 1] = q0;
-        seeds[seed + 5] = q1;
-        seeds[seed + 9] = q2;
-        seeds[seed + 13] = q3;
-        seeds[seed + 2] = e0;
-        seeds[seed + 6] = e1;
-        seeds[seed + 10] = e2;
-        seeds[seed + 14] = e3;
-        seeds[seed + 3] = f0;
-        seeds[seed + 7] = f1;
-        seeds[seed + 11] = f2;
-        seeds[seed + 15] = f3;
+        storeLanes(seeds, seed, p0, p1, p2, p3, q0, q1, q2, q3, e0, e1, e2, e3, f0, f1, f2, f3);
         flips += this.finishRow(seed, queued, row, fast, track);
       }
     }
-    ups += late.ups;
-    weighted += late.weighted;
     this.planes += planes + late.planes;
     this.layerPlanes += late.planes;
+    return this.settle(census, track, flips, ups, weighted);
+  }
+
+  /**
+   * Books a half-sweep's sums with those of its row ends (this.late): a census records them; a
+   * tracked sweep applies its flips to the counters (a flip of a site with a antiparallel neighbours
+   * out of z changes B by 4a - 2z; of s = +1, M by -2). Returns the flips; as assembly/packed.ts settle.
+   */
+  protected settle(census: boolean, track: boolean, flips: number, ups: number, weighted: number): number {
+    ups += this.late.ups;
+    weighted += this.late.weighted;
     if (census) {
       this.census.up += ups;
       this.census.anti += weighted;
     } else if (track) {
-      // a flip of a site with a antiparallel neighbours changes B by 4a - 8; of s = +1, M by -2
-      this.bond += 4 * weighted - 8 * flips;
+      const neighbours = this.depth === 1 ? 4 : 6;
+      this.bond = (this.bond + 4 * weighted - 2 * neighbours * flips) | 0;
       this.mag += 2 * flips - 4 * ups;
     }
     return flips;
@@ -752,21 +795,6 @@ export class JsPackedEngine implements PackedEngine {
     layer[5] = c1;
     layer[6] = c2;
     layer[7] = c3;
-    seeds[seed] = p0;
-    seeds[seed + 4] = p1;
-    seeds[seed + 8] = p2;
-    seeds[seed + 12] = p3;
-    seeds[seed + 1] = q0;
-    seeds[seed + 5] = q1;
-    seeds[seed + 9] = q2;
-    seeds[seed + 13] = q3;
-    seeds[seed + 2] = e0;
-    seeds[seed + 6] = e1;
-    seeds[seed + 10] = e2;
-    seeds[seed + 14] = e3;
-    seeds[seed + 3] = f0;
-    seeds[seed + 7] = f1;
-    seeds[seed + 11] = f2;
-    seeds[seed + 15] = f3;
+    storeLanes(seeds, seed, p0, p1, p2, p3, q0, q1, q2, q3, e0, e1, e2, e3, f0, f1, f2, f3);
   }
 }

@@ -2,9 +2,9 @@
  * The WebAssembly block-spin kernel: drives assembly/rg.ts inside the simulation's own core
  * instance (it reads the lattice in place), copying results out of WebAssembly memory.
  */
-import { CoreError, InvalidOptionError } from '../errors.js';
-import { RG_OPERATORS, type BlockRule, type BlockSpinKernel } from './rg-types.js';
-import { guarded } from './core-call.js';
+import { CoreError, InvalidOptionError } from '../../errors.js';
+import { RG_OPERATORS, type BlockRule, type BlockSpinKernel } from '../../backend/rg-types.js';
+import { guarded } from '../../backend/core-call.js';
 
 /** The RG exports of build/criticality.wasm (assembly/rg.ts). */
 export interface RgCoreExports {

@@ -2,10 +2,10 @@
  * The level-0 stages of the WebAssembly block-spin kernel on a packed lattice
  * (assembly/rg-packed.ts), in the same core instance as the packed lattice and the pyramid.
  */
-import { InvalidOptionError } from '../errors.js';
-import { RG_OPERATORS, type BlockRule, type PackedLevelZero } from './rg-types.js';
+import { InvalidOptionError } from '../../errors.js';
+import { RG_OPERATORS, type BlockRule, type PackedLevelZero } from '../../backend/rg-types.js';
 import type { RgCoreExports } from './rg-wasm.js';
-import { guarded } from './core-call.js';
+import { guarded } from '../../backend/core-call.js';
 
 /** The packed RG exports of the core (assembly/rg-packed.ts). */
 export interface PackedRgCoreExports extends RgCoreExports {

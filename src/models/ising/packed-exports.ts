@@ -1,12 +1,12 @@
 /**
- * The packed Metropolis exports of the WebAssembly core (a leaf module: src/backend/wasm-packed.ts,
+ * The packed Metropolis exports of the WebAssembly core (a leaf module: src/models/ising/packed-wasm.ts,
  * the shared-lattice workers and their coordinator all read them from here). The square kernel
  * (assembly/packed.ts) exports them under these names; the simple cubic lattice's kernel
  * (assembly/packed3d.ts) under its own, renamed to these by {@link packedExportsFor}: the same
  * calls, with planes where the square kernel has vector rows (packed3dHalfSweep(colour, z0, z1,
  * track) updates planes z0 .. z1 - 1), so one engine and one worker drive either kernel.
  */
-import type { Lattice } from '../vocabulary.js';
+import type { Lattice } from '../../vocabulary.js';
 
 /** The packed exports of the core (assembly/index.ts), square names. */
 export interface PackedCoreExports {

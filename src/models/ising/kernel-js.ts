@@ -3,14 +3,14 @@
  * order and the same random stream, so a seed gives the same lattice bit for bit, on the square
  * and on the cubic lattice (src/lattice.ts).
  */
-import { Xoshiro128, rotl } from '../rng.js';
-import type { Lattice, LocalAlgorithm } from '../vocabulary.js';
-import { depthOf, forEachForwardBond, geometryOf, sitesOf, type LatticeGeometry } from '../lattice.js';
-import { NO_CLUSTER } from '../cluster/labels.js';
-import { JsClusters } from './js-cluster.js';
+import { Xoshiro128, rotl } from '../../rng.js';
+import type { Lattice, LocalAlgorithm } from '../../vocabulary.js';
+import { depthOf, forEachForwardBond, geometryOf, sitesOf, type LatticeGeometry } from '../../lattice.js';
+import { NO_CLUSTER } from '../../cluster/labels.js';
+import { JsClusters } from './clusters-js.js';
 import type { ClusterStep, ClusterSweepResult, IsingKernel } from './types.js';
 import { JsBlockSpinKernel } from './rg-js.js';
-import { measureCorrelationsJs } from './correlation-js.js';
+import { measureCorrelationsJs } from '../../backend/correlation-js.js';
 
 export class JsIsingKernel implements IsingKernel {
   readonly backend = 'js' as const;
@@ -19,7 +19,7 @@ export class JsIsingKernel implements IsingKernel {
   readonly geometry: LatticeGeometry;
   bondSum = 0;
   magnetization = 0;
-  /** @internal read by the cluster kernel (src/backend/js-cluster.ts) */
+  /** @internal read by the cluster kernel (./clusters-js.ts) */
   spins: Int8Array;
   /** @internal read by the cluster kernel */
   readonly rng = new Xoshiro128(new Uint32Array([1, 0, 0, 0]));
