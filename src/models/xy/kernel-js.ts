@@ -4,8 +4,7 @@
  * contract and the record layout are written in ./kernel.ts.
  */
 import { detCos, detCosTiny, detExp, detExpSmall, detSin, detSinTiny } from '../../detmath.js';
-import { drawLaneSeeds } from '../../backend/js-packed.js';
-import { rotl } from '../../rng.js';
+import { drawLaneSeeds, rotl } from '../../rng.js';
 import { JsContinuousKernelBase } from '../continuous/kernel-js.js';
 import type { ClockTables } from '../continuous/heat-bath.js';
 import { crossing, XY_RECORD_WIDTH, type XyKernel } from './kernel.js';

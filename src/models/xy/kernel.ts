@@ -13,7 +13,7 @@
  *   plane by plane, row by row, then of colour 1. Draws: the sweep first seeds four lane generators
  *   (xoshiro128** each) from the main generator: 16 outputs o_0 .. o_15 through MurmurHash3's fmix32,
  *   fmix32(o_t) word t >> 2 of generator t & 3 (a generator of four zero words gets word 0 = 1; the
- *   packed Ising kernels' drawLaneSeeds, src/backend/js-packed.ts). The sites of one row and colour go
+ *   packed Ising kernels' drawLaneSeeds, src/rng.ts). The sites of one row and colour go
  *   in groups of two, x and x + 2 (a last group of one when their count is odd); each group steps the
  *   four generators once, outputs w_0 .. w_3: the first site takes u_1 = w_0 (32 bits) and
  *   u_2 = w_2 2^-32, the second u_1 = w_1 and u_2 = w_3 2^-32 (a group of one leaves w_1, w_3 unused).
