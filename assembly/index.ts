@@ -66,7 +66,7 @@ export { xyHeatBath, xySwendsenWang } from "./xy";
 export { heisenbergHeatBath, heisenbergSwendsenWang } from "./heisenberg";
 export { embeddingReserve, embeddingParentPtr } from "./embedding";
 export { phi4SwendsenWang } from "./phi4";
-export { detSin, detCos, detExp, detSinSmall, detCosSmall, detExpSmall } from "./detmath";
+export { detSin, detCos, detExp, detSinSmall, detCosSmall, detSinTiny, detCosTiny, detExpSmall } from "./detmath";
 export { detLog } from "./detmath";
 export {
   HEISENBERG_RECORD_WIDTH, HEISENBERG_RECORD_CAPACITY,

@@ -19,9 +19,10 @@
 import { reserve } from "./memory";
 import * as cm from "./continuous";
 import * as rng from "./rng";
-import { detCos, detCosSmall, detCosSmall2, detExp, detExpSmall, detExpSmall2, detSin, detSinSmall, detSinSmall2 } from "./detmath";
+import { detCos, detCosTiny, detCosTiny2, detExp, detExpSmall, detExpSmall2, detSin, detSinTiny, detSinTiny2 } from "./detmath";
 import { heatBathSweep } from "./continuous-heatbath";
 import { embeddingSquares, embeddingStep } from "./embedding";
+import { drawLaneSeeds } from "./packed";
 
 /** Values in one record: [B_x, B_y, M_x, M_y, I_x, I_y, V, B_z, I_z] (B_z = I_z = 0 on the square lattice). */
 export const XY_RECORD_WIDTH: i32 = 9;
@@ -33,7 +34,7 @@ const PI: f64 = 3.141592653589793;
 const HALF_PI: f64 = 1.5707963267948966;
 const TWO_POW_M32: f64 = 2.3283064365386963e-10;
 const TWO_POW_M31: f64 = 4.656612873077393e-10;
-const TWO_POW_M24: f64 = 5.960464477539063e-8;
+const TWO_POW_M22: f64 = 2.384185791015625e-7;
 
 let L: i32 = 0;
 let D: i32 = 2;
@@ -60,10 +61,12 @@ export function xyInit(size: i32, dimension: i32, q: i32): i32 {
   const r = reserve(<usize>XY_RECORD_CAPACITY * <usize>XY_RECORD_WIDTH * 8);
   const z = reserve(<usize>XY_RECORD_CAPACITY * 8);
   const t = reserve(<usize>ROTATIONS * 16);
-  const w = reserve(64);
-  if (s == 0 || r == 0 || z == 0 || t == 0 || w == 0) return -1;
+  const g = reserve(80);
+  const e = reserve(48);
+  if (s == 0 || r == 0 || z == 0 || t == 0 || g == 0 || e == 0) return -1;
   rotations = t;
-  pipe = w;
+  lanes = g;
+  ahead = e;
   rotationStep = NaN;
   if (q > 0) {
     const k = reserve(n);
@@ -203,16 +206,27 @@ export function xyOverRelax(sweeps: i32): void {
 }
 
 // The Metropolis proposal: the spin rotated by phi = step (2 u_1 2^-32 - 1) written as phi_j + eps,
-// j = u_1 >> 24 (the top 8 bits): phi_j = step (2 j - 255) / 256 from a table of (cos, sin)(phi_j)
-// (rebuilt with detCos / detSin when the step changes; entries j >= 128 mirror 255 - j exactly), and
-// eps = (step / 256) ((2 (u_1 & 0xffffff) + 1) 2^-24 - 1) with (cos, sin)(eps) from detCosSmall /
-// detSinSmall (|eps| <= pi / 256): phi is uniform on (-step, step) up to the 2^-24 grid and
-// symmetric, so the proposal is symmetric. The rotated spin is renormalised by one Newton step
-// s (3 - |s|^2) / 2. Accepted when u_2 < exp(x), x = -beta dE clamped to [-708, 0]: the same decisions
+// j = u_1 >> 22 (the top 10 bits): phi_j = step (2 j - 1023) / 1024 from a table of (cos, sin)(phi_j)
+// (rebuilt with detCos / detSin when the step changes; entries j >= 512 mirror 1023 - j exactly), and
+// eps = (step / 1024) ((2 (u_1 & 0x3fffff) + 1) 2^-22 - 1) with (cos, sin)(eps) from detCosTiny /
+// detSinTiny (|eps| <= pi / 1024): phi is uniform on (-step, step) up to the 2^-32 grid and
+// symmetric, so the proposal is symmetric. The rotated spin is multiplied by the Newton factor
+// (3 - |s|^2) / 2 of the old spin s: |s| - 1 stays at the rounding level (each move resets it to
+// that of the rotation, a few ulp, plus the square of the old one) without lengthening the chain
+// from the rotation to dE. Accepted when u_2 < exp(x), x = -beta dE clamped to [-708, 0]: the same decisions
 // as dE <= 0 or u_2 < exp(-beta dE) (u_2 is a multiple of 2^-32 and exp(-708) < 2^-32).
-const ROTATIONS: i32 = 256;
+//
+// Draws (src/models/xy/kernel.ts): a sweep first draws the states of four lane generators (xoshiro128**
+// each) from the main generator (./packed.ts drawLaneSeeds: 16 outputs through fmix32, word k of
+// generator g from output 4 k + g). The sites of one row and colour go in groups of two (x, x + 2), a
+// last group of one when their count is odd; each group steps the four lane generators once, outputs
+// w_0 .. w_3: the first site takes u_1 = w_0, u_2 = w_2 2^-32, the second u_1 = w_1, u_2 = w_3 2^-32.
+// With SIMD the four generators are the lanes of i32x4 (one step for two sites).
+const ROTATIONS: i32 = 1024;
 let rotations: usize = 0;
 let rotationStep: f64 = NaN;
+/** [lanes]: word k of lane generator g at lanes + 16 k + 4 g; the last outputs w_g at lanes + 64 + 4 g. */
+let lanes: usize = 0;
 
 function rotationTable(step: f64): void {
   if (step == rotationStep) return;
@@ -231,9 +245,47 @@ function rotationTable(step: f64): void {
   }
 }
 
+/** One step of the four lane generators (scalar): the outputs w_g at lanes + 64 + 4 g. */
 // @ts-ignore: decorator
 @inline
-function metropolisSite(i: usize, l: usize, r: usize, u: usize, d: usize, fr: usize, bk: usize, cubic: bool, fine: f64, b: f64, h: f64): i32 {
+function laneStep(): void {
+  for (let g: usize = 0; g < 4; g++) {
+    const p = lanes + (g << 2);
+    let x0 = load<u32>(p), x1 = load<u32>(p, 16), x2 = load<u32>(p, 32), x3 = load<u32>(p, 48);
+    store<u32>(p, rotl<u32>(x1 * 5, 7) * 9, 64);
+    const t = x1 << 9;
+    x2 ^= x0; x3 ^= x1; x1 ^= x2; x0 ^= x3; x2 ^= t; x3 = rotl<u32>(x3, 11);
+    store<u32>(p, x0);
+    store<u32>(p, x1, 16);
+    store<u32>(p, x2, 32);
+    store<u32>(p, x3, 48);
+  }
+}
+
+/** One step of the four lane generators as the lanes of i32x4: returns (w_0, w_1, w_2, w_3). */
+// @ts-ignore: decorator
+@inline
+function laneStep4(): v128 {
+  let x0 = v128.load(lanes), x1 = v128.load(lanes, 16), x2 = v128.load(lanes, 32), x3 = v128.load(lanes, 48);
+  const m = i32x4.add(x1, i32x4.shl(x1, 2));
+  const r = v128.or(i32x4.shl(m, 7), i32x4.shr_u(m, 25));
+  const t = i32x4.shl(x1, 9);
+  x2 = v128.xor(x2, x0);
+  x3 = v128.xor(x3, x1);
+  x1 = v128.xor(x1, x2);
+  x0 = v128.xor(x0, x3);
+  x2 = v128.xor(x2, t);
+  v128.store(lanes, x0);
+  v128.store(lanes, x1, 16);
+  v128.store(lanes, x2, 32);
+  v128.store(lanes, v128.or(i32x4.shl(x3, 11), i32x4.shr_u(x3, 21)), 48);
+  return i32x4.add(r, i32x4.shl(r, 3));
+}
+
+// The site update of metropolisSite given the rotation (cs, sn) of its proposal and its u_2 = a.
+// @ts-ignore: decorator
+@inline
+function metropolisRotated(i: usize, l: usize, r: usize, u: usize, d: usize, fr: usize, bk: usize, cubic: bool, b: f64, h: f64, cs: f64, sn: f64, a: f64): i32 {
   let hx = load<f64>(l) + load<f64>(r) + load<f64>(u) + load<f64>(d);
   let hy = load<f64>(l, 8) + load<f64>(r, 8) + load<f64>(u, 8) + load<f64>(d, 8);
   if (cubic) {
@@ -241,21 +293,11 @@ function metropolisSite(i: usize, l: usize, r: usize, u: usize, d: usize, fr: us
     hy = hy + load<f64>(fr, 8) + load<f64>(bk, 8);
   }
   hx = hx + h;
-  const u1 = rng.next();
-  const a = uniform();
-  const t = rotations + (<usize>(u1 >> 24) << 4);
-  const eps = fine * (<f64>((u1 & 0xffffff) * 2 + 1) * TWO_POW_M24 - 1.0);
-  const ce = detCosSmall(eps);
-  const se = detSinSmall(eps);
-  const cj = load<f64>(t);
-  const sj = load<f64>(t, 8);
-  const cs = cj * ce - sj * se;
-  const sn = sj * ce + cj * se;
   const ox = load<f64>(i);
   const oy = load<f64>(i, 8);
+  const f = (3.0 - (ox * ox + oy * oy)) * 0.5;
   let nx = cs * ox - sn * oy;
   let ny = sn * ox + cs * oy;
-  const f = (3.0 - (nx * nx + ny * ny)) * 0.5;
   nx = nx * f;
   ny = ny * f;
   const dE = -((nx - ox) * hx + (ny - oy) * hy);
@@ -270,63 +312,144 @@ function metropolisSite(i: usize, l: usize, r: usize, u: usize, d: usize, fr: us
   return 0;
 }
 
-// Two sites of one colour, i (x) then j (x + 2) in the same row, as the two lanes of f64x2 (each lane
-// the operations of metropolisSite); the draws in site order (u_1, u_2 of i, then of j). The update is
-// split in two stages, software-pipelined along the row: the proposal of a pair (pairProposal: the
-// rotated spins and the clamped exponent, in the locals below) is computed before the previous pair's
-// acceptance (pairAccept), so the two dependency chains overlap; pairs of one row and colour are
-// independent, and the stream order is unchanged. The proposal leaves its results in [pipe]
-// (nx, ny, the exponent, u_2 of both lanes: 4 x v128).
-let pipe: usize = 0;
-
+/** One site's Metropolis update with the draws u_1 and a = u_2 (the scalar core). */
 // @ts-ignore: decorator
 @inline
-function pairProposal(i: usize, j: usize, li: usize, mid: usize, rj: usize, ui: usize, di: usize, fine: f64, b: f64, hv: v128): void {
-  const hi = f64x2.add(f64x2.add(f64x2.add(f64x2.add(v128.load(li), v128.load(mid)), v128.load(ui)), v128.load(di)), hv);
-  const hj = f64x2.add(f64x2.add(f64x2.add(f64x2.add(v128.load(mid), v128.load(rj)), v128.load(ui, 32)), v128.load(di, 32)), hv);
-  const hx = v128.shuffle<f64>(hi, hj, 0, 2);
-  const hy = v128.shuffle<f64>(hi, hj, 1, 3);
-  const u0 = rng.next();
-  const a0 = uniform();
-  const u1 = rng.next();
-  const a1 = uniform();
-  const g = f64x2.replace_lane(f64x2.splat(<f64>((u0 & 0xffffff) * 2 + 1)), 1, <f64>((u1 & 0xffffff) * 2 + 1));
-  const eps = f64x2.mul(f64x2.splat(fine), f64x2.sub(f64x2.mul(g, f64x2.splat(TWO_POW_M24)), f64x2.splat(1.0)));
-  const ce = detCosSmall2(eps);
-  const se = detSinSmall2(eps);
-  const t0 = v128.load(rotations + (<usize>(u0 >> 24) << 4));
-  const t1 = v128.load(rotations + (<usize>(u1 >> 24) << 4));
-  const cj = v128.shuffle<f64>(t0, t1, 0, 2);
-  const sj = v128.shuffle<f64>(t0, t1, 1, 3);
-  const cs = f64x2.sub(f64x2.mul(cj, ce), f64x2.mul(sj, se));
-  const sn = f64x2.add(f64x2.mul(sj, ce), f64x2.mul(cj, se));
-  const oi = v128.load(i);
-  const oj = v128.load(j);
-  const ox = v128.shuffle<f64>(oi, oj, 0, 2);
-  const oy = v128.shuffle<f64>(oi, oj, 1, 3);
-  let nx = f64x2.sub(f64x2.mul(cs, ox), f64x2.mul(sn, oy));
-  let ny = f64x2.add(f64x2.mul(sn, ox), f64x2.mul(cs, oy));
-  const f = f64x2.mul(f64x2.sub(f64x2.splat(3.0), f64x2.add(f64x2.mul(nx, nx), f64x2.mul(ny, ny))), f64x2.splat(0.5));
-  nx = f64x2.mul(nx, f);
-  ny = f64x2.mul(ny, f);
-  const dE = f64x2.neg(f64x2.add(f64x2.mul(f64x2.sub(nx, ox), hx), f64x2.mul(f64x2.sub(ny, oy), hy)));
-  let x = f64x2.neg(f64x2.mul(f64x2.splat(b), dE));
-  x = f64x2.pmin(x, f64x2.splat(0.0));
-  v128.store(pipe, nx);
-  v128.store(pipe, ny, 16);
-  v128.store(pipe, f64x2.pmax(x, f64x2.splat(-708.0)), 32);
-  v128.store(pipe, f64x2.replace_lane(f64x2.splat(a0), 1, a1), 48);
+function metropolisSite(i: usize, l: usize, r: usize, u: usize, d: usize, fr: usize, bk: usize, cubic: bool, fine: f64, b: f64, h: f64, u1: u32, a: f64): i32 {
+  const t = rotations + (<usize>(u1 >> 22) << 4);
+  const eps = fine * (<f64>((u1 & 0x3fffff) * 2 + 1) * TWO_POW_M22 - 1.0);
+  const ce = detCosTiny(eps);
+  const se = detSinTiny(eps);
+  const cj = load<f64>(t);
+  const sj = load<f64>(t, 8);
+  return metropolisRotated(i, l, r, u, d, fr, bk, cubic, b, h, cj * ce - sj * se, sj * ce + cj * se, a);
 }
 
+// Two sites of one colour, i (x) then j (x + 2) in the same row, as the two lanes of f64x2 (each lane
+// the operations of metropolisSite), the draws w = (u_1 of i, u_1 of j, u_2 of i, u_2 of j) from one
+// step of the lane generators. The update runs in three stages, software-pipelined: the rotations of
+// a group (groupRotation: from the draws alone, computed one group ahead and left in [ahead]: cos, sin,
+// u_2 of both lanes), the proposal of a pair (in xyMetropolis's loop: the rotated spins and the clamped
+// exponent) and the previous pair's acceptance (pairAccept), so the dependency chains of three groups
+// overlap. Pairs of one row and colour are independent, and the generator steps stay in group order.
+let ahead: usize = 0;
+
 // @ts-ignore: decorator
 @inline
-function pairAccept(i: usize, j: usize, nx: v128, ny: v128, ex: v128, a: v128): i32 {
-  const accept = f64x2.lt(a, detExpSmall2(ex));
-  const ni = v128.shuffle<f64>(nx, ny, 0, 2);
-  const nj = v128.shuffle<f64>(nx, ny, 1, 3);
-  v128.store(i, v128.bitselect(ni, v128.load(i), v128.shuffle<i64>(accept, accept, 0, 0)));
-  v128.store(j, v128.bitselect(nj, v128.load(j), v128.shuffle<i64>(accept, accept, 1, 1)));
-  return -<i32>(i64x2.extract_lane(accept, 0) + i64x2.extract_lane(accept, 1));
+function groupRotation(w: v128, fine: f64): void {
+  // lanes 0, 1: eps = fine ((2 (u_1 & 0x3fffff) + 1) 2^-22 - 1) = (2 (u_1 & 0x3fffff) + 1 - 2^22) (fine 2^-22),
+  // the integer and the scaling exact: one rounding, as metropolisSite's
+  const g = f64x2.convert_low_i32x4_s(i32x4.add(i32x4.shl(v128.and(w, i32x4.splat(0x3fffff)), 1), i32x4.splat(1 - 0x400000)));
+  const eps = f64x2.mul(g, f64x2.splat(fine * TWO_POW_M22));
+  const ce = detCosTiny2(eps);
+  const se = detSinTiny2(eps);
+  // (u_1 >> 22) << 4: the byte offsets of the table entries
+  const offsets = v128.and(i32x4.shr_u(w, 18), i32x4.splat(0x3ff0));
+  const t0 = v128.load(rotations + <usize>i32x4.extract_lane(offsets, 0));
+  const t1 = v128.load(rotations + <usize>i32x4.extract_lane(offsets, 1));
+  const cj = v128.shuffle<f64>(t0, t1, 0, 2);
+  const sj = v128.shuffle<f64>(t0, t1, 1, 3);
+  v128.store(ahead, f64x2.sub(f64x2.mul(cj, ce), f64x2.mul(sj, se)));
+  v128.store(ahead, f64x2.add(f64x2.mul(sj, ce), f64x2.mul(cj, se)), 16);
+  // lanes 2, 3: U = u_2 2^32 (unsigned) to float64, exact (pairAccept compares it with 2^32 exp)
+  v128.store(ahead, f64x2.convert_low_i32x4_u(i32x4.shuffle(w, w, 2, 3, 2, 3)), 32);
+}
+
+// The acceptance u_2 < detExpSmall(x) decided first against a cheap bracket of exp(x): 2^y, y = x / ln 2,
+// as 2^k p(f) with k = round(y) (by adding 1.5 2^52), f = y - k in [-1/2, 1/2] and p a cubic fit to 2^f
+// (relative error below 7.8e-5 on [-1/2, 1/2]; the rounding of y adds less than 1e-13 at x = -708). With
+// DELTA = 2^-11 (more than 6 times that error), lo = 2^k p (1 - DELTA) < exp(x) and detExpSmall(x) <
+// 2^k p (1 + DELTA) = hi, so u_2 < lo accepts and u_2 >= hi rejects exactly as the contract's test; a
+// lane in between (probability below 2 DELTA) takes detExpSmall2 itself. The decisions are the
+// contract's, bit for bit. The comparisons run on U = u_2 2^32 against the bracket and exp(x) times
+// 2^32 (scalings by a power of 2: exact, and exp(-708) 2^32 is a normal number).
+const EXP_MAGIC: f64 = 6755399441055744.0; // 1.5 2^52
+const EXP_DELTA: f64 = 4.8828125e-4; // 2^-11
+const TWO_POW_32: f64 = 4294967296.0;
+const P0: f64 = 0.9999289403695112;
+const P1: f64 = 0.6932762416819607;
+const P2: f64 = 0.24260405145947916;
+const P3: f64 = 0.055088683807511155;
+
+// @ts-ignore: decorator
+@inline
+function pairAccept(i: usize, nx: v128, ny: v128, ox: v128, oy: v128, ex: v128, a: v128): v128 {
+  const y = f64x2.mul(ex, f64x2.splat(1.4426950408889634));
+  const t = f64x2.add(y, f64x2.splat(EXP_MAGIC));
+  const f = f64x2.sub(y, f64x2.sub(t, f64x2.splat(EXP_MAGIC)));
+  let p = f64x2.add(f64x2.mul(f64x2.add(f64x2.mul(f64x2.add(f64x2.mul(f64x2.splat(P3), f), f64x2.splat(P2)), f), f64x2.splat(P1)), f), f64x2.splat(P0));
+  p = i64x2.add(p, i64x2.shl(t, 52));
+  let accept = f64x2.lt(a, f64x2.mul(p, f64x2.splat((1.0 - EXP_DELTA) * TWO_POW_32)));
+  if (v128.any_true(v128.andnot(f64x2.lt(a, f64x2.mul(p, f64x2.splat((1.0 + EXP_DELTA) * TWO_POW_32))), accept))) {
+    accept = f64x2.lt(a, f64x2.mul(detExpSmall2(ex), f64x2.splat(TWO_POW_32)));
+  }
+  const sx = v128.bitselect(nx, ox, accept);
+  const sy = v128.bitselect(ny, oy, accept);
+  v128.store(i, v128.shuffle<f64>(sx, sy, 0, 2));
+  v128.store(i, v128.shuffle<f64>(sx, sy, 1, 3), 32);
+  return accept;
+}
+
+/**
+ * The pairs of a row (SIMD): sites x, x + 2 from x = x0 while x + 2 < L, i at pi = base + 16 x, j at
+ * pi + 32; neighbours x - 1, x + 1, x + 3 in the row, x in the rows above and below (dUp, dDown bytes
+ * away) and on the cube in the planes in front and behind (dFront, dBack), each 32 bytes on for j.
+ * Returns the moves accepted.
+ */
+// @ts-ignore: decorator
+@inline
+function pairRow(base: usize, x0: i32, dUp: usize, dDown: usize, dFront: usize, dBack: usize, cubic: bool, b: f64, h: f64, fine: f64): f64 {
+  const hv = f64x2.splat(h);
+  let acc = i64x2.splat(0);
+  let pending = false;
+  let previous: usize = 0;
+  let pnx = hv, pny = hv, pox = hv, poy = hv, pex = hv, pa = hv;
+  for (let x = x0; x + 2 < L; x += 4) {
+    const cs = v128.load(ahead);
+    const sn = v128.load(ahead, 16);
+    const u2 = v128.load(ahead, 32);
+    groupRotation(laneStep4(), fine);
+    const pi = base + (<usize>x << 4);
+    const li = x == 0 ? base + (<usize>(L - 1) << 4) : pi - 16;
+    const rj = x + 3 == L ? base : pi + 48;
+    const ui = pi + dUp;
+    const di = pi + dDown;
+    const mid = v128.load(pi, 16);
+    let hi = f64x2.add(f64x2.add(f64x2.add(v128.load(li), mid), v128.load(ui)), v128.load(di));
+    let hj = f64x2.add(f64x2.add(f64x2.add(mid, v128.load(rj)), v128.load(ui, 32)), v128.load(di, 32));
+    if (cubic) {
+      const fi = pi + dFront;
+      const bi = pi + dBack;
+      hi = f64x2.add(f64x2.add(hi, v128.load(fi)), v128.load(bi));
+      hj = f64x2.add(f64x2.add(hj, v128.load(fi, 32)), v128.load(bi, 32));
+    }
+    // the field on the x components only, as in metropolisSite
+    const hx = f64x2.add(v128.shuffle<f64>(hi, hj, 0, 2), hv);
+    const hy = v128.shuffle<f64>(hi, hj, 1, 3);
+    const oi = v128.load(pi);
+    const oj = v128.load(pi, 32);
+    const ox = v128.shuffle<f64>(oi, oj, 0, 2);
+    const oy = v128.shuffle<f64>(oi, oj, 1, 3);
+    const f = f64x2.mul(f64x2.sub(f64x2.splat(3.0), f64x2.add(f64x2.mul(ox, ox), f64x2.mul(oy, oy))), f64x2.splat(0.5));
+    let nx = f64x2.sub(f64x2.mul(cs, ox), f64x2.mul(sn, oy));
+    let ny = f64x2.add(f64x2.mul(sn, ox), f64x2.mul(cs, oy));
+    nx = f64x2.mul(nx, f);
+    ny = f64x2.mul(ny, f);
+    // x = -(beta dE) = beta ((nx - ox) hx + (ny - oy) hy): the two negations of the contract cancel exactly
+    const e = f64x2.mul(f64x2.splat(b), f64x2.add(f64x2.mul(f64x2.sub(nx, ox), hx), f64x2.mul(f64x2.sub(ny, oy), hy)));
+    const ex = f64x2.pmax(f64x2.pmin(e, f64x2.splat(0.0)), f64x2.splat(-708.0));
+    if (pending) acc = i64x2.sub(acc, pairAccept(previous, pnx, pny, pox, poy, pex, pa));
+    pnx = nx;
+    pny = ny;
+    pox = ox;
+    poy = oy;
+    pex = ex;
+    pa = u2;
+    previous = pi;
+    pending = true;
+  }
+  if (pending) acc = i64x2.sub(acc, pairAccept(previous, pnx, pny, pox, poy, pex, pa));
+  return <f64>(i64x2.extract_lane(acc, 0) + i64x2.extract_lane(acc, 1));
 }
 
 /**
@@ -344,6 +467,9 @@ export function xyMetropolis(sweeps: i32, step: f64, overRelaxation: i32, record
   const depth = cubic ? L : 1;
   let accepted: f64 = 0;
   for (let k = 0; k < sweeps; k++) {
+    drawLaneSeeds(lanes, 1);
+    // the first group's rotations (the pipeline runs one group ahead; the step after the sweep's last group is unused)
+    if (ASC_FEATURE_SIMD) groupRotation(laneStep4(), fine);
     for (let c = 0; c < 2; c++) {
       for (let z = 0; z < depth; z++) {
         const zf = (z == L - 1 ? 0 : z + 1) * L;
@@ -355,26 +481,36 @@ export function xyMetropolis(sweeps: i32, step: f64, overRelaxation: i32, record
           const front = (zf + y) * L;
           const back = (zb + y) * L;
           let x = (y + z + c) & 1;
-          // the cubic lattice takes the scalar path (the pairs' neighbour loads are the square lattice's)
-          if (ASC_FEATURE_SIMD && !cubic) {
-            const hv = f64x2.replace_lane(f64x2.splat(0.0), 0, h);
-            let previous: i32 = -1;
-            let nx = hv, ny = hv, ex = hv, a = hv;
-            for (; x + 2 < L; x += 4) {
-              pairProposal(at(row + x), at(row + x + 2), at(row + (x == 0 ? L - 1 : x - 1)), at(row + x + 1),
-                at(row + (x + 3 == L ? 0 : x + 3)), at(up + x), at(down + x), fine, b, hv);
-              if (previous >= 0) accepted += <f64>pairAccept(at(row + previous), at(row + previous + 2), nx, ny, ex, a);
-              nx = v128.load(pipe);
-              ny = v128.load(pipe, 16);
-              ex = v128.load(pipe, 32);
-              a = v128.load(pipe, 48);
-              previous = x;
+          if (ASC_FEATURE_SIMD) {
+            const dUp = <usize>(up - row) << 4;
+            const dDown = <usize>(down - row) << 4;
+            const dFront = <usize>(front - row) << 4;
+            const dBack = <usize>(back - row) << 4;
+            // the pair loop in two copies, for the square lattice and the cube (no test of the lattice inside)
+            accepted += cubic ? pairRow(at(row), x, dUp, dDown, dFront, dBack, true, b, h, fine) : pairRow(at(row), x, dUp, dDown, 0, 0, false, b, h, fine);
+            // past the row's pairs: its n = (L - x + 1) / 2 sites of the colour in floor(n / 2) pairs
+            x += (((L - x + 1) >> 1) >> 1) << 2;
+            if (x < L) {
+              // a group of one (an odd count of the colour's sites in the row): lane 0 (w_0, w_2)
+              const cs = f64x2.extract_lane(v128.load(ahead), 0);
+              const sn = f64x2.extract_lane(v128.load(ahead, 16), 0);
+              const u2 = f64x2.extract_lane(v128.load(ahead, 32), 0) * TWO_POW_M32;
+              groupRotation(laneStep4(), fine);
+              accepted += <f64>metropolisRotated(at(row + x), at(row + (x == 0 ? L - 1 : x - 1)), at(row + (x == L - 1 ? 0 : x + 1)), at(up + x), at(down + x),
+                at(front + x), at(back + x), cubic, b, h, cs, sn, u2);
             }
-            if (previous >= 0) accepted += <f64>pairAccept(at(row + previous), at(row + previous + 2), nx, ny, ex, a);
-          }
-          for (; x < L; x += 2) {
-            accepted += <f64>metropolisSite(at(row + x), at(row + (x == 0 ? L - 1 : x - 1)), at(row + (x == L - 1 ? 0 : x + 1)), at(up + x), at(down + x),
-              at(front + x), at(back + x), cubic, fine, b, h);
+          } else {
+            for (; x < L; x += 4) {
+              laneStep();
+              const w0 = load<u32>(lanes, 64), w1 = load<u32>(lanes, 68), w2 = load<u32>(lanes, 72), w3 = load<u32>(lanes, 76);
+              accepted += <f64>metropolisSite(at(row + x), at(row + (x == 0 ? L - 1 : x - 1)), at(row + (x == L - 1 ? 0 : x + 1)), at(up + x), at(down + x),
+                at(front + x), at(back + x), cubic, fine, b, h, w0, <f64>w2 * TWO_POW_M32);
+              const x2 = x + 2;
+              if (x2 < L) {
+                accepted += <f64>metropolisSite(at(row + x2), at(row + x2 - 1), at(row + (x2 == L - 1 ? 0 : x2 + 1)), at(up + x2), at(down + x2),
+                  at(front + x2), at(back + x2), cubic, fine, b, h, w1, <f64>w3 * TWO_POW_M32);
+              }
+            }
           }
         }
       }

@@ -101,10 +101,12 @@ const lines = [
   `Ratios in the same run, WebAssembly / JavaScript (wall clock): XY Metropolis ${ratio('xy', 'metropolis').toFixed(2)}x (recorded ${ratio('xy', 'metropolis', true).toFixed(2)}x), XY Wolff ${ratio('xy', 'wolff').toFixed(2)}x, Heisenberg Metropolis ${ratio('heisenberg', 'metropolis').toFixed(2)}x, clock Metropolis ${ratio('clock', 'metropolis').toFixed(2)}x, phi4 Metropolis ${ratio('phi4', 'metropolis').toFixed(2)}x.`,
   `Per CPU-ns: XY Metropolis ${ratio('xy', 'metropolis', false, true).toFixed(2)}x (recorded ${ratio('xy', 'metropolis', true, true).toFixed(2)}x), XY Wolff ${ratio('xy', 'wolff', false, true).toFixed(2)}x.`,
   `Heat bath and Swendsen-Wang by embedding (assembly/continuous-heatbath.ts, assembly/embedding.ts; scalar), WebAssembly / JavaScript: XY heat bath ${ratio('xy', 'heat-bath').toFixed(2)}x, XY Swendsen-Wang ${ratio('xy', 'swendsen-wang').toFixed(2)}x, Heisenberg heat bath ${ratio('heisenberg', 'heat-bath').toFixed(2)}x, clock heat bath ${ratio('clock', 'heat-bath').toFixed(2)}x.`,
-  'XY Metropolis (assembly/xy.ts): rotations from a 256-entry table of (cos, sin) times a small-angle',
-  'polynomial, exp by Estrin\'s scheme, two sites of a row and colour as the lanes of f64x2, software-',
-  'pipelined (a pair\'s proposal before the previous pair\'s acceptance); the record summed over column',
-  'pairs in f64x2. Heisenberg, clock and phi^4 Metropolis are still scalar.',
+  'XY Metropolis (assembly/xy.ts): two sites of a row and colour as the lanes of f64x2, their draws from',
+  'four lane generators (xoshiro128** as the lanes of i32x4, seeded each sweep from the main stream);',
+  'rotations from a 1024-entry table of (cos, sin) times a small-angle polynomial; three software-',
+  'pipelined stages (the next group\'s rotations, this pair\'s proposal, the previous pair\'s acceptance);',
+  'acceptances decided against a bracket of exp (2^k times a cubic) and, inside it, Estrin\'s exp; the',
+  'record summed over column pairs in f64x2. Heisenberg, clock and phi^4 Metropolis are still scalar.',
   '',
 ];
 writeResults('results-continuous.json', { environment, rows, lines } as never);

@@ -78,7 +78,8 @@ export function rotl(x: number, k: number): number {
 
 /**
  * MurmurHash3's 32-bit finaliser, as in assembly/packed.ts: mixes the seeds of the packed kernels'
- * lane generators (src/models/ising/packed-js.ts, src/models/potts/kernel-js.ts).
+ * lane generators (src/models/ising/packed-js.ts, src/models/potts/kernel-js.ts) and of the XY
+ * Metropolis sweep's (drawLaneSeeds).
  */
 export function fmix32(h: number): number {
   h ^= h >>> 16;
@@ -87,4 +88,38 @@ export function fmix32(h: number): number {
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h >>> 0;
+}
+
+/**
+ * Draws `tables` sets of four lane generators from the generator `state` (advanced in place): 16
+ * outputs each through fmix32, generator g word k at 16 q + 4 k + g; a generator of four zero
+ * words gets word 0 = 1 (assembly/packed.ts drawLaneSeeds): the packed
+ * Ising kernels (src/models/ising/packed-js.ts) and the XY Metropolis sweep (src/models/xy/kernel-js.ts).
+ */
+export function drawLaneSeeds(seeds: Uint32Array, tables: number, state: Uint32Array): void {
+  let x0 = state[0] | 0,
+    x1 = state[1] | 0,
+    x2 = state[2] | 0,
+    x3 = state[3] | 0;
+  for (let q = 0; q < tables; q++) {
+    const at = q * 16;
+    for (let t = 0; t < 16; t++) {
+      const out = Math.imul(rotl(Math.imul(x1, 5), 7), 9);
+      const sh = x1 << 9;
+      x2 ^= x0;
+      x3 ^= x1;
+      x1 ^= x2;
+      x0 ^= x3;
+      x2 ^= sh;
+      x3 = rotl(x3, 11);
+      seeds[at + t] = fmix32(out);
+    }
+    for (let g = 0; g < 4; g++) {
+      if ((seeds[at + g] | seeds[at + 4 + g] | seeds[at + 8 + g] | seeds[at + 12 + g]) === 0) seeds[at + g] = 1;
+    }
+  }
+  state[0] = x0;
+  state[1] = x1;
+  state[2] = x2;
+  state[3] = x3;
 }

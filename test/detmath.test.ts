@@ -2,7 +2,7 @@
 // 1e-15 relative of the engine's Math functions over the ranges the kernels use and beyond, and
 // bit-identical between TypeScript and WebAssembly.
 import { describe, expect, it } from 'vitest';
-import { DETMATH_MAX_ANGLE, detCos, detCosSmall, detExp, detExpSmall, detLog, detSin, detSinSmall } from '../src/detmath.js';
+import { DETMATH_MAX_ANGLE, detCos, detCosSmall, detCosTiny, detExp, detExpSmall, detLog, detSin, detSinSmall, detSinTiny } from '../src/detmath.js';
 import { loadCore } from '../src/backend/loader.js';
 import { WasmIsingKernel } from '../src/models/ising/kernel-wasm.js';
 import { Xoshiro128, seedState } from '../src/rng.js';
@@ -13,6 +13,8 @@ interface DetCore {
   detExp(x: number): number;
   detSinSmall(x: number): number;
   detCosSmall(x: number): number;
+  detSinTiny(x: number): number;
+  detCosTiny(x: number): number;
   detExpSmall(x: number): number;
   detLog(x: number): number;
 }
@@ -81,10 +83,15 @@ describe('detLog against Math.log', () => {
 });
 
 describe('detmath: the kernels\' short forms against Math', () => {
-  it('detSinSmall and detCosSmall within 1e-15 relative for |r| <= 1/64; detExpSmall within 1e-15 on [-708, 0]', () => {
+  it('detSinSmall and detCosSmall within 1e-15 relative for |r| <= 1/64, detSinTiny and detCosTiny for |r| <= 1/256; detExpSmall within 1e-15 on [-708, 0]', () => {
     for (const r of angles(1 / 64, 20000).filter((x) => Math.abs(x) <= 1 / 64)) {
       expect(relative(detSinSmall(r), Math.sin(r))).toBeLessThan(r === 0 ? 1e-300 : 1e-15);
       expect(relative(detCosSmall(r), Math.cos(r))).toBeLessThan(1e-15);
+    }
+    // the XY Metropolis rotations' short forms (|eps| <= pi / 1024 < 1/256)
+    for (const r of angles(1 / 256, 20000).filter((x) => Math.abs(x) <= 1 / 256)) {
+      expect(relative(detSinTiny(r), Math.sin(r))).toBeLessThan(r === 0 ? 1e-300 : 1e-15);
+      expect(relative(detCosTiny(r), Math.cos(r))).toBeLessThan(1e-15);
     }
     const rng = new Xoshiro128(seedState(9));
     for (let k = 0; k < 20000; k++) {
@@ -109,6 +116,10 @@ describe('detmath: WebAssembly and TypeScript bit for bit', () => {
     for (const r of angles(1 / 64, 5000)) {
       expect(Object.is(core.detSinSmall(r), detSinSmall(r))).toBe(true);
       expect(Object.is(core.detCosSmall(r), detCosSmall(r))).toBe(true);
+    }
+    for (const r of angles(1 / 256, 5000)) {
+      expect(Object.is(core.detSinTiny(r), detSinTiny(r))).toBe(true);
+      expect(Object.is(core.detCosTiny(r), detCosTiny(r))).toBe(true);
     }
     for (const y of angles(708, 10000).map((x) => -Math.abs(x)).filter((x) => x >= -708)) expect(Object.is(core.detExpSmall(y), detExpSmall(y))).toBe(true);
     const rng = new Xoshiro128(seedState(21));

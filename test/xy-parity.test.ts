@@ -16,6 +16,9 @@ const CASES: [string, SimulationOptions][] = [
   ['metropolis L=8 T=0.05 h=-0.5', { size: 8, temperature: 0.05, field: -0.5 }],
   ['metropolis L=4 T=1.5 (one site pair a row)', { size: 4, temperature: 1.5 }],
   ['metropolis L=34 T=0.9 h=0.2 (pairs and a single site a row)', { size: 34, temperature: 0.9, field: 0.2 }],
+  ['metropolis L=6 T=0.8 (a pair and a single site a row)', { size: 6, temperature: 0.8 }],
+  ['metropolis L=10 T=1.2 h=-0.2 over-relaxation 1 (two pairs and a single site a row)', { size: 10, temperature: 1.2, field: -0.2, overRelaxation: 1 }],
+  ['metropolis L=12 T=0.6 (pairs only, three a row)', { size: 12, temperature: 0.6 }],
   ['wolff L=16 T_BKT', { size: 16, temperature: 0.8929, algorithm: 'wolff', clustersPerStep: 3 }],
   ['wolff L=6 h=0.4', { size: 6, temperature: 1.1, field: 0.4, algorithm: 'wolff' }],
   ['wolff L=12 T=0.2 (whole-lattice clusters)', { size: 12, temperature: 0.2, algorithm: 'wolff' }],
@@ -34,8 +37,11 @@ const CASES: [string, SimulationOptions][] = [
   ['clock q=256 heat-bath L=4 T=0.3', { model: 'clock', q: 256, size: 4, temperature: 0.3, algorithm: 'heat-bath' }],
   ['clock q=3 swendsen-wang L=8 h=0.3', { model: 'clock', q: 3, size: 8, temperature: 1, field: 0.3, algorithm: 'swendsen-wang' }],
   ['clock q=4 hybrid swendsen-wang L=6 cold', { model: 'clock', q: 4, size: 6, temperature: 1.1, algorithm: 'hybrid', hybridCluster: 'swendsen-wang', start: 'cold' }],
-  // the simple cubic lattice: the scalar Metropolis path of the core, B_z, I_z and the plaquettes of three orientations
+  // the simple cubic lattice: the Metropolis site pairs with front and back neighbours (single sites at
+  // L = 2, 6, 10), B_z, I_z and the plaquettes of three orientations
   ['cubic metropolis L=2 h=0', { lattice: 'cubic', size: 2, temperature: 2, algorithm: 'metropolis' }],
+  ['cubic metropolis L=8 T_c (pairs only)', { lattice: 'cubic', size: 8, temperature: 2.2018 }],
+  ['cubic metropolis L=10 T=1.5 h=0.2 (two pairs and a single site a row)', { lattice: 'cubic', size: 10, temperature: 1.5, field: 0.2 }],
   ['cubic metropolis L=6 h=0.3 over-relaxation 2', { lattice: 'cubic', size: 6, temperature: 2.2, field: 0.3, overRelaxation: 2 }],
   ['cubic metropolis L=4 T=5 cold', { lattice: 'cubic', size: 4, temperature: 5, start: 'cold' }],
   ['cubic wolff L=8 T_c', { lattice: 'cubic', size: 8, temperature: 2.2018, algorithm: 'wolff', clustersPerStep: 2 }],
@@ -62,7 +68,7 @@ describe('XY kernels: WASM vs JS bit-identical', () => {
   for (const [name, options] of CASES) {
     it(name, async () => {
       const [wasm, js] = await both(options);
-      // the scalar core (no SIMD: the site pairs of the Metropolis sweep and the record's column lanes one by one)
+      // the scalar core (no SIMD: the lane generators, the site pairs of the Metropolis sweep and the record's column lanes one by one)
       const scalar = (await createSimulation({ model: 'xy', seed: 17, ...options, backend: 'wasm', core: SCALAR_CORE })) as unknown as Simulation<'xy'>;
       expect([wasm.backend, js.backend, scalar.engine]).toEqual(['wasm', 'js', 'wasm-scalar']);
       expect(wasm.spins()).toEqual(js.spins());

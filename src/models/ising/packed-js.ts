@@ -4,7 +4,7 @@
  * A 128-bit vector is four 32-bit words; word g holds bytes 4g .. 4g + 3 (lanes 32g .. 32g + 31)
  * and is driven by lane generator g.
  */
-import { fmix32, rotl } from '../../rng.js';
+import { drawLaneSeeds, rotl } from '../../rng.js';
 import { TWO_POW_32 } from '../../thresholds.js';
 import type { IsingKernel } from './types.js';
 import type { PackedEngine } from './packed.js';
@@ -124,39 +124,6 @@ export function storeLanes(
   seeds[seed + 7] = f1;
   seeds[seed + 11] = f2;
   seeds[seed + 15] = f3;
-}
-
-/**
- * Draws `tables` sets of four lane generators from the generator `state` (advanced in place): 16
- * outputs each through fmix32, generator g word k at 16 q + 4 k + g; a generator of four zero
- * words gets word 0 = 1 (assembly/packed.ts drawLaneSeeds).
- */
-export function drawLaneSeeds(seeds: Uint32Array, tables: number, state: Uint32Array): void {
-  let x0 = state[0] | 0,
-    x1 = state[1] | 0,
-    x2 = state[2] | 0,
-    x3 = state[3] | 0;
-  for (let q = 0; q < tables; q++) {
-    const at = q * 16;
-    for (let t = 0; t < 16; t++) {
-      const out = Math.imul(rotl(Math.imul(x1, 5), 7), 9);
-      const sh = x1 << 9;
-      x2 ^= x0;
-      x3 ^= x1;
-      x1 ^= x2;
-      x0 ^= x3;
-      x2 ^= sh;
-      x3 = rotl(x3, 11);
-      seeds[at + t] = fmix32(out);
-    }
-    for (let g = 0; g < 4; g++) {
-      if ((seeds[at + g] | seeds[at + 4 + g] | seeds[at + 8 + g] | seeds[at + 12 + g]) === 0) seeds[at + g] = 1;
-    }
-  }
-  state[0] = x0;
-  state[1] = x1;
-  state[2] = x2;
-  state[3] = x3;
 }
 
 /**

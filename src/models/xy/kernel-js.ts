@@ -3,7 +3,8 @@
  * floating-point operations in the same order, src/detmath.ts for sin, cos and exp). The stream
  * contract and the record layout are written in ./kernel.ts.
  */
-import { detCos, detCosSmall, detExp, detExpSmall, detSin, detSinSmall } from '../../detmath.js';
+import { detCos, detCosTiny, detExp, detExpSmall, detSin, detSinTiny } from '../../detmath.js';
+import { drawLaneSeeds, rotl } from '../../rng.js';
 import { JsContinuousKernelBase } from '../continuous/kernel-js.js';
 import type { ClockTables } from '../continuous/heat-bath.js';
 import { crossing, XY_RECORD_WIDTH, type XyKernel } from './kernel.js';
@@ -12,9 +13,9 @@ const TWO_PI = 6.283185307179586;
 const PI = 3.141592653589793;
 const HALF_PI = 1.5707963267948966;
 const TWO_POW_M32 = 2.3283064365386963e-10; // 2^-32
-const TWO_POW_M24 = 5.960464477539063e-8; // 2^-24
+const TWO_POW_M22 = 2.384185791015625e-7; // 2^-22
 /** Entries of the Metropolis rotation table (assembly/xy.ts ROTATIONS). */
-const ROTATIONS = 256;
+const ROTATIONS = 1024;
 
 export class JsXyKernel extends JsContinuousKernelBase implements XyKernel {
   /** Clock model: q >= 2 (0 for XY), the state of every site, and (cos, sin)(2 pi k / q) at [2k, 2k + 1]. */
@@ -23,6 +24,10 @@ export class JsXyKernel extends JsContinuousKernelBase implements XyKernel {
   private readonly table: Float64Array;
   private readonly rotations = new Float64Array(2 * ROTATIONS);
   private rotationStep = NaN;
+  /** The four lane generators of a Metropolis sweep: word k of generator g at [4k + g] (./kernel.ts). */
+  private readonly lanes = new Uint32Array(16);
+  /** The same words as int32 (the hot loop reads and writes small integers). */
+  private readonly laneWords = new Int32Array(this.lanes.buffer);
   /** The neighbours of a cluster site (wolffNeighbours). */
   private readonly nb = new Int32Array(6);
 
@@ -83,11 +88,19 @@ export class JsXyKernel extends JsContinuousKernelBase implements XyKernel {
     const h = this.field;
     const cubic = this.dimension === 3;
     const depth = cubic ? L : 1;
-    const rng = this.rng;
     const t = this.rotationTable(step);
     const fine = step * (1.0 / ROTATIONS);
+    const lanes = this.laneWords;
     let accepted = 0;
     for (let k = 0; k < sweeps; k++) {
+      drawLaneSeeds(this.lanes, 1, this.rng.state);
+      // the four lane generators in locals: generator g's words (a, b, c, d)_g = [g], [4 + g], [8 + g], [12 + g]
+      let a0 = lanes[0], b0 = lanes[4], c0 = lanes[8], d0 = lanes[12];
+      let a1 = lanes[1], b1 = lanes[5], c1 = lanes[9], d1 = lanes[13];
+      let a2 = lanes[2], b2 = lanes[6], c2 = lanes[10], d2 = lanes[14];
+      let a3 = lanes[3], b3 = lanes[7], c3 = lanes[11], d3 = lanes[15];
+      let w1 = 0;
+      let w3 = 0;
       // the walk of fieldPass written out: the hot loop of the JavaScript twin (no call per site)
       for (let c = 0; c < 2; c++) {
         for (let z = 0; z < depth; z++) {
@@ -99,7 +112,30 @@ export class JsXyKernel extends JsContinuousKernelBase implements XyKernel {
             const row = (z * L + y) * L;
             const front = (zf + y) * L;
             const back = (zb + y) * L;
+            // the row's sites of this colour in groups of two: the first steps the lane generators
+            let first = true;
             for (let x = (y + z + c) & 1; x < L; x += 2) {
+              let u1: number;
+              let a: number;
+              if (first) {
+                // one step of the four generators (xoshiro128** each): outputs w_0 .. w_3
+                u1 = Math.imul(rotl(Math.imul(b0, 5), 7), 9);
+                w1 = Math.imul(rotl(Math.imul(b1, 5), 7), 9);
+                a = (Math.imul(rotl(Math.imul(b2, 5), 7), 9) >>> 0) * TWO_POW_M32;
+                w3 = Math.imul(rotl(Math.imul(b3, 5), 7), 9);
+                let t = b0 << 9;
+                c0 ^= a0; d0 ^= b0; b0 ^= c0; a0 ^= d0; c0 ^= t; d0 = rotl(d0, 11);
+                t = b1 << 9;
+                c1 ^= a1; d1 ^= b1; b1 ^= c1; a1 ^= d1; c1 ^= t; d1 = rotl(d1, 11);
+                t = b2 << 9;
+                c2 ^= a2; d2 ^= b2; b2 ^= c2; a2 ^= d2; c2 ^= t; d2 = rotl(d2, 11);
+                t = b3 << 9;
+                c3 ^= a3; d3 ^= b3; b3 ^= c3; a3 ^= d3; c3 ^= t; d3 = rotl(d3, 11);
+              } else {
+                u1 = w1;
+                a = (w3 >>> 0) * TWO_POW_M32;
+              }
+              first = !first;
               const i = 2 * (row + x);
               const l = 2 * (row + (x === 0 ? L - 1 : x - 1));
               const r = 2 * (row + (x === L - 1 ? 0 : x + 1));
@@ -114,19 +150,17 @@ export class JsXyKernel extends JsContinuousKernelBase implements XyKernel {
                 hy = hy + s[f + 1] + s[b + 1];
               }
               hx = hx + h;
-              const u1 = rng.next();
-              const a = rng.next() * TWO_POW_M32;
-              const j = 2 * (u1 >>> 24);
-              const eps = fine * (((u1 & 0xffffff) * 2 + 1) * TWO_POW_M24 - 1.0);
-              const ce = detCosSmall(eps);
-              const se = detSinSmall(eps);
+              const j = 2 * (u1 >>> 22);
+              const eps = fine * (((u1 & 0x3fffff) * 2 + 1) * TWO_POW_M22 - 1.0);
+              const ce = detCosTiny(eps);
+              const se = detSinTiny(eps);
               const cs = t[j] * ce - t[j + 1] * se;
               const sn = t[j + 1] * ce + t[j] * se;
               const ox = s[i];
               const oy = s[i + 1];
+              const f = (3.0 - (ox * ox + oy * oy)) * 0.5;
               let nx = cs * ox - sn * oy;
               let ny = sn * ox + cs * oy;
-              const f = (3.0 - (nx * nx + ny * ny)) * 0.5;
               nx = nx * f;
               ny = ny * f;
               const dE = -((nx - ox) * hx + (ny - oy) * hy);
@@ -148,7 +182,7 @@ export class JsXyKernel extends JsContinuousKernelBase implements XyKernel {
     return accepted;
   }
 
-  /** (cos, sin)(phi_j), phi_j = step (2 j - 255) / 256 at [2j, 2j + 1] (entries j >= 128 mirror 255 - j); rebuilt when the step changes. */
+  /** (cos, sin)(phi_j), phi_j = step (2 j - 1023) / 1024 at [2j, 2j + 1] (entries j >= 512 mirror 1023 - j); rebuilt when the step changes. */
   private rotationTable(step: number): Float64Array {
     if (step === this.rotationStep) return this.rotations;
     this.rotationStep = step;

@@ -10,19 +10,29 @@
  * ## Stream contract (xoshiro128**, u = next() 2^-32 in [0, 1))
  * - Hot start: site i in row-major order draws one u: theta = 2 pi u. Cold start: (1, 0), no draws.
  * - Metropolis sweep with step size delta (0 < delta <= pi): the sites of colour 0 ((x + y + z) even)
- *   plane by plane, row by row, then of colour 1. Each site draws two numbers, u_1 (32 bits) then u_2 = u 2^-32. The
- *   proposal rotates the spin by phi = phi_j + eps: j = u_1 >>> 24, phi_j = delta (2 j - 255) / 256 from
- *   a table of (cos, sin)(phi_j) (detCos, detSin; built when delta changes, entries j >= 128 the
- *   mirror images (c, -s) of 255 - j), eps = (delta / 256) ((2 (u_1 & 0xffffff) + 1) 2^-24 - 1) with
- *   (cos, sin)(eps) = (detCosSmall, detSinSmall)(eps); (c, s) = (c_j c_e - s_j s_e, s_j c_e + c_j s_e).
+ *   plane by plane, row by row, then of colour 1. Draws: the sweep first seeds four lane generators
+ *   (xoshiro128** each) from the main generator: 16 outputs o_0 .. o_15 through MurmurHash3's fmix32,
+ *   fmix32(o_t) word t >> 2 of generator t & 3 (a generator of four zero words gets word 0 = 1; the
+ *   packed Ising kernels' drawLaneSeeds, src/rng.ts). The sites of one row and colour go
+ *   in groups of two, x and x + 2 (a last group of one when their count is odd); each group steps the
+ *   four generators once, outputs w_0 .. w_3: the first site takes u_1 = w_0 (32 bits) and
+ *   u_2 = w_2 2^-32, the second u_1 = w_1 and u_2 = w_3 2^-32 (a group of one leaves w_1, w_3 unused).
+ *   The lane generators are discarded at the end of the sweep, so a run does not depend on how its
+ *   sweeps are grouped into calls. The proposal rotates the spin by phi = phi_j + eps: j = u_1 >>> 22,
+ *   phi_j = delta (2 j - 1023) / 1024 from a table of (cos, sin)(phi_j) (detCos, detSin; built when
+ *   delta changes, entries j >= 512 the mirror images (c, -s) of 1023 - j),
+ *   eps = (delta / 1024) ((2 (u_1 & 0x3fffff) + 1) 2^-22 - 1) with
+ *   (cos, sin)(eps) = (detCosTiny, detSinTiny)(eps); (c, s) = (c_j c_e - s_j s_e, s_j c_e + c_j s_e).
  *   phi is uniform on (-delta, delta) (on a symmetric grid of step 2 delta 2^-32), so the proposal is
- *   symmetric. s' = (c s_x - s s_y, s s_x + c s_y), renormalised by one Newton step s' (3 - |s'|^2) / 2;
+ *   symmetric. s' = (c s_x - s s_y, s s_x + c s_y) f, f = (3 - |s|^2) / 2 the Newton factor of the
+ *   old spin s (which keeps |s| - 1 at the rounding level);
  *   dE = -(s' - s) . H with H = the sum of the neighbours (left, right, up, down, and on the cubic
  *   lattice front (+z), back (-z), each component summed in this order) + (h, 0); accepted when
  *   u_2 < detExpSmall(x), x = -beta dE clamped to [-708, 0] (the decisions of dE <= 0 or
- *   u_2 < exp(-beta dE): u_2 is a multiple of 2^-32 > exp(-708)). The WebAssembly core updates two
- *   sites of a row and colour (x, x + 2) at once as the lanes of f64x2 (the draws still in site order)
- *   on the square lattice; on the cubic lattice it runs the scalar site update (the same operations).
+ *   u_2 < exp(-beta dE): u_2 is a multiple of 2^-32 > exp(-708)). The WebAssembly core updates the two
+ *   sites of a group at once as the lanes of f64x2 (the four generators as the lanes of i32x4), on
+ *   both lattices, and decides most acceptances against a bracket of exp before evaluating
+ *   detExpSmall (the same decisions; assembly/xy.ts).
  *   Then `overRelaxation` over-relaxation sweeps (no draws; same site order): s' = 2 (s . H) H / |H|^2 - s,
  *   normalised, where |H| > 0 (the reflection of s about H: the energy does not change).
  * - Wolff step: `clusters` single clusters (Wolff 1989, embedding): the seed site floor(u N), then
