@@ -22,7 +22,8 @@ export const STATE = 8; // 4 words: generator state at the start of the command
 export const STATE_OUT = 12; // 4 words: generator state at the end (written by worker 0)
 export const BOND_OUT = 16; // + worker: change of the bond sum by that worker's rows (mod 2^32)
 export const MAG_OUT = BOND_OUT + MAX_WORKERS; // + worker: change of the magnetization
-const INT_SLOTS = MAG_OUT + MAX_WORKERS;
+export const NEXT = MAG_OUT + MAX_WORKERS; // tickets of the command's blocks of rows (reset to 0 by the main thread)
+const INT_SLOTS = NEXT + 2; // an even count: the Float64 flips that follow start on 8 bytes
 const FLIPS_AT = INT_SLOTS * 4; // Float64 per worker: flips
 const TEXT_AT = FLIPS_AT + MAX_WORKERS * 8; // Uint16 x TEXT_LENGTH: error message
 const TEXT_LENGTH = 512;
@@ -83,4 +84,16 @@ export function barrier(ints: Int32Array, parties: number): void {
 export function breakBarrier(ints: Int32Array): void {
   Atomics.add(ints, GEN, 1);
   Atomics.notify(ints, GEN);
+}
+
+/**
+ * Takes the next ticket below `limit` (compare-and-exchange, so that no ticket past the limit is
+ * ever taken from the half-sweep that follows); -1 when they are all taken.
+ */
+export function takeTicket(ints: Int32Array, limit: number): number {
+  for (;;) {
+    const t = Atomics.load(ints, NEXT);
+    if (t >= limit) return -1;
+    if (Atomics.compareExchange(ints, NEXT, t, t + 1) === t) return t;
+  }
 }

@@ -1,6 +1,7 @@
 /**
  * Worker entry for one lattice across workers (Node worker_threads or a Web Worker): updates
- * its block of vector rows of the shared packed lattice, with barriers between half-sweeps.
+ * blocks of vector rows (planes) of the shared packed lattice, taken by ticket, with barriers
+ * between half-sweeps.
  * Receives one init message, instantiates the shared-memory core on the shared memory, says
  * 'ready', then serves commands from the control block (blocking on Atomics.wait) until STOP.
  */
@@ -22,6 +23,7 @@ import {
   STATE_OUT,
   STOP,
   SWEEPS,
+  takeTicket,
   type Control,
 } from './control.js';
 
@@ -43,9 +45,9 @@ export interface WorkerInit {
   workers: number;
   /** Value of the command counter when the worker was created. */
   command: number;
-  /** Vector rows (cubic: planes) [rowStart, rowEnd) of each colour. */
-  rowStart: number;
-  rowEnd: number;
+  /** Vector rows (cubic: planes) of each colour, handed out in blocks of `block` (see run). */
+  units: number;
+  block: number;
 }
 
 /** The part of the core a worker calls (plus the generator state). */
@@ -64,11 +66,24 @@ function run(core: WorkerCore, init: WorkerInit, control: Control, records: Int3
   core.setPackedCounts(0, 0);
   let flips = 0;
   const at = init.index * init.capacity * 2;
+  // Each half-sweep's rows are cut into blocks of `block`, handed out by ticket (half-sweep h owns
+  // tickets [h n, (h + 1) n) of its n blocks): a worker whose core runs slower for a while takes
+  // fewer. Which worker updates a row never changes what the row draws (its own lane generators),
+  // nor the sums of the workers' counters.
+  const blocks = Math.ceil(init.units / init.block);
+  const halfSweep = (colour: number, h: number): number => {
+    let changed = 0;
+    for (let t = takeTicket(ints, (h + 1) * blocks); t >= 0; t = takeTicket(ints, (h + 1) * blocks)) {
+      const start = (t - h * blocks) * init.block;
+      changed += core.packedHalfSweep(colour, start, Math.min(start + init.block, init.units), track);
+    }
+    return changed;
+  };
   for (let k = 0; k < sweeps; k++) {
     core.packedSeeds();
-    flips += core.packedHalfSweep(0, init.rowStart, init.rowEnd, track);
+    flips += halfSweep(0, 2 * k);
     barrier(ints, init.workers);
-    flips += core.packedHalfSweep(1, init.rowStart, init.rowEnd, track);
+    flips += halfSweep(1, 2 * k + 1);
     barrier(ints, init.workers);
     if (record) {
       records[at + 2 * k] = core.getPackedBondSum();

@@ -1,7 +1,9 @@
 /**
- * One lattice across workers: the packed lattice lives in a shared WebAssembly memory; each
- * worker (src/worker/packed-worker.ts) updates a contiguous block of vector rows (square lattice)
- * or a slab of planes (cubic lattice), with a barrier after each checkerboard half-sweep. Every
+ * One lattice across workers: the packed lattice lives in a shared WebAssembly memory; the
+ * workers (src/worker/packed-worker.ts) update blocks of vector rows (square lattice) or of planes
+ * (cubic lattice), about BLOCKS_PER_WORKER a worker in each half-sweep, each taking the next block
+ * when done with one (so that a worker whose core runs slower for a while takes fewer), with a
+ * barrier after each checkerboard half-sweep. Every
  * vector row (every plane) draws from its own lane generators, seeded from the main stream in a
  * fixed order (assembly/packed.ts, assembly/packed3d.ts), so the
  * lattice, the series and the generator state are identical to the one-thread packed run for
@@ -29,6 +31,7 @@ import {
   DONE,
   ERROR,
   MAG_OUT,
+  NEXT,
   RECORD,
   STATE,
   STATE_OUT,
@@ -39,6 +42,9 @@ import {
 import type { WorkerInit } from './packed-worker.js';
 
 import { MAX_PAGES, sharedMemoryBytes } from './limits.js';
+
+/** Blocks of rows (planes) per worker in a half-sweep: small enough to even out cores of unequal speed, large enough that taking one costs nothing. */
+const BLOCKS_PER_WORKER = 8;
 
 /** The handle the coordinator keeps of a worker: Node's Worker or a Web Worker. */
 interface WorkerHandle {
@@ -141,8 +147,8 @@ export class ParallelPackedEngine extends WasmPackedEngine {
             index,
             workers: count,
             command: Atomics.load(engine.control.ints, CMD),
-            rowStart: Math.floor((index * rows) / count),
-            rowEnd: Math.floor(((index + 1) * rows) / count),
+            units: rows,
+            block: Math.max(1, Math.floor(rows / (BLOCKS_PER_WORKER * count))),
           }),
         );
       }
@@ -168,6 +174,7 @@ export class ParallelPackedEngine extends WasmPackedEngine {
     ints[SWEEPS] = sweeps;
     ints[RECORD] = record ? 1 : 0;
     Atomics.store(ints, DONE, 0);
+    Atomics.store(ints, NEXT, 0);
     Atomics.add(ints, CMD, 1);
     Atomics.notify(ints, CMD);
     for (let done = Atomics.load(ints, DONE); done < count; done = Atomics.load(ints, DONE)) Atomics.wait(ints, DONE, done);
