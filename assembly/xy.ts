@@ -154,6 +154,19 @@ function at(i: i32): usize {
   return spins + (<usize>i << 4);
 }
 
+/**
+ * One component of the sum of a site's neighbours (l, r, u, d, then front and back on the cube), at
+ * the given addresses: the pointers themselves for s_x, each + 8 for s_y. The additions in the twin's
+ * order (src/models/xy/kernel-js.ts), so the field is the same to the bit.
+ */
+// @ts-ignore: decorator
+@inline
+function neighbourSum(l: usize, r: usize, u: usize, d: usize, fr: usize, bk: usize, cubic: bool): f64 {
+  let sum = load<f64>(l) + load<f64>(r) + load<f64>(u) + load<f64>(d);
+  if (cubic) sum = sum + load<f64>(fr) + load<f64>(bk); // on the square lattice fr and bk are never read
+  return sum;
+}
+
 /** Over-relaxation sweeps (reflection of each spin about its local field; no random numbers). */
 export function xyOverRelax(sweeps: i32): void {
   const h = field;
@@ -176,15 +189,10 @@ export function xyOverRelax(sweeps: i32): void {
             const r = at(row + (x == L - 1 ? 0 : x + 1));
             const u = at(up + x);
             const d = at(down + x);
-            let hx = load<f64>(l) + load<f64>(r) + load<f64>(u) + load<f64>(d);
-            let hy = load<f64>(l, 8) + load<f64>(r, 8) + load<f64>(u, 8) + load<f64>(d, 8);
-            if (cubic) {
-              const f = at(front + x);
-              const b = at(back + x);
-              hx = hx + load<f64>(f) + load<f64>(b);
-              hy = hy + load<f64>(f, 8) + load<f64>(b, 8);
-            }
-            hx = hx + h;
+            const fr = at(front + x);
+            const bk = at(back + x);
+            const hx = neighbourSum(l, r, u, d, fr, bk, cubic) + h;
+            const hy = neighbourSum(l + 8, r + 8, u + 8, d + 8, fr + 8, bk + 8, cubic);
             const h2 = hx * hx + hy * hy;
             if (h2 > 0) {
               const ox = load<f64>(i);
@@ -286,13 +294,8 @@ function laneStep4(): v128 {
 // @ts-ignore: decorator
 @inline
 function metropolisRotated(i: usize, l: usize, r: usize, u: usize, d: usize, fr: usize, bk: usize, cubic: bool, b: f64, h: f64, cs: f64, sn: f64, a: f64): i32 {
-  let hx = load<f64>(l) + load<f64>(r) + load<f64>(u) + load<f64>(d);
-  let hy = load<f64>(l, 8) + load<f64>(r, 8) + load<f64>(u, 8) + load<f64>(d, 8);
-  if (cubic) {
-    hx = hx + load<f64>(fr) + load<f64>(bk);
-    hy = hy + load<f64>(fr, 8) + load<f64>(bk, 8);
-  }
-  hx = hx + h;
+  const hx = neighbourSum(l, r, u, d, fr, bk, cubic) + h;
+  const hy = neighbourSum(l + 8, r + 8, u + 8, d + 8, fr + 8, bk + 8, cubic);
   const ox = load<f64>(i);
   const oy = load<f64>(i, 8);
   const f = (3.0 - (ox * ox + oy * oy)) * 0.5;
@@ -551,15 +554,10 @@ export function xyClockMetropolis(sweeps: i32, record: i32): f64 {
             const r = at(row + (x == L - 1 ? 0 : x + 1));
             const u = at(up + x);
             const d = at(down + x);
-            let hx = load<f64>(l) + load<f64>(r) + load<f64>(u) + load<f64>(d);
-            let hy = load<f64>(l, 8) + load<f64>(r, 8) + load<f64>(u, 8) + load<f64>(d, 8);
-            if (cubic) {
-              const f = at(front + x);
-              const bk = at(back + x);
-              hx = hx + load<f64>(f) + load<f64>(bk);
-              hy = hy + load<f64>(f, 8) + load<f64>(bk, 8);
-            }
-            hx = hx + h;
+            const fr = at(front + x);
+            const bk = at(back + x);
+            const hx = neighbourSum(l, r, u, d, fr, bk, cubic) + h;
+            const hy = neighbourSum(l + 8, r + 8, u + 8, d + 8, fr + 8, bk + 8, cubic);
             const old = <i32>load<u8>(states + <usize>site);
             let next = old + 1 + <i32>Math.floor(<f64>rng.next() * <f64>(q - 1) * TWO_POW_M32);
             if (next >= q) next -= q;
